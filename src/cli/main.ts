@@ -1,0 +1,38 @@
+/** The `sarafan` command. Each subcommand lives in its own module. */
+import { Command } from 'commander';
+import { startServer, openMigratedDatabase } from './start.ts';
+import { registerStatsCommand } from './stats.ts';
+import { registerDemoCommand } from './demo.ts';
+import { registerRollupsCommand } from './rollups.ts';
+import { registerBenchCommand } from './bench.ts';
+
+const program = new Command();
+program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
+
+program
+  .command('start')
+  .description('Start the server (embedded PostgreSQL in ./data unless DATABASE_URL is set)')
+  .option('-p, --port <port>', 'HTTP port', process.env.PORT ?? '3000')
+  .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
+  .action(async (opts) => {
+    await startServer({ port: Number(opts.port), host: opts.host });
+  });
+
+program
+  .command('migrate')
+  .description('Create or update the database schema, then exit')
+  .action(async () => {
+    const db = await openMigratedDatabase(console.log);
+    await db.close();
+    console.log('Schema is up to date.');
+  });
+
+registerStatsCommand(program);
+registerDemoCommand(program);
+registerRollupsCommand(program);
+registerBenchCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

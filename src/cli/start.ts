@@ -1,0 +1,49 @@
+/** `sarafan start`: opens the database (embedded by default), migrates, serves HTTP until Ctrl-C. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { buildApp } from '../server/app.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
+
+/** Opens and migrates the database the CLI commands share. */
+export async function openMigratedDatabase(log: (m: string) => void = () => {}): Promise<Database> {
+  const db = await openDatabase({ log });
+  try {
+    await migrate(db.pool);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}
+
+export async function startServer(opts: { port: number; host: string }) {
+  const started = Date.now();
+  const log = (m: string) => console.log(m);
+  const db = await openMigratedDatabase(log);
+  const app = await buildApp({
+    pool: db.pool,
+    webDir: process.env.SARAFAN_WEB_DIR ?? DEFAULT_WEB_DIR,
+    publicUrl: process.env.SARAFAN_PUBLIC_URL,
+    smtpUrl: process.env.SMTP_URL,
+    logger: process.env.SARAFAN_LOG === '1',
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Sarafan...`);
+    await app.close().catch(() => {});
+    await db.close().catch((e) => console.error(e));
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: opts.port, host: opts.host });
+  const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
+  console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, ready in ${Date.now() - started} ms)`);
+}

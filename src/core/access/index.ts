@@ -1,0 +1,82 @@
+/**
+ * Who may do what: one role -> action matrix and the location-subtree rule. Pure; no I/O.
+ * A principal's location grants cover each granted node's whole subtree.
+ */
+export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action =
+  | 'org.manage'
+  | 'user.invite'
+  | 'user.manage'
+  | 'location.edit'
+  | 'location.read'
+  | 'survey.create'
+  | 'survey.edit'
+  | 'survey.read'
+  | 'response.read'
+  | 'response.exclude'
+  | 'metrics.read'
+  | 'rollups.rebuild';
+
+const MATRIX: Record<Role, readonly Action[]> = {
+  owner: [
+    'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create',
+    'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+  ],
+  admin: [
+    'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
+    'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+  ],
+  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read'],
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read'],
+  viewer: ['location.read', 'survey.read', 'metrics.read'],
+};
+
+export interface Principal {
+  orgId: string;
+  userId: string;
+  role: Role;
+  /** Paths of the granted location nodes; null means the whole organisation. */
+  locationPaths: string[] | null;
+}
+
+/** What one request may read: the organisation and the location subtrees (null = all). */
+export interface Scope {
+  orgId: string;
+  locationPaths: string[] | null;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return MATRIX[role].includes(action);
+}
+
+/** True when `path` lies inside one of the granted subtrees (or the principal is unrestricted). */
+export function pathInScope(scope: Pick<Scope, 'locationPaths'>, path: string | null): boolean {
+  if (scope.locationPaths === null) return true;
+  if (path === null) return false;
+  return scope.locationPaths.some((granted) => path.startsWith(granted));
+}
+
+export function can(principal: Principal, action: Action, target?: { orgId: string; locationPath?: string | null }): boolean {
+  if (!roleAllows(principal.role, action)) return false;
+  if (!target) return true;
+  if (target.orgId !== principal.orgId) return false;
+  if (target.locationPath === undefined) return true;
+  return pathInScope(principal, target.locationPath);
+}
+
+export function scopeOf(principal: Principal): Scope {
+  return { orgId: principal.orgId, locationPaths: principal.locationPaths };
+}
+
+/** Location managers are always limited; other roles are limited only when given locations. */
+export function effectiveLocationPaths(role: Role, grantedPaths: string[]): string[] | null {
+  if (role === 'owner') return null;
+  if (role === 'location_manager') return grantedPaths;
+  return grantedPaths.length > 0 ? grantedPaths : null;
+}

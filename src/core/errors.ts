@@ -1,0 +1,23 @@
+/** Domain errors carry a stable snake_case code; HTTP status mapping lives in src/server/http/errors.ts. */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'insufficient_data'
+  | 'survey_closed'
+  | 'setup_done'
+  | 'internal';
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,50 @@
+/** @module Customer effort score, ces.v1 (METRICS.md "CES (ces.v1)"). */
+import { DomainError } from '../errors.ts';
+import { assertScale, assertScoresInScale, histogramEntries, type Histogram } from './histogram.ts';
+import { meanResult } from './mean.ts';
+import type { MetricResult } from './result.ts';
+
+export const CES_DEFINITION = 'ces.v1';
+
+export type CesDirection = 'higher_is_easier' | 'lower_is_easier';
+
+export interface CesScale {
+  min: number;
+  max: number;
+  /** Stored with the question and shown with the result (METRICS.md, CES). */
+  direction: CesDirection;
+}
+
+/**
+ * CES = mean score with a 95% t-interval (df = n - 1), plus details.pctAgree and details.direction
+ * (METRICS.md, CES).
+ * details.pctAgree is the percent of "easy" answers strictly on the easy side of the scale midpoint:
+ * - higher_is_easier (standard 1..7 agreement scale): scores above the midpoint, i.e. 5-7 on 1..7;
+ * - lower_is_easier (legacy 1..5 "how much effort"): scores below the midpoint, i.e. 1-2 ("low effort").
+ * details.agreeFrom/agreeTo give the inclusive range counted.
+ * @throws DomainError `validation` for an invalid scale/direction or scores outside the scale.
+ */
+export function computeCes(h: Histogram, scale: CesScale): MetricResult {
+  assertScale(scale.min, scale.max, 'CES');
+  if (scale.direction !== 'higher_is_easier' && scale.direction !== 'lower_is_easier') {
+    throw new DomainError('validation', `CES: direction must be higher_is_easier or lower_is_easier`);
+  }
+  assertScoresInScale(h, scale.min, scale.max, 'CES');
+  const mid = (scale.min + scale.max) / 2;
+  const higher = scale.direction === 'higher_is_easier';
+  const agreeFrom = higher ? Math.floor(mid) + 1 : scale.min;
+  const agreeTo = higher ? scale.max : Math.ceil(mid) - 1;
+  let n = 0;
+  let agree = 0;
+  for (const [x, c] of histogramEntries(h)) {
+    n += c;
+    if (x >= agreeFrom && x <= agreeTo) agree += c;
+  }
+  return meanResult('ces', CES_DEFINITION, h, {
+    direction: scale.direction,
+    pctAgree: n === 0 ? null : (100 * agree) / n,
+    agree,
+    agreeFrom,
+    agreeTo,
+  });
+}

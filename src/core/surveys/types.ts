@@ -1,0 +1,88 @@
+/**
+ * The survey model shared by the builder API, the respondent pages, the dashboard and the demo.
+ * Texts are localized maps; a live survey's questions are only appended or archived (versioned).
+ */
+export const LANGUAGES = ['en', 'ru', 'fa'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** Languages written right to left. */
+export const RTL_LANGUAGES: readonly string[] = ['fa', 'ar', 'he'];
+
+/** {"en": "...", "ru": "...", "fa": "..."}; missing languages fall back to the survey's default. */
+export type LocalizedText = Partial<Record<string, string>>;
+
+export type QuestionType = 'nps' | 'rating' | 'single' | 'multi' | 'text';
+export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
+export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
+export type SurveyStatus = 'draft' | 'live' | 'closed';
+export type ScoreGroup = 'detractor' | 'passive' | 'promoter';
+
+export interface Scale {
+  min: number;
+  max: number;
+  style: ScaleStyle;
+  labels?: { min?: LocalizedText; max?: LocalizedText };
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+
+/** Show the question only when an earlier answer satisfies the condition. */
+export interface ShowIf {
+  question: string; // key of an earlier question
+  op: 'lte' | 'gte' | 'eq' | 'in' | 'answered';
+  value?: number | string | Array<number | string>;
+}
+
+export interface QuestionDef {
+  id?: string;
+  key: string; // stable within the survey: [a-z0-9_]+
+  type: QuestionType;
+  metric: QuestionMetric;
+  required: boolean;
+  text: LocalizedText;
+  /** nps: always 0..10; rating: 1-5, 1-7, 1-10 (stars and smileys on 1-5) */
+  scale?: Scale;
+  /** lowest value counted as satisfied (CSAT box) or agreeing (CES) */
+  boxMin?: number;
+  direction?: 'higher_is_easier' | 'lower_is_easier';
+  /** CSI attribute key (speed, politeness, ...) for csi_satisfaction / csi_importance questions */
+  attribute?: string;
+  options?: ChoiceOption[];
+  /** "why?" follow-up: a text question whose wording depends on the score group of this earlier question */
+  followsQuestionKey?: string;
+  whyTexts?: Partial<Record<ScoreGroup, LocalizedText>>;
+  showIf?: ShowIf | null;
+  addedInVersion?: number;
+  archivedInVersion?: number | null;
+}
+
+export interface SurveyDef {
+  id: string;
+  slug: string;
+  name: string;
+  title: LocalizedText;
+  intro: LocalizedText;
+  thanks: LocalizedText;
+  languages: string[];
+  defaultLanguage: string;
+  status: SurveyStatus;
+  template: string | null;
+  version: number;
+  questions: QuestionDef[]; // in display order; archived ones included with archivedInVersion set
+}
+
+/** One respondent's answer to one question, as stored (typed columns). */
+export interface AnswerValue {
+  score?: number;
+  choice?: string;
+  choices?: string[];
+  text?: string;
+}
+
+/** Answers keyed by question key. */
+export type AnswerMap = Record<string, AnswerValue>;
+
+/** Above this many questions the builder warns: long surveys lose respondents. */
+export const LONG_SURVEY_WARNING = 7;

@@ -1,0 +1,42 @@
+/**
+ * Keeps rollup_scores in step with answers inside the caller's transaction: +1 per scored answer
+ * when a response is stored or re-included, -1 when it is excluded. One base row
+ * (dim_key = '') plus one row per organisation dimension present in the response's hidden fields.
+ */
+import type { Queryable } from '../connection.ts';
+
+export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
+
+/** SQL that yields (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n) for the answers of the selected responses. */
+export const ROLLUP_SOURCE_SQL = `
+  select a.org_id, a.survey_id, a.question_id,
+         (a.submitted_at at time zone o.timezone)::date as day,
+         coalesce(a.location_id, '${NO_LOCATION}'::uuid) as location_id,
+         a.channel, a.language, d.dim_key, d.dim_value, a.score, count(*) as n
+    from answers a
+    join responses r on r.org_id = a.org_id and r.id = a.response_id
+    join orgs o on o.id = a.org_id
+    cross join lateral (
+      select ''::text as dim_key, ''::text as dim_value
+      union all
+      select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''
+    ) d
+   where a.score is not null and not a.excluded`;
+
+export const ROLLUP_GROUP_BY = `group by a.org_id, a.survey_id, a.question_id, day, 5, a.channel, a.language, d.dim_key, d.dim_value, a.score`;
+
+/** Adds (sign = 1) or removes (sign = -1) the given responses' scored answers to or from the rollups. */
+export async function applyResponsesToRollups(db: Queryable, orgId: string, responseIds: string[], sign: 1 | -1 = 1): Promise<void> {
+  if (responseIds.length === 0) return;
+  await db.query(
+    `insert into rollup_scores as t (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n)
+     select org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n * $3::int
+       from (${ROLLUP_SOURCE_SQL} and a.org_id = $1 and a.response_id = any($2::uuid[])
+             ${ROLLUP_GROUP_BY}) s
+     order by 1, 3, 8, 9, 4, 5, 6, 7, 10
+     on conflict (org_id, question_id, dim_key, dim_value, day, location_id, channel, language, score)
+     do update set n = t.n + excluded.n`,
+    [orgId, responseIds, sign],
+  );
+  // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
+}

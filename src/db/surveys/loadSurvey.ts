@@ -1,0 +1,66 @@
+/** Loads a survey with its questions as a SurveyDef. Callers pass the org (API) or the public slug (respondent pages). */
+import type { Queryable } from '../connection.ts';
+import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
+
+const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version`;
+
+export interface LoadedSurvey extends SurveyDef {
+  orgId: string;
+}
+
+function toQuestion(r: Record<string, any>): QuestionDef {
+  const q: QuestionDef = {
+    id: r.id,
+    key: r.key,
+    type: r.type,
+    metric: r.metric,
+    required: r.required,
+    text: r.text,
+    addedInVersion: r.added_in_version,
+    archivedInVersion: r.archived_in_version,
+    showIf: r.show_if ?? null,
+  };
+  if (r.scale_min !== null && r.scale_max !== null) {
+    q.scale = { min: r.scale_min, max: r.scale_max, style: r.scale_style ?? 'numbers', labels: r.scale_labels ?? {} };
+  }
+  if (r.box_min !== null) q.boxMin = r.box_min;
+  if (r.direction) q.direction = r.direction;
+  if (r.attribute) q.attribute = r.attribute;
+  if (Array.isArray(r.options) && r.options.length) q.options = r.options;
+  if (r.follows_question_key) {
+    q.followsQuestionKey = r.follows_question_key;
+    q.whyTexts = r.why_texts ?? {};
+  }
+  return q;
+}
+
+async function withQuestions(db: Queryable, row: Record<string, any> | undefined): Promise<LoadedSurvey | null> {
+  if (!row) return null;
+  const { rows } = await db.query(`select * from questions where org_id = $1 and survey_id = $2 order by position, key`, [row.org_id, row.id]);
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    slug: row.slug,
+    name: row.name,
+    title: row.title,
+    intro: row.intro,
+    thanks: row.thanks,
+    languages: row.languages,
+    defaultLanguage: row.default_language,
+    status: row.status,
+    template: row.template,
+    version: row.version,
+    questions: rows.map(toQuestion),
+  };
+}
+
+export async function loadSurvey(db: Queryable, orgId: string, surveyId: string): Promise<LoadedSurvey | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(surveyId)) return null;
+  const { rows } = await db.query(`select ${SURVEY_COLUMNS} from surveys where org_id = $1 and id = $2`, [orgId, surveyId]);
+  return withQuestions(db, rows[0]);
+}
+
+export async function loadSurveyBySlug(db: Queryable, slug: string): Promise<LoadedSurvey | null> {
+  const { rows } = await db.query(`select ${SURVEY_COLUMNS} from surveys where slug = $1`, [slug]);
+  return withQuestions(db, rows[0]);
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds the HTTP application: cross-cutting middleware mounted once, then each feature's routes.
+ * Public routes (/s/*, /healthz, auth) are an explicit allowlist; everything else under /api/v1
+ * requires a session, and each handler authorizes its action and scopes its queries.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import type { AppDeps } from './deps.ts';
+import { sendError } from './http/errors.ts';
+import { DomainError } from '../core/errors.ts';
+import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerLocationRoutes } from './locations/routes.ts';
+import { registerUserRoutes } from './users/routes.ts';
+import { registerSurveyRoutes } from './surveys/routes.ts';
+import { registerAnalyticsRoutes } from './analytics/routes.ts';
+import { registerRespondRoutes } from '../respond/routes.ts';
+import { registerWebRoutes } from './web/routes.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Content types a cross-site HTML form can send without a CORS preflight.
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] }
+      : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
+  });
+  app.decorateRequest('sessionUser', null);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.sessionUser = await loadSession(deps.pool, request.cookies[SESSION_COOKIE]);
+    if (STATE_CHANGING.has(request.method)) {
+      // CSRF: the session cookie is SameSite=Lax; in addition, refuse form-encodable bodies and
+      // foreign origins on the JSON API.
+      const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (FORM_TYPES.includes(type) && type !== 'text/plain') throw new DomainError('forbidden', 'Use a JSON request');
+      const origin = request.headers.origin;
+      if (origin && new URL(origin).host !== request.headers.host) throw new DomainError('forbidden', 'Cross-origin request refused');
+    }
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await deps.pool.query('select 1');
+      return { status: 'ok', db: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'error', db: 'down' });
+    }
+  });
+
+  await registerAuthRoutes(app, deps);
+  await registerLocationRoutes(app, deps);
+  await registerUserRoutes(app, deps);
+  await registerSurveyRoutes(app, deps);
+  await registerAnalyticsRoutes(app, deps);
+  await registerRespondRoutes(app, deps);
+  await registerWebRoutes(app, deps);
+
+  app.setNotFoundHandler((request, reply) => sendError(new DomainError('not_found', 'Not found'), request, reply));
+  return app;
+}

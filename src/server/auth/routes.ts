@@ -1,0 +1,98 @@
+/** First-run owner setup, login, logout and "who am I". */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DomainError } from '../../core/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { parse } from '../http/validate.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { endSession, requirePrincipal, startSession } from './session.ts';
+import { permissionsOf } from './present.ts';
+
+const LOCALES = ['en', 'ru', 'fa'] as const;
+const SETUP_LOCK = 727_002;
+
+export const SetupSchema = z.object({
+  orgName: z.string().trim().min(1).max(200),
+  name: z.string().trim().max(200).default(''),
+  email: z.email().max(320),
+  password: z.string().min(10, 'at least 10 characters').max(200),
+  locale: z.enum(LOCALES).default('en'),
+  timezone: z.string().max(64).default('UTC'),
+});
+
+export const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { pool } = deps;
+
+  app.get('/api/v1/auth/state', async (request) => {
+    const { rows } = await pool.query('select exists(select 1 from users) as has_users');
+    return { needsSetup: !rows[0].has_users, signedIn: !!request.sessionUser };
+  });
+
+  app.post('/api/v1/auth/setup', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const input = parse(SetupSchema, request.body);
+    const passwordHash = await hashPassword(input.password);
+    const user = await withTransaction(pool, async (tx) => {
+      // Serialise concurrent first visits: only one can create the owner.
+      await tx.query('select pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+      const { rows } = await tx.query('select exists(select 1 from users) as has_users');
+      if (rows[0].has_users) throw new DomainError('setup_done', 'Sarafan is already set up; sign in instead');
+      const org = await tx.query('insert into orgs(name, timezone) values ($1, $2) returning id', [input.orgName, input.timezone]);
+      const orgId = org.rows[0].id as string;
+      await tx.query(
+        `insert into locations(org_id, id, kind, name, path) select $1, g, 'company', $2, '/' || g || '/' from gen_random_uuid() g`,
+        [orgId, input.orgName],
+      );
+      const u = await tx.query(
+        `insert into users(org_id, email, name, password_hash, role, locale) values ($1, $2, $3, $4, 'owner', $5) returning id`,
+        [orgId, input.email, input.name, passwordHash, input.locale],
+      );
+      return { orgId, userId: u.rows[0].id as string };
+    });
+    await startSession(pool, request, reply, user.orgId, user.userId);
+    return reply.status(201).send({ ok: true });
+  });
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const input = parse(LoginSchema, request.body);
+      const { rows } = await pool.query(
+        'select org_id, id, password_hash from users where lower(email) = lower($1) and not disabled',
+        [input.email],
+      );
+      const row = rows[0];
+      const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), input.password);
+      if (!row || !ok) throw new DomainError('unauthorized', 'Wrong e-mail or password');
+      await startSession(pool, request, reply, row.org_id, row.id);
+      return { ok: true };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', async (request, reply) => {
+    await endSession(pool, request, reply);
+    return { ok: true };
+  });
+
+  app.get('/api/v1/me', async (request) => {
+    const principal = requirePrincipal(request);
+    const su = request.sessionUser!;
+    return {
+      user: { id: principal.userId, email: su.email, name: su.name, role: principal.role, locale: su.locale },
+      org: { id: principal.orgId, name: su.orgName },
+      locationPaths: principal.locationPaths,
+      permissions: permissionsOf(principal.role),
+    };
+  });
+}

@@ -1,0 +1,93 @@
+/** Session cookies: random tokens, stored only as SHA-256 hashes, HttpOnly + SameSite + Secure where possible. */
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../../core/access/index.ts';
+import { DomainError } from '../../core/errors.ts';
+
+export const SESSION_COOKIE = 'sarafan_session';
+const SESSION_DAYS = 14;
+
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+export const newToken = () => crypto.randomBytes(32).toString('base64url');
+
+function secureRequest(request: FastifyRequest): boolean {
+  if (process.env.SARAFAN_INSECURE_COOKIES === '1') return false;
+  // Browsers treat localhost as a secure context, so Secure cookies work there over plain http.
+  return request.protocol === 'https' || ['localhost', '127.0.0.1', '[::1]'].includes(request.hostname);
+}
+
+export async function startSession(pool: pg.Pool | pg.PoolClient, request: FastifyRequest, reply: FastifyReply, orgId: string, userId: string) {
+  const token = newToken();
+  await pool.query(
+    `insert into sessions(token_hash, org_id, user_id, expires_at) values ($1, $2, $3, now() + make_interval(days => $4))`,
+    [hashToken(token), orgId, userId, SESSION_DAYS],
+  );
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureRequest(request),
+    maxAge: SESSION_DAYS * 86400,
+  });
+}
+
+export async function endSession(pool: pg.Pool, request: FastifyRequest, reply: FastifyReply) {
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) await pool.query('delete from sessions where token_hash = $1', [hashToken(token)]);
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export interface SessionUser {
+  principal: Principal;
+  email: string;
+  name: string;
+  locale: string;
+  orgName: string;
+}
+
+/** Resolves the cookie to a principal with its location grants (as paths), or null. */
+export async function loadSession(pool: pg.Pool, token: string | undefined): Promise<SessionUser | null> {
+  if (!token) return null;
+  const { rows } = await pool.query(
+    `select u.org_id, u.id, u.role, u.email, u.name, u.locale, o.name as org_name,
+            coalesce(array_agg(l.path) filter (where l.path is not null), '{}') as paths
+       from sessions s
+       join users u on u.org_id = s.org_id and u.id = s.user_id and not u.disabled
+       join orgs o on o.id = u.org_id
+       left join user_locations ul on ul.org_id = u.org_id and ul.user_id = u.id
+       left join locations l on l.org_id = ul.org_id and l.id = ul.location_id
+      where s.token_hash = $1 and s.expires_at > now()
+      group by u.org_id, u.id, o.name`,
+    [hashToken(token)],
+  );
+  const row = rows[0];
+  if (!row || !isRole(row.role)) return null;
+  return {
+    principal: { orgId: row.org_id, userId: row.id, role: row.role, locationPaths: effectiveLocationPaths(row.role, row.paths) },
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    orgName: row.org_name,
+  };
+}
+
+/** The signed-in principal, or a 401. */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  const p = request.sessionUser?.principal;
+  if (!p) throw new DomainError('unauthorized', 'Sign in first');
+  return p;
+}
+
+/** The signed-in principal when their role allows `action`; 401 / 403 otherwise. */
+export function authorize(request: FastifyRequest, action: Action): Principal {
+  const p = requirePrincipal(request);
+  if (!roleAllows(p.role, action)) throw new DomainError('forbidden', 'Your role does not allow this');
+  return p;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    sessionUser: SessionUser | null;
+  }
+}

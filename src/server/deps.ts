@@ -1,0 +1,15 @@
+import type pg from 'pg';
+
+/** What the HTTP layer needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  pool: pg.Pool;
+  /** Base URL used in links sent by e-mail (invitations); defaults to the request's host. */
+  publicUrl?: string;
+  /** SMTP connection URL; without it, mail lands in the outbox shown to the sender. */
+  smtpUrl?: string;
+  /** Directory with the built dashboard (dist/web); the SPA is not served when absent. */
+  webDir?: string;
+  logger?: boolean;
+  /** Rate limits can be raised in tests that submit many answers from one address. */
+  publicRateLimitPerMinute?: number;
+}

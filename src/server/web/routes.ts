@@ -1,0 +1,28 @@
+/** Serves the built dashboard SPA (dist/web) with index.html as the fallback for client routes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from '../deps.ts';
+
+export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
+  const dir = deps.webDir;
+  const index = dir ? path.join(dir, 'index.html') : null;
+  if (!dir || !index || !fs.existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><meta charset="utf-8"><title>Sarafan</title><p>The dashboard is not built. Run <code>npm run build:web</code>.</p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: path.join(dir, 'assets'), prefix: '/assets/', decorateReply: false, maxAge: '365d', immutable: true });
+  const html = fs.readFileSync(index, 'utf8');
+  const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  app.get('/', spa);
+  for (const prefix of ['/app', '/setup', '/login', '/invite']) {
+    app.get(prefix, spa);
+    app.get(`${prefix}/*`, spa);
+  }
+}

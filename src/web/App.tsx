@@ -1,0 +1,37 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Layout } from './shell/Layout.tsx';
+import { SessionProvider, useSession } from './shell/session.tsx';
+import { useI18n } from './i18n.tsx';
+import { adminRoutes, publicAuthRoutes } from './admin/routes.tsx';
+import { analyticsRoutes } from './analytics/routes.tsx';
+import type { ReactNode } from 'react';
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const { t } = useI18n();
+  if (loading) return <p className="loading" role="status">{t('shell.loading')}</p>;
+  if (!me) return <Navigate to="/login" replace />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p>{t('shell.notFound')}</p>;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        {publicAuthRoutes()}
+        <Route path="/app" element={<RequireSession><Layout /></RequireSession>}>
+          {analyticsRoutes()}
+          {adminRoutes()}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="/" element={<Navigate to="/app" replace />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </SessionProvider>
+  );
+}

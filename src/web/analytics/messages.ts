@@ -1,0 +1,3 @@
+import type { MessageBundle } from '../i18n.tsx';
+
+export const analyticsMessages: MessageBundle = { en: {}, ru: {}, fa: {} };

@@ -1,0 +1,86 @@
+/**
+ * Interface language (en / ru / fa) and direction. Every visible string goes through t();
+ * each feature folder owns a messages.ts with the same keys in all three languages.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { shellMessages } from './shell/messages.ts';
+import { adminMessages } from './admin/messages.ts';
+import { analyticsMessages } from './analytics/messages.ts';
+
+export const UI_LANGUAGES = ['en', 'ru', 'fa'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type Messages = Record<string, string>;
+export type MessageBundle = Record<UiLanguage, Messages>;
+
+const BUNDLES: MessageBundle[] = [shellMessages, adminMessages, analyticsMessages];
+const DICTIONARY: Record<UiLanguage, Messages> = {
+  en: Object.assign({}, ...BUNDLES.map((b) => b.en)),
+  ru: Object.assign({}, ...BUNDLES.map((b) => b.ru)),
+  fa: Object.assign({}, ...BUNDLES.map((b) => b.fa)),
+};
+
+export function translate(lang: UiLanguage, key: string, vars?: Record<string, string | number>): string {
+  const template = DICTIONARY[lang][key] ?? DICTIONARY.en[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+interface I18n {
+  lang: UiLanguage;
+  dir: 'ltr' | 'rtl';
+  setLang(lang: UiLanguage): void;
+  t(key: string, vars?: Record<string, string | number>): string;
+  /** Locale-aware number (Persian digits in fa). */
+  num(value: number | null | undefined, digits?: number): string;
+  /** Locale-aware date (Persian calendar in fa). */
+  date(value: string | number | Date, opts?: Intl.DateTimeFormatOptions): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'sarafan.lang';
+
+function initialLanguage(): UiLanguage {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
+  const nav = (typeof navigator !== 'undefined' ? navigator.language : 'en').slice(0, 2);
+  return (UI_LANGUAGES as readonly string[]).includes(nav) ? (nav as UiLanguage) : 'en';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<UiLanguage>(initialLanguage);
+  const dir = lang === 'fa' ? 'rtl' : 'ltr';
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dir;
+  }, [lang, dir]);
+  const setLang = useCallback((l: UiLanguage) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const numberFormats = new Map<number, Intl.NumberFormat>();
+    return {
+      lang,
+      dir,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      num: (v, digits = 1) => {
+        if (v === null || v === undefined || Number.isNaN(v)) return '—';
+        let f = numberFormats.get(digits);
+        if (!f) {
+          f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+          numberFormats.set(digits, f);
+        }
+        return f.format(v);
+      },
+      date: (v, opts = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, opts).format(new Date(v)),
+    };
+  }, [lang, dir, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

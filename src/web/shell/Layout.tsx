@@ -1,0 +1,46 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { useI18n, UI_LANGUAGES, type UiLanguage } from '../i18n.tsx';
+import { useSession } from './session.tsx';
+
+const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', ru: 'Русский', fa: 'فارسی' };
+
+export function Layout() {
+  const { t, lang, setLang } = useI18n();
+  const { me, can, refresh } = useSession();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await api.post('/auth/logout');
+    await refresh();
+    navigate('/login');
+  };
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">{t('shell.skip')}</a>
+      <header className="topbar">
+        <strong className="brand">{t('app.name')}</strong>
+        <span className="org-name">{me?.org.name}</span>
+        <nav aria-label={t('nav.main')} className="mainnav">
+          <NavLink to="/app" end>{t('nav.overview')}</NavLink>
+          <NavLink to="/app/surveys">{t('nav.surveys')}</NavLink>
+          {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
+          <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
+          {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
+        </nav>
+        <label className="lang-select">
+          <span className="visually-hidden">{t('shell.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
+            {UI_LANGUAGES.map((l) => (
+              <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
+            ))}
+          </select>
+        </label>
+        <span className="user-email">{me?.user.email}</span>
+        <button type="button" className="link-button" onClick={signOut}>{t('shell.signOut')}</button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
