@@ -1,0 +1,72 @@
+/**
+ * The README's run path: `sarafan start` with the embedded PostgreSQL in a fresh data directory,
+ * /healthz, a second process (the CLI) sharing the running database, and a clean Ctrl-C stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.ts';
+
+const BIN = path.resolve('bin/sarafan.js');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, deadlineMs = 90_000) {
+  const start = Date.now();
+  while (Date.now() - start < deadlineMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return (await res.json()) as unknown;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not become healthy');
+}
+
+describe('sarafan start with the embedded database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-start-'));
+  fs.chmodSync(dataDir, 0o755);
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves /healthz, shares the running database with a second process and stops cleanly on SIGINT', async () => {
+    const port = await freePort();
+    const env = { ...process.env, PORT: String(port), SARAFAN_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    let output = '';
+    child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, child);
+    expect(health).toEqual({ status: 'ok', db: 'ok' });
+    expect(output).toContain(`http://localhost:${port}`);
+
+    // A second process must connect to the running server, not start another one on the same directory.
+    const second = await openDatabase({ dataDir });
+    const { rows } = await second.pool.query('select count(*) as n from schema_migrations');
+    expect(rows[0].n).toBeGreaterThan(0);
+    await second.close();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+});
