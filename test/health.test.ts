@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startTestServer, type TestServer } from './helpers/app.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createPool } from '../src/db/connection.ts';
 
 describe('health and auth basics', () => {
   let server: TestServer;
@@ -54,5 +56,15 @@ describe('health and auth basics', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/v1/auth/login', { email: 'a@b.test', password: 'x' })).status);
     expect(statuses).toContain(429);
+  });
+
+  it('answers 503 on /healthz when the database is down', async () => {
+    const pool = createPool('postgres://postgres@127.0.0.1:1/nothing', 1);
+    const app = await buildApp({ pool });
+    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({ status: 'error', db: 'down' });
+    await app.close();
+    await pool.end();
   });
 });

@@ -35,7 +35,13 @@ export interface OpenOptions {
 
 export function createPool(url: string, max = 10): pg.Pool {
   // The session time zone is fixed so date_trunc over timestamptz is reproducible.
-  return new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  // An idle connection dropped by the server (restart, shutdown) must not crash the process;
+  // the next query gets a fresh connection or a clear error (and /healthz answers 503).
+  pool.on('error', (err) => {
+    if (!/terminating connection/.test(err.message)) console.error(`database connection lost: ${err.message}`);
+  });
+  return pool;
 }
 
 export function resolveDataDir(dataDir?: string): string {
