@@ -105,6 +105,46 @@ function cornishFisher(z: number, df: number): number {
 }
 
 /**
+ * Standard normal quantile, Wichura's AS241 (PPND16), relative accuracy ~1e-16.
+ * @throws DomainError `validation` unless 0 < p < 1.
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) throw new DomainError('validation', `normalQuantile expects 0 < p < 1, got ${p}`);
+  const poly = (c: readonly number[], x: number) => c.reduceRight((acc, k) => acc * x + k, 0);
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    return (q * poly(AS241.a, r)) / poly(AS241.b, r);
+  }
+  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let x: number;
+  if (r <= 5) {
+    r -= 1.6;
+    x = poly(AS241.c, r) / poly(AS241.d, r);
+  } else {
+    r -= 5;
+    x = poly(AS241.e, r) / poly(AS241.f, r);
+  }
+  return q < 0 ? -x : x;
+}
+
+/** AS241 coefficients, lowest order first. */
+const AS241 = {
+  a: [3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125,
+    45921.953931549871457, 67265.770927008700853, 33430.575583588128105, 2509.0809287301226727],
+  b: [1, 42.313330701600911252, 687.1870074920579083, 5394.1960214247511077, 21213.794301586595867,
+    39307.89580009271061, 28729.085735721942674, 5226.495278852545925],
+  c: [1.42343711074968357734, 4.6303378461565452959, 5.7694972214606914055, 3.64784832476320460504,
+    1.27045825245236838258, 0.24178072517745061177, 0.0227238449892691845833, 7.7454501427834140764e-4],
+  d: [1, 2.05319162663775882187, 1.6763848301838038494, 0.68976733498510000455, 0.14810397642748007459,
+    0.0151986665636164571966, 5.475938084995344946e-4, 1.05075007164441684324e-9],
+  e: [6.6579046435011037772, 5.4637849111641143699, 1.7848265399172913358, 0.29656057182850489123,
+    0.026532189526576123093, 0.0012426609473880784386, 2.71155556874348757815e-5, 2.01033439929228813265e-7],
+  f: [1, 0.59983220655588793769, 0.13692988092273580531, 0.0148753612908506148525, 7.868691311456132591e-4,
+    1.8463183175100546818e-5, 1.4215117583164458887e-7, 2.04426310338993978564e-15],
+} as const;
+
+/**
  * Quantile of Student's t for upper probability p in (0.5, 1): the t with P(T <= t) = p.
  * df may be fractional (Welch). Exact for df = 1 and 2; otherwise Newton on the CDF to ~1e-12.
  * @throws DomainError `validation` for df <= 0 or p outside (0.5, 1).
@@ -114,7 +154,9 @@ export function tQuantile(p: number, df: number): number {
   if (!(p > 0.5 && p < 1)) throw new DomainError('validation', `tQuantile expects 0.5 < p < 1, got ${p}`);
   if (df === 1) return Math.tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-  if (p === 0.975 && df > 1e6) return cornishFisher(Z975, df); // Infinity -> Z975; error < 1e-20 here
+  // For huge df the incomplete beta loses precision (lnGamma cancellation); the expansion is exact to
+  // rounding there (first omitted term ~ df^-5), and gives the normal quantile for df = Infinity.
+  if (df > 1e6) return cornishFisher(p === 0.975 ? Z975 : normalQuantile(p), df);
   const q = 1 - p;
   let lo = 0;
   let hi = 4;

@@ -1,0 +1,107 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { DomainError } from '../errors.ts';
+import { mergeHistograms } from './histogram.ts';
+import { computeNps, npsCountsFromHistogram, npsFromCounts } from './nps.ts';
+
+const arbNpsHistogram = fc
+  .array(fc.nat(40), { minLength: 11, maxLength: 11 })
+  .map((counts) => Object.fromEntries(counts.map((c, score) => [score, c])) as Record<number, number>);
+
+describe('NPS (nps.v1)', () => {
+  it('METRICS.md worked check: 1 detractor / 2 passives / 3 promoters', () => {
+    const r = npsFromCounts(1, 2, 3);
+    expect(r.metric).toBe('nps');
+    expect(r.definition).toBe('nps.v1');
+    expect(r.n).toBe(6);
+    expect(r.value).toBeCloseTo(100 / 3, 10); // 33.3
+    expect(r.details?.variance).toBeCloseTo(5 / 9, 12); // 0.5 + 1/6 - (1/3)^2
+    expect(r.se).toBeCloseTo(30.429, 3); // 100 * sqrt((5/9)/6) = 30.4 points
+    expect(r.ci95?.[0]).toBeCloseTo(100 / 3 - 1.96 * 30.42903097, 6); // -26.3
+    expect(r.ci95?.[1]).toBeCloseTo(100 / 3 + 1.96 * 30.42903097, 6); // 93.0
+    expect(r.details).toMatchObject({ detractors: 1, passives: 2, promoters: 3 });
+    expect(r.details?.pctPromoters).toBeCloseTo(50, 12);
+    expect(r.details?.pctPassives).toBeCloseTo(100 / 3, 12);
+    expect(r.details?.pctDetractors).toBeCloseTo(100 / 6, 12);
+    expect(r.smallSample).toBe(true);
+    expect(r.hiddenInSharedReports).toBe(false);
+  });
+
+  it('hand case: 10 / 20 / 70 of 100 gives NPS 60, variance 0.44, SE 6.63 points', () => {
+    const r = npsFromCounts(10, 20, 70);
+    expect(r.value).toBeCloseTo(60, 12);
+    expect(r.details?.variance).toBeCloseTo(0.44, 12); // 0.7 + 0.1 - 0.6^2
+    expect(r.se).toBeCloseTo(Math.sqrt(44), 12); // 100 * sqrt(0.44 / 100)
+    expect(r.smallSample).toBe(false);
+  });
+
+  it('classifies the 0..10 histogram at the group boundaries', () => {
+    expect(npsCountsFromHistogram({ 0: 1, 6: 2, 7: 3, 8: 4, 9: 5, 10: 6 })).toEqual({ detractors: 3, passives: 7, promoters: 11 });
+    const h = { 0: 1, 7: 1, 8: 1, 9: 2, 10: 1 };
+    expect(computeNps(h)).toEqual(npsFromCounts(1, 2, 3));
+  });
+
+  it('all promoters: NPS 100 with zero variance and a degenerate interval', () => {
+    const r = computeNps({ 10: 40 });
+    expect(r.value).toBe(100);
+    expect(r.se).toBe(0);
+    expect(r.ci95).toEqual([100, 100]);
+  });
+
+  it('clamps the interval to [-100, 100]', () => {
+    const r = npsFromCounts(3, 0, 1); // NPS -50, SE large
+    expect(r.ci95?.[0]).toBe(-100);
+    expect(r.ci95?.[1]).toBeLessThan(100);
+  });
+
+  it('n = 0 gives null value, SE and interval, and is hidden', () => {
+    const r = computeNps({});
+    expect(r).toMatchObject({ value: null, n: 0, se: null, ci95: null, smallSample: true, hiddenInSharedReports: true });
+  });
+
+  it('small-sample flags: hidden below 5, small below 30', () => {
+    expect(npsFromCounts(0, 0, 4).hiddenInSharedReports).toBe(true);
+    expect(npsFromCounts(0, 0, 5)).toMatchObject({ hiddenInSharedReports: false, smallSample: true });
+    expect(npsFromCounts(0, 0, 29).smallSample).toBe(true);
+    expect(npsFromCounts(0, 0, 30).smallSample).toBe(false);
+  });
+
+  it('rejects scores outside 0..10, fractional scores and negative counts', () => {
+    expect(() => computeNps({ 11: 1 })).toThrow(DomainError);
+    expect(() => computeNps({ 8.5: 1 })).toThrow(DomainError);
+    expect(() => computeNps({ [-1]: 1 })).toThrow(DomainError);
+    expect(() => npsFromCounts(-1, 2, 3)).toThrow(/non-negative/);
+  });
+
+  it('property: NPS within [-100, 100], interval contains it and stays in range, shares sum to 100', () => {
+    fc.assert(
+      fc.property(arbNpsHistogram, (h) => {
+        const r = computeNps(h);
+        if (r.n === 0) return expect(r.value).toBeNull();
+        const v = r.value as number;
+        const [lo, hi] = r.ci95 as [number, number];
+        expect(v).toBeGreaterThanOrEqual(-100);
+        expect(v).toBeLessThanOrEqual(100);
+        expect(lo).toBeLessThanOrEqual(v);
+        expect(hi).toBeGreaterThanOrEqual(v);
+        expect(lo).toBeGreaterThanOrEqual(-100);
+        expect(hi).toBeLessThanOrEqual(100);
+        const d = r.details as Record<string, number>;
+        expect(d.variance).toBeGreaterThanOrEqual(0);
+        expect(d.variance).toBeLessThanOrEqual(1);
+        expect(d.pctPromoters + d.pctPassives + d.pctDetractors).toBeCloseTo(100, 9);
+      }),
+    );
+  });
+
+  it('property: NPS of merged histograms equals NPS of the pooled counts', () => {
+    fc.assert(
+      fc.property(arbNpsHistogram, arbNpsHistogram, (a, b) => {
+        const ca = npsCountsFromHistogram(a);
+        const cb = npsCountsFromHistogram(b);
+        const pooled = npsFromCounts(ca.detractors + cb.detractors, ca.passives + cb.passives, ca.promoters + cb.promoters);
+        expect(computeNps(mergeHistograms(a, b))).toEqual(pooled);
+      }),
+    );
+  });
+});
