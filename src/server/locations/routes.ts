@@ -1,7 +1,52 @@
+/** Locations API (docs/api.md, "Locations"): authenticate → validate → authorize → one command/query → present. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { scopeOf } from '../../core/access/index.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { listLocations } from '../../db/locations/listLocations.ts';
+import { authorize } from '../auth/session.ts';
+import { invalid } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { CreateLocationSchema, parseIdParam, ImportCsvSchema, UpdateLocationSchema } from './schema.ts';
+import { createLocation } from './commands/createLocation.ts';
+import { updateLocation } from './commands/updateLocation.ts';
+import { deleteLocation } from './commands/deleteLocation.ts';
+import { importLocations } from './commands/importLocations.ts';
 
 export async function registerLocationRoutes(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  const { pool } = deps;
+
+  app.get('/api/v1/locations', async (request) => {
+    const principal = authorize(request, 'location.read');
+    return { locations: await listLocations(pool, scopeOf(principal)) };
+  });
+
+  app.post('/api/v1/locations', async (request, reply) => {
+    const principal = authorize(request, 'location.edit');
+    const input = parse(CreateLocationSchema, request.body);
+    const location = await withTransaction(pool, (tx) => createLocation(tx, principal, input));
+    return reply.status(201).send({ location });
+  });
+
+  app.patch('/api/v1/locations/:id', async (request) => {
+    const principal = authorize(request, 'location.edit');
+    const id = parseIdParam(request.params);
+    const input = parse(UpdateLocationSchema, request.body);
+    return { location: await withTransaction(pool, (tx) => updateLocation(tx, principal, id, input)) };
+  });
+
+  app.delete('/api/v1/locations/:id', async (request, reply) => {
+    const principal = authorize(request, 'location.edit');
+    const id = parseIdParam(request.params);
+    await withTransaction(pool, (tx) => deleteLocation(tx, principal, id));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/v1/locations/import', async (request) => {
+    const principal = authorize(request, 'location.edit');
+    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'text/csv') throw invalid('Send the file with content-type text/csv');
+    const csv = parse(ImportCsvSchema, request.body);
+    return withTransaction(pool, (tx) => importLocations(tx, principal, csv));
+  });
 }
