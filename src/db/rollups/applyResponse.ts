@@ -2,8 +2,11 @@
  * Keeps rollup_scores in step with answers inside the caller's transaction: +1 per scored answer
  * when a response is stored or re-included, -1 when it is excluded. One base row
  * (dim_key = '') plus one row per organisation dimension present in the response's hidden fields.
+ * Only responses that are not excluded count: to exclude, call with -1 before marking them excluded;
+ * to re-include, mark them first and then call with +1 (see src/server/responses/commands).
  */
 import type { Queryable } from '../connection.ts';
+import { applyResponsesToResponseRollup } from './responseRollup.ts';
 
 export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
@@ -39,4 +42,6 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
     [orgId, responseIds, sign],
   );
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
+  // Response counts (rollup_responses, migration 030) move in the same transaction.
+  await applyResponsesToResponseRollup(db, orgId, responseIds, sign);
 }

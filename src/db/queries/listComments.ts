@@ -1,0 +1,77 @@
+/**
+ * Latest open-text answers with the score of the response's main question, newest first, keyset
+ * paginated by submitted_at. answers_text_time (org_id, survey_id, submitted_at desc) where text is
+ * not null serves the order and the limit without sorting all comments.
+ */
+import type { Queryable } from '../connection.ts';
+import { binder, type SourceContext } from './analyticsSource.ts';
+import { locationScopeSql } from '../scope.ts';
+
+export interface CommentRow {
+  responseId: string;
+  questionKey: string;
+  text: string;
+  score: number | null;
+  submittedAt: string;
+  locationName: string | null;
+  language: string;
+  channel: string;
+}
+
+export interface ListCommentsParams {
+  surveyId: string;
+  /** Question whose score is shown with each comment (the NPS or main rating question); null: none. */
+  mainQuestionId: string | null;
+  limit: number;
+  /** Only comments strictly older than this instant (ISO). */
+  before?: string;
+  /** Inclusive score range of the main question (a score group); needs mainQuestionId. */
+  scoreRange?: [number, number];
+}
+
+/** Comments in the filters and the caller's scope. */
+export async function listComments(db: Queryable, ctx: SourceContext, params: ListCommentsParams): Promise<CommentRow[]> {
+  const values: unknown[] = [];
+  const p = binder(values);
+  const { filter, scope } = ctx;
+  const where = [`a.org_id = ${p(scope.orgId)}`, `a.survey_id = ${p(params.surveyId)}`, `a.text is not null`, `a.text <> ''`];
+  if (!filter.includeExcluded) where.push(`not a.excluded`);
+  if (params.before) where.push(`a.submitted_at < ${p(params.before)}::timestamptz`);
+  if (filter.from) where.push(`a.submitted_at >= (${p(filter.from)}::date::timestamp at time zone ${p(ctx.timezone)})`);
+  if (filter.to) where.push(`a.submitted_at < ((${p(filter.to)}::date + 1)::timestamp at time zone ${p(ctx.timezone)})`);
+  if (filter.channel) where.push(`a.channel = ${p(filter.channel)}`);
+  if (filter.language) where.push(`a.language = ${p(filter.language)}`);
+  if (filter.locationPath) {
+    where.push(`a.location_id in (select l.id from locations l where l.org_id = ${p(scope.orgId)} and l.path like ${p(`${filter.locationPath}%`)})`);
+  }
+  if (filter.dim) {
+    where.push(`exists (select 1 from responses r where r.org_id = a.org_id and r.id = a.response_id and r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)})`);
+  }
+  const scoped = locationScopeSql(scope, 'a.location_id', values);
+  if (scoped !== 'true') where.push(scoped);
+  const mainQ = p(params.mainQuestionId);
+  if (params.scoreRange) where.push(`m.score between ${p(params.scoreRange[0])} and ${p(params.scoreRange[1])}`);
+  const { rows } = await db.query(
+    `/* listComments */
+     select a.response_id, q.key as question_key, a.text, m.score,
+            a.submitted_at, l.name as location_name, a.language, a.channel
+       from answers a
+       join questions q on q.org_id = a.org_id and q.id = a.question_id
+       left join answers m on m.org_id = a.org_id and m.response_id = a.response_id and m.question_id = ${mainQ}::uuid
+       left join locations l on l.org_id = a.org_id and l.id = a.location_id
+      where ${where.join(' and ')}
+      order by a.submitted_at desc, a.response_id, q.key
+      limit ${p(params.limit)}`,
+    values,
+  );
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    questionKey: r.question_key,
+    text: r.text,
+    score: r.score,
+    submittedAt: (r.submitted_at as Date).toISOString(),
+    locationName: r.location_name,
+    language: r.language,
+    channel: r.channel,
+  }));
+}

@@ -1,0 +1,107 @@
+/**
+ * Data-validation flags per response over a bounded window of one survey, computed in SQL:
+ * missing_required, straight_lining, duplicate_contact, speeder (rules in QUALITY_RULES).
+ * Excluded responses are always listed, so an exclusion can be undone from the same view.
+ */
+import type { Queryable } from '../connection.ts';
+import { binder, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
+
+/** The thresholds, reported to the client with the flags. */
+export const QUALITY_RULES = {
+  /** speeder: duration_ms < max(speederMinMs, speederMsPerAnswer x answered questions). */
+  speederMinMs: 2000,
+  speederMsPerAnswer: 1500,
+  /** straight_lining: at least this many rating answers, all identical. */
+  straightLiningMin: 3,
+  /** hidden fields that identify a contact, besides responses.contact_key. */
+  contactFields: ['email', 'phone', 'customer_id'],
+} as const;
+
+export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder';
+
+export interface QualityRow {
+  responseId: string;
+  submittedAt: string;
+  locationName: string | null;
+  reasons: QualityReason[];
+  excluded: boolean;
+  exclusionReason: string | null;
+}
+
+const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardinality(a.choices), 0) > 0 or coalesce(a.text, '') <> '')`;
+
+/**
+ * Flagged (or excluded) responses of a survey in the filters (the caller bounds the time window),
+ * newest first, at most `limit`. A duplicate is any response after the first of the same contact:
+ * by contact_key over the survey's whole history (responses_contact index), by hidden
+ * email/phone/customer_id within the window (no index on hidden fields).
+ */
+export async function listQualityFlags(db: Queryable, ctx: SourceContext, params: { surveyId: string; limit: number }): Promise<QualityRow[]> {
+  const values: unknown[] = [];
+  const p = binder(values);
+  const where = rawResponseWhere({ ...ctx, filter: { ...ctx.filter, includeExcluded: true } }, [params.surveyId], p, values);
+  const org = p(ctx.scope.orgId);
+  const survey = p(params.surveyId);
+  const dupWindows = QUALITY_RULES.contactFields
+    .map((f) => `case when coalesce(r.hidden ->> ${p(f)}, '') = '' then 1
+                 else row_number() over (partition by lower(r.hidden ->> ${p(f)}) order by r.submitted_at, r.id) end`)
+    .join(', ');
+  const { rows } = await db.query(
+    `/* listQualityFlags */
+     with r as (
+       select r.id, r.submitted_at, r.location_id, r.duration_ms, r.contact_key, r.excluded, r.exclusion_reason,
+              r.survey_version, greatest(${dupWindows}) as hidden_dup_rank
+         from responses r
+        where ${where}
+     ),
+     ans as (
+       select a.response_id,
+              count(*) filter (where ${ANSWERED}) as answered,
+              count(*) filter (where q.type = 'rating' and a.score is not null) as ratings,
+              min(a.score) filter (where q.type = 'rating') as rmin,
+              max(a.score) filter (where q.type = 'rating') as rmax
+         from r
+         join answers a on a.org_id = ${org} and a.response_id = r.id
+         join questions q on q.org_id = a.org_id and q.id = a.question_id
+        group by a.response_id
+     ),
+     -- Required questions the respondent saw (by survey version) without a conditional show-if.
+     missing as (
+       select distinct r.id
+         from r
+         join questions q on q.org_id = ${org} and q.survey_id = ${survey} and q.required and q.show_if is null
+                         and q.added_in_version <= r.survey_version
+                         and (q.archived_in_version is null or q.archived_in_version > r.survey_version)
+        where not exists (select 1 from answers a where a.org_id = ${org} and a.response_id = r.id
+                                                   and a.question_id = q.id and ${ANSWERED})
+     ),
+     flags as (
+       select r.*, l.name as location_name,
+              m.id is not null as missing_required,
+              coalesce(ans.ratings, 0) >= ${p(QUALITY_RULES.straightLiningMin)} and ans.rmin = ans.rmax as straight_lining,
+              r.hidden_dup_rank > 1 or (r.contact_key is not null and exists (
+                select 1 from responses e
+                 where e.org_id = ${org} and e.survey_id = ${survey} and e.contact_key = r.contact_key
+                   and (e.submitted_at, e.id) < (r.submitted_at, r.id))) as duplicate_contact,
+              coalesce(r.duration_ms < greatest(${p(QUALITY_RULES.speederMinMs)}::int,
+                                                ${p(QUALITY_RULES.speederMsPerAnswer)}::int * coalesce(ans.answered, 0)), false) as speeder
+         from r
+         left join ans on ans.response_id = r.id
+         left join missing m on m.id = r.id
+         left join locations l on l.org_id = ${org} and l.id = r.location_id
+     )
+     select * from flags
+      where missing_required or straight_lining or duplicate_contact or speeder or excluded
+      order by submitted_at desc, id
+      limit ${p(params.limit)}`,
+    values,
+  );
+  return rows.map((r) => ({
+    responseId: r.id,
+    submittedAt: (r.submitted_at as Date).toISOString(),
+    locationName: r.location_name,
+    reasons: (['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'] as const).filter((k) => r[k] === true),
+    excluded: r.excluded,
+    exclusionReason: r.exclusion_reason,
+  }));
+}
