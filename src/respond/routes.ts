@@ -1,7 +1,56 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * Public respondent routes (no session): GET /s/:slug renders the survey page, POST /s/:slug stores
+ * a submission. Rate-limited per IP and survey; errors become localized pages (or JSON for scripts).
+ */
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../server/deps.ts';
+import { toErrorResponse } from '../server/http/errors.ts';
+import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
+import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
+import { renderStandardMessage } from './render/layout.ts';
+import { renderSurveyPage } from './render/surveyPage.ts';
+import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
+
+/** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
+export const DEFAULT_POSTS_PER_MINUTE = 30;
+const BODY_LIMIT = 64 * 1024;
+
+type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
+
+const keyGenerator = (request: FastifyRequest) => `${request.ip}|${(request.params as { slug?: string }).slug ?? ''}`;
 
 export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
+  const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator } });
+
+  // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
+  await app.register(async (scope) => {
+    scope.setErrorHandler((err: FastifyError, request, reply) => {
+      const { status, body } = toErrorResponse(err, request);
+      if (wantsJson(request)) return reply.status(status).send(body);
+      const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
+      return sendPage(reply, status, renderStandardMessage(kind, interfaceLanguage(request)));
+    });
+
+    scope.get('/s/:slug', { config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
+      const query = (request.query ?? {}) as Fields;
+      const survey = await loadPublicSurvey(deps, request.params.slug);
+      if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      const lang = surveyLanguage(survey, query.lang, request.headers['accept-language']);
+      if (survey.status === 'closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+      const location = await resolveLocation(deps.pool, survey, query.loc);
+      const page = renderSurveyPage({
+        survey,
+        lang,
+        idempotencyKey: newIdempotencyKey(),
+        startedMs: Date.now(),
+        locationId: location?.id ?? null,
+        channel: parseChannel(query.channel),
+        hidden: hiddenFromQuery(query),
+      });
+      return sendPage(reply, 200, page);
+    });
+
+    scope.post('/s/:slug', { bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));
+  });
 }

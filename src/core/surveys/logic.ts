@@ -1,0 +1,230 @@
+/**
+ * Respondent-side survey logic, pure (no I/O): which questions are shown (show-if), score groups
+ * (detractor / passive / promoter) for NPS and rating scales, the "why?" wording, and parsing plus
+ * validation of submitted answers with messages in the respondent's language (en, ru, fa).
+ * The same functions run on the server for every channel, so a condition or a range is decided once.
+ */
+import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
+
+/** Longest free-text answer accepted (the textarea carries the same maxlength). */
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Questions a respondent can currently be asked: not archived, in display order. */
+export function activeQuestions(survey: Pick<SurveyDef, 'questions'>): QuestionDef[] {
+  return survey.questions.filter((q) => q.archivedInVersion == null);
+}
+
+function hasAnswer(a: AnswerValue | undefined): a is AnswerValue {
+  if (!a) return false;
+  return a.score !== undefined || (a.choice !== undefined && a.choice !== '') || (a.choices?.length ?? 0) > 0 || (a.text ?? '').trim() !== '';
+}
+
+function sameValue(a: AnswerValue, v: number | string): boolean {
+  if (a.score !== undefined) return a.score === Number(v);
+  if (a.choice !== undefined) return a.choice === String(v);
+  if (a.choices) return a.choices.includes(String(v));
+  return a.text !== undefined && a.text.trim() === String(v);
+}
+
+/**
+ * Evaluates one show-if condition against the answers given so far.
+ * lte/gte compare the score; eq/in match a score, a choice or any of several choices;
+ * answered is true for any non-empty answer. A missing answer makes every operator false.
+ */
+export function evaluateShowIf(cond: ShowIf, answers: AnswerMap): boolean {
+  const a = answers[cond.question];
+  if (!hasAnswer(a)) return false;
+  switch (cond.op) {
+    case 'answered':
+      return true;
+    case 'lte':
+      return a.score !== undefined && typeof cond.value === 'number' && a.score <= cond.value;
+    case 'gte':
+      return a.score !== undefined && typeof cond.value === 'number' && a.score >= cond.value;
+    case 'eq':
+      return cond.value !== undefined && !Array.isArray(cond.value) && sameValue(a, cond.value);
+    case 'in':
+      return Array.isArray(cond.value) && cond.value.some((v) => sameValue(a, v));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a question is shown given the answers so far. A condition on a question that is not in
+ * the survey (e.g. archived) cannot be decided, so the question is shown rather than lost forever.
+ */
+export function isVisible(q: QuestionDef, answers: AnswerMap, questions: readonly QuestionDef[]): boolean {
+  if (!q.showIf) return true;
+  if (!questions.some((other) => other.key === q.showIf!.question && other.key !== q.key)) return true;
+  return evaluateShowIf(q.showIf, answers);
+}
+
+/** Active questions visible for these answers, in order (conditions on hidden questions see no answer). */
+export function visibleQuestions(survey: Pick<SurveyDef, 'questions'>, answers: AnswerMap): QuestionDef[] {
+  const questions = activeQuestions(survey);
+  const seen: AnswerMap = {};
+  const out: QuestionDef[] = [];
+  for (const q of questions) {
+    if (!isVisible(q, seen, questions)) continue;
+    out.push(q);
+    if (answers[q.key]) seen[q.key] = answers[q.key];
+  }
+  return out;
+}
+
+/** The score range of a scored question (nps is always 0..10), or null for other types. */
+export function scoreRange(q: QuestionDef): { min: number; max: number } | null {
+  if (q.type === 'nps') return { min: 0, max: 10 };
+  if (q.type === 'rating') return { min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 };
+  return null;
+}
+
+/**
+ * Score group of an answer (METRICS.md nps.v1 for NPS: 0-6 / 7-8 / 9-10). Rating scales: promoter
+ * from the question's box (default top-1 on 3 points, top-2 on 4-7, top-3 on 8+ points, as in csat.v1),
+ * detractor below the scale's midpoint, passive in between. A lower_is_easier scale is mirrored first.
+ * Returns null for unscored questions or scores outside the scale.
+ */
+export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
+  const range = scoreRange(q);
+  if (!range || !Number.isInteger(score) || score < range.min || score > range.max) return null;
+  if (q.type === 'nps') return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+  const { min, max } = range;
+  const lowerIsBetter = q.direction === 'lower_is_easier';
+  const s = lowerIsBetter ? max + min - score : score;
+  const points = max - min + 1;
+  const defaultBox = max - (points <= 3 ? 0 : points <= 7 ? 1 : 2);
+  const box = q.boxMin === undefined ? defaultBox : lowerIsBetter ? max + min - q.boxMin : q.boxMin;
+  if (s >= box) return 'promoter';
+  if (s < (min + max) / 2) return 'detractor';
+  return 'passive';
+}
+
+/** Picks a text in the language, else the fallback language, else any non-empty one. */
+export function localize(text: Partial<Record<string, string>> | undefined, lang: string, fallback: string): string {
+  if (!text) return '';
+  return text[lang] || text[fallback] || Object.values(text).find((t) => !!t) || '';
+}
+
+/**
+ * Wording of a question: for a "why?" follow-up, the text for the score group of the question it
+ * follows (when that one is answered and a text exists for the group); otherwise its generic text.
+ */
+export function questionText(q: QuestionDef, answers: AnswerMap, survey: Pick<SurveyDef, 'questions'>, lang: string, fallback: string): string {
+  if (q.followsQuestionKey && q.whyTexts) {
+    const followed = survey.questions.find((o) => o.key === q.followsQuestionKey);
+    const score = answers[q.followsQuestionKey]?.score;
+    const group = followed && score !== undefined ? scoreGroup(followed, score) : null;
+    const why = group ? localize(q.whyTexts[group], lang, fallback) : '';
+    if (why) return why;
+  }
+  return localize(q.text, lang, fallback);
+}
+
+export type ValidationCode = 'required' | 'not_a_number' | 'out_of_range' | 'unknown_choice' | 'too_long' | 'one_choice';
+
+const MESSAGES: Record<string, Record<ValidationCode, string>> = {
+  en: {
+    required: 'Please answer this question.',
+    not_a_number: 'Choose one of the numbers.',
+    out_of_range: 'Choose a number from {min} to {max}.',
+    unknown_choice: 'Choose one of the listed options.',
+    too_long: 'Please keep your answer under {max} characters.',
+    one_choice: 'Choose only one option.',
+  },
+  ru: {
+    required: 'Пожалуйста, ответьте на этот вопрос.',
+    not_a_number: 'Выберите одно из чисел.',
+    out_of_range: 'Выберите число от {min} до {max}.',
+    unknown_choice: 'Выберите один из предложенных вариантов.',
+    too_long: 'Пожалуйста, уложитесь в {max} символов.',
+    one_choice: 'Выберите только один вариант.',
+  },
+  fa: {
+    required: 'لطفاً به این پرسش پاسخ دهید.',
+    not_a_number: 'یکی از عددها را انتخاب کنید.',
+    out_of_range: 'عددی از {min} تا {max} انتخاب کنید.',
+    unknown_choice: 'یکی از گزینه‌های فهرست را انتخاب کنید.',
+    too_long: 'لطفاً پاسخ خود را کمتر از {max} نویسه بنویسید.',
+    one_choice: 'فقط یک گزینه را انتخاب کنید.',
+  },
+};
+
+/** A validation message in the language (English when the language has no messages), numbers in local digits. */
+export function validationMessage(code: ValidationCode, lang: string, params: Record<string, number> = {}): string {
+  const table = MESSAGES[lang] ?? MESSAGES.en;
+  const nf = new Intl.NumberFormat(MESSAGES[lang] ? lang : 'en', { useGrouping: false });
+  return table[code].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? nf.format(params[name]) : ''));
+}
+
+export interface AnswerError {
+  code: ValidationCode;
+  message: string;
+}
+
+export interface ParsedAnswers {
+  /** Valid answers of visible questions; hidden questions' answers are dropped, not errors. */
+  answers: AnswerMap;
+  /** Per question key, in display order. Empty when everything is valid. */
+  errors: Record<string, AnswerError>;
+}
+
+/** Raw submitted value: form fields are strings (repeated for multi-choice); JSON may send numbers. */
+export type RawAnswer = string | number | Array<string | number> | null | undefined;
+
+function asList(raw: RawAnswer): string[] {
+  if (raw === null || raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.map((v) => String(v).trim()).filter((v) => v !== '');
+}
+
+type Check = { value: AnswerValue } | { code: ValidationCode; params?: Record<string, number> } | null;
+
+function parseOne(q: QuestionDef, raw: RawAnswer): Check {
+  if (q.type === 'text') {
+    // Line breaks are normalised so the limit counts what the textarea shows.
+    const text = (Array.isArray(raw) ? raw.join('\n') : String(raw ?? '')).replace(/\r\n?/g, '\n').trim();
+    if (text === '') return null;
+    if (text.length > MAX_TEXT_LENGTH) return { code: 'too_long', params: { max: MAX_TEXT_LENGTH } };
+    return { value: { text } };
+  }
+  const list = asList(raw);
+  if (list.length === 0) return null;
+  const values = new Set((q.options ?? []).map((o) => o.value));
+  if (q.type === 'multi') {
+    const unique = [...new Set(list)];
+    if (unique.some((v) => !values.has(v))) return { code: 'unknown_choice' };
+    return { value: { choices: unique } };
+  }
+  if (list.length > 1) return { code: 'one_choice' };
+  if (q.type === 'single') return values.has(list[0]) ? { value: { choice: list[0] } } : { code: 'unknown_choice' };
+  const range = scoreRange(q)!;
+  if (!/^-?\d{1,3}$/.test(list[0])) return { code: 'not_a_number' };
+  const score = Number(list[0]);
+  if (score < range.min || score > range.max) return { code: 'out_of_range', params: range };
+  return { value: { score } };
+}
+
+/**
+ * Parses and validates a submission against the survey, question by question in display order.
+ * `raw` is keyed by question key. Conditions are evaluated on the valid answers before each
+ * question, exactly as the page shows them; unknown keys are ignored.
+ */
+export function parseAnswers(survey: Pick<SurveyDef, 'questions'>, raw: Record<string, RawAnswer>, lang: string): ParsedAnswers {
+  const questions = activeQuestions(survey);
+  const answers: AnswerMap = {};
+  const errors: Record<string, AnswerError> = {};
+  for (const q of questions) {
+    if (!isVisible(q, answers, questions)) continue;
+    const result = parseOne(q, Object.hasOwn(raw, q.key) ? raw[q.key] : undefined);
+    if (result === null) {
+      if (q.required) errors[q.key] = { code: 'required', message: validationMessage('required', lang) };
+    } else if ('value' in result) {
+      answers[q.key] = result.value;
+    } else {
+      errors[q.key] = { code: result.code, message: validationMessage(result.code, lang, result.params) };
+    }
+  }
+  return { answers, errors };
+}

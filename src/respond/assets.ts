@@ -1,0 +1,45 @@
+/**
+ * The page's inline CSS and enhancement script, read once at start-up, lightly minified and hashed
+ * for the Content-Security-Policy (inline code runs only when its hash matches).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+
+const read = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
+
+/** Drops comments and indentation; the sources avoid '//' and '/*' inside strings, so this is safe for them. */
+function squeeze(source: string, lineComment: boolean): string {
+  const noBlocks = source.replace(/\/\*[\s\S]*?\*\//g, '');
+  return noBlocks
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !(lineComment && line.startsWith('//')))
+    .join('\n');
+}
+
+const hash = (code: string) => `'sha256-${crypto.createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+
+export const PAGE_CSS = squeeze(read('page.css'), false);
+export const PAGE_SCRIPT = squeeze(read('enhance.js'), true);
+
+/** Only the inlined style and script may run; forms post back to this origin only. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src ${hash(PAGE_CSS)}`,
+  `script-src ${hash(PAGE_SCRIPT)}`,
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+].join('; ');
+
+/** Headers sent with every respondent page. */
+export const PAGE_HEADERS: Record<string, string> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  // Hidden fields (order numbers...) live in the URL: never leak it to other sites.
+  'referrer-policy': 'no-referrer',
+  // Each form carries a fresh idempotency key; a cached page would reuse one across people.
+  'cache-control': 'no-store',
+};

@@ -1,0 +1,37 @@
+/** Sending respondent pages: security headers, JSON-or-HTML negotiation, and the page language of error pages. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PAGE_HEADERS } from './assets.ts';
+import { chooseLanguage, PAGE_LANGUAGES, stringsFor } from './i18n.ts';
+import { first, type Fields } from './context.ts';
+import { renderStandardMessage, type MessageKind } from './render/layout.ts';
+
+/** Sends an HTML page with the respondent-page headers (CSP, nosniff, no-referrer, no-store). */
+export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply.status(status).headers(PAGE_HEADERS).send(page);
+}
+
+/** JSON submissions (the enhancement script, other channels) get JSON answers; forms get pages. */
+export function wantsJson(request: FastifyRequest): boolean {
+  const type = String(request.headers['content-type'] ?? '').toLowerCase();
+  const accept = String(request.headers.accept ?? '').toLowerCase();
+  return type.startsWith('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+/** Language for pages that have no survey to ask (unknown slug, errors): ?lang / _lang / Accept-Language among the interface languages. */
+export function interfaceLanguage(request: FastifyRequest): string {
+  const query = (request.query ?? {}) as Fields;
+  const body = request.body && typeof request.body === 'object' ? (request.body as Fields) : {};
+  const explicit = first(query.lang) || first(body._lang);
+  return chooseLanguage(PAGE_LANGUAGES, 'en', explicit, request.headers['accept-language']);
+}
+
+/** A standard message page (or the JSON error body) with the given status. */
+export function sendMessage(request: FastifyRequest, reply: FastifyReply, status: number, kind: MessageKind, code: string, lang?: string) {
+  const language = lang ?? interfaceLanguage(request);
+  if (wantsJson(request)) {
+    const s = stringsFor(language);
+    const message = { closed: s.closedTitle, notFound: s.notFoundTitle, rateLimited: s.rateLimitedTitle, tooLarge: s.tooLargeText, error: s.errorText }[kind];
+    return reply.status(status).header('x-content-type-options', 'nosniff').send({ ok: false, error: code, message });
+  }
+  return sendPage(reply, status, renderStandardMessage(kind, language));
+}

@@ -1,0 +1,45 @@
+/** The HTML document shared by every respondent page, and the short message pages (thanks, closed, errors). */
+import { PAGE_CSS, PAGE_SCRIPT } from '../assets.ts';
+import { html, raw, type Html } from '../html.ts';
+import { isRtl, stringsFor } from '../i18n.ts';
+
+export interface DocumentOptions {
+  lang: string;
+  title: string;
+  body: Html;
+  /** Include the enhancement script (survey forms only). */
+  script?: boolean;
+}
+
+/** A complete page: one response with inline CSS (and script), so the first view needs no other request. */
+export function renderDocument(opts: DocumentOptions): string {
+  return html`<!doctype html>
+<html lang="${opts.lang}" dir="${isRtl(opts.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${opts.title}</title><style>${raw(PAGE_CSS)}</style></head>
+<body><main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
+}
+
+/** A heading and one paragraph, e.g. "This survey is closed". */
+export function renderMessagePage(lang: string, title: string, text: string): string {
+  return renderDocument({ lang, title, body: html`<h1 tabindex="-1">${title}</h1><p>${text}</p>` });
+}
+
+export type MessageKind = 'closed' | 'notFound' | 'rateLimited' | 'error' | 'tooLarge';
+
+/** One of the standard message pages in the language. */
+export function renderStandardMessage(kind: MessageKind, lang: string): string {
+  const s = stringsFor(lang);
+  switch (kind) {
+    case 'closed':
+      return renderMessagePage(lang, s.closedTitle, s.closedText);
+    case 'notFound':
+      return renderMessagePage(lang, s.notFoundTitle, s.notFoundText);
+    case 'rateLimited':
+      return renderMessagePage(lang, s.rateLimitedTitle, s.rateLimitedText);
+    case 'tooLarge':
+      return renderMessagePage(lang, s.errorTitle, s.tooLargeText);
+    default:
+      return renderMessagePage(lang, s.errorTitle, s.errorText);
+  }
+}

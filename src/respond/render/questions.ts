@@ -1,0 +1,110 @@
+/**
+ * One question as accessible HTML: scales and choices are radio/checkbox groups in a fieldset whose
+ * legend is the question; scale ends are labelled visibly and for screen readers.
+ */
+import type { QuestionDef } from '../../core/surveys/types.ts';
+import { localize, MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { html, type Html } from '../html.ts';
+import { fill, formatNumber, stringsFor } from '../i18n.ts';
+
+export interface QuestionView {
+  q: QuestionDef;
+  text: string;
+  lang: string;
+  fallback: string;
+  /** The respondent's submitted values (re-rendered after an error). */
+  values: string[];
+  error?: string;
+  /** Show-if condition for the script, when it can be decided on the page. */
+  showIf?: string;
+  /** Why-wording data for the script: {k, min, g, t}. */
+  why?: string;
+}
+
+const SMILEYS = ['😞', '🙁', '😐', '🙂', '😀'];
+const GROUP_CHAR = { detractor: 'd', passive: 'p', promoter: 'r' } as const;
+
+/** Data the script needs to switch a "why?" question's wording to the followed question's score group. */
+export function whyData(q: QuestionDef, followed: QuestionDef | undefined, lang: string, fallback: string): string | undefined {
+  const range = followed ? scoreRange(followed) : null;
+  if (!q.whyTexts || !followed || !range) return undefined;
+  let g = '';
+  for (let s = range.min; s <= range.max; s++) g += GROUP_CHAR[scoreGroup(followed, s) ?? 'passive'];
+  const t: Record<string, string> = {};
+  for (const [group, ch] of Object.entries(GROUP_CHAR)) {
+    const text = localize(q.whyTexts[group as keyof typeof GROUP_CHAR], lang, fallback);
+    if (text) t[ch] = text;
+  }
+  return JSON.stringify({ k: followed.key, min: range.min, g, t });
+}
+
+function scale(v: QuestionView): Html {
+  const { q, lang } = v;
+  const range = scoreRange(q)!;
+  const style = q.type === 'rating' ? (q.scale?.style ?? 'numbers') : 'numbers';
+  const s = stringsFor(lang);
+  const minLabel = localize(q.scale?.labels?.min, lang, v.fallback);
+  const maxLabel = localize(q.scale?.labels?.max, lang, v.fallback);
+  const items: Html[] = [];
+  for (let n = range.min; n <= range.max; n++) {
+    const digits = formatNumber(n, lang);
+    let name: string | null = null;
+    let face: string = digits;
+    if (style === 'stars') {
+      name = fill(s.starOf, lang, { n: n - range.min + 1, max: range.max - range.min + 1 });
+      face = '★';
+    } else if (style === 'smileys' && range.max - range.min === 4) {
+      name = s.smileys[n - range.min];
+      face = SMILEYS[n - range.min];
+    }
+    const end = n === range.min ? minLabel : n === range.max ? maxLabel : '';
+    if (end) name = `${name ?? digits}, ${end}`;
+    items.push(
+      html`<label><input type="radio" name="q_${q.key}" value="${n}"${v.values.includes(String(n)) ? html` checked` : ''}${
+        name ? html` aria-label="${name}"` : ''
+      }><span${name ? html` aria-hidden="true"` : ''}>${face}</span></label>`,
+    );
+  }
+  const cls = style === 'numbers' ? 'scale' : `scale ${style}`;
+  return html`<div class="${cls}">${items}</div>${
+    minLabel || maxLabel ? html`<div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>` : ''
+  }`;
+}
+
+function options(v: QuestionView): Html {
+  const type = v.q.type === 'multi' ? 'checkbox' : 'radio';
+  return html`<div class="opts">${(v.q.options ?? []).map(
+    (o) =>
+      html`<label><input type="${type}" name="q_${v.q.key}" value="${o.value}"${v.values.includes(o.value) ? html` checked` : ''}>${localize(
+        o.label,
+        v.lang,
+        v.fallback,
+      ) || o.value}</label>`,
+  )}</div>`;
+}
+
+function control(v: QuestionView): Html {
+  switch (v.q.type) {
+    case 'nps':
+    case 'rating':
+      return scale(v);
+    case 'single':
+    case 'multi':
+      return options(v);
+    default:
+      return html`<textarea name="q_${v.q.key}" id="i-${v.q.key}" aria-labelledby="l-${v.q.key}" maxlength="${MAX_TEXT_LENGTH}" rows="4">${v.values.join('\n')}</textarea>`;
+  }
+}
+
+/** A question's fieldset, with its error message (if any) announced through aria-describedby. */
+export function renderQuestion(v: QuestionView): Html {
+  const { q } = v;
+  const s = stringsFor(v.lang);
+  return html`<fieldset class="q${v.error ? ' bad' : ''}" id="q-${q.key}" data-k="${q.key}"${q.required ? html` data-req` : ''}${
+    v.showIf ? html` data-if="${v.showIf}"` : ''
+  }${v.why ? html` data-why="${v.why}"` : ''} aria-describedby="e-${q.key}"${v.error ? html` aria-invalid="true"` : ''}>
+<legend id="l-${q.key}" tabindex="-1"><span class="qt">${v.text}</span>${
+    q.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${s.required})</span>` : ''
+  }</legend>
+${control(v)}<p class="err" id="e-${q.key}">${v.error ?? ''}</p></fieldset>`;
+}

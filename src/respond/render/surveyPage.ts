@@ -1,0 +1,108 @@
+/** The survey form page (all questions on one page without JavaScript) and its thank-you page. */
+import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import type { AnswerMap } from '../../core/surveys/types.ts';
+import { activeQuestions, localize, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { html, type Html } from '../html.ts';
+import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
+import { renderDocument } from './layout.ts';
+import { renderQuestion, whyData } from './questions.ts';
+
+export interface SurveyPageView {
+  survey: LoadedSurvey;
+  lang: string;
+  idempotencyKey: string;
+  startedMs: number;
+  locationId: string | null;
+  channel: string;
+  hidden: Record<string, string>;
+  /** Submitted values per question key, to re-render after a validation error. */
+  values?: Record<string, string[]>;
+  /** Valid answers parsed from the submission (for the "why?" wording after an error). */
+  answers?: AnswerMap;
+  /** Messages per question key, in the respondent's language. */
+  errors?: Record<string, string>;
+  /** A message not tied to one question (e.g. an expired form). */
+  formError?: string;
+}
+
+function languageName(code: string): string {
+  if ((PAGE_LANGUAGES as readonly string[]).includes(code)) return stringsFor(code).languageName;
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Links to the same survey (same location, channel and hidden fields) in each offered language. */
+function languageSwitcher(v: SurveyPageView): Html | '' {
+  if (v.survey.languages.length < 2) return '';
+  const links = v.survey.languages.map((code) => {
+    const params = new URLSearchParams({ lang: code });
+    if (v.locationId) params.set('loc', v.locationId);
+    if (v.channel !== 'link') params.set('channel', v.channel);
+    for (const [k, value] of Object.entries(v.hidden)) params.set(k, value);
+    const href = `/s/${encodeURIComponent(v.survey.slug)}?${params}`;
+    return html`<li><a href="${href}" lang="${code}" hreflang="${code}"${code === v.lang ? html` aria-current="true"` : ''}>${languageName(code)}</a></li>`;
+  });
+  return html`<nav aria-label="${stringsFor(v.lang).languages}"><ul class="langs">${links}</ul></nav>`;
+}
+
+/** The survey's title in the language (its internal name only when no title was written). */
+export function surveyTitle(survey: LoadedSurvey, lang: string): string {
+  return localize(survey.title, lang, survey.defaultLanguage) || survey.name;
+}
+
+function thanksBody(survey: LoadedSurvey, lang: string): Html {
+  const s = stringsFor(lang);
+  return html`<h1 tabindex="-1">${s.thanksTitle}</h1><p>${localize(survey.thanks, lang, survey.defaultLanguage) || s.thanksText}</p>`;
+}
+
+/** The full form page. */
+export function renderSurveyPage(v: SurveyPageView): string {
+  const { survey, lang } = v;
+  const s = stringsFor(lang);
+  const fallback = survey.defaultLanguage;
+  const questions = activeQuestions(survey);
+  const keys = new Set(questions.map((q) => q.key));
+  const errors = v.errors ?? {};
+  const title = surveyTitle(survey, lang);
+  const intro = localize(survey.intro, lang, fallback);
+
+  const fields = questions.map((q) =>
+    renderQuestion({
+      q,
+      lang,
+      fallback,
+      text: questionText(q, v.answers ?? {}, survey, lang, fallback),
+      values: v.values?.[q.key] ?? [],
+      error: errors[q.key],
+      // A condition on a question that is not on the page cannot be decided: the server shows it too.
+      showIf: q.showIf && keys.has(q.showIf.question) ? JSON.stringify(q.showIf) : undefined,
+      why: q.followsQuestionKey ? whyData(q, questions.find((o) => o.key === q.followsQuestionKey), lang, fallback) : undefined,
+    }),
+  );
+  const errorLinks = questions
+    .filter((q) => errors[q.key])
+    .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, v.answers ?? {}, survey, lang, fallback)}: ${errors[q.key]}</a></li>`);
+  const summary =
+    errorLinks.length || v.formError
+      ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s.errorSummary}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
+      : '';
+  const hiddenInputs = Object.entries(v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
+
+  const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${summary}
+<form class="sv" method="post" action="/s/${encodeURIComponent(survey.slug)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
+<input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
+    v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
+  }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
+${fields}
+<div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" aria-live="polite"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
+</form><template id="ty">${thanksBody(survey, lang)}</template>`;
+  return renderDocument({ lang, title, body, script: true });
+}
+
+/** The localized thank-you page with the survey's own thanks text. */
+export function renderThanksPage(survey: LoadedSurvey, lang: string): string {
+  return renderDocument({ lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang) });
+}

@@ -1,0 +1,93 @@
+/**
+ * POST /s/:slug: a form or JSON submission. Validation errors re-render the form with the
+ * respondent's values and messages (nothing stored); success answers only after the commit.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../server/deps.ts';
+import { DomainError } from '../core/errors.ts';
+import type { RawAnswer } from '../core/surveys/logic.ts';
+import { withTransaction } from '../db/tx.ts';
+import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
+import { IDEMPOTENCY_KEY_RE, submitResponse } from '../server/responses/commands/submitResponse.ts';
+import {
+  first, hiddenFromBody, newIdempotencyKey, parseChannel, parseStarted, resolveLocation, surveyLanguage, type Fields,
+} from './context.ts';
+import { stringsFor } from './i18n.ts';
+import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
+import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
+
+/** Public slugs: anything else cannot name a survey and is not looked up. */
+export const SLUG_RE = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
+export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<LoadedSurvey | null> {
+  if (!SLUG_RE.test(slug)) return null;
+  const survey = await loadSurveyBySlug(deps.pool, slug);
+  return survey && survey.status !== 'draft' ? survey : null;
+}
+
+/** Keeps strings and numbers (or lists of them): JSON bodies may carry anything. */
+function rawValue(v: unknown): RawAnswer {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (Array.isArray(v)) return v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').slice(0, 100);
+  return undefined;
+}
+
+function asStrings(v: RawAnswer): string[] {
+  if (v === null || v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+export function submitHandler(deps: AppDeps) {
+  return async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
+    const json = wantsJson(request);
+    const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
+    const survey = await loadPublicSurvey(deps, request.params.slug);
+    if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
+
+    const lang = surveyLanguage(survey, body._lang, request.headers['accept-language']);
+    const location = await resolveLocation(deps.pool, survey, body._loc);
+    const channel = parseChannel(body._channel);
+    const hidden = hiddenFromBody(body);
+    const idempotencyKey = first(body._k);
+    const now = new Date();
+    const started = parseStarted(body._started, now);
+    const raw: Record<string, RawAnswer> = {};
+    for (const q of survey.questions) {
+      if (Object.hasOwn(body, `q_${q.key}`)) raw[q.key] = rawValue(body[`q_${q.key}`]);
+    }
+
+    const rerender = (errors: Record<string, string>, formError?: string) => {
+      if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
+      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
+      const page = renderSurveyPage({
+        survey, lang, channel, hidden, values, errors, formError,
+        // A missing or malformed key gets a fresh one so the corrected form can be sent.
+        idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
+        startedMs: started?.getTime() ?? now.getTime(),
+        locationId: location?.id ?? null,
+      });
+      return sendPage(reply, 400, page);
+    };
+
+    if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
+    try {
+      const result = await withTransaction(deps.pool, (tx) =>
+        submitResponse(tx, {
+          survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
+          locationId: location?.id ?? null, startedAt: started, submittedAt: now,
+        }),
+      );
+      // The transaction has committed: only now does the respondent get a 2xx.
+      if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
+      return sendPage(reply, 200, renderThanksPage(survey, lang));
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+      if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {
+        const errors = err.details.errors as Record<string, { message: string }>;
+        return rerender(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.message])));
+      }
+      throw err;
+    }
+  };
+}
