@@ -1,7 +1,91 @@
+/**
+ * Survey builder API (docs/api.md "Surveys"): templates, list, create, read, update, status, links.
+ * Posters are in posterRoutes.ts. Each handler: authorize → validate → one command or query → present.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { scopeOf } from '../../core/access/index.ts';
+import { SURVEY_TEMPLATES } from '../../core/surveys/templates.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
+import { listSurveys } from '../../db/surveys/listSurveys.ts';
+import { listLinkLocations } from '../../db/surveys/listLinkLocations.ts';
+import { authorize } from '../auth/session.ts';
+import { notFound } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
+import { updateSurvey } from './commands/updateSurvey.ts';
+import { setSurveyStatus } from './commands/setSurveyStatus.ts';
+import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
+import { publicBase, surveyUrl } from './links.ts';
+import { CreateSurveyRequestSchema, SetStatusRequestSchema, SurveyIdParamsSchema, SurveyInputSchema, type SurveyLink } from './schema.ts';
+import { registerPosterRoutes } from './posterRoutes.ts';
+
+/** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
+const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
 
 export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  const { pool } = deps;
+
+  app.get('/api/v1/survey-templates', async (request) => {
+    authorize(request, 'survey.read');
+    return { templates: SURVEY_TEMPLATES.map(({ key, name, description, survey }) => ({ key, name, description, survey })) };
+  });
+
+  app.get('/api/v1/surveys', async (request) => {
+    const principal = authorize(request, 'survey.read');
+    const rows = await listSurveys(pool, scopeOf(principal));
+    return { surveys: rows.map(presentSurveyListItem) };
+  });
+
+  app.post('/api/v1/surveys', async (request, reply) => {
+    const principal = authorize(request, 'survey.create');
+    const input = isFullInput(request.body)
+      ? parse(SurveyInputSchema, request.body)
+      : inputFromRequest(parse(CreateSurveyRequestSchema, request.body ?? {}), request.sessionUser?.locale ?? 'en');
+    const id = await withTransaction(pool, (tx) => createSurvey(tx, principal, input));
+    const survey = await loadSurvey(pool, principal.orgId, id);
+    return reply.status(201).send(presentSurveyWithWarnings(survey!));
+  });
+
+  app.get('/api/v1/surveys/:id', async (request) => {
+    const principal = authorize(request, 'survey.read');
+    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const survey = await loadSurvey(pool, principal.orgId, id);
+    if (!survey) throw notFound('Survey not found');
+    return { ...presentSurveyWithWarnings(survey), publicUrl: surveyUrl(publicBase(deps, request), survey.slug, null) };
+  });
+
+  app.put('/api/v1/surveys/:id', async (request) => {
+    const principal = authorize(request, 'survey.edit');
+    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const input = parse(SurveyInputSchema, request.body);
+    await withTransaction(pool, (tx) => updateSurvey(tx, principal, id, input));
+    return presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!);
+  });
+
+  app.post('/api/v1/surveys/:id/status', async (request) => {
+    const principal = authorize(request, 'survey.edit');
+    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const { status } = parse(SetStatusRequestSchema, request.body);
+    await withTransaction(pool, (tx) => setSurveyStatus(tx, principal, id, status));
+    return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey };
+  });
+
+  app.get('/api/v1/surveys/:id/links', async (request) => {
+    const principal = authorize(request, 'survey.read');
+    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const survey = await loadSurvey(pool, principal.orgId, id);
+    if (!survey) throw notFound('Survey not found');
+    const base = publicBase(deps, request);
+    const locations = await listLinkLocations(pool, scopeOf(principal));
+    // The location-less link is offered only to callers who see the whole organisation: answers
+    // through it belong to no location, which a location manager could not see afterwards.
+    const general: SurveyLink[] =
+      principal.locationPaths === null ? [{ locationId: null, locationName: null, code: null, url: surveyUrl(base, survey.slug, null) }] : [];
+    const links: SurveyLink[] = locations.map((l) => ({ locationId: l.id, locationName: l.name, code: l.code, url: surveyUrl(base, survey.slug, l) }));
+    return { links: [...general, ...links] };
+  });
+
+  await registerPosterRoutes(app, deps);
 }

@@ -1,0 +1,236 @@
+/**
+ * @module The survey definition as the builder sends it (SurveyInput): one zod schema for shape and
+ * field-level rules, plus structural rules that need the whole survey (keys unique, references only to
+ * earlier questions, texts present in the default language). Pure; no I/O.
+ * Live-edit rules (what may change once answers exist) are in revision.ts and re-exported here.
+ */
+import { z } from 'zod';
+import { LANGUAGES, LONG_SURVEY_WARNING, type LocalizedText, type QuestionDef } from './types.ts';
+
+/** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
+const LANG = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code');
+export const KEY_PATTERN = /^[a-z0-9_]{1,40}$/;
+export const SLUG_PATTERN = /^[a-z0-9-]{3,60}$/;
+
+const text = (max: number) => z.record(LANG, z.string().trim().max(max, `at most ${max} characters`));
+const key = z.string().regex(KEY_PATTERN, 'use 1-40 characters a-z, 0-9 or _');
+
+const ScaleSchema = z.object({
+  min: z.number().int(),
+  max: z.number().int(),
+  style: z.enum(['numbers', 'stars', 'smileys']).default('numbers'),
+  labels: z.object({ min: text(80).optional(), max: text(80).optional() }).default({}),
+});
+
+const ShowIfSchema = z.object({
+  question: key,
+  op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
+  value: z.union([z.number(), z.string().max(100), z.array(z.union([z.number(), z.string().max(100)])).max(50)]).optional(),
+});
+
+const OptionSchema = z.object({
+  value: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'use 1-60 characters A-Z, a-z, 0-9, _, . or -'),
+  label: text(200),
+});
+
+/** One question as sent by the builder; ids and version fields of stored questions are accepted and ignored. */
+export const QuestionInputSchema = z.object({
+  id: z.string().optional(),
+  key,
+  type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+  metric: z.enum(['nps', 'csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none']).default('none'),
+  required: z.boolean().default(false),
+  text: text(1000),
+  scale: ScaleSchema.optional(),
+  boxMin: z.number().int().optional(),
+  direction: z.enum(['higher_is_easier', 'lower_is_easier']).optional(),
+  attribute: key.optional(),
+  options: z.array(OptionSchema).max(50).optional(),
+  followsQuestionKey: key.optional(),
+  whyTexts: z.object({ detractor: text(1000).optional(), passive: text(1000).optional(), promoter: text(1000).optional() }).optional(),
+  showIf: ShowIfSchema.nullable().optional(),
+  /** Set on stored questions that were removed from a live survey; such entries stay archived. */
+  archivedInVersion: z.number().int().nullable().optional(),
+});
+export type QuestionInput = z.infer<typeof QuestionInputSchema>;
+
+/** SurveyDef without id, status and version (docs/api.md "Surveys"); slug optional (generated from the name). */
+export const SurveyInputSchema = z
+  .object({
+    slug: z.string().regex(SLUG_PATTERN, 'use 3-60 characters a-z, 0-9 or -').optional(),
+    name: z.string().trim().min(1, 'required').max(200),
+    title: text(300).default({}),
+    intro: text(2000).default({}),
+    thanks: text(2000).default({}),
+    languages: z.array(LANG).min(1).max(20).default(['en']),
+    defaultLanguage: LANG.default('en'),
+    template: z.string().max(60).nullable().optional(),
+    questions: z.array(QuestionInputSchema).max(100).default([]),
+  })
+  .superRefine((survey, ctx) => {
+    for (const issue of structuralIssues(survey)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
+export type SurveyInput = z.infer<typeof SurveyInputSchema>;
+
+export interface StructuralIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+const SCORED = new Set(['nps', 'rating']);
+
+/** Checks one question's scale, metric and options on its own. */
+function questionIssues(q: QuestionInput, at: (string | number)[]): StructuralIssue[] {
+  const issues: StructuralIssue[] = [];
+  const add = (field: string, message: string) => issues.push({ path: [...at, field], message });
+  if (q.type === 'nps') {
+    if (q.scale && (q.scale.min !== 0 || q.scale.max !== 10)) add('scale', 'an NPS question is always 0..10');
+    if (q.metric !== 'nps' && q.metric !== 'none') add('metric', 'an NPS question feeds the nps metric');
+  } else if (q.type === 'rating') {
+    if (!q.scale) add('scale', 'required for a rating question');
+    else {
+      const { min, max, style } = q.scale;
+      if (min !== 0 && min !== 1) add('scale.min', 'must be 0 or 1');
+      if (max < 3 || max > 10) add('scale.max', 'must be between 3 and 10');
+      if (style !== 'numbers' && (min !== 1 || max > 5)) add('scale.style', `${style} work only on scales within 1..5`);
+      if (q.boxMin !== undefined && (q.boxMin <= min || q.boxMin > max)) add('boxMin', `must lie in ${min + 1}..${max}`);
+      if ((q.metric === 'csi_satisfaction' || q.metric === 'csi_importance') && (min !== 1 || max !== 10)) {
+        add('scale', 'CSI ratings use a 1..10 scale');
+      }
+    }
+    if (q.metric === 'nps') add('metric', 'the nps metric needs an NPS (0..10) question');
+  } else {
+    if (q.metric !== 'none') add('metric', `a ${q.type} question cannot feed a metric`);
+    if (q.scale) add('scale', `a ${q.type} question has no scale`);
+  }
+  if ((q.metric === 'csi_satisfaction' || q.metric === 'csi_importance') && !q.attribute) add('attribute', 'required for CSI questions');
+  if (q.direction && q.metric !== 'ces') add('direction', 'only CES questions have a direction');
+  if (q.type === 'single' || q.type === 'multi') {
+    if (!q.options || q.options.length < 2) add('options', 'give at least two options');
+    const seen = new Set<string>();
+    q.options?.forEach((o, i) => {
+      if (seen.has(o.value)) issues.push({ path: [...at, 'options', i, 'value'], message: `duplicate option value "${o.value}"` });
+      seen.add(o.value);
+    });
+  } else if (q.options?.length) add('options', `a ${q.type} question has no options`);
+  if (q.followsQuestionKey && q.type !== 'text') add('followsQuestionKey', 'only an open-text question can be a "why?" follow-up');
+  return issues;
+}
+
+/** Texts that must exist in the default language (the fallback for every other language). */
+function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> | undefined]> {
+  const list: Array<[string, Record<string, string> | undefined]> = [['text', q.text]];
+  q.options?.forEach((o, i) => list.push([`options.${i}.label`, o.label]));
+  for (const group of ['detractor', 'passive', 'promoter'] as const) {
+    if (q.whyTexts?.[group]) list.push([`whyTexts.${group}`, q.whyTexts[group]]);
+  }
+  if (q.scale?.labels?.min) list.push(['scale.labels.min', q.scale.labels.min]);
+  if (q.scale?.labels?.max) list.push(['scale.labels.max', q.scale.labels.max]);
+  return list;
+}
+
+/**
+ * Rules that need the whole survey: languages, unique keys, references to earlier questions only,
+ * default-language texts. Archived entries (archivedInVersion set) are kept out of references.
+ */
+export function structuralIssues(survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'>): StructuralIssue[] {
+  const issues: StructuralIssue[] = [];
+  const lang = survey.defaultLanguage;
+  if (new Set(survey.languages).size !== survey.languages.length) issues.push({ path: ['languages'], message: 'languages repeat' });
+  if (!survey.languages.includes(lang)) issues.push({ path: ['defaultLanguage'], message: 'must be one of languages' });
+  if (!survey.title[lang]) issues.push({ path: ['title', lang], message: `required in the default language (${lang})` });
+  const keys = new Set<string>();
+  const earlier = new Map<string, QuestionInput>();
+  survey.questions.forEach((q, i) => {
+    const at = ['questions', i];
+    if (keys.has(q.key)) issues.push({ path: [...at, 'key'], message: `duplicate key "${q.key}"` });
+    keys.add(q.key);
+    issues.push(...questionIssues(q, at));
+    for (const [field, value] of requiredTexts(q)) {
+      if (!value?.[lang]) issues.push({ path: [...at, ...field.split('.'), lang], message: `required in the default language (${lang})` });
+    }
+    if (q.archivedInVersion) return;
+    if (q.showIf) {
+      const target = earlier.get(q.showIf.question);
+      if (!target) issues.push({ path: [...at, 'showIf', 'question'], message: `must be the key of an earlier question` });
+      else if ((q.showIf.op === 'lte' || q.showIf.op === 'gte') && (!SCORED.has(target.type) || typeof q.showIf.value !== 'number')) {
+        issues.push({ path: [...at, 'showIf', 'value'], message: `${q.showIf.op} needs a number and a scored question` });
+      } else if (q.showIf.op === 'in' && !Array.isArray(q.showIf.value)) {
+        issues.push({ path: [...at, 'showIf', 'value'], message: 'in needs a list of values' });
+      } else if (q.showIf.op === 'eq' && (q.showIf.value === undefined || Array.isArray(q.showIf.value))) {
+        issues.push({ path: [...at, 'showIf', 'value'], message: 'eq needs one value' });
+      }
+    }
+    if (q.followsQuestionKey) {
+      const target = earlier.get(q.followsQuestionKey);
+      if (!target || !SCORED.has(target.type)) {
+        issues.push({ path: [...at, 'followsQuestionKey'], message: 'must be the key of an earlier NPS or rating question' });
+      }
+    }
+    earlier.set(q.key, q);
+  });
+  return issues;
+}
+
+/** Fills what the schema leaves open: the NPS scale and the metric boxes of METRICS.md. */
+export function normalizeQuestion(q: QuestionInput): QuestionDef {
+  const out: QuestionDef = {
+    key: q.key,
+    type: q.type,
+    metric: q.type === 'nps' ? 'nps' : q.metric,
+    required: q.required,
+    text: q.text,
+    showIf: q.showIf ?? null,
+  };
+  if (q.type === 'nps') out.scale = { min: 0, max: 10, style: 'numbers', labels: q.scale?.labels ?? {} };
+  else if (q.scale) out.scale = { min: q.scale.min, max: q.scale.max, style: q.scale.style, labels: q.scale.labels ?? {} };
+  if (out.metric === 'csat') out.boxMin = q.boxMin ?? defaultCsatBox(out.scale!.max);
+  else if (out.metric === 'ces') {
+    out.direction = q.direction ?? 'higher_is_easier';
+    if (q.boxMin !== undefined) out.boxMin = q.boxMin;
+    else if (out.direction === 'higher_is_easier' && out.scale!.max === 7) out.boxMin = 5;
+  } else if (q.boxMin !== undefined) out.boxMin = q.boxMin;
+  if (q.attribute) out.attribute = q.attribute;
+  if (q.options?.length) out.options = q.options;
+  if (q.followsQuestionKey) {
+    out.followsQuestionKey = q.followsQuestionKey;
+    out.whyTexts = q.whyTexts ?? {};
+  }
+  return out;
+}
+
+/** METRICS.md csat.v1: top box on 1..3, top-2 on 4..7-point scales, top-3 on 1..10. */
+export function defaultCsatBox(max: number): number {
+  if (max <= 3) return max;
+  if (max <= 7) return max - 1;
+  return max - 2;
+}
+
+/** Builder warnings: "long_survey" above LONG_SURVEY_WARNING active questions, "missing_translation:<lang>". */
+export function surveyWarnings(survey: { languages: string[]; title: LocalizedText; questions: QuestionDef[] }): string[] {
+  const active = survey.questions.filter((q) => !q.archivedInVersion);
+  const warnings: string[] = [];
+  if (active.length > LONG_SURVEY_WARNING) warnings.push('long_survey');
+  for (const lang of survey.languages) {
+    const missing = !survey.title[lang] || active.some((q) => !q.text[lang] || q.options?.some((o) => !o.label[lang]));
+    if (missing) warnings.push(`missing_translation:${lang}`);
+  }
+  return warnings;
+}
+
+/** Languages with a complete interface (respondent pages, posters); others fall back to English chrome. */
+export const SUPPORTED_LANGUAGES: readonly string[] = LANGUAGES;
+
+/** A URL-safe slug from the survey name plus a random suffix, so two surveys named alike never clash. */
+export function slugFromName(name: string, random: () => string): string {
+  const base = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${base || 'survey'}-${random()}`;
+}
+
+export { planRevision, type Revision } from './revision.ts';

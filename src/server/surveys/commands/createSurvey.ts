@@ -1,0 +1,53 @@
+/** Creates a draft survey from a template, from scratch, or from a full SurveyInput. */
+import crypto from 'node:crypto';
+import type { Principal } from '../../../core/access/index.ts';
+import { normalizeQuestion, planRevision, slugFromName, SurveyInputSchema, type SurveyInput } from '../../../core/surveys/definition.ts';
+import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/templates.ts';
+import { SUPPORTED_LANGUAGES } from '../../../core/surveys/definition.ts';
+import type { Queryable } from '../../../db/connection.ts';
+import { auditSurvey, insertSurvey, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import { parse } from '../../http/validate.ts';
+import type { CreateSurveyRequest } from '../schema.ts';
+
+const randomSuffix = () => crypto.randomBytes(4).toString('hex').slice(0, 6);
+
+/**
+ * Turns the short POST form into a full SurveyInput: the template's survey (named in the creator's
+ * language) or an empty survey in the creator's language.
+ */
+export function inputFromRequest(req: CreateSurveyRequest, locale: string): SurveyInput {
+  const lang = SUPPORTED_LANGUAGES.includes(locale) ? locale : 'en';
+  if (req.template) {
+    const survey = surveyFromTemplate(req.template)!;
+    const template = SURVEY_TEMPLATES.find((t) => t.key === req.template)!;
+    survey.name = req.name ?? template.name[lang] ?? survey.name;
+    if (req.slug) survey.slug = req.slug;
+    return survey;
+  }
+  const name = req.name ?? { en: 'New survey', ru: 'Новый опрос', fa: 'نظرسنجی جدید' }[lang]!;
+  return parse(SurveyInputSchema, { name, slug: req.slug, title: { [lang]: name }, languages: [lang], defaultLanguage: lang, questions: [] });
+}
+
+/**
+ * Stores the survey as a draft (version 1) with its questions and an audit row, on `tx`.
+ * @returns the new survey's id
+ * @throws DomainError('conflict') when the slug is already taken
+ */
+export async function createSurvey(tx: Queryable, actor: Principal, input: SurveyInput): Promise<string> {
+  const slug = input.slug ?? slugFromName(input.name, randomSuffix);
+  const id = await insertSurvey(tx, actor.orgId, actor.userId, {
+    slug,
+    name: input.name,
+    title: input.title,
+    intro: input.intro,
+    thanks: input.thanks,
+    languages: input.languages,
+    defaultLanguage: input.defaultLanguage,
+    template: input.template ?? null,
+  });
+  const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
+  const plan = planRevision([], questions, 1, false);
+  await writeQuestions(tx, actor.orgId, id, plan.questions, []);
+  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.create', id, { slug, template: input.template ?? null, questions: questions.length });
+  return id;
+}

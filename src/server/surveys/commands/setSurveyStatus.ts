@@ -1,0 +1,27 @@
+/** Moves a survey between draft, live and closed. */
+import type { Principal } from '../../../core/access/index.ts';
+import { DomainError } from '../../../core/errors.ts';
+import type { SurveyStatus } from '../../../core/surveys/types.ts';
+import type { Queryable } from '../../../db/connection.ts';
+import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
+import { auditSurvey, lockSurvey, setSurveyStatusRow, surveyHasResponses } from '../../../db/surveys/saveSurvey.ts';
+import { notFound } from '../../http/errors.ts';
+
+/**
+ * Sets the status on `tx`. Going live needs at least one active question; going back to draft is
+ * refused once answers exist (a draft allows free edits, which would break them).
+ * @throws DomainError('not_found' | 'validation' | 'conflict')
+ */
+export async function setSurveyStatus(tx: Queryable, actor: Principal, surveyId: string, status: SurveyStatus): Promise<void> {
+  if (!(await lockSurvey(tx, actor.orgId, surveyId))) throw notFound('Survey not found');
+  const stored = (await loadSurvey(tx, actor.orgId, surveyId))!;
+  if (stored.status === status) return;
+  if (status === 'live' && !stored.questions.some((q) => !q.archivedInVersion)) {
+    throw new DomainError('validation', 'questions: add at least one question before going live', { field: 'questions' });
+  }
+  if (status === 'draft' && (await surveyHasResponses(tx, actor.orgId, surveyId))) {
+    throw new DomainError('conflict', 'This survey already has answers, so it cannot go back to draft; close it instead.');
+  }
+  await setSurveyStatusRow(tx, actor.orgId, surveyId, status);
+  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.status', surveyId, { from: stored.status, to: status });
+}

@@ -1,0 +1,49 @@
+/** Replaces a survey's definition, following the versioning rules of src/core/surveys/revision.ts. */
+import type { Principal } from '../../../core/access/index.ts';
+import { DomainError } from '../../../core/errors.ts';
+import { normalizeQuestion, planRevision, type SurveyInput } from '../../../core/surveys/definition.ts';
+import type { Queryable } from '../../../db/connection.ts';
+import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
+import { auditSurvey, lockSurvey, surveyHasResponses, updateSurvey as updateSurveyRow, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import { notFound } from '../../http/errors.ts';
+
+/**
+ * Applies `input` to the survey on `tx`: free edits for a draft without answers; otherwise texts in
+ * place, appended questions, archived removals and a version bump when the question set changed.
+ * @throws DomainError('not_found') outside the organisation; DomainError('conflict') for frozen-field
+ *   changes or a taken slug; DomainError('validation') when a live survey would have no questions left.
+ */
+export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: string, input: SurveyInput) {
+  if (!(await lockSurvey(tx, actor.orgId, surveyId))) throw notFound('Survey not found');
+  const stored = (await loadSurvey(tx, actor.orgId, surveyId))!;
+  const strict = stored.status !== 'draft' || (await surveyHasResponses(tx, actor.orgId, surveyId));
+  const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
+  if (stored.status === 'live' && questions.length === 0) {
+    throw new DomainError('validation', 'questions: a live survey needs at least one question', { field: 'questions' });
+  }
+  const plan = planRevision(stored.questions.map((q) => ({ ...q, id: q.id! })), questions, stored.version, strict);
+  await updateSurveyRow(
+    tx,
+    actor.orgId,
+    surveyId,
+    {
+      slug: input.slug ?? stored.slug,
+      name: input.name,
+      title: input.title,
+      intro: input.intro,
+      thanks: input.thanks,
+      languages: input.languages,
+      defaultLanguage: input.defaultLanguage,
+      template: stored.template,
+    },
+    plan.version,
+  );
+  await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
+  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
+    version: plan.version,
+    added: plan.added,
+    archived: plan.archived,
+    restored: plan.restored,
+    deleted: plan.deleteIds.length,
+  });
+}

@@ -1,0 +1,62 @@
+/** Printable QR posters per survey and location: `poster.svg` (vector, any size) and `poster.pdf` (A4). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { scopeOf, type Principal } from '../../core/access/index.ts';
+import { buildPosterSvg, type PosterInput } from '../../core/surveys/poster.ts';
+import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
+import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
+import { authorize } from '../auth/session.ts';
+import { invalid, notFound } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { publicBase, qrMatrix, surveyUrl } from './links.ts';
+import { renderPosterPdf } from './pdfPoster.ts';
+import { PosterQuerySchema, SurveyIdParamsSchema } from './schema.ts';
+
+/** Resolves survey, location (in the caller's scope) and language into the poster's content. */
+async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Principal): Promise<{ input: PosterInput; fileName: string }> {
+  const { id } = parse(SurveyIdParamsSchema, request.params);
+  const query = parse(PosterQuerySchema, request.query);
+  const survey = await loadSurvey(deps.pool, principal.orgId, id);
+  if (!survey) throw notFound('Survey not found');
+  const location = query.location ? await getLinkLocation(deps.pool, scopeOf(principal), query.location) : null;
+  if (query.location && !location) throw notFound('Location not found');
+  if (!location && principal.locationPaths !== null) throw invalid('location: choose one of your locations', { field: 'location' });
+  const lang = query.lang && survey.languages.includes(query.lang) ? query.lang : survey.defaultLanguage;
+  const base = publicBase(deps, request);
+  const printed = surveyUrl(base, survey.slug, location);
+  const input: PosterInput = {
+    lang,
+    title: survey.title[lang] || survey.title[survey.defaultLanguage] || survey.name,
+    locationName: location?.name ?? null,
+    // The QR link marks its answers as coming from the poster; the printed one stays short.
+    url: surveyUrl(base, survey.slug, location, { channel: 'qr' }),
+    shortUrl: printed.replace(/^https?:\/\//, ''),
+    qr: qrMatrix(surveyUrl(base, survey.slug, location, { channel: 'qr' })),
+  };
+  const suffix = (location?.code || location?.id || 'all').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return { input, fileName: `poster-${survey.slug}-${suffix}-${lang}` };
+}
+
+function sendFile(reply: FastifyReply, type: string, fileName: string, body: string | Buffer) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `inline; filename="${fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    // An SVG opened directly is a document: forbid scripts in it, whatever the text contains.
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+    .send(body);
+}
+
+export async function registerPosterRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/api/v1/surveys/:id/poster.svg', async (request, reply) => {
+    const principal = authorize(request, 'survey.read');
+    const { input, fileName } = await posterInput(deps, request, principal);
+    return sendFile(reply, 'image/svg+xml; charset=utf-8', `${fileName}.svg`, buildPosterSvg(input));
+  });
+
+  app.get('/api/v1/surveys/:id/poster.pdf', async (request, reply) => {
+    const principal = authorize(request, 'survey.read');
+    const { input, fileName } = await posterInput(deps, request, principal);
+    return sendFile(reply, 'application/pdf', `${fileName}.pdf`, await renderPosterPdf(input));
+  });
+}

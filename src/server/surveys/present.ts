@@ -1,0 +1,46 @@
+/** Presenters: the only shapes of survey data that leave the API. */
+import { surveyWarnings } from '../../core/surveys/definition.ts';
+import type { SurveyDef } from '../../core/surveys/types.ts';
+import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
+import type { SurveyListItem, SurveyResponse } from './schema.ts';
+
+/** A survey definition without internal fields (org id). */
+export function presentSurvey(s: LoadedSurvey): SurveyDef {
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    title: s.title,
+    intro: s.intro,
+    thanks: s.thanks,
+    languages: s.languages,
+    defaultLanguage: s.defaultLanguage,
+    status: s.status,
+    template: s.template,
+    version: s.version,
+    questions: s.questions,
+  };
+}
+
+/** `{survey, warnings}` as returned by create, read and update. */
+export function presentSurveyWithWarnings(s: LoadedSurvey): SurveyResponse {
+  return { survey: presentSurvey(s), warnings: surveyWarnings(s) };
+}
+
+export function presentSurveyListItem(r: SurveyListRow): SurveyListItem {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    title: r.title,
+    status: r.status,
+    languages: r.languages,
+    defaultLanguage: r.defaultLanguage,
+    questionCount: r.questionCount,
+    responseCount: r.responseCount,
+    lastResponseAt: r.lastResponseAt ? r.lastResponseAt.toISOString() : null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

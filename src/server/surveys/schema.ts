@@ -1,0 +1,54 @@
+/** Request and response shapes of the survey builder API (docs/api.md "Surveys"). The SPA imports the types only. */
+import { z } from 'zod';
+import { SLUG_PATTERN, SurveyInputSchema } from '../../core/surveys/definition.ts';
+import { TEMPLATE_KEYS } from '../../core/surveys/templates.ts';
+import type { LocalizedText, SurveyDef, SurveyStatus } from '../../core/surveys/types.ts';
+
+export { SurveyInputSchema };
+export type { SurveyInput } from '../../core/surveys/definition.ts';
+
+/** POST /surveys short form: start from a template (or from scratch) with an optional name and slug. */
+export const CreateSurveyRequestSchema = z.object({
+  template: z.enum(TEMPLATE_KEYS).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  slug: z.string().regex(SLUG_PATTERN, 'use 3-60 characters a-z, 0-9 or -').optional(),
+});
+export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
+
+/** Malformed ids are not rejected here: they simply match nothing and answer 404 like foreign ids. */
+export const SurveyIdParamsSchema = z.object({ id: z.string().max(100) });
+
+export const SetStatusRequestSchema = z.object({ status: z.enum(['draft', 'live', 'closed']) });
+
+/** GET /surveys/:id/poster.(svg|pdf) query. */
+export const PosterQuerySchema = z.object({
+  location: z.string().max(100).optional(),
+  lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
+});
+
+export interface SurveyListItem {
+  id: string;
+  slug: string;
+  name: string;
+  title: LocalizedText;
+  status: SurveyStatus;
+  languages: string[];
+  defaultLanguage: string;
+  questionCount: number;
+  responseCount: number;
+  lastResponseAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SurveyResponse {
+  survey: SurveyDef;
+  warnings: string[];
+}
+
+export interface SurveyLink {
+  locationId: string | null;
+  locationName: string | null;
+  code: string | null;
+  url: string;
+}
