@@ -1,0 +1,196 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLocation, buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildSurvey, type SurveyFixture } from './factory.ts';
+
+let server: TestServer;
+let orgId: string;
+let storeId: string;
+let survey: SurveyFixture;
+
+const key = () => crypto.randomBytes(12).toString('base64url');
+const form = (fields: Record<string, string | string[]>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) p.append(k, x);
+  return p.toString();
+};
+const postForm = (slug: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) =>
+  fetch(`${server.baseUrl}/s/${slug}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: form(fields) });
+const postJson = (slug: string, body: unknown) =>
+  fetch(`${server.baseUrl}/s/${slug}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+
+async function responsesWithKey(k: string) {
+  const { rows } = await server.pool.query(`select * from responses where org_id = $1 and idempotency_key = $2`, [orgId, k]);
+  return rows;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const org = await buildOrg(server.pool, 'Submit Org');
+  orgId = org.orgId;
+  storeId = (await buildLocation(server.pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 7')).id;
+  survey = await buildSurvey(server.pool, orgId);
+});
+afterAll(() => server?.close());
+
+describe('POST /s/:slug', () => {
+  it('stores a form submission with typed answers, location, channel, hidden fields and rollups', async () => {
+    const k = key();
+    const started = Date.now() - 5000;
+    const res = await postForm(survey.slug, {
+      _k: k, _lang: 'ru', _loc: storeId, _channel: 'receipt', _started: String(started), h_order: '123',
+      q_nps: '4', q_why: 'Долго ждал', q_service: '2', q_reasons: ['wait', 'staff'],
+    });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('Спасибо!');
+    expect(page).toContain('Спасибо, что помогаете нам стать лучше.');
+    const [r] = await responsesWithKey(k);
+    expect(r).toMatchObject({ survey_id: survey.id, location_id: storeId, channel: 'receipt', language: 'ru', hidden: { order: '123' } });
+    expect(r.duration_ms).toBeGreaterThanOrEqual(4000);
+    const { rows: answers } = await server.pool.query(
+      `select question_id, score, choice, choices, text, survey_id, location_id, channel, language, submitted_at
+         from answers where org_id = $1 and response_id = $2`,
+      [orgId, r.id],
+    );
+    const byQ = Object.fromEntries(answers.map((a) => [a.question_id, a]));
+    expect(answers).toHaveLength(4);
+    expect(byQ[survey.questionIds.nps]).toMatchObject({ score: 4, choice: null, text: null, location_id: storeId, channel: 'receipt', language: 'ru' });
+    expect(byQ[survey.questionIds.why]).toMatchObject({ text: 'Долго ждал', score: null });
+    expect(byQ[survey.questionIds.service]).toMatchObject({ score: 2 });
+    expect(byQ[survey.questionIds.reasons]).toMatchObject({ choices: ['wait', 'staff'] });
+    expect(byQ[survey.questionIds.nps].submitted_at.getTime()).toBe(r.submitted_at.getTime());
+    const { rows: rollup } = await server.pool.query(
+      `select score, n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
+      [orgId, survey.questionIds.nps, storeId],
+    );
+    expect(rollup).toEqual([{ score: 4, n: 1 }]);
+  });
+
+  it('never creates a second response for a retried key, even for concurrent duplicates', async () => {
+    const k = key();
+    const fields = { _k: k, _lang: 'en', q_nps: '9' };
+    const first = await postForm(survey.slug, fields);
+    const retry = await postForm(survey.slug, fields);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(await retry.text()).toContain('Thank you!');
+    expect(await responsesWithKey(k)).toHaveLength(1);
+
+    const k2 = key();
+    const results = await Promise.all([1, 2, 3].map(() => postJson(survey.slug, { _k: k2, _lang: 'en', q_nps: 10 })));
+    const bodies = await Promise.all(results.map((r) => r.json()));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const rows = await responsesWithKey(k2);
+    expect(rows).toHaveLength(1);
+    expect(new Set(bodies.map((b) => b.responseId))).toEqual(new Set([rows[0].id]));
+    const { rows: n } = await server.pool.query(
+      `select sum(n) as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
+    expect(n[0].n).toBe(1);
+  });
+
+  it('re-renders the form with values and localized messages on invalid input, storing nothing', async () => {
+    const k = key();
+    const before = await server.pool.query(`select count(*) as n from answers where org_id = $1`, [orgId]);
+    const res = await postForm(survey.slug, { _k: k, _lang: 'fa', q_nps: '11', q_why: 'متن <b>من</b>', q_service: '4' });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('dir="rtl"');
+    expect(page).toContain('role="alert"');
+    expect(page).toContain('<a href="#q-nps">');
+    expect(page).toContain('عددی از ۰ تا ۱۰ انتخاب کنید.');
+    expect(page).toContain('>متن &lt;b&gt;من&lt;/b&gt;</textarea>');
+    expect(page).toMatch(/name="q_service" value="4" checked/);
+    expect(page).toContain(`name="_k" value="${k}"`);
+    expect(await responsesWithKey(k)).toHaveLength(0);
+    const after = await server.pool.query(`select count(*) as n from answers where org_id = $1`, [orgId]);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers JSON errors per question in the respondent language', async () => {
+    const res = await postJson(survey.slug, { _k: key(), _lang: 'ru', q_service: 9 });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe('validation');
+    expect(body.errors).toEqual({ nps: 'Пожалуйста, ответьте на этот вопрос.', service: 'Выберите число от 1 до 5.' });
+  });
+
+  it('drops answers to questions whose condition is false', async () => {
+    const k = key();
+    const res = await postJson(survey.slug, { _k: k, q_nps: 10, q_reasons: ['price'] });
+    expect(res.status).toBe(200);
+    const [r] = await responsesWithKey(k);
+    const { rows } = await server.pool.query(`select question_id from answers where org_id = $1 and response_id = $2`, [orgId, r.id]);
+    expect(rows.map((x) => x.question_id)).toEqual([survey.questionIds.nps]);
+  });
+
+  it('refuses a missing or malformed idempotency key with a fresh form', async () => {
+    const res = await postForm(survey.slug, { _k: 'short', q_nps: '5' });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('This form has expired');
+    expect(page).toMatch(/name="_k" value="[A-Za-z0-9_-]{8,}"/);
+    expect(await responsesWithKey('short')).toHaveLength(0);
+  });
+
+  it('ignores a location of another organisation and bad hidden fields', async () => {
+    const other = await buildOrg(server.pool, 'Foreign Org');
+    const k = key();
+    const res = await postForm(survey.slug, { _k: k, q_nps: '7', _loc: other.rootLocationId, _channel: 'BAD CHANNEL', 'h_bad-key': 'x', h_ok: 'y' });
+    expect(res.status).toBe(200);
+    const [r] = await responsesWithKey(k);
+    expect(r).toMatchObject({ location_id: null, channel: 'link', hidden: { ok: 'y' } });
+  });
+
+  it('closed survey: 410 page, but a retry of an accepted submission still gets its thanks', async () => {
+    const s = await buildSurvey(server.pool, orgId);
+    const k = key();
+    expect((await postForm(s.slug, { _k: k, q_nps: '8' })).status).toBe(200);
+    await server.pool.query(`update surveys set status = 'closed' where org_id = $1 and id = $2`, [orgId, s.id]);
+    expect((await postForm(s.slug, { _k: k, q_nps: '8' })).status).toBe(200);
+    const closed = await postForm(s.slug, { _k: key(), q_nps: '8' }, { 'accept-language': 'ru' });
+    expect(closed.status).toBe(410);
+    expect(await closed.text()).toContain('Опрос завершён');
+    const draft = await buildSurvey(server.pool, orgId, { status: 'draft' });
+    expect((await postForm(draft.slug, { _k: key(), q_nps: '8' })).status).toBe(404);
+  });
+
+  it('limits the body to 64 kB', async () => {
+    const res = await postForm(survey.slug, { _k: key(), q_nps: '5', q_why: 'x'.repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('text/html');
+  });
+});
+
+describe('rate limits', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ publicRateLimitPerMinute: 2 });
+  });
+  afterAll(() => limited?.close());
+
+  it('answers 429 with a localized page after the per-IP-and-survey limit, counting each survey apart', async () => {
+    const org = await buildOrg(limited.pool, 'Limited Org');
+    const a = await buildSurvey(limited.pool, org.orgId);
+    const b = await buildSurvey(limited.pool, org.orgId);
+    const post = (slug: string) =>
+      fetch(`${limited.baseUrl}/s/${slug}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fa' },
+        body: form({ _k: key(), q_nps: '5' }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(a.slug)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const blocked = await post(a.slug);
+    expect(blocked.status).toBe(429);
+    const page = await blocked.text();
+    expect(page).toContain('dir="rtl"');
+    expect(page).toContain('تلاش‌های بیش از حد');
+    expect((await post(b.slug)).status).toBe(200);
+    // page views have their own, larger allowance (4x)
+    const views = [];
+    for (let i = 0; i < 9; i++) views.push((await fetch(`${limited.baseUrl}/s/${a.slug}`)).status);
+    expect(views.slice(0, 8).every((s) => s === 200)).toBe(true);
+    expect(views[8]).toBe(429);
+  });
+});
