@@ -1,0 +1,120 @@
+/**
+ * Loads the demo organisation in ONE transaction: skeleton, responses and answers by COPY, then
+ * rollups. An interrupted run leaves nothing behind; a second run finds the `demo-nps` slug and
+ * does nothing. An advisory lock makes two simultaneous runs queue instead of racing.
+ */
+import type { Pool, PoolClient } from '../connection.ts';
+import { withTransaction } from '../tx.ts';
+import { generateDemoResponses, type DemoResponse } from '../../core/demo/responses.ts';
+import { DEMO_SURVEYS } from '../../core/demo/surveys.ts';
+import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../core/demo/structure.ts';
+import { copyRows, type CopyValue } from './copyRows.ts';
+import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
+import { buildDemoRollups } from './buildDemoRollups.ts';
+
+export const DEMO_SLUG = 'demo-nps';
+const DEMO_LOCK = 727_050;
+const CHUNK = 5_000;
+
+export const RESPONSE_COLUMNS = [
+  'org_id', 'id', 'survey_id', 'location_id', 'channel', 'language', 'hidden', 'idempotency_key', 'survey_version',
+  'contact_key', 'started_at', 'submitted_at', 'duration_ms',
+] as const;
+export const ANSWER_COLUMNS = [
+  'org_id', 'response_id', 'question_id', 'survey_id', 'location_id', 'channel', 'language', 'submitted_at', 'score', 'choice', 'text',
+] as const;
+
+export interface LoadDemoOptions {
+  /** Number of responses (default 40,000). */
+  responses?: number;
+  seed?: number;
+  now?: Date;
+  days?: number;
+  /** argon2 hash of the demo users' password (hashing lives in the server layer). */
+  passwordHash: string;
+  /** Called after each chunk with responses written so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type LoadDemoResult =
+  | { status: 'created'; orgId: string; responses: number; answers: number; scoreRows: number; ms: number }
+  | { status: 'exists'; orgId: string };
+
+/** The organisation holding the demo, or null. */
+export async function findDemoOrg(db: Pool | PoolClient): Promise<string | null> {
+  const { rows } = await db.query(`select org_id from surveys where slug = $1`, [DEMO_SLUG]);
+  return (rows[0]?.org_id as string | undefined) ?? null;
+}
+
+function responseRow(ids: DemoIds, r: DemoResponse): CopyValue[] {
+  const survey = ids.surveys.get(r.survey)!;
+  return [ids.orgId, r.id, survey.id, ids.locations.get(r.location)!, r.channel, r.language, r.hidden, `demo-${r.id}`, 1,
+    r.contactKey, r.startedAt, r.submittedAt, r.durationMs];
+}
+
+function* answerRows(ids: DemoIds, chunk: readonly DemoResponse[]): Generator<CopyValue[]> {
+  for (const r of chunk) {
+    const survey = ids.surveys.get(r.survey)!;
+    const location = ids.locations.get(r.location)!;
+    for (const [key, a] of Object.entries(r.answers)) {
+      yield [ids.orgId, r.id, survey.questions.get(key)!, survey.id, location, r.channel, r.language, r.submittedAt,
+        a.score ?? null, a.choice ?? null, a.text ?? null];
+    }
+  }
+}
+
+async function loadResponses(tx: PoolClient, ids: DemoIds, opts: LoadDemoOptions, total: number): Promise<{ responses: number; answers: number }> {
+  const stream = generateDemoResponses({ seed: opts.seed ?? 20_260_101, count: total, now: opts.now ?? new Date(), days: opts.days ?? 182 });
+  let responses = 0;
+  let answers = 0;
+  let chunk: DemoResponse[] = [];
+  const flush = async () => {
+    responses += await copyRows(tx, 'responses', RESPONSE_COLUMNS, chunk.map((r) => responseRow(ids, r)));
+    answers += await copyRows(tx, 'answers', ANSWER_COLUMNS, answerRows(ids, chunk));
+    chunk = [];
+    opts.onProgress?.(responses, total);
+  };
+  for (const r of stream) {
+    chunk.push(r);
+    if (chunk.length >= CHUNK) await flush();
+  }
+  if (chunk.length) await flush();
+  return { responses, answers };
+}
+
+/**
+ * Creates the demo organisation unless it exists.
+ * @returns `exists` with the organisation id when the demo is already there
+ */
+export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadDemoResult> {
+  const started = Date.now();
+  const total = Math.max(1, Math.floor(opts.responses ?? 40_000));
+  const result = await withTransaction(pool, async (tx): Promise<LoadDemoResult> => {
+    await tx.query(`select pg_advisory_xact_lock($1)`, [DEMO_LOCK]);
+    const existing = await findDemoOrg(tx);
+    if (existing) return { status: 'exists', orgId: existing };
+    const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
+    const { responses, answers } = await loadResponses(tx, ids, opts, total);
+    const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
+    return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
+  });
+  if (result.status === 'created') {
+    // Fresh statistics so the first dashboard queries get good plans (ANALYZE cannot be rolled back, so after commit).
+    await pool.query(`analyze responses, answers, rollup_scores, rollup_responses`);
+    result.ms = Date.now() - started;
+  }
+  return result;
+}
+
+/** Sets a new password for the three demo users; returns how many were updated. */
+export async function resetDemoPasswords(pool: Pool, orgId: string, passwordHash: string): Promise<number> {
+  return withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query(
+      `update users set password_hash = $2 where org_id = $1 and lower(email) = any($3::text[]) returning id`,
+      [orgId, passwordHash, [DEMO_OWNER_EMAIL, DEMO_MANAGER_EMAIL, DEMO_ANALYST_EMAIL]],
+    );
+    // Whoever was signed in with the old password is signed out.
+    await tx.query(`delete from sessions where org_id = $1 and user_id = any($2::uuid[])`, [orgId, rows.map((r) => r.id)]);
+    return rows.length;
+  });
+}
