@@ -1,4 +1,16 @@
 /** Pages under /app owned by the analytics area (overview, survey dashboard, data quality). */
+import { Route } from 'react-router';
+import { OverviewPage } from './OverviewPage.tsx';
+import { SurveyDashboard } from './SurveyDashboard.tsx';
+import { QualityPage } from './QualityPage.tsx';
+import './analytics.css';
+
 export function analyticsRoutes() {
-  return <></>;
+  return (
+    <>
+      <Route index element={<OverviewPage />} />
+      <Route path="surveys/:id" element={<SurveyDashboard />} />
+      <Route path="validation" element={<QualityPage />} />
+    </>
+  );
 }

@@ -1,0 +1,84 @@
+/** Latest open-text comments with score group, location and date; filter by group; load more. */
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { api } from '../api.ts';
+import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import type { Comment } from './types.ts';
+import { ErrorBox, Panel, Skeleton } from './ui.tsx';
+import { channelLabel } from './FilterBar.tsx';
+
+const PAGE = 20;
+const GROUPS = ['detractor', 'passive', 'promoter'] as const;
+
+export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
+  const { t, num, date } = useI18n();
+  const [group, setGroup] = useState('');
+  const [comments, setComments] = useState<Comment[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [nonce, setNonce] = useState(0);
+  const ticket = useRef(0);
+  const basePath = (before?: string) =>
+    analyticsPath(ctx, `/surveys/${ctx.surveyId}/comments`, { limit: PAGE, group: group || undefined, before });
+  const firstPath = basePath();
+
+  const load = async (before?: string) => {
+    const my = ++ticket.current;
+    setBusy(true);
+    try {
+      const d = await api.get<{ comments: Comment[] }>(basePath(before));
+      if (my !== ticket.current) return;
+      setComments((prev) => (before && prev ? [...prev, ...d.comments] : d.comments));
+      setMore(d.comments.length === PAGE);
+      setError(null);
+    } catch (e) {
+      if (my === ticket.current) setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      if (my === ticket.current) setBusy(false);
+    }
+  };
+  // Start over whenever the filters or the group change.
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstPath, nonce]);
+
+  return (
+    <Panel
+      title={t('an.comments.title')}
+      id="comments"
+      actions={
+        <label className="inline">
+          {t('an.comments.group')}
+          <select value={group} onChange={(e) => setGroup(e.target.value)}>
+            <option value="">{t('an.filters.all')}</option>
+            {GROUPS.map((g) => <option key={g} value={g}>{t(`an.group.${g}`)}</option>)}
+          </select>
+        </label>
+      }
+    >
+      {error && <ErrorBox error={error} onRetry={() => setNonce((n) => n + 1)} />}
+      {comments === null ? (!error && <Skeleton height={240} />) : comments.length === 0 ? <p className="muted">{t('an.comments.empty')}</p> : (
+        <ul className="an-comments" aria-busy={busy}>
+          {comments.map((c) => (
+            <li key={`${c.responseId}-${c.questionKey}`} className="an-comment">
+              <p dir="auto" className="an-comment-text">{c.text}</p>
+              <p className="muted an-comment-meta">
+                {c.group && <span className={`badge group-${c.group}`}>{t(`an.group.${c.group}`)}{c.score !== null ? ` · ${num(c.score, 0)}` : ''}</span>}
+                {c.locationName && <span dir="auto">{c.locationName}</span>}
+                <span>{channelLabel(t, c.channel)}</span>
+                <time dateTime={c.submittedAt}>{date(c.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {comments && more && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => load(comments.at(-1)?.submittedAt)}>
+          {busy ? t('an.loading') : t('an.comments.more')}
+        </button>
+      )}
+    </Panel>
+  );
+}

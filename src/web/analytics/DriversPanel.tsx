@@ -1,0 +1,71 @@
+/**
+ * Key drivers of the selected outcome: importance × performance quadrant chart and the same data as
+ * a table. Too few complete answers (422 insufficient_data) is explained, not shown as a failure.
+ */
+import { useMemo } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { ApiError } from '../api.ts';
+import { Chart } from '../charts/Chart.tsx';
+import { quadrantOption } from '../charts/options.ts';
+import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import type { DriversAnswer, SummaryQuestion } from './types.ts';
+import { useApi } from './useApi.ts';
+import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
+
+export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
+  const { t, num, lang, dir } = useI18n();
+  const state = useApi<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
+  const outcome = localized(question.text, lang) || question.key;
+  const chart = useMemo(() => {
+    const drivers = state.data?.drivers ?? [];
+    const name = (d: DriversAnswer['drivers'][number]) => localized(d.name, lang) || d.key;
+    return {
+      option: quadrantOption(drivers.map((d) => ({ name: name(d), importance: d.pctOfR2, performance: d.performance })), { importance: t('an.drivers.importance'), performance: t('an.drivers.performance') }, { num, rtl: dir === 'rtl' }),
+      summary: t('an.drivers.summary', { q: outcome, list: [...drivers].sort((a, b) => b.pctOfR2 - a.pctOfR2).slice(0, 3).map(name).join(', ') }),
+      table: {
+        caption: t('an.drivers.caption', { q: outcome }),
+        columns: [t('an.drivers.attribute'), t('an.drivers.importance'), t('an.drivers.weight'), t('an.drivers.performance'), t('an.drivers.quadrant')],
+        rows: drivers.map((d) => [name(d), d.pctOfR2, d.importance, d.performance, t(`an.quadrant.${d.quadrant}`)]),
+      },
+    };
+  }, [state.data, lang, t, num, dir, outcome]);
+
+  const insufficient = state.error instanceof ApiError && state.error.code === 'insufficient_data';
+  return (
+    <Panel title={t('an.drivers.title', { q: outcome })} id="drivers">
+      {insufficient ? (
+        <div className="an-notice" role="status" data-testid="drivers-insufficient">
+          <strong>{t('an.drivers.insufficientTitle')}</strong>
+          <p>{t('an.drivers.insufficient')}</p>
+          {state.error?.message && <p className="muted" dir="auto">{state.error.message}</p>}
+        </div>
+      ) : state.error && !state.loading ? <ErrorBox error={state.error} onRetry={state.reload} /> : !state.data ? <Skeleton height={340} /> : (
+        <Loadable state={state} height={340}>
+          {(d) => d.drivers.length === 0 ? <p className="muted">{t('an.drivers.none')}</p> : (
+            <>
+              <p className="muted">
+                {t('an.drivers.meta', { n: num(d.n, 0), r2: num(d.r2 * 100, 0) })} <span className="badge definition">{d.definition}</span>
+              </p>
+              <Chart option={chart.option} summary={chart.summary} table={chart.table} fileName={`drivers-${question.key}`} height={320} />
+              <table>
+                <caption className="visually-hidden">{chart.table.caption}</caption>
+                <thead><tr>{chart.table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <tbody>
+                  {d.drivers.map((x, i) => (
+                    <tr key={x.questionId}>
+                      <th scope="row" dir="auto">{String(chart.table.rows[i][0])}</th>
+                      <td className="num">{num(x.pctOfR2, 1)}%</td>
+                      <td className="num">{num(x.importance, 3)}</td>
+                      <td className="num">{num(x.performance, 2)}</td>
+                      <td><span className={`badge quadrant-${x.quadrant}`}>{t(`an.quadrant.${x.quadrant}`)}</span></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </Loadable>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,107 @@
+/** Date range, location, channel, language and segment filters; every change goes to the URL. */
+import { useState } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { locationTree, type DashboardContext } from './dashboard.ts';
+import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
+import { useApi } from './useApi.ts';
+import { analyticsPath } from './dashboard.ts';
+import type { BreakdownAnswer } from './types.ts';
+
+const CHANNELS = ['link', 'email', 'sms', 'qr', 'kiosk', 'web', 'widget', 'api', 'import'];
+
+export function FilterBar({ ctx }: { ctx: DashboardContext }) {
+  const { t } = useI18n();
+  const { filters, setFilters } = ctx;
+  const tree = locationTree(ctx.locations);
+  // Channel values actually present (from the breakdown by channel), plus the usual ones.
+  const channels = useApi<BreakdownAnswer>(
+    ctx.question ? analyticsPath({ filters: { ...filters, channel: undefined }, today: ctx.today }, `/surveys/${ctx.surveyId}/analytics/breakdown`, { question: ctx.question.questionId, by: 'channel' }) : null,
+  );
+  const channelValues = Array.from(new Set([...(channels.data?.rows.map((r) => r.key) ?? []), ...(filters.channel ? [filters.channel] : [])]));
+  const shownChannels = channelValues.length > 0 ? channelValues : CHANNELS;
+  const [dimKey, dimValue] = splitDim(filters.dim);
+  const [draftDim, setDraftDim] = useState({ key: dimKey ?? ctx.dimensions[0] ?? '', value: dimValue ?? '' });
+  const applyDim = () => setFilters({ dim: draftDim.key && draftDim.value.trim() ? `${draftDim.key}:${draftDim.value.trim()}` : undefined });
+  const setRange = (range: RangePreset) => {
+    if (range === 'custom') {
+      const r = resolveRange(filters.range === 'custom' || filters.range === 'all' ? { range: '90d' } : filters, ctx.today);
+      setFilters({ range, from: filters.from ?? r.from, to: filters.to ?? r.to });
+    } else setFilters({ range, from: undefined, to: undefined });
+  };
+
+  return (
+    <form className="toolbar an-filters" aria-label={t('an.filters.title')} onSubmit={(e) => { e.preventDefault(); applyDim(); }}>
+      <label>
+        {t('an.filters.range')}
+        <select value={filters.range} onChange={(e) => setRange(e.target.value as RangePreset)} data-testid="filter-range">
+          {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t(`an.range.${r}`)}</option>)}
+        </select>
+      </label>
+      {filters.range === 'custom' && (
+        <>
+          <label>
+            {t('an.filters.from')}
+            <input type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => setFilters({ from: e.target.value || undefined })} />
+          </label>
+          <label>
+            {t('an.filters.to')}
+            <input type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => setFilters({ to: e.target.value || undefined })} />
+          </label>
+        </>
+      )}
+      <label>
+        {t('an.filters.location')}
+        <select value={filters.location ?? ''} onChange={(e) => setFilters({ location: e.target.value || undefined, parent: undefined })} data-testid="filter-location">
+          <option value="">{t('an.filters.allLocations')}</option>
+          {tree.map((l) => (
+            <option key={l.id} value={l.id}>{'\u00a0\u00a0'.repeat(l.depth) + l.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('an.filters.channel')}
+        <select value={filters.channel ?? ''} onChange={(e) => setFilters({ channel: e.target.value || undefined })}>
+          <option value="">{t('an.filters.all')}</option>
+          {shownChannels.map((c) => <option key={c} value={c}>{channelLabel(t, c)}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('an.filters.language')}
+        <select value={filters.language ?? ''} onChange={(e) => setFilters({ language: e.target.value || undefined })}>
+          <option value="">{t('an.filters.all')}</option>
+          {ctx.survey.languages.map((l) => <option key={l} value={l}>{languageName(l, t)}</option>)}
+        </select>
+      </label>
+      {ctx.dimensions.length > 0 && (
+        <fieldset className="an-dim">
+          <legend>{t('an.filters.segment')}</legend>
+          <select aria-label={t('an.filters.segmentKey')} value={draftDim.key} onChange={(e) => setDraftDim({ ...draftDim, key: e.target.value })}>
+            {ctx.dimensions.map((d) => <option key={d} value={d}>{d}</option>)}
+          </select>
+          <input aria-label={t('an.filters.segmentValue')} value={draftDim.value} dir="auto" onChange={(e) => setDraftDim({ ...draftDim, value: e.target.value })} onBlur={applyDim} size={10} />
+          {filters.dim && <button type="button" className="link-button" onClick={() => { setDraftDim({ ...draftDim, value: '' }); setFilters({ dim: undefined }); }}>{t('an.filters.clear')}</button>}
+        </fieldset>
+      )}
+    </form>
+  );
+}
+
+function splitDim(dim: string | undefined): [string | undefined, string | undefined] {
+  if (!dim) return [undefined, undefined];
+  const i = dim.indexOf(':');
+  return [dim.slice(0, i), dim.slice(i + 1)];
+}
+
+/** Channel names the interface knows get a translation; others are shown as stored. */
+export function channelLabel(t: (k: string) => string, channel: string): string {
+  const key = `an.channel.${channel}`;
+  const label = t(key);
+  return label === key ? channel : label;
+}
+
+/** A language code's name in the interface language (Intl.DisplayNames), else the code. */
+export function languageName(code: string, t: (k: string) => string): string {
+  const key = `an.lang.${code}`;
+  const label = t(key);
+  return label === key ? code : label;
+}

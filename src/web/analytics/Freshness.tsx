@@ -1,0 +1,17 @@
+/** The rollups' delay (GET /analytics/freshness): transactional rollups are always up to date. */
+import { useI18n } from '../i18n.tsx';
+import { useApi } from './useApi.ts';
+
+interface FreshnessAnswer {
+  rollups: string;
+  lagSeconds: number;
+}
+
+export function Freshness() {
+  const { t, num } = useI18n();
+  const { data } = useApi<FreshnessAnswer>('/analytics/freshness');
+  // Reserve the line's space from the start so the header does not move when the answer arrives.
+  let text = '\u00a0';
+  if (data) text = data.rollups === 'transactional' || data.lagSeconds <= 0 ? t('an.fresh.upToDate') : t('an.fresh.lag', { s: num(data.lagSeconds, 0) });
+  return <p className="an-freshness muted" aria-live="polite">{text}</p>;
+}

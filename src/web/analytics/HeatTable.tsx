@@ -1,0 +1,73 @@
+/**
+ * Locations × metrics heat table. The colour only repeats what the text says (value, n, small-sample
+ * mark), so the table reads the same without colour; CSV export of the same numbers.
+ */
+import { useI18n } from '../i18n.tsx';
+import { toCsv } from '../charts/csv.ts';
+import { downloadText } from '../charts/echarts.ts';
+import { heatColor, heatPosition } from '../charts/shape.ts';
+import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import type { HeatmapAnswer } from './types.ts';
+import { useApi } from './useApi.ts';
+import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
+
+export function HeatTable({ ctx }: { ctx: DashboardContext }) {
+  const { t, num, lang } = useI18n();
+  const parent = ctx.filters.parent ?? ctx.filters.location;
+  const state = useApi<HeatmapAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/heatmap`, { parent }));
+  const scaleOf = (questionId: string) => ctx.summary.questions.find((q) => q.questionId === questionId);
+  const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}`)} · ${localized(c.text, lang) || c.key}`;
+  const exportCsv = (d: HeatmapAnswer) => {
+    const header = [t('an.col.location'), ...d.columns.flatMap((c) => [colTitle(c), `${c.key} n`])];
+    const rows = d.rows.map((r) => [r.name, ...d.columns.flatMap((c) => [r.cells[c.questionId]?.value ?? null, r.cells[c.questionId]?.n ?? 0])]);
+    downloadText(toCsv(header, rows), 'text/csv;charset=utf-8', 'heatmap.csv');
+  };
+  return (
+    <Panel title={t('an.heat.title')} id="heat">
+      <Loadable state={state} height={200}>
+        {(d) => d.rows.length === 0 || d.columns.length === 0 ? <p className="muted an-empty-chart">{t('an.heat.empty')}</p> : (
+          <>
+            <div className="chart-tools"><button type="button" className="secondary small" onClick={() => exportCsv(d)}>CSV</button></div>
+            <div className="an-scroll">
+              <table className="an-heat">
+                <caption>{t('an.heat.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('an.col.location')}</th>
+                    {d.columns.map((c) => <th key={c.questionId} scope="col" dir="auto">{colTitle(c)}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rows.map((r) => (
+                    <tr key={r.locationId}>
+                      <th scope="row" dir="auto">{r.name}</th>
+                      {d.columns.map((c) => {
+                        const m = r.cells[c.questionId] ?? null;
+                        const q = scaleOf(c.questionId);
+                        const lowerBetter = ctx.survey.questions.find((x) => x.id === c.questionId)?.direction === 'lower_is_easier';
+                        const pos = heatPosition(m?.value ?? null, m?.metric ?? c.metric, q?.scale, lowerBetter);
+                        return (
+                          <td key={c.questionId} className="num" style={{ background: heatColor(pos) }}
+                            title={m?.ci95 ? t('an.metric.ci', { lo: num(m.ci95[0], metricDigits(m)), hi: num(m.ci95[1], metricDigits(m)) }) : undefined}>
+                            {m && m.value !== null ? (
+                              <>
+                                <strong>{num(m.value, metricDigits(m))}</strong>
+                                <span className="muted"> n={num(m.n, 0)}</span>
+                                {m.smallSample && <abbr className="an-small-mark" title={t('an.metric.smallSampleTitle')}>*</abbr>}
+                              </>
+                            ) : '—'}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted an-note">{t('an.heat.legend')}</p>
+          </>
+        )}
+      </Loadable>
+    </Panel>
+  );
+}

@@ -1,0 +1,58 @@
+/** One tile per rated question (value, n, 95% interval, definition, small-sample mark) and the CSI. */
+import { useI18n } from '../i18n.tsx';
+import type { DashboardContext } from './dashboard.ts';
+import type { Summary } from './types.ts';
+import { localized, MetricValue, Panel } from './ui.tsx';
+
+export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
+  const { t, lang } = useI18n();
+  if (ctx.rated.length === 0) return <p className="muted">{t('an.kpi.none')}</p>;
+  return (
+    <ul className="an-kpis" aria-label={t('an.kpi.title')}>
+      {ctx.rated.map((q) => (
+        <li key={q.questionId} className="card an-kpi" data-testid={`kpi-${q.key}`}>
+          <span className="an-kpi-label">{q.result ? t(`an.metric.${q.result.metric}`) : t('an.metric.rating')}</span>
+          <span className="an-kpi-question" dir="auto">{localized(q.text, lang) || q.key}</span>
+          <MetricValue result={q.result} size="large" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The customer satisfaction index with its per-attribute weights and means. */
+export function CsiPanel({ csi }: { csi: NonNullable<Summary['csi']> }) {
+  const { t, num } = useI18n();
+  const attrs = csi.breakdown?.attributes ?? [];
+  return (
+    <Panel title={t('an.csi.title')} id="csi">
+      <MetricValue result={csi} size="large" />
+      {csi.breakdown && <p className="muted">{t(csi.breakdown.weighting === 'stated' ? 'an.csi.stated' : 'an.csi.derived')}</p>}
+      {attrs.length > 0 && (
+        <table>
+          <caption>{t('an.csi.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('an.csi.attribute')}</th>
+              <th scope="col" className="num">{t('an.csi.weight')}</th>
+              <th scope="col" className="num">{t('an.csi.satisfaction')}</th>
+              <th scope="col" className="num">{t('an.csi.importance')}</th>
+              <th scope="col" className="num">{t('an.csi.contribution')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attrs.map((a) => (
+              <tr key={a.key}>
+                <th scope="row" dir="auto">{a.key}</th>
+                <td className="num">{a.weight === null ? '—' : `${num(a.weight * 100)}%`}</td>
+                <td className="num">{num(a.meanSatisfaction, 2)}</td>
+                <td className="num">{num(a.meanImportance, 2)}</td>
+                <td className="num">{num(a.contribution, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}

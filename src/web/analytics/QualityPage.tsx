@@ -1,0 +1,151 @@
+/**
+ * /app/validation — responses flagged by the data-quality rules, with Exclude / Include. Excluding
+ * keeps the response and marks it (reversible); the change shows at once and is rolled back if the
+ * server refuses it.
+ */
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../i18n.tsx';
+import { api } from '../api.ts';
+import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
+import { useApi } from './useApi.ts';
+import { Loadable, Skeleton } from './ui.tsx';
+
+const REASONS: QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'];
+const UUID_RE = /^[0-9a-f-]{36}$/i;
+
+export function QualityPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const surveys = useApi<{ surveys: SurveyListItem[] }>('/surveys');
+  const wanted = params.get('survey');
+  const reasonParam = params.get('reason');
+  const reason = REASONS.find((r) => r === reasonParam);
+  const list = surveys.data?.surveys ?? [];
+  const surveyId = wanted && UUID_RE.test(wanted) ? wanted : list[0]?.id;
+  const set = (k: string, v: string | undefined) =>
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      if (v) p.set(k, v);
+      else p.delete(k);
+      return p;
+    });
+
+  return (
+    <div className="an-page">
+      <h1>{t('an.quality.title')}</h1>
+      <p className="muted">{t('an.quality.intro')}</p>
+      {surveys.data === null ? <Skeleton height={64} /> : list.length === 0 ? <p className="muted">{t('an.quality.noSurveys')}</p> : (
+        <div className="toolbar">
+          <label>
+            {t('an.quality.survey')}
+            <select value={surveyId ?? ''} onChange={(e) => set('survey', e.target.value)} data-testid="quality-survey">
+              {list.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('an.quality.reason')}
+            <select value={reason ?? ''} onChange={(e) => set('reason', e.target.value || undefined)}>
+              <option value="">{t('an.filters.all')}</option>
+              {REASONS.map((r) => <option key={r} value={r}>{t(`an.reason.${r}`)}</option>)}
+            </select>
+          </label>
+        </div>
+      )}
+      {surveyId && <FlaggedTable key={surveyId} surveyId={surveyId} reason={reason} />}
+    </div>
+  );
+}
+
+interface Override {
+  excluded: boolean;
+  pending: boolean;
+}
+
+function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
+  const { t, num, date } = useI18n();
+  const state = useApi<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
+  const [overrides, setOverrides] = useState<Record<string, Override>>({});
+  const [status, setStatus] = useState('');
+
+  const toggle = async (responseId: string, exclude: boolean) => {
+    const before = overrides[responseId];
+    setOverrides((o) => ({ ...o, [responseId]: { excluded: exclude, pending: true } }));
+    setStatus(t('an.quality.saving'));
+    try {
+      if (exclude) await api.post(`/responses/${encodeURIComponent(responseId)}/exclude`, { reason: 'data_quality' });
+      else await api.post(`/responses/${encodeURIComponent(responseId)}/include`, {});
+      setOverrides((o) => ({ ...o, [responseId]: { excluded: exclude, pending: false } }));
+      setStatus(t(exclude ? 'an.quality.excluded' : 'an.quality.included'));
+    } catch (e) {
+      // Roll back to what was shown before the click.
+      setOverrides((o) => {
+        const next = { ...o };
+        if (before) next[responseId] = before;
+        else delete next[responseId];
+        return next;
+      });
+      setStatus(t('an.quality.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  return (
+    <>
+      <p role="status" aria-live="polite" className="an-status" data-testid="quality-status">{status}</p>
+      <Loadable state={state} height={260}>
+        {(d) => {
+          const rows = d.flagged.filter((f) => !reason || f.reasons.includes(reason));
+          return (
+            <>
+              <details className="card an-rules">
+                <summary>{t('an.quality.rules')}</summary>
+                <dl>
+                  {REASONS.map((r) => (
+                    <div key={r}>
+                      <dt>{t(`an.reason.${r}`)}</dt>
+                      <dd>{t(`an.rule.${r}`, { seconds: num(d.rules.speederMs / 1000, 0) })}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+              {rows.length === 0 ? <p className="muted an-empty">{t('an.quality.none')}</p> : (
+                <table data-testid="quality-table">
+                  <caption>{t('an.quality.caption', { n: num(rows.length, 0) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('an.quality.submitted')}</th>
+                      <th scope="col">{t('an.col.location')}</th>
+                      <th scope="col">{t('an.quality.reasons')}</th>
+                      <th scope="col">{t('an.quality.state')}</th>
+                      <th scope="col"><span className="visually-hidden">{t('an.quality.action')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((f) => {
+                      const o = overrides[f.responseId];
+                      const excluded = o ? o.excluded : f.excluded;
+                      return (
+                        <tr key={f.responseId} data-response={f.responseId} className={excluded ? 'an-excluded' : undefined}>
+                          <td><time dateTime={f.submittedAt}>{date(f.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time></td>
+                          <td dir="auto">{f.locationName ?? '—'}</td>
+                          <td>{f.reasons.map((r) => <span key={r} className={`badge reason-${r}`}>{t(`an.reason.${r}`)}</span>)}</td>
+                          <td>{excluded ? t('an.quality.isExcluded') : t('an.quality.isIncluded')}</td>
+                          <td>
+                            <button type="button" className={excluded ? 'secondary' : 'danger'} disabled={o?.pending}
+                              onClick={() => toggle(f.responseId, !excluded)}>
+                              {excluded ? t('an.quality.include') : t('an.quality.exclude')}
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </>
+          );
+        }}
+      </Loadable>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+/** /app/surveys/:id — the survey dashboard; all filters live in the URL so a link reproduces the view. */
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useI18n } from '../i18n.tsx';
+import { analyticsPath, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
+import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
+import { FilterBar } from './FilterBar.tsx';
+import { Freshness } from './Freshness.tsx';
+import { KpiTiles, CsiPanel } from './KpiTiles.tsx';
+import { TrendPanel } from './TrendPanel.tsx';
+import { BreakdownPanel } from './BreakdownPanel.tsx';
+import { HeatTable } from './HeatTable.tsx';
+import { DistributionPanel } from './DistributionPanel.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
+import { DriversPanel } from './DriversPanel.tsx';
+import { CommentsPanel } from './CommentsPanel.tsx';
+import type { Location, Summary, SurveyDef } from './types.ts';
+import { useApi } from './useApi.ts';
+import { ErrorBox, localized, Skeleton } from './ui.tsx';
+
+export function SurveyDashboard() {
+  const { t, num } = useI18n();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  // Fixed for the page's life so that preset ranges yield stable request paths.
+  const [today] = useState(() => new Date());
+  const setFilters = useCallback(
+    (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
+    [setParams],
+  );
+  const surveyState = useApi<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
+  const org = useApi<{ dimensions?: string[] }>('/org');
+  const locs = useApi<{ locations: Location[] }>('/locations');
+  const summaryState = useApi<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
+
+  if (surveyState.error && !surveyState.loading) {
+    return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
+  }
+  const survey = surveyState.data?.survey;
+  const summary = summaryState.data;
+  const rated = summary ? ratedQuestions(summary) : [];
+  const ctx: DashboardContext | null = survey && summary ? {
+    surveyId: id, survey, filters, setFilters, today,
+    locations: locs.data?.locations ?? [],
+    dimensions: org.data?.dimensions ?? [],
+    summary, rated, question: pickQuestion(rated, filters.question),
+  } : null;
+
+  return (
+    <div className="an-page">
+      <div className="an-page-head">
+        <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
+        <Freshness />
+      </div>
+      {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
+      {summaryState.error && !summaryState.loading && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
+      {!ctx ? <Skeleton height={480} /> : (
+        <div aria-busy={summaryState.loading}>
+          <p className="muted an-responses" data-testid="responses-count">
+            {t('an.dash.responses', { n: num(ctx.summary.responses, 0) })}
+            {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
+          </p>
+          {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Panels({ ctx }: { ctx: DashboardContext }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <KpiTiles ctx={ctx} />
+      {ctx.summary.csi && <CsiPanel csi={ctx.summary.csi} />}
+      {ctx.rated.length > 0 && ctx.question && (
+        <div className="toolbar an-question">
+          <label>
+            {t('an.dash.question')}
+            <select value={ctx.question.questionId} onChange={(e) => ctx.setFilters({ question: e.target.value })} data-testid="question-select">
+              {ctx.rated.map((q) => (
+                <option key={q.questionId} value={q.questionId}>{localized(q.text, lang) || q.key}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {ctx.question && (
+        <>
+          <TrendPanel ctx={ctx} question={ctx.question} />
+          <BreakdownPanel ctx={ctx} question={ctx.question} />
+        </>
+      )}
+      <HeatTable ctx={ctx} />
+      <DistributionPanel ctx={ctx} />
+      {ctx.question && (
+        <>
+          <ComparePanel ctx={ctx} question={ctx.question} />
+          <DriversPanel ctx={ctx} question={ctx.question} />
+        </>
+      )}
+      <CommentsPanel ctx={ctx} />
+    </>
+  );
+}
+
+function EmptyDashboard({ ctx }: { ctx: DashboardContext }) {
+  const { t } = useI18n();
+  const filtered = ctx.filters.range !== 'all' || ctx.filters.location || ctx.filters.channel || ctx.filters.language || ctx.filters.dim;
+  return (
+    <div className="card an-empty">
+      <h2>{t('an.dash.emptyTitle')}</h2>
+      <p>{filtered ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
+      {filtered && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
+import { qs } from '../api.ts';
+import { apiFilterParams, type DashboardFilters } from './filters.ts';
+import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
+
+export interface DashboardContext {
+  surveyId: string;
+  survey: SurveyDef;
+  filters: DashboardFilters;
+  /** Replaces some filters (and writes them to the URL). */
+  setFilters(patch: Partial<DashboardFilters>): void;
+  today: Date;
+  locations: Location[];
+  dimensions: string[];
+  summary: Summary;
+  /** Rating and NPS questions (those with a score distribution). */
+  rated: SummaryQuestion[];
+  /** The question the trend, breakdown, comparison and drivers look at. */
+  question: SummaryQuestion | null;
+}
+
+/** Analytics path with the common filters plus endpoint-specific parameters. */
+export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, path: string, extra: Record<string, string | number | undefined> = {}): string {
+  return path + qs({ ...apiFilterParams(ctx.filters, ctx.today), ...extra });
+}
+
+/** Rating questions first by headline metric (NPS, CSAT, CES), then in survey order. */
+export function ratedQuestions(summary: Summary): SummaryQuestion[] {
+  return summary.questions.filter((q) => q.type === 'nps' || q.type === 'rating');
+}
+
+/** The question a filter names, else the first NPS / CSAT / CES question, else the first rating. */
+export function pickQuestion(rated: SummaryQuestion[], wanted: string | undefined): SummaryQuestion | null {
+  if (wanted) {
+    const q = rated.find((x) => x.questionId === wanted);
+    if (q) return q;
+  }
+  for (const m of ['nps', 'csat', 'ces']) {
+    const q = rated.find((x) => x.metric === m);
+    if (q) return q;
+  }
+  return rated[0] ?? null;
+}
+
+/** Chain from the top of the visible tree down to `id` (for the drill-down breadcrumb). */
+export function locationChain(locations: Location[], id: string | undefined): Location[] {
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  const chain: Location[] = [];
+  let cur = id ? byId.get(id) : undefined;
+  const seen = new Set<string>();
+  while (cur && !seen.has(cur.id)) {
+    seen.add(cur.id);
+    chain.unshift(cur);
+    cur = cur.parentId ? byId.get(cur.parentId) : undefined;
+  }
+  return chain;
+}
+
+/** Locations in tree order (parents before children, siblings by name) for an indented select. */
+export function locationTree(locations: Location[]): Location[] {
+  const children = new Map<string | null, Location[]>();
+  const ids = new Set(locations.map((l) => l.id));
+  for (const l of locations) {
+    // A manager's top node has a parent outside their scope: treat it as a root.
+    const parent = l.parentId && ids.has(l.parentId) ? l.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(l);
+    children.set(parent, list);
+  }
+  const out: Location[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const l of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
+      out.push({ ...l, depth });
+      walk(l.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

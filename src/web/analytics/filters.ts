@@ -1,0 +1,139 @@
+/**
+ * Dashboard filters <-> URL query string, so every view is a shareable link. Parsing accepts only
+ * known values (anything else falls back to the default); serialising omits defaults, keeping
+ * links short. Pure: unit-tested in Node.
+ */
+
+export const RANGE_PRESETS = ['30d', '90d', '12m', 'all', 'custom'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export const INTERVALS = ['day', 'week', 'month', 'quarter'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+export interface DashboardFilters {
+  range: RangePreset;
+  /** YYYY-MM-DD, only with range = custom */
+  from?: string;
+  to?: string;
+  location?: string;
+  channel?: string;
+  language?: string;
+  /** `key:value` of one marked dimension */
+  dim?: string;
+  /** the rated question the trend, breakdown, comparison and drivers look at */
+  question?: string;
+  interval: Interval;
+  /** breakdown dimension: location | channel | language | dim:<key> */
+  by: string;
+  /** location whose children the location breakdown and heat table show (drill-down) */
+  parent?: string;
+}
+
+export const DEFAULT_FILTERS: DashboardFilters = { range: '90d', interval: 'week', by: 'location' };
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BY_RE = /^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/;
+const DIM_RE = /^[A-Za-z0-9_.-]{1,64}:.{1,200}$/s;
+
+function isValidDate(s: string | null): s is string {
+  if (!s || !DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function short(s: string | null, max = 100): string | undefined {
+  return s && s.length <= max ? s : undefined;
+}
+
+/** Reads filters from a query string; unknown or malformed values are ignored. */
+export function parseFilters(params: URLSearchParams): DashboardFilters {
+  const f: DashboardFilters = { ...DEFAULT_FILTERS };
+  const range = params.get('range');
+  if (range && (RANGE_PRESETS as readonly string[]).includes(range)) f.range = range as RangePreset;
+  if (f.range === 'custom') {
+    const from = params.get('from');
+    const to = params.get('to');
+    if (isValidDate(from)) f.from = from;
+    if (isValidDate(to)) f.to = to;
+    if (f.from && f.to && f.from > f.to) [f.from, f.to] = [f.to, f.from];
+  }
+  const interval = params.get('interval');
+  if (interval && (INTERVALS as readonly string[]).includes(interval)) f.interval = interval as Interval;
+  const by = params.get('by');
+  if (by && BY_RE.test(by)) f.by = by;
+  for (const key of ['location', 'parent', 'question'] as const) {
+    const v = params.get(key);
+    if (v && UUID_RE.test(v)) f[key] = v.toLowerCase();
+  }
+  const channel = short(params.get('channel'));
+  if (channel) f.channel = channel;
+  const language = params.get('language');
+  if (language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(language)) f.language = language;
+  const dim = params.get('dim');
+  if (dim && DIM_RE.test(dim)) f.dim = dim;
+  return f;
+}
+
+/** Writes filters to a query string in a stable order, leaving out defaults and empty values. */
+export function serializeFilters(f: DashboardFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.range !== DEFAULT_FILTERS.range) p.set('range', f.range);
+  if (f.range === 'custom') {
+    if (f.from) p.set('from', f.from);
+    if (f.to) p.set('to', f.to);
+  }
+  for (const key of ['location', 'channel', 'language', 'dim', 'question'] as const) {
+    const v = f[key];
+    if (v) p.set(key, v);
+  }
+  if (f.interval !== DEFAULT_FILTERS.interval) p.set('interval', f.interval);
+  if (f.by !== DEFAULT_FILTERS.by) p.set('by', f.by);
+  if (f.parent) p.set('parent', f.parent);
+  return p;
+}
+
+/** YYYY-MM-DD of a local calendar date. */
+export function isoDate(d: Date): string {
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${m}-${day}`;
+}
+
+/** The inclusive date range a filter means on `today` (presets roll with the calendar). */
+export function resolveRange(f: Pick<DashboardFilters, 'range' | 'from' | 'to'>, today: Date): { from?: string; to?: string } {
+  const end = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const start = new Date(end);
+  switch (f.range) {
+    case '30d':
+      start.setDate(start.getDate() - 29);
+      break;
+    case '90d':
+      start.setDate(start.getDate() - 89);
+      break;
+    case '12m':
+      start.setFullYear(start.getFullYear() - 1);
+      start.setDate(start.getDate() + 1);
+      break;
+    case 'all':
+      return {};
+    case 'custom':
+      return { from: f.from, to: f.to };
+  }
+  return { from: isoDate(start), to: isoDate(end) };
+}
+
+/** The period of equal length just before [from, to] — the default "previous period" to compare with. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const a = new Date(`${from}T00:00:00Z`);
+  const b = new Date(`${to}T00:00:00Z`);
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000) + 1;
+  const prevTo = new Date(a.getTime() - 86_400_000);
+  const prevFrom = new Date(a.getTime() - days * 86_400_000);
+  return { from: prevFrom.toISOString().slice(0, 10), to: prevTo.toISOString().slice(0, 10) };
+}
+
+/** The common filter parameters every analytics endpoint takes (docs/api.md). */
+export function apiFilterParams(f: DashboardFilters, today: Date): Record<string, string | undefined> {
+  const { from, to } = resolveRange(f, today);
+  return { from, to, location: f.location, channel: f.channel, language: f.language, dim: f.dim };
+}

@@ -1,0 +1,113 @@
+/** Shapes of the Analytics API answers (docs/api.md "Analytics"), as the dashboard reads them. */
+import type { MetricResult } from '../../core/stats/index.ts';
+import type { CsiBreakdown } from '../../core/stats/csi.ts';
+import type { LocalizedText, SurveyDef } from '../../core/surveys/types.ts';
+
+export type { MetricResult, SurveyDef, LocalizedText };
+
+export interface OverviewSurvey {
+  surveyId: string;
+  name: string;
+  slug: string;
+  status: 'draft' | 'live' | 'closed';
+  responses: number;
+  metrics: { nps?: MetricResult; csat?: MetricResult; ces?: MetricResult };
+}
+
+export interface SummaryQuestion {
+  questionId: string;
+  key: string;
+  type: string;
+  metric: string;
+  text: LocalizedText;
+  scale: { min: number; max: number } | null;
+  result: MetricResult | null;
+  distribution: { score: number; n: number }[];
+  choices?: { value: string; n: number }[];
+}
+
+export interface Summary {
+  responses: number;
+  source: 'rollup' | 'raw';
+  questions: SummaryQuestion[];
+  csi?: MetricResult & { breakdown?: CsiBreakdown };
+}
+
+export interface TrendAnswer {
+  interval: string;
+  points: { period: string; result: MetricResult | null }[];
+}
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  hasChildren?: boolean;
+  result: MetricResult | null;
+}
+
+export interface BreakdownAnswer {
+  by: string;
+  rows: BreakdownRow[];
+}
+
+export interface HeatmapAnswer {
+  columns: { questionId: string; key: string; metric: string; text: LocalizedText }[];
+  rows: { locationId: string; name: string; cells: Record<string, MetricResult | null> }[];
+}
+
+export interface CompareAnswer {
+  a: MetricResult;
+  b: MetricResult;
+  change: { diff: number | null; se: number | null; ci95: [number, number] | null; significant: boolean; definition: string };
+}
+
+export interface DriversAnswer {
+  definition: string;
+  n: number;
+  r2: number;
+  drivers: { questionId: string; key: string; name: string | LocalizedText; importance: number; pctOfR2: number; performance: number; quadrant: string }[];
+}
+
+export interface Comment {
+  responseId: string;
+  questionKey: string;
+  text: string;
+  score: number | null;
+  group: 'detractor' | 'passive' | 'promoter' | null;
+  submittedAt: string;
+  locationName: string | null;
+  language: string;
+  channel: string;
+}
+
+export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder';
+
+export interface QualityAnswer {
+  rules: { speederMs: number } & Record<string, unknown>;
+  flagged: {
+    responseId: string;
+    submittedAt: string;
+    locationName: string | null;
+    reasons: QualityReason[];
+    excluded: boolean;
+    exclusionReason: string | null;
+  }[];
+}
+
+export interface Location {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  name: string;
+  code: string | null;
+  path: string;
+  depth: number;
+}
+
+export interface SurveyListItem {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  responseCount: number;
+}

@@ -1,0 +1,56 @@
+/**
+ * The ECharts runtime the dashboard needs (tree-shaken): SVG for the screen and for SVG export,
+ * canvas only to render PNG exports off-screen.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+
+export { echarts };
+export type EChartsInstance = ReturnType<typeof echarts.init>;
+
+/** Triggers a browser download of `href` as `fileName`. */
+export function download(href: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+/** Downloads text content (CSV, SVG) as a file; CSV gets a BOM so spreadsheet apps read UTF-8 (ru, fa). */
+export function downloadText(content: string, mime: string, fileName: string): void {
+  const bom = mime.startsWith('text/csv') ? '\uFEFF' : '';
+  const url = URL.createObjectURL(new Blob([bom + content], { type: mime }));
+  download(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** SVG markup of the chart as shown (the on-screen instance uses the SVG renderer). */
+export function chartSvg(chart: EChartsInstance): string {
+  return chart.renderToSVGString();
+}
+
+/**
+ * PNG data URL of the chart. The SVG renderer cannot rasterise, so the same option is drawn once
+ * more by the canvas renderer in a detached element of the same size, at double pixel density.
+ */
+export function chartPng(option: EChartsOption, width: number, height: number): string {
+  const el = document.createElement('div');
+  el.style.cssText = `position:fixed;inset-inline-start:-10000px;top:0;width:${width}px;height:${height}px`;
+  document.body.appendChild(el);
+  const offscreen = echarts.init(el, null, { renderer: 'canvas', width, height });
+  try {
+    offscreen.setOption({ ...option, animation: false });
+    return offscreen.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  } finally {
+    offscreen.dispose();
+    el.remove();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * ECharts option builders for the dashboard's charts. Pure functions of data, labels and
+ * direction, so the same options can be rendered in the browser (SVG) or on the server (SSR).
+ * In right-to-left layouts the category axis runs from the right and value axes sit on the right.
+ */
+import type { EChartsOption } from 'echarts';
+import { GROUP_COLORS, npsGroup, type BandData } from './shape.ts';
+
+export interface ChartText {
+  /** Formats a number for the interface language (Persian digits in fa). */
+  num(v: number | null | undefined, digits?: number): string;
+  rtl: boolean;
+}
+
+const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
+
+function baseGrid(rtl: boolean) {
+  return { top: 36, bottom: 32, left: rtl ? 16 : 56, right: rtl ? 56 : 16, containLabel: false };
+}
+
+/** Line of values with a shaded 95% interval band (two stacked areas: invisible lower + band). */
+export function trendOption(
+  data: BandData,
+  labels: { value: string; band: string },
+  axis: { min: number; max: number },
+  text: ChartText,
+): EChartsOption {
+  return {
+    animation: false,
+    textStyle: TEXT_STYLE,
+    grid: baseGrid(text.rtl),
+    legend: { top: 0, [text.rtl ? 'right' : 'left']: 0, data: [labels.value, labels.band] },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
+    xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
+    yAxis: {
+      type: 'value', min: axis.min, max: axis.max, position: text.rtl ? 'right' : 'left',
+      axisLabel: { formatter: (v: number) => text.num(v, 0) },
+    },
+    series: [
+      // stackStrategy 'all': NPS bands may cross zero, and the default stacks only same-sign values.
+      { name: 'lower', type: 'line', data: data.lower, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0 }, tooltip: { show: false }, silent: true, connectNulls: false },
+      { name: labels.band, type: 'line', data: data.band, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: GROUP_COLORS.neutral, opacity: 0.15 }, tooltip: { show: false }, silent: true, connectNulls: false },
+      { name: labels.value, type: 'line', data: data.values, symbolSize: 6, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false },
+    ],
+  };
+}
+
+/** Horizontal bars (one per category), e.g. a breakdown by location or channel. */
+export function barOption(categories: string[], values: (number | null)[], text: ChartText, range?: { min?: number; max?: number }): EChartsOption {
+  return {
+    animation: false,
+    textStyle: TEXT_STYLE,
+    grid: { top: 8, bottom: 24, left: text.rtl ? 16 : 120, right: text.rtl ? 120 : 16 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
+    xAxis: { type: 'value', inverse: text.rtl, min: range?.min, max: range?.max, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    yAxis: { type: 'category', data: categories, inverse: true, position: text.rtl ? 'right' : 'left', axisLabel: { width: 110, overflow: 'truncate' } },
+    series: [{ type: 'bar', data: values, itemStyle: { color: GROUP_COLORS.neutral }, label: { show: true, position: text.rtl ? 'left' : 'right', formatter: (p) => (typeof p.value === 'number' ? text.num(p.value) : '') } }],
+  };
+}
+
+/** Score distribution: one bar per score; NPS questions are coloured detractor / passive / promoter. */
+export function distributionOption(distribution: { score: number; n: number }[], isNps: boolean, text: ChartText): EChartsOption {
+  return {
+    animation: false,
+    textStyle: TEXT_STYLE,
+    grid: baseGrid(text.rtl),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: distribution.map((d) => text.num(d.score, 0)), inverse: text.rtl },
+    yAxis: { type: 'value', minInterval: 1, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    series: [
+      {
+        type: 'bar',
+        data: distribution.map((d) => ({
+          value: d.n,
+          itemStyle: { color: isNps ? GROUP_COLORS[npsGroup(d.score)] : GROUP_COLORS.neutral },
+        })),
+      },
+    ],
+  };
+}
+
+export interface QuadrantPoint {
+  name: string;
+  importance: number;
+  performance: number;
+}
+
+/** Importance × performance scatter with dividing lines at the averages (key-driver quadrants). */
+export function quadrantOption(points: QuadrantPoint[], labels: { importance: string; performance: string }, text: ChartText): EChartsOption {
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const mi = mean(points.map((p) => p.importance));
+  const mp = mean(points.map((p) => p.performance));
+  return {
+    animation: false,
+    textStyle: TEXT_STYLE,
+    grid: { top: 24, bottom: 48, left: text.rtl ? 24 : 64, right: text.rtl ? 64 : 24 },
+    tooltip: { trigger: 'item', formatter: (p) => {
+      const d = (p as unknown as { data: [number, number, string] }).data;
+      return `${escapeHtml(d[2])}: ${text.num(d[0])} / ${text.num(d[1])}`;
+    } },
+    xAxis: { type: 'value', name: labels.importance, nameLocation: 'middle', nameGap: 28, inverse: text.rtl, scale: true, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    yAxis: { type: 'value', name: labels.performance, nameLocation: 'middle', nameGap: 44, scale: true, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 1) } },
+    series: [
+      {
+        type: 'scatter',
+        symbolSize: 14,
+        data: points.map((p) => [p.importance, p.performance, p.name]),
+        itemStyle: { color: GROUP_COLORS.neutral },
+        label: { show: true, position: 'top', formatter: (p) => String((p.data as unknown[])[2]) },
+        markLine: {
+          silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#8a94a6' }, label: { show: false },
+          data: [{ xAxis: mi }, { yAxis: mp }],
+        },
+      },
+    ],
+  };
+}
+
+/** Tooltips are HTML in ECharts: names from user data are escaped before they get there. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,93 @@
+/**
+ * Pure data shaping for charts: turns API series into the arrays ECharts draws. No DOM, no
+ * ECharts runtime, so it is unit-tested in Node.
+ */
+
+/** A point of a trend: one period with its value and 95% interval (null when no answers). */
+export interface IntervalPoint {
+  period: string;
+  value: number | null;
+  ci95: [number, number] | null;
+  n: number;
+}
+
+/**
+ * The arrays behind a line with a confidence band. ECharts draws the band as two stacked areas:
+ * an invisible `lower` area and a filled `band` (= hi - lo) on top of it. Periods without an
+ * interval get nulls so the line and band break there instead of dropping to zero.
+ */
+export interface BandData {
+  categories: string[];
+  values: (number | null)[];
+  lower: (number | null)[];
+  band: (number | null)[];
+  upper: (number | null)[];
+  n: number[];
+}
+
+/** Shapes trend points (in period order) into line + band arrays. */
+export function toBandData(points: readonly IntervalPoint[]): BandData {
+  const out: BandData = { categories: [], values: [], lower: [], band: [], upper: [], n: [] };
+  for (const p of points) {
+    out.categories.push(p.period);
+    out.values.push(p.value ?? null);
+    out.n.push(p.n);
+    if (p.ci95 && Number.isFinite(p.ci95[0]) && Number.isFinite(p.ci95[1])) {
+      const lo = Math.min(p.ci95[0], p.ci95[1]);
+      const hi = Math.max(p.ci95[0], p.ci95[1]);
+      out.lower.push(lo);
+      out.band.push(hi - lo);
+      out.upper.push(hi);
+    } else {
+      out.lower.push(null);
+      out.band.push(null);
+      out.upper.push(null);
+    }
+  }
+  return out;
+}
+
+/** Axis bounds that hold the whole band with a little headroom, clamped to the metric's range. */
+export function bandAxisRange(data: BandData, limits: { min: number; max: number }): { min: number; max: number } {
+  const all = [...data.values, ...data.lower, ...data.upper].filter((v): v is number => v !== null);
+  if (all.length === 0) return limits;
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const pad = Math.max((hi - lo) * 0.1, 1);
+  return { min: Math.max(limits.min, Math.floor(lo - pad)), max: Math.min(limits.max, Math.ceil(hi + pad)) };
+}
+
+/** NPS score group of a 0..10 answer (METRICS.md nps.v1). */
+export function npsGroup(score: number): 'detractor' | 'passive' | 'promoter' {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/** Colours shared by charts and badges; chosen to stay apart for common colour-vision deficiencies. */
+export const GROUP_COLORS = { detractor: '#c0392b', passive: '#b8860b', promoter: '#1b7f3b', neutral: '#1f5fbf' } as const;
+
+/**
+ * The position of a value on a 0..1 scale for the heat table: NPS -100..100, shares 0..100, means
+ * on their question's scale (flipped when lower is better).
+ */
+export function heatPosition(
+  value: number | null,
+  metric: string,
+  scale?: { min: number; max: number } | null,
+  lowerIsBetter = false,
+): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  let t: number;
+  if (metric === 'nps') t = (value + 100) / 200;
+  else if (metric === 'csat' || metric === 'share') t = value / 100;
+  else if (scale && scale.max > scale.min) t = (value - scale.min) / (scale.max - scale.min);
+  else return null;
+  t = Math.min(1, Math.max(0, t));
+  return lowerIsBetter ? 1 - t : t;
+}
+
+/** Background colour for a heat-table cell (red → yellow → green); text always carries the value too. */
+export function heatColor(t: number | null): string {
+  if (t === null) return 'transparent';
+  const hue = Math.round(t * 120); // 0 = red, 120 = green
+  return `hsl(${hue} 70% 85%)`;
+}
