@@ -25,7 +25,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
   ],
   admin: [
-    'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
+    'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
     'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
   ],
   analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read'],

@@ -1,7 +1,75 @@
-import type { FastifyInstance } from 'fastify';
+/** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { scopeOf } from '../../core/access/index.ts';
+import { withTransaction } from '../../db/tx.ts';
+import { findPendingInvitation } from '../../db/users/invitations.ts';
+import { listInvitations, listUsers } from '../../db/users/listUsers.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { authorize, hashToken, startSession } from '../auth/session.ts';
+import { notFound } from '../http/errors.ts';
+import { parse } from '../http/validate.ts';
+import { parseIdParam } from '../locations/schema.ts';
+import { listOutbox } from '../mail/sendMail.ts';
+import { registerOrgRoutes } from '../org/routes.ts';
+import { acceptInvitation } from './commands/acceptInvitation.ts';
+import { inviteUser } from './commands/inviteUser.ts';
+import { updateUser } from './commands/updateUser.ts';
+import { presentInvitation, presentUser } from './present.ts';
+import { AcceptSchema, InviteSchema, parseTokenParam, UpdateUserSchema } from './schema.ts';
+
+// Public token routes: enough for a person retrying, too few to guess 256-bit tokens (which is hopeless anyway).
+const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
-  void app;
-  void deps;
+  const { pool } = deps;
+
+  app.get('/api/v1/users', async (request) => {
+    const scope = scopeOf(authorize(request, 'user.manage'));
+    const [users, invitations] = await Promise.all([listUsers(pool, scope), listInvitations(pool, scope)]);
+    return { users: users.map(presentUser), invitations: invitations.map(presentInvitation) };
+  });
+
+  app.post('/api/v1/invitations', async (request, reply) => {
+    const principal = authorize(request, 'user.invite');
+    const input = parse(InviteSchema, request.body);
+    const su = request.sessionUser!;
+    const inviter = { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
+    const result = await inviteUser(deps, inviter, input, deps.publicUrl ?? originOf(request));
+    return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed });
+  });
+
+  app.get('/api/v1/invitations/:token', { config: PUBLIC_LIMIT }, async (request) => {
+    const token = parseTokenParam(request.params);
+    const inv = await findPendingInvitation(pool, hashToken(token));
+    if (!inv) throw notFound('This invitation is not valid any more');
+    return { email: inv.email, role: inv.role, orgName: inv.orgName };
+  });
+
+  app.post('/api/v1/invitations/:token/accept', { config: PUBLIC_LIMIT }, async (request, reply) => {
+    const token = parseTokenParam(request.params);
+    const input = parse(AcceptSchema, request.body);
+    const passwordHash = await hashPassword(input.password);
+    const user = await withTransaction(pool, (tx) => acceptInvitation(tx, token, { name: input.name, passwordHash }));
+    await startSession(pool, request, reply, user.orgId, user.userId);
+    return { ok: true };
+  });
+
+  app.patch('/api/v1/users/:id', async (request) => {
+    const principal = authorize(request, 'user.manage');
+    const id = parseIdParam(request.params);
+    const input = parse(UpdateUserSchema, request.body);
+    return { user: presentUser(await withTransaction(pool, (tx) => updateUser(tx, principal, id, input))) };
+  });
+
+  app.get('/api/v1/outbox', async (request) => {
+    const principal = authorize(request, 'user.invite');
+    // Location-scoped admins see only what they sent: the outbox also holds other people's invitation links.
+    const sender = principal.locationPaths === null ? null : principal.userId;
+    return { messages: await listOutbox(pool, principal.orgId, sender) };
+  });
+
+  await registerOrgRoutes(app, deps);
 }

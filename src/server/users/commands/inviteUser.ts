@@ -1,0 +1,58 @@
+/** Invites a person by e-mail: a random token (only its hash is stored), an outbox row, and SMTP when configured. */
+import type { Principal } from '../../../core/access/index.ts';
+import { DomainError } from '../../../core/errors.ts';
+import { withTransaction } from '../../../db/tx.ts';
+import { replacePendingInvitation } from '../../../db/users/invitations.ts';
+import type { InvitationRow } from '../../../db/users/listUsers.ts';
+import { emailTaken } from '../../../db/users/saveUser.ts';
+import { writeAudit } from '../../../db/users/writeAudit.ts';
+import { hashToken, newToken } from '../../auth/session.ts';
+import type { AppDeps } from '../../deps.ts';
+import { invitationMail } from '../../mail/messages.ts';
+import { sendMail } from '../../mail/sendMail.ts';
+import type { InviteInput } from '../schema.ts';
+import { checkGrants } from './checkGrants.ts';
+
+export interface Inviter {
+  principal: Principal;
+  name: string;
+  email: string;
+  locale: string;
+  orgName: string;
+}
+
+export interface InviteResult {
+  invitation: InvitationRow;
+  /** The link, for the inviter to pass on when it was not e-mailed (null once an SMTP server accepted it). */
+  link: string | null;
+  emailed: boolean;
+}
+
+/**
+ * @param baseUrl `deps.publicUrl` or the request's origin; the SPA serves /invite/<token>.
+ * @throws conflict when the e-mail already has an account or another invitation races this one.
+ */
+export async function inviteUser(deps: AppDeps, inviter: Inviter, input: InviteInput, baseUrl: string): Promise<InviteResult> {
+  const actor = inviter.principal;
+  await checkGrants(deps.pool, actor, input.role, input.locationIds);
+  if (await emailTaken(deps.pool, input.email)) throw new DomainError('conflict', 'A user with this e-mail already exists');
+  const token = newToken();
+  const invitation = await withTransaction(deps.pool, async (tx) => {
+    const inv = await replacePendingInvitation(tx, {
+      orgId: actor.orgId, email: input.email, role: input.role, locationIds: input.locationIds, tokenHash: hashToken(token),
+      invitedBy: actor.userId, locale: inviter.locale,
+    }).catch((err) => {
+      if ((err as { code?: string }).code === '23505') throw new DomainError('conflict', 'This person is being invited right now; try again');
+      throw err;
+    });
+    await writeAudit(tx, {
+      orgId: actor.orgId, actorId: actor.userId, action: 'invitation.create', targetType: 'invitation', targetId: inv.id,
+      detail: { role: inv.role, locationIds: inv.locationIds },
+    });
+    return inv;
+  });
+  const link = `${baseUrl.replace(/\/+$/, '')}/invite/${token}`;
+  const mail = invitationMail(inviter.locale, { orgName: inviter.orgName, inviterName: inviter.name || inviter.email, role: input.role, link, days: 7 });
+  const sent = await sendMail(deps.pool, deps.smtpUrl, { orgId: actor.orgId, senderId: actor.userId, to: input.email, ...mail });
+  return { invitation, link: sent.emailed ? null : link, emailed: sent.emailed };
+}

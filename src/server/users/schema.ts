@@ -1,0 +1,37 @@
+/** Request schemas of the users and invitations API (docs/api.md, "Users and invitations"). */
+import { z } from 'zod';
+import { ROLES } from '../../core/access/index.ts';
+import { notFound } from '../http/errors.ts';
+
+/** Roles an invitation may grant: owners are made by promoting an existing user. */
+export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const;
+
+const locationIds = z.array(z.uuid()).max(200).transform((ids) => [...new Set(ids)]);
+
+export const InviteSchema = z.object({
+  email: z.email().max(320).transform((e) => e.trim()),
+  role: z.enum(INVITABLE_ROLES),
+  locationIds: locationIds.default([]),
+});
+export type InviteInput = z.infer<typeof InviteSchema>;
+
+export const AcceptSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  password: z.string().min(10, 'at least 10 characters').max(200),
+});
+
+export const UpdateUserSchema = z.object({
+  role: z.enum(ROLES).optional(),
+  locationIds: locationIds.optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
+
+const TokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** The `:token` route parameter; anything that cannot be a token is simply not found. */
+export function parseTokenParam(params: unknown): string {
+  const parsed = TokenParamsSchema.safeParse(params);
+  if (!parsed.success) throw notFound('This invitation is not valid any more');
+  return parsed.data.token;
+}

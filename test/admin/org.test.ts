@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrg, buildUser, signIn, startTestServer, type OrgFixture, type TestServer } from '../helpers/app.ts';
+
+describe('organisation settings API', () => {
+  let server: TestServer;
+  let org: OrgFixture;
+  beforeAll(async () => {
+    server = await startTestServer();
+    org = await buildOrg(server.pool, 'Settings Org');
+    await buildUser(server.pool, org.orgId, 'admin', 'admin@org.test');
+    await buildUser(server.pool, org.orgId, 'analyst', 'analyst@org.test');
+  });
+  afterAll(async () => server.close());
+
+  it('shows the settings to every member and lets admins change them, with an audit event', async () => {
+    const analyst = await signIn(server.baseUrl, 'analyst@org.test');
+    expect((await analyst.get('/api/v1/org')).json).toEqual({ id: org.orgId, name: 'Settings Org', timezone: 'UTC', dimensions: [] });
+    expect((await analyst.patch('/api/v1/org', { name: 'X' })).status).toBe(403);
+
+    const admin = await signIn(server.baseUrl, 'admin@org.test');
+    const res = await admin.patch('/api/v1/org', { name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ id: org.orgId, name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] });
+    const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1`, [org.orgId]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].action).toBe('org.update');
+    expect(audit.rows[0].detail.before.name).toBe('Settings Org');
+  });
+
+  it('validates time zones and dimension keys', async () => {
+    const admin = await signIn(server.baseUrl, 'admin@org.test');
+    const bad: unknown[] = [
+      { timezone: 'Mars/Olympus' },
+      { dimensions: ['Bad-Key'] },
+      { dimensions: ['a'.repeat(41)] },
+      { dimensions: Array.from({ length: 11 }, (_, i) => `d${i}`) },
+      { dimensions: ['a', 'a'] },
+      { name: '' },
+    ];
+    for (const body of bad) expect((await admin.patch('/api/v1/org', body)).status).toBe(400);
+    expect((await admin.get('/api/v1/org')).json.timezone).toBe('Asia/Tehran');
+  });
+});
