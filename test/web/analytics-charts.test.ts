@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { bandAxisRange, heatColor, heatPosition, npsGroup, toBandData } from '../../src/web/charts/shape.ts';
+import { barOption, distributionOption, escapeHtml, trendOption } from '../../src/web/charts/options.ts';
+import { changeArrow, compareParams } from '../../src/web/analytics/compare.ts';
+import { locationChain, locationTree, pickQuestion } from '../../src/web/analytics/dashboard.ts';
+import type { Location, SummaryQuestion } from '../../src/web/analytics/types.ts';
+
+const text = { num: (v: number | null | undefined) => String(v ?? '—'), rtl: false };
+
+describe('confidence band shaping', () => {
+  const points = [
+    { period: '2026-01-05', value: 10, ci95: [-20, 40] as [number, number], n: 12 },
+    { period: '2026-01-12', value: null, ci95: null, n: 0 },
+    { period: '2026-01-19', value: 30, ci95: [35, 25] as [number, number], n: 40 },
+  ];
+
+  it('stacks an invisible lower edge and a band of width hi - lo, with gaps where there is no data', () => {
+    const d = toBandData(points);
+    expect(d.categories).toEqual(['2026-01-05', '2026-01-12', '2026-01-19']);
+    expect(d.values).toEqual([10, null, 30]);
+    expect(d.lower).toEqual([-20, null, 25]);
+    expect(d.band).toEqual([60, null, 10]);
+    expect(d.upper).toEqual([40, null, 35]);
+    d.lower.forEach((lo, i) => {
+      if (lo !== null) expect(lo + d.band[i]!).toBe(d.upper[i]);
+    });
+  });
+
+  it('keeps the whole band on the axis, within the metric limits', () => {
+    const r = bandAxisRange(toBandData(points), { min: -100, max: 100 });
+    expect(r.min).toBeLessThanOrEqual(-20);
+    expect(r.max).toBeGreaterThanOrEqual(40);
+    expect(r.min).toBeGreaterThanOrEqual(-100);
+    expect(bandAxisRange(toBandData([]), { min: 0, max: 100 })).toEqual({ min: 0, max: 100 });
+  });
+
+  it('stacks band series across zero (NPS bands may be negative)', () => {
+    const opt = trendOption(toBandData(points), { value: 'NPS', band: 'CI' }, { min: -100, max: 100 }, text);
+    const series = opt.series as { stack?: string; stackStrategy?: string; data: unknown[] }[];
+    const stacked = series.filter((s) => s.stack === 'ci');
+    expect(stacked).toHaveLength(2);
+    for (const s of stacked) expect(s.stackStrategy).toBe('all');
+  });
+
+  it('mirrors axes in right-to-left layouts', () => {
+    const ltr = trendOption(toBandData(points), { value: 'v', band: 'b' }, { min: 0, max: 1 }, text);
+    const rtl = trendOption(toBandData(points), { value: 'v', band: 'b' }, { min: 0, max: 1 }, { ...text, rtl: true });
+    expect((ltr.xAxis as { inverse: boolean }).inverse).toBe(false);
+    expect((rtl.xAxis as { inverse: boolean }).inverse).toBe(true);
+    expect((rtl.yAxis as { position: string }).position).toBe('right');
+    expect((barOption(['a'], [1], { ...text, rtl: true }).xAxis as { inverse: boolean }).inverse).toBe(true);
+  });
+});
+
+describe('colours and groups', () => {
+  it('classifies NPS answers (nps.v1: 0-6 / 7-8 / 9-10)', () => {
+    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
+  });
+
+  it('colours distribution bars by NPS group', () => {
+    const opt = distributionOption([{ score: 3, n: 1 }, { score: 8, n: 2 }, { score: 10, n: 3 }], true, text);
+    const data = (opt.series as { data: { itemStyle: { color: string } }[] }[])[0].data.map((d) => d.itemStyle.color);
+    expect(new Set(data).size).toBe(3);
+  });
+
+  it('places heat values on 0..1 by metric and direction', () => {
+    expect(heatPosition(0, 'nps')).toBe(0.5);
+    expect(heatPosition(75, 'csat')).toBe(0.75);
+    expect(heatPosition(7, 'ces', { min: 1, max: 7 })).toBe(1);
+    expect(heatPosition(1, 'ces', { min: 1, max: 5 }, true)).toBe(1);
+    expect(heatPosition(null, 'nps')).toBeNull();
+    expect(heatColor(null)).toBe('transparent');
+    expect(heatColor(0)).not.toBe(heatColor(1));
+  });
+
+  it('escapes names before they reach HTML tooltips', () => {
+    expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('comparison', () => {
+  it('asks for both sides before calling the API', () => {
+    expect(compareParams({ mode: 'periods', aFrom: '2026-01-01', aTo: '2026-01-31' })).toBeNull();
+    expect(compareParams({ mode: 'periods', aFrom: '2026-02-01', aTo: '2026-02-28', bFrom: '2026-01-01', bTo: '2026-01-31' }))
+      .toEqual({ aFrom: '2026-02-01', aTo: '2026-02-28', bFrom: '2026-01-01', bTo: '2026-01-31' });
+    expect(compareParams({ mode: 'segments', aDim: 'tier:vip', bDim: 'tier:basic' })).toEqual({ aDim: 'tier:vip', bDim: 'tier:basic' });
+  });
+
+  it('shows an arrow only for a significant change', () => {
+    const c = { se: 1, ci95: [1, 3] as [number, number], definition: 'nps.v1' };
+    expect(changeArrow({ ...c, diff: 5, significant: true })).toBe('↑');
+    expect(changeArrow({ ...c, diff: -5, significant: true })).toBe('↓');
+    expect(changeArrow({ ...c, diff: 5, significant: false })).toBeNull();
+  });
+});
+
+describe('location tree and question choice', () => {
+  const loc = (id: string, parentId: string | null, name: string): Location => ({ id, parentId, kind: 'store', name, code: null, path: '', depth: 9 });
+  const locations = [loc('s2', 'r1', 'Store B'), loc('r1', 'c', 'North'), loc('c', null, 'Company'), loc('s1', 'r1', 'Store A')];
+
+  it('orders locations parents first with relative depth', () => {
+    expect(locationTree(locations).map((l) => `${l.depth}:${l.name}`)).toEqual(['0:Company', '1:North', '2:Store A', '2:Store B']);
+  });
+
+  it('builds the breadcrumb chain from the top down', () => {
+    expect(locationChain(locations, 's1').map((l) => l.id)).toEqual(['c', 'r1', 's1']);
+    expect(locationChain(locations, undefined)).toEqual([]);
+  });
+
+  it('prefers the requested question, then NPS, CSAT, CES', () => {
+    const q = (questionId: string, metric: string): SummaryQuestion => ({ questionId, key: questionId, type: 'rating', metric, text: {}, scale: null, result: null, distribution: [] });
+    const rated = [q('a', 'none'), q('b', 'csat'), q('c', 'nps')];
+    expect(pickQuestion(rated, undefined)?.questionId).toBe('c');
+    expect(pickQuestion(rated, 'b')?.questionId).toBe('b');
+    expect(pickQuestion(rated, 'zzz')?.questionId).toBe('c');
+    expect(pickQuestion([], undefined)).toBeNull();
+  });
+});
