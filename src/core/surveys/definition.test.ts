@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCsatBox, normalizeQuestion, slugFromName, SurveyInputSchema, surveyWarnings, type QuestionInput } from './definition.ts';
+
+const en = (text: string) => ({ en: text });
+const nps: QuestionInput = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: en('Recommend?') };
+const base = { name: 'Test', title: en('Title'), languages: ['en'], defaultLanguage: 'en' };
+
+/** "path: message" of every issue, or [] when the survey is valid. */
+function issues(input: Record<string, unknown>): string[] {
+  const result = SurveyInputSchema.safeParse({ ...base, ...input });
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+const withQuestions = (...questions: Array<Partial<QuestionInput>>) => issues({ questions });
+const rating = (scale: Record<string, unknown>, extra: Partial<QuestionInput> = {}) =>
+  ({ key: 'r', type: 'rating', metric: 'csat', text: en('Rate'), scale, ...extra }) as Partial<QuestionInput>;
+
+describe('SurveyInputSchema', () => {
+  it('accepts a minimal survey and fills defaults', () => {
+    const parsed = SurveyInputSchema.parse({ name: 'X', title: en('X'), questions: [nps] });
+    expect(parsed).toMatchObject({ languages: ['en'], defaultLanguage: 'en', intro: {}, thanks: {} });
+    expect(parsed.questions[0].required).toBe(true);
+  });
+
+  it('names the field of key errors', () => {
+    expect(withQuestions({ ...nps, key: 'Bad Key' })[0]).toMatch(/^questions\.0\.key: /);
+    expect(withQuestions({ ...nps, key: 'x'.repeat(41) })[0]).toMatch(/^questions\.0\.key: /);
+    expect(withQuestions(nps, { ...nps })).toEqual(['questions.1.key: duplicate key "nps"']);
+  });
+
+  it('keeps NPS on 0..10', () => {
+    expect(withQuestions({ ...nps, scale: { min: 1, max: 10, style: 'numbers', labels: {} } })).toEqual(['questions.0.scale: an NPS question is always 0..10']);
+    expect(withQuestions({ ...nps, scale: { min: 0, max: 10, style: 'numbers', labels: {} } })).toEqual([]);
+  });
+
+  it('checks rating scales', () => {
+    expect(withQuestions(rating({ min: 1, max: 5 }))).toEqual([]);
+    expect(withQuestions(rating({ min: 0, max: 10 }, { metric: 'none' }))).toEqual([]);
+    expect(withQuestions(rating({ min: 2, max: 5 }))).toContain('questions.0.scale.min: must be 0 or 1');
+    expect(withQuestions(rating({ min: 1, max: 11 }))).toContain('questions.0.scale.max: must be between 3 and 10');
+    expect(withQuestions(rating({ min: 1, max: 2 }))).toContain('questions.0.scale.max: must be between 3 and 10');
+    expect(withQuestions(rating({ min: 1, max: 7, style: 'stars' }))).toContain('questions.0.scale.style: stars work only on scales within 1..5');
+    expect(withQuestions(rating({ min: 1, max: 5, style: 'smileys' }))).toEqual([]);
+    expect(withQuestions(rating({ min: 1, max: 5 }, { boxMin: 6 }))).toContain('questions.0.boxMin: must lie in 2..5');
+    expect(withQuestions({ key: 'r', type: 'rating', metric: 'csat', text: en('Rate') })).toContain('questions.0.scale: required for a rating question');
+  });
+
+  it('ties metrics to question types', () => {
+    expect(withQuestions(rating({ min: 0, max: 10 }, { metric: 'nps' }))).toContain('questions.0.metric: the nps metric needs an NPS (0..10) question');
+    expect(withQuestions({ key: 't', type: 'text', metric: 'csat', text: en('Why') })).toContain('questions.0.metric: a text question cannot feed a metric');
+    expect(withQuestions(rating({ min: 1, max: 10 }, { metric: 'csi_satisfaction' }))).toContain('questions.0.attribute: required for CSI questions');
+    expect(withQuestions(rating({ min: 1, max: 5 }, { metric: 'csi_importance', attribute: 'speed' }))).toContain('questions.0.scale: CSI ratings use a 1..10 scale');
+    expect(withQuestions(rating({ min: 1, max: 5 }, { direction: 'lower_is_easier' }))).toContain('questions.0.direction: only CES questions have a direction');
+  });
+
+  it('requires unique option values on choice questions', () => {
+    const options = [
+      { value: 'a', label: en('A') },
+      { value: 'a', label: en('A again') },
+    ];
+    expect(withQuestions({ key: 'c', type: 'single', text: en('Pick'), options })).toEqual(['questions.0.options.1.value: duplicate option value "a"']);
+    expect(withQuestions({ key: 'c', type: 'multi', text: en('Pick'), options: [options[0]] })).toEqual(['questions.0.options: give at least two options']);
+    expect(withQuestions({ key: 'c', type: 'single', text: en('Pick') })).toEqual(['questions.0.options: give at least two options']);
+  });
+
+  it('lets show-if refer only to an earlier question', () => {
+    const later = { key: 'later', type: 'text', text: en('More?') } as const;
+    expect(withQuestions(nps, { ...later, showIf: { question: 'nps', op: 'lte', value: 6 } })).toEqual([]);
+    expect(withQuestions({ ...later, showIf: { question: 'nps', op: 'lte', value: 6 } }, nps)).toEqual([
+      'questions.0.showIf.question: must be the key of an earlier question',
+    ]);
+    expect(withQuestions(nps, { ...later, showIf: { question: 'nps', op: 'gte', value: 'x' } })).toEqual([
+      'questions.1.showIf.value: gte needs a number and a scored question',
+    ]);
+    expect(withQuestions(nps, { ...later, showIf: { question: 'nps', op: 'in', value: 3 } })).toEqual(['questions.1.showIf.value: in needs a list of values']);
+    expect(withQuestions(nps, { ...later, showIf: { question: 'nps', op: 'answered' } })).toEqual([]);
+  });
+
+  it('lets a "why?" follow-up follow only an earlier scored question', () => {
+    const why = { key: 'why', type: 'text', text: en('Why?'), followsQuestionKey: 'nps', whyTexts: { detractor: en('What went wrong?') } } as const;
+    expect(withQuestions(nps, why)).toEqual([]);
+    expect(withQuestions(why, nps)).toEqual(['questions.0.followsQuestionKey: must be the key of an earlier NPS or rating question']);
+    const text = { key: 'txt', type: 'text', text: en('Say') } as const;
+    expect(withQuestions(text, { ...why, followsQuestionKey: 'txt' })).toEqual(['questions.1.followsQuestionKey: must be the key of an earlier NPS or rating question']);
+    expect(withQuestions(nps, { ...why, type: 'single', options: [{ value: 'a', label: en('A') }, { value: 'b', label: en('B') }] })).toContain(
+      'questions.1.followsQuestionKey: only an open-text question can be a "why?" follow-up',
+    );
+  });
+
+  it('requires texts in the default language', () => {
+    expect(issues({ languages: ['en', 'ru'], defaultLanguage: 'ru', questions: [nps] })).toEqual([
+      'title.ru: required in the default language (ru)',
+      'questions.0.text.ru: required in the default language (ru)',
+    ]);
+    expect(withQuestions({ ...nps, whyTexts: undefined }, { key: 'w', type: 'text', text: en('Why'), followsQuestionKey: 'nps', whyTexts: { promoter: { ru: 'Почему?' } } })).toEqual([
+      'questions.1.whyTexts.promoter.en: required in the default language (en)',
+    ]);
+  });
+
+  it('checks languages: ISO 639-1 codes, no repeats, default among them', () => {
+    expect(issues({ languages: ['en', 'de'], questions: [nps] })).toEqual([]);
+    expect(issues({ languages: ['english'] })[0]).toMatch(/^languages\.0: must be a two-letter ISO 639-1 code/);
+    expect(issues({ languages: ['en', 'en'] })).toEqual(['languages: languages repeat']);
+    expect(issues({ languages: ['ru'], title: { ru: 'Опрос' } })).toEqual(['defaultLanguage: must be one of languages', 'title.en: required in the default language (en)']);
+  });
+
+  it('checks the slug format', () => {
+    expect(issues({ slug: 'good-slug-1' })).toEqual([]);
+    expect(issues({ slug: 'ab' })[0]).toMatch(/^slug: /);
+    expect(issues({ slug: 'Bad_Slug' })[0]).toMatch(/^slug: /);
+  });
+});
+
+describe('normalizeQuestion', () => {
+  it('fills the NPS scale and METRICS.md boxes', () => {
+    expect(normalizeQuestion({ ...nps, metric: 'none' })).toMatchObject({ metric: 'nps', scale: { min: 0, max: 10, style: 'numbers' } });
+    const q = (max: number) => normalizeQuestion({ key: 'r', type: 'rating', metric: 'csat', required: false, text: en('R'), scale: { min: 1, max, style: 'numbers', labels: {} } });
+    expect([3, 5, 7, 10].map((m) => q(m).boxMin)).toEqual([3, 4, 6, 8]);
+    expect(defaultCsatBox(4)).toBe(3);
+    const ces = normalizeQuestion({ key: 'e', type: 'rating', metric: 'ces', required: false, text: en('E'), scale: { min: 1, max: 7, style: 'numbers', labels: {} } });
+    expect(ces).toMatchObject({ direction: 'higher_is_easier', boxMin: 5 });
+  });
+});
+
+describe('surveyWarnings', () => {
+  const questions = (n: number) => Array.from({ length: n }, (_, i) => normalizeQuestion({ ...nps, key: `q${i}` }));
+  it('warns above seven active questions', () => {
+    expect(surveyWarnings({ languages: ['en'], title: en('T'), questions: questions(7) })).toEqual([]);
+    expect(surveyWarnings({ languages: ['en'], title: en('T'), questions: questions(8) })).toEqual(['long_survey']);
+    const withArchived = [...questions(7), { ...questions(1)[0], key: 'old', archivedInVersion: 2 }];
+    expect(surveyWarnings({ languages: ['en'], title: en('T'), questions: withArchived })).toEqual([]);
+  });
+  it('names languages with missing translations', () => {
+    expect(surveyWarnings({ languages: ['en', 'fa'], title: { en: 'T', fa: 'ت' }, questions: questions(1) })).toEqual(['missing_translation:fa']);
+  });
+});
+
+describe('slugFromName', () => {
+  it('makes a URL-safe slug with a suffix', () => {
+    expect(slugFromName('Store Visit — Q3 2026!', () => 'abc123')).toBe('store-visit-q3-2026-abc123');
+    expect(slugFromName('Опрос', () => 'abc123')).toBe('survey-abc123');
+    expect(slugFromName('x'.repeat(100), () => 'abc123')).toMatch(/^[a-z0-9-]{3,60}$/);
+  });
+});
