@@ -32,6 +32,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
   });
   app.decorateRequest('sessionUser', null);
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });

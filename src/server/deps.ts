@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { RouteOptions } from 'fastify';
 
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -12,4 +13,6 @@ export interface AppDeps {
   logger?: boolean;
   /** Rate limits can be raised in tests that submit many answers from one address. */
   publicRateLimitPerMinute?: number;
+  /** Called for every route as it is registered (test/security.test.ts walks them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
