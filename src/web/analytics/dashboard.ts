@@ -24,9 +24,10 @@ export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, 
   return path + qs({ ...apiFilterParams(ctx.filters, ctx.today), ...extra });
 }
 
-/** Rating questions first by headline metric (NPS, CSAT, CES), then in survey order. */
+/** Rating and NPS questions in survey order. */
 export function ratedQuestions(summary: Summary): SummaryQuestion[] {
-  return summary.questions.filter((q) => q.type === 'nps' || q.type === 'rating');
+  // Archived questions stay visible only while the period still holds answers to them.
+  return summary.questions.filter((q) => (q.type === 'nps' || q.type === 'rating') && !(q.archived && !q.result?.n));
 }
 
 /** The question a filter names, else the first NPS / CSAT / CES question, else the first rating. */

@@ -21,6 +21,7 @@ export interface SummaryQuestion {
   metric: string;
   text: LocalizedText;
   scale: { min: number; max: number } | null;
+  archived?: boolean;
   result: MetricResult | null;
   distribution: { score: number; n: number }[];
   choices?: { value: string; n: number }[];

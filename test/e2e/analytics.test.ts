@@ -1,0 +1,190 @@
+/**
+ * The analytics pages in a real Chromium against a real server and database: survey dashboard
+ * numbers, URL filters, location drill-down, chart exports, excluding a response, Persian RTL.
+ * Needs the SPA built into dist/web (`npx vite build --config src/web/vite.config.ts`) and Chromium.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
+import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
+
+const WEB_DIR = path.resolve('dist/web');
+const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
+if (!ready) console.warn('analytics e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
+
+type Seed = { store: string; channel: string; score: number; comment?: string; fastMs?: number };
+
+/** NPS (nps.v1) of a list of 0..10 scores, as the page should show it (one decimal). */
+function npsText(scores: number[]): string {
+  const p = scores.filter((s) => s >= 9).length;
+  const d = scores.filter((s) => s <= 6).length;
+  return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format((100 * (p - d)) / scores.length);
+}
+
+describe.skipIf(!ready)('analytics dashboard in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let surveyId = '';
+  let speederId = '';
+  const ids: Record<string, string> = {};
+  const email = `owner-${Date.now()}@example.com`;
+  const seeds: Seed[] = [
+    ...[10, 10, 9, 9, 8, 7, 6, 5, 10, 9].map((score) => ({ store: 'Store A', channel: 'link', score })),
+    ...[3, 4, 10, 9, 8, 2].map((score) => ({ store: 'Store B', channel: 'email', score })),
+    ...[10, 10, 10, 0].map((score) => ({ store: 'Store C', channel: 'email', score })),
+  ];
+  seeds[0].comment = 'Great <b>coffee</b>, friendly staff';
+  seeds[16].fastMs = 900;
+
+  beforeAll(async () => {
+    server = await startTestServer({ webDir: WEB_DIR });
+    const { pool } = server;
+    const org = await buildOrg(pool, 'E2E Coffee');
+    const root = { id: org.rootLocationId, path: org.rootPath };
+    const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
+    const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
+    Object.assign(ids, { org: org.orgId, north: north.id, south: south.id });
+    ids['Store A'] = (await buildLocation(pool, org.orgId, north, 'store', 'Store A')).id;
+    ids['Store B'] = (await buildLocation(pool, org.orgId, north, 'store', 'Store B')).id;
+    ids['Store C'] = (await buildLocation(pool, org.orgId, south, 'store', 'Store C')).id;
+    await buildUser(pool, org.orgId, 'owner', email);
+    const s = await pool.query(
+      `insert into surveys(org_id, slug, name, title, languages, default_language, status)
+       values ($1, $2, 'Store visit', '{"en":"Store visit"}', '{en,fa}', 'en', 'live') returning id`,
+      [org.orgId, `e2e-${Date.now()}`],
+    );
+    surveyId = s.rows[0].id;
+    const q = await pool.query(
+      `insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max)
+       values ($1, $2, 'nps', 1, 'nps', 'nps', true, '{"en":"How likely are you to recommend us?","fa":"چقدر ما را پیشنهاد می‌کنید؟"}', 0, 10),
+              ($1, $2, 'why', 2, 'text', 'none', false, '{"en":"Why?"}', null, null)
+       returning id, key`,
+      [org.orgId, surveyId],
+    );
+    const qid = Object.fromEntries(q.rows.map((r) => [r.key, r.id]));
+    const responseIds: string[] = [];
+    for (const [i, seed] of seeds.entries()) {
+      const at = new Date(Date.now() - (i % 5) * 86_400_000 - 3_600_000).toISOString();
+      const r = await pool.query(
+        `insert into responses(org_id, survey_id, location_id, channel, language, idempotency_key, survey_version, submitted_at, started_at, duration_ms)
+         values ($1, $2, $3, $4, 'en', $5, 1, $6, $6::timestamptz - make_interval(secs => $7::int / 1000.0), $7) returning id`,
+        [org.orgId, surveyId, ids[seed.store], seed.channel, `k${i}`, at, seed.fastMs ?? 90_000],
+      );
+      const rid = r.rows[0].id as string;
+      responseIds.push(rid);
+      if (seed.fastMs) speederId = rid;
+      const common = [org.orgId, rid, surveyId, ids[seed.store], seed.channel, at];
+      await pool.query(
+        `insert into answers(org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at, score)
+         values ($1, $2, $7, $3, $4, $5, 'en', $6, $8)`,
+        [...common, qid.nps, seed.score],
+      );
+      if (seed.comment) {
+        await pool.query(
+          `insert into answers(org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at, text)
+           values ($1, $2, $7, $3, $4, $5, 'en', $6, $8)`,
+          [...common, qid.why, seed.comment],
+        );
+      }
+    }
+    await applyResponsesToRollups(pool, org.orgId, responseIds);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signedInPage(lang = 'en'): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, locale: lang });
+    await context.addInitScript((l) => localStorage.setItem('sarafan.lang', l), lang);
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.locator('input[name=email]').fill(email);
+    await page.locator('input[name=password]').fill(TEST_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(/\/app$/);
+    return page;
+  }
+
+  const kpi = (page: Page) => page.getByTestId('kpi-nps').getByTestId('metric-number');
+
+  it('shows NPS with n, filters through the URL, drills down and exports', async () => {
+    const page = await signedInPage();
+    await expect.poll(() => page.getByRole('link', { name: 'Store visit' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Store visit' }).click();
+    await page.waitForURL(new RegExp(`/app/surveys/${surveyId}`));
+
+    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.map((s) => s.score)));
+    expect(await page.getByTestId('kpi-nps').textContent()).toContain(`n = ${seeds.length}`);
+    expect(await page.getByTestId('kpi-nps').textContent()).toContain('nps.v1');
+
+    // A filter goes to the URL and changes the number.
+    await page.getByRole('combobox', { name: 'Channel', exact: true }).selectOption('email');
+    await page.waitForURL(/channel=email/);
+    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
+    // The same link in a fresh load reproduces the view.
+    await page.reload();
+    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
+    await page.getByRole('combobox', { name: 'Channel', exact: true }).selectOption('');
+    await expect.poll(() => page.url().includes('channel=')).toBe(false);
+
+    // Drill down: (company →) North → its stores; breadcrumb back.
+    const table = page.getByTestId('breakdown-table');
+    await expect.poll(async () => (await table.textContent()) ?? '').toMatch(/North|E2E Coffee/);
+    if ((await table.getByRole('button', { name: 'Open North' }).count()) === 0) {
+      await table.getByRole('button', { name: 'Open E2E Coffee' }).click();
+    }
+    await table.getByRole('button', { name: 'Open North' }).click();
+    await page.waitForURL(new RegExp(`parent=${ids.north}`));
+    await expect.poll(async () => (await table.textContent()) ?? '').toContain('Store B');
+    expect(await table.textContent()).not.toContain('Store C');
+    await page.getByRole('navigation', { name: 'Location level' }).getByRole('button', { name: 'All locations' }).click();
+    await expect.poll(() => page.url().includes('parent=')).toBe(false);
+
+    // Exports of the trend chart: CSV (data) and SVG (drawing).
+    const trend = page.locator('section[aria-labelledby="trend-title"] figure');
+    await trend.getByRole('button', { name: 'CSV' }).waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+    expect(csvText).toContain('Period,Value');
+    const [svg] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'SVG' }).click()]);
+    expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+    expect(fs.readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s>]/);
+    expect(await trend.locator('[role=img]').getAttribute('aria-label')).toBeTruthy();
+
+    // Comments are text, never HTML.
+    await expect.poll(() => page.getByText('Great <b>coffee</b>, friendly staff').count()).toBe(1);
+    await page.context().close();
+  }, 120_000);
+
+  it('excludes a flagged response on the data-quality page', async () => {
+    const page = await signedInPage();
+    await page.goto(`${server.baseUrl}/app/validation?survey=${surveyId}`);
+    const row = page.locator(`tr[data-response="${speederId}"]`);
+    await row.getByRole('button', { name: 'Exclude' }).click();
+    await expect.poll(() => page.getByTestId('quality-status').textContent()).toBe('Response excluded from the metrics.');
+    await expect.poll(() => row.getByRole('button', { name: 'Include' }).count()).toBe(1);
+    const { rows } = await server.pool.query(`select excluded from responses where org_id = $1 and id = $2`, [ids.org, speederId]);
+    expect(rows[0].excluded).toBe(true);
+
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
+    const kept = seeds.filter((s) => !s.fastMs).map((s) => s.score);
+    await expect.poll(() => kpi(page).textContent()).toBe(npsText(kept));
+    await page.context().close();
+  }, 120_000);
+
+  it('lays the dashboard out right to left in Persian', async () => {
+    const page = await signedInPage('fa');
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(async () => (await kpi(page).textContent()) ?? '').toMatch(/[۰-۹]/);
+    expect(await page.getByRole('heading', { name: 'روند' }).count()).toBe(1);
+    await page.context().close();
+  }, 120_000);
+});
