@@ -1,46 +1,7 @@
+/** Every visible string of the admin area, in en / ru / fa (one file per language under messages/). */
 import type { MessageBundle } from '../i18n.tsx';
+import { en } from './messages/en.ts';
+import { ru } from './messages/ru.ts';
+import { fa } from './messages/fa.ts';
 
-export const adminMessages: MessageBundle = {
-  en: {
-    'auth.setupTitle': 'Welcome to Sarafan',
-    'auth.setupIntro': 'Create the owner account for your organisation.',
-    'auth.orgName': 'Organisation name',
-    'auth.yourName': 'Your name',
-    'auth.email': 'E-mail',
-    'auth.password': 'Password',
-    'auth.passwordHint': 'At least 10 characters.',
-    'auth.createOwner': 'Create owner account',
-    'auth.signInTitle': 'Sign in to Sarafan',
-    'auth.signIn': 'Sign in',
-    'auth.wrong': 'Wrong e-mail or password.',
-    'auth.tooMany': 'Too many attempts. Wait a minute and try again.',
-  },
-  ru: {
-    'auth.setupTitle': 'Добро пожаловать в Сарафан',
-    'auth.setupIntro': 'Создайте учётную запись владельца организации.',
-    'auth.orgName': 'Название организации',
-    'auth.yourName': 'Ваше имя',
-    'auth.email': 'Эл. почта',
-    'auth.password': 'Пароль',
-    'auth.passwordHint': 'Не меньше 10 символов.',
-    'auth.createOwner': 'Создать учётную запись владельца',
-    'auth.signInTitle': 'Вход в Сарафан',
-    'auth.signIn': 'Войти',
-    'auth.wrong': 'Неверная почта или пароль.',
-    'auth.tooMany': 'Слишком много попыток. Подождите минуту.',
-  },
-  fa: {
-    'auth.setupTitle': 'به سارافان خوش آمدید',
-    'auth.setupIntro': 'حساب مالک سازمان خود را بسازید.',
-    'auth.orgName': 'نام سازمان',
-    'auth.yourName': 'نام شما',
-    'auth.email': 'ایمیل',
-    'auth.password': 'گذرواژه',
-    'auth.passwordHint': 'دست‌کم ۱۰ نویسه.',
-    'auth.createOwner': 'ساخت حساب مالک',
-    'auth.signInTitle': 'ورود به سارافان',
-    'auth.signIn': 'ورود',
-    'auth.wrong': 'ایمیل یا گذرواژه نادرست است.',
-    'auth.tooMany': 'تلاش‌های زیاد. یک دقیقه صبر کنید.',
-  },
-};
+export const adminMessages: MessageBundle = { en, ru, fa };

@@ -1,0 +1,68 @@
+/** /invite/:token (public): shows who invites whom, then name + password; signs in and opens /app. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+import { useSession } from '../../shell/session.tsx';
+import { ErrorMessage, Field, Loading, PageTitle } from '../../components/index.ts';
+
+interface InvitationInfo {
+  email: string;
+  role: string;
+  orgName: string;
+}
+
+export function InvitePage() {
+  const { token = '' } = useParams();
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [info, setInfo] = useState<InvitationInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+
+  useEffect(() => {
+    api.get<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`).then(setInfo, (err) =>
+      setLoadError(err instanceof ApiError && (err.status === 404 || err.status === 410) ? t('accept.invalid') : String(err)),
+    );
+  }, [token, t]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password });
+      await refresh();
+      navigate('/app');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="auth-page" id="main">
+      <PageTitle title={t('accept.title')} />
+      <ErrorMessage message={loadError} />
+      {!info && !loadError && <Loading lines={3} />}
+      {info && (
+        <>
+          <p>{t('accept.intro', { org: info.orgName, role: t(`role.${info.role}`) })}</p>
+          <p className="muted" dir="ltr">{info.email}</p>
+          <form className="form" onSubmit={submit}>
+            <Field label={t('auth.yourName')}>{(p) => <input {...p} required maxLength={200} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+            <Field label={t('auth.password')} hint={t('auth.passwordHint')}>
+              {(p) => <input {...p} type="password" required minLength={10} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+            </Field>
+            <ErrorMessage message={error} />
+            <button type="submit" disabled={busy}>{t('accept.submit')}</button>
+          </form>
+        </>
+      )}
+    </main>
+  );
+}

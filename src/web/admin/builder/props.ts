@@ -1,0 +1,15 @@
+/** Props every builder section receives from the page. */
+import type { Dispatch } from 'react';
+import type { BuilderAction, BuilderState } from './state.ts';
+
+export interface SectionProps {
+  state: BuilderState;
+  dispatch: Dispatch<BuilderAction>;
+  /** The message to show next to a field (server or client check), or null. */
+  errorFor(field: string, exact?: boolean): string | null;
+}
+
+/** Text direction for a survey language (Persian and other RTL scripts). */
+export function dirOf(lang: string): 'rtl' | 'ltr' {
+  return ['fa', 'ar', 'he'].includes(lang) ? 'rtl' : 'ltr';
+}

@@ -1,0 +1,81 @@
+/** Invite someone by e-mail; without SMTP the link is shown here to pass on by hand. */
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
+import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
+
+export function InviteForm({ locations, onInvited }: { locations: Location[]; onInvited(): Promise<void> | void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState('analyst');
+  const [locationIds, setLocationIds] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const needsLocations = role === 'location_manager';
+  const toggle = (id: string) => setLocationIds(locationIds.includes(id) ? locationIds.filter((x) => x !== id) : [...locationIds, id]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (needsLocations && locationIds.length === 0) {
+      setError(t('invite.needLocations'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await api.post<{ invitation: InvitationRow; link: string; emailed: boolean }>('/invitations', { email: email.trim(), role, locationIds });
+      setResult({ email: email.trim(), link: new URL(res.link, window.location.origin).toString(), emailed: res.emailed });
+      setEmail('');
+      setLocationIds([]);
+      await onInvited();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card builder-section" aria-labelledby="invite-h">
+      <h2 id="invite-h">{t('invite.title')}</h2>
+      <form className="form" onSubmit={submit} noValidate={false}>
+        <Field label={t('users.email')}>{(p) => <input {...p} type="email" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}</Field>
+        <Field label={t('users.role')} hint={t(`roleHint.${role}`)}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
+              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <fieldset className="inline-fieldset column">
+          <legend>{needsLocations ? t('invite.locationsRequired') : t('invite.locationsOptional')}</legend>
+          {locations.map((l) => (
+            <label key={l.id} className="check" style={{ paddingInlineStart: `${Math.max(0, l.depth) * 1.2}rem` }}>
+              <input type="checkbox" checked={locationIds.includes(l.id)} onChange={() => toggle(l.id)} />
+              {l.name}
+            </label>
+          ))}
+        </fieldset>
+        <ErrorMessage message={error} />
+        <button type="submit" disabled={busy}>{t('invite.send')}</button>
+      </form>
+      <div role="status" aria-live="polite">
+        {result && (
+          <div className="invite-result">
+            <p>{result.emailed ? t('invite.emailed', { email: result.email }) : t('invite.notEmailed', { email: result.email })}</p>
+            {!result.emailed && (
+              <div className="row">
+                <label className="grow">
+                  <span className="visually-hidden">{t('invite.link')}</span>
+                  <input className="url-box invite-link" dir="ltr" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
+                </label>
+                <CopyButton text={result.link} />
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

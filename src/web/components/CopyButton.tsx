@@ -1,0 +1,25 @@
+/** Copies a text to the clipboard and says so in a live region (falls back to selecting the text). */
+import { useState } from 'react';
+import { useI18n } from '../i18n.tsx';
+
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const { t } = useI18n();
+  const [done, setDone] = useState<'ok' | 'fail' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setDone('ok');
+    } catch {
+      // Clipboard needs a secure context; over plain http the user copies from the visible field.
+      setDone('fail');
+    }
+  };
+  return (
+    <span className="copy">
+      <button type="button" className="secondary" onClick={copy}>{label ?? t('ui.copy')}</button>
+      <span role="status" aria-live="polite" className="muted copy-status">
+        {done === 'ok' ? t('ui.copied') : done === 'fail' ? t('ui.copyFailed') : ''}
+      </span>
+    </span>
+  );
+}

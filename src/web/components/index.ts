@@ -1,0 +1,12 @@
+/** Shared dashboard UI building blocks (forms, statuses, tabs, confirmations). */
+import './components.css';
+export { PageTitle } from './PageTitle.tsx';
+export { Field, type ControlProps } from './Field.tsx';
+export { LiveStatus, ErrorMessage } from './LiveStatus.tsx';
+export { CopyButton } from './CopyButton.tsx';
+export { EmptyState } from './EmptyState.tsx';
+export { Loading } from './Loading.tsx';
+export { ConfirmButton } from './ConfirmButton.tsx';
+export { Tabs, tabId, panelId } from './Tabs.tsx';
+export { StatusBadge } from './StatusBadge.tsx';
+export { useLoad, type Loaded } from './useLoad.ts';
