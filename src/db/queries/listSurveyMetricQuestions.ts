@@ -1,0 +1,49 @@
+/** Surveys of an organisation with their headline metric questions (NPS, CSAT, CES), for the overview. */
+import type { Queryable } from '../connection.ts';
+import type { QuestionDef } from '../../core/surveys/types.ts';
+
+export interface SurveyMetricQuestions {
+  id: string;
+  name: string;
+  slug: string;
+  status: string;
+  /** First active question per metric, in position order. */
+  questions: Partial<Record<'nps' | 'csat' | 'ces', QuestionDef>>;
+}
+
+/** All surveys of the organisation (newest first) with their first nps / csat / ces question each. */
+export async function listSurveyMetricQuestions(db: Queryable, orgId: string): Promise<SurveyMetricQuestions[]> {
+  const { rows } = await db.query(
+    `/* listSurveyMetricQuestions */
+     select s.id, s.name, s.slug, s.status,
+            coalesce(json_agg(json_build_object('id', q.id, 'key', q.key, 'type', q.type, 'metric', q.metric,
+                       'min', q.scale_min, 'max', q.scale_max, 'box', q.box_min, 'direction', q.direction)
+                     order by q.position) filter (where q.id is not null), '[]') as questions
+       from surveys s
+       left join questions q on q.org_id = s.org_id and q.survey_id = s.id and q.archived_in_version is null
+                            and q.type in ('nps', 'rating') and (q.metric in ('nps', 'csat', 'ces') or q.type = 'nps')
+      where s.org_id = $1
+      group by s.id
+      order by s.created_at desc, s.id`,
+    [orgId],
+  );
+  return rows.map((r) => {
+    const questions: SurveyMetricQuestions['questions'] = {};
+    for (const q of r.questions as Array<Record<string, any>>) {
+      const metric = q.type === 'nps' ? 'nps' : (q.metric as 'csat' | 'ces');
+      if (questions[metric]) continue;
+      questions[metric] = {
+        id: q.id,
+        key: q.key,
+        type: q.type,
+        metric: q.metric,
+        required: false,
+        text: {},
+        ...(q.min !== null && q.max !== null ? { scale: { min: q.min, max: q.max, style: 'numbers' as const } } : {}),
+        ...(q.box !== null ? { boxMin: q.box } : {}),
+        ...(q.direction ? { direction: q.direction } : {}),
+      };
+    }
+    return { id: r.id, name: r.name, slug: r.slug, status: r.status, questions };
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Resolves what every analytics request needs once: the organisation's time zone and dimensions,
+ * the survey (404 unless it belongs to the caller's organisation), and the filters with the
+ * `location` filter checked against the caller's scope (404 outside it).
+ */
+import type pg from 'pg';
+import { scopeOf, type Principal } from '../../core/access/index.ts';
+import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
+import { getLocationInScope } from '../../db/queries/listLocationNodes.ts';
+import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { invalid, notFound } from '../http/errors.ts';
+import type { FilterQuery } from './schema.ts';
+
+/** Builds the source context for the caller and the validated filters. @throws not_found, validation */
+export async function analyticsContext(pool: pg.Pool, principal: Principal, q: FilterQuery): Promise<SourceContext> {
+  const scope = scopeOf(principal);
+  const { rows } = await pool.query(`select timezone, dimensions from orgs where id = $1`, [principal.orgId]);
+  if (!rows[0]) throw notFound();
+  if (q.from && q.to && q.from > q.to) throw invalid('from: must not be after to');
+  const filter: AnalyticsFilter = {
+    from: q.from,
+    to: q.to,
+    channel: q.channel,
+    language: q.language,
+    dim: q.dim,
+    includeExcluded: q.includeExcluded ?? false,
+  };
+  if (q.location) filter.locationPath = await locationPath(pool, principal, q.location);
+  return { scope, timezone: rows[0].timezone, dimensions: rows[0].dimensions, filter };
+}
+
+/** Path of a location in the caller's scope. @throws not_found */
+export async function locationPath(pool: pg.Pool, principal: Principal, id: string): Promise<string> {
+  const loc = await getLocationInScope(pool, scopeOf(principal), id);
+  if (!loc) throw notFound('Location not found');
+  return loc.path;
+}
+
+/** The caller's organisation's survey. @throws not_found */
+export async function surveyOf(pool: pg.Pool, principal: Principal, id: string): Promise<LoadedSurvey> {
+  const survey = await loadSurvey(pool, principal.orgId, id);
+  if (!survey) throw notFound('Survey not found');
+  return survey;
+}

@@ -1,0 +1,59 @@
+/** Latest comments and the data-validation view of one survey. */
+import type pg from 'pg';
+import type { ScoreGroup } from '../../core/surveys/types.ts';
+import type { SourceContext } from '../../db/queries/analyticsSource.ts';
+import { listComments } from '../../db/queries/listComments.ts';
+import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
+import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { invalid } from '../http/errors.ts';
+import { mainQuestion, npsGroup } from './metrics.ts';
+
+const GROUP_RANGES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
+
+/** GET /surveys/:id/comments: newest first; `nextBefore` continues the list. */
+export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: { limit: number; before?: string; group?: ScoreGroup }) {
+  const main = mainQuestion(survey);
+  const isNps = !!main && (main.type === 'nps' || main.metric === 'nps');
+  if (o.group && !isNps) throw invalid('group: this survey has no NPS question to group by');
+  const rows = await listComments(pool, ctx, {
+    surveyId: survey.id,
+    mainQuestionId: main?.id ?? null,
+    limit: o.limit,
+    before: o.before,
+    scoreRange: o.group ? GROUP_RANGES[o.group] : undefined,
+  });
+  return {
+    mainQuestionId: main?.id ?? null,
+    comments: rows.map((r) => ({ ...r, group: isNps ? npsGroup(r.score) : null })),
+    nextBefore: rows.length === o.limit ? rows[rows.length - 1].submittedAt : null,
+  };
+}
+
+/** Days looked back by the quality view when no `from` is given. */
+export const QUALITY_WINDOW_DAYS = 90;
+/** Most flagged responses returned. */
+export const QUALITY_LIMIT = 500;
+
+/** GET /surveys/:id/quality: flagged and excluded responses in a bounded window, with the rules used. */
+export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey) {
+  const filter = { ...ctx.filter };
+  if (!filter.from) {
+    const d = new Date(`${filter.to ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - QUALITY_WINDOW_DAYS);
+    filter.from = d.toISOString().slice(0, 10);
+  }
+  const flagged = await listQualityFlags(pool, { ...ctx, filter }, { surveyId: survey.id, limit: QUALITY_LIMIT });
+  return {
+    rules: {
+      speederMs: QUALITY_RULES.speederMinMs,
+      speederMsPerAnswer: QUALITY_RULES.speederMsPerAnswer,
+      speeder: `duration < max(${QUALITY_RULES.speederMinMs} ms, ${QUALITY_RULES.speederMsPerAnswer} ms x answered questions)`,
+      straightLining: `at least ${QUALITY_RULES.straightLiningMin} rating answers, all with the same score`,
+      duplicateContact: `a later response of the same contact_key (any time) or hidden ${QUALITY_RULES.contactFields.join('/')} (within the window)`,
+      missingRequired: 'a required question without a show-if condition, present in the version answered, left unanswered',
+      window: { from: filter.from, to: filter.to ?? null },
+      limit: QUALITY_LIMIT,
+    },
+    flagged,
+  };
+}

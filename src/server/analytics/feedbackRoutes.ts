@@ -1,0 +1,21 @@
+/** Comments and data-validation routes of a survey (they show respondents' answers: response.read). */
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { surveyOf } from './context.ts';
+import { getComments, getQuality } from './feedback.ts';
+import { analyticsRequest } from './request.ts';
+import { CommentsQuery, QualityQuery } from './schema.ts';
+
+/** Registers GET /surveys/:id/comments and GET /surveys/:id/quality. */
+export async function registerFeedbackRoutes(app: FastifyInstance, { pool }: AppDeps) {
+  app.get('/api/v1/surveys/:id/comments', async (request) => {
+    const r = await analyticsRequest(pool, request, CommentsQuery, 'response.read');
+    const { limit, before, group } = r.query;
+    return getComments(pool, r.ctx, await surveyOf(pool, r.principal, r.surveyId), { limit, before, group });
+  });
+
+  app.get('/api/v1/surveys/:id/quality', async (request) => {
+    const r = await analyticsRequest(pool, request, QualityQuery, 'response.read');
+    return getQuality(pool, r.ctx, await surveyOf(pool, r.principal, r.surveyId));
+  });
+}

@@ -1,0 +1,32 @@
+/** The first steps every analytics handler shares: authenticate, validate, authorize, resolve scope and filters. */
+import type { FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { z } from 'zod';
+import type { Action, Principal } from '../../core/access/index.ts';
+import type { SourceContext } from '../../db/queries/analyticsSource.ts';
+import { authorize, requirePrincipal } from '../auth/session.ts';
+import { parse } from '../http/validate.ts';
+import { analyticsContext } from './context.ts';
+import { SurveyParams, type FilterQuery } from './schema.ts';
+
+export interface AnalyticsRequest<Q> {
+  principal: Principal;
+  query: Q;
+  ctx: SourceContext;
+  /** `:id` of the route when it has one. */
+  surveyId: string;
+}
+
+/**
+ * Authenticates, validates query (and `:id` when present), authorizes `action`, and builds the
+ * scoped source context. @throws unauthorized, validation, forbidden, not_found
+ */
+export async function analyticsRequest<S extends z.ZodType<FilterQuery>>(pool: pg.Pool, request: FastifyRequest, schema: S, action: Action): Promise<AnalyticsRequest<z.infer<S>>> {
+  requirePrincipal(request);
+  const params = request.params as Record<string, unknown> | undefined;
+  const surveyId = params && 'id' in params ? parse(SurveyParams, params).id : '';
+  const query = parse(schema, request.query ?? {});
+  const principal = authorize(request, action);
+  const ctx = await analyticsContext(pool, principal, query);
+  return { principal, query, ctx, surveyId };
+}

@@ -1,0 +1,77 @@
+/** Request schemas of the analytics API (docs/api.md "Analytics"); the SPA may import the types. */
+import { z } from 'zod';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const Uuid = z.string().regex(UUID_RE, 'must be an id');
+
+/** YYYY-MM-DD, an existing calendar day (org-local). */
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a valid date');
+
+/** `key:value` of one marked dimension (hidden field). */
+export const Dim = z
+  .string()
+  .max(300)
+  .regex(/^[A-Za-z0-9_.-]{1,64}:.+$/, 'use key:value')
+  .transform((s) => {
+    const i = s.indexOf(':');
+    return { key: s.slice(0, i), value: s.slice(i + 1) };
+  });
+
+const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** Filters every analytics endpoint accepts. */
+export const FilterSchema = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  location: Uuid.optional(),
+  channel: z.string().trim().min(1).max(64).optional(),
+  language: z.string().trim().min(1).max(16).optional(),
+  dim: Dim.optional(),
+  includeExcluded: Flag.optional(),
+});
+export type FilterQuery = z.infer<typeof FilterSchema>;
+
+export const SurveyParams = z.object({ id: Uuid });
+
+export const TrendQuery = FilterSchema.extend({
+  question: Uuid.optional(),
+  interval: z.enum(['day', 'week', 'month', 'quarter']).default('week'),
+});
+
+export const BreakdownQuery = FilterSchema.extend({
+  question: Uuid.optional(),
+  by: z.string().regex(/^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/, 'use location, channel, language or dim:<key>'),
+  parent: Uuid.optional(),
+  leaf: Flag.optional(),
+  sort: z.enum(['worst', 'best', 'n']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const HeatmapQuery = FilterSchema.extend({ parent: Uuid.optional() });
+
+export const CompareQuery = FilterSchema.extend({
+  question: Uuid.optional(),
+  aFrom: Day.optional(),
+  aTo: Day.optional(),
+  bFrom: Day.optional(),
+  bTo: Day.optional(),
+  aDim: Dim.optional(),
+  bDim: Dim.optional(),
+  aLocation: Uuid.optional(),
+  bLocation: Uuid.optional(),
+});
+
+export const DriversQuery = FilterSchema.extend({ outcome: Uuid.optional() });
+
+export const CommentsQuery = FilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime({ offset: true }).optional(),
+  group: z.enum(['detractor', 'passive', 'promoter']).optional(),
+});
+
+export const QualityQuery = FilterSchema.omit({ includeExcluded: true });
+
+export const ExcludeBody = z.object({ reason: z.string().trim().max(500).optional() });

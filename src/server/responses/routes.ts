@@ -1,0 +1,31 @@
+/** Response administration: exclude from metrics / include again (data validation). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { withTransaction } from '../../db/tx.ts';
+import { ExcludeBody, Uuid } from '../analytics/schema.ts';
+import { authorize, requirePrincipal } from '../auth/session.ts';
+import type { AppDeps } from '../deps.ts';
+import { parse } from '../http/validate.ts';
+import { setResponseExclusion } from './commands/setResponseExclusion.ts';
+
+const Params = z.object({ id: Uuid });
+
+/** Registers POST /responses/:id/exclude and /include. */
+export async function registerResponseRoutes(app: FastifyInstance, { pool }: AppDeps) {
+  app.post('/api/v1/responses/:id/exclude', async (request) => {
+    requirePrincipal(request);
+    const { id } = parse(Params, request.params);
+    const { reason } = parse(ExcludeBody, request.body ?? {});
+    const principal = authorize(request, 'response.exclude');
+    const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: true, reason }));
+    return { ok: true, changed: result.changed };
+  });
+
+  app.post('/api/v1/responses/:id/include', async (request) => {
+    requirePrincipal(request);
+    const { id } = parse(Params, request.params);
+    const principal = authorize(request, 'response.exclude');
+    const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: false }));
+    return { ok: true, changed: result.changed };
+  });
+}
