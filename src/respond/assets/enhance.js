@@ -64,7 +64,8 @@
   }
   function go(d) {
     var v = vis();
-    if (d > 0 && missing(v[cur])) { v[cur].querySelector('legend').focus(); return; }
+    // Focus stays inside the question when it is already there, so arrow keys keep working; the message is live.
+    if (d > 0 && missing(v[cur])) { if (!v[cur].contains(document.activeElement)) v[cur].querySelector('legend').focus(); return; }
     cur = Math.max(0, Math.min(v.length - 1, cur + d));
     show(1);
   }
@@ -84,9 +85,9 @@
   (mq.addEventListener ? mq.addEventListener('change', function () { show(); }) : 0);
   function fallback() { busy = 0; f.submit(); }
   function done() {
-    var m = document.querySelector('main');
+    var m = document.querySelector('main'), t = document.getElementById('ty').content.cloneNode(true);
     m.innerHTML = '';
-    m.appendChild(document.getElementById('ty').content.cloneNode(true));
+    m.appendChild(t);
     m.querySelector('h1').focus();
   }
   function errors(map) {

@@ -15,7 +15,7 @@ export interface DocumentOptions {
 export function renderDocument(opts: DocumentOptions): string {
   return html`<!doctype html>
 <html lang="${opts.lang}" dir="${isRtl(opts.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
 <title>${opts.title}</title><style>${raw(PAGE_CSS)}</style></head>
 <body><main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
 }

@@ -106,5 +106,5 @@ export function renderQuestion(v: QuestionView): Html {
 <legend id="l-${q.key}" tabindex="-1"><span class="qt">${v.text}</span>${
     q.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${s.required})</span>` : ''
   }</legend>
-${control(v)}<p class="err" id="e-${q.key}">${v.error ?? ''}</p></fieldset>`;
+${control(v)}<p class="err" id="e-${q.key}" aria-live="polite">${v.error ?? ''}</p></fieldset>`;
 }
