@@ -129,6 +129,32 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
     expect(answers.reasons).toBeUndefined();
   });
 
+  it('JavaScript on, network failing: retries with the same key, then falls back to a form POST', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const jsonKeys: string[] = [];
+    await page.route(`**/s/${survey.slug}`, async (route) => {
+      const req = route.request();
+      if (req.method() === 'POST' && (req.headers()['content-type'] ?? '').includes('application/json')) {
+        jsonKeys.push(JSON.parse(req.postData() ?? '{}')._k);
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.goto(`${server.baseUrl}/s/${survey.slug}?run=retry`);
+    const formKey = await page.locator('input[name=_k]').inputValue();
+    await page.locator('label', { has: page.locator('input[name=q_nps][value="8"]') }).click();
+    await page.locator('button.sb').click();
+    await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 20_000 });
+    await context.close();
+
+    expect(jsonKeys).toHaveLength(4);
+    expect(new Set(jsonKeys)).toEqual(new Set([formKey]));
+    const { response, answers } = await storedResponse('retry');
+    expect(response.idempotency_key).toBe(formKey);
+    expect(answers.nps.score).toBe(8);
+  });
+
   it('Persian: right-to-left page, live "why?" wording, submitted in fa', async () => {
     const context = await browser.newContext({ locale: 'fa-IR', viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
