@@ -34,8 +34,8 @@ export interface SurveyResponse {
 
 export interface SurveyLink {
   locationId: string | null;
-  locationName: string;
-  code: string;
+  locationName: string | null;
+  code: string | null;
   url: string;
 }
 

@@ -91,7 +91,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       return true;
     } catch (err) {
       const message = err instanceof ApiError ? err.message : String(err);
-      const path = err instanceof ApiError ? errorField(err.message, err.details) : null;
+      const path = err instanceof ApiError ? errorField(err.message, err.details, survey.questions.map((q) => q.key)) : null;
       setServerError({ message, path });
       setStatus({ text: t('builder.saveFailed', { message }), kind: 'error' });
       setFocusTick((n) => n + 1);
@@ -117,6 +117,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
     }
   };
 
+  const missing = warnings.filter((w) => w.startsWith('missing_translation:')).map((w) => w.slice('missing_translation:'.length));
   const long = isLong(survey) || (warnings.includes('long_survey') && !state.dirty);
   return (
     <section className="builder">
@@ -140,6 +141,9 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       <LiveStatus message={status?.text ?? null} kind={status?.kind} />
       <ErrorMessage message={serverError && !serverError.path ? serverError.message : null} />
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
+      {missing.length > 0 && !state.dirty && (
+        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
+      )}
       {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">

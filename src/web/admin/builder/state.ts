@@ -215,15 +215,20 @@ export function toSurveyInput(survey: SurveyDef): Omit<SurveyDef, 'id' | 'status
 }
 
 /**
- * Which field a server error names: `details.field` when given, else a "field: message" prefix.
- * Paths are normalised to dots (`questions[2].text` → `questions.2.text`).
+ * Which field a server error names: `details.field` when given (with `details.question`, a question
+ * key, as on 409 conflicts of live surveys), else a "field: message" prefix. Paths are normalised to
+ * dots (`questions[2].text` → `questions.2.text`).
  */
-export function errorField(message: string, details?: unknown): string | null {
-  const fromDetails = details && typeof details === 'object' && 'field' in details ? (details as { field: unknown }).field : undefined;
+export function errorField(message: string, details?: unknown, questionKeys: readonly string[] = []): string | null {
+  const d = details && typeof details === 'object' ? (details as { field?: unknown; question?: unknown }) : {};
   let raw: string | null = null;
-  if (typeof fromDetails === 'string') raw = fromDetails;
-  else if (Array.isArray(fromDetails)) raw = fromDetails.join('.');
+  if (typeof d.field === 'string') raw = d.field;
+  else if (Array.isArray(d.field)) raw = d.field.join('.');
   else raw = /^([A-Za-z_][\w.[\]]*)\s*:/.exec(message)?.[1] ?? null;
+  if (typeof d.question === 'string' && questionKeys.includes(d.question)) {
+    const at = `questions.${questionKeys.indexOf(d.question)}`;
+    raw = raw && !raw.startsWith('questions') ? `${at}.${raw}` : raw ?? at;
+  }
   return raw ? raw.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '') : null;
 }
 

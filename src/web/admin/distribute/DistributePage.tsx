@@ -77,14 +77,14 @@ export function DistributePage() {
                       <td>
                         <div className="row">
                           <a href={absolute(l.url)} dir="ltr" target="_blank" rel="noopener" className="url-link">{absolute(l.url)}</a>
-                          <CopyButton text={absolute(l.url)} label={t('dist.copyFor', { name: l.locationName })} />
+                          <CopyButton text={absolute(l.url)} label={t('dist.copyFor', { name: l.locationName ?? '' })} />
                         </div>
                       </td>
                       <td>
                         {def.languages.map((lang) => (
                           <span key={lang} className="poster-links">
-                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}`), name: l.locationName })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
-                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}`), name: l.locationName })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
                           </span>
                         ))}
                       </td>

@@ -77,6 +77,7 @@ export const en: Record<string, string> = {
   'builder.preview': 'Preview',
   'builder.liveNote': 'This survey has been published. To keep earlier answers valid, the type and scale of existing questions are locked; removing a question archives it, and new questions are added at the end.',
   'builder.longWarning': 'This survey has {n} questions. Surveys longer than 7 questions lose many respondents before the end.',
+  'builder.missingTranslation': 'Some texts are missing in: {langs}. Respondents will see the default language there.',
   'builder.settings': 'Settings',
   'builder.name': 'Name',
   'builder.nameHint': 'For your team; respondents see the title.',

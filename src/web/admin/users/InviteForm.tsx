@@ -25,8 +25,8 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
     }
     setBusy(true);
     try {
-      const res = await api.post<{ invitation: InvitationRow; link: string; emailed: boolean }>('/invitations', { email: email.trim(), role, locationIds });
-      setResult({ email: email.trim(), link: new URL(res.link, window.location.origin).toString(), emailed: res.emailed });
+      const res = await api.post<{ invitation: InvitationRow; link: string | null; emailed: boolean }>('/invitations', { email: email.trim(), role, locationIds });
+      setResult({ email: email.trim(), link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
       setEmail('');
       setLocationIds([]);
       await onInvited();
@@ -64,7 +64,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
         {result && (
           <div className="invite-result">
             <p>{result.emailed ? t('invite.emailed', { email: result.email }) : t('invite.notEmailed', { email: result.email })}</p>
-            {!result.emailed && (
+            {result.link && (
               <div className="row">
                 <label className="grow">
                   <span className="visually-hidden">{t('invite.link')}</span>
