@@ -13,6 +13,8 @@ export interface SurveyFixtureOptions {
   defaultLanguage?: string;
   title?: Record<string, string>;
   thanks?: Record<string, string>;
+  intro?: Record<string, string>;
+  name?: string;
   questions?: QuestionDef[];
 }
 
@@ -67,10 +69,10 @@ export async function buildSurvey(pool: pg.Pool, orgId: string, opts: SurveyFixt
   const slug = opts.slug ?? uniqueSlug();
   const { rows } = await pool.query(
     `insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, status)
-     values ($1, $2, $3, $4, '{}', $5, $6, $7, $8) returning id`,
-    [orgId, slug, `Survey ${slug}`, opts.title ?? { en: 'Your visit', ru: 'Ваш визит', fa: 'بازدید شما' },
+     values ($1, $2, $3, $4, $9, $5, $6, $7, $8) returning id`,
+    [orgId, slug, opts.name ?? `Survey ${slug}`, opts.title ?? { en: 'Your visit', ru: 'Ваш визит', fa: 'بازدید شما' },
       opts.thanks ?? { en: 'Thanks for helping us improve.', ru: 'Спасибо, что помогаете нам стать лучше.', fa: 'از کمک شما سپاسگزاریم.' },
-      opts.languages ?? ['en', 'ru', 'fa'], opts.defaultLanguage ?? 'en', opts.status ?? 'live'],
+      opts.languages ?? ['en', 'ru', 'fa'], opts.defaultLanguage ?? 'en', opts.status ?? 'live', opts.intro ?? {}],
   );
   const surveyId = rows[0].id as string;
   const questionIds: Record<string, string> = {};
