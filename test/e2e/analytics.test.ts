@@ -11,6 +11,9 @@ import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, typ
 import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
 
+// The page loads data asynchronously; give each expectation a few seconds on a busy 2-core machine.
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 const WEB_DIR = path.resolve('dist/web');
 const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
 if (!ready) console.warn('analytics e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
@@ -115,36 +118,37 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
 
   it('shows NPS with n, filters through the URL, drills down and exports', async () => {
     const page = await signedInPage();
-    await expect.poll(() => page.getByRole('link', { name: 'Store visit' }).count()).toBe(1);
+    // Overview: a card per survey links to its dashboard.
+    await poll(() => page.getByRole('link', { name: 'Store visit' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Store visit' }).click();
     await page.waitForURL(new RegExp(`/app/surveys/${surveyId}`));
 
-    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.map((s) => s.score)));
+    await poll(() => kpi(page).textContent()).toBe(npsText(seeds.map((s) => s.score)));
     expect(await page.getByTestId('kpi-nps').textContent()).toContain(`n = ${seeds.length}`);
     expect(await page.getByTestId('kpi-nps').textContent()).toContain('nps.v1');
 
     // A filter goes to the URL and changes the number.
     await page.getByRole('combobox', { name: 'Channel', exact: true }).selectOption('email');
     await page.waitForURL(/channel=email/);
-    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
+    await poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
     // The same link in a fresh load reproduces the view.
     await page.reload();
-    await expect.poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
+    await poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.channel === 'email').map((s) => s.score)));
     await page.getByRole('combobox', { name: 'Channel', exact: true }).selectOption('');
-    await expect.poll(() => page.url().includes('channel=')).toBe(false);
+    await poll(() => page.url().includes('channel=')).toBe(false);
 
     // Drill down: (company →) North → its stores; breadcrumb back.
     const table = page.getByTestId('breakdown-table');
-    await expect.poll(async () => (await table.textContent()) ?? '').toMatch(/North|E2E Coffee/);
+    await poll(async () => (await table.textContent()) ?? '').toMatch(/North|E2E Coffee/);
     if ((await table.getByRole('button', { name: 'Open North' }).count()) === 0) {
       await table.getByRole('button', { name: 'Open E2E Coffee' }).click();
     }
     await table.getByRole('button', { name: 'Open North' }).click();
     await page.waitForURL(new RegExp(`parent=${ids.north}`));
-    await expect.poll(async () => (await table.textContent()) ?? '').toContain('Store B');
+    await poll(async () => (await table.textContent()) ?? '').toContain('Store B');
     expect(await table.textContent()).not.toContain('Store C');
     await page.getByRole('navigation', { name: 'Location level' }).getByRole('button', { name: 'All locations' }).click();
-    await expect.poll(() => page.url().includes('parent=')).toBe(false);
+    await poll(() => page.url().includes('parent=')).toBe(false);
 
     // Exports of the trend chart: CSV (data) and SVG (drawing).
     const trend = page.locator('section[aria-labelledby="trend-title"] figure');
@@ -158,8 +162,11 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     expect(fs.readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s>]/);
     expect(await trend.locator('[role=img]').getAttribute('aria-label')).toBeTruthy();
 
+    // 20 answers are too few for key drivers: the page explains instead of failing.
+    await poll(() => page.getByTestId('drivers-insufficient').count()).toBe(1);
+
     // Comments are text, never HTML.
-    await expect.poll(() => page.getByText('Great <b>coffee</b>, friendly staff').count()).toBe(1);
+    await poll(() => page.getByText('Great <b>coffee</b>, friendly staff').count()).toBe(1);
     await page.context().close();
   }, 120_000);
 
@@ -168,22 +175,22 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     await page.goto(`${server.baseUrl}/app/validation?survey=${surveyId}`);
     const row = page.locator(`tr[data-response="${speederId}"]`);
     await row.getByRole('button', { name: 'Exclude' }).click();
-    await expect.poll(() => page.getByTestId('quality-status').textContent()).toBe('Response excluded from the metrics.');
-    await expect.poll(() => row.getByRole('button', { name: 'Include' }).count()).toBe(1);
+    await poll(() => page.getByTestId('quality-status').textContent()).toBe('Response excluded from the metrics.');
+    await poll(() => row.getByRole('button', { name: 'Include' }).count()).toBe(1);
     const { rows } = await server.pool.query(`select excluded from responses where org_id = $1 and id = $2`, [ids.org, speederId]);
     expect(rows[0].excluded).toBe(true);
 
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
     const kept = seeds.filter((s) => !s.fastMs).map((s) => s.score);
-    await expect.poll(() => kpi(page).textContent()).toBe(npsText(kept));
+    await poll(() => kpi(page).textContent()).toBe(npsText(kept));
     await page.context().close();
   }, 120_000);
 
   it('lays the dashboard out right to left in Persian', async () => {
     const page = await signedInPage('fa');
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
-    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
-    await expect.poll(async () => (await kpi(page).textContent()) ?? '').toMatch(/[۰-۹]/);
+    await poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await poll(async () => (await kpi(page).textContent()) ?? '').toMatch(/[۰-۹]/);
     expect(await page.getByRole('heading', { name: 'روند' }).count()).toBe(1);
     await page.context().close();
   }, 120_000);
