@@ -23,7 +23,7 @@ export async function listSurveyMetricQuestions(db: Queryable, orgId: string): P
        left join questions q on q.org_id = s.org_id and q.survey_id = s.id and q.archived_in_version is null
                             and q.type in ('nps', 'rating') and (q.metric in ('nps', 'csat', 'ces') or q.type = 'nps')
       where s.org_id = $1
-      group by s.id
+      group by s.org_id, s.id
       order by s.created_at desc, s.id`,
     [orgId],
   );

@@ -1,6 +1,8 @@
 /** Trend over periods and the comparison of two periods, segments or locations, for one question. */
 import type pg from 'pg';
 import type { Principal } from '../../core/access/index.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { MetricResult } from '../../core/stats/index.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
@@ -46,8 +48,9 @@ async function sideFilter(pool: pg.Pool, principal: Principal, base: AnalyticsFi
 
 /**
  * GET /surveys/:id/analytics/compare: a vs b with the significance test of the metric
- * (compareNps / compareShares / compareMeans); diff = a - b.
- * @throws validation when the two sides are not told apart; insufficient_data when a side is empty
+ * (compareNps / compareShares / compareMeans); diff = a - b. When a side has too few answers the
+ * change has null numbers and a `reason` (the dashboard still shows both sides).
+ * @throws validation when the two sides are not told apart
  */
 export async function getComparison(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, s: CompareSides) {
   const sideGiven = (x: 'a' | 'b') => !!(s[`${x}From`] || s[`${x}To`] || s[`${x}Dim`] || s[`${x}Location`]);
@@ -65,6 +68,16 @@ export async function getComparison(pool: pg.Pool, principal: Principal, ctx: So
     source: ha.source === 'raw' || hb.source === 'raw' ? 'raw' : 'rollup',
     a,
     b,
-    change: compareForQuestion(q, a, b),
+    change: changeOf(q, a, b),
   };
+}
+
+/** The test result, or an empty change saying why when a side has too few answers to test. */
+function changeOf(q: QuestionDef, a: MetricResult, b: MetricResult) {
+  try {
+    return compareForQuestion(q, a, b);
+  } catch (err) {
+    if (!(err instanceof DomainError) || err.code !== 'insufficient_data') throw err;
+    return { diff: null, se: null, ci95: null, significant: false, definition: `${a.definition}.diff`, reason: err.message };
+  }
 }

@@ -1,0 +1,92 @@
+/**
+ * Seeding for analytics tests: surveys and responses inserted in SQL, rollups kept with
+ * applyResponsesToRollups as the respondent side does.
+ */
+import type pg from 'pg';
+import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
+
+export interface SeedQuestion {
+  key: string;
+  type: 'nps' | 'rating' | 'single' | 'multi' | 'text';
+  metric?: string;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  box?: number;
+  direction?: string;
+  attribute?: string;
+  showIf?: unknown;
+}
+
+/** Creates a live survey with the questions; returns its id and question ids by key. */
+export async function seedSurvey(pool: pg.Pool, orgId: string, questions: SeedQuestion[], name = 'Survey') {
+  const s = await pool.query(
+    `insert into surveys(org_id, slug, name, title, status) values ($1, $2, $3, '{"en":"T"}', 'live') returning id`,
+    [orgId, `s-${Math.random().toString(36).slice(2)}`, name],
+  );
+  const surveyId = s.rows[0].id as string;
+  const ids: Record<string, string> = {};
+  for (const [i, q] of questions.entries()) {
+    const scale = q.type === 'nps' ? [0, 10] : [q.min ?? null, q.max ?? null];
+    const { rows } = await pool.query(
+      `insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max, box_min, direction, attribute, show_if)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+      [orgId, surveyId, q.key, i, q.type, q.metric ?? (q.type === 'nps' ? 'nps' : 'none'), q.required ?? false, JSON.stringify({ en: q.key }),
+        scale[0], scale[1], q.box ?? null, q.direction ?? null, q.attribute ?? null, q.showIf ? JSON.stringify(q.showIf) : null],
+    );
+    ids[q.key] = rows[0].id;
+  }
+  return { surveyId, ids };
+}
+
+export interface SeedResponse {
+  locationId?: string | null;
+  channel?: string;
+  language?: string;
+  hidden?: Record<string, string>;
+  at?: string;
+  durationMs?: number | null;
+  contactKey?: string | null;
+  answers: Record<string, { score?: number; text?: string; choice?: string; choices?: string[] }>;
+}
+
+/** Inserts responses with answers (keys resolved via `ids`) and applies them to the rollups. */
+export async function seedResponses(pool: pg.Pool, orgId: string, surveyId: string, ids: Record<string, string>, responses: SeedResponse[]): Promise<string[]> {
+  const out: string[] = [];
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    for (const r of responses) {
+      const at = r.at ?? new Date().toISOString();
+      const { rows } = await client.query(
+        `insert into responses(org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version, contact_key, submitted_at, duration_ms)
+         values ($1, $2, $3, $4, $5, $6, gen_random_uuid()::text, 1, $7, $8, $9) returning id`,
+        [orgId, surveyId, r.locationId ?? null, r.channel ?? 'link', r.language ?? 'en', JSON.stringify(r.hidden ?? {}), r.contactKey ?? null, at, r.durationMs === undefined ? 60_000 : r.durationMs],
+      );
+      const rid = rows[0].id as string;
+      for (const [key, a] of Object.entries(r.answers)) {
+        await client.query(
+          `insert into answers(org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at, score, choice, choices, text)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+          [orgId, rid, ids[key], surveyId, r.locationId ?? null, r.channel ?? 'link', r.language ?? 'en', at, a.score ?? null, a.choice ?? null, a.choices ?? null, a.text ?? null],
+        );
+      }
+      out.push(rid);
+    }
+    await applyResponsesToRollups(client, orgId, out, 1);
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback');
+    throw err;
+  } finally {
+    client.release();
+  }
+  return out;
+}
+
+/** NPS of a list of scores in points (nps.v1), computed independently of src/core. */
+export function npsOf(scores: number[]): number {
+  const p = scores.filter((s) => s >= 9).length;
+  const d = scores.filter((s) => s <= 6).length;
+  return (100 * (p - d)) / scores.length;
+}
