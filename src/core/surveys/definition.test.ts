@@ -141,3 +141,14 @@ describe('slugFromName', () => {
     expect(slugFromName('x'.repeat(100), () => 'abc123')).toMatch(/^[a-z0-9-]{3,60}$/);
   });
 });
+
+describe('archived entries in the input', () => {
+  it('only reserve their key: they are not checked again and cannot be referred to', () => {
+    const archived = { key: 'old', type: 'rating', metric: 'csat', text: { ru: 'Старый' }, scale: { min: 1, max: 5, style: 'numbers', labels: {} }, archivedInVersion: 2 } as Partial<QuestionInput>;
+    expect(withQuestions(nps, archived)).toEqual([]);
+    expect(withQuestions(nps, archived, { ...archived, archivedInVersion: null, text: en('Again') })).toEqual(['questions.2.key: duplicate key "old"']);
+    expect(withQuestions(archived, { key: 't', type: 'text', text: en('More'), showIf: { question: 'old', op: 'answered' } })).toEqual([
+      'questions.1.showIf.question: must be the key of an earlier question',
+    ]);
+  });
+});

@@ -145,11 +145,12 @@ export function structuralIssues(survey: Pick<SurveyInput, 'languages' | 'defaul
     const at = ['questions', i];
     if (keys.has(q.key)) issues.push({ path: [...at, 'key'], message: `duplicate key "${q.key}"` });
     keys.add(q.key);
+    // Archived entries are echoed back from GET and stay as stored; they only reserve their key.
+    if (q.archivedInVersion) return;
     issues.push(...questionIssues(q, at));
     for (const [field, value] of requiredTexts(q)) {
       if (!value?.[lang]) issues.push({ path: [...at, ...field.split('.'), lang], message: `required in the default language (${lang})` });
     }
-    if (q.archivedInVersion) return;
     if (q.showIf) {
       const target = earlier.get(q.showIf.question);
       if (!target) issues.push({ path: [...at, 'showIf', 'question'], message: `must be the key of an earlier question` });

@@ -22,9 +22,8 @@ export function posterFontPath(): string | null {
   return FONT_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 }
 
-/** Renders the poster; resolves to the PDF bytes. */
-export function renderPosterPdf(input: PosterInput): Promise<Buffer> {
-  const fontPath = posterFontPath();
+/** Renders the poster; resolves to the PDF bytes. `fontPath` null forces the Latin-only fallback. */
+export function renderPosterPdf(input: PosterInput, fontPath: string | null = posterFontPath()): Promise<Buffer> {
   const lang = fontPath ? input.lang : 'en';
   const latin = (s: string) => (fontPath ? s : s.replace(/[^\x20-\x7e\xa0-\xff]/g, '?'));
   const rtl = RTL_LANGUAGES.includes(lang);
@@ -36,20 +35,24 @@ export function renderPosterPdf(input: PosterInput): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (fontPath) doc.font(fontPath);
+  const boldPath = fontPath?.replace(/\.ttf$/i, '-Bold.ttf');
+  const regular = fontPath ?? 'Helvetica';
+  const bold = boldPath && fs.existsSync(boldPath) ? boldPath : fontPath ? fontPath : 'Helvetica-Bold';
+  doc.font(regular);
   const pageW = doc.page.width;
 
   // An explicit features list makes pdfkit shape the whole line in one run, so fontkit lays Persian
   // out right to left with joined letter forms (word-by-word layout would reverse the word order).
-  const line = (text: string, yMm: number, size: number, color = '#000') =>
+  const line = (text: string, yMm: number, size: number, color = '#000', font = regular) =>
     doc
+      .font(font)
       .fillColor(color)
       .fontSize(size)
       .text(latin(text), 0, yMm * MM, { width: pageW, align: 'center', lineBreak: false, ...(rtl ? { features: [] } : {}) });
 
   doc.rect(0, 0, pageW, 8 * MM).fill('#1a56db');
   const titleLines = wrapText(input.title, 26, 2);
-  titleLines.forEach((l, i) => line(l, 20 + i * 12, 28));
+  titleLines.forEach((l, i) => line(l, 20 + i * 12, 28, '#000', bold));
   line(texts.cta, 21 + titleLines.length * 12, 20, '#1a56db');
 
   const qrTop = 78 * MM;
@@ -66,10 +69,10 @@ export function renderPosterPdf(input: PosterInput): Promise<Buffer> {
   }
   doc.fill('#000');
   line(texts.scan, 78 + 140 + 9, 16);
-  if (input.locationName) wrapText(input.locationName, 36, 2).forEach((l, i) => line(l, 78 + 140 + 23 + i * 9, 22));
+  if (input.locationName) wrapText(input.locationName, 36, 2).forEach((l, i) => line(l, 78 + 140 + 23 + i * 9, 22, '#000', bold));
   // The URL is Latin: its own line, laid out left to right even on a Persian poster.
   line(texts.orOpen, 297 - 32, 13, '#444');
-  doc.fillColor('#444').fontSize(13).text(input.shortUrl, 0, (297 - 24) * MM, { width: pageW, align: 'center', lineBreak: false });
+  doc.font(regular).fillColor('#444').fontSize(13).text(input.shortUrl, 0, (297 - 24) * MM, { width: pageW, align: 'center', lineBreak: false });
   doc.end();
   return done;
 }
