@@ -3,6 +3,7 @@ import { RTL_LANGUAGES } from '../core/surveys/types.ts';
 
 export const PAGE_LANGUAGES = ['en', 'ru', 'fa'] as const;
 
+/** Every text a respondent page shows outside the survey's own wording. */
 export interface PageStrings {
   languageName: string;
   languages: string;
@@ -127,6 +128,7 @@ export function formatNumber(n: number, lang: string): string {
   return new Intl.NumberFormat(STRINGS[lang] ? lang : 'en', { useGrouping: false }).format(n);
 }
 
+/** Whether the language is written right to left (the page gets dir="rtl"). */
 export function isRtl(lang: string): boolean {
   return RTL_LANGUAGES.includes(lang);
 }

@@ -19,6 +19,7 @@ type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 
 const keyGenerator = (request: FastifyRequest) => `${request.ip}|${(request.params as { slug?: string }).slug ?? ''}`;
 
+/** Registers GET and POST /s/:slug in their own scope (error pages, rate limits, 64 kB body limit). */
 export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps) {
   const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
   const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator } });

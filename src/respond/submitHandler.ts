@@ -38,6 +38,7 @@ function asStrings(v: RawAnswer): string[] {
   return (Array.isArray(v) ? v : [v]).map(String);
 }
 
+/** The POST /s/:slug handler: parse → submitResponse in one transaction → thank-you (HTML or JSON) after commit. */
 export function submitHandler(deps: AppDeps) {
   return async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
     const json = wantsJson(request);
