@@ -1,5 +1,28 @@
+/**
+ * `sarafan bench` (`npm run bench`): a benchmark, not a test. See docs/bench.md.
+ * Generates N answers into DATABASE_URL or a temporary embedded PostgreSQL, then times the
+ * dashboard API against a stream-everything-into-JavaScript baseline.
+ */
 import type { Command } from 'commander';
+import { runBench } from '../../bench/runBench.ts';
 
+const count = (name: string, min: number) => (v: string) => {
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
+  return n;
+};
+
+/** Registers `sarafan bench`. */
 export function registerBenchCommand(program: Command): void {
-  void program;
+  program
+    .command('bench')
+    .description('Benchmark the dashboard API on N generated answers against streaming every answer into JavaScript')
+    .option('--answers <n>', 'answers to generate', count('--answers', 10), 1_000_000)
+    .option('--runs <n>', 'timed runs per dashboard call', count('--runs', 1), 20)
+    .option('--json', 'print one JSON line per measurement on stdout (the table goes to stderr)')
+    .option('--fresh', 'regenerate even when data for this N exists')
+    .option('--keep', 'keep the temporary data directory of small runs (runs of 1M+ answers are always kept for reuse)')
+    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean }) => {
+      await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
+    });
 }

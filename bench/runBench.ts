@@ -1,0 +1,166 @@
+/**
+ * `sarafan bench`: generates (or reuses) N answers, then times the dashboard's own API calls over
+ * real HTTP against the same numbers computed by streaming every answer into JavaScript.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { openDatabase, type Database } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { buildApp } from '../src/server/app.ts';
+import { hashPassword } from '../src/server/auth/passwords.ts';
+import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type BenchIds } from './benchData.ts';
+import { baselineCompareSegments, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
+import { timeRuns, type Timing } from './timing.ts';
+
+export interface BenchOptions {
+  answers: number;
+  runs: number;
+  json: boolean;
+  fresh: boolean;
+  keep: boolean;
+}
+
+export interface Measurement extends Timing {
+  measure: string;
+  answers: number;
+  engine: 'sarafan' | 'baseline-js';
+  error?: string;
+}
+
+/** Human output goes to stderr when --json is on, so stdout carries only the JSON lines. */
+const say = (opts: BenchOptions, msg: string) => (opts.json ? process.stderr : process.stdout).write(`${msg}\n`);
+
+async function openBenchDatabase(opts: BenchOptions): Promise<{ db: Database; dataDir: string | null }> {
+  if (process.env.DATABASE_URL) return { db: await openDatabase({ databaseUrl: process.env.DATABASE_URL }), dataDir: null };
+  const dataDir = process.env.SARAFAN_DATA_DIR ?? path.join(os.tmpdir(), `sarafan-bench-${opts.answers}`);
+  if (opts.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
+  return { db: await openDatabase({ dataDir, log: (m) => say(opts, m) }), dataDir };
+}
+
+async function findBenchIds(db: Database, answers: number): Promise<BenchIds | null> {
+  const { rows } = await db.pool.query(
+    `select o.id as org_id, s.id as survey_id, jsonb_object_agg(q.key, q.id) as q
+       from orgs o join surveys s on s.org_id = o.id and s.slug like 'bench-cx%' join questions q on q.org_id = o.id and q.survey_id = s.id
+      where o.name = $1 and exists (select 1 from rollup_scores r where r.org_id = o.id) group by o.id, s.id`,
+    [benchOrgName(answers)],
+  );
+  const r = rows[0];
+  return r ? { orgId: r.org_id, surveyId: r.survey_id, questions: { nps: r.q.nps, csat: r.q.csat, ces: r.q.ces } } : null;
+}
+
+async function prepareData(db: Database, opts: BenchOptions, passwordHash: string): Promise<{ ids: BenchIds; generatedMs: number | null }> {
+  const existing = opts.fresh ? null : await findBenchIds(db, opts.answers);
+  if (existing) {
+    await db.pool.query(`update users set password_hash = $2 where org_id = $1 and email = $3`, [existing.orgId, passwordHash, BENCH_EMAIL]);
+    say(opts, `Reusing the ${opts.answers} answers generated before (--fresh to regenerate).`);
+    return { ids: existing, generatedMs: null };
+  }
+  // A half-generated organisation from an interrupted run, or an old one with --fresh (external database).
+  await db.pool.query(`delete from orgs where name = $1`, [benchOrgName(opts.answers)]);
+  await db.pool.query(`delete from users where lower(email) = $1`, [BENCH_EMAIL]);
+  const started = Date.now();
+  const bar = new cliProgress.SingleBar(
+    { format: 'Generating |{bar}| {value}/{total} answers  {duration_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(opts.answers, 0);
+  const ids = await generateBenchData(db.pool, { answers: opts.answers, passwordHash, onProgress: (n) => bar.update(n) }).finally(() => bar.stop());
+  const loadedMs = Date.now() - started;
+  say(opts, `Loaded ${opts.answers} answers in ${(loadedMs / 1000).toFixed(1)} s; building rollups...`);
+  const rollupRows = await buildBenchRollups(db.pool, ids.orgId);
+  const generatedMs = Date.now() - started;
+  say(opts, `Rollups: ${rollupRows} rows in ${((generatedMs - loadedMs) / 1000).toFixed(1)} s. Generation total ${(generatedMs / 1000).toFixed(1)} s.`);
+  return { ids, generatedMs };
+}
+
+function localDay(offsetDays: number): string {
+  return new Date(Date.now() + 3 * 3_600_000 - offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The five dashboard measurements: [name, API path, baseline]. */
+function measures(ids: BenchIds, db: Database): Array<[string, string, () => Promise<unknown>]> {
+  const s = `/api/v1/surveys/${ids.surveyId}/analytics`;
+  const nps = ids.questions.nps;
+  const from = localDay(364);
+  const fromIso = new Date(`${from}T00:00:00+03:00`).toISOString();
+  return [
+    ['summary_nps_csat_ces', `${s}/summary`, () => baselineSummary(db.pool, ids)],
+    ['trend_weekly_365d', `${s}/trend?question=${nps}&interval=week&from=${from}&to=${localDay(0)}`, () => baselineTrend(db.pool, ids, fromIso)],
+    ['worst_20_locations', `${s}/breakdown?question=${nps}&by=location&leaf=1&sort=worst&limit=20`, () => baselineWorstLocations(db.pool, ids)],
+    ['compare_segments', `${s}/compare?question=${nps}&aDim=segment:gold&bDim=segment:basic`, () => baselineCompareSegments(db.pool, ids, 'gold', 'basic')],
+    ['summary_filter_segment_gold', `${s}/summary?dim=segment:gold`, () => baselineSummary(db.pool, ids, 'gold')],
+  ];
+}
+
+async function signIn(baseUrl: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_EMAIL, password }),
+  });
+  if (res.status !== 200) throw new Error(`bench login failed: HTTP ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+function printTable(opts: BenchOptions, rows: Measurement[]): void {
+  const header = ['measure', 'answers', 'engine', 'median_ms', 'p95_ms'];
+  const cells = rows.map((r) => [r.measure, String(r.answers), r.engine, r.error ?? String(r.median_ms), r.error ? '' : String(r.p95_ms)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  say(opts, ['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n'));
+}
+
+/** Runs the whole benchmark and prints the results. */
+export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
+  const { db, dataDir } = await openBenchDatabase(opts);
+  const results: Measurement[] = [];
+  try {
+    await migrate(db.pool);
+    const password = crypto.randomBytes(12).toString('base64url');
+    const { ids, generatedMs } = await prepareData(db, opts, await hashPassword(password));
+    const app = await buildApp({ pool: db.pool, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const cookie = await signIn(baseUrl, password);
+      const baselineRuns = opts.answers >= 5_000_000 ? 3 : Math.min(opts.runs, 5);
+      for (const [measure, apiPath, baseline] of measures(ids, db)) {
+        let error: string | undefined;
+        const call = async () => {
+          const res = await fetch(baseUrl + apiPath, { headers: { cookie } });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+        };
+        const api = await timeRuns(call, opts.runs, 3).catch((e: Error) => ((error = e.message), { median_ms: NaN, p95_ms: NaN }));
+        results.push({ measure, answers: opts.answers, engine: 'sarafan', ...api, ...(error ? { error } : {}) });
+        const js = await timeRuns(baseline, baselineRuns, opts.answers >= 5_000_000 ? 0 : 1);
+        results.push({ measure, answers: opts.answers, engine: 'baseline-js', ...js });
+        if (opts.json) {
+          for (const r of results.slice(-2)) {
+            if (r.error) continue; // a failed call has no timing to report
+            console.log(JSON.stringify({ measure: r.measure, answers: r.answers, engine: r.engine, median_ms: r.median_ms, p95_ms: r.p95_ms }));
+          }
+        }
+      }
+      printTable(opts, results);
+      const facts = await db.pool.query(`select current_setting('server_version') as v, pg_size_pretty(pg_database_size(current_database())) as size,
+        (select count(*) from rollup_scores where org_id = $1) as rollup_rows`, [ids.orgId]);
+      const f = facts.rows[0];
+      say(opts, `\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
+        `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores rows ${f.rollup_rows}.`);
+      say(opts, `Sarafan: ${opts.runs} timed runs after 3 warm-up runs per call, over HTTP with a signed-in session. ` +
+        `Baseline-js: ${baselineRuns} runs${opts.answers >= 5_000_000 ? ' without warm-up (fewer runs at this size: each one streams every answer)' : ' after 1 warm-up'}.`);
+      if (generatedMs !== null) say(opts, `Generation (answers + rollups + ANALYZE): ${(generatedMs / 1000).toFixed(1)} s.`);
+      const failed = results.filter((r) => r.error);
+      if (failed.length) say(opts, `Failed calls (no timing): ${failed.map((r) => `${r.measure} ${r.error}`).join(', ')}.`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.close();
+    if (dataDir && !opts.keep && !process.env.SARAFAN_DATA_DIR && opts.answers < 1_000_000) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
+}
