@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../server/deps.ts';
 import { DomainError } from '../core/errors.ts';
-import type { RawAnswer } from '../core/surveys/logic.ts';
+import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { withTransaction } from '../db/tx.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { IDEMPOTENCY_KEY_RE, submitResponse } from '../server/responses/commands/submitResponse.ts';
@@ -63,6 +63,8 @@ export function submitHandler(deps: AppDeps) {
       const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
       const page = renderSurveyPage({
         survey, lang, channel, hidden, values, errors, formError,
+        // The valid answers pick the "why?" wording, as the script would have shown it.
+        answers: parseAnswers(survey, raw, lang).answers,
         // A missing or malformed key gets a fresh one so the corrected form can be sent.
         idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
         startedMs: started?.getTime() ?? now.getTime(),

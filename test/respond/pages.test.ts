@@ -73,6 +73,27 @@ describe('GET /s/:slug', () => {
     expect((page.match(/<script>/g) ?? []).length).toBe(1);
   });
 
+  it('escapes option labels and hidden values; smileys and choices are labelled radios', async () => {
+    const s = await buildSurvey(server.pool, orgId, {
+      languages: ['en'],
+      questions: [
+        { key: 'mood', type: 'rating', metric: 'csat', required: false, text: { en: 'Mood' }, scale: { min: 1, max: 5, style: 'smileys' } },
+        {
+          key: 'pick', type: 'single', metric: 'none', required: false, text: { en: 'Pick <one>' },
+          options: [{ value: 'a"b', label: { en: '<i>A</i>' } }, { value: 'c', label: { en: 'C' } }],
+        },
+      ],
+    });
+    const page = await (await get(`/s/${s.slug}?ref=${encodeURIComponent('"><script>x</script>')}`)).text();
+    expect(page).toContain('aria-label="Very unhappy"');
+    expect(page).toContain('aria-label="Very happy"');
+    expect((page.match(/type="radio" name="q_mood"/g) ?? []).length).toBe(5);
+    expect(page).toContain('<input type="radio" name="q_pick" value="a&quot;b">&lt;i&gt;A&lt;/i&gt;</label>');
+    expect(page).toContain('Pick &lt;one&gt;');
+    expect(page).toContain('name="h_ref" value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+    expect((page.match(/<script>/g) ?? []).length).toBe(1);
+  });
+
   it('sends security headers: CSP with hashes only, nosniff, no-referrer, no-store', async () => {
     const res = await get(`/s/${slug}`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -106,6 +106,14 @@ describe('POST /s/:slug', () => {
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
+  it('after an error, the "why?" question keeps the wording for the submitted score', async () => {
+    const res = await postForm(survey.slug, { _k: key(), _lang: 'en', q_nps: '2', q_service: '9' });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('<span class="qt">What disappointed you?</span>');
+    expect(page).toContain('Choose a number from 1 to 5.');
+  });
+
   it('answers JSON errors per question in the respondent language', async () => {
     const res = await postJson(survey.slug, { _k: key(), _lang: 'ru', q_service: 9 });
     expect(res.status).toBe(400);
