@@ -1,0 +1,217 @@
+/**
+ * Exclusion round trip, data-validation flags, rollup rebuild (idempotent), key drivers, and the
+ * property that rollups and raw answers give the same answers on random small data.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
+import { npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+
+/** Small deterministic PRNG (mulberry32), so failures reproduce. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('analytics maintenance and validation', () => {
+  let server: TestServer;
+  let owner: Client;
+  let orgId = '';
+  const loc: Record<string, string> = {};
+  const api = (path: string) => owner.get(`/api/v1${path}`);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const org = await buildOrg(server.pool, 'Maint Org');
+    orgId = org.orgId;
+    // A time zone ahead of UTC, so org-local days differ from UTC days near midnight.
+    await server.pool.query(`update orgs set dimensions = '{segment}', timezone = 'Asia/Tehran' where id = $1`, [orgId]);
+    const root = { id: org.rootLocationId, path: org.rootPath };
+    const region = await buildLocation(server.pool, orgId, root, 'region', 'R1');
+    loc.R1 = region.id;
+    loc.S1 = (await buildLocation(server.pool, orgId, region, 'store', 'S1')).id;
+    loc.S2 = (await buildLocation(server.pool, orgId, root, 'store', 'S2')).id;
+    await buildUser(server.pool, orgId, 'admin', 'admin@maint.test');
+    owner = await signIn(server.baseUrl, 'admin@maint.test');
+  });
+  afterAll(async () => server?.close());
+
+  it('gives identical answers from rollups and from raw answers on random data', async () => {
+    for (const seed of [1, 2, 3]) {
+      const rand = rng(seed);
+      const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
+        { key: 'nps', type: 'nps' },
+        { key: 'csat', type: 'rating', metric: 'csat', min: 1, max: 5, box: 4 },
+      ]);
+      const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+      const responses: SeedResponse[] = Array.from({ length: 25 + Math.floor(rand() * 20) }, () => ({
+        locationId: pick([loc.S1, loc.S2, null]),
+        channel: pick(['link', 'email', 'kiosk']),
+        language: pick(['en', 'fa']),
+        hidden: rand() < 0.7 ? { segment: pick(['a', 'b']) } : {},
+        // Around local midnights of 2026-03-01..05 (Tehran is UTC+03:30).
+        at: new Date(Date.UTC(2026, 2, 1 + Math.floor(rand() * 5), 20, Math.floor(rand() * 60))).toISOString(),
+        answers: { nps: { score: Math.floor(rand() * 11) }, ...(rand() < 0.8 ? { csat: { score: 1 + Math.floor(rand() * 5) } } : {}) },
+      }));
+      await seedResponses(server.pool, orgId, surveyId, ids, responses);
+      const paths = [
+        `/surveys/${surveyId}/analytics/summary?from=2026-03-02&to=2026-03-04`,
+        `/surveys/${surveyId}/analytics/summary?channel=email&language=fa`,
+        `/surveys/${surveyId}/analytics/trend?question=${ids.nps}&interval=day`,
+        `/surveys/${surveyId}/analytics/breakdown?question=${ids.csat}&by=location`,
+        `/surveys/${surveyId}/analytics/breakdown?question=${ids.nps}&by=dim:segment&location=${loc.R1}`,
+        `/surveys/${surveyId}/analytics/breakdown?question=${ids.nps}&by=language&dim=segment:a`,
+      ];
+      for (const path of paths) {
+        const rollup = await api(path);
+        const raw = await api(`${path}&includeExcluded=1`);
+        expect(rollup.status, path).toBe(200);
+        expect(raw.json.source, path).toBe('raw');
+        const strip = (x: any) => ({ ...x, source: undefined });
+        expect(strip(raw.json), `seed ${seed}: ${path}`).toEqual(strip(rollup.json));
+      }
+      const summary = await api(`/surveys/${surveyId}/analytics/summary`);
+      expect(summary.json.responses).toBe(responses.length);
+      const nps = summary.json.questions.find((x: any) => x.key === 'nps').result;
+      expect(nps.value).toBeCloseTo(npsOf(responses.map((r) => r.answers.nps.score!)), 6);
+    }
+  });
+
+  it('excludes a response from metrics and includes it again, idempotently', async () => {
+    const { surveyId, ids } = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }]);
+    const scores = [10, 9, 0, 7];
+    const rids = await seedResponses(server.pool, orgId, surveyId, ids, scores.map((score) => ({ locationId: loc.S1, answers: { nps: { score } } })));
+    const nps = async () => (await api(`/surveys/${surveyId}/analytics/summary`)).json;
+    expect((await nps()).questions[0].result.value).toBeCloseTo(npsOf(scores), 6);
+    const ex = await owner.post(`/api/v1/responses/${rids[2]}/exclude`, { reason: 'test answer' });
+    expect(ex.json).toEqual({ ok: true, changed: true });
+    expect((await owner.post(`/api/v1/responses/${rids[2]}/exclude`, { reason: 'again' })).json.changed).toBe(false);
+    const after = await nps();
+    expect(after.responses).toBe(3);
+    expect(after.questions[0].result.value).toBeCloseTo(npsOf([10, 9, 7]), 6);
+    const withExcluded = await api(`/surveys/${surveyId}/analytics/summary?includeExcluded=1`);
+    expect(withExcluded.json.questions[0].result.n).toBe(4);
+    const quality = await api(`/surveys/${surveyId}/quality`);
+    expect(quality.json.flagged).toEqual([expect.objectContaining({ responseId: rids[2], excluded: true, exclusionReason: 'test answer', reasons: [] })]);
+    expect((await owner.post(`/api/v1/responses/${rids[2]}/include`)).json.changed).toBe(true);
+    const back = await nps();
+    expect(back.responses).toBe(4);
+    expect(back.questions[0].result.value).toBeCloseTo(npsOf(scores), 6);
+    expect((await owner.post(`/api/v1/responses/${orgId}/exclude`, {})).status).toBe(404);
+  });
+
+  it('flags missing required answers, straight-lining, duplicate contacts and speeders', async () => {
+    const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
+      { key: 'nps', type: 'nps', required: true },
+      { key: 'r1', type: 'rating', min: 1, max: 5 },
+      { key: 'r2', type: 'rating', min: 1, max: 5 },
+      { key: 'r3', type: 'rating', min: 1, max: 5 },
+      { key: 'why', type: 'text', required: true, showIf: { question: 'nps', op: 'lte', value: 6 } },
+    ]);
+    const day = (h: number) => new Date(Date.now() - 86_400_000 + h * 60_000).toISOString();
+    const base = (i: number, extra: Partial<SeedResponse> = {}): SeedResponse => ({
+      locationId: loc.S2,
+      at: day(i),
+      answers: { nps: { score: 8 }, r1: { score: 4 }, r2: { score: 5 }, r3: { score: 3 } },
+      ...extra,
+    });
+    const rids = await seedResponses(server.pool, orgId, surveyId, ids, [
+      base(0),
+      base(1, { answers: { r1: { score: 4 }, r2: { score: 2 } } }),
+      base(2, { answers: { nps: { score: 3 }, r1: { score: 3 }, r2: { score: 3 }, r3: { score: 3 } } }),
+      base(3, { contactKey: 'c-1' }),
+      base(4, { contactKey: 'c-1' }),
+      base(5, { hidden: { email: 'Ann@example.com' } }),
+      base(6, { hidden: { email: 'ann@example.com' } }),
+      base(7, { durationMs: 3000 }),
+      base(8, { durationMs: 1500, answers: { nps: { score: 9 } } }),
+      base(9, { durationMs: 5000, answers: { nps: { score: 9 }, r1: { score: 2 } } }),
+    ]);
+    const res = await api(`/surveys/${surveyId}/quality`);
+    expect(res.status).toBe(200);
+    expect(res.json.rules.speederMs).toBe(2000);
+    const reasons = Object.fromEntries(res.json.flagged.map((f: any) => [f.responseId, f.reasons]));
+    expect(reasons).toEqual({
+      [rids[1]]: ['missing_required'],
+      [rids[2]]: ['straight_lining'],
+      [rids[4]]: ['duplicate_contact'],
+      [rids[6]]: ['duplicate_contact'],
+      [rids[7]]: ['speeder'],
+      [rids[8]]: ['speeder'],
+    });
+    expect(res.json.flagged[0].responseId).toBe(rids[8]); // newest first
+  });
+
+  it('rebuilds rollups idempotently, repairing lost rows', async () => {
+    const snapshot = async () =>
+      (
+        await server.pool.query(
+          `select 's' as t, survey_id, question_id::text, day::text, location_id, channel, language, dim_key, dim_value, score, n
+             from rollup_scores where org_id = $1 and n <> 0
+           union all
+           select 'r', survey_id, '', day::text, location_id, channel, language, dim_key, dim_value, null, n
+             from rollup_responses where org_id = $1 and n <> 0
+           order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+          [orgId],
+        )
+      ).rows;
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(0);
+    const first = await rebuildOrgRollups(server.pool, orgId, { batchDays: 2 });
+    expect(first.batches).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+    await server.pool.query(`delete from rollup_scores where org_id = $1 and ctid in (select ctid from rollup_scores where org_id = $1 limit 5)`, [orgId]);
+    expect(await snapshot()).not.toEqual(before);
+    await rebuildOrgRollups(server.pool, orgId);
+    await rebuildOrgRollups(server.pool, orgId);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('runs `sarafan rollups rebuild --org` from the command line', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'rollups', 'rebuild', '--org', orgId], {
+      env: { ...process.env, DATABASE_URL: server.db.url },
+    });
+    expect(stdout).toMatch(/Rebuilt rollups of 1 organisation\(s\): \d+ rows/);
+  });
+
+  it('ranks key drivers and refuses with 422 when too few responses are complete', async () => {
+    const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
+      { key: 'nps', type: 'nps' },
+      { key: 'speed', type: 'rating', metric: 'csi_satisfaction', attribute: 'speed', min: 1, max: 10 },
+      { key: 'staff', type: 'rating', metric: 'csi_satisfaction', attribute: 'staff', min: 1, max: 10 },
+      { key: 'price', type: 'rating', metric: 'csi_satisfaction', attribute: 'price', min: 1, max: 10 },
+    ]);
+    const rand = rng(42);
+    const r10 = () => 1 + Math.floor(rand() * 10);
+    const make = (): SeedResponse => {
+      const speed = r10();
+      const staff = r10();
+      const price = r10();
+      const y = Math.max(0, Math.min(10, Math.round(0.75 * staff + 0.3 * speed - 1 + (rand() - 0.5) * 2)));
+      return { locationId: loc.S1, answers: { nps: { score: y }, speed: { score: speed }, staff: { score: staff }, price: { score: price } } };
+    };
+    await seedResponses(server.pool, orgId, surveyId, ids, Array.from({ length: 10 }, make));
+    const few = await api(`/surveys/${surveyId}/analytics/drivers?outcome=${ids.nps}`);
+    expect(few.status).toBe(422);
+    expect(few.json.error).toBe('insufficient_data');
+    expect(few.json.message).toMatch(/complete responses/);
+    await seedResponses(server.pool, orgId, surveyId, ids, Array.from({ length: 70 }, make));
+    const res = await api(`/surveys/${surveyId}/analytics/drivers?outcome=${ids.nps}`);
+    expect(res.status).toBe(200);
+    expect(res.json.definition).toBe('drivers.v1');
+    expect(res.json.n).toBe(80);
+    expect(res.json.sampled).toBe(false);
+    expect(res.json.drivers.map((d: any) => d.key)).toEqual(['staff', 'speed', 'price']);
+    const total = res.json.drivers.reduce((s: number, d: any) => s + d.importance, 0);
+    expect(total).toBeCloseTo(res.json.r2, 6);
+  });
+});
