@@ -43,7 +43,7 @@ export function NewSurveyPage() {
       {loading && !data && <Loading lines={4} />}
       <ul className="template-grid" aria-label={t('new.templates')}>
         {(data?.templates ?? []).map((tpl) => (
-          <li key={tpl.key} className="card template-card">
+          <li key={tpl.key} className="card template-card" data-template={tpl.key}>
             <h2>{localized(tpl.name, lang)}</h2>
             <p className="muted">{localized(tpl.description, lang)}</p>
             <p className="small">{t('new.questionCount', { n: tpl.survey.questions.length })}</p>
