@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCsatBox, normalizeQuestion, slugFromName, SurveyInputSchema, surveyWarnings, type QuestionInput } from './definition.ts';
+import { defaultCesBox, defaultCsatBox, normalizeQuestion, slugFromName, SurveyInputSchema, surveyWarnings, type QuestionInput } from './definition.ts';
 
 const en = (text: string) => ({ en: text });
 const nps: QuestionInput = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: en('Recommend?') };
@@ -115,7 +115,10 @@ describe('normalizeQuestion', () => {
     expect(normalizeQuestion({ ...nps, metric: 'none' })).toMatchObject({ metric: 'nps', scale: { min: 0, max: 10, style: 'numbers' } });
     const q = (max: number) => normalizeQuestion({ key: 'r', type: 'rating', metric: 'csat', required: false, text: en('R'), scale: { min: 1, max, style: 'numbers', labels: {} } });
     expect([3, 5, 7, 10].map((m) => q(m).boxMin)).toEqual([3, 4, 6, 8]);
-    expect(defaultCsatBox(4)).toBe(3);
+    expect(defaultCsatBox(1, 4)).toBe(3);
+    expect(defaultCsatBox(0, 3)).toBe(2);
+    expect(defaultCsatBox(0, 10)).toBe(8);
+    expect([defaultCesBox(1, 7), defaultCesBox(1, 5), defaultCesBox(1, 10)]).toEqual([5, 4, 7]);
     const ces = normalizeQuestion({ key: 'e', type: 'rating', metric: 'ces', required: false, text: en('E'), scale: { min: 1, max: 7, style: 'numbers', labels: {} } });
     expect(ces).toMatchObject({ direction: 'higher_is_easier', boxMin: 5 });
   });

@@ -185,11 +185,12 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
   };
   if (q.type === 'nps') out.scale = { min: 0, max: 10, style: 'numbers', labels: q.scale?.labels ?? {} };
   else if (q.scale) out.scale = { min: q.scale.min, max: q.scale.max, style: q.scale.style, labels: q.scale.labels ?? {} };
-  if (out.metric === 'csat') out.boxMin = q.boxMin ?? defaultCsatBox(out.scale!.max);
+  if (out.metric === 'csat') out.boxMin = q.boxMin ?? defaultCsatBox(out.scale!.min, out.scale!.max);
   else if (out.metric === 'ces') {
     out.direction = q.direction ?? 'higher_is_easier';
     if (q.boxMin !== undefined) out.boxMin = q.boxMin;
-    else if (out.direction === 'higher_is_easier' && out.scale!.max === 7) out.boxMin = 5;
+    // The legacy effort scale (lower is easier) has no "agree" box.
+    else if (out.direction === 'higher_is_easier') out.boxMin = defaultCesBox(out.scale!.min, out.scale!.max);
   } else if (q.boxMin !== undefined) out.boxMin = q.boxMin;
   if (q.attribute) out.attribute = q.attribute;
   if (q.options?.length) out.options = q.options;
@@ -200,11 +201,19 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
   return out;
 }
 
-/** METRICS.md csat.v1: top box on 1..3, top-2 on 4..7-point scales, top-3 on 1..10. */
-export function defaultCsatBox(max: number): number {
-  if (max <= 3) return max;
-  if (max <= 7) return max - 1;
+/** METRICS.md csat.v1 by number of points: top box up to 3, top-2 on 4..7 points, top-3 above. */
+export function defaultCsatBox(min: number, max: number): number {
+  const points = max - min + 1;
+  if (points <= 3) return max;
+  if (points <= 7) return max - 1;
   return max - 2;
+}
+
+/** METRICS.md ces.v1: "agree" is 5-7 on the 1..7 scale; other agreement scales use their upper part. */
+export function defaultCesBox(min: number, max: number): number {
+  if (max === 7) return 5;
+  if (max === 5) return 4;
+  return Math.ceil((min + max) / 2) + 1;
 }
 
 /** Builder warnings: "long_survey" above LONG_SURVEY_WARNING active questions, "missing_translation:<lang>". */
