@@ -31,6 +31,8 @@ describe('confidence band shaping', () => {
     expect(r.min).toBeLessThanOrEqual(-20);
     expect(r.max).toBeGreaterThanOrEqual(40);
     expect(r.min).toBeGreaterThanOrEqual(-100);
+    expect(Math.abs(r.min % 10)).toBe(0);
+    expect(r.max % 10).toBe(0);
     expect(bandAxisRange(toBandData([]), { min: 0, max: 100 })).toEqual({ min: 0, max: 100 });
   });
 

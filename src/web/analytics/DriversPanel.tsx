@@ -37,7 +37,8 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
         <div className="an-notice" role="status" data-testid="drivers-insufficient">
           <strong>{t('an.drivers.insufficientTitle')}</strong>
           <p>{t('an.drivers.insufficient')}</p>
-          {state.error?.message && <p className="muted" dir="auto">{state.error.message}</p>}
+          {/* The server's reason is English only; other interface languages keep the general explanation. */}
+          {lang === 'en' && state.error?.message && <p className="muted">{state.error.message}</p>}
         </div>
       ) : state.error && !state.loading ? <ErrorBox error={state.error} onRetry={state.reload} /> : !state.data ? <Skeleton height={340} /> : (
         <Loadable state={state} height={340}>

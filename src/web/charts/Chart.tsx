@@ -72,7 +72,8 @@ export function Chart({ option, summary, table, fileName, height = 280, onItemCl
           {showTable ? t('an.chart.hideTable') : t('an.chart.showTable')}
         </button>
       </div>
-      <div ref={el} className="chart-canvas" role="img" aria-label={summary} style={{ blockSize: height }} />
+      {/* SVG text-anchor flips under an inherited rtl direction; the options mirror the chart instead. */}
+      <div ref={el} className="chart-canvas" dir="ltr" role="img" aria-label={summary} style={{ blockSize: height }} />
       <div className={showTable ? 'chart-table' : 'visually-hidden'}>
         <table>
           <caption>{table.caption}</caption>

@@ -29,7 +29,7 @@ export function trendOption(
     animation: false,
     textStyle: TEXT_STYLE,
     grid: baseGrid(text.rtl),
-    legend: { top: 0, [text.rtl ? 'right' : 'left']: 0, data: [labels.value, labels.band] },
+    legend: { top: 0, [text.rtl ? 'right' : 'left']: 0, align: text.rtl ? 'right' : 'left', data: [labels.value, labels.band] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
     yAxis: {

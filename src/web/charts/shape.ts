@@ -53,8 +53,13 @@ export function bandAxisRange(data: BandData, limits: { min: number; max: number
   if (all.length === 0) return limits;
   const lo = Math.min(...all);
   const hi = Math.max(...all);
-  const pad = Math.max((hi - lo) * 0.1, 1);
-  return { min: Math.max(limits.min, Math.floor(lo - pad)), max: Math.min(limits.max, Math.ceil(hi + pad)) };
+  // Round outwards to a readable step (10 points for NPS and percentages, 1 for rating means).
+  const step = limits.max - limits.min >= 50 ? 10 : 1;
+  const pad = (hi - lo) * 0.05;
+  return {
+    min: Math.max(limits.min, Math.floor((lo - pad) / step) * step),
+    max: Math.min(limits.max, Math.ceil((hi + pad) / step) * step),
+  };
 }
 
 /** NPS score group of a 0..10 answer (METRICS.md nps.v1). */
