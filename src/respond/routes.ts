@@ -23,6 +23,8 @@ const keyGenerator = (request: FastifyRequest) => `${request.ip}|${(request.para
 export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps) {
   const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
   const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator } });
+  // Request lines would log URLs with hidden fields (order numbers, e-mails): keep only warnings and errors.
+  const logLevel = 'warn';
 
   // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
   await app.register(async (scope) => {
@@ -33,7 +35,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       return sendPage(reply, status, renderStandardMessage(kind, interfaceLanguage(request)));
     });
 
-    scope.get('/s/:slug', { config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
+    scope.get('/s/:slug', { logLevel, config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;
       const survey = await loadPublicSurvey(deps, request.params.slug);
       if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
@@ -52,6 +54,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       return sendPage(reply, 200, page);
     });
 
-    scope.post('/s/:slug', { bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));
+    scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));
   });
 }
