@@ -1,0 +1,257 @@
+/**
+ * Cross-tenant and location-scope security walk. Every /api/v1 route registered on the app is
+ * collected through the onRoute hook, so routes added later are walked automatically:
+ *  (a) without a session every non-public route answers 401;
+ *  (b) org A's owner gets 404 for org B's objects on every route with an id parameter, and B is unchanged;
+ *  (c) users limited to store A1 see nothing of store A2 (or org B) on any GET route, and get the same
+ *      answer for A2's ids as for ids that do not exist.
+ * A route parameter without an entry in PARAM_RESOURCES fails the walk: add the fixture with the route.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, Client, signIn, type TestServer } from './helpers/app.ts';
+import { startAdminServer } from './admin/server.ts';
+import { seedOrg, seedSecondStore, type OrgSeed, type SecondStore } from './admin/securityFixtures.ts';
+
+/** Routes that work without a session, by design. Anything else under /api/v1 must answer 401. */
+const PUBLIC = new Set([
+  'GET /api/v1/auth/state',
+  'POST /api/v1/auth/setup',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout', // only clears the caller's own cookie
+  'GET /api/v1/invitations/:token',
+  'POST /api/v1/invitations/:token/accept',
+]);
+
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions';
+/** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
+const PARAM_RESOURCES: Record<string, Resource> = {
+  surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
+};
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions']);
+
+type IdSet = Record<Resource, string>;
+interface Route {
+  method: string;
+  url: string;
+}
+const key = (r: Route) => `${r.method} ${r.url}`;
+
+/** Bodies that pass validation, so write routes reach their lookup instead of stopping at a 400. */
+const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
+  'PATCH /api/v1/locations/:id': () => ({ name: 'PWNED' }),
+  'PATCH /api/v1/users/:id': () => ({ disabled: true }),
+  'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
+  'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
+};
+
+function paramsOf(url: string): string[] {
+  return url.split('/').filter((s) => s.startsWith(':') || s.includes('*')).map((s) => (s.includes('*') ? '*' : s.slice(1).split(/[.-]/)[0]));
+}
+
+function resourceOf(url: string, param: string): Resource | null {
+  if (param === 'id') {
+    const segments = url.split('/');
+    const prev = segments[segments.indexOf(':id') - 1] ?? segments[segments.findIndex((s) => s.startsWith(':id')) - 1];
+    return ID_SEGMENTS.has(prev) ? (prev as Resource) : null;
+  }
+  return PARAM_RESOURCES[param] ?? null;
+}
+
+/** The route's URL with `ids` in its parameters; GET routes also get the common query parameters. */
+function fill(route: Route, ids: IdSet, locationQuery = false): string {
+  const path = route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[resourceOf(route.url, name)!]);
+  if (route.method !== 'GET') return path;
+  // Common query parameters of analytics and poster routes, so they get past validation to their queries.
+  const query = `?question=${ids.questions}&outcome=${ids.questions}&by=location&interval=week&lang=en`;
+  return path + query + (locationQuery ? `&location=${ids.locations}&parent=${ids.locations}&aLocation=${ids.locations}` : '');
+}
+
+const randomIds = (): IdSet => ({
+  surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
+  responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(),
+});
+
+describe('security walk over every /api/v1 route', () => {
+  let server: TestServer;
+  const routes: Route[] = [];
+  let A: OrgSeed;
+  let A2: SecondStore;
+  let B: OrgSeed;
+  let owner: Client;
+  let manager: Client;
+  let analyst: Client;
+  let managerId: string;
+  const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
+
+  beforeAll(async () => {
+    server = await startAdminServer({
+      onRoute: (r) => {
+        for (const method of [r.method].flat()) {
+          if (method !== 'HEAD' && r.url.startsWith('/api/v1')) routes.push({ method, url: r.url });
+        }
+      },
+    });
+    A = await seedOrg(server.pool, 'A');
+    A2 = await seedSecondStore(server.pool, A, 'A2');
+    B = await seedOrg(server.pool, 'B');
+    managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
+    await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
+    owner = await signIn(server.baseUrl, A.ownerEmail);
+    manager = await signIn(server.baseUrl, 'lm@a.sec.test');
+    analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
+    // PUT /surveys/:id needs a whole survey: use org A's own, as an attacker would.
+    const own = await owner.get(`/api/v1/surveys/${A.surveyId}`);
+    if (own.status === 200 && own.json?.survey) {
+      const { id: _id, status: _status, version: _version, ...input } = own.json.survey;
+      bodies['PUT /api/v1/surveys/:id'] = () => input;
+    }
+  });
+  afterAll(async () => server.close());
+
+  const idsA = (): IdSet => ({
+    surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
+  });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0] });
+  const idsB = (): IdSet => ({
+    surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
+  });
+  const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
+  const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
+  const call = (client: Client, route: Route, ids: IdSet, locationQuery = false) =>
+    client.request(route.method, fill(route, ids, locationQuery), route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[key(route)]?.(ids) ?? {}));
+  const bMarkers = () => ['B-MARK', 'B1-MARK', B.orgId, B.surveyId, B.storeId, B.ownerId, B.slug, ...B.responseIds];
+  const a2Markers = () => ['A2-MARK', A2.storeId, ...A2.responseIds];
+
+  /** Null when `res` reveals nothing: a 404, or exactly what a made-up id gets (validation before lookup, or a role refusal). */
+  function leak(res: { status: number; json: any }, random: { status: number; json: any }, allowed: number[]): string | null {
+    if (res.status === 404) return null;
+    if (res.status === random.status && res.json?.error === random.json?.error && allowed.includes(res.status)) return null;
+    return `${res.status} ${res.json?.error ?? ''} (a made-up id got ${random.status})`;
+  }
+
+  it('collects the routes, and every route parameter has a fixture', () => {
+    expect(routes.map(key)).toEqual(expect.arrayContaining(['GET /api/v1/locations', 'PATCH /api/v1/users/:id', 'GET /api/v1/me']));
+    const unknown = routes
+      .filter((r) => !PUBLIC.has(key(r)))
+      .flatMap((r) => paramsOf(r.url).filter((p) => p === '*' || !resourceOf(r.url, p)).map((p) => `${key(r)} (:${p})`));
+    expect(unknown, 'add these parameters to PARAM_RESOURCES in test/security.test.ts with a fixture').toEqual([]);
+    expect(routes.filter((r) => PUBLIC.has(key(r))).length, 'public allowlist entries that no longer exist').toBeLessThanOrEqual(PUBLIC.size);
+  });
+
+  it('(a) answers 401 without a session on every non-public route', async () => {
+    const anon = new Client(server.baseUrl);
+    const failures: string[] = [];
+    for (const route of walkable()) {
+      const res = await call(anon, route, randomIds());
+      if (res.status !== 401) failures.push(`${key(route)} -> ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("(b) gives org A's owner 404 for org B's objects on every route with an id, and leaves B unchanged", async () => {
+    const failures: string[] = [];
+    for (const route of withIds()) {
+      const res = await call(owner, route, idsB());
+      const random = await call(owner, route, randomIds());
+      const problem = leak(res, random, [400, 422]);
+      if (problem) failures.push(`${key(route)} with org B's ids -> ${problem}`);
+    }
+    expect(failures).toEqual([]);
+    const b = await server.pool.query(
+      `select (select name from locations where org_id = $1 and id = $2) as store, (select status from surveys where org_id = $1 and id = $3) as status,
+              (select disabled from users where org_id = $1 and id = $4) as disabled,
+              (select count(*) from responses where org_id = $1 and excluded) as excluded`,
+      [B.orgId, B.storeId, B.surveyId, B.ownerId],
+    );
+    expect(b.rows[0]).toEqual({ store: B.storeName, status: 'live', disabled: false, excluded: 0 });
+  });
+
+  it("(b) never shows org B's data on any GET route of org A's owner", async () => {
+    const failures: string[] = [];
+    for (const route of walkable().filter((r) => r.method === 'GET')) {
+      const probes: [IdSet, boolean][] = [[idsA(), false], [idsA(), true], [{ ...idsA(), locations: B.storeId, questions: B.npsQuestionId }, true]];
+      for (const [ids, locationQuery] of probes) {
+        const res = await call(owner, route, ids, locationQuery);
+        const found = res.status < 300 ? bMarkers().filter((m) => res.text.includes(m)) : [];
+        if (found.length) failures.push(`${key(route)} -> ${res.status} shows ${found.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  for (const who of ['manager', 'analyst'] as const) {
+    it(`(c) shows a ${who} limited to store A1 nothing of store A2 or org B on any GET route`, async () => {
+      const client = who === 'manager' ? manager : analyst;
+      const failures: string[] = [];
+      for (const route of walkable().filter((r) => r.method === 'GET')) {
+        // Also with store A2 named in the query (location=, parent=): that must not open A2 up either.
+        const probes: [IdSet, boolean][] = [[idsA(), false], [idsA(), true], [{ ...idsA(), locations: A2.storeId }, true]];
+        for (const [ids, locationQuery] of probes) {
+          const res = await call(client, route, ids, locationQuery);
+          const found = res.status < 300 ? [...a2Markers(), ...bMarkers()].filter((m) => res.text.includes(m)) : [];
+          if (found.length) failures.push(`${fill(route, ids, locationQuery)} -> ${res.status} shows ${found.join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it(`(c) answers a ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
+      const client = who === 'manager' ? manager : analyst;
+      const failures: string[] = [];
+      const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => ['locations', 'responses'].includes(resourceOf(r.url, p)!)));
+      for (const route of scoped) {
+        const res = await call(client, route, idsA2());
+        const random = await call(client, route, { ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID() });
+        const problem = leak(res, random, [400, 403, 422]);
+        if (problem) failures.push(`${key(route)} with store A2's ids -> ${problem}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('(c) gives a location manager only their own locations, comments and counts', async () => {
+    const locations = (await manager.get('/api/v1/locations')).json.locations.map((l: any) => l.id);
+    expect(locations).toEqual([A.storeId]);
+    const has = (k: string) => routes.some((r) => key(r) === k);
+
+    const countOf = async (c: Client, path: string, field: string) =>
+      ((await c.get(path)).json.surveys as any[]).find((s) => (s.id ?? s.surveyId) === A.surveyId)[field];
+    const total = A.responseIds.length + A2.responseIds.length;
+    if (has('GET /api/v1/surveys')) {
+      expect(await countOf(manager, '/api/v1/surveys', 'responseCount')).toBe(A.responseIds.length);
+      expect(await countOf(owner, '/api/v1/surveys', 'responseCount')).toBe(total);
+    }
+    if (has('GET /api/v1/analytics/overview')) {
+      expect(await countOf(manager, '/api/v1/analytics/overview', 'responses')).toBe(A.responseIds.length);
+      expect(await countOf(owner, '/api/v1/analytics/overview', 'responses')).toBe(total);
+    }
+    if (has('GET /api/v1/surveys/:id/poster.svg')) {
+      expect((await manager.get(`/api/v1/surveys/${A.surveyId}/poster.svg?location=${A2.storeId}`)).status).toBe(404);
+    }
+    if (has('GET /api/v1/surveys/:id/comments')) {
+      const mine = (await manager.get(`/api/v1/surveys/${A.surveyId}/comments`)).json.comments.map((c: any) => c.text).sort();
+      expect(mine).toEqual([...A.comments].sort());
+      const all = (await owner.get(`/api/v1/surveys/${A.surveyId}/comments`)).json.comments.map((c: any) => c.text).sort();
+      expect(all).toEqual([...A.comments, ...A2.comments].sort());
+    }
+    if (has('GET /api/v1/surveys/:id/analytics/summary')) {
+      expect((await manager.get(`/api/v1/surveys/${A.surveyId}/analytics/summary`)).json.responses).toBe(A.responseIds.length);
+      expect((await owner.get(`/api/v1/surveys/${A.surveyId}/analytics/summary`)).json.responses).toBe(total);
+    }
+    if (has('GET /api/v1/surveys/:id/analytics/breakdown')) {
+      const base = `/api/v1/surveys/${A.surveyId}/analytics/breakdown?question=${A.npsQuestionId}&by=location`;
+      const rows = (await manager.get(base)).json.rows as any[];
+      expect(rows.map((r) => r.key)).not.toContain(A2.storeId);
+      expect((await manager.get(`${base}&parent=${A2.storeId}`)).status).toBe(404);
+      expect((await manager.get(`${base}&parent=${A.regionId}`)).status).toBe(404);
+    }
+    if (has('GET /api/v1/surveys/:id/analytics/heatmap')) {
+      expect((await manager.get(`/api/v1/surveys/${A.surveyId}/analytics/heatmap?parent=${A2.storeId}`)).status).toBe(404);
+    }
+    if (has('POST /api/v1/responses/:id/exclude')) {
+      expect((await analyst.post(`/api/v1/responses/${A2.responseIds[0]}/exclude`, { reason: 'probe' })).status).toBe(404);
+      expect((await owner.post(`/api/v1/responses/${B.responseIds[0]}/exclude`, { reason: 'probe' })).status).toBe(404);
+    }
+  });
+});
