@@ -77,8 +77,17 @@ describe.skipIf(!ready)('administration pages in the browser', () => {
     const added = page.locator('.question-card').last().getByLabel('Question text');
     await poll(() => added.evaluate((el) => el === document.activeElement)).toBe(true);
     await added.fill('Anything else you want to tell us?');
+    // A server-side validation error lands next to the field it names, and the edits stay.
+    const slug = page.getByLabel('Address');
+    const goodSlug = await slug.inputValue();
+    await slug.fill('ab');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await poll(() => slug.getAttribute('aria-invalid')).toBe('true');
+    expect(await added.inputValue()).toBe('Anything else you want to tell us?');
+    await slug.fill(goodSlug);
     await page.getByRole('button', { name: 'Save' }).first().click();
     await poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    if (process.env.ADMIN_SHOTS) await page.screenshot({ path: '/tmp/admin-builder.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'The survey is live' }).count()).toBe(1);
@@ -125,5 +134,13 @@ describe.skipIf(!ready)('administration pages in the browser', () => {
     await poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('نظرسنجی‌ها');
     await poll(() => page.getByText('فعال').count()).toBeGreaterThan(0);
+    if (process.env.ADMIN_SHOTS) {
+      await page.goto(`${server.baseUrl}/app/locations`);
+      await poll(() => page.getByRole('treeitem').count()).toBeGreaterThan(1);
+      await page.getByRole('treeitem').first().focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.screenshot({ path: '/tmp/admin-locations-fa.png', fullPage: true });
+    }
   });
 });

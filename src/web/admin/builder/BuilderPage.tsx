@@ -39,7 +39,7 @@ export interface ServerError {
 }
 
 function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initialWarnings: string[] }) {
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' | 'info' } | null>(null);
@@ -76,7 +76,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
     setIssues(found);
     setServerError(null);
     if (found.length > 0) {
-      setStatus({ text: t('builder.fixIssues', { n: found.length }), kind: 'error' });
+      setStatus({ text: t('builder.fixIssues', { n: num(found.length, 0) }), kind: 'error' });
       setFocusTick((n) => n + 1);
       return false;
     }
@@ -144,7 +144,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       {missing.length > 0 && !state.dirty && (
         <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
       )}
-      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
+      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: num(survey.questions.filter((q) => q.archivedInVersion == null).length, 0) })}</p>}
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>
