@@ -21,6 +21,13 @@ function rng(seed: number) {
   };
 }
 
+/** An NPS answer, and a CSAT answer four times in five. */
+function randomAnswers(rand: () => number): SeedResponse['answers'] {
+  const answers: SeedResponse['answers'] = { nps: { score: Math.floor(rand() * 11) } };
+  if (rand() < 0.8) answers.csat = { score: 1 + Math.floor(rand() * 5) };
+  return answers;
+}
+
 describe('analytics maintenance and validation', () => {
   let server: TestServer;
   let owner: Client;
@@ -52,14 +59,14 @@ describe('analytics maintenance and validation', () => {
         { key: 'csat', type: 'rating', metric: 'csat', min: 1, max: 5, box: 4 },
       ]);
       const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
-      const responses: SeedResponse[] = Array.from({ length: 25 + Math.floor(rand() * 20) }, () => ({
+      const responses: SeedResponse[] = Array.from({ length: 25 + Math.floor(rand() * 20) }, (): SeedResponse => ({
         locationId: pick([loc.S1, loc.S2, null]),
         channel: pick(['link', 'email', 'kiosk']),
         language: pick(['en', 'fa']),
-        hidden: rand() < 0.7 ? { segment: pick(['a', 'b']) } : {},
+        hidden: rand() < 0.7 ? { segment: pick(['a', 'b']) } : ({} as Record<string, string>),
         // Around local midnights of 2026-03-01..05 (Tehran is UTC+03:30).
         at: new Date(Date.UTC(2026, 2, 1 + Math.floor(rand() * 5), 20, Math.floor(rand() * 60))).toISOString(),
-        answers: { nps: { score: Math.floor(rand() * 11) }, ...(rand() < 0.8 ? { csat: { score: 1 + Math.floor(rand() * 5) } } : {}) },
+        answers: randomAnswers(rand),
       }));
       await seedResponses(server.pool, orgId, surveyId, ids, responses);
       const paths = [
