@@ -4,6 +4,7 @@ import { Chart } from '../charts/Chart.tsx';
 import { barOption, distributionOption } from '../charts/options.ts';
 import type { DashboardContext } from './dashboard.ts';
 import type { SummaryQuestion } from './types.ts';
+import type { ChoiceOption } from '../../core/surveys/types.ts';
 import { localized, Panel } from './ui.tsx';
 
 export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
@@ -13,13 +14,13 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
   return (
     <Panel title={t('an.dist.title')} id="dist">
       <div className="an-dist-grid">
-        {shown.map((q) => <QuestionDistribution key={q.questionId} q={q} />)}
+        {shown.map((q) => <QuestionDistribution key={q.questionId} q={q} options={ctx.survey.questions.find((x) => x.id === q.questionId)?.options ?? []} />)}
       </div>
     </Panel>
   );
 }
 
-function QuestionDistribution({ q }: { q: SummaryQuestion }) {
+function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: ChoiceOption[] }) {
   const { t, num, lang, dir } = useI18n();
   const title = localized(q.text, lang) || q.key;
   const rtl = dir === 'rtl';
@@ -43,7 +44,8 @@ function QuestionDistribution({ q }: { q: SummaryQuestion }) {
       </div>
     );
   }
-  const choices = q.choices ?? [];
+  const labelOf = (value: string) => localized(options.find((o) => o.value === value)?.label, lang) || value;
+  const choices = (q.choices ?? []).map((c) => ({ ...c, value: labelOf(c.value) }));
   return (
     <div className="an-dist">
       <h3 dir="auto">{title}</h3>
