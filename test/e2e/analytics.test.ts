@@ -160,6 +160,9 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     const [svg] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'SVG' }).click()]);
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     expect(fs.readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s>]/);
+    const [png] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(await trend.locator('[role=img]').getAttribute('aria-label')).toBeTruthy();
 
     // 20 answers are too few for key drivers: the page explains instead of failing.

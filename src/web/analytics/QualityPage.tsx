@@ -9,6 +9,7 @@ import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
 import { useApi } from './useApi.ts';
+import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
 
 const REASONS: QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'];
@@ -64,6 +65,7 @@ interface Override {
 
 function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
   const { t, num, date } = useI18n();
+  const mayExclude = useSession().can('response.exclude');
   const state = useApi<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [status, setStatus] = useState('');
@@ -131,10 +133,10 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                           <td>{f.reasons.map((r) => <span key={r} className={`badge reason-${r}`}>{t(`an.reason.${r}`)}</span>)}</td>
                           <td>{excluded ? t('an.quality.isExcluded') : t('an.quality.isIncluded')}</td>
                           <td>
-                            <button type="button" className={excluded ? 'secondary' : 'danger'} disabled={o?.pending}
+                            {mayExclude && <button type="button" className={excluded ? 'secondary' : 'danger'} disabled={o?.pending}
                               onClick={() => toggle(f.responseId, !excluded)}>
                               {excluded ? t('an.quality.include') : t('an.quality.exclude')}
-                            </button>
+                            </button>}
                           </td>
                         </tr>
                       );
