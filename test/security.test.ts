@@ -81,6 +81,7 @@ describe('security walk over every /api/v1 route', () => {
   let owner: Client;
   let manager: Client;
   let analyst: Client;
+  let scopedAdmin: Client;
   let managerId: string;
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
@@ -97,9 +98,18 @@ describe('security walk over every /api/v1 route', () => {
     B = await seedOrg(server.pool, 'B');
     managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
+    await buildUser(server.pool, A.orgId, 'admin', 'admin@a.sec.test', [A.storeId]);
+    // People of store A2 that an admin limited to A1 must not see.
+    await buildUser(server.pool, A.orgId, 'viewer', 'staff-A2-MARK@a.sec.test', [A2.storeId]);
+    await server.pool.query(
+      `insert into invitations(org_id, email, role, location_ids, token_hash, expires_at)
+       values ($1, 'invitee-A2-MARK@a.sec.test', 'viewer', $2, $3, now() + interval '7 days')`,
+      [A.orgId, [A2.storeId], crypto.randomBytes(32).toString('hex')],
+    );
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
+    scopedAdmin = await signIn(server.baseUrl, 'admin@a.sec.test');
     // PUT /surveys/:id needs a whole survey: use org A's own, as an attacker would.
     const own = await owner.get(`/api/v1/surveys/${A.surveyId}`);
     if (own.status === 200 && own.json?.survey) {
@@ -112,7 +122,8 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
   });
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0] });
+  // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
   });
@@ -124,7 +135,7 @@ describe('security walk over every /api/v1 route', () => {
   const a2Markers = () => ['A2-MARK', A2.storeId, ...A2.responseIds];
 
   /** Null when `res` reveals nothing: a 404, or exactly what a made-up id gets (validation before lookup, or a role refusal). */
-  function leak(res: { status: number; json: any }, random: { status: number; json: any }, allowed: number[]): string | null {
+  function leak(res: { status: number; json: any }, random: { status: number; json: any }, allowed: number[] = []): string | null {
     if (res.status === 404) return null;
     if (res.status === random.status && res.json?.error === random.json?.error && allowed.includes(res.status)) return null;
     return `${res.status} ${res.json?.error ?? ''} (a made-up id got ${random.status})`;
@@ -154,7 +165,8 @@ describe('security walk over every /api/v1 route', () => {
     for (const route of withIds()) {
       const res = await call(owner, route, idsB());
       const random = await call(owner, route, randomIds());
-      const problem = leak(res, random, [400, 422]);
+      // Strictly 404: a write route that validates its body first needs a PROBE_BODIES entry to reach its lookup.
+      const problem = leak(res, random);
       if (problem) failures.push(`${key(route)} with org B's ids -> ${problem}`);
     }
     expect(failures).toEqual([]);
@@ -180,9 +192,10 @@ describe('security walk over every /api/v1 route', () => {
     expect(failures).toEqual([]);
   });
 
-  for (const who of ['manager', 'analyst'] as const) {
-    it(`(c) shows a ${who} limited to store A1 nothing of store A2 or org B on any GET route`, async () => {
-      const client = who === 'manager' ? manager : analyst;
+  const restricted = () => ({ manager, analyst, admin: scopedAdmin });
+  for (const who of ['manager', 'analyst', 'admin'] as const) {
+    it(`(c) shows the ${who} limited to store A1 nothing of store A2 or org B on any GET route`, async () => {
+      const client = restricted()[who];
       const failures: string[] = [];
       for (const route of walkable().filter((r) => r.method === 'GET')) {
         // Also with store A2 named in the query (location=, parent=): that must not open A2 up either.
@@ -196,14 +209,16 @@ describe('security walk over every /api/v1 route', () => {
       expect(failures).toEqual([]);
     });
 
-    it(`(c) answers a ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
-      const client = who === 'manager' ? manager : analyst;
+    it(`(c) answers the ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
+      const client = restricted()[who];
       const failures: string[] = [];
-      const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => ['locations', 'responses'].includes(resourceOf(r.url, p)!)));
+      const outside = ['locations', 'responses', 'users'];
+      const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
         const res = await call(client, route, idsA2());
-        const random = await call(client, route, { ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID() });
-        const problem = leak(res, random, [400, 403, 422]);
+        const random = await call(client, route, { ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID(), users: crypto.randomUUID() });
+        // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
+        const problem = leak(res, random, [403]);
         if (problem) failures.push(`${key(route)} with store A2's ids -> ${problem}`);
       }
       expect(failures).toEqual([]);
@@ -213,6 +228,11 @@ describe('security walk over every /api/v1 route', () => {
   it('(c) gives a location manager only their own locations, comments and counts', async () => {
     const locations = (await manager.get('/api/v1/locations')).json.locations.map((l: any) => l.id);
     expect(locations).toEqual([A.storeId]);
+    // Positive control: the markers the walks search for are there for someone allowed to see them.
+    expect((await owner.get('/api/v1/locations')).text).toContain('A2-MARK');
+    expect((await owner.get('/api/v1/users')).text).toContain('staff-A2-MARK');
+    expect((await owner.get('/api/v1/users')).text).toContain('invitee-A2-MARK');
+    expect((await scopedAdmin.get('/api/v1/users')).json.users.map((u: any) => u.email).sort()).toEqual(['admin@a.sec.test', 'analyst@a.sec.test', 'lm@a.sec.test']);
     const has = (k: string) => routes.some((r) => key(r) === k);
 
     const countOf = async (c: Client, path: string, field: string) =>
