@@ -47,7 +47,7 @@ describe('sarafan start with the embedded database', () => {
 
   it('serves /healthz, shares the running database with a second process and stops cleanly on SIGINT', async () => {
     const port = await freePort();
-    const env = { ...process.env, PORT: String(port), SARAFAN_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SARAFAN_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     let output = '';
     child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
