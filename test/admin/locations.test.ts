@@ -92,6 +92,22 @@ describe('locations API', () => {
     expect((await owner.post('/api/v1/locations/import', { csv: 'x' })).status).toBe(400);
   });
 
+  it('keeps the hierarchy at most 32 levels deep, counting the moved subtree', async () => {
+    const chain = Array.from({ length: 32 }, (_, i) => `D${i},Deep ${i},region,${i === 0 ? '' : `D${i - 1}`}`);
+    const res = await owner.request('POST', '/api/v1/locations/import', ['code,name,kind,parent_code', ...chain].join('\n'), { 'content-type': 'text/csv' });
+    expect(res.json).toEqual({ created: 32, updated: 0 });
+    const deepest = await find('D31');
+    expect(deepest.depth).toBe(32);
+    expect((await owner.post('/api/v1/locations', { parentId: deepest.id, kind: 'store', name: 'Too deep' })).status).toBe(400);
+    const d30 = await find('D30');
+    const w = (await owner.post('/api/v1/locations', { parentId: org.rootLocationId, kind: 'region', name: 'Two levels', code: 'TL' })).json.location;
+    await owner.post('/api/v1/locations', { parentId: w.id, kind: 'store', name: 'Leaf', code: 'TL1' });
+    const tooDeep = await owner.patch(`/api/v1/locations/${w.id}`, { parentId: d30.id });
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.json.message).toMatch(/32 levels/);
+    expect((await owner.patch(`/api/v1/locations/${(await find('TL1')).id}`, { parentId: d30.id })).status).toBe(200);
+  });
+
   it('limits location managers to their subtree and lets only editors write', async () => {
     const west = await find('W');
     await buildUser(server.pool, org.orgId, 'location_manager', 'lm@loc.test', [west.id]);

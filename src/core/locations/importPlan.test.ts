@@ -36,6 +36,8 @@ describe('planLocationImport', () => {
       [csv(['A', 'A', 'shop', '']), /line 2: unknown kind "shop"/],
       [csv(['A', '', 'store', '']), /line 2: name is empty/],
       [csv(['', 'x', 'store', '']), /line 2: code is empty/],
+      [csv(['A B', 'x', 'store', '']), /line 2: code must be/],
+      [csv(['A', 'x\u0001', 'store', '']), /line 2: name must be/],
       [csv(['A', 'A', 'store', ''], ['A', 'B', 'store', '']), /line 3: duplicate code A \(first on line 2\)/],
       [csv(['A', 'A', 'store', 'B'], ['B', 'B', 'store', 'A']), /line 2: parent_code makes a cycle/],
       [csv(['A', 'A', 'store', 'A']), /line 2: .*own code/],
@@ -53,6 +55,12 @@ describe('planLocationImport', () => {
       { id: 'b', parentId: 'a', code: 'B', path: '/root/a/b/' },
     ];
     expect(() => planLocationImport(csv(['A', 'A', 'region', 'B']), ctx(existing))).toThrow(/line 2: parent_code makes a cycle/);
+  });
+
+  it('limits the depth of the hierarchy', () => {
+    const chain = Array.from({ length: 33 }, (_, i) => [`L${i}`, 'x', 'region', i === 0 ? '' : `L${i - 1}`]);
+    expect(() => planLocationImport(csv(...chain), ctx())).toThrow(/line 34: the hierarchy may be at most 32 levels deep/);
+    expect(planLocationImport(csv(...chain.slice(0, 32)), ctx()).inserts).toHaveLength(32);
   });
 
   it('limits the number of rows', () => {

@@ -5,7 +5,7 @@
  * Every error names the CSV line so the user can fix the file.
  */
 import { DomainError } from '../errors.ts';
-import { childPath, isWithin, LOCATION_KINDS, type LocationKind } from './tree.ts';
+import { childPath, depthOf, isWithin, LOCATION_KINDS, MAX_DEPTH, type LocationKind } from './tree.ts';
 
 export const IMPORT_HEADER = ['code', 'name', 'kind', 'parent_code'] as const;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -13,6 +13,8 @@ const MAX_CODE = 64;
 const MAX_NAME = 200;
 // Control characters in a code or name are almost always a broken export; refuse them early.
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// Same rule as the API's `code`: codes travel in survey links (?loc=<code>).
+const CODE = /^[^\s/?#&%]+$/;
 
 /** One parsed CSV record with the line it ends on (as csv-parse reports it). */
 export interface CsvRecord {
@@ -76,7 +78,7 @@ function toRow(rec: CsvRecord): Row {
   if (rec.fields.length !== IMPORT_HEADER.length) fail(rec.line, `expected ${IMPORT_HEADER.length} fields, found ${rec.fields.length}`);
   const [code, name, kind, parentCode] = rec.fields.map((f) => f.trim());
   if (!code) fail(rec.line, 'code is empty');
-  if (code.length > MAX_CODE || CONTROL.test(code)) fail(rec.line, `code must be at most ${MAX_CODE} printable characters`);
+  if (code.length > MAX_CODE || !CODE.test(code)) fail(rec.line, `code must be at most ${MAX_CODE} characters without spaces or /?#&%`);
   if (!name) fail(rec.line, 'name is empty');
   if (name.length > MAX_NAME || CONTROL.test(name)) fail(rec.line, `name must be at most ${MAX_NAME} printable characters`);
   if (!(LOCATION_KINDS as readonly string[]).includes(kind)) fail(rec.line, `unknown kind "${kind}" (use one of ${LOCATION_KINDS.join(', ')})`);
@@ -156,6 +158,7 @@ export function planLocationImport(records: readonly CsvRecord[], ctx: ImportCon
     const id = idOf.get(row.code)!;
     const path = resolvePath(id, row.line);
     if (!inScope(ctx.scopePaths, path)) fail(row.line, `parent_code ${row.parentCode} is outside your locations`);
+    if (depthOf(path) > MAX_DEPTH) fail(row.line, `the hierarchy may be at most ${MAX_DEPTH} levels deep`);
     const planned: PlannedLocation = { id, parentId: parentOf.get(id)!, kind: row.kind, name: row.name, code: row.code, path, line: row.line };
     (existingById.has(id) ? plan.updates : plan.inserts).push(planned);
   }

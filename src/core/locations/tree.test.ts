@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, childPath, depthOf, isWithin, moveProblem, rebasePath, type Location } from './tree.ts';
+import { buildTree, childPath, depthOf, isWithin, MAX_DEPTH, moveProblem, rebasePath, type Location } from './tree.ts';
 
 const loc = (id: string, parentId: string | null, path: string, name = id): Location => ({
   id, parentId, kind: 'store', name, code: null, path, depth: depthOf(path),
@@ -25,6 +25,9 @@ describe('location paths', () => {
     expect(moveProblem('/r/a/', '/r/a/b/')).toMatch(/descendant/);
     expect(moveProblem('/r/a/', '/r/c/')).toBeNull();
     expect(moveProblem('/r/a/b/', '/r/')).toBeNull();
+    const deep = `/${Array.from({ length: MAX_DEPTH }, (_, i) => `n${i}`).join('/')}/`;
+    expect(moveProblem('/r/a/', deep)).toBeNull();
+    expect(moveProblem('/r/a/', deep, 1)).toMatch(/at most 32 levels/);
   });
 
   it('rebases subtree paths onto a new parent', () => {

@@ -7,6 +7,12 @@
 export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other'] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
+/**
+ * Deepest allowed level below the company root. Paths are indexed (btree, ~2.7 kB per entry, 37 bytes
+ * per level), so depth has a hard ceiling near 70; real hierarchies stay far below this limit.
+ */
+export const MAX_DEPTH = 32;
+
 /** A location as the API presents it. */
 export interface Location {
   id: string;
@@ -34,11 +40,14 @@ export function isWithin(path: string, ancestorPath: string): boolean {
 }
 
 /**
- * Why a node may not move under `newParentPath`: a node cannot become its own descendant,
- * which would cut the subtree off from the root (a cycle). Returns null when the move is fine.
+ * Why a node may not move under `newParentPath`: a node cannot become its own descendant, which
+ * would cut the subtree off from the root (a cycle), and its deepest descendant (`subtreeHeight`
+ * levels below it) must stay within MAX_DEPTH. Returns null when the move is fine.
  */
-export function moveProblem(nodePath: string, newParentPath: string): string | null {
-  return isWithin(newParentPath, nodePath) ? 'a location cannot be moved under itself or one of its descendants' : null;
+export function moveProblem(nodePath: string, newParentPath: string, subtreeHeight = 0): string | null {
+  if (isWithin(newParentPath, nodePath)) return 'a location cannot be moved under itself or one of its descendants';
+  if (depthOf(newParentPath) + 1 + subtreeHeight > MAX_DEPTH) return `the hierarchy may be at most ${MAX_DEPTH} levels deep`;
+  return null;
 }
 
 /** The new path of a subtree member when its subtree root moves from `oldRootPath` to `newRootPath`. */

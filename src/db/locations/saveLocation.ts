@@ -61,6 +61,16 @@ export async function reloadLocation(tx: Queryable, orgId: string, id: string): 
   return toLocation(rows[0]);
 }
 
+/** How many levels the subtree reaches below `node` (0 for a leaf). */
+export async function subtreeHeight(tx: Queryable, orgId: string, node: Pick<Location, 'path'>): Promise<number> {
+  const { rows } = await tx.query(
+    `/* subtreeHeight */ select coalesce(max(length(path) - length(replace(path, '/', ''))), 0) - (length($2) - length(replace($2, '/', ''))) as height
+       from locations where org_id = $1 and path like $2 || '%'`,
+    [orgId, node.path],
+  );
+  return Math.max(0, rows[0].height);
+}
+
 /** What keeps a location from being deleted: child locations and responses recorded at it. */
 export async function locationUsage(tx: Queryable, orgId: string, id: string): Promise<{ children: number; responses: number }> {
   const { rows } = await tx.query(

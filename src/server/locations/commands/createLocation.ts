@@ -1,11 +1,11 @@
 /** Creates a location under a parent inside the caller's scope. */
 import type { PoolClient } from '../../../db/connection.ts';
 import { scopeOf, type Principal } from '../../../core/access/index.ts';
-import type { Location } from '../../../core/locations/tree.ts';
+import { MAX_DEPTH, type Location } from '../../../core/locations/tree.ts';
 import { getLocation } from '../../../db/locations/listLocations.ts';
 import { insertLocation, lockLocationTree } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
 import type { CreateLocationInput } from '../schema.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 
@@ -16,6 +16,7 @@ export async function createLocation(tx: PoolClient, actor: Principal, input: Cr
   await lockLocationTree(tx, actor.orgId);
   const parent = await getLocation(tx, scopeOf(actor), input.parentId);
   if (!parent) throw notFound('Parent location not found');
+  if (parent.depth + 1 > MAX_DEPTH) throw invalid(`parentId: the hierarchy may be at most ${MAX_DEPTH} levels deep`);
   const location = await insertLocation(tx, actor.orgId, { parent, kind: input.kind, name: input.name, code: input.code ?? null }).catch(
     (err) => rethrowLocationConflict(err, input.code),
   );

@@ -3,7 +3,7 @@ import type { PoolClient } from '../../../db/connection.ts';
 import { scopeOf, type Principal } from '../../../core/access/index.ts';
 import { moveProblem, type Location } from '../../../core/locations/tree.ts';
 import { getLocation } from '../../../db/locations/listLocations.ts';
-import { lockLocationTree, moveSubtree, reloadLocation, updateLocationFields } from '../../../db/locations/saveLocation.ts';
+import { lockLocationTree, moveSubtree, reloadLocation, subtreeHeight, updateLocationFields } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { UpdateLocationInput } from '../schema.ts';
@@ -25,7 +25,7 @@ export async function updateLocation(tx: PoolClient, actor: Principal, id: strin
     if (node.parentId === null) throw invalid('parentId: the company root cannot be moved');
     const parent = await getLocation(tx, scope, input.parentId);
     if (!parent) throw notFound('Parent location not found');
-    const problem = moveProblem(node.path, parent.path);
+    const problem = moveProblem(node.path, parent.path, await subtreeHeight(tx, actor.orgId, node));
     if (problem) throw invalid(`parentId: ${problem}`);
     await moveSubtree(tx, actor.orgId, node, parent);
   }
