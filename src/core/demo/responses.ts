@@ -93,6 +93,14 @@ function hiddenFields(rng: Rng, channel: string): Record<string, string> {
   return hidden;
 }
 
+/**
+ * Mostly one-off customers: the data-quality view counts any later response of the same contact as a
+ * duplicate, so only 2 % of contacts come back (and the planted double submissions are on top).
+ */
+function contactKey(rng: Rng, customers: number): string {
+  return rng.chance(0.02) ? `cust-${rng.int(1, Math.ceil(customers / 50))}` : `cust-${rng.uuid().slice(0, 13)}`;
+}
+
 const SEGMENT_EFFECT: Record<string, number> = { basic: -0.1, silver: 0.1, gold: 0.35 };
 
 /** Builds one fresh response (not a duplicate). */
@@ -118,7 +126,7 @@ function freshResponse(rng: Rng, opts: GenerateOptions, stores: DemoLocation[], 
     channel,
     language,
     hidden,
-    contactKey: channel === 'email' || channel === 'receipt' || rng.chance(0.2) ? `cust-${rng.int(1, customers)}` : null,
+    contactKey: channel === 'email' || channel === 'receipt' || rng.chance(0.2) ? contactKey(rng, customers) : null,
     startedAt: new Date(at.getTime() - durationMs),
     submittedAt: at,
     durationMs,
