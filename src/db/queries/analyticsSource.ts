@@ -34,6 +34,17 @@ export type SourceKind = 'rollup' | 'raw';
 export interface SourceOptions {
   /** Expose this hidden field's value as dim_value (breakdown by `dim:<key>`); rows without it are left out. */
   groupDim?: string;
+  /** The query groups by location, channel or language, so the compact rollup cannot serve it. */
+  needsDetail?: boolean;
+}
+
+/**
+ * rollup_scores_compact (no location, channel, language) serves queries that neither filter nor
+ * group on those and come from callers not limited to locations.
+ */
+function compactServes(ctx: SourceContext, opts: SourceOptions): boolean {
+  const { filter, scope } = ctx;
+  return !opts.needsDetail && scope.locationPaths === null && !filter.locationPath && !filter.channel && !filter.language;
 }
 
 /**
@@ -65,6 +76,13 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
     if (filter.dim) where.push(`s.dim_value = ${p(filter.dim.value)}`);
     if (filter.from) where.push(`s.day >= ${p(filter.from)}::date`);
     if (filter.to) where.push(`s.day <= ${p(filter.to)}::date`);
+    if (compactServes(ctx, opts)) {
+      return {
+        kind,
+        sql: `select s.question_id, s.score, s.n, s.day, '${NO_LOCATION}'::uuid as location_id, ''::text as channel, ''::text as language, s.dim_value
+                from rollup_scores_compact s where ${where.join(' and ')} and s.n <> 0`,
+      };
+    }
     where.push(...common('s', ctx, p, params));
     return {
       kind,

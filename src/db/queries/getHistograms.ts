@@ -36,7 +36,10 @@ export async function getHistograms(db: Queryable, ctx: SourceContext, params: H
   const groupBy = params.groupBy ?? 'none';
   if (params.questionIds.length === 0) return { source: 'rollup', rows: [] };
   const values: unknown[] = [];
-  const src = scoreSourceSql(ctx, params.questionIds, values, groupBy === 'dim' ? { groupDim: params.groupDim } : {});
+  const src = scoreSourceSql(ctx, params.questionIds, values, {
+    groupDim: groupBy === 'dim' ? params.groupDim : undefined,
+    needsDetail: groupBy === 'location' || groupBy === 'channel' || groupBy === 'language',
+  });
   const { rows } = await db.query(
     `/* getHistograms */
      with src as (${src.sql})

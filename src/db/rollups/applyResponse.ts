@@ -6,7 +6,7 @@
  * to re-include, mark them first and then call with +1 (see src/server/responses/commands).
  */
 import type { Queryable } from '../connection.ts';
-import { applyResponsesToResponseRollup } from './responseRollup.ts';
+import { applyResponsesToCompactRollup, applyResponsesToResponseRollup } from './responseRollup.ts';
 
 export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
@@ -44,4 +44,5 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
   // Response counts (rollup_responses, migration 030) move in the same transaction.
   await applyResponsesToResponseRollup(db, orgId, responseIds, sign);
+  await applyResponsesToCompactRollup(db, orgId, responseIds, sign, { sql: ROLLUP_SOURCE_SQL, groupBy: ROLLUP_GROUP_BY });
 }

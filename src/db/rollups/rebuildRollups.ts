@@ -1,5 +1,6 @@
 /**
- * Full rebuild of an organisation's rollups (rollup_scores and rollup_responses) from raw answers.
+ * Full rebuild of an organisation's rollups (rollup_scores, rollup_scores_compact and
+ * rollup_responses) from raw answers.
  * Idempotent: the organisation's rows are deleted and re-inserted in one transaction, so readers see
  * either the old or the new rollups, never a half-built table.
  */
@@ -48,6 +49,7 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
     const tz = org.rows[0].timezone as string;
     await tx.query(`delete from rollup_scores where org_id = $1`, [orgId]);
     await tx.query(`delete from rollup_responses where org_id = $1`, [orgId]);
+    await tx.query(`delete from rollup_scores_compact where org_id = $1`, [orgId]);
 
     // min/max per survey read the responses_survey_time index (org_id, survey_id, submitted_at).
     const spans = await tx.query(
@@ -93,9 +95,21 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
          do update set n = t.n + excluded.n`,
         params,
       );
-      scoreRows += scores.rowCount ?? 0;
+      // The compact level is summed from the rows just written for this batch's survey and days.
+      const compact = await tx.query(
+        `/* rebuildRollups.compact */
+         insert into rollup_scores_compact as t (org_id, survey_id, question_id, day, dim_key, dim_value, score, n)
+         select org_id, survey_id, question_id, day, dim_key, dim_value, score, sum(n)
+           from rollup_scores
+          where org_id = $1 and survey_id = $2 and day >= $3::date and day < $4::date
+          group by 1, 2, 3, 4, 5, 6, 7
+         on conflict (org_id, question_id, dim_key, dim_value, day, score)
+         do update set n = t.n + excluded.n`,
+        params.slice(0, 4),
+      );
+      scoreRows += (scores.rowCount ?? 0) + (compact.rowCount ?? 0);
       responseRows += responses.rowCount ?? 0;
-      opts.progress?.batch((scores.rowCount ?? 0) + (responses.rowCount ?? 0));
+      opts.progress?.batch((scores.rowCount ?? 0) + (compact.rowCount ?? 0) + (responses.rowCount ?? 0));
     }
     return { orgId, batches: batches.length, scoreRows, responseRows, ms: Date.now() - started };
   });

@@ -41,3 +41,23 @@ export async function applyResponsesToResponseRollup(db: Queryable, orgId: strin
     [orgId, responseIds, sign],
   );
 }
+
+/**
+ * Adds or removes the responses' scored answers to or from rollup_scores_compact (no location,
+ * channel or language); same source and timing rules as rollup_scores. `source` is
+ * ROLLUP_SOURCE_SQL with its GROUP BY, passed in because applyResponse.ts imports this module.
+ */
+export async function applyResponsesToCompactRollup(db: Queryable, orgId: string, responseIds: string[], sign: 1 | -1, source: { sql: string; groupBy: string }): Promise<void> {
+  if (responseIds.length === 0) return;
+  await db.query(
+    `/* applyResponsesToCompactRollup */
+     insert into rollup_scores_compact as t (org_id, survey_id, question_id, day, dim_key, dim_value, score, n)
+     select org_id, survey_id, question_id, day, dim_key, dim_value, score, sum(n) * $3::int
+       from (${source.sql} and a.org_id = $1 and a.response_id = any($2::uuid[]) ${source.groupBy}) s
+      group by 1, 2, 3, 4, 5, 6, 7
+      order by 1, 3, 5, 6, 4, 7
+     on conflict (org_id, question_id, dim_key, dim_value, day, score)
+     do update set n = t.n + excluded.n`,
+    [orgId, responseIds, sign],
+  );
+}
