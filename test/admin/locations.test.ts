@@ -53,6 +53,16 @@ describe('locations API', () => {
     expect((await owner.patch(`/api/v1/locations/${org.rootLocationId}`, { parentId: south.id })).status).toBe(400);
   });
 
+  it('never lets two concurrent moves make a cycle', async () => {
+    const [x, y] = await Promise.all(
+      ['RaceX', 'RaceY'].map(async (code) => (await owner.post('/api/v1/locations', { parentId: org.rootLocationId, kind: 'region', name: code, code })).json.location),
+    );
+    const results = await Promise.all([owner.patch(`/api/v1/locations/${x.id}`, { parentId: y.id }), owner.patch(`/api/v1/locations/${y.id}`, { parentId: x.id })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const rows = (await owner.get('/api/v1/locations')).json.locations as any[];
+    for (const l of rows.filter((r) => r.parentId)) expect(l.path).toBe(`${rows.find((p) => p.id === l.parentId).path}${l.id}/`);
+  });
+
   it('deletes leaves only, and never locations with responses', async () => {
     const south = await find('SO');
     expect((await owner.delete(`/api/v1/locations/${south.id}`)).status).toBe(409);

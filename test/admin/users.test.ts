@@ -101,6 +101,28 @@ describe('users and invitations API', () => {
     expect(actions.rows[0].n).toBeGreaterThanOrEqual(4);
   });
 
+  it('lets exactly one of two owners demoting each other at once succeed, and one user come from a double accept', async () => {
+    const other = await buildOrg(server.pool, 'Race Org');
+    const o1 = await buildUser(server.pool, other.orgId, 'owner', 'o1@race.test');
+    const o2 = await buildUser(server.pool, other.orgId, 'owner', 'o2@race.test');
+    const [c1, c2] = await Promise.all([signIn(server.baseUrl, 'o1@race.test'), signIn(server.baseUrl, 'o2@race.test')]);
+    const results = await Promise.all([c1.patch(`/api/v1/users/${o2}`, { role: 'admin' }), c2.patch(`/api/v1/users/${o1}`, { role: 'admin' })]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const owners = await server.pool.query(`select count(*) as n from users where org_id = $1 and role = 'owner'`, [other.orgId]);
+    expect(owners.rows[0].n).toBe(1);
+
+    const inv = await c1.post('/api/v1/invitations', { email: 'twice@race.test', role: 'viewer' });
+    const token = tokenOf(inv.json.link);
+    const body = { name: 'Twice', password: 'a long enough password' };
+    const accepts = await Promise.all([
+      new Client(server.baseUrl).post(`/api/v1/invitations/${token}/accept`, body),
+      new Client(server.baseUrl).post(`/api/v1/invitations/${token}/accept`, body),
+    ]);
+    expect(accepts.map((r) => r.status).sort()).toEqual([200, 404]);
+    const users = await server.pool.query(`select count(*) as n from users where lower(email) = 'twice@race.test'`);
+    expect(users.rows[0].n).toBe(1);
+  });
+
   it('limits a location-scoped admin to people inside their locations', async () => {
     const region = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'region', 'East');
     const eastStore = await buildLocation(server.pool, org.orgId, region, 'store', 'East 1');

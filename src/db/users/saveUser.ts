@@ -44,7 +44,7 @@ export async function updateUserRow(tx: Queryable, orgId: string, userId: string
  * Ids of the enabled owners, locked: two admins demoting the last two owners at once must not both succeed.
  */
 export async function lockActiveOwners(tx: Queryable, orgId: string): Promise<string[]> {
-  const { rows } = await tx.query(`/* lockActiveOwners */ select id from users where org_id = $1 and role = 'owner' and not disabled for update`, [orgId]);
+  const { rows } = await tx.query(`/* lockActiveOwners */ select id from users where org_id = $1 and role = 'owner' and not disabled order by id for update`, [orgId]);
   return rows.map((r) => r.id);
 }
 

@@ -15,6 +15,9 @@ import { checkGrants } from './checkGrants.ts';
  */
 export async function updateUser(tx: PoolClient, actor: Principal, id: string, input: UpdateUserInput): Promise<UserRow> {
   const scope = scopeOf(actor);
+  // Owners are locked before the target row, in one order for everybody: two owners demoting each
+  // other at once then run one after the other instead of deadlocking.
+  const owners = input.role !== undefined || input.disabled !== undefined ? await lockActiveOwners(tx, actor.orgId) : [];
   const target = await getUser(tx, scope, id, { forUpdate: true });
   if (!target) throw notFound('User not found');
   const role = input.role ?? target.role;
@@ -24,7 +27,6 @@ export async function updateUser(tx: PoolClient, actor: Principal, id: string, i
   if (input.locationIds !== undefined || input.role !== undefined) await checkGrants(tx, actor, role, locationIds);
 
   if (target.role === 'owner' && !target.disabled && (role !== 'owner' || disabled)) {
-    const owners = await lockActiveOwners(tx, actor.orgId);
     if (owners.filter((o) => o !== target.id).length === 0) {
       throw new DomainError('conflict', 'The organisation needs at least one owner; make someone else an owner first');
     }
