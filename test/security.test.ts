@@ -192,6 +192,20 @@ describe('security walk over every /api/v1 route', () => {
     expect(failures).toEqual([]);
   });
 
+  it("(b) treats org B's ids inside request bodies as unknown", async () => {
+    const probes: [string, string, unknown][] = [
+      ['POST', '/api/v1/locations', { parentId: B.storeId, kind: 'store', name: 'Planted' }],
+      ['PATCH', `/api/v1/locations/${A.storeId}`, { parentId: B.regionId }],
+      ['POST', '/api/v1/invitations', { email: 'spy@a.sec.test', role: 'viewer', locationIds: [B.storeId] }],
+      ['PATCH', `/api/v1/users/${managerId}`, { locationIds: [B.storeId] }],
+    ];
+    for (const [method, path, body] of probes) expect((await owner.request(method, path, body)).status, `${method} ${path}`).toBe(404);
+    const b = await server.pool.query(`select count(*) as n from locations where org_id = $1`, [B.orgId]);
+    expect(b.rows[0].n).toBe(3);
+    const a = await server.pool.query(`select count(*) as n from user_locations where org_id = $1 and location_id = $2`, [A.orgId, B.storeId]);
+    expect(a.rows[0].n).toBe(0);
+  });
+
   const restricted = () => ({ manager, analyst, admin: scopedAdmin });
   for (const who of ['manager', 'analyst', 'admin'] as const) {
     it(`(c) shows the ${who} limited to store A1 nothing of store A2 or org B on any GET route`, async () => {
