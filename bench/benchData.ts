@@ -9,8 +9,7 @@ import { createRng, scoreFromLatent, type Rng } from '../src/core/demo/random.ts
 import { insertSurvey } from '../src/db/demo/insertDemoStructure.ts';
 import { copyRows, type CopyValue } from '../src/db/demo/copyRows.ts';
 import { ANSWER_COLUMNS, RESPONSE_COLUMNS } from '../src/db/demo/loadDemo.ts';
-import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from '../src/db/rollups/applyResponse.ts';
-import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from '../src/db/rollups/responseRollup.ts';
+import { buildDemoRollups, type RollupCounts } from '../src/db/demo/buildDemoRollups.ts';
 import type { DemoSurvey } from '../src/core/demo/surveys.ts';
 
 export const BENCH_EMAIL = 'bench@sarafan.local';
@@ -174,27 +173,14 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
 }
 
 /** Builds the organisation's rollups with one INSERT ... SELECT ... GROUP BY per rollup table, then ANALYZE. */
-export async function buildBenchRollups(pool: Pool, orgId: string): Promise<number> {
+export async function buildBenchRollups(pool: Pool, orgId: string): Promise<RollupCounts> {
   const client = await pool.connect();
   try {
     await client.query(`set work_mem = '256MB'`);
     await client.query(`set synchronous_commit = off`);
-    await client.query(`delete from rollup_scores where org_id = $1`, [orgId]);
-    await client.query(`delete from rollup_responses where org_id = $1`, [orgId]);
-    const scores = await client.query(
-      `insert into rollup_scores (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n)
-       select org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n
-         from (${ROLLUP_SOURCE_SQL} and a.org_id = $1 ${ROLLUP_GROUP_BY}) s`,
-      [orgId],
-    );
-    await client.query(
-      `insert into rollup_responses (org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n)
-       select org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n
-         from (${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 ${RESPONSE_ROLLUP_GROUP_BY}) s`,
-      [orgId],
-    );
-    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, rollup_scores, rollup_responses`);
-    return scores.rowCount ?? 0;
+    const counts = await buildDemoRollups(client, orgId);
+    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, rollup_scores, rollup_scores_compact, rollup_responses`);
+    return counts;
   } finally {
     await client.query('reset all').catch(() => {});
     client.release();

@@ -100,7 +100,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
   });
   if (result.status === 'created') {
     // Fresh statistics so the first dashboard queries get good plans (ANALYZE cannot be rolled back, so after commit).
-    await pool.query(`analyze responses, answers, rollup_scores, rollup_responses`);
+    await pool.query(`analyze responses, answers, rollup_scores, rollup_scores_compact, rollup_responses`);
     result.ms = Date.now() - started;
   }
   return result;
