@@ -68,6 +68,12 @@ describe('locations API', () => {
     expect((await owner.delete(`/api/v1/locations/${south.id}`)).status).toBe(409);
     expect((await owner.delete(`/api/v1/locations/${org.rootLocationId}`)).status).toBe(409);
     const leaf = (await owner.post('/api/v1/locations', { parentId: org.rootLocationId, kind: 'team', name: 'Temp' })).json.location;
+    // An analyst limited to the leaf would see everything once their only grant vanished.
+    const analyst = await buildUser(server.pool, org.orgId, 'analyst', 'limited@loc.test', [leaf.id]);
+    const held = await owner.delete(`/api/v1/locations/${leaf.id}`);
+    expect(held.status).toBe(409);
+    expect(held.json.details).toEqual({ users: 1 });
+    await server.pool.query(`delete from user_locations where org_id = $1 and user_id = $2`, [org.orgId, analyst]);
     expect((await owner.delete(`/api/v1/locations/${leaf.id}`)).status).toBe(204);
     const s1 = await find('S1');
     const survey = await server.pool.query(`insert into surveys(org_id, slug, name) values ($1, 'loc-del', 'S') returning id`, [org.orgId]);

@@ -101,6 +101,15 @@ describe('users and invitations API', () => {
     expect(actions.rows[0].n).toBeGreaterThanOrEqual(4);
   });
 
+  it('refuses an invitation whose locations were deleted instead of granting the whole organisation', async () => {
+    const temp = (await owner.post('/api/v1/locations', { parentId: org.rootLocationId, kind: 'team', name: 'Short-lived' })).json.location;
+    const inv = await owner.post('/api/v1/invitations', { email: 'late@people.test', role: 'analyst', locationIds: [temp.id] });
+    expect((await owner.delete(`/api/v1/locations/${temp.id}`)).status).toBe(204);
+    const res = await new Client(server.baseUrl).post(`/api/v1/invitations/${tokenOf(inv.json.link)}/accept`, { name: 'Late', password: 'a long enough password' });
+    expect(res.status).toBe(409);
+    expect((await server.pool.query(`select count(*) as n from users where email = 'late@people.test'`)).rows[0].n).toBe(0);
+  });
+
   it('lets exactly one of two owners demoting each other at once succeed, and one user come from a double accept', async () => {
     const other = await buildOrg(server.pool, 'Race Org');
     const o1 = await buildUser(server.pool, other.orgId, 'owner', 'o1@race.test');

@@ -26,14 +26,18 @@ export async function emailTaken(db: Queryable, email: string): Promise<boolean>
   return rows[0].taken;
 }
 
-/** Replaces the user's location grants with the given ones (only ids of this organisation are kept). */
-export async function setUserLocations(tx: Queryable, orgId: string, userId: string, locationIds: readonly string[]): Promise<void> {
+/**
+ * Replaces the user's location grants with the given ones (only ids of this organisation are kept).
+ * @returns how many grants were stored: fewer than asked means some locations no longer exist.
+ */
+export async function setUserLocations(tx: Queryable, orgId: string, userId: string, locationIds: readonly string[]): Promise<number> {
   await tx.query(`/* clearUserLocations */ delete from user_locations where org_id = $1 and user_id = $2`, [orgId, userId]);
-  await tx.query(
+  const res = await tx.query(
     `/* setUserLocations */ insert into user_locations(org_id, user_id, location_id)
      select $1, $2, l.id from locations l where l.org_id = $1 and l.id = any($3::uuid[])`,
     [orgId, userId, locationIds],
   );
+  return res.rowCount ?? 0;
 }
 
 export async function updateUserRow(tx: Queryable, orgId: string, userId: string, fields: { role: Role; disabled: boolean }): Promise<void> {

@@ -9,7 +9,7 @@ import { notFound } from '../../http/errors.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 
 /**
- * @throws not_found outside the caller's scope; conflict for the root, or when children or responses exist.
+ * @throws not_found outside the caller's scope; conflict for the root, or when children, responses or people limited to it exist.
  */
 export async function deleteLocation(tx: PoolClient, actor: Principal, id: string): Promise<void> {
   // The tree lock keeps a concurrent create from adding a child between the check and the delete.
@@ -19,6 +19,8 @@ export async function deleteLocation(tx: PoolClient, actor: Principal, id: strin
   if (node.parentId === null) throw new DomainError('conflict', 'The company root cannot be deleted');
   const usage = await locationUsage(tx, actor.orgId, id);
   if (usage.children > 0) throw new DomainError('conflict', 'Move or delete its child locations first', { children: usage.children });
+  // Dropping someone's last grant would widen their access to the whole organisation; make it explicit.
+  if (usage.users > 0) throw new DomainError('conflict', 'People are limited to this location; change their locations first', { users: usage.users });
   if (usage.responses > 0) throw new DomainError('conflict', 'Responses were recorded at this location; it cannot be deleted', { responses: true });
   await deleteLocationRow(tx, actor.orgId, id).catch((err) => rethrowLocationConflict(err));
   await writeAudit(tx, {

@@ -21,7 +21,11 @@ export async function acceptInvitation(tx: PoolClient, token: string, input: { n
     if ((err as { code?: string }).code === '23505') throw new DomainError('conflict', 'An account with this e-mail already exists; sign in instead');
     throw err;
   });
-  await setUserLocations(tx, inv.orgId, userId, inv.locationIds);
+  const granted = await setUserLocations(tx, inv.orgId, userId, inv.locationIds);
+  // A limited invitation whose locations were deleted must not turn into access to everything.
+  if (granted < new Set(inv.locationIds).size) {
+    throw new DomainError('conflict', 'Some locations of this invitation no longer exist; ask for a new invitation');
+  }
   await markInvitationAccepted(tx, inv.orgId, inv.id);
   await writeAudit(tx, { orgId: inv.orgId, actorId: userId, action: 'invitation.accept', targetType: 'user', targetId: userId, detail: { invitationId: inv.id } });
   return { orgId: inv.orgId, userId };
