@@ -28,6 +28,9 @@ describe('health and auth basics', () => {
     const bad = await c.post('/api/v1/auth/setup', { orgName: 'Acme', email: 'not-an-email', password: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.json.message).toMatch(/email/);
+    const badZone = await c.post('/api/v1/auth/setup', { orgName: 'Acme', email: 'owner@acme.test', password: 'long enough password', timezone: 'Mars/Olympus' });
+    expect(badZone.status).toBe(400);
+    expect(badZone.json.message).toMatch(/^timezone: /);
     const ok = await c.post('/api/v1/auth/setup', { orgName: 'Acme', email: 'owner@acme.test', password: 'long enough password' });
     expect(ok.status).toBe(201);
     expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/i);

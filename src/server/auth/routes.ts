@@ -8,6 +8,7 @@ import { withTransaction } from '../../db/tx.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { endSession, requirePrincipal, startSession } from './session.ts';
 import { permissionsOf } from './present.ts';
+import { isTimeZone } from '../org/schema.ts';
 
 const LOCALES = ['en', 'ru', 'fa'] as const;
 const SETUP_LOCK = 727_002;
@@ -18,7 +19,8 @@ export const SetupSchema = z.object({
   email: z.email().max(320),
   password: z.string().min(10, 'at least 10 characters').max(200),
   locale: z.enum(LOCALES).default('en'),
-  timezone: z.string().max(64).default('UTC'),
+  // Rollups group answers by day in this zone: an unknown one would make every submission fail.
+  timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
 });
 
 export const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
