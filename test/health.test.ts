@@ -54,6 +54,15 @@ describe('health and auth basics', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses writes from a foreign or opaque origin with 403, not a 500', async () => {
+    const c = new Client(server.baseUrl);
+    for (const origin of ['https://evil.example', 'null', 'not a url']) {
+      const res = await c.request('POST', '/api/v1/auth/logout', {}, { origin });
+      expect(res.status, origin).toBe(403);
+      expect(res.json.error).toBe('forbidden');
+    }
+  });
+
   it('rate-limits login attempts', async () => {
     const c = new Client(server.baseUrl);
     const statuses: number[] = [];

@@ -23,6 +23,15 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Content types a cross-site HTML form can send without a CORS preflight.
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
+/** The host of an Origin header; null for `Origin: null` (sandboxed frames) and other unparsable values. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger
@@ -51,7 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (FORM_TYPES.includes(type) && type !== 'text/plain') throw new DomainError('forbidden', 'Use a JSON request');
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) throw new DomainError('forbidden', 'Cross-origin request refused');
+      if (origin && originHost(origin) !== request.headers.host) throw new DomainError('forbidden', 'Cross-origin request refused');
     }
   });
 
