@@ -13,6 +13,8 @@ export const QUALITY_RULES = {
   speederMsPerAnswer: 1500,
   /** straight_lining: at least this many rating answers, all identical. */
   straightLiningMin: 3,
+  /** Newest responses of the window inspected per request (bounds the work at any data size). */
+  maxInspected: 20000,
   /** hidden fields that identify a contact, besides responses.contact_key. */
   contactFields: ['email', 'phone', 'customer_id'],
 } as const;
@@ -36,7 +38,7 @@ const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardi
  * by contact_key over the survey's whole history (responses_contact index), by hidden
  * email/phone/customer_id within the window (no index on hidden fields).
  */
-export async function listQualityFlags(db: Queryable, ctx: SourceContext, params: { surveyId: string; limit: number }): Promise<QualityRow[]> {
+export async function listQualityFlags(db: Queryable, ctx: SourceContext, params: { surveyId: string; limit: number; maxInspected?: number }): Promise<QualityRow[]> {
   const values: unknown[] = [];
   const p = binder(values);
   const where = rawResponseWhere({ ...ctx, filter: { ...ctx.filter, includeExcluded: true } }, [params.surveyId], p, values);
@@ -48,22 +50,32 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
     .join(', ');
   const { rows } = await db.query(
     `/* listQualityFlags */
-     with r as (
+     with recent as (
+       -- The newest responses of the window first (responses_survey_time), at most maxInspected.
        select r.id, r.submitted_at, r.location_id, r.duration_ms, r.contact_key, r.excluded, r.exclusion_reason,
-              r.survey_version, greatest(${dupWindows}) as hidden_dup_rank
+              r.survey_version, r.hidden
          from responses r
         where ${where}
+        order by r.submitted_at desc
+        limit ${p(params.maxInspected ?? QUALITY_RULES.maxInspected)}
      ),
+     r as (
+       select r.*, greatest(${dupWindows}) as hidden_dup_rank from recent r
+     ),
+     -- Per response, its answers by primary key (org_id, response_id, ...): a nested loop over the
+     -- inspected responses, not a scan of every answer of the organisation.
      ans as (
-       select a.response_id,
-              count(*) filter (where ${ANSWERED}) as answered,
-              count(*) filter (where q.type = 'rating' and a.score is not null) as ratings,
-              min(a.score) filter (where q.type = 'rating') as rmin,
-              max(a.score) filter (where q.type = 'rating') as rmax
+       select r.id as response_id, x.*
          from r
-         join answers a on a.org_id = ${org} and a.response_id = r.id
-         join questions q on q.org_id = a.org_id and q.id = a.question_id
-        group by a.response_id
+         cross join lateral (
+           select count(*) filter (where ${ANSWERED}) as answered,
+                  count(*) filter (where q.type = 'rating' and a.score is not null) as ratings,
+                  min(a.score) filter (where q.type = 'rating') as rmin,
+                  max(a.score) filter (where q.type = 'rating') as rmax
+             from answers a
+             join questions q on q.org_id = a.org_id and q.id = a.question_id
+            where a.org_id = ${org} and a.response_id = r.id
+         ) x
      ),
      -- Required questions the respondent saw (by survey version) without a conditional show-if.
      missing as (

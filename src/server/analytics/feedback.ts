@@ -51,7 +51,7 @@ export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: Load
       straightLining: `at least ${QUALITY_RULES.straightLiningMin} rating answers, all with the same score`,
       duplicateContact: `a later response of the same contact_key (any time) or hidden ${QUALITY_RULES.contactFields.join('/')} (within the window)`,
       missingRequired: 'a required question without a show-if condition, present in the version answered, left unanswered',
-      window: { from: filter.from, to: filter.to ?? null },
+      window: { from: filter.from, to: filter.to ?? null, maxInspected: QUALITY_RULES.maxInspected },
       limit: QUALITY_LIMIT,
     },
     flagged,
