@@ -83,6 +83,7 @@ export async function locationUsage(tx: Queryable, orgId: string, id: string): P
   return rows[0];
 }
 
+/** Deletes one location; the caller checked it has no children, responses or grants. */
 export async function deleteLocationRow(tx: Queryable, orgId: string, id: string): Promise<void> {
   await tx.query(`/* deleteLocation */ delete from locations where org_id = $1 and id = $2`, [orgId, id]);
 }

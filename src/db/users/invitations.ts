@@ -56,6 +56,7 @@ export async function findPendingInvitation(db: Queryable, tokenHash: string, op
   return r ? { id: r.id, orgId: r.org_id, orgName: r.org_name, email: r.email, role: r.role, locationIds: r.location_ids, locale: r.locale } : null;
 }
 
+/** Marks the invitation used, so its token stops working. */
 export async function markInvitationAccepted(tx: Queryable, orgId: string, id: string): Promise<void> {
   await tx.query(`/* markInvitationAccepted */ update invitations set accepted_at = now() where org_id = $1 and id = $2`, [orgId, id]);
 }

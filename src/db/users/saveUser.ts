@@ -40,6 +40,7 @@ export async function setUserLocations(tx: Queryable, orgId: string, userId: str
   return res.rowCount ?? 0;
 }
 
+/** Sets role and disabled flag of one user. */
 export async function updateUserRow(tx: Queryable, orgId: string, userId: string, fields: { role: Role; disabled: boolean }): Promise<void> {
   await tx.query(`/* updateUser */ update users set role = $3, disabled = $4 where org_id = $1 and id = $2`, [orgId, userId, fields.role, fields.disabled]);
 }

@@ -11,6 +11,7 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Inserts one audit_log row on `tx`. */
 export async function writeAudit(tx: Queryable, e: AuditEvent): Promise<void> {
   await tx.query(
     `/* writeAudit */ insert into audit_log(org_id, actor_id, action, target_type, target_id, detail) values ($1, $2, $3, $4, $5, $6)`,

@@ -13,6 +13,7 @@ import { updateLocation } from './commands/updateLocation.ts';
 import { deleteLocation } from './commands/deleteLocation.ts';
 import { importLocations } from './commands/importLocations.ts';
 
+/** Registers GET/POST /locations, PATCH/DELETE /locations/:id and POST /locations/import. */
 export async function registerLocationRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 

@@ -32,6 +32,7 @@ const TEMPLATES: Record<MailLocale, (i: InvitationMailInput, role: string) => { 
   }),
 };
 
+/** The supported mail language for a user's locale (English otherwise). */
 export function mailLocale(locale: string | undefined): MailLocale {
   return (MAIL_LOCALES as readonly string[]).includes(locale ?? '') ? (locale as MailLocale) : 'en';
 }

@@ -8,6 +8,7 @@ import { parse } from '../http/validate.ts';
 import { UpdateOrgSchema } from './schema.ts';
 import { updateOrg } from './updateOrg.ts';
 
+/** Registers GET and PATCH /org; called from registerUserRoutes. */
 export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 

@@ -23,6 +23,7 @@ const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
+/** Registers /users, /invitations (public token routes included), /outbox, and the /org routes. */
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
