@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { AppDeps } from './deps.ts';
 import { sendError } from './http/errors.ts';
+import { loggerOptions } from './http/logging.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -34,9 +35,7 @@ function originHost(origin: string): string | null {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] }
-      : false,
+    logger: deps.logger ? loggerOptions() : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
   });
