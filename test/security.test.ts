@@ -280,6 +280,12 @@ describe('security walk over every /api/v1 route', () => {
       expect((await manager.get(`${base}&parent=${A2.storeId}`)).status).toBe(404);
       expect((await manager.get(`${base}&parent=${A.regionId}`)).status).toBe(404);
     }
+    if (has('GET /api/v1/surveys/:id/analytics/compare')) {
+      const base = `/api/v1/surveys/${A.surveyId}/analytics/compare?question=${A.npsQuestionId}`;
+      expect((await manager.get(`${base}&aLocation=${A.storeId}&bLocation=${A.storeId}`)).status).toBe(200);
+      expect((await manager.get(`${base}&aLocation=${A2.storeId}&bLocation=${A.storeId}`)).status).toBe(404);
+      expect((await owner.get(`${base}&aLocation=${B.storeId}&bLocation=${A.storeId}`)).status).toBe(404);
+    }
     if (has('GET /api/v1/surveys/:id/analytics/heatmap')) {
       expect((await manager.get(`/api/v1/surveys/${A.surveyId}/analytics/heatmap?parent=${A2.storeId}`)).status).toBe(404);
     }
