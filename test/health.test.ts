@@ -68,6 +68,8 @@ describe('health and auth basics', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await c.post('/api/v1/auth/login', { email: 'a@b.test', password: 'x' })).status);
     expect(statuses).toContain(429);
+    // The limit is per address: other e-mails from the same address are refused too.
+    expect((await c.post('/api/v1/auth/login', { email: 'other@b.test', password: 'x' })).status).toBe(429);
   });
 
   it('answers 503 on /healthz when the database is down', async () => {
