@@ -294,4 +294,15 @@ describe('security walk over every /api/v1 route', () => {
       expect((await owner.post(`/api/v1/responses/${B.responseIds[0]}/exclude`, { reason: 'probe' })).status).toBe(404);
     }
   });
+
+  // Last: it adds a response to survey A, which the counts above must not see.
+  it("(b) never files a public answer to org A's survey under org B's location", async () => {
+    const page = await new Client(server.baseUrl).get(`/s/${A.slug}?loc=${B.storeId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('B1-MARK');
+    const key = `sec-${crypto.randomUUID()}`;
+    await new Client(server.baseUrl).request('POST', `/s/${A.slug}`, { _k: key, _loc: B.storeId, _lang: 'en', q_nps: '9' });
+    const stored = await server.pool.query(`select location_id from responses where idempotency_key = $1`, [key]);
+    expect(stored.rows.map((r) => r.location_id)).not.toContain(B.storeId);
+  });
 });
