@@ -1,5 +1,6 @@
 /** @module Customer effort score, ces.v1 (METRICS.md "CES (ces.v1)"). */
 import { DomainError } from '../errors.ts';
+import { cesAgreeRange } from './boxes.ts';
 import { assertScale, assertScoresInScale, histogramEntries, type Histogram } from './histogram.ts';
 import { meanResult } from './mean.ts';
 import type { MetricResult } from './result.ts';
@@ -30,10 +31,7 @@ export function computeCes(h: Histogram, scale: CesScale): MetricResult {
     throw new DomainError('validation', `CES: direction must be higher_is_easier or lower_is_easier`);
   }
   assertScoresInScale(h, scale.min, scale.max, 'CES');
-  const mid = (scale.min + scale.max) / 2;
-  const higher = scale.direction === 'higher_is_easier';
-  const agreeFrom = higher ? Math.floor(mid) + 1 : scale.min;
-  const agreeTo = higher ? scale.max : Math.ceil(mid) - 1;
+  const { from: agreeFrom, to: agreeTo } = cesAgreeRange(scale.min, scale.max, scale.direction);
   let n = 0;
   let agree = 0;
   for (const [x, c] of histogramEntries(h)) {

@@ -1,5 +1,6 @@
 /** @module Customer satisfaction, csat.v1 (METRICS.md "CSAT (csat.v1)"). */
 import { DomainError } from '../errors.ts';
+import { metricsCsatBox } from './boxes.ts';
 import { assertScale, assertScoresInScale, histogramEntries, type Histogram } from './histogram.ts';
 import { meanVarianceFromHistogram } from './mean.ts';
 import { buildResult, type MetricResult } from './result.ts';
@@ -22,11 +23,9 @@ export interface CsatScale {
  */
 export function defaultCsatBox(min: number, max: number): number {
   assertScale(min, max, 'CSAT');
-  const points = max - min + 1;
-  if (points === 3) return max;
-  if (points >= 4 && points <= 7) return max - 1;
-  if (points === 10) return max - 2;
-  throw new DomainError('validation', `CSAT: no default satisfied box for a ${points}-point scale (${min}..${max}); pass box explicitly`);
+  const box = metricsCsatBox(min, max);
+  if (box !== null) return box;
+  throw new DomainError('validation', `CSAT: no default satisfied box for a ${max - min + 1}-point scale (${min}..${max}); pass box explicitly`);
 }
 
 /**

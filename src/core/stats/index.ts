@@ -1,5 +1,6 @@
 /** @module Survey statistics (METRICS.md "Survey metrics" and "Key drivers"): pure functions of score histograms. */
 export * from './histogram.ts';
+export * from './boxes.ts';
 export * from './result.ts';
 export * from './distributions.ts';
 export * from './share.ts';

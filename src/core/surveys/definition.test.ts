@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeCes, computeCsat, metricsCsatBox } from '../stats/index.ts';
 import { defaultCesBox, defaultCsatBox, normalizeQuestion, slugFromName, SurveyInputSchema, surveyWarnings, type QuestionInput } from './definition.ts';
 
 const en = (text: string) => ({ en: text });
@@ -118,9 +119,21 @@ describe('normalizeQuestion', () => {
     expect(defaultCsatBox(1, 4)).toBe(3);
     expect(defaultCsatBox(0, 3)).toBe(2);
     expect(defaultCsatBox(0, 10)).toBe(8);
-    expect([defaultCesBox(1, 7), defaultCesBox(1, 5), defaultCesBox(1, 10)]).toEqual([5, 4, 7]);
+    // 1..10: 6-10 are above the midpoint 5.5, the range the CES metric reports as "% agree".
+    expect([defaultCesBox(1, 7), defaultCesBox(1, 5), defaultCesBox(1, 10)]).toEqual([5, 4, 6]);
     const ces = normalizeQuestion({ key: 'e', type: 'rating', metric: 'ces', required: false, text: en('E'), scale: { min: 1, max: 7, style: 'numbers', labels: {} } });
     expect(ces).toMatchObject({ direction: 'higher_is_easier', boxMin: 5 });
+  });
+
+  it('stores the boxes the metrics count: CSAT satisfied box and CES agree range on every allowed scale', () => {
+    for (const min of [0, 1]) {
+      for (let max = 3; max <= 10; max++) {
+        const ces = computeCes({ [max]: 1 }, { min, max, direction: 'higher_is_easier' });
+        expect(defaultCesBox(min, max), `${min}..${max}`).toBe(ces.details?.agreeFrom);
+        const metricsBox = metricsCsatBox(min, max);
+        if (metricsBox !== null) expect(defaultCsatBox(min, max), `${min}..${max}`).toBe(computeCsat({ [max]: 1 }, { min, max }).details?.box);
+      }
+    }
   });
 });
 

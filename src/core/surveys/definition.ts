@@ -5,6 +5,7 @@
  * Live-edit rules (what may change once answers exist) are in revision.ts and re-exported here.
  */
 import { z } from 'zod';
+import { cesAgreeRange, surveyCsatBox } from '../stats/boxes.ts';
 import { LANGUAGES, LONG_SURVEY_WARNING, type LocalizedText, type QuestionDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
@@ -202,18 +203,11 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
 }
 
 /** METRICS.md csat.v1 by number of points: top box up to 3, top-2 on 4..7 points, top-3 above. */
-export function defaultCsatBox(min: number, max: number): number {
-  const points = max - min + 1;
-  if (points <= 3) return max;
-  if (points <= 7) return max - 1;
-  return max - 2;
-}
+export const defaultCsatBox = surveyCsatBox;
 
-/** METRICS.md ces.v1: "agree" is 5-7 on the 1..7 scale; other agreement scales use their upper part. */
+/** METRICS.md ces.v1: "agree" is 5-7 on the 1..7 scale, the same range the CES metric counts on any scale. */
 export function defaultCesBox(min: number, max: number): number {
-  if (max === 7) return 5;
-  if (max === 5) return 4;
-  return Math.ceil((min + max) / 2) + 1;
+  return cesAgreeRange(min, max, 'higher_is_easier').from;
 }
 
 /** Builder warnings: "long_survey" above LONG_SURVEY_WARNING active questions, "missing_translation:<lang>". */

@@ -4,6 +4,7 @@
  * validation of submitted answers with messages in the respondent's language (en, ru, fa).
  * The same functions run on the server for every channel, so a condition or a range is decided once.
  */
+import { surveyCsatBox } from '../stats/boxes.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
@@ -93,9 +94,7 @@ export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   const { min, max } = range;
   const lowerIsBetter = q.direction === 'lower_is_easier';
   const s = lowerIsBetter ? max + min - score : score;
-  const points = max - min + 1;
-  const defaultBox = max - (points <= 3 ? 0 : points <= 7 ? 1 : 2);
-  const box = q.boxMin === undefined ? defaultBox : lowerIsBetter ? max + min - q.boxMin : q.boxMin;
+  const box = q.boxMin === undefined ? surveyCsatBox(min, max) : lowerIsBetter ? max + min - q.boxMin : q.boxMin;
   if (s >= box) return 'promoter';
   if (s < (min + max) / 2) return 'detractor';
   return 'passive';

@@ -3,6 +3,7 @@
  * Pure data and helpers, so the builder reducer stays testable without a browser.
  */
 import type { LocalizedText, QuestionDef, QuestionType, ScoreGroup } from '../../../core/surveys/types.ts';
+import { cesAgreeRange, surveyCsatBox } from '../../../core/stats/boxes.ts';
 
 /** The kinds of question the builder can add; "why" is a text follow-up bound to a score question. */
 export type AddableType = QuestionType | 'why';
@@ -41,12 +42,8 @@ export function uniqueKey(base: string, taken: Iterable<string>): string {
 
 /** The CSAT box / CES agreement threshold METRICS.md prescribes for a scale. */
 export function defaultBoxMin(min: number, max: number, metric: string): number | undefined {
-  if (metric === 'ces') return max === 7 ? 5 : max === 5 ? 4 : Math.ceil((min + max) / 2) + 1;
-  if (metric !== 'csat') return undefined;
-  const points = max - min + 1;
-  if (points <= 3) return max;
-  if (points <= 7) return max - 1;
-  return max - 2;
+  if (metric === 'ces') return cesAgreeRange(min, max, 'higher_is_easier').from;
+  return metric === 'csat' ? surveyCsatBox(min, max) : undefined;
 }
 
 /** A new question of the given kind with defaults; `scoreKey` is the question a "why?" follows. */
