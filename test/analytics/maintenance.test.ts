@@ -167,6 +167,9 @@ describe('analytics maintenance and validation', () => {
            select 'c', survey_id, question_id::text, day::text, null, null, null, dim_key, dim_value, score, n
              from rollup_scores_compact where org_id = $1 and n <> 0
            union all
+           select 'rc', survey_id, '', day::text, null, null, null, dim_key, dim_value, null, n
+             from rollup_responses_compact where org_id = $1 and n <> 0
+           union all
            select 'r', survey_id, '', day::text, location_id, channel, language, dim_key, dim_value, null, n
              from rollup_responses where org_id = $1 and n <> 0
            order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,

@@ -44,3 +44,15 @@ create table rollup_scores_compact (
   n bigint not null,
   primary key (org_id, question_id, dim_key, dim_value, day, score)
 );
+
+-- Compact response counts (no location, channel, language), for the same reason and by the same
+-- rules as rollup_scores_compact.
+create table rollup_responses_compact (
+  org_id uuid not null,
+  survey_id uuid not null,
+  day date not null,
+  dim_key text not null default '',
+  dim_value text not null default '',
+  n bigint not null,
+  primary key (org_id, survey_id, dim_key, dim_value, day)
+);

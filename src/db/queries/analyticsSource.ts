@@ -146,8 +146,8 @@ function common(alias: 's' | 'a' | 'r', ctx: SourceContext, p: (v: unknown) => s
 }
 
 /**
- * The same filters over responses (for response counts, comments, drivers, quality): rollup_responses
- * when the filters allow it, raw `responses` otherwise. Yields survey_id, day, location_id, n.
+ * The same filters over responses (response counts): rollup_responses (or its compact level) when
+ * the filters allow it, raw `responses` otherwise. Yields survey_id, day, location_id, n.
  */
 export function responseSourceSql(ctx: SourceContext, surveyIds: string[], params: unknown[]): { sql: string; kind: SourceKind } {
   const kind = chooseSource(ctx);
@@ -158,6 +158,9 @@ export function responseSourceSql(ctx: SourceContext, surveyIds: string[], param
     if (filter.dim) where.push(`s.dim_value = ${p(filter.dim.value)}`);
     if (filter.from) where.push(`s.day >= ${p(filter.from)}::date`);
     if (filter.to) where.push(`s.day <= ${p(filter.to)}::date`);
+    if (compactServes(ctx, {})) {
+      return { kind, sql: `select s.survey_id, s.day, '${NO_LOCATION}'::uuid as location_id, s.n from rollup_responses_compact s where ${where.join(' and ')}` };
+    }
     where.push(...common('s', ctx, p, params));
     return { kind, sql: `select s.survey_id, s.day, s.location_id, s.n from rollup_responses s where ${where.join(' and ')}` };
   }

@@ -1,6 +1,6 @@
 /**
- * Full rebuild of an organisation's rollups (rollup_scores, rollup_scores_compact and
- * rollup_responses) from raw answers.
+ * Full rebuild of an organisation's rollups (rollup_scores, rollup_responses and their
+ * compact levels) from raw answers.
  * Idempotent: the organisation's rows are deleted and re-inserted in one transaction, so readers see
  * either the old or the new rollups, never a half-built table.
  */
@@ -50,6 +50,7 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
     await tx.query(`delete from rollup_scores where org_id = $1`, [orgId]);
     await tx.query(`delete from rollup_responses where org_id = $1`, [orgId]);
     await tx.query(`delete from rollup_scores_compact where org_id = $1`, [orgId]);
+    await tx.query(`delete from rollup_responses_compact where org_id = $1`, [orgId]);
 
     // min/max per survey read the responses_survey_time index (org_id, survey_id, submitted_at).
     const spans = await tx.query(
@@ -107,7 +108,19 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
          do update set n = t.n + excluded.n`,
         params.slice(0, 4),
       );
+      const compactResponses = await tx.query(
+        `/* rebuildRollups.compactResponses */
+         insert into rollup_responses_compact as t (org_id, survey_id, day, dim_key, dim_value, n)
+         select org_id, survey_id, day, dim_key, dim_value, sum(n)
+           from rollup_responses
+          where org_id = $1 and survey_id = $2 and day >= $3::date and day < $4::date
+          group by 1, 2, 3, 4, 5
+         on conflict (org_id, survey_id, dim_key, dim_value, day)
+         do update set n = t.n + excluded.n`,
+        params.slice(0, 4),
+      );
       scoreRows += (scores.rowCount ?? 0) + (compact.rowCount ?? 0);
+      responseRows += compactResponses.rowCount ?? 0;
       responseRows += responses.rowCount ?? 0;
       opts.progress?.batch((scores.rowCount ?? 0) + (compact.rowCount ?? 0) + (responses.rowCount ?? 0));
     }

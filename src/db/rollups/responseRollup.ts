@@ -26,7 +26,7 @@ export const RESPONSE_ROLLUP_SOURCE_SQL = `
 
 export const RESPONSE_ROLLUP_GROUP_BY = `group by r.org_id, r.survey_id, day, 4, r.channel, r.language, d.dim_key, d.dim_value`;
 
-/** Adds (sign = 1) or removes (sign = -1) the given responses to or from rollup_responses; call it while they are not excluded. */
+/** Adds (sign = 1) or removes (sign = -1) the given responses to or from rollup_responses and rollup_responses_compact; call it while they are not excluded. */
 export async function applyResponsesToResponseRollup(db: Queryable, orgId: string, responseIds: string[], sign: 1 | -1): Promise<void> {
   if (responseIds.length === 0) return;
   await db.query(
@@ -37,6 +37,18 @@ export async function applyResponsesToResponseRollup(db: Queryable, orgId: strin
              ${RESPONSE_ROLLUP_GROUP_BY}) s
      order by 1, 2, 7, 8, 3, 4, 5, 6
      on conflict (org_id, survey_id, dim_key, dim_value, day, location_id, channel, language)
+     do update set n = t.n + excluded.n`,
+    [orgId, responseIds, sign],
+  );
+  await db.query(
+    `/* applyResponsesToResponseRollup.compact */
+     insert into rollup_responses_compact as t (org_id, survey_id, day, dim_key, dim_value, n)
+     select org_id, survey_id, day, dim_key, dim_value, sum(n) * $3::int
+       from (${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 and r.id = any($2::uuid[])
+             ${RESPONSE_ROLLUP_GROUP_BY}) s
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 4, 5, 3
+     on conflict (org_id, survey_id, dim_key, dim_value, day)
      do update set n = t.n + excluded.n`,
     [orgId, responseIds, sign],
   );
