@@ -42,7 +42,7 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
     [orgId, responseIds, sign],
   );
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
-  // Response counts (rollup_responses, migration 030) move in the same transaction.
+  // Response counts (rollup_responses, migrations 030 and 031) move in the same transaction.
   await applyResponsesToResponseRollup(db, orgId, responseIds, sign);
   await applyResponsesToCompactRollup(db, orgId, responseIds, sign, { sql: ROLLUP_SOURCE_SQL, groupBy: ROLLUP_GROUP_BY });
 }
