@@ -5,13 +5,13 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/connection.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
+import { isUuid } from '../core/ids.ts';
 import { chooseLanguage } from './i18n.ts';
 
 export const MAX_HIDDEN_FIELDS = 20;
 export const MAX_HIDDEN_VALUE = 200;
 const HIDDEN_KEY_RE = /^[A-Za-z0-9_]{1,40}$/;
 const CHANNEL_RE = /^[a-z0-9_-]{1,30}$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Query parameters with a meaning of their own; every other one is a hidden field. */
 const RESERVED_PARAMS = new Set(['lang', 'loc', 'channel']);
 
@@ -75,7 +75,7 @@ export async function resolveLocation(db: Queryable, survey: LoadedSurvey, loc: 
   if (!v || v.length > 100) return null;
   const { rows } = await db.query(
     `select id, name from locations where org_id = $1 and (id = $2::uuid or code = $3) limit 1`,
-    [survey.orgId, UUID_RE.test(v) ? v : null, v],
+    [survey.orgId, isUuid(v) ? v : null, v],
   );
   return rows[0] ?? null;
 }

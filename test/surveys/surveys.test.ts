@@ -94,6 +94,11 @@ describe('survey builder API', () => {
     expect((await outsider.put(`/api/v1/surveys/${id}`, created.json.survey)).status).toBe(404);
     expect((await outsider.get(`/api/v1/surveys/${id}/links`)).status).toBe(404);
     expect((await owner.get('/api/v1/surveys/not-a-uuid')).status).toBe(404);
+    // 36 characters of hex digits and dashes that PostgreSQL cannot read as a uuid: still a 404, never a 500.
+    const malformed = '-'.repeat(36);
+    expect((await owner.get(`/api/v1/surveys/${malformed}`)).status).toBe(404);
+    expect((await owner.put(`/api/v1/surveys/${malformed}`, created.json.survey)).status).toBe(404);
+    expect((await owner.get(`/api/v1/surveys/${id}/poster.svg?location=${malformed}`)).status).toBe(404);
   });
 
   it('edits a draft freely, then versions edits once live', async () => {

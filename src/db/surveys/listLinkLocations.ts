@@ -1,6 +1,7 @@
 /** Locations a survey can be distributed at: every location inside the caller's scope. */
 import type { Queryable } from '../connection.ts';
 import type { Scope } from '../../core/access/index.ts';
+import { isUuid } from '../../core/ids.ts';
 import { locationScopeSql } from '../scope.ts';
 
 export interface LinkLocation {
@@ -25,7 +26,7 @@ export async function listLinkLocations(db: Queryable, scope: Scope): Promise<Li
 
 /** One location by id, only when it lies in the caller's scope (otherwise null, which routes turn into 404). */
 export async function getLinkLocation(db: Queryable, scope: Scope, locationId: string): Promise<LinkLocation | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(locationId)) return null;
+  if (!isUuid(locationId)) return null;
   const params: unknown[] = [scope.orgId, locationId];
   const inScope = locationScopeSql(scope, 'l.id', params);
   const { rows } = await db.query(

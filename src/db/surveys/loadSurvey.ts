@@ -1,6 +1,7 @@
 /** Loads a survey with its questions as a SurveyDef. Callers pass the org (API) or the public slug (respondent pages). */
 import type { Queryable } from '../connection.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
+import { isUuid } from '../../core/ids.ts';
 
 const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version`;
 
@@ -55,7 +56,7 @@ async function withQuestions(db: Queryable, row: Record<string, any> | undefined
 }
 
 export async function loadSurvey(db: Queryable, orgId: string, surveyId: string): Promise<LoadedSurvey | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(surveyId)) return null;
+  if (!isUuid(surveyId)) return null;
   const { rows } = await db.query(`select ${SURVEY_COLUMNS} from surveys where org_id = $1 and id = $2`, [orgId, surveyId]);
   return withQuestions(db, rows[0]);
 }

@@ -3,6 +3,7 @@
  * known values (anything else falls back to the default); serialising omits defaults, keeping
  * links short. Pure: unit-tested in Node.
  */
+import { isUuid } from '../../core/ids.ts';
 
 export const RANGE_PRESETS = ['30d', '90d', '12m', 'all', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -31,7 +32,6 @@ export interface DashboardFilters {
 export const DEFAULT_FILTERS: DashboardFilters = { range: '90d', interval: 'week', by: 'location' };
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BY_RE = /^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/;
 const DIM_RE = /^[A-Za-z0-9_.-]{1,64}:.{1,200}$/s;
 
@@ -63,7 +63,7 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   if (by && BY_RE.test(by)) f.by = by;
   for (const key of ['location', 'parent', 'question'] as const) {
     const v = params.get(key);
-    if (v && UUID_RE.test(v)) f[key] = v.toLowerCase();
+    if (v && isUuid(v)) f[key] = v.toLowerCase();
   }
   const channel = short(params.get('channel'));
   if (channel) f.channel = channel;
