@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../connection.ts';
 import { DomainError } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
 import type { RevisedQuestion } from '../../core/surveys/revision.ts';
 import type { LocalizedText } from '../../core/surveys/types.ts';
 
@@ -128,7 +129,7 @@ export async function auditSurvey(db: Queryable, orgId: string, actorId: string,
 
 /** Locks the survey row for the rest of the transaction so two concurrent edits cannot both bump the version. */
 export async function lockSurvey(db: Queryable, orgId: string, surveyId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(surveyId)) return false;
+  if (!isUuid(surveyId)) return false;
   const { rows } = await db.query(`/* lockSurvey */ select 1 from surveys where org_id = $1 and id = $2 for update`, [orgId, surveyId]);
   return rows.length > 0;
 }
