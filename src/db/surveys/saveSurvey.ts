@@ -6,18 +6,19 @@ import type { Queryable } from '../connection.ts';
 import { DomainError } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { RevisedQuestion } from '../../core/surveys/revision.ts';
-import type { LocalizedText } from '../../core/surveys/types.ts';
+import type { SurveyDef } from '../../core/surveys/types.ts';
 
 /** The survey-level fields stored in `surveys`. */
-export interface SurveyFields {
-  slug: string;
-  name: string;
-  title: LocalizedText;
-  intro: LocalizedText;
-  thanks: LocalizedText;
-  languages: string[];
-  defaultLanguage: string;
-  template: string | null;
+export type SurveyFields = Pick<SurveyDef, 'slug' | 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'template'>;
+
+/** The stored fields of a definition; slug and template are decided by the caller (generated, kept). */
+export function surveyFields(
+  input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage'>,
+  slug: string,
+  template: string | null,
+): SurveyFields {
+  const { name, title, intro, thanks, languages, defaultLanguage } = input;
+  return { slug, name, title, intro, thanks, languages, defaultLanguage, template };
 }
 
 /** Turns the unique-slug violation into a 409 the builder can show next to the slug field. */

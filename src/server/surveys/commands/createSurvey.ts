@@ -5,7 +5,7 @@ import { normalizeQuestion, planRevision, slugFromName, SurveyInputSchema, type 
 import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/templates.ts';
 import { SUPPORTED_LANGUAGES } from '../../../core/surveys/definition.ts';
 import type { Queryable } from '../../../db/connection.ts';
-import { auditSurvey, insertSurvey, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
 import { parse } from '../../http/validate.ts';
 import type { CreateSurveyRequest } from '../schema.ts';
 
@@ -35,16 +35,7 @@ export function inputFromRequest(req: CreateSurveyRequest, locale: string): Surv
  */
 export async function createSurvey(tx: Queryable, actor: Principal, input: SurveyInput): Promise<string> {
   const slug = input.slug ?? slugFromName(input.name, randomSuffix);
-  const id = await insertSurvey(tx, actor.orgId, actor.userId, {
-    slug,
-    name: input.name,
-    title: input.title,
-    intro: input.intro,
-    thanks: input.thanks,
-    languages: input.languages,
-    defaultLanguage: input.defaultLanguage,
-    template: input.template ?? null,
-  });
+  const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null));
   const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
   const plan = planRevision([], questions, 1, false);
   await writeQuestions(tx, actor.orgId, id, plan.questions, []);

@@ -4,7 +4,9 @@ import { DomainError } from '../../../core/errors.ts';
 import { normalizeQuestion, planRevision, type SurveyInput } from '../../../core/surveys/definition.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
-import { auditSurvey, lockSurvey, surveyHasResponses, updateSurvey as updateSurveyRow, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import {
+  auditSurvey, lockSurvey, surveyFields, surveyHasResponses, updateSurvey as updateSurveyRow, writeQuestions,
+} from '../../../db/surveys/saveSurvey.ts';
 import { notFound } from '../../http/errors.ts';
 
 /**
@@ -22,22 +24,7 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     throw new DomainError('validation', 'questions: a live survey needs at least one question', { field: 'questions' });
   }
   const plan = planRevision(stored.questions.map((q) => ({ ...q, id: q.id! })), questions, stored.version, strict);
-  await updateSurveyRow(
-    tx,
-    actor.orgId,
-    surveyId,
-    {
-      slug: input.slug ?? stored.slug,
-      name: input.name,
-      title: input.title,
-      intro: input.intro,
-      thanks: input.thanks,
-      languages: input.languages,
-      defaultLanguage: input.defaultLanguage,
-      template: stored.template,
-    },
-    plan.version,
-  );
+  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, input.slug ?? stored.slug, stored.template), plan.version);
   await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
     version: plan.version,
