@@ -5,19 +5,11 @@
 export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Action =
-  | 'org.manage'
-  | 'user.invite'
-  | 'user.manage'
-  | 'location.edit'
-  | 'location.read'
-  | 'survey.create'
-  | 'survey.edit'
-  | 'survey.read'
-  | 'response.read'
-  | 'response.exclude'
-  | 'metrics.read'
-  | 'rollups.rebuild';
+export const ACTIONS = [
+  'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
+  'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+] as const;
+export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<Role, readonly Action[]> = {
   owner: [
