@@ -12,7 +12,9 @@ import { ANSWER_COLUMNS, RESPONSE_COLUMNS } from '../src/db/demo/loadDemo.ts';
 import { buildDemoRollups, type RollupCounts } from '../src/db/demo/buildDemoRollups.ts';
 import type { DemoSurvey } from '../src/core/demo/surveys.ts';
 
+/** Login of the benchmark organisation's owner (its password is new on every run). */
 export const BENCH_EMAIL = 'bench@sarafan.local';
+/** Length of the generated period: about 13 months, so a 365-day trend is full. */
 export const BENCH_DAYS = 395;
 const DAY_MS = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
@@ -22,6 +24,7 @@ const STORES_PER_REGION = 19;
 const CHANNELS = ['receipt', 'qr', 'email', 'link', 'kiosk'];
 const WEEKDAY = [1.3, 0.8, 0.85, 0.9, 0.95, 1.2, 1.5];
 
+/** One organisation per N, so data for several sizes can live in one external database. */
 export const benchOrgName = (answers: number) => `Sarafan Bench (${answers} answers)`;
 
 const BENCH_SURVEY: DemoSurvey = {
@@ -34,6 +37,7 @@ const BENCH_SURVEY: DemoSurvey = {
   ],
 };
 
+/** Ids the measurements need. */
 export interface BenchIds {
   orgId: string;
   surveyId: string;
@@ -83,6 +87,7 @@ function timeOrderedId(ms: number, counter: number): string {
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${c.slice(0, 3)}-8${c.slice(3, 6)}-${c.slice(6, 18)}`;
 }
 
+/** Size, seed and owner password hash of the generated data. */
 export interface GenerateBenchOptions {
   answers: number;
   seed?: number;

@@ -15,6 +15,7 @@ import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type B
 import { baselineCompareSegments, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
 import { timeRuns, type Timing } from './timing.ts';
 
+/** Command-line options of `sarafan bench`. */
 export interface BenchOptions {
   answers: number;
   runs: number;
@@ -23,6 +24,7 @@ export interface BenchOptions {
   keep: boolean;
 }
 
+/** One table row / JSON line; `error` when the API call did not answer 200. */
 export interface Measurement extends Timing {
   measure: string;
   answers: number;

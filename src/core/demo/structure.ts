@@ -4,6 +4,7 @@
  * one store improves month after month, another gets worse.
  */
 
+/** Names, time zone, marked dimensions and logins of the demo organisation. */
 export const DEMO_ORG_NAME = 'Sarafan Demo Retail';
 export const DEMO_TIMEZONE = 'Europe/Moscow';
 export const DEMO_DIMENSIONS = ['customer_type', 'age_band', 'segment'] as const;
@@ -11,6 +12,7 @@ export const DEMO_OWNER_EMAIL = 'demo@sarafan.local';
 export const DEMO_MANAGER_EMAIL = 'manager@sarafan.local';
 export const DEMO_ANALYST_EMAIL = 'analyst@sarafan.local';
 
+/** Location kinds the demo uses (a subset of the schema's). */
 export type DemoLocationKind = 'company' | 'region' | 'store' | 'call_center' | 'team';
 
 /** How a store's or team's answers behave; latent values shift the score distribution. */
@@ -27,6 +29,7 @@ export interface DemoProfile {
   languages: Readonly<Record<'ru' | 'en' | 'fa', number>>;
 }
 
+/** One node of the demo location tree; `key` links children to parents before ids exist. */
 export interface DemoLocation {
   key: string;
   kind: DemoLocationKind;

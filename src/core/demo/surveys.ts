@@ -135,4 +135,5 @@ const csiSurvey: DemoSurvey = {
 
 /** The demo surveys in insertion order; `demo-nps` first because its slug marks an existing demo. */
 export const DEMO_SURVEYS: readonly DemoSurvey[] = [npsSurvey, csatSurvey, cesSurvey, csiSurvey];
+/** Slugs of the demo surveys. */
 export type DemoSurveySlug = 'demo-nps' | 'demo-csat' | 'demo-ces' | 'demo-csi';

@@ -12,18 +12,22 @@ import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
 
+/** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
 const DEMO_LOCK = 727_050;
 const CHUNK = 5_000;
 
+/** Columns the demo and the benchmark COPY into `responses`, in row order. */
 export const RESPONSE_COLUMNS = [
   'org_id', 'id', 'survey_id', 'location_id', 'channel', 'language', 'hidden', 'idempotency_key', 'survey_version',
   'contact_key', 'started_at', 'submitted_at', 'duration_ms',
 ] as const;
+/** Columns COPYed into `answers`, in row order. */
 export const ANSWER_COLUMNS = [
   'org_id', 'response_id', 'question_id', 'survey_id', 'location_id', 'channel', 'language', 'submitted_at', 'score', 'choice', 'text',
 ] as const;
 
+/** Size, seed and period of the demo; the password hash of its users. */
 export interface LoadDemoOptions {
   /** Number of responses (default 40,000). */
   responses?: number;
@@ -36,6 +40,7 @@ export interface LoadDemoOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** `created` with counts and elapsed time, or `exists` when the demo was there already. */
 export type LoadDemoResult =
   | { status: 'created'; orgId: string; responses: number; answers: number; scoreRows: number; ms: number }
   | { status: 'exists'; orgId: string };
