@@ -1,23 +1,11 @@
 /**
- * Response shapes of the admin endpoints, as written in docs/api.md. The server's zod schemas are
- * being written at the same time; once they export types, import them here with `import type`.
+ * Response shapes of the admin endpoints (docs/api.md). Survey shapes come from the server's schema
+ * (`import type` only, so client and server cannot drift); the others are written here after docs/api.md.
  */
-import type { LocalizedText, SurveyDef, SurveyStatus } from '../../core/surveys/types.ts';
+import type { LocalizedText, SurveyDef } from '../../core/surveys/types.ts';
+import type { SurveyResponse as SurveyAnswer } from '../../server/surveys/schema.ts';
 
-export interface SurveyListItem {
-  id: string;
-  slug: string;
-  name: string;
-  title: LocalizedText;
-  status: SurveyStatus;
-  languages: string[];
-  defaultLanguage: string;
-  questionCount: number;
-  responseCount: number;
-  lastResponseAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { SurveyLink, SurveyListItem } from '../../server/surveys/schema.ts';
 
 export interface SurveyTemplate {
   key: string;
@@ -26,18 +14,8 @@ export interface SurveyTemplate {
   survey: Omit<SurveyDef, 'id' | 'status' | 'version'>;
 }
 
-export interface SurveyResponse {
-  survey: SurveyDef;
-  warnings: string[];
-  publicUrl?: string;
-}
-
-export interface SurveyLink {
-  locationId: string | null;
-  locationName: string | null;
-  code: string | null;
-  url: string;
-}
+/** GET /surveys/:id adds the public URL to what create and update answer. */
+export type SurveyResponse = SurveyAnswer & { publicUrl?: string };
 
 export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other'] as const;
 

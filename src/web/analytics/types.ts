@@ -95,20 +95,4 @@ export interface QualityAnswer {
   }[];
 }
 
-export interface Location {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  name: string;
-  code: string | null;
-  path: string;
-  depth: number;
-}
-
-export interface SurveyListItem {
-  id: string;
-  slug: string;
-  name: string;
-  status: string;
-  responseCount: number;
-}
+export type { Location, SurveyListItem } from '../admin/types.ts';
