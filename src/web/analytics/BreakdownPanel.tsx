@@ -9,7 +9,7 @@ import { barOption } from '../charts/options.ts';
 import { analyticsPath, locationChain, type DashboardContext } from './dashboard.ts';
 import { channelLabel, languageName } from './FilterBar.tsx';
 import type { BreakdownAnswer, BreakdownRow, SummaryQuestion } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { Loadable, localized, metricDigits, MetricValue, Panel } from './ui.tsx';
 import { metricLimits } from './TrendPanel.tsx';
 
@@ -17,7 +17,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
   const { t, num, lang, dir } = useI18n();
   const by = ctx.filters.by === 'location' || ctx.filters.by === 'channel' || ctx.filters.by === 'language' || ctx.dimensions.some((d) => ctx.filters.by === `dim:${d}`) ? ctx.filters.by : 'location';
   const parent = by === 'location' ? ctx.filters.parent ?? ctx.filters.location : undefined;
-  const state = useApi<BreakdownAnswer>(
+  const state = useLoad<BreakdownAnswer>(
     analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/breakdown`, { question: question.questionId, by, parent }),
   );
   const label = (r: BreakdownRow) => (by === 'channel' ? channelLabel(t, r.key) : by === 'language' ? languageName(r.key, t) : r.label || r.key);

@@ -9,7 +9,7 @@ import { apiFilterParams, previousPeriod, resolveRange } from './filters.ts';
 import { changeArrow, compareParams, type CompareInput, type CompareMode } from './compare.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
 import type { CompareAnswer, SummaryQuestion } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
 
 function defaultInput(ctx: DashboardContext): CompareInput {
@@ -30,7 +30,7 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
   const base = apiFilterParams(ctx.filters, ctx.today);
   const shared = applied.mode === 'periods' ? { ...base, from: undefined, to: undefined } : base;
   const path = params ? `/surveys/${ctx.surveyId}/analytics/compare${qs({ ...shared, question: question.questionId, ...params })}` : null;
-  const state = useApi<CompareAnswer>(path);
+  const state = useLoad<CompareAnswer>(path);
   const set = (patch: Partial<CompareInput>) => setDraft((d) => ({ ...d, ...patch }));
   const tree = locationTree(ctx.locations);
   const modes: CompareMode[] = ['periods', 'locations', ...(ctx.dimensions.length ? ['segments' as const] : [])];

@@ -9,12 +9,12 @@ import { Chart } from '../charts/Chart.tsx';
 import { quadrantOption } from '../charts/options.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { DriversAnswer, SummaryQuestion } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t, num, lang, dir } = useI18n();
-  const state = useApi<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
+  const state = useLoad<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
   const outcome = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
     const drivers = state.data?.drivers ?? [];

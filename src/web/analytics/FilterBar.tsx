@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { locationTree, type DashboardContext } from './dashboard.ts';
 import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath } from './dashboard.ts';
 import type { BreakdownAnswer } from './types.ts';
 
@@ -14,7 +14,7 @@ export function FilterBar({ ctx }: { ctx: DashboardContext }) {
   const { filters, setFilters } = ctx;
   const tree = locationTree(ctx.locations);
   // Channel values actually present (from the breakdown by channel), plus the usual ones.
-  const channels = useApi<BreakdownAnswer>(
+  const channels = useLoad<BreakdownAnswer>(
     ctx.question ? analyticsPath({ filters: { ...filters, channel: undefined }, today: ctx.today }, `/surveys/${ctx.surveyId}/analytics/breakdown`, { question: ctx.question.questionId, by: 'channel' }) : null,
   );
   const channelValues = Array.from(new Set([...(channels.data?.rows.map((r) => r.key) ?? []), ...(filters.channel ? [filters.channel] : [])]));

@@ -1,6 +1,6 @@
 /** The rollups' delay (GET /analytics/freshness): transactional rollups are always up to date. */
 import { useI18n } from '../i18n.tsx';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 
 interface FreshnessAnswer {
   rollups: string;
@@ -9,7 +9,7 @@ interface FreshnessAnswer {
 
 export function Freshness() {
   const { t, num } = useI18n();
-  const { data } = useApi<FreshnessAnswer>('/analytics/freshness');
+  const { data } = useLoad<FreshnessAnswer>('/analytics/freshness');
   // Reserve the line's space from the start so the header does not move when the answer arrives.
   let text = '\u00a0';
   if (data) text = data.rollups === 'transactional' || data.lagSeconds <= 0 ? t('an.fresh.upToDate') : t('an.fresh.lag', { s: num(data.lagSeconds, 0) });

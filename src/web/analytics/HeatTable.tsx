@@ -8,13 +8,13 @@ import { downloadText } from '../charts/echarts.ts';
 import { heatColor, heatPosition } from '../charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { HeatmapAnswer } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
 
 export function HeatTable({ ctx }: { ctx: DashboardContext }) {
   const { t, num, lang } = useI18n();
   const parent = ctx.filters.parent ?? ctx.filters.location;
-  const state = useApi<HeatmapAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/heatmap`, { parent }));
+  const state = useLoad<HeatmapAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/heatmap`, { parent }));
   const scaleOf = (questionId: string) => ctx.summary.questions.find((q) => q.questionId === questionId);
   const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}`)} · ${localized(c.text, lang) || c.key}`;
   const exportCsv = (d: HeatmapAnswer) => {

@@ -4,14 +4,14 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { Freshness } from './Freshness.tsx';
 import type { OverviewSurvey } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
 
 const HEADLINES = ['nps', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
   const { t } = useI18n();
-  const state = useApi<{ surveys: OverviewSurvey[] }>('/analytics/overview');
+  const state = useLoad<{ surveys: OverviewSurvey[] }>('/analytics/overview');
   return (
     <div className="an-page">
       <div className="an-page-head">

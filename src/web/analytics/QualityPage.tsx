@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
 
@@ -18,7 +18,7 @@ const UUID_RE = /^[0-9a-f-]{36}$/i;
 export function QualityPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const surveys = useApi<{ surveys: SurveyListItem[] }>('/surveys');
+  const surveys = useLoad<{ surveys: SurveyListItem[] }>('/surveys');
   const wanted = params.get('survey');
   const reasonParam = params.get('reason');
   const reason = REASONS.find((r) => r === reasonParam);
@@ -66,7 +66,7 @@ interface Override {
 function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
   const { t, num, date } = useI18n();
   const mayExclude = useSession().can('response.exclude');
-  const state = useApi<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
+  const state = useLoad<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [status, setStatus] = useState('');
 

@@ -15,7 +15,7 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import type { Location, Summary, SurveyDef } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
 
 export function SurveyDashboard() {
@@ -29,10 +29,10 @@ export function SurveyDashboard() {
     (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
     [setParams],
   );
-  const surveyState = useApi<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
-  const org = useApi<{ dimensions?: string[] }>('/org');
-  const locs = useApi<{ locations: Location[] }>('/locations');
-  const summaryState = useApi<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
+  const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
+  const org = useLoad<{ dimensions?: string[] }>('/org');
+  const locs = useLoad<{ locations: Location[] }>('/locations');
+  const summaryState = useLoad<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
 
   if (surveyState.error && !surveyState.loading) {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;

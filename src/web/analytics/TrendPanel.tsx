@@ -7,7 +7,7 @@ import { bandAxisRange, toBandData } from '../charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { INTERVALS, type Interval } from './filters.ts';
 import type { SummaryQuestion, TrendAnswer } from './types.ts';
-import { useApi } from './useApi.ts';
+import { useLoad } from '../components/useLoad.ts';
 import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
 
 /** The range a metric's value can take, for the value axis. */
@@ -20,7 +20,7 @@ export function metricLimits(q: SummaryQuestion): { min: number; max: number } {
 
 export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t, num, lang, dir, date } = useI18n();
-  const state = useApi<TrendAnswer>(
+  const state = useLoad<TrendAnswer>(
     analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/trend`, { question: question.questionId, interval: ctx.filters.interval }),
   );
   const title = localized(question.text, lang) || question.key;

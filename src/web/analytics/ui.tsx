@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MetricResult } from './types.ts';
-import type { ApiState } from './useApi.ts';
+import type { Loaded } from '../components/useLoad.ts';
 
 /** Digits to show for a metric's value: NPS/percentages as whole-ish numbers, means with two. */
 export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined): number {
@@ -59,7 +59,7 @@ export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => voi
  * Renders a loading skeleton, an error with retry, or the content; while reloading, the old content
  * stays and is marked busy.
  */
-export function Loadable<T>({ state, height, children }: { state: ApiState<T>; height: number; children: (data: T) => ReactNode }) {
+export function Loadable<T>({ state, height, children }: { state: Loaded<T>; height: number; children: (data: T) => ReactNode }) {
   if (state.error && !state.loading) return <ErrorBox error={state.error} onRetry={state.reload} />;
   if (state.data === null) return <Skeleton height={height} />;
   return <div aria-busy={state.loading} className={state.loading ? 'an-reloading' : undefined}>{children(state.data)}</div>;
