@@ -23,15 +23,15 @@ async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Pr
   if (!location && principal.locationPaths !== null) throw invalid('location: choose one of your locations', { field: 'location' });
   const lang = query.lang && survey.languages.includes(query.lang) ? query.lang : survey.defaultLanguage;
   const base = publicBase(deps, request);
-  const printed = surveyUrl(base, survey.slug, location);
+  // The QR link marks its answers as coming from the poster; the printed one stays short.
+  const url = surveyUrl(base, survey.slug, location, { channel: 'qr' });
   const input: PosterInput = {
     lang,
     title: survey.title[lang] || survey.title[survey.defaultLanguage] || survey.name,
     locationName: location?.name ?? null,
-    // The QR link marks its answers as coming from the poster; the printed one stays short.
-    url: surveyUrl(base, survey.slug, location, { channel: 'qr' }),
-    shortUrl: printed.replace(/^https?:\/\//, ''),
-    qr: qrMatrix(surveyUrl(base, survey.slug, location, { channel: 'qr' })),
+    url,
+    shortUrl: surveyUrl(base, survey.slug, location).replace(/^https?:\/\//, ''),
+    qr: qrMatrix(url),
   };
   const suffix = (location?.code || location?.id || 'all').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
   return { input, fileName: `poster-${survey.slug}-${suffix}-${lang}` };
