@@ -5,6 +5,16 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../deps.ts';
 
+// The dashboard loads only its own bundle; charts set inline styles and export through blob:/data: URLs.
+const DASHBOARD_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
 export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
   const dir = deps.webDir;
   const index = dir ? path.join(dir, 'index.html') : null;
@@ -19,7 +29,11 @@ export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
   await app.register(fastifyStatic, { root: path.join(dir, 'assets'), prefix: '/assets/', decorateReply: false, maxAge: '365d', immutable: true });
   const html = fs.readFileSync(index, 'utf8');
   const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .headers(DASHBOARD_SECURITY_HEADERS)
+      .send(html);
   app.get('/', spa);
   for (const prefix of ['/app', '/setup', '/login', '/invite']) {
     app.get(prefix, spa);
