@@ -6,6 +6,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildOrgRollups } from '../../src/db/rollups/buildRollups.ts';
+import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
 import { npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
@@ -31,6 +33,7 @@ function randomAnswers(rand: () => number): SeedResponse['answers'] {
 describe('analytics maintenance and validation', () => {
   let server: TestServer;
   let owner: Client;
+  let manager: Client;
   let orgId = '';
   const loc: Record<string, string> = {};
   const api = (path: string) => owner.get(`/api/v1${path}`);
@@ -46,8 +49,11 @@ describe('analytics maintenance and validation', () => {
     loc.R1 = region.id;
     loc.S1 = (await buildLocation(server.pool, orgId, region, 'store', 'S1')).id;
     loc.S2 = (await buildLocation(server.pool, orgId, root, 'store', 'S2')).id;
+    loc.S3 = (await buildLocation(server.pool, orgId, region, 'store', 'S3')).id;
     await buildUser(server.pool, orgId, 'admin', 'admin@maint.test');
+    await buildUser(server.pool, orgId, 'location_manager', 'r1@maint.test', [loc.R1]);
     owner = await signIn(server.baseUrl, 'admin@maint.test');
+    manager = await signIn(server.baseUrl, 'r1@maint.test');
   });
   afterAll(async () => server?.close());
 
@@ -89,6 +95,67 @@ describe('analytics maintenance and validation', () => {
       expect(summary.json.responses).toBe(responses.length);
       const nps = summary.json.questions.find((x: any) => x.key === 'nps').result;
       expect(nps.value).toBeCloseTo(npsOf(responses.map((r) => r.answers.nps.score!)), 6);
+    }
+  });
+
+  it('gives identical answers from month and day rollup levels and from raw answers, across month edges', async () => {
+    // Responses from late January to early April 2026, many near local midnight, so windows that cut
+    // months, whole months and month ends in a UTC+03:30 organisation are all exercised.
+    for (const seed of [11, 12]) {
+      const rand = rng(seed);
+      const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
+        { key: 'nps', type: 'nps' },
+        { key: 'csat', type: 'rating', metric: 'csat', min: 1, max: 5, box: 4 },
+      ]);
+      const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+      const start = Date.UTC(2026, 0, 25);
+      const responses: SeedResponse[] = Array.from({ length: 120 + Math.floor(rand() * 40) }, (): SeedResponse => {
+        const day = Math.floor(rand() * 72);
+        // Half of them within an hour of local midnight (20:00-21:00 UTC is 23:30-00:30 in Tehran).
+        const minute = rand() < 0.5 ? 20 * 60 + Math.floor(rand() * 60) : Math.floor(rand() * 1440);
+        return {
+          locationId: pick([loc.S1, loc.S2, loc.S3, loc.R1, null]),
+          channel: pick(['link', 'email', 'kiosk']),
+          language: pick(['en', 'fa']),
+          hidden: rand() < 0.7 ? { segment: pick(['a', 'b']) } : ({} as Record<string, string>),
+          at: new Date(start + day * 86_400_000 + minute * 60_000).toISOString(),
+          answers: randomAnswers(rand),
+        };
+      });
+      await seedResponses(server.pool, orgId, surveyId, ids, responses);
+      const s = `/surveys/${surveyId}/analytics`;
+      const windows = ['', 'from=2026-01-31&to=2026-03-01', 'from=2026-02-01&to=2026-03-31', 'from=2026-02-14', 'to=2026-02-28', 'from=2026-02-03&to=2026-02-27', 'from=2026-01-01&to=2026-04-30'];
+      const queries = [
+        `${s}/summary?location=${loc.R1}`,
+        `${s}/summary?location=${loc.R1}&channel=email`,
+        `${s}/summary?channel=link`,
+        `${s}/breakdown?question=${ids.nps}&by=location`,
+        `${s}/breakdown?question=${ids.csat}&by=location&parent=${loc.R1}&dim=segment:b`,
+        `${s}/breakdown?question=${ids.nps}&by=location&leaf=1&sort=worst&limit=2`,
+        `${s}/breakdown?question=${ids.nps}&by=channel`,
+        `${s}/breakdown?question=${ids.csat}&by=language&location=${loc.R1}`,
+        `${s}/heatmap`,
+        `${s}/heatmap?parent=${loc.R1}`,
+        `${s}/trend?question=${ids.nps}&interval=month&location=${loc.R1}`,
+        `${s}/trend?question=${ids.nps}&interval=week&location=${loc.S1}`,
+        `${s}/trend?question=${ids.csat}&interval=quarter&language=fa`,
+        `${s}/compare?question=${ids.nps}&aLocation=${loc.S1}&bLocation=${loc.S3}`,
+      ];
+      const strip = (x: any) => ({ ...x, source: undefined });
+      for (const w of windows) {
+        for (const q of queries) {
+          const and = (x: string, y: string) => (y ? `${x}${x.includes('?') ? '&' : '?'}${y}` : x);
+          const path = and(q, w);
+          for (const [who, client] of [['owner', owner], ['manager', manager]] as const) {
+            const rollup = await client.get(`/api/v1${path}`);
+            const raw = await client.get(`/api/v1${and(path, 'includeExcluded=1')}`);
+            expect(rollup.status, `${who} ${path}`).toBe(200);
+            expect(rollup.json.source, `${who} ${path}`).toBe('rollup');
+            expect(raw.json.source, `${who} ${path}`).toBe('raw');
+            expect(strip(raw.json), `seed ${seed} ${who}: ${path}`).toEqual(strip(rollup.json));
+          }
+        }
+      }
     }
   });
 
@@ -158,33 +225,34 @@ describe('analytics maintenance and validation', () => {
   });
 
   it('rebuilds rollups idempotently, repairing lost rows', async () => {
-    const snapshot = async () =>
-      (
-        await server.pool.query(
-          `select 's' as t, survey_id, question_id::text, day::text, location_id, channel, language, dim_key, dim_value, score, n
-             from rollup_scores where org_id = $1 and n <> 0
-           union all
-           select 'c', survey_id, question_id::text, day::text, null, null, null, dim_key, dim_value, score, n
-             from rollup_scores_compact where org_id = $1 and n <> 0
-           union all
-           select 'rc', survey_id, '', day::text, null, null, null, dim_key, dim_value, null, n
-             from rollup_responses_compact where org_id = $1 and n <> 0
-           union all
-           select 'r', survey_id, '', day::text, location_id, channel, language, dim_key, dim_value, null, n
-             from rollup_responses where org_id = $1 and n <> 0
-           order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
-          [orgId],
-        )
-      ).rows;
+    // Every rollup level, row by row (n = 0 rows are left by exclusions and dropped by a rebuild).
+    const snapshot = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const l of ROLLUP_LEVELS) {
+        const cols = groupColumns(l).map((c) => `${c}::text`).join(', ');
+        out[l.table] = (await server.pool.query(`select ${cols}, n from ${l.table} where org_id = $1 and n <> 0 order by ${groupColumns(l).join(', ')}`, [orgId])).rows;
+      }
+      return out;
+    };
     const before = await snapshot();
-    expect(before.length).toBeGreaterThan(0);
+    for (const l of ROLLUP_LEVELS) expect(before[l.table].length, l.table).toBeGreaterThan(0);
     const first = await rebuildOrgRollups(server.pool, orgId, { batchDays: 2 });
     expect(first.batches).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
-    await server.pool.query(`delete from rollup_scores where org_id = $1 and ctid in (select ctid from rollup_scores where org_id = $1 limit 5)`, [orgId]);
+    for (const table of ['rollup_scores', 'rollup_scores_location_month', 'rollup_responses_month']) {
+      await server.pool.query(`delete from ${table} where org_id = $1 and ctid in (select ctid from ${table} where org_id = $1 limit 5)`, [orgId]);
+    }
     expect(await snapshot()).not.toEqual(before);
     await rebuildOrgRollups(server.pool, orgId);
     await rebuildOrgRollups(server.pool, orgId);
+    expect(await snapshot()).toEqual(before);
+    // The bulk build (demo, benchmark) writes the same rows.
+    const client = await server.pool.connect();
+    try {
+      await buildOrgRollups(client, orgId);
+    } finally {
+      client.release();
+    }
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,12 +1,14 @@
 /**
- * Where a dashboard query reads its scores from: rollup_scores when the filters allow it, raw
- * answers otherwise. Both yield the same columns, so every query in this folder is written once:
+ * Where a dashboard query reads its scores from: the smallest rollup levels (src/db/rollups/levels.ts)
+ * that answer the filters, raw answers otherwise. Both yield the same columns, so every query in this
+ * folder is written once:
  *   question_id, score, n, day (org-local date), location_id (zero uuid = none), channel, language, dim_value
  * Filters are always bound parameters; the only identifiers are fixed column names chosen here.
  */
 import type { Scope } from '../../core/access/index.ts';
 import { locationScopeSql } from '../scope.ts';
 import { NO_LOCATION } from '../rollups/applyResponse.ts';
+import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 
 /** Dashboard filters after validation; `locationPath` is the (in-scope) path of the `location` filter. */
 export interface AnalyticsFilter {
@@ -34,17 +36,12 @@ export type SourceKind = 'rollup' | 'raw';
 export interface SourceOptions {
   /** Expose this hidden field's value as dim_value (breakdown by `dim:<key>`); rows without it are left out. */
   groupDim?: string;
-  /** The query groups by location, channel or language, so the compact rollup cannot serve it. */
-  needsDetail?: boolean;
-}
-
-/**
- * rollup_scores_compact (no location, channel, language) serves queries that neither filter nor
- * group on those and come from callers not limited to locations.
- */
-function compactServes(ctx: SourceContext, opts: SourceOptions): boolean {
-  const { filter, scope } = ctx;
-  return !opts.needsDetail && scope.locationPaths === null && !filter.locationPath && !filter.channel && !filter.language;
+  /** The query groups by location (drill-down, heat table, breakdown by location). */
+  groupsLocation?: boolean;
+  /** The query groups by channel or language. */
+  groupsChannel?: boolean;
+  /** The query needs exact days (trend by day or week): month levels cannot serve it. */
+  needsDay?: boolean;
 }
 
 /**
@@ -60,35 +57,102 @@ export function chooseSource(ctx: SourceContext, opts: SourceOptions = {}): Sour
   return 'rollup';
 }
 
+/** A part of a rollup read: one level over one time range (inclusive org-local days or months). */
+export interface RollupPart {
+  level: RollupLevel;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The rollup levels that answer a request: the smallest day level with the columns it needs
+ * (location when it filters, groups or is limited by location; channel and language when it filters
+ * or groups by them), and, when a month level with those columns exists and exact days are not
+ * needed, that month level for the whole months of the window plus the day level for the partial
+ * months at its edges.
+ */
+export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): RollupPart[] {
+  const { filter, scope } = ctx;
+  const location = !!opts.groupsLocation || !!filter.locationPath || scope.locationPaths !== null;
+  const channel = !!opts.groupsChannel || !!filter.channel || !!filter.language;
+  const levels = levelsOf(kind).filter((l) => l.location === location && l.channel === channel);
+  const day = levels.find((l) => l.grain === 'day')!;
+  const month = opts.needsDay ? undefined : levels.find((l) => l.grain === 'month');
+  if (!month) return [{ level: day, from: filter.from, to: filter.to }];
+  const split = splitWholeMonths(filter.from, filter.to);
+  if (!split.months) return [{ level: day, from: filter.from, to: filter.to }];
+  return [{ level: month, ...split.months }, ...split.days.map((d) => ({ level: day, ...d }))];
+}
+
+/**
+ * Splits an inclusive day window (either end open) into whole calendar months (first days of the
+ * first and last whole month; null when there is none) and the days before and after them.
+ */
+export function splitWholeMonths(from?: string, to?: string): { months: { from?: string; to?: string } | null; days: Array<{ from?: string; to: string } | { from: string; to?: string }> } {
+  const lo = from === undefined ? undefined : from.endsWith('-01') ? from : addMonths(monthOf(from), 1);
+  const toIsLast = to !== undefined && addDays(to, 1).endsWith('-01');
+  const hi = to === undefined ? undefined : toIsLast ? monthOf(to) : addMonths(monthOf(to), -1);
+  if (lo !== undefined && hi !== undefined && lo > hi) return { months: null, days: [{ from: from!, to: to! }] };
+  const days: Array<{ from: string; to: string }> = [];
+  if (from !== undefined && from < lo!) days.push({ from, to: addDays(lo!, -1) });
+  if (to !== undefined && !toIsLast) days.push({ from: monthOf(to), to });
+  return { months: { from: lo, to: hi }, days };
+}
+
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function addMonths(firstOfMonth: string, n: number): string {
+  const d = new Date(`${firstOfMonth}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** WHERE conditions of one rollup part on `s`: organisation, key slice, time range, filters, scope. */
+function partWhere(ctx: SourceContext, part: RollupPart, keyCondition: string, dimKey: string, p: (v: unknown) => string, params: unknown[]): string {
+  const { filter, scope } = ctx;
+  const time = `s.${timeColumn(part.level)}`;
+  const where = [`s.org_id = ${p(scope.orgId)}`, keyCondition, `s.dim_key = ${p(dimKey)}`];
+  // Base rows (dim_key = '') always have dim_value = ''; saying so makes the whole key prefix an
+  // index bound, so location_id (033) and the time column bound the index range too.
+  if (filter.dim) where.push(`s.dim_value = ${p(filter.dim.value)}`);
+  else if (!dimKey) where.push(`s.dim_value = ''`);
+  if (part.from) where.push(`${time} >= ${p(part.from)}::date`);
+  if (part.to) where.push(`${time} <= ${p(part.to)}::date`);
+  if (part.level.location || part.level.channel) where.push(...common('s', ctx, p, params));
+  return where.join(' and ');
+}
+
+/** Output columns of a part: the level's own or constants for those it does not keep. */
+function partColumns(level: RollupLevel): string {
+  const loc = level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`;
+  const ch = level.channel ? 's.channel, s.language' : `''::text as channel, ''::text as language`;
+  return `s.${timeColumn(level)} as day, ${loc}, ${ch}`;
+}
+
 /**
  * A `select` over the chosen source for the given questions, with the filters and the location
- * scope in its WHERE clause. Pushes its parameters onto `params`.
+ * scope in its WHERE clause. Pushes its parameters onto `params`. Rows of month levels carry the
+ * month's first day as `day`.
  */
 export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params: unknown[], opts: SourceOptions = {}): { sql: string; kind: SourceKind } {
   const kind = chooseSource(ctx, opts);
   const p = binder(params);
-  const { filter, scope } = ctx;
-  const where: string[] = [];
   if (kind === 'rollup') {
-    const dimKey = opts.groupDim ?? filter.dim?.key ?? '';
-    // The primary key starts (org_id, question_id, dim_key, dim_value, day): this is its prefix.
-    where.push(`s.org_id = ${p(scope.orgId)}`, `s.question_id = any(${p(questionIds)}::uuid[])`, `s.dim_key = ${p(dimKey)}`);
-    if (filter.dim) where.push(`s.dim_value = ${p(filter.dim.value)}`);
-    if (filter.from) where.push(`s.day >= ${p(filter.from)}::date`);
-    if (filter.to) where.push(`s.day <= ${p(filter.to)}::date`);
-    if (compactServes(ctx, opts)) {
-      return {
-        kind,
-        sql: `select s.question_id, s.score, s.n, s.day, '${NO_LOCATION}'::uuid as location_id, ''::text as channel, ''::text as language, s.dim_value
-                from rollup_scores_compact s where ${where.join(' and ')} and s.n <> 0`,
-      };
-    }
-    where.push(...common('s', ctx, p, params));
-    return {
-      kind,
-      sql: `select s.question_id, s.score, s.n, s.day, s.location_id, s.channel, s.language, s.dim_value
-              from rollup_scores s where ${where.join(' and ')} and s.n <> 0`,
-    };
+    const dimKey = opts.groupDim ?? ctx.filter.dim?.key ?? '';
+    const ids = p(questionIds);
+    // Each level's primary key starts (org_id, question_id, dim_key, dim_value, day | month).
+    const parts = rollupPlan(ctx, 'scores', opts).map(
+      (part) => `select s.question_id, s.score, s.n, ${partColumns(part.level)}, s.dim_value
+                   from ${part.level.table} s
+                  where ${partWhere(ctx, part, `s.question_id = any(${ids}::uuid[])`, dimKey, p, params)} and s.n <> 0`,
+    );
+    return { kind, sql: parts.join('\n union all\n') };
   }
   const raw = rawAnswerWhere(ctx, questionIds, p, params, opts);
   return {
@@ -146,23 +210,20 @@ function common(alias: 's' | 'a' | 'r', ctx: SourceContext, p: (v: unknown) => s
 }
 
 /**
- * The same filters over responses (response counts): rollup_responses (or its compact level) when
- * the filters allow it, raw `responses` otherwise. Yields survey_id, day, location_id, n.
+ * The same filters over responses (response counts): the rollup_responses level that answers them
+ * (rollupPlan), raw `responses` otherwise. Yields survey_id, day, location_id, n.
  */
 export function responseSourceSql(ctx: SourceContext, surveyIds: string[], params: unknown[]): { sql: string; kind: SourceKind } {
   const kind = chooseSource(ctx);
   const p = binder(params);
-  const { filter, scope } = ctx;
   if (kind === 'rollup') {
-    const where = [`s.org_id = ${p(scope.orgId)}`, `s.survey_id = any(${p(surveyIds)}::uuid[])`, `s.dim_key = ${p(filter.dim?.key ?? '')}`];
-    if (filter.dim) where.push(`s.dim_value = ${p(filter.dim.value)}`);
-    if (filter.from) where.push(`s.day >= ${p(filter.from)}::date`);
-    if (filter.to) where.push(`s.day <= ${p(filter.to)}::date`);
-    if (compactServes(ctx, {})) {
-      return { kind, sql: `select s.survey_id, s.day, '${NO_LOCATION}'::uuid as location_id, s.n from rollup_responses_compact s where ${where.join(' and ')}` };
-    }
-    where.push(...common('s', ctx, p, params));
-    return { kind, sql: `select s.survey_id, s.day, s.location_id, s.n from rollup_responses s where ${where.join(' and ')}` };
+    const ids = p(surveyIds);
+    const parts = rollupPlan(ctx, 'responses').map(
+      (part) => `select s.survey_id, s.${timeColumn(part.level)} as day, ${part.level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`}, s.n
+                   from ${part.level.table} s
+                  where ${partWhere(ctx, part, `s.survey_id = any(${ids}::uuid[])`, ctx.filter.dim?.key ?? '', p, params)}`,
+    );
+    return { kind, sql: parts.join('\n union all\n') };
   }
   return { kind, sql: `select r.survey_id, null::date as day, r.location_id, 1::bigint as n from responses r where ${rawResponseWhere(ctx, surveyIds, p, params)}` };
 }

@@ -38,7 +38,8 @@ export async function getHistograms(db: Queryable, ctx: SourceContext, params: H
   const values: unknown[] = [];
   const src = scoreSourceSql(ctx, params.questionIds, values, {
     groupDim: groupBy === 'dim' ? params.groupDim : undefined,
-    needsDetail: groupBy === 'location' || groupBy === 'channel' || groupBy === 'language',
+    groupsLocation: groupBy === 'location',
+    groupsChannel: groupBy === 'channel' || groupBy === 'language',
   });
   const { rows } = await db.query(
     `/* getHistograms */

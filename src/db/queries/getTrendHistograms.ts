@@ -28,7 +28,8 @@ export async function getTrendHistograms(
   interval: TrendInterval,
 ): Promise<{ source: SourceKind; rows: TrendRow[] }> {
   const values: unknown[] = [];
-  const src = scoreSourceSql(ctx, [questionId], values);
+  // Months and quarters can be summed from month levels; days and weeks need day rows.
+  const src = scoreSourceSql(ctx, [questionId], values, { needsDay: interval === 'day' || interval === 'week' });
   values.push(interval);
   const unit = `$${values.length}::text`;
   values.push(TREND_INTERVALS[interval]);

@@ -1,12 +1,14 @@
 /**
- * Keeps rollup_scores in step with answers inside the caller's transaction: +1 per scored answer
- * when a response is stored or re-included, -1 when it is excluded. One base row
- * (dim_key = '') plus one row per organisation dimension present in the response's hidden fields.
- * Only responses that are not excluded count: to exclude, call with -1 before marking them excluded;
- * to re-include, mark them first and then call with +1 (see src/server/responses/commands).
+ * Keeps every rollup level (src/db/rollups/levels.ts) in step with answers inside the caller's
+ * transaction: +1 per scored answer and per response when a response is stored or re-included, -1
+ * when it is excluded. One base row (dim_key = '') plus one row per organisation dimension present in
+ * the response's hidden fields. Only responses that are not excluded count: to exclude, call with -1
+ * before marking them excluded; to re-include, mark them first and then call with +1 (see
+ * src/server/responses/commands).
  */
 import type { Queryable } from '../connection.ts';
-import { applyResponsesToCompactRollup, applyResponsesToResponseRollup } from './responseRollup.ts';
+import { levelsOf, upsertFromDayRowsSql } from './levels.ts';
+import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
 
 export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
@@ -28,21 +30,30 @@ export const ROLLUP_SOURCE_SQL = `
 
 export const ROLLUP_GROUP_BY = `group by a.org_id, a.survey_id, a.question_id, day, 5, a.channel, a.language, d.dim_key, d.dim_value, a.score`;
 
-/** Adds (sign = 1) or removes (sign = -1) the given responses' scored answers to or from the rollups. */
+/**
+ * One statement per kind: the selected responses' rows are aggregated once (`src`) and added to
+ * every level of that kind, each level's rows in primary-key order and the levels always in the same
+ * order, so concurrent submissions lock rollup rows in one global order (no deadlocks).
+ */
+function applySql(kind: 'scores' | 'responses'): string {
+  const src =
+    kind === 'scores'
+      ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and a.response_id = any($2::uuid[]) ${ROLLUP_GROUP_BY}`
+      : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 and r.id = any($2::uuid[]) ${RESPONSE_ROLLUP_GROUP_BY}`;
+  const inserts = levelsOf(kind).map((l, i) => `i${i} as (${upsertFromDayRowsSql(l, 'select * from src', '$3::int', true)})`);
+  return `/* applyResponsesToRollups.${kind} */
+    with src as materialized (${src}),
+    ${inserts.join(',\n    ')}
+    select 1`;
+}
+
+const APPLY_SCORES_SQL = applySql('scores');
+const APPLY_RESPONSES_SQL = applySql('responses');
+
+/** Adds (sign = 1) or removes (sign = -1) the given responses and their scored answers to or from every rollup level. */
 export async function applyResponsesToRollups(db: Queryable, orgId: string, responseIds: string[], sign: 1 | -1 = 1): Promise<void> {
   if (responseIds.length === 0) return;
-  await db.query(
-    `insert into rollup_scores as t (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n)
-     select org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n * $3::int
-       from (${ROLLUP_SOURCE_SQL} and a.org_id = $1 and a.response_id = any($2::uuid[])
-             ${ROLLUP_GROUP_BY}) s
-     order by 1, 3, 8, 9, 4, 5, 6, 7, 10
-     on conflict (org_id, question_id, dim_key, dim_value, day, location_id, channel, language, score)
-     do update set n = t.n + excluded.n`,
-    [orgId, responseIds, sign],
-  );
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
-  // Response counts (rollup_responses, migrations 030 and 031) move in the same transaction.
-  await applyResponsesToResponseRollup(db, orgId, responseIds, sign);
-  await applyResponsesToCompactRollup(db, orgId, responseIds, sign, { sql: ROLLUP_SOURCE_SQL, groupBy: ROLLUP_GROUP_BY });
+  await db.query(APPLY_SCORES_SQL, [orgId, responseIds, sign]);
+  await db.query(APPLY_RESPONSES_SQL, [orgId, responseIds, sign]);
 }

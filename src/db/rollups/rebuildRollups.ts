@@ -1,16 +1,16 @@
 /**
- * Full rebuild of an organisation's rollups (rollup_scores, rollup_responses and their
- * compact levels) from raw answers.
+ * Full rebuild of an organisation's rollups (every level in src/db/rollups/levels.ts) from raw
+ * answers.
  * Idempotent: the organisation's rows are deleted and re-inserted in one transaction, so readers see
  * either the old or the new rollups, never a half-built table.
  */
 import type pg from 'pg';
 import { withTransaction } from '../tx.ts';
-import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from './applyResponse.ts';
-import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
+import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
+import { ROLLUP_LEVELS } from './levels.ts';
 
 export interface RebuildProgress {
-  /** Called once the batches are known (one batch = one survey x `batchDays` org-local days). */
+  /** Called once the batches are known (one survey x `batchDays` org-local days for day levels, then one survey x month for month levels). */
   start(totalBatches: number): void;
   /** Called after each batch with the rollup rows it wrote. */
   batch(rows: number): void;
@@ -47,10 +47,7 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
     const org = await tx.query(`select timezone from orgs where id = $1`, [orgId]);
     if (!org.rows[0]) throw new Error(`No organisation ${orgId}`);
     const tz = org.rows[0].timezone as string;
-    await tx.query(`delete from rollup_scores where org_id = $1`, [orgId]);
-    await tx.query(`delete from rollup_responses where org_id = $1`, [orgId]);
-    await tx.query(`delete from rollup_scores_compact where org_id = $1`, [orgId]);
-    await tx.query(`delete from rollup_responses_compact where org_id = $1`, [orgId]);
+    await deleteOrgRollups(tx, orgId);
 
     // min/max per survey read the responses_survey_time index (org_id, survey_id, submitted_at).
     const spans = await tx.query(
@@ -64,67 +61,46 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
       [orgId, tz],
     );
     const batches: Batch[] = [];
+    const months: Batch[] = [];
     for (const s of spans.rows) {
       for (let d = s.lo as string; d <= s.hi; d = addDays(d, batchDays)) {
         batches.push({ surveyId: s.survey_id, from: d, to: addDays(d, batchDays) });
       }
+      for (let m = `${(s.lo as string).slice(0, 7)}-01`; m <= s.hi; m = addMonth(m)) {
+        months.push({ surveyId: s.survey_id, from: m, to: addMonth(m) });
+      }
     }
-    opts.progress?.start(batches.length);
+    opts.progress?.start(batches.length + months.length);
     let scoreRows = 0;
     let responseRows = 0;
-    // Window on responses (responses_survey_time), then answers by primary key.
-    const window = `and r.org_id = $1 and r.survey_id = $2
-                    and r.submitted_at >= ($3::date::timestamp at time zone $5)
-                    and r.submitted_at < ($4::date::timestamp at time zone $5)`;
-    for (const b of batches) {
-      const params = [orgId, b.surveyId, b.from, b.to, tz];
-      const scores = await tx.query(
-        `/* rebuildRollups.scores */
-         insert into rollup_scores as t (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n)
-         select org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n
-           from (${ROLLUP_SOURCE_SQL} and a.org_id = $1 ${window} ${ROLLUP_GROUP_BY}) s
-         on conflict (org_id, question_id, dim_key, dim_value, day, location_id, channel, language, score)
-         do update set n = t.n + excluded.n`,
-        params,
-      );
-      const responses = await tx.query(
-        `/* rebuildRollups.responses */
-         insert into rollup_responses as t (org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n)
-         select org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n
-           from (${RESPONSE_ROLLUP_SOURCE_SQL} ${window} ${RESPONSE_ROLLUP_GROUP_BY}) s
-         on conflict (org_id, survey_id, dim_key, dim_value, day, location_id, channel, language)
-         do update set n = t.n + excluded.n`,
-        params,
-      );
-      // The compact level is summed from the rows just written for this batch's survey and days.
-      const compact = await tx.query(
-        `/* rebuildRollups.compact */
-         insert into rollup_scores_compact as t (org_id, survey_id, question_id, day, dim_key, dim_value, score, n)
-         select org_id, survey_id, question_id, day, dim_key, dim_value, score, sum(n)
-           from rollup_scores
-          where org_id = $1 and survey_id = $2 and day >= $3::date and day < $4::date
-          group by 1, 2, 3, 4, 5, 6, 7
-         on conflict (org_id, question_id, dim_key, dim_value, day, score)
-         do update set n = t.n + excluded.n`,
-        params.slice(0, 4),
-      );
-      const compactResponses = await tx.query(
-        `/* rebuildRollups.compactResponses */
-         insert into rollup_responses_compact as t (org_id, survey_id, day, dim_key, dim_value, n)
-         select org_id, survey_id, day, dim_key, dim_value, sum(n)
-           from rollup_responses
-          where org_id = $1 and survey_id = $2 and day >= $3::date and day < $4::date
-          group by 1, 2, 3, 4, 5
-         on conflict (org_id, survey_id, dim_key, dim_value, day)
-         do update set n = t.n + excluded.n`,
-        params.slice(0, 4),
-      );
-      scoreRows += (scores.rowCount ?? 0) + (compact.rowCount ?? 0);
-      responseRows += compactResponses.rowCount ?? 0;
-      responseRows += responses.rowCount ?? 0;
-      opts.progress?.batch((scores.rowCount ?? 0) + (compact.rowCount ?? 0) + (responses.rowCount ?? 0));
+    // Day levels: window on responses (responses_survey_time), then answers by primary key; the
+    // derived day levels are summed from the base rows just written for this batch's survey and days.
+    // Month levels afterwards, one batch per survey and month, so each month row is written once.
+    const baseWhere = `and survey_id = $2 and day >= $3::date and day < $4::date`;
+    const steps = [
+      ...batches.map((b) => ({
+        where: `and r.survey_id = $2
+                and r.submitted_at >= ($3::date::timestamp at time zone $5)
+                and r.submitted_at < ($4::date::timestamp at time zone $5)`,
+        params: [b.surveyId, b.from, b.to, tz],
+        baseWhere,
+        baseParams: [b.surveyId, b.from, b.to],
+        grain: 'day' as const,
+      })),
+      ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grain: 'month' as const })),
+    ];
+    for (const step of steps) {
+      const counts = await fillRollupLevels(tx, orgId, step);
+      let written = 0;
+      for (const l of ROLLUP_LEVELS) {
+        const n = counts[l.table] ?? 0;
+        written += n;
+        if (l.kind === 'scores') scoreRows += n;
+        else responseRows += n;
+      }
+      opts.progress?.batch(written);
     }
-    return { orgId, batches: batches.length, scoreRows, responseRows, ms: Date.now() - started };
+    return { orgId, batches: steps.length, scoreRows, responseRows, ms: Date.now() - started };
   });
 }
 
@@ -138,6 +114,12 @@ export async function listOrgIds(pool: pg.Pool, orgId?: string): Promise<string[
   }
   const { rows } = await pool.query(`select id from orgs order by created_at, id`);
   return rows.map((r) => r.id as string);
+}
+
+function addMonth(firstOfMonth: string): string {
+  const d = new Date(`${firstOfMonth}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 function addDays(day: string, days: number): string {

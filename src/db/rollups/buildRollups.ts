@@ -1,0 +1,71 @@
+/**
+ * Fills every rollup level (src/db/rollups/levels.ts) of an organisation from its answers and
+ * responses: the base levels by one aggregation of the source rows, every other level summed from its
+ * base level's rows. Used by rebuildOrgRollups (per batch of days, in its own transaction) and, over
+ * the whole organisation, by bulk loads (demo, benchmark) after COPY through {@link buildOrgRollups}.
+ */
+import type { Queryable } from '../connection.ts';
+import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from './applyResponse.ts';
+import { BASE_TABLE, levelsOf, ROLLUP_LEVELS, ROLLUP_TABLES, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
+import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
+
+/** Rows written per table. */
+export type RollupRowCounts = Record<string, number>;
+
+/**
+ * Adds the rows of one slice to every level (or to the levels of one `grain`). `where` holds extra
+ * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation); `baseWhere` the
+ * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived levels
+ * are summed from the base rows, so the base level of the slice must be filled first. Without a
+ * slice, the whole organisation.
+ */
+export async function fillRollupLevels(
+  db: Queryable,
+  orgId: string,
+  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grain?: RollupGrain } = {},
+): Promise<RollupRowCounts> {
+  const counts: RollupRowCounts = {};
+  for (const kind of ['scores', 'responses'] as RollupKind[]) {
+    const src =
+      kind === 'scores'
+        ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and r.org_id = $1 ${slice.where ?? ''} ${ROLLUP_GROUP_BY}`
+        : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 ${slice.where ?? ''} ${RESPONSE_ROLLUP_GROUP_BY}`;
+    for (const level of levelsOf(kind)) {
+      if (slice.grain && level.grain !== slice.grain) continue;
+      const base = level.table === BASE_TABLE[kind];
+      const rows = base ? src : `select * from ${BASE_TABLE[kind]} where org_id = $1 ${slice.baseWhere ?? ''}`;
+      const params = [orgId, ...((base ? slice.params : slice.baseParams) ?? [])];
+      // In key order, so each level's heap follows its primary key (readers scan key ranges).
+      const res = await db.query(`/* fillRollupLevels.${level.table} */ ${upsertFromDayRowsSql(level, rows, '1', true)}`, params);
+      counts[level.table] = res.rowCount ?? 0;
+    }
+  }
+  return counts;
+}
+
+/** Deletes the organisation's rows of every rollup table. */
+export async function deleteOrgRollups(db: Queryable, orgId: string): Promise<void> {
+  for (const table of ROLLUP_TABLES) await db.query(`delete from ${table} where org_id = $1`, [orgId]);
+}
+
+/**
+ * Replaces the organisation's rows of every rollup table with a fresh aggregation, inside the
+ * caller's transaction or session, then ANALYZEs the rollup tables. One statement per table over the
+ * whole organisation: the fastest bulk build after COPY (demo, benchmark). Live databases use
+ * `sarafan rollups rebuild` (rebuildOrgRollups), which batches and locks.
+ */
+export async function buildOrgRollups(db: Queryable, orgId: string, opts: { analyze?: boolean } = {}): Promise<RollupRowCounts> {
+  await deleteOrgRollups(db, orgId);
+  const counts = await fillRollupLevels(db, orgId);
+  if (opts.analyze ?? true) await db.query(`analyze ${ROLLUP_TABLES.join(', ')}`);
+  return counts;
+}
+
+/** True when every rollup table has rows for the organisation (false after tables were added, or a bulk load was interrupted). */
+export async function orgRollupsBuilt(db: Queryable, orgId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `select ${ROLLUP_LEVELS.map((l) => `exists (select 1 from ${l.table} where org_id = $1)`).join(' and ')} as built`,
+    [orgId],
+  );
+  return rows[0].built === true;
+}
