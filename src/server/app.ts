@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
+import compress from '@fastify/compress';
 import type { AppDeps } from './deps.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -43,6 +44,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(cookie);
   await app.register(formbody);
+  // Respondent pages count against a 15 kB gzipped budget; the API's JSON and the SPA shrink too.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(rateLimit, { global: false });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
 import { DEMO_SURVEYS } from '../../src/core/demo/surveys.ts';
@@ -160,5 +161,17 @@ describe('GET /s/:slug', () => {
       expect(page.toString()).toContain('<script>');
       expect(gz).toBeLessThanOrEqual(15 * 1024);
     }
+    // What actually crosses the wire for a browser that accepts gzip.
+    const wire = await new Promise<{ encoding?: string; bytes: number }>((resolve, reject) => {
+      http
+        .get(`${server.baseUrl}/s/${demo.slug}?lang=ru`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes }));
+        })
+        .on('error', reject);
+    });
+    expect(wire.encoding).toBe('gzip');
+    expect(wire.bytes).toBeLessThanOrEqual(15 * 1024);
   });
 });
