@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../server/app.ts';
+import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
@@ -12,7 +13,15 @@ export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
 export async function openMigratedDatabase(log: (m: string) => void = () => {}): Promise<Database> {
   const db = await openDatabase({ log });
   try {
-    await migrate(db.pool);
+    const applied = await migrate(db.pool);
+    // A migration that adds or reshapes a rollup table leaves it empty for existing answers:
+    // rebuild from raw answers before serving, so dashboards never show partial numbers.
+    if (applied.some((file) => /rollup/.test(file))) {
+      for (const orgId of await listOrgIds(db.pool)) {
+        log(`Rollup tables changed: rebuilding rollups of organisation ${orgId}...`);
+        await rebuildOrgRollups(db.pool, orgId);
+      }
+    }
   } catch (err) {
     await db.close();
     throw err;
