@@ -58,7 +58,12 @@ describe('sarafan start with the embedded database', () => {
     expect(output).toContain(`http://localhost:${port}`);
 
     // A second process must connect to the running server, not start another one on the same directory.
-    const second = await openDatabase({ dataDir });
+    const externalUrl = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL; // CI sets it for the other tests; this one is about the embedded path
+    const second = await openDatabase({ dataDir }).finally(() => {
+      if (externalUrl !== undefined) process.env.DATABASE_URL = externalUrl;
+    });
+    expect(second.embedded).toBe(true);
     const { rows } = await second.pool.query('select count(*) as n from schema_migrations');
     expect(rows[0].n).toBeGreaterThan(0);
     await second.close();
