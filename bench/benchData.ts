@@ -10,6 +10,7 @@ import { insertSurvey } from '../src/db/demo/insertDemoStructure.ts';
 import { copyRows, type CopyValue } from '../src/db/demo/copyRows.ts';
 import { ANSWER_COLUMNS, RESPONSE_COLUMNS } from '../src/db/demo/loadDemo.ts';
 import { buildDemoRollups, type RollupCounts } from '../src/db/demo/buildDemoRollups.ts';
+import { ROLLUP_TABLES } from '../src/db/rollups/levels.ts';
 import type { DemoSurvey } from '../src/core/demo/surveys.ts';
 
 /** Login of the benchmark organisation's owner (its password is new on every run). */
@@ -177,14 +178,14 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
   }
 }
 
-/** Builds the organisation's rollups with one INSERT ... SELECT ... GROUP BY per rollup table, then ANALYZE. */
+/** Builds every rollup level of the organisation (one INSERT ... SELECT ... GROUP BY per table, src/db/rollups/buildRollups.ts), then ANALYZE. */
 export async function buildBenchRollups(pool: Pool, orgId: string): Promise<RollupCounts> {
   const client = await pool.connect();
   try {
     await client.query(`set work_mem = '256MB'`);
     await client.query(`set synchronous_commit = off`);
     const counts = await buildDemoRollups(client, orgId);
-    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, rollup_scores, rollup_scores_compact, rollup_responses`);
+    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, ${ROLLUP_TABLES.join(', ')}`);
     return counts;
   } finally {
     await client.query('reset all').catch(() => {});

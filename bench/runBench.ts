@@ -9,6 +9,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { openDatabase, type Database } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { orgRollupsBuilt } from '../src/db/rollups/buildRollups.ts';
 import { buildApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type BenchIds } from './benchData.ts';
@@ -63,11 +64,8 @@ async function buildRollupsReporting(db: Database, opts: BenchOptions, orgId: st
 async function prepareData(db: Database, opts: BenchOptions, passwordHash: string): Promise<{ ids: BenchIds; generatedMs: number | null }> {
   const existing = opts.fresh ? null : await findBenchIds(db, opts.answers);
   if (existing) {
-    const { rows } = await db.pool.query(
-      `select (select count(*) from answers where org_id = $1) as answers,
-              exists (select 1 from rollup_scores where org_id = $1) and exists (select 1 from rollup_scores_compact where org_id = $1) as rolled`,
-      [existing.orgId],
-    );
+    const { rows } = await db.pool.query(`select count(*) as answers from answers where org_id = $1`, [existing.orgId]);
+    rows[0].rolled = await orgRollupsBuilt(db.pool, existing.orgId);
     if (rows[0].answers === opts.answers) {
       await db.pool.query(`update users set password_hash = $2 where org_id = $1 and email = $3`, [existing.orgId, passwordHash, BENCH_EMAIL]);
       say(opts, `Reusing the ${opts.answers} answers generated before (--fresh to regenerate).`);

@@ -11,6 +11,7 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { ROLLUP_TABLES } from '../rollups/levels.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -105,7 +106,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
   });
   if (result.status === 'created') {
     // Fresh statistics so the first dashboard queries get good plans (ANALYZE cannot be rolled back, so after commit).
-    await pool.query(`analyze responses, answers, rollup_scores, rollup_scores_compact, rollup_responses`);
+    await pool.query(`analyze responses, answers, ${ROLLUP_TABLES.join(', ')}`);
     result.ms = Date.now() - started;
   }
   return result;

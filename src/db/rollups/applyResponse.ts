@@ -40,7 +40,7 @@ function applySql(kind: 'scores' | 'responses'): string {
     kind === 'scores'
       ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and a.response_id = any($2::uuid[]) ${ROLLUP_GROUP_BY}`
       : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 and r.id = any($2::uuid[]) ${RESPONSE_ROLLUP_GROUP_BY}`;
-  const inserts = levelsOf(kind).map((l, i) => `i${i} as (${upsertFromDayRowsSql(l, 'select * from src', '$3::int', true)})`);
+  const inserts = levelsOf(kind).map((l, i) => `i${i} as (${upsertFromDayRowsSql(l, 'select * from src', { factor: '$3::int' })})`);
   return `/* applyResponsesToRollups.${kind} */
     with src as materialized (${src}),
     ${inserts.join(',\n    ')}

@@ -16,13 +16,13 @@ export type RollupRowCounts = Record<string, number>;
  * Adds the rows of one slice to every level (or to the levels of one `grain`). `where` holds extra
  * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation); `baseWhere` the
  * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived levels
- * are summed from the base rows, so the base level of the slice must be filled first. Without a
- * slice, the whole organisation.
+ * are summed from the base rows, so the base level of the slice must be filled first. `fresh`: the
+ * slice has no rows yet in the levels filled (plain inserts). Without a slice, the whole organisation.
  */
 export async function fillRollupLevels(
   db: Queryable,
   orgId: string,
-  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grain?: RollupGrain } = {},
+  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grain?: RollupGrain; fresh?: boolean } = {},
 ): Promise<RollupRowCounts> {
   const counts: RollupRowCounts = {};
   for (const kind of ['scores', 'responses'] as RollupKind[]) {
@@ -35,8 +35,7 @@ export async function fillRollupLevels(
       const base = level.table === BASE_TABLE[kind];
       const rows = base ? src : `select * from ${BASE_TABLE[kind]} where org_id = $1 ${slice.baseWhere ?? ''}`;
       const params = [orgId, ...((base ? slice.params : slice.baseParams) ?? [])];
-      // In key order, so each level's heap follows its primary key (readers scan key ranges).
-      const res = await db.query(`/* fillRollupLevels.${level.table} */ ${upsertFromDayRowsSql(level, rows, '1', true)}`, params);
+      const res = await db.query(`/* fillRollupLevels.${level.table} */ ${upsertFromDayRowsSql(level, rows, { fresh: slice.fresh })}`, params);
       counts[level.table] = res.rowCount ?? 0;
     }
   }
@@ -56,7 +55,7 @@ export async function deleteOrgRollups(db: Queryable, orgId: string): Promise<vo
  */
 export async function buildOrgRollups(db: Queryable, orgId: string, opts: { analyze?: boolean } = {}): Promise<RollupRowCounts> {
   await deleteOrgRollups(db, orgId);
-  const counts = await fillRollupLevels(db, orgId);
+  const counts = await fillRollupLevels(db, orgId, { fresh: true });
   if (opts.analyze ?? true) await db.query(`analyze ${ROLLUP_TABLES.join(', ')}`);
   return counts;
 }

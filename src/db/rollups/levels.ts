@@ -83,20 +83,21 @@ function selectFromDayRows(l: RollupLevel): string[] {
 }
 
 /**
- * `insert into <level> … select … from (<rows>) s group by … on conflict do update n = n + excluded.n`.
- * `rows` yields the base level's columns with `day` and `n`; `factor` multiplies the sums
- * (a parameter placeholder for ±1, or '1').
+ * `insert into <level> … select … from (<rows>) s group by … order by <key>`, adding to existing rows
+ * (`on conflict do update n = n + excluded.n`) unless `fresh` (the slice's rows were deleted: plain
+ * insert). `rows` yields the base level's columns with `day` and `n`; `factor` multiplies the sums (a
+ * parameter placeholder for ±1, or '1'). Rows go in key order: concurrent maintenance locks rows in
+ * one order, and bulk-built heaps follow the primary key.
  */
-export function upsertFromDayRowsSql(l: RollupLevel, rows: string, factor = '1', orderByKey = false): string {
+export function upsertFromDayRowsSql(l: RollupLevel, rows: string, opts: { factor?: string; fresh?: boolean } = {}): string {
   const cols = groupColumns(l);
   const positions = cols.map((_, i) => i + 1).join(', ');
   return `insert into ${l.table} as t (${cols.join(', ')}, n)
-     select ${selectFromDayRows(l).join(', ')}, sum(n) * ${factor}
+     select ${selectFromDayRows(l).join(', ')}, sum(n) * ${opts.factor ?? '1'}
        from (${rows}) s
       group by ${positions}
-      ${orderByKey ? `order by ${keyColumns(l).join(', ')}` : ''}
-     on conflict (${keyColumns(l).join(', ')})
-     do update set n = t.n + excluded.n`;
+      order by ${keyColumns(l).join(', ')}
+     ${opts.fresh ? '' : `on conflict (${keyColumns(l).join(', ')}) do update set n = t.n + excluded.n`}`;
 }
 
 export const levelsOf = (kind: RollupKind): RollupLevel[] => ROLLUP_LEVELS.filter((l) => l.kind === kind);

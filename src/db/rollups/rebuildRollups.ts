@@ -75,7 +75,8 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
     let responseRows = 0;
     // Day levels: window on responses (responses_survey_time), then answers by primary key; the
     // derived day levels are summed from the base rows just written for this batch's survey and days.
-    // Month levels afterwards, one batch per survey and month, so each month row is written once.
+    // Month levels afterwards, one batch per survey and month. Everything was deleted above and the
+    // steps do not overlap, so each row is inserted once (no upserts).
     const baseWhere = `and survey_id = $2 and day >= $3::date and day < $4::date`;
     const steps = [
       ...batches.map((b) => ({
@@ -86,8 +87,9 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
         baseWhere,
         baseParams: [b.surveyId, b.from, b.to],
         grain: 'day' as const,
+        fresh: true,
       })),
-      ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grain: 'month' as const })),
+      ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grain: 'month' as const, fresh: true })),
     ];
     for (const step of steps) {
       const counts = await fillRollupLevels(tx, orgId, step);
