@@ -27,12 +27,8 @@ describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', ()
     await buildUser(server.pool, org.orgId, 'owner', 'owner@journey.test');
     browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('the owner builds and publishes an NPS survey in the builder', async () => {
+  /** A fresh browser context with the English interface, signed in as the owner through the login page. */
+  async function signedInOwnerPage() {
     const context = await browser.newContext({ locale: 'en-US' });
     await context.addInitScript(() => localStorage.setItem('sarafan.lang', 'en'));
     const page = await context.newPage();
@@ -41,6 +37,16 @@ describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', ()
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/app$/);
+    return { context, page };
+  }
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the owner builds and publishes an NPS survey in the builder', async () => {
+    const { context, page } = await signedInOwnerPage();
     await page.goto(`${server.baseUrl}/app/surveys/new`);
     await page.locator('[data-template="nps_relational"] button').click();
     await page.waitForURL(/\/app\/surveys\/[0-9a-f-]+\/edit$/);
@@ -79,14 +85,7 @@ describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', ()
   });
 
   it('the dashboard shows both answers: n = 2 and NPS 0', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
-    await context.addInitScript(() => localStorage.setItem('sarafan.lang', 'en'));
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill('owner@journey.test');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app$/);
+    const { context, page } = await signedInOwnerPage();
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
     const kpi = page.locator('[data-testid^="kpi-"]').filter({ hasText: 'nps.v1' });
     await poll(() => kpi.textContent()).toContain('n = 2');

@@ -3,6 +3,7 @@
  * Factories create organisations, users and locations directly in SQL so tests stay short.
  */
 import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../src/server/deps.ts';
 import type pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
@@ -17,9 +18,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { webDir?: string; publicRateLimitPerMinute?: number } = {}): Promise<TestServer> {
+/** Starts the app with test-friendly defaults; any AppDeps (webDir, smtpUrl, publicUrl, ...) can be overridden. */
+export async function startTestServer(opts: Partial<Omit<AppDeps, 'pool'>> = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const app = await buildApp({ pool: db.pool, webDir: opts.webDir, publicRateLimitPerMinute: opts.publicRateLimitPerMinute ?? 10_000 });
+  const app = await buildApp({ pool: db.pool, publicRateLimitPerMinute: 10_000, ...opts });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
