@@ -1,6 +1,6 @@
 /** Which rollup levels answer which request, and how a date window splits into whole months and edge days. */
 import { describe, expect, it } from 'vitest';
-import { rollupPlan, splitWholeMonths, type AnalyticsFilter, type SourceContext } from '../../src/db/queries/analyticsSource.ts';
+import { rollupPlan, splitWholeMonths, splitWindow, type AnalyticsFilter, type SourceContext } from '../../src/db/queries/analyticsSource.ts';
 
 const ctx = (filter: AnalyticsFilter, locationPaths: string[] | null = null): SourceContext => ({
   scope: { orgId: 'o', locationPaths },
@@ -27,6 +27,29 @@ describe('splitWholeMonths', () => {
   });
 });
 
+describe('splitWindow', () => {
+  it('reads partial months as whole blocks (1-7, 8-14, 15-21, 22-28, 29-end) and single days', () => {
+    // Last 90 days ending on 2026-11-23: 2026-08-26 .. 2026-11-23.
+    expect(splitWindow('2026-08-26', '2026-11-23', true)).toEqual({
+      months: { from: '2026-09-01', to: '2026-10-01' },
+      blocks: [{ from: '2026-08-29', to: '2026-08-29' }, { from: '2026-11-01', to: '2026-11-15' }],
+      days: [{ from: '2026-08-26', to: '2026-08-28' }, { from: '2026-11-22', to: '2026-11-23' }],
+    });
+    // No whole month, two partial months; February 2024 has a one-day block 29.
+    expect(splitWindow('2024-02-20', '2024-03-09', true)).toEqual({
+      months: null,
+      blocks: [{ from: '2024-02-22', to: '2024-02-29' }, { from: '2024-03-01', to: '2024-03-01' }],
+      days: [{ from: '2024-02-20', to: '2024-02-21' }, { from: '2024-03-08', to: '2024-03-09' }],
+    });
+    expect(splitWindow('2026-02-22', '2026-02-28', true)).toEqual({ months: null, blocks: [{ from: '2026-02-22', to: '2026-02-22' }], days: [] });
+    expect(splitWindow('2026-01-31', '2026-03-01', false)).toEqual({
+      months: { from: '2026-02-01', to: '2026-02-01' },
+      blocks: [],
+      days: [{ from: '2026-01-31', to: '2026-01-31' }, { from: '2026-03-01', to: '2026-03-01' }],
+    });
+  });
+});
+
 describe('rollupPlan', () => {
   it('uses the compact or channel day level when no location is involved', () => {
     expect(plan(ctx({ from: '2026-01-10' }))).toEqual([['rollup_scores_compact', '2026-01-10', null]]);
@@ -38,10 +61,21 @@ describe('rollupPlan', () => {
     expect(plan(ctx({}), { groupsLocation: true })).toEqual([['rollup_scores_location_month', null, null]]);
     expect(plan(ctx({ from: '2026-01-10' }, ['/r/a/']))).toEqual([
       ['rollup_scores_location_month', '2026-02-01', null],
-      ['rollup_scores_location', '2026-01-10', '2026-01-31'],
+      ['rollup_scores_location_block', '2026-01-15', '2026-01-29'],
+      ['rollup_scores_location', '2026-01-10', '2026-01-14'],
     ]);
     expect(plan(ctx({ locationPath: '/r/', channel: 'email', to: '2026-03-31' }))).toEqual([['rollup_scores_month', null, '2026-03-01']]);
-    expect(plan(ctx({ locationPath: '/r/', from: '2026-01-02', to: '2026-01-30' }))).toEqual([['rollup_scores_location', '2026-01-02', '2026-01-30']]);
+    // Location and channel together: no block level, edge days from rollup_scores.
+    expect(plan(ctx({ locationPath: '/r/', channel: 'email', from: '2026-01-10', to: '2026-03-31' }))).toEqual([
+      ['rollup_scores_month', '2026-02-01', '2026-03-01'],
+      ['rollup_scores', '2026-01-10', '2026-01-31'],
+    ]);
+    expect(plan(ctx({ locationPath: '/r/', from: '2026-01-02', to: '2026-01-30' }))).toEqual([
+      ['rollup_scores_location_block', '2026-01-08', '2026-01-22'],
+      ['rollup_scores_location', '2026-01-02', '2026-01-07'],
+      ['rollup_scores_location', '2026-01-29', '2026-01-30'],
+    ]);
+    expect(plan(ctx({ locationPath: '/r/', from: '2026-01-03', to: '2026-01-06' }))).toEqual([['rollup_scores_location', '2026-01-03', '2026-01-06']]);
   });
 
   it('keeps exact days for daily and weekly trends', () => {

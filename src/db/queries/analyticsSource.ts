@@ -68,8 +68,8 @@ export interface RollupPart {
  * The rollup levels that answer a request: the smallest day level with the columns it needs
  * (location when it filters, groups or is limited by location; channel and language when it filters
  * or groups by them), and, when a month level with those columns exists and exact days are not
- * needed, that month level for the whole months of the window plus the day level for the partial
- * months at its edges.
+ * needed, that month level for the whole months of the window, the block level (when there is one)
+ * for the whole blocks of the partial months at its edges, and the day level for the days left.
  */
 export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): RollupPart[] {
   const { filter, scope } = ctx;
@@ -79,9 +79,40 @@ export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOpt
   const day = levels.find((l) => l.grain === 'day')!;
   const month = opts.needsDay ? undefined : levels.find((l) => l.grain === 'month');
   if (!month) return [{ level: day, from: filter.from, to: filter.to }];
-  const split = splitWholeMonths(filter.from, filter.to);
-  if (!split.months) return [{ level: day, from: filter.from, to: filter.to }];
-  return [{ level: month, ...split.months }, ...split.days.map((d) => ({ level: day, ...d }))];
+  const block = levels.find((l) => l.grain === 'block');
+  const split = splitWindow(filter.from, filter.to, !!block);
+  return [
+    ...(split.months ? [{ level: month, ...split.months }] : []),
+    ...split.blocks.map((b) => ({ level: block!, ...b })),
+    ...split.days.map((d) => ({ level: day, ...d })),
+  ];
+}
+
+/**
+ * Splits an inclusive day window into whole months (first days of the first and last one), whole
+ * blocks (first days; only `withBlocks`) and single days. Open ends cover every month on their side.
+ */
+export function splitWindow(from: string | undefined, to: string | undefined, withBlocks: boolean): {
+  months: { from?: string; to?: string } | null;
+  blocks: Array<{ from: string; to: string }>;
+  days: Array<{ from: string; to: string }>;
+} {
+  const m = splitWholeMonths(from, to);
+  const edges = m.days.map((d) => ({ from: d.from!, to: d.to! }));
+  if (!withBlocks) return { months: m.months, blocks: [], days: edges };
+  const blocks: Array<{ from: string; to: string }> = [];
+  const days: Array<{ from: string; to: string }> = [];
+  for (const piece of edges.flatMap((e) => byMonth(e.from, e.to))) {
+    const b = wholeBlocks(piece.from, piece.to);
+    if (!b) {
+      days.push(piece);
+      continue;
+    }
+    blocks.push({ from: b.first, to: b.last });
+    if (piece.from < b.first) days.push({ from: piece.from, to: addDays(b.first, -1) });
+    if (b.end < piece.to) days.push({ from: addDays(b.end, 1), to: piece.to });
+  }
+  return { months: m.months, blocks, days };
 }
 
 /**
@@ -97,6 +128,39 @@ export function splitWholeMonths(from?: string, to?: string): { months: { from?:
   if (from !== undefined && from < lo!) days.push({ from, to: addDays(lo!, -1) });
   if (to !== undefined && !toIsLast) days.push({ from: monthOf(to), to });
   return { months: { from: lo, to: hi }, days };
+}
+
+/** Pieces of an inclusive window, one per calendar month it touches. */
+function byMonth(from: string, to: string): Array<{ from: string; to: string }> {
+  const out: Array<{ from: string; to: string }> = [];
+  for (let x = from; x <= to; x = addMonths(monthOf(x), 1)) {
+    const end = addDays(addMonths(monthOf(x), 1), -1);
+    out.push({ from: x, to: end < to ? end : to });
+  }
+  return out;
+}
+
+/** Block starts of a month: days 1, 8, 15, 22, 29 (the last block ends with the month). */
+const BLOCK_STARTS = [1, 8, 15, 22, 29];
+
+/** The whole blocks inside [from, to] (one month): first and last block start and the last block's end; null when none. */
+function wholeBlocks(from: string, to: string): { first: string; last: string; end: string } | null {
+  const month = monthOf(from);
+  const monthEnd = addDays(addMonths(month, 1), -1);
+  let first: string | undefined;
+  let last: string | undefined;
+  let end: string | undefined;
+  for (const d of BLOCK_STARTS) {
+    const start = addDays(month, d - 1);
+    if (start > monthEnd) break;
+    const e = d === 29 ? monthEnd : addDays(start, 6);
+    if (start >= from && e <= to) {
+      first ??= start;
+      last = start;
+      end = e;
+    }
+  }
+  return first && last && end ? { first, last, end } : null;
 }
 
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;

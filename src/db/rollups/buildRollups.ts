@@ -13,7 +13,7 @@ import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './response
 export type RollupRowCounts = Record<string, number>;
 
 /**
- * Adds the rows of one slice to every level (or to the levels of one `grain`). `where` holds extra
+ * Adds the rows of one slice to every level (or to the levels of the given `grains`). `where` holds extra
  * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation); `baseWhere` the
  * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived levels
  * are summed from the base rows, so the base level of the slice must be filled first. `fresh`: the
@@ -22,7 +22,7 @@ export type RollupRowCounts = Record<string, number>;
 export async function fillRollupLevels(
   db: Queryable,
   orgId: string,
-  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grain?: RollupGrain; fresh?: boolean } = {},
+  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grains?: RollupGrain[]; fresh?: boolean } = {},
 ): Promise<RollupRowCounts> {
   const counts: RollupRowCounts = {};
   for (const kind of ['scores', 'responses'] as RollupKind[]) {
@@ -31,7 +31,7 @@ export async function fillRollupLevels(
         ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and r.org_id = $1 ${slice.where ?? ''} ${ROLLUP_GROUP_BY}`
         : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 ${slice.where ?? ''} ${RESPONSE_ROLLUP_GROUP_BY}`;
     for (const level of levelsOf(kind)) {
-      if (slice.grain && level.grain !== slice.grain) continue;
+      if (slice.grains && !slice.grains.includes(level.grain)) continue;
       const base = level.table === BASE_TABLE[kind];
       const rows = base ? src : `select * from ${BASE_TABLE[kind]} where org_id = $1 ${slice.baseWhere ?? ''}`;
       const params = [orgId, ...((base ? slice.params : slice.baseParams) ?? [])];

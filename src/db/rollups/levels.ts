@@ -4,13 +4,15 @@
  * (src/db/queries/analyticsSource.ts) derive their SQL from this list, so a level added here is
  * maintained, rebuilt and bulk-built everywhere.
  *
- * A level keeps a subset of (location, channel + language) at a time grain (org-local day, or the
- * first day of an org-local month). The two "base" levels (rollup_scores, rollup_responses) are
+ * A level keeps a subset of (location, channel + language) at a time grain: the org-local day, a
+ * block (days 1-7, 8-14, 15-21, 22-28 and 29-end of a month, keyed by its first day) or a month
+ * (keyed by its first day). Blocks never cross a month, so a date window is read as whole months,
+ * then whole blocks, then single days at its edges. The two "base" levels (rollup_scores, rollup_responses) are
  * aggregated from answers/responses; every other level is a sum over its base level's rows.
  */
 
 export type RollupKind = 'scores' | 'responses';
-export type RollupGrain = 'day' | 'month';
+export type RollupGrain = 'day' | 'block' | 'month';
 
 export interface RollupLevel {
   table: string;
@@ -32,12 +34,14 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   level('rollup_scores', 'scores', 'day', true, true),
   level('rollup_scores_compact', 'scores', 'day', false, false),
   level('rollup_scores_location', 'scores', 'day', true, false),
+  level('rollup_scores_location_block', 'scores', 'block', true, false),
   level('rollup_scores_location_month', 'scores', 'month', true, false),
   level('rollup_scores_channel', 'scores', 'day', false, true),
   level('rollup_scores_month', 'scores', 'month', true, true),
   level('rollup_responses', 'responses', 'day', true, true),
   level('rollup_responses_compact', 'responses', 'day', false, false),
   level('rollup_responses_location', 'responses', 'day', true, false),
+  level('rollup_responses_location_block', 'responses', 'block', true, false),
   level('rollup_responses_location_month', 'responses', 'month', true, false),
   level('rollup_responses_channel', 'responses', 'day', false, true),
   level('rollup_responses_month', 'responses', 'month', true, true),
@@ -45,8 +49,8 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
 
 export const ROLLUP_TABLES: readonly string[] = ROLLUP_LEVELS.map((l) => l.table);
 
-/** The time column of a level: `day` or `month`. */
-export const timeColumn = (l: RollupLevel): 'day' | 'month' => (l.grain === 'day' ? 'day' : 'month');
+/** The time column of a level, named after its grain: `day`, `block` or `month` (a date: the first day). */
+export const timeColumn = (l: RollupLevel): RollupGrain => l.grain;
 
 /** Primary-key columns in order (what readers filter on, and the ON CONFLICT target). */
 export function keyColumns(l: RollupLevel): string[] {
@@ -79,7 +83,9 @@ export function groupColumns(l: RollupLevel): string[] {
 
 /** Select-list expressions of the group columns over rows that carry a `day` (base rows or source rows). */
 function selectFromDayRows(l: RollupLevel): string[] {
-  return groupColumns(l).map((c) => (c === 'month' ? `date_trunc('month', day)::date as month` : c));
+  return groupColumns(l).map((c) =>
+    c === 'month' ? `date_trunc('month', day)::date as month` : c === 'block' ? `day - (extract(day from day)::int - 1) % 7 as block` : c,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
 
 export interface RebuildProgress {
-  /** Called once the batches are known (one survey x `batchDays` org-local days for day levels, then one survey x month for month levels). */
+  /** Called once the batches are known (one survey x `batchDays` org-local days for day levels, then one survey x month for block and month levels). */
   start(totalBatches: number): void;
   /** Called after each batch with the rollup rows it wrote. */
   batch(rows: number): void;
@@ -75,7 +75,7 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
     let responseRows = 0;
     // Day levels: window on responses (responses_survey_time), then answers by primary key; the
     // derived day levels are summed from the base rows just written for this batch's survey and days.
-    // Month levels afterwards, one batch per survey and month. Everything was deleted above and the
+    // Block and month levels afterwards, one batch per survey and month (blocks never cross a month). Everything was deleted above and the
     // steps do not overlap, so each row is inserted once (no upserts).
     const baseWhere = `and survey_id = $2 and day >= $3::date and day < $4::date`;
     const steps = [
@@ -86,10 +86,10 @@ export async function rebuildOrgRollups(pool: pg.Pool, orgId: string, opts: { ba
         params: [b.surveyId, b.from, b.to, tz],
         baseWhere,
         baseParams: [b.surveyId, b.from, b.to],
-        grain: 'day' as const,
+        grains: ['day' as const],
         fresh: true,
       })),
-      ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grain: 'month' as const, fresh: true })),
+      ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grains: ['block' as const, 'month' as const], fresh: true })),
     ];
     for (const step of steps) {
       const counts = await fillRollupLevels(tx, orgId, step);
