@@ -32,9 +32,10 @@ create index rollup_responses_location_block_by_location
   on rollup_responses_location_block(org_id, survey_id, dim_key, dim_value, location_id, block) include (n);
 
 -- Dashboard reads of rollups are short index ranges (a few thousand rows); on a small shared machine
--- starting parallel workers for them cost more than it saved (heat table over 90 days at 1M answers:
--- 40 ms with workers, 24 ms without). parallel_workers = 0 keeps every rollup table out of parallel
--- plans; raw-answer queries still use workers.
+-- starting parallel workers for them costs more than it saves (heat table over 90 days at 1M answers:
+-- 40 ms with workers, 24 ms without). parallel_workers = 0 keeps rollup tables out of parallel
+-- (partial) scans; raw-answer queries still use workers. (A union of several levels can still get a
+-- Parallel Append: querySource in src/db/queries/analyticsSource.ts turns that off per read.)
 alter table rollup_scores set (parallel_workers = 0);
 alter table rollup_scores_compact set (parallel_workers = 0);
 alter table rollup_scores_location set (parallel_workers = 0);

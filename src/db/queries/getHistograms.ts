@@ -3,7 +3,7 @@
  * location: the one aggregation behind summary, overview, compare and the flat breakdowns.
  */
 import type { Queryable } from '../connection.ts';
-import { scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
+import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
 
 /** Group key expressions, from a fixed allowlist (never from the request). */
 const GROUP_KEYS = {
@@ -41,7 +41,9 @@ export async function getHistograms(db: Queryable, ctx: SourceContext, params: H
     groupsLocation: groupBy === 'location',
     groupsChannel: groupBy === 'channel' || groupBy === 'language',
   });
-  const { rows } = await db.query(
+  const { rows } = await querySource(
+    db,
+    src,
     `/* getHistograms */
      with src as (${src.sql})
      select question_id, ${GROUP_KEYS[groupBy]} as key, score, sum(n) as n

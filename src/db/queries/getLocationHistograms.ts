@@ -4,7 +4,7 @@
  * locations and matched to the nodes by path prefix; that join is small (locations with data x nodes).
  */
 import type { Queryable } from '../connection.ts';
-import { scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
+import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
 import type { LocationNode } from './listLocationNodes.ts';
 
 export interface LocationHistogramRow {
@@ -35,7 +35,9 @@ export async function getLocationHistograms(
   values.push(ctx.scope.orgId);
   const org = `$${values.length}`;
   const match = opts.leaf ? `nd.id = l.id` : `l.path like nd.path || '%'`;
-  const { rows } = await db.query(
+  const { rows } = await querySource(
+    db,
+    src,
     `/* getLocationHistograms */
      with src as (${src.sql}),
      h as (select location_id, question_id, score, sum(n) as n from src group by 1, 2, 3),

@@ -3,7 +3,7 @@
  * the first and the last one filled in, so a chart has no silent gaps.
  */
 import type { Queryable } from '../connection.ts';
-import { scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
+import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
 
 /** Allowed periods with their step; the period name is bound as a parameter of date_trunc. */
 export const TREND_INTERVALS = { day: '1 day', week: '1 week', month: '1 month', quarter: '3 months' } as const;
@@ -34,7 +34,9 @@ export async function getTrendHistograms(
   const unit = `$${values.length}::text`;
   values.push(TREND_INTERVALS[interval]);
   const step = `$${values.length}::interval`;
-  const { rows } = await db.query(
+  const { rows } = await querySource(
+    db,
+    src,
     `/* getTrendHistograms */
      with src as (${src.sql}),
      h as (
