@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../server/app.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
+import { resumeRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
@@ -22,6 +23,8 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
         await rebuildOrgRollups(db.pool, orgId);
       }
     }
+    // A settings change whose rollup rebuild was cut off by a stop (PATCH /org, rollup_jobs).
+    await resumeRollupJobs(db.pool, log);
   } catch (err) {
     await db.close();
     throw err;

@@ -20,7 +20,9 @@ describe('organisation settings API', () => {
     const admin = await signIn(server.baseUrl, 'admin@org.test');
     const res = await admin.patch('/api/v1/org', { name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ id: org.orgId, name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] });
+    const settings = { id: org.orgId, name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] };
+    // The settings stay at the top level; dimensions and time zone changed, so a rollup rebuild started (test/admin/orgJobs.test.ts).
+    expect(res.json).toMatchObject({ ...settings, org: settings, rollupJob: { status: 'running' } });
     const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1`, [org.orgId]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].action).toBe('org.update');

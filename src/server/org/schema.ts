@@ -1,5 +1,9 @@
-/** Request schema of PATCH /org. */
+/** Request schema of PATCH /org and the shapes of the /org answers (the SPA imports the types). */
 import { z } from 'zod';
+
+/** Keys a dimension may have (UpdateOrgSchema) — hidden keys outside it are not offered. */
+export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
+export const MAX_DIMENSIONS = 10;
 
 /** True when `tz` is an IANA time zone this runtime (and so Intl formatting in reports) knows. */
 export function isTimeZone(tz: string): boolean {
@@ -16,9 +20,35 @@ export const UpdateOrgSchema = z.object({
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').optional(),
   // Each dimension adds one rollup row per answer, so their number is kept small.
   dimensions: z
-    .array(z.string().regex(/^[a-z0-9_]{1,40}$/, 'use 1-40 of a-z, 0-9 and _'))
-    .max(10)
+    .array(z.string().regex(DIMENSION_KEY_RE, 'use 1-40 of a-z, 0-9 and _'))
+    .max(MAX_DIMENSIONS)
     .refine((d) => new Set(d).size === d.length, 'duplicate dimension')
     .optional(),
 });
 export type UpdateOrgInput = z.infer<typeof UpdateOrgSchema>;
+
+/** GET /org and the settings part of PATCH /org. */
+export interface OrgSettingsView {
+  id: string;
+  name: string;
+  timezone: string;
+  dimensions: string[];
+}
+
+/** GET /org/rollup-job: the latest rollup rebuild of the organisation ('idle' when none ever ran). */
+export interface RollupJobView {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  /** Batches of the current run (0 until the rebuild has counted them). */
+  total: number;
+  done: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** PATCH /org: the new settings (also at the top level, as before), and the rebuild they started, if any. */
+export type UpdateOrgResponse = OrgSettingsView & { org: OrgSettingsView; rollupJob: RollupJobView | null };
+
+/** GET /org/hidden-keys: hidden-field keys seen in recent responses that can be dimensions, most used first. */
+export interface HiddenKeysResponse {
+  keys: { key: string; responses: number }[];
+}

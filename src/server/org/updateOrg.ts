@@ -6,12 +6,21 @@ import { writeAudit } from '../../db/users/writeAudit.ts';
 import { forbidden } from '../http/errors.ts';
 import type { UpdateOrgInput } from './schema.ts';
 
+export interface UpdateOrgResult {
+  org: OrgSettings;
+  /**
+   * True when dimensions (as a set) or the time zone changed: rollups already stored then lack the
+   * new dimensions or sit in other days, and need a rebuild (src/server/jobs/rebuildOrgRollupsJob.ts),
+   * started by the caller once this transaction has committed.
+   */
+  rollupsStale: boolean;
+}
+
 /**
- * Dimensions apply to rollups of answers stored from now on; existing rollups gain a dimension only
- * through `sarafan rollups rebuild`.
+ * Changes the settings and appends an audit event.
  * @throws forbidden for location-scoped admins, whose rights stop at their locations.
  */
-export async function updateOrg(tx: PoolClient, actor: Principal, input: UpdateOrgInput): Promise<OrgSettings> {
+export async function updateOrg(tx: PoolClient, actor: Principal, input: UpdateOrgInput): Promise<UpdateOrgResult> {
   if (actor.locationPaths !== null) throw forbidden('Organisation settings need access to the whole organisation');
   const before = await getOrgSettings(tx, actor.orgId, { forUpdate: true });
   const after = await updateOrgSettings(tx, actor.orgId, {
@@ -23,5 +32,6 @@ export async function updateOrg(tx: PoolClient, actor: Principal, input: UpdateO
     orgId: actor.orgId, actorId: actor.userId, action: 'org.update', targetType: 'org', targetId: actor.orgId,
     detail: { before: { name: before.name, timezone: before.timezone, dimensions: before.dimensions }, changes: input },
   });
-  return after;
+  const sameDimensions = [...before.dimensions].sort().join(',') === [...after.dimensions].sort().join(',');
+  return { org: after, rollupsStale: before.timezone !== after.timezone || !sameDimensions };
 }

@@ -7,6 +7,7 @@ import { BuilderPage } from './builder/BuilderPage.tsx';
 import { DistributePage } from './distribute/DistributePage.tsx';
 import { LocationsPage } from './locations/LocationsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import './builder/builder.css';
 
 /** Pages reachable without a session. */
@@ -20,7 +21,7 @@ export function publicAuthRoutes() {
   );
 }
 
-/** Pages under /app owned by the admin area (surveys, builder, locations, users). */
+/** Pages under /app owned by the admin area (surveys, builder, locations, users, settings). */
 export function adminRoutes() {
   return (
     <>
@@ -30,6 +31,7 @@ export function adminRoutes() {
       <Route path="surveys/:id/distribute" element={<DistributePage />} />
       <Route path="locations" element={<LocationsPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="settings" element={<SettingsPage />} />
     </>
   );
 }

@@ -26,6 +26,7 @@ export function Layout() {
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
+          {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}
         </nav>
         <label className="lang-select">
           <span className="visually-hidden">{t('shell.language')}</span>
