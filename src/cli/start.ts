@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../server/app.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
+import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
 import { resumeRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,10 +16,12 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
   const db = await openDatabase({ log });
   try {
     const applied = await migrate(db.pool);
-    // A migration that adds or reshapes a rollup table leaves it empty for existing answers:
-    // rebuild from raw answers before serving, so dashboards never show partial numbers.
-    if (applied.some((file) => /rollup/.test(file))) {
+    // A migration that adds a rollup table leaves it empty for existing answers: rebuild those
+    // organisations from raw answers before serving, so dashboards never show partial numbers.
+    if (applied.length > 0) {
       for (const orgId of await listOrgIds(db.pool)) {
+        const { rows } = await db.pool.query('select exists(select 1 from answers where org_id = $1) as has', [orgId]);
+        if (!rows[0].has || (await orgRollupsBuilt(db.pool, orgId))) continue;
         log(`Rollup tables changed: rebuilding rollups of organisation ${orgId}...`);
         await rebuildOrgRollups(db.pool, orgId);
       }
