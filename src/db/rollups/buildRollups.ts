@@ -60,11 +60,18 @@ export async function buildOrgRollups(db: Queryable, orgId: string, opts: { anal
   return counts;
 }
 
-/** True when every rollup table has rows for the organisation (false after tables were added, or a bulk load was interrupted). */
+/**
+ * True when every rollup level holds the organisation's data: each level has rows exactly when there
+ * is something to count (a non-excluded response; a scored answer of one). False after a migration
+ * added a level, or when a bulk load was interrupted.
+ */
 export async function orgRollupsBuilt(db: Queryable, orgId: string): Promise<boolean> {
+  const has = (table: string) => `exists (select 1 from ${table} where org_id = $1)`;
   const { rows } = await db.query(
-    `select ${ROLLUP_LEVELS.map((l) => `exists (select 1 from ${l.table} where org_id = $1)`).join(' and ')} as built`,
+    `select exists (select 1 from answers where org_id = $1 and score is not null and not excluded) as scores,
+            exists (select 1 from responses where org_id = $1 and not excluded) as responses,
+            ${ROLLUP_LEVELS.map((l, i) => `${has(l.table)} as l${i}`).join(', ')}`,
     [orgId],
   );
-  return rows[0].built === true;
+  return ROLLUP_LEVELS.every((l, i) => rows[0][`l${i}`] === rows[0][l.kind]);
 }
