@@ -30,15 +30,7 @@ export function presentSurveyWithWarnings(s: LoadedSurvey): SurveyResponse {
 
 export function presentSurveyListItem(r: SurveyListRow): SurveyListItem {
   return {
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    title: r.title,
-    status: r.status,
-    languages: r.languages,
-    defaultLanguage: r.defaultLanguage,
-    questionCount: r.questionCount,
-    responseCount: r.responseCount,
+    ...r,
     lastResponseAt: r.lastResponseAt ? r.lastResponseAt.toISOString() : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

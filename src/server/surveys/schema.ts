@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../../core/surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../../core/surveys/templates.ts';
 import type { LocalizedText, SurveyDef, SurveyStatus } from '../../core/surveys/types.ts';
+import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
 
 export { SurveyInputSchema };
 export type { SurveyInput } from '../../core/surveys/definition.ts';
@@ -26,20 +27,12 @@ export const PosterQuerySchema = z.object({
   lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
 });
 
-export interface SurveyListItem {
-  id: string;
-  slug: string;
-  name: string;
-  title: LocalizedText;
-  status: SurveyStatus;
-  languages: string[];
-  defaultLanguage: string;
-  questionCount: number;
-  responseCount: number;
+/** A survey list row as sent to clients: the database row with ISO timestamps. */
+export type SurveyListItem = Omit<SurveyListRow, 'lastResponseAt' | 'createdAt' | 'updatedAt'> & {
   lastResponseAt: string | null;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 export interface SurveyResponse {
   survey: SurveyDef;

@@ -4,6 +4,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n, UI_LANGUAGES } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
+import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 
 function useAuthState() {
   const [state, setState] = useState<{ needsSetup: boolean; signedIn: boolean } | null>(null);
@@ -28,33 +29,22 @@ function LanguageLinks() {
 
 export function SetupPage() {
   const { t, lang } = useI18n();
-  const { refresh } = useSession();
-  const navigate = useNavigate();
   const state = useAuthState();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSessionStartingSubmit();
   if (state && !state.needsSetup) return <Navigate to="/login" replace />;
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/setup', {
+    void run(() =>
+      api.post('/auth/setup', {
         orgName: f.get('orgName'),
         name: f.get('name'),
         email: f.get('email'),
         password: f.get('password'),
         locale: lang,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-      });
-      await refresh();
-      navigate('/app');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
   return (
     <main className="auth-page" id="main">

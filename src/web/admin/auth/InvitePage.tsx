@@ -1,9 +1,9 @@
 /** /invite/:token (public): shows who invites whom, then name + password; signs in and opens /app. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../shell/session.tsx';
+import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 import { ErrorMessage, Field, Loading, PageTitle } from '../../components/index.ts';
 
 interface InvitationInfo {
@@ -15,12 +15,9 @@ interface InvitationInfo {
 export function InvitePage() {
   const { token = '' } = useParams();
   const { t } = useI18n();
-  const { refresh } = useSession();
-  const navigate = useNavigate();
   const [info, setInfo] = useState<InvitationInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSessionStartingSubmit();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
@@ -30,19 +27,9 @@ export function InvitePage() {
     );
   }, [token, t]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password });
-      await refresh();
-      navigate('/app');
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => api.post(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password }));
   };
   return (
     <main className="auth-page" id="main">
