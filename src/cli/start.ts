@@ -1,7 +1,7 @@
 /** `sarafan start`: opens the database (embedded by default), migrates, serves HTTP until Ctrl-C. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../db/connection.ts';
+import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../server/app.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
@@ -38,9 +38,12 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
 export async function startServer(opts: { port: number; host: string }) {
   const started = Date.now();
   const log = (m: string) => console.log(m);
+  // Checked before anything starts: DATABASE_READ_URL without DATABASE_URL is refused.
+  const readPool = openReadPool();
   const db = await openMigratedDatabase(log);
   const app = await buildApp({
     pool: db.pool,
+    readPool,
     webDir: process.env.SARAFAN_WEB_DIR ?? DEFAULT_WEB_DIR,
     publicUrl: process.env.SARAFAN_PUBLIC_URL,
     smtpUrl: process.env.SMTP_URL,
@@ -52,6 +55,7 @@ export async function startServer(opts: { port: number; host: string }) {
     stopping = true;
     console.log(`\n${signal}: stopping Sarafan...`);
     await app.close().catch(() => {});
+    await readPool?.end().catch(() => {});
     await db.close().catch((e) => console.error(e));
     console.log('Stopped.');
     process.exit(0);
@@ -60,5 +64,5 @@ export async function startServer(opts: { port: number; host: string }) {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: opts.port, host: opts.host });
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
-  console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, ready in ${Date.now() - started} ms)`);
+  console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}${readPool ? ' + DATABASE_READ_URL for dashboards' : ''}, ready in ${Date.now() - started} ms)`);
 }

@@ -32,9 +32,9 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-export function createPool(url: string, max = 10): pg.Pool {
+export function createPool(url: string, max = 10, extra: pg.PoolConfig = {}): pg.Pool {
   // The session time zone is fixed so date_trunc over timestamptz is reproducible.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC', ...extra });
   // An idle connection dropped by the server (restart, shutdown) must not crash the process;
   // the next query gets a fresh connection or a clear error (and /healthz answers 503).
   pool.on('error', (err) => {
@@ -173,4 +173,93 @@ async function openEmbedded(dataDir: string, opts: OpenOptions): Promise<Databas
       await server.stop();
     },
   };
+}
+
+/** How long reads go straight to the primary after the replica failed, before the replica is tried again. */
+export const REPLICA_RETRY_MS = 10_000;
+/** At most one "replica unavailable" log line per this many milliseconds. */
+const REPLICA_LOG_MS = 60_000;
+
+/**
+ * The pool of DATABASE_READ_URL (a streaming replica that dashboards read from), or undefined when it
+ * is not set. @throws when it is set without DATABASE_URL (the embedded PostgreSQL has no replica)
+ */
+export function openReadPool(opts: { databaseUrl?: string; readUrl?: string; poolSize?: number } = {}): pg.Pool | undefined {
+  const readUrl = opts.readUrl ?? process.env.DATABASE_READ_URL;
+  if (!readUrl) return undefined;
+  if (!(opts.databaseUrl ?? process.env.DATABASE_URL)) {
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL: the read replica must be a streaming replica of an external PostgreSQL primary (docs/scaling.md).');
+  }
+  return createReplicaPool(readUrl, opts.poolSize);
+}
+
+/** A pool on a replica: an unreachable host fails within 3 s instead of hanging, so reads can fall back. */
+export function createReplicaPool(url: string, max = 10): pg.Pool {
+  return createPool(url, max, { connectionTimeoutMillis: 3_000 });
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/** The server cannot serve anything now (down, starting, shutting down, unreachable, out of connections). */
+function isUnavailable(err: unknown): boolean {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(String((err as Error)?.message ?? ''));
+}
+
+/** A hot standby cancelled the query because replaying WAL needed what it was reading: the primary can answer it. */
+function isRecoveryConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  return (e?.code === '40001' || e?.code === '40P01') && /conflict with recovery/i.test(String(e?.message ?? ''));
+}
+
+/**
+ * The pool dashboards read through: `query` and `connect` go to the replica, and to the primary when
+ * the replica cannot answer, so a replica that is down slows nothing but itself. After a failure,
+ * reads skip the replica for REPLICA_RETRY_MS. Only the promise forms of query/connect are routed.
+ */
+export function withPrimaryFallback(replica: pg.Pool, primary: pg.Pool, log: (msg: string) => void = (m) => console.warn(m)): pg.Pool {
+  let skipUntil = 0;
+  let loggedAt = -Infinity;
+  let down = false;
+  const run = async <T>(onReplica: () => Promise<T>, onPrimary: () => Promise<T>): Promise<T> => {
+    if (Date.now() < skipUntil) return onPrimary();
+    let result: T;
+    try {
+      result = await onReplica();
+    } catch (err) {
+      if (isUnavailable(err)) {
+        const now = Date.now();
+        skipUntil = now + REPLICA_RETRY_MS;
+        down = true;
+        if (now - loggedAt >= REPLICA_LOG_MS) {
+          loggedAt = now;
+          log(`read replica unavailable (${(err as Error).message || (err as { code?: string }).code}); dashboards read from the primary`);
+        }
+      } else if (!isRecoveryConflict(err)) {
+        throw err;
+      }
+      return onPrimary();
+    }
+    if (down) {
+      down = false;
+      log('read replica answers again; dashboards read from it');
+    }
+    return result;
+  };
+  return new Proxy(replica, {
+    get(target, prop) {
+      if (prop === 'query') {
+        type Query = (...a: unknown[]) => Promise<pg.QueryResult>;
+        return (...args: unknown[]) =>
+          run(
+            () => (target.query as Query).apply(target, args),
+            () => (primary.query as Query).apply(primary, args),
+          );
+      }
+      if (prop === 'connect') return () => run(() => target.connect(), () => primary.connect());
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -4,6 +4,11 @@ import type { RouteOptions } from 'fastify';
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
   pool: pg.Pool;
+  /**
+   * A streaming replica (DATABASE_READ_URL). Read-only dashboard routes read through it and fall
+   * back to `pool` while it cannot answer; /healthz reports it. Everything else uses `pool`.
+   */
+  readPool?: pg.Pool;
   /** Base URL used in links sent by e-mail (invitations); defaults to the request's host. */
   publicUrl?: string;
   /** SMTP connection URL; without it, mail lands in the outbox shown to the sender. */

@@ -7,7 +7,9 @@ import { analyticsRequest } from './request.ts';
 import { CommentsQuery, QualityQuery } from './schema.ts';
 
 /** Registers GET /surveys/:id/comments and GET /surveys/:id/quality. */
-export async function registerFeedbackRoutes(app: FastifyInstance, { pool }: AppDeps) {
+export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps) {
+  // Read-only dashboards may read from a streaming replica (docs/scaling.md).
+  const pool = deps.readPool ?? deps.pool;
   app.get('/api/v1/surveys/:id/comments', async (request) => {
     const r = await analyticsRequest(pool, request, CommentsQuery, 'response.read');
     const { limit, before, group } = r.query;

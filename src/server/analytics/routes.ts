@@ -16,10 +16,12 @@ import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
 /** Registers every analytics route on the app. */
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
+  // Read-only dashboards may read from a streaming replica (docs/scaling.md).
+  const reads = deps.readPool ?? pool;
 
   app.get('/api/v1/analytics/overview', async (request) => {
-    const { ctx } = await analyticsRequest(pool, request, FilterSchema, 'metrics.read');
-    return getOverview(pool, ctx);
+    const { ctx } = await analyticsRequest(reads, request, FilterSchema, 'metrics.read');
+    return getOverview(reads, ctx);
   });
 
   // Rollups are written in the same transaction as each answer, so they are never behind.

@@ -14,7 +14,9 @@ import { getComparison, getTrend } from './trend.ts';
 const base = '/api/v1/surveys/:id/analytics';
 
 /** Registers the per-survey analytics routes. */
-export async function registerSurveyAnalyticsRoutes(app: FastifyInstance, { pool }: AppDeps) {
+export async function registerSurveyAnalyticsRoutes(app: FastifyInstance, deps: AppDeps) {
+  // Read-only dashboards may read from a streaming replica (docs/scaling.md).
+  const pool = deps.readPool ?? deps.pool;
   /** The survey and the scored question asked for (default: the survey's main question); 404 otherwise. */
   const surveyAndQuestion = async (principal: Parameters<typeof surveyOf>[1], surveyId: string, questionId?: string) => {
     const survey = await surveyOf(pool, principal, surveyId);
