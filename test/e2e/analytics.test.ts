@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
 
 // The page loads data asynchronously; give each expectation a few seconds on a busy 2-core machine.
@@ -102,17 +102,8 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     await server?.close();
   });
 
-  async function signedInPage(lang = 'en'): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, locale: lang });
-    await context.addInitScript((l) => localStorage.setItem('sarafan.lang', l), lang);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(TEST_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/app$/);
-    return page;
-  }
+  const signedInPage = (lang = 'en'): Promise<Page> =>
+    openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD, { lang, acceptDownloads: true });
 
   const kpi = (page: Page) => page.getByTestId('kpi-nps').getByTestId('metric-number');
 

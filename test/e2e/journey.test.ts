@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
 
 const WEB_DIR = path.resolve('dist/web');
 const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
@@ -29,15 +29,8 @@ describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', ()
   });
   /** A fresh browser context with the English interface, signed in as the owner through the login page. */
   async function signedInOwnerPage() {
-    const context = await browser.newContext({ locale: 'en-US' });
-    await context.addInitScript(() => localStorage.setItem('sarafan.lang', 'en'));
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByLabel('E-mail').fill('owner@journey.test');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/app$/);
-    return { context, page };
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@journey.test', TEST_PASSWORD);
+    return { context: page.context(), page };
   }
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
@@ -46,17 +46,8 @@ describe.skipIf(!ready)('organisation settings page in the browser', () => {
     await server?.close();
   });
 
-  async function signedInPage(lang = 'en'): Promise<Page> {
-    const context = await browser.newContext({ locale: lang });
-    await context.addInitScript((l) => localStorage.setItem('sarafan.lang', l), lang);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.locator('input[name=email]').fill(email);
-    await page.locator('input[name=password]').fill(TEST_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL(/\/app$/);
-    return page;
-  }
+  const signedInPage = (lang = 'en'): Promise<Page> =>
+    openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD, { lang });
 
   it('marks dimensions, saves, and shows the recalculation until it is done', async () => {
     const page = await signedInPage();

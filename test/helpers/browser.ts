@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no browser download). */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
@@ -18,4 +18,27 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * A new browser context with the dashboard interface in `lang`, signed in through the login page.
+ * @returns the page, on /app
+ */
+export async function openSignedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+  opts: { lang?: string; acceptDownloads?: boolean } = {},
+): Promise<Page> {
+  const lang = opts.lang ?? 'en';
+  const context = await browser.newContext({ locale: lang, acceptDownloads: opts.acceptDownloads ?? false });
+  await context.addInitScript((l) => localStorage.setItem('sarafan.lang', l), lang);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/app$/);
+  return page;
 }
