@@ -1,6 +1,7 @@
 /**
  * @module `sarafan rollups rebuild [--org <id>]`: rebuilds rollups from raw answers, idempotently,
- * one transaction per organisation, with a progress bar over batches (survey x days).
+ * one transaction per organisation, with a progress bar over batches (survey x days). Submissions go
+ * on meanwhile (queued, then applied when the organisation's rebuild ends).
  */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
@@ -12,7 +13,7 @@ export function registerRollupsCommand(program: Command): void {
   const rollups = program.command('rollups').description('Maintain the analytics rollups');
   rollups
     .command('rebuild')
-    .description('Rebuild rollups from raw answers (idempotent; submissions of the organisation wait during its rebuild)')
+    .description('Rebuild rollups from raw answers (idempotent; submissions made meanwhile are applied when it ends)')
     .option('--org <id>', 'only this organisation')
     .option('--batch-days <n>', 'org-local days per batch', '7')
     .action(async (opts: { org?: string; batchDays: string }) => {

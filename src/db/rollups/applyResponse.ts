@@ -8,12 +8,16 @@
  */
 import type { Queryable } from '../connection.ts';
 import { levelsOf, upsertFromDayRowsSql } from './levels.ts';
-import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
+import { RESPONSE_ROLLUP_GROUP_BY, responseRollupSourceSql } from './responseRollup.ts';
 
 export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
-/** SQL that yields (org_id, survey_id, question_id, day, location_id, channel, language, dim_key, dim_value, score, n) for the answers of the selected responses. */
-export const ROLLUP_SOURCE_SQL = `
+/**
+ * SQL that yields (org_id, survey_id, question_id, day, location_id, channel, language, dim_key,
+ * dim_value, score, n) for the answers of the selected responses. `withExcluded` also yields answers
+ * of excluded responses (replaying queued changes, src/db/rollups/rollupQueue.ts).
+ */
+const rollupSourceSql = (withExcluded = false) => `
   select a.org_id, a.survey_id, a.question_id,
          (a.submitted_at at time zone o.timezone)::date as day,
          coalesce(a.location_id, '${NO_LOCATION}'::uuid) as location_id,
@@ -26,7 +30,9 @@ export const ROLLUP_SOURCE_SQL = `
       union all
       select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''
     ) d
-   where a.score is not null and not a.excluded`;
+   where a.score is not null${withExcluded ? '' : ' and not a.excluded'}`;
+
+export const ROLLUP_SOURCE_SQL = rollupSourceSql();
 
 export const ROLLUP_GROUP_BY = `group by a.org_id, a.survey_id, a.question_id, day, 5, a.channel, a.language, d.dim_key, d.dim_value, a.score`;
 
@@ -35,13 +41,13 @@ export const ROLLUP_GROUP_BY = `group by a.org_id, a.survey_id, a.question_id, d
  * every level of that kind, each level's rows in primary-key order and the levels always in the same
  * order, so concurrent submissions lock rollup rows in one global order (no deadlocks).
  */
-function applySql(kind: 'scores' | 'responses'): string {
+function applySql(kind: 'scores' | 'responses', withExcluded = false): string {
   const src =
     kind === 'scores'
-      ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and a.response_id = any($2::uuid[]) ${ROLLUP_GROUP_BY}`
-      : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 and r.id = any($2::uuid[]) ${RESPONSE_ROLLUP_GROUP_BY}`;
+      ? `${rollupSourceSql(withExcluded)} and a.org_id = $1 and a.response_id = any($2::uuid[]) ${ROLLUP_GROUP_BY}`
+      : `${responseRollupSourceSql(withExcluded)} and r.org_id = $1 and r.id = any($2::uuid[]) ${RESPONSE_ROLLUP_GROUP_BY}`;
   const inserts = levelsOf(kind).map((l, i) => `i${i} as (${upsertFromDayRowsSql(l, 'select * from src', { factor: '$3::int' })})`);
-  return `/* applyResponsesToRollups.${kind} */
+  return `/* applyResponsesToRollups.${kind}${withExcluded ? '.replay' : ''} */
     with src as materialized (${src}),
     ${inserts.join(',\n    ')}
     select 1`;
@@ -49,6 +55,8 @@ function applySql(kind: 'scores' | 'responses'): string {
 
 const APPLY_SCORES_SQL = applySql('scores');
 const APPLY_RESPONSES_SQL = applySql('responses');
+const REPLAY_SCORES_SQL = applySql('scores', true);
+const REPLAY_RESPONSES_SQL = applySql('responses', true);
 
 /** Adds (sign = 1) or removes (sign = -1) the given responses and their scored answers to or from every rollup level. */
 export async function applyResponsesToRollups(db: Queryable, orgId: string, responseIds: string[], sign: 1 | -1 = 1): Promise<void> {
@@ -56,4 +64,16 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
   await db.query(APPLY_SCORES_SQL, [orgId, responseIds, sign]);
   await db.query(APPLY_RESPONSES_SQL, [orgId, responseIds, sign]);
+}
+
+/**
+ * Adds each given response's rows `factor` times, whether it is excluded now or not: a queued change
+ * (src/db/rollups/rollupQueue.ts) says the response started (+1) or stopped (-1) counting when it
+ * was made, and its answers do not change, so the sum of its queued signs times its rows is exactly
+ * what it owes the rollups, whatever its state when the queue is replayed.
+ */
+export async function replayResponsesToRollups(db: Queryable, orgId: string, responseIds: string[], factor: number): Promise<void> {
+  if (responseIds.length === 0 || factor === 0) return;
+  await db.query(REPLAY_SCORES_SQL, [orgId, responseIds, factor]);
+  await db.query(REPLAY_RESPONSES_SQL, [orgId, responseIds, factor]);
 }

@@ -9,8 +9,12 @@
 // module and an import cycle would read the constant before it is initialised.
 const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
-/** SQL yielding (org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n); callers append conditions on `r`, then {@link RESPONSE_ROLLUP_GROUP_BY}. */
-export const RESPONSE_ROLLUP_SOURCE_SQL = `
+/**
+ * SQL yielding (org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n); callers
+ * append conditions on `r`, then {@link RESPONSE_ROLLUP_GROUP_BY}. `withExcluded` also yields excluded
+ * responses (replaying queued changes, src/db/rollups/rollupQueue.ts).
+ */
+export const responseRollupSourceSql = (withExcluded = false) => `
   select r.org_id, r.survey_id,
          (r.submitted_at at time zone o.timezone)::date as day,
          coalesce(r.location_id, '${NO_LOCATION}'::uuid) as location_id,
@@ -22,6 +26,8 @@ export const RESPONSE_ROLLUP_SOURCE_SQL = `
       union all
       select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''
     ) d
-   where not r.excluded`;
+   where ${withExcluded ? 'true' : 'not r.excluded'}`;
+
+export const RESPONSE_ROLLUP_SOURCE_SQL = responseRollupSourceSql();
 
 export const RESPONSE_ROLLUP_GROUP_BY = `group by r.org_id, r.survey_id, day, 4, r.channel, r.language, d.dim_key, d.dim_value`;

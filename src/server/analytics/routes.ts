@@ -9,6 +9,7 @@ import { authorize } from '../auth/session.ts';
 import { registerResponseRoutes } from '../responses/routes.ts';
 import { registerFeedbackRoutes } from './feedbackRoutes.ts';
 import { analyticsRequest } from './request.ts';
+import { getFreshness } from './freshness.ts';
 import { FilterSchema } from './schema.ts';
 import { getOverview } from './summary.ts';
 import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
@@ -24,10 +25,10 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     return getOverview(reads, ctx);
   });
 
-  // Rollups are written in the same transaction as each answer, so they are never behind.
+  // From the primary: a rebuild's queue lives there (freshness.ts).
   app.get('/api/v1/analytics/freshness', async (request) => {
-    authorize(request, 'metrics.read');
-    return { rollups: 'transactional', lagSeconds: 0 };
+    const principal = authorize(request, 'metrics.read');
+    return getFreshness(pool, principal.orgId);
   });
 
   await registerSurveyAnalyticsRoutes(app, deps);

@@ -9,10 +9,11 @@
  * is never lost. The handler is idempotent: a run with nothing requested does nothing, and a rebuild
  * replaces the organisation's rollups in one transaction (src/db/rollups/rebuildRollups.ts), so a
  * run that is cut off leaves the previous rollups in place and the row 'running' to be resumed.
+ * Respondents are not held meanwhile: their changes are queued and replayed when the rebuild ends.
  */
 import { z } from 'zod';
 import type pg from 'pg';
-import { rebuildOrgRollups } from '../../db/rollups/rebuildRollups.ts';
+import { finishInterruptedRollupRebuilds, rebuildOrgRollups } from '../../db/rollups/rebuildRollups.ts';
 import { claimRollupJob, finishRollupJob, isRollupJobWanted, requeueInterruptedRollupJobs, setRollupJobProgress } from './rollupJobs.ts';
 
 export const RebuildOrgRollupsPayloadSchema = z.object({ orgId: z.uuid() });
@@ -138,10 +139,12 @@ function progressWriter(db: pg.PoolClient, orgId: string) {
 }
 
 /**
- * At start: runs the jobs a stopped process left 'running' (their rebuild rolled back), before the
+ * At start: replays the changes queued by rebuilds a stopped process cut off (so respondents' changes
+ * are applied again), then runs the jobs it left 'running' (their rebuild rolled back), before the
  * server answers, as the migration rebuild in src/cli/start.ts does.
  */
 export async function resumeRollupJobs(pool: pg.Pool, log: (m: string) => void = () => {}): Promise<void> {
+  await finishInterruptedRollupRebuilds(pool, log);
   for (const orgId of await requeueInterruptedRollupJobs(pool)) {
     log(`Resuming the interrupted rollup rebuild of organisation ${orgId}...`);
     await handleRebuildOrgRollups(pool, { orgId }, { log });

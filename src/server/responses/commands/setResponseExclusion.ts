@@ -1,11 +1,12 @@
 /**
  * Excludes a response from metrics or includes it again (data validation). The response and its
- * answers are kept and marked; rollups are adjusted in the same transaction, only when the state
- * actually changes, so repeating a call is harmless.
+ * answers are kept and marked; rollups are adjusted in the same transaction (or the change queued
+ * during a rollup rebuild: recordResponsesForRollups), only when the state actually changes, so
+ * repeating a call is harmless.
  */
 import type pg from 'pg';
 import { pathInScope, type Principal } from '../../../core/access/index.ts';
-import { applyResponsesToRollups } from '../../../db/rollups/applyResponse.ts';
+import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
 import { notFound } from '../../http/errors.ts';
 
 export interface SetResponseExclusionInput {
@@ -33,7 +34,7 @@ export async function setResponseExclusion(tx: pg.PoolClient, actor: Principal, 
   if (row.excluded === input.excluded) return { changed: false };
   const ids = [input.responseId];
   // Rollups count only non-excluded answers: subtract while still included, add once included again.
-  if (input.excluded) await applyResponsesToRollups(tx, actor.orgId, ids, -1);
+  if (input.excluded) await recordResponsesForRollups(tx, actor.orgId, ids, -1);
   await tx.query(`update responses set excluded = $3, exclusion_reason = $4 where org_id = $1 and id = $2`, [
     actor.orgId,
     input.responseId,
@@ -41,7 +42,7 @@ export async function setResponseExclusion(tx: pg.PoolClient, actor: Principal, 
     input.excluded ? input.reason || null : null,
   ]);
   await tx.query(`update answers set excluded = $3 where org_id = $1 and response_id = $2`, [actor.orgId, input.responseId, input.excluded]);
-  if (!input.excluded) await applyResponsesToRollups(tx, actor.orgId, ids, 1);
+  if (!input.excluded) await recordResponsesForRollups(tx, actor.orgId, ids, 1);
   await tx.query(
     `insert into audit_log(org_id, actor_id, action, target_type, target_id, detail) values ($1, $2, $3, 'response', $4, $5)`,
     [actor.orgId, actor.userId, input.excluded ? 'response.exclude' : 'response.include', input.responseId, JSON.stringify(input.excluded ? { reason: input.reason ?? null } : {})],

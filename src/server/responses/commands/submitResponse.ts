@@ -1,11 +1,13 @@
 /**
  * Stores one respondent's submission: the responses row, one typed answers row per answered
- * question, and the rollup increments, all on the caller's transaction. The idempotency key makes
+ * question, and its rollup increments (or, during a rollup rebuild, its queued change:
+ * recordResponsesForRollups), all on the caller's transaction. The idempotency key makes
  * retries safe: a second submission with the same key (even a concurrent one) finds the first
  * response instead of creating another. Used by the public pages and, later, by other channels.
  */
+import type pg from 'pg';
 import type { Queryable } from '../../../db/connection.ts';
-import { applyResponsesToRollups } from '../../../db/rollups/applyResponse.ts';
+import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../../../core/surveys/logic.ts';
@@ -49,7 +51,7 @@ async function findByKey(tx: Queryable, survey: LoadedSurvey, key: string): Prom
  * only after the commit).
  * @throws DomainError validation (details.errors: {questionKey: {code, message}}), survey_closed, not_found
  */
-export async function submitResponse(tx: Queryable, input: SubmitResponseInput): Promise<SubmitResponseResult> {
+export async function submitResponse(tx: pg.PoolClient, input: SubmitResponseInput): Promise<SubmitResponseResult> {
   const { survey } = input;
   if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
   if (survey.status !== 'live') {
@@ -94,6 +96,6 @@ export async function submitResponse(tx: Queryable, input: SubmitResponseInput):
       [survey.orgId, responseId, survey.id, input.locationId, input.channel, input.language, submittedAt, JSON.stringify(rows)],
     );
   }
-  await applyResponsesToRollups(tx, survey.orgId, [responseId], 1);
+  await recordResponsesForRollups(tx, survey.orgId, [responseId], 1);
   return { responseId, created: true };
 }
