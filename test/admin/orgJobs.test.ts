@@ -96,6 +96,10 @@ describe('organisation rollup rebuild job', () => {
     expect(job.done).toBe(job.total);
     expect(Date.parse(job.finishedAt)).toBeGreaterThanOrEqual(Date.parse(job.startedAt));
 
+    // Freshness shows the finished job, and nothing queued once the rebuild ended.
+    const fresh = (await analyst.get('/api/v1/analytics/freshness')).json;
+    expect(fresh).toEqual({ rollups: 'transactional', lagSeconds: 0, pending: 0, job: { status: 'done', total: job.total, done: job.total } });
+
     const rolled = await breakdown(analyst, 'dim:customer_type');
     expect(rolled.source).not.toBe('raw');
     expect(counts(rolled)).toEqual({ b2b: 4, b2c: 3 });

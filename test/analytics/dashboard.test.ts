@@ -202,7 +202,7 @@ describe('analytics dashboard API', () => {
     expect(s.responses).toBe(12);
     expect(s.metrics.nps.value).toBeCloseTo(npsOf(NPS), 6);
     expect(s.metrics.csat.n).toBe(CSAT.length);
-    expect((await api('/analytics/freshness')).json).toEqual({ rollups: 'transactional', lagSeconds: 0 });
+    expect((await api('/analytics/freshness')).json).toEqual({ rollups: 'transactional', lagSeconds: 0, pending: 0 });
   });
 
   it('answers 404 for unknown surveys and 401 without a session', async () => {

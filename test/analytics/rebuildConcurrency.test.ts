@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
-import { seedResponses } from './seed.ts';
+import { seedResponses, type SeedResponse } from './seed.ts';
 import { buildOrgRollups } from '../../src/db/rollups/buildRollups.ts';
 import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups, type RebuildPoint } from '../../src/db/rollups/rebuildRollups.ts';
@@ -97,9 +97,9 @@ describe('rollup rebuild without blocking respondents', () => {
     // Old answers over a few weeks (several batches), some near local midnight.
     await seedResponses(
       server.pool, orgId, survey.id, survey.questionIds,
-      Array.from({ length: 40 }, (_, i) => ({
+      Array.from({ length: 40 }, (_, i): SeedResponse => ({
         locationId: i % 3 === 0 ? null : storeId,
-        hidden: i % 2 ? { segment: i % 4 === 1 ? 'a' : 'b' } : {},
+        hidden: i % 2 ? { segment: i % 4 === 1 ? 'a' : 'b' } : ({} as Record<string, string>),
         at: new Date(Date.UTC(2026, 1, 1 + (i % 20), 20, i)).toISOString(),
         answers: { nps: { score: i % 11 }, ...(i % 5 ? { service: { score: 1 + (i % 5) } } : {}) },
       })),

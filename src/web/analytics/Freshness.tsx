@@ -1,4 +1,7 @@
-/** The rollups' delay (GET /analytics/freshness): transactional rollups are always up to date. */
+/**
+ * The rollups' delay (GET /analytics/freshness): transactional rollups are always up to date; during a
+ * rebuild, new answers are counted when it ends.
+ */
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';
 
@@ -12,6 +15,7 @@ export function Freshness() {
   const { data } = useLoad<FreshnessAnswer>('/analytics/freshness');
   // Reserve the line's space from the start so the header does not move when the answer arrives.
   let text = '\u00a0';
-  if (data) text = data.rollups === 'transactional' || data.lagSeconds <= 0 ? t('an.fresh.upToDate') : t('an.fresh.lag', { s: num(data.lagSeconds, 0) });
+  if (data?.rollups === 'rebuilding') text = t('an.fresh.rebuilding');
+  else if (data) text = data.rollups === 'transactional' || data.lagSeconds <= 0 ? t('an.fresh.upToDate') : t('an.fresh.lag', { s: num(data.lagSeconds, 0) });
   return <p className="an-freshness muted" aria-live="polite">{text}</p>;
 }
