@@ -305,5 +305,10 @@ describe('analytics maintenance and validation', () => {
     expect(res.json.drivers.map((d: any) => d.key)).toEqual(['staff', 'speed', 'price']);
     const total = res.json.drivers.reduce((s: number, d: any) => s + d.importance, 0);
     expect(total).toBeCloseTo(res.json.r2, 6);
+    // Importance was not asked: CSI is weighted by the drivers' weights and says so (csi.v1).
+    const expectedCsi = 10 * res.json.drivers.reduce((s: number, d: any) => s + (d.importance / total) * d.performance, 0);
+    expect(res.json.csi.definition).toBe('csi.v1');
+    expect(res.json.csi.details.weighting).toBe('derived');
+    expect(res.json.csi.value).toBeCloseTo(expectedCsi, 6);
   });
 });

@@ -1,7 +1,7 @@
 /** Key drivers (drivers.v1): outcome vs the survey's attribute ratings, Johnson's relative weights. */
 import type pg from 'pg';
 import { DomainError } from '../../core/errors.ts';
-import { keyDrivers } from '../../core/stats/index.ts';
+import { computeCsi, csiBreakdown, histogramFromScores, keyDrivers, type CsiAttribute } from '../../core/stats/index.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getDriverRows } from '../../db/queries/getDriverRows.ts';
@@ -25,7 +25,14 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
   if (attrs.length === 0) throw new DomainError('insufficient_data', 'key drivers need rating questions besides the outcome; this survey has none');
   const data = await getDriverRows(pool, ctx, { surveyId: survey.id, outcomeId: outcome.id!, attributeIds: attrs.map((q) => q.id!), cap });
   const result = keyDrivers({ attributes: attrs.map((q, j) => ({ name: q.id!, scores: data.attributes[j] })), outcome: data.outcome });
+  const weightOf = new Map(result.weights.map((w) => [w.name, w.rawWeight]));
+  const csi = derivedCsi(survey, attrs, (q, j) => ({
+    key: q.attribute!,
+    satisfaction: histogramFromScores(data.attributes[j]),
+    derivedWeight: weightOf.get(q.id!) ?? 0,
+  }));
   return {
+    ...(csi ? { csi } : {}),
     definition: result.definition,
     outcome: { questionId: outcome.id!, key: outcome.key },
     n: result.n,
@@ -51,4 +58,19 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
       })
       .sort((a, b) => b.importance - a.importance),
   };
+}
+
+/**
+ * CSI (csi.v1) weighted by derived importance (the drivers' weights), for surveys whose CSI
+ * attributes were rated for satisfaction only (METRICS.md: "Where importance is not asked, derived
+ * importance from key-driver analysis may be used, and the report says which": details.weighting).
+ * Null when the attributes are not CSI ratings or importance was asked (the summary reports that CSI).
+ */
+function derivedCsi(survey: SurveyDef, attrs: QuestionDef[], attribute: (q: QuestionDef, j: number) => CsiAttribute) {
+  if (!attrs.every((q) => q.metric === 'csi_satisfaction' && q.attribute)) return null;
+  const stated = survey.questions.some((q) => q.metric === 'csi_importance' && !q.archivedInVersion);
+  if (stated) return null;
+  const attributes = attrs.map(attribute);
+  const scale = { min: attrs[0].scale?.min ?? 1, max: attrs[0].scale?.max ?? 10 };
+  return { ...computeCsi(attributes, scale), breakdown: csiBreakdown(attributes, scale) };
 }

@@ -11,6 +11,7 @@ import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { DriversAnswer, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
+import { CsiPanel } from './KpiTiles.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t, num, lang, dir } = useI18n();
@@ -63,6 +64,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
                   ))}
                 </tbody>
               </table>
+              {d.csi && <CsiPanel csi={d.csi} />}
             </>
           )}
         </Loadable>

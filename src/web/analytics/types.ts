@@ -67,6 +67,8 @@ export interface DriversAnswer {
   n: number;
   r2: number;
   drivers: { questionId: string; key: string; name: string | LocalizedText; importance: number; pctOfR2: number; performance: number; quadrant: string }[];
+  /** CSI weighted by these drivers, when the survey's CSI attributes were rated without stated importance. */
+  csi?: MetricResult & { breakdown?: CsiBreakdown };
 }
 
 export interface Comment {
