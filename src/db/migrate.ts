@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { inTransaction } from './tx.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_LOCK = 727_001;
@@ -20,14 +21,13 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     for (const file of files) {
       if (done.has(file)) continue;
       const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
-      await client.query('begin');
       try {
-        await client.query(sql);
-        await client.query('insert into schema_migrations(name) values ($1)', [file]);
-        await client.query('commit');
+        await inTransaction(client, async (tx) => {
+          await tx.query(sql);
+          await tx.query('insert into schema_migrations(name) values ($1)', [file]);
+        });
         applied.push(file);
       } catch (err) {
-        await client.query('rollback');
         throw new Error(`Migration ${file} failed: ${(err as Error).message}`);
       }
     }

@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
+import { withTransaction } from '../tx.ts';
 import { NO_LOCATION } from '../rollups/applyResponse.ts';
 import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 
@@ -326,19 +327,14 @@ export interface SourceSql {
  */
 export async function querySource(db: Queryable, src: SourceSql, sql: string, values: unknown[]): Promise<pg.QueryResult> {
   if (src.kind !== 'rollup' || src.parts < 2 || !('totalCount' in db)) return db.query(sql, values);
-  const client = await db.connect();
-  try {
-    await client.query('begin read only');
-    await client.query('set local max_parallel_workers_per_gather = 0');
-    const result = await client.query(sql, values);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  return withTransaction(
+    db,
+    async (tx) => {
+      await tx.query('set local max_parallel_workers_per_gather = 0');
+      return tx.query(sql, values);
+    },
+    'read only',
+  );
 }
 
 /** A parameter pusher: `p(value)` appends to `params` and returns its `$n` placeholder. */

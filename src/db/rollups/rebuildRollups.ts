@@ -14,6 +14,7 @@
  * Readers see the old rollups until step 2 commits.
  */
 import type pg from 'pg';
+import { inTransaction } from '../tx.ts';
 import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
 import { listRebuildingOrgIds, replayPendingResponses, setRollupsRebuilding } from './rollupQueue.ts';
@@ -77,7 +78,7 @@ export async function rebuildOrgRollups(
         await tx.query(`/* rebuildRollups.dropCounted */ delete from rollup_pending where org_id = $1`, [orgId]);
         await opts.pause?.('refilled');
         return r;
-      }, 'repeatable read');
+      }, 'isolation level repeatable read');
     } catch (err) {
       failure = err;
     }
@@ -199,18 +200,6 @@ async function withRebuildLock<T>(pool: pg.Pool, orgId: string, mode: 'wait' | '
     }
   } finally {
     client.release(broken);
-  }
-}
-
-async function inTransaction<T>(client: pg.PoolClient, fn: (tx: pg.PoolClient) => Promise<T>, isolation: 'read committed' | 'repeatable read' = 'read committed'): Promise<T> {
-  await client.query(`begin isolation level ${isolation}`);
-  try {
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
   }
 }
 
