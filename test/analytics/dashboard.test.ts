@@ -181,6 +181,40 @@ describe('analytics dashboard API', () => {
     expect(detractors.json.comments.map((c: any) => c.text)).toEqual(['slow']);
   });
 
+  it('pages comments without losing any when a page ends inside one response or one instant', async () => {
+    const org = (await server.pool.query(`select org_id from surveys where id = $1`, [surveyId])).rows[0].org_id as string;
+    const s = await seedSurvey(server.pool, org, [
+      { key: 'nps', type: 'nps' },
+      { key: 'good', type: 'text' },
+      { key: 'bad', type: 'text' },
+    ], 'Paging');
+    // Five responses with two comments each: three at one instant (microseconds apart from the others), two at another.
+    const at = ['2026-02-01T10:00:00.123456Z', '2026-02-01T10:00:00.123456Z', '2026-02-01T10:00:00.123456Z', '2026-02-01T10:00:00.123999Z', '2026-02-01T10:00:00.123999Z'];
+    await seedResponses(server.pool, org, s.surveyId, s.ids, at.map((t, i) => ({
+      at: t,
+      answers: { nps: { score: 9 }, good: { text: `good ${i}` }, bad: { text: `bad ${i}` } },
+    })));
+    for (const limit of [1, 2, 3, 4]) {
+      const seen: string[] = [];
+      let before: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const res = await api(`/surveys/${s.surveyId}/comments?limit=${limit}${before ? `&before=${encodeURIComponent(before)}` : ''}`);
+        expect(res.status).toBe(200);
+        seen.push(...res.json.comments.map((c: any) => c.text));
+        before = res.json.nextBefore;
+        if (!before) break;
+      }
+      expect(seen.sort()).toEqual([0, 1, 2, 3, 4].flatMap((i) => [`bad ${i}`, `good ${i}`]).sort());
+    }
+    const first = await api(`/surveys/${s.surveyId}/comments?limit=2`);
+    expect(first.json.comments[0].submittedAt).toBe('2026-02-01T10:00:00.123999Z');
+    // A plain instant still means "strictly older" (the dashboard passes the last comment's time).
+    const older = await api(`/surveys/${s.surveyId}/comments?before=${encodeURIComponent('2026-02-01T10:00:00.123999Z')}`);
+    expect(older.json.comments).toHaveLength(6);
+    expect((await api(`/surveys/${s.surveyId}/comments?before=yesterday`)).status).toBe(400);
+    expect((await api(`/surveys/${s.surveyId}/comments?before=${encodeURIComponent('2026-02-01T10:00:00Z,x,y')}`)).status).toBe(400);
+  });
+
   it('compares two periods and two segments with a significance test', async () => {
     const res = await api(`/surveys/${surveyId}/analytics/compare?question=${q.nps}&aFrom=2026-01-12&aTo=2026-01-18&bFrom=2026-01-05&bTo=2026-01-11`);
     expect(res.status).toBe(200);

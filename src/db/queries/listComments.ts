@@ -1,7 +1,11 @@
 /**
  * Latest open-text answers with the score of the response's main question, newest first, keyset
- * paginated by submitted_at. answers_text_time (org_id, survey_id, submitted_at desc) where text is
- * not null serves the order and the limit without sorting all comments.
+ * paginated by (submitted_at, response_id, question key). answers_text_time (org_id, survey_id,
+ * submitted_at desc) where text is not null serves the order and the limit without sorting all comments.
+ *
+ * Why the whole key and microseconds: every text answer of one response shares its submitted_at, so a
+ * cursor of the time alone skips the rest of a response cut by the page end; and a JavaScript Date
+ * keeps milliseconds, so a cursor rounded to them skips other rows of the same millisecond.
  */
 import type { Queryable } from '../connection.ts';
 import { binder, type SourceContext } from './analyticsSource.ts';
@@ -12,6 +16,7 @@ export interface CommentRow {
   questionKey: string;
   text: string;
   score: number | null;
+  /** ISO 8601 in UTC with microseconds (as stored), so it can serve as an exact `before`. */
   submittedAt: string;
   locationName: string | null;
   language: string;
@@ -23,10 +28,17 @@ export interface ListCommentsParams {
   /** Question whose score is shown with each comment (the NPS or main rating question); null: none. */
   mainQuestionId: string | null;
   limit: number;
-  /** Only comments strictly older than this instant (ISO). */
-  before?: string;
+  /** Only comments after this position of the order: strictly older than `at`, or, with a row, after that row. */
+  before?: CommentCursor;
   /** Inclusive score range of the main question (a score group); needs mainQuestionId. */
   scoreRange?: [number, number];
+}
+
+/** A position in the comments' order: an instant, optionally narrowed to one row (response and question key). */
+export interface CommentCursor {
+  /** ISO 8601 instant. */
+  at: string;
+  row?: { responseId: string; questionKey: string };
 }
 
 /** Comments in the filters and the caller's scope. */
@@ -36,7 +48,15 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
   const { filter, scope } = ctx;
   const where = [`a.org_id = ${p(scope.orgId)}`, `a.survey_id = ${p(params.surveyId)}`, `a.text is not null`, `a.text <> ''`];
   if (!filter.includeExcluded) where.push(`not a.excluded`);
-  if (params.before) where.push(`a.submitted_at < ${p(params.before)}::timestamptz`);
+  if (params.before) {
+    const at = `${p(params.before.at)}::timestamptz`;
+    const row = params.before.row;
+    // Same order as the ORDER BY below (time descending, then response and key ascending).
+    where.push(row
+      ? `a.submitted_at <= ${at} and (a.submitted_at < ${at} or a.response_id > ${p(row.responseId)}::uuid
+           or (a.response_id = ${p(row.responseId)}::uuid and q.key > ${p(row.questionKey)}))`
+      : `a.submitted_at < ${at}`);
+  }
   if (filter.from) where.push(`a.submitted_at >= (${p(filter.from)}::date::timestamp at time zone ${p(ctx.timezone)})`);
   if (filter.to) where.push(`a.submitted_at < ((${p(filter.to)}::date + 1)::timestamp at time zone ${p(ctx.timezone)})`);
   if (filter.channel) where.push(`a.channel = ${p(filter.channel)}`);
@@ -54,7 +74,7 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
   const { rows } = await db.query(
     `/* listComments */
      select a.response_id, q.key as question_key, a.text, m.score,
-            a.submitted_at, l.name as location_name, a.language, a.channel
+            to_char(a.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at_iso, l.name as location_name, a.language, a.channel
        from answers a
        join questions q on q.org_id = a.org_id and q.id = a.question_id
        left join answers m on m.org_id = a.org_id and m.response_id = a.response_id and m.question_id = ${mainQ}::uuid
@@ -69,7 +89,7 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
     questionKey: r.question_key,
     text: r.text,
     score: r.score,
-    submittedAt: (r.submitted_at as Date).toISOString(),
+    submittedAt: r.submitted_at_iso,
     locationName: r.location_name,
     language: r.language,
     channel: r.channel,

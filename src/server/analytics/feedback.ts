@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { ScoreGroup } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
-import { listComments } from '../../db/queries/listComments.ts';
+import { listComments, type CommentCursor } from '../../db/queries/listComments.ts';
 import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { invalid } from '../http/errors.ts';
@@ -10,8 +10,8 @@ import { mainQuestion, npsGroup } from './metrics.ts';
 
 const GROUP_RANGES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
 
-/** GET /surveys/:id/comments: newest first; `nextBefore` continues the list. */
-export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: { limit: number; before?: string; group?: ScoreGroup }) {
+/** GET /surveys/:id/comments: newest first; `nextBefore` (a cursor of the last row) continues the list. */
+export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: { limit: number; before?: CommentCursor; group?: ScoreGroup }) {
   const main = mainQuestion(survey);
   const isNps = !!main && (main.type === 'nps' || main.metric === 'nps');
   if (o.group && !isNps) throw invalid('group: this survey has no NPS question to group by');
@@ -25,8 +25,13 @@ export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: Loa
   return {
     mainQuestionId: main?.id ?? null,
     comments: rows.map((r) => ({ ...r, group: isNps ? npsGroup(r.score) : null })),
-    nextBefore: rows.length === o.limit ? rows[rows.length - 1].submittedAt : null,
+    nextBefore: rows.length === o.limit ? cursorOf(rows[rows.length - 1]) : null,
   };
+}
+
+/** The `before` that continues right after this comment (parsed back by CommentsBefore in schema.ts). */
+function cursorOf(c: { submittedAt: string; responseId: string; questionKey: string }): string {
+  return `${c.submittedAt},${c.responseId},${c.questionKey}`;
 }
 
 /** Days looked back by the quality view when no `from` is given. */

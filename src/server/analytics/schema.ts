@@ -66,9 +66,26 @@ export const CompareQuery = FilterSchema.extend({
 
 export const DriversQuery = FilterSchema.extend({ outcome: Uuid.optional() });
 
+const IsoInstant = z.iso.datetime({ offset: true });
+
+/**
+ * `before` of the comments: an ISO instant (strictly older comments), or the `nextBefore` of a page,
+ * `<instant>,<responseId>,<questionKey>`, which continues exactly after that page's last comment.
+ */
+export const CommentsBefore = z.string().max(200).transform((v, ctx) => {
+  const [at, responseId, questionKey, ...rest] = v.split(',');
+  const atOk = IsoInstant.safeParse(at).success;
+  if (responseId === undefined && atOk) return { at };
+  if (atOk && rest.length === 0 && UUID_RE.test(responseId) && /^[a-z0-9_]{1,40}$/.test(questionKey ?? '')) {
+    return { at, row: { responseId, questionKey } };
+  }
+  ctx.addIssue({ code: 'custom', message: 'use an ISO date-time or the nextBefore of the previous page' });
+  return z.NEVER;
+});
+
 export const CommentsQuery = FilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: CommentsBefore.optional(),
   group: z.enum(['detractor', 'passive', 'promoter']).optional(),
 });
 
