@@ -12,6 +12,9 @@ import { locationScopeSql } from '../scope.ts';
 import { withTransaction } from '../tx.ts';
 import { NO_LOCATION } from '../rollups/applyResponse.ts';
 import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
+import { splitWindow } from './timeWindow.ts';
+
+export { splitWindow, splitWholeMonths } from './timeWindow.ts';
 
 /** Dashboard filters after validation; `locationPath` is the (in-scope) path of the `location` filter. */
 export interface AnalyticsFilter {
@@ -91,95 +94,6 @@ export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOpt
   ];
 }
 
-/**
- * Splits an inclusive day window into whole months (first days of the first and last one), whole
- * blocks (first days; only `withBlocks`) and single days. Open ends cover every month on their side.
- */
-export function splitWindow(from: string | undefined, to: string | undefined, withBlocks: boolean): {
-  months: { from?: string; to?: string } | null;
-  blocks: Array<{ from: string; to: string }>;
-  days: Array<{ from: string; to: string }>;
-} {
-  const m = splitWholeMonths(from, to);
-  const edges = m.days.map((d) => ({ from: d.from!, to: d.to! }));
-  if (!withBlocks) return { months: m.months, blocks: [], days: edges };
-  const blocks: Array<{ from: string; to: string }> = [];
-  const days: Array<{ from: string; to: string }> = [];
-  for (const piece of edges.flatMap((e) => byMonth(e.from, e.to))) {
-    const b = wholeBlocks(piece.from, piece.to);
-    if (!b) {
-      days.push(piece);
-      continue;
-    }
-    blocks.push({ from: b.first, to: b.last });
-    if (piece.from < b.first) days.push({ from: piece.from, to: addDays(b.first, -1) });
-    if (b.end < piece.to) days.push({ from: addDays(b.end, 1), to: piece.to });
-  }
-  return { months: m.months, blocks, days };
-}
-
-/**
- * Splits an inclusive day window (either end open) into whole calendar months (first days of the
- * first and last whole month; null when there is none) and the days before and after them.
- */
-export function splitWholeMonths(from?: string, to?: string): { months: { from?: string; to?: string } | null; days: Array<{ from?: string; to: string } | { from: string; to?: string }> } {
-  const lo = from === undefined ? undefined : from.endsWith('-01') ? from : addMonths(monthOf(from), 1);
-  const toIsLast = to !== undefined && addDays(to, 1).endsWith('-01');
-  const hi = to === undefined ? undefined : toIsLast ? monthOf(to) : addMonths(monthOf(to), -1);
-  if (lo !== undefined && hi !== undefined && lo > hi) return { months: null, days: [{ from: from!, to: to! }] };
-  const days: Array<{ from: string; to: string }> = [];
-  if (from !== undefined && from < lo!) days.push({ from, to: addDays(lo!, -1) });
-  if (to !== undefined && !toIsLast) days.push({ from: monthOf(to), to });
-  return { months: { from: lo, to: hi }, days };
-}
-
-/** Pieces of an inclusive window, one per calendar month it touches. */
-function byMonth(from: string, to: string): Array<{ from: string; to: string }> {
-  const out: Array<{ from: string; to: string }> = [];
-  for (let x = from; x <= to; x = addMonths(monthOf(x), 1)) {
-    const end = addDays(addMonths(monthOf(x), 1), -1);
-    out.push({ from: x, to: end < to ? end : to });
-  }
-  return out;
-}
-
-/** Block starts of a month: days 1, 8, 15, 22, 29 (the last block ends with the month). */
-const BLOCK_STARTS = [1, 8, 15, 22, 29];
-
-/** The whole blocks inside [from, to] (one month): first and last block start and the last block's end; null when none. */
-function wholeBlocks(from: string, to: string): { first: string; last: string; end: string } | null {
-  const month = monthOf(from);
-  const monthEnd = addDays(addMonths(month, 1), -1);
-  let first: string | undefined;
-  let last: string | undefined;
-  let end: string | undefined;
-  for (const d of BLOCK_STARTS) {
-    const start = addDays(month, d - 1);
-    if (start > monthEnd) break;
-    const e = d === 29 ? monthEnd : addDays(start, 6);
-    if (start >= from && e <= to) {
-      first ??= start;
-      last = start;
-      end = e;
-    }
-  }
-  return first && last && end ? { first, last, end } : null;
-}
-
-const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-function addMonths(firstOfMonth: string, n: number): string {
-  const d = new Date(`${firstOfMonth}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 /** WHERE conditions of one rollup part on `s`: organisation, key slice, time range, filters, scope. */
 function partWhere(ctx: SourceContext, part: RollupPart, keyCondition: string, dimKey: string, p: (v: unknown) => string, params: unknown[]): string {
   const { filter, scope } = ctx;
@@ -247,9 +161,7 @@ export function rawAnswerWhere(
   const { filter, scope } = ctx;
   const where = [`a.org_id = ${p(scope.orgId)}`, `a.question_id = any(${p(questionIds)}::uuid[])`];
   if (!filter.includeExcluded) where.push(`not a.excluded`);
-  const tz = filter.from || filter.to ? p(ctx.timezone) : '';
-  if (filter.from) where.push(`a.submitted_at >= (${p(filter.from)}::date::timestamp at time zone ${tz})`);
-  if (filter.to) where.push(`a.submitted_at < ((${p(filter.to)}::date + 1)::timestamp at time zone ${tz})`);
+  where.push(...localDayRangeSql('a.submitted_at', filter, ctx.timezone, p));
   if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
   let dimValue = `''::text`;
   if (opts.groupDim) {
@@ -260,6 +172,20 @@ export function rawAnswerWhere(
   where.push(...common('a', ctx, p, params));
   const join = filter.dim || opts.groupDim ? 'join responses r on r.org_id = a.org_id and r.id = a.response_id' : '';
   return { join, where: where.join(' and '), dimValue };
+}
+
+/**
+ * Conditions keeping a timestamptz `column` within the inclusive org-local days `from`..`to`: local
+ * midnight of `from` up to (not including) local midnight after `to`, so a day is the organisation's
+ * day whatever the session time zone. `column` is a fixed column name of the calling query.
+ */
+export function localDayRangeSql(column: string, range: { from?: string; to?: string }, timezone: string, p: (v: unknown) => string): string[] {
+  if (!range.from && !range.to) return [];
+  const tz = p(timezone);
+  const out: string[] = [];
+  if (range.from) out.push(`${column} >= (${p(range.from)}::date::timestamp at time zone ${tz})`);
+  if (range.to) out.push(`${column} < ((${p(range.to)}::date + 1)::timestamp at time zone ${tz})`);
+  return out;
 }
 
 /** Conditions shared by both sources: location filter, scope, channel, language. */
@@ -304,9 +230,7 @@ export function rawResponseWhere(ctx: SourceContext, surveyIds: string[], p: (v:
   const { filter, scope } = ctx;
   const where = [`r.org_id = ${p(scope.orgId)}`, `r.survey_id = any(${p(surveyIds)}::uuid[])`];
   if (!filter.includeExcluded) where.push(`not r.excluded`);
-  const tz = filter.from || filter.to ? p(ctx.timezone) : '';
-  if (filter.from) where.push(`r.submitted_at >= (${p(filter.from)}::date::timestamp at time zone ${tz})`);
-  if (filter.to) where.push(`r.submitted_at < ((${p(filter.to)}::date + 1)::timestamp at time zone ${tz})`);
+  where.push(...localDayRangeSql('r.submitted_at', filter, ctx.timezone, p));
   if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
   where.push(...common('r', ctx, p, params));
   return where.join(' and ');

@@ -8,7 +8,7 @@
  * keeps milliseconds, so a cursor rounded to them skips other rows of the same millisecond.
  */
 import type { Queryable } from '../connection.ts';
-import { binder, type SourceContext } from './analyticsSource.ts';
+import { binder, localDayRangeSql, type SourceContext } from './analyticsSource.ts';
 import { locationScopeSql } from '../scope.ts';
 
 export interface CommentRow {
@@ -57,8 +57,7 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
            or (a.response_id = ${p(row.responseId)}::uuid and q.key > ${p(row.questionKey)}))`
       : `a.submitted_at < ${at}`);
   }
-  if (filter.from) where.push(`a.submitted_at >= (${p(filter.from)}::date::timestamp at time zone ${p(ctx.timezone)})`);
-  if (filter.to) where.push(`a.submitted_at < ((${p(filter.to)}::date + 1)::timestamp at time zone ${p(ctx.timezone)})`);
+  where.push(...localDayRangeSql('a.submitted_at', filter, ctx.timezone, p));
   if (filter.channel) where.push(`a.channel = ${p(filter.channel)}`);
   if (filter.language) where.push(`a.language = ${p(filter.language)}`);
   if (filter.locationPath) {

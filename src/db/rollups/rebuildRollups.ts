@@ -18,6 +18,7 @@ import { inTransaction } from '../tx.ts';
 import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
 import { listRebuildingOrgIds, replayPendingResponses, setRollupsRebuilding } from './rollupQueue.ts';
+import { addDays, addMonths } from '../queries/timeWindow.ts';
 
 // Advisory-lock namespace of "a rebuild of this organisation runs" (727001: migrations, 727002: the
 // rollup job runner, 727003: the writers' gate in rollupQueue.ts).
@@ -116,8 +117,8 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
     for (let d = s.lo as string; d <= s.hi; d = addDays(d, batchDays)) {
       batches.push({ surveyId: s.survey_id, from: d, to: addDays(d, batchDays) });
     }
-    for (let m = `${(s.lo as string).slice(0, 7)}-01`; m <= s.hi; m = addMonth(m)) {
-      months.push({ surveyId: s.survey_id, from: m, to: addMonth(m) });
+    for (let m = `${(s.lo as string).slice(0, 7)}-01`; m <= s.hi; m = addMonths(m, 1)) {
+      months.push({ surveyId: s.survey_id, from: m, to: addMonths(m, 1) });
     }
   }
   progress?.start(batches.length + months.length);
@@ -213,16 +214,4 @@ export async function listOrgIds(pool: pg.Pool, orgId?: string): Promise<string[
   }
   const { rows } = await pool.query(`select id from orgs order by created_at, id`);
   return rows.map((r) => r.id as string);
-}
-
-function addMonth(firstOfMonth: string): string {
-  const d = new Date(`${firstOfMonth}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
