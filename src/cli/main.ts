@@ -1,6 +1,6 @@
 /** The `sarafan` command. Each subcommand lives in its own module. */
 import { Command } from 'commander';
-import { startServer, openMigratedDatabase } from './start.ts';
+import { openMigratedDatabase, parsePort, startServer } from './start.ts';
 import { registerStatsCommand } from './stats.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerRollupsCommand } from './rollups.ts';
@@ -15,7 +15,7 @@ program
   .option('-p, --port <port>', 'HTTP port', process.env.PORT ?? '3000')
   .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
   .action(async (opts) => {
-    await startServer({ port: Number(opts.port), host: opts.host });
+    await startServer({ port: parsePort(String(opts.port)), host: opts.host });
   });
 
 program

@@ -35,26 +35,62 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
   return db;
 }
 
+/**
+ * The `--port` option (or PORT) as a TCP port.
+ * @throws Error naming the option when it is not a whole number from 1 to 65535
+ */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`--port (or PORT) must be a whole number from 1 to 65535, not "${value}"`);
+  }
+  return port;
+}
+
+/**
+ * Opens and migrates the database, builds the app and listens until SIGINT/SIGTERM.
+ * @throws when the database cannot be opened or the port cannot be bound; everything opened so far
+ *   (app, pools, the embedded PostgreSQL) is closed first, so the data directory is not left locked.
+ */
 export async function startServer(opts: { port: number; host: string }) {
   const started = Date.now();
   const log = (m: string) => console.log(m);
   // Checked before anything starts: DATABASE_READ_URL without DATABASE_URL is refused.
   const readPool = openReadPool();
-  const db = await openMigratedDatabase(log);
-  const app = await buildApp({
-    pool: db.pool,
-    readPool,
-    webDir: process.env.SARAFAN_WEB_DIR ?? DEFAULT_WEB_DIR,
-    publicUrl: process.env.SARAFAN_PUBLIC_URL,
-    smtpUrl: process.env.SMTP_URL,
-    logger: process.env.SARAFAN_LOG === '1',
-  });
+  let db: Awaited<ReturnType<typeof openMigratedDatabase>>;
+  try {
+    db = await openMigratedDatabase(log);
+  } catch (err) {
+    await readPool?.end().catch(() => {});
+    throw err;
+  }
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  try {
+    app = await buildApp({
+      pool: db.pool,
+      readPool,
+      webDir: process.env.SARAFAN_WEB_DIR ?? DEFAULT_WEB_DIR,
+      publicUrl: process.env.SARAFAN_PUBLIC_URL,
+      smtpUrl: process.env.SMTP_URL,
+      logger: process.env.SARAFAN_LOG === '1',
+    });
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (err) {
+    // e.g. EADDRINUSE: stop what was started, or the embedded PostgreSQL would outlive the process.
+    await app?.close().catch(() => {});
+    await readPool?.end().catch(() => {});
+    await db.close().catch(() => {});
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${opts.host} is already in use (choose another with --port or PORT)`);
+    throw err;
+  }
+  const server = app;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping Sarafan...`);
-    await app.close().catch(() => {});
+    await server.close().catch(() => {});
     await readPool?.end().catch(() => {});
     await db.close().catch((e) => console.error(e));
     console.log('Stopped.');
@@ -62,7 +98,6 @@ export async function startServer(opts: { port: number; host: string }) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  await app.listen({ port: opts.port, host: opts.host });
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}${readPool ? ' + DATABASE_READ_URL for dashboards' : ''}, ready in ${Date.now() - started} ms)`);
 }

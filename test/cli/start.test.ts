@@ -9,6 +9,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
+import { createTestDatabase } from '../helpers/db.ts';
 
 const BIN = path.resolve('bin/sarafan.js');
 
@@ -74,4 +75,41 @@ describe('sarafan start with the embedded database', () => {
     expect(await exited, output).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 120_000);
+});
+
+describe('sarafan start failures', () => {
+  /** Runs the CLI to its end; resolves with its exit code and output. */
+  const run = (args: string[], env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout!.on('data', (d) => (output += d));
+      child.stderr!.on('data', (d) => (output += d));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, output });
+      });
+    });
+
+  it('refuses a port that is not a number, before opening any database', async () => {
+    const { code, output } = await run(['start', '--port', '80x'], { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(code).toBe(1);
+    expect(output).toContain('--port (or PORT) must be a whole number from 1 to 65535');
+  });
+
+  it('exits 1 with a plain message when the port is taken', async () => {
+    const db = await createTestDatabase();
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const { code, output } = await run(['start', '--port', String(port), '--host', '127.0.0.1'], { ...process.env, DATABASE_URL: db.url });
+      expect(code).toBe(1);
+      expect(output).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+      await db.drop();
+    }
+  });
 });
