@@ -183,6 +183,9 @@ describe('analytics maintenance and validation', () => {
     expect(back.responses).toBe(4);
     expect(back.questions[0].result.value).toBeCloseTo(npsOf(scores), 6);
     expect((await owner.post(`/api/v1/responses/${orgId}/exclude`, {})).status).toBe(404);
+    // One audit event per actual change (the repeated exclude changed nothing).
+    const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1 and target_id = $2 order by created_at, id`, [orgId, rids[2]]);
+    expect(audit.rows).toEqual([{ action: 'response.exclude', detail: { reason: 'test answer' } }, { action: 'response.include', detail: {} }]);
   });
 
   it('flags missing required answers, straight-lining, duplicate contacts and speeders', async () => {

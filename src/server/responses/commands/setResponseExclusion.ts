@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { pathInScope, type Principal } from '../../../core/access/index.ts';
 import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
+import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { notFound } from '../../http/errors.ts';
 
 export interface SetResponseExclusionInput {
@@ -43,9 +44,9 @@ export async function setResponseExclusion(tx: pg.PoolClient, actor: Principal, 
   ]);
   await tx.query(`update answers set excluded = $3 where org_id = $1 and response_id = $2`, [actor.orgId, input.responseId, input.excluded]);
   if (!input.excluded) await recordResponsesForRollups(tx, actor.orgId, ids, 1);
-  await tx.query(
-    `insert into audit_log(org_id, actor_id, action, target_type, target_id, detail) values ($1, $2, $3, 'response', $4, $5)`,
-    [actor.orgId, actor.userId, input.excluded ? 'response.exclude' : 'response.include', input.responseId, JSON.stringify(input.excluded ? { reason: input.reason ?? null } : {})],
-  );
+  await writeAudit(tx, {
+    orgId: actor.orgId, actorId: actor.userId, action: input.excluded ? 'response.exclude' : 'response.include',
+    targetType: 'response', targetId: input.responseId, detail: input.excluded ? { reason: input.reason ?? null } : {},
+  });
   return { changed: true };
 }
