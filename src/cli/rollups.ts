@@ -30,6 +30,7 @@ export function registerRollupsCommand(program: Command): void {
             cliProgress.Presets.shades_classic,
           );
           let written = 0;
+          // Stopped on failure too: a bar left running keeps the terminal's cursor hidden.
           const result = await rebuildOrgRollups(db.pool, orgId, {
             batchDays,
             progress: {
@@ -39,8 +40,7 @@ export function registerRollupsCommand(program: Command): void {
                 bar.increment(1, { rows: written });
               },
             },
-          });
-          bar.stop();
+          }).finally(() => bar.stop());
           rows += result.scoreRows + result.responseRows;
           console.log(`org ${orgId}: ${result.scoreRows} score rows, ${result.responseRows} response rows in ${result.ms} ms`);
         }
