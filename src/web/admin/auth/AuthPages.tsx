@@ -19,7 +19,7 @@ function LanguageLinks() {
   return (
     <p className="auth-langs">
       {UI_LANGUAGES.map((l) => (
-        <button key={l} type="button" className="link-button" aria-pressed={l === lang} onClick={() => setLang(l)}>
+        <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
           {l === 'en' ? 'English' : l === 'ru' ? 'Русский' : 'فارسی'}
         </button>
       ))}
