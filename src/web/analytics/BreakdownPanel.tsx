@@ -92,10 +92,13 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row" dir="auto">
+                    <th scope="row">
                       {by === 'location' && r.hasChildren ? (
-                        <button type="button" className="link-button" onClick={() => drill(r)} aria-label={t('an.breakdown.drill', { name: label(r) })}>{label(r)} ›</button>
-                      ) : label(r)}
+                        <button type="button" className="link-button" onClick={() => drill(r)} aria-label={t('an.breakdown.drill', { name: label(r) })}>
+                          {/* bdi: a Persian name in an English table (or the reverse) keeps the arrow after it. */}
+                          <bdi>{label(r)}</bdi> <span aria-hidden="true">›</span>
+                        </button>
+                      ) : <bdi>{label(r)}</bdi>}
                     </th>
                     <td><MetricValue result={r.result} /></td>
                   </tr>

@@ -40,7 +40,7 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
                 <tbody>
                   {d.rows.map((r) => (
                     <tr key={r.locationId}>
-                      <th scope="row" dir="auto">{r.name}</th>
+                      <th scope="row"><bdi>{r.name}</bdi></th>
                       {d.columns.map((c) => {
                         const m = r.cells[c.questionId] ?? null;
                         const q = scaleOf(c.questionId);
