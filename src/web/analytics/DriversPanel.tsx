@@ -19,9 +19,10 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
   const outcome = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
     const drivers = state.data?.drivers ?? [];
-    const name = (d: DriversAnswer['drivers'][number]) => localized(d.name, lang) || d.key;
+    // The question's text in the interface language: `name` is the CSI attribute or the key, in English.
+    const name = (d: DriversAnswer['drivers'][number]) => localized(d.text, lang) || localized(d.name, lang) || d.key;
     return {
-      option: quadrantOption(drivers.map((d) => ({ name: name(d), importance: d.pctOfR2, performance: d.performance })), { importance: t('an.drivers.importance'), performance: t('an.drivers.performance') }, { num, rtl: dir === 'rtl' }),
+      option: quadrantOption(drivers.map((d, i) => ({ name: name(d), label: num(i + 1, 0), importance: d.pctOfR2, performance: d.performance })), { importance: t('an.drivers.importance'), performance: t('an.drivers.performance') }, { num, rtl: dir === 'rtl' }),
       summary: t('an.drivers.summary', { q: outcome, list: [...drivers].sort((a, b) => b.pctOfR2 - a.pctOfR2).slice(0, 3).map(name).join(', ') }),
       table: {
         caption: t('an.drivers.caption', { q: outcome }),
@@ -51,11 +52,12 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
               <Chart option={chart.option} summary={chart.summary} table={chart.table} fileName={`drivers-${question.key}`} height={320} />
               <table>
                 <caption className="visually-hidden">{chart.table.caption}</caption>
-                <thead><tr>{chart.table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+                <thead><tr>{chart.table.columns.map((c, i) => <th key={c} scope="col" className={i >= 1 && i <= 3 ? 'num' : undefined}>{c}</th>)}</tr></thead>
                 <tbody>
                   {d.drivers.map((x, i) => (
                     <tr key={x.questionId}>
-                      <th scope="row" dir="auto">{String(chart.table.rows[i][0])}</th>
+                      {/* Numbered like the points on the chart (question texts are too long to print there). */}
+                      <th scope="row">{num(i + 1, 0)}. <bdi>{String(chart.table.rows[i][0])}</bdi></th>
                       <td className="num">{num(x.pctOfR2, 1)}%</td>
                       <td className="num">{num(x.importance, 3)}</td>
                       <td className="num">{num(x.performance, 2)}</td>

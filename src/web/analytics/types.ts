@@ -66,7 +66,7 @@ export interface DriversAnswer {
   definition: string;
   n: number;
   r2: number;
-  drivers: { questionId: string; key: string; name: string | LocalizedText; importance: number; pctOfR2: number; performance: number; quadrant: string }[];
+  drivers: { questionId: string; key: string; name: string | LocalizedText; text?: LocalizedText; importance: number; pctOfR2: number; performance: number; quadrant: string }[];
   /** CSI weighted by these drivers, when the survey's CSI attributes were rated without stated importance. */
   csi?: MetricResult & { breakdown?: CsiBreakdown };
 }

@@ -14,6 +14,14 @@ export interface ChartText {
 
 const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
 
+/**
+ * The chart's drawing is laid out left to right (see Chart.tsx), so a Persian label with digits or
+ * a percent sign ("بازهٔ ۹۵٪") came out in the wrong order; an embedding makes it read right to left.
+ */
+export function rtlText(s: string, rtl: boolean): string {
+  return rtl ? `\u202B${s}\u202C` : s;
+}
+
 function baseGrid(rtl: boolean) {
   return { top: 36, bottom: 32, left: rtl ? 16 : 56, right: rtl ? 56 : 16, containLabel: false };
 }
@@ -25,11 +33,16 @@ export function trendOption(
   axis: { min: number; max: number },
   text: ChartText,
 ): EChartsOption {
+  labels = { value: rtlText(labels.value, text.rtl), band: rtlText(labels.band, text.rtl) };
   return {
     animation: false,
     textStyle: TEXT_STYLE,
     grid: baseGrid(text.rtl),
-    legend: { top: 0, [text.rtl ? 'right' : 'left']: 0, align: text.rtl ? 'right' : 'left', data: [labels.value, labels.band] },
+    legend: {
+      top: 0, [text.rtl ? 'right' : 'left']: 0, align: text.rtl ? 'right' : 'left',
+      // The band's legend mark is drawn like the band (a pale square), not in the palette's next colour.
+      data: [labels.value, { name: labels.band, icon: 'rect', itemStyle: { color: GROUP_COLORS.neutral, opacity: 0.25 } }],
+    },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
     yAxis: {
@@ -50,9 +63,13 @@ export function barOption(categories: string[], values: (number | null)[], text:
   return {
     animation: false,
     textStyle: TEXT_STYLE,
-    grid: { top: 8, bottom: 24, left: text.rtl ? 16 : 120, right: text.rtl ? 120 : 16 },
+    // Room past the longest bar for its value label ("3,334" was cut off at 16px).
+    grid: { top: 8, bottom: 24, left: text.rtl ? 56 : 120, right: text.rtl ? 120 : 56 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
-    xAxis: { type: 'value', inverse: text.rtl, min: range?.min, max: range?.max, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    xAxis: {
+      type: 'value', inverse: text.rtl, min: range?.min, max: range?.max, splitNumber: 4,
+      axisLabel: { formatter: (v: number) => text.num(v, 0), hideOverlap: true },
+    },
     yAxis: { type: 'category', data: categories, inverse: true, position: text.rtl ? 'right' : 'left', axisLabel: { width: 110, overflow: 'truncate' } },
     series: [{ type: 'bar', data: values, itemStyle: { color: GROUP_COLORS.neutral }, label: { show: true, position: text.rtl ? 'left' : 'right', formatter: (p) => (typeof p.value === 'number' ? text.num(p.value) : '') } }],
   };
@@ -81,6 +98,8 @@ export function distributionOption(distribution: { score: number; n: number }[],
 
 export interface QuadrantPoint {
   name: string;
+  /** Short mark drawn beside the point (e.g. its row number in the table); the tooltip has the name. */
+  label?: string;
   importance: number;
   performance: number;
 }
@@ -98,15 +117,16 @@ export function quadrantOption(points: QuadrantPoint[], labels: { importance: st
       const d = (p as unknown as { data: [number, number, string] }).data;
       return `${escapeHtml(d[2])}: ${text.num(d[0])} / ${text.num(d[1])}`;
     } },
-    xAxis: { type: 'value', name: labels.importance, nameLocation: 'middle', nameGap: 28, inverse: text.rtl, scale: true, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
-    yAxis: { type: 'value', name: labels.performance, nameLocation: 'middle', nameGap: 44, scale: true, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 1) } },
+    xAxis: { type: 'value', name: rtlText(labels.importance, text.rtl), nameLocation: 'middle', nameGap: 28, inverse: text.rtl, scale: true, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    // Two digits: performance often spans a few tenths, and one digit printed "4.3" on three ticks in a row.
+    yAxis: { type: 'value', name: rtlText(labels.performance, text.rtl), nameLocation: 'middle', nameGap: 44, scale: true, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 2) } },
     series: [
       {
         type: 'scatter',
         symbolSize: 14,
-        data: points.map((p) => [p.importance, p.performance, p.name]),
+        data: points.map((p) => [p.importance, p.performance, p.name, p.label ?? p.name]),
         itemStyle: { color: GROUP_COLORS.neutral },
-        label: { show: true, position: 'top', formatter: (p) => String((p.data as unknown[])[2]) },
+        label: { show: true, position: 'top', width: 160, overflow: 'truncate', formatter: (p) => rtlText(String((p.data as unknown[])[3]), text.rtl) },
         markLine: {
           silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#8a94a6' }, label: { show: false },
           data: [{ xAxis: mi }, { yAxis: mp }],
