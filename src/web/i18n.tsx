@@ -30,8 +30,11 @@ interface I18n {
   dir: 'ltr' | 'rtl';
   setLang(lang: UiLanguage): void;
   t(key: string, vars?: Record<string, string | number>): string;
-  /** Locale-aware number (Persian digits in fa). */
-  num(value: number | null | undefined, digits?: number): string;
+  /**
+   * Locale-aware number (Persian digits in fa) with at most `digits` decimals; `fixed` always shows
+   * them (interval ends side by side: "5.10 … 5.17", not "5.1 … 5.17").
+   */
+  num(value: number | null | undefined, digits?: number, fixed?: boolean): string;
   /** Locale-aware date (Persian calendar in fa). */
   date(value: string | number | Date, opts?: Intl.DateTimeFormatOptions): string;
 }
@@ -64,14 +67,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       dir,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
-      num: (v, digits = 1) => {
+      num: (v, digits = 1, fixed = false) => {
         if (v === null || v === undefined || Number.isNaN(v)) return '—';
-        let f = numberFormats.get(digits);
+        const cacheKey = fixed ? -1 - digits : digits;
+        let f = numberFormats.get(cacheKey);
         if (!f) {
-          f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-          numberFormats.set(digits, f);
+          f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
+          numberFormats.set(cacheKey, f);
         }
-        return f.format(v);
+        // Persian: each number is its own left-to-right island (FSI…PDI), so a range "−۱٫۱ … ۳٫۵" reads
+        // right to left like "۱٫۵ … ۳٫۵" does (the minus sign's LRM had turned the whole range around).
+        return dir === 'rtl' ? `\u2068${f.format(v)}\u2069` : f.format(v);
       },
       date: (v, opts = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, opts).format(new Date(v)),
     };

@@ -65,7 +65,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
             <li key={`${c.responseId}-${c.questionKey}`} className="an-comment">
               <p dir="auto" className="an-comment-text">{c.text}</p>
               <p className="muted an-comment-meta">
-                {c.group && <span className={`badge group-${c.group}`}>{t(`an.group.${c.group}`)}{c.score !== null ? ` · ${num(c.score, 0)}` : ''}</span>}
+                {c.group && <span className={`badge group-${c.group}`}>{t(`an.group.${c.group}`)}{c.score !== null ? `${t('shell.sep')}${num(c.score, 0)}` : ''}</span>}
                 {c.locationName && <span dir="auto">{c.locationName}</span>}
                 <span>{channelLabel(t, c.channel)}</span>
                 <time dateTime={c.submittedAt}>{date(c.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>

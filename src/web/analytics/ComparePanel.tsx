@@ -103,11 +103,12 @@ function CompareResult({ data }: { data: CompareAnswer }) {
           <>
             <strong>
               {arrow && <span className={arrow === '↑' ? 'an-up' : 'an-down'} aria-hidden="true">{arrow} </span>}
-              {t('an.compare.diff', { diff: `${data.change.diff > 0 ? '+' : ''}${num(data.change.diff, d)}` })}
+              {/* LRI…PDI: the plus sign stays before the number in Persian. */}
+              {t('an.compare.diff', { diff: data.change.diff > 0 ? `\u2066+${num(data.change.diff, d)}\u2069` : num(data.change.diff, d) })}
             </strong>
-            {data.change.ci95 && <span className="muted"> {t('an.metric.ci', { lo: num(data.change.ci95[0], d), hi: num(data.change.ci95[1], d) })}</span>}
-            <span> · {data.change.significant ? t(data.change.diff > 0 ? 'an.compare.sigUp' : 'an.compare.sigDown') : t('an.compare.notSig')}</span>
-            <span className="badge definition">{data.change.definition}</span>
+            {data.change.ci95 && <span className="muted"> {t('an.metric.ci', { lo: num(data.change.ci95[0], d, true), hi: num(data.change.ci95[1], d, true) })}</span>}
+            <span>{t('shell.sep')}{data.change.significant ? t(data.change.diff > 0 ? 'an.compare.sigUp' : 'an.compare.sigDown') : t('an.compare.notSig')}</span>
+            {' '}<span className="badge definition">{data.change.definition}</span>
           </>
         )}
       </div>

@@ -48,7 +48,7 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
                         const pos = heatPosition(m?.value ?? null, m?.metric ?? c.metric, q?.scale, lowerBetter);
                         return (
                           <td key={c.questionId} className="num" style={{ background: heatColor(pos) }}
-                            title={m?.ci95 ? t('an.metric.ci', { lo: num(m.ci95[0], metricDigits(m)), hi: num(m.ci95[1], metricDigits(m)) }) : undefined}>
+                            title={m?.ci95 ? t('an.metric.ci', { lo: num(m.ci95[0], metricDigits(m), true), hi: num(m.ci95[1], metricDigits(m), true) }) : undefined}>
                             {m && m.value !== null ? (
                               <>
                                 <strong>{num(m.value, metricDigits(m))}</strong>

@@ -13,7 +13,7 @@ export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined)
 export function MetricValue({ result, size = 'normal' }: { result: MetricResult | null | undefined; size?: 'normal' | 'large' }) {
   const { t, num } = useI18n();
   if (!result || result.value === null) {
-    return <span className="metric-value muted">{t('an.metric.noData')}{result ? ` · n = ${num(result.n, 0)}` : ''}</span>;
+    return <span className="metric-value muted">{t('an.metric.noData')}{result ? `${t('shell.sep')}n = ${num(result.n, 0)}` : ''}</span>;
   }
   const d = metricDigits(result);
   const unit = result.metric === 'csat' || result.metric === 'share' ? '%' : '';
@@ -24,7 +24,7 @@ export function MetricValue({ result, size = 'normal' }: { result: MetricResult 
         <span>n = {num(result.n, 0)}</span>
         {result.ci95 && (
           <span title={t('an.metric.ciTitle')}>
-            {t('an.metric.ci', { lo: num(result.ci95[0], d), hi: num(result.ci95[1], d) })}
+            {t('an.metric.ci', { lo: num(result.ci95[0], d, true), hi: num(result.ci95[1], d, true) })}
           </span>
         )}
         <span className="badge definition" title={t('an.metric.definitionTitle')}>{result.definition}</span>

@@ -15,6 +15,8 @@ export const shellMessages: MessageBundle = {
     'shell.error': 'Something went wrong: {message}',
     'shell.notFound': 'This page does not exist.',
     'shell.skip': 'Skip to content',
+    // Separator between short facts ("Passive · 8").
+    'shell.sep': ' · ',
   },
   ru: {
     'app.name': 'Сарафан',
@@ -30,6 +32,7 @@ export const shellMessages: MessageBundle = {
     'shell.error': 'Что-то пошло не так: {message}',
     'shell.notFound': 'Такой страницы нет.',
     'shell.skip': 'Перейти к содержимому',
+    'shell.sep': ' · ',
   },
   fa: {
     'app.name': 'سارافان',
@@ -45,5 +48,7 @@ export const shellMessages: MessageBundle = {
     'shell.error': 'خطایی رخ داد: {message}',
     'shell.notFound': 'این صفحه وجود ندارد.',
     'shell.skip': 'رفتن به محتوا',
+    // Not "·": beside Persian digits it reads as a zero (۰).
+    'shell.sep': ' – ',
   },
 };
