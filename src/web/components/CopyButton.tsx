@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 
-export function CopyButton({ text, label }: { text: string; label?: string }) {
+/** `label` replaces the visible text; `name` is the accessible name when the visible "Copy" is not enough. */
+export function CopyButton({ text, label, name }: { text: string; label?: string; name?: string }) {
   const { t } = useI18n();
   const [done, setDone] = useState<'ok' | 'fail' | null>(null);
   const copy = async () => {
@@ -16,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   };
   return (
     <span className="copy">
-      <button type="button" className="secondary" onClick={copy}>{label ?? t('ui.copy')}</button>
+      <button type="button" className="secondary" onClick={copy} aria-label={name}>{label ?? t('ui.copy')}</button>
       <span role="status" aria-live="polite" className="muted copy-status">
         {done === 'ok' ? t('ui.copied') : done === 'fail' ? t('ui.copyFailed') : ''}
       </span>

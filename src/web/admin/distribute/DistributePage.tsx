@@ -77,7 +77,8 @@ export function DistributePage() {
                       <td>
                         <div className="row">
                           <a href={absolute(l.url)} dir="ltr" target="_blank" rel="noopener" className="url-link">{absolute(l.url)}</a>
-                          <CopyButton text={absolute(l.url)} label={t('dist.copyFor', { name: l.locationName ?? '' })} />
+                          {/* A short visible "Copy" (the long one wrapped differently on every row); the name stays for screen readers. */}
+                          <CopyButton text={absolute(l.url)} name={t('dist.copyFor', { name: l.locationName ?? '' })} />
                         </div>
                       </td>
                       <td>
