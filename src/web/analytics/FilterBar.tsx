@@ -78,7 +78,7 @@ export function FilterBar({ ctx }: { ctx: DashboardContext }) {
           <select aria-label={t('an.filters.segmentKey')} value={draftDim.key} onChange={(e) => setDraftDim({ ...draftDim, key: e.target.value })}>
             {ctx.dimensions.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
-          <input aria-label={t('an.filters.segmentValue')} value={draftDim.value} dir="auto" onChange={(e) => setDraftDim({ ...draftDim, value: e.target.value })} onBlur={applyDim} size={10} />
+          <input aria-label={t('an.filters.segmentValue')} placeholder={t('an.filters.segmentValue')} value={draftDim.value} dir="auto" onChange={(e) => setDraftDim({ ...draftDim, value: e.target.value })} onBlur={applyDim} size={10} />
           {filters.dim && <button type="button" className="link-button" onClick={() => { setDraftDim({ ...draftDim, value: '' }); setFilters({ dim: undefined }); }}>{t('an.filters.clear')}</button>}
         </fieldset>
       )}
