@@ -54,8 +54,9 @@ describe.skipIf(!ready)('organisation settings page in the browser', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL(/\/app\/settings$/);
     await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Organisation settings');
-    expect(await page.getByLabel('Organisation name').inputValue()).toBe('Settings E2E');
-    expect(await page.getByLabel('Time zone').inputValue()).toBe('UTC');
+    // The form fills in once GET /org answers.
+    await poll(() => page.getByLabel('Organisation name').inputValue()).toBe('Settings E2E');
+    await poll(() => page.getByLabel('Time zone').inputValue()).toBe('UTC');
 
     // The keys of recent responses are offered with their counts.
     const dims = page.getByRole('group', { name: 'Dimensions' });
