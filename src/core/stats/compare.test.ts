@@ -221,6 +221,23 @@ describe('compareMeans (Welch t)', () => {
     expect(c.significant).toBe(true);
   });
 
+  it('property: p < 0.05 exactly when the t interval leaves out 0; swapping sides keeps p; significant needs n >= 30', () => {
+    const scores = fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 2, maxLength: 40 });
+    const histogram = (xs: number[]) => xs.reduce<Record<number, number>>((h, x) => ({ ...h, [x]: (h[x] ?? 0) + 1 }), {});
+    fc.assert(
+      fc.property(scores, scores, (xs, ys) => {
+        const c = compareMeans(histogram(xs), histogram(ys));
+        if (c.reason?.code === 'no_variance') return expect(c.pValue).toBeNull();
+        const r = compareMeans(histogram(ys), histogram(xs));
+        expect(c.pValue).toBeCloseTo(r.pValue!, 9);
+        const [lo, hi] = c.ci95!;
+        const excludesZero = lo > 0 || hi < 0;
+        if (Math.abs(c.pValue! - 0.05) > 1e-9) expect(excludesZero).toBe(c.pValue! < 0.05);
+        if (c.significant) expect(Math.min(xs.length, ys.length)).toBeGreaterThanOrEqual(30);
+      }),
+    );
+  });
+
   it('compares CES results with the same direction only, as ces.v1.diff', () => {
     const a = computeCes({ 7: 5, 5: 5 }, { min: 1, max: 7, direction: 'higher_is_easier' });
     const b = computeCes({ 6: 5, 4: 5 }, { min: 1, max: 7, direction: 'higher_is_easier' });
