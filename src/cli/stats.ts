@@ -1,11 +1,22 @@
 /**
- * @module `sarafan stats`: an analyst calculator for NPS, CSAT and NPS comparisons (METRICS.md nps.v1,
- * csat.v1). Parsing, computing and formatting happen in the pure {@link runStatsCommand}; the commander
+ * @module `sarafan stats`: an analyst calculator for NPS, CSAT and their comparisons (METRICS.md nps.v1,
+ * csat.v1, "Intervals and tests"). Parsing, computing and formatting happen in the pure {@link runStatsCommand}; the commander
  * registration only forwards its arguments and writes the result.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DomainError } from '../core/errors.ts';
-import { compareNps, computeCsat, npsFromCounts, type Histogram, type MetricResult } from '../core/stats/index.ts';
+import {
+  compareNps,
+  compareShares,
+  computeCsat,
+  computeShare,
+  npsFromCounts,
+  type ComparisonResult,
+  type ComparisonTest,
+  type Histogram,
+  type MetricResult,
+  type ShareCounts,
+} from '../core/stats/index.ts';
 
 export interface StatsRunResult {
   stdout: string;
@@ -16,9 +27,18 @@ export interface StatsRunResult {
 
 class UsageError extends Error {}
 
+/** Counts must be exact: beyond 2^53 - 1 a double can no longer hold every integer. */
+function safeCount(digits: string, what: string): number {
+  const x = Number(digits);
+  if (!Number.isSafeInteger(x)) {
+    throw new InvalidArgumentError(`${what} ${digits} is beyond 2^53 - 1 = ${Number.MAX_SAFE_INTEGER}, the largest count computed exactly.`);
+  }
+  return x;
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a non-negative integer count.');
-  return Number(value.trim());
+  return safeCount(value.trim(), 'count');
 }
 
 function parseNpsTriple(value: string): [number, number, number] {
@@ -26,7 +46,18 @@ function parseNpsTriple(value: string): [number, number, number] {
   if (parts.length !== 3 || !parts.every((p) => /^\d+$/.test(p))) {
     throw new InvalidArgumentError('Expected three non-negative integer counts "detractors,passives,promoters", e.g. 1,2,3.');
   }
-  return parts.map(Number) as [number, number, number];
+  return parts.map((p) => safeCount(p, 'count')) as [number, number, number];
+}
+
+/** "satisfied/total", e.g. "5/5" or "6/10". */
+function parseShareCounts(value: string): { successes: number; n: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m) throw new InvalidArgumentError(`Expected "satisfied/total" with non-negative integers, e.g. 6/10; got "${value}".`);
+  const successes = safeCount(m[1], 'count');
+  const n = safeCount(m[2], 'count');
+  if (n === 0) throw new InvalidArgumentError(`"${value}": the total must be at least 1.`);
+  if (successes > n) throw new InvalidArgumentError(`"${value}": satisfied cannot exceed the total.`);
+  return { successes, n };
 }
 
 function parseScale(value: string): { min: number; max: number } {
@@ -44,9 +75,16 @@ function parseHistogram(value: string): Histogram {
     if (!m) throw new InvalidArgumentError(`"${item}" is not a "score:count" pair of non-negative integers.`);
     const score = Number(m[1]);
     if (score in h) throw new InvalidArgumentError(`score ${score} is given twice.`);
-    h[score] = Number(m[2]);
+    h[score] = safeCount(m[2], 'count');
   }
   return h;
+}
+
+/** Totals must stay exact too (each count may be safe while their sum is not). */
+function requireSafeTotal(counts: readonly number[], what: string): void {
+  if (!Number.isSafeInteger(counts.reduce((s, c) => s + c, 0))) {
+    throw new UsageError(`${what}: the counts add up beyond 2^53 - 1 = ${Number.MAX_SAFE_INTEGER}, the largest count computed exactly.`);
+  }
 }
 
 /** Fixed decimals without a "-0.0". */
@@ -75,14 +113,23 @@ function requireAnswers(n: number, what: string): void {
   if (n === 0) throw new UsageError(`${what}: all counts are zero, there are no answers to compute from.`);
 }
 
+/** The small-sample flags every --json result carries (for a comparison: true when either side is flagged). */
+function flags(...results: MetricResult[]): { smallSample: boolean; hiddenInSharedReports: boolean } {
+  return {
+    smallSample: results.some((r) => r.smallSample),
+    hiddenInSharedReports: results.some((r) => r.hiddenInSharedReports),
+  };
+}
+
 function npsReport(opts: { detractors: number; passives: number; promoters: number; json?: boolean }): string {
+  requireSafeTotal([opts.detractors, opts.passives, opts.promoters], 'nps');
   const r = npsFromCounts(opts.detractors, opts.passives, opts.promoters);
   requireAnswers(r.n, 'nps');
   const d = r.details as Record<string, number>;
   if (opts.json) {
     return JSON.stringify({
-      definition: r.definition, nps: r.value, variance: d.variance, se: r.se, ci95: r.ci95, n: r.n,
-      detractors: d.detractors, passives: d.passives, promoters: d.promoters, smallSample: r.smallSample,
+      definition: r.definition, nps: r.value, variance: d.variance, se: r.se, ci95: r.ci95, ci95Method: r.ci95Method, n: r.n,
+      detractors: d.detractors, passives: d.passives, promoters: d.promoters, ...flags(r),
     }) + '\n';
   }
   return table(`NPS (${r.definition})`, [
@@ -93,19 +140,20 @@ function npsReport(opts: { detractors: number; passives: number; promoters: numb
     ['NPS', fmt(r.value as number, 1)],
     ['Variance', fmt(d.variance, 4)],
     ['Standard error', `${fmt(r.se as number, 1)} points`],
-    ['95% interval', interval(r.ci95)],
+    ['95% interval', `${interval(r.ci95)} (adjusted Wald)`],
   ], sampleNotes(r));
 }
 
 function csatReport(opts: { counts: Histogram; scale: { min: number; max: number }; box?: number; json?: boolean }): string {
+  requireSafeTotal(Object.values(opts.counts), 'csat');
   const r = computeCsat(opts.counts, { ...opts.scale, box: opts.box });
   requireAnswers(r.n, 'csat');
   const d = r.details as Record<string, number>;
   const scale = `${opts.scale.min}-${opts.scale.max}`;
   if (opts.json) {
     return JSON.stringify({
-      definition: r.definition, csat: r.value, ci95: r.ci95, se: r.se, n: r.n, mean: d.mean,
-      satisfied: d.satisfied, box: d.box, scale, smallSample: r.smallSample,
+      definition: r.definition, csat: r.value, ci95: r.ci95, ci95Method: r.ci95Method, se: r.se, n: r.n, mean: d.mean,
+      satisfied: d.satisfied, box: d.box, scale, ...flags(r),
     }) + '\n';
   }
   return table(`CSAT (${r.definition}, scale ${scale}, satisfied = ${d.box}..${opts.scale.max})`, [
@@ -117,7 +165,34 @@ function csatReport(opts: { counts: Histogram; scale: { min: number; max: number
   ], sampleNotes(r));
 }
 
+const TEST_LABELS: Record<ComparisonTest, string> = {
+  adjusted_wald_z: 'z on adjusted-Wald NPS (Rocks 2016)',
+  two_proportion_z: 'pooled two-proportion z',
+  fisher_exact: "Fisher's exact (two-sided)",
+  welch_t: "Welch's t",
+};
+
+function pValueText(p: number | null): string {
+  if (p === null) return 'n/a';
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
+}
+
+function significanceText(c: ComparisonResult): string {
+  if (c.significant) return 'yes (p < 0.05, both groups n >= 30)';
+  return c.reason ? `no: ${c.reason.message}` : 'no (p >= 0.05)';
+}
+
+/** The test's fields of a comparison, as --json prints them. */
+function changeJson(c: ComparisonResult) {
+  return {
+    definition: c.definition, diff: c.diff, se: c.se, ci95: c.ci95, ci95Method: c.ci95Method,
+    pValue: c.pValue, test: c.test, significant: c.significant, ...(c.reason ? { reason: c.reason } : {}),
+  };
+}
+
 function compareReport(first: [number, number, number], second: [number, number, number], json?: boolean): string {
+  requireSafeTotal(first, 'compare-nps: first group');
+  requireSafeTotal(second, 'compare-nps: second group');
   const a = npsFromCounts(...first);
   const b = npsFromCounts(...second);
   requireAnswers(a.n, 'compare-nps: first group');
@@ -125,26 +200,61 @@ function compareReport(first: [number, number, number], second: [number, number,
   const c = compareNps(a, b);
   if (json) {
     return JSON.stringify({
-      definition: c.definition, diff: c.diff, se: c.se, ci95: c.ci95, significant: c.significant,
-      nps1: a.value, nps2: b.value, n1: a.n, n2: b.n, se1: a.se, se2: b.se,
+      ...changeJson(c), nps1: a.value, nps2: b.value, n1: a.n, n2: b.n, se1: a.se, se2: b.se, ...flags(a, b),
     }) + '\n';
   }
   return table(`NPS comparison (${c.definition}, first minus second)`, [
     ['First NPS', `${fmt(a.value as number, 1)} (n = ${a.n}, SE ${fmt(a.se as number, 1)})`],
     ['Second NPS', `${fmt(b.value as number, 1)} (n = ${b.n}, SE ${fmt(b.se as number, 1)})`],
-    ['Difference', `${fmt(c.diff, 1)} points`],
-    ['Standard error', `${fmt(c.se, 1)} points`],
-    ['95% interval', interval(c.ci95)],
-    ['Significant', c.significant ? 'yes (|diff| > 1.96 x SE)' : 'no (|diff| <= 1.96 x SE)'],
+    ['Difference', `${fmt(c.diff as number, 1)} points`],
+    ['Standard error', `${fmt(c.se as number, 1)} points (adjusted Wald)`],
+    ['95% interval', `${interval(c.ci95)} (adjusted Wald)`],
+    ['Test', TEST_LABELS[c.test]],
+    ['p-value', pValueText(c.pValue)],
+    ['Significant', significanceText(c)],
+  ], [...sampleNotes(a, 'first group: '), ...sampleNotes(b, 'second group: ')]);
+}
+
+function compareCsatReport(first: ShareCounts, second: ShareCounts, json?: boolean): string {
+  const a = computeShare(first.successes, first.n);
+  const b = computeShare(second.successes, second.n);
+  const c = compareShares(first, second);
+  if (json) {
+    return JSON.stringify({
+      ...changeJson(c), csat1: a.value, csat2: b.value, satisfied1: first.successes, satisfied2: second.successes,
+      n1: a.n, n2: b.n, ...flags(a, b),
+    }) + '\n';
+  }
+  return table(`CSAT comparison (${c.definition}: satisfied shares, first minus second)`, [
+    ['First CSAT', `${fmt(a.value as number, 1)}% (${first.successes} of ${first.n})`],
+    ['Second CSAT', `${fmt(b.value as number, 1)}% (${second.successes} of ${second.n})`],
+    ['Difference', `${fmt(c.diff as number, 1)} points`],
+    ['95% interval', `${interval(c.ci95)} (Newcombe, from Wilson intervals)`],
+    ['Test', TEST_LABELS[c.test]],
+    ['p-value', pValueText(c.pValue)],
+    ['Significant', significanceText(c)],
   ], [...sampleNotes(a, 'first group: '), ...sampleNotes(b, 'second group: ')]);
 }
 
 /** Define `stats` and its subcommands on `parent`, writing results through `write`. */
 function defineStats(parent: Command, write: (s: string) => void): void {
-  const stats = parent.command('stats').description('Analyst calculator: NPS, CSAT and NPS comparisons');
+  const stats = parent
+    .command('stats')
+    .description('Analyst calculator: NPS, CSAT and comparisons (METRICS.md "Intervals and tests")')
+    .addHelpText('after', `
+Counts are non-negative integers up to 2^53 - 1; anything else exits with code 2.
+Comparisons are significant only when p < 0.05 and both groups have at least 30 answers;
+otherwise the result says why ("reason"). Every --json result carries smallSample (n < 30)
+and hiddenInSharedReports (n < 5); for a comparison, true when either group is.
+
+Examples:
+  sarafan stats nps --detractors 1 --passives 2 --promoters 3
+  sarafan stats csat --counts 5:10,4:20,3:10,2:5,1:5 --scale 1-5
+  sarafan stats compare-nps 10,20,70 40,20,40
+  sarafan stats compare-csat 5/5 6/10 --json`);
   stats
     .command('nps')
-    .description('NPS (nps.v1) from group counts, with variance, standard error and 95% interval')
+    .description('NPS (nps.v1) from group counts, with variance, standard error and adjusted-Wald 95% interval')
     .requiredOption('--detractors <count>', 'answers 0-6', parseCount)
     .requiredOption('--passives <count>', 'answers 7-8', parseCount)
     .requiredOption('--promoters <count>', 'answers 9-10', parseCount)
@@ -160,13 +270,21 @@ function defineStats(parent: Command, write: (s: string) => void): void {
     .action((opts) => write(csatReport(opts)));
   stats
     .command('compare-nps')
-    .description('Difference of two independent NPS values (first minus second) and its significance')
+    .description('Difference of two independent NPS values (first minus second): adjusted-Wald z test, p-value')
     .argument('<first>', 'first group counts: detractors,passives,promoters', parseNpsTriple)
     .argument('<second>', 'second group counts: detractors,passives,promoters', parseNpsTriple)
     .option('--json', 'print one JSON object with full-precision numbers')
     // Lets "-1,2,3" reach the argument parser (and its clear message) instead of "unknown option".
     .allowUnknownOption()
     .action((first, second, opts) => write(compareReport(first, second, opts.json)));
+  stats
+    .command('compare-csat')
+    .description('Difference of two CSAT shares (first minus second): pooled z, or Fisher\'s exact when an expected count is below 5')
+    .argument('<first>', 'first group: satisfied/total, e.g. 5/5', parseShareCounts)
+    .argument('<second>', 'second group: satisfied/total, e.g. 6/10', parseShareCounts)
+    .option('--json', 'print one JSON object with full-precision numbers')
+    .allowUnknownOption()
+    .action((first, second, opts) => write(compareCsatReport(first, second, opts.json)));
 }
 
 /**
@@ -200,7 +318,7 @@ export function runStatsCommand(args: readonly string[]): StatsRunResult {
 export function registerStatsCommand(program: Command): void {
   program
     .command('stats')
-    .description('Analyst calculator: nps, csat, compare-nps (see "sarafan stats --help")')
+    .description('Analyst calculator: nps, csat, compare-nps, compare-csat (see "sarafan stats --help")')
     .argument('[args...]', 'subcommand and its options')
     .helpOption(false)
     .allowUnknownOption()

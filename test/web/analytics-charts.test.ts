@@ -89,7 +89,7 @@ describe('comparison', () => {
   });
 
   it('shows an arrow only for a significant change', () => {
-    const c = { se: 1, ci95: [1, 3] as [number, number], definition: 'nps.v1' };
+    const c = { se: 1, ci95: [1, 3] as [number, number], ci95Method: 'adjusted_wald' as const, pValue: 0.01, test: 'adjusted_wald_z' as const, definition: 'nps.v1.diff' };
     expect(changeArrow({ ...c, diff: 5, significant: true })).toBe('↑');
     expect(changeArrow({ ...c, diff: -5, significant: true })).toBe('↓');
     expect(changeArrow({ ...c, diff: 5, significant: false })).toBeNull();

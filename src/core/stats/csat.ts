@@ -52,6 +52,7 @@ export function computeCsat(h: Histogram, scale: CsatScale): MetricResult {
     n,
     se: share.se,
     ci95: share.ci95,
+    ci95Method: 'wilson',
     details: { satisfied, box, mean: meanVarianceFromHistogram(h).mean, scaleMin: scale.min, scaleMax: scale.max },
   });
 }

@@ -108,7 +108,7 @@ export function csiBreakdown(attributes: readonly CsiAttribute[], scale: CsiScal
 export function computeCsi(attributes: readonly CsiAttribute[], scale: CsiScale = { min: 1, max: 10 }): MetricResult {
   const b = csiBreakdown(attributes, scale);
   const details = { weighting: b.weighting, attributes: b.attributes.length };
-  if (b.n === 0) return emptyResult('csi', CSI_DEFINITION, details);
+  if (b.n === 0) return emptyResult('csi', CSI_DEFINITION, null, details);
   const value = b.attributes.reduce((sum, a) => sum + (a.contribution as number), 0);
-  return buildResult({ metric: 'csi', definition: CSI_DEFINITION, value, n: b.n, se: null, ci95: null, details });
+  return buildResult({ metric: 'csi', definition: CSI_DEFINITION, value, n: b.n, se: null, ci95: null, ci95Method: null, details });
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../errors.ts';
-import { lnGamma, normalQuantile, regularizedIncompleteBeta, tCdf, tQuantile, tQuantile975, Z975 } from './distributions.ts';
+import { lnGamma, normalQuantile, normalTwoSidedP, regularizedIncompleteBeta, tCdf, tQuantile, tQuantile975, tTwoSidedP, Z975 } from './distributions.ts';
 
 describe('Student t quantile', () => {
   it.each([
@@ -96,5 +96,41 @@ describe('special functions', () => {
     expect(tCdf(0, 7)).toBeCloseTo(0.5, 14);
     expect(tCdf(-2.57058183563631, 5)).toBeCloseTo(0.025, 10);
     expect(tCdf(1.5, 3) + tCdf(-1.5, 3)).toBeCloseTo(1, 14);
+  });
+});
+
+describe('two-sided p-values (for comparisons)', () => {
+  it.each([
+    [0, 1],
+    [1.959963984540054, 0.05], // z(0.975)
+    [2.5758293035489, 0.01], // z(0.995)
+    [3.2905267314919, 0.001], // z(0.9995)
+    [-1.959963984540054, 0.05],
+  ])('normal: P(|Z| >= %f) = %f (printed normal table)', (z, p) => {
+    expect(normalTwoSidedP(z)).toBeCloseTo(p, 12);
+  });
+
+  it('normal tail far out keeps its relative precision: z = 5 -> 5.733031e-7 (table: 2 x 2.866516e-7)', () => {
+    expect(normalTwoSidedP(5) / 5.733031438470704e-7).toBeCloseTo(1, 9);
+    expect(normalTwoSidedP(Infinity)).toBe(0);
+  });
+
+  it('t, closed forms: df 1 (Cauchy) P(|T| >= 1) = 1/2; df 2: 1 - t / sqrt(t^2 + 2)', () => {
+    expect(tTwoSidedP(1, 1)).toBeCloseTo(0.5, 12);
+    expect(tTwoSidedP(-1, 1)).toBeCloseTo(0.5, 12);
+    for (const t of [0.5, 1, 2.5, 10]) expect(tTwoSidedP(t, 2)).toBeCloseTo(1 - t / Math.sqrt(t * t + 2), 12);
+    expect(tTwoSidedP(0, 7)).toBe(1);
+  });
+
+  it('t, printed table: t(0.975, df) gives p = 0.05 for df 5, 10, 30', () => {
+    expect(tTwoSidedP(2.57058183563631, 5)).toBeCloseTo(0.05, 10);
+    expect(tTwoSidedP(2.22813885198627, 10)).toBeCloseTo(0.05, 10);
+    expect(tTwoSidedP(2.04227245630124, 30)).toBeCloseTo(0.05, 10);
+    expect(tTwoSidedP(1.959963984540054, Infinity)).toBeCloseTo(0.05, 12);
+  });
+
+  it('refuses NaN and df <= 0', () => {
+    expect(() => normalTwoSidedP(NaN)).toThrow(DomainError);
+    expect(() => tTwoSidedP(1, 0)).toThrow(DomainError);
   });
 });

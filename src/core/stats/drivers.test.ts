@@ -143,6 +143,17 @@ describe('keyDrivers (drivers.v1)', () => {
     expect(() => keyDrivers(cut)).toThrow(/at least 35/);
   });
 
+  it('a constant outcome is blamed on the outcome, not on the first attribute', () => {
+    // Attributes vary (so none of them is at fault); every outcome is 9.
+    const attributes = [
+      { name: 'speed', scores: Array.from({ length: 40 }, (_, i) => 1 + (i % 5)) },
+      { name: 'politeness', scores: Array.from({ length: 40 }, (_, i) => 1 + ((i * 3) % 5)) },
+    ];
+    const outcome = Array.from({ length: 40 }, () => 9);
+    expect(() => keyDrivers({ attributes, outcome })).toThrow(expect.objectContaining({ code: 'insufficient_data', message: expect.stringMatching(/outcome has no variance/) }));
+    expect(() => keyDrivers({ attributes, outcome })).not.toThrow(/speed/);
+  });
+
   it('throws insufficient_data for an attribute without variance, naming it', () => {
     const flat = [...attributes.slice(0, 3), { name: 'parking', scores: d.map(() => 3) }];
     expect(() => keyDrivers({ attributes: flat, outcome })).toThrow(/parking has no variance/);

@@ -43,8 +43,12 @@ export function johnsonRelativeWeights(rows: readonly (readonly number[])[], y: 
     if (r === null) throw new DomainError('insufficient_data', `key drivers: ${what} has no variance`, { attribute: what });
     return r;
   };
+  // The outcome first: with a constant outcome every correlation with it fails, and the message must
+  // name the outcome, not the first attribute.
+  if (pearson(y, y) === null) {
+    throw new DomainError('insufficient_data', 'key drivers: the outcome has no variance (every response gave the same score), so nothing can explain it', { reason: 'outcome_no_variance' });
+  }
   const rxy = cols.map((c, j) => corr(c, y, names[j]));
-  if (pearson(y, y) === null) throw new DomainError('insufficient_data', 'key drivers: the outcome has no variance');
   const rxx: Matrix = cols.map((ci, i) => cols.map((cj, j) => (i === j ? 1 : corr(ci, cj, names[i]))));
   const { values, vectors } = jacobiEigen(rxx);
   if (values[values.length - 1] <= 1e-10 * Math.max(1, values[0])) {

@@ -9,6 +9,7 @@ export * from './nps.ts';
 export * from './csat.ts';
 export * from './ces.ts';
 export * from './csi.ts';
+export * from './fisher.ts';
 export * from './compare.ts';
 export * from './linalg.ts';
 export * from './drivers.ts';

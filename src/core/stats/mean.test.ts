@@ -16,6 +16,16 @@ describe('means with t-intervals', () => {
     expect(r.details).toMatchObject({ variance: 1, df: 2 });
   });
 
+  it('clips the t-interval to the scale when it is known', () => {
+    // {1, 1, 7}: mean 3, variance ((1-3)^2 * 2 + (7-3)^2) / 2 = 12, SE = sqrt(12/3) = 2, t(0.975, 2) = 4.302653:
+    // 3 -/+ 8.6053 = -5.61 .. 11.61, which a 1..7 mean cannot reach -> 1 .. 7.
+    const h = { 1: 2, 7: 1 };
+    expect(computeMean(h).ci95?.[0]).toBeCloseTo(3 - 2 * 4.302652729749, 9);
+    const clipped = computeMean(h, { min: 1, max: 7 });
+    expect(clipped).toMatchObject({ value: 3, se: 2, ci95: [1, 7], ci95Method: 't' });
+    expect(() => computeMean({ 8: 1 }, { min: 1, max: 7 })).toThrow(/outside the 1..7 scale/);
+  });
+
   it('n = 1 has a value but no SE or interval; n = 0 has nothing', () => {
     expect(computeMean({ 4: 1 })).toMatchObject({ value: 4, se: null, ci95: null, n: 1 });
     expect(computeMean({})).toMatchObject({ value: null, se: null, ci95: null, n: 0 });
@@ -59,6 +69,26 @@ describe('CES (ces.v1)', () => {
     expect(r.details).toMatchObject({ direction: 'higher_is_easier', pctAgree: 60, agree: 6, agreeFrom: 5, agreeTo: 7 });
     expect(r.details?.variance).toBeCloseTo(4.5444444444, 9); // sum (x - 4.9)^2 / 9 = 40.9 / 9
     expect(r.ci95?.[1]).toBeCloseTo(4.9 + 2.262157162740 * Math.sqrt(40.9 / 9 / 10), 9); // t(9) = 2.262
+  });
+
+  it('honours the stored agree box like CSAT: a 1..7 question saved with agree from 6 counts 6-7', () => {
+    // h: 7 x3, 6 x2, 5 x1 ... of 10 -> box 6: (3 + 2) / 10 = 50%; the default box 5 counts 6/10 = 60%.
+    const r = computeCes(h, { min: 1, max: 7, direction: 'higher_is_easier', box: 6 });
+    expect(r.details).toMatchObject({ pctAgree: 50, agree: 5, agreeFrom: 6, agreeTo: 7 });
+    expect(computeCes(h, { min: 1, max: 7, direction: 'higher_is_easier', box: 5 }).details?.pctAgree).toBe(60);
+  });
+
+  it('refuses a box outside the scale, or on the lower-is-easier scale (it has none)', () => {
+    expect(() => computeCes(h, { min: 1, max: 7, direction: 'higher_is_easier', box: 8 })).toThrow(/box 8/);
+    expect(() => computeCes(h, { min: 1, max: 7, direction: 'higher_is_easier', box: 1 })).toThrow(/box 1/);
+    expect(() => computeCes({ 1: 1 }, { min: 1, max: 5, direction: 'lower_is_easier', box: 2 })).toThrow(/agree box/);
+  });
+
+  it('clips its interval to the scale', () => {
+    // {7, 7, 1}: mean 5, variance (4 + 4 + 16) / 2 = 12, SE 2, 5 + 2 * 4.302653 = 13.6 > 7 -> 7; 5 - 8.6 = -3.6 < 1 -> 1.
+    const r = computeCes({ 7: 2, 1: 1 }, { min: 1, max: 7, direction: 'higher_is_easier' });
+    expect(r.ci95).toEqual([1, 7]);
+    expect(r.ci95Method).toBe('t');
   });
 
   it('legacy 1..5 lower-is-easier: % agree counts low effort (1-2)', () => {

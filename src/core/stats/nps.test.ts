@@ -17,8 +17,12 @@ describe('NPS (nps.v1)', () => {
     expect(r.value).toBeCloseTo(100 / 3, 10); // 33.3
     expect(r.details?.variance).toBeCloseTo(5 / 9, 12); // 0.5 + 1/6 - (1/3)^2
     expect(r.se).toBeCloseTo(30.429, 3); // 100 * sqrt((5/9)/6) = 30.4 points
-    expect(r.ci95?.[0]).toBeCloseTo(100 / 3 - 1.96 * 30.42903097, 6); // -26.3
-    expect(r.ci95?.[1]).toBeCloseTo(100 / 3 + 1.96 * 30.42903097, 6); // 93.0
+    // Adjusted Wald (Rocks 2016): n' = 9, p' = 3.75/9 = 0.416667, d' = 1.75/9 = 0.194444 -> NPS' = 22.2222;
+    // var' = 0.611111 - 0.222222^2 = 0.561728; SE' = 100 sqrt(0.561728/9) = 24.98285; 1.96 SE' = 48.96639.
+    expect(r.ci95?.[0]).toBeCloseTo(22.22222 - 48.96639, 4); // -26.74
+    expect(r.ci95?.[1]).toBeCloseTo(22.22222 + 48.96639, 4); // 71.19
+    expect(r.ci95Method).toBe('adjusted_wald');
+    expect(r.details?.adjustedNps).toBeCloseTo(200 / 9, 12);
     expect(r.details).toMatchObject({ detractors: 1, passives: 2, promoters: 3 });
     expect(r.details?.pctPromoters).toBeCloseTo(50, 12);
     expect(r.details?.pctPassives).toBeCloseTo(100 / 3, 12);
@@ -41,22 +45,36 @@ describe('NPS (nps.v1)', () => {
     expect(computeNps(h)).toEqual(npsFromCounts(1, 2, 3));
   });
 
-  it('all promoters: NPS 100 with zero variance and a degenerate interval', () => {
+  it('all promoters: NPS 100 with zero sample variance, yet an interval of non-zero width', () => {
     const r = computeNps({ 10: 40 });
     expect(r.value).toBe(100);
-    expect(r.se).toBe(0);
-    expect(r.ci95).toEqual([100, 100]);
+    expect(r.se).toBe(0); // the classic estimate stays
+    // n' = 43, p' = 40.75/43 = 0.947674, d' = 0.75/43 = 0.017442 -> NPS' = 93.0233;
+    // var' = 0.965116 - 0.930233^2 = 0.099784; SE' = 100 sqrt(0.099784/43) = 4.81721; 93.0233 - 1.96 * 4.81721 = 83.5815.
+    expect(r.ci95?.[0]).toBeCloseTo(83.5815, 3);
+    expect(r.ci95?.[1]).toBe(100); // 102.46, clipped
+  });
+
+  it('one promoter: NPS 100, but the interval says how little one answer tells (-48.5 to 98.5)', () => {
+    // n' = 4, p' = 1.75/4 = 0.4375, d' = 0.75/4 = 0.1875 -> NPS' = 25; var' = 0.625 - 0.0625 = 0.5625;
+    // SE' = 100 sqrt(0.5625/4) = 37.5; 25 -/+ 1.96 * 37.5 = -48.5 .. 98.5.
+    const r = npsFromCounts(0, 0, 1);
+    expect(r.value).toBe(100);
+    expect(r.ci95?.[0]).toBeCloseTo(-48.5, 10);
+    expect(r.ci95?.[1]).toBeCloseTo(98.5, 10);
   });
 
   it('clamps the interval to [-100, 100]', () => {
-    const r = npsFromCounts(3, 0, 1); // NPS -50, SE large
+    // 5 detractors: n' = 8, p' = 0.75/8, d' = 5.75/8 -> NPS' = -62.5; var' = 0.8125 - 0.390625 = 0.421875;
+    // SE' = 100 sqrt(0.421875/8) = 22.9640; -62.5 - 45.0094 = -107.5 -> -100; -62.5 + 45.0094 = -17.4906.
+    const r = npsFromCounts(5, 0, 0);
     expect(r.ci95?.[0]).toBe(-100);
-    expect(r.ci95?.[1]).toBeLessThan(100);
+    expect(r.ci95?.[1]).toBeCloseTo(-17.4906, 3);
   });
 
   it('n = 0 gives null value, SE and interval, and is hidden', () => {
     const r = computeNps({});
-    expect(r).toMatchObject({ value: null, n: 0, se: null, ci95: null, smallSample: true, hiddenInSharedReports: true });
+    expect(r).toMatchObject({ value: null, n: 0, se: null, ci95: null, ci95Method: 'adjusted_wald', smallSample: true, hiddenInSharedReports: true });
   });
 
   it('small-sample flags: hidden below 5, small below 30', () => {
@@ -73,17 +91,21 @@ describe('NPS (nps.v1)', () => {
     expect(() => npsFromCounts(-1, 2, 3)).toThrow(/non-negative/);
   });
 
-  it('property: NPS within [-100, 100], interval contains it and stays in range, shares sum to 100', () => {
+  it('property: NPS within [-100, 100], interval of positive width around the adjusted NPS and in range, shares sum to 100', () => {
     fc.assert(
       fc.property(arbNpsHistogram, (h) => {
         const r = computeNps(h);
         if (r.n === 0) return expect(r.value).toBeNull();
         const v = r.value as number;
         const [lo, hi] = r.ci95 as [number, number];
+        const adjusted = r.details?.adjustedNps as number;
         expect(v).toBeGreaterThanOrEqual(-100);
         expect(v).toBeLessThanOrEqual(100);
-        expect(lo).toBeLessThanOrEqual(v);
-        expect(hi).toBeGreaterThanOrEqual(v);
+        expect(hi).toBeGreaterThan(lo);
+        expect(lo).toBeLessThanOrEqual(adjusted);
+        expect(hi).toBeGreaterThanOrEqual(adjusted);
+        // The adjustment pulls towards 0, so the plain NPS lies on the far side of the adjusted one.
+        expect(Math.abs(adjusted)).toBeLessThanOrEqual(Math.abs(v) + 1e-9);
         expect(lo).toBeGreaterThanOrEqual(-100);
         expect(hi).toBeLessThanOrEqual(100);
         const d = r.details as Record<string, number>;

@@ -2,6 +2,13 @@
 
 export type MetricName = 'nps' | 'csat' | 'ces' | 'csi' | 'mean' | 'share' | 'response_rate';
 
+/**
+ * How a result's 95% interval is computed (METRICS.md "Intervals and tests"): `adjusted_wald` for NPS
+ * (Rocks 2016), `wilson` for shares (CSAT, response rate), `t` for means (CES, ratings); null for
+ * metrics without an interval (CSI).
+ */
+export type Ci95Method = 'adjusted_wald' | 'wilson' | 't';
+
 export interface MetricResult {
   metric: MetricName;
   /** Versioned definition, e.g. `nps.v1` (METRICS.md). */
@@ -13,6 +20,8 @@ export interface MetricResult {
   ci95: [number, number] | null;
   /** Standard error in the units of `value`; null when it cannot be computed. */
   se: number | null;
+  /** The method of `ci95`, named even when n is too small for an interval; null when the metric has none. */
+  ci95Method: Ci95Method | null;
   /** n < 30: shown with a "small sample" mark (METRICS.md, Small samples). */
   smallSample: boolean;
   /** n < 5: hidden in shared reports for anonymity (METRICS.md, Small samples). */
@@ -33,8 +42,8 @@ export function buildResult(r: Omit<MetricResult, 'smallSample' | 'hiddenInShare
 }
 
 /** Empty result (n = 0): value, interval and SE are null. */
-export function emptyResult(metric: MetricName, definition: string, details?: MetricResult['details']): MetricResult {
-  return buildResult({ metric, definition, value: null, n: 0, ci95: null, se: null, ...(details ? { details } : {}) });
+export function emptyResult(metric: MetricName, definition: string, ci95Method: Ci95Method | null, details?: MetricResult['details']): MetricResult {
+  return buildResult({ metric, definition, value: null, n: 0, ci95: null, se: null, ci95Method, ...(details ? { details } : {}) });
 }
 
 /** Clamp x into [lo, hi]. */

@@ -29,7 +29,7 @@ function assertShareInput(successes: number, n: number): void {
 function shareResult(metric: 'share' | 'response_rate', successes: number, n: number): MetricResult {
   const definition = `${metric}.v1`;
   assertShareInput(successes, n);
-  if (n === 0) return emptyResult(metric, definition, { successes: 0 });
+  if (n === 0) return emptyResult(metric, definition, 'wilson', { successes: 0 });
   const p = successes / n;
   const [low, high] = wilsonInterval(successes, n) as [number, number];
   return buildResult({
@@ -39,6 +39,7 @@ function shareResult(metric: 'share' | 'response_rate', successes: number, n: nu
     n,
     se: 100 * Math.sqrt((p * (1 - p)) / n),
     ci95: [100 * low, 100 * high],
+    ci95Method: 'wilson',
     details: { successes },
   });
 }

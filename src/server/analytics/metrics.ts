@@ -35,22 +35,30 @@ function scaleOf(q: QuestionDef): { min: number; max: number } {
 
 /**
  * The question's metric over a histogram: nps.v1 for NPS questions, csat.v1 with the stored box,
- * ces.v1 with the stored direction, otherwise the mean with a t-interval. null for unscored questions.
+ * ces.v1 with the stored direction and agree box, otherwise the mean with a t-interval clipped to the
+ * scale. null for unscored questions.
  */
 export function metricForQuestion(q: QuestionDef, h: Histogram): MetricResult | null {
   if (!isScored(q)) return null;
   if (q.type === 'nps' || q.metric === 'nps') return computeNps(h);
   const { min, max } = scaleOf(q);
   if (q.metric === 'csat') return computeCsat(h, { min, max, box: q.boxMin });
-  if (q.metric === 'ces') return computeCes(h, { min, max, direction: q.direction ?? 'higher_is_easier' });
-  return computeMean(h);
+  if (q.metric === 'ces') {
+    const direction = q.direction ?? 'higher_is_easier';
+    // The box is the lowest "agree" score; the legacy lower_is_easier scale has none.
+    return computeCes(h, { min, max, direction, box: direction === 'higher_is_easier' ? q.boxMin : undefined });
+  }
+  return computeMean(h, { min, max });
 }
 
-/** Significance of a - b with the test that fits the question's metric (METRICS.md). */
-export function compareForQuestion(q: QuestionDef, a: MetricResult, b: MetricResult): ComparisonResult {
-  if (a.metric === 'nps') return compareNps(a, b);
-  if (a.metric === 'csat') return compareShares(a, b);
-  void q;
+/**
+ * The change a - b with the test that fits the metric (METRICS.md "Intervals and tests"): compareNps,
+ * compareShares (CSAT) or compareMeans (CES, ratings). Always the full change object: when a side has
+ * too few answers the test says so in `reason` instead of throwing.
+ */
+export function changeForQuestion(q: QuestionDef, a: MetricResult, b: MetricResult): ComparisonResult {
+  if (q.type === 'nps' || q.metric === 'nps') return compareNps(a, b);
+  if (q.metric === 'csat') return compareShares(a, b);
   return compareMeans(a, b);
 }
 

@@ -9,7 +9,7 @@ import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTrendHistograms.ts';
 import { invalid } from '../http/errors.ts';
 import { locationPath } from './context.ts';
-import { compareForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
+import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
 
 /** GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands). */
 export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval) {
@@ -72,12 +72,7 @@ export async function getComparison(pool: pg.Pool, principal: Principal, ctx: So
   };
 }
 
-/** The test result, or an empty change saying why when a side has too few answers to test. */
+/** The change a - b: always the full change object, with a `reason` when no test could be significant. */
 function changeOf(q: QuestionDef, a: MetricResult, b: MetricResult) {
-  try {
-    return compareForQuestion(q, a, b);
-  } catch (err) {
-    if (!(err instanceof DomainError) || err.code !== 'insufficient_data') throw err;
-    return { diff: null, se: null, ci95: null, significant: false, definition: `${a.definition}.diff`, reason: err.message };
-  }
+  return changeForQuestion(q, a, b);
 }

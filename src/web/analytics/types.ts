@@ -1,5 +1,5 @@
 /** Shapes of the Analytics API answers (docs/api.md "Analytics"), as the dashboard reads them. */
-import type { MetricResult } from '../../core/stats/index.ts';
+import type { ComparisonResult, MetricResult } from '../../core/stats/index.ts';
 import type { CsiBreakdown } from '../../core/stats/csi.ts';
 import type { LocalizedText, SurveyDef } from '../../core/surveys/types.ts';
 
@@ -59,7 +59,8 @@ export interface HeatmapAnswer {
 export interface CompareAnswer {
   a: MetricResult;
   b: MetricResult;
-  change: { diff: number | null; se: number | null; ci95: [number, number] | null; significant: boolean; definition: string };
+  /** diff = a - b with its test, p-value and, when it cannot be significant, a reason (docs/api.md "compare"). */
+  change: ComparisonResult;
 }
 
 export interface DriversAnswer {
