@@ -56,13 +56,15 @@ export function trendOption(
     },
     tooltip: {
       trigger: 'axis',
+      // Kept inside the chart and wrapped: a long note must not widen a phone's page (fa at 390 px did).
+      confine: true,
       // One line per period whichever line (solid or dashed) the pointer is on, with the partial note.
       formatter: (params) => {
         const i = (Array.isArray(params) ? params[0] : params)?.dataIndex ?? 0;
         const v = data.values[i];
         const rows = [escapeHtml(data.categories[i] ?? ''), `${escapeHtml(plain.value)}: ${typeof v === 'number' ? text.num(v) : '—'}`];
         if (data.partial[i]) rows.push(`<i>${escapeHtml(plain.partialNote)}</i>`);
-        return `<div dir="${text.rtl ? 'rtl' : 'ltr'}">${rows.join('<br/>')}</div>`;
+        return `<div dir="${text.rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rows.join('<br/>')}</div>`;
       },
     },
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
@@ -79,6 +81,8 @@ export function trendOption(
         ? [{ name: labels.partial, type: 'line' as const, data: line.partial, symbol: 'emptyCircle', symbolSize: 8, lineStyle: { type: 'dashed' as const }, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false }]
         : []),
     ],
+    // Three legend entries wrap on a phone (ru: "Неполный период"): make room so they do not cover the axis.
+    ...(anyPartial ? { media: [{ query: { maxWidth: 480 }, option: { grid: { top: 60 } } }] } : {}),
   };
 }
 
