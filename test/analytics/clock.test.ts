@@ -106,6 +106,13 @@ describe('the organisation\'s clock (Pacific/Auckland)', () => {
     expect(points.map((p: any) => [p.period, p.partial])).toEqual([['2026-10-01', false], ['2026-11-01', true]]);
   });
 
+  it('refuses a day that does not exist, naming the field', async () => {
+    const res = await api(`/surveys/${surveyId}/analytics/trend?from=2026-02-30`);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toBe('validation');
+    expect(res.json.message).toContain('from');
+  });
+
   it('starts the quality view\'s default 90 days from the organisation\'s today', async () => {
     // Auckland's today is 30 Nov; 90 days back: 29 to 1 Nov, 31 to 1 Oct (60), 30 to 1 Sep (90).
     // (UTC's today, 29 Nov, would have given 31 Aug.)
