@@ -18,6 +18,8 @@ const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html')
 if (!ready) console.warn('clock e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
 
 const NOW = new Date('2026-11-29T12:30:00Z');
+// Signing in and loading a whole dashboard twice takes more than the default 30 s on a busy 2-core machine.
+const PAGE_TEST_TIMEOUT = 120_000;
 
 describe.skipIf(!ready)('dashboard dates in the organisation\'s time zone', () => {
   let server: TestServer;
@@ -78,7 +80,7 @@ describe.skipIf(!ready)('dashboard dates in the organisation\'s time zone', () =
     await poll(() => new URL(page.url()).searchParams.get('from')).toBe('2026-11-01');
     await poll(() => new URL(page.url()).searchParams.get('to')).toBe('2026-11-30');
     await page.context().close();
-  });
+  }, PAGE_TEST_TIMEOUT);
 
   it('draws the cut first week and the running last week as partial periods', async () => {
     const { page } = await losAngelesPage();
@@ -92,5 +94,5 @@ describe.skipIf(!ready)('dashboard dates in the organisation\'s time zone', () =
     expect(await rows.nth(1).locator('td').last().textContent()).toBe('');
     expect(await rows.last().locator('td').last().textContent()).toBe('yes');
     await page.context().close();
-  });
+  }, PAGE_TEST_TIMEOUT);
 });

@@ -93,6 +93,7 @@ describe('partial trend periods', () => {
     const tooltip = (opt.tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(tooltip([{ dataIndex: 4 }])).toBe('<div dir="ltr" style="white-space:normal;max-width:min(26em,70vw)">2026-11-30<br/>NPS: 100<br/><i>Partial: &lt;not over&gt;</i></div>');
     expect(tooltip([{ dataIndex: 1 }])).toBe('<div dir="ltr" style="white-space:normal;max-width:min(26em,70vw)">2026-11-09<br/>NPS: 100</div>');
+    expect(tooltip([])).toBe('');
   });
 
   it('adds no partial series or legend entry when every period is whole', () => {

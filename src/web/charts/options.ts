@@ -60,7 +60,9 @@ export function trendOption(
       confine: true,
       // One line per period whichever line (solid or dashed) the pointer is on, with the partial note.
       formatter: (params) => {
-        const i = (Array.isArray(params) ? params[0] : params)?.dataIndex ?? 0;
+        const first = Array.isArray(params) ? params[0] : params;
+        if (!first) return '';
+        const i = first.dataIndex;
         const v = data.values[i];
         const rows = [escapeHtml(data.categories[i] ?? ''), `${escapeHtml(plain.value)}: ${typeof v === 'number' ? text.num(v) : '—'}`];
         if (data.partial[i]) rows.push(`<i>${escapeHtml(plain.partialNote)}</i>`);
