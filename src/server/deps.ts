@@ -18,6 +18,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Rate limits can be raised in tests that submit many answers from one address. */
   publicRateLimitPerMinute?: number;
+  /** The clock ("today" in the organisation's zone is taken from it); tests pass a fixed instant. Default: the system's. */
+  now?: () => Date;
   /** Called for every route as it is registered (test/security.test.ts walks them all). */
   onRoute?: (route: RouteOptions) => void;
 }

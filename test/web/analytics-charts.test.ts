@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandAxisRange, heatColor, heatPosition, npsGroup, toBandData } from '../../src/web/charts/shape.ts';
+import { bandAxisRange, heatColor, heatPosition, npsGroup, splitPartialLine, toBandData } from '../../src/web/charts/shape.ts';
 import { barOption, distributionOption, escapeHtml, trendOption } from '../../src/web/charts/options.ts';
 import { changeArrow, compareParams } from '../../src/web/analytics/compare.ts';
 import { locationChain, locationTree, pickQuestion } from '../../src/web/analytics/dashboard.ts';
@@ -37,7 +37,7 @@ describe('confidence band shaping', () => {
   });
 
   it('stacks band series across zero (NPS bands may be negative)', () => {
-    const opt = trendOption(toBandData(points), { value: 'NPS', band: 'CI' }, { min: -100, max: 100 }, text);
+    const opt = trendOption(toBandData(points), { value: 'NPS', band: 'CI', partial: 'P', partialNote: 'PN' }, { min: -100, max: 100 }, text);
     const series = opt.series as { stack?: string; stackStrategy?: string; data: unknown[] }[];
     const stacked = series.filter((s) => s.stack === 'ci');
     expect(stacked).toHaveLength(2);
@@ -45,12 +45,61 @@ describe('confidence band shaping', () => {
   });
 
   it('mirrors axes in right-to-left layouts', () => {
-    const ltr = trendOption(toBandData(points), { value: 'v', band: 'b' }, { min: 0, max: 1 }, text);
-    const rtl = trendOption(toBandData(points), { value: 'v', band: 'b' }, { min: 0, max: 1 }, { ...text, rtl: true });
+    const ltr = trendOption(toBandData(points), { value: 'v', band: 'b', partial: 'p', partialNote: 'pn' }, { min: 0, max: 1 }, text);
+    const rtl = trendOption(toBandData(points), { value: 'v', band: 'b', partial: 'p', partialNote: 'pn' }, { min: 0, max: 1 }, { ...text, rtl: true });
     expect((ltr.xAxis as { inverse: boolean }).inverse).toBe(false);
     expect((rtl.xAxis as { inverse: boolean }).inverse).toBe(true);
     expect((rtl.yAxis as { position: string }).position).toBe('right');
     expect((barOption(['a'], [1], { ...text, rtl: true }).xAxis as { inverse: boolean }).inverse).toBe(true);
+  });
+});
+
+describe('partial trend periods', () => {
+  // A week cut by `from`, two whole weeks around an empty one, and the running week.
+  const points = [
+    { period: '2026-11-02', value: 0, ci95: [-90, 90] as [number, number], n: 2, partial: true },
+    { period: '2026-11-09', value: 100, ci95: [40, 100] as [number, number], n: 2, partial: false },
+    { period: '2026-11-16', value: null, ci95: null, n: 0, partial: false },
+    { period: '2026-11-23', value: -50, ci95: [-100, 30] as [number, number], n: 2, partial: false },
+    { period: '2026-11-30', value: 100, ci95: [10, 100] as [number, number], n: 1, partial: true },
+  ];
+  const labels = { value: 'NPS', band: 'CI', partial: 'Partial period', partialNote: 'Partial: <not over>' };
+  type Series = { name: string; data: unknown[]; symbol?: string; lineStyle?: { type?: string } };
+
+  it('keeps whole periods on the solid line and partial ones (with the segments reaching them) on the dashed line', () => {
+    const d = toBandData(points);
+    expect(d.partial).toEqual([true, false, false, false, true]);
+    // Solid: whole periods only. Dashed: the partial points, plus their whole neighbours without a marker
+    // so the segments 2 Nov - 9 Nov and 23 Nov - 30 Nov are dashed; the empty 16 Nov breaks both lines.
+    expect(splitPartialLine(d.values, d.partial)).toEqual({
+      whole: [null, 100, null, -50, null],
+      partial: [0, { value: 100, symbol: 'none' }, null, { value: -50, symbol: 'none' }, 100],
+    });
+    // Two partial periods in a row share one dashed segment; with none, the dashed line is empty.
+    expect(splitPartialLine([10, 20, 30], [false, true, true])).toEqual({ whole: [10, null, null], partial: [{ value: 10, symbol: 'none' }, 20, 30] });
+    expect(splitPartialLine([10, 20], [false, false])).toEqual({ whole: [10, 20], partial: [null, null] });
+  });
+
+  it('draws partial points hollow on a dashed line, with a legend entry and a tooltip note', () => {
+    const opt = trendOption(toBandData(points), labels, { min: -100, max: 100 }, text);
+    const series = opt.series as Series[];
+    const solid = series.find((s) => s.name === 'NPS')!;
+    const dashed = series.find((s) => s.name === 'Partial period')!;
+    expect(solid.data).toEqual([null, 100, null, -50, null]);
+    expect(solid.symbol).toBe('circle');
+    expect(dashed.symbol).toBe('emptyCircle');
+    expect(dashed.lineStyle?.type).toBe('dashed');
+    expect((opt.legend as { data: unknown[] }).data).toContainEqual({ name: 'Partial period', icon: 'emptyCircle' });
+    const tooltip = (opt.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip([{ dataIndex: 4 }])).toBe('<div dir="ltr" style="white-space:normal;max-width:min(26em,70vw)">2026-11-30<br/>NPS: 100<br/><i>Partial: &lt;not over&gt;</i></div>');
+    expect(tooltip([{ dataIndex: 1 }])).toBe('<div dir="ltr" style="white-space:normal;max-width:min(26em,70vw)">2026-11-09<br/>NPS: 100</div>');
+    expect(tooltip([])).toBe('');
+  });
+
+  it('adds no partial series or legend entry when every period is whole', () => {
+    const opt = trendOption(toBandData(points.map((p) => ({ ...p, partial: false }))), labels, { min: -100, max: 100 }, { ...text, rtl: true });
+    expect((opt.series as Series[]).map((s) => s.name)).toEqual(['lower', '\u202BCI\u202C', '\u202BNPS\u202C']);
+    expect(JSON.stringify((opt.legend as { data: unknown[] }).data)).not.toContain('Partial');
   });
 });
 

@@ -61,7 +61,7 @@ describe('filters <-> URL', () => {
 });
 
 describe('date ranges', () => {
-  const today = new Date(2026, 2, 15); // 15 March 2026, local time
+  const today = '2026-03-15'; // the organisation's date (orgCalendar.todayIn)
 
   it('turns presets into inclusive dates ending today', () => {
     expect(resolveRange({ range: '30d' }, today)).toEqual({ from: '2026-02-14', to: '2026-03-15' });

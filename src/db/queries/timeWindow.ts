@@ -3,6 +3,7 @@
  * split of a dashboard window into whole months, whole blocks and single days (docs/analytics.md,
  * "Which source answers a request"). Pure; rollupPlan in analyticsSource.ts and the rollup rebuild use it.
  */
+import { addDays, addMonths, monthStart as monthOf } from '../../core/time/orgCalendar.ts';
 
 /**
  * Splits an inclusive day window into whole months (first days of the first and last one), whole
@@ -79,19 +80,5 @@ function wholeBlocks(from: string, to: string): { first: string; last: string; e
   return first && last && end ? { first, last, end } : null;
 }
 
-/** The first day of the month of `day`. */
-export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
-
-/** `day` moved by `n` calendar days. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The first day of the month `n` months after the month starting on `firstOfMonth`. */
-export function addMonths(firstOfMonth: string, n: number): string {
-  const d = new Date(`${firstOfMonth}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return d.toISOString().slice(0, 10);
-}
+// Calendar arithmetic has one home (src/core/time/orgCalendar.ts); re-exported for the rollup code.
+export { addDays, addMonths, monthStart as monthOf } from '../../core/time/orgCalendar.ts';

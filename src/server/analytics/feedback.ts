@@ -5,6 +5,7 @@ import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { listComments, type CommentCursor } from '../../db/queries/listComments.ts';
 import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { addDays, todayIn } from '../../core/time/orgCalendar.ts';
 import { invalid } from '../http/errors.ts';
 import { mainQuestion, npsGroup } from './metrics.ts';
 
@@ -39,14 +40,10 @@ export const QUALITY_WINDOW_DAYS = 90;
 /** Most flagged responses returned. */
 export const QUALITY_LIMIT = 500;
 
-/** GET /surveys/:id/quality: flagged and excluded responses in a bounded window, with the rules used. */
-export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey) {
+/** GET /surveys/:id/quality: flagged and excluded responses in a bounded window (default: 90 days back from `to` or the org's today), with the rules used. */
+export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
   const filter = { ...ctx.filter };
-  if (!filter.from) {
-    const d = new Date(`${filter.to ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - QUALITY_WINDOW_DAYS);
-    filter.from = d.toISOString().slice(0, 10);
-  }
+  if (!filter.from) filter.from = addDays(filter.to ?? todayIn(ctx.timezone, now), -QUALITY_WINDOW_DAYS);
   const flagged = await listQualityFlags(pool, { ...ctx, filter }, { surveyId: survey.id, limit: QUALITY_LIMIT });
   return {
     rules: {

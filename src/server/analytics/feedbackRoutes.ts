@@ -18,6 +18,6 @@ export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps
 
   app.get('/api/v1/surveys/:id/quality', async (request) => {
     const r = await analyticsRequest(pool, request, QualityQuery, 'response.read');
-    return getQuality(pool, r.ctx, await surveyOf(pool, r.principal, r.surveyId));
+    return getQuality(pool, r.ctx, await surveyOf(pool, r.principal, r.surveyId), (deps.now ?? (() => new Date()))());
   });
 }

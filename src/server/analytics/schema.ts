@@ -1,5 +1,6 @@
 /** Request schemas of the analytics API (docs/api.md "Analytics"); the SPA may import the types. */
 import { z } from 'zod';
+import { isCalendarDay } from '../../core/time/orgCalendar.ts';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const Uuid = z.string().regex(UUID_RE, 'must be an id');
@@ -8,7 +9,7 @@ export const Uuid = z.string().regex(UUID_RE, 'must be an id');
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a valid date');
+  .refine(isCalendarDay, 'not a valid date');
 
 /** `key:value` of one marked dimension (hidden field). */
 export const Dim = z

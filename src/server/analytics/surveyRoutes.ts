@@ -17,6 +17,7 @@ const base = '/api/v1/surveys/:id/analytics';
 export async function registerSurveyAnalyticsRoutes(app: FastifyInstance, deps: AppDeps) {
   // Read-only dashboards may read from a streaming replica (docs/scaling.md).
   const pool = deps.readPool ?? deps.pool;
+  const now = deps.now ?? (() => new Date());
   /** The survey and the scored question asked for (default: the survey's main question); 404 otherwise. */
   const surveyAndQuestion = async (principal: Parameters<typeof surveyOf>[1], surveyId: string, questionId?: string) => {
     const survey = await surveyOf(pool, principal, surveyId);
@@ -33,7 +34,7 @@ export async function registerSurveyAnalyticsRoutes(app: FastifyInstance, deps: 
   app.get(`${base}/trend`, async (request) => {
     const r = await analyticsRequest(pool, request, TrendQuery, 'metrics.read');
     const { question } = await surveyAndQuestion(r.principal, r.surveyId, r.query.question);
-    return getTrend(pool, r.ctx, question, r.query.interval);
+    return getTrend(pool, r.ctx, question, r.query.interval, now());
   });
 
   app.get(`${base}/breakdown`, async (request) => {

@@ -4,6 +4,7 @@ import type { Principal } from '../../core/access/index.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { MetricResult } from '../../core/stats/index.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
+import { isPartialPeriod, todayIn } from '../../core/time/orgCalendar.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTrendHistograms.ts';
@@ -11,16 +12,22 @@ import { invalid } from '../http/errors.ts';
 import { locationPath } from './context.ts';
 import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
 
-/** GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands). */
-export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval) {
+/**
+ * GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands).
+ * A point is `partial` when its period is not wholly inside the window: cut by `from` or `to`, or
+ * still running on the organisation's today (at `now`).
+ */
+export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval, now: Date) {
   const { source, rows } = await getTrendHistograms(pool, ctx, q.id!, interval);
+  const today = todayIn(ctx.timezone, now);
+  const window = { from: ctx.filter.from, to: ctx.filter.to };
   const periods = new Map<string, Array<{ score: number | null; n: number }>>();
   for (const r of rows) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);
   return {
     interval,
     questionId: q.id,
     source,
-    points: [...periods].map(([period, h]) => ({ period, result: metricForQuestion(q, histogramOf(h)) })),
+    points: [...periods].map(([period, h]) => ({ period, partial: isPartialPeriod(period, interval, window, today), result: metricForQuestion(q, histogramOf(h)) })),
   };
 }
 

@@ -90,7 +90,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     const su = request.sessionUser!;
     return {
       user: { id: principal.userId, email: su.email, name: su.name, role: principal.role, locale: su.locale },
-      org: { id: principal.orgId, name: su.orgName },
+      org: { id: principal.orgId, name: su.orgName, timezone: su.orgTimezone },
       locationPaths: principal.locationPaths,
       permissions: permissionsOf(principal.role),
     };

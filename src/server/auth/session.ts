@@ -44,13 +44,15 @@ export interface SessionUser {
   name: string;
   locale: string;
   orgName: string;
+  /** The organisation's time zone: the dashboard's "today" is the date there. */
+  orgTimezone: string;
 }
 
 /** Resolves the cookie to a principal with its location grants (as paths), or null. */
 export async function loadSession(pool: pg.Pool, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
   const { rows } = await pool.query(
-    `select u.org_id, u.id, u.role, u.email, u.name, u.locale, o.name as org_name,
+    `select u.org_id, u.id, u.role, u.email, u.name, u.locale, o.name as org_name, o.timezone as org_timezone,
             coalesce(array_agg(l.path) filter (where l.path is not null), '{}') as paths
        from sessions s
        join users u on u.org_id = s.org_id and u.id = s.user_id and not u.disabled
@@ -58,7 +60,7 @@ export async function loadSession(pool: pg.Pool, token: string | undefined): Pro
        left join user_locations ul on ul.org_id = u.org_id and ul.user_id = u.id
        left join locations l on l.org_id = ul.org_id and l.id = ul.location_id
       where s.token_hash = $1 and s.expires_at > now()
-      group by u.org_id, u.id, o.name`,
+      group by u.org_id, u.id, o.name, o.timezone`,
     [hashToken(token)],
   );
   const row = rows[0];
@@ -69,6 +71,7 @@ export async function loadSession(pool: pg.Pool, token: string | undefined): Pro
     name: row.name,
     locale: row.locale,
     orgName: row.org_name,
+    orgTimezone: row.org_timezone,
   };
 }
 

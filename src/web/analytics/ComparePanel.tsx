@@ -14,7 +14,7 @@ import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
 
 function defaultInput(ctx: DashboardContext): CompareInput {
   const r = resolveRange(ctx.filters.range === 'all' ? { range: '90d' } : ctx.filters, ctx.today);
-  const to = r.to ?? new Date().toISOString().slice(0, 10);
+  const to = r.to ?? ctx.today;
   const from = r.from ?? to;
   const prev = previousPeriod(from, to);
   const dim = ctx.dimensions[0];

@@ -1,8 +1,9 @@
 /** /app/surveys/:id — the survey dashboard; all filters live in the URL so a link reproduces the view. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
-import { analyticsPath, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
+import { useSession } from '../shell/session.tsx';
+import { analyticsPath, orgToday, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
 import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { Freshness } from './Freshness.tsx';
@@ -23,8 +24,11 @@ export function SurveyDashboard() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
-  // Fixed for the page's life so that preset ranges yield stable request paths.
-  const [today] = useState(() => new Date());
+  const { me } = useSession();
+  const timeZone = me?.org.timezone;
+  // The organisation's date, not the browser's; fixed for the page's life (per zone) so that preset
+  // ranges yield stable request paths.
+  const today = useMemo(() => orgToday(timeZone, new Date()), [timeZone]);
   const setFilters = useCallback(
     (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
     [setParams],

@@ -26,19 +26,20 @@ export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question:
   const title = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
     if (!state.data) return null;
-    const points = state.data.points.map((p) => ({ period: p.period, value: p.result?.value ?? null, ci95: p.result?.ci95 ?? null, n: p.result?.n ?? 0 }));
+    const points = state.data.points.map((p) => ({ period: p.period, partial: p.partial, value: p.result?.value ?? null, ci95: p.result?.ci95 ?? null, n: p.result?.n ?? 0 }));
     const data = toBandData(points);
     const shown = { ...data, categories: data.categories.map((c) => date(`${c}T00:00:00`, { dateStyle: 'short' })) };
     const d = metricDigits(question.result);
-    const option = trendOption(shown, { value: t('an.trend.value'), band: t('an.trend.band') }, bandAxisRange(data, metricLimits(question)), { num, rtl: dir === 'rtl' });
+    const labels = { value: t('an.trend.value'), band: t('an.trend.band'), partial: t('an.trend.partial'), partialNote: t('an.trend.partialNote') };
+    const option = trendOption(shown, labels, bandAxisRange(data, metricLimits(question)), { num, rtl: dir === 'rtl' });
     const last = points.filter((p) => p.value !== null).at(-1);
     const summary = last
       ? t('an.trend.summary', { q: title, n: points.length, last: num(last.value, d), period: date(`${last.period}T00:00:00`) })
       : t('an.trend.empty');
     const table = {
       caption: t('an.trend.caption', { q: title }),
-      columns: [t('an.col.period'), t('an.col.value'), t('an.col.ciLow'), t('an.col.ciHigh'), 'n'],
-      rows: points.map((p) => [p.period, p.value, p.ci95?.[0] ?? null, p.ci95?.[1] ?? null, p.n]),
+      columns: [t('an.col.period'), t('an.col.value'), t('an.col.ciLow'), t('an.col.ciHigh'), 'n', t('an.trend.partial')],
+      rows: points.map((p) => [p.period, p.value, p.ci95?.[0] ?? null, p.ci95?.[1] ?? null, p.n, p.partial ? t('an.trend.partialYes') : '']),
     };
     return { option, summary, table, empty: points.length === 0 };
   }, [state.data, question, t, num, dir, date, title]);

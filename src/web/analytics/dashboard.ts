@@ -1,5 +1,6 @@
 /** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
 import { qs } from '../api.ts';
+import { todayIn, type CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
 
@@ -9,7 +10,8 @@ export interface DashboardContext {
   filters: DashboardFilters;
   /** Replaces some filters (and writes them to the URL). */
   setFilters(patch: Partial<DashboardFilters>): void;
-  today: Date;
+  /** The organisation's date (YYYY-MM-DD in its time zone) when the page opened; presets end on it. */
+  today: CalendarDay;
   locations: Location[];
   dimensions: string[];
   summary: Summary;
@@ -17,6 +19,18 @@ export interface DashboardContext {
   rated: SummaryQuestion[];
   /** The question the trend, breakdown, comparison and drivers look at. */
   question: SummaryQuestion | null;
+}
+
+/**
+ * Today in the organisation's time zone (GET /me `org.timezone`), not the browser's. A zone this
+ * browser's Intl does not know falls back to UTC rather than breaking the dashboard.
+ */
+export function orgToday(timeZone: string | undefined, now: Date): CalendarDay {
+  try {
+    return todayIn(timeZone || 'UTC', now);
+  } catch {
+    return todayIn('UTC', now);
+  }
 }
 
 /** Analytics path with the common filters plus endpoint-specific parameters. */

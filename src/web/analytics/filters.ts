@@ -4,6 +4,9 @@
  * links short. Pure: unit-tested in Node.
  */
 import { isUuid } from '../../core/ids.ts';
+import { isCalendarDay, presetRange, type CalendarDay } from '../../core/time/orgCalendar.ts';
+
+export { previousPeriod } from '../../core/time/orgCalendar.ts';
 
 export const RANGE_PRESETS = ['30d', '90d', '12m', 'all', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -31,15 +34,8 @@ export interface DashboardFilters {
 
 export const DEFAULT_FILTERS: DashboardFilters = { range: '90d', interval: 'week', by: 'location' };
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const BY_RE = /^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/;
 const DIM_RE = /^[A-Za-z0-9_.-]{1,64}:.{1,200}$/s;
-
-function isValidDate(s: string | null): s is string {
-  if (!s || !DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 function short(s: string | null, max = 100): string | undefined {
   return s && s.length <= max ? s : undefined;
@@ -53,8 +49,8 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   if (f.range === 'custom') {
     const from = params.get('from');
     const to = params.get('to');
-    if (isValidDate(from)) f.from = from;
-    if (isValidDate(to)) f.to = to;
+    if (isCalendarDay(from)) f.from = from;
+    if (isCalendarDay(to)) f.to = to;
     if (f.from && f.to && f.from > f.to) [f.from, f.to] = [f.to, f.from];
   }
   const interval = params.get('interval');
@@ -92,48 +88,23 @@ export function serializeFilters(f: DashboardFilters): URLSearchParams {
   return p;
 }
 
-/** YYYY-MM-DD of a local calendar date. */
-export function isoDate(d: Date): string {
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${m}-${day}`;
-}
-
-/** The inclusive date range a filter means on `today` (presets roll with the calendar). */
-export function resolveRange(f: Pick<DashboardFilters, 'range' | 'from' | 'to'>, today: Date): { from?: string; to?: string } {
-  const end = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-  const start = new Date(end);
+/**
+ * The inclusive date range a filter means on `today`, the organisation's date (todayIn with the
+ * org's time zone, never the browser's): presets roll with that calendar.
+ */
+export function resolveRange(f: Pick<DashboardFilters, 'range' | 'from' | 'to'>, today: CalendarDay): { from?: string; to?: string } {
   switch (f.range) {
-    case '30d':
-      start.setDate(start.getDate() - 29);
-      break;
-    case '90d':
-      start.setDate(start.getDate() - 89);
-      break;
-    case '12m':
-      start.setFullYear(start.getFullYear() - 1);
-      start.setDate(start.getDate() + 1);
-      break;
     case 'all':
       return {};
     case 'custom':
       return { from: f.from, to: f.to };
+    default:
+      return presetRange(f.range, today);
   }
-  return { from: isoDate(start), to: isoDate(end) };
-}
-
-/** The period of equal length just before [from, to] — the default "previous period" to compare with. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const a = new Date(`${from}T00:00:00Z`);
-  const b = new Date(`${to}T00:00:00Z`);
-  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000) + 1;
-  const prevTo = new Date(a.getTime() - 86_400_000);
-  const prevFrom = new Date(a.getTime() - days * 86_400_000);
-  return { from: prevFrom.toISOString().slice(0, 10), to: prevTo.toISOString().slice(0, 10) };
 }
 
 /** The common filter parameters every analytics endpoint takes (docs/api.md). */
-export function apiFilterParams(f: DashboardFilters, today: Date): Record<string, string | undefined> {
+export function apiFilterParams(f: DashboardFilters, today: CalendarDay): Record<string, string | undefined> {
   const { from, to } = resolveRange(f, today);
   return { from, to, location: f.location, channel: f.channel, language: f.language, dim: f.dim };
 }

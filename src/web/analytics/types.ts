@@ -36,7 +36,8 @@ export interface Summary {
 
 export interface TrendAnswer {
   interval: string;
-  points: { period: string; result: MetricResult | null }[];
+  /** `partial`: the period is not wholly inside the window (cut by from/to, or still running). */
+  points: { period: string; partial: boolean; result: MetricResult | null }[];
 }
 
 export interface BreakdownRow {

@@ -4,7 +4,7 @@
  * In right-to-left layouts the category axis runs from the right and value axes sit on the right.
  */
 import type { EChartsOption } from 'echarts';
-import { GROUP_COLORS, npsGroup, type BandData } from './shape.ts';
+import { GROUP_COLORS, npsGroup, splitPartialLine, type BandData } from './shape.ts';
 
 export interface ChartText {
   /** Formats a number for the interface language (Persian digits in fa). */
@@ -26,14 +26,21 @@ function baseGrid(rtl: boolean) {
   return { top: 36, bottom: 32, left: rtl ? 16 : 56, right: rtl ? 56 : 16, containLabel: false };
 }
 
-/** Line of values with a shaded 95% interval band (two stacked areas: invisible lower + band). */
+/**
+ * Line of values with a shaded 95% interval band (two stacked areas: invisible lower + band).
+ * Partial periods (cut by the window or still running) get hollow markers on dashed segments, their
+ * own legend entry `labels.partial`, and `labels.partialNote` in their tooltip.
+ */
 export function trendOption(
   data: BandData,
-  labels: { value: string; band: string },
+  labels: { value: string; band: string; partial: string; partialNote: string },
   axis: { min: number; max: number },
   text: ChartText,
 ): EChartsOption {
-  labels = { value: rtlText(labels.value, text.rtl), band: rtlText(labels.band, text.rtl) };
+  const plain = labels;
+  labels = { ...labels, value: rtlText(labels.value, text.rtl), band: rtlText(labels.band, text.rtl), partial: rtlText(labels.partial, text.rtl) };
+  const line = splitPartialLine(data.values, data.partial);
+  const anyPartial = data.partial.some((p, i) => p && data.values[i] !== null);
   return {
     animation: false,
     textStyle: TEXT_STYLE,
@@ -41,9 +48,27 @@ export function trendOption(
     legend: {
       top: 0, [text.rtl ? 'right' : 'left']: 0, align: text.rtl ? 'right' : 'left',
       // The band's legend mark is drawn like the band (a pale square), not in the palette's next colour.
-      data: [labels.value, { name: labels.band, icon: 'rect', itemStyle: { color: GROUP_COLORS.neutral, opacity: 0.25 } }],
+      data: [
+        labels.value,
+        ...(anyPartial ? [{ name: labels.partial, icon: 'emptyCircle' }] : []),
+        { name: labels.band, icon: 'rect', itemStyle: { color: GROUP_COLORS.neutral, opacity: 0.25 } },
+      ],
     },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
+    tooltip: {
+      trigger: 'axis',
+      // Kept inside the chart and wrapped: a long note must not widen a phone's page (fa at 390 px did).
+      confine: true,
+      // One line per period whichever line (solid or dashed) the pointer is on, with the partial note.
+      formatter: (params) => {
+        const first = Array.isArray(params) ? params[0] : params;
+        if (!first) return '';
+        const i = first.dataIndex;
+        const v = data.values[i];
+        const rows = [escapeHtml(data.categories[i] ?? ''), `${escapeHtml(plain.value)}: ${typeof v === 'number' ? text.num(v) : '—'}`];
+        if (data.partial[i]) rows.push(`<i>${escapeHtml(plain.partialNote)}</i>`);
+        return `<div dir="${text.rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rows.join('<br/>')}</div>`;
+      },
+    },
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
     yAxis: {
       type: 'value', min: axis.min, max: axis.max, position: text.rtl ? 'right' : 'left',
@@ -53,8 +78,13 @@ export function trendOption(
       // stackStrategy 'all': NPS bands may cross zero, and the default stacks only same-sign values.
       { name: 'lower', type: 'line', data: data.lower, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0 }, tooltip: { show: false }, silent: true, connectNulls: false },
       { name: labels.band, type: 'line', data: data.band, stack: 'ci', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: GROUP_COLORS.neutral, opacity: 0.15 }, tooltip: { show: false }, silent: true, connectNulls: false },
-      { name: labels.value, type: 'line', data: data.values, symbolSize: 6, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false },
+      { name: labels.value, type: 'line', data: line.whole, symbol: 'circle', symbolSize: 6, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false },
+      ...(anyPartial
+        ? [{ name: labels.partial, type: 'line' as const, data: line.partial, symbol: 'emptyCircle', symbolSize: 8, lineStyle: { type: 'dashed' as const }, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false }]
+        : []),
     ],
+    // Three legend entries wrap on a phone (ru: "Неполный период"): make room so they do not cover the axis.
+    ...(anyPartial ? { media: [{ query: { maxWidth: 480 }, option: { grid: { top: 60 } } }] } : {}),
   };
 }
 

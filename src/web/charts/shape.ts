@@ -9,6 +9,8 @@ export interface IntervalPoint {
   value: number | null;
   ci95: [number, number] | null;
   n: number;
+  /** The period is not wholly inside the window (cut by it, or still running): drawn hollow and dashed. */
+  partial?: boolean;
 }
 
 /**
@@ -23,15 +25,17 @@ export interface BandData {
   band: (number | null)[];
   upper: (number | null)[];
   n: number[];
+  partial: boolean[];
 }
 
 /** Shapes trend points (in period order) into line + band arrays. */
 export function toBandData(points: readonly IntervalPoint[]): BandData {
-  const out: BandData = { categories: [], values: [], lower: [], band: [], upper: [], n: [] };
+  const out: BandData = { categories: [], values: [], lower: [], band: [], upper: [], n: [], partial: [] };
   for (const p of points) {
     out.categories.push(p.period);
     out.values.push(p.value ?? null);
     out.n.push(p.n);
+    out.partial.push(!!p.partial);
     if (p.ci95 && Number.isFinite(p.ci95[0]) && Number.isFinite(p.ci95[1])) {
       const lo = Math.min(p.ci95[0], p.ci95[1]);
       const hi = Math.max(p.ci95[0], p.ci95[1]);
@@ -45,6 +49,24 @@ export function toBandData(points: readonly IntervalPoint[]): BandData {
     }
   }
   return out;
+}
+
+/** A value of the dashed line; its ends at whole periods carry no marker (the solid line draws those). */
+export type PartialLinePoint = number | null | { value: number; symbol: 'none' };
+
+/**
+ * Splits the value line in two: `whole` keeps only whole periods (a solid line with filled markers),
+ * `partial` keeps partial periods and their neighbours, so every segment that touches a partial period
+ * is dashed and the partial points get hollow markers. Nulls break both lines.
+ */
+export function splitPartialLine(values: readonly (number | null)[], partial: readonly boolean[]): { whole: (number | null)[]; partial: PartialLinePoint[] } {
+  const whole = values.map((v, i) => (partial[i] ? null : v));
+  const dashed = values.map((v, i): PartialLinePoint => {
+    if (v === null) return null;
+    if (partial[i]) return v;
+    return partial[i - 1] || partial[i + 1] ? { value: v, symbol: 'none' } : null;
+  });
+  return { whole, partial: dashed };
 }
 
 /** Axis bounds that hold the whole band with a little headroom, clamped to the metric's range. */

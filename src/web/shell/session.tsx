@@ -4,7 +4,8 @@ import { api, ApiError } from '../api.ts';
 
 export interface Me {
   user: { id: string; email: string; name: string; role: string; locale: string };
-  org: { id: string; name: string };
+  /** `timezone`: the organisation's IANA zone; dashboard dates are days there. */
+  org: { id: string; name: string; timezone: string };
   locationPaths: string[] | null;
   permissions: string[];
 }
