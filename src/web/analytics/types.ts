@@ -56,9 +56,20 @@ export interface HeatmapAnswer {
   rows: { locationId: string; name: string; cells: Record<string, MetricResult | null> }[];
 }
 
+/** What one side of a comparison is (docs/api.md, compare `sides`). */
+export interface CompareSide {
+  kind: 'all' | 'scope' | 'location' | 'rest_of_all' | 'rest_of_scope' | 'rest_of_location' | 'rest_of_company';
+  location: { id: string; name: string } | null;
+  without: { id: string; name: string } | null;
+  from: string | null;
+  to: string | null;
+  segments: { key: string; value: string }[];
+}
+
 export interface CompareAnswer {
   a: MetricResult;
   b: MetricResult;
+  sides?: { a: CompareSide; b: CompareSide };
   change: { diff: number | null; se: number | null; ci95: [number, number] | null; significant: boolean; definition: string };
 }
 
