@@ -97,7 +97,10 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
           </select>
         </label>
         {draft.mode === 'company' ? (
-          <p className="an-note muted">{t('an.compare.companyNote')}</p>
+          <div className="an-note muted an-company-note">
+            <p><span className="an-side">A</span>{t('an.compare.companyNoteA')}</p>
+            <p><span className="an-side">B</span>{t('an.compare.companyNoteB')}</p>
+          </div>
         ) : (
           <>
             <fieldset><legend>{t('an.compare.sideA')}</legend>{side('a')}</fieldset>
@@ -132,7 +135,7 @@ function SideLabel({ which, side }: { which: 'A' | 'B'; side: CompareSide | unde
   return (
     <span className="an-side-label" data-testid={`compare-side-${which.toLowerCase()}`}>
       <span className="an-side">{which}</span>
-      <bdi className="an-side-name">{sideName(side, t)}</bdi>
+      <span className="an-side-name">{sideName(side, t)}</span>
       <span className="muted an-side-meta">
         {sidePeriod(side, t, (d) => date(`${d}T00:00:00`))}
         {segments && <>{t('shell.sep')}<bdi>{segments}</bdi></>}
@@ -160,14 +163,16 @@ function CompareResult({ data, mode }: { data: CompareAnswer; mode: CompareMode 
         ) : (
           <>
             <p className="an-change-line">
-              <strong>
+              <strong className="an-nowrap">
                 {arrow && <span className={arrow === '↑' ? 'an-up' : 'an-down'} aria-hidden="true">{arrow} </span>}
                 {/* LRI…PDI: the plus sign stays before the number in Persian. */}
                 {t('an.compare.diff', { diff: change.diff > 0 ? `\u2066+${num(change.diff, d)}\u2069` : num(change.diff, d) })}
               </strong>
-              {change.ci95 && <span className="muted"> {t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span>}
-              <span data-testid="compare-verdict">{t('shell.sep')}{t(verdictKey(mode, change))}</span>
-              {change.pValue != null && <span className="muted">{t('shell.sep')}{change.pValue < 0.001 ? t('an.compare.pBelow', { p: num(0.001, 3) }) : t('an.compare.p', { p: num(change.pValue, 3, true) })}</span>}
+              {change.ci95 && <span className="muted an-nowrap"> {t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span>}
+            </p>
+            <p className="an-change-line">
+              <span data-testid="compare-verdict">{t(verdictKey(mode, change))}</span>
+              {change.pValue != null && <span className="muted an-nowrap">{t('shell.sep')}{change.pValue < 0.001 ? t('an.compare.pBelow', { p: num(0.001, 3) }) : t('an.compare.p', { p: num(change.pValue, 3, true) })}</span>}
             </p>
             {change.reason && <p className="an-note muted" data-testid="compare-reason">{t('an.compare.reason', { reason: change.reason })}</p>}
             <span className="an-compare-badges">

@@ -47,12 +47,14 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 
 /** The name of what a side is: a location, "rest of <region> (without <store>)", "rest of the company", … */
 export function sideName(side: CompareSide, t: T): string {
-  const name = side.location?.name ?? '';
-  const without = side.without?.name ?? '';
+  // Names are isolated (FSI…PDI) so a Latin name inside a Persian sentence keeps its place and brackets.
+  const isolate = (s: string) => `\u2068${s}\u2069`;
+  const name = side.location ? isolate(side.location.name) : '';
+  const without = side.without ? isolate(side.without.name) : '';
   switch (side.kind) {
     case 'all': return t('an.compare.side.all');
-    case 'scope': return side.location ? name : t('an.compare.side.scope');
-    case 'location': return name;
+    case 'scope': return side.location ? side.location.name : t('an.compare.side.scope');
+    case 'location': return side.location?.name ?? '';
     case 'rest_of_location': return t('an.compare.side.restOf', { name, without });
     case 'rest_of_scope': return t('an.compare.side.restOfScope', { without });
     case 'rest_of_all': return t('an.compare.side.restOfAll', { without });
