@@ -122,6 +122,11 @@ describe('compare API', () => {
     expect(res.json.sides.a).toMatchObject({ kind: 'location', location: { name: 'Store A' }, without: null });
     expect(res.json.change.diff).toBeCloseTo(12.5 - 200 / 7, 9);
 
+    // Raw answers (includeExcluded=1) give the same rest-of-region figures as the rollups.
+    const raw = await compare(owner, `aLocation=${loc.A}&bLocation=${loc.north}&includeExcluded=1`);
+    expect([res.json.source, raw.json.source]).toEqual(['rollup', 'raw']);
+    expect({ ...raw.json, source: undefined }).toEqual({ ...res.json, source: undefined });
+
     const reversed = await compare(owner, `aLocation=${loc.north}&bLocation=${loc.A}`);
     expect([reversed.json.a.n, reversed.json.b.n]).toEqual([7, 8]);
     expect(reversed.json.sides.a.kind).toBe('rest_of_location');

@@ -163,12 +163,12 @@ function CompareResult({ data, mode }: { data: CompareAnswer; mode: CompareMode 
         ) : (
           <>
             <p className="an-change-line">
-              <strong className="an-nowrap">
+              <strong>
                 {arrow && <span className={arrow === '↑' ? 'an-up' : 'an-down'} aria-hidden="true">{arrow} </span>}
                 {/* LRI…PDI: the plus sign stays before the number in Persian. */}
                 {t('an.compare.diff', { diff: change.diff > 0 ? `\u2066+${num(change.diff, d)}\u2069` : num(change.diff, d) })}
               </strong>
-              {change.ci95 && <span className="muted an-nowrap"> {t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span>}
+              {change.ci95 && <>{' '}<span className="muted an-nowrap">{t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span></>}
             </p>
             <p className="an-change-line">
               <span data-testid="compare-verdict">{t(verdictKey(mode, change))}</span>
