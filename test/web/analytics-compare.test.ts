@@ -3,6 +3,9 @@ import { compareParams, sideName, sidePeriod, sideSegments, verdictKey } from '.
 import { translate } from '../../src/web/i18n.tsx';
 import type { CompareSide } from '../../src/web/analytics/types.ts';
 
+/** Side names isolate location names for bidi (FSI…PDI); compare the visible text. */
+const visible = (s: string) => s.replace(/[\u2068\u2069]/g, '');
+
 const en = (key: string, vars?: Record<string, string | number>) => translate('en', key, vars);
 const side = (x: Partial<CompareSide>): CompareSide => ({ kind: 'all', location: null, without: null, from: null, to: null, segments: [], ...x });
 const change = (diff: number | null, significant: boolean) => ({ diff, se: 1, ci95: null, significant, definition: 'nps.v1.diff' });
@@ -28,12 +31,12 @@ describe('compare panel helpers', () => {
     const north = { id: 'n', name: 'North' };
     const store = { id: 's', name: 'Store A' };
     expect(sideName(side({ kind: 'location', location: store }), en)).toBe('Store A');
-    expect(sideName(side({ kind: 'rest_of_location', location: north, without: store }), en)).toBe('Rest of North (without Store A)');
+    expect(visible(sideName(side({ kind: 'rest_of_location', location: north, without: store }), en))).toBe('Rest of North (without Store A)');
     expect(sideName(side({ kind: 'rest_of_company' }), en)).toBe('Rest of the company');
     expect(sideName(side({ kind: 'scope' }), en)).toBe('Your locations');
     expect(sideName(side({ kind: 'scope', location: store }), en)).toBe('Store A');
     expect(sideName(side({ kind: 'all' }), en)).toBe('All locations');
-    expect(sideName(side({ kind: 'rest_of_location', location: north, without: store }), (k, v) => translate('ru', k, v))).toBe('Остальные точки North (без Store A)');
+    expect(visible(sideName(side({ kind: 'rest_of_location', location: north, without: store }), (k, v) => translate('ru', k, v)))).toBe('Остальные точки North (без Store A)');
   });
 
   it('describes the period and the segments of a side', () => {
