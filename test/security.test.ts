@@ -282,7 +282,7 @@ describe('security walk over every /api/v1 route', () => {
     }
     if (has('GET /api/v1/surveys/:id/analytics/compare')) {
       const base = `/api/v1/surveys/${A.surveyId}/analytics/compare?question=${A.npsQuestionId}`;
-      expect((await manager.get(`${base}&aLocation=${A.storeId}&bLocation=${A.storeId}`)).status).toBe(200);
+      expect((await manager.get(`${base}&aLocation=${A.storeId}&bLocation=${A.storeId}&aTo=2000-01-01&bFrom=2000-01-02`)).status).toBe(200);
       expect((await manager.get(`${base}&aLocation=${A2.storeId}&bLocation=${A.storeId}`)).status).toBe(404);
       expect((await owner.get(`${base}&aLocation=${B.storeId}&bLocation=${A.storeId}`)).status).toBe(404);
     }

@@ -43,7 +43,7 @@ describe('analytics messages', () => {
       'an.group.': ['detractor', 'passive', 'promoter'],
       'an.status.': ['draft', 'live', 'closed'],
       'an.metric.': ['nps', 'csat', 'ces', 'csi', 'mean', 'share'],
-      'an.compare.mode.': ['periods', 'locations', 'segments'],
+      'an.compare.mode.': ['periods', 'locations', 'segments', 'company'],
       'an.by.': ['location', 'channel', 'language', 'segment'],
     };
     for (const [prefix, values] of Object.entries(families)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, effectiveLocationPaths, pathInScope, roleAllows, scopeOf, type Action, type Principal, type Role } from './index.ts';
+import { ACTIONS, ROLES, benchmarkScope, can, effectiveLocationPaths, pathInScope, roleAllows, scopeOf, type Action, type Principal, type Role } from './index.ts';
 
 /** The whole matrix, written out: a change to who may do what must change this table. */
 const EXPECTED: Record<Role, Action[]> = {
@@ -46,5 +46,14 @@ describe('location scope', () => {
     expect(can(manager, 'response.read', { orgId: 'org-1', locationPath: '/r/b/' })).toBe(false);
     expect(can(manager, 'response.read', { orgId: 'org-1', locationPath: null })).toBe(false);
     expect(can(principal('admin', null), 'response.read', { orgId: 'org-1', locationPath: null })).toBe(true);
+  });
+});
+
+describe('benchmarkScope', () => {
+  it('reads the whole organisation for every role that reads metrics, and nothing otherwise', () => {
+    for (const role of ROLES) {
+      const expected = roleAllows(role, 'metrics.read') ? { orgId: 'org-1', locationPaths: null } : null;
+      expect(benchmarkScope(principal(role, ['/root/store/']))).toEqual(expected);
+    }
   });
 });

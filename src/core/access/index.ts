@@ -72,3 +72,15 @@ export function effectiveLocationPaths(role: Role, grantedPaths: string[]): stri
   if (role === 'location_manager') return grantedPaths;
   return grantedPaths.length > 0 ? grantedPaths : null;
 }
+
+/**
+ * Scope of the "rest of the company" benchmark of a comparison: the whole organisation, for anyone
+ * who may read metrics. Only one aggregate built from it (a metric result: value, n, interval) may
+ * reach the caller, never rows per location, location ids or names; and the aggregate must pool at
+ * least two locations, or it would be one store's own figure.
+ * @returns null when the role may not read metrics
+ */
+export function benchmarkScope(principal: Principal): Scope | null {
+  if (!roleAllows(principal.role, 'metrics.read')) return null;
+  return { orgId: principal.orgId, locationPaths: null };
+}

@@ -24,6 +24,8 @@ export interface AnalyticsFilter {
   channel?: string;
   language?: string;
   dim?: { key: string; value: string };
+  /** More dimension conditions (other keys than `dim`, e.g. a compare side's own segment): raw answers only. */
+  extraDims?: Array<{ key: string; value: string }>;
   includeExcluded?: boolean;
 }
 
@@ -56,7 +58,7 @@ export interface SourceOptions {
  */
 export function chooseSource(ctx: SourceContext, opts: SourceOptions = {}): SourceKind {
   const { filter, dimensions } = ctx;
-  if (filter.includeExcluded) return 'raw';
+  if (filter.includeExcluded || filter.extraDims?.length) return 'raw';
   const keys = new Set([filter.dim?.key, opts.groupDim].filter((k): k is string => !!k));
   if (keys.size > 1) return 'raw';
   for (const k of keys) if (!dimensions.includes(k)) return 'raw';
@@ -163,6 +165,7 @@ export function rawAnswerWhere(
   if (!filter.includeExcluded) where.push(`not a.excluded`);
   where.push(...localDayRangeSql('a.submitted_at', filter, ctx.timezone, p));
   if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
+  for (const d of filter.extraDims ?? []) where.push(`r.hidden ->> ${p(d.key)} = ${p(d.value)}`);
   let dimValue = `''::text`;
   if (opts.groupDim) {
     dimValue = `(r.hidden ->> ${p(opts.groupDim)})`;
@@ -170,7 +173,7 @@ export function rawAnswerWhere(
     where.push(`coalesce(${dimValue}, '') <> ''`);
   }
   where.push(...common('a', ctx, p, params));
-  const join = filter.dim || opts.groupDim ? 'join responses r on r.org_id = a.org_id and r.id = a.response_id' : '';
+  const join = filter.dim || filter.extraDims?.length || opts.groupDim ? 'join responses r on r.org_id = a.org_id and r.id = a.response_id' : '';
   return { join, where: where.join(' and '), dimValue };
 }
 
@@ -232,6 +235,7 @@ export function rawResponseWhere(ctx: SourceContext, surveyIds: string[], p: (v:
   if (!filter.includeExcluded) where.push(`not r.excluded`);
   where.push(...localDayRangeSql('r.submitted_at', filter, ctx.timezone, p));
   if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
+  for (const d of filter.extraDims ?? []) where.push(`r.hidden ->> ${p(d.key)} = ${p(d.value)}`);
   where.push(...common('r', ctx, p, params));
   return where.join(' and ');
 }

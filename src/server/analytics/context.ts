@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
-import { getLocationInScope } from '../../db/queries/listLocationNodes.ts';
+import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import type { FilterQuery } from './schema.ts';
@@ -31,9 +31,14 @@ export async function analyticsContext(pool: pg.Pool, principal: Principal, q: F
 
 /** Path of a location in the caller's scope. @throws not_found */
 export async function locationPath(pool: pg.Pool, principal: Principal, id: string): Promise<string> {
+  return (await locationInScope(pool, principal, id)).path;
+}
+
+/** A location in the caller's scope (id, name, path). @throws not_found */
+export async function locationInScope(pool: pg.Pool, principal: Principal, id: string): Promise<LocationNode> {
   const loc = await getLocationInScope(pool, scopeOf(principal), id);
   if (!loc) throw notFound('Location not found');
-  return loc.path;
+  return loc;
 }
 
 /** The caller's organisation's survey. @throws not_found */

@@ -63,6 +63,8 @@ export const CompareQuery = FilterSchema.extend({
   bDim: Dim.optional(),
   aLocation: Uuid.optional(),
   bLocation: Uuid.optional(),
+  /** `company`: B is the rest of the organisation (everything but A's locations), as one benchmark figure. */
+  b: z.enum(['company'], { error: 'use company (A against the rest of the company)' }).optional(),
 });
 
 export const DriversQuery = FilterSchema.extend({ outcome: Uuid.optional() });

@@ -1,14 +1,16 @@
 /**
- * Two periods, two locations or two segments side by side: both values, the difference with its
- * 95% interval, and an arrow only when the change is significant.
+ * Two periods, two locations, two segments, or "my location vs the company" side by side: what A
+ * and B are, both values, the difference with its 95% interval, and an arrow only when the change is
+ * significant. A result is shown only for the sides on screen: changing the mode or a side clears it.
  */
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { qs } from '../api.ts';
+import { useSession } from '../shell/session.tsx';
 import { apiFilterParams, previousPeriod, resolveRange } from './filters.ts';
-import { changeArrow, compareParams, type CompareInput, type CompareMode } from './compare.ts';
+import { changeArrow, compareParams, sideName, sidePeriod, sideSegments, verdictKey, type CompareChange, type CompareInput, type CompareMode } from './compare.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
-import type { CompareAnswer, SummaryQuestion } from './types.ts';
+import type { CompareAnswer, CompareSide, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
 
@@ -23,17 +25,25 @@ function defaultInput(ctx: DashboardContext): CompareInput {
 
 export function ComparePanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  // A caller limited to some locations may compare them with the rest of the company in one click.
+  const limited = !!me && me.locationPaths !== null;
   const [draft, setDraft] = useState<CompareInput>(() => defaultInput(ctx));
-  const [applied, setApplied] = useState<CompareInput>(draft);
-  const params = compareParams(applied);
-  // The other filters still apply; each side's own parameter overrides the shared date range.
+  // The comparison on screen; null once the mode or a side changed and until Compare is pressed again.
+  const [applied, setApplied] = useState<CompareInput | null>(draft);
+  const params = applied && compareParams(applied);
+  // The other filters still apply to both sides; in period mode each side's own dates replace the shared range.
   const base = apiFilterParams(ctx.filters, ctx.today);
-  const shared = applied.mode === 'periods' ? { ...base, from: undefined, to: undefined } : base;
+  const shared = applied?.mode === 'periods' ? { ...base, from: undefined, to: undefined } : base;
   const path = params ? `/surveys/${ctx.surveyId}/analytics/compare${qs({ ...shared, question: question.questionId, ...params })}` : null;
-  const state = useLoad<CompareAnswer>(path);
-  const set = (patch: Partial<CompareInput>) => setDraft((d) => ({ ...d, ...patch }));
-  const tree = locationTree(ctx.locations);
-  const modes: CompareMode[] = ['periods', 'locations', ...(ctx.dimensions.length ? ['segments' as const] : [])];
+  const set = (patch: Partial<CompareInput>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setApplied(null);
+  };
+  // Side locations must lie inside the dashboard's location filter (the API refuses others).
+  const within = ctx.filters.location ? ctx.locations.find((l) => l.id === ctx.filters.location) : undefined;
+  const tree = locationTree(within ? ctx.locations.filter((l) => l.path.startsWith(within.path)) : ctx.locations);
+  const modes: CompareMode[] = ['periods', 'locations', ...(ctx.dimensions.length ? ['segments' as const] : []), ...(limited ? ['company' as const] : [])];
   const side = (s: 'a' | 'b') => {
     if (draft.mode === 'periods') {
       const from = s === 'a' ? 'aFrom' : 'bFrom';
@@ -65,50 +75,112 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
             {ctx.dimensions.map((d) => <option key={d} value={d}>{d}</option>)}
           </select>
         </label>
-        <label>{t('an.filters.segmentValue')}<input dir="auto" value={rest.join(':')} onChange={(e) => set({ [k]: `${key}:${e.target.value}` })} /></label>
+        <label>{t('an.filters.segmentValue')}<input dir="auto" value={rest.join(':')} placeholder={t('an.filters.segmentValue')} onChange={(e) => set({ [k]: `${key}:${e.target.value}` })} /></label>
       </>
     );
   };
+  const company = () => {
+    const next: CompareInput = { ...draft, mode: 'company' };
+    setDraft(next);
+    setApplied(next);
+  };
   return (
-    <Panel title={t('an.compare.title')} id="compare">
+    <Panel
+      title={t('an.compare.title')}
+      id="compare"
+      actions={limited && <button type="button" className="secondary small" onClick={company} data-testid="compare-company">{t('an.compare.myVsCompany')}</button>}
+    >
       <form className="an-compare-form" onSubmit={(e) => { e.preventDefault(); setApplied(draft); }}>
         <label className="inline">{t('an.compare.mode')}
-          <select value={draft.mode} onChange={(e) => set({ mode: e.target.value as CompareMode })}>
+          <select value={draft.mode} onChange={(e) => set({ mode: e.target.value as CompareMode })} data-testid="compare-mode">
             {modes.map((m) => <option key={m} value={m}>{t(`an.compare.mode.${m}`)}</option>)}
           </select>
         </label>
-        <fieldset><legend>A</legend>{side('a')}</fieldset>
-        <fieldset><legend>B</legend>{side('b')}</fieldset>
+        {draft.mode === 'company' ? (
+          <div className="an-note muted an-company-note">
+            <p><span className="an-side">A</span>{t('an.compare.companyNoteA')}</p>
+            <p><span className="an-side">B</span>{t('an.compare.companyNoteB')}</p>
+          </div>
+        ) : (
+          <>
+            <fieldset><legend>{t('an.compare.sideA')}</legend>{side('a')}</fieldset>
+            <fieldset><legend>{t('an.compare.sideB')}</legend>{side('b')}</fieldset>
+          </>
+        )}
         <button type="submit">{t('an.compare.run')}</button>
       </form>
-      {!path ? <p className="muted">{t('an.compare.incomplete')}</p> : (
-        <Loadable state={state} height={110}>
-          {(d) => <CompareResult data={d} />}
-        </Loadable>
-      )}
+      <div aria-live="polite">
+        {!applied ? <p className="muted" data-testid="compare-pending">{t('an.compare.pending')}</p>
+          : !path ? <p className="muted">{t('an.compare.incomplete')}</p>
+          // A new comparison never shows the previous one while it loads: the loader starts afresh per request.
+          : <CompareLoader key={path} path={path} mode={applied.mode} />}
+      </div>
     </Panel>
   );
 }
 
-function CompareResult({ data }: { data: CompareAnswer }) {
+function CompareLoader({ path, mode }: { path: string; mode: CompareMode }) {
+  const state = useLoad<CompareAnswer>(path);
+  return (
+    <Loadable state={state} height={110}>
+      {(d) => <CompareResult data={d} mode={mode} />}
+    </Loadable>
+  );
+}
+
+function SideLabel({ which, side }: { which: 'A' | 'B'; side: CompareSide | undefined }) {
+  const { t, date } = useI18n();
+  if (!side) return <span className="an-side">{which}</span>;
+  const segments = sideSegments(side);
+  return (
+    <span className="an-side-label" data-testid={`compare-side-${which.toLowerCase()}`}>
+      <span className="an-side">{which}</span>
+      <span className="an-side-name">{sideName(side, t)}</span>
+      <span className="muted an-side-meta">
+        {sidePeriod(side, t, (d) => date(`${d}T00:00:00`))}
+        {segments && <>{t('shell.sep')}<bdi>{segments}</bdi></>}
+      </span>
+    </span>
+  );
+}
+
+function CompareResult({ data, mode }: { data: CompareAnswer; mode: CompareMode }) {
   const { t, num } = useI18n();
   const d = metricDigits(data.a);
-  const arrow = changeArrow(data.change);
+  const change: CompareChange = data.change;
+  const arrow = changeArrow(change);
+  const noAnswers = !data.a.n || !data.b.n;
+  // The reason's code picks the localized text; the server's English message is only a fallback.
+  const reason = change.reason ? t(`an.compare.why.${change.reason.code}`, { a: num(data.a.n), b: num(data.b.n) }) : null;
   return (
     <div className="an-compare-result" data-testid="compare-result">
-      <div><span className="an-side">A</span> <MetricValue result={data.a} /></div>
-      <div><span className="an-side">B</span> <MetricValue result={data.b} /></div>
-      <div className="an-change" aria-live="polite">
-        {data.change.diff === null ? t('an.compare.noData') : (
+      <div className="an-compare-side"><SideLabel which="A" side={data.sides?.a} /> <MetricValue result={data.a} /></div>
+      <div className="an-compare-side"><SideLabel which="B" side={data.sides?.b} /> <MetricValue result={data.b} /></div>
+      <div className="an-change" data-testid="compare-change">
+        {change.diff === null ? (
           <>
-            <strong>
-              {arrow && <span className={arrow === '↑' ? 'an-up' : 'an-down'} aria-hidden="true">{arrow} </span>}
-              {/* LRI…PDI: the plus sign stays before the number in Persian. */}
-              {t('an.compare.diff', { diff: data.change.diff > 0 ? `\u2066+${num(data.change.diff, d)}\u2069` : num(data.change.diff, d) })}
-            </strong>
-            {data.change.ci95 && <span className="muted"> {t('an.metric.ci', { lo: num(data.change.ci95[0], d, true), hi: num(data.change.ci95[1], d, true) })}</span>}
-            <span>{t('shell.sep')}{data.change.significant ? t(data.change.diff > 0 ? 'an.compare.sigUp' : 'an.compare.sigDown') : t('an.compare.notSig')}</span>
-            {' '}<span className="badge definition">{data.change.definition}</span>
+            <p className="an-note">{noAnswers ? t('an.compare.noData') : t('an.compare.untested')}</p>
+            {reason && <p className="an-note muted" data-testid="compare-reason">{t('an.compare.reason', { reason })}</p>}
+          </>
+        ) : (
+          <>
+            <p className="an-change-line">
+              <strong>
+                {arrow && <span className={arrow === '↑' ? 'an-up' : 'an-down'} aria-hidden="true">{arrow} </span>}
+                {/* LRI…PDI: the plus sign stays before the number in Persian. */}
+                {t('an.compare.diff', { diff: change.diff > 0 ? `\u2066+${num(change.diff, d)}\u2069` : num(change.diff, d) })}
+              </strong>
+              {change.ci95 && <>{' '}<span className="muted an-nowrap">{t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span></>}
+            </p>
+            <p className="an-change-line">
+              <span data-testid="compare-verdict">{t(verdictKey(mode, change))}</span>
+              {change.pValue != null && <span className="muted an-nowrap">{t('shell.sep')}{change.pValue < 0.001 ? t('an.compare.pBelow', { p: num(0.001, 3) }) : t('an.compare.p', { p: num(change.pValue, 3, true) })}</span>}
+            </p>
+            {reason && <p className="an-note muted" data-testid="compare-reason">{t('an.compare.reason', { reason })}</p>}
+            <span className="an-compare-badges">
+              {change.test && <span className="badge definition" title={t('an.compare.testTitle')}>{change.test}</span>}
+              <span className="badge definition">{change.definition}</span>
+            </span>
           </>
         )}
       </div>

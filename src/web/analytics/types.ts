@@ -57,11 +57,22 @@ export interface HeatmapAnswer {
   rows: { locationId: string; name: string; cells: Record<string, MetricResult | null> }[];
 }
 
+/** What one side of a comparison is (docs/api.md, compare `sides`). */
+export interface CompareSide {
+  kind: 'all' | 'scope' | 'location' | 'rest_of_all' | 'rest_of_scope' | 'rest_of_location' | 'rest_of_company';
+  location: { id: string; name: string } | null;
+  without: { id: string; name: string } | null;
+  from: string | null;
+  to: string | null;
+  segments: { key: string; value: string }[];
+}
+
 export interface CompareAnswer {
   a: MetricResult;
   b: MetricResult;
   /** diff = a - b with its test, p-value and, when it cannot be significant, a reason (docs/api.md "compare"). */
   change: ComparisonResult;
+  sides?: { a: CompareSide; b: CompareSide };
 }
 
 export interface DriversAnswer {
