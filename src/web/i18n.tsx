@@ -34,7 +34,7 @@ export function pluralKey(lang: UiLanguage, key: string, count: number): string 
   return exact in DICTIONARY[lang] || exact in DICTIONARY.en ? exact : `${key}.other`;
 }
 
-/** translate() of the plural form of `key` that fits `count` ("1 skipped", "2 пропуска", "5 пропусков"). */
+/** translate() of the plural form of `key` that fits `count` ("1 response", "2 ответа", "5 ответов"). */
 export function translatePlural(lang: UiLanguage, key: string, count: number, vars?: Record<string, string | number>): string {
   return translate(lang, pluralKey(lang, key, count), vars);
 }
