@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownToEveryRespondent, skippedCount } from './skipped.ts';
+import { needsFirstResponseVersion, shownToEveryRespondent, skippedCount } from './skipped.ts';
 
 describe('skipped answers (nps.v1 "skipped")', () => {
   it('counts responses without an answer when the question is always shown', () => {
@@ -24,5 +24,13 @@ describe('skipped answers (nps.v1 "skipped")', () => {
     expect(shownToEveryRespondent({ addedInVersion: 3 }, 3)).toBe(true);
     expect(skippedCount({ addedInVersion: 3 }, { responses: 10, answered: 7, firstResponseVersion: 3 })).toBe(3);
     expect(shownToEveryRespondent({ showIf: null, archivedInVersion: null }, 1)).toBe(true);
+  });
+
+  it('needs the first response version only for questions added after version 1', () => {
+    expect(needsFirstResponseVersion({})).toBe(false);
+    expect(needsFirstResponseVersion({ addedInVersion: 1 })).toBe(false);
+    expect(needsFirstResponseVersion({ addedInVersion: 2 })).toBe(true);
+    // Not looked up (null) is the same as looked up for a version-1 question: every version is >= 1.
+    expect(shownToEveryRespondent({ addedInVersion: 1 }, null)).toBe(shownToEveryRespondent({ addedInVersion: 1 }, 1));
   });
 });

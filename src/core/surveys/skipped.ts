@@ -31,6 +31,14 @@ export function shownToEveryRespondent(q: Pick<QuestionDef, 'showIf' | 'addedInV
 }
 
 /**
+ * Whether shownToEveryRespondent needs the first response's version: only for a question added
+ * after version 1 (every response answers version 1 or later).
+ */
+export function needsFirstResponseVersion(q: Pick<QuestionDef, 'addedInVersion'>): boolean {
+  return (q.addedInVersion ?? 1) > 1;
+}
+
+/**
  * Number of responses that skipped `q`, or null when some responses may never have seen it.
  * Example: 5 responses, 3 NPS answers, question always shown -> 2.
  */

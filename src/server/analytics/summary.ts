@@ -1,7 +1,7 @@
 /** Overview across surveys and one survey's summary: histograms from the queries, metrics from core. */
 import type pg from 'pg';
 import { computeCsi, csiBreakdown, type CsiAttribute, type Histogram, type MetricResult } from '../../core/stats/index.ts';
-import { skippedCount } from '../../core/surveys/skipped.ts';
+import { needsFirstResponseVersion, skippedCount } from '../../core/surveys/skipped.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getChoiceCounts } from '../../db/queries/getChoiceCounts.ts';
@@ -38,7 +38,8 @@ export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
   const [hist, counts, firstVersions] = await Promise.all([
     getHistograms(pool, ctx, { questionIds }),
     getResponseCounts(pool, ctx, surveyIds),
-    getFirstResponseVersions(pool, ctx.scope.orgId, surveyIds),
+    // Only surveys whose NPS question came in a later version need the lookup.
+    getFirstResponseVersions(pool, ctx.scope.orgId, surveys.filter((s) => s.questions.nps && needsFirstResponseVersion(s.questions.nps)).map((s) => s.id)),
   ]);
   const h = byQuestion(hist.rows);
   return {
@@ -69,7 +70,8 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
     getHistograms(pool, ctx, { questionIds: scored }),
     getResponseCounts(pool, ctx, [survey.id]),
     getChoiceCounts(pool, ctx, choice),
-    getFirstResponseVersions(pool, ctx.scope.orgId, [survey.id]),
+    // Only an NPS question that came in a later version needs the lookup.
+    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => (q.type === 'nps' || q.metric === 'nps') && needsFirstResponseVersion(q)) ? [survey.id] : []),
   ]);
   const h = byQuestion(hist.rows);
   const csi = csiOf(questions, h);
