@@ -9,21 +9,39 @@ function sources(): string {
   return SRC.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.tsx') || f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))).join('\n');
 }
 
+const PLURAL = /\.(zero|one|two|few|many|other)$/;
+/** Keys with plural forms counted once (`an.kpi.skipped.one`, `.few`… -> `an.kpi.skipped`). */
+const baseKeys = (lang: 'en' | 'ru' | 'fa') => [...new Set(Object.keys(analyticsMessages[lang]).map((k) => k.replace(PLURAL, '')))].sort();
+
 describe('analytics messages', () => {
   it('has the same keys in en, ru and fa, none empty', () => {
-    const en = Object.keys(analyticsMessages.en).sort();
-    expect(Object.keys(analyticsMessages.ru).sort()).toEqual(en);
-    expect(Object.keys(analyticsMessages.fa).sort()).toEqual(en);
+    const en = baseKeys('en');
+    expect(baseKeys('ru')).toEqual(en);
+    expect(baseKeys('fa')).toEqual(en);
     for (const lang of ['en', 'ru', 'fa'] as const) {
       for (const [k, v] of Object.entries(analyticsMessages[lang])) expect(v.trim(), `${lang} ${k}`).not.toBe('');
     }
   });
 
+  it('has every plural form a language needs (CLDR categories of Intl.PluralRules)', () => {
+    const plural = [...new Set(Object.keys(analyticsMessages.en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
+    expect(plural).toContain('an.kpi.skipped');
+    for (const lang of ['en', 'ru', 'fa'] as const) {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const key of plural) {
+        for (const c of categories) expect(analyticsMessages[lang][`${key}.${c}`], `${lang} ${key}.${c}`).toBeDefined();
+      }
+    }
+    // Russian needs one / few / many (1 ответ, 2 ответа, 5 ответов).
+    expect(analyticsMessages.ru['an.kpi.skipped.few']).not.toBe(analyticsMessages.ru['an.kpi.skipped.many']);
+  });
+
   it('keeps the same {placeholders} in every language', () => {
     const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
-    for (const [k, v] of Object.entries(analyticsMessages.en)) {
-      expect(vars(analyticsMessages.ru[k]), k).toBe(vars(v));
-      expect(vars(analyticsMessages.fa[k]), k).toBe(vars(v));
+    // Plural forms of one key share its placeholders; a language may have forms English lacks.
+    const enVars = (k: string) => vars(analyticsMessages.en[k] ?? analyticsMessages.en[k.replace(PLURAL, '.other')]);
+    for (const lang of ['ru', 'fa'] as const) {
+      for (const [k, v] of Object.entries(analyticsMessages[lang])) expect(vars(v), `${lang} ${k}`).toBe(enVars(k));
     }
   });
 
@@ -31,6 +49,10 @@ describe('analytics messages', () => {
     const used = new Set([...sources().matchAll(/t\('(an\.[\w.]+)'/g)].map((m) => m[1]));
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) expect(analyticsMessages.en[key], key).toBeDefined();
+    // tn('key', count): the key is a plural family (its `other` form always exists).
+    const plurals = new Set([...sources().matchAll(/tn\('(an\.[\w.]+)'/g)].map((m) => m[1]));
+    expect(plurals.size).toBeGreaterThan(2);
+    for (const key of plurals) expect(analyticsMessages.en[`${key}.other`], key).toBeDefined();
   });
 
   it('defines the keys the pages build from API values', () => {
@@ -45,6 +67,7 @@ describe('analytics messages', () => {
       'an.metric.': ['nps', 'csat', 'ces', 'csi', 'mean', 'share'],
       'an.compare.mode.': ['periods', 'locations', 'segments', 'company'],
       'an.by.': ['location', 'channel', 'language', 'segment'],
+      'an.kpi.direction.': ['higher_is_easier', 'lower_is_easier'],
     };
     for (const [prefix, values] of Object.entries(families)) {
       for (const v of values) expect(analyticsMessages.en[prefix + v], prefix + v).toBeDefined();

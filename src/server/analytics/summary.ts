@@ -1,9 +1,11 @@
 /** Overview across surveys and one survey's summary: histograms from the queries, metrics from core. */
 import type pg from 'pg';
 import { computeCsi, csiBreakdown, type CsiAttribute, type Histogram, type MetricResult } from '../../core/stats/index.ts';
+import { needsFirstResponseVersion, skippedCount } from '../../core/surveys/skipped.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getChoiceCounts } from '../../db/queries/getChoiceCounts.ts';
+import { getFirstResponseVersions } from '../../db/queries/getFirstResponseVersions.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getResponseCounts } from '../../db/queries/getResponseCounts.ts';
 import { listSurveyMetricQuestions } from '../../db/queries/listSurveyMetricQuestions.ts';
@@ -17,23 +19,44 @@ function byQuestion(rows: Array<{ questionId: string; score: number; n: number }
   return new Map([...grouped].map(([k, v]) => [k, histogramOf(v)]));
 }
 
-/** GET /analytics/overview: every survey with responses and its headline NPS / CSAT / CES. */
+/**
+ * An NPS question's result with `details.skipped`: responses in the same filters without an answer
+ * to it (METRICS.md nps.v1), or null when some responses never saw it (src/core/surveys/skipped.ts).
+ * Other questions' results are returned unchanged.
+ */
+function withSkipped(q: QuestionDef, result: MetricResult | null, responses: number, firstResponseVersion: number | null): MetricResult | null {
+  if (!result || result.metric !== 'nps') return result;
+  const skipped = skippedCount(q, { responses, answered: result.n, firstResponseVersion });
+  return { ...result, details: { ...result.details, skipped } };
+}
+
+/** GET /analytics/overview: every survey with responses and its headline NPS / CSAT / CES, and CSI. */
 export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
   const surveys = await listSurveyMetricQuestions(pool, ctx.scope.orgId);
-  const questionIds = surveys.flatMap((s) => Object.values(s.questions).map((q) => q!.id!));
-  const [hist, counts] = await Promise.all([
+  const questionIds = surveys.flatMap((s) => [...Object.values(s.questions).map((q) => q!.id!), ...s.csi.map((q) => q.id!)]);
+  const surveyIds = surveys.map((s) => s.id);
+  const [hist, counts, firstVersions] = await Promise.all([
     getHistograms(pool, ctx, { questionIds }),
-    getResponseCounts(pool, ctx, surveys.map((s) => s.id)),
+    getResponseCounts(pool, ctx, surveyIds),
+    // Only surveys whose NPS question came in a later version need the lookup.
+    getFirstResponseVersions(pool, ctx.scope.orgId, surveys.filter((s) => s.questions.nps && needsFirstResponseVersion(s.questions.nps)).map((s) => s.id)),
   ]);
   const h = byQuestion(hist.rows);
   return {
     source: hist.source,
     surveys: surveys.map((s) => {
-      const metrics: Partial<Record<'nps' | 'csat' | 'ces', MetricResult | null>> = {};
+      const responses = counts.counts.get(s.id) ?? 0;
+      const metrics: Partial<Record<'nps' | 'csat' | 'ces' | 'csi', MetricResult | null>> = {};
       for (const [m, q] of Object.entries(s.questions) as Array<['nps' | 'csat' | 'ces', QuestionDef]>) {
-        metrics[m] = metricForQuestion(q, h.get(q.id!) ?? {});
+        metrics[m] = withSkipped(q, metricForQuestion(q, h.get(q.id!) ?? {}), responses, firstVersions.get(s.id) ?? null);
       }
-      return { surveyId: s.id, name: s.name, slug: s.slug, status: s.status, responses: counts.counts.get(s.id) ?? 0, metrics };
+      // The same CSI as the survey's summary (stated importance), without its per-attribute breakdown.
+      const csi = csiOf(s.csi, h);
+      if (csi) {
+        const { breakdown: _breakdown, ...index } = csi;
+        metrics.csi = index;
+      }
+      return { surveyId: s.id, name: s.name, slug: s.slug, status: s.status, responses, metrics };
     }),
   };
 }
@@ -43,15 +66,18 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
   const questions = survey.questions.filter((q) => q.id);
   const scored = questions.filter(isScored).map((q) => q.id!);
   const choice = questions.filter((q) => q.type === 'single' || q.type === 'multi').map((q) => q.id!);
-  const [hist, counts, choices] = await Promise.all([
+  const [hist, counts, choices, firstVersions] = await Promise.all([
     getHistograms(pool, ctx, { questionIds: scored }),
     getResponseCounts(pool, ctx, [survey.id]),
     getChoiceCounts(pool, ctx, choice),
+    // Only an NPS question that came in a later version needs the lookup.
+    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => (q.type === 'nps' || q.metric === 'nps') && needsFirstResponseVersion(q)) ? [survey.id] : []),
   ]);
   const h = byQuestion(hist.rows);
   const csi = csiOf(questions, h);
+  const responses = counts.counts.get(survey.id) ?? 0;
   return {
-    responses: counts.counts.get(survey.id) ?? 0,
+    responses,
     source: hist.source === 'raw' || counts.source === 'raw' ? 'raw' : 'rollup',
     questions: questions.map((q) => {
       const qh = h.get(q.id!) ?? {};
@@ -63,7 +89,7 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
         text: q.text,
         scale: q.scale ?? null,
         archived: !!q.archivedInVersion,
-        result: metricForQuestion(q, qh),
+        result: withSkipped(q, metricForQuestion(q, qh), responses, firstVersions.get(survey.id) ?? null),
         distribution: distributionOf(q, qh),
       };
       if (q.type !== 'single' && q.type !== 'multi') return out;

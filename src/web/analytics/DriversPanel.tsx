@@ -1,6 +1,7 @@
 /**
  * Key drivers of the selected outcome: importance × performance quadrant chart and the same data as
- * a table. Too few complete answers (422 insufficient_data) is explained, not shown as a failure.
+ * a table. A 422 insufficient_data answer (too few complete answers, an outcome without variance, …) is
+ * explained with the server's reason, not shown as a failure.
  */
 import { useMemo } from 'react';
 import { useI18n } from '../i18n.tsx';
@@ -14,7 +15,7 @@ import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
 import { CsiPanel } from './KpiTiles.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, num, lang, dir } = useI18n();
+  const { t, num, pct, lang, dir } = useI18n();
   const state = useLoad<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
   const outcome = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
@@ -32,15 +33,22 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
     };
   }, [state.data, lang, t, num, dir, outcome]);
 
-  const insufficient = state.error instanceof ApiError && state.error.code === 'insufficient_data';
+  const insufficient = state.error instanceof ApiError && state.error.code === 'insufficient_data' ? state.error : null;
+  // Too few complete answers is the one case with a localized explanation (its details carry the counts);
+  // any other reason (no variance of the outcome, collinear attributes, no attributes) gets a general lead.
+  const tooFew = typeof (insufficient?.details as { required?: unknown } | undefined)?.required === 'number';
   return (
     <Panel title={t('an.drivers.title', { q: outcome })} id="drivers">
       {insufficient ? (
         <div className="an-notice" role="status" data-testid="drivers-insufficient">
-          <strong>{t('an.drivers.insufficientTitle')}</strong>
-          <p>{t('an.drivers.insufficient')}</p>
-          {/* The server's reason is English only; other interface languages keep the general explanation. */}
-          {lang === 'en' && state.error?.message && <p className="muted">{state.error.message}</p>}
+          <strong>{t(tooFew ? 'an.drivers.insufficientTitle' : 'an.drivers.unavailable')}</strong>
+          {tooFew && <p>{t('an.drivers.insufficient')}</p>}
+          {/* The server's reason names the exact cause; it is written in English, hence lang="en". */}
+          {insufficient.message && (
+            <p className="muted" data-testid="drivers-reason">
+              {t('an.drivers.reason')} <span lang="en" dir="ltr" className="an-server-reason">{insufficient.message}</span>
+            </p>
+          )}
         </div>
       ) : state.error && !state.loading ? <ErrorBox error={state.error} onRetry={state.reload} /> : !state.data ? <Skeleton height={340} /> : (
         <Loadable state={state} height={340}>
@@ -58,7 +66,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
                     <tr key={x.questionId}>
                       {/* Numbered like the points on the chart (question texts are too long to print there). */}
                       <th scope="row">{num(i + 1, 0)}. <bdi>{String(chart.table.rows[i][0])}</bdi></th>
-                      <td className="num">{num(x.pctOfR2, 1)}%</td>
+                      <td className="num">{pct(x.pctOfR2, 1)}</td>
                       <td className="num">{num(x.importance, 3)}</td>
                       <td className="num">{num(x.performance, 2)}</td>
                       <td><span className={`badge quadrant-${x.quadrant}`}>{t(`an.quadrant.${x.quadrant}`)}</span></td>

@@ -1,8 +1,26 @@
-/** One tile per rated question (value, n, 95% interval, definition, small-sample mark) and the CSI. */
+/**
+ * One tile per rated question (value, n, 95% interval, definition, small-sample mark, and the
+ * metric's details: NPS skipped, CSAT mean, CES % agree and direction) and the CSI.
+ */
 import { useI18n } from '../i18n.tsx';
 import type { DashboardContext } from './dashboard.ts';
-import type { Summary } from './types.ts';
+import { metricDetailTexts } from './metricDetails.ts';
+import type { MetricResult, Summary } from './types.ts';
 import { localized, MetricValue, Panel } from './ui.tsx';
+
+/** The metric's detail lines (metricDetails.ts) under its value; nothing when it has none. */
+export function MetricDetails({ result }: { result: MetricResult | null | undefined }) {
+  const i18n = useI18n();
+  const lines = metricDetailTexts(result, i18n);
+  if (lines.length === 0) return null;
+  return (
+    <span className="metric-details">
+      {lines.map((l) => (
+        <span key={l.kind} data-testid={`metric-${l.kind}`} title={l.kind === 'skipped' ? i18n.t('an.kpi.skippedTitle') : undefined}>{l.text}</span>
+      ))}
+    </span>
+  );
+}
 
 export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
   const { t, lang } = useI18n();
@@ -14,6 +32,7 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
           <span className="an-kpi-label">{q.result ? t(`an.metric.${q.result.metric}`) : t('an.metric.rating')}</span>
           <span className="an-kpi-question" dir="auto">{localized(q.text, lang) || q.key}</span>
           <MetricValue result={q.result} size="large" />
+          <MetricDetails result={q.result} />
         </li>
       ))}
     </ul>
@@ -22,7 +41,7 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
 
 /** The customer satisfaction index with its per-attribute weights and means. */
 export function CsiPanel({ csi }: { csi: NonNullable<Summary['csi']> }) {
-  const { t, num } = useI18n();
+  const { t, num, pct } = useI18n();
   const attrs = csi.breakdown?.attributes ?? [];
   return (
     <Panel title={t('an.csi.title')} id="csi">
@@ -44,7 +63,7 @@ export function CsiPanel({ csi }: { csi: NonNullable<Summary['csi']> }) {
             {attrs.map((a) => (
               <tr key={a.key}>
                 <th scope="row" dir="auto">{a.key}</th>
-                <td className="num">{a.weight === null ? '—' : `${num(a.weight * 100)}%`}</td>
+                <td className="num">{a.weight === null ? '—' : pct(a.weight * 100)}</td>
                 <td className="num">{num(a.meanSatisfaction, 2)}</td>
                 <td className="num">{num(a.meanImportance, 2)}</td>
                 <td className="num">{num(a.contribution, 1)}</td>

@@ -6,8 +6,10 @@ import { Freshness } from './Freshness.tsx';
 import type { OverviewSurvey } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
+import { MetricDetails } from './KpiTiles.tsx';
 
-const HEADLINES = ['nps', 'csat', 'ces'] as const;
+// CSI before CSAT: a CSI survey's overall-satisfaction question is secondary to its index.
+const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
   const { t } = useI18n();
@@ -30,21 +32,21 @@ export function OverviewPage() {
 }
 
 function SurveyCard({ survey }: { survey: OverviewSurvey }) {
-  const { t, num } = useI18n();
+  const { t, tn, num } = useI18n();
   const metrics = HEADLINES.filter((m) => survey.metrics[m]);
   return (
     <li className="card an-survey-card">
       <h2><Link to={`/app/surveys/${encodeURIComponent(survey.surveyId)}`}>{survey.name}</Link></h2>
       <p className="muted">
         <span className={`badge status-${survey.status}`}>{t(`an.status.${survey.status}`)}</span>{' '}
-        {t('an.overview.responses', { n: num(survey.responses, 0) })}
+        {tn('an.overview.responses', survey.responses, { n: num(survey.responses, 0) })}
       </p>
       {metrics.length === 0 ? <p className="muted">{t('an.overview.noMetrics')}</p> : (
         <dl className="an-headlines">
           {metrics.map((m) => (
             <div key={m}>
               <dt>{t(`an.metric.${m}`)}</dt>
-              <dd><MetricValue result={survey.metrics[m]} /></dd>
+              <dd><MetricValue result={survey.metrics[m]} /><MetricDetails result={survey.metrics[m]} /></dd>
             </div>
           ))}
         </dl>

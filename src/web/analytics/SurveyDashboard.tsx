@@ -20,7 +20,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
 
 export function SurveyDashboard() {
-  const { t, num } = useI18n();
+  const { t, tn, num } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -62,7 +62,7 @@ export function SurveyDashboard() {
       {!ctx ? <Skeleton height={480} /> : (
         <div aria-busy={summaryState.loading}>
           <p className="muted an-responses" data-testid="responses-count">
-            {t('an.dash.responses', { n: num(ctx.summary.responses, 0) })}
+            {tn('an.dash.responses', ctx.summary.responses, { n: num(ctx.summary.responses, 0) })}
             {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
           </p>
           {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}

@@ -11,7 +11,8 @@ export interface OverviewSurvey {
   slug: string;
   status: 'draft' | 'live' | 'closed';
   responses: number;
-  metrics: { nps?: MetricResult; csat?: MetricResult; ces?: MetricResult };
+  /** `nps.details.skipped`: respondents who skipped it (null: unknown); `csi` for CSI surveys (stated importance). */
+  metrics: { nps?: MetricResult; csat?: MetricResult; ces?: MetricResult; csi?: MetricResult };
 }
 
 export interface SummaryQuestion {

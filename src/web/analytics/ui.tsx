@@ -11,15 +11,15 @@ export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined)
 
 /** A metric as the product must show it: value, n, 95% interval, definition version, small-sample mark. */
 export function MetricValue({ result, size = 'normal' }: { result: MetricResult | null | undefined; size?: 'normal' | 'large' }) {
-  const { t, num } = useI18n();
+  const { t, num, pct } = useI18n();
   if (!result || result.value === null) {
     return <span className="metric-value muted">{t('an.metric.noData')}{result ? `${t('shell.sep')}n = ${num(result.n, 0)}` : ''}</span>;
   }
   const d = metricDigits(result);
-  const unit = result.metric === 'csat' || result.metric === 'share' ? '%' : '';
+  const percent = result.metric === 'csat' || result.metric === 'share';
   return (
     <span className={`metric-value ${size}`}>
-      <span className="metric-number" data-testid="metric-number">{num(result.value, d)}{unit}</span>
+      <span className="metric-number" data-testid="metric-number">{percent ? pct(result.value, d) : num(result.value, d)}</span>
       <span className="metric-meta">
         <span>n = {num(result.n, 0)}</span>
         {result.ci95 && (

@@ -1,0 +1,51 @@
+/**
+ * The lines a metric shows under its value besides n and the interval (METRICS.md): NPS respondents
+ * who skipped the question, the CSAT mean, and the CES share of "easy" answers with the direction of
+ * the scale. Pure (formatters passed in), so every language's wording is unit-tested in Node.
+ */
+import type { MetricResult } from './types.ts';
+
+export interface DetailFormatters {
+  t(key: string, vars?: Record<string, string | number>): string;
+  tn(key: string, count: number, vars?: Record<string, string | number>): string;
+  num(value: number | null | undefined, digits?: number, fixed?: boolean): string;
+  pct(value: number | null | undefined, digits?: number, fixed?: boolean): string;
+}
+
+export interface MetricDetailText {
+  /** Stable name for tests and styling: skipped, mean, agree, direction. */
+  kind: 'skipped' | 'mean' | 'agree' | 'direction';
+  text: string;
+}
+
+const numberOf = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The extra lines of `result`, in display order; none for metrics without such details. */
+export function metricDetailTexts(result: MetricResult | null | undefined, f: DetailFormatters): MetricDetailText[] {
+  if (!result) return [];
+  const d = result.details ?? {};
+  const out: MetricDetailText[] = [];
+  if (result.metric === 'nps') {
+    // null = unknown (some responses never saw the question); 0 is not worth a line.
+    const skipped = numberOf(d.skipped);
+    if (skipped !== null && skipped > 0) out.push({ kind: 'skipped', text: f.tn('an.kpi.skipped', skipped, { n: f.num(skipped, 0) }) });
+  }
+  if (result.metric === 'csat') {
+    const mean = numberOf(d.mean);
+    if (mean !== null) out.push({ kind: 'mean', text: f.t('an.kpi.mean', { mean: f.num(mean, 2, true) }) });
+  }
+  if (result.metric === 'ces') {
+    const pctAgree = numberOf(d.pctAgree);
+    const from = numberOf(d.agreeFrom);
+    const to = numberOf(d.agreeTo);
+    const lowerIsEasier = d.direction === 'lower_is_easier';
+    if (pctAgree !== null && from !== null && to !== null) {
+      const range = from === to ? f.num(from, 0) : `${f.num(from, 0)}–${f.num(to, 0)}`;
+      out.push({ kind: 'agree', text: f.t(lowerIsEasier ? 'an.kpi.lowEffort' : 'an.kpi.agree', { pct: f.pct(pctAgree), range }) });
+    }
+    if (d.direction === 'higher_is_easier' || d.direction === 'lower_is_easier') {
+      out.push({ kind: 'direction', text: f.t(`an.kpi.direction.${d.direction}`) });
+    }
+  }
+  return out;
+}
