@@ -17,12 +17,12 @@ import type pg from 'pg';
 import { inTransaction } from '../tx.ts';
 import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
-import { listRebuildingOrgIds, replayPendingResponses, setRollupsRebuilding } from './rollupQueue.ts';
+import { listRebuildingOrgIds, replayPendingResponses, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from './rollupQueue.ts';
 import { addDays, addMonths } from '../queries/timeWindow.ts';
 
-// Advisory-lock namespace of "a rebuild of this organisation runs" (727001: migrations, 727002: the
-// rollup job runner, 727003: the writers' gate in rollupQueue.ts).
-const REBUILD_LOCK = 727_004;
+// "This organisation's rollup rows are being written": held for the whole rebuild, so neither another
+// rebuild nor a fold (rollupQueue.ts) runs meanwhile.
+const REBUILD_LOCK = ROLLUP_WRITER_LOCK;
 
 export interface RebuildProgress {
   /** Called once the batches are known (one survey x `batchDays` org-local days for day levels, then one survey x month for block and month levels). */

@@ -1,13 +1,12 @@
 /**
  * Stores one respondent's submission: the responses row, one typed answers row per answered
- * question, and its rollup increments (or, during a rollup rebuild, its queued change:
- * recordResponsesForRollups), all on the caller's transaction. The idempotency key makes
+ * question, and its queued rollup change (rollup_pending, folded in the background:
+ * src/db/rollups/rollupQueue.ts), in one statement. The idempotency key makes
  * retries safe: a second submission with the same key (even a concurrent one) finds the first
  * response instead of creating another. Used by the public pages and, later, by other channels.
  */
-import type pg from 'pg';
 import type { Queryable } from '../../../db/connection.ts';
-import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
+import { isUuid } from '../../../core/ids.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../../../core/surveys/logic.ts';
@@ -22,8 +21,12 @@ export interface SubmitResponseInput {
   /** One of the survey's languages (callers resolve it); also the language of validation messages. */
   language: string;
   idempotencyKey: string;
-  /** Must already be checked to belong to the survey's organisation. */
+  /** A location of the survey's organisation; null for none (or to use `locationRef`). */
   locationId: string | null;
+  /** As sent by the respondent (`_loc`): a location id or code, looked up within the organisation in the insert; unknown is none. */
+  locationRef?: string;
+  /** The survey's `updated_at` when it was loaded (a cached copy): store only if it is still so, else SurveyChangedError. */
+  surveyStamp?: string | null;
   channel: string;
   hidden: Record<string, string>;
   startedAt?: Date | null;
@@ -47,16 +50,60 @@ async function findByKey(tx: Queryable, survey: LoadedSurvey, key: string): Prom
 }
 
 /**
- * Validates and stores a submission on `tx` (run it inside withTransaction; the caller answers
- * only after the commit).
- * @throws DomainError validation (details.errors: {questionKey: {code, message}}), survey_closed, not_found
+ * Thrown when the survey was changed (or closed) after the caller loaded it and the caller asked to
+ * store only against that state (`surveyStamp`): nothing was written; load the survey again and retry.
  */
-export async function submitResponse(tx: pg.PoolClient, input: SubmitResponseInput): Promise<SubmitResponseResult> {
+export class SurveyChangedError extends Error {
+  constructor() {
+    super('The survey changed while the submission was being stored');
+  }
+}
+
+/**
+ * One statement, one round trip, atomic on its own (no BEGIN/COMMIT needed): resolves the location
+ * within the organisation, checks that the survey is still live (and unchanged since `surveyStamp`
+ * when given), inserts the response (or skips a used idempotency key: ON CONFLICT DO NOTHING waits
+ * for a concurrent insert of the same key and then skips, so racing identical POSTs store one
+ * response), its answers, and its queued rollup change (src/db/rollups/rollupQueue.ts). Every lookup
+ * is by primary key or unique key, so no plan depends on statistics.
+ */
+const INSERT_SUBMISSION_SQL = `/* submitResponse */
+  with loc as (
+    select coalesce((select l.id from locations l where l.org_id = $1 and l.id = $3::uuid),
+                    (select l.id from locations l where l.org_id = $1 and l.code = $4::text order by l.id limit 1)) as id
+  ), live as (
+    select 1 from surveys s where s.org_id = $1 and s.id = $2 and s.status = 'live' and ($15::timestamptz is null or s.updated_at = $15::timestamptz)
+  ), r as (
+    insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
+                           contact_key, started_at, submitted_at, duration_ms)
+    select $1::uuid, $2::uuid, (select id from loc), $5::text, $6::text, $7::jsonb, $8::text, $9::int, $10::text,
+           $11::timestamptz, $12::timestamptz, $13::int
+      from live
+    on conflict (org_id, survey_id, idempotency_key) do nothing
+    returning id, location_id
+  ), a as (
+    insert into answers (org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at,
+                         score, choice, choices, text)
+    select $1::uuid, r.id, x.question_id, $2::uuid, r.location_id, $5::text, $6::text, $12::timestamptz, x.score, x.choice, x.choices, x.text
+      from r, jsonb_to_recordset($14::jsonb) as x(question_id uuid, score smallint, choice text, choices text[], text text)
+  ), q as (
+    insert into rollup_pending (org_id, response_id, sign) select $1::uuid, r.id, 1 from r
+  )
+  select (select id from r) as id, exists (select 1 from live) as live`;
+
+/**
+ * Validates and stores a submission in one statement on `db` (a pool, or the caller's transaction);
+ * the caller answers only after it returns (the statement has committed, or commits with the caller's
+ * transaction).
+ * @throws DomainError validation (details.errors: {questionKey: {code, message}}), survey_closed, not_found;
+ *   SurveyChangedError (see there)
+ */
+export async function submitResponse(db: Queryable, input: SubmitResponseInput): Promise<SubmitResponseResult> {
   const { survey } = input;
   if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
   if (survey.status !== 'live') {
     // A retry of a submission accepted before the survey closed still gets its thank-you.
-    const existing = await findByKey(tx, survey, input.idempotencyKey);
+    const existing = await findByKey(db, survey, input.idempotencyKey);
     if (existing) return { responseId: existing, created: false };
     throw survey.status === 'closed' ? new DomainError('survey_closed', 'This survey is closed') : new DomainError('not_found', 'Not found');
   }
@@ -66,36 +113,25 @@ export async function submitResponse(tx: pg.PoolClient, input: SubmitResponseInp
   const submittedAt = input.submittedAt ?? new Date();
   const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
   const durationMs = startedAt ? Math.min(submittedAt.getTime() - startedAt.getTime(), 2_147_483_647) : null;
-  // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and then skips, so two
-  // identical POSTs racing each other still produce one response (no error, no aborted transaction).
-  const inserted = await tx.query(
-    `insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
-                            contact_key, started_at, submitted_at, duration_ms)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     on conflict (org_id, survey_id, idempotency_key) do nothing
-     returning id`,
-    [survey.orgId, survey.id, input.locationId, input.channel, input.language, JSON.stringify(input.hidden), input.idempotencyKey,
-      survey.version, input.contactKey ?? null, startedAt, submittedAt, durationMs],
-  );
-  if (inserted.rows.length === 0) {
-    const existing = await findByKey(tx, survey, input.idempotencyKey);
-    if (!existing) throw new DomainError('conflict', 'Submission in progress, try again');
-    return { responseId: existing, created: false };
-  }
-  const responseId = inserted.rows[0].id as string;
-
   const rows = survey.questions
     .filter((q) => q.id && answers[q.key])
     .map((q) => ({ question_id: q.id, ...answers[q.key] }));
-  if (rows.length > 0) {
-    await tx.query(
-      `insert into answers (org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at,
-                            score, choice, choices, text)
-       select $1, $2, x.question_id, $3, $4, $5, $6, $7, x.score, x.choice, x.choices, x.text
-         from jsonb_to_recordset($8::jsonb) as x(question_id uuid, score smallint, choice text, choices text[], text text)`,
-      [survey.orgId, responseId, survey.id, input.locationId, input.channel, input.language, submittedAt, JSON.stringify(rows)],
-    );
+  const ref = input.locationId ?? input.locationRef?.trim() ?? '';
+  const locationRef = ref && ref.length <= 100 ? ref : null;
+  const { rows: out } = await db.query(INSERT_SUBMISSION_SQL, [
+    survey.orgId, survey.id, locationRef && isUuid(locationRef) ? locationRef : null, input.locationId ? null : locationRef,
+    input.channel, input.language, JSON.stringify(input.hidden), input.idempotencyKey, survey.version, input.contactKey ?? null,
+    startedAt, submittedAt, durationMs, JSON.stringify(rows), input.surveyStamp ?? null,
+  ]);
+  if (out[0].id) return { responseId: out[0].id as string, created: true };
+  if (!out[0].live) {
+    if (input.surveyStamp) throw new SurveyChangedError();
+    // Closed since the caller loaded it: as above, a retry of an earlier submission still succeeds.
+    const existing = await findByKey(db, survey, input.idempotencyKey);
+    if (existing) return { responseId: existing, created: false };
+    throw new DomainError('survey_closed', 'This survey is closed');
   }
-  await recordResponsesForRollups(tx, survey.orgId, [responseId], 1);
-  return { responseId, created: true };
+  const existing = await findByKey(db, survey, input.idempotencyKey);
+  if (!existing) throw new DomainError('conflict', 'Submission in progress, try again');
+  return { responseId: existing, created: false };
 }
