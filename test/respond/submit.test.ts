@@ -60,6 +60,8 @@ describe('POST /s/:slug', () => {
     expect(byQ[survey.questionIds.service]).toMatchObject({ score: 2 });
     expect(byQ[survey.questionIds.reasons]).toMatchObject({ choices: ['wait', 'staff'] });
     expect(byQ[survey.questionIds.nps].submitted_at.getTime()).toBe(r.submitted_at.getTime());
+    // The rollups are kept by the background fold (src/server/jobs/foldRollupsJob.ts), kicked after the commit.
+    await server.app.rollupFolder.idle(orgId);
     const { rows: rollup } = await server.pool.query(
       `select score, n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
       [orgId, survey.questionIds.nps, storeId],
