@@ -9,6 +9,8 @@ import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { IDEMPOTENCY_KEY_RE, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
 import { createSurveyCache } from './surveyCache.ts';
+import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
+import type { SubmissionInserter } from '../server/responses/commands/submitResponse.ts';
 import {
   first, hiddenFromBody, newIdempotencyKey, parseChannel, parseStarted, resolveLocation, surveyLanguage, type Fields,
 } from './context.ts';
@@ -45,6 +47,7 @@ function asStrings(v: RawAnswer): string[] {
  */
 export function submitHandler(deps: AppDeps) {
   const surveys = createSurveyCache(deps.pool);
+  const insert = createSubmissionBatcher(deps.pool);
   return async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
     const slug = request.params.slug;
     let entry = SLUG_RE.test(slug) ? await surveys.get(slug) : null;
@@ -52,7 +55,7 @@ export function submitHandler(deps: AppDeps) {
     for (let attempt = 0; ; attempt++) {
       if (!entry || entry.survey.status === 'draft') return sendMessage(request, reply, 404, 'notFound', 'not_found');
       try {
-        return await handleSubmission(deps, request, reply, entry.survey, attempt < 3 ? entry.stamp : null);
+        return await handleSubmission(deps, insert, request, reply, entry.survey, attempt < 3 ? entry.stamp : null);
       } catch (err) {
         if (!(err instanceof SurveyChangedError)) throw err;
         entry = await surveys.reload(slug);
@@ -63,6 +66,7 @@ export function submitHandler(deps: AppDeps) {
 
 async function handleSubmission(
   deps: AppDeps,
+  insert: SubmissionInserter,
   request: FastifyRequest<{ Params: { slug: string } }>,
   reply: FastifyReply,
   survey: LoadedSurvey,
@@ -100,11 +104,11 @@ async function handleSubmission(
 
   if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
   try {
-    // One statement on the pool: it has committed when it returns.
+    // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, {
       survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
       locationId: null, locationRef: first(body._loc), surveyStamp, startedAt: started, submittedAt: now,
-    });
+    }, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });

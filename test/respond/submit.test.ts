@@ -85,6 +85,7 @@ describe('POST /s/:slug', () => {
     const rows = await responsesWithKey(k2);
     expect(rows).toHaveLength(1);
     expect(new Set(bodies.map((b) => b.responseId))).toEqual(new Set([rows[0].id]));
+    await server.app.rollupFolder.idle(orgId);
     const { rows: n } = await server.pool.query(
       `select sum(n) as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
     expect(n[0].n).toBe(1);
