@@ -170,8 +170,8 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
                   where ${partWhere(ctx, part, `s.question_id = any(${ids}::uuid[])`, dimKey, p, params)} and s.n <> 0`,
     );
     // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
-    const q = pendingWhere(ctx, plan[0].level, dimKey, p, params);
-    parts.push(`select a.question_id, a.score, pr.net::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
+    const q = pendingWhere(ctx, plan[0]?.level ?? levelsOf('scores')[0], dimKey, p, params);
+    if (plan.length > 0) parts.push(`select a.question_id, a.score, pr.net::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
                        ${q.columns}, ${q.dimValue} as dim_value
                   from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
                  where a.question_id = any(${ids}::uuid[]) and a.score is not null ${q.where}`);
@@ -262,9 +262,10 @@ export function responseSourceSql(ctx: SourceContext, surveyIds: string[], param
                   where ${partWhere(ctx, part, `s.survey_id = any(${ids}::uuid[])`, dimKey, p, params)}`,
     );
     // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
-    const q = pendingWhere(ctx, plan[0].level, dimKey, p, params, 'r');
-    const loc = plan[0].level.location ? `coalesce(r.location_id, '${NO_LOCATION}'::uuid)` : `'${NO_LOCATION}'::uuid`;
-    parts.push(`select r.survey_id, (r.submitted_at at time zone ${p(ctx.timezone)})::date as day, ${loc} as location_id, pr.net::bigint as n
+    const level = plan[0]?.level ?? levelsOf('responses')[0];
+    const q = pendingWhere(ctx, level, dimKey, p, params, 'r');
+    const loc = level.location ? `coalesce(r.location_id, '${NO_LOCATION}'::uuid)` : `'${NO_LOCATION}'::uuid`;
+    if (plan.length > 0) parts.push(`select r.survey_id, (r.submitted_at at time zone ${p(ctx.timezone)})::date as day, ${loc} as location_id, pr.net::bigint as n
                   from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
                  where r.survey_id = any(${ids}::uuid[]) ${q.where}`);
     return { kind, sql: parts.join('\n union all\n'), parts: plan.length };
