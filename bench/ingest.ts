@@ -144,7 +144,8 @@ export async function setUp(db: Pick<Database, "pool">) {
 /** Runs the ingest benchmark on DATABASE_URL or a temporary embedded PostgreSQL and prints it. */
 export async function runIngestBench(opts: IngestBenchOptions): Promise<IngestBenchResult> {
   const say = (m: string) => (opts.json ? process.stderr : process.stdout).write(`${m}\n`);
-  const dataDir = process.env.DATABASE_URL ? null : (process.env.SARAFAN_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-ingest-')));
+  // Not mkdtemp: its 0700 directory would keep the embedded server's `postgres` user out when run as root.
+  const dataDir = process.env.DATABASE_URL ? null : (process.env.SARAFAN_DATA_DIR ?? path.join(os.tmpdir(), `sarafan-ingest-${process.pid}`));
   const db = await openDatabase(dataDir ? { dataDir, log: say } : {});
   // The baseline's own connections, as many as requests in flight.
   const plain = createPool(db.url, opts.concurrency);
