@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { runBench } from '../../bench/runBench.ts';
+import { runIngestBench } from '../../bench/ingest.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -22,7 +23,12 @@ export function registerBenchCommand(program: Command): void {
     .option('--json', 'print one JSON line per measurement on stdout (the table goes to stderr)')
     .option('--fresh', 'regenerate even when data for this N exists')
     .option('--keep', 'keep the temporary data directory of small runs (runs of 1M+ answers are always kept for reuse)')
-    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean }) => {
+    .option('--ingest', 'measure ingest instead: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
+    .option('--count <n>', 'with --ingest: submissions per phase at most', count('--count', 1), 20_000)
+    .option('--seconds <n>', 'with --ingest: seconds per phase at most', count('--seconds', 1), 20)
+    .option('--concurrency <n>', 'with --ingest: requests in flight', count('--concurrency', 1), 24)
+    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; count: number; seconds: number; concurrency: number }) => {
+      if (opts.ingest) return void (await runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json }));
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
     });
 }

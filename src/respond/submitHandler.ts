@@ -6,9 +6,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../server/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
-import { withTransaction } from '../db/tx.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { IDEMPOTENCY_KEY_RE, submitResponse } from '../server/responses/commands/submitResponse.ts';
+import { IDEMPOTENCY_KEY_RE, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
+import { createSurveyCache } from './surveyCache.ts';
+import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
+import type { SubmissionInserter } from '../server/responses/commands/submitResponse.ts';
 import {
   first, hiddenFromBody, newIdempotencyKey, parseChannel, parseStarted, resolveLocation, surveyLanguage, type Fields,
 } from './context.ts';
@@ -38,59 +40,85 @@ function asStrings(v: RawAnswer): string[] {
   return (Array.isArray(v) ? v : [v]).map(String);
 }
 
-/** The POST /s/:slug handler: parse → submitResponse in one transaction → thank-you (HTML or JSON) after commit. */
+/**
+ * The POST /s/:slug handler: parse → submitResponse (one statement) → thank-you (HTML or JSON) after
+ * commit. Live surveys come from a per-app cache (src/respond/surveyCache.ts) whose stamp the insert
+ * checks; when the survey changed meanwhile, it is loaded again and the submission handled anew.
+ */
 export function submitHandler(deps: AppDeps) {
+  const surveys = createSurveyCache(deps.pool);
+  const insert = createSubmissionBatcher(deps.pool);
   return async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
-    const json = wantsJson(request);
-    const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
-    const survey = await loadPublicSurvey(deps, request.params.slug);
-    if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
-
-    const lang = surveyLanguage(survey, body._lang, request.headers['accept-language']);
-    const location = await resolveLocation(deps.pool, survey, body._loc);
-    const channel = parseChannel(body._channel);
-    const hidden = hiddenFromBody(body);
-    const idempotencyKey = first(body._k);
-    const now = new Date();
-    const started = parseStarted(body._started, now);
-    const raw: Record<string, RawAnswer> = {};
-    for (const q of survey.questions) {
-      if (Object.hasOwn(body, `q_${q.key}`)) raw[q.key] = rawValue(body[`q_${q.key}`]);
-    }
-
-    const rerender = (errors: Record<string, string>, formError?: string) => {
-      if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
-      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
-      const page = renderSurveyPage({
-        survey, lang, channel, hidden, values, errors, formError,
-        // The valid answers pick the "why?" wording, as the script would have shown it.
-        answers: parseAnswers(survey, raw, lang).answers,
-        // A missing or malformed key gets a fresh one so the corrected form can be sent.
-        idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
-        startedMs: started?.getTime() ?? now.getTime(),
-        locationId: location?.id ?? null,
-      });
-      return sendPage(reply, 400, page);
-    };
-
-    if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
-    try {
-      const result = await withTransaction(deps.pool, (tx) =>
-        submitResponse(tx, {
-          survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
-          locationId: location?.id ?? null, startedAt: started, submittedAt: now,
-        }),
-      );
-      // The transaction has committed: only now does the respondent get a 2xx.
-      if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
-      return sendPage(reply, 200, renderThanksPage(survey, lang));
-    } catch (err) {
-      if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
-      if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {
-        const errors = err.details.errors as Record<string, { message: string }>;
-        return rerender(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.message])));
+    const slug = request.params.slug;
+    let entry = SLUG_RE.test(slug) ? await surveys.get(slug) : null;
+    // A survey edited or closed after it was cached: at most a few fresh loads (edits are rare).
+    for (let attempt = 0; ; attempt++) {
+      if (!entry || entry.survey.status === 'draft') return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      try {
+        return await handleSubmission(deps, insert, request, reply, entry.survey, attempt < 3 ? entry.stamp : null);
+      } catch (err) {
+        if (!(err instanceof SurveyChangedError)) throw err;
+        entry = await surveys.reload(slug);
       }
-      throw err;
     }
   };
+}
+
+async function handleSubmission(
+  deps: AppDeps,
+  insert: SubmissionInserter,
+  request: FastifyRequest<{ Params: { slug: string } }>,
+  reply: FastifyReply,
+  survey: LoadedSurvey,
+  surveyStamp: string | null,
+) {
+  const json = wantsJson(request);
+  const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
+  const lang = surveyLanguage(survey, body._lang, request.headers['accept-language']);
+  const channel = parseChannel(body._channel);
+  const hidden = hiddenFromBody(body);
+  const idempotencyKey = first(body._k);
+  const now = new Date();
+  const started = parseStarted(body._started, now);
+  const raw: Record<string, RawAnswer> = {};
+  for (const q of survey.questions) {
+    if (Object.hasOwn(body, `q_${q.key}`)) raw[q.key] = rawValue(body[`q_${q.key}`]);
+  }
+
+  const rerender = async (errors: Record<string, string>, formError?: string) => {
+    if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
+    // Only the re-rendered form needs the location looked up apart (a submission resolves it in its insert).
+    const location = await resolveLocation(deps.pool, survey, body._loc);
+    const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
+    const page = renderSurveyPage({
+      survey, lang, channel, hidden, values, errors, formError,
+      // The valid answers pick the "why?" wording, as the script would have shown it.
+      answers: parseAnswers(survey, raw, lang).answers,
+      // A missing or malformed key gets a fresh one so the corrected form can be sent.
+      idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
+      startedMs: started?.getTime() ?? now.getTime(),
+      locationId: location?.id ?? null,
+    });
+    return sendPage(reply, 400, page);
+  };
+
+  if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
+  try {
+    // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
+    const result = await submitResponse(deps.pool, {
+      survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
+      locationId: null, locationRef: first(body._loc), surveyStamp, startedAt: started, submittedAt: now,
+    }, insert);
+    if (result.created) deps.rollupFolder?.kick(survey.orgId);
+    // Only now, after the commit, does the respondent get a 2xx.
+    if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
+    return sendPage(reply, 200, renderThanksPage(survey, lang));
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+    if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {
+      const errors = err.details.errors as Record<string, { message: string }>;
+      return rerender(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.message])));
+    }
+    throw err;
+  }
 }

@@ -21,6 +21,14 @@ import { registerSurveyRoutes } from './surveys/routes.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { registerRespondRoutes } from '../respond/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
+import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background fold of queued rollup changes (tests await `idle(orgId)`). */
+    rollupFolder: RollupFolder;
+  }
+}
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Content types a cross-site HTML form can send without a CORS preflight.
@@ -39,12 +47,17 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   // Dashboards read through the replica and fall back to the primary while it cannot answer;
   // /healthz checks the replica itself (docs/scaling.md).
   const replica = appDeps.readPool;
-  const deps: AppDeps = replica ? { ...appDeps, readPool: withPrimaryFallback(replica, appDeps.pool) } : appDeps;
   const app = Fastify({
-    logger: deps.logger ? loggerOptions() : false,
+    logger: appDeps.logger ? loggerOptions() : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
   });
+  const rollupFolder = createRollupFolder(appDeps.pool, (orgId, err) => app.log.error({ err, orgId }, 'rollup fold failed'));
+  app.decorate('rollupFolder', rollupFolder);
+  // Changes queued before this process started (or by a process that stopped) are folded from the start.
+  app.addHook('onReady', async () => void rollupFolder.kickAll().catch((err) => app.log.error({ err }, 'rollup fold failed')));
+  app.addHook('onClose', () => rollupFolder.close());
+  const deps: AppDeps = { ...appDeps, rollupFolder, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
   app.decorateRequest('sessionUser', null);
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(cookie);

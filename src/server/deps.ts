@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { RouteOptions } from 'fastify';
+import type { RollupFolder } from './jobs/foldRollupsJob.ts';
 
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -22,4 +23,6 @@ export interface AppDeps {
   now?: () => Date;
   /** Called for every route as it is registered (test/security.test.ts walks them all). */
   onRoute?: (route: RouteOptions) => void;
+  /** Set by buildApp: writers kick it after their commit (src/server/jobs/foldRollupsJob.ts). */
+  rollupFolder?: RollupFolder;
 }

@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
+import { recordResponsesForRollups } from '../../src/db/rollups/rollupQueue.ts';
 
 export interface SeedQuestion {
   key: string;
@@ -50,8 +51,18 @@ export interface SeedResponse {
   answers: Record<string, { score?: number; text?: string; choice?: string; choices?: string[] }>;
 }
 
-/** Inserts responses with answers (keys resolved via `ids`) and applies them to the rollups. */
-export async function seedResponses(pool: pg.Pool, orgId: string, surveyId: string, ids: Record<string, string>, responses: SeedResponse[]): Promise<string[]> {
+/**
+ * Inserts responses with answers (keys resolved via `ids`) and applies them to the rollups, or with
+ * `queue` only queues them for the fold (as a writer does) without starting one.
+ */
+export async function seedResponses(
+  pool: pg.Pool,
+  orgId: string,
+  surveyId: string,
+  ids: Record<string, string>,
+  responses: SeedResponse[],
+  opts: { queue?: boolean } = {},
+): Promise<string[]> {
   const out: string[] = [];
   const client = await pool.connect();
   try {
@@ -73,7 +84,8 @@ export async function seedResponses(pool: pg.Pool, orgId: string, surveyId: stri
       }
       out.push(rid);
     }
-    await applyResponsesToRollups(client, orgId, out, 1);
+    if (opts.queue) await recordResponsesForRollups(client, orgId, out, 1);
+    else await applyResponsesToRollups(client, orgId, out, 1);
     await client.query('commit');
   } catch (err) {
     await client.query('rollback');

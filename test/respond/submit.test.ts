@@ -60,6 +60,8 @@ describe('POST /s/:slug', () => {
     expect(byQ[survey.questionIds.service]).toMatchObject({ score: 2 });
     expect(byQ[survey.questionIds.reasons]).toMatchObject({ choices: ['wait', 'staff'] });
     expect(byQ[survey.questionIds.nps].submitted_at.getTime()).toBe(r.submitted_at.getTime());
+    // The rollups are kept by the background fold (src/server/jobs/foldRollupsJob.ts), kicked after the commit.
+    await server.app.rollupFolder.idle(orgId);
     const { rows: rollup } = await server.pool.query(
       `select score, n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
       [orgId, survey.questionIds.nps, storeId],
@@ -83,6 +85,7 @@ describe('POST /s/:slug', () => {
     const rows = await responsesWithKey(k2);
     expect(rows).toHaveLength(1);
     expect(new Set(bodies.map((b) => b.responseId))).toEqual(new Set([rows[0].id]));
+    await server.app.rollupFolder.idle(orgId);
     const { rows: n } = await server.pool.query(
       `select sum(n) as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
     expect(n[0].n).toBe(1);

@@ -12,6 +12,7 @@ import { locationScopeSql } from '../scope.ts';
 import { withTransaction } from '../tx.ts';
 import { NO_LOCATION } from '../rollups/applyResponse.ts';
 import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
+import { pendingResponsesSql } from '../rollups/rollupQueue.ts';
 import { splitWindow } from './timeWindow.ts';
 
 export { splitWindow, splitWholeMonths } from './timeWindow.ts';
@@ -111,6 +112,40 @@ function partWhere(ctx: SourceContext, part: RollupPart, keyCondition: string, d
   return where.join(' and ');
 }
 
+/**
+ * Filters, columns and dimension of the queued-changes part of a rollup read, on raw `a` (answers, or
+ * responses for response counts) and `r`: the same rows the rollup levels would hold once folded
+ * (a dimension row only for a non-empty value), with the columns the read's levels keep.
+ */
+function pendingWhere(
+  ctx: SourceContext,
+  level: RollupLevel,
+  dimKey: string,
+  p: (v: unknown) => string,
+  params: unknown[],
+  alias: 'a' | 'r' = 'a',
+): { join: string; where: string; columns: string; dimValue: string } {
+  const where = [...localDayRangeSql(`${alias}.submitted_at`, ctx.filter, ctx.timezone, p), ...common(alias, ctx, p, params)];
+  let dimValue = `''::text`;
+  if (dimKey) {
+    dimValue = `(r.hidden ->> ${p(dimKey)})`;
+    where.push(`coalesce(${dimValue}, '') <> ''`);
+    if (ctx.filter.dim) where.push(`${dimValue} = ${p(ctx.filter.dim.value)}`);
+  }
+  // Each queued response by primary key (a lateral subquery kept apart by OFFSET 0): a nested loop
+  // over the short queue whatever the planner's statistics say, never a scan of the organisation.
+  const org = p(ctx.scope.orgId);
+  const byKey = (table: 'answers' | 'responses', a: string, key: string) =>
+    `cross join lateral (select ${a}.* from ${table} ${a} where ${a}.org_id = ${org} and ${a}.${key} = pr.response_id offset 0) ${a}`;
+  const join = [
+    ...(alias === 'a' ? [byKey('answers', 'a', 'response_id')] : []),
+    ...(alias === 'r' || dimKey ? [byKey('responses', 'r', 'id')] : []),
+  ].join(' ');
+  const loc = level.location ? `coalesce(${alias}.location_id, '${NO_LOCATION}'::uuid) as location_id` : `'${NO_LOCATION}'::uuid as location_id`;
+  const ch = level.channel ? `${alias}.channel, ${alias}.language` : `''::text as channel, ''::text as language`;
+  return { join, where: where.map((w) => `and ${w}`).join(' '), columns: `${loc}, ${ch}`, dimValue };
+}
+
 /** Output columns of a part: the level's own or constants for those it does not keep. */
 function partColumns(level: RollupLevel): string {
   const loc = level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`;
@@ -130,12 +165,19 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
     const dimKey = opts.groupDim ?? ctx.filter.dim?.key ?? '';
     const ids = p(questionIds);
     // Each level's primary key starts (org_id, question_id, dim_key, dim_value, day | month).
-    const parts = rollupPlan(ctx, 'scores', opts).map(
+    const plan = rollupPlan(ctx, 'scores', opts);
+    const parts = plan.map(
       (part) => `select s.question_id, s.score, s.n, ${partColumns(part.level)}, s.dim_value
                    from ${part.level.table} s
                   where ${partWhere(ctx, part, `s.question_id = any(${ids}::uuid[])`, dimKey, p, params)} and s.n <> 0`,
     );
-    return { kind, sql: parts.join('\n union all\n'), parts: parts.length };
+    // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
+    const q = pendingWhere(ctx, plan[0]?.level ?? levelsOf('scores')[0], dimKey, p, params);
+    if (plan.length > 0) parts.push(`select a.question_id, a.score, pr.net::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
+                       ${q.columns}, ${q.dimValue} as dim_value
+                  from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
+                 where a.question_id = any(${ids}::uuid[]) and a.score is not null ${q.where}`);
+    return { kind, sql: parts.join('\n union all\n'), parts: plan.length };
   }
   const raw = rawAnswerWhere(ctx, questionIds, p, params, opts);
   return {
@@ -215,12 +257,21 @@ export function responseSourceSql(ctx: SourceContext, surveyIds: string[], param
   const p = binder(params);
   if (kind === 'rollup') {
     const ids = p(surveyIds);
-    const parts = rollupPlan(ctx, 'responses').map(
+    const plan = rollupPlan(ctx, 'responses');
+    const dimKey = ctx.filter.dim?.key ?? '';
+    const parts = plan.map(
       (part) => `select s.survey_id, s.${timeColumn(part.level)} as day, ${part.level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`}, s.n
                    from ${part.level.table} s
-                  where ${partWhere(ctx, part, `s.survey_id = any(${ids}::uuid[])`, ctx.filter.dim?.key ?? '', p, params)}`,
+                  where ${partWhere(ctx, part, `s.survey_id = any(${ids}::uuid[])`, dimKey, p, params)}`,
     );
-    return { kind, sql: parts.join('\n union all\n'), parts: parts.length };
+    // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
+    const level = plan[0]?.level ?? levelsOf('responses')[0];
+    const q = pendingWhere(ctx, level, dimKey, p, params, 'r');
+    const loc = level.location ? `coalesce(r.location_id, '${NO_LOCATION}'::uuid)` : `'${NO_LOCATION}'::uuid`;
+    if (plan.length > 0) parts.push(`select r.survey_id, (r.submitted_at at time zone ${p(ctx.timezone)})::date as day, ${loc} as location_id, pr.net::bigint as n
+                  from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
+                 where r.survey_id = any(${ids}::uuid[]) ${q.where}`);
+    return { kind, sql: parts.join('\n union all\n'), parts: plan.length };
   }
   return { kind, parts: 1, sql: `select r.survey_id, null::date as day, r.location_id, 1::bigint as n from responses r where ${rawResponseWhere(ctx, surveyIds, p, params)}` };
 }

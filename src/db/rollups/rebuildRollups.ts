@@ -1,28 +1,30 @@
 /**
  * Full rebuild of an organisation's rollups (every level in src/db/rollups/levels.ts) from raw
- * answers, without blocking the organisation's respondents (docs/analytics.md "Rebuild"):
+ * answers, without blocking the organisation's respondents (docs/analytics.md "Rebuild"). Writers
+ * only queue changes (src/db/rollups/rollupQueue.ts); the rebuild holds ROLLUP_WRITER_LOCK for its
+ * whole run, so no fold runs meanwhile:
  *
- * 1. switch the organisation's writers to queueing (rollup_state.rebuilding, src/db/rollups/rollupQueue.ts);
+ * 1. mark the organisation as rebuilding (rollup_state.rebuilding, shown by GET /analytics/freshness);
  * 2. in one REPEATABLE READ transaction (one snapshot S): delete and refill every level from the
  *    answers in S, and delete the queued changes visible in S (a writer commits its answers and its
  *    queued change together, so exactly those are already counted); commit;
- * 3. replay the changes queued after S, and switch the writers back to applying.
+ * 3. replay the changes queued after S, and clear the mark.
  *
  * Step 3 runs whether step 2 committed or not (a failed refill leaves the old rollups, and the queue
- * still holds everything since step 1). At every commit, rollups plus the queue equal the raw
- * aggregation. One rebuild per organisation at a time (a session advisory lock; a second one waits).
- * Readers see the old rollups until step 2 commits.
+ * still holds everything not folded into them). At every commit, rollups plus the queue equal the raw
+ * aggregation, and readers add the queue, so dashboards stay exact throughout. One rebuild per
+ * organisation at a time (a session advisory lock; a second one waits).
  */
 import type pg from 'pg';
 import { inTransaction } from '../tx.ts';
 import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
-import { listRebuildingOrgIds, replayPendingResponses, setRollupsRebuilding } from './rollupQueue.ts';
+import { listRebuildingOrgIds, replayPendingResponses, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from './rollupQueue.ts';
 import { addDays, addMonths } from '../queries/timeWindow.ts';
 
-// Advisory-lock namespace of "a rebuild of this organisation runs" (727001: migrations, 727002: the
-// rollup job runner, 727003: the writers' gate in rollupQueue.ts).
-const REBUILD_LOCK = 727_004;
+// "This organisation's rollup rows are being written": held for the whole rebuild, so neither another
+// rebuild nor a fold (rollupQueue.ts) runs meanwhile.
+const REBUILD_LOCK = ROLLUP_WRITER_LOCK;
 
 export interface RebuildProgress {
   /** Called once the batches are known (one survey x `batchDays` org-local days for day levels, then one survey x month for block and month levels). */
@@ -157,9 +159,8 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
 }
 
 /**
- * Step 3: replays the queue and switches the writers back to applying. First without the gate, so
- * respondents are not held while the bulk of the queue is replayed; then, holding it exclusively, the
- * few changes queued meanwhile, and the switch, in one transaction.
+ * Step 3: replays the queue and clears the rebuilding mark: the bulk first, then what was queued
+ * meanwhile together with the mark, in one transaction. Writers are never held (they only insert).
  */
 async function finishRollupRebuild(client: pg.PoolClient, orgId: string): Promise<void> {
   await inTransaction(client, (tx) => replayPendingResponses(tx, orgId));

@@ -1,8 +1,9 @@
 /**
- * GET /analytics/freshness (docs/api.md "Analytics"): how far the caller's organisation's rollups are
- * behind its answers. Outside a rebuild they are written with each answer (`transactional`, lag 0);
- * during one (`rebuilding`), submissions and exclusions are queued and applied when it ends
- * (src/db/rollups/rollupQueue.ts), and a settings rebuild's progress comes from its job row.
+ * GET /analytics/freshness (docs/api.md "Analytics"): the state of the caller's organisation's rollups.
+ * Every change is queued and folded into the rollup tables in the background; readers add what is
+ * still queued, so dashboards are current at every commit (`transactional`), during a rebuild too
+ * (`rebuilding`). `pending` and `lagSeconds` say how far the fold is behind (src/db/rollups/rollupQueue.ts);
+ * a settings rebuild's progress comes from its job row.
  */
 import type { Queryable } from '../../db/connection.ts';
 import { getRollupFreshness } from '../../db/rollups/rollupQueue.ts';
@@ -10,9 +11,9 @@ import { getRollupJob } from '../jobs/rollupJobs.ts';
 
 export interface FreshnessAnswer {
   rollups: 'transactional' | 'rebuilding';
-  /** Age of the oldest change not yet in the rollups, in seconds. */
+  /** Age of the oldest change not yet folded into the rollup tables, in seconds (dashboards include it anyway). */
   lagSeconds: number;
-  /** Changes queued during a rebuild. */
+  /** Changes queued for the fold (dashboards include them). */
   pending: number;
   /** The organisation's latest settings rebuild (PATCH /org), when there was one. */
   job?: { status: 'running' | 'done' | 'failed'; total: number; done: number };

@@ -11,13 +11,14 @@ import { setResponseExclusion } from './commands/setResponseExclusion.ts';
 const Params = z.object({ id: Uuid });
 
 /** Registers POST /responses/:id/exclude and /include. */
-export async function registerResponseRoutes(app: FastifyInstance, { pool }: AppDeps) {
+export async function registerResponseRoutes(app: FastifyInstance, { pool, rollupFolder }: AppDeps) {
   app.post('/api/v1/responses/:id/exclude', async (request) => {
     requirePrincipal(request);
     const { id } = parse(Params, request.params);
     const { reason } = parse(ExcludeBody, request.body ?? {});
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: true, reason }));
+    if (result.changed) rollupFolder?.kick(principal.orgId);
     return { ok: true, changed: result.changed };
   });
 
@@ -26,6 +27,7 @@ export async function registerResponseRoutes(app: FastifyInstance, { pool }: App
     const { id } = parse(Params, request.params);
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: false }));
+    if (result.changed) rollupFolder?.kick(principal.orgId);
     return { ok: true, changed: result.changed };
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The rollups' delay (GET /analytics/freshness): transactional rollups are always up to date; during a
- * rebuild, new answers are counted when it ends.
+ * The rollups' state (GET /analytics/freshness): dashboards read the rollups plus the changes still
+ * queued for the background fold, so their numbers are always up to date, during a rebuild too (it
+ * is only mentioned).
  */
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';

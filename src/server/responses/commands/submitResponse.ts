@@ -1,13 +1,12 @@
 /**
  * Stores one respondent's submission: the responses row, one typed answers row per answered
- * question, and its rollup increments (or, during a rollup rebuild, its queued change:
- * recordResponsesForRollups), all on the caller's transaction. The idempotency key makes
+ * question, and its queued rollup change (rollup_pending, folded in the background:
+ * src/db/rollups/rollupQueue.ts), in one statement. The idempotency key makes
  * retries safe: a second submission with the same key (even a concurrent one) finds the first
  * response instead of creating another. Used by the public pages and, later, by other channels.
  */
-import type pg from 'pg';
 import type { Queryable } from '../../../db/connection.ts';
-import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
+import { isUuid } from '../../../core/ids.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../../../core/surveys/logic.ts';
@@ -22,8 +21,12 @@ export interface SubmitResponseInput {
   /** One of the survey's languages (callers resolve it); also the language of validation messages. */
   language: string;
   idempotencyKey: string;
-  /** Must already be checked to belong to the survey's organisation. */
+  /** A location of the survey's organisation; null for none (or to use `locationRef`). */
   locationId: string | null;
+  /** As sent by the respondent (`_loc`): a location id or code, looked up within the organisation in the insert; unknown is none. */
+  locationRef?: string;
+  /** The survey's `updated_at` when it was loaded (a cached copy): store only if it is still so, else SurveyChangedError. */
+  surveyStamp?: string | null;
   channel: string;
   hidden: Record<string, string>;
   startedAt?: Date | null;
@@ -47,55 +50,142 @@ async function findByKey(tx: Queryable, survey: LoadedSurvey, key: string): Prom
 }
 
 /**
- * Validates and stores a submission on `tx` (run it inside withTransaction; the caller answers
- * only after the commit).
- * @throws DomainError validation (details.errors: {questionKey: {code, message}}), survey_closed, not_found
+ * Thrown when the survey was changed (or closed) after the caller loaded it and the caller asked to
+ * store only against that state (`surveyStamp`): nothing was written; load the survey again and retry.
  */
-export async function submitResponse(tx: pg.PoolClient, input: SubmitResponseInput): Promise<SubmitResponseResult> {
+export class SurveyChangedError extends Error {
+  constructor() {
+    super('The survey changed while the submission was being stored');
+  }
+}
+
+/** A validated submission, ready to insert (alone or with others: insertSubmissions). */
+export interface PreparedSubmission {
+  orgId: string;
+  surveyId: string;
+  /** Unique within a batch: insertSubmissions takes each (survey, key) once. */
+  idempotencyKey: string;
+  row: Record<string, unknown>;
+}
+
+/** What the insert said about one submission: its new id, or null (key already used, or survey not live). */
+export interface InsertOutcome {
+  id: string | null;
+  /** The survey was live (and unchanged since the stamp) when the statement ran. */
+  live: boolean;
+}
+
+/**
+ * One statement, one round trip for any number of submissions, atomic on its own (no BEGIN/COMMIT
+ * needed): per submission it resolves the location within the organisation, checks that the survey
+ * is still live (and unchanged since `stamp` when given), inserts the response (or skips a used
+ * idempotency key: ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and then
+ * skips, so racing identical POSTs store one response), its answers, and its queued rollup change
+ * (src/db/rollups/rollupQueue.ts). Responses go in key order, so two batches never wait for each
+ * other's keys in opposite orders (no deadlock). Every lookup is by primary or unique key, so no plan
+ * depends on statistics (test/analytics/ingestPlans.test.ts).
+ */
+export const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
+  with x as materialized (
+    select * from jsonb_to_recordset($1::jsonb) as x(
+      i int, org_id uuid, survey_id uuid, loc_id uuid, loc_code text, channel text, language text, hidden jsonb,
+      idempotency_key text, survey_version int, contact_key text, started_at timestamptz, submitted_at timestamptz,
+      duration_ms int, stamp timestamptz, answers jsonb)
+  ), c as materialized (
+    select x.*,
+           exists (select 1 from surveys s
+                    where s.org_id = x.org_id and s.id = x.survey_id and s.status = 'live' and (x.stamp is null or s.updated_at = x.stamp)) as live,
+           coalesce((select l.id from locations l where l.org_id = x.org_id and l.id = x.loc_id),
+                    (select l.id from locations l where l.org_id = x.org_id and l.code = x.loc_code order by l.id limit 1)) as location_id
+      from x
+  ), r as (
+    insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
+                           contact_key, started_at, submitted_at, duration_ms)
+    select org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
+           contact_key, started_at, submitted_at, duration_ms
+      from c where live
+     order by org_id, survey_id, idempotency_key
+    on conflict (org_id, survey_id, idempotency_key) do nothing
+    returning id, org_id, survey_id, idempotency_key, location_id
+  ), a as (
+    insert into answers (org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at,
+                         score, choice, choices, text)
+    select r.org_id, r.id, y.question_id, r.survey_id, r.location_id, c.channel, c.language, c.submitted_at,
+           y.score, y.choice, y.choices, y.text
+      from r join c on c.org_id = r.org_id and c.survey_id = r.survey_id and c.idempotency_key = r.idempotency_key
+     cross join lateral jsonb_to_recordset(c.answers) as y(question_id uuid, score smallint, choice text, choices text[], text text)
+  ), q as (
+    insert into rollup_pending (org_id, response_id, sign) select r.org_id, r.id, 1 from r
+  )
+  select c.i, c.live, r.id
+    from c left join r on r.org_id = c.org_id and r.survey_id = c.survey_id and r.idempotency_key = c.idempotency_key
+   order by c.i`;
+
+/** Inserts submissions with distinct (survey, key) in one statement; outcomes in input order. */
+export async function insertSubmissions(db: Queryable, subs: PreparedSubmission[]): Promise<InsertOutcome[]> {
+  if (subs.length === 0) return [];
+  const { rows } = await db.query(INSERT_SUBMISSIONS_SQL, [JSON.stringify(subs.map((s, i) => ({ ...s.row, i })))]);
+  return rows.map((r) => ({ id: r.id ?? null, live: r.live === true }));
+}
+
+/**
+ * Validates a submission to a live survey against its definition and shapes its row.
+ * @throws DomainError validation (details.errors: {questionKey: {code, message}})
+ */
+export function prepareSubmission(input: SubmitResponseInput): PreparedSubmission {
+  const { survey } = input;
+  if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
+  const { answers, errors } = parseAnswers(survey, input.answers, input.language);
+  if (Object.keys(errors).length > 0) throw new DomainError('validation', 'Some answers need attention', { errors });
+  const submittedAt = input.submittedAt ?? new Date();
+  const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
+  const durationMs = startedAt ? Math.min(submittedAt.getTime() - startedAt.getTime(), 2_147_483_647) : null;
+  const ref = input.locationId ?? input.locationRef?.trim() ?? '';
+  const locationRef = ref && ref.length <= 100 ? ref : null;
+  return {
+    orgId: survey.orgId,
+    surveyId: survey.id,
+    idempotencyKey: input.idempotencyKey,
+    row: {
+      org_id: survey.orgId, survey_id: survey.id,
+      loc_id: locationRef && isUuid(locationRef) ? locationRef : null, loc_code: input.locationId ? null : locationRef,
+      channel: input.channel, language: input.language, hidden: input.hidden, idempotency_key: input.idempotencyKey,
+      survey_version: survey.version, contact_key: input.contactKey ?? null, started_at: startedAt, submitted_at: submittedAt,
+      duration_ms: durationMs, stamp: input.surveyStamp ?? null,
+      answers: survey.questions.filter((q) => q.id && answers[q.key]).map((q) => ({ question_id: q.id, ...answers[q.key] })),
+    },
+  };
+}
+
+/** How a submission reaches the database: alone by default, or through a group commit (submissionBatcher.ts). */
+export type SubmissionInserter = (sub: PreparedSubmission) => Promise<InsertOutcome>;
+
+/**
+ * Validates and stores a submission (one statement on `db`, or through `insert`); it has committed
+ * when this returns, so the caller may acknowledge it.
+ * @throws DomainError validation (details.errors: {questionKey: {code, message}}), survey_closed, not_found;
+ *   SurveyChangedError (see there)
+ */
+export async function submitResponse(db: Queryable, input: SubmitResponseInput, insert?: SubmissionInserter): Promise<SubmitResponseResult> {
   const { survey } = input;
   if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
   if (survey.status !== 'live') {
     // A retry of a submission accepted before the survey closed still gets its thank-you.
-    const existing = await findByKey(tx, survey, input.idempotencyKey);
+    const existing = await findByKey(db, survey, input.idempotencyKey);
     if (existing) return { responseId: existing, created: false };
     throw survey.status === 'closed' ? new DomainError('survey_closed', 'This survey is closed') : new DomainError('not_found', 'Not found');
   }
-  const { answers, errors } = parseAnswers(survey, input.answers, input.language);
-  if (Object.keys(errors).length > 0) throw new DomainError('validation', 'Some answers need attention', { errors });
-
-  const submittedAt = input.submittedAt ?? new Date();
-  const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
-  const durationMs = startedAt ? Math.min(submittedAt.getTime() - startedAt.getTime(), 2_147_483_647) : null;
-  // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and then skips, so two
-  // identical POSTs racing each other still produce one response (no error, no aborted transaction).
-  const inserted = await tx.query(
-    `insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
-                            contact_key, started_at, submitted_at, duration_ms)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     on conflict (org_id, survey_id, idempotency_key) do nothing
-     returning id`,
-    [survey.orgId, survey.id, input.locationId, input.channel, input.language, JSON.stringify(input.hidden), input.idempotencyKey,
-      survey.version, input.contactKey ?? null, startedAt, submittedAt, durationMs],
-  );
-  if (inserted.rows.length === 0) {
-    const existing = await findByKey(tx, survey, input.idempotencyKey);
-    if (!existing) throw new DomainError('conflict', 'Submission in progress, try again');
-    return { responseId: existing, created: false };
+  const prepared = prepareSubmission(input);
+  const out = insert ? await insert(prepared) : (await insertSubmissions(db, [prepared]))[0];
+  if (out.id) return { responseId: out.id, created: true };
+  if (!out.live) {
+    if (input.surveyStamp) throw new SurveyChangedError();
+    // Closed since the caller loaded it: as above, a retry of an earlier submission still succeeds.
+    const existing = await findByKey(db, survey, input.idempotencyKey);
+    if (existing) return { responseId: existing, created: false };
+    throw new DomainError('survey_closed', 'This survey is closed');
   }
-  const responseId = inserted.rows[0].id as string;
-
-  const rows = survey.questions
-    .filter((q) => q.id && answers[q.key])
-    .map((q) => ({ question_id: q.id, ...answers[q.key] }));
-  if (rows.length > 0) {
-    await tx.query(
-      `insert into answers (org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at,
-                            score, choice, choices, text)
-       select $1, $2, x.question_id, $3, $4, $5, $6, $7, x.score, x.choice, x.choices, x.text
-         from jsonb_to_recordset($8::jsonb) as x(question_id uuid, score smallint, choice text, choices text[], text text)`,
-      [survey.orgId, responseId, survey.id, input.locationId, input.channel, input.language, submittedAt, JSON.stringify(rows)],
-    );
-  }
-  await recordResponsesForRollups(tx, survey.orgId, [responseId], 1);
-  return { responseId, created: true };
+  const existing = await findByKey(db, survey, input.idempotencyKey);
+  if (!existing) throw new DomainError('conflict', 'Submission in progress, try again');
+  return { responseId: existing, created: false };
 }

@@ -18,7 +18,7 @@ export const en: Record<string, string> = {
   'an.status.closed': 'Closed',
   'an.fresh.upToDate': 'Data up to date',
   'an.fresh.lag': 'Data may be up to {s} s behind',
-  'an.fresh.rebuilding': 'Rebuilding: numbers may lag',
+  'an.fresh.rebuilding': 'Data up to date (summaries are being rebuilt)',
   'an.metric.nps': 'NPS',
   'an.metric.csat': 'CSAT',
   'an.metric.ces': 'CES',

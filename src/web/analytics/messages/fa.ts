@@ -18,7 +18,7 @@ export const fa: Record<string, string> = {
   'an.status.closed': 'بسته',
   'an.fresh.upToDate': 'داده‌ها به‌روز است',
   'an.fresh.lag': 'داده‌ها ممکن است تا {s} ثانیه عقب باشد',
-  'an.fresh.rebuilding': 'در حال بازسازی: ممکن است اعداد عقب باشند',
+  'an.fresh.rebuilding': 'داده‌ها به‌روز است (خلاصه‌ها در حال بازسازی است)',
   'an.metric.nps': 'NPS',
   'an.metric.csat': 'CSAT',
   'an.metric.ces': 'CES',

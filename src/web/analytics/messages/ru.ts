@@ -20,7 +20,7 @@ export const ru: Record<string, string> = {
   'an.status.closed': 'Закрыт',
   'an.fresh.upToDate': 'Данные актуальны',
   'an.fresh.lag': 'Данные могут отставать до {s} с',
-  'an.fresh.rebuilding': 'Идёт пересчёт: данные могут отставать',
+  'an.fresh.rebuilding': 'Данные актуальны (идёт пересчёт сводок)',
   'an.metric.nps': 'NPS',
   'an.metric.csat': 'CSAT',
   'an.metric.ces': 'CES',
