@@ -51,7 +51,8 @@ async function findBenchIds(db: Database, answers: number): Promise<BenchIds | n
     [benchOrgName(answers)],
   );
   const r = rows[0];
-  return r ? { orgId: r.org_id, surveyId: r.survey_id, questions: { nps: r.q.nps, csat: r.q.csat, ces: r.q.ces } } : null;
+  // Data generated before the survey had its choice question is regenerated (the caller deletes it).
+  return r?.q.reason ? { orgId: r.org_id, surveyId: r.survey_id, questions: { nps: r.q.nps, csat: r.q.csat, ces: r.q.ces, reason: r.q.reason } } : null;
 }
 
 async function buildRollupsReporting(db: Database, opts: BenchOptions, orgId: string): Promise<void> {
