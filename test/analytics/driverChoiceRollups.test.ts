@@ -178,7 +178,7 @@ describe('driver and choice rollups equal raw answers', () => {
         const rows = raw.filter((r) => inFilter(r, f));
         const what = `${state}: ${client === owner ? 'owner' : 'manager'} ?${query}`;
         // Another outcome (another answered-set slice of the same rows) on the unfiltered cases.
-        const outcomes = [['nps', ['speed', 'staff', 'price']], ...(f.locations || f.channel || f.segment ? [] : [['staff', ['speed', 'price']]])] as const;
+        const outcomes: Array<[string, string[]]> = [['nps', ['speed', 'staff', 'price']], ...(f.locations || f.channel || f.segment ? [] : [['staff', ['speed', 'price']] as [string, string[]]])];
         for (const [outcome, attributes] of outcomes) {
           const res = await client.get(`/api/v1/surveys/${surveyId}/analytics/drivers?outcome=${ids[outcome]}${query ? `&${query}` : ''}`);
           let expected: ReturnType<typeof keyDrivers> | DomainError;
