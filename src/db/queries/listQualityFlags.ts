@@ -44,23 +44,30 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
   const where = rawResponseWhere({ ...ctx, filter: { ...ctx.filter, includeExcluded: true } }, [params.surveyId], p, values);
   const org = p(ctx.scope.orgId);
   const survey = p(params.surveyId);
-  const dupWindows = QUALITY_RULES.contactFields
-    .map((f) => `case when coalesce(r.hidden ->> ${p(f)}, '') = '' then 1
-                 else row_number() over (partition by lower(r.hidden ->> ${p(f)}) order by r.submitted_at, r.id) end`)
-    .join(', ');
   const { rows } = await db.query(
     `/* listQualityFlags */
      with recent as (
-       -- The newest responses of the window first (responses_survey_time), at most maxInspected.
+       -- The newest responses of the window first: a backward range of responses_survey_time (the
+       -- equality on survey_id lets the index give the order; with only "= any" PostgreSQL sorted).
        select r.id, r.submitted_at, r.location_id, r.duration_ms, r.contact_key, r.excluded, r.exclusion_reason,
               r.survey_version, r.hidden
          from responses r
-        where ${where}
+        where ${where} and r.survey_id = ${survey}
         order by r.submitted_at desc
         limit ${p(params.maxInspected ?? QUALITY_RULES.maxInspected)}
      ),
+     -- Rank of each response among those with the same hidden contact value (per field, case-
+     -- insensitive); only responses that carry such a field are sorted.
+     hidden_dups as (
+       select x.id, max(x.rank) as hidden_dup_rank
+         from (select r.id, row_number() over (partition by f.key, lower(r.hidden ->> f.key) order by r.submitted_at, r.id) as rank
+                 from recent r
+                 cross join unnest(${p(QUALITY_RULES.contactFields)}::text[]) f(key)
+                where coalesce(r.hidden ->> f.key, '') <> '') x
+        group by x.id
+     ),
      r as (
-       select r.*, greatest(${dupWindows}) as hidden_dup_rank from recent r
+       select r.*, coalesce(d.hidden_dup_rank, 1) as hidden_dup_rank from recent r left join hidden_dups d on d.id = r.id
      ),
      -- The survey's rating questions and its required questions without show-if, read once.
      qs as (
