@@ -6,6 +6,7 @@
  * (includeExcluded, an unmarked dimension; answers_question_time narrows to the questions and time).
  */
 import type { Queryable } from '../connection.ts';
+import { CHOSEN_VALUES_SQL } from '../rollups/driverChoiceRollups.ts';
 import {
   binder, chooseSource, common, localDayRangeSql, partWhere, querySource, rawAnswerWhere, rollupPlanWithRawDays,
   type RawDaysPart, type SourceContext,
@@ -16,9 +17,6 @@ export interface ChoiceCountRow {
   value: string;
   n: number;
 }
-
-/** The option values of answer `a`: its single choice, or each of its multiple choices. */
-const CHOSEN_VALUES = `cross join lateral (select a.choice as value where a.choice is not null union all select unnest(a.choices)) v`;
 
 /** (question, option value) -> number of answers choosing it. */
 export async function getChoiceCounts(db: Queryable, ctx: SourceContext, questionIds: string[]): Promise<ChoiceCountRow[]> {
@@ -63,7 +61,7 @@ function rawChoicesSql(ctx: SourceContext, questionIds: string[], p: (v: unknown
   const raw = rawAnswerWhere(ctx, questionIds, p, values);
   return `select a.question_id, v.value, 1::bigint as n
             from answers a ${raw.join}
-            ${CHOSEN_VALUES}
+            ${CHOSEN_VALUES_SQL}
            where ${raw.where}`;
 }
 
@@ -86,6 +84,6 @@ function pendingChoiceCountsSql(ctx: SourceContext, ids: string, rawDays: RawDay
             from (select response_id, sum(sign)::bigint as net from rollup_pending where org_id = ${org} group by response_id having sum(sign) <> 0) q
             join responses r on r.org_id = ${org} and r.id = q.response_id
             join answers a on a.org_id = ${org} and a.response_id = r.id and a.question_id = any(${ids}::uuid[])
-            ${CHOSEN_VALUES}
+            ${CHOSEN_VALUES_SQL}
            where ${['true', ...where, ...notRaw].join(' and ')}`;
 }

@@ -56,6 +56,9 @@ export const driverSourceSql = (withExcluded = false) => `
     cross join lateral (${DIMENSION_ROWS_SQL}) d
    where ${withExcluded ? 'true' : 'not r.excluded'}`;
 
+/** The option values of answer `a`, as a lateral join: its single choice, or each of its multiple choices. */
+export const CHOSEN_VALUES_SQL = `cross join lateral (select a.choice as value where a.choice is not null union all select unnest(a.choices)) v`;
+
 /**
  * Choice source rows (org_id, survey_id, question_id, day, location_id, channel, language, dim_key,
  * dim_value, value, n): one per chosen option (a single choice, or each of a multi choice) and
@@ -68,7 +71,7 @@ export const choiceSourceSql = (withExcluded = false) => `
     from answers a
     join responses r on r.org_id = a.org_id and r.id = a.response_id
     join orgs o on o.id = a.org_id
-    cross join lateral (select a.choice as value where a.choice is not null union all select unnest(a.choices)) v
+    ${CHOSEN_VALUES_SQL}
     cross join lateral (${DIMENSION_ROWS_SQL}) d
    where (a.choice is not null or a.choices is not null)${withExcluded ? '' : ' and not a.excluded'}`;
 
