@@ -160,7 +160,8 @@ describe('analytics maintenance and validation', () => {
         }
       }
     }
-  });
+    // About 220 HTTP calls: 19 s alone, over 30 s when the whole suite shares 2 cores.
+  }, 120_000);
 
   it('excludes a response from metrics and includes it again, idempotently', async () => {
     const { surveyId, ids } = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }]);
