@@ -5,7 +5,7 @@
  */
 import { to as copyTo } from 'pg-copy-streams';
 import type { Pool } from '../src/db/connection.ts';
-import { compareNps, computeCes, computeCsat, computeNps, type Histogram } from '../src/core/stats/index.ts';
+import { compareNps, computeCes, computeCsat, computeNps, keyDrivers, type Histogram } from '../src/core/stats/index.ts';
 import type { BenchIds } from './benchData.ts';
 
 const MOSCOW_OFFSET_MS = 3 * 3_600_000; // the bench organisation's time zone has no DST
@@ -46,18 +46,20 @@ function bump(h: Record<number, number>, score: number) {
   h[score] = (h[score] ?? 0) + 1;
 }
 
-/** Overall NPS, CSAT and CES of the survey; with `segment`, only responses of that segment. */
+/** Overall NPS, CSAT and CES and the choice question's option counts of the survey; with `segment`, only responses of that segment. */
 export async function baselineSummary(pool: Pool, ids: BenchIds, segment?: string) {
   const hist: Record<string, Record<number, number>> = {};
+  const choices: Record<string, number> = {};
   const seg = segment ? `, r.hidden->>'segment'` : '';
   const join = segment ? ` join responses r on r.org_id = a.org_id and r.id = a.response_id` : '';
   await streamRows(
     pool,
-    `select a.question_id, a.score${seg} from answers a${join}
-      where a.org_id = ${uuid(ids.orgId)} and a.survey_id = ${uuid(ids.surveyId)} and a.score is not null and not a.excluded`,
+    `select a.question_id, a.score, a.choice${seg} from answers a${join}
+      where a.org_id = ${uuid(ids.orgId)} and a.survey_id = ${uuid(ids.surveyId)} and (a.score is not null or a.choice is not null) and not a.excluded`,
     (f) => {
-      if (segment && f[2] !== segment) return;
-      bump((hist[f[0]] ??= {}), Number(f[1]));
+      if (segment && f[3] !== segment) return;
+      if (f[2] !== '\\N') choices[f[2]] = (choices[f[2]] ?? 0) + 1;
+      else bump((hist[f[0]] ??= {}), Number(f[1]));
     },
   );
   const q = ids.questions;
@@ -65,7 +67,32 @@ export async function baselineSummary(pool: Pool, ids: BenchIds, segment?: strin
     nps: computeNps(hist[q.nps] ?? {}),
     csat: computeCsat(hist[q.csat] ?? {}, { min: 1, max: 5, box: 4 }),
     ces: computeCes(hist[q.ces] ?? {}, { min: 1, max: 7, direction: 'higher_is_easier' }),
+    choices,
   };
+}
+
+/** Key drivers of NPS (attributes CSAT and CES) over every response: each response's scores pivoted in JavaScript. */
+export async function baselineDrivers(pool: Pool, ids: BenchIds) {
+  const q = ids.questions;
+  const column: Record<string, number> = { [q.nps]: 0, [q.csat]: 1, [q.ces]: 2 };
+  const cols: (number | null)[][] = [[], [], []];
+  let current = '';
+  let row = 0;
+  await streamRows(
+    pool,
+    `select response_id, question_id, score from answers
+      where org_id = ${uuid(ids.orgId)} and survey_id = ${uuid(ids.surveyId)} and score is not null and not excluded
+      order by response_id`,
+    (f) => {
+      if (f[0] !== current) {
+        current = f[0];
+        row = cols[0].length;
+        for (const c of cols) c.push(null);
+      }
+      cols[column[f[1]]][row] = Number(f[2]);
+    },
+  );
+  return keyDrivers({ outcome: cols[0], attributes: [{ name: 'csat', scores: cols[1] }, { name: 'ces', scores: cols[2] }] });
 }
 
 /** Weekly NPS over the last 365 days (weeks start on Monday, org-local). */

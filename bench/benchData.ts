@@ -1,6 +1,6 @@
 /**
  * Benchmark data: ~200 locations (10 regions x 19 stores), one survey with NPS, CSAT and CES
- * questions, and N answers over ~13 months, generated as a stream in time order and loaded with
+ * questions and a single-choice question, and N answers over ~13 months, generated as a stream in time order and loaded with
  * COPY in chunks (memory stays flat at 10M answers). Ids are time-ordered (UUIDv7 layout), so every
  * index grows at its right edge instead of taking random inserts.
  */
@@ -24,6 +24,13 @@ const REGIONS = 10;
 const STORES_PER_REGION = 19;
 const CHANNELS = ['receipt', 'qr', 'email', 'link', 'kiosk'];
 const WEEKDAY = [1.3, 0.8, 0.85, 0.9, 0.95, 1.2, 1.5];
+/** Options of the single-choice question `reason`. */
+const REASONS = ['clothing', 'shoes', 'home', 'return', 'browsing'];
+/**
+ * Answers per response, by response number mod 10: NPS + CSAT (0-3), NPS + CES (4-6), or NPS + CSAT
+ * + CES + reason (7-9, the complete responses key drivers use): 26 answers per 10 responses.
+ */
+const ANSWERS_PER_10_RESPONSES = 26;
 
 /** One organisation per N, so data for several sizes can live in one external database. */
 export const benchOrgName = (answers: number) => `Sarafan Bench (${answers} answers)`;
@@ -35,6 +42,8 @@ const BENCH_SURVEY: DemoSurvey = {
     { key: 'nps', type: 'nps', metric: 'nps', required: true, text: { en: 'Recommend?' }, scale: { min: 0, max: 10, style: 'numbers' } },
     { key: 'csat', type: 'rating', metric: 'csat', required: false, text: { en: 'Satisfied?' }, scale: { min: 1, max: 5, style: 'stars' }, boxMin: 4 },
     { key: 'ces', type: 'rating', metric: 'ces', required: false, text: { en: 'Easy?' }, scale: { min: 1, max: 7, style: 'numbers' }, boxMin: 5, direction: 'higher_is_easier' },
+    { key: 'reason', type: 'single', metric: 'none', required: false, text: { en: 'What did you come for?' },
+      options: REASONS.map((value) => ({ value, label: { en: value } })) },
   ],
 };
 
@@ -42,7 +51,7 @@ const BENCH_SURVEY: DemoSurvey = {
 export interface BenchIds {
   orgId: string;
   surveyId: string;
-  questions: { nps: string; csat: string; ces: string };
+  questions: { nps: string; csat: string; ces: string; reason: string };
 }
 
 interface Store {
@@ -78,7 +87,7 @@ async function insertBenchStructure(tx: PoolClient, answers: number, passwordHas
   await tx.query(`insert into users(org_id, email, name, password_hash, role) values ($1, $2, 'Bench Owner', $3, 'owner')`, [orgId, BENCH_EMAIL, passwordHash]);
   const survey = await insertSurvey(tx, orgId, BENCH_SURVEY);
   const q = (k: string) => survey.questions.get(k)!;
-  return { ids: { orgId, surveyId: survey.id, questions: { nps: q('nps'), csat: q('csat'), ces: q('ces') } }, stores };
+  return { ids: { orgId, surveyId: survey.id, questions: { nps: q('nps'), csat: q('csat'), ces: q('ces'), reason: q('reason') } }, stores };
 }
 
 /** A UUID with the UUIDv7 layout: 48-bit milliseconds, then a counter, so ids sort by time. */
@@ -120,7 +129,8 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
     const slots: number[] = [];
     traffic.forEach((t, i) => { for (let k = Math.round((t / total) * 4096); k > 0; k--) slots.push(i); });
 
-    const responsesTotal = Math.ceil(opts.answers / 2);
+    // Enough responses for N answers whatever the last partial cycle of 10 holds; generation stops at N answers.
+    const responsesTotal = Math.ceil((opts.answers * 10) / ANSWERS_PER_10_RESPONSES) + 10;
     const nowMs = (opts.now ?? new Date()).getTime();
     const localToday = Math.floor((nowMs + MOSCOW_OFFSET_MS) / DAY_MS);
     const dayWeights = Array.from({ length: BENCH_DAYS }, (_, i) => WEEKDAY[(localToday - BENCH_DAYS + 1 + i + 4) % 7]);
@@ -137,13 +147,13 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
       chunkA = [];
       opts.onProgress?.(answersDone);
     };
-    for (let d = 0; d < BENCH_DAYS && made < responsesTotal; d++) {
+    for (let d = 0; d < BENCH_DAYS && made < responsesTotal && answersDone < opts.answers; d++) {
       carry += (responsesTotal * dayWeights[d]) / weightSum;
       const k = d === BENCH_DAYS - 1 ? responsesTotal - made : Math.min(responsesTotal - made, Math.floor(carry));
       carry -= k;
       const dayStart = (localToday - BENCH_DAYS + 1 + d) * DAY_MS - MOSCOW_OFFSET_MS;
       const fraction = d / BENCH_DAYS;
-      for (let j = 0; j < k; j++) {
+      for (let j = 0; j < k && answersDone < opts.answers; j++) {
         const at = Math.min(nowMs, dayStart + (10 + (12 * (j + rng.next())) / k) * 3_600_000);
         const store = stores[slots[(rng.next() * slots.length) | 0]];
         const segment = rng.next() < 0.55 ? 'basic' : rng.next() < 0.62 ? 'silver' : 'gold';
@@ -156,16 +166,15 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
         const duration = 15_000 + ((rng.next() * 90_000) | 0);
         chunkR.push([ids.orgId, id, ids.surveyId, store.id, channel, language, { segment, customer_type: customerType },
           `b${made}`, 1, null, new Date(at - duration), when, duration]);
-        const answer = (q: string, score: number): CopyValue[] => [ids.orgId, id, q, ids.surveyId, store.id, channel, language, when, score, null, null];
-        chunkA.push(answer(ids.questions.nps, scoreFromLatent(mood + rng.normal(0, 0.6), 0, 10)));
-        answersDone++;
-        if (answersDone < opts.answers) {
-          // Every response has two answers: NPS plus CSAT (3 in 5) or CES (2 in 5).
-          chunkA.push(made % 5 < 3
-            ? answer(ids.questions.csat, scoreFromLatent(mood + 0.3 + rng.normal(0, 0.6), 1, 5))
-            : answer(ids.questions.ces, scoreFromLatent(mood - 0.2 + rng.normal(0, 0.8), 1, 7)));
-          answersDone++;
-        }
+        const answer = (q: string, score: number | null, choice: string | null = null): CopyValue[] =>
+          [ids.orgId, id, q, ids.surveyId, store.id, channel, language, when, score, choice, null];
+        const kind = made % 10;
+        const rows = [answer(ids.questions.nps, scoreFromLatent(mood + rng.normal(0, 0.6), 0, 10))];
+        if (kind < 4 || kind >= 7) rows.push(answer(ids.questions.csat, scoreFromLatent(mood + 0.3 + rng.normal(0, 0.6), 1, 5)));
+        if (kind >= 4) rows.push(answer(ids.questions.ces, scoreFromLatent(mood - 0.2 + rng.normal(0, 0.8), 1, 7)));
+        if (kind >= 7) rows.push(answer(ids.questions.reason, null, REASONS[Math.min(REASONS.length - 1, (rng.next() * rng.next() * 1.6 * REASONS.length) | 0)]));
+        for (const row of rows.slice(0, opts.answers - answersDone)) chunkA.push(row);
+        answersDone = Math.min(opts.answers, answersDone + rows.length);
         made++;
         if (chunkR.length >= CHUNK_RESPONSES) await flush();
       }

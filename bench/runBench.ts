@@ -13,7 +13,8 @@ import { orgRollupsBuilt } from '../src/db/rollups/buildRollups.ts';
 import { buildApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type BenchIds } from './benchData.ts';
-import { baselineCompareSegments, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
+import { baselineCompareSegments, baselineDrivers, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
+import { ROLLUP_LEVELS } from '../src/db/rollups/levels.ts';
 import { timeRuns, type Timing } from './timing.ts';
 
 /** Command-line options of `sarafan bench`. */
@@ -51,7 +52,8 @@ async function findBenchIds(db: Database, answers: number): Promise<BenchIds | n
     [benchOrgName(answers)],
   );
   const r = rows[0];
-  return r ? { orgId: r.org_id, surveyId: r.survey_id, questions: { nps: r.q.nps, csat: r.q.csat, ces: r.q.ces } } : null;
+  // Data generated before the survey had its choice question is regenerated (the caller deletes it).
+  return r?.q.reason ? { orgId: r.org_id, surveyId: r.survey_id, questions: { nps: r.q.nps, csat: r.q.csat, ces: r.q.ces, reason: r.q.reason } } : null;
 }
 
 async function buildRollupsReporting(db: Database, opts: BenchOptions, orgId: string): Promise<void> {
@@ -93,19 +95,51 @@ function localDay(offsetDays: number): string {
   return new Date(Date.now() + 3 * 3_600_000 - offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The five dashboard measurements: [name, API path, baseline]. */
-function measures(ids: BenchIds, db: Database): Array<[string, string, () => Promise<unknown>]> {
+/**
+ * Every dashboard call: [name, API path, baseline or null where no JS-scan baseline applies]. `region`
+ * is a region of the bench organisation (location filters read per-location levels).
+ */
+function measures(ids: BenchIds, db: Database, region: string): Array<[string, string, (() => Promise<unknown>) | null]> {
   const s = `/api/v1/surveys/${ids.surveyId}/analytics`;
   const nps = ids.questions.nps;
   const from = localDay(364);
   const fromIso = new Date(`${from}T00:00:00+03:00`).toISOString();
+  const last90 = `from=${localDay(89)}&to=${localDay(0)}`;
   return [
     ['summary_nps_csat_ces', `${s}/summary`, () => baselineSummary(db.pool, ids)],
     ['trend_weekly_365d', `${s}/trend?question=${nps}&interval=week&from=${from}&to=${localDay(0)}`, () => baselineTrend(db.pool, ids, fromIso)],
     ['worst_20_locations', `${s}/breakdown?question=${nps}&by=location&leaf=1&sort=worst&limit=20`, () => baselineWorstLocations(db.pool, ids)],
     ['compare_segments', `${s}/compare?question=${nps}&aDim=segment:gold&bDim=segment:basic`, () => baselineCompareSegments(db.pool, ids, 'gold', 'basic')],
     ['summary_filter_segment_gold', `${s}/summary?dim=segment:gold`, () => baselineSummary(db.pool, ids, 'gold')],
+    ['summary_region_90d', `${s}/summary?location=${region}&${last90}`, null],
+    ['summary_region_email_90d', `${s}/summary?location=${region}&channel=email&${last90}`, null],
+    ['breakdown_channel_90d', `${s}/breakdown?question=${nps}&by=channel&${last90}`, null],
+    ['heatmap_regions', `${s}/heatmap`, null],
+    ['drivers_nps', `${s}/drivers?outcome=${nps}`, () => baselineDrivers(db.pool, ids)],
+    ['drivers_nps_region_90d', `${s}/drivers?outcome=${nps}&location=${region}&${last90}`, null],
+    ['drivers_nps_region_email_90d', `${s}/drivers?outcome=${nps}&location=${region}&channel=email&${last90}`, null],
+    ['quality_90d', `/api/v1/surveys/${ids.surveyId}/quality`, null],
+    ['comments_page', `/api/v1/surveys/${ids.surveyId}/comments?limit=50`, null],
+    ['freshness', `/api/v1/analytics/freshness`, null],
   ];
+}
+
+/** On-disk sizes (table + indexes + TOAST) of raw answers, responses and every rollup table, in MB. */
+async function diskSizes(db: Database): Promise<{ answers: number; responses: number; rollups: number; byKind: Record<string, number> }> {
+  const mb = (b: unknown) => Math.round(Number(b) / 2 ** 20);
+  const { rows } = await db.pool.query(
+    `select t as table, pg_total_relation_size(t::regclass) as bytes from unnest($1::text[]) t`,
+    [['answers', 'responses', ...ROLLUP_LEVELS.map((l) => l.table)]],
+  );
+  const bytes = Object.fromEntries(rows.map((r) => [r.table, Number(r.bytes)]));
+  const byKind: Record<string, number> = {};
+  for (const l of ROLLUP_LEVELS) byKind[l.kind] = (byKind[l.kind] ?? 0) + bytes[l.table];
+  return {
+    answers: mb(bytes.answers),
+    responses: mb(bytes.responses),
+    rollups: mb(ROLLUP_LEVELS.reduce((sum, l) => sum + bytes[l.table], 0)),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, mb(v)])),
+  };
 }
 
 async function signIn(baseUrl: string, password: string): Promise<string> {
@@ -139,7 +173,8 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
     try {
       const cookie = await signIn(baseUrl, password);
       const baselineRuns = opts.answers >= 5_000_000 ? 3 : Math.min(opts.runs, 5);
-      for (const [measure, apiPath, baseline] of measures(ids, db)) {
+      const region = (await db.pool.query(`select id from locations where org_id = $1 and kind = 'region' order by name limit 1`, [ids.orgId])).rows[0].id;
+      for (const [measure, apiPath, baseline] of measures(ids, db, region)) {
         let error: string | undefined;
         const call = async () => {
           const res = await fetch(baseUrl + apiPath, { headers: { cookie } });
@@ -148,10 +183,13 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
         };
         const api = await timeRuns(call, opts.runs, 3).catch((e: Error) => ((error = e.message), { median_ms: NaN, p95_ms: NaN }));
         results.push({ measure, answers: opts.answers, engine: 'sarafan', ...api, ...(error ? { error } : {}) });
-        const js = await timeRuns(baseline, baselineRuns, opts.answers >= 5_000_000 ? 0 : 1);
-        results.push({ measure, answers: opts.answers, engine: 'baseline-js', ...js });
+        const before = results.length - 1;
+        if (baseline) {
+          const js = await timeRuns(baseline, baselineRuns, opts.answers >= 5_000_000 ? 0 : 1);
+          results.push({ measure, answers: opts.answers, engine: 'baseline-js', ...js });
+        }
         if (opts.json) {
-          for (const r of results.slice(-2)) {
+          for (const r of results.slice(before)) {
             if (r.error) continue; // a failed call has no timing to report
             console.log(JSON.stringify({ measure: r.measure, answers: r.answers, engine: r.engine, median_ms: r.median_ms, p95_ms: r.p95_ms }));
           }
@@ -165,6 +203,9 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
         `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores rows ${f.rollup_rows}, rollup_scores_compact rows ${f.compact_rows}.`);
       say(opts, `Sarafan: ${opts.runs} timed runs after 3 warm-up runs per call, over HTTP with a signed-in session. ` +
         `Baseline-js: ${baselineRuns} runs${opts.answers >= 5_000_000 ? ' without warm-up (fewer runs at this size: each one streams every answer)' : ' after 1 warm-up'}.`);
+      const sizes = await diskSizes(db);
+      say(opts, `Disk (tables + indexes): answers ${sizes.answers} MB, responses ${sizes.responses} MB, all rollups ${sizes.rollups} MB ` +
+        `(${((100 * sizes.rollups) / Math.max(1, sizes.answers)).toFixed(0)}% of answers; ${Object.entries(sizes.byKind).map(([k, v]) => `${k} ${v} MB`).join(', ')}).`);
       if (generatedMs !== null) say(opts, `Generation (answers + rollups + ANALYZE): ${(generatedMs / 1000).toFixed(1)} s.`);
       const failed = results.filter((r) => r.error);
       if (failed.length) say(opts, `Failed calls (no timing): ${failed.map((r) => `${r.measure} ${r.error}`).join(', ')}.`);

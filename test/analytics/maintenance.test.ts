@@ -160,7 +160,8 @@ describe('analytics maintenance and validation', () => {
         }
       }
     }
-  });
+    // About 220 HTTP calls: 19 s alone, over 30 s when the whole suite shares 2 cores.
+  }, 120_000);
 
   it('excludes a response from metrics and includes it again, idempotently', async () => {
     const { surveyId, ids } = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }]);
@@ -231,12 +232,20 @@ describe('analytics maintenance and validation', () => {
   });
 
   it('rebuilds rollups idempotently, repairing lost rows', async () => {
-    // Every rollup level, row by row (n = 0 rows are left by exclusions and dropped by a rebuild).
+    // Choice answers, so the choice levels have rows too.
+    const choice = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }, { key: 'pick', type: 'single' }, { key: 'many', type: 'multi' }]);
+    await seedResponses(server.pool, orgId, choice.surveyId, choice.ids, [
+      { locationId: loc.S1, channel: 'email', hidden: { segment: 'a' }, at: '2026-03-03T10:00:00Z', answers: { nps: { score: 9 }, pick: { choice: 'p' }, many: { choices: ['m', 'n'] } } },
+      { locationId: null, at: '2026-03-20T22:00:00Z', answers: { pick: { choice: 'q' }, many: { choices: ['n'] } } },
+    ]);
+    // Every rollup level, row by row (n = 0 rows are left by exclusions and dropped by a rebuild);
+    // driver levels with their sums and products.
     const snapshot = async () => {
       const out: Record<string, unknown[]> = {};
       for (const l of ROLLUP_LEVELS) {
         const cols = groupColumns(l).map((c) => `${c}::text`).join(', ');
-        out[l.table] = (await server.pool.query(`select ${cols}, n from ${l.table} where org_id = $1 and n <> 0 order by ${groupColumns(l).join(', ')}`, [orgId])).rows;
+        const moments = l.kind === 'drivers' ? ', sums::text, products::text' : '';
+        out[l.table] = (await server.pool.query(`select ${cols}, n${moments} from ${l.table} where org_id = $1 and n <> 0 order by ${groupColumns(l).join(', ')}`, [orgId])).rows;
       }
       return out;
     };

@@ -50,6 +50,16 @@ export function johnsonRelativeWeights(rows: readonly (readonly number[])[], y: 
   }
   const rxy = cols.map((c, j) => corr(c, y, names[j]));
   const rxx: Matrix = cols.map((ci, i) => cols.map((cj, j) => (i === j ? 1 : corr(ci, cj, names[i]))));
+  return relativeWeightsFromCorrelations(rxx, rxy, names);
+}
+
+/**
+ * Johnson's relative weights from the predictors' correlation matrix `rxx` and their correlations
+ * with the outcome `rxy` (the part of {@link johnsonRelativeWeights} after the correlations, shared
+ * with {@link keyDriversFromMoments}).
+ * @throws DomainError `insufficient_data` when the predictors are perfectly collinear
+ */
+export function relativeWeightsFromCorrelations(rxx: Matrix, rxy: readonly number[], names: readonly string[]): RelativeWeightsResult {
   const { values, vectors } = jacobiEigen(rxx);
   if (values[values.length - 1] <= 1e-10 * Math.max(1, values[0])) {
     throw new DomainError('insufficient_data', 'key drivers: attributes are perfectly collinear; drop one of them');
@@ -117,24 +127,35 @@ export function keyDrivers(input: KeyDriversInput): KeyDriversResult {
     rows.push(attributes.map((a) => a.scores[i] as number));
     y.push(o);
   });
-  const required = Math.max(input.minComplete ?? Math.max(30, 5 * k), k + 2);
-  if (rows.length < required) {
-    throw new DomainError(
-      'insufficient_data',
-      `key drivers need at least ${required} complete responses for ${k} attributes; only ${rows.length} answered all of them`,
-      { complete: rows.length, required },
-    );
-  }
+  assertEnoughComplete(rows.length, k, input.minComplete);
   const base = johnsonRelativeWeights(rows, y, attributes.map((a) => a.name));
   const perf = attributes.map((a) => {
     const answered = a.scores.filter((s): s is number => s !== null);
     return { n: answered.length, mean: answered.reduce((s, v) => s + v, 0) / answered.length };
   });
+  return withQuadrants(base, rows.length, perf);
+}
+
+/** @throws DomainError `insufficient_data` when `complete` < max(30, 5k) (or minComplete), never below k + 2. */
+function assertEnoughComplete(complete: number, k: number, minComplete?: number): void {
+  const required = Math.max(minComplete ?? Math.max(30, 5 * k), k + 2);
+  if (complete < required) {
+    throw new DomainError(
+      'insufficient_data',
+      `key drivers need at least ${required} complete responses for ${k} attributes; only ${complete} answered all of them`,
+      { complete, required },
+    );
+  }
+}
+
+/** The importance x performance quadrants of drivers.v1 over relative weights and attribute performances. */
+function withQuadrants(base: RelativeWeightsResult, n: number, perf: readonly AttributePerformance[]): KeyDriversResult {
+  const k = perf.length;
   const meanImportance = 100 / k;
   const meanPerformance = perf.reduce((s, p) => s + p.mean, 0) / k;
   return {
     definition: DRIVERS_DEFINITION,
-    n: rows.length,
+    n,
     r2: base.r2,
     meanImportance,
     meanPerformance,
@@ -146,4 +167,81 @@ export function keyDrivers(input: KeyDriversInput): KeyDriversResult {
       return { ...w, performance: perf[j].mean, performanceN: perf[j].n, quadrant };
     }),
   };
+}
+
+/** Mean rating of an attribute over all its answers, and their number. */
+export interface AttributePerformance {
+  mean: number;
+  n: number;
+}
+
+/**
+ * Sufficient statistics of variables v_0..v_k over the complete rows (every variable answered): the
+ * number of rows n, sums[i] = sum of v_i, products[i][j] = sum of v_i * v_j (symmetric; the diagonal
+ * holds sums of squares). Rollups keep these (docs/analytics.md "Rollups").
+ */
+export interface DriverMoments {
+  n: number;
+  sums: readonly number[];
+  products: readonly (readonly number[])[];
+}
+
+/**
+ * Pearson correlations from moments: r_ij = C_ij / sqrt(C_ii C_jj) with C_ij = n S_ij - S_i S_j
+ * (n(n-1) times the sample covariance; the factor cancels). Integer moments are centred exactly in
+ * BigInt, so "no variance" (C_ii = 0) is exact; null marks a variable without variance.
+ * @throws DomainError `validation` on malformed moments
+ */
+export function correlationsFromMoments(m: DriverMoments): { corr: (number | null)[][]; variance: number[] } {
+  const v = m.sums.length;
+  if (!Number.isInteger(m.n) || m.n < 0) throw new DomainError('validation', 'key drivers: n must be a non-negative whole number');
+  if (m.products.length !== v || m.products.some((row) => row.length !== v)) {
+    throw new DomainError('validation', `key drivers: products must be a ${v} x ${v} matrix`);
+  }
+  const all = [...m.sums, ...m.products.flat()];
+  if (!all.every(Number.isFinite)) throw new DomainError('validation', 'key drivers: moments must be finite numbers');
+  const exact = all.every(Number.isSafeInteger) && Number.isSafeInteger(m.n);
+  const centred = (i: number, j: number): number =>
+    exact
+      ? Number(BigInt(m.n) * BigInt(m.products[i][j]) - BigInt(m.sums[i]) * BigInt(m.sums[j]))
+      : m.n * m.products[i][j] - m.sums[i] * m.sums[j];
+  const variance = m.sums.map((_, i) => centred(i, i));
+  const corr = m.sums.map((_, i) =>
+    m.sums.map((__, j) => (variance[i] <= 0 || variance[j] <= 0 ? null : i === j ? 1 : centred(i, j) / Math.sqrt(variance[i] * variance[j]))),
+  );
+  return { corr, variance };
+}
+
+export interface KeyDriversFromMomentsInput {
+  /** Attribute names and performances, in the order of v_1..v_k. */
+  attributes: readonly { name: string; performance: AttributePerformance }[];
+  /** Moments of (outcome = v_0, attributes = v_1..v_k) over the complete responses. */
+  moments: DriverMoments;
+  /** As in {@link KeyDriversInput}. */
+  minComplete?: number;
+}
+
+/**
+ * drivers.v1 from sufficient statistics instead of respondent rows: the same rules as
+ * {@link keyDrivers} (listwise-complete rows, minimum count, Johnson's weights, quadrants), with the
+ * correlation matrix computed from summed moments (rollups) and performance given per attribute.
+ * @throws DomainError `insufficient_data` with too few complete rows, an outcome or attribute without
+ *   variance, or collinear attributes; `validation` on malformed input.
+ */
+export function keyDriversFromMoments(input: KeyDriversFromMomentsInput): KeyDriversResult {
+  const { attributes, moments } = input;
+  const k = attributes.length;
+  if (k === 0) throw new DomainError('validation', 'key drivers need at least one attribute');
+  if (new Set(attributes.map((a) => a.name)).size !== k) throw new DomainError('validation', 'key drivers: attribute names must be unique');
+  if (moments.sums.length !== k + 1) throw new DomainError('validation', `key drivers: moments must cover the outcome and ${k} attributes`);
+  assertEnoughComplete(moments.n, k, input.minComplete);
+  const { corr, variance } = correlationsFromMoments(moments);
+  if (variance[0] <= 0) throw new DomainError('insufficient_data', 'key drivers: the outcome has no variance');
+  attributes.forEach((a, j) => {
+    if (variance[j + 1] <= 0) throw new DomainError('insufficient_data', `key drivers: ${a.name} has no variance`, { attribute: a.name });
+  });
+  const names = attributes.map((a) => a.name);
+  const rxy = names.map((_, j) => corr[j + 1][0]!);
+  const rxx: Matrix = names.map((_, i) => names.map((__, j) => corr[i + 1][j + 1]!));
+  return withQuadrants(relativeWeightsFromCorrelations(rxx, rxy, names), moments.n, attributes.map((a) => a.performance));
 }

@@ -81,11 +81,28 @@ export interface RollupPart {
  * for the whole blocks of the partial months at its edges, and the day level for the days left.
  */
 export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): RollupPart[] {
+  const parts = rollupPlanWithRawDays(ctx, kind, opts);
+  if (parts.some((part) => part.level === null)) throw new Error(`no ${kind} day level answers this request`);
+  return parts as RollupPart[];
+}
+
+/** Days of a window that no rollup level of the kind keeps with the needed columns: read from raw answers. */
+export interface RawDaysPart {
+  level: null;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * {@link rollupPlan} for kinds without a day level for every column set (drivers and choices keep
+ * none with location and channel together): the days such a level would serve are raw parts.
+ */
+export function rollupPlanWithRawDays(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): Array<RollupPart | RawDaysPart> {
   const { filter, scope } = ctx;
   const location = !!opts.groupsLocation || !!filter.locationPath || scope.locationPaths !== null;
   const channel = !!opts.groupsChannel || !!filter.channel || !!filter.language;
   const levels = levelsOf(kind).filter((l) => l.location === location && l.channel === channel);
-  const day = levels.find((l) => l.grain === 'day')!;
+  const day = levels.find((l) => l.grain === 'day') ?? null;
   const month = opts.needsDay ? undefined : levels.find((l) => l.grain === 'month');
   if (!month) return [{ level: day, from: filter.from, to: filter.to }];
   const block = levels.find((l) => l.grain === 'block');
@@ -98,7 +115,7 @@ export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOpt
 }
 
 /** WHERE conditions of one rollup part on `s`: organisation, key slice, time range, filters, scope. */
-function partWhere(ctx: SourceContext, part: RollupPart, keyCondition: string, dimKey: string, p: (v: unknown) => string, params: unknown[]): string {
+export function partWhere(ctx: SourceContext, part: RollupPart, keyCondition: string, dimKey: string, p: (v: unknown) => string, params: unknown[]): string {
   const { filter, scope } = ctx;
   const time = `s.${timeColumn(part.level)}`;
   const where = [`s.org_id = ${p(scope.orgId)}`, keyCondition, `s.dim_key = ${p(dimKey)}`];
@@ -234,7 +251,7 @@ export function localDayRangeSql(column: string, range: { from?: string; to?: st
 }
 
 /** Conditions shared by both sources: location filter, scope, channel, language. */
-function common(alias: 's' | 'a' | 'r', ctx: SourceContext, p: (v: unknown) => string, params: unknown[]): string[] {
+export function common(alias: 's' | 'a' | 'r', ctx: SourceContext, p: (v: unknown) => string, params: unknown[]): string[] {
   const out: string[] = [];
   const { filter, scope } = ctx;
   if (filter.locationPath) {

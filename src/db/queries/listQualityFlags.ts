@@ -44,52 +44,65 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
   const where = rawResponseWhere({ ...ctx, filter: { ...ctx.filter, includeExcluded: true } }, [params.surveyId], p, values);
   const org = p(ctx.scope.orgId);
   const survey = p(params.surveyId);
-  const dupWindows = QUALITY_RULES.contactFields
-    .map((f) => `case when coalesce(r.hidden ->> ${p(f)}, '') = '' then 1
-                 else row_number() over (partition by lower(r.hidden ->> ${p(f)}) order by r.submitted_at, r.id) end`)
-    .join(', ');
   const { rows } = await db.query(
     `/* listQualityFlags */
      with recent as (
-       -- The newest responses of the window first (responses_survey_time), at most maxInspected.
+       -- The newest responses of the window first: a backward range of responses_survey_time (the
+       -- equality on survey_id lets the index give the order; with only "= any" PostgreSQL sorted).
        select r.id, r.submitted_at, r.location_id, r.duration_ms, r.contact_key, r.excluded, r.exclusion_reason,
               r.survey_version, r.hidden
          from responses r
-        where ${where}
+        where ${where} and r.survey_id = ${survey}
         order by r.submitted_at desc
         limit ${p(params.maxInspected ?? QUALITY_RULES.maxInspected)}
      ),
-     r as (
-       select r.*, greatest(${dupWindows}) as hidden_dup_rank from recent r
+     -- Rank of each response among those with the same hidden contact value (per field, case-
+     -- insensitive); only responses that carry such a field are sorted.
+     hidden_dups as (
+       select x.id, max(x.rank) as hidden_dup_rank
+         from (select r.id, row_number() over (partition by f.key, lower(r.hidden ->> f.key) order by r.submitted_at, r.id) as rank
+                 from recent r
+                 cross join unnest(${p(QUALITY_RULES.contactFields)}::text[]) f(key)
+                where coalesce(r.hidden ->> f.key, '') <> '') x
+        group by x.id
      ),
-     -- Per response, its answers by primary key (org_id, response_id, ...): a nested loop over the
-     -- inspected responses, not a scan of every answer of the organisation.
+     r as (
+       select r.*, coalesce(d.hidden_dup_rank, 1) as hidden_dup_rank from recent r left join hidden_dups d on d.id = r.id
+     ),
+     -- The survey's rating questions and its required questions without show-if, read once.
+     qs as (
+       select coalesce(array_agg(q.id) filter (where q.type = 'rating'), '{}') as ratings
+         from questions q where q.org_id = ${org} and q.survey_id = ${survey}
+     ),
+     required as materialized (
+       select q.id, q.added_in_version, q.archived_in_version
+         from questions q
+        where q.org_id = ${org} and q.survey_id = ${survey} and q.required and q.show_if is null
+     ),
+     -- Per response, its answers read once by primary key (org_id, response_id, ...): a nested loop
+     -- over the inspected responses, not a scan of every answer of the organisation.
      ans as (
-       select r.id as response_id, x.*
+       select r.id as response_id, x.*,
+              -- Required questions the respondent saw (by survey version) and did not answer.
+              exists (select 1 from required q
+                       where q.added_in_version <= r.survey_version
+                         and (q.archived_in_version is null or q.archived_in_version > r.survey_version)
+                         and not (q.id = any(x.answered_ids))) as missing_required
          from r
+         cross join qs
          cross join lateral (
            select count(*) filter (where ${ANSWERED}) as answered,
-                  count(*) filter (where q.type = 'rating' and a.score is not null) as ratings,
-                  min(a.score) filter (where q.type = 'rating') as rmin,
-                  max(a.score) filter (where q.type = 'rating') as rmax
+                  coalesce(array_agg(a.question_id) filter (where ${ANSWERED}), '{}') as answered_ids,
+                  count(*) filter (where a.question_id = any(qs.ratings) and a.score is not null) as ratings,
+                  min(a.score) filter (where a.question_id = any(qs.ratings)) as rmin,
+                  max(a.score) filter (where a.question_id = any(qs.ratings)) as rmax
              from answers a
-             join questions q on q.org_id = a.org_id and q.id = a.question_id
             where a.org_id = ${org} and a.response_id = r.id
          ) x
      ),
-     -- Required questions the respondent saw (by survey version) without a conditional show-if.
-     missing as (
-       select distinct r.id
-         from r
-         join questions q on q.org_id = ${org} and q.survey_id = ${survey} and q.required and q.show_if is null
-                         and q.added_in_version <= r.survey_version
-                         and (q.archived_in_version is null or q.archived_in_version > r.survey_version)
-        where not exists (select 1 from answers a where a.org_id = ${org} and a.response_id = r.id
-                                                   and a.question_id = q.id and ${ANSWERED})
-     ),
      flags as (
        select r.*, l.name as location_name,
-              m.id is not null as missing_required,
+              coalesce(ans.missing_required, false) as missing_required,
               coalesce(ans.ratings, 0) >= ${p(QUALITY_RULES.straightLiningMin)} and ans.rmin = ans.rmax as straight_lining,
               r.hidden_dup_rank > 1 or (r.contact_key is not null and exists (
                 select 1 from responses e
@@ -99,7 +112,6 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
                                                 ${p(QUALITY_RULES.speederMsPerAnswer)}::int * coalesce(ans.answered, 0)), false) as speeder
          from r
          left join ans on ans.response_id = r.id
-         left join missing m on m.id = r.id
          left join locations l on l.org_id = ${org} and l.id = r.location_id
      )
      select * from flags

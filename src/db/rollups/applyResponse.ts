@@ -7,6 +7,7 @@
  * src/server/responses/commands).
  */
 import type { Queryable } from '../connection.ts';
+import { applyDriverChoiceRollups } from './driverChoiceRollups.ts';
 import { levelsOf, upsertFromDayRowsSql } from './levels.ts';
 import { RESPONSE_ROLLUP_GROUP_BY, responseRollupSourceSql } from './responseRollup.ts';
 
@@ -64,6 +65,7 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
   // Rows that drop to n = 0 stay until the next rebuild; every metric treats them as absent.
   await db.query(APPLY_SCORES_SQL, [orgId, responseIds, sign]);
   await db.query(APPLY_RESPONSES_SQL, [orgId, responseIds, sign]);
+  await applyDriverChoiceRollups(db, orgId, responseIds, sign);
 }
 
 /**
@@ -76,4 +78,5 @@ export async function replayResponsesToRollups(db: Queryable, orgId: string, res
   if (responseIds.length === 0 || factor === 0) return;
   await db.query(REPLAY_SCORES_SQL, [orgId, responseIds, factor]);
   await db.query(REPLAY_RESPONSES_SQL, [orgId, responseIds, factor]);
+  await applyDriverChoiceRollups(db, orgId, responseIds, factor, true);
 }

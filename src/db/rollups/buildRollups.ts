@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../connection.ts';
 import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from './applyResponse.ts';
+import { fillDriverChoiceLevels } from './driverChoiceRollups.ts';
 import { BASE_TABLE, levelsOf, ROLLUP_LEVELS, ROLLUP_TABLES, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
 import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
 
@@ -15,8 +16,9 @@ export type RollupRowCounts = Record<string, number>;
 /**
  * Adds the rows of one slice to every level (or to the levels of the given `grains`). `where` holds extra
  * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation); `baseWhere` the
- * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived levels
- * are summed from the base rows, so the base level of the slice must be filled first. `fresh`: the
+ * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived score
+ * and response levels are summed from the base rows, so the base level of the slice must be filled
+ * first; driver and choice levels are aggregated from the responses in `where`. `fresh`: the
  * slice has no rows yet in the levels filled (plain inserts). Without a slice, the whole organisation.
  */
 export async function fillRollupLevels(
@@ -33,12 +35,14 @@ export async function fillRollupLevels(
     for (const level of levelsOf(kind)) {
       if (slice.grains && !slice.grains.includes(level.grain)) continue;
       const base = level.table === BASE_TABLE[kind];
-      const rows = base ? src : `select * from ${BASE_TABLE[kind]} where org_id = $1 ${slice.baseWhere ?? ''}`;
+      const rows = base ? src : `select * from ${BASE_TABLE[kind]!} where org_id = $1 ${slice.baseWhere ?? ''}`;
       const params = [orgId, ...((base ? slice.params : slice.baseParams) ?? [])];
       const res = await db.query(`/* fillRollupLevels.${level.table} */ ${upsertFromDayRowsSql(level, rows, { fresh: slice.fresh })}`, params);
       counts[level.table] = res.rowCount ?? 0;
     }
   }
+  // Driver and choice levels have no base level: aggregated from the slice's responses (`where`).
+  Object.assign(counts, await fillDriverChoiceLevels(db, orgId, slice));
   return counts;
 }
 
@@ -70,6 +74,8 @@ export async function orgRollupsBuilt(db: Queryable, orgId: string): Promise<boo
   const { rows } = await db.query(
     `select exists (select 1 from answers where org_id = $1 and score is not null and not excluded) as scores,
             exists (select 1 from responses where org_id = $1 and not excluded) as responses,
+            exists (select 1 from answers where org_id = $1 and score is not null and not excluded) as drivers,
+            exists (select 1 from answers where org_id = $1 and (choice is not null or choices is not null) and not excluded) as choices,
             ${ROLLUP_LEVELS.map((l, i) => `${has(l.table)} as l${i}`).join(', ')}`,
     [orgId],
   );

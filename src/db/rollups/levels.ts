@@ -8,10 +8,16 @@
  * block (days 1-7, 8-14, 15-21, 22-28 and 29-end of a month, keyed by its first day) or a month
  * (keyed by its first day). Blocks never cross a month, so a date window is read as whole months,
  * then whole blocks, then single days at its edges. The two "base" levels (rollup_scores, rollup_responses) are
- * aggregated from answers/responses; every other level is a sum over its base level's rows.
+ * aggregated from answers/responses; every other score and response level is a sum over its base
+ * level's rows. Driver and choice levels (src/db/rollups/driverChoiceRollups.ts) have no base level and
+ * are aggregated from answers.
  */
 
-export type RollupKind = 'scores' | 'responses';
+/**
+ * scores: counts per score; responses: counts of responses; drivers: key-driver moments per answered
+ * set (migration 045: n, sums, products); choices: counts per option value of choice answers.
+ */
+export type RollupKind = 'scores' | 'responses' | 'drivers' | 'choices';
 export type RollupGrain = 'day' | 'block' | 'month';
 
 export interface RollupLevel {
@@ -24,8 +30,11 @@ export interface RollupLevel {
   channel: boolean;
 }
 
-/** The base levels: everything, per day. */
-export const BASE_TABLE: Record<RollupKind, string> = { scores: 'rollup_scores', responses: 'rollup_responses' };
+/**
+ * The base levels: everything, per day. Drivers and choices have none (no day level with location and
+ * channel): each of their levels is aggregated from answers directly.
+ */
+export const BASE_TABLE: Partial<Record<RollupKind, string>> = { scores: 'rollup_scores', responses: 'rollup_responses' };
 
 const level = (table: string, kind: RollupKind, grain: RollupGrain, location: boolean, channel: boolean): RollupLevel => ({ table, kind, grain, location, channel });
 
@@ -45,7 +54,25 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   level('rollup_responses_location_month', 'responses', 'month', true, false),
   level('rollup_responses_channel', 'responses', 'day', false, true),
   level('rollup_responses_month', 'responses', 'month', true, true),
+  level('rollup_drivers_compact', 'drivers', 'day', false, false),
+  level('rollup_drivers_location', 'drivers', 'day', true, false),
+  level('rollup_drivers_location_block', 'drivers', 'block', true, false),
+  level('rollup_drivers_location_month', 'drivers', 'month', true, false),
+  level('rollup_drivers_channel', 'drivers', 'day', false, true),
+  level('rollup_drivers_month', 'drivers', 'month', true, true),
+  level('rollup_choices_compact', 'choices', 'day', false, false),
+  level('rollup_choices_location', 'choices', 'day', true, false),
+  level('rollup_choices_location_block', 'choices', 'block', true, false),
+  level('rollup_choices_location_month', 'choices', 'month', true, false),
+  level('rollup_choices_channel', 'choices', 'day', false, true),
+  level('rollup_choices_month', 'choices', 'month', true, true),
 ];
+
+/** Kinds keyed by question (scores, choices) rather than by survey (responses, drivers). */
+const byQuestion = (kind: RollupKind) => kind === 'scores' || kind === 'choices';
+
+/** The last key column: what a row counts within its slice. */
+const ITEM_COLUMN: Record<RollupKind, string | null> = { scores: 'score', responses: null, drivers: 'questions', choices: 'value' };
 
 export const ROLLUP_TABLES: readonly string[] = ROLLUP_LEVELS.map((l) => l.table);
 
@@ -56,30 +83,47 @@ export const timeColumn = (l: RollupLevel): RollupGrain => l.grain;
 export function keyColumns(l: RollupLevel): string[] {
   return [
     'org_id',
-    l.kind === 'scores' ? 'question_id' : 'survey_id',
+    byQuestion(l.kind) ? 'question_id' : 'survey_id',
     'dim_key',
     'dim_value',
     timeColumn(l),
     ...(l.location ? ['location_id'] : []),
     ...(l.channel ? ['channel', 'language'] : []),
-    ...(l.kind === 'scores' ? ['score'] : []),
+    ...(ITEM_COLUMN[l.kind] ? [ITEM_COLUMN[l.kind]!] : []),
   ];
 }
 
-/** Every column but n, in table order. */
+/** Every column but the summed ones (n; for drivers also sums and products), in table order. */
 export function groupColumns(l: RollupLevel): string[] {
   return [
     'org_id',
     'survey_id',
-    ...(l.kind === 'scores' ? ['question_id'] : []),
+    ...(byQuestion(l.kind) ? ['question_id'] : []),
     timeColumn(l),
     ...(l.location ? ['location_id'] : []),
     ...(l.channel ? ['channel', 'language'] : []),
     'dim_key',
     'dim_value',
-    ...(l.kind === 'scores' ? ['score'] : []),
+    ...(ITEM_COLUMN[l.kind] ? [ITEM_COLUMN[l.kind]!] : []),
   ];
 }
+
+/**
+ * Select-list sums of driver moments over rows grouped by `questions`: one built-in sum per array
+ * position up to `width` (the most scored questions a survey of the organisation has), cut to the
+ * group's own length. Built-in sums keep bulk builds fast (an element-wise array aggregate in SQL is
+ * a function call per row). Positions past a group's length are null in every row, and cut off.
+ */
+export function driverMomentSums(width: number, factor: string, alias = ''): { sums: string; products: string } {
+  const a = alias ? `${alias}.` : '';
+  const m = `cardinality(${a}questions)`;
+  const sumsOf = (col: string, len: number, cut: string) =>
+    `((array[${Array.from({ length: len }, (_, i) => `sum(${a}${col}[${i + 1}]) * ${factor}`).join(', ')}])::bigint[])[1:${cut}]`;
+  return { sums: sumsOf('sums', width, m), products: sumsOf('products', (width * (width + 1)) / 2, `${m} * (${m} + 1) / 2`) };
+}
+
+/** Element-wise sum of two equally long bigint arrays (merging driver moments on conflict). */
+const addArrays = (x: string, y: string) => `array(select u.x + u.y from unnest(${x}, ${y}) with ordinality u(x, y, i) order by u.i)`;
 
 /** Select-list expressions of the group columns over rows that carry a `day` (base rows or source rows). */
 function selectFromDayRows(l: RollupLevel): string[] {
@@ -95,15 +139,22 @@ function selectFromDayRows(l: RollupLevel): string[] {
  * parameter placeholder for ±1, or '1'). Rows go in key order: concurrent maintenance locks rows in
  * one order, and bulk-built heaps follow the primary key.
  */
-export function upsertFromDayRowsSql(l: RollupLevel, rows: string, opts: { factor?: string; fresh?: boolean } = {}): string {
+export function upsertFromDayRowsSql(l: RollupLevel, rows: string, opts: { factor?: string; fresh?: boolean; driverWidth?: number } = {}): string {
   const cols = groupColumns(l);
   const positions = cols.map((_, i) => i + 1).join(', ');
-  return `insert into ${l.table} as t (${cols.join(', ')}, n)
-     select ${selectFromDayRows(l).join(', ')}, sum(n) * ${opts.factor ?? '1'}
+  const factor = opts.factor ?? '1';
+  const drivers = l.kind === 'drivers';
+  if (drivers && !opts.driverWidth) throw new Error(`${l.table}: driverWidth is required`);
+  const moments = drivers ? driverMomentSums(opts.driverWidth!, factor) : null;
+  const merge = drivers
+    ? `n = t.n + excluded.n, sums = ${addArrays('t.sums', 'excluded.sums')}, products = ${addArrays('t.products', 'excluded.products')}`
+    : `n = t.n + excluded.n`;
+  return `insert into ${l.table} as t (${cols.join(', ')}, n${drivers ? ', sums, products' : ''})
+     select ${selectFromDayRows(l).join(', ')}, sum(n) * ${factor}${moments ? `, ${moments.sums}, ${moments.products}` : ''}
        from (${rows}) s
       group by ${positions}
       order by ${keyColumns(l).join(', ')}
-     ${opts.fresh ? '' : `on conflict (${keyColumns(l).join(', ')}) do update set n = t.n + excluded.n`}`;
+     ${opts.fresh ? '' : `on conflict (${keyColumns(l).join(', ')}) do update set ${merge}`}`;
 }
 
 export const levelsOf = (kind: RollupKind): RollupLevel[] => ROLLUP_LEVELS.filter((l) => l.kind === kind);

@@ -131,18 +131,27 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
   // Block and month levels afterwards, one batch per survey and month (blocks never cross a month).
   // Everything was deleted above and the steps do not overlap, so each row is inserted once (no upserts).
   const baseWhere = `and survey_id = $2 and day >= $3::date and day < $4::date`;
+  const responsesOfDays = `and r.survey_id = $2
+              and r.submitted_at >= ($3::date::timestamp at time zone $5)
+              and r.submitted_at < ($4::date::timestamp at time zone $5)`;
   const steps = [
     ...batches.map((b) => ({
-      where: `and r.survey_id = $2
-              and r.submitted_at >= ($3::date::timestamp at time zone $5)
-              and r.submitted_at < ($4::date::timestamp at time zone $5)`,
+      where: responsesOfDays,
       params: [b.surveyId, b.from, b.to, tz],
       baseWhere,
       baseParams: [b.surveyId, b.from, b.to],
       grains: ['day' as const],
       fresh: true,
     })),
-    ...months.map((m) => ({ baseWhere, baseParams: [m.surveyId, m.from, m.to], grains: ['block' as const, 'month' as const], fresh: true })),
+    ...months.map((m) => ({
+      // `where` selects the month's responses for the driver and choice levels (no base level to sum).
+      where: responsesOfDays,
+      params: [m.surveyId, m.from, m.to, tz],
+      baseWhere,
+      baseParams: [m.surveyId, m.from, m.to],
+      grains: ['block' as const, 'month' as const],
+      fresh: true,
+    })),
   ];
   for (const step of steps) {
     const counts = await fillRollupLevels(tx, orgId, step);

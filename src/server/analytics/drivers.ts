@@ -1,13 +1,12 @@
 /** Key drivers (drivers.v1): outcome vs the survey's attribute ratings, Johnson's relative weights. */
 import type pg from 'pg';
 import { DomainError } from '../../core/errors.ts';
-import { computeCsi, csiBreakdown, histogramFromScores, keyDrivers, type CsiAttribute } from '../../core/stats/index.ts';
+import { computeCsi, csiBreakdown, keyDriversFromMoments, type CsiAttribute } from '../../core/stats/index.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
-import { getDriverRows } from '../../db/queries/getDriverRows.ts';
-
-/** Most recent responses read for drivers; more matching responses make the answer `sampled`. */
-export const DRIVER_ROW_CAP = 200_000;
+import { getDriverMoments } from '../../db/queries/getDriverMoments.ts';
+import { getHistograms } from '../../db/queries/getHistograms.ts';
+import { histogramOf } from './metrics.ts';
 
 /** Attribute questions: the CSI satisfaction ratings when the survey has them, else every other rating. */
 export function driverAttributes(survey: SurveyDef, outcome: QuestionDef): QuestionDef[] {
@@ -17,28 +16,41 @@ export function driverAttributes(survey: SurveyDef, outcome: QuestionDef): Quest
 }
 
 /**
- * GET /surveys/:id/analytics/drivers.
+ * GET /surveys/:id/analytics/drivers, over every response in the filters: the correlation matrix and
+ * attribute performance from the driver rollups' summed moments (getDriverMoments); CSI satisfaction
+ * (derived-importance CSI only) from the score histograms.
  * @throws insufficient_data (422) with too few complete responses, no attributes, or no variance
  */
-export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: SurveyDef, outcome: QuestionDef, cap = DRIVER_ROW_CAP) {
+export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: SurveyDef, outcome: QuestionDef) {
   const attrs = driverAttributes(survey, outcome);
   if (attrs.length === 0) throw new DomainError('insufficient_data', 'key drivers need rating questions besides the outcome; this survey has none');
-  const data = await getDriverRows(pool, ctx, { surveyId: survey.id, outcomeId: outcome.id!, attributeIds: attrs.map((q) => q.id!), cap });
-  const result = keyDrivers({ attributes: attrs.map((q, j) => ({ name: q.id!, scores: data.attributes[j] })), outcome: data.outcome });
+  const attributeIds = attrs.map((q) => q.id!);
+  const data = await getDriverMoments(pool, ctx, { surveyId: survey.id, questionIds: [outcome.id!, ...attributeIds] });
+  const result = keyDriversFromMoments({
+    attributes: attrs.map((q, j) => {
+      const answered = data.answered[j + 1];
+      return { name: q.id!, performance: { mean: answered.sum / answered.n, n: answered.n } };
+    }),
+    moments: data.moments,
+  });
   const weightOf = new Map(result.weights.map((w) => [w.name, w.rawWeight]));
-  const csi = derivedCsi(survey, attrs, (q, j) => ({
-    key: q.attribute!,
-    satisfaction: histogramFromScores(data.attributes[j]),
-    derivedWeight: weightOf.get(q.id!) ?? 0,
-  }));
+  const csi = await derivedCsi(survey, attrs, async () => {
+    const hist = await getHistograms(pool, ctx, { questionIds: attributeIds });
+    return attrs.map((q) => ({
+      key: q.attribute!,
+      satisfaction: histogramOf(hist.rows.filter((r) => r.questionId === q.id)),
+      derivedWeight: weightOf.get(q.id!) ?? 0,
+    }));
+  });
   return {
     ...(csi ? { csi } : {}),
     definition: result.definition,
     outcome: { questionId: outcome.id!, key: outcome.key },
     n: result.n,
     r2: result.r2,
-    sampled: data.sampled,
-    cap,
+    // Every response in the filters counts (no sample since the driver rollups); kept for clients.
+    sampled: false,
+    source: data.source,
     meanImportance: result.meanImportance,
     meanPerformance: result.meanPerformance,
     drivers: result.weights
@@ -66,11 +78,11 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
  * importance from key-driver analysis may be used, and the report says which": details.weighting).
  * Null when the attributes are not CSI ratings or importance was asked (the summary reports that CSI).
  */
-function derivedCsi(survey: SurveyDef, attrs: QuestionDef[], attribute: (q: QuestionDef, j: number) => CsiAttribute) {
+async function derivedCsi(survey: SurveyDef, attrs: QuestionDef[], loadAttributes: () => Promise<CsiAttribute[]>) {
   if (!attrs.every((q) => q.metric === 'csi_satisfaction' && q.attribute)) return null;
   const stated = survey.questions.some((q) => q.metric === 'csi_importance' && !q.archivedInVersion);
   if (stated) return null;
-  const attributes = attrs.map(attribute);
+  const attributes = await loadAttributes();
   const scale = { min: attrs[0].scale?.min ?? 1, max: attrs[0].scale?.max ?? 10 };
   return { ...computeCsi(attributes, scale), breakdown: csiBreakdown(attributes, scale) };
 }
