@@ -44,6 +44,10 @@ interface RawRow {
   survey_id: string;
   question_id?: string;
   score?: number;
+  /** Drivers: the sorted ids of the scored questions the response answered, in PostgreSQL's array text. */
+  questions?: string;
+  /** Choices: one chosen option. */
+  value?: string;
   location_id: string | null;
   channel: string;
   language: string;
@@ -62,7 +66,7 @@ function oracle(level: RollupLevel, orgId: string, dimensions: string[], raw: Ra
       const value: Record<string, string> = {
         org_id: orgId, survey_id: r.survey_id, question_id: r.question_id ?? '', day: timeKey('day', day), block: timeKey('block', day),
         month: timeKey('month', day), location_id: r.location_id ?? NO_LOCATION, channel: r.channel, language: r.language,
-        dim_key: dimKey, dim_value: dimValue, score: String(r.score),
+        dim_key: dimKey, dim_value: dimValue, score: String(r.score), questions: r.questions ?? '', value: r.value ?? '',
       };
       const key = groupColumns(level).map((c) => {
         if (!(c in value)) throw new Error(`the oracle does not know the column ${c} of ${level.table}: extend it`);
@@ -90,12 +94,31 @@ describe('ingest with background folding', () => {
         where a.org_id = $1 and not a.excluded and a.score is not null`, [orgId])).rows as RawRow[];
     const responses = (await server.pool.query(
       `select survey_id, location_id, channel, language, submitted_at, hidden from responses where org_id = $1 and not excluded`, [orgId])).rows as RawRow[];
+    // Drivers: one row per response with scored answers, keyed by its answered set (sorted ids;
+    // lowercase uuids sort as text the way PostgreSQL sorts them).
+    const answered = new Map<string, RawRow & { ids: string[] }>();
+    for (const a of (await server.pool.query(
+      `select a.response_id, a.survey_id, a.question_id, a.location_id, a.channel, a.language, a.submitted_at, r.hidden
+         from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
+        where a.org_id = $1 and not a.excluded and a.score is not null`, [orgId])).rows) {
+      const row = answered.get(a.response_id) ?? { ...a, ids: [] };
+      row.ids.push(a.question_id);
+      answered.set(a.response_id, row);
+    }
+    const driverRows = [...answered.values()].map((r) => ({ ...r, questions: `{${r.ids.sort().join(',')}}` }));
+    // Choices: one row per chosen option of single- and multi-choice answers.
+    const choiceRows = (await server.pool.query(
+      `select a.survey_id, a.question_id, a.location_id, a.channel, a.language, a.submitted_at, r.hidden, a.choice, a.choices
+         from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
+        where a.org_id = $1 and not a.excluded and (a.choice is not null or a.choices is not null)`, [orgId])).rows
+      .flatMap((a) => [...(a.choice !== null ? [a.choice] : []), ...(a.choices ?? [])].map((value: string) => ({ ...a, value }))) as RawRow[];
+    const rawOf = { scores: answers, responses, drivers: driverRows, choices: choiceRows } as const;
     for (const level of ROLLUP_LEVELS) {
       const cols = groupColumns(level);
       const { rows } = await server.pool.query(
         `select ${cols.map((c) => `coalesce(${c}::text, '')`).join(` || '|' || `)} as key, n from ${level.table} where org_id = $1 and n <> 0`, [orgId]);
       const actual = new Map(rows.map((r) => [r.key as string, Number(r.n)]));
-      expect(actual, level.table).toEqual(oracle(level, orgId, dimensions, level.kind === 'scores' ? answers : responses));
+      expect(actual, level.table).toEqual(oracle(level, orgId, dimensions, rawOf[level.kind]));
     }
   };
   const pending = async () => (await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n as number;
@@ -124,13 +147,18 @@ describe('ingest with background folding', () => {
   it('keeps every level equal to the raw answers after concurrent submissions, exclusions, folds and a rebuild', async () => {
     const rand = rng(6);
     const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+    // Detractors may say what went wrong (a multi-choice question shown for 0-6): choice rollups get rows.
+    const npsWithReasons = (score: number) => ({
+      q_nps: score,
+      ...(score <= 6 && rand() < 0.8 ? { q_reasons: ['price', 'wait', 'staff'].filter(() => rand() < 0.5) } : {}),
+    });
     const bodies = Array.from({ length: 160 }, () => ({
       _k: crypto.randomBytes(12).toString('base64url'),
       _lang: pick(['en', 'ru']),
       _loc: pick([s1, 'store-2', '']),
       _channel: pick(['link', 'email']),
       ...(rand() < 0.7 ? { h_segment: pick(['a', 'b']) } : {}),
-      q_nps: Math.floor(rand() * 11),
+      ...npsWithReasons(Math.floor(rand() * 11)),
       ...(rand() < 0.8 ? { q_service: 1 + Math.floor(rand() * 5) } : {}),
     }));
     const ids: string[] = [];
