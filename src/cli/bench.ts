@@ -1,7 +1,8 @@
 /**
  * `sarafan bench` (`npm run bench`): a benchmark, not a test. See docs/bench.md.
  * Generates N answers into DATABASE_URL or a temporary embedded PostgreSQL, then times the
- * dashboard API against a stream-everything-into-JavaScript baseline.
+ * dashboard API against a stream-everything-into-JavaScript baseline, then measures ingest (HTTP
+ * submissions next to plain INSERTs of the same rows).
  */
 import type { Command } from 'commander';
 import { runBench } from '../../bench/runBench.ts';
@@ -23,12 +24,15 @@ export function registerBenchCommand(program: Command): void {
     .option('--json', 'print one JSON line per measurement on stdout (the table goes to stderr)')
     .option('--fresh', 'regenerate even when data for this N exists')
     .option('--keep', 'keep the temporary data directory of small runs (runs of 1M+ answers are always kept for reuse)')
-    .option('--ingest', 'measure ingest instead: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
-    .option('--count <n>', 'with --ingest: submissions per phase at most', count('--count', 1), 20_000)
-    .option('--seconds <n>', 'with --ingest: seconds per phase at most', count('--seconds', 1), 20)
-    .option('--concurrency <n>', 'with --ingest: requests in flight', count('--concurrency', 1), 24)
-    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; count: number; seconds: number; concurrency: number }) => {
-      if (opts.ingest) return void (await runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json }));
+    .option('--ingest', 'measure only ingest: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
+    .option('--skip-ingest', 'measure only the dashboard calls')
+    .option('--count <n>', 'ingest: submissions per phase at most', count('--count', 1), 20_000)
+    .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
+    .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
+    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; count: number; seconds: number; concurrency: number }) => {
+      const ingest = () => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json });
+      if (opts.ingest) return void (await ingest());
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
+      if (!opts.skipIngest) await ingest();
     });
 }
