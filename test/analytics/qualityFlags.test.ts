@@ -101,7 +101,11 @@ describe('stored data-quality flags', () => {
     await foldPendingResponses(server.pool, orgId);
     expect(await stored()).toEqual(withExcluded);
 
-    // The rebuild and the bulk build store exactly what the incremental path stored.
+    // Folded responses are served from the stored rows (not recomputed): a row changed by hand shows.
+    await server.pool.query(`update response_quality set flags = '{speeder}' where org_id = $1 and response_id = $2`, [orgId, rids[1]]);
+    expect((await listed())[rids[1]]).toEqual(['speeder']);
+
+    // The rebuild (which repairs that row) and the bulk build store exactly what the incremental path stored.
     await rebuildOrgRollups(server.pool, orgId);
     expect(await stored()).toEqual(withExcluded);
     expect(await listed()).toEqual(withExcluded);

@@ -93,9 +93,10 @@ export function responseFlagsSql(org: string, source: string): string {
 /**
  * SQL yielding `(id)`: the responses of `ids` (SQL yielding response ids of organisation `org`) and
  * every later response of the same contact, whose duplicate_contact flag a new earlier response changes.
+ * The ids go in as an array: primary-key probes whatever the (often stale) statistics of the queue say.
  */
 export function responsesAndLaterSameContactSql(org: string, ids: string): string {
-  return `select r.id from responses r where r.org_id = ${org} and r.id in (${ids})
+  return `select r.id from responses r where r.org_id = ${org} and r.id = any(array(${ids}))
           union
           select e.id from responses r
             join lateral (
@@ -103,7 +104,7 @@ export function responsesAndLaterSameContactSql(org: string, ids: string): strin
                where e.org_id = ${org} and e.survey_id = r.survey_id and ${sameContactSql('e', 'r')}
                  and (e.submitted_at, e.id) > (r.submitted_at, r.id)
             ) e on true
-           where r.org_id = ${org} and r.id in (${ids})
+           where r.org_id = ${org} and r.id = any(array(${ids}))
              and (r.contact_key is not null or ${QUALITY_RULES.contactFields.map((f) => `coalesce(r.hidden ->> '${f}', '') <> ''`).join(' or ')})`;
 }
 

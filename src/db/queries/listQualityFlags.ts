@@ -60,7 +60,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
          from (${responseFlagsSql(
            org,
            `(select r.* from responses r
-              where (select ok from fresh) and ${where} and r.id in (select id from queued))
+              where (select ok from fresh) and ${where} and r.id = any(array(select id from queued)))
              union all
              -- Rules changed since the flags were stored: the newest responses of the window, by
              -- responses_survey_time backwards (the equality on survey_id gives the order).
