@@ -46,7 +46,7 @@ function sameContactSql(e: string, r: string): string {
 }
 
 /**
- * SQL yielding `(id, survey_id, submitted_at, excluded, flags text[])` for the responses `source`
+ * SQL yielding `(id, survey_id, submitted_at, excluded, exclusion_reason, location_id, flags text[])` for the responses `source`
  * selects (whole rows of responses, all of organisation `org`). A duplicate is any response after
  * the first of the same contact in the survey's whole history, by contact_key or by a hidden contact
  * field (indexes responses_contact and responses_hidden_*).
@@ -58,7 +58,7 @@ export function responseFlagsSql(org: string, source: string): string {
               where e.org_id = ${org} and e.survey_id = r.survey_id and coalesce(e.hidden ->> '${f}', '') <> ''
                 and lower(e.hidden ->> '${f}') = lower(r.hidden ->> '${f}') and (e.submitted_at, e.id) < (r.submitted_at, r.id)))`,
   );
-  return `select r.id, r.survey_id, r.submitted_at, r.excluded,
+  return `select r.id, r.survey_id, r.submitted_at, r.excluded, r.exclusion_reason, r.location_id,
                  array_remove(array[
                    case when x.missing_required then 'missing_required' end,
                    case when x.ratings >= ${QUALITY_RULES.straightLiningMin} and x.rmin = x.rmax then 'straight_lining' end,
@@ -96,16 +96,18 @@ export function responseFlagsSql(org: string, source: string): string {
  * The ids go in as an array: primary-key probes whatever the (often stale) statistics of the queue say.
  */
 export function responsesAndLaterSameContactSql(org: string, ids: string): string {
-  return `select r.id from responses r where r.org_id = ${org} and r.id = any(array(${ids}))
-          union
-          select e.id from responses r
-            join lateral (
+  // One primary-key probe per given response, then (only when it has a contact) its later ones by index.
+  return `select distinct x.id
+            from (select r.id, r.survey_id, r.submitted_at, r.contact_key, r.hidden from responses r
+                   where r.org_id = ${org} and r.id = any(array(${ids}))) r
+            cross join lateral (
+              select r.id
+              union all
               select e.id from responses e
-               where e.org_id = ${org} and e.survey_id = r.survey_id and ${sameContactSql('e', 'r')}
+               where (r.contact_key is not null or ${QUALITY_RULES.contactFields.map((f) => `coalesce(r.hidden ->> '${f}', '') <> ''`).join(' or ')})
+                 and e.org_id = ${org} and e.survey_id = r.survey_id and ${sameContactSql('e', 'r')}
                  and (e.submitted_at, e.id) > (r.submitted_at, r.id)
-            ) e on true
-           where r.org_id = ${org} and r.id = any(array(${ids}))
-             and (r.contact_key is not null or ${QUALITY_RULES.contactFields.map((f) => `coalesce(r.hidden ->> '${f}', '') <> ''`).join(' or ')})`;
+            ) x`;
 }
 
 /** Rows kept in response_quality: flagged or excluded. */

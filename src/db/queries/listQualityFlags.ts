@@ -56,7 +56,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
         limit ${limit}
      ),
      live as (
-       select r.id, r.submitted_at, r.location_id, r.excluded, r.exclusion_reason, f.flags
+       select f.id, f.submitted_at, f.location_id, f.excluded, f.exclusion_reason, f.flags
          from (${responseFlagsSql(
            org,
            `(select r.* from responses r
@@ -69,7 +69,6 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
                order by r.submitted_at desc
                limit ${p(params.maxInspected ?? QUALITY_RULES.maxInspected)})`,
          )}) f
-         join responses r on r.org_id = ${org} and r.id = f.id
         where cardinality(f.flags) > 0 or f.excluded
      ),
      listed as (select * from stored union all select * from live order by submitted_at desc, id limit ${limit})
