@@ -1,7 +1,9 @@
 -- Data-quality flags stored once per response (src/db/quality/responseFlags.ts, docs/analytics.md
--- "Data quality"): only the responses that are flagged or excluded, kept by the fold, the rebuild and
+-- "Data validation"): only the responses that are flagged or excluded, kept by the fold, the rebuild and
 -- bulk builds. Existing data is filled by the rollup rebuild `sarafan start` runs after a migration
 -- (orgRollupsBuilt is false while a survey with responses has no quality_surveys row).
+-- No foreign key to responses: its KEY SHARE locks would make exclusions (SELECT ... FOR UPDATE of the
+-- response) wait for a running rebuild's refill.
 create table response_quality (
   org_id uuid not null references orgs(id) on delete cascade,
   survey_id uuid not null,

@@ -1,5 +1,5 @@
 /**
- * Data-quality flags of responses (docs/analytics.md "Data quality"): the one home of the rules
+ * Data-quality flags of responses (docs/analytics.md "Data validation"): the one home of the rules
  * missing_required, straight_lining, duplicate_contact and speeder, as SQL. Used to keep the sparse
  * table response_quality (migration 050: the responses that are flagged or excluded) when the fold,
  * the rebuild or a bulk build counts responses (src/db/rollups), and by the reader
