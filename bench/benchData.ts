@@ -194,7 +194,7 @@ export async function buildBenchRollups(pool: Pool, orgId: string): Promise<Roll
     await client.query(`set work_mem = '256MB'`);
     await client.query(`set synchronous_commit = off`);
     const counts = await buildDemoRollups(client, orgId);
-    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, ${ROLLUP_TABLES.join(', ')}`);
+    await client.query(`analyze orgs, locations, surveys, questions, responses, answers, response_quality, ${ROLLUP_TABLES.join(', ')}`);
     return counts;
   } finally {
     await client.query('reset all').catch(() => {});

@@ -10,6 +10,7 @@ import type { Queryable } from '../connection.ts';
 import { applyDriverChoiceRollups } from './driverChoiceRollups.ts';
 import { levelsOf, upsertFromDayRowsSql } from './levels.ts';
 import { RESPONSE_ROLLUP_GROUP_BY, responseRollupSourceSql } from './responseRollup.ts';
+import { refreshResponseQuality } from '../quality/responseFlags.ts';
 
 export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
@@ -66,6 +67,8 @@ export async function applyResponsesToRollups(db: Queryable, orgId: string, resp
   await db.query(APPLY_SCORES_SQL, [orgId, responseIds, sign]);
   await db.query(APPLY_RESPONSES_SQL, [orgId, responseIds, sign]);
   await applyDriverChoiceRollups(db, orgId, responseIds, sign);
+  // Whatever counts responses directly (bulk fixtures) stores their data-quality flags too, as the fold does.
+  await refreshResponseQuality(db, orgId, responseIds);
 }
 
 /**

@@ -9,6 +9,7 @@ import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from './applyResponse.ts';
 import { fillDriverChoiceLevels } from './driverChoiceRollups.ts';
 import { BASE_TABLE, levelsOf, ROLLUP_LEVELS, ROLLUP_TABLES, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
 import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
+import { deleteOrgResponseQuality, fillResponseQuality, setQualityRulesKeys } from '../quality/responseFlags.ts';
 
 /** Rows written per table. */
 export type RollupRowCounts = Record<string, number>;
@@ -43,12 +44,15 @@ export async function fillRollupLevels(
   }
   // Driver and choice levels have no base level: aggregated from the slice's responses (`where`).
   Object.assign(counts, await fillDriverChoiceLevels(db, orgId, slice));
+  // Data-quality flags of the slice's responses, stored with the day levels (once per response).
+  if (!slice.grains || slice.grains.includes('day')) counts.response_quality = await fillResponseQuality(db, orgId, slice);
   return counts;
 }
 
-/** Deletes the organisation's rows of every rollup table. */
+/** Deletes the organisation's rows of every rollup table, and its stored data-quality flags. */
 export async function deleteOrgRollups(db: Queryable, orgId: string): Promise<void> {
   for (const table of ROLLUP_TABLES) await db.query(`delete from ${table} where org_id = $1`, [orgId]);
+  await deleteOrgResponseQuality(db, orgId);
 }
 
 /**
@@ -60,7 +64,8 @@ export async function deleteOrgRollups(db: Queryable, orgId: string): Promise<vo
 export async function buildOrgRollups(db: Queryable, orgId: string, opts: { analyze?: boolean } = {}): Promise<RollupRowCounts> {
   await deleteOrgRollups(db, orgId);
   const counts = await fillRollupLevels(db, orgId, { fresh: true });
-  if (opts.analyze ?? true) await db.query(`analyze ${ROLLUP_TABLES.join(', ')}`);
+  await setQualityRulesKeys(db, orgId);
+  if (opts.analyze ?? true) await db.query(`analyze ${ROLLUP_TABLES.join(', ')}, response_quality`);
   return counts;
 }
 
@@ -76,8 +81,11 @@ export async function orgRollupsBuilt(db: Queryable, orgId: string): Promise<boo
             exists (select 1 from responses where org_id = $1 and not excluded) as responses,
             exists (select 1 from answers where org_id = $1 and score is not null and not excluded) as drivers,
             exists (select 1 from answers where org_id = $1 and (choice is not null or choices is not null) and not excluded) as choices,
-            ${ROLLUP_LEVELS.map((l, i) => `${has(l.table)} as l${i}`).join(', ')}`,
+            ${ROLLUP_LEVELS.map((l, i) => `${has(l.table)} as l${i}`).join(', ')},
+            -- Data-quality flags: every survey with responses has its rules key (set by a build or the fold).
+            not exists (select 1 from surveys s where s.org_id = $1 and not exists (select 1 from quality_surveys k where k.org_id = $1 and k.survey_id = s.id)
+                          and exists (select 1 from responses r where r.org_id = $1 and r.survey_id = s.id)) as quality`,
     [orgId],
   );
-  return ROLLUP_LEVELS.every((l, i) => rows[0][`l${i}`] === rows[0][l.kind]);
+  return rows[0].quality && ROLLUP_LEVELS.every((l, i) => rows[0][`l${i}`] === rows[0][l.kind]);
 }

@@ -21,6 +21,7 @@ import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
 import { listRebuildingOrgIds, replayPendingResponses, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from './rollupQueue.ts';
 import { addDays, addMonths } from '../queries/timeWindow.ts';
+import { setQualityRulesKeys } from '../quality/responseFlags.ts';
 
 // "This organisation's rollup rows are being written": held for the whole rebuild, so neither another
 // rebuild nor a fold (rollupQueue.ts) runs meanwhile.
@@ -164,6 +165,8 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
     }
     progress?.batch(written);
   }
+  // The flags just stored (with the day batches) follow the questions of this snapshot.
+  await setQualityRulesKeys(tx, orgId);
   return { orgId, batches: steps.length, scoreRows, responseRows, ms: 0 };
 }
 

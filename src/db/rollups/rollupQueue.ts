@@ -15,6 +15,7 @@ import type pg from 'pg';
 import type { Queryable } from '../connection.ts';
 import { inTransaction } from '../tx.ts';
 import { replayResponsesToRollups } from './applyResponse.ts';
+import { refreshResponseQuality } from '../quality/responseFlags.ts';
 
 // Advisory-lock namespaces: 727001 migrations, 727002 the rebuild job runner, 727003 (unused since
 // writers stopped touching rollups), 727004 "this organisation's rollup rows are being written".
@@ -88,6 +89,8 @@ export async function replayPendingResponses(tx: Queryable, orgId: string, limit
   const byNet = new Map<number, string[]>();
   for (const r of rows) if (r.net !== 0) byNet.set(r.net, [...(byNet.get(r.net) ?? []), r.response_id]);
   for (const net of [...byNet.keys()].sort((a, b) => a - b)) await replayResponsesToRollups(tx, orgId, byNet.get(net)!, net);
+  // Their data-quality flags too (a change that nets to 0 may still have changed the exclusion reason).
+  await refreshResponseQuality(tx, orgId, rows.map((r) => r.response_id as string));
   return rows.reduce((s, r) => s + r.changes, 0);
 }
 

@@ -51,7 +51,7 @@ export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: Load
       speederMsPerAnswer: QUALITY_RULES.speederMsPerAnswer,
       speeder: `duration < max(${QUALITY_RULES.speederMinMs} ms, ${QUALITY_RULES.speederMsPerAnswer} ms x answered questions)`,
       straightLining: `at least ${QUALITY_RULES.straightLiningMin} rating answers, all with the same score`,
-      duplicateContact: `a later response of the same contact_key (any time) or hidden ${QUALITY_RULES.contactFields.join('/')} (within the window)`,
+      duplicateContact: `a later response of the same contact_key or hidden ${QUALITY_RULES.contactFields.join('/')} (case-insensitive), over the survey's history`,
       missingRequired: 'a required question without a show-if condition, present in the version answered, left unanswered',
       window: { from: filter.from, to: filter.to ?? null, maxInspected: QUALITY_RULES.maxInspected },
       limit: QUALITY_LIMIT,
