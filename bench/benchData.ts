@@ -163,7 +163,10 @@ export async function generateBenchData(pool: Pool, opts: GenerateBenchOptions):
         const mood = 1.4 + store.base + store.trend * (fraction - 0.5) + (segment === 'gold' ? 0.35 : 0) + rng.normal(0, 1.2);
         const id = timeOrderedId(Math.floor(at), made);
         const when = new Date(at);
-        const duration = 15_000 + ((rng.next() * 90_000) | 0);
+        // Every 100th response is a speeder (1 s), so the data-quality view has flags to list; the draw
+        // happens either way, so the rest of the data does not change.
+        const drawn = 15_000 + ((rng.next() * 90_000) | 0);
+        const duration = made % 100 === 0 ? 1_000 : drawn;
         chunkR.push([ids.orgId, id, ids.surveyId, store.id, channel, language, { segment, customer_type: customerType },
           `b${made}`, 1, null, new Date(at - duration), when, duration]);
         const answer = (q: string, score: number | null, choice: string | null = null): CopyValue[] =>
