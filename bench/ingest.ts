@@ -23,6 +23,8 @@ export interface IngestBenchOptions {
   /** Requests (and baseline connections) in flight. */
   concurrency: number;
   json: boolean;
+  /** Use a temporary embedded PostgreSQL even when SARAFAN_DATA_DIR is set (after the dashboard section). */
+  freshDataDir?: boolean;
 }
 
 export interface IngestBenchResult {
@@ -145,7 +147,10 @@ export async function setUp(db: Pick<Database, "pool">) {
 export async function runIngestBench(opts: IngestBenchOptions): Promise<IngestBenchResult> {
   const say = (m: string) => (opts.json ? process.stderr : process.stdout).write(`${m}\n`);
   // Not mkdtemp: its 0700 directory would keep the embedded server's `postgres` user out when run as root.
-  const dataDir = process.env.DATABASE_URL ? null : (process.env.SARAFAN_DATA_DIR ?? path.join(os.tmpdir(), `sarafan-ingest-${process.pid}`));
+  // After the dashboard section (`fresh`), a temporary directory of its own even when SARAFAN_DATA_DIR is
+  // set: reopening the just-stopped (large) cluster could find its postmaster still shutting down.
+  const ownDir = opts.freshDataDir || !process.env.SARAFAN_DATA_DIR;
+  const dataDir = process.env.DATABASE_URL ? null : ownDir ? path.join(os.tmpdir(), `sarafan-ingest-${process.pid}`) : process.env.SARAFAN_DATA_DIR!;
   const db = await openDatabase(dataDir ? { dataDir, log: say } : {});
   // The baseline's own connections, as many as requests in flight.
   const plain = createPool(db.url, opts.concurrency);
@@ -209,7 +214,7 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<IngestBe
     if (orgId) await db.pool.query(`delete from orgs where id = $1`, [orgId]).catch(() => {});
     await plain.end();
     await db.close();
-    if (dataDir && !process.env.SARAFAN_DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir && ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -30,9 +30,9 @@ export function registerBenchCommand(program: Command): void {
     .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
     .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
     .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; count: number; seconds: number; concurrency: number }) => {
-      const ingest = () => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json });
+      const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       if (opts.ingest) return void (await ingest());
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
-      if (!opts.skipIngest) await ingest();
+      if (!opts.skipIngest) await ingest(true);
     });
 }
