@@ -15,18 +15,8 @@ import { rebuildOrgRollups, finishInterruptedRollupRebuilds } from '../../src/db
 import { recordResponsesForRollups, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { rng } from '../helpers/rng.ts';
 
-/** Small deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TZ = 'Pacific/Auckland';
 /** The org-local day of an instant, by Intl (not by PostgreSQL's `at time zone`). */

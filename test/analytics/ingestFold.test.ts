@@ -14,21 +14,11 @@ import { seedResponses } from './seed.ts';
 import { groupColumns, ROLLUP_LEVELS, type RollupLevel } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
 import { foldPendingResponses, ROLLUP_WRITER_LOCK } from '../../src/db/rollups/rollupQueue.ts';
+import { rng } from '../helpers/rng.ts';
 
 const TZ = 'Pacific/Auckland';
 const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
-/** Small deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 

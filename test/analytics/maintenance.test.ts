@@ -10,18 +10,8 @@ import { buildOrgRollups, orgRollupsBuilt } from '../../src/db/rollups/buildRoll
 import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
 import { npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { rng } from '../helpers/rng.ts';
 
-/** Small deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An NPS answer, and a CSAT answer four times in five. */
 function randomAnswers(rand: () => number): SeedResponse['answers'] {
