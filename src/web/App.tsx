@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { PageTitle } from './components/PageTitle.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { SessionProvider, useSession } from './shell/session.tsx';
 import { useI18n } from './i18n.tsx';
@@ -14,9 +15,16 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** Any /app address no page answers (a mistyped or outdated link): says so and leads back. */
 function NotFound() {
   const { t } = useI18n();
-  return <p>{t('shell.notFound')}</p>;
+  return (
+    <section className="not-found" data-testid="not-found">
+      <PageTitle title={t('shell.notFoundTitle')} />
+      <p>{t('shell.notFound')}</p>
+      <p><Link to="/app">{t('shell.backToOverview')}</Link></p>
+    </section>
+  );
 }
 
 export function App() {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { analyticsPath, orgToday, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
 import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
-import { FilterBar } from './FilterBar.tsx';
+import { FilterBar, type FilterBarContext } from './FilterBar.tsx';
 import { Freshness } from './Freshness.tsx';
 import { KpiTiles, CsiPanel } from './KpiTiles.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
@@ -18,6 +18,8 @@ import { CommentsPanel } from './CommentsPanel.tsx';
 import type { Location, Summary, SurveyDef } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { locationLabel } from './labels.ts';
 
 export function SurveyDashboard() {
   const { t, tn, num } = useI18n();
@@ -36,30 +38,41 @@ export function SurveyDashboard() {
   const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
   const org = useLoad<{ dimensions?: string[] }>('/org');
   const locs = useLoad<{ locations: Location[] }>('/locations');
-  const summaryState = useLoad<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
+  const summaryPath = analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`);
+  const summaryState = useLoad<Summary>(summaryPath);
 
   if (surveyState.error && !surveyState.loading) {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
   }
   const survey = surveyState.data?.survey;
-  const summary = summaryState.data;
+  // A failed load keeps its previous answer in useLoad: those figures belong to other filters and
+  // must not stay on screen under the new ones.
+  const summary = summaryState.error ? null : summaryState.data;
   const rated = summary ? ratedQuestions(summary) : [];
-  const ctx: DashboardContext | null = survey && summary ? {
-    surveyId: id, survey, filters, setFilters, today,
-    locations: locs.data?.locations ?? [],
+  const locations = locs.data?.locations ?? [];
+  const barCtx: FilterBarContext | null = survey ? {
+    surveyId: id, survey, filters, setFilters, today, locations,
     dimensions: org.data?.dimensions ?? [],
-    summary, rated, question: pickQuestion(rated, filters.question),
+    question: summaryState.data ? pickQuestion(ratedQuestions(summaryState.data), filters.question) : null,
   } : null;
+  const ctx: DashboardContext | null = barCtx && summary ? { ...barCtx, summary, rated, question: pickQuestion(rated, filters.question) } : null;
+  const shownLocation = filters.location ? locations.find((l) => l.id === filters.location) : undefined;
 
   return (
     <div className="an-page">
       <div className="an-page-head">
-        <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
-        <Freshness />
+        <PageTitle title={survey ? survey.name || localized(survey.title, 'en') : t('an.dash.title')} />
+        <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
       </div>
-      {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
-      {summaryState.error && !summaryState.loading && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
-      {!ctx ? <Skeleton height={480} /> : (
+      {barCtx ? <FilterBar ctx={barCtx} /> : <Skeleton height={64} />}
+      {shownLocation && (
+        <p className="an-scope-note" data-testid="location-scope">
+          <span>{t('an.dash.showing', { name: locationLabel(shownLocation.name, shownLocation.code) })}</span>{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ location: undefined, parent: undefined })}>{t('an.dash.allLocations')}</button>
+        </p>
+      )}
+      {summaryState.error && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
+      {summaryState.error ? null : !ctx ? <Skeleton height={480} /> : (
         <div aria-busy={summaryState.loading}>
           <p className="muted an-responses" data-testid="responses-count">
             {tn('an.dash.responses', ctx.summary.responses, { n: num(ctx.summary.responses, 0) })}
@@ -111,12 +124,16 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
 
 function EmptyDashboard({ ctx }: { ctx: DashboardContext }) {
   const { t } = useI18n();
-  const filtered = ctx.filters.range !== 'all' || ctx.filters.location || ctx.filters.channel || ctx.filters.language || ctx.filters.dim;
+  const { filters } = ctx;
+  // Say which filter hides the responses: a segment, location, channel or language, or only the period.
+  const narrowed = !!(filters.location || filters.channel || filters.language || filters.dim);
+  const periodOnly = !narrowed && filters.range !== 'all';
+  const title = narrowed ? 'an.dash.emptyFilteredTitle' : periodOnly ? 'an.dash.emptyPeriodTitle' : 'an.dash.emptyTitle';
   return (
-    <div className="card an-empty">
-      <h2>{t('an.dash.emptyTitle')}</h2>
-      <p>{filtered ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
-      {filtered && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
+    <div className="card an-empty" data-testid="dashboard-empty">
+      <h2>{t(title)}</h2>
+      <p>{narrowed || periodOnly ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
+      {(narrowed || periodOnly) && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, parent: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
     </div>
   );
 }

@@ -84,6 +84,23 @@ export function bandAxisRange(data: BandData, limits: { min: number; max: number
   };
 }
 
+/**
+ * Axis bounds around data points with a margin of `fraction` of their spread on each side (1 when
+ * they are all equal), rounded outwards to a hundredth of the range's order of magnitude: points
+ * (and their labels) sit inside the plot, not on its edge.
+ */
+export function paddedRange(values: readonly number[], fraction = 0.1): { min: number; max: number } | null {
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = hi > lo ? (hi - lo) * fraction : 1;
+  const exponent = Math.floor(Math.log10(hi - lo + 2 * pad)) - 1;
+  const step = 10 ** exponent;
+  const digits = Math.max(0, -exponent);
+  const round = (v: number) => Number(v.toFixed(digits));
+  return { min: round(Math.floor((lo - pad) / step) * step), max: round(Math.ceil((hi + pad) / step) * step) };
+}
+
 /** NPS score group of a 0..10 answer (METRICS.md nps.v1). */
 export function npsGroup(score: number): 'detractor' | 'passive' | 'promoter' {
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';

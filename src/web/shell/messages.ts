@@ -14,6 +14,8 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'Loading…',
     'shell.error': 'Something went wrong: {message}',
     'shell.notFound': 'This page does not exist.',
+    'shell.notFoundTitle': 'Page not found',
+    'shell.backToOverview': 'Go to the overview',
     'shell.skip': 'Skip to content',
     // Separator between short facts ("Passive · 8").
     'shell.sep': ' · ',
@@ -31,6 +33,8 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'Загрузка…',
     'shell.error': 'Что-то пошло не так: {message}',
     'shell.notFound': 'Такой страницы нет.',
+    'shell.notFoundTitle': 'Страница не найдена',
+    'shell.backToOverview': 'Перейти к обзору',
     'shell.skip': 'Перейти к содержимому',
     'shell.sep': ' · ',
   },
@@ -47,6 +51,8 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'در حال بارگذاری…',
     'shell.error': 'خطایی رخ داد: {message}',
     'shell.notFound': 'این صفحه وجود ندارد.',
+    'shell.notFoundTitle': 'صفحه پیدا نشد',
+    'shell.backToOverview': 'رفتن به نمای کلی',
     'shell.skip': 'رفتن به محتوا',
     // Not "·": beside Persian digits it reads as a zero (۰).
     'shell.sep': ' – ',

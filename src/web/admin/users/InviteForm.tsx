@@ -4,6 +4,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
 import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
+import { buildTree, visibleNodes } from '../locations/tree.ts';
+import { locationLabel } from '../../analytics/labels.ts';
 
 export function InviteForm({ locations, onInvited }: { locations: Location[]; onInvited(): Promise<void> | void }) {
   const { t } = useI18n();
@@ -14,6 +16,8 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const [result, setResult] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const needsLocations = role === 'location_manager';
+  // Tree order, each location under its own parent: the API lists them by depth, so every store came after the last region.
+  const ordered = visibleNodes(buildTree(locations), new Set(locations.map((l) => l.id)));
   const toggle = (id: string) => setLocationIds(locationIds.includes(id) ? locationIds.filter((x) => x !== id) : [...locationIds, id]);
 
   const submit = async (e: FormEvent) => {
@@ -50,10 +54,10 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
         </Field>
         <fieldset className="inline-fieldset column">
           <legend>{needsLocations ? t('invite.locationsRequired') : t('invite.locationsOptional')}</legend>
-          {locations.map((l) => (
-            <label key={l.id} className="check" style={{ paddingInlineStart: `${Math.max(0, l.depth) * 1.2}rem` }}>
+          {ordered.map(({ node: { location: l }, level }) => (
+            <label key={l.id} className="check" data-level={level} style={{ paddingInlineStart: `${(level - 1) * 1.2}rem` }}>
               <input type="checkbox" checked={locationIds.includes(l.id)} onChange={() => toggle(l.id)} />
-              {l.name}
+              {locationLabel(l.name, l.code)}
             </label>
           ))}
         </fieldset>

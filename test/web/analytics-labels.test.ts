@@ -1,0 +1,57 @@
+/** Pure label helpers of the dashboard (src/web/analytics/labels.ts) and the plural forms of counts. */
+import { describe, expect, it } from 'vitest';
+import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
+import { translatePlural } from '../../src/web/i18n.tsx';
+
+describe('dimensionLabel', () => {
+  it('turns a hidden-field key into words with a capital first letter', () => {
+    expect(dimensionLabel('customer_type')).toBe('Customer type');
+    expect(dimensionLabel('age_band')).toBe('Age band');
+    expect(dimensionLabel('segment')).toBe('Segment');
+    expect(dimensionLabel('utm__source_')).toBe('Utm source');
+    expect(dimensionLabel('_')).toBe('_');
+  });
+});
+
+describe('locationLabel', () => {
+  it('puts the code beside the name, or the name alone', () => {
+    expect(locationLabel('Невский, 48', 'SPB-01')).toBe('Невский, 48 · SPB-01');
+    expect(locationLabel('North', null)).toBe('North');
+    expect(locationLabel('North', '')).toBe('North');
+  });
+});
+
+describe('matchKnownValue', () => {
+  it('takes the stored spelling of a value typed in another case', () => {
+    expect(matchKnownValue(' gold ', ['Silver', 'Gold'])).toBe('Gold');
+    expect(matchKnownValue('GOLD', ['gold', 'Gold'])).toBe('gold');
+    expect(matchKnownValue('Gold', ['gold', 'Gold'])).toBe('Gold');
+    expect(matchKnownValue('Bronze ', ['Gold'])).toBe('Bronze');
+  });
+});
+
+describe('foldText', () => {
+  it('keeps a short text whole', () => {
+    expect(foldText('Great coffee', 12)).toEqual({ head: 'Great coffee', folded: false });
+  });
+  it('cuts a long text after its last whole word', () => {
+    expect(foldText('The queue was long and the staff were slow', 20)).toEqual({ head: 'The queue was long', folded: true });
+  });
+  it('cuts inside a word that has no space in the second half', () => {
+    expect(foldText('Superlongwordwithoutanyspaces here', 10)).toEqual({ head: 'Superlongw', folded: true });
+  });
+  it('counts characters, not UTF-16 units', () => {
+    expect(foldText('😀😀😀😀', 3)).toEqual({ head: '😀😀😀', folded: true });
+  });
+});
+
+describe('English plurals of counts on the dashboard', () => {
+  it('says 1 response and 2 responses', () => {
+    expect(translatePlural('en', 'an.dash.responses', 1, { n: '1' })).toBe('1 response in this view');
+    expect(translatePlural('en', 'an.overview.responses', 2, { n: '2' })).toBe('2 responses');
+    expect(translatePlural('en', 'an.trend.summary', 1, { q: 'NPS', n: '1', last: '5', period: 'May 1' })).toBe('Trend of “NPS” over 1 period; latest value 5 (May 1).');
+    expect(translatePlural('en', 'an.breakdown.summary', 1, { q: 'NPS', n: '1', list: 'North 5' })).toBe('“NPS” across 1 group: North 5.');
+    expect(translatePlural('en', 'an.dist.summary', 1, { q: 'NPS', n: '1' })).toBe('Distribution of 1 answer to “NPS”.');
+    expect(translatePlural('ru', 'an.dist.summary', 3, { q: 'NPS', n: '3' })).toBe('Распределение 3 ответов на «NPS».');
+  });
+});
