@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
 import { translatePlural } from '../../src/web/i18n.tsx';
+import { paddedRange } from '../../src/web/charts/shape.ts';
+import { barOption, quadrantOption } from '../../src/web/charts/options.ts';
 
 describe('dimensionLabel', () => {
   it('turns a hidden-field key into words with a capital first letter', () => {
@@ -53,5 +55,32 @@ describe('English plurals of counts on the dashboard', () => {
     expect(translatePlural('en', 'an.breakdown.summary', 1, { q: 'NPS', n: '1', list: 'North 5' })).toBe('“NPS” across 1 group: North 5.');
     expect(translatePlural('en', 'an.dist.summary', 1, { q: 'NPS', n: '1' })).toBe('Distribution of 1 answer to “NPS”.');
     expect(translatePlural('ru', 'an.dist.summary', 3, { q: 'NPS', n: '3' })).toBe('Распределение 3 ответов на «NPS».');
+  });
+});
+
+describe('paddedRange', () => {
+  it('leaves a tenth of the spread on each side, rounded outwards', () => {
+    // Spread 0.18, margin 0.018: 4.122 .. 4.338, range ~0.22 → hundredths.
+    expect(paddedRange([4.14, 4.32])).toEqual({ min: 4.12, max: 4.34 });
+    // Spread 28.2, margin 2.82: 33.08 .. 66.92, range ~34 → whole numbers.
+    expect(paddedRange([35.9, 64.1])).toEqual({ min: 33, max: 67 });
+  });
+  it('gives equal values a margin of one', () => {
+    expect(paddedRange([5, 5])).toEqual({ min: 4, max: 6 });
+    expect(paddedRange([])).toBeNull();
+  });
+});
+
+describe('chart options for long names and many points', () => {
+  const text = { num: (v: number | null | undefined) => String(v), rtl: false };
+  it('wraps bar labels instead of cutting them', () => {
+    const opt = barOption(['A very long location name in a shopping centre'], [1], text);
+    expect((opt.yAxis as { axisLabel: { overflow: string } }).axisLabel.overflow).toBe('break');
+    expect((opt.grid as { containLabel: boolean }).containLabel).toBe(true);
+  });
+  it('keeps key-driver points off the plot edges', () => {
+    const opt = quadrantOption([{ name: 'a', importance: 35.9, performance: 4.32 }, { name: 'b', importance: 64.1, performance: 4.14 }], { importance: 'I', performance: 'P' }, text);
+    expect(opt.xAxis).toMatchObject({ min: 33, max: 67 });
+    expect(opt.yAxis).toMatchObject({ min: 4.12, max: 4.34 });
   });
 });
