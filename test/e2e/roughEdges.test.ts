@@ -242,6 +242,14 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     expect(boxes.length).toBeGreaterThan(2);
     const sorted = [...boxes].sort((a, b) => a.left - b.left);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i].left, `tick ${i}`).toBeGreaterThanOrEqual(sorted[i - 1].right);
+    // The value axis: whole numbers in the left margin, none drawn over another.
+    const plotLeft = Math.min(...boxes.map((b) => b.left));
+    const values = await svg.locator('text').evaluateAll((els, edge) => els
+      .filter((e) => /^[-−]?\d+$/.test(e.textContent ?? '') && e.getBoundingClientRect().right <= edge + 20)
+      .map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, top: r.top, bottom: r.bottom }; }), plotLeft);
+    expect(values.length).toBeGreaterThan(2);
+    const byTop = [...values].sort((a, b) => a.top - b.top);
+    for (let i = 1; i < byTop.length; i++) expect(byTop[i].top, `${byTop[i - 1].text} / ${byTop[i].text}`).toBeGreaterThanOrEqual(byTop[i - 1].bottom);
     await page.close();
   });
 

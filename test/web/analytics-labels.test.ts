@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
 import { translatePlural } from '../../src/web/i18n.tsx';
-import { paddedRange } from '../../src/web/charts/shape.ts';
+import { axisInterval, paddedRange } from '../../src/web/charts/shape.ts';
 import { barOption, quadrantOption } from '../../src/web/charts/options.ts';
 
 describe('dimensionLabel', () => {
@@ -82,5 +82,17 @@ describe('chart options for long names and many points', () => {
     const opt = quadrantOption([{ name: 'a', importance: 35.9, performance: 4.32 }, { name: 'b', importance: 64.1, performance: 4.14 }], { importance: 'I', performance: 'P' }, text);
     expect(opt.xAxis).toMatchObject({ min: 33, max: 67 });
     expect(opt.yAxis).toMatchObject({ min: 4.12, max: 4.34 });
+  });
+});
+
+describe('axisInterval', () => {
+  it('picks the smallest 1-2-2.5-5 step both bounds fall on, in at most eight steps', () => {
+    expect(axisInterval(-60, 100)).toBe(20);
+    expect(axisInterval(-100, 100)).toBe(25);
+    expect(axisInterval(0, 100)).toBe(20);
+    expect(axisInterval(1, 5)).toBe(1);
+    expect(axisInterval(3, 7)).toBe(1);
+    expect(axisInterval(0.4, 1.2)).toBe(0.1);
+    expect(axisInterval(5, 5)).toBeUndefined();
   });
 });

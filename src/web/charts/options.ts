@@ -34,7 +34,7 @@ function baseGrid(rtl: boolean) {
 export function trendOption(
   data: BandData,
   labels: { value: string; band: string; partial: string; partialNote: string },
-  axis: { min: number; max: number },
+  axis: { min: number; max: number; interval?: number },
   text: ChartText,
 ): EChartsOption {
   const plain = labels;
@@ -72,8 +72,8 @@ export function trendOption(
     // Many periods on a phone: ECharts skips labels that would overlap instead of drawing them on top of each other.
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {
-      type: 'value', min: axis.min, max: axis.max, position: text.rtl ? 'right' : 'left',
-      // The band's bounds are not always on a tick ("100" over "90"): a label that would overlap is left out.
+      // A step the bounds fall on (bandAxisRange): otherwise the top bound's label sat on the tick below it ("100" over "90").
+      type: 'value', min: axis.min, max: axis.max, interval: axis.interval, position: text.rtl ? 'right' : 'left',
       axisLabel: { formatter: (v: number) => text.num(v, 0), hideOverlap: true },
     },
     series: [
