@@ -30,7 +30,9 @@ export function FilterBar({ ctx }: { ctx: FilterBarContext }) {
   const channelValues = Array.from(new Set([...(channels.data?.rows.map((r) => r.key) ?? []), ...(filters.channel ? [filters.channel] : [])]));
   const shownChannels = channelValues.length > 0 ? channelValues : CHANNELS;
   const [dimKey, dimValue] = splitDim(filters.dim);
-  const [draftDim, setDraftDim] = useState({ key: dimKey ?? ctx.dimensions[0] ?? '', value: dimValue ?? '' });
+  const [draft, setDraftDim] = useState({ key: dimKey ?? '', value: dimValue ?? '' });
+  // The organisation's dimensions may arrive after the bar first renders: until a key is picked, the first one.
+  const draftDim = { ...draft, key: draft.key || ctx.dimensions[0] || '' };
   // The dimension's known values in the caller's locations (respondent-written: React escapes them).
   const known = useLoad<DimensionValuesResponse>(
     draftDim.key ? `/analytics/dimensions/${encodeURIComponent(draftDim.key)}/values${qs({ survey: ctx.surveyId, q: draftDim.value.trim() })}` : null,
