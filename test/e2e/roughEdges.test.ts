@@ -278,6 +278,15 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     await page.close();
   }, 60_000);
 
+  it('names the sign-in page in the browser tab', async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await poll(() => page.title()).toBe('Sign in · Sarafan');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in to Sarafan');
+    await context.close();
+  });
+
   it('has a favicon', async () => {
     const html = await (await fetch(`${server.baseUrl}/app`)).text();
     const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1];

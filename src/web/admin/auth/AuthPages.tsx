@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n, UI_LANGUAGES } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 function useAuthState() {
   const [state, setState] = useState<{ needsSetup: boolean; signedIn: boolean } | null>(null);
@@ -86,7 +87,7 @@ export function LoginPage() {
   };
   return (
     <main className="auth-page" id="main">
-      <h1>{t('auth.signInTitle')}</h1>
+      <PageTitle title={t('auth.signIn')}>{t('auth.signInTitle')}</PageTitle>
       <form onSubmit={submit} className="form">
         <label>{t('auth.email')}<input name="email" type="email" required autoComplete="username" /></label>
         <label>{t('auth.password')}<input name="password" type="password" required autoComplete="current-password" /></label>
