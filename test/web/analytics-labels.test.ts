@@ -56,6 +56,14 @@ describe('English plurals of counts on the dashboard', () => {
     expect(translatePlural('en', 'an.dist.summary', 1, { q: 'NPS', n: '1' })).toBe('Distribution of 1 answer to “NPS”.');
     expect(translatePlural('ru', 'an.dist.summary', 3, { q: 'NPS', n: '3' })).toBe('Распределение 3 ответов на «NPS».');
   });
+  it('says 1 location and 1 question in the admin pages', () => {
+    expect(translatePlural('en', 'csv.import', 1, { n: '1' })).toBe('Import 1 location');
+    expect(translatePlural('en', 'csv.import', 3, { n: '3' })).toBe('Import 3 locations');
+    expect(translatePlural('en', 'csv.preview', 1, { n: '1' })).toBe('1 location to import.');
+    expect(translatePlural('en', 'new.questionCount', 1, { n: '1' })).toBe('1 question');
+    expect(translatePlural('en', 'settings.seenIn', 1, { n: '1' })).toBe('in 1 recent response');
+    expect(translatePlural('ru', 'csv.import', 3, { n: '3' })).toBe('Импортировать (3)');
+  });
 });
 
 describe('paddedRange', () => {
