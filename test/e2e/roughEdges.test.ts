@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
@@ -119,11 +119,16 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     await server?.close();
   });
 
-  const signedIn = (email: string, lang = 'en', width = 1280): Promise<Page> =>
-    openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD, { lang }).then(async (p) => {
-      await p.setViewportSize({ width, height: 900 });
-      return p;
-    });
+  // One sign-in per user and language (a context keeps the session): signing in for every test would hit
+  // the login throttle.
+  const sessions = new Map<string, BrowserContext>();
+  const signedIn = async (email: string, lang = 'en', width = 1280): Promise<Page> => {
+    const known = sessions.get(`${email} ${lang}`);
+    const page = known ? await known.newPage() : await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD, { lang });
+    sessions.set(`${email} ${lang}`, page.context());
+    await page.setViewportSize({ width, height: 900 });
+    return page;
+  };
   const dashboard = (query = '') => `${server.baseUrl}/app/surveys/${ids.visit}${query}`;
   const kpi = (page: Page) => page.getByTestId('kpi-nps').getByTestId('metric-number');
 
