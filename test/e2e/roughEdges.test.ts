@@ -106,6 +106,24 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     ids.daily = await survey('Daily pulse', 'live');
     const dailyQ = await questions(ids.daily);
     for (let d = 0; d < 40; d++) await respond(ids.daily, dailyQ, 'C', 'link', 9, new Date(stamp - d * 86_400_000 - 3_600_000));
+    // CSI of one attribute: satisfaction 8 and 6 (mean 7), importance 10 and 10 (weight 1) → 10 × 7 = 70.
+    ids.csi = await survey('Store CSI', 'live');
+    const csiQ = Object.fromEntries((await pool.query(
+      `insert into questions(org_id, survey_id, key, position, type, metric, attribute, required, text, scale_min, scale_max)
+       values ($1, $2, 'speed_sat', 1, 'rating', 'csi_satisfaction', 'speed', true, '{"en":"Speed?"}', 1, 10),
+              ($1, $2, 'speed_imp', 2, 'rating', 'csi_importance', 'speed', true, '{"en":"Speed matters?"}', 1, 10)
+       returning id, key`, [org.orgId, ids.csi])).rows.map((r) => [r.key, r.id as string]));
+    for (const [i, sat] of [8, 6].entries()) {
+      const at = new Date(stamp - (i + 1) * 3_600_000).toISOString();
+      const r = await pool.query(
+        `insert into responses(org_id, survey_id, location_id, channel, language, idempotency_key, survey_version, submitted_at)
+         values ($1, $2, $3, 'kiosk', 'en', $4, 1, $5) returning id`, [org.orgId, ids.csi, ids.A, `csi${i}`, at]);
+      responseIds.push(r.rows[0].id);
+      await pool.query(
+        `insert into answers(org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at, score)
+         values ($1, $2, $3, $4, $5, 'kiosk', 'en', $6, $7), ($1, $2, $8, $4, $5, 'kiosk', 'en', $6, 10)`,
+        [org.orgId, r.rows[0].id, csiQ.speed_sat, ids.csi, ids.A, at, sat, csiQ.speed_imp]);
+    }
     ids.closed = await survey('Last year', 'closed');
     await respond(ids.closed, await questions(ids.closed), 'A', 'link', 10, new Date(stamp - 7_200_000));
     ids.draft = await survey('Next year', 'draft');
@@ -159,13 +177,16 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     await poll(() => page.getByTestId('overview-period').textContent()).toBe('Figures for all time');
     await expect(page.getByTestId('filter-range').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
       .resolves.toEqual(['30d', '90d', '12m', 'all', 'custom']);
-    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Daily pulse', 'Store visit']);
+    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Store CSI', 'Daily pulse', 'Store visit']);
+    const csiCard = page.getByTestId('overview-card').filter({ hasText: 'Store CSI' });
+    await expect(csiCard.locator('dt').allTextContents()).resolves.toEqual(['CSI']);
+    await expect(csiCard.getByTestId('metric-number').textContent()).resolves.toBe('70');
     await page.getByTestId('filter-range').selectOption('30d');
     await poll(() => page.getByTestId('overview-period').textContent()).toMatch(/^Figures for \w{3} \d{1,2}, \d{4} – \w{3} \d{1,2}, \d{4}$/);
     // 40 daily answers, of which the last 30 days hold 30 (one a day, today included).
     await poll(() => page.getByTestId('overview-card').filter({ hasText: 'Daily pulse' }).locator('p.muted').first().textContent()).toBe('Live 30 responses');
     await page.getByLabel('Show 2 closed or draft surveys').check();
-    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Next year', 'Last year', 'Daily pulse', 'Store visit']);
+    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Next year', 'Last year', 'Store CSI', 'Daily pulse', 'Store visit']);
     await poll(() => page.getByTestId('overview-card').filter({ hasText: 'Last year' }).locator('p.muted').first().textContent()).toBe('Closed 1 response');
     await expect(page.title()).resolves.toBe('Overview · Sarafan');
     await page.close();
@@ -175,9 +196,9 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     const page = await signedIn(manager);
     await page.goto(`${server.baseUrl}/app?range=all`);
     // The daily pulse was answered only in the south; the closed survey (one answer at Store A) is behind the toggle.
-    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Store visit']);
+    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Store CSI', 'Store visit']);
     await page.getByLabel('Show 1 closed or draft survey').check();
-    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Last year', 'Store visit']);
+    await poll(() => page.getByTestId('overview-card').locator('h2').allTextContents()).toEqual(['Last year', 'Store CSI', 'Store visit']);
     await page.close();
   });
 
@@ -196,6 +217,17 @@ describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
     await page.getByTestId('offline').first().getByRole('button', { name: 'Retry' }).click();
     await poll(() => kpi(page).textContent()).toBe('16.7');
     await poll(() => page.getByTestId('freshness').textContent()).toBe('Data up to date');
+    await page.close();
+  });
+
+  it('says so in Persian too', async () => {
+    const page = await signedIn(owner, 'fa');
+    await page.goto(dashboard());
+    await poll(() => page.getByTestId('freshness').textContent()).toBe('داده‌ها به‌روز است');
+    await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('filter-location').selectOption(ids.north);
+    await poll(() => page.getByTestId('offline').first().textContent()).toContain('دسترسی به سرور ممکن نیست.');
+    await poll(() => page.getByTestId('freshness').textContent()).toBe('داده‌ها بارگیری نشدند');
     await page.close();
   });
 
