@@ -10,7 +10,7 @@ export type FrameAncestors = "'none'" | "'self'";
 
 /** 'self' for respondent pages, 'none' for everything else. */
 export function frameAncestorsFor(url: string): FrameAncestors {
-  return url === '/s' || url.startsWith('/s/') || url.startsWith('/s?') ? "'self'" : "'none'";
+  return url.startsWith('/s/') ? "'self'" : "'none'";
 }
 
 /**
