@@ -78,7 +78,7 @@ describe('planLocationImport', () => {
     expect(scoped(csv(['S', 'S', 'store', 'MINE'])).inserts[0].path).toMatch(/^\/root\/mine\//);
     expect(() => scoped(csv(['S', 'S', 'store', '']))).toThrow(/line 2: parent_code is required/);
     expect(() => scoped(csv(['S', 'S', 'store', 'OTHER']))).toThrow(/line 2: unknown parent_code OTHER/);
-    expect(() => scoped(csv(['OTHER', 'S', 'store', 'MINE']))).toThrow(/line 2: code OTHER is already used/);
+    expect(() => scoped(csv(['OTHER', 'S', 'store', 'MINE']))).toThrow('line 2: code OTHER is taken; choose another code');
     expect(() => scoped(csv(['MINE', 'Moved', 'region', 'X'], ['X', 'X', 'store', 'MINE']))).toThrow(/line 2: parent_code makes a cycle/);
   });
 });

@@ -16,6 +16,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 // Same rule as the API's `code`: codes travel in survey links (?loc=<code>).
 const CODE = /^[^\s/?#&%]+$/;
 
+/**
+ * The refusal of a code that some location already has. Codes are one namespace per organisation (survey
+ * links resolve ?loc=<code>), so a taken code cannot be used; the answer says no more than that: not
+ * which location has it, nor whether it lies inside the caller's locations (the same words for both).
+ */
+export const codeTaken = (code: string) => `code ${code} is taken; choose another code`;
+
 /** One parsed CSV record with the line it ends on (as csv-parse reports it). */
 export interface CsvRecord {
   line: number;
@@ -112,7 +119,7 @@ export function planLocationImport(records: readonly CsvRecord[], ctx: ImportCon
   const idOf = new Map<string, string>();
   for (const row of rows) {
     const current = existingByCode.get(row.code);
-    if (current && !inScope(ctx.scopePaths, current.path)) fail(row.line, `code ${row.code} is already used by another location`);
+    if (current && !inScope(ctx.scopePaths, current.path)) fail(row.line, codeTaken(row.code));
     if (current && current.id === root.id) fail(row.line, `code ${row.code} belongs to the company root, which cannot be imported`);
     idOf.set(row.code, current?.id ?? ctx.newId());
   }
