@@ -68,7 +68,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const principal = authorize(request, 'user.invite');
     // Location-scoped admins see only what they sent: the outbox also holds other people's invitation links.
     const sender = principal.locationPaths === null ? null : principal.userId;
-    return { messages: await listOutbox(pool, principal.orgId, sender) };
+    return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
   });
 
   await registerOrgRoutes(app, deps);
