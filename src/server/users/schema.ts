@@ -20,6 +20,9 @@ export const AcceptSchema = z.object({
   password: z.string().min(10, 'at least 10 characters').max(200),
 });
 
+/** Resend (`email`: true, the default) or only a new link to copy. */
+export const ResendSchema = z.object({ email: z.boolean().default(true) });
+
 export const UpdateUserSchema = z.object({
   role: z.enum(ROLES).optional(),
   locationIds: locationIds.optional(),
