@@ -38,7 +38,7 @@ export const TOTP_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE, lockMs
 
 /** "Forgot password" requests: per address a 429, per e-mail silently no further mail (no oracle). */
 export const FORGOT_RULES = {
-  address: { limit: 10, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE },
+  address: { limit: 30, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE },
   email: { limit: 3, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE },
 } as const satisfies Record<string, ThrottleRule>;
 
