@@ -10,7 +10,7 @@
  */
 
 export interface ThrottleRule {
-  /** Attempts allowed in one window; the next one locks. */
+  /** Attempts in one window; the one that reaches it locks (the next one is refused). */
   limit: number;
   windowMs: number;
   lockMs: number;
@@ -49,7 +49,7 @@ export function lockedUntil(counter: ThrottleCounter | null, now: number): numbe
 
 /**
  * The counter after one more attempt at `now`: a new window starts when the last one is over;
- * going over the limit locks for `lockMs` and starts counting afresh after the lock. Attempts during a
+ * reaching the limit locks for `lockMs` and starts counting afresh after the lock. Attempts during a
  * lock change nothing (they are refused anyway; extending the lock would let anyone keep it forever).
  */
 export function countAttempt(counter: ThrottleCounter | null, now: number, rule: ThrottleRule): ThrottleCounter {
@@ -58,5 +58,5 @@ export function countAttempt(counter: ThrottleCounter | null, now: number, rule:
   const hits = fresh ? 1 : counter.hits + 1;
   const windowStartedAt = fresh ? now : counter.windowStartedAt;
   const stillLocked = fresh ? null : counter.lockedUntil;
-  return { hits, windowStartedAt, lockedUntil: hits > rule.limit ? now + rule.lockMs : stillLocked };
+  return { hits, windowStartedAt, lockedUntil: hits >= rule.limit ? now + rule.lockMs : stillLocked };
 }

@@ -37,6 +37,8 @@ const FLOOD_GUARD = { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator
 
 export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
+  // The injectable clock (tests fix it) decides the TOTP time step and the throttle windows.
+  const nowMs = () => (deps.now ? deps.now() : new Date()).getTime();
 
   async function startChallenge(request: FastifyRequest, reply: FastifyReply, c: LoginChallenge) {
     const token = newToken();
@@ -54,13 +56,13 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
 
   async function finishChallenge(request: FastifyRequest, reply: FastifyReply, tokenHash: string, c: LoginChallenge) {
     await deleteChallenge(pool, tokenHash);
-    reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
     await startSession(pool, request, reply, c.orgId, c.userId);
+    reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
   }
 
   app.post('/api/v1/auth/login', { config: FLOOD_GUARD }, async (request, reply) => {
     const input = parse(LoginSchema, request.body);
-    const now = Date.now();
+    const now = nowMs();
     await checkLoginThrottle(pool, input.email, request.ip, now);
     const user = await findLoginUser(pool, input.email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
@@ -83,7 +85,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post(CHALLENGE_PATH, { config: FLOOD_GUARD }, async (request, reply) => {
     const factor = parse(SecondFactorSchema, request.body);
     const { tokenHash, challenge } = await requireChallenge(request, 'verify');
-    await verifySecondFactor(pool, challenge.orgId, challenge.userId, factor, Date.now());
+    await verifySecondFactor(pool, challenge.orgId, challenge.userId, factor, nowMs());
     await finishChallenge(request, reply, tokenHash, challenge);
     return { ok: true, next: challenge.nextPath };
   });
@@ -99,7 +101,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post(`${CHALLENGE_PATH}/enrol/confirm`, { config: FLOOD_GUARD }, async (request, reply) => {
     const input = parse(ConfirmCodeSchema, request.body);
     const { tokenHash, challenge } = await requireChallenge(request, 'enrol');
-    const recoveryCodes = await confirmEnrolment(pool, challenge.orgId, challenge.userId, input.code, Date.now());
+    const recoveryCodes = await confirmEnrolment(pool, challenge.orgId, challenge.userId, input.code, nowMs());
     await finishChallenge(request, reply, tokenHash, challenge);
     return { ok: true, recoveryCodes, next: challenge.nextPath };
   });
@@ -107,7 +109,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   // Answers alike whether or not the address has an account (no oracle); mail goes out at most 3 times an hour per address.
   app.post('/api/v1/auth/forgot', async (request, reply) => {
     const input = parse(ForgotSchema, request.body);
-    const mayMail = await countForgotRequest(pool, input.email, request.ip, Date.now());
+    const mayMail = await countForgotRequest(pool, input.email, request.ip, nowMs());
     // The lookup and the mail run after the answer, so its timing does not tell either.
     if (mayMail) void mailForgotLink(input.email, publicBase(deps, request)).catch((err) => request.log.error({ err }, 'password reset mail failed'));
     return reply.status(202).send({ ok: true });
@@ -198,7 +200,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post('/api/v1/me/two-factor/confirm', async (request) => {
     const p = requirePrincipal(request);
     const input = parse(ConfirmCodeSchema, request.body);
-    const recoveryCodes = await confirmEnrolment(pool, p.orgId, p.userId, input.code, Date.now());
+    const recoveryCodes = await confirmEnrolment(pool, p.orgId, p.userId, input.code, nowMs());
     await writeAudit(pool, { orgId: p.orgId, actorId: p.userId, action: 'user.totp_enable', targetType: 'user', targetId: p.userId });
     return { recoveryCodes };
   });
@@ -210,7 +212,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     if (!user.totpSecret) throw new DomainError('conflict', 'Two-factor sign-in is not on');
     if (user.orgRequiresTotp) throw new DomainError('conflict', 'Your organisation requires two-factor sign-in');
     const looksLikeRecovery = /[a-z]/i.test(input.code);
-    await verifySecondFactor(pool, p.orgId, p.userId, looksLikeRecovery ? { recoveryCode: input.code } : { code: input.code }, Date.now(), async (tx) => {
+    await verifySecondFactor(pool, p.orgId, p.userId, looksLikeRecovery ? { recoveryCode: input.code } : { code: input.code }, nowMs(), async (tx) => {
       await disableTotp(tx, p.orgId, p.userId);
       await writeAudit(tx, { orgId: p.orgId, actorId: p.userId, action: 'user.totp_disable', targetType: 'user', targetId: p.userId });
     });

@@ -51,8 +51,12 @@ export const clearTotpFailures = (pool: pg.Pool, userId: string) => clearThrottl
  * @returns false when this e-mail was asked for too often: the caller then sends nothing, and answers as usual.
  */
 export async function countForgotRequest(pool: pg.Pool, email: string, ip: string, now: number): Promise<boolean> {
-  const byAddress = await countThrottleAttempt(pool, `forgot:address:${ip}`, FORGOT_RULES.address, now);
-  if (byAddress.lockedUntil !== null && byAddress.lockedUntil > now) throw tooMany(byAddress.lockedUntil, now, 'requests');
-  const byEmail = await countThrottleAttempt(pool, `forgot:email:${email.trim().toLowerCase()}`, FORGOT_RULES.email, now);
-  return !(byEmail.lockedUntil !== null && byEmail.lockedUntil > now);
+  const byAddress = `forgot:address:${ip}`;
+  const byEmail = `forgot:email:${email.trim().toLowerCase()}`;
+  const addressUntil = await throttleLockedUntil(pool, [byAddress], now);
+  if (addressUntil !== null) throw tooMany(addressUntil, now, 'requests');
+  await countThrottleAttempt(pool, byAddress, FORGOT_RULES.address, now);
+  if ((await throttleLockedUntil(pool, [byEmail], now)) !== null) return false;
+  await countThrottleAttempt(pool, byEmail, FORGOT_RULES.email, now);
+  return true;
 }
