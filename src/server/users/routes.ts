@@ -42,8 +42,9 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/api/v1/invitations', async (request, reply) => {
+    const inviter = inviterOf(request);
     const input = parse(InviteSchema, request.body);
-    const result = await inviteUser(deps, inviterOf(request), input, publicBase(deps, request));
+    const result = await inviteUser(deps, inviter, input, publicBase(deps, request));
     return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed });
   });
 
