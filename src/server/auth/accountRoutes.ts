@@ -27,6 +27,8 @@ import { authorize, hashToken, newToken, requirePrincipal, secureRequest, SESSIO
 import { checkLoginThrottle, clearLoginFailures, countForgotRequest, countLoginFailure } from './throttle.ts';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './twoFactor.ts';
 
+const signInExpired = () => new DomainError('unauthorized', 'Sign in again: the sign-in has expired', { reason: 'sign_in_expired' });
+
 /** The pending sign-in (password right, second factor to come): its own cookie, never a session. */
 const CHALLENGE_COOKIE = 'sarafan_2fa';
 const CHALLENGE_PATH = '/api/v1/auth/two-factor';
@@ -49,7 +51,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   async function requireChallenge(request: FastifyRequest, purpose: LoginChallenge['purpose']): Promise<{ tokenHash: string; challenge: LoginChallenge }> {
     const token = request.cookies[CHALLENGE_COOKIE];
     const challenge = token ? await findChallenge(pool, hashToken(token)) : null;
-    if (!challenge) throw new DomainError('unauthorized', 'Sign in again: the sign-in has expired');
+    if (!challenge) throw signInExpired();
     if (challenge.purpose !== purpose) throw new DomainError('conflict', purpose === 'verify' ? 'Set up two-factor sign-in first' : 'Two-factor sign-in is already set up');
     return { tokenHash: hashToken(token!), challenge };
   }
@@ -94,7 +96,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post(`${CHALLENGE_PATH}/enrol`, { config: FLOOD_GUARD }, async (request) => {
     const { challenge } = await requireChallenge(request, 'enrol');
     const user = await getLoginUser(pool, challenge.orgId, challenge.userId);
-    if (!user) throw new DomainError('unauthorized', 'Sign in again: the sign-in has expired');
+    if (!user) throw signInExpired();
     return beginEnrolment(pool, user);
   });
 

@@ -3,6 +3,7 @@ import { Route } from 'react-router';
 import { OverviewPage } from './OverviewPage.tsx';
 import { SurveyDashboard } from './SurveyDashboard.tsx';
 import { QualityPage } from './QualityPage.tsx';
+import { RequirePermission } from '../shell/RequirePermission.tsx';
 import './analytics.css';
 
 export function analyticsRoutes() {
@@ -10,7 +11,7 @@ export function analyticsRoutes() {
     <>
       <Route index element={<OverviewPage />} />
       <Route path="surveys/:id" element={<SurveyDashboard />} />
-      <Route path="validation" element={<QualityPage />} />
+      <Route path="validation" element={<RequirePermission action="response.exclude"><QualityPage /></RequirePermission>} />
     </>
   );
 }

@@ -9,6 +9,11 @@ export function Layout() {
   const { t, lang, setLang } = useI18n();
   const { me, can, refresh } = useSession();
   const navigate = useNavigate();
+  // The interface language is also the account's: e-mails this user sends (invitations) are written in it.
+  const changeLanguage = (l: UiLanguage) => {
+    setLang(l);
+    void api.patch('/me', { locale: l }).catch(() => {});
+  };
   const signOut = async () => {
     await api.post('/auth/logout');
     await refresh();
@@ -27,10 +32,11 @@ export function Layout() {
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
           {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}
+          <NavLink to="/app/account">{t('nav.account')}</NavLink>
         </nav>
         <label className="lang-select">
           <span className="visually-hidden">{t('shell.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
+          <select value={lang} onChange={(e) => changeLanguage(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
             {UI_LANGUAGES.map((l) => (
               <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
             ))}
