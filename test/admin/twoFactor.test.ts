@@ -1,36 +1,17 @@
 /**
- * Two-factor sign-in (TOTP). Codes are computed here from the secret by an independent RFC 6238 /
- * RFC 4226 implementation on node:crypto, not by the library under test.
+ * Two-factor sign-in (TOTP). Codes are computed from the secret by an independent RFC 6238 / RFC 4226
+ * implementation on node:crypto (test/helpers/totp.ts), not by the library under test.
  */
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildOrg, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
+import { base32Decode, hotp, timeStep, totpAt } from '../helpers/totp.ts';
 
-/** RFC 4648 base32 (no padding) to bytes. */
-function base32Decode(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-/** RFC 4226 HOTP with SHA-1 and 6 digits; RFC 6238 TOTP is HOTP of floor(unix seconds / 30). */
-function hotp(key: Buffer, counter: number): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const mac = crypto.createHmac('sha1', key).update(msg).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const binary = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
-  return String(binary % 1_000_000).padStart(6, '0');
-}
 // The server's clock (AppDeps.now), moved by the tests: 15 s into a time step, so ±1 step is unambiguous.
 let clock = Date.UTC(2026, 0, 15, 9, 0, 15);
-const stepNow = () => Math.floor(clock / 1000 / 30);
+const stepNow = () => timeStep(clock);
 /** Moves the clock on (whole steps keep it 15 s into a step); 20 minutes also end any throttle lock. */
 const advance = (ms: number) => (clock += ms);
-const codeAt = (secret: string, step: number) => hotp(base32Decode(secret), step);
+const codeAt = totpAt;
 
 describe('the independent HOTP of this test', () => {
   it('matches the RFC 4226 appendix D test values', () => {
