@@ -181,3 +181,24 @@ describe('two-factor sign-in', () => {
     }
   });
 });
+
+describe('accepting an invitation where two-factor sign-in is required', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => new Date(clock) });
+  });
+  afterAll(async () => server.close());
+
+  it('creates the account without a session, so the set-up comes first at sign-in', async () => {
+    const org = await buildOrg(server.pool, 'Strict Invite Org');
+    await buildUser(server.pool, org.orgId, 'owner', 'boss@strict-invite.test');
+    const boss = await signIn(server.baseUrl, 'boss@strict-invite.test');
+    await boss.put('/api/v1/org/two-factor', { required: true });
+    const inv = await boss.post('/api/v1/invitations', { email: 'newbie@strict-invite.test', role: 'viewer' });
+    const anon = new Client(server.baseUrl);
+    const accepted = await anon.post(`/api/v1/invitations/${inv.json.link.split('/invite/')[1]}/accept`, { name: 'Newbie', password: 'a long enough password' });
+    expect(accepted.json).toEqual({ ok: true, signIn: true });
+    expect((await anon.get('/api/v1/me')).status).toBe(401);
+    expect((await anon.post('/api/v1/auth/login', { email: 'newbie@strict-invite.test', password: 'a long enough password' })).json.twoFactor).toBe('enrol');
+  });
+});

@@ -37,9 +37,6 @@ export async function acceptedStep(secret: string, code: string, nowMs: number, 
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
-/** The current time step (stored at enrolment so the enrolling code cannot be replayed). */
-export const timeStepAt = (nowMs: number) => Math.floor(nowMs / 1000 / PERIOD_S);
-
 export const hashRecoveryCode = (code: string) => crypto.createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex');
 
 /** Ten fresh recovery codes (50 random bits each, so a plain SHA-256 is enough to store them). */

@@ -5,6 +5,7 @@ import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { findPendingInvitation } from '../../db/users/invitations.ts';
 import { listInvitations, listUsers } from '../../db/users/listUsers.ts';
+import { orgRequiresTotp } from '../../db/users/account.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { authorize, hashToken, startSession } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
@@ -83,6 +84,8 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const input = parse(AcceptSchema, request.body);
     const passwordHash = await hashPassword(input.password);
     const user = await withTransaction(pool, (tx) => acceptInvitation(tx, token, { name: input.name, passwordHash }));
+    // An organisation that requires two-factor sign-in gets it set up first, at the sign-in page.
+    if (await orgRequiresTotp(pool, user.orgId)) return { ok: true, signIn: true };
     await startSession(pool, request, reply, user.orgId, user.userId);
     return { ok: true };
   });
