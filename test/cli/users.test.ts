@@ -1,21 +1,11 @@
 /** `sarafan users reset-password EMAIL` on DATABASE_URL: prints a one-time link that sets a new password. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { buildOrg, buildUser, Client, signIn, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { runCli } from '../helpers/cli.ts';
 
-const BIN = path.resolve('bin/sarafan.js');
-
-const run = (args: string[], env: NodeJS.ProcessEnv) =>
-  new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
+const run = runCli;
 
 describe('sarafan users reset-password', () => {
   let db: TestDatabase;

@@ -6,25 +6,19 @@ import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus, Loading, PageTitle } from '../../components/index.ts';
 import { LanguageLinks } from './AuthPages.tsx';
 import { stepError } from './TwoFactorParts.tsx';
+import { useSubmit } from './useSubmit.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useSubmit((err) => stepError(err, t));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.post('/auth/forgot', { email: email.trim() });
       setSentTo(email.trim());
-    } catch (err) {
-      setError(stepError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <main className="auth-page" id="main">
@@ -48,27 +42,22 @@ export function ResetPasswordPage() {
   const [email, setEmail] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit((err) =>
+    err instanceof ApiError && err.status === 404 ? t('reset.invalid') : err instanceof ApiError ? err.message : String(err),
+  );
   useEffect(() => {
     api.get<{ email: string }>(`/auth/reset/${encodeURIComponent(token)}`).then(
       (r) => setEmail(r.email),
       (err) => setLoadError(err instanceof ApiError && err.status === 404 ? t('reset.invalid') : String(err)),
     );
   }, [token, t]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await api.post(`/auth/reset/${encodeURIComponent(token)}`, { password });
       setDone(true);
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 404 ? t('reset.invalid') : err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <main className="auth-page" id="main">

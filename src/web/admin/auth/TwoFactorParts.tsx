@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
+import { CopyButton, Field } from '../../components/index.ts';
+import { useSubmit } from './useSubmit.ts';
 
 export interface Enrolment {
   key: string;
@@ -28,19 +29,10 @@ export function EnrolForm({ enrolment, confirm, onCancel }: {
 }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useSubmit((err) => stepError(err, t));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await confirm(code);
-    } catch (err) {
-      setError(stepError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    void run(() => confirm(code));
   };
   // The key in groups of four, as authenticator apps show it.
   const groupedKey = enrolment.key.replace(/(.{4})/g, '$1 ').trim();
@@ -92,21 +84,18 @@ export function SecondFactorForm({ onSignedIn, onExpired }: { onSignedIn(next: s
   const { t } = useI18n();
   const [recovery, setRecovery] = useState(false);
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, setError, run } = useSubmit((err) => stepError(err, t));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api.post<{ next: string }>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
-      onSignedIn(res.next);
-    } catch (err) {
-      if (err instanceof ApiError && (err.details as { reason?: string } | undefined)?.reason === 'sign_in_expired') onExpired();
-      else setError(stepError(err, t));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        const res = await api.post<{ next: string }>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
+        onSignedIn(res.next);
+      } catch (err) {
+        if (!(err instanceof ApiError && (err.details as { reason?: string } | undefined)?.reason === 'sign_in_expired')) throw err;
+        onExpired();
+      }
+    });
   };
   return (
     <form className="form" onSubmit={submit}>

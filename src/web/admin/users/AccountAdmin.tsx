@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { ConfirmButton, CopyButton, ErrorMessage, LiveStatus, useLoad } from '../../components/index.ts';
+import { ConfirmButton, ErrorMessage, LiveStatus, useLoad } from '../../components/index.ts';
+import { LinkToPassOn } from './LinkToPassOn.tsx';
 
 /** "Reset password": asks first, then says it was mailed, or shows the link to pass on. */
 export function ResetPasswordButton({ userId, email }: { userId: string; email: string }) {
@@ -23,18 +24,7 @@ export function ResetPasswordButton({ userId, email }: { userId: string; email: 
       <ConfirmButton label={t('users.resetPassword')} question={t('users.resetQ', { email })} onConfirm={reset} />
       <ErrorMessage message={error} />
       <LiveStatus message={result?.emailed ? t('users.resetSent', { email }) : null} kind="success" />
-      {result?.link && (
-        <div className="invite-result">
-          <p>{t('users.resetLink', { email })}</p>
-          <div className="row">
-            <label className="grow">
-              <span className="visually-hidden">{t('users.resetPassword')}</span>
-              <input className="url-box" dir="ltr" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-            <CopyButton text={result.link} />
-          </div>
-        </div>
-      )}
+      {result?.link && <LinkToPassOn intro={t('users.resetLink', { email })} label={t('users.resetPassword')} link={result.link} />}
     </div>
   );
 }

@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { ConfirmButton, CopyButton, ErrorMessage, LiveStatus } from '../../components/index.ts';
+import { ConfirmButton, ErrorMessage, LiveStatus } from '../../components/index.ts';
+import { LinkToPassOn } from './LinkToPassOn.tsx';
 import type { InvitationRow } from '../types.ts';
 
 interface Renewed {
@@ -78,18 +79,7 @@ export function PendingInvitations({ invitations, locationNames, onChanged }: {
       )}
       <ErrorMessage message={error} />
       <LiveStatus message={status} kind="success" />
-      {shown && (
-        <div className="invite-result">
-          <p>{t('users.newLinkFor', { email: shown.email })}</p>
-          <div className="row">
-            <label className="grow">
-              <span className="visually-hidden">{t('invite.link')}</span>
-              <input className="url-box invite-link" dir="ltr" readOnly value={shown.link} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-            <CopyButton text={shown.link} />
-          </div>
-        </div>
-      )}
+      {shown && <LinkToPassOn intro={t('users.newLinkFor', { email: shown.email })} label={t('invite.link')} link={shown.link} />}
     </section>
   );
 }
