@@ -1,9 +1,13 @@
-/** `sarafan users reset-password EMAIL` on DATABASE_URL: prints a one-time link that sets a new password. */
+/** `sarafan users reset-password EMAIL` on DATABASE_URL and on the embedded database: prints a one-time link that sets a new password. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { buildOrg, buildUser, Client, signIn, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { runCli } from '../helpers/cli.ts';
+import { DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
 
 const run = runCli;
 
@@ -52,4 +56,22 @@ describe('sarafan users reset-password', () => {
     expect(code).toBe(1);
     expect(output).toContain('sarafan: no enabled account has the e-mail address "nobody@locked.test"');
   });
+});
+
+describe('sarafan users reset-password on the embedded database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-users-'));
+  fs.chmodSync(dataDir, 0o755);
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('finds the demo owner on the embedded database and prints a link', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SARAFAN_DATA_DIR: dataDir, PORT: '3999' };
+    delete env.DATABASE_URL;
+    delete env.SARAFAN_PUBLIC_URL;
+    const demo = await runCli(['demo', '--responses', '20'], env);
+    expect(demo.code, demo.output).toBe(0);
+    const { code, output } = await runCli(['users', 'reset-password', DEMO_OWNER_EMAIL], env);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/http:\/\/localhost:3999\/reset\/[A-Za-z0-9_-]{43}/);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  }, 240_000);
 });
