@@ -59,6 +59,15 @@ describe('accounts API', () => {
     await signIn(server.baseUrl, 'ann@account.test', NEW_PASSWORD);
   });
 
+  it('counts wrong current passwords like failed sign-ins, so a session cannot be used to guess the password', async () => {
+    await buildUser(server.pool, org.orgId, 'analyst', 'guessed@account.test');
+    const session = await signIn(server.baseUrl, 'guessed@account.test');
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await session.post('/api/v1/me/password', { currentPassword: `guess ${i}`, newPassword: NEW_PASSWORD })).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    expect((await session.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(429);
+  });
+
   it('answers "forgot password" alike for known and unknown addresses, and mails a link only to the known one', async () => {
     await buildUser(server.pool, org.orgId, 'viewer', 'vera@account.test');
     await server.pool.query(`update users set locale = 'ru' where email = 'vera@account.test'`);

@@ -163,7 +163,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post('/api/v1/me/password', { config: FLOOD_GUARD }, async (request) => {
     const p = requirePrincipal(request);
     const input = parse(ChangePasswordSchema, request.body);
-    const user = await requireCurrentPassword(p.orgId, p.userId, input.currentPassword, 'currentPassword');
+    const user = await requireCurrentPassword(request, p.orgId, p.userId, input.currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await withTransaction(pool, async (tx) => {
       await setPasswordHash(tx, user.orgId, user.id, passwordHash);
@@ -174,11 +174,19 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return { ok: true };
   });
 
-  /** The user when `password` is theirs; a 400 naming `field` otherwise (counted like a failed sign-in). */
-  async function requireCurrentPassword(orgId: string, userId: string, password: string, field: string): Promise<LoginUser> {
+  /**
+   * The user when `password` is theirs; a 400 naming `field` otherwise, counted like a failed sign-in
+   * (a stolen session must not become a way to guess the password).
+   */
+  async function requireCurrentPassword(request: FastifyRequest, orgId: string, userId: string, password: string, field: string): Promise<LoginUser> {
     const user = await getLoginUser(pool, orgId, userId);
     if (!user) throw new DomainError('unauthorized', 'Sign in first');
-    if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError('validation', `${field}: wrong password`, { field });
+    const now = nowMs();
+    await checkLoginThrottle(pool, user.email, request.ip, now);
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await countLoginFailure(pool, user.email, request.ip, now);
+      throw new DomainError('validation', `${field}: wrong password`, { field });
+    }
     return user;
   }
 
@@ -210,7 +218,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   app.post('/api/v1/me/two-factor/disable', { config: FLOOD_GUARD }, async (request) => {
     const p = requirePrincipal(request);
     const input = parse(DisableTwoFactorSchema, request.body);
-    const user = await requireCurrentPassword(p.orgId, p.userId, input.password, 'password');
+    const user = await requireCurrentPassword(request, p.orgId, p.userId, input.password, 'password');
     if (!user.totpSecret) throw new DomainError('conflict', 'Two-factor sign-in is not on');
     if (user.orgRequiresTotp) throw new DomainError('conflict', 'Your organisation requires two-factor sign-in');
     const looksLikeRecovery = /[a-z]/i.test(input.code);
