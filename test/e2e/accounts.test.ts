@@ -134,6 +134,19 @@ describe.skipIf(!ready)('account screens in the browser', () => {
     await page.context().close();
   });
 
+  it("keeps the account's language with the interface language, so invitations are written in it", async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@screen.test', TEST_PASSWORD);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await poll(() => page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()).then((m) => m.user.locale))).toBe('ru');
+    const res = await page.evaluate(() =>
+      fetch('/api/v1/invitations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'olya@screen.test', role: 'viewer' }) }).then((r) => r.status),
+    );
+    expect(res).toBe(201);
+    const { rows } = await server.pool.query(`select subject from outbox where to_address = 'olya@screen.test'`);
+    expect(rows).toEqual([{ subject: 'Приглашение в Screen Org' }]);
+    await page.context().close();
+  });
+
   it('does not offer a viewer the pages of other roles, and says so plainly when opened by URL', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'viewer@screen.test', TEST_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });

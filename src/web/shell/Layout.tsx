@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { useI18n, UI_LANGUAGES, type UiLanguage } from '../i18n.tsx';
@@ -9,11 +10,11 @@ export function Layout() {
   const { t, lang, setLang } = useI18n();
   const { me, can, refresh } = useSession();
   const navigate = useNavigate();
-  // The interface language is also the account's: e-mails this user sends (invitations) are written in it.
-  const changeLanguage = (l: UiLanguage) => {
-    setLang(l);
-    void api.patch('/me', { locale: l }).catch(() => {});
-  };
+  // The interface language in use is also the account's: e-mails this user sends (invitations) are written in it.
+  const savedLocale = me?.user.locale;
+  useEffect(() => {
+    if (savedLocale && savedLocale !== lang) void api.patch('/me', { locale: lang }).catch(() => {});
+  }, [savedLocale, lang]);
   const signOut = async () => {
     await api.post('/auth/logout');
     await refresh();
@@ -36,7 +37,7 @@ export function Layout() {
         </nav>
         <label className="lang-select">
           <span className="visually-hidden">{t('shell.language')}</span>
-          <select value={lang} onChange={(e) => changeLanguage(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
+          <select value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
             {UI_LANGUAGES.map((l) => (
               <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
             ))}

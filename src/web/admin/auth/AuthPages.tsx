@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
+import { safeNextPath } from '../../../core/accounts/nextPath.ts';
 import { Loading, PageTitle } from '../../components/index.ts';
 import { useI18n, UI_LANGUAGES } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
@@ -91,7 +92,8 @@ export function LoginPage() {
     );
   }, [enrolling, t]);
   if (state?.needsSetup) return <Navigate to="/setup" replace />;
-  if (me && step.kind !== 'codes') return <Navigate to="/app" replace />;
+  // Signed in (now or already): on to the page that sent the user here, as the server would keep it.
+  if (me && step.kind !== 'codes') return <Navigate to={safeNextPath(params.get('next'))} replace />;
   const enter = async (next: string) => {
     await refresh();
     navigate(next);
