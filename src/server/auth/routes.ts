@@ -7,18 +7,18 @@ import { parse } from '../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { hashPassword } from './passwords.ts';
 import { registerAccountRoutes } from './accountRoutes.ts';
+import { LOCALES, NewPassword } from './schema.ts';
 import { endSession, requirePrincipal, startSession } from './session.ts';
 import { permissionsOf } from './present.ts';
 import { isTimeZone } from '../org/schema.ts';
 
-const LOCALES = ['en', 'ru', 'fa'] as const;
 const SETUP_LOCK = 727_002;
 
 export const SetupSchema = z.object({
   orgName: z.string().trim().min(1).max(200),
   name: z.string().trim().max(200).default(''),
   email: z.email().max(320),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  password: NewPassword,
   locale: z.enum(LOCALES).default('en'),
   // Rollups group answers by day in this zone: an unknown one would make every submission fail.
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),

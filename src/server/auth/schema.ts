@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../http/errors.ts';
 
 export const LOCALES = ['en', 'ru', 'fa'] as const;
+/** Every password a person chooses (setup, invitation, reset, change). */
 export const NewPassword = z.string().min(10, 'at least 10 characters').max(200);
 
 export const LoginSchema = z.object({
@@ -31,9 +32,11 @@ export const RequireTwoFactorSchema = z.object({ required: z.boolean() });
 
 const TokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
-/** The `:token` of a reset link; anything that cannot be a token is simply not found. */
-export function parseResetToken(params: unknown): string {
+/** The `:token` of a one-time link (32 random bytes, base64url); anything that cannot be one is simply not found. */
+export function parseLinkToken(params: unknown, notFoundMessage: string): string {
   const parsed = TokenParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound('This link is not valid any more');
+  if (!parsed.success) throw notFound(notFoundMessage);
   return parsed.data.token;
 }
+
+export const parseResetToken = (params: unknown) => parseLinkToken(params, 'This link is not valid any more');
