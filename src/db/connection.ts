@@ -40,7 +40,20 @@ export function createPool(url: string, max = 10, extra: pg.PoolConfig = {}): pg
   pool.on('error', (err) => {
     if (!/terminating connection/.test(err.message)) console.error(`database connection lost: ${err.message}`);
   });
+  // A checked-out client (a transaction, a job's session) whose connection dies emits 'error' too,
+  // and an 'error' event nobody listens to ends the process. Its holder already learns of the loss
+  // through the failing query (and then releases the client broken: releaseClient), so this
+  // listener only keeps the process alive.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
+}
+
+/**
+ * Gives a checked-out client back to its pool after `fn` failed with `err` (or succeeded: no `err`):
+ * a client whose connection is lost is destroyed, not handed to the next caller.
+ */
+export function releaseClient(client: pg.PoolClient, err?: unknown): void {
+  client.release(err !== undefined && isUnavailable(err) ? (err as Error) : undefined);
 }
 
 export function resolveDataDir(dataDir?: string): string {
@@ -200,8 +213,14 @@ export function createReplicaPool(url: string, max = 10): pg.Pool {
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
-/** The server cannot serve anything now (down, starting, shutting down, unreachable, out of connections). */
-function isUnavailable(err: unknown): boolean {
+/**
+ * The database cannot serve anything now: down, starting, shutting down, unreachable, out of
+ * connections, or the connection was cut (SQLSTATE class 08 connection exception, 57P operator
+ * intervention such as pg_terminate_backend or a restart, 53300 too many connections).
+ * The one rule for "try again later": HTTP 503 (src/server/http/errors.ts), background job retries
+ * (src/server/jobs/backgroundJobs.ts), replica fallback (below).
+ */
+export function isUnavailable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') return true;
   return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(String((err as Error)?.message ?? ''));

@@ -48,7 +48,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   // /healthz checks the replica itself (docs/scaling.md).
   const replica = appDeps.readPool;
   const app = Fastify({
-    logger: appDeps.logger ? loggerOptions() : false,
+    // Errors are always logged (every 500 with its errorId); request lines only with `logger` (SARAFAN_LOG=1).
+    logger: loggerOptions(appDeps.logger === true),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
   });
