@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { addApiHeaders } from './http/apiHeaders.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   );
 
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
+  app.addHook('onSend', addApiHeaders);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

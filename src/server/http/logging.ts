@@ -16,11 +16,17 @@ export function redactUrl(url: string): string {
   return masked.startsWith('/s/') ? masked.replace(/\?.*$/, '?[redacted]') : masked;
 }
 
-// Values end up in double quotes in error messages: PostgreSQL's `invalid input syntax for type
-// uuid: "…"`, JSON.parse's `"…" is not valid JSON`. Identifiers PostgreSQL quotes are kept apart
-// (constraint, table, column) before masking.
+// Values end up in double quotes in error messages: PostgreSQL's data exceptions (class 22, e.g.
+// `invalid input syntax for type uuid: "…"`) and JavaScript's (`"…" is not valid JSON`). Other
+// PostgreSQL messages quote only names from the schema (relations, constraints), which are kept:
+// they are what finds the fault.
 const QUOTED = /"(?:[^"\\]|\\.)*"/g;
 const mask = (text: string) => text.replace(QUOTED, '"[redacted]"');
+
+/** A PostgreSQL error (node-postgres DatabaseError) whose message quotes schema names only. */
+function quotesOnlyNames(err: Error & { code?: unknown; severity?: unknown }): boolean {
+  return typeof err.severity === 'string' && typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) && !err.code.startsWith('22');
+}
 
 // A type alias, not an interface: pino's serializer type wants an object with an index signature.
 export type LoggedError = {
@@ -43,9 +49,10 @@ export type LoggedError = {
  */
 export function errorForLog(err: unknown): LoggedError {
   if (!(err instanceof Error)) return { type: typeof err, message: mask(String(err)), stack: '' };
-  const e = err as Error & Partial<Record<'code' | 'routine' | 'constraint' | 'table' | 'column', unknown>>;
+  const e = err as Error & Partial<Record<'code' | 'severity' | 'routine' | 'constraint' | 'table' | 'column', unknown>>;
   const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-  const out: LoggedError = { type: e.name || e.constructor?.name || 'Error', message: mask(e.message), stack: mask(e.stack ?? '') };
+  const clean = quotesOnlyNames(e) ? (t: string) => t : mask;
+  const out: LoggedError = { type: e.name || e.constructor?.name || 'Error', message: clean(e.message), stack: clean(e.stack ?? '') };
   for (const key of ['code', 'routine', 'constraint', 'table', 'column'] as const) {
     const value = text(e[key]);
     if (value) out[key] = value;
