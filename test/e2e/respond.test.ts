@@ -155,6 +155,34 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
     expect(answers.nps.score).toBe(8);
   });
 
+  it('JavaScript on, server answering 503 (database unavailable): retries with the same key and is thanked', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const jsonKeys: string[] = [];
+    // The server's own 503 (test/resilience/connectionLoss.test.ts) stood in for twice, then the real server answers.
+    await page.route(`**/s/${survey.slug}`, async (route) => {
+      const req = route.request();
+      if (req.method() === 'POST' && (req.headers()['content-type'] ?? '').includes('application/json')) {
+        jsonKeys.push(JSON.parse(req.postData() ?? '{}')._k);
+        if (jsonKeys.length <= 2) {
+          return route.fulfill({ status: 503, headers: { 'retry-after': '5' }, contentType: 'application/json', body: '{"ok":false,"error":"unavailable"}' });
+        }
+      }
+      return route.continue();
+    });
+    await page.goto(`${server.baseUrl}/s/${survey.slug}?run=unavailable`);
+    const formKey = await page.locator('input[name=_k]').inputValue();
+    await page.locator('label', { has: page.locator('input[name=q_nps][value="7"]') }).click();
+    await page.locator('button.sb').click();
+    await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 20_000 });
+    await context.close();
+
+    expect(jsonKeys).toEqual([formKey, formKey, formKey]);
+    const { response, answers } = await storedResponse('unavailable');
+    expect(response.idempotency_key).toBe(formKey);
+    expect(answers.nps.score).toBe(7);
+  });
+
   it('Persian: right-to-left page, live "why?" wording, submitted in fa', async () => {
     const context = await browser.newContext({ locale: 'fa-IR', viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();

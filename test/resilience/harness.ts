@@ -95,6 +95,8 @@ export interface Respondent {
   attempts: (number | string)[];
   /** Set when an attempt was answered 200 {ok:true}: the server said the answer is stored. */
   acknowledgedId: string | null;
+  /** When (Date.now()) that acknowledgement arrived. */
+  acknowledgedAt: number | null;
 }
 
 let addressesUsed = 0;
@@ -114,6 +116,7 @@ export function makeRespondents(n: number): Respondent[] {
     score: i % 11,
     attempts: [],
     acknowledgedId: null,
+    acknowledgedAt: null,
   }));
 }
 
@@ -129,7 +132,10 @@ export async function submit(port: number, slug: string, r: Respondent): Promise
     r.attempts.push(res.status);
     if (res.status === 200) {
       const json = JSON.parse(res.body) as { ok: boolean; responseId: string };
-      if (json.ok) r.acknowledgedId = json.responseId;
+      if (json.ok) {
+        r.acknowledgedId = json.responseId;
+        r.acknowledgedAt = Date.now();
+      }
     }
   } catch (err) {
     r.attempts.push(String((err as { code?: string }).code ?? (err as Error).message));
@@ -192,4 +198,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     await closed;
   };
   return { port, refuse, accept: () => listen(port), close: refuse };
+}
+
+/** Milliseconds from `since` to the first acknowledgement after it (the server stores answers again). */
+export function msToFirstAcknowledgementAfter(since: number, respondents: Respondent[]): number {
+  const after = respondents.map((r) => r.acknowledgedAt).filter((t): t is number => t !== null && t > since);
+  return Math.min(...after) - since;
 }
