@@ -95,7 +95,8 @@ export interface Respondent {
   attempts: (number | string)[];
   /** Set when an attempt was answered 200 {ok:true}: the server said the answer is stored. */
   acknowledgedId: string | null;
-  /** When (Date.now()) that acknowledgement arrived. */
+  /** When (Date.now()) the acknowledged attempt was sent, and when its acknowledgement arrived. */
+  acknowledgedSentAt: number | null;
   acknowledgedAt: number | null;
 }
 
@@ -116,6 +117,7 @@ export function makeRespondents(n: number): Respondent[] {
     score: i % 11,
     attempts: [],
     acknowledgedId: null,
+    acknowledgedSentAt: null,
     acknowledgedAt: null,
   }));
 }
@@ -127,6 +129,7 @@ export function makeRespondents(n: number): Respondent[] {
  */
 export async function submit(port: number, slug: string, r: Respondent): Promise<void> {
   if (r.attempts.length > 0 && r.attempts.length % 20 === 0) r.address = nextAddress();
+  const sentAt = Date.now();
   try {
     const res = await request(port, 'POST', `/s/${slug}`, { _k: r.key, q_nps: String(r.score), q_why: `reason ${r.key}` }, r.address);
     r.attempts.push(res.status);
@@ -134,6 +137,7 @@ export async function submit(port: number, slug: string, r: Respondent): Promise
       const json = JSON.parse(res.body) as { ok: boolean; responseId: string };
       if (json.ok) {
         r.acknowledgedId = json.responseId;
+        r.acknowledgedSentAt = sentAt;
         r.acknowledgedAt = Date.now();
       }
     }
@@ -200,8 +204,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   return { port, refuse, accept: () => listen(port), close: refuse };
 }
 
-/** Milliseconds from `since` to the first acknowledgement after it (the server stores answers again). */
+/**
+ * Milliseconds from `since` to the first acknowledgement of a submission sent after it (the server
+ * stores answers again; submissions in flight at `since` may have committed just before it).
+ */
 export function msToFirstAcknowledgementAfter(since: number, respondents: Respondent[]): number {
-  const after = respondents.map((r) => r.acknowledgedAt).filter((t): t is number => t !== null && t > since);
+  const after = respondents.filter((r) => r.acknowledgedSentAt !== null && r.acknowledgedSentAt > since).map((r) => r.acknowledgedAt!);
   return Math.min(...after) - since;
 }
