@@ -135,7 +135,7 @@ describe('API answers carry nosniff and no-store', () => {
   });
   afterAll(() => server?.close());
 
-  it('on success, 400, 401, 403 and 404, and not on respondent or health routes', async () => {
+  it('on success, 400, 401, 403 and 404, and not on /healthz', async () => {
     const anonymous = new Client(server.baseUrl);
     const signedIn = await signIn(server.baseUrl, 'owner@headers.test');
     const answers = [
