@@ -197,7 +197,8 @@ export interface TableDependency {
 
 /**
  * Tables ordered so every table comes after the tables its foreign keys point at (self-references
- * need no order: COPY checks them at the end of its statement). Ties keep the input order.
+ * need no order: COPY checks them at the end of its statement). Each step takes the first table, in
+ * input order, whose parents are placed.
  * @throws Error on a cycle between tables (the schema has none; COPY could not load one)
  */
 export function orderByDependencies(tables: readonly string[], deps: readonly TableDependency[]): string[] {
