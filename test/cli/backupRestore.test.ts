@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import pg from 'pg';
+import type pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { createPool } from '../../src/db/connection.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { loadDemo } from '../../src/db/demo/loadDemo.ts';
 import { DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
@@ -22,7 +21,7 @@ import { writeBackup } from '../../src/db/backup/writeBackup.ts';
 import { restoreBackup, RestoreRefused } from '../../src/db/backup/restoreBackup.ts';
 import { BackupFileError } from '../../src/core/backup/format.ts';
 import { buildOrg, buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
-import { ADMIN_URL } from '../helpers/db.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { tableFingerprints, type Fingerprints } from '../helpers/tableFingerprints.ts';
 
@@ -30,18 +29,12 @@ const DEMO_PASSWORD = 'demo password 1';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-backup-'));
 const backupFile = path.join(dir, 'demo.sarafan');
 
-/** A database with nothing in it (not even the schema), dropped in afterAll. */
-const created: string[] = [];
+/** Databases with nothing in them (not even the schema), dropped in afterAll. */
+const emptyDatabases: TestDatabase[] = [];
 async function emptyDatabase(): Promise<pg.Pool> {
-  const name = `sarafan_t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  created.push(name);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return createPool(url.toString(), 4);
+  const db = await createTestDatabase({ migrated: false });
+  emptyDatabases.push(db);
+  return db.pool;
 }
 
 async function tableCount(pool: pg.Pool): Promise<number> {
@@ -55,7 +48,6 @@ let writerSurvey: SurveyFixture;
 let restored: pg.Pool;
 let restoredApp: FastifyInstance;
 let restoredUrl: string;
-const pools: pg.Pool[] = [];
 
 /** What the backup's snapshot held, read through its own transaction. */
 let atSnapshot: Fingerprints;
@@ -121,7 +113,6 @@ beforeAll(async () => {
     await writers.stop();
   }
   restored = await emptyDatabase();
-  pools.push(restored);
   await restoreBackup(restored, backupFile);
   // Before any server runs on it: its background fold and sign-ins change rollups and sessions.
   restoredAtLoad = await tableFingerprints(restored);
@@ -132,11 +123,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await restoredApp?.close();
-  for (const p of pools) await p.end().catch(() => {});
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  for (const db of emptyDatabases) await db.drop();
   await source?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -216,7 +203,6 @@ describe('restore refuses and changes nothing', () => {
     fs.writeFileSync(otherGzip, zlib.gzipSync('COPY orgs FROM stdin;\n'));
 
     const fresh = await emptyDatabase();
-    pools.push(fresh);
     for (const [file, message] of [
       [truncated, /truncated/],
       [altered, /corrupt/],
@@ -245,7 +231,6 @@ describe('restore refuses and changes nothing', () => {
   it('never leaves a partial file under the name, and keeps the old backup when the new one fails', async () => {
     const kept = fs.readFileSync(backupFile);
     const broken = await emptyDatabase(); // no schema: nothing to back up
-    pools.push(broken);
     await expect(writeBackup(broken, backupFile)).rejects.toThrow(/no Sarafan schema/);
     expect(fs.readFileSync(backupFile).equals(kept)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
