@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportLayout, exportRow, localDateTime, MAX_HIDDEN_COLUMNS, type ExportQuestion, type ExportResponse } from './exportTable.ts';
+import { exportFileName, exportLanguage, exportLayout, exportRow, localDateTime, MAX_HIDDEN_COLUMNS, type ExportQuestion, type ExportResponse } from './exportTable.ts';
 
 const questions: ExportQuestion[] = [
   { key: 'nps', type: 'nps', text: { en: 'How likely are you to recommend us?', ru: 'Порекомендуете ли вы нас?' } },
@@ -76,5 +76,16 @@ describe('exportFileName', () => {
     expect(exportFileName('demo-nps', '2026-11-30', 'csv')).toBe('demo-nps-responses-2026-11-30.csv');
     expect(exportFileName('../"x\r\ny";', '2026-11-30', 'xlsx')).toBe('x-y-responses-2026-11-30.xlsx');
     expect(exportFileName('опрос', '2026-11-30', 'csv')).toBe('survey-responses-2026-11-30.csv');
+  });
+});
+
+describe('exportLanguage', () => {
+  it('takes lang, else the preferred known Accept-Language, else the survey default, else en', () => {
+    expect(exportLanguage('fa', 'ru-RU,ru;q=0.9', 'en')).toBe('fa');
+    expect(exportLanguage(undefined, 'de-DE,de;q=0.9,ru;q=0.8,en;q=0.7', 'en')).toBe('ru');
+    expect(exportLanguage(undefined, 'en;q=0.5, fa', 'ru')).toBe('fa');
+    expect(exportLanguage(undefined, 'de, fr;q=0.5', 'ru')).toBe('ru');
+    expect(exportLanguage(undefined, undefined, 'de')).toBe('en');
+    expect(exportLanguage('xx', 'ru;q=0', 'en')).toBe('en');
   });
 });

@@ -154,3 +154,24 @@ export function exportFileName(slug: string, day: string, extension: 'csv' | 'xl
   const base = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'survey';
   return `${base}-responses-${day}.${extension}`;
 }
+
+/**
+ * The language of an export's headers and labels: the `lang` parameter, else the first language of
+ * the Accept-Language header the interface has, else the survey's default language, else English.
+ */
+export function exportLanguage(param: string | undefined, acceptLanguage: string | undefined, surveyDefault: string): ExportLanguage {
+  const known = (v: string | undefined): v is ExportLanguage => !!v && (EXPORT_LANGUAGES as readonly string[]).includes(v);
+  if (known(param)) return param;
+  const accepted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...opts] = part.trim().split(';');
+      const q = opts.map((o) => o.trim()).find((o) => o.startsWith('q='));
+      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((a) => a.lang && Number.isFinite(a.q) && a.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  const hit = accepted.find((a) => known(a.lang));
+  if (hit) return hit.lang as ExportLanguage;
+  return known(surveyDefault) ? surveyDefault : 'en';
+}
