@@ -18,6 +18,7 @@ import { CommentsPanel } from './CommentsPanel.tsx';
 import type { Location, Summary, SurveyDef } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
   const { t, tn, num } = useI18n();
@@ -57,6 +58,7 @@ export function SurveyDashboard() {
         <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
         <Freshness />
       </div>
+      <SurveyTabs surveyId={id} />
       {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
       {summaryState.error && !summaryState.loading && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
       {!ctx ? <Skeleton height={480} /> : (
