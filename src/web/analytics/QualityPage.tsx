@@ -131,7 +131,7 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                 </dl>
               </details>
               {mayExclude && reason && toExclude > 0 && (
-                <div className="toolbar" data-testid="quality-exclude-all">
+                <div className="toolbar rs-exclude-all" data-testid="quality-exclude-all">
                   <ConfirmButton
                     label={t('rs.quality.excludeAll', { reason: t(`an.reason.${reason}`) })}
                     question={tn('rs.quality.excludeAllQuestion', toExclude, { n: num(toExclude, 0), reason: t(`an.reason.${reason}`) })}

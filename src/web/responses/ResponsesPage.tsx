@@ -143,20 +143,21 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch(value: str
 
 function Row({ r, scoreKey }: { r: ListedResponse; scoreKey?: string }) {
   const { t, num, date } = useI18n();
+  // data-label: the column's name, shown beside the value where the table becomes cards (phones).
   const location = useLocation();
   const comment = Object.values(r.answers).map((a) => a.text).filter((x): x is string => !!x).join(' · ');
   const score = scoreKey ? r.answers[scoreKey]?.score : undefined;
   return (
     <tr data-response={r.id} className={r.excluded ? 'an-excluded' : undefined}>
-      <td>
+      <td className="rs-when">
         <Link to={`/app/responses/${encodeURIComponent(r.id)}`} state={{ from: location.pathname + location.search }}>
           <time dateTime={r.submittedAt}>{date(r.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
         </Link>
       </td>
-      <td dir="auto">{r.location ? <>{r.location.name}{r.location.code && <span className="muted rs-code"> {r.location.code}</span>}</> : '—'}</td>
-      <td>{channelLabel(t, r.channel)}</td>
-      {scoreKey && <td className="num">{score === undefined ? '—' : num(score, 0)}</td>}
-      <td><p className="rs-comment" dir="auto">{comment || <span className="muted">—</span>}</p></td>
+      <td dir="auto" data-label={t('rs.col.location')}>{r.location ? <>{r.location.name}{r.location.code && <span className="muted rs-code"> {r.location.code}</span>}</> : '—'}</td>
+      <td className="rs-channel" data-label={t('rs.col.channel')}>{channelLabel(t, r.channel)}</td>
+      {scoreKey && <td className="num" data-label={t('rs.col.score')}>{score === undefined ? '—' : num(score, 0)}</td>}
+      <td data-label={t('rs.col.comment')}><p className="rs-comment" dir="auto">{comment || <span className="muted">—</span>}</p></td>
       <td>
         {r.excluded && <span className="badge rs-excluded">{t('rs.excluded')}</span>}
         {r.flags.map((f) => <span key={f} className={`badge reason-${f}`}>{t(`an.reason.${f}`)}</span>)}
