@@ -41,7 +41,7 @@ describe.skipIf(!ready)('responses view in the browser', () => {
     ], 'Store visit');
     surveyId = s.surveyId;
     // Response i was submitted i hours ago: index 0 is the newest.
-    const seeds: SeedResponse[] = Array.from({ length: N }, (_, i) => ({
+    const seeds = Array.from({ length: N }, (_, i): SeedResponse => ({
       locationId: store.id,
       at: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
       hidden: i === 0 ? { order: 'A-1001' } : {},
