@@ -56,6 +56,12 @@ describe('exportRow', () => {
     ]);
   });
 
+  it('neutralises a formula that a spreadsheet splitting on ; or , would start inside a cell', () => {
+    const layout = exportLayout({ questions, hiddenKeys: ['order'], lang: 'en', defaultLanguage: 'en', timeZone: 'UTC' });
+    const row = exportRow(layout, { ...response, hidden: { order: 'Shop;=1+1' }, answers: { why: { text: 'ok, -2+3' } } });
+    expect(row.slice(8)).toEqual([null, null, "ok, '-2+3", "Shop;'=1+1"]);
+  });
+
   it('leaves unanswered questions and absent fields empty', () => {
     const layout = exportLayout({ questions, hiddenKeys: ['order'], lang: 'en', defaultLanguage: 'en', timeZone: 'UTC' });
     const row = exportRow(layout, { ...response, location: null, excluded: false, exclusionReason: null, hidden: {}, answers: { nps: { score: 0 } } });

@@ -1,10 +1,10 @@
 /**
  * The table of a responses export (CSV and XLSX): one row per response, fixed columns first, then one
  * column per question (headed by its text in the export language), then one per hidden field.
- * Every text cell is formula-safe (spreadsheetSafeText); scores stay numbers.
+ * Every text cell is formula-safe (neutraliseFormulas); scores stay numbers.
  */
 import type { ChoiceOption, LocalizedText, QuestionType } from '../surveys/types.ts';
-import { spreadsheetSafeText } from '../text/spreadsheetCell.ts';
+import { neutraliseFormulas } from '../text/csv.ts';
 
 export const EXPORT_LANGUAGES = ['en', 'ru', 'fa'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -90,14 +90,14 @@ export function exportLayout(o: { questions: ExportQuestion[]; hiddenKeys: strin
     ...o.questions.map((q) => localizedText(q.text, o.lang, o.defaultLanguage, q.key)),
     ...hiddenKeys,
     ...(otherHidden ? [l.otherHidden] : []),
-  ].map(spreadsheetSafeText);
+  ].map(neutraliseFormulas);
   return { headers, lang: o.lang, fallbackLanguage: o.defaultLanguage, timeZone: o.timeZone, questions: o.questions, hiddenKeys, otherHidden };
 }
 
 /** The row of one response, in the layout's columns. */
 export function exportRow(layout: ExportLayout, r: ExportResponse): ExportCell[] {
   const l = LABELS[layout.lang];
-  const text = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : spreadsheetSafeText(v));
+  const text = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : neutraliseFormulas(v));
   const shown = new Set(layout.hiddenKeys);
   const other = Object.entries(r.hidden)
     .filter(([k]) => !shown.has(k))
@@ -129,7 +129,7 @@ function answerCell(layout: ExportLayout, q: ExportQuestion, a: ExportAnswer | u
   if (a.choices && a.choices.length > 0) value = a.choices.map(label).join(CHOICE_SEPARATOR);
   else if (a.choice) value = label(a.choice);
   else if (a.text) value = a.text;
-  return value === null ? null : spreadsheetSafeText(value);
+  return value === null ? null : neutraliseFormulas(value);
 }
 
 const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
