@@ -5,13 +5,13 @@
  * order and the position bound, so a page costs the same on the first and the millionth response.
  */
 import type { CursorDirection } from '../../core/responses/cursor.ts';
-import type { ExportAnswer } from '../../core/responses/exportTable.ts';
+import type { ExportResponse } from '../../core/responses/exportTable.ts';
 import type { Queryable } from '../connection.ts';
 import { QUALITY_REASONS, responseFlagsSql, type QualityReason } from '../quality/responseFlags.ts';
 import { binder, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
 
-export interface ResponseRow {
-  id: string;
+/** A stored response: the export's fields (ExportResponse) and what the API shows besides. */
+export interface ResponseRow extends ExportResponse {
   surveyId: string;
   surveyVersion: number;
   /** ISO 8601 in UTC with microseconds (as stored), so it can serve as an exact cursor position. */
@@ -19,13 +19,6 @@ export interface ResponseRow {
   startedAt: string | null;
   durationMs: number | null;
   location: { id: string; name: string; code: string | null } | null;
-  channel: string;
-  language: string;
-  hidden: Record<string, unknown>;
-  excluded: boolean;
-  exclusionReason: string | null;
-  /** By question key; only answered questions. */
-  answers: Record<string, ExportAnswer>;
 }
 
 export interface ResponsesPage {

@@ -9,10 +9,10 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
-import { analyticsPath, orgToday, pickQuestion, ratedQuestions, type DashboardContext } from '../analytics/dashboard.ts';
+import { orgToday } from '../analytics/dashboard.ts';
+import { useSurveyContext } from '../analytics/useSurveyContext.ts';
 import { apiFilterParams, parseFilters, serializeFilters, type DashboardFilters } from '../analytics/filters.ts';
 import { channelLabel, FilterBar } from '../analytics/FilterBar.tsx';
-import type { Location, Summary, SurveyDef } from '../analytics/types.ts';
 import { ErrorBox, localized, Skeleton } from '../analytics/ui.tsx';
 import { SurveyTabs } from './SurveyTabs.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -50,10 +50,7 @@ export function ResponsesPage() {
   );
   const setFilters = useCallback((patch: Partial<DashboardFilters>) => update(patch), [update]);
 
-  const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
-  const org = useLoad<{ dimensions?: string[] }>('/org');
-  const locs = useLoad<{ locations: Location[] }>('/locations');
-  const summaryState = useLoad<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
+  const { surveyState, ctx } = useSurveyContext(id, filters, today, setFilters);
   const selection = qs({ ...apiFilterParams(filters, today), includeExcluded: includeExcluded ? '1' : undefined, q: q || undefined });
   const list = useLoad<ResponsesAnswer>(`/surveys/${encodeURIComponent(id)}/responses${selection}${selection ? '&' : '?'}${qs({ limit: PAGE, cursor }).slice(1)}`);
 
@@ -61,14 +58,6 @@ export function ResponsesPage() {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
   }
   const survey = surveyState.data?.survey;
-  const summary = summaryState.data;
-  const rated = summary ? ratedQuestions(summary) : [];
-  const ctx: DashboardContext | null = survey && summary ? {
-    surveyId: id, survey, filters, setFilters, today,
-    locations: locs.data?.locations ?? [],
-    dimensions: org.data?.dimensions ?? [],
-    summary, rated, question: pickQuestion(rated, filters.question),
-  } : null;
 
   return (
     <div className="an-page rs-page">
