@@ -44,7 +44,7 @@ function ResponseView({ r }: { r: OneResponse }) {
             {r.questions.map((q) => (
               <div key={q.key}>
                 <dt dir="auto">{localized(q.text, lang) || q.key}</dt>
-                <dd dir="auto"><AnswerText answer={r.answers[q.key]} options={q.options} scaleMax={q.scale?.max ?? (q.type === 'nps' ? 10 : undefined)} /></dd>
+                <dd><AnswerText answer={r.answers[q.key]} options={q.options} scaleMax={q.scale?.max ?? (q.type === 'nps' ? 10 : undefined)} /></dd>
               </div>
             ))}
           </dl>
@@ -53,7 +53,7 @@ function ResponseView({ r }: { r: OneResponse }) {
           <h2 id="rs-details">{t('rs.one.details')}</h2>
           <dl className="rs-details">
             <div><dt>{t('rs.one.survey')}</dt><dd dir="auto"><Link to={`/app/surveys/${encodeURIComponent(r.survey.id)}`}>{r.survey.name || localized(r.survey.title, lang)}</Link></dd></div>
-            <div><dt>{t('rs.one.location')}</dt><dd dir="auto">{r.location ? <>{r.location.name}{r.location.code && <span className="muted rs-code"> {r.location.code}</span>}</> : t('rs.one.noLocation')}</dd></div>
+            <div><dt>{t('rs.one.location')}</dt><dd>{r.location ? <><bdi>{r.location.name}</bdi>{r.location.code && <> <bdi className="muted rs-code">{r.location.code}</bdi></>}</> : t('rs.one.noLocation')}</dd></div>
             <div><dt>{t('rs.one.channel')}</dt><dd>{channelLabel(t, r.channel)}</dd></div>
             <div><dt>{t('rs.one.language')}</dt><dd>{languageName(r.language, t)}</dd></div>
             {r.durationMs !== null && <div><dt>{t('rs.one.duration')}</dt><dd>{t('rs.one.seconds', { n: num(r.durationMs / 1000, 1) })}</dd></div>}
@@ -80,9 +80,10 @@ function AnswerText({ answer, options, scaleMax }: { answer?: ListedAnswer; opti
   if (!answer) return <span className="muted">{t('rs.one.unanswered')}</span>;
   const label = (v: string) => localized(options.find((o) => o.value === v)?.label, lang) || v;
   if (answer.score !== undefined) return <>{num(answer.score, 0)}{scaleMax !== undefined && <span className="muted"> / {num(scaleMax, 0)}</span>}</>;
-  if (answer.choices?.length) return <>{answer.choices.map(label).join(', ')}</>;
-  if (answer.choice) return <>{label(answer.choice)}</>;
-  if (answer.text) return <span className="rs-text">{answer.text}</span>;
+  if (answer.choices?.length) return <bdi>{answer.choices.map(label).join(', ')}</bdi>;
+  if (answer.choice) return <bdi>{label(answer.choice)}</bdi>;
+  // A respondent's text keeps its own direction (a Russian comment in the Persian interface).
+  if (answer.text) return <span className="rs-text" dir="auto">{answer.text}</span>;
   return <span className="muted">{t('rs.one.unanswered')}</span>;
 }
 

@@ -143,7 +143,7 @@ function Row({ r, scoreKey }: { r: ListedResponse; scoreKey?: string }) {
           <time dateTime={r.submittedAt}>{date(r.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
         </Link>
       </td>
-      <td dir="auto" data-label={t('rs.col.location')}>{r.location ? <>{r.location.name}{r.location.code && <span className="muted rs-code"> {r.location.code}</span>}</> : '—'}</td>
+      <td data-label={t('rs.col.location')}>{r.location ? <><bdi>{r.location.name}</bdi>{r.location.code && <> <bdi className="muted rs-code">{r.location.code}</bdi></>}</> : '—'}</td>
       <td className="rs-channel" data-label={t('rs.col.channel')}>{channelLabel(t, r.channel)}</td>
       {scoreKey && <td className="num" data-label={t('rs.col.score')}>{score === undefined ? '—' : num(score, 0)}</td>}
       <td data-label={t('rs.col.comment')}><p className="rs-comment" dir="auto">{comment || <span className="muted">—</span>}</p></td>
