@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { addApiHeaders } from './http/apiHeaders.ts';
 import { parseTrustProxy } from './http/trustProxy.ts';
 import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
@@ -54,7 +55,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const proxies = parseTrustProxy(process.env.SARAFAN_TRUST_PROXY);
   if (proxies.warning) console.warn(`sarafan: ${proxies.warning}`);
   const app = Fastify({
-    logger: appDeps.logger ? loggerOptions() : false,
+    // Errors are always logged (every 500 with its errorId); request lines only with `logger` (SARAFAN_LOG=1).
+    logger: loggerOptions(appDeps.logger === true),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxies.trusted,
   });
@@ -76,6 +78,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   );
 
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
+  app.addHook('onSend', addApiHeaders);
 
   // Every response, errors and static files included, says who may frame it (src/server/http/frameHeaders.ts).
   app.addHook('onSend', async (request, reply, payload) => {

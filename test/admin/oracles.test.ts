@@ -115,22 +115,38 @@ describe('location codes outside a location-scoped admin', () => {
   const importCsv = (csv: string) => admin.request('POST', '/api/v1/locations/import', csv, { 'content-type': 'text/csv' });
   const answer = (res: { status: number; json: any }, code: string) => ({ status: res.status, body: JSON.parse(JSON.stringify(res.json).split(code).join('<code>')) });
 
-  it('refuses a code held outside the scope in the words used for any taken code, without saying where', async () => {
-    const imported = await importCsv('code,name,kind,parent_code\nW-1,Mine now,store,EAST\n');
-    expect(imported.status).toBe(400);
-    expect(imported.json).toEqual({ ok: false, error: 'validation', message: 'line 2: code W-1 is taken; choose another code', details: { line: 2 } });
+  it('answers alike for a code held outside the scope and a code nobody has, and writes nothing', async () => {
+    const before = (await server.pool.query(`select id, name, code, path from locations order by id`)).rows;
+    // Import: the admin updates their own locations by code; W-1 (West) and Z-9 (nobody) get the same answer.
+    const outsideImport = await importCsv('code,name,kind,parent_code\nW-1,Mine now,store,EAST\n');
+    const unknownImport = await importCsv('code,name,kind,parent_code\nZ-9,Mine now,store,EAST\n');
+    expect(outsideImport.status).toBe(400);
+    expect(outsideImport.json).toEqual({
+      ok: false, error: 'validation', details: { line: 2 },
+      message: 'line 2: code W-1 is not a code of your locations (with access limited to some locations an import updates your locations by code; add new locations on the Locations page)',
+    });
+    expect(answer(outsideImport, 'W-1')).toEqual(answer(unknownImport, 'Z-9'));
+    // Their own store is updated by code.
+    const own = await importCsv('code,name,kind,parent_code\nE-1,East One,store,EAST\n');
+    expect([own.status, own.json.updated, own.json.created]).toEqual([200, 1, 0]);
 
-    const outsideCreate = await admin.post('/api/v1/locations', { parentId: east.id, kind: 'store', name: 'X', code: 'W-1' });
-    const insideCreate = await admin.post('/api/v1/locations', { parentId: east.id, kind: 'store', name: 'X', code: 'E-1' });
-    expect(outsideCreate.json).toEqual({ ok: false, error: 'conflict', message: 'code W-1 is taken; choose another code' });
-    expect(answer(outsideCreate, 'W-1')).toEqual(answer(insideCreate, 'E-1'));
-
-    const mine = (await admin.post('/api/v1/locations', { parentId: east.id, kind: 'store', name: 'East 2', code: 'E-2' })).json.location;
-    const outsideRename = await admin.patch(`/api/v1/locations/${mine.id}`, { code: 'W-1' });
-    const insideRename = await admin.patch(`/api/v1/locations/${mine.id}`, { code: 'E-1' });
-    expect(answer(outsideRename, 'W-1')).toEqual(answer(insideRename, 'E-1'));
-    expect(outsideRename.status).toBe(409);
-    // The West store is untouched.
-    expect((await server.pool.query(`select name from locations where code = 'W-1'`)).rows).toEqual([{ name: 'West 1' }]);
+    // Create and rename: a location-scoped admin sets no codes, whatever the code.
+    const refusal = { ok: false, error: 'validation', details: { field: 'code' },
+      message: 'code: with access limited to some locations you cannot set location codes; new locations get none (their survey links use the location id) and an organisation-wide admin sets codes' };
+    for (const code of ['W-1', 'E-1', 'Z-9']) {
+      const created = await admin.post('/api/v1/locations', { parentId: east.id, kind: 'store', name: 'X', code });
+      expect([created.status, created.json]).toEqual([400, refusal]);
+    }
+    const mine = await admin.post('/api/v1/locations', { parentId: east.id, kind: 'store', name: 'East 2' });
+    expect([mine.status, mine.json.location.code]).toEqual([201, null]);
+    for (const code of ['W-1', 'E-1', 'Z-9']) {
+      const renamed = await admin.patch(`/api/v1/locations/${mine.json.location.id}`, { code });
+      expect([renamed.status, renamed.json]).toEqual([400, refusal]);
+    }
+    // Renaming without touching the code still works.
+    expect((await admin.patch(`/api/v1/locations/${mine.json.location.id}`, { name: 'East Two', code: null })).status).toBe(200);
+    const after = (await server.pool.query(`select id, name, code, path from locations order by id`)).rows;
+    expect(after.filter((l) => l.code === 'W-1')).toEqual(before.filter((l) => l.code === 'W-1'));
+    expect(after.some((l) => l.code === 'Z-9')).toBe(false);
   });
 });

@@ -151,7 +151,7 @@ describe.skipIf(!ready)('account screens in the browser', () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'viewer@screen.test', TEST_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Surveys', 'Locations', 'Account']);
-    for (const url of ['/app/users', '/app/settings', '/app/validation', '/app/surveys/new']) {
+    for (const url of ['/app/users', '/app/settings', '/app/validation', '/app/surveys/new', '/app/surveys/00000000-0000-4000-8000-000000000000/responses']) {
       await page.goto(`${server.baseUrl}${url}`);
       await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Not available for your role');
       expect(await page.getByText('Your role (Viewer) does not include this page.').count(), url).toBe(1);

@@ -1,6 +1,6 @@
 /** Turns constraint violations of location writes into domain errors the user can act on. */
 import { DomainError } from '../../../core/errors.ts';
-import { codeTaken } from '../../../core/locations/importPlan.ts';
+import { codeTaken } from '../../../core/locations/codes.ts';
 
 /** Rethrows unique-code and foreign-key violations as 409 conflicts; anything else unchanged. */
 export function rethrowLocationConflict(err: unknown, code?: string | null): never {
