@@ -130,7 +130,7 @@ function TwoFactorSection() {
     <section className="card builder-section" aria-labelledby="tf-h">
       <h2 id="tf-h">{t('tf.title')}</h2>
       {!s && <Loading lines={2} />}
-      {s && codes && <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />}
+      {s && codes && <RecoveryCodes nested codes={codes} onDone={() => setCodes(null)} />}
       {s && !codes && enrolment && (
         <EnrolForm
           enrolment={enrolment}

@@ -61,12 +61,14 @@ export function EnrolForm({ enrolment, confirm, onCancel }: {
   );
 }
 
-/** The ten recovery codes, shown once, with a copy button and the way on. */
-export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+/** The ten recovery codes, shown once, with a copy button and the way on; `nested` inside a section with its own h2. */
+export function RecoveryCodes({ codes, onDone, nested = false }: { codes: string[]; onDone(): void; nested?: boolean }) {
   const { t } = useI18n();
+  // Inside a section with its own h2 (the account page), the codes' heading is one level lower.
+  const Heading = nested ? 'h3' : 'h2';
   return (
     <section className="recovery-codes" aria-labelledby="codes-h">
-      <h2 id="codes-h">{t('tf.codesTitle')}</h2>
+      <Heading id="codes-h">{t('tf.codesTitle')}</Heading>
       <p>{t('tf.codesIntro')}</p>
       <ol className="codes" dir="ltr">
         {codes.map((c) => <li key={c}><code>{c}</code></li>)}
