@@ -1,4 +1,4 @@
-import { Link, Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageTitle } from './components/PageTitle.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { SessionProvider, useSession } from './shell/session.tsx';
@@ -10,8 +10,10 @@ import type { ReactNode } from 'react';
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const { t } = useI18n();
+  const location = useLocation();
   if (loading) return <p className="loading" role="status">{t('shell.loading')}</p>;
-  if (!me) return <Navigate to="/login" replace />;
+  // The deep link survives signing in (the server keeps only paths under /app: src/core/accounts/nextPath.ts).
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`} replace />;
   return <>{children}</>;
 }
 

@@ -3,9 +3,10 @@ import { useCallback, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
-import { analyticsPath, orgToday, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
+import { orgToday, type DashboardContext } from './dashboard.ts';
+import { useSurveyContext } from './useSurveyContext.ts';
 import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
-import { FilterBar, type FilterBarContext } from './FilterBar.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { Freshness } from './Freshness.tsx';
 import { KpiTiles, CsiPanel } from './KpiTiles.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
@@ -15,11 +16,10 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
-import type { Location, Summary, SurveyDef } from './types.ts';
-import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { locationLabel } from './labels.ts';
+import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
   const { t, tn, num } = useI18n();
@@ -35,27 +35,13 @@ export function SurveyDashboard() {
     (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
     [setParams],
   );
-  const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
-  const org = useLoad<{ dimensions?: string[] }>('/org');
-  const locs = useLoad<{ locations: Location[] }>('/locations');
-  const summaryPath = analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`);
-  const summaryState = useLoad<Summary>(summaryPath);
+  const { surveyState, summaryState, summaryPath, ctx, barCtx } = useSurveyContext(id, filters, today, setFilters);
 
   if (surveyState.error && !surveyState.loading) {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
   }
   const survey = surveyState.data?.survey;
-  // A failed load keeps its previous answer in useLoad: those figures belong to other filters and
-  // must not stay on screen under the new ones.
-  const summary = summaryState.error ? null : summaryState.data;
-  const rated = summary ? ratedQuestions(summary) : [];
-  const locations = locs.data?.locations ?? [];
-  const barCtx: FilterBarContext | null = survey ? {
-    surveyId: id, survey, filters, setFilters, today, locations,
-    dimensions: org.data?.dimensions ?? [],
-    question: summaryState.data ? pickQuestion(ratedQuestions(summaryState.data), filters.question) : null,
-  } : null;
-  const ctx: DashboardContext | null = barCtx && summary ? { ...barCtx, summary, rated, question: pickQuestion(rated, filters.question) } : null;
+  const locations = barCtx?.locations ?? [];
   const shownLocation = filters.location ? locations.find((l) => l.id === filters.location) : undefined;
 
   return (
@@ -64,6 +50,7 @@ export function SurveyDashboard() {
         <PageTitle title={survey ? survey.name || localized(survey.title, 'en') : t('an.dash.title')} />
         <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
       </div>
+      <SurveyTabs surveyId={id} />
       {barCtx ? <FilterBar ctx={barCtx} /> : <Skeleton height={64} />}
       {shownLocation && (
         <p className="an-scope-note" data-testid="location-scope">

@@ -3,6 +3,9 @@ import { Route } from 'react-router';
 import { OverviewPage } from './OverviewPage.tsx';
 import { SurveyDashboard } from './SurveyDashboard.tsx';
 import { QualityPage } from './QualityPage.tsx';
+import { ResponsesPage } from '../responses/ResponsesPage.tsx';
+import { ResponsePage } from '../responses/ResponsePage.tsx';
+import { RequirePermission } from '../shell/RequirePermission.tsx';
 import './analytics.css';
 
 export function analyticsRoutes() {
@@ -10,7 +13,9 @@ export function analyticsRoutes() {
     <>
       <Route index element={<OverviewPage />} />
       <Route path="surveys/:id" element={<SurveyDashboard />} />
-      <Route path="validation" element={<QualityPage />} />
+      <Route path="surveys/:id/responses" element={<RequirePermission action="response.read"><ResponsesPage /></RequirePermission>} />
+      <Route path="responses/:id" element={<RequirePermission action="response.read"><ResponsePage /></RequirePermission>} />
+      <Route path="validation" element={<RequirePermission action="response.exclude"><QualityPage /></RequirePermission>} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { MessageBundle } from '../i18n.tsx';
+import { accountMessages, peopleMessages } from './accountMessages.ts';
 
-export const shellMessages: MessageBundle = {
+const baseMessages: MessageBundle = {
   en: {
     'app.name': 'Sarafan',
     'nav.overview': 'Overview',
@@ -57,4 +58,10 @@ export const shellMessages: MessageBundle = {
     // Not "·": beside Persian digits it reads as a zero (۰).
     'shell.sep': ' – ',
   },
+};
+
+export const shellMessages: MessageBundle = {
+  en: { ...baseMessages.en, ...accountMessages.en, ...peopleMessages.en },
+  ru: { ...baseMessages.ru, ...accountMessages.ru, ...peopleMessages.ru },
+  fa: { ...baseMessages.fa, ...accountMessages.fa, ...peopleMessages.fa },
 };

@@ -15,6 +15,8 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Inviting an address with a pending invitation offers to resend that one (a new one would break its link).
+  const [pending, setPending] = useState<{ id: string; email: string } | null>(null);
   const needsLocations = role === 'location_manager';
   // Tree order, each location under its own parent: the API lists them by depth, so every store came after the last region.
   const ordered = visibleNodes(buildTree(locations), new Set(locations.map((l) => l.id)));
@@ -23,6 +25,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setPending(null);
     if (needsLocations && locationIds.length === 0) {
       setError(t('invite.needLocations'));
       return;
@@ -35,9 +38,24 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
       setLocationIds([]);
       await onInvited();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      const details = err instanceof ApiError ? (err.details as { reason?: string; invitationId?: string } | undefined) : undefined;
+      if (details?.reason === 'pending_invitation' && details.invitationId) setPending({ id: details.invitationId, email: email.trim() });
+      else setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
+    }
+  };
+  const resendPending = async () => {
+    if (!pending) return;
+    setError(null);
+    try {
+      const res = await api.post<{ link: string | null; emailed: boolean }>(`/invitations/${pending.id}/resend`, { email: true });
+      setResult({ email: pending.email, link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
+      setPending(null);
+      setEmail('');
+      await onInvited();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   return (
@@ -62,6 +80,12 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
           ))}
         </fieldset>
         <ErrorMessage message={error} />
+        {pending && (
+          <div role="alert" className="pending-exists">
+            <p>{t('invite.pendingExists', { email: pending.email })}</p>
+            <button type="button" onClick={resendPending}>{t('invite.resendPending')}</button>
+          </div>
+        )}
         <button type="submit" disabled={busy}>{t('invite.send')}</button>
       </form>
       <div role="status" aria-live="polite">
