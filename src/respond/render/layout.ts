@@ -9,6 +9,8 @@ export interface DocumentOptions {
   body: Html;
   /** Include the enhancement script (survey forms only). */
   script?: boolean;
+  /** A notice above the page (the author's preview); outside <main>, so it stays after the enhanced thank-you. */
+  banner?: string;
 }
 
 /** A complete page: one response with inline CSS (and script), so the first view needs no other request. */
@@ -17,7 +19,7 @@ export function renderDocument(opts: DocumentOptions): string {
 <html lang="${opts.lang}" dir="${isRtl(opts.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
 <title>${opts.title}</title><style>${raw(PAGE_CSS)}</style></head>
-<body><main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
+<body>${opts.banner ? html`<p class="pv" role="status">${opts.banner}</p>` : ''}<main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
 }
 
 /** A heading and one paragraph, e.g. "This survey is closed". */
