@@ -9,6 +9,7 @@ import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surv
 import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderStandardMessage } from './render/layout.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
+import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
 
@@ -58,7 +59,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
         hidden: hiddenFromQuery(query),
         preview,
       });
-      return sendPage(reply, 200, page);
+      return sendPage(reply, 200, page, accentStyle(survey));
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));

@@ -18,6 +18,7 @@ import {
 import { stringsFor } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
+import { accentStyle } from './render/brand.ts';
 
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
@@ -108,7 +109,7 @@ async function handleSubmission(
       locationId: location?.id ?? null,
       preview,
     });
-    return sendPage(reply, 400, page);
+    return sendPage(reply, 400, page, accentStyle(survey));
   };
 
   if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
@@ -121,14 +122,14 @@ async function handleSubmission(
       // The author's preview: validated exactly like a real submission, then nothing is stored.
       prepareSubmission(submission);
       if (json) return reply.status(200).send({ ok: true, preview: true });
-      return sendPage(reply, 200, renderThanksPage(survey, lang, true));
+      return sendPage(reply, 200, renderThanksPage(survey, lang, true), accentStyle(survey));
     }
     // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, submission, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
-    return sendPage(reply, 200, renderThanksPage(survey, lang));
+    return sendPage(reply, 200, renderThanksPage(survey, lang), accentStyle(survey));
   } catch (err) {
     if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {

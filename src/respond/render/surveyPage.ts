@@ -6,6 +6,7 @@ import { html, type Html } from '../html.ts';
 import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { renderQuestion, whyData } from './questions.ts';
+import { accentStyle, logoHeader } from './brand.ts';
 
 export interface SurveyPageView {
   survey: LoadedSurvey;
@@ -107,10 +108,15 @@ export function renderSurveyPage(v: SurveyPageView): string {
 ${fields}
 <div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" aria-live="polite"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
 </form><template id="ty">${thanksBody(survey, lang)}</template>`;
-  return renderDocument({ lang, title, body, script: true, banner: previewBanner(lang, v.preview) });
+  return renderDocument({
+    lang, title, body, script: true, banner: previewBanner(lang, v.preview), style: accentStyle(survey), header: logoHeader(survey),
+  });
 }
 
 /** The localized thank-you page with the survey's own thanks text. */
 export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false): string {
-  return renderDocument({ lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang), banner: previewBanner(lang, preview) });
+  return renderDocument({
+    lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang), banner: previewBanner(lang, preview),
+    style: accentStyle(survey), header: logoHeader(survey),
+  });
 }
