@@ -33,8 +33,10 @@ export function SurveyListPage() {
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
     try {
-      setStatus({ text: await work(), kind: 'success' });
+      const text = await work();
+      // The list changes first, then the announcement: what is announced is on screen.
       await reload();
+      setStatus({ text, kind: 'success' });
     } catch (err) {
       setStatus({ text: t('life.actionFailed', { message: messageOf(err) }), kind: 'error' });
     } finally {
@@ -42,12 +44,17 @@ export function SurveyListPage() {
     }
   };
 
-  const duplicate = (s: SurveyListItem) =>
-    run(async () => {
+  /** The copy opens in the builder (its name and address are what one changes first). */
+  const duplicate = async (s: SurveyListItem) => {
+    setBusy(true);
+    try {
       const copy = await api.post<SurveyResponse>(`/surveys/${s.id}/duplicate`);
       navigate(`/app/surveys/${copy.survey.id}/edit`);
-      return t('life.duplicated', { name: copy.survey.name });
-    });
+    } catch (err) {
+      setStatus({ text: t('life.actionFailed', { message: messageOf(err) }), kind: 'error' });
+      setBusy(false);
+    }
+  };
 
   const restore = (s: SurveyListItem) => run(async () => (await api.post(`/surveys/${s.id}/restore`), t('life.restored', { name: s.name })));
 
@@ -76,8 +83,8 @@ export function SurveyListPage() {
     try {
       await api.delete(`/surveys/${a.survey.id}`, a.responses ? { confirm: a.typed } : {});
       setAsking(null);
-      setStatus({ text: t('life.deleted', { name: a.survey.name }), kind: 'success' });
       await reload();
+      setStatus({ text: t('life.deleted', { name: a.survey.name }), kind: 'success' });
     } catch (err) {
       // Answers arrived since the dialog opened: it now asks for the name.
       const responses = err instanceof ApiError && err.status === 409 ? (err.details as { responses?: number } | undefined)?.responses : undefined;
