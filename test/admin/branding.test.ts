@@ -12,6 +12,7 @@ describe('organisation branding', () => {
   let owner: Client;
   let viewer: Client;
   let slug: string;
+  let surveyId: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -19,7 +20,7 @@ describe('organisation branding', () => {
     await buildUser(server.pool, org.orgId, 'owner', 'owner@brand.test');
     await buildUser(server.pool, org.orgId, 'viewer', 'viewer@brand.test');
     [owner, viewer] = await Promise.all([signIn(server.baseUrl, 'owner@brand.test'), signIn(server.baseUrl, 'viewer@brand.test')]);
-    slug = (await buildSurvey(server.pool, org.orgId)).slug;
+    ({ slug, id: surveyId } = await buildSurvey(server.pool, org.orgId));
   });
   afterAll(async () => server?.close());
 
@@ -54,6 +55,18 @@ describe('organisation branding', () => {
     for (const style of styles) expect(csp).toContain(`'sha256-${crypto.createHash('sha256').update(style).digest('base64')}'`);
   });
 
+  it('colours posters with the accent only while it stays readable on white paper', async () => {
+    const frame = async () => /<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" rx="4" fill="#fff" stroke="(#[0-9a-f]{6})"/.exec((await owner.get(`/api/v1/surveys/${surveyId}/poster.svg`)).text)?.[1];
+    // #1a7f5a on white: 1.05 / 0.211 = 4.97:1, kept.
+    expect(await frame()).toBe('#1a7f5a');
+    // #ffd400 on white: 1.43:1, too pale for print: black instead.
+    await owner.put('/api/v1/org/branding', { accentColor: '#ffd400' });
+    expect(await frame()).toBe('#000000');
+    await owner.put('/api/v1/org/branding', { accentColor: null });
+    expect(await frame()).toBe('#1a56db');
+    await owner.put('/api/v1/org/branding', { accentColor: '#1a7f5a' });
+  });
+
   it('accepts PNG or JPEG logos only, by their bytes, and serves them as a separate cached image', async () => {
     const svg = await upload(owner, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'image/svg+xml');
     expect(svg.status).toBe(400);
@@ -77,6 +90,14 @@ describe('organisation branding', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // Posters carry the logo inline (they are files to print) and allow exactly that image in their CSP.
+    const poster = await owner.get(`/api/v1/surveys/${surveyId}/poster.svg`);
+    expect(poster.text).toContain(`href="data:image/png;base64,${PNG.toString('base64')}"`);
+    expect(poster.headers.get('content-security-policy')).toContain('img-src data:');
+    const pdf = await fetch(`${server.baseUrl}/api/v1/surveys/${surveyId}/poster.pdf`, { headers: { cookie: (owner as unknown as { cookie: string }).cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toContain('/Subtype /Image');
 
     expect((await owner.request('DELETE', '/api/v1/org/logo')).json.logoUrl).toBeNull();
     expect((await new Client(server.baseUrl).get(`/s/${slug}`)).text).not.toContain('<img');

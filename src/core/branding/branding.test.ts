@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, detectLogoType, readableTextOn, relativeLuminance } from './branding.ts';
+import { accentOnWhite, contrastRatio, detectLogoType, readableTextOn, relativeLuminance } from './branding.ts';
 
 describe('contrast (WCAG 2.1)', () => {
   it('computes luminance and ratios of known colours', () => {
@@ -30,6 +30,20 @@ describe('contrast (WCAG 2.1)', () => {
     for (const c of ['#00ff00', '#0000ff', '#00ffff', '#ff00ff', '#777777', '#787878', '#767676']) {
       expect(contrastRatio(c, readableTextOn(c)), c).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe('accentOnWhite', () => {
+  it('keeps accents that reach 3:1 on white and turns pale ones black', () => {
+    // #1a56db: L = 0.1199, 1.05 / 0.1699 = 6.18:1.
+    expect(accentOnWhite('#1a56db')).toBe('#1a56db');
+    // Pure red: 4.00:1.
+    expect(accentOnWhite('#ff0000')).toBe('#ff0000');
+    // #ffd400: L = 0.6868, 1.05 / 0.7368 = 1.43:1.
+    expect(accentOnWhite('#ffd400')).toBe('#000000');
+    // #949494 (148): L = 0.2961, 1.05 / 0.3461 = 3.03:1; #959595 (149): L = 0.3005, 1.05 / 0.3505 = 2.996:1.
+    expect(accentOnWhite('#949494')).toBe('#949494');
+    expect(accentOnWhite('#959595')).toBe('#000000');
   });
 });
 

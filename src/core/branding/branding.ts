@@ -39,6 +39,17 @@ export function readableTextOn(accent: string): string {
   return contrastRatio(accent, LIGHT_TEXT) >= contrastRatio(accent, DARK_TEXT) ? LIGHT_TEXT : DARK_TEXT;
 }
 
+/** Large text (posters' call to action) needs 3:1 for WCAG AA. */
+export const AA_LARGE_CONTRAST = 3;
+
+/**
+ * The colour for large text and frames on a white poster: the accent when it keeps 3:1 against white,
+ * else black (a pale accent would fade on paper).
+ */
+export function accentOnWhite(accent: string): string {
+  return contrastRatio(accent, LIGHT_TEXT) >= AA_LARGE_CONTRAST ? accent : DARK_TEXT;
+}
+
 /** Logo formats accepted, recognised by their first bytes (the declared type is not trusted). SVG is refused: it can carry script. */
 export type LogoType = 'image/png' | 'image/jpeg';
 
