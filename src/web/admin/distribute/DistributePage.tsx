@@ -38,7 +38,7 @@ export function DistributePage() {
           </p>
           {localHost && (
             <div className="warning-banner" role="note" aria-labelledby="localhost-h">
-              <h2 id="localhost-h" className="h3">{t('dist.localhostTitle')}</h2>
+              <h2 id="localhost-h">{t('dist.localhostTitle')}</h2>
               <p>{t('dist.localhostText', { host: localHost })}</p>
             </div>
           )}

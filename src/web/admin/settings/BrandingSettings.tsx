@@ -6,13 +6,15 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus, useLoad } from '../../components/index.ts';
-import { ACCENT_COLOR_RE, contrastRatio, MAX_LOGO_BYTES, readableTextOn } from '../../../core/branding/branding.ts';
+import { AA_CONTRAST, ACCENT_COLOR_RE, contrastRatio, MAX_LOGO_BYTES, readableTextOn } from '../../../core/branding/branding.ts';
 import type { BrandingView } from '../../../server/org/schema.ts';
 
 const DEFAULT_ACCENT = '#0b57d0';
 
 export function BrandingSettings() {
   const { t, num } = useI18n();
+  // "4.5:1" reads left to right in every language (an isolate keeps it whole in Persian text).
+  const ratioText = (r: number) => `\u2066${num(r, 1)}:${num(1, 0)}\u2069`;
   const branding = useLoad<BrandingView>('/org/branding');
   const [accent, setAccent] = useState('');
   const [busy, setBusy] = useState(false);
@@ -59,7 +61,7 @@ export function BrandingSettings() {
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="brand-h">
+    <section className="card settings-section brand-section" aria-labelledby="brand-h">
       <h2 id="brand-h">{t('brand.title')}</h2>
       <p className="muted">{t('brand.help')}</p>
       <ErrorMessage message={branding.error ? t('shell.error', { message: branding.error.message }) : error} />
@@ -74,7 +76,7 @@ export function BrandingSettings() {
       </div>
       <p className="brand-sample">
         <span className="brand-sample-button" style={{ background: shown, color: text }}>{t('brand.sample')}</span>{' '}
-        <span className="muted small">{t('brand.contrast', { ratio: num(contrastRatio(shown, text), 1) })}</span>
+        <span className="muted small">{t('brand.contrast', { ratio: ratioText(contrastRatio(shown, text)), aa: ratioText(AA_CONTRAST) })}</span>
       </p>
       <div className="toolbar">
         <button type="button" disabled={busy} onClick={() => void saveAccent()}>{t('brand.saveAccent')}</button>

@@ -101,7 +101,7 @@ export function SurveyListPage() {
     <section aria-labelledby="surveys-h">
       <div className="page-head">
         <PageTitle title={title} />
-        <div className="toolbar">
+        <div className="page-actions">
           <button type="button" className="secondary" aria-pressed={archived} onClick={() => setParams(archived ? {} : { archived: '1' })}>
             {archived ? t('life.showCurrent') : t('life.showArchived')}
           </button>
