@@ -96,11 +96,11 @@ describe.skipIf(!ready)('survey lifecycle in the browser', () => {
   it('warns before changing a live survey\'s address, and the old address redirects with its query', async () => {
     const slug = page.getByLabel('Address');
     await slug.fill('harbour-spring');
-    await poll(() => page.getByText('the old address /s/harbour-visit will redirect to the new one').count()).toBe(1);
+    await poll(() => page.getByText(/the old address \u2066\/s\/harbour-visit\u2069 will redirect to the new one/).count()).toBe(1);
     await page.getByRole('button', { name: 'Save' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Change the address of a published survey?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('printed QR codes redirect to /s/harbour-spring');
+    expect(await dialog.textContent()).toContain('printed QR codes redirect to \u2066/s/harbour-spring\u2069');
     await dialog.getByRole('button', { name: 'Change address and save' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
     const followed = await api('GET', '/s/harbour-visit?loc=H1&channel=qr');

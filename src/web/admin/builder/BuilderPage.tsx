@@ -13,6 +13,7 @@ import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
 import { builderReducer, errorField, errorTargets, initialState, isLong, toSurveyInput, validateSurvey, type Issue } from './state.ts';
 import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { addressText } from './props.ts';
 import { QuestionList } from './QuestionList.tsx';
 import './builder.css';
 
@@ -212,7 +213,7 @@ function BuilderEditor({ initial, initialWarnings, earlierSlugs }: { initial: Su
         onConfirm={() => void confirmPending()}
         onCancel={() => setPending(null)}
       >
-        <p>{t('life.slugLiveText', { old: savedSlug, new: survey.slug })}</p>
+        <p>{t('life.slugLiveText', { old: addressText(savedSlug), new: addressText(survey.slug) })}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={blocker.state === 'blocked'}
