@@ -1,9 +1,10 @@
 /**
  * @module Printable QR posters (A4, SVG): survey title, a call to action in the poster's language, a
  * large vector QR code, the location's name and a short URL to type in. Pure: the QR module matrix is
- * computed by the caller. Every user-provided string is XML-escaped here.
+ * computed by the caller. Every user-provided string goes through escapeXml (src/core/text/xml.ts).
  */
 import { RTL_LANGUAGES } from './types.ts';
+import { escapeXml } from '../text/xml.ts';
 
 /** A QR code as a square matrix of modules (true = dark). */
 export interface QrMatrix {
@@ -53,11 +54,6 @@ export const POSTER_DEFAULT_COLOR = '#1a56db';
 
 /** Millimetres the title block moves down to make room for a logo (logo box: y 11-25, 60 mm wide). */
 export const POSTER_LOGO = { top: 11, height: 14, width: 60, shift: 10 } as const;
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
 
 /** Splits text into lines of at most `max` characters, breaking between words where possible. */
 export function wrapText(text: string, max: number, maxLines = 3): string[] {
@@ -121,7 +117,7 @@ export function buildPosterSvg(input: PosterInput): string {
     const href = `data:${logo.type};base64,${logo.base64}`;
     body.push(
       `<image x="${(PAGE_W - POSTER_LOGO.width) / 2}" y="${POSTER_LOGO.top}" width="${POSTER_LOGO.width}" height="${POSTER_LOGO.height}" ` +
-        `preserveAspectRatio="xMidYMid meet" href="${href}"/>`,
+        `preserveAspectRatio="xMidYMid meet" href="${escapeXml(href)}"/>`,
     );
   }
   titleLines.forEach((l, i) => body.push(line(top + i * 12, 10, l, ' font-weight="bold"')));
