@@ -31,12 +31,14 @@ export async function loadPreviewSurvey(deps: AppDeps, request: FastifyRequest, 
 /**
  * When `slug` is an earlier address of a survey, answers a permanent redirect to its current address with
  * the query string kept (posters carry ?loc=...): 301 for a page view, 308 for a submission (the browser
- * sends the same body again). Returns null when the slug never named a survey.
+ * sends the same body again). Returns whether it redirected (false: the slug never named a survey).
+ * A boolean, not the reply: a FastifyReply is thenable, so awaiting it would not say whether one was sent.
  */
-export async function redirectFromEarlierSlug(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, slug: string, status: 301 | 308) {
-  if (!SLUG_RE.test(slug)) return null;
+export async function redirectFromEarlierSlug(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, slug: string, status: 301 | 308): Promise<boolean> {
+  if (!SLUG_RE.test(slug)) return false;
   const current = await currentSlugFor(deps.pool, slug);
-  if (!current) return null;
+  if (!current) return false;
   const q = request.url.indexOf('?');
-  return reply.redirect(`/s/${encodeURIComponent(current)}${q >= 0 ? request.url.slice(q) : ''}`, status);
+  reply.redirect(`/s/${encodeURIComponent(current)}${q >= 0 ? request.url.slice(q) : ''}`, status);
+  return true;
 }
