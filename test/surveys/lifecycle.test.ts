@@ -195,13 +195,17 @@ describe('survey lifecycle', () => {
       expect(JSON.stringify(overview.json)).not.toContain(survey.id);
       expect((await anonymous.get('/s/to-archive')).status).toBe(410);
       expect(await count('responses', survey.id)).toBe(1);
+      const reopen = await owner.post(`/api/v1/surveys/${survey.id}/status`, { status: 'live' });
+      expect(reopen.status).toBe(409);
+      expect(reopen.json.message).toBe('This survey is archived: restore it before publishing it again.');
 
       const restored = await owner.post(`/api/v1/surveys/${survey.id}/restore`);
       expect(restored.status).toBe(200);
       expect(restored.json).toMatchObject({ archivedAt: null, survey: { status: 'closed' } });
       expect(await ids()).toContain(survey.id);
+      expect((await owner.post(`/api/v1/surveys/${survey.id}/status`, { status: 'live' })).status).toBe(200);
       const audit = await server.pool.query(`select action from audit_log where org_id = $1 and target_id = $2 order by id`, [orgId, survey.id]);
-      expect(audit.rows.map((r) => r.action).slice(-2)).toEqual(['survey.archive', 'survey.restore']);
+      expect(audit.rows.map((r) => r.action).slice(-3)).toEqual(['survey.archive', 'survey.restore', 'survey.status']);
     });
 
     it('deletes a survey without answers at once', async () => {

@@ -31,7 +31,7 @@ export function BuilderPage() {
     );
   }
   if (!data) return <><PageTitle title={t('builder.title')} /><Loading lines={8} /></>;
-  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} earlierSlugs={data.earlierSlugs ?? []} />;
+  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs ?? []} archived={!!data.archivedAt} />;
 }
 
 /** How a failed request is kept: its message and the field it names. */
@@ -43,7 +43,12 @@ export interface ServerError {
 /** What a confirmation dialog is asking about: publishing, closing, or saving a live survey's new address. */
 type Pending = { kind: 'status'; status: 'live' | 'closed' } | { kind: 'slug'; then: 'save' | SurveyStatus } | null;
 
-function BuilderEditor({ initial, initialWarnings, earlierSlugs }: { initial: SurveyDef; initialWarnings: string[]; earlierSlugs: string[] }) {
+function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived }: {
+  initial: SurveyDef;
+  initialWarnings: string[];
+  initialEarlierSlugs: string[];
+  archived: boolean;
+}) {
   const { t, num } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
@@ -54,6 +59,7 @@ function BuilderEditor({ initial, initialWarnings, earlierSlugs }: { initial: Su
   const [savedSlug, setSavedSlug] = useState(initial.slug);
   const [focusTick, setFocusTick] = useState(0);
   const [pending, setPending] = useState<Pending>(null);
+  const [earlierSlugs, setEarlierSlugs] = useState(initialEarlierSlugs);
   const formRef = useRef<HTMLDivElement>(null);
   const { survey } = state;
 
@@ -96,6 +102,10 @@ function BuilderEditor({ initial, initialWarnings, earlierSlugs }: { initial: Su
       const res = await api.put<SurveyResponse>(`/surveys/${survey.id}`, toSurveyInput(survey));
       dispatch({ type: 'load', survey: res.survey });
       setWarnings(res.warnings ?? []);
+      // A published survey's previous address now redirects (the server keeps it; a draft's is dropped).
+      if (res.survey.slug !== savedSlug && res.survey.status !== 'draft') {
+        setEarlierSlugs((list) => [savedSlug, ...list.filter((s) => s !== savedSlug && s !== res.survey.slug)]);
+      }
       setSavedSlug(res.survey.slug);
       setStatus({ text: t('builder.saved'), kind: 'success' });
       return true;
@@ -168,6 +178,7 @@ function BuilderEditor({ initial, initialWarnings, earlierSlugs }: { initial: Su
       </div>
       <LiveStatus message={status?.text ?? null} kind={status?.kind} />
       <ErrorMessage message={serverError && !serverError.path ? serverError.message : null} />
+      {archived && <p className="warning-banner" role="note">{t('life.archivedNote')}</p>}
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
       {missing.length > 0 && !state.dirty && (
         <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
