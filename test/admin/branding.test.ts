@@ -1,5 +1,6 @@
 /** Organisation branding on real PostgreSQL: accent colour and logo, on survey pages (docs/api.md "Branding"). */
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey } from '../respond/factory.ts';
@@ -85,6 +86,11 @@ describe('organisation branding', () => {
     const page = await new Client(server.baseUrl).get(`/s/${slug}`);
     const src = page.text.match(/<img src="([^"]+)" alt="Brand &amp; Co">/)?.[1];
     expect(src).toMatch(new RegExp(`^/s/${slug}/logo\\?v=\\d+$`));
+    // The logo is a separate request: the branded page stays far within the 15 kB gzipped budget.
+    const gzipped = zlib.gzipSync(page.text).length;
+    console.log(`branded page: ${page.text.length} bytes, ${gzipped} bytes gzipped (budget 15360)`);
+    expect(gzipped).toBeLessThan(15_360);
+    expect(page.text).not.toContain('base64');
     const image = await fetch(server.baseUrl + src!.replace(/&amp;/g, '&'));
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');

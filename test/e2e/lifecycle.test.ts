@@ -176,4 +176,31 @@ describe.skipIf(!ready)('survey lifecycle in the browser', () => {
     expect(await page.getByRole('row', { name: /^Harbour visit \/s\// }).count()).toBe(0);
     expect(await page.getByRole('row', { name: /^Harbour visit \(copy\)/ }).count()).toBe(1);
   });
+
+  it('shows the organisation\'s logo and accent on the survey page, allowed by the page\'s CSP', async () => {
+    // A 1x1 PNG.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const uploaded = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      return (await fetch('/api/v1/org/logo', { method: 'PUT', headers: { 'content-type': 'image/png' }, body: bytes })).status;
+    }, png);
+    expect(uploaded).toBe(200);
+    expect((await api('PUT', '/api/v1/org/branding', { accentColor: '#1a7f5a' })).status).toBe(200);
+    const created = await api('POST', '/api/v1/surveys', { template: 'nps_relational', slug: 'branded-visit' });
+    expect((await api('POST', `/api/v1/surveys/${created.json.survey.id}/status`, { status: 'live' })).status).toBe(200);
+
+    const visitor = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const respondent = await visitor.newPage();
+    const blocked: string[] = [];
+    respondent.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+    await respondent.goto(`${server.baseUrl}/s/branded-visit`);
+    const logo = respondent.getByRole('img', { name: 'Lifecycle Shop' });
+    await poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    // #1a7f5a with white text (4.97:1), from the accent style block.
+    const button = respondent.locator('button:visible').last();
+    expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(26, 127, 90)');
+    expect(await button.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(255, 255, 255)');
+    expect(blocked).toEqual([]);
+    await visitor.close();
+  });
 });
