@@ -125,6 +125,17 @@ describe.skipIf(!ready)('survey lifecycle in the browser', () => {
     expect((await api('GET', `/api/v1/surveys/${surveyId}`)).json.survey.name).toBe('Harbour visit');
   });
 
+  it('asks the browser to confirm closing the tab with unsaved edits', async () => {
+    const tab = await page.context().newPage();
+    await tab.goto(`${server.baseUrl}/app/surveys/${surveyId}/edit`);
+    await tab.getByLabel('Name', { exact: true }).fill('Edited, not saved');
+    const asked = tab.waitForEvent('dialog');
+    await tab.close({ runBeforeUnload: true });
+    const prompt = await asked;
+    expect(prompt.type()).toBe('beforeunload');
+    await prompt.accept();
+  });
+
   it('asks before closing a survey', async () => {
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}/edit`);
     await page.getByRole('button', { name: 'Close survey' }).click();
