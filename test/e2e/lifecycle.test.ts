@@ -136,6 +136,15 @@ describe.skipIf(!ready)('survey lifecycle in the browser', () => {
     await prompt.accept();
   });
 
+  it('tells the admin when distribution links point to this machine only', async () => {
+    // The test server runs without SARAFAN_PUBLIC_URL on 127.0.0.1, so its links are local.
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}/distribute`);
+    const note = page.getByRole('note', { name: 'These links point to this computer only' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Set SARAFAN_PUBLIC_URL to the public address of this server');
+    expect(await note.textContent()).toContain('built from 127.0.0.1');
+  });
+
   it('asks before closing a survey', async () => {
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}/edit`);
     await page.getByRole('button', { name: 'Close survey' }).click();
