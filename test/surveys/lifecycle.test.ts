@@ -14,6 +14,7 @@ describe('survey lifecycle', () => {
   let server: TestServer;
   let owner: Client;
   let viewer: Client;
+  let scopedAnalyst: Client;
   let outsider: Client;
   let anonymous: Client;
   let orgId: string;
@@ -26,9 +27,12 @@ describe('survey lifecycle', () => {
     await server.pool.query(`update locations set code = 'S-01' where org_id = $1 and id = $2`, [orgId, store.id]);
     await buildUser(server.pool, orgId, 'owner', 'owner@acme.test');
     await buildUser(server.pool, orgId, 'viewer', 'viewer@acme.test');
+    await buildUser(server.pool, orgId, 'analyst', 'scoped@acme.test', [store.id]);
     const other = await buildOrg(server.pool, 'Other');
     await buildUser(server.pool, other.orgId, 'owner', 'owner@other.test');
-    [owner, viewer, outsider] = await Promise.all(['owner@acme.test', 'viewer@acme.test', 'owner@other.test'].map((e) => signIn(server.baseUrl, e)));
+    [owner, viewer, outsider, scopedAnalyst] = await Promise.all(
+      ['owner@acme.test', 'viewer@acme.test', 'owner@other.test', 'scoped@acme.test'].map((e) => signIn(server.baseUrl, e)),
+    );
     anonymous = new Client(server.baseUrl);
   });
   afterAll(async () => server?.close());
@@ -208,6 +212,14 @@ describe('survey lifecycle', () => {
       expect(audit.rows.map((r) => r.action).slice(-3)).toEqual(['survey.archive', 'survey.restore', 'survey.status']);
     });
 
+    it('says "1 response" when one answer would go', async () => {
+      const single = await createSurvey('delete-single');
+      await anonymous.request('POST', '/s/delete-single', { _k: newKey(), ...answersFor(single, 9) });
+      const asked = await owner.request('DELETE', `/api/v1/surveys/${single.id}`, {});
+      expect(asked.status).toBe(409);
+      expect(asked.json.message).toBe('confirm: this survey has 1 response; type its name to delete it with it');
+    });
+
     it('deletes a survey without answers at once', async () => {
       const draft = await createSurvey('delete-empty', { draft: true });
       const res = await owner.delete(`/api/v1/surveys/${draft.id}`);
@@ -235,6 +247,10 @@ describe('survey lifecycle', () => {
       expect(wrong.status).toBe(400);
       expect(await count('responses', doomed.id)).toBe(4);
       expect((await viewer.request('DELETE', `/api/v1/surveys/${doomed.id}`, { confirm: 'Old pulse' })).status).toBe(403);
+      // An analyst limited to one store may not delete answers of the whole organisation.
+      const scoped = await scopedAnalyst.request('DELETE', `/api/v1/surveys/${doomed.id}`, { confirm: 'Old pulse' });
+      expect(scoped.status).toBe(403);
+      expect(scoped.json.message).toBe('Deleting a survey with answers needs access to the whole organisation');
 
       const done = await owner.request('DELETE', `/api/v1/surveys/${doomed.id}`, { confirm: 'Old pulse' });
       expect(done.status).toBe(200);

@@ -50,16 +50,21 @@ export async function setArchived(tx: Queryable, actor: Principal, surveyId: str
 
 /**
  * Deletes the survey, its responses, answers and rollup rows in one transaction. With answers, `confirm`
- * must be the survey's name.
- * @throws DomainError('conflict', details {field: 'confirm', responses}) when confirmation is needed;
+ * must be the survey's name, and the caller must see the whole organisation.
+ * @throws DomainError('forbidden') for a location-limited caller when answers exist; DomainError('conflict', details {field: 'confirm', responses}) when confirmation is needed;
  *   DomainError('validation') when the typed name differs
  */
 export async function deleteSurvey(tx: Queryable, actor: Principal, surveyId: string, confirm: string | undefined): Promise<{ responses: number }> {
   const stored = await lockedSurvey(tx, actor, surveyId);
   const responses = await countSurveyResponses(tx, actor.orgId, surveyId);
+  // Answers outside a location-limited caller's locations are not theirs to delete.
+  if (responses > 0 && actor.locationPaths !== null) {
+    throw new DomainError('forbidden', 'Deleting a survey with answers needs access to the whole organisation');
+  }
   const check = deleteCheck(responses, stored.name, confirm);
   if (check === 'needs_confirmation') {
-    throw new DomainError('conflict', `confirm: this survey has ${responses} responses; type its name to delete them with it`, {
+    const counted = `${responses} ${responses === 1 ? 'response' : 'responses'}`;
+    throw new DomainError('conflict', `confirm: this survey has ${counted}; type its name to delete ${responses === 1 ? 'it' : 'them'} with it`, {
       field: 'confirm',
       responses,
     });
