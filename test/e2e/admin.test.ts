@@ -90,6 +90,7 @@ describe.skipIf(!ready)('administration pages in the browser', () => {
     if (process.env.ADMIN_SHOTS) await page.screenshot({ path: '/tmp/admin-builder.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: 'Publish this survey?' }).getByRole('button', { name: 'Publish' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'The survey is live' }).count()).toBe(1);
     const stored = await page.evaluate((id) => fetch(`/api/v1/surveys/${id}`).then((r) => r.json()), surveyId);
     expect(stored.survey.status).toBe('live');
