@@ -11,7 +11,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, Client, signIn, type TestServer } from './helpers/app.ts';
 import { startAdminServer } from './admin/server.ts';
-import { seedOrg, seedSecondStore, type OrgSeed, type SecondStore } from './admin/securityFixtures.ts';
+import { SEGMENT_KEY, seedOrg, seedSecondStore, type OrgSeed, type SecondStore } from './admin/securityFixtures.ts';
+
+const B_ONLY_KEY = 'b_only_dimension';
 
 /** Routes that work without a session, by design. Anything else under /api/v1 must answer 401. */
 const PUBLIC = new Set([
@@ -31,10 +33,12 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/two-factor/enrol/confirm',
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
+  // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
+  key: 'dimensions',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions']);
 
@@ -78,7 +82,7 @@ function fill(route: Route, ids: IdSet, locationQuery = false): string {
 
 const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
-  responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(),
+  responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -105,6 +109,7 @@ describe('security walk over every /api/v1 route', () => {
     A = await seedOrg(server.pool, 'A');
     A2 = await seedSecondStore(server.pool, A, 'A2');
     B = await seedOrg(server.pool, 'B');
+    await server.pool.query(`update orgs set dimensions = dimensions || $2::text[] where id = $1`, [B.orgId, [B_ONLY_KEY]]);
     managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'admin', 'admin@a.sec.test', [A.storeId]);
@@ -130,11 +135,14 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
+    dimensions: SEGMENT_KEY,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
+    // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
+    dimensions: B_ONLY_KEY,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
@@ -254,6 +262,7 @@ describe('security walk over every /api/v1 route', () => {
     // Positive control: the markers the walks search for are there for someone allowed to see them.
     expect((await owner.get('/api/v1/locations')).text).toContain('A2-MARK');
     expect((await owner.get('/api/v1/users')).text).toContain('staff-A2-MARK');
+    expect((await owner.get(`/api/v1/analytics/dimensions/${SEGMENT_KEY}/values`)).text).toContain('A2-MARK-COMMENT');
     expect((await owner.get('/api/v1/users')).text).toContain('invitee-A2-MARK');
     expect((await scopedAdmin.get('/api/v1/users')).json.users.map((u: any) => u.email).sort()).toEqual(['admin@a.sec.test', 'analyst@a.sec.test', 'lm@a.sec.test']);
     const has = (k: string) => routes.some((r) => key(r) === k);

@@ -67,10 +67,11 @@ async function insertResponses(
   for (const [i, a] of answers.entries()) {
     const r = await pool.query(
       // 300 ms from start to submit: a speeder, so data-quality lists have these responses to (not) show.
-      `insert into responses(org_id, survey_id, location_id, language, idempotency_key, survey_version, submitted_at, started_at, duration_ms)
-       values ($1, $2, $3, 'en', $4, 1, now() - make_interval(days => $5), now() - make_interval(days => $5, secs => 0.3), 300)
+      // The segment (a dashboard dimension, see seedOrg) carries the comment's marker: dimension values must not leak either.
+      `insert into responses(org_id, survey_id, location_id, language, idempotency_key, survey_version, submitted_at, started_at, duration_ms, hidden)
+       values ($1, $2, $3, 'en', $4, 1, now() - make_interval(days => $5), now() - make_interval(days => $5, secs => 0.3), 300, $6)
        returning id, submitted_at`,
-      [orgId, survey.surveyId, locationId, crypto.randomUUID(), i + 1],
+      [orgId, survey.surveyId, locationId, crypto.randomUUID(), i + 1, JSON.stringify({ [SEGMENT_KEY]: a.comment.split(' ')[0] })],
     );
     const { id, submitted_at } = r.rows[0];
     await pool.query(
@@ -84,10 +85,14 @@ async function insertResponses(
   return ids;
 }
 
+/** The hidden field both seeded organisations mark as a dashboard dimension. */
+export const SEGMENT_KEY = 'segment';
+
 /** One organisation with a region, a store, a live survey, two responses with comments, an owner and an invitation. */
 export async function seedOrg(pool: pg.Pool, tag: string): Promise<OrgSeed> {
   const orgName = `Org ${tag} ${tag}-MARK-ORG`;
   const org = await buildOrg(pool, orgName);
+  await pool.query(`update orgs set dimensions = $2 where id = $1`, [org.orgId, [SEGMENT_KEY]]);
   const region = await buildLocation(pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'region', `Region ${tag}`);
   const storeName = `Store ${tag}1 ${tag}1-MARK-STORE`;
   const store = await buildLocation(pool, org.orgId, region, 'store', storeName);
