@@ -22,8 +22,8 @@ describe('loadDemo', () => {
     expect(first.status).toBe('created');
     const orgId = first.orgId;
     expect(await findDemoOrg(server.pool)).toBe(orgId);
-    const org = (await server.pool.query(`select name, timezone, dimensions from orgs where id = $1`, [orgId])).rows[0];
-    expect(org).toEqual({ name: 'Sarafan Demo Retail', timezone: 'Europe/Moscow', dimensions: ['customer_type', 'age_band', 'segment'] });
+    const org = (await server.pool.query(`select name, timezone, dimensions, accent_color from orgs where id = $1`, [orgId])).rows[0];
+    expect(org).toEqual({ name: 'Sarafan Demo Retail', timezone: 'Europe/Moscow', dimensions: ['customer_type', 'age_band', 'segment'], accent_color: '#0f766e' });
     expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'store'`, [orgId])).toBeGreaterThanOrEqual(18);
     expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'team'`, [orgId])).toBeGreaterThanOrEqual(2);
     const surveys = (await server.pool.query(`select slug, status, languages from surveys where org_id = $1 order by slug`, [orgId])).rows;

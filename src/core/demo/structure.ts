@@ -6,6 +6,8 @@
 
 /** Names, time zone, marked dimensions and logins of the demo organisation. */
 export const DEMO_ORG_NAME = 'Sarafan Demo Retail';
+/** The chain's brand colour on its survey pages and posters (a dark teal: white button text reads on it). */
+export const DEMO_ACCENT_COLOR = '#0f766e';
 export const DEMO_TIMEZONE = 'Europe/Moscow';
 export const DEMO_DIMENSIONS = ['customer_type', 'age_band', 'segment'] as const;
 export const DEMO_OWNER_EMAIL = 'demo@sarafan.local';

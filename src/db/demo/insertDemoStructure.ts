@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { PoolClient } from '../connection.ts';
 import {
-  DEMO_ANALYST_EMAIL, DEMO_DIMENSIONS, DEMO_LOCATIONS, DEMO_MANAGER_EMAIL, DEMO_ORG_NAME, DEMO_OWNER_EMAIL, DEMO_TIMEZONE, MANAGER_STORE,
+  DEMO_ACCENT_COLOR, DEMO_ANALYST_EMAIL, DEMO_DIMENSIONS, DEMO_LOCATIONS, DEMO_MANAGER_EMAIL, DEMO_ORG_NAME, DEMO_OWNER_EMAIL, DEMO_TIMEZONE, MANAGER_STORE,
 } from '../../core/demo/structure.ts';
 import type { DemoSurvey } from '../../core/demo/surveys.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
@@ -85,8 +85,8 @@ export async function insertSurvey(tx: PoolClient, orgId: string, s: DemoSurvey,
 
 /** Creates the demo organisation's skeleton inside `tx`. */
 export async function insertDemoStructure(tx: PoolClient, passwordHash: string, surveys: readonly DemoSurvey[]): Promise<DemoIds> {
-  const { rows } = await tx.query(`insert into orgs(name, timezone, dimensions) values ($1, $2, $3) returning id`, [
-    DEMO_ORG_NAME, DEMO_TIMEZONE, [...DEMO_DIMENSIONS],
+  const { rows } = await tx.query(`insert into orgs(name, timezone, dimensions, accent_color) values ($1, $2, $3, $4) returning id`, [
+    DEMO_ORG_NAME, DEMO_TIMEZONE, [...DEMO_DIMENSIONS], DEMO_ACCENT_COLOR,
   ]);
   const orgId = rows[0].id as string;
   const locations = await insertLocations(tx, orgId);
