@@ -8,7 +8,7 @@ import { toErrorResponse } from '../server/http/errors.ts';
 import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
 import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderStandardMessage } from './render/layout.ts';
-import { renderSurveyPage } from './render/surveyPage.ts';
+import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
@@ -61,6 +61,16 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
         preview,
       });
       return sendPage(reply, 200, page, accentStyle(survey));
+    });
+
+    // The page a form submission is redirected to (submitHandler.ts thanksPath).
+    scope.get('/s/:slug/thanks', { logLevel, config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
+      const preview = isPreviewRequest(request);
+      const slug = request.params.slug;
+      const survey = preview ? await loadPreviewSurvey(deps, request, slug) : await loadPublicSurvey(deps, slug);
+      if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      const lang = surveyLanguage(survey, (request.query as Fields | undefined)?.lang, request.headers['accept-language']);
+      return sendPage(reply, 200, renderThanksPage(survey, lang, preview), accentStyle(survey));
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));

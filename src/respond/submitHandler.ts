@@ -17,7 +17,7 @@ import {
 } from './context.ts';
 import { stringsFor } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
-import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
+import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 
 
@@ -26,6 +26,11 @@ export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<Loa
   if (!SLUG_RE.test(slug)) return null;
   const survey = await loadSurveyBySlug(deps.pool, slug);
   return survey && survey.status !== 'draft' ? survey : null;
+}
+
+/** Where a form submission is redirected once it is stored (GET /s/:slug/thanks). */
+export function thanksPath(slug: string, lang: string, preview = false): string {
+  return `/s/${encodeURIComponent(slug)}/thanks?lang=${encodeURIComponent(lang)}${preview ? '&preview=1' : ''}`;
 }
 
 /** Keeps strings and numbers (or lists of them): JSON bodies may carry anything. */
@@ -122,14 +127,15 @@ async function handleSubmission(
       // The author's preview: validated exactly like a real submission, then nothing is stored.
       prepareSubmission(submission);
       if (json) return reply.status(200).send({ ok: true, preview: true });
-      return sendPage(reply, 200, renderThanksPage(survey, lang, true), accentStyle(survey));
+      return reply.redirect(thanksPath(survey.slug, lang, true), 303);
     }
     // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, submission, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
-    return sendPage(reply, 200, renderThanksPage(survey, lang), accentStyle(survey));
+    // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.
+    return reply.redirect(thanksPath(survey.slug, lang), 303);
   } catch (err) {
     if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {

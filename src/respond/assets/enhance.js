@@ -1,13 +1,34 @@
 // Progressive enhancement of the survey form (inlined; the page works without it).
-// Live show-if, "why?" wording, one question per screen under 600px, JSON submit with retries
-// and the same idempotency key, falling back to a normal form POST.
+// Live show-if, "why?" wording, one question per screen under 600px, comment counters, JSON submit.
+// A submission is kept in localStorage (with its idempotency key) until the server acknowledges it:
+// unreachable servers are retried with backoff while the page is open, and a kept answer is sent
+// again when the page is opened later. Answers survive a language switch (sessionStorage).
 (function () {
   var f = document.querySelector('form.sv');
   if (!f || !window.fetch || !window.FormData) return;
   var qs = [].slice.call(f.querySelectorAll('fieldset.q'));
   var bk = f.querySelector('.bk'), nx = f.querySelector('.nx'), sb = f.querySelector('.sb'), st = f.querySelector('.st');
   var lang = document.documentElement.lang, mq = matchMedia('(max-width:599px)'), cur = 0, busy = 0;
+  var kk = 'sv:' + f.getAttribute('action'), ls = store('localStorage'), ss = store('sessionStorage');
   function num(n) { return n.toLocaleString(lang); }
+  function store(n) { try { return window[n]; } catch (e) { return null; } }
+  // Storage may be missing or full (private modes): then the page simply works as before.
+  function keep(s, v) { try { v ? s.setItem(kk, v) : s.removeItem(kk); } catch (e) {} }
+  function kept(s) { try { return s.getItem(kk); } catch (e) { return null; } }
+  function data() {
+    var d = {};
+    new FormData(f).forEach(function (x, k) { d[k] = k in d ? [].concat(d[k], x) : x; });
+    return d;
+  }
+  // Puts saved values back into the form (fields the page does not have are ignored).
+  function restore(d, all) {
+    [].forEach.call(f.elements, function (e) {
+      var v = d[e.name];
+      if (!e.name || (!all && e.name.slice(0, 2) != 'q_')) return;
+      if (e.type == 'radio' || e.type == 'checkbox') e.checked = v != null && [].concat(v).indexOf(e.value) >= 0;
+      else if (v != null) e.value = [].concat(v).join('\n');
+    });
+  }
   function val(k) {
     var out = [];
     [].forEach.call(f.querySelectorAll('[name="q_' + k + '"]'), function (e) {
@@ -71,8 +92,28 @@
   }
   bk.onclick = function () { go(-1); };
   nx.onclick = function () { go(1); };
-  f.addEventListener('change', function () { update(); show(); });
-  f.addEventListener('input', update);
+  // A message goes away as soon as its question is answered.
+  function fix(e) {
+    var q = e.target.closest('fieldset.q');
+    if (q && q.classList.contains('bad') && val(q.getAttribute('data-k')).length) mark(q, '');
+  }
+  f.addEventListener('change', function (e) { update(); show(); fix(e); });
+  f.addEventListener('input', function (e) { update(); fix(e); count(e.target); });
+  // Comments are never cut: a counter shows the length, announced when it nears the limit.
+  function count(t) {
+    var c = t.nextElementSibling, m = +t.getAttribute('data-max'), n = t.value.length;
+    if (!m || !c) return;
+    c.textContent = n ? num(n) + ' / ' + num(m) : '';
+    c.classList.toggle('over', n > m);
+    n >= m * 0.9 ? c.setAttribute('aria-live', 'polite') : c.removeAttribute('aria-live');
+  }
+  [].forEach.call(f.querySelectorAll('textarea[data-max]'), function (t) {
+    t.insertAdjacentHTML('afterend', '<p class="cnt"></p>');
+  });
+  // The language links carry the answers given so far to the page in the other language.
+  [].forEach.call(document.querySelectorAll('.langs a'), function (a) {
+    a.addEventListener('click', function () { keep(ss, JSON.stringify(data())); });
+  });
   // Enter on a scale or option moves on (or sends on the last step) instead of relying on the hidden default button.
   f.addEventListener('keydown', function (e) {
     var t = e.target;
@@ -83,8 +124,9 @@
     else sb.click();
   });
   (mq.addEventListener ? mq.addEventListener('change', function () { show(); }) : 0);
-  function fallback() { busy = 0; f.submit(); }
+  function fallback() { busy = 0; keep(ls); f.submit(); }
   function done() {
+    keep(ls);
     var m = document.querySelector('main'), t = document.getElementById('ty').content.cloneNode(true);
     m.innerHTML = '';
     m.appendChild(t);
@@ -98,19 +140,20 @@
       if (msg && first < 0) first = i;
     });
     busy = 0; sb.disabled = false; st.textContent = '';
+    keep(ls);
     if (first < 0) return fallback();
     cur = first; show(1);
   }
+  // No giving up while the page is open (1 s doubling to 30 s): the answer is kept meanwhile.
   function retry(body, n) {
-    if (n >= 3) return fallback();
     st.textContent = f.getAttribute('data-off');
-    setTimeout(function () { send(body, n + 1); }, 800 * (n + 1));
+    setTimeout(function () { send(body, n + 1); }, Math.min(1000 * Math.pow(2, n), 30000));
   }
-  // 503: the server is up but its database is not, and nothing was saved: retried like a lost connection.
+  // 502/504: a proxy without its server; 503: the server is up but its database is not. Nothing was saved.
   function send(body, n) {
     fetch(f.action, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: body })
       .then(function (r) {
-        if (r.status == 503) return retry(body, n);
+        if (r.status > 501 && r.status < 505) return retry(body, n);
         return r.json().then(function (j) {
           if (r.ok && j.ok) done();
           else if (r.status == 400 && j.errors) errors(j.errors);
@@ -125,11 +168,19 @@
     if (busy) return;
     var bad = v.filter(missing);
     if (bad.length) { cur = v.indexOf(bad[0]); show(1); return; }
-    var d = {};
-    new FormData(f).forEach(function (x, k) { d[k] = k in d ? [].concat(d[k], x) : x; });
-    busy = 1; sb.disabled = true;
-    send(JSON.stringify(d), 0);
+    deliver(JSON.stringify(data()));
   });
+  function deliver(body) {
+    busy = 1; sb.disabled = true;
+    keep(ls, body);
+    send(body, 0);
+  }
+  var carried = kept(ss), pending = kept(ls);
+  keep(ss);
+  try { if (carried) restore(JSON.parse(carried)); if (pending) restore(JSON.parse(pending), 1); } catch (e) { pending = null; keep(ls); }
+  [].forEach.call(f.querySelectorAll('textarea'), count);
   update();
   show();
+  // An answer kept from an earlier visit goes out first, with its own key.
+  if (pending) deliver(pending);
 })();

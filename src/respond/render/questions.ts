@@ -92,7 +92,8 @@ function control(v: QuestionView): Html {
     case 'multi':
       return options(v);
     default:
-      return html`<textarea name="q_${v.q.key}" id="i-${v.q.key}" aria-labelledby="l-${v.q.key}" maxlength="${MAX_TEXT_LENGTH}" rows="4">${v.values.join('\n')}</textarea>`;
+      // No maxlength: the browser would cut a pasted comment silently; the server refuses it with a message instead.
+      return html`<textarea name="q_${v.q.key}" id="i-${v.q.key}" aria-labelledby="l-${v.q.key}" data-max="${MAX_TEXT_LENGTH}" rows="4">${v.values.join('\n')}</textarea>`;
   }
 }
 

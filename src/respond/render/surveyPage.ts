@@ -3,6 +3,7 @@ import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { AnswerMap } from '../../core/surveys/types.ts';
 import { activeQuestions, localize, questionText, validationMessage } from '../../core/surveys/logic.ts';
 import { html, type Html } from '../html.ts';
+import { thanksWithoutHeading } from '../../core/surveys/thanks.ts';
 import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { renderQuestion, whyData } from './questions.ts';
@@ -64,7 +65,8 @@ export function surveyTitle(survey: LoadedSurvey, lang: string): string {
 
 function thanksBody(survey: LoadedSurvey, lang: string): Html {
   const s = stringsFor(lang);
-  return html`<h1 tabindex="-1">${s.thanksTitle}</h1><p>${localize(survey.thanks, lang, survey.defaultLanguage) || s.thanksText}</p>`;
+  const own = thanksWithoutHeading(localize(survey.thanks, lang, survey.defaultLanguage), s.thanksTitle);
+  return html`<h1 tabindex="-1">${s.thanksTitle}</h1><p>${own || s.thanksText}</p>`;
 }
 
 /** The full form page. */
@@ -106,7 +108,7 @@ export function renderSurveyPage(v: SurveyPageView): string {
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
 ${fields}
-<div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" aria-live="polite"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
+<div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" role="status"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
 </form><template id="ty">${thanksBody(survey, lang)}</template>`;
   return renderDocument({
     lang, title, body, script: true, banner: previewBanner(lang, v.preview), style: accentStyle(survey), header: logoHeader(survey),
