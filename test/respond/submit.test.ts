@@ -91,6 +91,42 @@ describe('POST /s/:slug', () => {
     expect(n[0].n).toBe(1);
   });
 
+  it('redirects a stored form submission to a thank-you page (POST/redirect/GET) that says thank you once', async () => {
+    const thanked = await buildSurvey(server.pool, orgId, {
+      thanks: { en: 'Thank you! Your answer goes straight to the store team.', ru: 'Спасибо! Ваш ответ сразу попадёт к команде магазина.' },
+    });
+    const k = key();
+    const res = await fetch(`${server.baseUrl}/s/${thanked.slug}`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ _k: k, _lang: 'ru', q_nps: '9' }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/s/${thanked.slug}/thanks?lang=ru`);
+    expect(await responsesWithKey(k)).toHaveLength(1);
+    const page = await (await fetch(`${server.baseUrl}${res.headers.get('location')}`)).text();
+    const main = page.slice(page.indexOf('<main>'), page.indexOf('</main>'));
+    expect(main).toBe('<main><h1 tabindex="-1">Спасибо!</h1><p>Ваш ответ сразу попадёт к команде магазина.</p>');
+    // The same for a retried submission of that key: nothing new is stored.
+    const retry = await fetch(`${server.baseUrl}/s/${thanked.slug}`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ _k: k, _lang: 'ru', q_nps: '9' }),
+    });
+    expect(retry.status).toBe(303);
+    expect(await responsesWithKey(k)).toHaveLength(1);
+    expect((await fetch(`${server.baseUrl}/s/no-such-survey-here/thanks`)).status).toBe(404);
+  });
+
+  it('refuses an over-long comment with a message on the re-rendered form, keeping the whole text', async () => {
+    const k = key();
+    const long = 'a'.repeat(1990) + 'end of a long comment';
+    const res = await postForm(survey.slug, { _k: k, _lang: 'en', q_nps: '3', q_why: long });
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain('Please keep your answer under 2000 characters.');
+    expect(page).toContain(`>${long}</textarea>`);
+    expect(await responsesWithKey(k)).toHaveLength(0);
+  });
+
   it('re-renders the form with values and localized messages on invalid input, storing nothing', async () => {
     const k = key();
     const before = await server.pool.query(`select count(*) as n from answers where org_id = $1`, [orgId]);
