@@ -1,6 +1,6 @@
 /**
  * Data-quality flags of responses (docs/analytics.md "Data validation"): the one home of the rules
- * missing_required, straight_lining, duplicate_contact and speeder, as SQL. Used to keep the sparse
+ * missing_required, straight_lining, duplicate_contact, speeder and unknown_location, as SQL. Used to keep the sparse
  * table response_quality (migration 050: the responses that are flagged or excluded) when the fold,
  * the rebuild or a bulk build counts responses (src/db/rollups), and by the reader
  * (src/db/queries/listQualityFlags.ts) for the responses still queued in rollup_pending.
@@ -11,6 +11,7 @@
  * still matches, and computes them on the fly otherwise (after a survey edit, until a rebuild).
  */
 import type { Queryable } from '../connection.ts';
+import { UNKNOWN_LOCATION_FIELD } from '../../core/quality/unknownLocation.ts';
 
 /** The thresholds, reported to the client with the flags. */
 export const QUALITY_RULES = {
@@ -25,8 +26,8 @@ export const QUALITY_RULES = {
   contactFields: ['email', 'phone', 'customer_id'],
 } as const;
 
-export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder';
-export const QUALITY_REASONS: readonly QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'];
+export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder' | 'unknown_location';
+export const QUALITY_REASONS: readonly QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder', 'unknown_location'];
 
 const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardinality(a.choices), 0) > 0 or coalesce(a.text, '') <> '')`;
 
@@ -46,7 +47,7 @@ function sameContactSql(e: string, r: string): string {
 }
 
 /**
- * SQL yielding `(id, survey_id, submitted_at, excluded, exclusion_reason, location_id, flags text[])` for the responses `source`
+ * SQL yielding `(id, survey_id, submitted_at, excluded, exclusion_reason, location_id, unknown_location_code, flags text[])` for the responses `source`
  * selects (whole rows of responses, all of organisation `org`). A duplicate is any response after
  * the first of the same contact in the survey's whole history, by contact_key or by a hidden contact
  * field (indexes responses_contact and responses_hidden_*).
@@ -59,6 +60,7 @@ export function responseFlagsSql(org: string, source: string): string {
                 and lower(e.hidden ->> '${f}') = lower(r.hidden ->> '${f}') and (e.submitted_at, e.id) < (r.submitted_at, r.id)))`,
   );
   return `select r.id, r.survey_id, r.submitted_at, r.excluded, r.exclusion_reason, r.location_id,
+                 r.hidden ->> '${UNKNOWN_LOCATION_FIELD}' as unknown_location_code,
                  array_remove(array[
                    case when x.missing_required then 'missing_required' end,
                    case when x.ratings >= ${QUALITY_RULES.straightLiningMin} and x.rmin = x.rmax then 'straight_lining' end,
@@ -66,7 +68,8 @@ export function responseFlagsSql(org: string, source: string): string {
                                where e.org_id = ${org} and e.survey_id = r.survey_id and e.contact_key = r.contact_key
                                  and (e.submitted_at, e.id) < (r.submitted_at, r.id)))
                              or ${earlier.join(' or ')} then 'duplicate_contact' end,
-                   case when r.duration_ms < greatest(${QUALITY_RULES.speederMinMs}, ${QUALITY_RULES.speederMsPerAnswer} * x.answered) then 'speeder' end
+                   case when r.duration_ms < greatest(${QUALITY_RULES.speederMinMs}, ${QUALITY_RULES.speederMsPerAnswer} * x.answered) then 'speeder' end,
+                   case when r.hidden ? '${UNKNOWN_LOCATION_FIELD}' then 'unknown_location' end
                  ], null)::text[] as flags
             from (${source}) r
             cross join lateral (

@@ -1,9 +1,10 @@
 /**
  * Data-validation flags of one survey's responses in a window: missing_required, straight_lining,
- * duplicate_contact, speeder (rules in src/db/quality/responseFlags.ts). Excluded responses are always
+ * duplicate_contact, speeder, unknown_location (rules in src/db/quality/responseFlags.ts). Excluded responses are always
  * listed, so an exclusion can be undone from the same view.
  */
 import type { Queryable } from '../connection.ts';
+import { UNKNOWN_LOCATION_FIELD } from '../../core/quality/unknownLocation.ts';
 import { binder, localDayRangeSql, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
 import { QUALITY_REASONS, QUALITY_RULES, qualityRulesKeySql, responseFlagsSql, responsesAndLaterSameContactSql, type QualityReason } from '../quality/responseFlags.ts';
 
@@ -14,6 +15,8 @@ export interface QualityRow {
   submittedAt: string;
   locationName: string | null;
   reasons: QualityReason[];
+  /** The `loc` code the response came with when the organisation has no such location (flag unknown_location). */
+  unknownLocationCode: string | null;
   excluded: boolean;
   exclusionReason: string | null;
 }
@@ -47,7 +50,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
        ${responsesAndLaterSameContactSql(org, `select q.response_id from rollup_pending q where q.org_id = ${org}`)}
      ),
      stored as (
-       select r.id, r.submitted_at, r.location_id, r.excluded, r.exclusion_reason, k.flags
+       select r.id, r.submitted_at, r.location_id, r.excluded, r.exclusion_reason, r.hidden ->> '${UNKNOWN_LOCATION_FIELD}' as unknown_location_code, k.flags
          from response_quality k
          join responses r on r.org_id = k.org_id and r.id = k.response_id
         where (select ok from fresh) and k.org_id = ${org} and k.survey_id = ${survey} ${storedRange}
@@ -56,7 +59,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
         limit ${limit}
      ),
      live as (
-       select f.id, f.submitted_at, f.location_id, f.excluded, f.exclusion_reason, f.flags
+       select f.id, f.submitted_at, f.location_id, f.excluded, f.exclusion_reason, f.unknown_location_code, f.flags
          from (${responseFlagsSql(
            org,
            `(select r.* from responses r
@@ -82,6 +85,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
     submittedAt: (r.submitted_at as Date).toISOString(),
     locationName: r.location_name,
     reasons: QUALITY_REASONS.filter((k) => (r.flags as string[]).includes(k)),
+    unknownLocationCode: r.unknown_location_code ?? null,
     excluded: r.excluded,
     exclusionReason: r.exclusion_reason,
   }));

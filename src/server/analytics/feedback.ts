@@ -62,6 +62,7 @@ export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: Load
       straightLining: `at least ${QUALITY_RULES.straightLiningMin} rating answers, all with the same score`,
       duplicateContact: `a later response of the same contact_key or hidden ${QUALITY_RULES.contactFields.join('/')} (case-insensitive), over the survey's history`,
       missingRequired: 'a required question without a show-if condition, present in the version answered, left unanswered',
+      unknownLocation: 'the link named a location code (loc) the organisation does not have; the response is kept with that code',
       window: { from: filter.from, to: filter.to ?? null, maxInspected: QUALITY_RULES.maxInspected },
       limit: QUALITY_LIMIT,
     },

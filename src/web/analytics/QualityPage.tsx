@@ -13,7 +13,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
 
-const REASONS: QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'];
+const REASONS: QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder', 'unknown_location'];
 /** Flagged responses per page. */
 const PAGE = 50;
 const UUID_RE = /^[0-9a-f-]{36}$/i;
@@ -163,7 +163,11 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                             </Link>
                           </td>
                           <td dir="auto">{f.locationName ?? '—'}</td>
-                          <td>{f.reasons.map((r) => <span key={r} className={`badge reason-${r}`}>{t(`an.reason.${r}`)}</span>)}</td>
+                          <td>{f.reasons.map((r) => (
+                            <span key={r} className={`badge reason-${r}`} dir="auto">
+                              {r === 'unknown_location' && f.unknownLocationCode ? t('an.reason.unknown_location_code', { code: f.unknownLocationCode }) : t(`an.reason.${r}`)}
+                            </span>
+                          ))}</td>
                           <td>{excluded ? t('an.quality.isExcluded') : t('an.quality.isIncluded')}</td>
                           <td>
                             {mayExclude && <button type="button" className={excluded ? 'secondary' : 'danger'} disabled={o?.pending}

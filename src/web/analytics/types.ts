@@ -99,7 +99,7 @@ export interface Comment {
   channel: string;
 }
 
-export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder';
+export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder' | 'unknown_location';
 
 export interface QualityAnswer {
   rules: { speederMs: number } & Record<string, unknown>;
@@ -108,6 +108,8 @@ export interface QualityAnswer {
     submittedAt: string;
     locationName: string | null;
     reasons: QualityReason[];
+    /** The `loc` code of a link naming a location the organisation does not have (reason unknown_location). */
+    unknownLocationCode: string | null;
     excluded: boolean;
     exclusionReason: string | null;
   }[];

@@ -5,6 +5,7 @@
  * retries safe: a second submission with the same key (even a concurrent one) finds the first
  * response instead of creating another. Used by the public pages and, later, by other channels.
  */
+import { UNKNOWN_LOCATION_FIELD } from '../../../core/quality/unknownLocation.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { isUuid } from '../../../core/ids.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
@@ -101,8 +102,12 @@ export const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
   ), r as (
     insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
                            contact_key, started_at, submitted_at, duration_ms)
-    select org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
-           contact_key, started_at, submitted_at, duration_ms
+    select org_id, survey_id, location_id, channel, language,
+           -- A location the organisation does not have: kept as the code given, for data quality (src/core/quality/unknownLocation.ts).
+           case when location_id is null and coalesce(loc_code, loc_id::text) is not null
+                then (coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}') || jsonb_build_object('${UNKNOWN_LOCATION_FIELD}', coalesce(loc_code, loc_id::text))
+                else coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}' end,
+           idempotency_key, survey_version, contact_key, started_at, submitted_at, duration_ms
       from c where live
      order by org_id, survey_id, idempotency_key
     on conflict (org_id, survey_id, idempotency_key) do nothing

@@ -259,5 +259,8 @@ export const en: Record<string, string> = {
   'an.rule.missing_required': 'A required question was left without an answer.',
   'an.rule.straight_lining': 'The same score was given to every rating question, which suggests answering without reading.',
   'an.rule.duplicate_contact': 'The same contact answered this survey more than once.',
+  'an.reason.unknown_location': 'Unknown location',
+  'an.reason.unknown_location_code': 'Unknown location (code {code})',
+  'an.rule.unknown_location': 'The link named a location code that does not exist in this organisation; the response is kept with that code. Check the poster or add the location.',
   'an.rule.speeder': 'The survey was completed in under {seconds} seconds, faster than it can be read.',
 };
