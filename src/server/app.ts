@@ -10,8 +10,10 @@ import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import type { AppDeps } from './deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
+import { cleanRequestInput } from './http/cleanRequest.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { malformedPathParam } from './http/validate.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -49,6 +51,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const replica = appDeps.readPool;
   const app = Fastify({
     logger: appDeps.logger ? loggerOptions() : false,
+    frameworkErrors: malformedPathParam,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
   });
@@ -70,6 +73,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   );
 
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
+  // Control characters and invalid Unicode never reach a handler (PostgreSQL refuses NUL and lone surrogates).
+  app.addHook('preValidation', cleanRequestInput);
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

@@ -1,20 +1,17 @@
 /** Response administration: exclude from metrics / include again (data validation). */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { withTransaction } from '../../db/tx.ts';
-import { ExcludeBody, Uuid } from '../analytics/schema.ts';
+import { ExcludeBody } from '../analytics/schema.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import type { AppDeps } from '../deps.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { setResponseExclusion } from './commands/setResponseExclusion.ts';
-
-const Params = z.object({ id: Uuid });
 
 /** Registers POST /responses/:id/exclude and /include. */
 export async function registerResponseRoutes(app: FastifyInstance, { pool, rollupFolder }: AppDeps) {
   app.post('/api/v1/responses/:id/exclude', async (request) => {
     requirePrincipal(request);
-    const { id } = parse(Params, request.params);
+    const id = parseIdParam(request.params, 'Response not found');
     const { reason } = parse(ExcludeBody, request.body ?? {});
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: true, reason }));
@@ -24,7 +21,7 @@ export async function registerResponseRoutes(app: FastifyInstance, { pool, rollu
 
   app.post('/api/v1/responses/:id/include', async (request) => {
     requirePrincipal(request);
-    const { id } = parse(Params, request.params);
+    const id = parseIdParam(request.params, 'Response not found');
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: false }));
     if (result.changed) rollupFolder?.kick(principal.orgId);

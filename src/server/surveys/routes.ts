@@ -12,13 +12,13 @@ import { listSurveys } from '../../db/surveys/listSurveys.ts';
 import { listLinkLocations } from '../../db/surveys/listLinkLocations.ts';
 import { authorize } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
 import { updateSurvey } from './commands/updateSurvey.ts';
 import { setSurveyStatus } from './commands/setSurveyStatus.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
 import { publicBase, surveyUrl } from './links.ts';
-import { CreateSurveyRequestSchema, SetStatusRequestSchema, SurveyIdParamsSchema, SurveyInputSchema, type SurveyLink } from './schema.ts';
+import { CreateSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, type SurveyLink } from './schema.ts';
 import { registerPosterRoutes } from './posterRoutes.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
@@ -50,7 +50,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/v1/surveys/:id', async (request) => {
     const principal = authorize(request, 'survey.read');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
     if (!survey) throw notFound('Survey not found');
     return { ...presentSurveyWithWarnings(survey), publicUrl: surveyUrl(publicBase(deps, request), survey.slug, null) };
@@ -58,7 +58,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.put('/api/v1/surveys/:id', async (request) => {
     const principal = authorize(request, 'survey.edit');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const input = parse(SurveyInputSchema, request.body);
     await withTransaction(pool, (tx) => updateSurvey(tx, principal, id, input));
     return presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!);
@@ -66,7 +66,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.post('/api/v1/surveys/:id/status', async (request) => {
     const principal = authorize(request, 'survey.edit');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const { status } = parse(SetStatusRequestSchema, request.body);
     await withTransaction(pool, (tx) => setSurveyStatus(tx, principal, id, status));
     return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey };
@@ -74,7 +74,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/v1/surveys/:id/links', async (request) => {
     const principal = authorize(request, 'survey.read');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
     if (!survey) throw notFound('Survey not found');
     const base = publicBase(deps, request);

@@ -1,7 +1,7 @@
 /** Request schemas of the users and invitations API (docs/api.md, "Users and invitations"). */
 import { z } from 'zod';
 import { ROLES } from '../../core/access/index.ts';
-import { notFound } from '../http/errors.ts';
+import { pathParam } from '../http/validate.ts';
 
 /** Roles an invitation may grant: owners are made by promoting an existing user. */
 export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const;
@@ -27,11 +27,9 @@ export const UpdateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-const TokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /** The `:token` route parameter; anything that cannot be a token is simply not found. */
 export function parseTokenParam(params: unknown): string {
-  const parsed = TokenParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound('This invitation is not valid any more');
-  return parsed.data.token;
+  return pathParam(params, 'token', (v) => TOKEN_RE.test(v), 'This invitation is not valid any more');
 }

@@ -21,7 +21,6 @@ export interface SetResponseExclusionInput {
  * @throws not_found when the response is not in the caller's organisation and locations
  */
 export async function setResponseExclusion(tx: pg.PoolClient, actor: Principal, input: SetResponseExclusionInput): Promise<{ changed: boolean }> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.responseId)) throw notFound('Response not found');
   // Row lock: two concurrent exclude calls must not both see "not excluded" and subtract twice.
   const { rows } = await tx.query(
     `select r.excluded, l.path
