@@ -16,7 +16,6 @@ export const CreateSurveyRequestSchema = z.object({
 });
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
 
-/** Malformed ids are not rejected here: they simply match nothing and answer 404 like foreign ids. */
 export const SetStatusRequestSchema = z.object({ status: z.enum(['draft', 'live', 'closed']) });
 
 /** GET /surveys/:id/poster.(svg|pdf) query. */

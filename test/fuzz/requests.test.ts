@@ -1,0 +1,429 @@
+/**
+ * Property-based fuzz over every route the app registers (issue 7, "No byte makes a 500"). The routes
+ * are collected through the onRoute hook, so a new route is fuzzed without being listed here; a route
+ * that takes a body must have a valid sample in SAMPLE_BODIES (the walk fails otherwise), because most
+ * requests start from that sample and break one part of it: a NUL, a lone surrogate, a huge number, a
+ * nested object, the wrong type, a very long string. The rest are random JSON, raw text and the wrong
+ * content types, with fuzzed path parameters, query strings, cookies and headers. No answer may be a 5xx.
+ *
+ * Requests go through app.inject, each from its own address so that rate limits do not stop the walk.
+ * Bounded: SARAFAN_FUZZ_RUNS requests per route (default 12), seeded by SARAFAN_FUZZ_SEED.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { hashToken } from '../../src/server/auth/session.ts';
+import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
+
+const RUNS = Number(process.env.SARAFAN_FUZZ_RUNS ?? 12);
+const SEED = Number(process.env.SARAFAN_FUZZ_SEED ?? 7_2026);
+const WEB_DIR = path.resolve('dist/web');
+
+interface Route {
+  method: string;
+  url: string;
+}
+const routeKey = (r: Route) => `${r.method} ${r.url}`;
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** Characters that have broken servers: controls, surrogate halves, non-characters, quoting, bidi. */
+const NASTY_CHARS = [
+  '\u0000', '\u0001', '\u0007', '\u0008', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f', '\ud800', '\udbff', '\udc00', '\udfff',
+  '\ufffe', '\uffff', '\ufeff', '\ufffd', '\u202e', '\u200b', '\u2028', '\t', '\n', '\r', ' ', "'", '"', '\\', '`', '%', '&', '=',
+  ';', ',', ':', '/', '?', '#', '<', '>', '$', '{', '}', '[', ']', '*', '😀', '𐀀', 'ж', 'ی', 'é', '\u0301', '=1+1', '../', '%00',
+];
+/** Raw text for places where a number or a word is parsed from a string. */
+const EDGE_WORDS = [
+  '', ' ', '0', '-1', '1e999', '-1e999', 'NaN', 'Infinity', '-0', '0x10', '1.5', '99999999999999999999999', '9007199254740993',
+  '2024-02-30', '0000-00-00', '9999-12-31', '1970-01-01', '2025-13-01', '2024-01-01T00:00:00Z', 'null', 'undefined', 'true',
+  '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', crypto.randomUUID(),
+  '00000000-0000-0000-0000-000000000000', 'dim:', 'dim:x', ':', 'x:', 'company', 'location', 'week',
+];
+/** Numbers JSON can carry but JavaScript cannot hold exactly (sent as raw JSON text). */
+const RAW_NUMBERS = ['1e999', '-1e999', '123456789012345678901234567890', '1e-400', '-0', '1E+2', '0.30000000000000004', '-9007199254740993'];
+const RAW_MARK = '@@raw:';
+
+const nastyChar = fc.constantFrom(...NASTY_CHARS);
+const nastyString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(fc.oneof(nastyChar, fc.string({ maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 10 }).map((a) => a.join('')) },
+  { weight: 2, arbitrary: fc.constantFrom(...EDGE_WORDS) },
+  { weight: 1, arbitrary: fc.tuple(fc.oneof(nastyChar, fc.constant('x')), fc.constantFrom(65, 201, 301, 2_001, 70_000)).map(([c, n]) => c.repeat(n)) },
+);
+const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((n) => `${RAW_MARK}${n}@@`);
+const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: nastyString },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_VALUE, 2 ** 31, -(2 ** 31) - 1, 0.5, -1) },
+  { weight: 1, arbitrary: rawNumber },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+const { json: jsonValue } = fc.letrec<{ json: unknown }>((tie) => ({
+  json: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    jsonLeaf,
+    fc.array(tie('json'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(nastyString, fc.constantFrom('a', 'id', 'name', 'text', 'en', '__proto__')), tie('json'), { maxKeys: 4 }),
+  ),
+}));
+
+/** JSON text; raw numbers replace their markers, so `1e999` arrives as written. */
+function toJsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/"@@raw:([^"@]*)@@"/g, '$1');
+}
+
+/** Bodies no serializer would write: broken JSON, pollution attempts, deep nesting, escapes PostgreSQL refuses. */
+const RAW_BODIES = [
+  '', '{', '}', 'null', '"text"', '42', '[1,2', '{"a":1,"a":2}', '{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"x":1}}}',
+  `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, '\ufeff{}', '{"x":"\\ud800"}',
+  '{"x":"\\u0000"}', '{"\\u0000":"\\udfff"}', '\u0000', '{"email":1e999,"password":-0}', 'a=1&b=2', '\r\n\r\n',
+];
+
+/** Bytes a browser never percent-encodes this way: invalid UTF-8, an encoded surrogate, overlong NUL, broken escapes. */
+const RAW_URL_TOKENS = ['%ED%A0%80', '%FF', '%C0%80', '%', '%0', '%zz', '%00', '%E0%A4%A', '+', '%2F', '..', '%2e%2e'];
+
+/** Percent-encodes the UTF-8 bytes of `s` (a lone surrogate goes out as U+FFFD, as a browser sends it). */
+function encodeBytes(s: string): string {
+  let out = '';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+const urlPart = (plausible: fc.Arbitrary<string>) =>
+  fc.oneof(
+    { weight: 4, arbitrary: plausible.map(encodeBytes) },
+    { weight: 3, arbitrary: nastyString.map(encodeBytes) },
+    { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 4 }).map(encodeBytes), fc.constantFrom(...RAW_URL_TOKENS)).map(([a, b]) => a + b) },
+  );
+
+/** Printable Latin-1, what an HTTP parser lets through in a header value. */
+const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 40 });
+
+// ---------------------------------------------------------------------------------------------
+// Body mutations: replace, delete, add or wrap one node of a valid sample.
+
+type Mutation = { at: number; op: 'replace' | 'delete' | 'add' | 'wrap' | 'stringify'; value: unknown; key: string };
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  op: fc.constantFrom('replace', 'replace', 'replace', 'delete', 'add', 'wrap', 'stringify'),
+  value: jsonValue,
+  key: fc.oneof(nastyString, fc.constantFrom('extra', 'id', 'status', 'questions')),
+});
+
+function nodesOf(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => nodesOf(v, [...at, i], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) nodesOf(v, [...at, k], out);
+  return out;
+}
+
+function applyMutation(sample: unknown, m: Mutation): unknown {
+  const root = structuredClone(sample);
+  const nodes = nodesOf(root);
+  const at = nodes[m.at % nodes.length];
+  const get = (p: (string | number)[]) => p.reduce<any>((v, k) => v?.[k], root);
+  const current = get(at);
+  const next =
+    m.op === 'replace' ? m.value
+    : m.op === 'wrap' ? [current]
+    : m.op === 'stringify' ? JSON.stringify(current ?? null)
+    : m.op === 'add' && current && typeof current === 'object' ? Array.isArray(current) ? [...current, m.value] : { ...current, [m.key]: m.value }
+    : current;
+  if (at.length === 0) return m.op === 'delete' ? undefined : next;
+  const parent = get(at.slice(0, -1));
+  const last = at[at.length - 1];
+  if (m.op === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else parent[last] = next;
+  return root;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Fixtures {
+  orgId: string;
+  rootId: string;
+  store: { id: string; code: string };
+  doomedLocationId: string;
+  liveSurvey: SurveyFixture;
+  closedSlug: string;
+  apiSurvey: SurveyFixture;
+  responseId: string;
+  otherUserId: string;
+  invitationToken: string;
+  ownerCookie: string;
+}
+
+/** A fresh idempotency key per request, put where the sample says `@@key@@`. */
+const KEY_MARK = '@@key@@';
+
+/** One valid body (or several) per route that takes a body; the fuzz mutates them. */
+function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type: 'json' | 'form' | 'csv'; samples: unknown[] }> {
+  return {
+    'POST /api/v1/auth/setup': { type: 'json', samples: [{ orgName: 'Fuzz', name: 'F', email: 'fuzz@setup.test', password: 'long enough password', locale: 'en', timezone: 'Europe/Moscow' }] },
+    'POST /api/v1/auth/login': { type: 'json', samples: [{ email: 'owner@fuzz.test', password: TEST_PASSWORD }] },
+    'POST /api/v1/auth/logout': { type: 'json', samples: [{}] },
+    'POST /api/v1/locations': { type: 'json', samples: [{ parentId: f.rootId, kind: 'store', name: 'Fuzz store', code: 'FZ1' }] },
+    'PATCH /api/v1/locations/:id': { type: 'json', samples: [{ name: 'Renamed', code: 'S1', kind: 'store', parentId: f.rootId }] },
+    'POST /api/v1/locations/import': { type: 'csv', samples: ['code,name,kind,parent_code\nIM1,Imported,region,\nIM2,Imported store,store,IM1\n'] },
+    'PATCH /api/v1/org': { type: 'json', samples: [{ name: 'Fuzz Org', timezone: 'Asia/Tehran', dimensions: ['order', 'region'] }] },
+    'POST /api/v1/responses/:id/exclude': { type: 'json', samples: [{ reason: 'test answer' }] },
+    'POST /api/v1/responses/:id/include': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
+    'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
+    'POST /api/v1/surveys/:id/status': { type: 'json', samples: [{ status: 'live' }] },
+    'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
+    'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
+    'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    'POST /s/:slug': {
+      type: 'form',
+      samples: [{
+        _k: KEY_MARK, _lang: 'ru', _loc: f.store.code, _channel: 'qr', _started: String(Date.now() - 60_000), q_nps: '6', q_why: 'Долго ждал',
+        q_service: '4', q_reasons: ['price', 'wait'], h_order: '42', h_region: 'north',
+      }],
+    },
+  };
+}
+
+/** Query keys any route reads; random keys are added by the fuzz. */
+const QUERY_KEYS = [
+  'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
+  'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang', 'loc', 'order',
+];
+
+describe('fuzz: no request answers 5xx', () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let f: Fixtures;
+  let bodies: ReturnType<typeof sampleBodies>;
+  const routes: Route[] = [];
+  /** The error behind each 500, by request id, to say what broke. */
+  const errors = new Map<string, unknown>();
+  const stats = { requests: 0, serverErrors: 0, byClass: {} as Record<string, number>, okByRoute: {} as Record<string, number> };
+  const failures: string[] = [];
+  let address = 0;
+
+  const nextAddress = () => {
+    address++;
+    return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await buildApp({
+      pool: db.pool,
+      publicRateLimitPerMinute: 10_000,
+      webDir: fs.existsSync(path.join(WEB_DIR, 'index.html')) ? WEB_DIR : undefined,
+      onRoute: (r) => {
+        for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+      },
+    });
+    app.addHook('onError', async (request, _reply, err) => void errors.set(request.id, err));
+    await app.ready();
+
+    const org = await buildOrg(db.pool, 'Fuzz Org');
+    const region = await buildLocation(db.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'region', 'North');
+    const store = await buildLocation(db.pool, org.orgId, region, 'store', 'Store 1');
+    await db.pool.query(`update locations set code = 'S1' where org_id = $1 and id = $2`, [org.orgId, store.id]);
+    const doomed = await buildLocation(db.pool, org.orgId, region, 'store', 'Doomed');
+    await buildUser(db.pool, org.orgId, 'owner', 'owner@fuzz.test');
+    const otherUserId = await buildUser(db.pool, org.orgId, 'viewer', 'viewer@fuzz.test', [store.id]);
+    const liveSurvey = await buildSurvey(db.pool, org.orgId);
+    const closed = await buildSurvey(db.pool, org.orgId, { status: 'closed' });
+    const apiSurvey = await buildSurvey(db.pool, org.orgId, { status: 'draft' });
+    const invitationToken = crypto.randomBytes(32).toString('base64url');
+    await db.pool.query(
+      `insert into invitations(org_id, email, role, token_hash, expires_at) values ($1, 'invitee@fuzz.test', 'viewer', $2, now() + interval '7 days')`,
+      [org.orgId, hashToken(invitationToken)],
+    );
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'owner@fuzz.test', password: TEST_PASSWORD } });
+    const ownerCookie = String(login.headers['set-cookie']).split(';')[0];
+    const answer = await app.inject({
+      method: 'POST', url: `/s/${liveSurvey.slug}`, headers: { accept: 'application/json' },
+      payload: { _k: crypto.randomBytes(12).toString('base64url'), _loc: 'S1', q_nps: 3, q_why: 'slow', h_order: '7', h_region: 'north' },
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    f = {
+      orgId: org.orgId, rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, liveSurvey,
+      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, ownerCookie,
+    };
+    const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
+    const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
+    bodies = sampleBodies(f, surveyInput);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  /** Values that pass validation, so requests reach the queries behind it. */
+  const plausible = () =>
+    fc.constantFrom(
+      f.store.id, f.rootId, f.store.code, f.liveSurvey.questionIds.nps, f.liveSurvey.questionIds.service, f.responseId, crypto.randomUUID(),
+      '2025-01-01', '2026-12-31', 'week', 'month', 'location', 'channel', 'dim:order', 'dim:region', 'order:42', 'region:north', 'worst', 'n',
+      '1', '0', 'true', 'company', 'detractor', 'en', 'ru', 'fa', 'link', 'qr', '5', '200', '2026-01-01T00:00:00Z',
+      `2026-01-01T00:00:00.000Z,${f.responseId},why`,
+    );
+
+  /** A valid value for each path parameter; a new parameter needs an entry here. */
+  function validParam(route: Route, name: string): string {
+    const segments = route.url.split('/');
+    const before = segments[segments.findIndex((s) => s.startsWith(`:${name}`)) - 1];
+    if (name === 'slug') return f.liveSurvey.slug;
+    if (name === 'token') return f.invitationToken;
+    if (name === '*') return 'surveys/new';
+    if (name === 'id' && before === 'surveys') return f.apiSurvey.id;
+    if (name === 'id' && before === 'locations') return route.method === 'DELETE' ? f.doomedLocationId : f.store.id;
+    if (name === 'id' && before === 'users') return f.otherUserId;
+    if (name === 'id' && before === 'responses') return f.responseId;
+    throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
+  }
+
+  const paramNames = (url: string) => url.split('/').flatMap((s) => (s === '*' ? ['*'] : s.startsWith(':') ? [s.slice(1).split('.')[0]] : []));
+
+  /** Arbitrary requests for one route. */
+  function requestsFor(route: Route) {
+    const params = paramNames(route.url);
+    const extraSlugs = route.url.startsWith('/s/') ? [f.closedSlug, f.apiSurvey.slug] : [];
+    const paramValues = fc.tuple(
+      ...params.map((name) =>
+        fc.oneof(
+          { weight: 5, arbitrary: fc.constant(encodeBytes(validParam(route, name))) },
+          { weight: 1, arbitrary: extraSlugs.length ? fc.constantFrom(...extraSlugs) : fc.constant(encodeBytes(validParam(route, name))) },
+          { weight: 2, arbitrary: urlPart(plausible()) },
+        ),
+      ),
+    );
+    const query = fc.array(fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_KEYS).map(encodeBytes) }, { weight: 1, arbitrary: urlPart(nastyString) }), urlPart(plausible())), {
+      maxLength: 8,
+    });
+    const spec = bodies[routeKey(route)];
+    const hasBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
+    const samples = spec?.samples ?? [{}];
+    const body: fc.Arbitrary<{ value: unknown } | { raw: string }> = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...samples), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([s, ms]) => ({ value: ms.reduce(applyMutation, s) })) },
+      { weight: 1, arbitrary: fc.constantFrom(...samples).map((value) => ({ value })) },
+      { weight: 1, arbitrary: jsonValue.map((value) => ({ value })) },
+      { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ raw })) },
+    );
+    const natural = spec?.type === 'form' ? 'application/x-www-form-urlencoded' : spec?.type === 'csv' ? 'text/csv' : 'application/json';
+    const contentType = fc.oneof(
+      { weight: 8, arbitrary: fc.constant(natural) },
+      { weight: 3, arbitrary: fc.constant(route.url.startsWith('/s/') ? 'application/json' : natural) },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          'application/json', 'application/json; charset=latin1', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x', 'application/octet-stream', 'application/xml', '', 'application/json; charset="\u00ff"',
+        ),
+      },
+    );
+    const cookie = fc.oneof(
+      { weight: 8, arbitrary: fc.constant(route.url === '/api/v1/auth/logout' ? null : f.ownerCookie) },
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: urlPart(nastyString).map((v) => `sarafan_session=${v}`) },
+    );
+    const headers = fc.record({
+      accept: fc.constantFrom(undefined, 'application/json', 'text/html', '*/*'),
+      'accept-language': fc.oneof(fc.constantFrom(undefined, 'ru-RU,ru;q=0.9', 'fa', 'xx;q=abc, *;q=2'), headerText),
+      'accept-encoding': fc.constantFrom(undefined, 'gzip, br', 'br;q=1.5', 'identity;q=0, *;q=0', 'x'),
+      origin: fc.constantFrom(undefined, undefined, undefined, 'null', 'http://evil.test'),
+    });
+    return fc.record({ paramValues, query, body, contentType, cookie, headers, sendBody: fc.boolean() }).map((r) => {
+      let i = 0;
+      const pathPart = route.url.replace(/:[A-Za-z]+|\*/g, () => r.paramValues[i++]);
+      const url = r.query.length ? `${pathPart}?${r.query.map(([k, v]) => `${k}=${v}`).join('&')}` : pathPart;
+      const key = crypto.randomBytes(12).toString('base64url');
+      const withKey = (text: string) => text.split(KEY_MARK).join(key);
+      let payload: string | undefined;
+      if (hasBody || r.sendBody) {
+        if ('raw' in r.body) payload = r.body.raw;
+        else if (r.contentType.startsWith('application/x-www-form-urlencoded')) payload = formText(r.body.value);
+        else if (typeof r.body.value === 'string' && r.contentType.startsWith('text/')) payload = r.body.value;
+        else payload = r.body.value === undefined ? undefined : toJsonText(r.body.value);
+      }
+      const h: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h[k] = v;
+      if (payload !== undefined && r.contentType) h['content-type'] = r.contentType;
+      if (r.cookie) h.cookie = r.cookie;
+      return { method: route.method, url, headers: h, payload: payload === undefined ? undefined : withKey(payload) };
+    });
+  }
+
+  /** Form encoding of a (mutated) sample: nested values become strings, arrays repeat their key. */
+  function formText(value: unknown): string {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return encodeBytes(typeof value === 'string' ? value : toJsonText(value ?? null));
+    return Object.entries(value)
+      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeBytes(k)}=${encodeBytes(typeof x === 'string' ? x : toJsonText(x ?? null))}`))
+      .join('&');
+  }
+
+  async function send(route: Route, req: { method: string; url: string; headers: Record<string, string>; payload?: string }) {
+    const res = await app.inject({ ...req, method: req.method as 'GET', remoteAddress: nextAddress() });
+    stats.requests++;
+    const cls = `${Math.floor(res.statusCode / 100)}xx`;
+    stats.byClass[cls] = (stats.byClass[cls] ?? 0) + 1;
+    if (res.statusCode < 300) stats.okByRoute[routeKey(route)] = (stats.okByRoute[routeKey(route)] ?? 0) + 1;
+    if (res.statusCode >= 500) {
+      stats.serverErrors++;
+      const errorId = /"errorId":"([^"]+)"/.exec(res.body)?.[1] ?? '';
+      const err = errors.get(errorId) ?? [...errors.values()].at(-1);
+      if (failures.length < 30) {
+        failures.push(
+          `${res.statusCode} ${req.method} ${req.url.slice(0, 200)} [${req.headers['content-type'] ?? ''}] ${JSON.stringify(req.payload?.slice(0, 300))}: ${String(
+            (err as Error | undefined)?.stack ?? err ?? res.body,
+          ).slice(0, 600)}`,
+        );
+      }
+    }
+  }
+
+  it('has a sample body for every route that takes one, and a valid value for every path parameter', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    const missing = routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodies[routeKey(r)]).map(routeKey);
+    expect(missing, 'add a valid sample body to sampleBodies in test/fuzz/requests.test.ts').toEqual([]);
+    for (const r of routes) for (const name of paramNames(r.url)) expect(() => validParam(r, name)).not.toThrow();
+  });
+
+  it(`sends ${RUNS} fuzzed requests to every route (and to unrouted paths) without a 5xx`, { timeout: Math.max(60_000, RUNS * 5_000) }, async () => {
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(requestsFor(route), async (req) => {
+          await send(route, req);
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    }
+    // Paths no route matches: the not-found handler gets its share.
+    const unrouted: Route = { method: 'GET', url: '/api/v1/:x/:y' };
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'), urlPart(nastyString), urlPart(nastyString)), async ([method, a, b]) => {
+        await send(unrouted, { method, url: `/api/v1/${a}/${b}`, headers: { cookie: f.ownerCookie } });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+
+    console.log(
+      `fuzz: ${stats.requests} requests over ${routes.length} routes, ${stats.serverErrors} answered 5xx ` +
+        `(by class ${JSON.stringify(stats.byClass)}; SARAFAN_FUZZ_RUNS=${RUNS}, SARAFAN_FUZZ_SEED=${SEED})`,
+    );
+    expect(failures).toEqual([]);
+    expect(stats.serverErrors).toBe(0);
+    // The fuzz reached the handlers: submissions were stored and signed-in reads answered.
+    expect(stats.okByRoute['POST /s/:slug'] ?? 0).toBeGreaterThan(0);
+    expect(stats.okByRoute['GET /api/v1/surveys/:id/analytics/summary'] ?? 0).toBeGreaterThan(0);
+  });
+});
