@@ -7,7 +7,7 @@
  * content types, with fuzzed path parameters, query strings, cookies and headers. No answer may be a 5xx.
  *
  * Requests go through app.inject, each from its own address so that rate limits do not stop the walk.
- * Bounded: SARAFAN_FUZZ_RUNS requests per route (default 12), seeded by SARAFAN_FUZZ_SEED.
+ * Bounded: SARAFAN_FUZZ_RUNS requests per route (default 16), seeded by SARAFAN_FUZZ_SEED.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/ap
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
-const RUNS = Number(process.env.SARAFAN_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.SARAFAN_FUZZ_RUNS ?? 16);
 const SEED = Number(process.env.SARAFAN_FUZZ_SEED ?? 7_2026);
 const WEB_DIR = path.resolve('dist/web');
 
@@ -57,6 +57,14 @@ const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...EDGE_WORDS) },
   { weight: 1, arbitrary: fc.tuple(fc.oneof(nastyChar, fc.constant('x')), fc.constantFrom(65, 201, 301, 2_001, 70_000)).map(([c, n]) => c.repeat(n)) },
 );
+/** What PostgreSQL refuses in text or jsonb, and XML in documents. */
+const POISON = ['\u0000', '\ud800', '\udfff', '\uffff', '\u0001', '\ud83d'];
+/** `text` with one poison character at some position: the rest stays valid, so the request gets far. */
+const poisoned = (text: fc.Arbitrary<string>) =>
+  fc.tuple(text, fc.constantFrom(...POISON), fc.nat()).map(([t, p, at]) => {
+    const i = at % (t.length + 1);
+    return t.slice(0, i) + p + t.slice(i);
+  });
 const rawNumber = fc.constantFrom(...RAW_NUMBERS).map((n) => `${RAW_MARK}${n}@@`);
 const jsonLeaf: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: nastyString },
@@ -102,8 +110,9 @@ function encodeBytes(s: string): string {
 }
 const urlPart = (plausible: fc.Arbitrary<string>) =>
   fc.oneof(
-    { weight: 4, arbitrary: plausible.map(encodeBytes) },
-    { weight: 3, arbitrary: nastyString.map(encodeBytes) },
+    { weight: 3, arbitrary: plausible.map(encodeBytes) },
+    { weight: 3, arbitrary: poisoned(plausible).map(encodeBytes) },
+    { weight: 2, arbitrary: nastyString.map(encodeBytes) },
     { weight: 1, arbitrary: fc.tuple(fc.string({ maxLength: 4 }).map(encodeBytes), fc.constantFrom(...RAW_URL_TOKENS)).map(([a, b]) => a + b) },
   );
 
@@ -113,12 +122,13 @@ const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter
 // ---------------------------------------------------------------------------------------------
 // Body mutations: replace, delete, add or wrap one node of a valid sample.
 
-type Mutation = { at: number; op: 'replace' | 'delete' | 'add' | 'wrap' | 'stringify'; value: unknown; key: string };
+type Mutation = { at: number; op: 'poison' | 'replace' | 'delete' | 'add' | 'wrap' | 'stringify'; value: unknown; key: string; poison: string };
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
-  op: fc.constantFrom('replace', 'replace', 'replace', 'delete', 'add', 'wrap', 'stringify'),
+  op: fc.constantFrom('poison', 'poison', 'poison', 'replace', 'replace', 'replace', 'delete', 'add', 'wrap', 'stringify'),
   value: jsonValue,
-  key: fc.oneof(nastyString, fc.constantFrom('extra', 'id', 'status', 'questions')),
+  key: fc.oneof(nastyString, poisoned(fc.constantFrom('extra', 'id', 'h_order', 'q_why', 'name'))),
+  poison: fc.constantFrom(...POISON),
 });
 
 function nodesOf(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -131,11 +141,14 @@ function nodesOf(value: unknown, at: (string | number)[] = [], out: (string | nu
 function applyMutation(sample: unknown, m: Mutation): unknown {
   const root = structuredClone(sample);
   const nodes = nodesOf(root);
-  const at = nodes[m.at % nodes.length];
+  // Poison lands on a string of the sample (the first one after the drawn node, wrapping around).
+  const strings = nodes.filter((p) => typeof p.reduce<any>((v, k) => v?.[k], root) === 'string');
+  const at = m.op === 'poison' && strings.length ? strings[m.at % strings.length] : nodes[m.at % nodes.length];
   const get = (p: (string | number)[]) => p.reduce<any>((v, k) => v?.[k], root);
   const current = get(at);
   const next =
-    m.op === 'replace' ? m.value
+    m.op === 'poison' ? typeof current === 'string' ? current.slice(0, m.at % (current.length + 1)) + m.poison + current.slice(m.at % (current.length + 1)) : m.poison
+    : m.op === 'replace' ? m.value
     : m.op === 'wrap' ? [current]
     : m.op === 'stringify' ? JSON.stringify(current ?? null)
     : m.op === 'add' && current && typeof current === 'object' ? Array.isArray(current) ? [...current, m.value] : { ...current, [m.key]: m.value }
@@ -166,8 +179,8 @@ interface Fixtures {
   ownerCookie: string;
 }
 
-/** A fresh idempotency key per request, put where the sample says `@@key@@`. */
-const KEY_MARK = '@@key@@';
+/** A fresh idempotency key per request goes where the sample has this mark (which URL encoding leaves alone). */
+const KEY_MARK = '__fuzz_key__';
 
 /** One valid body (or several) per route that takes a body; the fuzz mutates them. */
 function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type: 'json' | 'form' | 'csv'; samples: unknown[] }> {
@@ -197,11 +210,13 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
   };
 }
 
-/** Query keys any route reads; random keys are added by the fuzz. */
-const QUERY_KEYS = [
+/** Query keys the API reads; random keys are added by the fuzz. */
+const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
-  'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang', 'loc', 'order',
+  'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
 ];
+/** Query keys of respondent pages: their own, and hidden fields (every other key). */
+const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];
 
 describe('fuzz: no request answers 5xx', () => {
   let db: TestDatabase;
@@ -211,7 +226,7 @@ describe('fuzz: no request answers 5xx', () => {
   const routes: Route[] = [];
   /** The error behind each 500, by request id, to say what broke. */
   const errors = new Map<string, unknown>();
-  const stats = { requests: 0, serverErrors: 0, byClass: {} as Record<string, number>, okByRoute: {} as Record<string, number> };
+  const stats = { requests: 0, serverErrors: 0, byClass: {} as Record<string, number>, okByRoute: {} as Record<string, number>, serverErrorsByRoute: {} as Record<string, number> };
   const failures: string[] = [];
   let address = 0;
 
@@ -307,7 +322,7 @@ describe('fuzz: no request answers 5xx', () => {
         ),
       ),
     );
-    const query = fc.array(fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_KEYS).map(encodeBytes) }, { weight: 1, arbitrary: urlPart(nastyString) }), urlPart(plausible())), {
+    const query = fc.array(fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(route.url.startsWith('/s/') ? PAGE_QUERY_KEYS : API_QUERY_KEYS)).map(encodeBytes) }, { weight: 1, arbitrary: urlPart(nastyString) }), urlPart(plausible())), {
       maxLength: 8,
     });
     const spec = bodies[routeKey(route)];
@@ -379,6 +394,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (res.statusCode < 300) stats.okByRoute[routeKey(route)] = (stats.okByRoute[routeKey(route)] ?? 0) + 1;
     if (res.statusCode >= 500) {
       stats.serverErrors++;
+      stats.serverErrorsByRoute[routeKey(route)] = (stats.serverErrorsByRoute[routeKey(route)] ?? 0) + 1;
       const errorId = /"errorId":"([^"]+)"/.exec(res.body)?.[1] ?? '';
       const err = errors.get(errorId) ?? [...errors.values()].at(-1);
       if (failures.length < 30) {
@@ -420,6 +436,7 @@ describe('fuzz: no request answers 5xx', () => {
       `fuzz: ${stats.requests} requests over ${routes.length} routes, ${stats.serverErrors} answered 5xx ` +
         `(by class ${JSON.stringify(stats.byClass)}; SARAFAN_FUZZ_RUNS=${RUNS}, SARAFAN_FUZZ_SEED=${SEED})`,
     );
+    expect(stats.serverErrorsByRoute).toEqual({});
     expect(failures).toEqual([]);
     expect(stats.serverErrors).toBe(0);
     // The fuzz reached the handlers: submissions were stored and signed-in reads answered.
