@@ -51,11 +51,24 @@ export type CleanProblem = 'invalid_unicode' | 'too_deep';
 
 export type CleanResult = { ok: true; value: unknown } | { ok: false; field: string; problem: CleanProblem };
 
+/** Where a value sits: its key under the parent (built only when a refusal names it). */
+interface Place {
+  parent: Place | null;
+  key: string;
+  depth: number;
+}
+
 class Refused {
   constructor(
-    readonly path: string[],
+    readonly place: Place | null,
     readonly problem: CleanProblem,
   ) {}
+
+  get field(): string {
+    const keys: string[] = [];
+    for (let p = this.place; p; p = p.parent) keys.unshift(p.key);
+    return keys.join('.');
+  }
 }
 
 /** Parsed data: objects from JSON.parse and from query-string parsers (which build them on prototype-less classes). */
@@ -63,19 +76,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return Object.prototype.toString.call(value) === '[object Object]';
 }
 
-function cleanAt(value: unknown, policy: InvalidUnicodePolicy, path: string[]): unknown {
+const child = (parent: Place | null, key: string): Place => ({ parent, key, depth: (parent?.depth ?? 0) + 1 });
+
+function cleanAt(value: unknown, policy: InvalidUnicodePolicy, place: Place | null): unknown {
   if (typeof value === 'string') {
     const cleaned = cleanText(value, policy);
-    if (cleaned === null) throw new Refused(path, 'invalid_unicode');
+    if (cleaned === null) throw new Refused(place, 'invalid_unicode');
     return cleaned;
   }
   const isArray = Array.isArray(value);
   if (!isArray && !isPlainObject(value)) return value;
-  if (path.length >= MAX_INPUT_DEPTH) throw new Refused(path, 'too_deep');
+  if ((place?.depth ?? 0) >= MAX_INPUT_DEPTH) throw new Refused(place, 'too_deep');
   if (isArray) {
     let changed = false;
     const out = value.map((item, i) => {
-      const cleaned = cleanAt(item, policy, [...path, String(i)]);
+      const cleaned = cleanAt(item, policy, child(place, String(i)));
       if (cleaned !== item) changed = true;
       return cleaned;
     });
@@ -85,8 +100,8 @@ function cleanAt(value: unknown, policy: InvalidUnicodePolicy, path: string[]): 
   const entries: [string, unknown][] = [];
   for (const [key, item] of Object.entries(value)) {
     const cleanKey = cleanText(key, policy);
-    if (cleanKey === null) throw new Refused([...path, key.replace(INVALID_UNICODE_ALL, REPLACEMENT_CHARACTER)], 'invalid_unicode');
-    const cleaned = cleanAt(item, policy, [...path, cleanKey]);
+    if (cleanKey === null) throw new Refused(child(place, key.replace(INVALID_UNICODE_ALL, REPLACEMENT_CHARACTER)), 'invalid_unicode');
+    const cleaned = cleanAt(item, policy, child(place, cleanKey));
     if (cleanKey !== key || cleaned !== item) changed = true;
     entries.push([cleanKey, cleaned]);
   }
@@ -104,9 +119,9 @@ function cleanAt(value: unknown, policy: InvalidUnicodePolicy, path: string[]): 
  */
 export function cleanInput(value: unknown, policy: InvalidUnicodePolicy): CleanResult {
   try {
-    return { ok: true, value: cleanAt(value, policy, []) };
+    return { ok: true, value: cleanAt(value, policy, null) };
   } catch (err) {
     if (!(err instanceof Refused)) throw err;
-    return { ok: false, field: err.path.join('.'), problem: err.problem };
+    return { ok: false, field: err.field, problem: err.problem };
   }
 }
