@@ -11,7 +11,8 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords } from '../db/demo/loadDemo.ts';
 import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../core/demo/structure.ts';
 
-const URL_HINT = process.env.SARAFAN_PUBLIC_URL ?? 'http://localhost:3000';
+// The same PORT the server was started with (README), unless a public URL is configured.
+const URL_HINT = process.env.SARAFAN_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`;
 
 /** A password people can type: 4 groups of 4 letters/digits without look-alikes. */
 function newPassword(): string {

@@ -5,6 +5,8 @@ import { registerStatsCommand } from './stats.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerRollupsCommand } from './rollups.ts';
 import { registerBenchCommand } from './bench.ts';
+import { registerBackupCommand } from './backup.ts';
+import { registerRestoreCommand } from './restore.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -31,6 +33,8 @@ registerStatsCommand(program);
 registerDemoCommand(program);
 registerRollupsCommand(program);
 registerBenchCommand(program);
+registerBackupCommand(program);
+registerRestoreCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

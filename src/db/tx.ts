@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { releaseClient } from './connection.ts';
 
 /** What follows BEGIN: the default, a read-only transaction, or a single snapshot. */
 export type TransactionMode = '' | 'read only' | 'isolation level read committed' | 'isolation level repeatable read';
@@ -16,12 +17,19 @@ export async function inTransaction<T>(client: pg.PoolClient, fn: (tx: pg.PoolCl
   }
 }
 
-/** Runs `fn` in a transaction on one pooled connection; rolls back on any error. */
+/**
+ * Runs `fn` in a transaction on one pooled connection; rolls back on any error. A connection lost
+ * meanwhile is destroyed rather than returned to the pool.
+ */
 export async function withTransaction<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>, mode: TransactionMode = ''): Promise<T> {
   const client = await pool.connect();
+  let failure: unknown;
   try {
     return await inTransaction(client, fn, mode);
+  } catch (err) {
+    failure = err;
+    throw err;
   } finally {
-    client.release();
+    releaseClient(client, failure);
   }
 }

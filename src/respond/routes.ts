@@ -30,7 +30,8 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
   // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
   await app.register(async (scope) => {
     scope.setErrorHandler((err: FastifyError, request, reply) => {
-      const { status, body } = toErrorResponse(err, request);
+      const { status, body, headers } = toErrorResponse(err, request);
+      reply.headers(headers);
       if (wantsJson(request)) return reply.status(status).send(body);
       const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
       return sendPage(reply, status, renderStandardMessage(kind, interfaceLanguage(request)));

@@ -14,6 +14,9 @@ import { cleanRequestInput } from './http/cleanRequest.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
 import { malformedPathParam } from './http/validate.ts';
+import { addApiHeaders } from './http/apiHeaders.ts';
+import { parseTrustProxy } from './http/trustProxy.ts';
+import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
@@ -49,11 +52,16 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   // Dashboards read through the replica and fall back to the primary while it cannot answer;
   // /healthz checks the replica itself (docs/scaling.md).
   const replica = appDeps.readPool;
+  // Forwarding headers count only from the listed proxies: request.ip (every rate limit's key),
+  // request.protocol (Secure cookies) and request.host (links) are otherwise the socket's own.
+  const proxies = parseTrustProxy(process.env.SARAFAN_TRUST_PROXY);
+  if (proxies.warning) console.warn(`sarafan: ${proxies.warning}`);
   const app = Fastify({
-    logger: appDeps.logger ? loggerOptions() : false,
+    // Errors are always logged (every 500 with its errorId); request lines only with `logger` (SARAFAN_LOG=1).
+    logger: loggerOptions(appDeps.logger === true),
     frameworkErrors: malformedPathParam,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: process.env.SARAFAN_TRUST_PROXY === '1',
+    trustProxy: proxies.trusted,
   });
   const rollupFolder = createRollupFolder(appDeps.pool, (orgId, err) => app.log.error({ err, orgId }, 'rollup fold failed'));
   app.decorate('rollupFolder', rollupFolder);
@@ -75,6 +83,17 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
   // Control characters and invalid Unicode never reach a handler (PostgreSQL refuses NUL and lone surrogates).
   app.addHook('preValidation', cleanRequestInput);
+
+  app.addHook('onSend', addApiHeaders);
+
+  // Every response, errors and static files included, says who may frame it (src/server/http/frameHeaders.ts).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const ancestors = frameAncestorsFor(request.url);
+    const csp = reply.getHeader('content-security-policy');
+    reply.header('content-security-policy', withFrameAncestors(typeof csp === 'string' ? csp : undefined, ancestors));
+    reply.header('x-frame-options', X_FRAME_OPTIONS[ancestors]);
+    return payload;
+  });
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

@@ -16,6 +16,7 @@ export interface AppDeps {
   smtpUrl?: string;
   /** Directory with the built dashboard (dist/web); the SPA is not served when absent. */
   webDir?: string;
+  /** A JSON log line per request (SARAFAN_LOG=1); errors are logged either way. */
   logger?: boolean;
   /** Rate limits can be raised in tests that submit many answers from one address. */
   publicRateLimitPerMinute?: number;

@@ -140,6 +140,6 @@ describe('locations API', () => {
     expect((await admin.patch(`/api/v1/locations/${west.id}`, { name: 'Hacked' })).status).toBe(404);
     expect((await admin.patch(`/api/v1/locations/${scopedRegion.id}`, { parentId: west.id })).status).toBe(404);
     const imp = await admin.request('POST', '/api/v1/locations/import', 'code,name,kind,parent_code\nZ1,Z,store,\n', { 'content-type': 'text/csv' });
-    expect(imp.json.message).toMatch(/line 2: parent_code is required/);
+    expect(imp.json.message).toMatch(/line 2: code Z1 is not a code of your locations/);
   });
 });

@@ -179,7 +179,16 @@ describe('rollup rebuild without blocking respondents', () => {
       },
     });
     await within(submit(6, 'a'), 5_000, 'a submission while two rebuilds are started');
-    await new Promise((r) => setTimeout(r, 300));
+    // The event that proves the second one waits: its session blocks on the organisation's rebuild lock.
+    const waitingForLock = async () =>
+      (
+        await server.pool.query(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'
+              and query like '%rebuildRollups.lock%'`,
+        )
+      ).rows[0].n;
+    await expect.poll(waitingForLock, { timeout: 10_000, interval: 20 }).toBe(1);
     expect(seen).toEqual(['first queueing', 'first refilled']);
     hold.open();
     await Promise.all([first, second]);

@@ -17,6 +17,8 @@ export interface SeedQuestion {
   direction?: string;
   attribute?: string;
   showIf?: unknown;
+  /** The question's text by language; `{ en: key }` when not given. */
+  text?: Record<string, string>;
 }
 
 /** Creates a live survey with the questions; returns its id and question ids by key. */
@@ -32,7 +34,7 @@ export async function seedSurvey(pool: pg.Pool, orgId: string, questions: SeedQu
     const { rows } = await pool.query(
       `insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max, box_min, direction, attribute, show_if)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
-      [orgId, surveyId, q.key, i, q.type, q.metric ?? (q.type === 'nps' ? 'nps' : 'none'), q.required ?? false, JSON.stringify({ en: q.key }),
+      [orgId, surveyId, q.key, i, q.type, q.metric ?? (q.type === 'nps' ? 'nps' : 'none'), q.required ?? false, JSON.stringify(q.text ?? { en: q.key }),
         scale[0], scale[1], q.box ?? null, q.direction ?? null, q.attribute ?? null, q.showIf ? JSON.stringify(q.showIf) : null],
     );
     ids[q.key] = rows[0].id;

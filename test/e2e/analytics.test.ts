@@ -147,7 +147,7 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'CSV' }).click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const csvText = fs.readFileSync((await csv.path())!, 'utf8');
-    expect(csvText).toContain('Period,Value');
+    expect(csvText).toContain('"Period","Value"');
     const [svg] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: 'SVG' }).click()]);
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     expect(fs.readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s>]/);

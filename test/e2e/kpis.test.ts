@@ -33,6 +33,7 @@ describe.skipIf(!ready)('KPI tiles in the browser', () => {
   let browser: Browser;
   let surveyId = '';
   let constantId = '';
+  let csiId = '';
   const email = `kpi-${Date.now()}@example.com`;
 
   beforeAll(async () => {
@@ -60,6 +61,17 @@ describe.skipIf(!ready)('KPI tiles in the browser', () => {
     constantId = c.surveyId;
     await seedResponses(pool, org.orgId, constantId, c.ids, Array.from({ length: 30 }, (_, i) => ({
       at, answers: { nps: { score: 10 }, speed: { score: 1 + (i % 5) }, staff: { score: 1 + ((i * 2) % 5) } },
+    })));
+    // CSI with stated importance: each attribute row is named by its satisfaction question's text.
+    const csi = await seedSurvey(pool, org.orgId, [
+      { key: 'sat_speed', type: 'rating', metric: 'csi_satisfaction', attribute: 'speed', min: 1, max: 10, text: { en: 'Speed of service', ru: 'Скорость обслуживания' } },
+      { key: 'imp_speed', type: 'rating', metric: 'csi_importance', attribute: 'speed', min: 1, max: 10, text: { en: 'How important is speed?' } },
+      { key: 'sat_staff', type: 'rating', metric: 'csi_satisfaction', attribute: 'staff', min: 1, max: 10, text: { en: 'Politeness of staff', ru: 'Вежливость персонала' } },
+      { key: 'imp_staff', type: 'rating', metric: 'csi_importance', attribute: 'staff', min: 1, max: 10, text: { en: 'How important is politeness?' } },
+    ], 'Index');
+    csiId = csi.surveyId;
+    await seedResponses(pool, org.orgId, csiId, csi.ids, [8, 6].map((s) => ({
+      at, answers: { sat_speed: { score: s }, imp_speed: { score: 9 }, sat_staff: { score: s + 1 }, imp_staff: { score: 3 } },
     })));
     browser = await launchBrowser();
   });
@@ -113,6 +125,17 @@ describe.skipIf(!ready)('KPI tiles in the browser', () => {
     expect(await notice.getByTestId('drivers-reason').textContent()).toContain('no variance');
     expect(await notice.locator('[lang=en]').count()).toBe(1);
     await page.context().close();
+  }, 120_000);
+
+  it('names CSI attributes by their satisfaction question in the interface language', async () => {
+    for (const [lang, names] of [['en', ['Speed of service', 'Politeness of staff']], ['ru', ['Скорость обслуживания', 'Вежливость персонала']]] as const) {
+      const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD, { lang });
+      await page.goto(`${server.baseUrl}/app/surveys/${csiId}`);
+      const rows = page.locator('section[aria-labelledby="csi-title"] tbody th[scope=row]');
+      await poll(() => rows.count()).toBe(2);
+      expect(await rows.allTextContents()).toEqual(names);
+      await page.context().close();
+    }
   }, 120_000);
 
   it('uses Russian plural forms', async () => {

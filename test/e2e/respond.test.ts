@@ -3,7 +3,7 @@
  * off (plain form POST), and Persian (right to left). Each run checks the stored rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
 import { buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
@@ -129,7 +129,12 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
     expect(answers.reasons).toBeUndefined();
   });
 
-  it('JavaScript on, network failing: retries with the same key, then falls back to a form POST', async () => {
+  /**
+   * Answers the survey with JavaScript on (score `score`, run `run`) while `onJsonPost` handles each
+   * JSON submission the script sends (the n-th, from 1; it returns true when it answered itself,
+   * false to let the request reach the server); returns the idempotency keys sent and the form's key.
+   */
+  async function submitThrough(run: string, score: number, onJsonPost: (route: Route, n: number) => Promise<boolean>) {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     const jsonKeys: string[] = [];
@@ -137,22 +142,39 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
       const req = route.request();
       if (req.method() === 'POST' && (req.headers()['content-type'] ?? '').includes('application/json')) {
         jsonKeys.push(JSON.parse(req.postData() ?? '{}')._k);
-        return route.abort('internetdisconnected');
+        if (await onJsonPost(route, jsonKeys.length)) return;
       }
       return route.continue();
     });
-    await page.goto(`${server.baseUrl}/s/${survey.slug}?run=retry`);
+    await page.goto(`${server.baseUrl}/s/${survey.slug}?run=${run}`);
     const formKey = await page.locator('input[name=_k]').inputValue();
-    await page.locator('label', { has: page.locator('input[name=q_nps][value="8"]') }).click();
+    await page.locator('label', { has: page.locator(`input[name=q_nps][value="${score}"]`) }).click();
     await page.locator('button.sb').click();
     await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 20_000 });
     await context.close();
+    return { jsonKeys, formKey };
+  }
 
+  it('JavaScript on, network failing: retries with the same key, then falls back to a form POST', async () => {
+    const { jsonKeys, formKey } = await submitThrough('retry', 8, async (route) => (await route.abort('internetdisconnected'), true));
     expect(jsonKeys).toHaveLength(4);
     expect(new Set(jsonKeys)).toEqual(new Set([formKey]));
     const { response, answers } = await storedResponse('retry');
     expect(response.idempotency_key).toBe(formKey);
     expect(answers.nps.score).toBe(8);
+  });
+
+  it('JavaScript on, server answering 503 (database unavailable): retries with the same key and is thanked', async () => {
+    // The server's own 503 (test/resilience/connectionLoss.test.ts) stood in for twice, then the real server answers.
+    const { jsonKeys, formKey } = await submitThrough('unavailable', 7, async (route, n) => {
+      if (n > 2) return false;
+      await route.fulfill({ status: 503, headers: { 'retry-after': '5' }, contentType: 'application/json', body: '{"ok":false,"error":"unavailable"}' });
+      return true;
+    });
+    expect(jsonKeys).toEqual([formKey, formKey, formKey]);
+    const { response, answers } = await storedResponse('unavailable');
+    expect(response.idempotency_key).toBe(formKey);
+    expect(answers.nps.score).toBe(7);
   });
 
   it('Persian: right-to-left page, live "why?" wording, submitted in fa', async () => {

@@ -73,12 +73,30 @@ describe('planLocationImport', () => {
       ROOT,
       { id: 'mine', parentId: 'root', code: 'MINE', path: '/root/mine/' },
       { id: 'other', parentId: 'root', code: 'OTHER', path: '/root/other/' },
+      { id: 's1', parentId: 'mine', code: 'S1', path: '/root/mine/s1/' },
+      { id: 's2', parentId: 'mine', code: 'S2', path: '/root/mine/s2/' },
     ];
     const scoped = (records: CsvRecord[]) => planLocationImport(records, ctx(existing, ['/root/mine/']));
-    expect(scoped(csv(['S', 'S', 'store', 'MINE'])).inserts[0].path).toMatch(/^\/root\/mine\//);
-    expect(() => scoped(csv(['S', 'S', 'store', '']))).toThrow(/line 2: parent_code is required/);
-    expect(() => scoped(csv(['S', 'S', 'store', 'OTHER']))).toThrow(/line 2: unknown parent_code OTHER/);
-    expect(() => scoped(csv(['OTHER', 'S', 'store', 'MINE']))).toThrow(/line 2: code OTHER is already used/);
-    expect(() => scoped(csv(['MINE', 'Moved', 'region', 'X'], ['X', 'X', 'store', 'MINE']))).toThrow(/line 2: parent_code makes a cycle/);
+    const plan = scoped(csv(['S1', 'Store one', 'store', 'S2']));
+    expect(plan.inserts).toEqual([]);
+    expect(plan.updates).toEqual([{ id: 's1', parentId: 's2', kind: 'store', name: 'Store one', code: 'S1', path: '/root/mine/s2/s1/', line: 2 }]);
+    expect(() => scoped(csv(['S1', 'S', 'store', '']))).toThrow(/line 2: parent_code is required/);
+    expect(() => scoped(csv(['S1', 'S', 'store', 'OTHER']))).toThrow(/line 2: unknown parent_code OTHER/);
+    expect(() => scoped(csv(['S1', 'S1', 'store', 'MINE'], ['S2', 'S2', 'store', 'S1'], ['MINE', 'M', 'region', 'S2']))).toThrow('line 2: parent_code makes a cycle');
+  });
+
+  it('answers a location-scoped caller alike for a code nobody has and a code held outside their locations', () => {
+    const existing = [
+      ROOT,
+      { id: 'mine', parentId: 'root', code: 'MINE', path: '/root/mine/' },
+      { id: 'other', parentId: 'root', code: 'OTHER', path: '/root/other/' },
+    ];
+    const scoped = (records: CsvRecord[]) => planLocationImport(records, ctx(existing, ['/root/mine/']));
+    const words = (code: string) =>
+      `line 2: code ${code} is not a code of your locations (with access limited to some locations an import updates your locations by code; add new locations on the Locations page)`;
+    expect(() => scoped(csv(['OTHER', 'S', 'store', 'MINE']))).toThrow(words('OTHER'));
+    expect(() => scoped(csv(['NOBODY', 'S', 'store', 'MINE']))).toThrow(words('NOBODY'));
+    // An organisation-wide admin still creates locations by import and is told when a code is taken.
+    expect(planLocationImport(csv(['NEW', 'N', 'store', 'MINE']), ctx(existing)).inserts).toHaveLength(1);
   });
 });

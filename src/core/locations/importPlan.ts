@@ -6,6 +6,7 @@
  */
 import { DomainError } from '../errors.ts';
 import { childPath, depthOf, isWithin, LOCATION_KINDS, MAX_DEPTH, type LocationKind } from './tree.ts';
+import { isLocationScoped, scopedUnknownCode } from './codes.ts';
 
 export const IMPORT_HEADER = ['code', 'name', 'kind', 'parent_code'] as const;
 export const MAX_IMPORT_ROWS = 10_000;
@@ -15,6 +16,7 @@ const MAX_NAME = 200;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // Same rule as the API's `code`: codes travel in survey links (?loc=<code>).
 const CODE = /^[^\s/?#&%]+$/;
+
 
 /** One parsed CSV record with the line it ends on (as csv-parse reports it). */
 export interface CsvRecord {
@@ -112,7 +114,9 @@ export function planLocationImport(records: readonly CsvRecord[], ctx: ImportCon
   const idOf = new Map<string, string>();
   for (const row of rows) {
     const current = existingByCode.get(row.code);
-    if (current && !inScope(ctx.scopePaths, current.path)) fail(row.line, `code ${row.code} is already used by another location`);
+    // A location-scoped admin updates their own locations only: a code nobody has and one held outside
+    // their locations get the same answer (src/core/locations/codes.ts).
+    if (isLocationScoped(ctx.scopePaths) && !(current && inScope(ctx.scopePaths, current.path))) fail(row.line, scopedUnknownCode(row.code));
     if (current && current.id === root.id) fail(row.line, `code ${row.code} belongs to the company root, which cannot be imported`);
     idOf.set(row.code, current?.id ?? ctx.newId());
   }

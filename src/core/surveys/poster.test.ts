@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPosterSvg, escapeXml, qrPath, wrapText, type QrMatrix } from './poster.ts';
+import { buildPosterSvg, qrPath, wrapText, type QrMatrix } from './poster.ts';
+import { escapeXml } from '../text/xml.ts';
 
 /** A small checkerboard stands in for a real QR matrix. */
 const checker = (size: number): QrMatrix => ({ size, isDark: (r, c) => (r + c) % 2 === 0 });

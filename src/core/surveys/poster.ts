@@ -1,9 +1,10 @@
 /**
  * @module Printable QR posters (A4, SVG): survey title, a call to action in the poster's language, a
  * large vector QR code, the location's name and a short URL to type in. Pure: the QR module matrix is
- * computed by the caller. Every user-provided string is XML-escaped here.
+ * computed by the caller. Every user-provided string goes through escapeXml (src/core/text/xml.ts).
  */
 import { RTL_LANGUAGES } from './types.ts';
+import { escapeXml } from '../text/xml.ts';
 
 /** A QR code as a square matrix of modules (true = dark). */
 export interface QrMatrix {
@@ -37,11 +38,6 @@ export interface PosterInput {
   /** The address printed under the code, for people who type it in. */
   shortUrl: string;
   qr: QrMatrix;
-}
-
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** Splits text into lines of at most `max` characters, breaking between words where possible. */

@@ -12,7 +12,7 @@
  * delete of the queue therefore never meets a concurrent delete (no serialization failure).
  */
 import type pg from 'pg';
-import type { Queryable } from '../connection.ts';
+import { releaseClient, type Queryable } from '../connection.ts';
 import { inTransaction } from '../tx.ts';
 import { replayResponsesToRollups } from './applyResponse.ts';
 import { refreshResponseQuality } from '../quality/responseFlags.ts';
@@ -115,6 +115,7 @@ export async function foldPendingResponses(pool: pg.Pool, orgId: string, opts: {
   const client = await pool.connect();
   let folded = 0;
   let batches = 0;
+  let failure: unknown;
   try {
     for (;;) {
       const n = await inTransaction(client, async (tx) => {
@@ -132,8 +133,11 @@ export async function foldPendingResponses(pool: pg.Pool, orgId: string, opts: {
       }
       if (n < batch || opts.stop?.()) return { status: 'done', folded, batches };
     }
+  } catch (err) {
+    failure = err;
+    throw err;
   } finally {
-    client.release();
+    releaseClient(client, failure);
   }
 }
 

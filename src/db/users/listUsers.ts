@@ -62,6 +62,15 @@ export async function getUser(db: Queryable, scope: Scope, id: string, opts: { f
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+/** The user of the caller's organisation and scope with this e-mail (any case), or null: others are none of the caller's business. */
+export async function findUserByEmail(db: Queryable, scope: Scope, email: string): Promise<UserRow | null> {
+  const { rows } = await db.query(
+    `/* findUserByEmail */ ${USER_SELECT} where u.org_id = $1 and lower(u.email) = lower($3) and ${USER_IN_SCOPE}`,
+    [scope.orgId, scopeParam(scope), email],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
 /** Invitations in scope (pending and accepted), newest first; at most 500. */
 export async function listInvitations(db: Queryable, scope: Scope): Promise<InvitationRow[]> {
   const { rows } = await db.query(

@@ -20,12 +20,6 @@ export async function insertUser(tx: Queryable, u: NewUser): Promise<string> {
   return rows[0].id;
 }
 
-/** True when a user with this e-mail exists in any organisation. */
-export async function emailTaken(db: Queryable, email: string): Promise<boolean> {
-  const { rows } = await db.query(`/* emailTaken */ select exists(select 1 from users where lower(email) = lower($1)) as taken`, [email]);
-  return rows[0].taken;
-}
-
 /**
  * Replaces the user's location grants with the given ones (only ids of this organisation are kept).
  * @returns how many grants were stored: fewer than asked means some locations no longer exist.

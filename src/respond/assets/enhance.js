@@ -101,19 +101,22 @@
     if (first < 0) return fallback();
     cur = first; show(1);
   }
+  function retry(body, n) {
+    if (n >= 3) return fallback();
+    st.textContent = f.getAttribute('data-off');
+    setTimeout(function () { send(body, n + 1); }, 800 * (n + 1));
+  }
+  // 503: the server is up but its database is not, and nothing was saved: retried like a lost connection.
   function send(body, n) {
     fetch(f.action, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: body })
       .then(function (r) {
+        if (r.status == 503) return retry(body, n);
         return r.json().then(function (j) {
           if (r.ok && j.ok) done();
           else if (r.status == 400 && j.errors) errors(j.errors);
           else fallback();
         }, fallback);
-      }, function () {
-        if (n >= 3) return fallback();
-        st.textContent = f.getAttribute('data-off');
-        setTimeout(function () { send(body, n + 1); }, 800 * (n + 1));
-      });
+      }, function () { retry(body, n); });
   }
   f.addEventListener('submit', function (e) {
     e.preventDefault();

@@ -86,6 +86,7 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
         key: q.key,
         type: q.type,
         metric: q.metric,
+        ...(q.attribute ? { attribute: q.attribute } : {}),
         text: q.text,
         scale: q.scale ?? null,
         archived: !!q.archivedInVersion,

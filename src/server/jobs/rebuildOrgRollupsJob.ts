@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type pg from 'pg';
+import { isUnavailable } from '../../db/connection.ts';
 import { finishInterruptedRollupRebuilds, rebuildOrgRollups } from '../../db/rollups/rebuildRollups.ts';
 import { claimRollupJob, finishRollupJob, isRollupJobWanted, requeueInterruptedRollupJobs, setRollupJobProgress } from './rollupJobs.ts';
 
@@ -91,7 +92,9 @@ async function runOnce(pool: pg.Pool, client: pg.PoolClient, orgId: string, opts
       },
     });
   } catch (err) {
-    if (err instanceof JobAborted) throw err;
+    // Cut off, not failed: the row stays 'running' and is taken again (the background runner retries
+    // while the database is unavailable; a stopped process's jobs are resumed at the next start).
+    if (err instanceof JobAborted || isUnavailable(err)) throw err;
     error = err instanceof Error ? err.message : String(err);
     opts.log?.(`rollup rebuild of organisation ${orgId} failed: ${error}`);
   } finally {

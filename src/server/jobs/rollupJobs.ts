@@ -48,11 +48,15 @@ export async function requestRollupJob(db: Queryable, orgId: string): Promise<Ro
   return rows[0];
 }
 
-/** Takes a pending request (clears `rerun`, resets progress); false when there is nothing to do. */
+/**
+ * Takes a pending request (clears `rerun`, resets progress); false when there is nothing to do. Only
+ * the holder of the organisation's job lock calls it, so a job found 'running' has no runner: its
+ * run was cut off (the database connection or the process died) and is taken again.
+ */
 export async function claimRollupJob(db: Queryable, orgId: string): Promise<boolean> {
   const { rowCount } = await db.query(
     `/* claimRollupJob */ update rollup_jobs set rerun = false, status = 'running', total = 0, done = 0, started_at = now(), finished_at = null, error = null
-      where org_id = $1 and rerun`,
+      where org_id = $1 and (rerun or status = 'running')`,
     [orgId],
   );
   return rowCount === 1;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
 import { RTL_LANGUAGES } from '../../core/surveys/types.ts';
+import { removeXmlInvalidChars } from '../../core/text/xml.ts';
 
 const FONT_CANDIDATES = [
   process.env.SARAFAN_POSTER_FONT,
@@ -25,7 +26,11 @@ export function posterFontPath(): string | null {
 /** Renders the poster; resolves to the PDF bytes. `fontPath` null forces the Latin-only fallback. */
 export function renderPosterPdf(input: PosterInput, fontPath: string | null = posterFontPath()): Promise<Buffer> {
   const lang = fontPath ? input.lang : 'en';
-  const latin = (s: string) => (fontPath ? s : s.replace(/[^\x20-\x7e\xa0-\xff]/g, '?'));
+  // Control characters have no glyph: dropped as in the SVG poster instead of drawn as boxes or '?'.
+  const latin = (s: string) => {
+    const drawable = removeXmlInvalidChars(s);
+    return fontPath ? drawable : drawable.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
+  };
   const rtl = RTL_LANGUAGES.includes(lang);
   const texts = posterTexts(lang);
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: latin(input.title) } });

@@ -1,5 +1,5 @@
 /** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
@@ -11,6 +11,7 @@ import { notFound } from '../http/errors.ts';
 import { parse, parseIdParam } from '../http/validate.ts';
 import { listOutbox } from '../mail/sendMail.ts';
 import { registerOrgRoutes } from '../org/routes.ts';
+import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
 import { inviteUser } from './commands/inviteUser.ts';
 import { updateUser } from './commands/updateUser.ts';
@@ -19,8 +20,6 @@ import { AcceptSchema, InviteSchema, parseTokenParam, UpdateUserSchema } from '.
 
 // Public token routes: enough for a person retrying, too few to guess 256-bit tokens (which is hopeless anyway).
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 /** Registers /users, /invitations (public token routes included), /outbox, and the /org routes. */
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -37,7 +36,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const input = parse(InviteSchema, request.body);
     const su = request.sessionUser!;
     const inviter = { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
-    const result = await inviteUser(deps, inviter, input, deps.publicUrl ?? originOf(request));
+    const result = await inviteUser(deps, inviter, input, publicBase(deps, request));
     return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed });
   });
 

@@ -6,11 +6,11 @@ import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../deps.ts';
 
 // The dashboard loads only its own bundle; charts set inline styles and export through blob:/data: URLs.
+// frame-ancestors and X-Frame-Options are added to every response by app.ts (src/server/http/frameHeaders.ts).
 const DASHBOARD_SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-frame-options': 'DENY',
+    "connect-src 'self'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
 };

@@ -74,7 +74,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
                   ))}
                 </tbody>
               </table>
-              {d.csi && <CsiPanel csi={d.csi} />}
+              {d.csi && <CsiPanel csi={d.csi} questions={ctx.summary.questions} />}
             </>
           )}
         </Loadable>

@@ -3,7 +3,7 @@
  * mark), so the table reads the same without colour; CSV export of the same numbers.
  */
 import { useI18n } from '../i18n.tsx';
-import { toCsv } from '../charts/csv.ts';
+import { toCsv } from '../../core/text/csv.ts';
 import { downloadText } from '../charts/echarts.ts';
 import { heatColor, heatPosition } from '../charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';

@@ -39,10 +39,17 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
   );
 }
 
-/** The customer satisfaction index with its per-attribute weights and means. */
-export function CsiPanel({ csi }: { csi: NonNullable<Summary['csi']> }) {
-  const { t, num, pct } = useI18n();
+/**
+ * The customer satisfaction index with its per-attribute weights and means. An attribute is named by its
+ * satisfaction question's text in the interface language (the attribute key is a technical name).
+ */
+export function CsiPanel({ csi, questions }: { csi: NonNullable<Summary['csi']>; questions: Summary['questions'] }) {
+  const { t, num, pct, lang } = useI18n();
   const attrs = csi.breakdown?.attributes ?? [];
+  const attributeName = (key: string) => {
+    const q = questions.find((x) => x.metric === 'csi_satisfaction' && x.attribute === key);
+    return (q && localized(q.text, lang)) || key;
+  };
   return (
     <Panel title={t('an.csi.title')} id="csi">
       <MetricValue result={csi} size="large" />
@@ -62,7 +69,7 @@ export function CsiPanel({ csi }: { csi: NonNullable<Summary['csi']> }) {
           <tbody>
             {attrs.map((a) => (
               <tr key={a.key}>
-                <th scope="row" dir="auto">{a.key}</th>
+                <th scope="row" dir="auto">{attributeName(a.key)}</th>
                 <td className="num">{a.weight === null ? '—' : pct(a.weight * 100)}</td>
                 <td className="num">{num(a.meanSatisfaction, 2)}</td>
                 <td className="num">{num(a.meanImportance, 2)}</td>

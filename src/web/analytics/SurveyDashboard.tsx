@@ -77,7 +77,7 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
   return (
     <>
       <KpiTiles ctx={ctx} />
-      {ctx.summary.csi && <CsiPanel csi={ctx.summary.csi} />}
+      {ctx.summary.csi && <CsiPanel csi={ctx.summary.csi} questions={ctx.summary.questions} />}
       {ctx.rated.length > 0 && ctx.question && (
         <div className="toolbar an-question">
           <label>

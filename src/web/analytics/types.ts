@@ -20,6 +20,8 @@ export interface SummaryQuestion {
   key: string;
   type: string;
   metric: string;
+  /** The CSI attribute a csi_satisfaction / csi_importance question rates. */
+  attribute?: string;
   text: LocalizedText;
   scale: { min: number; max: number } | null;
   archived?: boolean;

@@ -7,6 +7,7 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { removeXmlInvalidChars } from '../../core/text/xml.ts';
 
 echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
@@ -32,9 +33,14 @@ export function downloadText(content: string, mime: string, fileName: string): v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** SVG markup of the chart as shown (the on-screen instance uses the SVG renderer). */
+/**
+ * SVG markup of the chart as shown (the on-screen instance uses the SVG renderer). ECharts escapes
+ * markup in labels but keeps control characters, which no XML parser accepts (a respondent's
+ * hidden-field value with U+0001 made the file unopenable); they can appear nowhere valid, so
+ * they are removed from the whole document.
+ */
 export function chartSvg(chart: EChartsInstance): string {
-  return chart.renderToSVGString();
+  return removeXmlInvalidChars(chart.renderToSVGString());
 }
 
 /**

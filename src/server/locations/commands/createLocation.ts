@@ -8,11 +8,14 @@ import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { CreateLocationInput } from '../schema.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
+import { assertCodeChangeAllowed } from '../../../core/locations/codes.ts';
 
 /**
- * @throws not_found when the parent is outside the caller's scope; conflict when the code is taken.
+ * @throws not_found when the parent is outside the caller's scope; conflict when the code is taken;
+ *   validation when a location-scoped admin sets a code (src/core/locations/codes.ts).
  */
 export async function createLocation(tx: PoolClient, actor: Principal, input: CreateLocationInput): Promise<Location> {
+  assertCodeChangeAllowed(actor.locationPaths, input.code, null);
   await lockLocationTree(tx, actor.orgId);
   const parent = await getLocation(tx, scopeOf(actor), input.parentId);
   if (!parent) throw notFound('Parent location not found');

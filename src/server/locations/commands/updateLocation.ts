@@ -8,16 +8,19 @@ import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { UpdateLocationInput } from '../schema.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
+import { assertCodeChangeAllowed } from '../../../core/locations/codes.ts';
 
 /**
  * @throws not_found when the location or the new parent is outside the caller's scope;
- *   validation when moving the root or moving a node under its own subtree; conflict on a taken code.
+ *   validation when moving the root or moving a node under its own subtree; conflict on a taken code;
+ *   validation when a location-scoped admin changes the code (src/core/locations/codes.ts).
  */
 export async function updateLocation(tx: PoolClient, actor: Principal, id: string, input: UpdateLocationInput): Promise<Location> {
   const scope = scopeOf(actor);
   if (input.parentId !== undefined) await lockLocationTree(tx, actor.orgId);
   const node = await getLocation(tx, scope, id, { forUpdate: true });
   if (!node) throw notFound('Location not found');
+  assertCodeChangeAllowed(actor.locationPaths, input.code, node.code);
   const fields = { name: input.name ?? node.name, code: input.code === undefined ? node.code : input.code, kind: input.kind ?? node.kind };
   await updateLocationFields(tx, actor.orgId, id, fields).catch((err) => rethrowLocationConflict(err, fields.code));
 

@@ -1,10 +1,9 @@
 /** Invites a person by e-mail: a random token (only its hash is stored), an outbox row, and SMTP when configured. */
-import type { Principal } from '../../../core/access/index.ts';
+import { scopeOf, type Principal } from '../../../core/access/index.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { withTransaction } from '../../../db/tx.ts';
 import { replacePendingInvitation } from '../../../db/users/invitations.ts';
-import type { InvitationRow } from '../../../db/users/listUsers.ts';
-import { emailTaken } from '../../../db/users/saveUser.ts';
+import { findUserByEmail, type InvitationRow } from '../../../db/users/listUsers.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { hashToken, newToken } from '../../auth/session.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -29,13 +28,16 @@ export interface InviteResult {
 }
 
 /**
+ * An address with an account the inviter cannot see (another organisation, or outside a location-scoped
+ * inviter's people) is invited like any other: refusing it would tell the inviter it is registered.
+ * The acceptance then tells the invitee (src/server/users/commands/acceptInvitation.ts).
  * @param baseUrl `deps.publicUrl` or the request's origin; the SPA serves /invite/<token>.
- * @throws conflict when the e-mail already has an account or another invitation races this one.
+ * @throws conflict when the e-mail belongs to one of the inviter's own people, or another invitation races this one.
  */
 export async function inviteUser(deps: AppDeps, inviter: Inviter, input: InviteInput, baseUrl: string): Promise<InviteResult> {
   const actor = inviter.principal;
   await checkGrants(deps.pool, actor, input.role, input.locationIds);
-  if (await emailTaken(deps.pool, input.email)) throw new DomainError('conflict', 'A user with this e-mail already exists');
+  if (await findUserByEmail(deps.pool, scopeOf(actor), input.email)) throw new DomainError('conflict', 'This person already has an account in your organisation');
   const token = newToken();
   const invitation = await withTransaction(deps.pool, async (tx) => {
     const inv = await replacePendingInvitation(tx, {

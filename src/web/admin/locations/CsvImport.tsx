@@ -4,9 +4,11 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import { CSV_HEADER, csvPreview } from './tree.ts';
+import { useSession } from '../../shell/session.tsx';
 
 export function CsvImport({ onImported }: { onImported(): Promise<void> | void }) {
   const { t, num } = useI18n();
+  const scoped = useSession().me?.locationPaths != null;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function CsvImport({ onImported }: { onImported(): Promise<void> | void }
     <section className="card builder-section csv-import" aria-labelledby="csv-h">
       <h2 id="csv-h">{t('csv.title')}</h2>
       <p>{t('csv.intro')} <code dir="ltr">{CSV_HEADER}</code></p>
-      <p className="muted small">{t('csv.example')}</p>
+      <p className="muted small">{t(scoped ? 'csv.scopedIntro' : 'csv.example')}</p>
       <pre className="muted small" dir="ltr">{`${CSV_HEADER}\nNORTH,North region,region,\nS01,Main street store,store,NORTH`}</pre>
       <Field label={t('csv.file')}>{(p) => <input {...p} type="file" accept=".csv,text/csv" onChange={readFile} />}</Field>
       <Field label={t('csv.paste')} hint={text ? (preview.headerOk ? t('csv.preview', { n: num(preview.rows, 0) }) : t('csv.badHeader')) : undefined}>

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import { LOCATION_KINDS, type Location } from '../types.ts';
 import { subtreeIds } from './tree.ts';
+import { useSession } from '../../shell/session.tsx';
 
 export function LocationPanel({ location, locations, editable, onChanged }: {
   location: Location;
@@ -14,6 +15,8 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   onChanged(selectId: string | null, expandId?: string | null): Promise<void>;
 }) {
   const { t } = useI18n();
+  // An admin limited to some locations sets no codes (docs/api.md "Locations"): the field is shown read-only.
+  const codesLocked = useSession().me?.locationPaths != null;
   const [name, setName] = useState(location.name);
   const [code, setCode] = useState(location.code ?? '');
   const [kind, setKind] = useState(location.kind);
@@ -36,7 +39,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   const save = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api.patch(`/locations/${location.id}`, { name: name.trim(), code: code.trim() || null, kind });
+      await api.patch(`/locations/${location.id}`, { name: name.trim(), ...(codesLocked ? {} : { code: code.trim() || null }), kind });
       await onChanged(location.id);
     }, t('loc.saved'));
   };
@@ -78,14 +81,14 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
           <form className="form" onSubmit={save} aria-labelledby="edit-loc-h">
             <h3 id="edit-loc-h">{t('loc.edit')}</h3>
             <Field label={t('loc.name')}>{(p) => <input {...p} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-            <Field label={t('loc.code')} hint={t('loc.codeHint')}>{(p) => <input {...p} dir="ltr" maxLength={64} value={code} onChange={(e) => setCode(e.target.value)} />}</Field>
+            <Field label={t('loc.code')} hint={t(codesLocked ? 'loc.codeLockedHint' : 'loc.codeHint')}>{(p) => <input {...p} dir="ltr" maxLength={64} value={code} readOnly={codesLocked} onChange={(e) => setCode(e.target.value)} />}</Field>
             <Field label={t('loc.kind')}>{kinds(kind, setKind)}</Field>
             <button type="submit">{t('loc.save')}</button>
           </form>
           <form className="form" onSubmit={addChild} aria-labelledby="add-loc-h">
             <h3 id="add-loc-h">{t('loc.addChild', { name: location.name })}</h3>
             <Field label={t('loc.name')}>{(p) => <input {...p} required maxLength={200} value={child.name} onChange={(e) => setChild({ ...child, name: e.target.value })} />}</Field>
-            <Field label={t('loc.code')} hint={t('loc.codeHint')}>{(p) => <input {...p} dir="ltr" maxLength={64} value={child.code} onChange={(e) => setChild({ ...child, code: e.target.value })} />}</Field>
+            {!codesLocked && <Field label={t('loc.code')} hint={t('loc.codeHint')}>{(p) => <input {...p} dir="ltr" maxLength={64} value={child.code} onChange={(e) => setChild({ ...child, code: e.target.value })} />}</Field>}
             <Field label={t('loc.kind')}>{kinds(child.kind, (v) => setChild({ ...child, kind: v }))}</Field>
             <button type="submit">{t('loc.add')}</button>
           </form>
