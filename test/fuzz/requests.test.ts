@@ -166,7 +166,6 @@ function applyMutation(sample: unknown, m: Mutation): unknown {
 // ---------------------------------------------------------------------------------------------
 
 interface Fixtures {
-  orgId: string;
   rootId: string;
   store: { id: string; code: string };
   doomedLocationId: string;
@@ -224,7 +223,7 @@ describe('fuzz: no request answers 5xx', () => {
   let f: Fixtures;
   let bodies: ReturnType<typeof sampleBodies>;
   const routes: Route[] = [];
-  /** The error behind each 500, by request id, to say what broke. */
+  /** Errors thrown while answering, by request id: a 500's failure line shows what broke. */
   const errors = new Map<string, unknown>();
   const stats = { requests: 0, serverErrors: 0, byClass: {} as Record<string, number>, okByRoute: {} as Record<string, number>, serverErrorsByRoute: {} as Record<string, number> };
   const failures: string[] = [];
@@ -271,7 +270,7 @@ describe('fuzz: no request answers 5xx', () => {
     });
     expect(answer.statusCode, answer.body).toBe(200);
     f = {
-      orgId: org.orgId, rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, liveSurvey,
+      rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, ownerCookie,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
