@@ -120,6 +120,8 @@ function measures(ids: BenchIds, db: Database, region: string): Array<[string, s
     ['drivers_nps_region_email_90d', `${s}/drivers?outcome=${nps}&location=${region}&channel=email&${last90}`, null],
     ['quality_90d', `/api/v1/surveys/${ids.surveyId}/quality`, null],
     ['comments_page', `/api/v1/surveys/${ids.surveyId}/comments?limit=50`, null],
+    ['responses_page', `/api/v1/surveys/${ids.surveyId}/responses?limit=50`, null],
+    ['responses_page_region_90d', `/api/v1/surveys/${ids.surveyId}/responses?limit=50&location=${region}&${last90}`, null],
     ['freshness', `/api/v1/analytics/freshness`, null],
   ];
 }

@@ -42,6 +42,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/locations/:id': () => ({ name: 'PWNED' }),
   'PATCH /api/v1/users/:id': () => ({ disabled: true }),
   'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
+  'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
 };
 

@@ -6,13 +6,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { shellMessages } from './shell/messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { analyticsMessages } from './analytics/messages.ts';
+import { responsesMessages } from './responses/messages.ts';
 
 export const UI_LANGUAGES = ['en', 'ru', 'fa'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export type Messages = Record<string, string>;
 export type MessageBundle = Record<UiLanguage, Messages>;
 
-const BUNDLES: MessageBundle[] = [shellMessages, adminMessages, analyticsMessages];
+const BUNDLES: MessageBundle[] = [shellMessages, adminMessages, analyticsMessages, responsesMessages];
 const DICTIONARY: Record<UiLanguage, Messages> = {
   en: Object.assign({}, ...BUNDLES.map((b) => b.en)),
   ru: Object.assign({}, ...BUNDLES.map((b) => b.ru)),

@@ -193,6 +193,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PATCH /api/v1/org': { type: 'json', samples: [{ name: 'Fuzz Org', timezone: 'Asia/Tehran', dimensions: ['order', 'region'] }] },
     'POST /api/v1/responses/:id/exclude': { type: 'json', samples: [{ reason: 'test answer' }] },
     'POST /api/v1/responses/:id/include': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
     'POST /api/v1/surveys/:id/status': { type: 'json', samples: [{ status: 'live' }] },
@@ -213,6 +214,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
 const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
   'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
+  'cursor', 'q',
 ];
 /** Query keys of respondent pages: their own, and hidden fields (every other key). */
 const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];

@@ -40,11 +40,20 @@ export const QUALITY_WINDOW_DAYS = 90;
 /** Most flagged responses returned. */
 export const QUALITY_LIMIT = 500;
 
-/** GET /surveys/:id/quality: flagged and excluded responses in a bounded window (default: 90 days back from `to` or the org's today), with the rules used. */
-export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
+/**
+ * The flagged responses the quality view lists (and its bulk exclusion acts on): the window's filters
+ * (default: 90 days back from `to` or the org's today), at most QUALITY_LIMIT.
+ */
+export async function listQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
   const filter = { ...ctx.filter };
   if (!filter.from) filter.from = addDays(filter.to ?? todayIn(ctx.timezone, now), -QUALITY_WINDOW_DAYS);
   const flagged = await listQualityFlags(pool, { ...ctx, filter }, { surveyId: survey.id, limit: QUALITY_LIMIT });
+  return { filter, flagged };
+}
+
+/** GET /surveys/:id/quality: flagged and excluded responses in a bounded window (default: 90 days back from `to` or the org's today), with the rules used. */
+export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
+  const { filter, flagged } = await listQuality(pool, ctx, survey, now);
   return {
     rules: {
       speederMs: QUALITY_RULES.speederMinMs,

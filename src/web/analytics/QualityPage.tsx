@@ -1,10 +1,11 @@
 /**
- * /app/validation — responses flagged by the data-quality rules, with Exclude / Include. Excluding
- * keeps the response and marks it (reversible); the change shows at once and is rolled back if the
- * server refuses it.
+ * /app/validation — responses flagged by the data-quality rules, with Exclude / Include, a link to each
+ * response, pages of PAGE rows and "exclude all of this reason". Excluding keeps the response and marks
+ * it (reversible); the change shows at once and is rolled back if the server refuses it.
  */
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
@@ -13,6 +14,8 @@ import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
 
 const REASONS: QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder'];
+/** Flagged responses per page. */
+const PAGE = 50;
 const UUID_RE = /^[0-9a-f-]{36}$/i;
 
 export function QualityPage() {
@@ -53,7 +56,7 @@ export function QualityPage() {
           </label>
         </div>
       )}
-      {surveyId && <FlaggedTable key={surveyId} surveyId={surveyId} reason={reason} />}
+      {surveyId && <FlaggedTable key={`${surveyId}-${reason ?? ''}`} surveyId={surveyId} reason={reason} />}
     </div>
   );
 }
@@ -64,11 +67,24 @@ interface Override {
 }
 
 function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
-  const { t, num, date } = useI18n();
+  const { t, tn, num, date } = useI18n();
   const mayExclude = useSession().can('response.exclude');
   const state = useLoad<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
   const [status, setStatus] = useState('');
+  const [page, setPage] = useState(0);
+
+  const excludeAll = async (r: QualityReason) => {
+    setStatus(t('an.quality.saving'));
+    try {
+      const res = await api.post<{ excluded: number }>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
+      setOverrides({});
+      await state.reload();
+      setStatus(tn('rs.quality.excludedAll', res.excluded, { n: num(res.excluded, 0) }));
+    } catch (e) {
+      setStatus(t('an.quality.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
 
   const toggle = async (responseId: string, exclude: boolean) => {
     const before = overrides[responseId];
@@ -97,6 +113,10 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
       <Loadable state={state} height={260}>
         {(d) => {
           const rows = d.flagged.filter((f) => !reason || f.reasons.includes(reason));
+          const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+          const current = Math.min(page, pages - 1);
+          const shown = rows.slice(current * PAGE, (current + 1) * PAGE);
+          const toExclude = rows.filter((f) => !(overrides[f.responseId]?.excluded ?? f.excluded)).length;
           return (
             <>
               <details className="card an-rules">
@@ -110,6 +130,15 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                   ))}
                 </dl>
               </details>
+              {mayExclude && reason && toExclude > 0 && (
+                <div className="toolbar rs-exclude-all" data-testid="quality-exclude-all">
+                  <ConfirmButton
+                    label={t('rs.quality.excludeAll', { reason: t(`an.reason.${reason}`) })}
+                    question={tn('rs.quality.excludeAllQuestion', toExclude, { n: num(toExclude, 0), reason: t(`an.reason.${reason}`) })}
+                    onConfirm={() => excludeAll(reason)}
+                  />
+                </div>
+              )}
               {rows.length === 0 ? <p className="muted an-empty">{t('an.quality.none')}</p> : (
                 <table data-testid="quality-table">
                   <caption>{t('an.quality.caption', { n: num(rows.length, 0) })}</caption>
@@ -123,12 +152,16 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((f) => {
+                    {shown.map((f) => {
                       const o = overrides[f.responseId];
                       const excluded = o ? o.excluded : f.excluded;
                       return (
                         <tr key={f.responseId} data-response={f.responseId} className={excluded ? 'an-excluded' : undefined}>
-                          <td><time dateTime={f.submittedAt}>{date(f.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time></td>
+                          <td>
+                            <Link to={`/app/responses/${encodeURIComponent(f.responseId)}`} title={t('rs.quality.open')}>
+                              <time dateTime={f.submittedAt}>{date(f.submittedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                            </Link>
+                          </td>
                           <td dir="auto">{f.locationName ?? '—'}</td>
                           <td>{f.reasons.map((r) => <span key={r} className={`badge reason-${r}`}>{t(`an.reason.${r}`)}</span>)}</td>
                           <td>{excluded ? t('an.quality.isExcluded') : t('an.quality.isIncluded')}</td>
@@ -143,6 +176,13 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                     })}
                   </tbody>
                 </table>
+              )}
+              {pages > 1 && (
+                <nav className="an-quality-pager" aria-label={t('rs.pages')}>
+                  <button type="button" className="secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>{t('rs.prev')}</button>
+                  <span>{t('rs.quality.page', { page: num(current + 1, 0), pages: num(pages, 0) })}</span>
+                  <button type="button" className="secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>{t('rs.next')}</button>
+                </nav>
               )}
             </>
           );

@@ -3,7 +3,8 @@ import { useCallback, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
-import { analyticsPath, orgToday, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
+import { orgToday, type DashboardContext } from './dashboard.ts';
+import { useSurveyContext } from './useSurveyContext.ts';
 import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { Freshness } from './Freshness.tsx';
@@ -15,9 +16,8 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
-import type { Location, Summary, SurveyDef } from './types.ts';
-import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
   const { t, tn, num } = useI18n();
@@ -33,23 +33,12 @@ export function SurveyDashboard() {
     (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
     [setParams],
   );
-  const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
-  const org = useLoad<{ dimensions?: string[] }>('/org');
-  const locs = useLoad<{ locations: Location[] }>('/locations');
-  const summaryState = useLoad<Summary>(analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`));
+  const { surveyState, summaryState, ctx } = useSurveyContext(id, filters, today, setFilters);
 
   if (surveyState.error && !surveyState.loading) {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
   }
   const survey = surveyState.data?.survey;
-  const summary = summaryState.data;
-  const rated = summary ? ratedQuestions(summary) : [];
-  const ctx: DashboardContext | null = survey && summary ? {
-    surveyId: id, survey, filters, setFilters, today,
-    locations: locs.data?.locations ?? [],
-    dimensions: org.data?.dimensions ?? [],
-    summary, rated, question: pickQuestion(rated, filters.question),
-  } : null;
 
   return (
     <div className="an-page">
@@ -57,6 +46,7 @@ export function SurveyDashboard() {
         <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
         <Freshness />
       </div>
+      <SurveyTabs surveyId={id} />
       {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
       {summaryState.error && !summaryState.loading && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
       {!ctx ? <Skeleton height={480} /> : (

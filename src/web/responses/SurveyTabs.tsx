@@ -1,0 +1,19 @@
+/** The survey's views side by side: its dashboard and its responses (filters carried along). */
+import { NavLink, useSearchParams } from 'react-router';
+import { useI18n } from '../i18n.tsx';
+import { parseFilters, serializeFilters } from '../analytics/filters.ts';
+
+export function SurveyTabs({ surveyId }: { surveyId: string }) {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  // Only the shared filters travel: paging and search belong to the responses view.
+  const filters = serializeFilters(parseFilters(params)).toString();
+  const suffix = filters ? `?${filters}` : '';
+  const base = `/app/surveys/${encodeURIComponent(surveyId)}`;
+  return (
+    <nav className="rs-tabs" aria-label={t('rs.tabs')}>
+      <NavLink end to={`${base}${suffix}`}>{t('rs.tab.dashboard')}</NavLink>
+      <NavLink end to={`${base}/responses${suffix}`} data-testid="tab-responses">{t('rs.tab.responses')}</NavLink>
+    </nav>
+  );
+}
