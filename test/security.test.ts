@@ -21,6 +21,14 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/logout', // only clears the caller's own cookie
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/accept',
+  // Accounts: "forgot password", the reset link, and the second step of signing in (its own short-lived
+  // cookie, not a session; without it they answer 401 too, after validating the body).
+  'POST /api/v1/auth/forgot',
+  'GET /api/v1/auth/reset/:token',
+  'POST /api/v1/auth/reset/:token',
+  'POST /api/v1/auth/two-factor',
+  'POST /api/v1/auth/two-factor/enrol',
+  'POST /api/v1/auth/two-factor/enrol/confirm',
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions';

@@ -7,6 +7,7 @@ import { registerRollupsCommand } from './rollups.ts';
 import { registerBenchCommand } from './bench.ts';
 import { registerBackupCommand } from './backup.ts';
 import { registerRestoreCommand } from './restore.ts';
+import { registerUsersCommand } from './users.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -35,6 +36,7 @@ registerRollupsCommand(program);
 registerBenchCommand(program);
 registerBackupCommand(program);
 registerRestoreCommand(program);
+registerUsersCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

@@ -22,16 +22,18 @@ const hash = (code: string) => `'sha256-${crypto.createHash('sha256').update(cod
 export const PAGE_CSS = squeeze(read('page.css'), false);
 export const PAGE_SCRIPT = squeeze(read('enhance.js'), true);
 
-/** Only the inlined style and script may run; forms post back to this origin only. */
-export const CONTENT_SECURITY_POLICY = [
+/** Only the inlined styles and script may run; forms post back to this origin only. */
+const contentSecurityPolicy = (extraStyle: string) => [
   "default-src 'none'",
-  `style-src ${hash(PAGE_CSS)}`,
+  `style-src ${hash(PAGE_CSS)}${extraStyle ? ` ${hash(extraStyle)}` : ''}`,
   `script-src ${hash(PAGE_SCRIPT)}`,
   "img-src 'self' data:",
   "connect-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
 ].join('; ');
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy('');
 
 /** Headers sent with every respondent page. */
 export const PAGE_HEADERS: Record<string, string> = {
@@ -43,3 +45,8 @@ export const PAGE_HEADERS: Record<string, string> = {
   // Each form carries a fresh idempotency key; a cached page would reuse one across people.
   'cache-control': 'no-store',
 };
+
+/** The headers of a page that inlines `extraStyle` (an organisation's accent) besides the page CSS. */
+export function pageHeaders(extraStyle: string): Record<string, string> {
+  return extraStyle ? { ...PAGE_HEADERS, 'content-security-policy': contentSecurityPolicy(extraStyle) } : PAGE_HEADERS;
+}

@@ -13,7 +13,7 @@ export const MAX_HIDDEN_VALUE = 200;
 const HIDDEN_KEY_RE = /^[A-Za-z0-9_]{1,40}$/;
 const CHANNEL_RE = /^[a-z0-9_-]{1,30}$/;
 /** Query parameters with a meaning of their own; every other one is a hidden field. */
-const RESERVED_PARAMS = new Set(['lang', 'loc', 'channel']);
+const RESERVED_PARAMS = new Set(['lang', 'loc', 'channel', 'preview']);
 
 export type Fields = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ export function parseHidden(entries: Iterable<[string, unknown]>): Record<string
   return out;
 }
 
-/** Hidden fields of a GET: every query parameter except lang, loc and channel. */
+/** Hidden fields of a GET: every query parameter except lang, loc, channel and preview. */
 export function hiddenFromQuery(query: Fields): Record<string, string> {
   return parseHidden(Object.entries(query).filter(([k]) => !RESERVED_PARAMS.has(k)));
 }

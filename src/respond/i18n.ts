@@ -26,6 +26,8 @@ export interface PageStrings {
   tooLargeText: string;
   expiredText: string;
   offline: string;
+  /** Banner of the author's preview (/s/<slug>?preview=1). */
+  previewBanner: string;
   /** Text alternative of star n of max. */
   starOf: string;
   /** Names of the five smileys, worst to best. */
@@ -54,6 +56,7 @@ const en: PageStrings = {
   tooLargeText: 'The answers are too long to send.',
   expiredText: 'This form has expired. Please send it again.',
   offline: 'Connection lost, retrying…',
+  previewBanner: 'Preview — answers are not saved',
   starOf: '{n} of {max} stars',
   smileys: ['Very unhappy', 'Unhappy', 'Neutral', 'Happy', 'Very happy'],
 };
@@ -80,6 +83,7 @@ const ru: PageStrings = {
   tooLargeText: 'Ответы слишком длинные для отправки.',
   expiredText: 'Срок действия формы истёк. Пожалуйста, отправьте её ещё раз.',
   offline: 'Нет связи, пробуем снова…',
+  previewBanner: 'Предпросмотр — ответы не сохраняются',
   starOf: '{n} из {max} звёзд',
   smileys: ['Очень недоволен', 'Недоволен', 'Нейтрально', 'Доволен', 'Очень доволен'],
 };
@@ -106,6 +110,7 @@ const fa: PageStrings = {
   tooLargeText: 'پاسخ‌ها برای ارسال بیش از حد طولانی است.',
   expiredText: 'این فرم منقضی شده است. لطفاً دوباره ارسال کنید.',
   offline: 'اتصال قطع شد، در حال تلاش دوباره…',
+  previewBanner: 'پیش‌نمایش — پاسخ‌ها ذخیره نمی‌شوند',
   starOf: '{n} ستاره از {max}',
   smileys: ['خیلی ناراضی', 'ناراضی', 'معمولی', 'راضی', 'خیلی راضی'],
 };

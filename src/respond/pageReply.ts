@@ -1,13 +1,16 @@
 /** Sending respondent pages: security headers, JSON-or-HTML negotiation, and the page language of error pages. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PAGE_HEADERS } from './assets.ts';
+import { pageHeaders } from './assets.ts';
 import { chooseLanguage, PAGE_LANGUAGES, stringsFor } from './i18n.ts';
 import { first, type Fields } from './context.ts';
 import { renderStandardMessage, type MessageKind } from './render/layout.ts';
 
-/** Sends an HTML page with the respondent-page headers (CSP, nosniff, no-referrer, no-store). */
-export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply.status(status).headers(PAGE_HEADERS).send(page);
+/**
+ * Sends an HTML page with the respondent-page headers (CSP, nosniff, no-referrer, no-store).
+ * @param extraStyle the organisation's accent CSS the page inlines (render/brand.ts accentStyle), allowed by its hash
+ */
+export function sendPage(reply: FastifyReply, status: number, page: string, extraStyle = ''): FastifyReply {
+  return reply.status(status).headers(pageHeaders(extraStyle)).send(page);
 }
 
 /** JSON submissions (the enhancement script, other channels) get JSON answers; forms get pages. */

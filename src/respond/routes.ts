@@ -9,7 +9,9 @@ import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surv
 import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderStandardMessage } from './render/layout.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
+import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -39,10 +41,15 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
 
     scope.get('/s/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;
-      const survey = await loadPublicSurvey(deps, request.params.slug);
-      if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      const preview = isPreviewRequest(request);
+      const slug = request.params.slug;
+      const survey = preview ? await loadPreviewSurvey(deps, request, slug) : await loadPublicSurvey(deps, slug);
+      if (!survey) {
+        if (!preview && (await redirectFromEarlierSlug(deps, request, reply, slug, 301))) return reply;
+        return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      }
       const lang = surveyLanguage(survey, query.lang, request.headers['accept-language']);
-      if (survey.status === 'closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+      if (survey.status === 'closed' && !preview) return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
       const location = await resolveLocation(deps.pool, survey, query.loc);
       const page = renderSurveyPage({
         survey,
@@ -52,8 +59,9 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
         locationId: location?.id ?? null,
         channel: parseChannel(query.channel),
         hidden: hiddenFromQuery(query),
+        preview,
       });
-      return sendPage(reply, 200, page);
+      return sendPage(reply, 200, page, accentStyle(survey));
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));

@@ -7,7 +7,8 @@ import type { AppDeps } from '../server/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { IDEMPOTENCY_KEY_RE, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
+import { IDEMPOTENCY_KEY_RE, prepareSubmission, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, SLUG_RE } from './lifecycle.ts';
 import { createSurveyCache } from './surveyCache.ts';
 import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
 import type { SubmissionInserter } from '../server/responses/commands/submitResponse.ts';
@@ -17,9 +18,8 @@ import {
 import { stringsFor } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
+import { accentStyle } from './render/brand.ts';
 
-/** Public slugs: anything else cannot name a survey and is not looked up. */
-export const SLUG_RE = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
 export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<LoadedSurvey | null> {
@@ -50,10 +50,18 @@ export function submitHandler(deps: AppDeps) {
   const insert = createSubmissionBatcher(deps.pool);
   return async (request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) => {
     const slug = request.params.slug;
+    if (isPreviewRequest(request)) {
+      const survey = await loadPreviewSurvey(deps, request, slug);
+      if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      return handleSubmission(deps, insert, request, reply, survey, null, true);
+    }
     let entry = SLUG_RE.test(slug) ? await surveys.get(slug) : null;
     // A survey edited or closed after it was cached: at most a few fresh loads (edits are rare).
     for (let attempt = 0; ; attempt++) {
-      if (!entry || entry.survey.status === 'draft') return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      if (!entry || entry.survey.status === 'draft') {
+        if (!entry && (await redirectFromEarlierSlug(deps, request, reply, slug, 308))) return reply;
+        return sendMessage(request, reply, 404, 'notFound', 'not_found');
+      }
       try {
         return await handleSubmission(deps, insert, request, reply, entry.survey, attempt < 3 ? entry.stamp : null);
       } catch (err) {
@@ -71,6 +79,7 @@ async function handleSubmission(
   reply: FastifyReply,
   survey: LoadedSurvey,
   surveyStamp: string | null,
+  preview = false,
 ) {
   const json = wantsJson(request);
   const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
@@ -98,21 +107,29 @@ async function handleSubmission(
       idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
       startedMs: started?.getTime() ?? now.getTime(),
       locationId: location?.id ?? null,
+      preview,
     });
-    return sendPage(reply, 400, page);
+    return sendPage(reply, 400, page, accentStyle(survey));
   };
 
   if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
   try {
-    // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
-    const result = await submitResponse(deps.pool, {
+    const submission = {
       survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
       locationId: null, locationRef: first(body._loc), surveyStamp, startedAt: started, submittedAt: now,
-    }, insert);
+    };
+    if (preview) {
+      // The author's preview: validated exactly like a real submission, then nothing is stored.
+      prepareSubmission(submission);
+      if (json) return reply.status(200).send({ ok: true, preview: true });
+      return sendPage(reply, 200, renderThanksPage(survey, lang, true), accentStyle(survey));
+    }
+    // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
+    const result = await submitResponse(deps.pool, submission, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
-    return sendPage(reply, 200, renderThanksPage(survey, lang));
+    return sendPage(reply, 200, renderThanksPage(survey, lang), accentStyle(survey));
   } catch (err) {
     if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {

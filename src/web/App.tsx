@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { PageTitle } from './components/PageTitle.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { SessionProvider, useSession } from './shell/session.tsx';
 import { useI18n } from './i18n.tsx';
@@ -9,14 +10,23 @@ import type { ReactNode } from 'react';
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const { t } = useI18n();
+  const location = useLocation();
   if (loading) return <p className="loading" role="status">{t('shell.loading')}</p>;
-  if (!me) return <Navigate to="/login" replace />;
+  // The deep link survives signing in (the server keeps only paths under /app: src/core/accounts/nextPath.ts).
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`} replace />;
   return <>{children}</>;
 }
 
+/** Any /app address no page answers (a mistyped or outdated link): says so and leads back. */
 function NotFound() {
   const { t } = useI18n();
-  return <p>{t('shell.notFound')}</p>;
+  return (
+    <section className="not-found" data-testid="not-found">
+      <PageTitle title={t('shell.notFoundTitle')} />
+      <p>{t('shell.notFound')}</p>
+      <p><Link to="/app">{t('shell.backToOverview')}</Link></p>
+    </section>
+  );
 }
 
 export function App() {

@@ -6,12 +6,13 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, init: { contentType?: string } = {}): Promise<T> {
-  const isRaw = typeof body === 'string';
+  // Strings (CSV) and files (a logo) go as they are; everything else as JSON.
+  const isRaw = typeof body === 'string' || body instanceof Blob;
   const res = await fetch(`/api/v1${path}`, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': init.contentType ?? (isRaw ? 'text/plain' : 'application/json') },
-    body: body === undefined ? undefined : isRaw ? (body as string) : JSON.stringify(body),
+    body: body === undefined ? undefined : isRaw ? (body as string | Blob) : JSON.stringify(body),
   });
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;
@@ -34,9 +35,9 @@ function safeJson(text: string): unknown {
 export const api = {
   get: <T,>(path: string) => request<T>('GET', path),
   post: <T,>(path: string, body?: unknown, init?: { contentType?: string }) => request<T>('POST', path, body ?? {}, init),
-  put: <T,>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  put: <T,>(path: string, body?: unknown, init?: { contentType?: string }) => request<T>('PUT', path, body ?? {}, init),
   patch: <T,>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
-  delete: <T,>(path: string) => request<T>('DELETE', path),
+  delete: <T,>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };
 
 /** Builds a query string from defined, non-empty values. */

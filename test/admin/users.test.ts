@@ -50,9 +50,12 @@ describe('users and invitations API', () => {
 
   it('keeps one pending invitation per e-mail and refuses owners, existing users and manager invitations without locations', async () => {
     const first = await owner.post('/api/v1/invitations', { email: 'viewer@people.test', role: 'viewer' });
+    // Inviting again says so (and which invitation to resend) instead of silently breaking the first link.
     const second = await owner.post('/api/v1/invitations', { email: 'Viewer@people.test', role: 'analyst' });
-    expect(second.status).toBe(201);
-    expect((await new Client(server.baseUrl).get(`/api/v1/invitations/${tokenOf(first.json.link)}`)).status).toBe(404);
+    expect(second.status).toBe(409);
+    expect(second.json.message).toBe('This person already has a pending invitation; resend it instead');
+    expect(second.json.details).toEqual({ reason: 'pending_invitation', invitationId: first.json.invitation.id });
+    expect((await new Client(server.baseUrl).get(`/api/v1/invitations/${tokenOf(first.json.link)}`)).status).toBe(200);
     const list = (await owner.get('/api/v1/users')).json;
     expect(list.invitations.filter((i: any) => i.email.toLowerCase() === 'viewer@people.test' && !i.acceptedAt)).toHaveLength(1);
     expect((await owner.post('/api/v1/invitations', { email: 'x@people.test', role: 'owner' })).status).toBe(400);

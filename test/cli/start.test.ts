@@ -10,6 +10,7 @@ import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const BIN = path.resolve('bin/sarafan.js');
 
@@ -78,19 +79,7 @@ describe('sarafan start with the embedded database', () => {
 });
 
 describe('sarafan start failures', () => {
-  /** Runs the CLI to its end; resolves with its exit code and output. */
-  const run = (args: string[], env: NodeJS.ProcessEnv) =>
-    new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      child.stdout!.on('data', (d) => (output += d));
-      child.stderr!.on('data', (d) => (output += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        resolve({ code, output });
-      });
-    });
+  const run = runCli;
 
   it('refuses a port that is not a number, before opening any database', async () => {
     const { code, output } = await run(['start', '--port', '80x'], { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });

@@ -52,8 +52,8 @@ describe.skipIf(!ready)('administration pages in the browser', () => {
     await page.goto(`${server.baseUrl}/app/locations`);
     await poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByLabel('Or paste the CSV text').fill('code,name,kind,parent_code\nNORTH,North region,region,\nS01,Main Street,store,NORTH\nS02,Harbour,store,NORTH\n');
-    await poll(() => page.getByText('3 location(s) to import.').count()).toBe(1);
-    await page.getByRole('button', { name: 'Import 3 location(s)' }).click();
+    await poll(() => page.getByText('3 locations to import.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Import 3 locations' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBe(1);
     await poll(() => page.getByRole('treeitem', { name: /North region/ }).count()).toBe(1);
     const bad = await page.evaluate(() =>
@@ -90,6 +90,7 @@ describe.skipIf(!ready)('administration pages in the browser', () => {
     if (process.env.ADMIN_SHOTS) await page.screenshot({ path: '/tmp/admin-builder.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: 'Publish this survey?' }).getByRole('button', { name: 'Publish' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'The survey is live' }).count()).toBe(1);
     const stored = await page.evaluate((id) => fetch(`/api/v1/surveys/${id}`).then((r) => r.json()), surveyId);
     expect(stored.survey.status).toBe('live');

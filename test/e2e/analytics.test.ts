@@ -128,18 +128,19 @@ describe.skipIf(!ready)('analytics dashboard in the browser', () => {
     await page.getByRole('combobox', { name: 'Channel', exact: true }).selectOption('');
     await poll(() => page.url().includes('channel=')).toBe(false);
 
-    // Drill down: (company →) North → its stores; breadcrumb back.
+    // Drill down: (company →) North → its stores, as the dashboard's location filter (the KPIs follow); breadcrumb back.
     const table = page.getByTestId('breakdown-table');
     await poll(async () => (await table.textContent()) ?? '').toMatch(/North|E2E Coffee/);
     if ((await table.getByRole('button', { name: 'Open North' }).count()) === 0) {
       await table.getByRole('button', { name: 'Open E2E Coffee' }).click();
     }
     await table.getByRole('button', { name: 'Open North' }).click();
-    await page.waitForURL(new RegExp(`parent=${ids.north}`));
+    await page.waitForURL(new RegExp(`location=${ids.north}`));
     await poll(async () => (await table.textContent()) ?? '').toContain('Store B');
     expect(await table.textContent()).not.toContain('Store C');
+    await poll(() => kpi(page).textContent()).toBe(npsText(seeds.filter((s) => s.store !== 'Store C').map((s) => s.score)));
     await page.getByRole('navigation', { name: 'Location level' }).getByRole('button', { name: 'All locations' }).click();
-    await poll(() => page.url().includes('parent=')).toBe(false);
+    await poll(() => page.url().includes('location=')).toBe(false);
 
     // Exports of the trend chart: CSV (data) and SVG (drawing).
     const trend = page.locator('section[aria-labelledby="trend-title"] figure');

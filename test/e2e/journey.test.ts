@@ -45,6 +45,7 @@ describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', ()
     await page.waitForURL(/\/app\/surveys\/[0-9a-f-]+\/edit$/);
     surveyId = /surveys\/([0-9a-f-]+)\/edit/.exec(page.url())![1];
     await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: 'Publish this survey?' }).getByRole('button', { name: 'Publish' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'The survey is live' }).count()).toBe(1);
     const stored = await page.evaluate((id) => fetch(`/api/v1/surveys/${id}`).then((r) => r.json()), surveyId);
     expect(stored.survey.status).toBe('live');

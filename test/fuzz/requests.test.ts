@@ -163,27 +163,71 @@ function applyMutation(sample: unknown, m: Mutation): unknown {
   return root;
 }
 
+/** Uploaded files: the sample, cut short, with bytes overwritten, or random bytes. */
+function bytesBody(samples: Buffer[]): fc.Arbitrary<{ raw: Buffer }> {
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...samples), fc.nat()).map(([b, n]) => ({ raw: b.subarray(0, n % (b.length + 1)) })),
+    fc.tuple(fc.constantFrom(...samples), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 })).map(([b, edits]) => {
+      const copy = Buffer.from(b);
+      for (const [at, byte] of edits) copy[at % copy.length] = byte;
+      return { raw: copy };
+    }),
+    fc.uint8Array({ maxLength: 300 }).map((a) => ({ raw: Buffer.from(a) })),
+  );
+}
+
+const naturalType = (type: 'json' | 'form' | 'csv' | 'bytes' | undefined) =>
+  type === 'form' ? 'application/x-www-form-urlencoded' : type === 'csv' ? 'text/csv' : type === 'bytes' ? 'image/png' : 'application/json';
+
 // ---------------------------------------------------------------------------------------------
 
 interface Fixtures {
   rootId: string;
   store: { id: string; code: string };
   doomedLocationId: string;
+  doomedSurveyId: string;
   liveSurvey: SurveyFixture;
   closedSlug: string;
   apiSurvey: SurveyFixture;
   responseId: string;
   otherUserId: string;
   invitationToken: string;
+  /** Invitations named by id: one to renew, one to revoke (the token above stays valid for accepting). */
+  invitationIds: { resend: string; revoke: string };
   ownerCookie: string;
 }
+
+const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
+/** The smallest PNG (1x1, transparent): the logo upload's valid sample. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** A fresh idempotency key per request goes where the sample has this mark (which URL encoding leaves alone). */
 const KEY_MARK = '__fuzz_key__';
 
 /** One valid body (or several) per route that takes a body; the fuzz mutates them. */
-function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type: 'json' | 'form' | 'csv'; samples: unknown[] }> {
+function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type: 'json' | 'form' | 'csv' | 'bytes'; samples: unknown[] }> {
+  const code = { code: '123456' };
   return {
+    'POST /api/v1/auth/two-factor': { type: 'json', samples: [code, { recoveryCode: 'abcd-efgh' }] },
+    'POST /api/v1/auth/two-factor/enrol': { type: 'json', samples: [{}] },
+    'POST /api/v1/auth/two-factor/enrol/confirm': { type: 'json', samples: [code] },
+    'POST /api/v1/auth/forgot': { type: 'json', samples: [{ email: 'owner@fuzz.test' }] },
+    'POST /api/v1/auth/reset/:token': { type: 'json', samples: [{ password: 'long enough password' }] },
+    'PATCH /api/v1/me': { type: 'json', samples: [{ name: 'Owner', locale: 'ru' }] },
+    // Not the owner's password: the fuzz must not sign its own session out.
+    'POST /api/v1/me/password': { type: 'json', samples: [{ currentPassword: 'not the password', newPassword: 'long enough password' }] },
+    'POST /api/v1/me/two-factor/setup': { type: 'json', samples: [{}] },
+    'POST /api/v1/me/two-factor/confirm': { type: 'json', samples: [code] },
+    'POST /api/v1/me/two-factor/disable': { type: 'json', samples: [{ password: TEST_PASSWORD, ...code }] },
+    'PUT /api/v1/org/two-factor': { type: 'json', samples: [{ required: true }] },
+    'PUT /api/v1/org/branding': { type: 'json', samples: [{ accentColor: '#0b5cad' }] },
+    'PUT /api/v1/org/logo': { type: 'bytes', samples: [TINY_PNG] },
+    'POST /api/v1/invitations/:id/resend': { type: 'json', samples: [{ email: false }, { email: true }] },
+    'POST /api/v1/users/:id/password-reset': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys/:id/duplicate': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys/:id/archive': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys/:id/restore': { type: 'json', samples: [{}] },
+    'DELETE /api/v1/surveys/:id': { type: 'json', samples: [{ confirm: 'Doomed survey' }] },
     'POST /api/v1/auth/setup': { type: 'json', samples: [{ orgName: 'Fuzz', name: 'F', email: 'fuzz@setup.test', password: 'long enough password', locale: 'en', timezone: 'Europe/Moscow' }] },
     'POST /api/v1/auth/login': { type: 'json', samples: [{ email: 'owner@fuzz.test', password: TEST_PASSWORD }] },
     'POST /api/v1/auth/logout': { type: 'json', samples: [{}] },
@@ -259,11 +303,15 @@ describe('fuzz: no request answers 5xx', () => {
     const liveSurvey = await buildSurvey(db.pool, org.orgId);
     const closed = await buildSurvey(db.pool, org.orgId, { status: 'closed' });
     const apiSurvey = await buildSurvey(db.pool, org.orgId, { status: 'draft' });
+    const invite = async (email: string, token = crypto.randomBytes(32).toString('base64url')) =>
+      (await db.pool.query(
+        `insert into invitations(org_id, email, role, token_hash, expires_at) values ($1, $2, 'viewer', $3, now() + interval '7 days') returning id`,
+        [org.orgId, email, hashToken(token)],
+      )).rows[0].id as string;
     const invitationToken = crypto.randomBytes(32).toString('base64url');
-    await db.pool.query(
-      `insert into invitations(org_id, email, role, token_hash, expires_at) values ($1, 'invitee@fuzz.test', 'viewer', $2, now() + interval '7 days')`,
-      [org.orgId, hashToken(invitationToken)],
-    );
+    await invite('invitee@fuzz.test', invitationToken);
+    const invitationIds = { resend: await invite('resend@fuzz.test'), revoke: await invite('revoke@fuzz.test') };
+    const doomedSurvey = await buildSurvey(db.pool, org.orgId, { status: 'draft', name: 'Doomed survey' });
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'owner@fuzz.test', password: TEST_PASSWORD } });
     const ownerCookie = String(login.headers['set-cookie']).split(';')[0];
     const answer = await app.inject({
@@ -272,8 +320,8 @@ describe('fuzz: no request answers 5xx', () => {
     });
     expect(answer.statusCode, answer.body).toBe(200);
     f = {
-      rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, liveSurvey,
-      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, ownerCookie,
+      rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
+      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, ownerCookie,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -299,9 +347,13 @@ describe('fuzz: no request answers 5xx', () => {
     const segments = route.url.split('/');
     const before = segments[segments.findIndex((s) => s.startsWith(`:${name}`)) - 1];
     if (name === 'slug') return f.liveSurvey.slug;
+    // A reset link nobody asked for: well-formed, unknown.
+    if (name === 'token' && before === 'reset') return UNKNOWN_LINK_TOKEN;
     if (name === 'token') return f.invitationToken;
+    if (name === 'key') return 'region';
     if (name === '*') return 'surveys/new';
-    if (name === 'id' && before === 'surveys') return f.apiSurvey.id;
+    if (name === 'id' && before === 'surveys') return route.method === 'DELETE' ? f.doomedSurveyId : f.apiSurvey.id;
+    if (name === 'id' && before === 'invitations') return route.method === 'DELETE' ? f.invitationIds.revoke : f.invitationIds.resend;
     if (name === 'id' && before === 'locations') return route.method === 'DELETE' ? f.doomedLocationId : f.store.id;
     if (name === 'id' && before === 'users') return f.otherUserId;
     if (name === 'id' && before === 'responses') return f.responseId;
@@ -329,13 +381,13 @@ describe('fuzz: no request answers 5xx', () => {
     const spec = bodies[routeKey(route)];
     const hasBody = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method);
     const samples = spec?.samples ?? [{}];
-    const body: fc.Arbitrary<{ value: unknown } | { raw: string }> = fc.oneof(
+    const body: fc.Arbitrary<{ value: unknown } | { raw: string | Buffer }> = spec?.type === 'bytes' ? bytesBody(samples as Buffer[]) : fc.oneof(
       { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...samples), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([s, ms]) => ({ value: ms.reduce(applyMutation, s) })) },
       { weight: 1, arbitrary: fc.constantFrom(...samples).map((value) => ({ value })) },
       { weight: 1, arbitrary: jsonValue.map((value) => ({ value })) },
       { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ raw })) },
     );
-    const natural = spec?.type === 'form' ? 'application/x-www-form-urlencoded' : spec?.type === 'csv' ? 'text/csv' : 'application/json';
+    const natural = naturalType(spec?.type);
     const contentType = fc.oneof(
       { weight: 8, arbitrary: fc.constant(natural) },
       { weight: 3, arbitrary: fc.constant(route.url.startsWith('/s/') ? 'application/json' : natural) },
@@ -343,7 +395,8 @@ describe('fuzz: no request answers 5xx', () => {
         weight: 2,
         arbitrary: fc.constantFrom(
           'application/json', 'application/json; charset=latin1', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x', 'application/octet-stream', 'application/xml', '', 'application/json; charset="\u00ff"',
+          'multipart/form-data; boundary=x', 'application/octet-stream', 'application/xml', '', 'application/json; charset="\u00ff"', 'image/png',
+          'image/svg+xml',
         ),
       },
     );
@@ -364,7 +417,7 @@ describe('fuzz: no request answers 5xx', () => {
       const url = r.query.length ? `${pathPart}?${r.query.map(([k, v]) => `${k}=${v}`).join('&')}` : pathPart;
       const key = crypto.randomBytes(12).toString('base64url');
       const withKey = (text: string) => text.split(KEY_MARK).join(key);
-      let payload: string | undefined;
+      let payload: string | Buffer | undefined;
       if (hasBody || r.sendBody) {
         if ('raw' in r.body) payload = r.body.raw;
         else if (r.contentType.startsWith('application/x-www-form-urlencoded')) payload = formText(r.body.value);
@@ -375,7 +428,7 @@ describe('fuzz: no request answers 5xx', () => {
       for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h[k] = v;
       if (payload !== undefined && r.contentType) h['content-type'] = r.contentType;
       if (r.cookie) h.cookie = r.cookie;
-      return { method: route.method, url, headers: h, payload: payload === undefined ? undefined : withKey(payload) };
+      return { method: route.method, url, headers: h, payload: typeof payload === 'string' ? withKey(payload) : payload };
     });
   }
 
@@ -386,7 +439,8 @@ describe('fuzz: no request answers 5xx', () => {
     const headers: Record<string, string> = route.url === '/api/v1/auth/logout' ? {} : { cookie: f.ownerCookie };
     if (!spec) return { method: route.method, url: pathPart, headers };
     const sample = spec.samples[0];
-    const type = spec.type === 'form' ? 'application/x-www-form-urlencoded' : spec.type === 'csv' ? 'text/csv' : 'application/json';
+    const type = naturalType(spec.type);
+    if (spec.type === 'bytes') return { method: route.method, url: pathPart, headers: { ...headers, 'content-type': type }, payload: sample as Buffer };
     const payload = spec.type === 'form' ? formText(sample) : spec.type === 'csv' ? String(sample) : toJsonText(sample);
     return { method: route.method, url: pathPart, headers: { ...headers, 'content-type': type }, payload: payload.split(KEY_MARK).join(crypto.randomBytes(12).toString('base64url')) };
   }
@@ -399,7 +453,7 @@ describe('fuzz: no request answers 5xx', () => {
       .join('&');
   }
 
-  async function send(route: Route, req: { method: string; url: string; headers: Record<string, string>; payload?: string }) {
+  async function send(route: Route, req: { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer }) {
     const res = await app.inject({ ...req, method: req.method as 'GET', remoteAddress: nextAddress() });
     stats.requests++;
     const cls = `${Math.floor(res.statusCode / 100)}xx`;
@@ -412,7 +466,7 @@ describe('fuzz: no request answers 5xx', () => {
       const err = errors.get(errorId) ?? [...errors.values()].at(-1);
       if (failures.length < 30) {
         failures.push(
-          `${res.statusCode} ${req.method} ${req.url.slice(0, 200)} [${req.headers['content-type'] ?? ''}] ${JSON.stringify(req.payload?.slice(0, 300))}: ${String(
+          `${res.statusCode} ${req.method} ${req.url.slice(0, 200)} [${req.headers['content-type'] ?? ''}] ${JSON.stringify(String(req.payload ?? '').slice(0, 300))}: ${String(
             (err as Error | undefined)?.stack ?? err ?? res.body,
           ).slice(0, 600)}`,
         );

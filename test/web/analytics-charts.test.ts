@@ -33,7 +33,7 @@ describe('confidence band shaping', () => {
     expect(r.min).toBeGreaterThanOrEqual(-100);
     expect(Math.abs(r.min % 10)).toBe(0);
     expect(r.max % 10).toBe(0);
-    expect(bandAxisRange(toBandData([]), { min: 0, max: 100 })).toEqual({ min: 0, max: 100 });
+    expect(bandAxisRange(toBandData([]), { min: 0, max: 100 })).toEqual({ min: 0, max: 100, interval: 20 });
   });
 
   it('stacks band series across zero (NPS bands may be negative)', () => {

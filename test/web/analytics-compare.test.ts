@@ -47,6 +47,6 @@ describe('compare panel helpers', () => {
     expect(sidePeriod(side({ from: '2026-01-01', to: '2026-01-31' }), en, day)).toBe('2026-01-01 – 2026-01-31');
     expect(sidePeriod(side({ from: '2026-01-01' }), en, day)).toBe('from 2026-01-01');
     expect(sidePeriod(side({}), en, day)).toBe('all time');
-    expect(sideSegments(side({ segments: [{ key: 'segment', value: 'gold' }, { key: 'customer_type', value: 'first_time' }] }))).toBe('segment: gold · customer_type: first_time');
+    expect(sideSegments(side({ segments: [{ key: 'segment', value: 'gold' }, { key: 'customer_type', value: 'first_time' }] }))).toBe('Segment: gold · Customer type: first_time');
   });
 });

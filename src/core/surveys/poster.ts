@@ -38,7 +38,22 @@ export interface PosterInput {
   /** The address printed under the code, for people who type it in. */
   shortUrl: string;
   qr: QrMatrix;
+  /** The organisation's branding: frame and call-to-action colour (already readable on white), and logo. */
+  brand?: PosterBrand;
 }
+
+export interface PosterBrand {
+  /** Colour of the top bar, the frame and the call to action (accentOnWhite of the accent). */
+  color: string;
+  /** PNG or JPEG logo, drawn centred above the title. */
+  logo: { type: 'image/png' | 'image/jpeg'; base64: string } | null;
+}
+
+/** The posters' own blue, without branding. */
+export const POSTER_DEFAULT_COLOR = '#1a56db';
+
+/** Millimetres the title block moves down to make room for a logo (logo box: y 11-25, 60 mm wide). */
+export const POSTER_LOGO = { top: 11, height: 14, width: 60, shift: 10 } as const;
 
 /** Splits text into lines of at most `max` characters, breaking between words where possible. */
 export function wrapText(text: string, max: number, maxLines = 3): string[] {
@@ -93,17 +108,27 @@ export function buildPosterSvg(input: PosterInput): string {
   const line = (y: number, size: number, value: string, extra = '') =>
     `<text x="${PAGE_W / 2}" y="${y}" font-size="${size}" text-anchor="middle"${dir}${extra}>${escapeXml(value)}</text>`;
 
+  const color = input.brand?.color ?? POSTER_DEFAULT_COLOR;
+  const logo = input.brand?.logo;
+  const top = 28 + (logo ? POSTER_LOGO.shift : 0);
   const titleLines = wrapText(input.title, 26, 2);
   const body: string[] = [];
-  titleLines.forEach((l, i) => body.push(line(28 + i * 12, 10, l, ' font-weight="bold"')));
-  body.push(line(28 + titleLines.length * 12 + 2, 7.5, texts.cta, ' fill="#1a56db"'));
+  if (logo) {
+    const href = `data:${logo.type};base64,${logo.base64}`;
+    body.push(
+      `<image x="${(PAGE_W - POSTER_LOGO.width) / 2}" y="${POSTER_LOGO.top}" width="${POSTER_LOGO.width}" height="${POSTER_LOGO.height}" ` +
+        `preserveAspectRatio="xMidYMid meet" href="${escapeXml(href)}"/>`,
+    );
+  }
+  titleLines.forEach((l, i) => body.push(line(top + i * 12, 10, l, ' font-weight="bold"')));
+  body.push(line(top + titleLines.length * 12 + 2, 7.5, texts.cta, ` fill="${color}"`));
 
   const qrTop = 78;
   const quiet = 2; // modules of white margin inside the frame; the white page adds the rest
   const scale = QR_SIZE / (input.qr.size + quiet * 2);
   const qrLeft = (PAGE_W - QR_SIZE) / 2;
   body.push(
-    `<rect x="${qrLeft - 3}" y="${qrTop - 3}" width="${QR_SIZE + 6}" height="${QR_SIZE + 6}" rx="4" fill="#fff" stroke="#1a56db" stroke-width="1"/>`,
+    `<rect x="${qrLeft - 3}" y="${qrTop - 3}" width="${QR_SIZE + 6}" height="${QR_SIZE + 6}" rx="4" fill="#fff" stroke="${color}" stroke-width="1"/>`,
     `<path class="qr" transform="translate(${qrLeft} ${qrTop}) scale(${scale.toFixed(5)}) translate(${quiet} ${quiet})" ` +
       `d="${qrPath(input.qr)}" fill="#000" shape-rendering="crispEdges"/>`,
   );
@@ -123,7 +148,7 @@ export function buildPosterSvg(input: PosterInput): string {
       `xml:lang="${escapeXml(input.lang)}" font-family="${escapeXml(FONT)}" data-url="${escapeXml(input.url)}">`,
     `<title>${escapeXml(input.title)}</title>`,
     `<rect width="${PAGE_W}" height="${PAGE_H}" fill="#fff"/>`,
-    `<rect width="${PAGE_W}" height="8" fill="#1a56db"/>`,
+    `<rect width="${PAGE_W}" height="8" fill="${color}"/>`,
     ...body,
     `</svg>`,
   ].join('\n');

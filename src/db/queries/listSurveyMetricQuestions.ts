@@ -13,7 +13,7 @@ export interface SurveyMetricQuestions {
   csi: QuestionDef[];
 }
 
-/** All surveys of the organisation (newest first) with their first nps / csat / ces question each and their CSI questions. */
+/** All surveys of the organisation but archived ones (newest first) with their first nps / csat / ces question each and their CSI questions. */
 export async function listSurveyMetricQuestions(db: Queryable, orgId: string): Promise<SurveyMetricQuestions[]> {
   const { rows } = await db.query(
     `/* listSurveyMetricQuestions */
@@ -26,7 +26,7 @@ export async function listSurveyMetricQuestions(db: Queryable, orgId: string): P
        left join questions q on q.org_id = s.org_id and q.survey_id = s.id and q.archived_in_version is null
                             and q.type in ('nps', 'rating') and (q.metric in ('nps', 'csat', 'ces') or q.type = 'nps'
                                  or (q.metric in ('csi_satisfaction', 'csi_importance') and q.attribute is not null))
-      where s.org_id = $1
+      where s.org_id = $1 and s.archived_at is null
       group by s.org_id, s.id
       order by s.created_at desc, s.id`,
     [orgId],

@@ -2,11 +2,14 @@
 import type { Queryable } from '../connection.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import { isUuid } from '../../core/ids.ts';
+import { LOGO_VERSION_SQL, type Branding } from '../org/branding.ts';
 
 const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version`;
 
 export interface LoadedSurvey extends SurveyDef {
   orgId: string;
+  /** The organisation's name and branding: loaded with public pages (by slug) only. */
+  branding?: Branding & { orgName: string };
 }
 
 function toQuestion(r: Record<string, any>): QuestionDef {
@@ -52,6 +55,9 @@ async function withQuestions(db: Queryable, row: Record<string, any> | undefined
     template: row.template,
     version: row.version,
     questions: rows.map(toQuestion),
+    ...(row.org_name !== undefined
+      ? { branding: { orgName: row.org_name, accentColor: row.accent_color ?? null, logoVersion: row.logo_version ?? null } }
+      : {}),
   };
 }
 
@@ -62,6 +68,11 @@ export async function loadSurvey(db: Queryable, orgId: string, surveyId: string)
 }
 
 export async function loadSurveyBySlug(db: Queryable, slug: string): Promise<LoadedSurvey | null> {
-  const { rows } = await db.query(`select ${SURVEY_COLUMNS} from surveys where slug = $1`, [slug]);
+  const { rows } = await db.query(
+    `select ${SURVEY_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, o.name as org_name, o.accent_color,
+            case when o.logo is null then null else ${LOGO_VERSION_SQL('o.logo_updated_at')} end as logo_version
+       from surveys s join orgs o on o.id = s.org_id where s.slug = $1`,
+    [slug],
+  );
   return withQuestions(db, rows[0]);
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../connection.ts';
 import type { Role } from '../../core/access/index.ts';
 import type { InvitationRow } from './listUsers.ts';
 
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
 export interface NewInvitation {
   orgId: string;
@@ -16,7 +16,9 @@ export interface NewInvitation {
 }
 
 /**
- * Replaces any pending invitation for the same e-mail with a new one valid for 7 days.
+ * Replaces any pending invitation for the same e-mail with a new one valid for 7 days. The caller
+ * has refused a live one the inviter can see (src/server/users/commands/inviteUser.ts); what is left
+ * to replace is expired, or outside a location-scoped inviter's view (refusing would tell them of it).
  * The partial unique index `invitations_pending_email` settles two concurrent invitations.
  */
 export async function replacePendingInvitation(tx: Queryable, inv: NewInvitation): Promise<InvitationRow> {
@@ -59,4 +61,19 @@ export async function findPendingInvitation(db: Queryable, tokenHash: string, op
 /** Marks the invitation used, so its token stops working. */
 export async function markInvitationAccepted(tx: Queryable, orgId: string, id: string): Promise<void> {
   await tx.query(`/* markInvitationAccepted */ update invitations set accepted_at = now() where org_id = $1 and id = $2`, [orgId, id]);
+}
+
+/** Gives a pending invitation a new token (the old link stops working) and 7 more days. */
+export async function renewInvitationToken(tx: Queryable, orgId: string, id: string, tokenHash: string): Promise<Date> {
+  const { rows } = await tx.query(
+    `/* renewInvitationToken */ update invitations set token_hash = $3, expires_at = now() + make_interval(days => $4)
+      where org_id = $1 and id = $2 and accepted_at is null returning expires_at`,
+    [orgId, id, tokenHash, INVITATION_DAYS],
+  );
+  return rows[0].expires_at;
+}
+
+/** Deletes a pending invitation: its link stops working. */
+export async function deletePendingInvitation(tx: Queryable, orgId: string, id: string): Promise<void> {
+  await tx.query(`/* deletePendingInvitation */ delete from invitations where org_id = $1 and id = $2 and accepted_at is null`, [orgId, id]);
 }

@@ -71,18 +71,44 @@ export async function findUserByEmail(db: Queryable, scope: Scope, email: string
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+// An invitation is in scope when every location it grants lies in the caller's subtrees.
+const INVITATION_IN_SCOPE = `($2::text[] is null or (cardinality(i.location_ids) > 0 and not exists (
+    select 1 from unnest(i.location_ids) x(id) left join locations l on l.org_id = i.org_id and l.id = x.id
+     where l.path is null or not l.path like any($2::text[]))))`;
+
+const INVITATION_SELECT = `select i.id, i.email, i.role, i.location_ids, i.created_at, i.expires_at, i.accepted_at from invitations i`;
+
+const toInvitation = (r: Record<string, any>): InvitationRow => ({
+  id: r.id, email: r.email, role: r.role, locationIds: r.location_ids, createdAt: r.created_at, expiresAt: r.expires_at, acceptedAt: r.accepted_at,
+});
+
+/** The pending (not accepted) invitation in scope with this id, optionally locked, or null. */
+export async function getPendingInvitation(db: Queryable, scope: Scope, id: string, opts: { forUpdate?: boolean } = {}): Promise<InvitationRow | null> {
+  const { rows } = await db.query(
+    `/* getPendingInvitation */ ${INVITATION_SELECT} where i.org_id = $1 and i.id = $3 and i.accepted_at is null and ${INVITATION_IN_SCOPE}
+     ${opts.forUpdate ? 'for update of i' : ''}`,
+    [scope.orgId, scopeParam(scope), id],
+  );
+  return rows[0] ? toInvitation(rows[0]) : null;
+}
+
+/** The unexpired pending invitation in scope for this e-mail (any case), or null. */
+export async function findLiveInvitationByEmail(db: Queryable, scope: Scope, email: string): Promise<InvitationRow | null> {
+  const { rows } = await db.query(
+    `/* findLiveInvitationByEmail */ ${INVITATION_SELECT}
+      where i.org_id = $1 and lower(i.email) = lower($3) and i.accepted_at is null and i.expires_at > now() and ${INVITATION_IN_SCOPE}`,
+    [scope.orgId, scopeParam(scope), email],
+  );
+  return rows[0] ? toInvitation(rows[0]) : null;
+}
+
 /** Invitations in scope (pending and accepted), newest first; at most 500. */
 export async function listInvitations(db: Queryable, scope: Scope): Promise<InvitationRow[]> {
   const { rows } = await db.query(
-    `/* listInvitations */ select i.id, i.email, i.role, i.location_ids, i.created_at, i.expires_at, i.accepted_at
-       from invitations i
-      where i.org_id = $1 and ($2::text[] is null or (cardinality(i.location_ids) > 0 and not exists (
-              select 1 from unnest(i.location_ids) x(id) left join locations l on l.org_id = i.org_id and l.id = x.id
-               where l.path is null or not l.path like any($2::text[]))))
+    `/* listInvitations */ ${INVITATION_SELECT}
+      where i.org_id = $1 and ${INVITATION_IN_SCOPE}
       order by i.created_at desc, i.id limit 500`,
     [scope.orgId, scopeParam(scope)],
   );
-  return rows.map((r) => ({
-    id: r.id, email: r.email, role: r.role, locationIds: r.location_ids, createdAt: r.created_at, expiresAt: r.expires_at, acceptedAt: r.accepted_at,
-  }));
+  return rows.map(toInvitation);
 }

@@ -9,6 +9,12 @@ export interface DocumentOptions {
   body: Html;
   /** Include the enhancement script (survey forms only). */
   script?: boolean;
+  /** A notice above the page (the author's preview); outside <main>, so it stays after the enhanced thank-you. */
+  banner?: string;
+  /** The organisation's accent CSS (render/brand.ts); its hash joins the page's CSP (pageReply.ts sendPage). */
+  style?: string;
+  /** The organisation's logo header (render/brand.ts). */
+  header?: Html | '';
 }
 
 /** A complete page: one response with inline CSS (and script), so the first view needs no other request. */
@@ -16,8 +22,8 @@ export function renderDocument(opts: DocumentOptions): string {
   return html`<!doctype html>
 <html lang="${opts.lang}" dir="${isRtl(opts.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
-<title>${opts.title}</title><style>${raw(PAGE_CSS)}</style></head>
-<body><main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
+<title>${opts.title}</title><style>${raw(PAGE_CSS)}</style>${opts.style ? html`<style>${raw(opts.style)}</style>` : ''}</head>
+<body>${opts.banner ? html`<p class="pv" role="status">${opts.banner}</p>` : ''}${opts.header ?? ''}<main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
 }
 
 /** A heading and one paragraph, e.g. "This survey is closed". */

@@ -6,6 +6,7 @@ import { html, type Html } from '../html.ts';
 import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { renderQuestion, whyData } from './questions.ts';
+import { accentStyle, logoHeader } from './brand.ts';
 
 export interface SurveyPageView {
   survey: LoadedSurvey;
@@ -23,7 +24,14 @@ export interface SurveyPageView {
   errors?: Record<string, string>;
   /** A message not tied to one question (e.g. an expired form). */
   formError?: string;
+  /** The author's preview: a banner, and the form posts back to the preview (nothing is stored). */
+  preview?: boolean;
 }
+
+/** The survey's address, with `?preview=1` for the author's preview. */
+const formAction = (slug: string, preview: boolean | undefined) => `/s/${encodeURIComponent(slug)}${preview ? '?preview=1' : ''}`;
+
+const previewBanner = (lang: string, preview: boolean | undefined) => (preview ? stringsFor(lang).previewBanner : undefined);
 
 function languageName(code: string): string {
   if ((PAGE_LANGUAGES as readonly string[]).includes(code)) return stringsFor(code).languageName;
@@ -42,6 +50,7 @@ function languageSwitcher(v: SurveyPageView): Html | '' {
     if (v.locationId) params.set('loc', v.locationId);
     if (v.channel !== 'link') params.set('channel', v.channel);
     for (const [k, value] of Object.entries(v.hidden)) params.set(k, value);
+    if (v.preview) params.set('preview', '1');
     const href = `/s/${encodeURIComponent(v.survey.slug)}?${params}`;
     return html`<li><a href="${href}" lang="${code}" hreflang="${code}"${code === v.lang ? html` aria-current="true"` : ''}>${languageName(code)}</a></li>`;
   });
@@ -92,17 +101,22 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const hiddenInputs = Object.entries(v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
   const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${summary}
-<form class="sv" method="post" action="/s/${encodeURIComponent(survey.slug)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
+<form class="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
 ${fields}
 <div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" aria-live="polite"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
 </form><template id="ty">${thanksBody(survey, lang)}</template>`;
-  return renderDocument({ lang, title, body, script: true });
+  return renderDocument({
+    lang, title, body, script: true, banner: previewBanner(lang, v.preview), style: accentStyle(survey), header: logoHeader(survey),
+  });
 }
 
 /** The localized thank-you page with the survey's own thanks text. */
-export function renderThanksPage(survey: LoadedSurvey, lang: string): string {
-  return renderDocument({ lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang) });
+export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false): string {
+  return renderDocument({
+    lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang), banner: previewBanner(lang, preview),
+    style: accentStyle(survey), header: logoHeader(survey),
+  });
 }

@@ -90,6 +90,18 @@ export const CommentsQuery = FilterSchema.extend({
   group: z.enum(['detractor', 'passive', 'promoter']).optional(),
 });
 
+export const DimensionValuesQuery = z.object({
+  /** Part of the value, matched case-insensitively. */
+  q: z.string().trim().max(200).optional(),
+  survey: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** GET /analytics/dimensions/:key/values: values seen in the caller's scope, most used first. */
+export interface DimensionValuesResponse {
+  values: { value: string; responses: number }[];
+}
+
 export const QualityQuery = FilterSchema.omit({ includeExcluded: true });
 
 export const ExcludeBody = z.object({ reason: z.string().trim().max(500).optional() });

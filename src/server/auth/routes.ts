@@ -1,29 +1,28 @@
-/** First-run owner setup, login, logout and "who am I". */
+/** First-run owner setup, logout and "who am I"; sign-in and the own account are in accountRoutes.ts. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { parse } from '../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
+import { registerAccountRoutes } from './accountRoutes.ts';
+import { LOCALES, NewPassword } from './schema.ts';
 import { endSession, requirePrincipal, startSession } from './session.ts';
 import { permissionsOf } from './present.ts';
 import { isTimeZone } from '../org/schema.ts';
 
-const LOCALES = ['en', 'ru', 'fa'] as const;
 const SETUP_LOCK = 727_002;
 
 export const SetupSchema = z.object({
   orgName: z.string().trim().min(1).max(200),
   name: z.string().trim().max(200).default(''),
   email: z.email().max(320),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  password: NewPassword,
   locale: z.enum(LOCALES).default('en'),
   // Rollups group answers by day in this zone: an unknown one would make every submission fail.
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
 });
-
-export const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
 export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
@@ -57,29 +56,6 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send({ ok: true });
   });
 
-  app.post(
-    '/api/v1/auth/login',
-    {
-      config: {
-        // Per address, whatever e-mail is tried: the limit runs before the body is parsed, and a
-        // per-(address, e-mail) key would let one address spray a password over many accounts.
-        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => req.ip },
-      },
-    },
-    async (request, reply) => {
-      const input = parse(LoginSchema, request.body);
-      const { rows } = await pool.query(
-        'select org_id, id, password_hash from users where lower(email) = lower($1) and not disabled',
-        [input.email],
-      );
-      const row = rows[0];
-      const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), input.password);
-      if (!row || !ok) throw new DomainError('unauthorized', 'Wrong e-mail or password');
-      await startSession(pool, request, reply, row.org_id, row.id);
-      return { ok: true };
-    },
-  );
-
   app.post('/api/v1/auth/logout', async (request, reply) => {
     await endSession(pool, request, reply);
     return { ok: true };
@@ -95,4 +71,6 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       permissions: permissionsOf(principal.role),
     };
   });
+
+  await registerAccountRoutes(app, deps);
 }

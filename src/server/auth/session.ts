@@ -11,7 +11,7 @@ const SESSION_DAYS = 14;
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 export const newToken = () => crypto.randomBytes(32).toString('base64url');
 
-function secureRequest(request: FastifyRequest): boolean {
+export function secureRequest(request: FastifyRequest): boolean {
   if (process.env.SARAFAN_INSECURE_COOKIES === '1') return false;
   // Browsers treat localhost as a secure context, so Secure cookies work there over plain http.
   return request.protocol === 'https' || ['localhost', '127.0.0.1', '[::1]'].includes(request.hostname);

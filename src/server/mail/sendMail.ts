@@ -11,6 +11,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   body: string;
+  /** Only owners see it in the outbox (a password reset link of an owner). */
+  ownersOnly?: boolean;
 }
 
 export interface MailResult {
@@ -37,8 +39,8 @@ function transportFor(smtpUrl: string): Transporter {
  */
 export async function sendMail(db: Queryable, smtpUrl: string | undefined, msg: MailMessage): Promise<MailResult> {
   const { rows } = await db.query(
-    `/* insertOutbox */ insert into outbox(org_id, sender_id, to_address, subject, body) values ($1, $2, $3, $4, $5) returning id`,
-    [msg.orgId, msg.senderId, msg.to, msg.subject, msg.body],
+    `/* insertOutbox */ insert into outbox(org_id, sender_id, to_address, subject, body, owners_only) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [msg.orgId, msg.senderId, msg.to, msg.subject, msg.body, msg.ownersOnly ?? false],
   );
   const outboxId = rows[0].id as string;
   if (!smtpUrl) return { outboxId, emailed: false };
@@ -61,12 +63,15 @@ export interface OutboxMessage {
   sentAt: Date | null;
 }
 
-/** Recent outbox messages (at most 200); `senderId` limits them to one sender's messages. */
-export async function listOutbox(db: Queryable, orgId: string, senderId: string | null): Promise<OutboxMessage[]> {
+/**
+ * Recent outbox messages (at most 200); `senderId` limits them to one sender's messages, and
+ * owners-only messages are left out unless `owner`.
+ */
+export async function listOutbox(db: Queryable, orgId: string, senderId: string | null, owner: boolean): Promise<OutboxMessage[]> {
   const { rows } = await db.query(
     `/* listOutbox */ select id, to_address, subject, body, created_at, sent_at from outbox
-      where org_id = $1 and ($2::uuid is null or sender_id = $2) order by created_at desc, id limit 200`,
-    [orgId, senderId],
+      where org_id = $1 and ($2::uuid is null or sender_id = $2) and ($3 or not owners_only) order by created_at desc, id limit 200`,
+    [orgId, senderId, owner],
   );
   return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, body: r.body, createdAt: r.created_at, sentAt: r.sent_at }));
 }

@@ -18,6 +18,7 @@ import { listHiddenKeys } from './listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
 import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
 import { updateOrg } from './updateOrg.ts';
+import { registerBrandingRoutes } from './brandingRoutes.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
 function requireWholeOrg(principal: Principal): Principal {
@@ -58,4 +59,6 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     const principal = requireWholeOrg(authorize(request, 'org.manage'));
     return { keys: await listHiddenKeys(pool, principal.orgId, { days: 90, limit: 50 }) };
   });
+
+  await registerBrandingRoutes(app, deps);
 }

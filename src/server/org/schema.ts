@@ -1,5 +1,6 @@
 /** Request schema of PATCH /org and the shapes of the /org answers (the SPA imports the types). */
 import { z } from 'zod';
+import { ACCENT_COLOR_RE } from '../../core/branding/branding.ts';
 
 /** Keys a dimension may have (UpdateOrgSchema) — hidden keys outside it are not offered. */
 export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
@@ -51,4 +52,23 @@ export type UpdateOrgResponse = OrgSettingsView & { org: OrgSettingsView; rollup
 /** GET /org/hidden-keys: hidden-field keys seen in recent responses that can be dimensions, most used first. */
 export interface HiddenKeysResponse {
   keys: { key: string; responses: number }[];
+}
+
+/** PUT /org/branding: the accent colour, or null for the default look. */
+export const UpdateBrandingSchema = z.object({
+  accentColor: z
+    .string()
+    .trim()
+    .transform((c) => c.toLowerCase())
+    .refine((c) => ACCENT_COLOR_RE.test(c), 'use a colour like #1a7f5a')
+    .nullable(),
+});
+
+/** GET /org/branding and the answer of its writes. */
+export interface BrandingView {
+  accentColor: string | null;
+  /** Text colour on accent-filled buttons (black or white, the more readable); null without an accent. */
+  accentTextColor: string | null;
+  /** The logo for the settings page (signed-in URL, versioned), or null. */
+  logoUrl: string | null;
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
+import { POSTER_DEFAULT_COLOR, POSTER_LOGO, posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
 import { RTL_LANGUAGES } from '../../core/surveys/types.ts';
 import { removeXmlInvalidChars } from '../../core/text/xml.ts';
 
@@ -55,17 +55,24 @@ export function renderPosterPdf(input: PosterInput, fontPath: string | null = po
       .fontSize(size)
       .text(latin(text), 0, yMm * MM, { width: pageW, align: 'center', lineBreak: false, ...(rtl ? { features: [] } : {}) });
 
-  doc.rect(0, 0, pageW, 8 * MM).fill('#1a56db');
+  const color = input.brand?.color ?? POSTER_DEFAULT_COLOR;
+  const logo = input.brand?.logo;
+  doc.rect(0, 0, pageW, 8 * MM).fill(color);
+  if (logo) {
+    const box = [POSTER_LOGO.width * MM, POSTER_LOGO.height * MM] as [number, number];
+    doc.image(Buffer.from(logo.base64, 'base64'), (pageW - box[0]) / 2, POSTER_LOGO.top * MM, { fit: box, align: 'center', valign: 'center' });
+  }
+  const top = 20 + (logo ? POSTER_LOGO.shift : 0);
   const titleLines = wrapText(input.title, 26, 2);
-  titleLines.forEach((l, i) => line(l, 20 + i * 12, 28, '#000', bold));
-  line(texts.cta, 21 + titleLines.length * 12, 20, '#1a56db');
+  titleLines.forEach((l, i) => line(l, top + i * 12, 28, '#000', bold));
+  line(texts.cta, top + 1 + titleLines.length * 12, 20, color);
 
   const qrTop = 78 * MM;
   const qrSize = 140 * MM;
   const quiet = 2;
   const cell = qrSize / (input.qr.size + quiet * 2);
   const left = (pageW - qrSize) / 2;
-  doc.roundedRect(left - 3 * MM, qrTop - 3 * MM, qrSize + 6 * MM, qrSize + 6 * MM, 4 * MM).lineWidth(1 * MM).stroke('#1a56db');
+  doc.roundedRect(left - 3 * MM, qrTop - 3 * MM, qrSize + 6 * MM, qrSize + 6 * MM, 4 * MM).lineWidth(1 * MM).stroke(color);
   for (let r = 0; r < input.qr.size; r++) {
     for (let c = 0; c < input.qr.size; c++) {
       // Slight overlap avoids hairline gaps between neighbouring modules in some viewers.

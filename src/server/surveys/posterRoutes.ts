@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
-import { buildPosterSvg, type PosterInput } from '../../core/surveys/poster.ts';
+import { buildPosterSvg, POSTER_DEFAULT_COLOR, type PosterInput } from '../../core/surveys/poster.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
 import { authorize } from '../auth/session.ts';
@@ -10,6 +10,8 @@ import { invalid, notFound } from '../http/errors.ts';
 import { parse, parseIdParam } from '../http/validate.ts';
 import { publicBase, qrMatrix, surveyUrl } from './links.ts';
 import { renderPosterPdf } from './pdfPoster.ts';
+import { accentOnWhite } from '../../core/branding/branding.ts';
+import { getBranding, getOrgLogo } from '../../db/org/branding.ts';
 import { PosterQuerySchema } from './schema.ts';
 
 /** Resolves survey, location (in the caller's scope) and language into the poster's content. */
@@ -32,9 +34,17 @@ async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Pr
     url,
     shortUrl: surveyUrl(base, survey.slug, location).replace(/^https?:\/\//, ''),
     qr: qrMatrix(url),
+    brand: await posterBrand(deps, principal.orgId),
   };
   const suffix = (location?.code || location?.id || 'all').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
   return { input, fileName: `poster-${survey.slug}-${suffix}-${lang}` };
+}
+
+/** The organisation's colour (kept readable on white paper) and logo, or nothing to use the posters' own look. */
+async function posterBrand(deps: AppDeps, orgId: string): Promise<PosterInput['brand']> {
+  const [branding, logo] = await Promise.all([getBranding(deps.pool, orgId), getOrgLogo(deps.pool, orgId)]);
+  if (!branding.accentColor && !logo) return undefined;
+  return { color: branding.accentColor ? accentOnWhite(branding.accentColor) : POSTER_DEFAULT_COLOR, logo: logo ? { type: logo.type, base64: logo.bytes.toString('base64') } : null };
 }
 
 function sendFile(reply: FastifyReply, type: string, fileName: string, body: string | Buffer) {
@@ -43,7 +53,7 @@ function sendFile(reply: FastifyReply, type: string, fileName: string, body: str
     .header('content-disposition', `inline; filename="${fileName}"`)
     .header('x-content-type-options', 'nosniff')
     // An SVG opened directly is a document: forbid scripts in it, whatever the text contains.
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
     .send(body);
 }
 

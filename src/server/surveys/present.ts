@@ -32,6 +32,7 @@ export function presentSurveyListItem(r: SurveyListRow): SurveyListItem {
   return {
     ...r,
     lastResponseAt: r.lastResponseAt ? r.lastResponseAt.toISOString() : null,
+    archivedAt: r.archivedAt ? r.archivedAt.toISOString() : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

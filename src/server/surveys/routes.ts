@@ -16,9 +16,15 @@ import { parse, parseIdParam } from '../http/validate.ts';
 import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
 import { updateSurvey } from './commands/updateSurvey.ts';
 import { setSurveyStatus } from './commands/setSurveyStatus.ts';
+import { deleteSurvey, duplicateSurvey, setArchived } from './commands/lifecycle.ts';
+import { listEarlierSlugs } from '../../db/surveys/slugHistory.ts';
+import { surveyArchivedAt } from '../../db/surveys/lifecycle.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
 import { publicBase, surveyUrl } from './links.ts';
-import { CreateSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, type SurveyLink } from './schema.ts';
+import {
+  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
+  type SurveyLink,
+} from './schema.ts';
 import { registerPosterRoutes } from './posterRoutes.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
@@ -34,7 +40,8 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/v1/surveys', async (request) => {
     const principal = authorize(request, 'survey.read');
-    const rows = await listSurveys(pool, scopeOf(principal));
+    const { archived } = parse(SurveyListQuerySchema, request.query ?? {});
+    const rows = await listSurveys(pool, scopeOf(principal), { archived: archived === '1' });
     return { surveys: rows.map(presentSurveyListItem) };
   });
 
@@ -53,7 +60,13 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
     if (!survey) throw notFound('Survey not found');
-    return { ...presentSurveyWithWarnings(survey), publicUrl: surveyUrl(publicBase(deps, request), survey.slug, null) };
+    const [earlierSlugs, archivedAt] = await Promise.all([listEarlierSlugs(pool, principal.orgId, id), surveyArchivedAt(pool, principal.orgId, id)]);
+    return {
+      ...presentSurveyWithWarnings(survey),
+      publicUrl: surveyUrl(publicBase(deps, request), survey.slug, null),
+      earlierSlugs,
+      archivedAt: archivedAt?.toISOString() ?? null,
+    };
   });
 
   app.put('/api/v1/surveys/:id', async (request) => {
@@ -70,6 +83,31 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const { status } = parse(SetStatusRequestSchema, request.body);
     await withTransaction(pool, (tx) => setSurveyStatus(tx, principal, id, status));
     return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey };
+  });
+
+  app.post('/api/v1/surveys/:id/duplicate', async (request, reply) => {
+    const principal = authorize(request, 'survey.create');
+    const id = parseIdParam(request.params, 'Survey not found');
+    const copyId = await withTransaction(pool, (tx) => duplicateSurvey(tx, principal, id, request.sessionUser?.locale ?? 'en'));
+    return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!));
+  });
+
+  for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
+    app.post(`/api/v1/surveys/:id/${action}`, async (request) => {
+      const principal = authorize(request, 'survey.edit');
+      const id = parseIdParam(request.params, 'Survey not found');
+      await withTransaction(pool, (tx) => setArchived(tx, principal, id, archived));
+      const archivedAt = await surveyArchivedAt(pool, principal.orgId, id);
+      return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey, archivedAt: archivedAt?.toISOString() ?? null };
+    });
+  }
+
+  app.delete('/api/v1/surveys/:id', async (request) => {
+    const principal = authorize(request, 'survey.edit');
+    const id = parseIdParam(request.params, 'Survey not found');
+    const { confirm } = parse(DeleteSurveyRequestSchema, request.body ?? {});
+    const { responses } = await withTransaction(pool, (tx) => deleteSurvey(tx, principal, id, confirm));
+    return { ok: true, deletedResponses: responses };
   });
 
   app.get('/api/v1/surveys/:id/links', async (request) => {

@@ -16,6 +16,12 @@ export const CreateSurveyRequestSchema = z.object({
 });
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
 
+/** GET /surveys query: the archived surveys instead of the current ones. */
+export const SurveyListQuerySchema = z.object({ archived: z.enum(['0', '1']).optional() });
+
+/** DELETE /surveys/:id body: the survey's name, typed, when it has answers. */
+export const DeleteSurveyRequestSchema = z.object({ confirm: z.string().max(300).optional() });
+
 export const SetStatusRequestSchema = z.object({ status: z.enum(['draft', 'live', 'closed']) });
 
 /** GET /surveys/:id/poster.(svg|pdf) query. */
@@ -25,8 +31,9 @@ export const PosterQuerySchema = z.object({
 });
 
 /** A survey list row as sent to clients: the database row with ISO timestamps. */
-export type SurveyListItem = Omit<SurveyListRow, 'lastResponseAt' | 'createdAt' | 'updatedAt'> & {
+export type SurveyListItem = Omit<SurveyListRow, 'lastResponseAt' | 'archivedAt' | 'createdAt' | 'updatedAt'> & {
   lastResponseAt: string | null;
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };

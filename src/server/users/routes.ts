@@ -1,10 +1,11 @@
 /** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { findPendingInvitation } from '../../db/users/invitations.ts';
 import { listInvitations, listUsers } from '../../db/users/listUsers.ts';
+import { orgRequiresTotp } from '../../db/users/account.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { authorize, hashToken, startSession } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
@@ -13,13 +14,22 @@ import { listOutbox } from '../mail/sendMail.ts';
 import { registerOrgRoutes } from '../org/routes.ts';
 import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
-import { inviteUser } from './commands/inviteUser.ts';
+import { inviteUser, type Inviter } from './commands/inviteUser.ts';
+import { renewInvitation, revokeInvitation } from './commands/manageInvitation.ts';
+import { resetUserPassword } from './commands/resetUserPassword.ts';
 import { updateUser } from './commands/updateUser.ts';
 import { presentInvitation, presentUser } from './present.ts';
-import { AcceptSchema, InviteSchema, parseTokenParam, UpdateUserSchema } from './schema.ts';
+import { AcceptSchema, InviteSchema, parseTokenParam, ResendSchema, UpdateUserSchema } from './schema.ts';
 
 // Public token routes: enough for a person retrying, too few to guess 256-bit tokens (which is hopeless anyway).
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+/** The signed-in inviter, when their role may invite: mail is written in their interface language. */
+function inviterOf(request: FastifyRequest): Inviter {
+  const principal = authorize(request, 'user.invite');
+  const su = request.sessionUser!;
+  return { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
+}
 
 /** Registers /users, /invitations (public token routes included), /outbox, and the /org routes. */
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -32,12 +42,33 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/api/v1/invitations', async (request, reply) => {
-    const principal = authorize(request, 'user.invite');
+    const inviter = inviterOf(request);
     const input = parse(InviteSchema, request.body);
-    const su = request.sessionUser!;
-    const inviter = { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
     const result = await inviteUser(deps, inviter, input, publicBase(deps, request));
     return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed });
+  });
+
+  // A new link for a pending invitation: e-mailed (resend) or only returned to copy (`{"email": false}`).
+  app.post('/api/v1/invitations/:id/resend', async (request) => {
+    const inviter = inviterOf(request);
+    const id = parseIdParam(request.params);
+    const { email } = parse(ResendSchema, request.body ?? {});
+    const result = await renewInvitation(deps, inviter, id, { sendMail: email, baseUrl: publicBase(deps, request) });
+    return { invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed };
+  });
+
+  app.delete('/api/v1/invitations/:id', async (request) => {
+    const inviter = inviterOf(request);
+    await revokeInvitation(deps, inviter, parseIdParam(request.params));
+    return { ok: true };
+  });
+
+  app.post('/api/v1/users/:id/password-reset', async (request) => {
+    const principal = authorize(request, 'user.manage');
+    const id = parseIdParam(request.params);
+    const su = request.sessionUser!;
+    const result = await resetUserPassword(deps, principal, su.name || su.email, id, publicBase(deps, request));
+    return { link: result.link, emailed: result.emailed, expiresAt: result.expiresAt };
   });
 
   app.get('/api/v1/invitations/:token', { config: PUBLIC_LIMIT }, async (request) => {
@@ -52,6 +83,8 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const input = parse(AcceptSchema, request.body);
     const passwordHash = await hashPassword(input.password);
     const user = await withTransaction(pool, (tx) => acceptInvitation(tx, token, { name: input.name, passwordHash }));
+    // An organisation that requires two-factor sign-in gets it set up first, at the sign-in page.
+    if (await orgRequiresTotp(pool, user.orgId)) return { ok: true, signIn: true };
     await startSession(pool, request, reply, user.orgId, user.userId);
     return { ok: true };
   });
@@ -67,7 +100,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const principal = authorize(request, 'user.invite');
     // Location-scoped admins see only what they sent: the outbox also holds other people's invitation links.
     const sender = principal.locationPaths === null ? null : principal.userId;
-    return { messages: await listOutbox(pool, principal.orgId, sender) };
+    return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
   });
 
   await registerOrgRoutes(app, deps);

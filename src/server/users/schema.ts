@@ -1,7 +1,7 @@
 /** Request schemas of the users and invitations API (docs/api.md, "Users and invitations"). */
 import { z } from 'zod';
 import { ROLES } from '../../core/access/index.ts';
-import { pathParam } from '../http/validate.ts';
+import { NewPassword, parseLinkToken } from '../auth/schema.ts';
 
 /** Roles an invitation may grant: owners are made by promoting an existing user. */
 export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const;
@@ -17,8 +17,11 @@ export type InviteInput = z.infer<typeof InviteSchema>;
 
 export const AcceptSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(10, 'at least 10 characters').max(200),
+  password: NewPassword,
 });
+
+/** Resend (`email`: true, the default) or only a new link to copy. */
+export const ResendSchema = z.object({ email: z.boolean().default(true) });
 
 export const UpdateUserSchema = z.object({
   role: z.enum(ROLES).optional(),
@@ -27,9 +30,5 @@ export const UpdateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
-
-/** The `:token` route parameter; anything that cannot be a token is simply not found. */
-export function parseTokenParam(params: unknown): string {
-  return pathParam(params, 'token', (v) => TOKEN_RE.test(v), 'This invitation is not valid any more');
-}
+/** The `:token` of an invitation link. */
+export const parseTokenParam = (params: unknown) => parseLinkToken(params, 'This invitation is not valid any more');

@@ -3,5 +3,10 @@ import type { MessageBundle } from '../i18n.tsx';
 import { en } from './messages/en.ts';
 import { ru } from './messages/ru.ts';
 import { fa } from './messages/fa.ts';
+import { lifecycleMessages } from './messages/lifecycle.ts';
 
-export const adminMessages: MessageBundle = { en, ru, fa };
+export const adminMessages: MessageBundle = {
+  en: { ...en, ...lifecycleMessages.en },
+  ru: { ...ru, ...lifecycleMessages.ru },
+  fa: { ...fa, ...lifecycleMessages.fa },
+};

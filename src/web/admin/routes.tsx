@@ -8,6 +8,9 @@ import { DistributePage } from './distribute/DistributePage.tsx';
 import { LocationsPage } from './locations/LocationsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { AccountPage } from './auth/AccountPage.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
+import { RequirePermission } from '../shell/RequirePermission.tsx';
 import './builder/builder.css';
 
 /** Pages reachable without a session. */
@@ -17,6 +20,8 @@ export function publicAuthRoutes() {
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
       <Route path="/invite/:token" element={<InvitePage />} />
+      <Route path="/forgot" element={<ForgotPasswordPage />} />
+      <Route path="/reset/:token" element={<ResetPasswordPage />} />
     </>
   );
 }
@@ -26,12 +31,13 @@ export function adminRoutes() {
   return (
     <>
       <Route path="surveys" element={<SurveyListPage />} />
-      <Route path="surveys/new" element={<NewSurveyPage />} />
-      <Route path="surveys/:id/edit" element={<BuilderPage />} />
+      <Route path="surveys/new" element={<RequirePermission action="survey.create"><NewSurveyPage /></RequirePermission>} />
+      <Route path="surveys/:id/edit" element={<RequirePermission action="survey.edit"><BuilderPage /></RequirePermission>} />
       <Route path="surveys/:id/distribute" element={<DistributePage />} />
       <Route path="locations" element={<LocationsPage />} />
-      <Route path="users" element={<UsersPage />} />
-      <Route path="settings" element={<SettingsPage />} />
+      <Route path="users" element={<RequirePermission action="user.manage"><UsersPage /></RequirePermission>} />
+      <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
+      <Route path="account" element={<AccountPage />} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Breakdown of the selected question by location (drill down region → store, breadcrumb back),
+ * Breakdown of the selected question by location (drilling into a region sets the dashboard's
+ * location filter, so every panel follows; the breadcrumb leads back),
  * channel, language or a marked segment dimension: a bar chart plus a table with n and intervals.
  */
 import { useMemo } from 'react';
@@ -8,21 +9,26 @@ import { Chart } from '../charts/Chart.tsx';
 import { barOption } from '../charts/options.ts';
 import { analyticsPath, locationChain, type DashboardContext } from './dashboard.ts';
 import { channelLabel, languageName } from './FilterBar.tsx';
+import { dimensionLabel, locationLabel } from './labels.ts';
 import type { BreakdownAnswer, BreakdownRow, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, localized, metricDigits, MetricValue, Panel } from './ui.tsx';
 import { metricLimits } from './TrendPanel.tsx';
 
 export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, num, lang, dir } = useI18n();
+  const { t, tn, num, lang, dir } = useI18n();
   const by = ctx.filters.by === 'location' || ctx.filters.by === 'channel' || ctx.filters.by === 'language' || ctx.dimensions.some((d) => ctx.filters.by === `dim:${d}`) ? ctx.filters.by : 'location';
+  // `parent` comes from links made before drilling set the location filter.
   const parent = by === 'location' ? ctx.filters.parent ?? ctx.filters.location : undefined;
   const state = useLoad<BreakdownAnswer>(
     analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/breakdown`, { question: question.questionId, by, parent }),
   );
-  const label = (r: BreakdownRow) => (by === 'channel' ? channelLabel(t, r.key) : by === 'language' ? languageName(r.key, t) : r.label || r.key);
+  const codes = new Map(ctx.locations.map((l) => [l.id, l.code]));
+  const label = (r: BreakdownRow) => (by === 'channel' ? channelLabel(t, r.key) : by === 'language' ? languageName(r.key, t)
+    : by === 'location' ? locationLabel(r.label || r.key, codes.get(r.key)) : r.label || r.key);
+  const showLocation = (id: string | undefined) => ctx.setFilters({ location: id, parent: undefined });
   const drill = (r: BreakdownRow) => {
-    if (by === 'location' && r.hasChildren) ctx.setFilters({ parent: r.key });
+    if (by === 'location' && r.hasChildren) showLocation(r.key);
   };
   const title = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
@@ -31,7 +37,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
     const limits = metricLimits(question);
     return {
       option: barOption(rows.map(label), rows.map((r) => r.result?.value ?? null), { num, rtl: dir === 'rtl' }, { min: Math.min(0, limits.min), max: limits.max }),
-      summary: t('an.breakdown.summary', { q: title, n: rows.length, list: rows.slice(0, 5).map((r) => `${label(r)} ${num(r.result?.value ?? null, d)}`).join(', ') }),
+      summary: tn('an.breakdown.summary', rows.length, { q: title, n: num(rows.length, 0), list: rows.slice(0, 5).map((r) => `${label(r)} ${num(r.result?.value ?? null, d)}`).join(', ') }),
       table: {
         caption: t('an.breakdown.caption', { q: title }),
         columns: [t('an.col.segment'), t('an.col.value'), t('an.col.ciLow'), t('an.col.ciHigh'), 'n', t('an.col.definition')],
@@ -39,7 +45,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
       },
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.data, question, num, dir, t, title, by]);
+  }, [state.data, question, num, dir, t, tn, title, by, ctx.locations]);
   const chain = by === 'location' ? locationChain(ctx.locations, parent) : [];
 
   return (
@@ -53,7 +59,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
             <option value="location">{t('an.by.location')}</option>
             <option value="channel">{t('an.by.channel')}</option>
             <option value="language">{t('an.by.language')}</option>
-            {ctx.dimensions.map((d) => <option key={d} value={`dim:${d}`}>{d}</option>)}
+            {ctx.dimensions.map((d) => <option key={d} value={`dim:${d}`}>{dimensionLabel(d)}</option>)}
           </select>
         </label>
       }
@@ -63,13 +69,13 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
           <ol>
             <li>
               {chain.length === 0 ? <span aria-current="page">{t('an.breakdown.top')}</span> : (
-                <button type="button" className="link-button" onClick={() => ctx.setFilters({ parent: undefined, location: undefined })}>{t('an.breakdown.top')}</button>
+                <button type="button" className="link-button" onClick={() => showLocation(undefined)}>{t('an.breakdown.top')}</button>
               )}
             </li>
             {chain.map((l, i) => (
               <li key={l.id}>
                 {i === chain.length - 1 ? <span aria-current="page">{l.name}</span> : (
-                  <button type="button" className="link-button" onClick={() => ctx.setFilters({ parent: l.id })}>{l.name}</button>
+                  <button type="button" className="link-button" onClick={() => showLocation(l.id)}>{l.name}</button>
                 )}
               </li>
             ))}
@@ -80,7 +86,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
         {(data) => data.rows.length === 0 ? <p className="muted an-empty-chart">{t('an.breakdown.empty')}</p> : (
           <div className="an-split">
             <Chart option={chart.option} summary={chart.summary} table={chart.table} fileName={`breakdown-${question.key}-${by.replace(':', '-')}`}
-              height={Math.max(160, 32 * data.rows.length + 40)} onItemClick={(i) => data.rows[i] && drill(data.rows[i])} />
+              height={Math.max(160, 40 * data.rows.length + 40)} onItemClick={(i) => data.rows[i] && drill(data.rows[i])} />
             <table className="an-breakdown-table" data-testid="breakdown-table">
               <caption className="visually-hidden">{chart.table.caption}</caption>
               <thead>

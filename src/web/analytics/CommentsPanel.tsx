@@ -1,13 +1,16 @@
-/** Latest open-text comments with score group, location and date; filter by group; load more. */
-import { useEffect, useRef, useState } from 'react';
+/** Latest open-text comments with score group, location and date; filter by group; load more; long ones fold. */
+import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { Comment } from './types.ts';
 import { ErrorBox, Panel, Skeleton } from './ui.tsx';
 import { channelLabel } from './FilterBar.tsx';
+import { foldText } from './labels.ts';
 
 const PAGE = 20;
+/** Characters of a comment shown before "show more" (about three lines on a phone). */
+const FOLD_AT = 240;
 const GROUPS = ['detractor', 'passive', 'promoter'] as const;
 
 export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
@@ -63,7 +66,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
         <ul className="an-comments" aria-busy={busy}>
           {comments.map((c) => (
             <li key={`${c.responseId}-${c.questionKey}`} className="an-comment">
-              <p dir="auto" className="an-comment-text">{c.text}</p>
+              <CommentText text={c.text} />
               <p className="muted an-comment-meta">
                 {c.group && <span className={`badge group-${c.group}`}>{t(`an.group.${c.group}`)}{c.score !== null ? `${t('shell.sep')}${num(c.score, 0)}` : ''}</span>}
                 {c.locationName && <span dir="auto">{c.locationName}</span>}
@@ -80,5 +83,23 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
         </button>
       )}
     </Panel>
+  );
+}
+
+/** A comment, folded after FOLD_AT characters behind a "show more" button that says whether it is open. */
+function CommentText({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const { head, folded } = foldText(text, FOLD_AT);
+  return (
+    <>
+      <p dir="auto" className="an-comment-text" id={id}>{open || !folded ? text : `${head}…`}</p>
+      {folded && (
+        <button type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+          {open ? t('an.comments.showLess') : t('an.comments.showMore')}
+        </button>
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { useSession } from '../shell/session.tsx';
 import { apiFilterParams, previousPeriod, resolveRange } from './filters.ts';
 import { changeArrow, compareParams, sideName, sidePeriod, sideSegments, verdictKey, type CompareChange, type CompareInput, type CompareMode } from './compare.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
+import { dimensionLabel, locationLabel } from './labels.ts';
 import type { CompareAnswer, CompareSide, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
@@ -61,7 +62,7 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
         <label>{t('an.filters.location')}
           <select value={draft[k] ?? ''} onChange={(e) => set({ [k]: e.target.value || undefined })}>
             <option value="">—</option>
-            {tree.map((l) => <option key={l.id} value={l.id}>{'\u00a0\u00a0'.repeat(l.depth) + l.name}</option>)}
+            {tree.map((l) => <option key={l.id} value={l.id}>{'\u00a0\u00a0'.repeat(l.depth) + locationLabel(l.name, l.code)}</option>)}
           </select>
         </label>
       );
@@ -72,7 +73,7 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
       <>
         <label>{t('an.filters.segmentKey')}
           <select value={key} onChange={(e) => set({ [k]: `${e.target.value}:${rest.join(':')}` })}>
-            {ctx.dimensions.map((d) => <option key={d} value={d}>{d}</option>)}
+            {ctx.dimensions.map((d) => <option key={d} value={d}>{dimensionLabel(d)}</option>)}
           </select>
         </label>
         <label>{t('an.filters.segmentValue')}<input dir="auto" value={rest.join(':')} placeholder={t('an.filters.segmentValue')} onChange={(e) => set({ [k]: `${key}:${e.target.value}` })} /></label>

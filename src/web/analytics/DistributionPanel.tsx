@@ -21,7 +21,7 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
 }
 
 function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: ChoiceOption[] }) {
-  const { t, num, lang, dir } = useI18n();
+  const { t, tn, num, lang, dir } = useI18n();
   const title = localized(q.text, lang) || q.key;
   const rtl = dir === 'rtl';
   if (q.distribution.length > 0) {
@@ -36,7 +36,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
         <h3 dir="auto">{title}</h3>
         <Chart
           option={distributionOption(full, q.type === 'nps' || q.metric === 'nps', { num, rtl })}
-          summary={t('an.dist.summary', { q: title, n: num(total, 0) })}
+          summary={tn('an.dist.summary', total, { q: title, n: num(total, 0) })}
           table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.score'), 'n', t('an.col.share')], rows: full.map((d) => [d.score, d.n, total ? Math.round((1000 * d.n) / total) / 10 : null]) }}
           fileName={`distribution-${q.key}`}
           height={200}
@@ -46,12 +46,13 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
   }
   const labelOf = (value: string) => localized(options.find((o) => o.value === value)?.label, lang) || value;
   const choices = (q.choices ?? []).map((c) => ({ ...c, value: labelOf(c.value) }));
+  const answered = choices.reduce((a, c) => a + c.n, 0);
   return (
     <div className="an-dist">
       <h3 dir="auto">{title}</h3>
       <Chart
         option={barOption(choices.map((c) => c.value), choices.map((c) => c.n), { num, rtl })}
-        summary={t('an.dist.summary', { q: title, n: num(choices.reduce((a, c) => a + c.n, 0), 0) })}
+        summary={tn('an.dist.summary', answered, { q: title, n: num(answered, 0) })}
         table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.choice'), 'n'], rows: choices.map((c) => [c.value, c.n]) }}
         fileName={`choices-${q.key}`}
         height={Math.max(140, 28 * choices.length + 40)}

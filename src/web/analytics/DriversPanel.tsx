@@ -15,7 +15,7 @@ import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
 import { CsiPanel } from './KpiTiles.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, num, pct, lang, dir } = useI18n();
+  const { t, tn, num, pct, lang, dir } = useI18n();
   const state = useLoad<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
   const outcome = localized(question.text, lang) || question.key;
   const chart = useMemo(() => {
@@ -55,7 +55,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
           {(d) => d.drivers.length === 0 ? <p className="muted">{t('an.drivers.none')}</p> : (
             <>
               <p className="muted">
-                {t('an.drivers.meta', { n: num(d.n, 0), r2: num(d.r2 * 100, 0) })} <span className="badge definition">{d.definition}</span>
+                {tn('an.drivers.meta', d.n, { n: num(d.n, 0), r2: num(d.r2 * 100, 0) })} <span className="badge definition">{d.definition}</span>
               </p>
               <Chart option={chart.option} summary={chart.summary} table={chart.table} fileName={`drivers-${question.key}`} height={320} />
               <table>

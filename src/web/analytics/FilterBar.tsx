@@ -1,15 +1,25 @@
 /** Date range, location, channel, language and segment filters; every change goes to the URL. */
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { qs } from '../api.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
 import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath } from './dashboard.ts';
+import { dimensionLabel, locationLabel, matchKnownValue } from './labels.ts';
 import type { BreakdownAnswer } from './types.ts';
+import type { DimensionValuesResponse } from '../../server/analytics/schema.ts';
 
-const CHANNELS = ['link', 'email', 'sms', 'qr', 'kiosk', 'web', 'widget', 'api', 'import'];
+/**
+ * What the filter bar needs of the dashboard: a DashboardContext has it all; the page also shows the
+ * bar without a summary (while it fails to load), with the question it last had, if any.
+ */
+export type FilterBarContext = Pick<DashboardContext, 'surveyId' | 'survey' | 'filters' | 'setFilters' | 'today' | 'locations' | 'dimensions'>
+  & { question?: DashboardContext['question'] };
 
-export function FilterBar({ ctx }: { ctx: DashboardContext }) {
+const CHANNELS = ['link', 'email', 'sms', 'qr', 'receipt', 'kiosk', 'web', 'widget', 'api', 'import'];
+
+export function FilterBar({ ctx }: { ctx: FilterBarContext }) {
   const { t } = useI18n();
   const { filters, setFilters } = ctx;
   const tree = locationTree(ctx.locations);
@@ -20,41 +30,29 @@ export function FilterBar({ ctx }: { ctx: DashboardContext }) {
   const channelValues = Array.from(new Set([...(channels.data?.rows.map((r) => r.key) ?? []), ...(filters.channel ? [filters.channel] : [])]));
   const shownChannels = channelValues.length > 0 ? channelValues : CHANNELS;
   const [dimKey, dimValue] = splitDim(filters.dim);
-  const [draftDim, setDraftDim] = useState({ key: dimKey ?? ctx.dimensions[0] ?? '', value: dimValue ?? '' });
-  const applyDim = () => setFilters({ dim: draftDim.key && draftDim.value.trim() ? `${draftDim.key}:${draftDim.value.trim()}` : undefined });
-  const setRange = (range: RangePreset) => {
-    if (range === 'custom') {
-      const r = resolveRange(filters.range === 'custom' || filters.range === 'all' ? { range: '90d' } : filters, ctx.today);
-      setFilters({ range, from: filters.from ?? r.from, to: filters.to ?? r.to });
-    } else setFilters({ range, from: undefined, to: undefined });
+  const [draft, setDraftDim] = useState({ key: dimKey ?? '', value: dimValue ?? '' });
+  // The organisation's dimensions may arrive after the bar first renders: until a key is picked, the first one.
+  const draftDim = { ...draft, key: draft.key || ctx.dimensions[0] || '' };
+  // The dimension's known values in the caller's locations (respondent-written: React escapes them).
+  const known = useLoad<DimensionValuesResponse>(
+    draftDim.key ? `/analytics/dimensions/${encodeURIComponent(draftDim.key)}/values${qs({ survey: ctx.surveyId, q: draftDim.value.trim() })}` : null,
+  );
+  const knownValues = known.data?.values.map((v) => v.value) ?? [];
+  const applyDim = () => {
+    const value = matchKnownValue(draftDim.value, knownValues);
+    if (value !== draftDim.value) setDraftDim({ ...draftDim, value });
+    setFilters({ dim: draftDim.key && value ? `${draftDim.key}:${value}` : undefined });
   };
 
   return (
     <form className="toolbar an-filters" aria-label={t('an.filters.title')} onSubmit={(e) => { e.preventDefault(); applyDim(); }}>
-      <label>
-        {t('an.filters.range')}
-        <select value={filters.range} onChange={(e) => setRange(e.target.value as RangePreset)} data-testid="filter-range">
-          {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t(`an.range.${r}`)}</option>)}
-        </select>
-      </label>
-      {filters.range === 'custom' && (
-        <>
-          <label>
-            {t('an.filters.from')}
-            <input type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => setFilters({ from: e.target.value || undefined })} />
-          </label>
-          <label>
-            {t('an.filters.to')}
-            <input type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => setFilters({ to: e.target.value || undefined })} />
-          </label>
-        </>
-      )}
+      <RangeFilter filters={filters} setFilters={setFilters} today={ctx.today} />
       <label>
         {t('an.filters.location')}
         <select value={filters.location ?? ''} onChange={(e) => setFilters({ location: e.target.value || undefined, parent: undefined })} data-testid="filter-location">
           <option value="">{t('an.filters.allLocations')}</option>
           {tree.map((l) => (
-            <option key={l.id} value={l.id}>{'\u00a0\u00a0'.repeat(l.depth) + l.name}</option>
+            <option key={l.id} value={l.id}>{'\u00a0\u00a0'.repeat(l.depth) + locationLabel(l.name, l.code)}</option>
           ))}
         </select>
       </label>
@@ -76,13 +74,55 @@ export function FilterBar({ ctx }: { ctx: DashboardContext }) {
         <fieldset className="an-dim">
           <legend>{t('an.filters.segment')}</legend>
           <select aria-label={t('an.filters.segmentKey')} value={draftDim.key} onChange={(e) => setDraftDim({ ...draftDim, key: e.target.value })}>
-            {ctx.dimensions.map((d) => <option key={d} value={d}>{d}</option>)}
+            {ctx.dimensions.map((d) => <option key={d} value={d}>{dimensionLabel(d)}</option>)}
           </select>
-          <input aria-label={t('an.filters.segmentValue')} placeholder={t('an.filters.segmentValue')} value={draftDim.value} dir="auto" onChange={(e) => setDraftDim({ ...draftDim, value: e.target.value })} onBlur={applyDim} size={10} />
+          <input aria-label={t('an.filters.segmentValue')} placeholder={t('an.filters.segmentValue')} value={draftDim.value} dir="auto" list="an-dim-values"
+            autoComplete="off" onChange={(e) => {
+              const value = e.target.value;
+              setDraftDim({ ...draftDim, value });
+              // A value picked from the list (Chromium sends a plain Event, typing an InputEvent) applies at once.
+              if (!(e.nativeEvent instanceof InputEvent) && knownValues.includes(value)) setFilters({ dim: `${draftDim.key}:${value}` });
+            }} onBlur={applyDim} size={10} data-testid="segment-value" />
+          <datalist id="an-dim-values" data-testid="segment-values">
+            {knownValues.map((v) => <option key={v} value={v} />)}
+          </datalist>
           {filters.dim && <button type="button" className="link-button" onClick={() => { setDraftDim({ ...draftDim, value: '' }); setFilters({ dim: undefined }); }}>{t('an.filters.clear')}</button>}
         </fieldset>
       )}
     </form>
+  );
+}
+
+/** The period: a preset, or from / to days for a custom range (the survey dashboards and the overview). */
+export function RangeFilter({ filters, setFilters, today }: Pick<FilterBarContext, 'filters' | 'setFilters' | 'today'>) {
+  const { t } = useI18n();
+  const setRange = (range: RangePreset) => {
+    if (range === 'custom') {
+      const r = resolveRange(filters.range === 'custom' || filters.range === 'all' ? { range: '90d' } : filters, today);
+      setFilters({ range, from: filters.from ?? r.from, to: filters.to ?? r.to });
+    } else setFilters({ range, from: undefined, to: undefined });
+  };
+  return (
+    <>
+      <label>
+        {t('an.filters.range')}
+        <select value={filters.range} onChange={(e) => setRange(e.target.value as RangePreset)} data-testid="filter-range">
+          {RANGE_PRESETS.map((r) => <option key={r} value={r}>{t(`an.range.${r}`)}</option>)}
+        </select>
+      </label>
+      {filters.range === 'custom' && (
+        <>
+          <label>
+            {t('an.filters.from')}
+            <input type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => setFilters({ from: e.target.value || undefined })} />
+          </label>
+          <label>
+            {t('an.filters.to')}
+            <input type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => setFilters({ to: e.target.value || undefined })} />
+          </label>
+        </>
+      )}
+    </>
   );
 }
 

@@ -10,16 +10,19 @@ import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { HeatmapAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
+import { locationLabel } from './labels.ts';
 
 export function HeatTable({ ctx }: { ctx: DashboardContext }) {
   const { t, num, lang } = useI18n();
   const parent = ctx.filters.parent ?? ctx.filters.location;
   const state = useLoad<HeatmapAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/heatmap`, { parent }));
+  const codes = new Map(ctx.locations.map((l) => [l.id, l.code]));
+  const rowName = (r: HeatmapAnswer['rows'][number]) => locationLabel(r.name, codes.get(r.locationId));
   const scaleOf = (questionId: string) => ctx.summary.questions.find((q) => q.questionId === questionId);
   const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}`)} · ${localized(c.text, lang) || c.key}`;
   const exportCsv = (d: HeatmapAnswer) => {
     const header = [t('an.col.location'), ...d.columns.flatMap((c) => [colTitle(c), `${c.key} n`])];
-    const rows = d.rows.map((r) => [r.name, ...d.columns.flatMap((c) => [r.cells[c.questionId]?.value ?? null, r.cells[c.questionId]?.n ?? 0])]);
+    const rows = d.rows.map((r) => [rowName(r), ...d.columns.flatMap((c) => [r.cells[c.questionId]?.value ?? null, r.cells[c.questionId]?.n ?? 0])]);
     downloadText(toCsv(header, rows), 'text/csv;charset=utf-8', 'heatmap.csv');
   };
   return (
@@ -40,7 +43,7 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
                 <tbody>
                   {d.rows.map((r) => (
                     <tr key={r.locationId}>
-                      <th scope="row"><bdi>{r.name}</bdi></th>
+                      <th scope="row"><bdi>{rowName(r)}</bdi></th>
                       {d.columns.map((c) => {
                         const m = r.cells[c.questionId] ?? null;
                         const q = scaleOf(c.questionId);

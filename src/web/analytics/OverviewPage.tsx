@@ -1,8 +1,18 @@
-/** /app — one card per survey with its headline metrics, or directions when there is nothing yet. */
-import { Link } from 'react-router';
+/**
+ * /app — one card per survey with its headline metrics for a period (the survey dashboards' presets,
+ * in the URL), or directions when there is nothing yet. Live surveys by default; closed and draft
+ * ones behind a toggle. People limited to some locations do not get cards without responses there.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
+import { qs } from '../api.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
 import { Freshness } from './Freshness.tsx';
+import { RangeFilter } from './FilterBar.tsx';
+import { orgToday } from './dashboard.ts';
+import { DEFAULT_FILTERS, parseFilters, resolveRange, serializeFilters, type DashboardFilters } from './filters.ts';
 import type { OverviewSurvey } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
@@ -12,31 +22,71 @@ import { MetricDetails } from './KpiTiles.tsx';
 const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
-  const { t } = useI18n();
-  const state = useLoad<{ surveys: OverviewSurvey[] }>('/analytics/overview');
+  const { t, tn, num, date } = useI18n();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  // Only the period applies here; the survey links carry it on to the dashboards.
+  const filters = useMemo(() => {
+    const f = parseFilters(params);
+    return { ...DEFAULT_FILTERS, range: f.range, from: f.from, to: f.to };
+  }, [params]);
+  const today = useMemo(() => orgToday(me?.org.timezone, new Date()), [me?.org.timezone]);
+  const setFilters = useCallback((patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch })), [setParams]);
+  const period = resolveRange(filters, today);
+  const path = `/analytics/overview${qs(period)}`;
+  const state = useLoad<{ surveys: OverviewSurvey[] }>(path);
+  const [showInactive, setShowInactive] = useState(false);
+  const limited = me?.locationPaths !== null && me?.locationPaths !== undefined;
+  const day = (d: string) => date(`${d}T00:00:00`);
+  const periodText = period.from && period.to ? t('an.overview.period', { from: day(period.from), to: day(period.to) })
+    : period.from ? t('an.overview.since', { from: day(period.from) }) : period.to ? t('an.overview.until', { to: day(period.to) }) : t('an.overview.allTime');
+  const dashboardQuery = serializeFilters({ ...DEFAULT_FILTERS, range: filters.range, from: filters.from, to: filters.to }).toString();
+
   return (
     <div className="an-page">
       <div className="an-page-head">
-        <h1>{t('an.overview.title')}</h1>
-        <Freshness />
+        <PageTitle title={t('an.overview.title')} />
+        <Freshness failed={!!state.error} refreshKey={path} />
       </div>
+      <form className="toolbar an-filters an-overview-filters" aria-label={t('an.filters.title')} onSubmit={(e) => e.preventDefault()}>
+        <RangeFilter filters={filters} setFilters={setFilters} today={today} />
+        <p className="muted" data-testid="overview-period" aria-live="polite">{periodText}</p>
+      </form>
       <Loadable state={state} height={220}>
-        {(d) => (d.surveys.length === 0 ? <EmptyOverview /> : (
-          <ul className="grid an-cards" aria-label={t('an.overview.list')}>
-            {d.surveys.map((s) => <SurveyCard key={s.surveyId} survey={s} />)}
-          </ul>
-        ))}
+        {(d) => {
+          if (d.surveys.length === 0) return <EmptyOverview />;
+          // Someone who sees only some locations has no use for cards of surveys nobody answered there.
+          const relevant = limited ? d.surveys.filter((s) => s.responses > 0) : d.surveys;
+          const live = relevant.filter((s) => s.status === 'live');
+          const inactive = relevant.length - live.length;
+          const shown = showInactive ? relevant : live;
+          return (
+            <>
+              {shown.length === 0 ? <p className="muted" data-testid="overview-none">{t(limited ? 'an.overview.noneHere' : 'an.overview.noneLive')}</p> : (
+                <ul className="grid an-cards" aria-label={t('an.overview.list')}>
+                  {shown.map((s) => <SurveyCard key={s.surveyId} survey={s} query={dashboardQuery} />)}
+                </ul>
+              )}
+              {inactive > 0 && (
+                <label className="check an-inactive-toggle">
+                  <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
+                  {tn('an.overview.showInactive', inactive, { n: num(inactive, 0) })}
+                </label>
+              )}
+            </>
+          );
+        }}
       </Loadable>
     </div>
   );
 }
 
-function SurveyCard({ survey }: { survey: OverviewSurvey }) {
+function SurveyCard({ survey, query }: { survey: OverviewSurvey; query: string }) {
   const { t, tn, num } = useI18n();
   const metrics = HEADLINES.filter((m) => survey.metrics[m]);
   return (
-    <li className="card an-survey-card">
-      <h2><Link to={`/app/surveys/${encodeURIComponent(survey.surveyId)}`}>{survey.name}</Link></h2>
+    <li className="card an-survey-card" data-testid="overview-card">
+      <h2><Link to={`/app/surveys/${encodeURIComponent(survey.surveyId)}${query ? `?${query}` : ''}`}>{survey.name}</Link></h2>
       <p className="muted">
         <span className={`badge status-${survey.status}`}>{t(`an.status.${survey.status}`)}</span>{' '}
         {tn('an.overview.responses', survey.responses, { n: num(survey.responses, 0) })}
@@ -63,7 +113,7 @@ function EmptyOverview() {
       <h2>{t('an.overview.emptyTitle')}</h2>
       <p>{t('an.overview.emptyText')}</p>
       {can('survey.create') && <p><Link className="button" to="/app/surveys/new">{t('an.overview.create')}</Link></p>}
-      <p className="muted">{t('an.overview.demoHint')} <code dir="ltr">npx sarafan demo</code></p>
+      <p className="muted" data-testid="demo-hint">{t('an.overview.demoHint')} <code dir="ltr">npx sarafan demo</code></p>
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
@@ -33,23 +35,31 @@ export function SurveyDashboard() {
     (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
     [setParams],
   );
-  const { surveyState, summaryState, ctx } = useSurveyContext(id, filters, today, setFilters);
+  const { surveyState, summaryState, summaryPath, ctx, barCtx } = useSurveyContext(id, filters, today, setFilters);
 
   if (surveyState.error && !surveyState.loading) {
     return <div className="an-page"><ErrorBox error={surveyState.error} onRetry={surveyState.reload} /><p><Link to="/app">{t('an.backToOverview')}</Link></p></div>;
   }
   const survey = surveyState.data?.survey;
+  const locations = barCtx?.locations ?? [];
+  const shownLocation = filters.location ? locations.find((l) => l.id === filters.location) : undefined;
 
   return (
     <div className="an-page">
       <div className="an-page-head">
-        <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
-        <Freshness />
+        <PageTitle title={survey ? survey.name || localized(survey.title, 'en') : t('an.dash.title')} />
+        <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
       </div>
       <SurveyTabs surveyId={id} />
-      {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
-      {summaryState.error && !summaryState.loading && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
-      {!ctx ? <Skeleton height={480} /> : (
+      {barCtx ? <FilterBar ctx={barCtx} /> : <Skeleton height={64} />}
+      {shownLocation && (
+        <p className="an-scope-note" data-testid="location-scope">
+          <span>{t('an.dash.showing', { name: locationLabel(shownLocation.name, shownLocation.code) })}</span>{' '}
+          <button type="button" className="link-button" onClick={() => setFilters({ location: undefined, parent: undefined })}>{t('an.dash.allLocations')}</button>
+        </p>
+      )}
+      {summaryState.error && <ErrorBox error={summaryState.error} onRetry={summaryState.reload} />}
+      {summaryState.error ? null : !ctx ? <Skeleton height={480} /> : (
         <div aria-busy={summaryState.loading}>
           <p className="muted an-responses" data-testid="responses-count">
             {tn('an.dash.responses', ctx.summary.responses, { n: num(ctx.summary.responses, 0) })}
@@ -101,12 +111,16 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
 
 function EmptyDashboard({ ctx }: { ctx: DashboardContext }) {
   const { t } = useI18n();
-  const filtered = ctx.filters.range !== 'all' || ctx.filters.location || ctx.filters.channel || ctx.filters.language || ctx.filters.dim;
+  const { filters } = ctx;
+  // Say which filter hides the responses: a segment, location, channel or language, or only the period.
+  const narrowed = !!(filters.location || filters.channel || filters.language || filters.dim);
+  const periodOnly = !narrowed && filters.range !== 'all';
+  const title = narrowed ? 'an.dash.emptyFilteredTitle' : periodOnly ? 'an.dash.emptyPeriodTitle' : 'an.dash.emptyTitle';
   return (
-    <div className="card an-empty">
-      <h2>{t('an.dash.emptyTitle')}</h2>
-      <p>{filtered ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
-      {filtered && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
+    <div className="card an-empty" data-testid="dashboard-empty">
+      <h2>{t(title)}</h2>
+      <p>{narrowed || periodOnly ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
+      {(narrowed || periodOnly) && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, parent: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
     </div>
   );
 }

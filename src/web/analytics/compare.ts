@@ -1,5 +1,6 @@
 /** Pure helpers of the comparison panel: request parameters, the direction arrow, wording and side labels. */
 import type { CompareAnswer, CompareSide } from './types.ts';
+import { dimensionLabel } from './labels.ts';
 
 export type CompareMode = 'periods' | 'locations' | 'segments' | 'company';
 
@@ -70,7 +71,7 @@ export function sidePeriod(side: CompareSide, t: T, day: (d: string) => string):
   return t('an.compare.side.allTime');
 }
 
-/** A side's segments as `key: value` pairs ('' for all customers). */
+/** A side's segments as `Dimension name: value` pairs ('' for all customers). */
 export function sideSegments(side: CompareSide): string {
-  return side.segments.map((s) => `${s.key}: ${s.value}`).join(' · ');
+  return side.segments.map((s) => `${dimensionLabel(s.key)}: ${s.value}`).join(' · ');
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MetricResult } from './types.ts';
 import type { Loaded } from '../components/useLoad.ts';
+import { ApiError } from '../api.ts';
 
 /** Digits to show for a metric's value: NPS/percentages as whole-ish numbers, means with two. */
 export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined): number {
@@ -47,9 +48,11 @@ export function Skeleton({ height = 120, label }: { height?: number; label?: str
 /** An inline error with a retry button. */
 export function ErrorBox({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useI18n();
+  // Anything but an API answer is a failed fetch: the browser's own text ("Failed to fetch") means nothing to people.
+  const offline = !(error instanceof ApiError);
   return (
-    <div className="an-error" role="alert">
-      <span>{t('an.error', { message: error.message })}</span>
+    <div className="an-error" role="alert" data-testid={offline ? 'offline' : undefined}>
+      <span>{offline ? t('an.offline') : t('an.error', { message: error.message })}</span>
       {onRetry && <button type="button" className="secondary small" onClick={onRetry}>{t('an.retry')}</button>}
     </div>
   );

@@ -4,7 +4,7 @@
  * In right-to-left layouts the category axis runs from the right and value axes sit on the right.
  */
 import type { EChartsOption } from 'echarts';
-import { GROUP_COLORS, npsGroup, splitPartialLine, type BandData } from './shape.ts';
+import { GROUP_COLORS, npsGroup, paddedRange, splitPartialLine, type BandData } from './shape.ts';
 
 export interface ChartText {
   /** Formats a number for the interface language (Persian digits in fa). */
@@ -34,7 +34,7 @@ function baseGrid(rtl: boolean) {
 export function trendOption(
   data: BandData,
   labels: { value: string; band: string; partial: string; partialNote: string },
-  axis: { min: number; max: number },
+  axis: { min: number; max: number; interval?: number },
   text: ChartText,
 ): EChartsOption {
   const plain = labels;
@@ -69,10 +69,12 @@ export function trendOption(
         return `<div dir="${text.rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rows.join('<br/>')}</div>`;
       },
     },
-    xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false },
+    // Many periods on a phone: ECharts skips labels that would overlap instead of drawing them on top of each other.
+    xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {
-      type: 'value', min: axis.min, max: axis.max, position: text.rtl ? 'right' : 'left',
-      axisLabel: { formatter: (v: number) => text.num(v, 0) },
+      // A step the bounds fall on (bandAxisRange): otherwise the top bound's label sat on the tick below it ("100" over "90").
+      type: 'value', min: axis.min, max: axis.max, interval: axis.interval, position: text.rtl ? 'right' : 'left',
+      axisLabel: { formatter: (v: number) => text.num(v, 0), hideOverlap: true },
     },
     series: [
       // stackStrategy 'all': NPS bands may cross zero, and the default stacks only same-sign values.
@@ -88,19 +90,23 @@ export function trendOption(
   };
 }
 
+/** Width of a bar chart's category labels; longer names wrap onto more lines (BreakdownPanel makes rows tall enough for three). */
+export const BAR_LABEL_WIDTH = 130;
+
 /** Horizontal bars (one per category), e.g. a breakdown by location or channel. */
 export function barOption(categories: string[], values: (number | null)[], text: ChartText, range?: { min?: number; max?: number }): EChartsOption {
   return {
     animation: false,
     textStyle: TEXT_STYLE,
-    // Room past the longest bar for its value label ("3,334" was cut off at 16px).
-    grid: { top: 8, bottom: 24, left: text.rtl ? 56 : 120, right: text.rtl ? 120 : 56 },
+    // The labels' own room (containLabel), plus room past the longest bar for its value label ("3,334" was cut off at 16px).
+    grid: { top: 8, bottom: 24, left: text.rtl ? 56 : 8, right: text.rtl ? 8 : 56, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? text.num(v) : '—') },
     xAxis: {
       type: 'value', inverse: text.rtl, min: range?.min, max: range?.max, splitNumber: 4,
       axisLabel: { formatter: (v: number) => text.num(v, 0), hideOverlap: true },
     },
-    yAxis: { type: 'category', data: categories, inverse: true, position: text.rtl ? 'right' : 'left', axisLabel: { width: 110, overflow: 'truncate' } },
+    // Whole names, wrapped: a truncated "ТЦ «Европ…" could not be told from its neighbour.
+    yAxis: { type: 'category', data: categories, inverse: true, position: text.rtl ? 'right' : 'left', axisLabel: { width: BAR_LABEL_WIDTH, overflow: 'break', lineHeight: 13, interval: 0 } },
     series: [{ type: 'bar', data: values, itemStyle: { color: GROUP_COLORS.neutral }, label: { show: true, position: text.rtl ? 'left' : 'right', formatter: (p) => (typeof p.value === 'number' ? text.num(p.value) : '') } }],
   };
 }
@@ -139,6 +145,9 @@ export function quadrantOption(points: QuadrantPoint[], labels: { importance: st
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const mi = mean(points.map((p) => p.importance));
   const mp = mean(points.map((p) => p.performance));
+  // Padded ranges keep the dots and their numbers inside the plot (`scale: true` put them on its edges).
+  const xRange = paddedRange(points.map((p) => p.importance));
+  const yRange = paddedRange(points.map((p) => p.performance));
   return {
     animation: false,
     textStyle: TEXT_STYLE,
@@ -147,9 +156,9 @@ export function quadrantOption(points: QuadrantPoint[], labels: { importance: st
       const d = (p as unknown as { data: [number, number, string] }).data;
       return `${escapeHtml(d[2])}: ${text.num(d[0])} / ${text.num(d[1])}`;
     } },
-    xAxis: { type: 'value', name: rtlText(labels.importance, text.rtl), nameLocation: 'middle', nameGap: 28, inverse: text.rtl, scale: true, axisLabel: { formatter: (v: number) => text.num(v, 0) } },
+    xAxis: { type: 'value', name: rtlText(labels.importance, text.rtl), nameLocation: 'middle', nameGap: 28, inverse: text.rtl, scale: true, ...xRange, axisLabel: { formatter: (v: number) => text.num(v, 0), hideOverlap: true } },
     // Two digits: performance often spans a few tenths, and one digit printed "4.3" on three ticks in a row.
-    yAxis: { type: 'value', name: rtlText(labels.performance, text.rtl), nameLocation: 'middle', nameGap: 44, scale: true, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 2) } },
+    yAxis: { type: 'value', name: rtlText(labels.performance, text.rtl), nameLocation: 'middle', nameGap: 44, scale: true, ...yRange, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 2), hideOverlap: true } },
     series: [
       {
         type: 'scatter',

@@ -69,19 +69,60 @@ export function splitPartialLine(values: readonly (number | null)[], partial: re
   return { whole, partial: dashed };
 }
 
-/** Axis bounds that hold the whole band with a little headroom, clamped to the metric's range. */
-export function bandAxisRange(data: BandData, limits: { min: number; max: number }): { min: number; max: number } {
+/**
+ * The smallest readable tick step (1, 2, 2.5 or 5 times a power of ten) that both bounds are multiples
+ * of, with at most `maxSteps` steps between them, and whole when both bounds are (the labels have no
+ * decimals then); undefined when there is none. ECharts puts ticks on multiples of the step and labels
+ * the bounds too, so a bound off the ticks drew "100" over "90".
+ */
+export function axisInterval(min: number, max: number, maxSteps = 8): number | undefined {
+  if (!(max > min)) return undefined;
+  const onStep = (v: number, step: number) => Math.abs(v / step - Math.round(v / step)) < 1e-9;
+  const whole = Number.isInteger(min) && Number.isInteger(max);
+  for (let exp = Math.floor(Math.log10((max - min) / maxSteps)) - 1; exp <= Math.ceil(Math.log10(max - min)); exp++) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * 10 ** exp;
+      if (whole && !Number.isInteger(step)) continue;
+      if ((max - min) / step <= maxSteps + 1e-9 && onStep(min, step) && onStep(max, step)) return step;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Axis bounds that hold the whole band with a little headroom, clamped to the metric's range, and a tick
+ * step both bounds fall on (axisInterval).
+ */
+export function bandAxisRange(data: BandData, limits: { min: number; max: number }): { min: number; max: number; interval?: number } {
+  const withStep = (r: { min: number; max: number }) => ({ ...r, interval: axisInterval(r.min, r.max) });
   const all = [...data.values, ...data.lower, ...data.upper].filter((v): v is number => v !== null);
-  if (all.length === 0) return limits;
+  if (all.length === 0) return withStep(limits);
   const lo = Math.min(...all);
   const hi = Math.max(...all);
   // Round outwards to a readable step (10 points for NPS and percentages, 1 for rating means).
   const step = limits.max - limits.min >= 50 ? 10 : 1;
   const pad = (hi - lo) * 0.05;
-  return {
+  return withStep({
     min: Math.max(limits.min, Math.floor((lo - pad) / step) * step),
     max: Math.min(limits.max, Math.ceil((hi + pad) / step) * step),
-  };
+  });
+}
+
+/**
+ * Axis bounds around data points with a margin of `fraction` of their spread on each side (1 when
+ * they are all equal), rounded outwards to a hundredth of the range's order of magnitude: points
+ * (and their labels) sit inside the plot, not on its edge.
+ */
+export function paddedRange(values: readonly number[], fraction = 0.1): { min: number; max: number } | null {
+  if (values.length === 0) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = hi > lo ? (hi - lo) * fraction : 1;
+  const exponent = Math.floor(Math.log10(hi - lo + 2 * pad)) - 1;
+  const step = 10 ** exponent;
+  const digits = Math.max(0, -exponent);
+  const round = (v: number) => Number(v.toFixed(digits));
+  return { min: round(Math.floor((lo - pad) / step) * step), max: round(Math.ceil((hi + pad) / step) * step) };
 }
 
 /** NPS score group of a 0..10 answer (METRICS.md nps.v1). */

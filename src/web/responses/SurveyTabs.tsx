@@ -2,14 +2,18 @@
 import { NavLink, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { parseFilters, serializeFilters } from '../analytics/filters.ts';
+import { useSession } from '../shell/session.tsx';
 
 export function SurveyTabs({ surveyId }: { surveyId: string }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const [params] = useSearchParams();
   // Only the shared filters travel: paging and search belong to the responses view.
   const filters = serializeFilters(parseFilters(params)).toString();
   const suffix = filters ? `?${filters}` : '';
   const base = `/app/surveys/${encodeURIComponent(surveyId)}`;
+  // A role without response.read (viewer) has only the dashboard: no tabs to offer.
+  if (!can('response.read')) return null;
   return (
     <nav className="rs-tabs" aria-label={t('rs.tabs')}>
       <NavLink end to={`${base}${suffix}`}>{t('rs.tab.dashboard')}</NavLink>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { useI18n, UI_LANGUAGES, type UiLanguage } from '../i18n.tsx';
@@ -9,6 +10,11 @@ export function Layout() {
   const { t, lang, setLang } = useI18n();
   const { me, can, refresh } = useSession();
   const navigate = useNavigate();
+  // The interface language in use is also the account's: e-mails this user sends (invitations) are written in it.
+  const savedLocale = me?.user.locale;
+  useEffect(() => {
+    if (savedLocale && savedLocale !== lang) void api.patch('/me', { locale: lang }).catch(() => {});
+  }, [savedLocale, lang]);
   const signOut = async () => {
     await api.post('/auth/logout');
     await refresh();
@@ -27,6 +33,7 @@ export function Layout() {
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
           {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}
+          <NavLink to="/app/account">{t('nav.account')}</NavLink>
         </nav>
         <label className="lang-select">
           <span className="visually-hidden">{t('shell.language')}</span>

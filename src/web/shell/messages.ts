@@ -1,6 +1,7 @@
 import type { MessageBundle } from '../i18n.tsx';
+import { accountMessages, peopleMessages } from './accountMessages.ts';
 
-export const shellMessages: MessageBundle = {
+const baseMessages: MessageBundle = {
   en: {
     'app.name': 'Sarafan',
     'nav.overview': 'Overview',
@@ -14,6 +15,8 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'Loading…',
     'shell.error': 'Something went wrong: {message}',
     'shell.notFound': 'This page does not exist.',
+    'shell.notFoundTitle': 'Page not found',
+    'shell.backToOverview': 'Go to the overview',
     'shell.skip': 'Skip to content',
     // Separator between short facts ("Passive · 8").
     'shell.sep': ' · ',
@@ -31,6 +34,8 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'Загрузка…',
     'shell.error': 'Что-то пошло не так: {message}',
     'shell.notFound': 'Такой страницы нет.',
+    'shell.notFoundTitle': 'Страница не найдена',
+    'shell.backToOverview': 'Перейти к обзору',
     'shell.skip': 'Перейти к содержимому',
     'shell.sep': ' · ',
   },
@@ -47,8 +52,16 @@ export const shellMessages: MessageBundle = {
     'shell.loading': 'در حال بارگذاری…',
     'shell.error': 'خطایی رخ داد: {message}',
     'shell.notFound': 'این صفحه وجود ندارد.',
+    'shell.notFoundTitle': 'صفحه پیدا نشد',
+    'shell.backToOverview': 'رفتن به نمای کلی',
     'shell.skip': 'رفتن به محتوا',
     // Not "·": beside Persian digits it reads as a zero (۰).
     'shell.sep': ' – ',
   },
+};
+
+export const shellMessages: MessageBundle = {
+  en: { ...baseMessages.en, ...accountMessages.en, ...peopleMessages.en },
+  ru: { ...baseMessages.ru, ...accountMessages.ru, ...peopleMessages.ru },
+  fa: { ...baseMessages.fa, ...accountMessages.fa, ...peopleMessages.fa },
 };

@@ -6,6 +6,7 @@ import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/temp
 import { SUPPORTED_LANGUAGES } from '../../../core/surveys/definition.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import { assertSlugNotRedirecting } from '../../../db/surveys/slugHistory.ts';
 import { parse } from '../../http/validate.ts';
 import type { CreateSurveyRequest } from '../schema.ts';
 
@@ -35,6 +36,7 @@ export function inputFromRequest(req: CreateSurveyRequest, locale: string): Surv
  */
 export async function createSurvey(tx: Queryable, actor: Principal, input: SurveyInput): Promise<string> {
   const slug = input.slug ?? slugFromName(input.name, randomSuffix);
+  await assertSlugNotRedirecting(tx, slug, null);
   const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null));
   const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
   const plan = planRevision([], questions, 1, false);

@@ -5,11 +5,12 @@ import type { SurveyStatus } from '../../../core/surveys/types.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { auditSurvey, lockSurvey, setSurveyStatusRow, surveyHasResponses } from '../../../db/surveys/saveSurvey.ts';
+import { surveyArchivedAt } from '../../../db/surveys/lifecycle.ts';
 import { notFound } from '../../http/errors.ts';
 
 /**
- * Sets the status on `tx`. Going live needs at least one active question; going back to draft is
- * refused once answers exist (a draft allows free edits, which would break them).
+ * Sets the status on `tx`. Going live needs at least one active question and a survey that is not
+ * archived; going back to draft is refused once answers exist (a draft allows free edits, which would break them).
  * @throws DomainError('not_found' | 'validation' | 'conflict')
  */
 export async function setSurveyStatus(tx: Queryable, actor: Principal, surveyId: string, status: SurveyStatus): Promise<void> {
@@ -18,6 +19,10 @@ export async function setSurveyStatus(tx: Queryable, actor: Principal, surveyId:
   if (stored.status === status) return;
   if (status === 'live' && !stored.questions.some((q) => !q.archivedInVersion)) {
     throw new DomainError('validation', 'questions: add at least one question before going live', { field: 'questions' });
+  }
+  // An archived survey is hidden from lists: it must not collect answers unseen.
+  if (status === 'live' && (await surveyArchivedAt(tx, actor.orgId, surveyId))) {
+    throw new DomainError('conflict', 'This survey is archived: restore it before publishing it again.');
   }
   if (status === 'draft' && (await surveyHasResponses(tx, actor.orgId, surveyId))) {
     throw new DomainError('conflict', 'This survey already has answers, so it cannot go back to draft; close it instead.');

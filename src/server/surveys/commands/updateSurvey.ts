@@ -7,6 +7,7 @@ import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
 import {
   auditSurvey, lockSurvey, surveyFields, surveyHasResponses, updateSurvey as updateSurveyRow, writeQuestions,
 } from '../../../db/surveys/saveSurvey.ts';
+import { assertSlugNotRedirecting, recordSlugChange } from '../../../db/surveys/slugHistory.ts';
 import { notFound } from '../../http/errors.ts';
 
 /**
@@ -24,7 +25,13 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     throw new DomainError('validation', 'questions: a live survey needs at least one question', { field: 'questions' });
   }
   const plan = planRevision(stored.questions.map((q) => ({ ...q, id: q.id! })), questions, stored.version, strict);
-  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, input.slug ?? stored.slug, stored.template), plan.version);
+  const slug = input.slug ?? stored.slug;
+  if (slug !== stored.slug) {
+    await assertSlugNotRedirecting(tx, slug, surveyId);
+    // A draft was never public: its old address need not keep working.
+    if (stored.status !== 'draft') await recordSlugChange(tx, actor.orgId, surveyId, stored.slug, slug);
+  }
+  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template), plan.version);
   await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
     version: plan.version,
@@ -32,5 +39,6 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     archived: plan.archived,
     restored: plan.restored,
     deleted: plan.deleteIds.length,
+    ...(slug !== stored.slug ? { slug: { from: stored.slug, to: slug } } : {}),
   });
 }

@@ -29,7 +29,11 @@ export function InvitePage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.post(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password }));
+    void run(async () => {
+      const res = await api.post<{ signIn?: boolean }>(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password });
+      // The organisation requires two-factor sign-in: it is set up at the sign-in page, before anything else.
+      return res.signIn ? '/login' : '/app';
+    });
   };
   return (
     <main className="auth-page" id="main">

@@ -9,13 +9,14 @@ export function useSessionStartingSubmit() {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** @param request may return where to go next (default /app). */
   const run = async (request: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      await request();
+      const next = await request();
       await refresh();
-      navigate('/app');
+      navigate(typeof next === 'string' ? next : '/app');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {

@@ -4,7 +4,7 @@
  * announced and shown next to the field the server named.
  */
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, Tabs, panelId, tabId, useLoad } from '../../components/index.ts';
@@ -12,6 +12,8 @@ import type { SurveyResponse } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
 import { builderReducer, errorField, errorTargets, initialState, isLong, toSurveyInput, validateSurvey, type Issue } from './state.ts';
 import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { addressText } from './props.ts';
 import { QuestionList } from './QuestionList.tsx';
 import './builder.css';
 
@@ -29,7 +31,7 @@ export function BuilderPage() {
     );
   }
   if (!data) return <><PageTitle title={t('builder.title')} /><Loading lines={8} /></>;
-  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} />;
+  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs ?? []} archived={!!data.archivedAt} />;
 }
 
 /** How a failed request is kept: its message and the field it names. */
@@ -38,7 +40,15 @@ export interface ServerError {
   path: string | null;
 }
 
-function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initialWarnings: string[] }) {
+/** What a confirmation dialog is asking about: publishing, closing, or saving a live survey's new address. */
+type Pending = { kind: 'status'; status: 'live' | 'closed' } | { kind: 'slug'; then: 'save' | SurveyStatus } | null;
+
+function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived }: {
+  initial: SurveyDef;
+  initialWarnings: string[];
+  initialEarlierSlugs: string[];
+  archived: boolean;
+}) {
   const { t, num } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
@@ -48,6 +58,8 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
   const [warnings, setWarnings] = useState(initialWarnings);
   const [savedSlug, setSavedSlug] = useState(initial.slug);
   const [focusTick, setFocusTick] = useState(0);
+  const [pending, setPending] = useState<Pending>(null);
+  const [earlierSlugs, setEarlierSlugs] = useState(initialEarlierSlugs);
   const formRef = useRef<HTMLDivElement>(null);
   const { survey } = state;
 
@@ -56,13 +68,17 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
     if (focusTick) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusTick]);
 
-  // Unsaved edits are not lost silently when the tab is closed.
+  // Unsaved edits are not lost silently when the tab is closed or reloaded...
   useEffect(() => {
     if (!state.dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [state.dirty]);
+  // ...nor on a link inside the dashboard (the navigation waits for the user's answer).
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => state.dirty && currentLocation.pathname !== nextLocation.pathname);
+  // A live (or closed) survey's new address is saved only after the user has read that the old one redirects.
+  const slugChangeNeedsConfirm = survey.status !== 'draft' && survey.slug !== savedSlug;
 
   /** Message for a field: the server's (if it names this field) or a client check's. */
   const errorFor = (field: string, exact = false): string | null => {
@@ -86,6 +102,10 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       const res = await api.put<SurveyResponse>(`/surveys/${survey.id}`, toSurveyInput(survey));
       dispatch({ type: 'load', survey: res.survey });
       setWarnings(res.warnings ?? []);
+      // A published survey's previous address now redirects (the server keeps it; a draft's is dropped).
+      if (res.survey.slug !== savedSlug && res.survey.status !== 'draft') {
+        setEarlierSlugs((list) => [savedSlug, ...list.filter((s) => s !== savedSlug && s !== res.survey.slug)]);
+      }
       setSavedSlug(res.survey.slug);
       setStatus({ text: t('builder.saved'), kind: 'success' });
       return true;
@@ -99,6 +119,24 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
     } finally {
       setSaving(false);
     }
+  };
+
+  const requestSave = () => (slugChangeNeedsConfirm ? setPending({ kind: 'slug', then: 'save' }) : void save());
+
+  const requestStatus = (next: SurveyStatus) => {
+    if (state.dirty && slugChangeNeedsConfirm) setPending({ kind: 'slug', then: next });
+    else if (next === 'live' && survey.status === 'draft') setPending({ kind: 'status', status: 'live' });
+    else if (next === 'closed') setPending({ kind: 'status', status: 'closed' });
+    else void changeStatus(next);
+  };
+
+  const confirmPending = async () => {
+    const p = pending;
+    setPending(null);
+    if (!p) return;
+    if (p.kind === 'status') return changeStatus(p.status);
+    if (!(await save())) return;
+    if (p.then !== 'save') requestStatus(p.then);
   };
 
   const changeStatus = async (next: SurveyStatus) => {
@@ -128,11 +166,11 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
         </PageTitle>
       </div>
       <div className="builder-actions toolbar" aria-label={t('builder.actions')} role="group">
-        <button type="button" onClick={() => void save()} disabled={saving}>{t('builder.save')}</button>
-        {survey.status === 'draft' && <button type="button" className="secondary" disabled={saving} onClick={() => changeStatus('live')}>{t('builder.publish')}</button>}
-        {survey.status === 'live' && <button type="button" className="secondary" disabled={saving} onClick={() => changeStatus('closed')}>{t('builder.close')}</button>}
-        {survey.status === 'closed' && <button type="button" className="secondary" disabled={saving} onClick={() => changeStatus('live')}>{t('builder.reopen')}</button>}
-        <a href={`/s/${encodeURIComponent(savedSlug)}?lang=${encodeURIComponent(state.activeLang)}`} target="_blank" rel="noopener noreferrer">
+        <button type="button" onClick={requestSave} disabled={saving}>{t('builder.save')}</button>
+        {survey.status === 'draft' && <button type="button" className="secondary" disabled={saving} onClick={() => requestStatus('live')}>{t('builder.publish')}</button>}
+        {survey.status === 'live' && <button type="button" className="secondary" disabled={saving} onClick={() => requestStatus('closed')}>{t('builder.close')}</button>}
+        {survey.status === 'closed' && <button type="button" className="secondary" disabled={saving} onClick={() => requestStatus('live')}>{t('builder.reopen')}</button>}
+        <a href={`/s/${encodeURIComponent(savedSlug)}?preview=1&lang=${encodeURIComponent(state.activeLang)}`} target="_blank" rel="noopener noreferrer" title={t('life.previewHint')}>
           {t('builder.preview')}<span className="visually-hidden"> {t('ui.newTab')}</span>
         </a>
         <Link to={`/app/surveys/${survey.id}/distribute`}>{t('surveys.distribute')}</Link>
@@ -140,6 +178,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       </div>
       <LiveStatus message={status?.text ?? null} kind={status?.kind} />
       <ErrorMessage message={serverError && !serverError.path ? serverError.message : null} />
+      {archived && <p className="warning-banner" role="note">{t('life.archivedNote')}</p>}
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
       {missing.length > 0 && !state.dirty && (
         <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
@@ -148,7 +187,7 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>
-          <SurveyMeta state={state} dispatch={dispatch} errorFor={errorFor} />
+          <SurveyMeta state={state} dispatch={dispatch} errorFor={errorFor} savedSlug={savedSlug} earlierSlugs={earlierSlugs} />
           <div className="lang-tabs-sticky">
             <Tabs
               idPrefix="builder-lang"
@@ -165,8 +204,39 @@ function BuilderEditor({ initial, initialWarnings }: { initial: SurveyDef; initi
         </fieldset>
       </div>
       <div className="toolbar builder-footer">
-        <button type="button" onClick={() => void save()} disabled={saving}>{t('builder.save')}</button>
+        <button type="button" onClick={requestSave} disabled={saving}>{t('builder.save')}</button>
       </div>
+      <ConfirmDialog
+        open={pending?.kind === 'status'}
+        title={t(pending?.kind === 'status' && pending.status === 'closed' ? 'life.closeTitle' : 'life.publishTitle')}
+        confirmLabel={t(pending?.kind === 'status' && pending.status === 'closed' ? 'life.closeConfirm' : 'life.publishConfirm')}
+        cancelLabel={t('ui.cancel')}
+        onConfirm={() => void confirmPending()}
+        onCancel={() => setPending(null)}
+      >
+        <p>{t(pending?.kind === 'status' && pending.status === 'closed' ? 'life.closeText' : 'life.publishText')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pending?.kind === 'slug'}
+        title={t('life.slugLiveTitle')}
+        confirmLabel={t('life.slugLiveConfirm')}
+        cancelLabel={t('ui.cancel')}
+        onConfirm={() => void confirmPending()}
+        onCancel={() => setPending(null)}
+      >
+        <p>{t('life.slugLiveText', { old: addressText(savedSlug), new: addressText(survey.slug) })}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={blocker.state === 'blocked'}
+        title={t('life.unsavedTitle')}
+        confirmLabel={t('life.unsavedLeave')}
+        cancelLabel={t('life.unsavedStay')}
+        danger
+        onConfirm={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        <p>{t('life.unsavedText')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

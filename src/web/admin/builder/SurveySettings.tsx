@@ -2,12 +2,14 @@
 import { LANGUAGES } from '../../../core/surveys/types.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import { dirOf, type SectionProps } from './props.ts';
+import { addressText, dirOf, type SectionProps } from './props.ts';
 import type { TextField } from './state.ts';
 
-export function SurveyMeta({ state, dispatch, errorFor }: SectionProps) {
+export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs = [] }: SectionProps & { savedSlug?: string; earlierSlugs?: string[] }) {
   const { t } = useI18n();
   const { survey } = state;
+  // Published: printed QR codes carry the address, so say at once that the old one keeps working.
+  const slugNote = survey.status !== 'draft' && savedSlug && survey.slug !== savedSlug ? t('life.slugWillRedirect', { old: addressText(savedSlug) }) : null;
   return (
     <section className="card builder-section" aria-labelledby="meta-h">
       <h2 id="meta-h">{t('builder.settings')}</h2>
@@ -22,6 +24,8 @@ export function SurveyMeta({ state, dispatch, errorFor }: SectionProps) {
           )}
         </Field>
       </div>
+      {slugNote && <p className="note" role="status">{slugNote}</p>}
+      {earlierSlugs.length > 0 && <p className="muted small">{t('life.earlierSlugs', { slugs: earlierSlugs.map(addressText).join(', ') })}</p>}
       <div className="row">
         <fieldset className="inline-fieldset">
           <legend>{t('builder.languages')}</legend>

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n.tsx';
 import { CopyButton, EmptyState, ErrorMessage, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
 import type { SurveyLink, SurveyResponse } from '../types.ts';
-import { posterUrl } from './links.ts';
+import { localHostOf, posterUrl } from './links.ts';
 import { HiddenFieldsBuilder } from './HiddenFieldsBuilder.tsx';
 
 /** Shows links as absolute URLs (what people paste into e-mails and print). */
@@ -22,6 +22,7 @@ export function DistributePage() {
   const def = survey.data?.survey;
   const publicUrl = def ? absolute(survey.data?.publicUrl ?? `/s/${def.slug}`) : '';
   const locationLinks = (links.data?.links ?? []).filter((l) => l.locationId !== null);
+  const localHost = publicUrl ? localHostOf(publicUrl) : null;
   return (
     <section>
       <p><Link to="/app/surveys">{t('new.back')}</Link></p>
@@ -35,6 +36,12 @@ export function DistributePage() {
             {def.status !== 'live' && <span className="warning">{t('dist.notLive')}</span>}
             {def.status !== 'live' && <> <Link to={`/app/surveys/${def.id}/edit`}>{t('dist.toBuilder')}</Link></>}
           </p>
+          {localHost && (
+            <div className="warning-banner" role="note" aria-labelledby="localhost-h">
+              <h2 id="localhost-h">{t('dist.localhostTitle')}</h2>
+              <p>{t('dist.localhostText', { host: localHost })}</p>
+            </div>
+          )}
           <section className="card builder-section" aria-labelledby="public-h">
             <h2 id="public-h">{t('dist.publicLink')}</h2>
             <div className="row">

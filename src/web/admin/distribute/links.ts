@@ -1,7 +1,7 @@
 /** Building respondent URLs with hidden fields. Pure, so the rules are unit-tested. */
 
 /** Query parameters the respondent page reads itself; they cannot be used as hidden-field names. */
-export const RESERVED_PARAMS = ['lang', 'loc', 'channel'] as const;
+export const RESERVED_PARAMS = ['lang', 'loc', 'channel', 'preview'] as const;
 
 export interface HiddenField {
   key: string;
@@ -35,4 +35,21 @@ export function posterUrl(surveyId: string, kind: 'svg' | 'pdf', locationId: str
   if (locationId) q.set('location', locationId);
   q.set('lang', lang);
   return `/api/v1/surveys/${encodeURIComponent(surveyId)}/poster.${kind}?${q.toString()}`;
+}
+
+/** Host names that only this machine can open (respondents' phones cannot). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0', '[::]']);
+
+/**
+ * The host of `url` when it is local to the server's machine (links built without SARAFAN_PUBLIC_URL
+ * from a browser on the same computer), else null.
+ */
+export function localHostOf(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') || /^127\./.test(host) ? host : null;
 }

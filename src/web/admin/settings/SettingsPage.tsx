@@ -1,6 +1,7 @@
 /**
  * /app/settings: organisation name, time zone and dimensions (PATCH /org). Saving a change of time
- * zone or dimensions starts a rollup rebuild, shown as a progress bar until it is done.
+ * zone or dimensions starts a rollup rebuild, shown as a progress bar until it is done. Branding
+ * (accent colour, logo) has its own endpoints and section.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
@@ -9,6 +10,7 @@ import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, Field, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import type { HiddenKeysResponse, OrgSettingsView, UpdateOrgResponse } from '../../../server/org/schema.ts';
 import { DimensionsEditor } from './DimensionsEditor.tsx';
+import { BrandingSettings } from './BrandingSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
 import { useRollupJob } from './useRollupJob.ts';
 import './settings.css';
@@ -120,6 +122,7 @@ function SettingsForm() {
       )}
       <LiveStatus message={status} kind="success" />
       {job && <RollupProgress job={job} />}
+      {org.data && <BrandingSettings />}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
 import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
+import { buildTree, visibleNodes } from '../locations/tree.ts';
+import { locationLabel } from '../../analytics/labels.ts';
 
 export function InviteForm({ locations, onInvited }: { locations: Location[]; onInvited(): Promise<void> | void }) {
   const { t } = useI18n();
@@ -13,12 +15,17 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ email: string; link: string; emailed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Inviting an address with a pending invitation offers to resend that one (a new one would break its link).
+  const [pending, setPending] = useState<{ id: string; email: string } | null>(null);
   const needsLocations = role === 'location_manager';
+  // Tree order, each location under its own parent: the API lists them by depth, so every store came after the last region.
+  const ordered = visibleNodes(buildTree(locations), new Set(locations.map((l) => l.id)));
   const toggle = (id: string) => setLocationIds(locationIds.includes(id) ? locationIds.filter((x) => x !== id) : [...locationIds, id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setPending(null);
     if (needsLocations && locationIds.length === 0) {
       setError(t('invite.needLocations'));
       return;
@@ -31,9 +38,24 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
       setLocationIds([]);
       await onInvited();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      const details = err instanceof ApiError ? (err.details as { reason?: string; invitationId?: string } | undefined) : undefined;
+      if (details?.reason === 'pending_invitation' && details.invitationId) setPending({ id: details.invitationId, email: email.trim() });
+      else setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
+    }
+  };
+  const resendPending = async () => {
+    if (!pending) return;
+    setError(null);
+    try {
+      const res = await api.post<{ link: string | null; emailed: boolean }>(`/invitations/${pending.id}/resend`, { email: true });
+      setResult({ email: pending.email, link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
+      setPending(null);
+      setEmail('');
+      await onInvited();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
     }
   };
   return (
@@ -50,14 +72,20 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
         </Field>
         <fieldset className="inline-fieldset column">
           <legend>{needsLocations ? t('invite.locationsRequired') : t('invite.locationsOptional')}</legend>
-          {locations.map((l) => (
-            <label key={l.id} className="check" style={{ paddingInlineStart: `${Math.max(0, l.depth) * 1.2}rem` }}>
+          {ordered.map(({ node: { location: l }, level }) => (
+            <label key={l.id} className="check" data-level={level} style={{ paddingInlineStart: `${(level - 1) * 1.2}rem` }}>
               <input type="checkbox" checked={locationIds.includes(l.id)} onChange={() => toggle(l.id)} />
-              {l.name}
+              {locationLabel(l.name, l.code)}
             </label>
           ))}
         </fieldset>
         <ErrorMessage message={error} />
+        {pending && (
+          <div role="alert" className="pending-exists">
+            <p>{t('invite.pendingExists', { email: pending.email })}</p>
+            <button type="button" onClick={resendPending}>{t('invite.resendPending')}</button>
+          </div>
+        )}
         <button type="submit" disabled={busy}>{t('invite.send')}</button>
       </form>
       <div role="status" aria-live="polite">

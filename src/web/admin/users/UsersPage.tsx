@@ -6,11 +6,13 @@ import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import { ALL_ROLES, INVITABLE_ROLES, type InvitationRow, type Location, type UserRow } from '../types.ts';
 import { InviteForm } from './InviteForm.tsx';
+import { PendingInvitations } from './PendingInvitations.tsx';
+import { ResetPasswordButton, SecurityCard } from './AccountAdmin.tsx';
 
 
 export function UsersPage() {
-  const { t, date } = useI18n();
-  const { me } = useSession();
+  const { t } = useI18n();
+  const { me, can } = useSession();
   const users = useLoad<{ users: UserRow[]; invitations: InvitationRow[] }>('/users');
   const locs = useLoad<{ locations: Location[] }>('/locations');
   const [status, setStatus] = useState<string | null>(null);
@@ -48,6 +50,7 @@ export function UsersPage() {
               <th scope="col">{t('users.role')}</th>
               <th scope="col">{t('users.locations')}</th>
               <th scope="col">{t('users.access')}</th>
+              <th scope="col">{t('users.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,25 +76,15 @@ export function UsersPage() {
                       {t('users.disabled')}
                     </label>
                   </td>
+                  <td>{!fixed && !u.disabled && <ResetPasswordButton userId={u.id} email={u.email} />}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      <section className="card builder-section" aria-labelledby="pending-h">
-        <h2 id="pending-h">{t('users.pending')}</h2>
-        {users.data && pending.length === 0 && <p className="muted">{t('users.noPending')}</p>}
-        {pending.length > 0 && (
-          <ul>
-            {pending.map((i) => (
-              <li key={i.id}>
-                <span dir="ltr">{i.email}</span> — {t(`role.${i.role}`)}{i.locationIds.length ? ` (${locationNames(i.locationIds)})` : ''} · {t('users.expires', { date: date(i.expiresAt) })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PendingInvitations invitations={users.data ? pending : null} locationNames={locationNames} onChanged={() => users.reload()} />
+      {can('org.manage') && <SecurityCard />}
       <InviteForm locations={locs.data?.locations ?? []} onInvited={() => users.reload()} />
     </section>
   );

@@ -1,0 +1,20 @@
+/** Runs the `sarafan` command (bin/sarafan.js) to its end. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const SARAFAN_BIN = path.resolve('bin/sarafan.js');
+
+/** @returns the exit code and the output (stdout and stderr together); killed after 60 s. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [SARAFAN_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
