@@ -24,7 +24,8 @@ const keyGenerator = (request: FastifyRequest) => `${request.ip}|${(request.para
 /** Registers GET and POST /s/:slug in their own scope (error pages, rate limits, 64 kB body limit). */
 export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps) {
   const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
-  const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator } });
+  // A respondent who pastes an unpaired surrogate keeps the answer, with U+FFFD in its place (src/server/http/cleanRequest.ts).
+  const config = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator }, invalidUnicode: 'replace' as const });
   // Request lines would log URLs with hidden fields (order numbers, e-mails): keep only warnings and errors.
   const logLevel = 'warn';
 
@@ -38,7 +39,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       return sendPage(reply, status, renderStandardMessage(kind, interfaceLanguage(request)));
     });
 
-    scope.get('/s/:slug', { logLevel, config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
+    scope.get('/s/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;
       const preview = isPreviewRequest(request);
       const slug = request.params.slug;
@@ -64,7 +65,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     });
 
     // The page a form submission is redirected to (submitHandler.ts thanksPath).
-    scope.get('/s/:slug/thanks', { logLevel, config: limit(postMax * 4) }, async (request: SlugRequest, reply) => {
+    scope.get('/s/:slug/thanks', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const preview = isPreviewRequest(request);
       const slug = request.params.slug;
       const survey = preview ? await loadPreviewSurvey(deps, request, slug) : await loadPublicSurvey(deps, slug);
@@ -73,6 +74,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       return sendPage(reply, 200, renderThanksPage(survey, lang, preview), accentStyle(survey));
     });
 
-    scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: limit(postMax) }, submitHandler(deps));
+    scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
   });
 }

@@ -10,8 +10,10 @@ import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
 import type { AppDeps } from './deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
+import { cleanRequestInput } from './http/cleanRequest.ts';
 import { sendError } from './http/errors.ts';
 import { loggerOptions } from './http/logging.ts';
+import { malformedPathParam } from './http/validate.ts';
 import { addApiHeaders } from './http/apiHeaders.ts';
 import { parseTrustProxy } from './http/trustProxy.ts';
 import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
@@ -57,6 +59,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Errors are always logged (every 500 with its errorId); request lines only with `logger` (SARAFAN_LOG=1).
     logger: loggerOptions(appDeps.logger === true),
+    frameworkErrors: malformedPathParam,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxies.trusted,
   });
@@ -78,6 +81,9 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   );
 
   app.setErrorHandler((err, request, reply) => sendError(err, request, reply));
+  // Control characters and invalid Unicode never reach a handler (PostgreSQL refuses NUL and lone surrogates).
+  app.addHook('preValidation', cleanRequestInput);
+
   app.addHook('onSend', addApiHeaders);
 
   // Every response, errors and static files included, says who may frame it (src/server/http/frameHeaders.ts).

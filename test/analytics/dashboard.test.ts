@@ -244,7 +244,8 @@ describe('analytics dashboard API', () => {
 
   it('answers 404 for unknown surveys and 401 without a session', async () => {
     expect((await api(`/surveys/${loc.A}/analytics/summary`)).status).toBe(404);
-    expect((await api(`/surveys/not-an-id/analytics/summary`)).status).toBe(400);
+    // A malformed id is answered like an unknown one (issue 7).
+    expect((await api(`/surveys/not-an-id/analytics/summary`)).status).toBe(404);
     const anon = await fetch(`${server.baseUrl}/api/v1/surveys/${surveyId}/analytics/summary`);
     expect(anon.status).toBe(401);
   });

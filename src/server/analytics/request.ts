@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import type { Action, Principal } from '../../core/access/index.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { analyticsContext } from './context.ts';
-import { SurveyParams, type FilterQuery } from './schema.ts';
+import type { FilterQuery } from './schema.ts';
 
 export interface AnalyticsRequest<Q> {
   principal: Principal;
@@ -18,13 +18,13 @@ export interface AnalyticsRequest<Q> {
 }
 
 /**
- * Authenticates, validates query (and `:id` when present), authorizes `action`, and builds the
+ * Authenticates, validates `:id` when present (404 when malformed) and the query, authorizes `action`, and builds the
  * scoped source context. @throws unauthorized, validation, forbidden, not_found
  */
 export async function analyticsRequest<S extends z.ZodType<FilterQuery>>(pool: pg.Pool, request: FastifyRequest, schema: S, action: Action): Promise<AnalyticsRequest<z.infer<S>>> {
   requirePrincipal(request);
   const params = request.params as Record<string, unknown> | undefined;
-  const surveyId = params && 'id' in params ? parse(SurveyParams, params).id : '';
+  const surveyId = params && 'id' in params ? parseIdParam(params, 'Survey not found') : '';
   const query = parse(schema, request.query ?? {});
   const principal = authorize(request, action);
   const ctx = await analyticsContext(pool, principal, query);

@@ -9,12 +9,13 @@ import { scopeOf } from '../../core/access/index.ts';
 import { listDimensionValues } from '../../db/queries/listDimensionValues.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { parse, pathParam } from '../http/validate.ts';
+import { DIMENSION_KEY_RE } from '../org/schema.ts';
 import { registerResponseRoutes } from '../responses/routes.ts';
 import { registerFeedbackRoutes } from './feedbackRoutes.ts';
 import { analyticsRequest } from './request.ts';
 import { getFreshness } from './freshness.ts';
-import { DimensionParams, DimensionValuesQuery, FilterSchema, type DimensionValuesResponse } from './schema.ts';
+import { DimensionValuesQuery, FilterSchema, type DimensionValuesResponse } from './schema.ts';
 import { getOverview } from './summary.ts';
 import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
 
@@ -38,7 +39,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   // The segment filter's suggestions: only the organisation's dimensions, only in the caller's locations.
   app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesResponse> => {
     requirePrincipal(request);
-    const { key } = parse(DimensionParams, request.params);
+    const key = pathParam(request.params, 'key', (v) => DIMENSION_KEY_RE.test(v), 'Dimension not found');
     const query = parse(DimensionValuesQuery, request.query ?? {});
     const principal = authorize(request, 'metrics.read');
     const { rows } = await reads.query(`select dimensions from orgs where id = $1`, [principal.orgId]);

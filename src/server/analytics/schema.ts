@@ -1,8 +1,8 @@
 /** Request schemas of the analytics API (docs/api.md "Analytics"); the SPA may import the types. */
 import { z } from 'zod';
+import { UUID_RE } from '../../core/ids.ts';
 import { isCalendarDay } from '../../core/time/orgCalendar.ts';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const Uuid = z.string().regex(UUID_RE, 'must be an id');
 
 /** YYYY-MM-DD, an existing calendar day (org-local). */
@@ -34,8 +34,6 @@ export const FilterSchema = z.object({
   includeExcluded: Flag.optional(),
 });
 export type FilterQuery = z.infer<typeof FilterSchema>;
-
-export const SurveyParams = z.object({ id: Uuid });
 
 export const TrendQuery = FilterSchema.extend({
   question: Uuid.optional(),
@@ -91,9 +89,6 @@ export const CommentsQuery = FilterSchema.extend({
   before: CommentsBefore.optional(),
   group: z.enum(['detractor', 'passive', 'promoter']).optional(),
 });
-
-/** GET /analytics/dimensions/:key/values: the dimension's key, as PATCH /org accepts it. */
-export const DimensionParams = z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/, 'use 1-40 of a-z, 0-9 and _') });
 
 export const DimensionValuesQuery = z.object({
   /** Part of the value, matched case-insensitively. */

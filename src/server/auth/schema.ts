@@ -1,6 +1,6 @@
 /** Request schemas of the account API (docs/api.md, "Accounts"). */
 import { z } from 'zod';
-import { notFound } from '../http/errors.ts';
+import { pathParam } from '../http/validate.ts';
 
 export const LOCALES = ['en', 'ru', 'fa'] as const;
 /** Every password a person chooses (setup, invitation, reset, change). */
@@ -30,13 +30,11 @@ export const ForgotSchema = z.object({ email: z.string().trim().min(1).max(320) 
 export const ResetSchema = z.object({ password: NewPassword });
 export const RequireTwoFactorSchema = z.object({ required: z.boolean() });
 
-const TokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const LINK_TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
 /** The `:token` of a one-time link (32 random bytes, base64url); anything that cannot be one is simply not found. */
 export function parseLinkToken(params: unknown, notFoundMessage: string): string {
-  const parsed = TokenParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound(notFoundMessage);
-  return parsed.data.token;
+  return pathParam(params, 'token', (v) => LINK_TOKEN_RE.test(v), notFoundMessage);
 }
 
 export const parseResetToken = (params: unknown) => parseLinkToken(params, 'This link is not valid any more');

@@ -1,20 +1,10 @@
 /** Request schemas of the locations API (docs/api.md, "Locations"). */
 import { z } from 'zod';
 import { LOCATION_KINDS } from '../../core/locations/tree.ts';
-import { notFound } from '../http/errors.ts';
 
 // Codes appear in CSV files and survey links (?loc=<code>), so keep them to one printable token.
 const code = z.string().trim().min(1).max(64).regex(/^[^\s/?#&%]+$/, 'no spaces or /?#&%');
 const name = z.string().trim().min(1).max(200);
-
-const IdParamsSchema = z.object({ id: z.uuid() });
-
-/** The `:id` route parameter; a malformed id cannot name an object, so it is a 404 like any unknown id. */
-export function parseIdParam(params: unknown): string {
-  const parsed = IdParamsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
 
 export const CreateLocationSchema = z.object({
   parentId: z.uuid(),

@@ -5,22 +5,19 @@
  * locations, with the analytics filters (src/server/analytics/request.ts).
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { exportLanguage } from '../../core/responses/exportTable.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { ExcludeBody, Uuid } from '../analytics/schema.ts';
+import { ExcludeBody } from '../analytics/schema.ts';
 import { surveyOf } from '../analytics/context.ts';
 import { listQuality } from '../analytics/feedback.ts';
 import { analyticsRequest } from '../analytics/request.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import type { AppDeps } from '../deps.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { setResponseExclusion, setResponsesExclusion } from './commands/setResponseExclusion.ts';
 import { sendResponsesExport, type ExportFormat } from './export.ts';
 import { getOneResponse, getResponsesPage } from './present.ts';
 import { BulkExcludeBody, BulkExcludeQuery, ExportQuery, ResponsesQuery } from './schema.ts';
-
-const Params = z.object({ id: Uuid });
 
 /** Registers the responses routes. */
 export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -47,14 +44,14 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
 
   app.get('/api/v1/responses/:id', async (request) => {
     requirePrincipal(request);
-    const { id } = parse(Params, request.params);
+    const id = parseIdParam(request.params, 'Response not found');
     const principal = authorize(request, 'response.read');
     return getOneResponse(reads, principal, id);
   });
 
   app.post('/api/v1/responses/:id/exclude', async (request) => {
     requirePrincipal(request);
-    const { id } = parse(Params, request.params);
+    const id = parseIdParam(request.params, 'Response not found');
     const { reason } = parse(ExcludeBody, request.body ?? {});
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: true, reason }));
@@ -64,7 +61,7 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
 
   app.post('/api/v1/responses/:id/include', async (request) => {
     requirePrincipal(request);
-    const { id } = parse(Params, request.params);
+    const id = parseIdParam(request.params, 'Response not found');
     const principal = authorize(request, 'response.exclude');
     const result = await withTransaction(pool, (tx) => setResponseExclusion(tx, principal, { responseId: id, excluded: false }));
     if (result.changed) rollupFolder?.kick(principal.orgId);
@@ -73,9 +70,9 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
 
   // Every response the quality view lists with this reason and not yet excluded (same filters and window).
   app.post('/api/v1/surveys/:id/quality/exclude', async (request) => {
-    requirePrincipal(request);
-    const { reason } = parse(BulkExcludeBody, request.body ?? {});
+    // The survey id first: a malformed one is a 404 whatever the body (src/server/http/validate.ts).
     const r = await analyticsRequest(pool, request, BulkExcludeQuery, 'response.exclude');
+    const { reason } = parse(BulkExcludeBody, request.body ?? {});
     const survey = await surveyOf(pool, r.principal, r.surveyId);
     const { flagged } = await listQuality(pool, r.ctx, survey, now());
     const ids = flagged.filter((f) => !f.excluded && f.reasons.includes(reason)).map((f) => f.responseId);

@@ -7,16 +7,16 @@ import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
 import { authorize } from '../auth/session.ts';
 import { invalid, notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { publicBase, qrMatrix, surveyUrl } from './links.ts';
 import { renderPosterPdf } from './pdfPoster.ts';
 import { accentOnWhite } from '../../core/branding/branding.ts';
 import { getBranding, getOrgLogo } from '../../db/org/branding.ts';
-import { PosterQuerySchema, SurveyIdParamsSchema } from './schema.ts';
+import { PosterQuerySchema } from './schema.ts';
 
 /** Resolves survey, location (in the caller's scope) and language into the poster's content. */
 async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Principal): Promise<{ input: PosterInput; fileName: string }> {
-  const { id } = parse(SurveyIdParamsSchema, request.params);
+  const id = parseIdParam(request.params, 'Survey not found');
   const query = parse(PosterQuerySchema, request.query);
   const survey = await loadSurvey(deps.pool, principal.orgId, id);
   if (!survey) throw notFound('Survey not found');

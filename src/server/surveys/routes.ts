@@ -12,7 +12,7 @@ import { listSurveys } from '../../db/surveys/listSurveys.ts';
 import { listLinkLocations } from '../../db/surveys/listLinkLocations.ts';
 import { authorize } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { parse, parseIdParam } from '../http/validate.ts';
 import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
 import { updateSurvey } from './commands/updateSurvey.ts';
 import { setSurveyStatus } from './commands/setSurveyStatus.ts';
@@ -22,7 +22,7 @@ import { surveyArchivedAt } from '../../db/surveys/lifecycle.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
 import { publicBase, surveyUrl } from './links.ts';
 import {
-  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyIdParamsSchema, SurveyInputSchema, SurveyListQuerySchema,
+  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
   type SurveyLink,
 } from './schema.ts';
 import { registerPosterRoutes } from './posterRoutes.ts';
@@ -57,7 +57,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/v1/surveys/:id', async (request) => {
     const principal = authorize(request, 'survey.read');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
     if (!survey) throw notFound('Survey not found');
     const [earlierSlugs, archivedAt] = await Promise.all([listEarlierSlugs(pool, principal.orgId, id), surveyArchivedAt(pool, principal.orgId, id)]);
@@ -71,7 +71,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.put('/api/v1/surveys/:id', async (request) => {
     const principal = authorize(request, 'survey.edit');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const input = parse(SurveyInputSchema, request.body);
     await withTransaction(pool, (tx) => updateSurvey(tx, principal, id, input));
     return presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!);
@@ -79,7 +79,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.post('/api/v1/surveys/:id/status', async (request) => {
     const principal = authorize(request, 'survey.edit');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const { status } = parse(SetStatusRequestSchema, request.body);
     await withTransaction(pool, (tx) => setSurveyStatus(tx, principal, id, status));
     return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey };
@@ -87,7 +87,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.post('/api/v1/surveys/:id/duplicate', async (request, reply) => {
     const principal = authorize(request, 'survey.create');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const copyId = await withTransaction(pool, (tx) => duplicateSurvey(tx, principal, id, request.sessionUser?.locale ?? 'en'));
     return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!));
   });
@@ -95,7 +95,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
     app.post(`/api/v1/surveys/:id/${action}`, async (request) => {
       const principal = authorize(request, 'survey.edit');
-      const { id } = parse(SurveyIdParamsSchema, request.params);
+      const id = parseIdParam(request.params, 'Survey not found');
       await withTransaction(pool, (tx) => setArchived(tx, principal, id, archived));
       const archivedAt = await surveyArchivedAt(pool, principal.orgId, id);
       return { survey: presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!).survey, archivedAt: archivedAt?.toISOString() ?? null };
@@ -104,7 +104,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.delete('/api/v1/surveys/:id', async (request) => {
     const principal = authorize(request, 'survey.edit');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const { confirm } = parse(DeleteSurveyRequestSchema, request.body ?? {});
     const { responses } = await withTransaction(pool, (tx) => deleteSurvey(tx, principal, id, confirm));
     return { ok: true, deletedResponses: responses };
@@ -112,7 +112,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/v1/surveys/:id/links', async (request) => {
     const principal = authorize(request, 'survey.read');
-    const { id } = parse(SurveyIdParamsSchema, request.params);
+    const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
     if (!survey) throw notFound('Survey not found');
     const base = publicBase(deps, request);

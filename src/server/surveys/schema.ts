@@ -16,9 +16,6 @@ export const CreateSurveyRequestSchema = z.object({
 });
 export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
 
-/** Malformed ids are not rejected here: they simply match nothing and answer 404 like foreign ids. */
-export const SurveyIdParamsSchema = z.object({ id: z.string().max(100) });
-
 /** GET /surveys query: the archived surveys instead of the current ones. */
 export const SurveyListQuerySchema = z.object({ archived: z.enum(['0', '1']).optional() });
 
