@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { foldPendingResponses } from '../../src/db/rollups/rollupQueue.ts';
 import { buildSurvey, type SurveyFixture } from './factory.ts';
 
 let server: TestServer;
@@ -239,5 +240,58 @@ describe('rate limits', () => {
     for (let i = 0; i < 9; i++) views.push((await fetch(`${limited.baseUrl}/s/${a.slug}`)).status);
     expect(views.slice(0, 8).every((s) => s === 200)).toBe(true);
     expect(views[8]).toBe(429);
+  });
+});
+
+/**
+ * An unknown `loc` code (a mistyped poster, a deleted store): the response is stored all the same,
+ * keeping the code, and data quality lists it as "unknown location" with that code, before and after
+ * the fold stores the flags. Checked in SQL and through GET /surveys/:id/quality.
+ */
+describe('unknown location code', () => {
+  let owner: Client;
+  let located: SurveyFixture;
+  const post = (body: Record<string, unknown>) => postJson(located.slug, body);
+  beforeAll(async () => {
+    await server.pool.query(`update locations set code = 'S-7' where org_id = $1 and id = $2`, [orgId, storeId]);
+    located = await buildSurvey(server.pool, orgId);
+    await buildUser(server.pool, orgId, 'admin', 'admin@unknownloc.test');
+    owner = await signIn(server.baseUrl, 'admin@unknownloc.test');
+  });
+
+  it('stores the response with the code kept and lists it in data quality as "unknown location (code X)"', async () => {
+    const unknown = key();
+    const known = key();
+    const faked = key();
+    const started = String(Date.now() - 60_000);
+    expect((await post({ _k: unknown, _loc: 'NOPE-42', _started: started, q_nps: '9' })).status).toBe(200);
+    expect((await post({ _k: known, _loc: 'S-7', _started: started, q_nps: '9' })).status).toBe(200);
+    // A respondent cannot raise (or hide) the flag through a hidden field of the same name.
+    expect((await post({ _k: faked, _loc: 'S-7', _started: started, h__unknown_loc: 'X', q_nps: '9' })).status).toBe(200);
+
+    const { rows } = await server.pool.query(
+      `select idempotency_key, location_id, hidden from responses where org_id = $1 and survey_id = $2`,
+      [orgId, located.id],
+    );
+    const byKey = Object.fromEntries(rows.map((r) => [r.idempotency_key, r]));
+    expect(rows).toHaveLength(3);
+    expect(byKey[unknown]).toMatchObject({ location_id: null, hidden: { _unknown_loc: 'NOPE-42' } });
+    expect(byKey[known]).toMatchObject({ location_id: storeId, hidden: {} });
+    expect(byKey[faked]).toMatchObject({ location_id: storeId, hidden: {} });
+    const unknownId = (await server.pool.query(`select id from responses where org_id = $1 and idempotency_key = $2`, [orgId, unknown])).rows[0].id;
+
+    const expected = [{ responseId: unknownId, reasons: ['unknown_location'], unknownLocationCode: 'NOPE-42', locationName: null, excluded: false }];
+    // Queued (flags computed on the fly) or already folded, then surely folded (flags read from response_quality).
+    const queued = await owner.get(`/api/v1/surveys/${located.id}/quality`);
+    expect(queued.status).toBe(200);
+    expect(queued.json.flagged).toMatchObject(expected);
+    // The app's own folder may be folding already ('busy'): wait until the queue is empty.
+    await expect.poll(async () => (await foldPendingResponses(server.pool, orgId)).status === 'done'
+      && (await server.pool.query(`select 1 from rollup_pending where org_id = $1`, [orgId])).rowCount === 0).toBe(true);
+    const stored = await server.pool.query(`select flags from response_quality where org_id = $1 and response_id = $2`, [orgId, unknownId]);
+    expect(stored.rows).toEqual([{ flags: ['unknown_location'] }]);
+    const folded = await owner.get(`/api/v1/surveys/${located.id}/quality`);
+    expect(folded.json.flagged).toMatchObject(expected);
+    expect(folded.json.flagged).toHaveLength(1);
   });
 });
