@@ -152,7 +152,7 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
     const formKey = await page.locator('input[name=_k]').inputValue();
     await page.locator('label', { has: page.locator(`input[name=q_nps][value="${score}"]`) }).click();
     await page.locator('button.sb').click();
-    await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 20_000 });
+    await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 40_000 });
     await context.close();
     return { jsonKeys, formKey, formPosts };
   }
@@ -169,7 +169,7 @@ describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
     const { response, answers } = await storedResponse('retry');
     expect(response.idempotency_key).toBe(formKey);
     expect(answers.nps.score).toBe(8);
-  });
+  }, 60_000);
 
   it('JavaScript on, server answering 503 (database unavailable): retries with the same key and is thanked', async () => {
     // The server's own 503 (test/resilience/connectionLoss.test.ts) stood in for twice, then the real server answers.

@@ -102,7 +102,7 @@ describe.skipIf(!hasBrowser)('respondent page: answers are never lost', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ idempotency_key: formKey, score: 8, why: 'Friendly staff' });
     await context.close();
-  });
+  }, 90_000);
 
   it('page reloaded while offline: the kept answer is sent once the server is back; still one response', async () => {
     const context = await browser.newContext({ locale: 'ru-RU' });
