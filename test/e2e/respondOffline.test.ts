@@ -162,6 +162,14 @@ describe.skipIf(!hasBrowser)('respondent page: answers are never lost', () => {
     await pick(page, 'q_nps', '10');
     expect(await page.locator('#e-nps').textContent()).toBe('');
     expect(await page.locator('#q-nps').getAttribute('aria-invalid')).toBe('false');
+    // After a plain POST answered with messages (form.submit() skips the script's handler), the
+    // server's summary above the form forgets an answered question too.
+    await page.locator('input[name=q_nps]:checked').evaluate((e) => ((e as HTMLInputElement).checked = false));
+    await Promise.all([page.waitForURL(`${baseUrl()}/s/${survey.slug}`), page.evaluate(() => document.querySelector<HTMLFormElement>('form.sv')!.submit())]);
+    expect(await page.locator('#errs li').allTextContents()).toEqual(['How likely are you to recommend us to a friend?: Please answer this question.']);
+    await pick(page, 'q_nps', '10');
+    expect(await page.locator('#errs li').count()).toBe(0);
+    expect(await page.locator('#e-nps').textContent()).toBe('');
     await context.close();
   });
 

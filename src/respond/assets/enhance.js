@@ -95,7 +95,11 @@
   // A message goes away as soon as its question is answered.
   function fix(e) {
     var q = e.target.closest('fieldset.q');
-    if (q && q.classList.contains('bad') && val(q.getAttribute('data-k')).length) mark(q, '');
+    if (!q || !q.classList.contains('bad') || !val(q.getAttribute('data-k')).length) return;
+    mark(q, '');
+    // The server's summary above the form (no-JS round trip) forgets it too.
+    var l = document.querySelector('#errs a[href="#q-' + q.getAttribute('data-k') + '"]');
+    if (l) l.parentNode.remove();
   }
   f.addEventListener('change', function (e) { update(); show(); fix(e); });
   f.addEventListener('input', function (e) { update(); fix(e); count(e.target); });
