@@ -99,23 +99,27 @@ async function handleSubmission(
     if (Object.hasOwn(body, `q_${q.key}`)) raw[q.key] = rawValue(body[`q_${q.key}`]);
   }
 
-  const rerender = async (errors: Record<string, string>, formError?: string) => {
+  const rerender = async (errors: Record<string, string>, formError?: string, pageLang = lang, status = 400) => {
     if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
     // Only the re-rendered form needs the location looked up apart (a submission resolves it in its insert).
     const location = await resolveLocation(deps.pool, survey, body._loc);
     const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
     const page = renderSurveyPage({
-      survey, lang, channel, hidden, values, errors, formError,
+      survey, lang: pageLang, channel, hidden, values, errors, formError,
       // The valid answers pick the "why?" wording, as the script would have shown it.
-      answers: parseAnswers(survey, raw, lang).answers,
+      answers: parseAnswers(survey, raw, pageLang).answers,
       // A missing or malformed key gets a fresh one so the corrected form can be sent.
       idempotencyKey: IDEMPOTENCY_KEY_RE.test(idempotencyKey) ? idempotencyKey : newIdempotencyKey(),
       startedMs: started?.getTime() ?? now.getTime(),
       locationId: location?.id ?? null,
       preview,
     });
-    return sendPage(reply, 400, page, accentStyle(survey));
+    return sendPage(reply, status, page, accentStyle(survey));
   };
+
+  // A language button of the form without JavaScript: the same answers, shown in the other language; nothing stored.
+  const switchTo = first(body._switch);
+  if (switchTo && !json) return rerender({}, undefined, surveyLanguage(survey, switchTo, request.headers['accept-language']), 200);
 
   if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
   try {

@@ -136,7 +136,7 @@ describe.skipIf(!hasBrowser)('respondent page: answers are never lost', () => {
     await pick(page, 'q_nps', '4');
     await page.locator('textarea[name=q_why]').fill('Slow checkout');
     await pick(page, 'q_reasons', 'wait');
-    await page.locator('.langs a', { hasText: 'Русский' }).click();
+    await page.locator('.langs button', { hasText: 'Русский' }).click();
     await page.waitForURL(/lang=ru/);
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     expect(await page.locator('input[name=q_nps]:checked').getAttribute('value')).toBe('4');

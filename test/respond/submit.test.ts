@@ -146,6 +146,25 @@ describe('POST /s/:slug', () => {
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
+  it('without JavaScript, a language button shows the same answers in the other language and stores nothing', async () => {
+    const k = key();
+    const res = await postForm(survey.slug, { _k: k, _lang: 'en', _switch: 'ru', q_nps: '3', q_why: 'Long <queue>', q_service: '4', h_order: 'A-17' });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<html lang="ru"');
+    expect(page).toContain('name="_lang" value="ru"');
+    expect(page).toMatch(/name="q_nps" value="3" checked/);
+    expect(page).toMatch(/name="q_service" value="4" checked/);
+    expect(page).toContain('>Long &lt;queue&gt;</textarea>');
+    expect(page).toContain('name="h_order" value="A-17"');
+    expect(page).toContain(`name="_k" value="${k}"`);
+    expect(page).not.toContain('role="alert"');
+    // The current language is marked, the others are buttons of the form.
+    expect(page).toMatch(/<span lang="ru" aria-current="true">/);
+    expect(page).toMatch(/<button type="submit" form="sv" name="_switch" value="en"/);
+    expect(await responsesWithKey(k)).toHaveLength(0);
+  });
+
   it('after an error, the "why?" question keeps the wording for the submitted score', async () => {
     const res = await postForm(survey.slug, { _k: key(), _lang: 'en', q_nps: '2', q_service: '9' });
     expect(res.status).toBe(400);

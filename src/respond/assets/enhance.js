@@ -114,9 +114,9 @@
   [].forEach.call(f.querySelectorAll('textarea[data-max]'), function (t) {
     t.insertAdjacentHTML('afterend', '<p class="cnt"></p>');
   });
-  // The language links carry the answers given so far to the page in the other language.
-  [].forEach.call(document.querySelectorAll('.langs a'), function (a) {
-    a.addEventListener('click', function () { keep(ss, JSON.stringify(data())); });
+  // The language buttons carry the answers given so far to the page in the other language (a GET, not the form's POST).
+  [].forEach.call(document.querySelectorAll('.langs button'), function (b) {
+    b.addEventListener('click', function (e) { e.preventDefault(); keep(ss, JSON.stringify(data())); location.href = b.getAttribute('data-href'); });
   });
   // Enter on a scale or option moves on (or sends on the last step) instead of relying on the hidden default button.
   f.addEventListener('keydown', function (e) {

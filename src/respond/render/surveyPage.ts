@@ -43,7 +43,12 @@ function languageName(code: string): string {
   }
 }
 
-/** Links to the same survey (same location, channel and hidden fields) in each offered language. */
+/**
+ * The survey in each offered language. Each language is a button of the form (`_switch`), so without
+ * JavaScript the answers given so far travel with the POST and come back on the page in the new language
+ * (nothing is stored); the script instead keeps them in sessionStorage and opens `data-href`, the same
+ * survey (location, channel, hidden fields) in that language.
+ */
 function languageSwitcher(v: SurveyPageView): Html | '' {
   if (v.survey.languages.length < 2) return '';
   const links = v.survey.languages.map((code) => {
@@ -53,7 +58,8 @@ function languageSwitcher(v: SurveyPageView): Html | '' {
     for (const [k, value] of Object.entries(v.hidden)) params.set(k, value);
     if (v.preview) params.set('preview', '1');
     const href = `/s/${encodeURIComponent(v.survey.slug)}?${params}`;
-    return html`<li><a href="${href}" lang="${code}" hreflang="${code}"${code === v.lang ? html` aria-current="true"` : ''}>${languageName(code)}</a></li>`;
+    if (code === v.lang) return html`<li><span lang="${code}" aria-current="true">${languageName(code)}</span></li>`;
+    return html`<li><button type="submit" form="sv" name="_switch" value="${code}" formnovalidate data-href="${href}" lang="${code}">${languageName(code)}</button></li>`;
   });
   return html`<nav aria-label="${stringsFor(v.lang).languages}"><ul class="langs">${links}</ul></nav>`;
 }
@@ -103,7 +109,7 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const hiddenInputs = Object.entries(v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
   const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${summary}
-<form class="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
+<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
