@@ -2,7 +2,7 @@
 // Live show-if, "why?" wording, one question per screen under 600px, comment counters, JSON submit.
 // A submission is kept in localStorage (with its idempotency key) until the server acknowledges it:
 // unreachable servers are retried with backoff while the page is open, and a kept answer is sent
-// again when the page is opened later. Answers survive a language switch (sessionStorage).
+// again when the page is opened later. Answers survive a language switch (sessionStorage; without the script the switch is a POST of the form).
 (function () {
   var f = document.querySelector('form.sv');
   if (!f || !window.fetch || !window.FormData) return;
