@@ -86,6 +86,7 @@ async function startProxy(upstreamPort: number, opts: { from: string; scheme: 'h
 const portOf = (server: TestServer) => Number(new URL(server.baseUrl).port);
 const forged = (i: number) => `203.0.113.${i % 250}, 198.51.100.${(i * 7) % 250}`;
 const json = (body: unknown) => ({ body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+// A stored form answer is redirected to its thank-you page (303, POST/redirect/GET); 429 once limited.
 const respondentForm = () => new URLSearchParams({ _k: crypto.randomBytes(12).toString('base64url'), q_nps: '9' }).toString();
 
 /** Status codes of `count` requests made one after another. */
@@ -150,10 +151,10 @@ describe(`SARAFAN_TRUST_PROXY=${PROXY_ADDRESS} with an nginx-like proxy on ${PRO
     const logins = await statuses(LOGINS_PER_MINUTE + 1, (i) => login(https.port, client, 'wrong password', { 'x-forwarded-for': forged(i) }));
     expectLimitedAfter(logins, LOGINS_PER_MINUTE, 401);
     const answers = await statuses(POSTS_PER_MINUTE + 1, (i) => submit(https.port, client, { 'x-forwarded-for': forged(i) }));
-    expectLimitedAfter(answers, POSTS_PER_MINUTE, 200);
+    expectLimitedAfter(answers, POSTS_PER_MINUTE, 303);
     // The key is the client the proxy saw, not the proxy: another client behind it still gets through.
     expect((await login(https.port, '127.0.0.12', 'wrong password')).status).toBe(401);
-    expect((await submit(https.port, '127.0.0.12')).status).toBe(200);
+    expect((await submit(https.port, '127.0.0.12')).status).toBe(303);
   });
 
   it('keys a client that reaches the server directly on its own address, whatever X-Forwarded-For it sends', async () => {
@@ -163,8 +164,8 @@ describe(`SARAFAN_TRUST_PROXY=${PROXY_ADDRESS} with an nginx-like proxy on ${PRO
     expectLimitedAfter(logins, LOGINS_PER_MINUTE, 401);
     // Claiming to be the proxy, or a client behind it, changes nothing.
     const answers = await statuses(POSTS_PER_MINUTE + 1, (i) => submit(direct, client, { 'x-forwarded-for': i % 2 ? PROXY_ADDRESS : forged(i) }));
-    expectLimitedAfter(answers, POSTS_PER_MINUTE, 200);
-    expect((await submit(direct, '127.0.0.22', { 'x-forwarded-for': '127.0.0.21' })).status).toBe(200);
+    expectLimitedAfter(answers, POSTS_PER_MINUTE, 303);
+    expect((await submit(direct, '127.0.0.22', { 'x-forwarded-for': '127.0.0.21' })).status).toBe(303);
   });
 
   it('sets Secure cookies when the trusted proxy terminated TLS, and only then', async () => {
@@ -238,7 +239,7 @@ describe.skipIf(!external)(`SARAFAN_TRUST_PROXY=1 (loopback only), a client from
         from, method: 'POST', path: `/s/${slug}`, body: respondentForm(),
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forged(i) },
       });
-    expectLimitedAfter(await statuses(POSTS_PER_MINUTE + 1, (i) => submit(proxy.port, i)), POSTS_PER_MINUTE, 200);
+    expectLimitedAfter(await statuses(POSTS_PER_MINUTE + 1, (i) => submit(proxy.port, i)), POSTS_PER_MINUTE, 303);
     // Directly, the same client is the same key: a forged header does not give it a fresh allowance.
     expect((await submit(portOf(server), 99)).status).toBe(429);
     expect((await login(portOf(server), 'wrong password', { 'x-forwarded-for': forged(99) })).status).toBe(429);

@@ -89,16 +89,18 @@ describe('survey lifecycle', () => {
       expect(missing.status).toBe(400);
       const requiredKey = draft.questions.find((q) => q.required)!.key;
       expect(Object.keys(missing.json.errors)).toContain(requiredKey);
-      // A no-JS form post gets the thank-you page, still with the banner.
+      // A no-JS form post is redirected (POST/redirect/GET) to the thank-you page, still with the banner.
       const form = await owner.request(
         'POST',
         '/s/preview-submit?preview=1',
         new URLSearchParams({ _k: newKey(), _lang: 'en', ...Object.fromEntries(Object.entries(answersFor(draft, 3)).map(([k, v]) => [k, String(v)])) }).toString(),
         { 'content-type': 'application/x-www-form-urlencoded' },
       );
-      expect(form.status).toBe(200);
-      expect(form.text).toContain('Thank you!');
-      expect(form.text).toContain('Preview — answers are not saved');
+      expect([form.status, form.headers.get('location')]).toEqual([303, '/s/preview-submit/thanks?lang=en&preview=1']);
+      const thanks = await owner.get(form.headers.get('location')!);
+      expect(thanks.status).toBe(200);
+      expect(thanks.text).toContain('Thank you!');
+      expect(thanks.text).toContain('Preview — answers are not saved');
 
       // After publishing, the preview still stores nothing; the real address does.
       expect((await owner.post(`/api/v1/surveys/${draft.id}/status`, { status: 'live' })).status).toBe(200);
