@@ -55,6 +55,9 @@ describe('English plurals of counts on the dashboard', () => {
     expect(translatePlural('en', 'an.breakdown.summary', 1, { q: 'NPS', n: '1', list: 'North 5' })).toBe('“NPS” across 1 group: North 5.');
     expect(translatePlural('en', 'an.dist.summary', 1, { q: 'NPS', n: '1' })).toBe('Distribution of 1 answer to “NPS”.');
     expect(translatePlural('ru', 'an.dist.summary', 3, { q: 'NPS', n: '3' })).toBe('Распределение 3 ответов на «NPS».');
+    expect(translatePlural('en', 'an.quality.caption', 1, { n: '1' })).toBe('1 flagged response');
+    expect(translatePlural('ru', 'an.quality.caption', 21, { n: '21' })).toBe('21 отмеченный ответ');
+    expect(translatePlural('ru', 'an.quality.caption', 5, { n: '5' })).toBe('5 отмеченных ответов');
   });
   it('says 1 location and 1 question in the admin pages', () => {
     expect(translatePlural('en', 'csv.import', 1, { n: '1' })).toBe('Import 1 location');

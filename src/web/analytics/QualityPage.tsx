@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
@@ -37,7 +38,7 @@ export function QualityPage() {
 
   return (
     <div className="an-page">
-      <h1>{t('an.quality.title')}</h1>
+      <PageTitle title={t('an.quality.title')} />
       <p className="muted">{t('an.quality.intro')}</p>
       {surveys.data === null ? <Skeleton height={64} /> : list.length === 0 ? <p className="muted">{t('an.quality.noSurveys')}</p> : (
         <div className="toolbar">
@@ -141,7 +142,7 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
               )}
               {rows.length === 0 ? <p className="muted an-empty">{t('an.quality.none')}</p> : (
                 <table data-testid="quality-table">
-                  <caption>{t('an.quality.caption', { n: num(rows.length, 0) })}</caption>
+                  <caption>{tn('an.quality.caption', rows.length, { n: num(rows.length, 0) })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('an.quality.submitted')}</th>
