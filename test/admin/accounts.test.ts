@@ -4,7 +4,7 @@
  * inviter's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, buildOrgWithOwner, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 const RESET_LINK = /\/reset\/([A-Za-z0-9_-]{43})/;
@@ -26,9 +26,7 @@ describe('accounts API', () => {
   let store: { id: string; path: string };
   beforeAll(async () => {
     server = await startTestServer();
-    org = await buildOrg(server.pool, 'Account Org');
-    store = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
-    await buildUser(server.pool, org.orgId, 'owner', 'owner@account.test');
+    ({ org, store } = await buildOrgWithOwner(server.pool, 'Account Org', 'owner@account.test'));
     owner = await signIn(server.baseUrl, 'owner@account.test');
   });
   afterAll(async () => server.close());

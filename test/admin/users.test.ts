@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, type OrgFixture, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, buildOrgWithOwner, buildUser, Client, signIn, startTestServer, type OrgFixture, type TestServer } from '../helpers/app.ts';
 
 const tokenOf = (link: string) => link.split('/invite/')[1];
 
@@ -10,9 +10,7 @@ describe('users and invitations API', () => {
   let store: { id: string; path: string };
   beforeAll(async () => {
     server = await startTestServer();
-    org = await buildOrg(server.pool, 'People Org');
-    store = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
-    await buildUser(server.pool, org.orgId, 'owner', 'owner@people.test');
+    ({ org, store } = await buildOrgWithOwner(server.pool, 'People Org', 'owner@people.test'));
     await server.pool.query(`update users set name = 'Olga', locale = 'ru' where email = 'owner@people.test'`);
     owner = await signIn(server.baseUrl, 'owner@people.test');
   });

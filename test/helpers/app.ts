@@ -116,3 +116,11 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${res.text}`);
   return client;
 }
+
+/** An organisation with one store under its root and a signed-in owner (the people and accounts tests start here). */
+export async function buildOrgWithOwner(pool: pg.Pool, name: string, ownerEmail: string) {
+  const org = await buildOrg(pool, name);
+  const store = await buildLocation(pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
+  await buildUser(pool, org.orgId, 'owner', ownerEmail);
+  return { org, store };
+}
