@@ -11,7 +11,6 @@ export const en: Record<string, string> = {
   'auth.signInTitle': 'Sign in to Sarafan',
   'auth.signIn': 'Sign in',
   'auth.wrong': 'Wrong e-mail or password.',
-  'auth.tooMany': 'Too many attempts. Wait a minute and try again.',
   'ui.copy': 'Copy',
   'ui.copied': 'Copied',
   'ui.copyFailed': 'Could not copy: select the text and copy it by hand',

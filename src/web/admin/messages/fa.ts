@@ -11,7 +11,6 @@ export const fa: Record<string, string> = {
   'auth.signInTitle': 'ورود به سارافان',
   'auth.signIn': 'ورود',
   'auth.wrong': 'ایمیل یا گذرواژه نادرست است.',
-  'auth.tooMany': 'تلاش‌های زیاد. یک دقیقه صبر کنید.',
   'ui.copy': 'رونوشت',
   'ui.copied': 'رونوشت شد',
   'ui.copyFailed': 'رونوشت ممکن نشد: متن را انتخاب و خودتان رونوشت کنید',

@@ -11,7 +11,6 @@ export const ru: Record<string, string> = {
   'auth.signInTitle': 'Вход в Сарафан',
   'auth.signIn': 'Войти',
   'auth.wrong': 'Неверная почта или пароль.',
-  'auth.tooMany': 'Слишком много попыток. Подождите минуту.',
   'ui.copy': 'Копировать',
   'ui.copied': 'Скопировано',
   'ui.copyFailed': 'Не удалось скопировать: выделите текст и скопируйте вручную',
