@@ -1,6 +1,7 @@
 /** The demo loader on a real test database: creates everything once, consistent rollups, ru/en/fa comments. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, signIn, type TestServer } from '../helpers/app.ts';
+import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords, type LoadDemoResult } from '../../src/db/demo/loadDemo.ts';
 import { DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
@@ -73,6 +74,8 @@ describe('loadDemo', () => {
     expect(gold.rows[0].raw).toBeGreaterThan(0);
     const responses = await count(`select coalesce(sum(n), 0) n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
     expect(responses).toBe(2000);
+    // Every level, row by row, against the raw rows counted in JavaScript.
+    await expectRollupsMatchRawAnswers(server.pool, first.orgId);
   });
 
   it('stores comments in Russian, English and Persian', async () => {
