@@ -272,7 +272,8 @@ describe('analytics maintenance and validation', () => {
       client.release();
     }
     expect(await snapshot()).toEqual(before);
-  });
+    // Three rebuilds, a bulk build, five snapshots and the oracle: 6 s alone, over 30 s when the whole suite shares 2 cores.
+  }, 120_000);
 
   it('runs `sarafan rollups rebuild --org` from the command line', async () => {
     const run = promisify(execFile);
