@@ -5,6 +5,7 @@
  * The same functions run on the server for every channel, so a condition or a range is decided once.
  */
 import { surveyCsatBox } from '../stats/boxes.ts';
+import { npsGroup } from '../stats/nps.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
@@ -90,7 +91,7 @@ export function scoreRange(q: QuestionDef): { min: number; max: number } | null 
 export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   const range = scoreRange(q);
   if (!range || !Number.isInteger(score) || score < range.min || score > range.max) return null;
-  if (q.type === 'nps') return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+  if (q.type === 'nps') return npsGroup(score);
   const { min, max } = range;
   const lowerIsBetter = q.direction === 'lower_is_easier';
   const s = lowerIsBetter ? max + min - score : score;

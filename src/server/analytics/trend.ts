@@ -12,7 +12,7 @@ import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTren
 import { listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { forbidden, invalid } from '../http/errors.ts';
 import { locationInScope } from './context.ts';
-import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
+import { changeForQuestion, histogramOf, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 /**
  * GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands).

@@ -5,6 +5,7 @@ import { barOption, distributionOption } from '../charts/options.ts';
 import type { DashboardContext } from './dashboard.ts';
 import type { SummaryQuestion } from './types.ts';
 import type { ChoiceOption } from '../../core/surveys/types.ts';
+import { isNpsQuestion } from '../../core/analytics/metrics.ts';
 import { localized, Panel } from './ui.tsx';
 
 export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
@@ -35,7 +36,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       <div className="an-dist">
         <h3 dir="auto">{title}</h3>
         <Chart
-          option={distributionOption(full, q.type === 'nps' || q.metric === 'nps', { num, rtl })}
+          option={distributionOption(full, isNpsQuestion(q), { num, rtl })}
           summary={tn('an.dist.summary', total, { q: title, n: num(total, 0) })}
           table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.score'), 'n', t('an.col.share')], rows: full.map((d) => [d.score, d.n, total ? Math.round((1000 * d.n) / total) / 10 : null]) }}
           fileName={`distribution-${q.key}`}

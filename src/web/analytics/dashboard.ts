@@ -1,5 +1,6 @@
 /** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
 import { qs } from '../api.ts';
+import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
 import { todayIn, type CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
@@ -41,20 +42,12 @@ export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, 
 /** Rating and NPS questions in survey order. */
 export function ratedQuestions(summary: Summary): SummaryQuestion[] {
   // Archived questions stay visible only while the period still holds answers to them.
-  return summary.questions.filter((q) => (q.type === 'nps' || q.type === 'rating') && !(q.archived && !q.result?.n));
+  return summary.questions.filter((q) => isScored(q) && !(q.archived && !q.result?.n));
 }
 
-/** The question a filter names, else the first NPS / CSAT / CES question, else the first rating. */
+/** The question a filter names, else the survey's main question (the server's choice, src/core/analytics/metrics.ts). */
 export function pickQuestion(rated: SummaryQuestion[], wanted: string | undefined): SummaryQuestion | null {
-  if (wanted) {
-    const q = rated.find((x) => x.questionId === wanted);
-    if (q) return q;
-  }
-  for (const m of ['nps', 'csat', 'ces']) {
-    const q = rated.find((x) => x.metric === m);
-    if (q) return q;
-  }
-  return rated[0] ?? null;
+  return (wanted ? rated.find((x) => x.questionId === wanted) : undefined) ?? mainQuestion(rated);
 }
 
 /** Chain from the top of the visible tree down to `id` (for the drill-down breadcrumb). */

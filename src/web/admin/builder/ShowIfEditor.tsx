@@ -1,5 +1,6 @@
 /** "Show this question only if…": an earlier question, an operator, and a value. */
 import type { QuestionDef, ShowIf } from '../../../core/surveys/types.ts';
+import { NPS_GROUP_RANGES } from '../../../core/stats/nps.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { isArchived } from './state.ts';
@@ -104,7 +105,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
 /** A sensible starting value: detractors (≤ 6) for NPS, the lower half for ratings, the first option. */
 export function defaultValue(q: QuestionDef | undefined, op: Op, previous?: ShowIf['value']): ShowIf['value'] {
   if (!q || op === 'answered') return undefined;
-  if (q.type === 'nps') return typeof previous === 'number' ? previous : 6;
+  if (q.type === 'nps') return typeof previous === 'number' ? previous : NPS_GROUP_RANGES.detractor[1];
   if (q.type === 'rating') return typeof previous === 'number' ? previous : Math.floor(((q.scale?.min ?? 1) + (q.scale?.max ?? 5)) / 2);
   const first = q.options?.[0]?.value ?? '';
   return op === 'in' ? [first] : first;
