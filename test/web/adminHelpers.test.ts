@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree, csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
-import { buildSurveyUrl, hiddenKeyProblem, posterUrl } from '../../src/web/admin/distribute/links.ts';
+import { buildSurveyUrl, posterUrl } from '../../src/web/admin/distribute/links.ts';
 import type { Location } from '../../src/web/admin/types.ts';
 import { en } from '../../src/web/admin/messages/en.ts';
 import { ru } from '../../src/web/admin/messages/ru.ts';
@@ -57,13 +57,6 @@ describe('distribution links', () => {
     expect(u.searchParams.get('order')).toBe('A 1&2');
     expect([...u.searchParams.keys()]).toHaveLength(4);
     expect(buildSurveyUrl('/s/nps', {})).toBe('/s/nps');
-  });
-
-  it('explains why a hidden-field name is refused', () => {
-    expect(hiddenKeyProblem('order_id')).toBeNull();
-    expect(hiddenKeyProblem('Channel')).toBe('reserved');
-    expect(hiddenKeyProblem('1abc')).toBe('format');
-    expect(hiddenKeyProblem('')).toBe('empty');
   });
 
   it('addresses posters per location and language', () => {
