@@ -6,6 +6,7 @@
  */
 import { surveyCsatBox } from '../stats/boxes.ts';
 import { npsGroup } from '../stats/nps.ts';
+import { localize } from './localize.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
@@ -99,12 +100,6 @@ export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   if (s >= box) return 'promoter';
   if (s < (min + max) / 2) return 'detractor';
   return 'passive';
-}
-
-/** Picks a text in the language, else the fallback language, else any non-empty one. */
-export function localize(text: Partial<Record<string, string>> | undefined, lang: string, fallback: string): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find((t) => !!t) || '';
 }
 
 /**

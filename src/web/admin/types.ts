@@ -53,9 +53,3 @@ export interface InvitationRow {
   expiresAt: string;
   acceptedAt: string | null;
 }
-
-/** Picks a localized text for display: the wanted language, then the fallback, then any. */
-export function localized(text: LocalizedText | undefined, lang: string, fallback = 'en'): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find(Boolean) || '';
-}

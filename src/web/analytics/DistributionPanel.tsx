@@ -6,7 +6,8 @@ import type { DashboardContext } from './dashboard.ts';
 import type { SummaryQuestion } from './types.ts';
 import type { ChoiceOption } from '../../core/surveys/types.ts';
 import { isNpsQuestion } from '../../core/analytics/metrics.ts';
-import { localized, Panel } from './ui.tsx';
+import { Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 
 export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
   const { t } = useI18n();
@@ -23,7 +24,7 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
 
 function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: ChoiceOption[] }) {
   const { t, tn, num, lang, dir } = useI18n();
-  const title = localized(q.text, lang) || q.key;
+  const title = localize(q.text, lang, 'en') || q.key;
   const rtl = dir === 'rtl';
   if (q.distribution.length > 0) {
     // Show every score of the scale, including those nobody chose.
@@ -45,7 +46,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       </div>
     );
   }
-  const labelOf = (value: string) => localized(options.find((o) => o.value === value)?.label, lang) || value;
+  const labelOf = (value: string) => localize(options.find((o) => o.value === value)?.label, lang, 'en') || value;
   const choices = (q.choices ?? []).map((c) => ({ ...c, value: labelOf(c.value) }));
   const answered = choices.reduce((a, c) => a + c.n, 0);
   return (

@@ -16,7 +16,8 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
-import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { ErrorBox, Skeleton } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
@@ -47,7 +48,7 @@ export function SurveyDashboard() {
   return (
     <div className="an-page">
       <div className="an-page-head">
-        <PageTitle title={survey ? survey.name || localized(survey.title, 'en') : t('an.dash.title')} />
+        <PageTitle title={survey ? survey.name || localize(survey.title, 'en', survey.defaultLanguage) : t('an.dash.title')} />
         <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
       </div>
       <SurveyTabs surveyId={id} />
@@ -84,7 +85,7 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
             {t('an.dash.question')}
             <select value={ctx.question.questionId} onChange={(e) => ctx.setFilters({ question: e.target.value })} data-testid="question-select">
               {ctx.rated.map((q) => (
-                <option key={q.questionId} value={q.questionId}>{localized(q.text, lang) || q.key}</option>
+                <option key={q.questionId} value={q.questionId}>{localize(q.text, lang, 'en') || q.key}</option>
               ))}
             </select>
           </label>

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { isArchived } from './state.ts';
 import type { SectionProps } from './props.ts';
-import { localized } from '../types.ts';
+import { localize } from '../../../core/surveys/localize.ts';
 
 type Op = ShowIf['op'];
 
@@ -26,7 +26,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
   const target = earlier.find((x) => x.key === cond?.question);
   const ops = operatorsFor(target);
   const at = `questions.${index}.showIf`;
-  const label = (x: QuestionDef) => `${x.key} — ${localized(x.text, activeLang, survey.defaultLanguage).slice(0, 50)}`;
+  const label = (x: QuestionDef) => `${x.key} — ${localize(x.text, activeLang, survey.defaultLanguage).slice(0, 50)}`;
 
   const enable = (on: boolean) => {
     if (!on) return update({ showIf: null });
@@ -80,7 +80,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
             <Field label={t('showIf.value')}>
               {(p) => (
                 <select {...p} value={String(cond.value ?? '')} onChange={(e) => update({ showIf: { ...cond, value: e.target.value } })}>
-                  {(target.options ?? []).map((o) => <option key={o.value} value={o.value}>{localized(o.label, activeLang, survey.defaultLanguage)}</option>)}
+                  {(target.options ?? []).map((o) => <option key={o.value} value={o.value}>{localize(o.label, activeLang, survey.defaultLanguage)}</option>)}
                 </select>
               )}
             </Field>
@@ -91,7 +91,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
               {(target.options ?? []).map((o) => (
                 <label key={o.value} className="check">
                   <input type="checkbox" checked={values.includes(o.value)} onChange={() => toggleValue(o.value)} />
-                  {localized(o.label, activeLang, survey.defaultLanguage)}
+                  {localize(o.label, activeLang, survey.defaultLanguage)}
                 </label>
               ))}
             </fieldset>
