@@ -1,6 +1,7 @@
 /** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
 import { qs } from '../api.ts';
 import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
+import { buildTree, treeOrder } from '../../core/locations/tree.ts';
 import { todayIn, type CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
@@ -64,24 +65,10 @@ export function locationChain(locations: Location[], id: string | undefined): Lo
   return chain;
 }
 
-/** Locations in tree order (parents before children, siblings by name) for an indented select. */
+/**
+ * Locations in tree order (parents before children, siblings by name) for an indented select; `depth`
+ * counts from the visible tops (a manager's top node has a parent outside their scope).
+ */
 export function locationTree(locations: Location[]): Location[] {
-  const children = new Map<string | null, Location[]>();
-  const ids = new Set(locations.map((l) => l.id));
-  for (const l of locations) {
-    // A manager's top node has a parent outside their scope: treat it as a root.
-    const parent = l.parentId && ids.has(l.parentId) ? l.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(l);
-    children.set(parent, list);
-  }
-  const out: Location[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const l of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push({ ...l, depth });
-      walk(l.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
+  return treeOrder(buildTree(locations)).map(({ location, depth }) => ({ ...location, depth }));
 }
