@@ -13,9 +13,7 @@ import { withTransaction } from '../tx.ts';
 import { NO_LOCATION } from '../rollups/applyResponse.ts';
 import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 import { pendingResponsesSql } from '../rollups/rollupQueue.ts';
-import { splitWindow } from './timeWindow.ts';
-
-export { splitWindow, splitWholeMonths } from './timeWindow.ts';
+import { splitWindow } from '../../core/time/window.ts';
 
 /** Dashboard filters after validation; `locationPath` is the (in-scope) path of the `location` filter. */
 export interface AnalyticsFilter {

@@ -5,7 +5,7 @@ import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { listComments, type CommentCursor } from '../../db/queries/listComments.ts';
 import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { addDays, todayIn } from '../../core/time/orgCalendar.ts';
+import { addDays, orgToday } from '../../core/time/orgCalendar.ts';
 import { invalid } from '../http/errors.ts';
 import { isNpsQuestion, scoredQuestion } from '../../core/analytics/metrics.ts';
 import { NPS_GROUP_RANGES, npsGroup } from '../../core/stats/nps.ts';
@@ -45,7 +45,7 @@ export const QUALITY_LIMIT = 500;
  */
 export async function listQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
   const filter = { ...ctx.filter };
-  if (!filter.from) filter.from = addDays(filter.to ?? todayIn(ctx.timezone, now), -QUALITY_WINDOW_DAYS);
+  if (!filter.from) filter.from = addDays(filter.to ?? orgToday(ctx.timezone, now), -QUALITY_WINDOW_DAYS);
   const flagged = await listQualityFlags(pool, { ...ctx, filter }, { surveyId: survey.id, limit: QUALITY_LIMIT });
   return { filter, flagged };
 }

@@ -2,7 +2,7 @@
 import { qs } from '../api.ts';
 import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
 import { buildTree, treeOrder } from '../../core/locations/tree.ts';
-import { todayIn, type CalendarDay } from '../../core/time/orgCalendar.ts';
+import type { CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
 
@@ -21,18 +21,6 @@ export interface DashboardContext {
   rated: SummaryQuestion[];
   /** The question the trend, breakdown, comparison and drivers look at. */
   question: SummaryQuestion | null;
-}
-
-/**
- * Today in the organisation's time zone (GET /me `org.timezone`), not the browser's. A zone this
- * browser's Intl does not know falls back to UTC rather than breaking the dashboard.
- */
-export function orgToday(timeZone: string | undefined, now: Date): CalendarDay {
-  try {
-    return todayIn(timeZone || 'UTC', now);
-  } catch {
-    return todayIn('UTC', now);
-  }
 }
 
 /** Analytics path with the common filters plus endpoint-specific parameters. */

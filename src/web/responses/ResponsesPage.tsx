@@ -9,7 +9,7 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
-import { orgToday } from '../analytics/dashboard.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import { useSurveyContext } from '../analytics/useSurveyContext.ts';
 import { apiFilterParams, parseFilters, serializeFilters, type DashboardFilters } from '../analytics/filters.ts';
 import { channelLabel, FilterBar } from '../analytics/FilterBar.tsx';
