@@ -5,11 +5,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildOrgRollups, orgRollupsBuilt } from '../../src/db/rollups/buildRollups.ts';
 import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
-import { npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildAnalyticsOrg, buildRegionTeam, npsOf, QUALITY_QUESTIONS, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 import { rng } from '../helpers/rng.ts';
 
 
@@ -25,25 +25,15 @@ describe('analytics maintenance and validation', () => {
   let owner: Client;
   let manager: Client;
   let orgId = '';
-  const loc: Record<string, string> = {};
+  let loc: Record<string, string> = {};
   const api = (path: string) => owner.get(`/api/v1${path}`);
 
   beforeAll(async () => {
     server = await startTestServer();
-    const org = await buildOrg(server.pool, 'Maint Org');
-    orgId = org.orgId;
     // A time zone ahead of UTC, so org-local days differ from UTC days near midnight.
-    await server.pool.query(`update orgs set dimensions = '{segment}', timezone = 'Asia/Tehran' where id = $1`, [orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
-    const region = await buildLocation(server.pool, orgId, root, 'region', 'R1');
-    loc.R1 = region.id;
-    loc.S1 = (await buildLocation(server.pool, orgId, region, 'store', 'S1')).id;
-    loc.S2 = (await buildLocation(server.pool, orgId, root, 'store', 'S2')).id;
-    loc.S3 = (await buildLocation(server.pool, orgId, region, 'store', 'S3')).id;
-    await buildUser(server.pool, orgId, 'admin', 'admin@maint.test');
-    await buildUser(server.pool, orgId, 'location_manager', 'r1@maint.test', [loc.R1]);
-    owner = await signIn(server.baseUrl, 'admin@maint.test');
-    manager = await signIn(server.baseUrl, 'r1@maint.test');
+    const org = await buildAnalyticsOrg(server.pool, 'Maint Org', 'Asia/Tehran');
+    orgId = org.orgId;
+    ({ loc, owner, manager } = await buildRegionTeam(server, orgId, org.root, 'maint.test'));
   });
   afterAll(async () => server?.close());
 
@@ -180,13 +170,7 @@ describe('analytics maintenance and validation', () => {
   });
 
   it('flags missing required answers, straight-lining, duplicate contacts and speeders', async () => {
-    const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
-      { key: 'nps', type: 'nps', required: true },
-      { key: 'r1', type: 'rating', min: 1, max: 5 },
-      { key: 'r2', type: 'rating', min: 1, max: 5 },
-      { key: 'r3', type: 'rating', min: 1, max: 5 },
-      { key: 'why', type: 'text', required: true, showIf: { question: 'nps', op: 'lte', value: 6 } },
-    ]);
+    const { surveyId, ids } = await seedSurvey(server.pool, orgId, QUALITY_QUESTIONS);
     const day = (h: number) => new Date(Date.now() - 86_400_000 + h * 60_000).toISOString();
     const base = (i: number, extra: Partial<SeedResponse> = {}): SeedResponse => ({
       locationId: loc.S2,

@@ -5,8 +5,8 @@
  * (see src/core/stats/compare.test.ts for the full arithmetic).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
 describe('analytics significance rules (API)', () => {
   let server: TestServer;
@@ -19,9 +19,8 @@ describe('analytics significance rules (API)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const org = await buildOrg(pool, 'Significance Org');
-    await pool.query(`update orgs set dimensions = '{segment}' where id = $1`, [org.orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
+    const org = await buildAnalyticsOrg(pool, 'Significance Org');
+    const root = org.root;
     loc.A = (await buildLocation(pool, org.orgId, root, 'store', 'Store A')).id;
     loc.B = (await buildLocation(pool, org.orgId, root, 'store', 'Store B')).id;
     await buildUser(pool, org.orgId, 'owner', 'owner@sig.test');
