@@ -27,7 +27,7 @@ describe('analytics dashboard API', () => {
     server = await startTestServer();
     const { pool } = server;
     const org = await buildAnalyticsOrg(pool, 'Dash Org');
-    const root = org.root;
+    const { root } = org;
     const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
     const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
     Object.assign(loc, { root: root.id, north: north.id, south: south.id });

@@ -1,5 +1,5 @@
 /**
- * Exclusion round trip, data-validation flags, rollup rebuild (idempotent), key drivers, and the
+ * Exclusion round trip (data-validation flags: qualityFlags.test.ts), rollup rebuild (idempotent), key drivers, and the
  * property that rollups and raw answers give the same answers on random small data.
  */
 import { execFile } from 'node:child_process';
@@ -9,7 +9,7 @@ import { startTestServer, type Client, type TestServer } from '../helpers/app.ts
 import { buildOrgRollups, orgRollupsBuilt } from '../../src/db/rollups/buildRollups.ts';
 import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
-import { buildAnalyticsOrg, buildRegionTeam, npsOf, QUALITY_QUESTIONS, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildAnalyticsOrg, buildRegionTeam, npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 import { rng } from '../helpers/rng.ts';
 
 
@@ -167,42 +167,6 @@ describe('analytics maintenance and validation', () => {
     // One audit event per actual change (the repeated exclude changed nothing).
     const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1 and target_id = $2 order by created_at, id`, [orgId, rids[2]]);
     expect(audit.rows).toEqual([{ action: 'response.exclude', detail: { reason: 'test answer' } }, { action: 'response.include', detail: {} }]);
-  });
-
-  it('flags missing required answers, straight-lining, duplicate contacts and speeders', async () => {
-    const { surveyId, ids } = await seedSurvey(server.pool, orgId, QUALITY_QUESTIONS);
-    const day = (h: number) => new Date(Date.now() - 86_400_000 + h * 60_000).toISOString();
-    const base = (i: number, extra: Partial<SeedResponse> = {}): SeedResponse => ({
-      locationId: loc.S2,
-      at: day(i),
-      answers: { nps: { score: 8 }, r1: { score: 4 }, r2: { score: 5 }, r3: { score: 3 } },
-      ...extra,
-    });
-    const rids = await seedResponses(server.pool, orgId, surveyId, ids, [
-      base(0),
-      base(1, { answers: { r1: { score: 4 }, r2: { score: 2 } } }),
-      base(2, { answers: { nps: { score: 3 }, r1: { score: 3 }, r2: { score: 3 }, r3: { score: 3 } } }),
-      base(3, { contactKey: 'c-1' }),
-      base(4, { contactKey: 'c-1' }),
-      base(5, { hidden: { email: 'Ann@example.com' } }),
-      base(6, { hidden: { email: 'ann@example.com' } }),
-      base(7, { durationMs: 3000 }),
-      base(8, { durationMs: 1500, answers: { nps: { score: 9 } } }),
-      base(9, { durationMs: 5000, answers: { nps: { score: 9 }, r1: { score: 2 } } }),
-    ]);
-    const res = await api(`/surveys/${surveyId}/quality`);
-    expect(res.status).toBe(200);
-    expect(res.json.rules.speederMs).toBe(2000);
-    const reasons = Object.fromEntries(res.json.flagged.map((f: any) => [f.responseId, f.reasons]));
-    expect(reasons).toEqual({
-      [rids[1]]: ['missing_required'],
-      [rids[2]]: ['straight_lining'],
-      [rids[4]]: ['duplicate_contact'],
-      [rids[6]]: ['duplicate_contact'],
-      [rids[7]]: ['speeder'],
-      [rids[8]]: ['speeder'],
-    });
-    expect(res.json.flagged[0].responseId).toBe(rids[8]); // newest first
   });
 
   it('rebuilds rollups idempotently, repairing lost rows', async () => {

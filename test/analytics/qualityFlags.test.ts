@@ -9,7 +9,7 @@ import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Clien
 import { buildOrgRollups } from '../../src/db/rollups/buildRollups.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
 import { foldPendingResponses } from '../../src/db/rollups/rollupQueue.ts';
-import { QUALITY_QUESTIONS, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
 describe('stored data-quality flags', () => {
   let server: TestServer;
@@ -28,7 +28,13 @@ describe('stored data-quality flags', () => {
   afterAll(async () => server?.close());
 
   it('lists queued, folded, rebuilt and bulk-built responses with the same flags, and follows survey edits', async () => {
-    const { surveyId, ids } = await seedSurvey(server.pool, orgId, QUALITY_QUESTIONS);
+    const { surveyId, ids } = await seedSurvey(server.pool, orgId, [
+      { key: 'nps', type: 'nps', required: true },
+      { key: 'r1', type: 'rating', min: 1, max: 5 },
+      { key: 'r2', type: 'rating', min: 1, max: 5 },
+      { key: 'r3', type: 'rating', min: 1, max: 5 },
+      { key: 'why', type: 'text', required: true, showIf: { question: 'nps', op: 'lte', value: 6 } },
+    ]);
     const at = (minute: number) => new Date(Date.now() - 86_400_000 + minute * 60_000).toISOString();
     const full = { nps: { score: 8 }, r1: { score: 4 }, r2: { score: 5 }, r3: { score: 3 } };
     const base = (minute: number, extra: Partial<SeedResponse> = {}): SeedResponse => ({ locationId: store, at: at(minute), answers: full, ...extra });
@@ -56,6 +62,7 @@ describe('stored data-quality flags', () => {
     const listed = async () => {
       const res = await owner.get(`/api/v1/surveys/${surveyId}/quality`);
       expect(res.status).toBe(200);
+      expect(res.json.rules.speederMs).toBe(2000);
       const order = res.json.flagged.map((f: any) => f.submittedAt);
       expect(order).toEqual([...order].sort().reverse()); // newest first
       return Object.fromEntries(res.json.flagged.map((f: any) => [f.responseId, f.reasons]));

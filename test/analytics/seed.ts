@@ -7,11 +7,18 @@ import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
 import { recordResponsesForRollups } from '../../src/db/rollups/rollupQueue.ts';
 import { buildLocation, buildOrg, buildUser, signIn, type TestServer } from '../helpers/app.ts';
 
-/** An organisation whose `segment` hidden field is a dimension, in `timezone`; `root` is its company node. */
-export async function buildAnalyticsOrg(pool: pg.Pool, name: string, timezone = 'UTC') {
+/** An organisation whose hidden fields `dimensions` (segment) are dimensions, in `timezone`; `root` is its company node. */
+export async function buildAnalyticsOrg(pool: pg.Pool, name: string, timezone = 'UTC', dimensions = ['segment']) {
   const org = await buildOrg(pool, name);
-  await pool.query(`update orgs set dimensions = '{segment}', timezone = $2 where id = $1`, [org.orgId, timezone]);
+  await pool.query(`update orgs set dimensions = $3, timezone = $2 where id = $1`, [org.orgId, timezone, dimensions]);
   return { orgId: org.orgId, root: { id: org.rootLocationId, path: org.rootPath } };
+}
+
+/** Stores A and B directly under the root and an owner `owner@<domain>`: the tests of metric rules compare two stores. */
+export async function buildStoresAB(pool: pg.Pool, orgId: string, root: { id: string; path: string }, domain: string) {
+  const stores = { A: (await buildLocation(pool, orgId, root, 'store', 'Store A')).id, B: (await buildLocation(pool, orgId, root, 'store', 'Store B')).id };
+  await buildUser(pool, orgId, 'owner', `owner@${domain}`);
+  return stores;
 }
 
 /**
@@ -28,15 +35,6 @@ export async function buildRegionTeam(server: TestServer, orgId: string, root: {
   await buildUser(server.pool, orgId, 'location_manager', `r1@${domain}`, [loc.R1]);
   return { loc, owner: await signIn(server.baseUrl, `admin@${domain}`), manager: await signIn(server.baseUrl, `r1@${domain}`) };
 }
-
-/** The data-quality survey: a required NPS, three ratings to straight-line, and a required "why" shown to detractors. */
-export const QUALITY_QUESTIONS: SeedQuestion[] = [
-  { key: 'nps', type: 'nps', required: true },
-  { key: 'r1', type: 'rating', min: 1, max: 5 },
-  { key: 'r2', type: 'rating', min: 1, max: 5 },
-  { key: 'r3', type: 'rating', min: 1, max: 5 },
-  { key: 'why', type: 'text', required: true, showIf: { question: 'nps', op: 'lte', value: 6 } },
-];
 
 export interface SeedQuestion {
   key: string;
