@@ -10,8 +10,7 @@ import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 import { withTransaction } from '../tx.ts';
-import { NO_LOCATION } from '../rollups/applyResponse.ts';
-import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
+import { levelsOf, NO_LOCATION, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 import { pendingResponsesSql } from '../rollups/rollupQueue.ts';
 import { splitWindow } from '../../core/time/window.ts';
 
