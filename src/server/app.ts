@@ -19,6 +19,7 @@ import { parseTrustProxy } from './http/trustProxy.ts';
 import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { isDatabaseUp } from '../db/health.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
 import { registerUserRoutes } from './users/routes.ts';
@@ -111,8 +112,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   // The body is exactly {"status":"ok","db":"ok"} without a replica (external checkers compare it);
   // a replica that is down leaves the status ok, since dashboards then read from the primary.
   app.get('/healthz', async (_request, reply) => {
-    const up = (pool: AppDeps['pool']) => pool.query('select 1').then(() => true, () => false);
-    const [db, replicaUp] = await Promise.all([up(deps.pool), replica ? up(replica) : Promise.resolve(null)]);
+    const [db, replicaUp] = await Promise.all([isDatabaseUp(deps.pool), replica ? isDatabaseUp(replica) : Promise.resolve(null)]);
     const body = { status: db ? 'ok' : 'error', db: db ? 'ok' : 'down', ...(replicaUp === null ? {} : { replica: replicaUp ? 'ok' : 'down' }) };
     return db ? body : reply.status(503).send(body);
   });

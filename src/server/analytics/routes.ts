@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { listDimensionValues } from '../../db/queries/listDimensionValues.ts';
+import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
 import { parse, pathParam } from '../http/validate.ts';
@@ -42,8 +43,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     const key = pathParam(request.params, 'key', (v) => DIMENSION_KEY_RE.test(v), 'Dimension not found');
     const query = parse(DimensionValuesQuery, request.query ?? {});
     const principal = authorize(request, 'metrics.read');
-    const { rows } = await reads.query(`select dimensions from orgs where id = $1`, [principal.orgId]);
-    if (!(rows[0]?.dimensions as string[] | undefined)?.includes(key)) throw notFound('Dimension not found');
+    if (!(await getOrgSettings(reads, principal.orgId))?.dimensions.includes(key)) throw notFound('Dimension not found');
     const values = await listDimensionValues(reads, scopeOf(principal), key, { surveyId: query.survey, contains: query.q, limit: query.limit });
     return { values };
   });

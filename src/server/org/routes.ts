@@ -14,7 +14,7 @@ import { parse } from '../http/validate.ts';
 import { createBackgroundJobs } from '../jobs/backgroundJobs.ts';
 import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
 import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';
-import { listHiddenKeys } from './listHiddenKeys.ts';
+import { listHiddenKeys } from '../../db/org/listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
 import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
 import { updateOrg } from './updateOrg.ts';

@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { authorize, hashToken, startSession } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
 import { parse, parseIdParam } from '../http/validate.ts';
-import { listOutbox } from '../mail/sendMail.ts';
+import { listOutbox } from '../../db/mail/outbox.ts';
 import { registerOrgRoutes } from '../org/routes.ts';
 import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
