@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { parseTrustProxy } from '../server/http/trustProxy.ts';
+import { parseTrustProxy } from '../http/trustProxy.ts';
 import { buildApp } from '../server/app.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';

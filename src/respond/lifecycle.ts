@@ -3,12 +3,12 @@
  * stored) and permanent redirects from a survey's earlier addresses (docs/api.md "Survey lifecycle").
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { roleAllows } from '../core/access/index.ts';
 import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { currentSlugFor } from '../db/surveys/slugHistory.ts';
-import { loadSession, SESSION_COOKIE } from '../server/auth/session.ts';
+import { loadSession, SESSION_COOKIE } from '../http/session.ts';
 import { first, type Fields } from './context.ts';
 
 /** True for `?preview=1`. */

@@ -3,7 +3,7 @@
  * respondent's values and messages (nothing stored); success answers only after the commit.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';

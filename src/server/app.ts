@@ -8,17 +8,17 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
-import { cleanRequestInput } from './http/cleanRequest.ts';
-import { sendError } from './http/errors.ts';
-import { loggerOptions } from './http/logging.ts';
-import { malformedPathParam } from './http/validate.ts';
-import { addApiHeaders } from './http/apiHeaders.ts';
-import { parseTrustProxy } from './http/trustProxy.ts';
-import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
+import { cleanRequestInput } from '../http/cleanRequest.ts';
+import { sendError } from '../http/errors.ts';
+import { loggerOptions } from '../http/logging.ts';
+import { malformedPathParam } from '../http/validate.ts';
+import { addApiHeaders } from '../http/apiHeaders.ts';
+import { parseTrustProxy } from '../http/trustProxy.ts';
+import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from '../http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
-import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { loadSession, SESSION_COOKIE } from '../http/session.ts';
 import { isDatabaseUp } from '../db/health.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerLocationRoutes } from './locations/routes.ts';
@@ -87,7 +87,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', addApiHeaders);
 
-  // Every response, errors and static files included, says who may frame it (src/server/http/frameHeaders.ts).
+  // Every response, errors and static files included, says who may frame it (src/http/frameHeaders.ts).
   app.addHook('onSend', async (request, reply, payload) => {
     const ancestors = frameAncestorsFor(request.url);
     const csp = reply.getHeader('content-security-policy');

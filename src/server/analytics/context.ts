@@ -9,7 +9,7 @@ import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsS
 import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { invalid, notFound } from '../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
 import type { FilterQuery } from './schema.ts';
 
 /** Builds the source context for the caller and the validated filters. @throws not_found, validation */

@@ -6,7 +6,7 @@ import { listComments, type CommentCursor } from '../../db/queries/listComments.
 import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { addDays, todayIn } from '../../core/time/orgCalendar.ts';
-import { invalid } from '../http/errors.ts';
+import { invalid } from '../../http/errors.ts';
 import { mainQuestion, npsGroup } from './metrics.ts';
 
 const GROUP_RANGES: Record<ScoreGroup, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };

@@ -4,13 +4,13 @@
  * src/server/responses/routes.ts. All reads are scoped to the caller's organisation and locations.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { listDimensionValues } from '../../db/queries/listDimensionValues.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, pathParam } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, pathParam } from '../../http/validate.ts';
 import { DIMENSION_KEY_RE } from '../org/schema.ts';
 import { registerResponseRoutes } from '../responses/routes.ts';
 import { registerFeedbackRoutes } from './feedbackRoutes.ts';

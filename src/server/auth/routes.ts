@@ -2,14 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
-import type { AppDeps } from '../deps.ts';
-import { parse } from '../http/validate.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { parse } from '../../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { hasAnyUser, insertCompanyLocation, insertOrg, insertOwner, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
 import { hashPassword } from './passwords.ts';
 import { registerAccountRoutes } from './accountRoutes.ts';
 import { LOCALES, NewPassword } from './schema.ts';
-import { endSession, requirePrincipal, startSession } from './session.ts';
+import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
 import { permissionsOf } from './present.ts';
 import { isTimeZone } from '../org/schema.ts';
 

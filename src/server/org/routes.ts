@@ -4,13 +4,13 @@
  * change; GET /org/rollup-job shows its progress; GET /org/hidden-keys offers dimension candidates.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { forbidden } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { forbidden } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
 import { createBackgroundJobs } from '../jobs/backgroundJobs.ts';
 import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
 import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';

@@ -10,7 +10,7 @@ import { isUuid } from '../../../core/ids.ts';
 import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
 import { lockResponsesForExclusion, setAnswersExcluded, setResponsesExcluded } from '../../../db/responses/exclusion.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 
 export interface SetResponseExclusionInput {
   responseId: string;

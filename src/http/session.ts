@@ -2,9 +2,9 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../../core/access/index.ts';
-import { DomainError } from '../../core/errors.ts';
-import { deleteSession, findSessionUser, insertSession } from '../../db/users/sessions.ts';
+import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../core/access/index.ts';
+import { DomainError } from '../core/errors.ts';
+import { deleteSession, findSessionUser, insertSession } from '../db/users/sessions.ts';
 
 export const SESSION_COOKIE = 'sarafan_session';
 const SESSION_DAYS = 14;

@@ -1,7 +1,7 @@
 /** The one place where domain errors become HTTP statuses and bodies. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode } from '../../core/errors.ts';
-import { isUnavailable } from '../../db/connection.ts';
+import { DomainError, type ErrorCode } from '../core/errors.ts';
+import { isUnavailable } from '../db/connection.ts';
 import { logError } from './logging.ts';
 
 export const STATUS: Record<ErrorCode, number> = {
