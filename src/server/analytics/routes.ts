@@ -12,15 +12,12 @@ import { authorize, requirePrincipal } from '../../http/session.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse, pathParam } from '../../http/validate.ts';
 import { DIMENSION_KEY_RE } from '../org/schema.ts';
-import { registerResponseRoutes } from '../responses/routes.ts';
-import { registerFeedbackRoutes } from './feedbackRoutes.ts';
 import { analyticsRequest } from './request.ts';
 import { getFreshness } from './freshness.ts';
 import { DimensionValuesQuery, FilterSchema, type DimensionValuesResponse } from './schema.ts';
 import { getOverview } from './summary.ts';
-import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
 
-/** Registers every analytics route on the app. */
+/** Registers the analytics overview, freshness and dimension-value routes. */
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   // Read-only dashboards may read from a streaming replica (docs/scaling.md).
@@ -47,8 +44,4 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
     const values = await listDimensionValues(reads, scopeOf(principal), key, { surveyId: query.survey, contains: query.q, limit: query.limit });
     return { values };
   });
-
-  await registerSurveyAnalyticsRoutes(app, deps);
-  await registerFeedbackRoutes(app, deps);
-  await registerResponseRoutes(app, deps);
 }

@@ -7,7 +7,6 @@ import { parse } from '../../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { hasAnyUser, insertCompanyLocation, insertOrg, insertOwner, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
 import { hashPassword } from './passwords.ts';
-import { registerAccountRoutes } from './accountRoutes.ts';
 import { LOCALES, NewPassword } from './schema.ts';
 import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
 import { permissionsOf } from './present.ts';
@@ -61,6 +60,4 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       permissions: permissionsOf(principal.role),
     };
   });
-
-  await registerAccountRoutes(app, deps);
 }

@@ -18,7 +18,6 @@ import { listHiddenKeys } from '../../db/org/listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
 import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
 import { updateOrg } from './updateOrg.ts';
-import { registerBrandingRoutes } from './brandingRoutes.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
 function requireWholeOrg(principal: Principal): Principal {
@@ -26,7 +25,7 @@ function requireWholeOrg(principal: Principal): Principal {
   return principal;
 }
 
-/** Registers the /org routes; called from registerUserRoutes. Rebuilds stop with the app (onClose). */
+/** Registers the /org routes. Rebuilds stop with the app (onClose). */
 export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   const jobs = createBackgroundJobs((orgId, err) => app.log.error({ err, orgId }, 'rollup rebuild job failed'));
@@ -59,6 +58,4 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     const principal = requireWholeOrg(authorize(request, 'org.manage'));
     return { keys: await listHiddenKeys(pool, principal.orgId, { days: 90, limit: 50 }) };
   });
-
-  await registerBrandingRoutes(app, deps);
 }

@@ -25,7 +25,6 @@ import {
   CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
   type SurveyLink,
 } from './schema.ts';
-import { registerPosterRoutes } from './posterRoutes.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
 const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
@@ -124,6 +123,4 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const links: SurveyLink[] = locations.map((l) => ({ locationId: l.id, locationName: l.name, code: l.code, url: surveyUrl(base, survey.slug, l) }));
     return { links: [...general, ...links] };
   });
-
-  await registerPosterRoutes(app, deps);
 }

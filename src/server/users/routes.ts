@@ -11,7 +11,6 @@ import { authorize, hashToken, startSession } from '../../http/session.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
 import { listOutbox } from '../../db/mail/outbox.ts';
-import { registerOrgRoutes } from '../org/routes.ts';
 import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
 import { inviteUser, type Inviter } from './commands/inviteUser.ts';
@@ -102,6 +101,4 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const sender = principal.locationPaths === null ? null : principal.userId;
     return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
   });
-
-  await registerOrgRoutes(app, deps);
 }
