@@ -13,9 +13,8 @@ import {
   type Supervisor,
 } from './embedded.ts';
 
-// bigint (count(*), sum) and numeric come back as strings from node-postgres: convert here, once.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// node-postgres' parsing of bigint and numeric is left as it is (strings, exact): each query casts
+// small counts and averages to int or float8 in SQL, or converts with toSafeInteger (src/db/numbers.ts).
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
