@@ -84,7 +84,7 @@ export async function startServer(opts: { port: number; host: string }) {
     await readPool?.end().catch(() => {});
     await db.close().catch(() => {});
     const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${opts.host} is already in use (choose another with --port or PORT)`);
+    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${opts.host} is already in use (choose another with --port or PORT)`, { cause: err });
     throw err;
   }
   const server = app;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../../core/surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../../core/surveys/templates.ts';
-import type { LocalizedText, SurveyDef, SurveyStatus } from '../../core/surveys/types.ts';
+import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
 
 export { SurveyInputSchema };
