@@ -34,7 +34,6 @@ export interface ErrorBody {
 
 export const notFound = (what = 'Not found') => new DomainError('not_found', what);
 export const forbidden = (what = 'You do not have permission for this') => new DomainError('forbidden', what);
-export const unauthorized = () => new DomainError('unauthorized', 'Sign in first');
 export const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('validation', message, details);
 
 export interface ErrorResponse {

@@ -81,4 +81,4 @@ function wholeBlocks(from: string, to: string): { first: string; last: string; e
 }
 
 // Calendar arithmetic has one home (src/core/time/orgCalendar.ts); re-exported for the rollup code.
-export { addDays, addMonths, monthStart as monthOf } from '../../core/time/orgCalendar.ts';
+export { addDays, addMonths } from '../../core/time/orgCalendar.ts';

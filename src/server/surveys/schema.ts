@@ -6,7 +6,6 @@ import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
 
 export { SurveyInputSchema };
-export type { SurveyInput } from '../../core/surveys/definition.ts';
 
 /** POST /surveys short form: start from a template (or from scratch) with an optional name and slug. */
 export const CreateSurveyRequestSchema = z.object({
