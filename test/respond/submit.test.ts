@@ -64,7 +64,7 @@ describe('POST /s/:slug', () => {
     // The rollups are kept by the background fold (src/server/jobs/foldRollupsJob.ts), kicked after the commit.
     await server.app.rollupFolder.idle(orgId);
     const { rows: rollup } = await server.pool.query(
-      `select score, n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
+      `select score, n::int as n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
       [orgId, survey.questionIds.nps, storeId],
     );
     expect(rollup).toEqual([{ score: 4, n: 1 }]);
