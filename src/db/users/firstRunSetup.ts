@@ -1,4 +1,7 @@
-/** First-run setup: the first organisation, its company location and its owner (one transaction, src/server/auth/routes.ts). */
+/**
+ * First-run setup: the first organisation and its company location (one transaction with the owner's
+ * insertUser, src/server/auth/routes.ts).
+ */
 import type { Queryable } from '../connection.ts';
 
 // Advisory lock key that serialises concurrent first visits.
@@ -27,13 +30,4 @@ export async function insertCompanyLocation(tx: Queryable, orgId: string, name: 
     `/* insertCompanyLocation */ insert into locations(org_id, id, kind, name, path) select $1, g, 'company', $2, '/' || g || '/' from gen_random_uuid() g`,
     [orgId, name],
   );
-}
-
-/** Creates the organisation's owner and returns the user id. */
-export async function insertOwner(tx: Queryable, o: { orgId: string; email: string; name: string; passwordHash: string; locale: string }): Promise<string> {
-  const { rows } = await tx.query(
-    `/* insertOwner */ insert into users(org_id, email, name, password_hash, role, locale) values ($1, $2, $3, $4, 'owner', $5) returning id`,
-    [o.orgId, o.email, o.name, o.passwordHash, o.locale],
-  );
-  return rows[0].id;
 }

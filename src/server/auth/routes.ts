@@ -5,7 +5,8 @@ import { DomainError } from '../../core/errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { parse } from '../../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { hasAnyUser, insertCompanyLocation, insertOrg, insertOwner, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
+import { hasAnyUser, insertCompanyLocation, insertOrg, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
+import { insertUser } from '../../db/users/saveUser.ts';
 import { hashPassword } from './passwords.ts';
 import { LOCALES, NewPassword } from './schema.ts';
 import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
@@ -38,7 +39,7 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       if (await hasAnyUser(tx)) throw new DomainError('setup_done', 'Sarafan is already set up; sign in instead');
       const orgId = await insertOrg(tx, { name: input.orgName, timezone: input.timezone });
       await insertCompanyLocation(tx, orgId, input.orgName);
-      const userId = await insertOwner(tx, { orgId, email: input.email, name: input.name, passwordHash, locale: input.locale });
+      const userId = await insertUser(tx, { orgId, email: input.email, name: input.name, passwordHash, role: 'owner', locale: input.locale });
       return { orgId, userId };
     });
     await startSession(pool, request, reply, user.orgId, user.userId);
