@@ -59,7 +59,7 @@ describe('DATABASE_URL: every backend of the database terminated under load', ()
       const until = Date.now() + 1_500;
       while (Date.now() < until) {
         const { rows } = await admin.query(
-          `select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+          `select (count(*) filter (where pg_terminate_backend(pid)))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
           [dbName],
         );
         terminated += rows[0].n as number;
