@@ -7,7 +7,8 @@
  *   respond -> http, db, core, and the server's commands (src/server/<feature>/commands/) only
  *   cli     -> anything but web
  *   web     -> core, and the server's types (import type) only
- * Nothing in src imports bench/ or the cli, and SQL (`.query(`) is written only in src/db.
+ * Nothing in src imports bench/ or the cli, SQL (`.query(`) is written only in src/db, and route groups
+ * are registered only in the route table (src/server/routes.ts).
  * ESLint's import-x/no-restricted-paths (eslint.config.js) repeats the directory rules in the editor;
  * this test is the one that also knows about type-only imports and SQL.
  */
@@ -94,6 +95,13 @@ function sqlOutsideDb(files: { path: string; source: string }[]): string[] {
     .filter((p, i) => !p.startsWith('src/db/') && !SQL_PENDING.test(p) && /\.query\s*(<[^>]*>)?\s*\(/.test(files[i].source));
 }
 
+const ROUTE_TABLE = 'src/server/routes.ts';
+
+/** Files other than the route table that register a route group (`register…Routes(app, …)` calls). */
+function routeGroupsMountedOutsideTable(files: { path: string; source: string }[]): string[] {
+  return files.map((f) => rel(f.path)).filter((p, i) => p !== ROUTE_TABLE && /(?<!function\s+)\bregister\w+Routes\(\s*app\b/.test(files[i].source));
+}
+
 const srcFiles = filesUnder(path.resolve('src'))
   .filter((f) => !/\.test\.tsx?$/.test(f))
   .map((f) => ({ path: f, source: fs.readFileSync(f, 'utf8') }));
@@ -109,6 +117,10 @@ describe('layers', () => {
 
   it('SQL is written only in src/db', () => {
     expect(sqlOutsideDb(srcFiles)).toEqual([]);
+  });
+
+  it('route groups are registered only in the route table', () => {
+    expect(routeGroupsMountedOutsideTable(srcFiles)).toEqual([]);
   });
 });
 
@@ -149,6 +161,16 @@ describe('the checks themselves', () => {
         at('src/cli/a.ts', `import { buildApp } from '../server/app.ts';`),
       ]),
     ).toEqual([]);
+  });
+
+  it('find a feature mounting another group', () => {
+    expect(
+      routeGroupsMountedOutsideTable([
+        at('src/server/users/routes.ts', 'export async function registerUserRoutes(app: FastifyInstance) {\n  await registerOrgRoutes(app, deps);\n}'),
+        at(ROUTE_TABLE, 'await registerUserRoutes(app, deps);'),
+        at('src/server/org/routes.ts', 'export async function registerOrgRoutes(app: FastifyInstance) {}'),
+      ]),
+    ).toEqual(['src/server/users/routes.ts']);
   });
 
   it('find SQL outside src/db', () => {
