@@ -5,8 +5,8 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/connection.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { isUuid } from '../core/ids.ts';
 import { hiddenKeyOf, hiddenKeyProblem } from '../core/responses/hiddenFields.ts';
+import { findLocationByRef } from '../db/locations/findLocationByRef.ts';
 import { chooseLanguage } from './i18n.ts';
 
 export const MAX_HIDDEN_FIELDS = 20;
@@ -73,11 +73,7 @@ export function hiddenFromBody(body: Fields): Record<string, string> {
 export async function resolveLocation(db: Queryable, survey: LoadedSurvey, loc: unknown): Promise<{ id: string; name: string } | null> {
   const v = first(loc).trim();
   if (!v || v.length > 100) return null;
-  const { rows } = await db.query(
-    `select id, name from locations where org_id = $1 and (id = $2::uuid or code = $3) limit 1`,
-    [survey.orgId, isUuid(v) ? v : null, v],
-  );
-  return rows[0] ?? null;
+  return findLocationByRef(db, survey.orgId, v);
 }
 
 /** Language of the page: the explicit choice when offered, else Accept-Language, else the survey default. */

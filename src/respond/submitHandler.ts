@@ -3,12 +3,13 @@
  * respondent's values and messages (nothing stored); success answers only after the commit.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { IDEMPOTENCY_KEY_RE, prepareSubmission, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
-import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, SLUG_RE } from './lifecycle.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { createSurveyCache } from './surveyCache.ts';
 import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
 import type { SubmissionInserter } from '../server/responses/commands/submitResponse.ts';
@@ -23,7 +24,7 @@ import { accentStyle } from './render/brand.ts';
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
 export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<LoadedSurvey | null> {
-  if (!SLUG_RE.test(slug)) return null;
+  if (!PUBLIC_SLUG_RE.test(slug)) return null;
   const survey = await loadSurveyBySlug(deps.pool, slug);
   return survey && survey.status !== 'draft' ? survey : null;
 }
@@ -60,7 +61,7 @@ export function submitHandler(deps: AppDeps) {
       if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
       return handleSubmission(deps, insert, request, reply, survey, null, true);
     }
-    let entry = SLUG_RE.test(slug) ? await surveys.get(slug) : null;
+    let entry = PUBLIC_SLUG_RE.test(slug) ? await surveys.get(slug) : null;
     // A survey edited or closed after it was cached: at most a few fresh loads (edits are rare).
     for (let attempt = 0; ; attempt++) {
       if (!entry || entry.survey.status === 'draft') {

@@ -79,6 +79,7 @@ describe('compare API', () => {
     // A: 6 promoters (10 9 9 9 10 10), 2 detractors (3 1) of 8 = 50; B: 3 promoters, 3 detractors of 7 = 0.
     expect(res.json.a.value).toBeCloseTo(npsOf(a), 9);
     expect(res.json.a.value).toBeCloseTo(50, 9);
+    expect(res.json.b.value).toBeCloseTo(npsOf(b), 9);
     expect(res.json.b.value).toBeCloseTo(0, 9);
     expect(res.json.source).toBe('raw'); // two dimensions at once: rollups keep one
     expect(res.json.sides.a).toEqual({ kind: 'all', location: null, without: null, from: null, to: null, segments: [{ key: 'segment', value: 'gold' }, { key: 'customer_type', value: 'first_time' }] });

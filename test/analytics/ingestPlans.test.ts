@@ -14,7 +14,8 @@ import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { ROLLUP_TABLES } from '../../src/db/rollups/levels.ts';
 import { recordResponsesForRollups, replayPendingResponses } from '../../src/db/rollups/rollupQueue.ts';
 import { loadSurvey } from '../../src/db/surveys/loadSurvey.ts';
-import { prepareSubmission, insertSubmissions, submitResponse } from '../../src/server/responses/commands/submitResponse.ts';
+import { prepareSubmission, submitResponse } from '../../src/server/responses/commands/submitResponse.ts';
+import { insertSubmissions } from '../../src/db/responses/insertSubmissions.ts';
 
 /** Tables that grow with answers: a sequential scan of any of them on the ingest path is a bug. */
 const BIG_TABLES = ['responses', 'answers', 'rollup_pending', ...ROLLUP_TABLES];

@@ -3,7 +3,7 @@
  * Factories create organisations, users and locations directly in SQL so tests stay short.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../src/server/deps.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
 import type pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';

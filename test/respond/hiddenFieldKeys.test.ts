@@ -4,7 +4,7 @@
  * be stored as `Segment` and be refused as a dimension (which are lowercase).
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/server/http/validate.ts';
+import { parse } from '../../src/http/validate.ts';
 import { UpdateOrgSchema } from '../../src/server/org/schema.ts';
 import { hiddenFromBody, hiddenFromQuery } from '../../src/respond/context.ts';
 import { buildSurveyUrl } from '../../src/web/admin/distribute/links.ts';

@@ -12,7 +12,6 @@ import { EN } from './comments/en.ts';
 import { FA } from './comments/fa.ts';
 
 export type CommentLanguage = 'ru' | 'en' | 'fa';
-export type { NegativeTopic, PositiveTopic } from './comments/bank.ts';
 
 /** Fragment banks by language. */
 export const COMMENT_BANKS: Readonly<Record<CommentLanguage, CommentBank>> = { ru: RU, en: EN, fa: FA };

@@ -237,4 +237,4 @@ export function slugFromName(name: string, random: () => string): string {
   return `${base || 'survey'}-${random()}`;
 }
 
-export { planRevision, type Revision } from './revision.ts';
+export { planRevision } from './revision.ts';

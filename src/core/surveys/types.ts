@@ -3,7 +3,6 @@
  * Texts are localized maps; a live survey's questions are only appended or archived (versioned).
  */
 export const LANGUAGES = ['en', 'ru', 'fa'] as const;
-export type Language = (typeof LANGUAGES)[number];
 /** Languages written right to left. */
 export const RTL_LANGUAGES: readonly string[] = ['fa', 'ar', 'he'];
 

@@ -7,7 +7,7 @@ import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getHistograms, type HistogramGroup } from '../../db/queries/getHistograms.ts';
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
 import { getLocationInScope, listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { histogramOf, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 export interface BreakdownOptions {

@@ -6,7 +6,7 @@ import { listComments, type CommentCursor } from '../../db/queries/listComments.
 import { listQualityFlags, QUALITY_RULES } from '../../db/queries/listQualityFlags.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { addDays, orgToday } from '../../core/time/orgCalendar.ts';
-import { invalid } from '../http/errors.ts';
+import { invalid } from '../../http/errors.ts';
 import { isNpsQuestion, scoredQuestion } from '../../core/analytics/metrics.ts';
 import { NPS_GROUP_RANGES, npsGroup } from '../../core/stats/nps.ts';
 

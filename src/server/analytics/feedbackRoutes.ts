@@ -1,6 +1,6 @@
 /** Comments and data-validation routes of a survey (they show respondents' answers: response.read). */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { surveyOf } from './context.ts';
 import { getComments, getQuality } from './feedback.ts';
 import { analyticsRequest } from './request.ts';

@@ -1,7 +1,7 @@
 /** Per-survey dashboard routes: summary, trend, breakdown, heatmap, compare, drivers. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
-import { notFound } from '../http/errors.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../http/errors.ts';
 import { getBreakdown, getHeatmap } from './breakdown.ts';
 import { surveyOf } from './context.ts';
 import { getDrivers } from './drivers.ts';

@@ -10,7 +10,7 @@ import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsS
 import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTrendHistograms.ts';
 import { listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
-import { forbidden, invalid } from '../http/errors.ts';
+import { forbidden, invalid } from '../../http/errors.ts';
 import { locationInScope } from './context.ts';
 import { changeForQuestion, histogramOf, metricForQuestion } from '../../core/analytics/metrics.ts';
 

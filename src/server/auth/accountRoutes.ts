@@ -3,7 +3,7 @@
  * account: name, language, password, two-factor sign-in (docs/api.md, "Accounts").
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { safeNextPath } from '../../core/accounts/nextPath.ts';
 import { DomainError } from '../../core/errors.ts';
 import {
@@ -14,8 +14,8 @@ import { deleteChallenge, findChallenge, insertChallenge, type LoginChallenge } 
 import { findPendingReset, markResetUsed } from '../../db/users/passwordResets.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
 import { publicBase } from '../surveys/links.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { issueResetLink, mailResetLink, RESET_MINUTES } from './passwordReset.ts';
@@ -23,7 +23,7 @@ import {
   ChangePasswordSchema, ConfirmCodeSchema, DisableTwoFactorSchema, ForgotSchema, LoginSchema, ProfileSchema, RequireTwoFactorSchema, ResetSchema,
   parseResetToken, SecondFactorSchema,
 } from './schema.ts';
-import { authorize, hashToken, newToken, requirePrincipal, secureRequest, SESSION_COOKIE, startSession } from './session.ts';
+import { authorize, hashToken, newToken, requirePrincipal, secureRequest, SESSION_COOKIE, startSession } from '../../http/session.ts';
 import { checkLoginThrottle, clearLoginFailures, countForgotRequest, countLoginFailure } from './throttle.ts';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './twoFactor.ts';
 

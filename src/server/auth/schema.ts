@@ -1,6 +1,6 @@
 /** Request schemas of the account API (docs/api.md, "Accounts"). */
 import { z } from 'zod';
-import { pathParam } from '../http/validate.ts';
+import { pathParam } from '../../http/validate.ts';
 
 export const LOCALES = ['en', 'ru', 'fa'] as const;
 /** Every password a person chooses (setup, invitation, reset, change). */

@@ -1,12 +1,12 @@
 /** Locations API (docs/api.md, "Locations"): authenticate → validate → authorize → one command/query → present. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { listLocations } from '../../db/locations/listLocations.ts';
-import { authorize } from '../auth/session.ts';
-import { invalid } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize } from '../../http/session.ts';
+import { invalid } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { CreateLocationSchema, ImportCsvSchema, UpdateLocationSchema } from './schema.ts';
 import { createLocation } from './commands/createLocation.ts';
 import { updateLocation } from './commands/updateLocation.ts';

@@ -3,7 +3,7 @@ import type { PoolClient } from '../../db/connection.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { getOrgSettings, updateOrgSettings, type OrgSettings } from '../../db/users/orgSettings.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
-import { forbidden } from '../http/errors.ts';
+import { forbidden } from '../../http/errors.ts';
 import type { UpdateOrgInput } from './schema.ts';
 
 export interface UpdateOrgResult {

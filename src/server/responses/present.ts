@@ -6,7 +6,7 @@ import type { QualityReason } from '../../db/quality/responseFlags.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { flagsOfResponses, getResponse, listResponses, type ResponseRow } from '../../db/queries/listResponses.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 
 /** One response as listed: its fields, flags and answers by question key. */
 function presentRow(r: ResponseRow, flags: QualityReason[]) {

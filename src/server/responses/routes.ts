@@ -11,9 +11,9 @@ import { ExcludeBody } from '../analytics/schema.ts';
 import { surveyOf } from '../analytics/context.ts';
 import { listQuality } from '../analytics/feedback.ts';
 import { analyticsRequest } from '../analytics/request.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import type { AppDeps } from '../deps.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { setResponseExclusion, setResponsesExclusion } from './commands/setResponseExclusion.ts';
 import { sendResponsesExport, type ExportFormat } from './export.ts';
 import { getOneResponse, getResponsesPage } from './present.ts';
@@ -70,7 +70,7 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
 
   // Every response the quality view lists with this reason and not yet excluded (same filters and window).
   app.post('/api/v1/surveys/:id/quality/exclude', async (request) => {
-    // The survey id first: a malformed one is a 404 whatever the body (src/server/http/validate.ts).
+    // The survey id first: a malformed one is a 404 whatever the body (src/http/validate.ts).
     const r = await analyticsRequest(pool, request, BulkExcludeQuery, 'response.exclude');
     const { reason } = parse(BulkExcludeBody, request.body ?? {});
     const survey = await surveyOf(pool, r.principal, r.surveyId);

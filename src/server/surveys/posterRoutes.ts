@@ -1,14 +1,14 @@
 /** Printable QR posters per survey and location: `poster.svg` (vector, any size) and `poster.pdf` (A4). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import { buildPosterSvg, POSTER_DEFAULT_COLOR, type PosterInput } from '../../core/surveys/poster.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
-import { authorize } from '../auth/session.ts';
-import { invalid, notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize } from '../../http/session.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { publicBase, qrMatrix, surveyUrl } from './links.ts';
 import { renderPosterPdf } from './pdfPoster.ts';
 import { accentOnWhite } from '../../core/branding/branding.ts';

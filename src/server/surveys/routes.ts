@@ -3,16 +3,16 @@
  * Posters are in posterRoutes.ts. Each handler: authorize → validate → one command or query → present.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { SURVEY_TEMPLATES } from '../../core/surveys/templates.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { listSurveys } from '../../db/surveys/listSurveys.ts';
 import { listLinkLocations } from '../../db/surveys/listLinkLocations.ts';
-import { authorize } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
 import { updateSurvey } from './commands/updateSurvey.ts';
 import { setSurveyStatus } from './commands/setSurveyStatus.ts';
@@ -25,7 +25,6 @@ import {
   CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
   type SurveyLink,
 } from './schema.ts';
-import { registerPosterRoutes } from './posterRoutes.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
 const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
@@ -124,6 +123,4 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const links: SurveyLink[] = locations.map((l) => ({ locationId: l.id, locationName: l.name, code: l.code, url: surveyUrl(base, survey.slug, l) }));
     return { links: [...general, ...links] };
   });
-
-  await registerPosterRoutes(app, deps);
 }

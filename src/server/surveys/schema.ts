@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../../core/surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../../core/surveys/templates.ts';
-import type { LocalizedText, SurveyDef, SurveyStatus } from '../../core/surveys/types.ts';
+import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
 
 export { SurveyInputSchema };
-export type { SurveyInput } from '../../core/surveys/definition.ts';
 
 /** POST /surveys short form: start from a template (or from scratch) with an optional name and slug. */
 export const CreateSurveyRequestSchema = z.object({

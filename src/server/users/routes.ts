@@ -1,17 +1,16 @@
 /** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { findPendingInvitation } from '../../db/users/invitations.ts';
 import { listInvitations, listUsers } from '../../db/users/listUsers.ts';
 import { orgRequiresTotp } from '../../db/users/account.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { authorize, hashToken, startSession } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
-import { listOutbox } from '../mail/sendMail.ts';
-import { registerOrgRoutes } from '../org/routes.ts';
+import { authorize, hashToken, startSession } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
+import { listOutbox } from '../../db/mail/outbox.ts';
 import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
 import { inviteUser, type Inviter } from './commands/inviteUser.ts';
@@ -102,6 +101,4 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const sender = principal.locationPaths === null ? null : principal.userId;
     return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
   });
-
-  await registerOrgRoutes(app, deps);
 }

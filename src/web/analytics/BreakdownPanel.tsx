@@ -45,7 +45,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
         rows: rows.map((r) => [label(r), r.result?.value ?? null, r.result?.ci95?.[0] ?? null, r.result?.ci95?.[1] ?? null, r.result?.n ?? 0, r.result?.definition ?? null]),
       },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Deliberately not every dependency (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
   }, [state.data, question, num, dir, t, tn, title, by, ctx.locations]);
   const chain = by === 'location' ? locationChain(ctx.locations, parent) : [];
 

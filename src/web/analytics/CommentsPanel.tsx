@@ -44,7 +44,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
   // Start over whenever the filters or the group change.
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Deliberately not every dependency (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
   }, [firstPath, nonce]);
 
   return (

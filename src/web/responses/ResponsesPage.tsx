@@ -22,7 +22,7 @@ import './responses.css';
 
 const PAGE = 25;
 /** URL parameters of this view besides the shared filters. */
-const OWN_PARAMS = ['q', 'excluded', 'cursor'] as const;
+type OwnParam = 'q' | 'excluded' | 'cursor';
 
 export function ResponsesPage() {
   const { t, tn, num, lang } = useI18n();
@@ -37,7 +37,7 @@ export function ResponsesPage() {
 
   /** Writes filters and this view's parameters; any change but paging starts again at the newest. */
   const update = useCallback(
-    (patch: Partial<DashboardFilters>, own: Partial<Record<(typeof OWN_PARAMS)[number], string | undefined>> = {}) =>
+    (patch: Partial<DashboardFilters>, own: Partial<Record<OwnParam, string | undefined>> = {}) =>
       setParams((prev) => {
         const next = serializeFilters({ ...parseFilters(prev), ...patch });
         for (const k of ['q', 'excluded'] as const) {

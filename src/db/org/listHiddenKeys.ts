@@ -1,5 +1,5 @@
 /** Hidden-field keys seen in recent responses, offered as dimensions on the settings page. */
-import type { Queryable } from '../../db/connection.ts';
+import type { Queryable } from '../connection.ts';
 import { HIDDEN_KEY_RE, RESERVED_PARAMS } from '../../core/responses/hiddenFields.ts';
 
 // Bounds the work on large organisations: the newest responses of each survey in the window
