@@ -6,7 +6,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, Tabs, panelId, tabId, useLoad } from '../../components/index.ts';
 import type { SurveyResponse } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
@@ -181,7 +181,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       {archived && <p className="warning-banner" role="note">{t('life.archivedNote')}</p>}
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
       {missing.length > 0 && !state.dirty && (
-        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
+        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}` as MessageKey)).join(', ') })}</p>
       )}
       {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: num(survey.questions.filter((q) => q.archivedInVersion == null).length, 0) })}</p>}
       <div ref={formRef}>
@@ -192,7 +192,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
             <Tabs
               idPrefix="builder-lang"
               label={t('builder.editingLanguage')}
-              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}`)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
+              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}` as MessageKey)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
               active={state.activeLang}
               onChange={(l) => dispatch({ type: 'setActiveLang', lang: l })}
             />

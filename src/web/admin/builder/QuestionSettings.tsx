@@ -10,7 +10,7 @@ type SettingsProps = SectionProps & { index: number; question: QuestionDef; lock
 
 const RANGES = [5, 7, 10];
 const STYLES: ScaleStyle[] = ['numbers', 'stars', 'smileys'];
-const RATING_METRICS: QuestionMetric[] = ['csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none'];
+const RATING_METRICS: Exclude<QuestionMetric, 'nps'>[] = ['csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none'];
 
 export function ScaleSettings({ state, question: q, index, locked, update, errorFor }: SettingsProps) {
   const { t } = useI18n();

@@ -1,5 +1,8 @@
 /** Admin area strings, Persian (same keys as en.ts; the interface is laid out right to left). */
-export const fa: Record<string, string> = {
+import type { Translation } from '../../../core/i18n/messages.ts';
+import type { en } from './en.ts';
+
+export const fa: Translation<keyof typeof en> = {
   'auth.setupTitle': 'به سارافان خوش آمدید',
   'auth.setupIntro': 'حساب مالک سازمان خود را بسازید.',
   'auth.orgName': 'نام سازمان',
@@ -48,8 +51,7 @@ export const fa: Record<string, string> = {
   'new.name': 'نام نظرسنجی (اختیاری)',
   'new.nameHint': 'فقط تیم شما آن را می‌بیند. اگر خالی بماند، نام الگو به کار می‌رود.',
   'new.templates': 'الگوها',
-  'new.questionCount.one': '{n} پرسش',
-  'new.questionCount.other': '{n} پرسش',
+  'new.questionCount': '{n, plural, one {# پرسش} other {# پرسش}}',
   'new.use': 'استفاده از این الگو',
   'new.useOf': 'استفاده از الگوی «{name}»',
   'new.blank': 'نظرسنجی خالی',
@@ -258,11 +260,9 @@ export const fa: Record<string, string> = {
   'csv.scopedIntro': 'دسترسی شما به برخی مکان‌ها محدود است: ورود فایل، مکان‌های شما را با کدشان به‌روز می‌کند (نام، نوع، والد). مکان‌های تازه را در بالا اضافه کنید.',
   'csv.file': 'فایل CSV',
   'csv.paste': 'یا متن CSV را بچسبانید',
-  'csv.preview.one': '{n} شعبه برای ورود.',
-  'csv.preview.other': '{n} شعبه برای ورود.',
+  'csv.preview': '{n, plural, one {# شعبه برای ورود.} other {# شعبه برای ورود.}}',
   'csv.badHeader': 'سطر نخست با سرستون مورد انتظار یکی نیست.',
-  'csv.import.one': 'ورود {n} شعبه',
-  'csv.import.other': 'ورود {n} شعبه',
+  'csv.import': '{n, plural, one {ورود # شعبه} other {ورود # شعبه}}',
   'csv.done': 'ورود انجام شد: {created} ساخته و {updated} به‌روز شد.',
   'users.title': 'کاربران',
   'users.email': 'ایمیل',
@@ -309,8 +309,7 @@ export const fa: Record<string, string> = {
   'settings.dimensions': 'ابعاد',
   'settings.dimensionsHelp': 'بُعد یک فیلد پنهان است که در پیوند نظرسنجی می‌فرستید، مثلاً customer_type یا segment (‎?customer_type=b2b). داشبوردها می‌توانند نتایج را بر اساس ابعادِ علامت‌خورده فیلتر و تفکیک کنند، حتی با پاسخ‌های بسیار هم سریع. حداکثر {max} بُعد را می‌توانید علامت بزنید.',
   'settings.dimensionsCount': '{n} از {max} انتخاب شده',
-  'settings.seenIn.one': 'در {n} پاسخ اخیر',
-  'settings.seenIn.other': 'در {n} پاسخ اخیر',
+  'settings.seenIn': '{n, plural, one {در # پاسخ اخیر} other {در # پاسخ اخیر}}',
   'settings.notSeen': 'در ۹۰ روز گذشته دیده نشده',
   'settings.noKeys': 'در پاسخ‌های ۹۰ روز گذشته هنوز فیلد پنهانی نبوده است. می‌توانید کلید را دستی اضافه کنید.',
   'settings.addDimension': 'افزودن کلید به‌صورت دستی',

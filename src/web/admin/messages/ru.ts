@@ -1,5 +1,8 @@
 /** Admin area strings, Russian (same keys as en.ts). */
-export const ru: Record<string, string> = {
+import type { Translation } from '../../../core/i18n/messages.ts';
+import type { en } from './en.ts';
+
+export const ru: Translation<keyof typeof en> = {
   'auth.setupTitle': 'Добро пожаловать в Сарафан',
   'auth.setupIntro': 'Создайте учётную запись владельца организации.',
   'auth.orgName': 'Название организации',
@@ -48,8 +51,7 @@ export const ru: Record<string, string> = {
   'new.name': 'Название опроса (необязательно)',
   'new.nameHint': 'Видно только вашей команде. Если оставить пустым, возьмём название шаблона.',
   'new.templates': 'Шаблоны',
-  'new.questionCount.one': 'Вопросов: {n}',
-  'new.questionCount.other': 'Вопросов: {n}',
+  'new.questionCount': '{n, plural, one {Вопросов: #} few {Вопросов: #} many {Вопросов: #} other {Вопросов: #}}',
   'new.use': 'Выбрать шаблон',
   'new.useOf': 'Выбрать шаблон «{name}»',
   'new.blank': 'Пустой опрос',
@@ -258,11 +260,9 @@ export const ru: Record<string, string> = {
   'csv.scopedIntro': 'Ваш доступ ограничен частью точек: импорт обновляет ваши точки по их коду (название, тип, родитель). Новые точки добавляйте выше.',
   'csv.file': 'CSV-файл',
   'csv.paste': 'Или вставьте текст CSV',
-  'csv.preview.one': 'К импорту точек: {n}.',
-  'csv.preview.other': 'К импорту точек: {n}.',
+  'csv.preview': '{n, plural, one {К импорту точек: #.} few {К импорту точек: #.} many {К импорту точек: #.} other {К импорту точек: #.}}',
   'csv.badHeader': 'Первая строка не совпадает с ожидаемым заголовком.',
-  'csv.import.one': 'Импортировать ({n})',
-  'csv.import.other': 'Импортировать ({n})',
+  'csv.import': '{n, plural, one {Импортировать (#)} few {Импортировать (#)} many {Импортировать (#)} other {Импортировать (#)}}',
   'csv.done': 'Импорт завершён: создано {created}, обновлено {updated}.',
   'users.title': 'Пользователи',
   'users.email': 'Эл. почта',
@@ -309,8 +309,7 @@ export const ru: Record<string, string> = {
   'settings.dimensions': 'Измерения',
   'settings.dimensionsHelp': 'Измерение — это скрытое поле, которое вы передаёте в ссылке на опрос, например customer_type или segment (?customer_type=b2b). По отмеченным измерениям дашборды фильтруют и разбивают результаты, и это работает быстро даже при большом числе ответов. Можно отметить не больше {max}.',
   'settings.dimensionsCount': 'Выбрано: {n} из {max}',
-  'settings.seenIn.one': 'недавних ответов: {n}',
-  'settings.seenIn.other': 'недавних ответов: {n}',
+  'settings.seenIn': '{n, plural, one {недавних ответов: #} few {недавних ответов: #} many {недавних ответов: #} other {недавних ответов: #}}',
   'settings.notSeen': 'не встречалось за последние 90 дней',
   'settings.noKeys': 'За последние 90 дней в ответах ещё не было скрытых полей. Ключ можно добавить вручную.',
   'settings.addDimension': 'Добавить ключ вручную',

@@ -14,7 +14,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
   seen: HiddenKeysResponse['keys'];
   error?: string | null;
 }) {
-  const { t, tn, num } = useI18n();
+  const { t, num } = useI18n();
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const [typed, setTyped] = useState<string[]>([]);
@@ -60,7 +60,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
                 <label className="check">
                   <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(key, e.target.checked)} />
                   <code dir="ltr">{key}</code>
-                  <span className="muted">{n ? tn('settings.seenIn', n, { n: num(n, 0) }) : t('settings.notSeen')}</span>
+                  <span className="muted">{n ? t('settings.seenIn', { n }) : t('settings.notSeen')}</span>
                 </label>
               </li>
             );

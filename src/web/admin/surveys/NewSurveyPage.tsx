@@ -7,7 +7,7 @@ import { ErrorMessage, Field, Loading, LiveStatus, PageTitle, useLoad } from '..
 import { localized, type SurveyResponse, type SurveyTemplate } from '../types.ts';
 
 export function NewSurveyPage() {
-  const { t, tn, lang, num } = useI18n();
+  const { t, lang, num } = useI18n();
   const navigate = useNavigate();
   const { data, error, loading } = useLoad<{ templates: SurveyTemplate[] }>('/survey-templates');
   const [name, setName] = useState('');
@@ -46,7 +46,7 @@ export function NewSurveyPage() {
           <li key={tpl.key} className="card template-card" data-template={tpl.key}>
             <h2>{localized(tpl.name, lang)}</h2>
             <p className="muted">{localized(tpl.description, lang)}</p>
-            <p className="small">{tn('new.questionCount', tpl.survey.questions.length, { n: num(tpl.survey.questions.length, 0) })}</p>
+            <p className="small">{t('new.questionCount', { n: tpl.survey.questions.length })}</p>
             <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localized(tpl.name, lang) })}>
               {t('new.use')}
             </button>
