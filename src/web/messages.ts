@@ -14,4 +14,5 @@ const dashboardMessages = combineMessages(shellMessages, adminMessages, analytic
 /** Every message key of the dashboard. */
 export type MessageKey = KeyOf<typeof dashboardMessages>;
 
-export const dashboardCatalogue = createCatalogue('dashboard', dashboardMessages);
+/** Numbers like num(): grouped, and isolated (FSI…PDI) in Persian. */
+export const dashboardCatalogue = createCatalogue('dashboard', dashboardMessages, { isolateRtlNumbers: true });

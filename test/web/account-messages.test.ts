@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountMessages, peopleMessages } from '../../src/web/shell/accountMessages.ts';
-import { translatePlural } from '../../src/web/i18n.tsx';
+import { translate } from '../../src/web/i18n.tsx';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 // Plural forms differ by language (ru: one/few/many/other); every language has the `other` form.
@@ -24,10 +24,10 @@ describe('account and people messages', () => {
   }
 
   it('counts recovery codes with the plural forms of each language', () => {
-    expect(translatePlural('en', 'tf.codesLeft', 1, { n: 1 })).toBe('1 recovery code left.');
-    expect(translatePlural('en', 'tf.codesLeft', 7, { n: 7 })).toBe('7 recovery codes left.');
-    expect(translatePlural('ru', 'tf.codesLeft', 1, { n: 1 })).toBe('Остался 1 код восстановления.');
-    expect(translatePlural('ru', 'tf.codesLeft', 3, { n: 3 })).toBe('Осталось 3 кода восстановления.');
-    expect(translatePlural('ru', 'tf.codesLeft', 7, { n: 7 })).toBe('Осталось 7 кодов восстановления.');
+    expect(translate('en', 'tf.codesLeft', { n: 1 })).toBe('1 recovery code left.');
+    expect(translate('en', 'tf.codesLeft', { n: 7 })).toBe('7 recovery codes left.');
+    expect(translate('ru', 'tf.codesLeft', { n: 1 })).toBe('Остался 1 код восстановления.');
+    expect(translate('ru', 'tf.codesLeft', { n: 3 })).toBe('Осталось 3 кода восстановления.');
+    expect(translate('ru', 'tf.codesLeft', { n: 7 })).toBe('Осталось 7 кодов восстановления.');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenKeyProblem, localHostOf } from '../../src/web/admin/distribute/links.ts';
 import { lifecycleMessages } from '../../src/web/admin/messages/lifecycle.ts';
-import { translatePlural } from '../../src/web/i18n.tsx';
+import { translate } from '../../src/web/i18n.tsx';
 
 describe('distribution links built from this machine', () => {
   it('names a local host, and nothing for public ones', () => {
@@ -41,9 +41,9 @@ describe('lifecycle messages', () => {
       const bundle = lifecycleMessages[lang as keyof typeof forms];
       for (const form of needed) expect(bundle[`life.deleteAnswers.${form}`], `${lang} ${form}`).toBeTruthy();
     }
-    expect(translatePlural('en', 'life.deleteAnswers', 1, { n: '1' })).toBe('This also deletes its 1 response for good, with every dashboard figure based on it.');
-    expect(translatePlural('ru', 'life.deleteAnswers', 3, { n: '3' })).toBe('Вместе с ним безвозвратно удалятся 3 ответа и все основанные на них показатели.');
-    expect(translatePlural('ru', 'life.deleteAnswers', 5, { n: '5' })).toBe('Вместе с ним безвозвратно удалятся 5 ответов и все основанные на них показатели.');
-    expect(translatePlural('ru', 'life.deleteAnswers', 21, { n: '21' })).toBe('Вместе с ним безвозвратно удалится 21 ответ и все основанные на нём показатели.');
+    expect(translate('en', 'life.deleteAnswers', { n: 1 })).toBe('This also deletes its 1 response for good, with every dashboard figure based on it.');
+    expect(translate('ru', 'life.deleteAnswers', { n: 3 })).toBe('Вместе с ним безвозвратно удалятся 3 ответа и все основанные на них показатели.');
+    expect(translate('ru', 'life.deleteAnswers', { n: 5 })).toBe('Вместе с ним безвозвратно удалятся 5 ответов и все основанные на них показатели.');
+    expect(translate('ru', 'life.deleteAnswers', { n: 21 })).toBe('Вместе с ним безвозвратно удалится 21 ответ и все основанные на нём показатели.');
   });
 });

@@ -4,7 +4,7 @@
  * Each message is compiled once per language and kept.
  */
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
-import { languageOr } from './languages.ts';
+import { directionOf, languageOr } from './languages.ts';
 import type { MessageSet } from './messages.ts';
 
 /** Values for a message's placeholders; plural and `{x, number}` placeholders take numbers. */
@@ -16,6 +16,11 @@ export interface CatalogueOptions {
    * Respondent pages and mail write `2000`, the dashboard `2,000`.
    */
   numbers?: Intl.NumberFormatOptions;
+  /**
+   * In right-to-left languages, make each number its own left-to-right island (FSI…PDI), as the
+   * dashboard writes every number, so signs and ranges keep their order in Persian text.
+   */
+  isolateRtlNumbers?: boolean;
 }
 
 export interface Catalogue<K extends string> {
@@ -32,7 +37,7 @@ export interface Catalogue<K extends string> {
 }
 
 /** Intl formatters shared by a catalogue's messages, each made once per locale and options. */
-function cachedFormatters(numbers: Intl.NumberFormatOptions): Formatters {
+function cachedFormatters({ numbers = {}, isolateRtlNumbers = false }: CatalogueOptions): Formatters {
   const made = new Map<string, unknown>();
   const once = <T>(kind: string, locales: unknown, opts: object | undefined, make: () => T): T => {
     const id = JSON.stringify([kind, String(locales), opts]);
@@ -40,7 +45,13 @@ function cachedFormatters(numbers: Intl.NumberFormatOptions): Formatters {
     return made.get(id) as T;
   };
   return {
-    getNumberFormat: (locales, opts) => once('n', locales, opts, () => new Intl.NumberFormat(locales, { ...numbers, ...(opts as Intl.NumberFormatOptions) })),
+    getNumberFormat: (locales, opts) =>
+      once('n', locales, opts, () => {
+        const format = new Intl.NumberFormat(locales, { ...numbers, ...(opts as Intl.NumberFormatOptions) });
+        if (!isolateRtlNumbers || directionOf(String(locales)) !== 'rtl') return format;
+        // intl-messageformat only calls format(): the isolated number stands in for the formatter.
+        return { format: (n: number) => `\u2068${format.format(n)}\u2069` } as Intl.NumberFormat;
+      }),
     getDateTimeFormat: (locales, opts) => once('d', locales, opts, () => new Intl.DateTimeFormat(locales, opts)),
     getPluralRules: (locales, opts) => once('p', locales, opts, () => new Intl.PluralRules(locales, opts)),
   };
@@ -52,7 +63,7 @@ function compile(message: string, lang: string, formatters?: Formatters): IntlMe
 }
 
 export function createCatalogue<K extends string>(name: string, messages: MessageSet<K>, options: CatalogueOptions = {}): Catalogue<K> {
-  const formatters = cachedFormatters(options.numbers ?? {});
+  const formatters = cachedFormatters(options);
   const compiled = new Map<string, IntlMessageFormat>();
   return {
     name,

@@ -22,7 +22,7 @@ import { MetricDetails } from './KpiTiles.tsx';
 const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
-  const { t, num, date } = useI18n();
+  const { t, date } = useI18n();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   // Only the period applies here; the survey links carry it on to the dashboards.
@@ -82,7 +82,7 @@ export function OverviewPage() {
 }
 
 function SurveyCard({ survey, query }: { survey: OverviewSurvey; query: string }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const metrics = HEADLINES.filter((m) => survey.metrics[m]);
   return (
     <li className="card an-survey-card" data-testid="overview-card">

@@ -22,7 +22,7 @@ import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);

@@ -24,7 +24,7 @@ const PAGE = 25;
 const OWN_PARAMS = ['q', 'excluded', 'cursor'] as const;
 
 export function ResponsesPage() {
-  const { t, num, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);

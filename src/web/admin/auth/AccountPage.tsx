@@ -90,7 +90,7 @@ interface TwoFactorState {
 }
 
 function TwoFactorSection() {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const state = useLoad<TwoFactorState>('/me/two-factor');
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);

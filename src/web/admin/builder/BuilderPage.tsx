@@ -49,7 +49,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
   initialEarlierSlugs: string[];
   archived: boolean;
 }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' | 'info' } | null>(null);
@@ -92,7 +92,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     setIssues(found);
     setServerError(null);
     if (found.length > 0) {
-      setStatus({ text: t('builder.fixIssues', { n: num(found.length, 0) }), kind: 'error' });
+      setStatus({ text: t('builder.fixIssues', { n: found.length }), kind: 'error' });
       setFocusTick((n) => n + 1);
       return false;
     }
@@ -183,7 +183,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       {missing.length > 0 && !state.dirty && (
         <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}` as MessageKey)).join(', ') })}</p>
       )}
-      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: num(survey.questions.filter((q) => q.archivedInVersion == null).length, 0) })}</p>}
+      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>

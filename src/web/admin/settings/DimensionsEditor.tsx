@@ -29,7 +29,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
     const key = draft.trim();
     if (!DIMENSION_KEY_RE.test(key)) return setDraftError(t('settings.badKey'));
     if (value.includes(key)) return setDraftError(t('settings.duplicateKey'));
-    if (full) return setDraftError(t('settings.tooMany', { max }));
+    if (full) return setDraftError(t('settings.tooMany', { max: MAX_DIMENSIONS }));
     setTyped((list) => (list.includes(key) ? list : [...list, key]));
     onChange([...value, key]);
     setDraft('');

@@ -7,7 +7,7 @@ import { ErrorMessage, Field, Loading, LiveStatus, PageTitle, useLoad } from '..
 import { localized, type SurveyResponse, type SurveyTemplate } from '../types.ts';
 
 export function NewSurveyPage() {
-  const { t, lang, num } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { data, error, loading } = useLoad<{ templates: SurveyTemplate[] }>('/survey-templates');
   const [name, setName] = useState('');
