@@ -1,5 +1,6 @@
 /**
- * Every message catalogue (dashboard, respondent pages, answer validation, mail, command line) has
+ * Every message catalogue (dashboard, respondent pages, answer validation, mail, command line,
+ * responses export) has
  * every key in every interface language; each message parses as ICU MessageFormat, uses the same
  * placeholders as English and writes each CLDR plural category its language has.
  */
@@ -14,8 +15,9 @@ import { pageCatalogue } from '../../src/respond/i18n.ts';
 import { validationCatalogue } from '../../src/core/surveys/logic.ts';
 import { mailCatalogue } from '../../src/server/mail/messages.ts';
 import { cliCatalogue } from '../../src/cli/messages.ts';
+import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
 
-const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue];
+const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue];
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {
@@ -105,5 +107,7 @@ describe('language list', () => {
     expect(languages).toEqual(['en', 'ru', 'fa']);
     expect(languages.map(directionOf)).toEqual(['ltr', 'ltr', 'rtl']);
     expect(languages.map(nativeName)).toEqual(['English', 'Русский', 'فارسی']);
+    // Survey texts in Arabic or Hebrew (not interface languages) still run right to left.
+    expect(['ar', 'he', 'de'].map(directionOf)).toEqual(['rtl', 'rtl', 'ltr']);
   });
 });

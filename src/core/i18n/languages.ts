@@ -28,9 +28,13 @@ export function languageOr(code: string | null | undefined): Language {
   return isLanguage(code) ? code : FALLBACK_LANGUAGE;
 }
 
-/** Writing direction of a language code (left to right for codes Sarafan does not know). */
+/** Survey texts may be written in other languages than the interface's; these of them run right to left. */
+const OTHER_RTL_LANGUAGES: readonly string[] = ['ar', 'he'];
+
+/** Writing direction of a language code: an interface language's, right to left for Arabic and Hebrew, else left to right. */
 export function directionOf(code: string): Direction {
-  return isLanguage(code) ? LANGUAGE_INFO[code].dir : 'ltr';
+  if (isLanguage(code)) return LANGUAGE_INFO[code].dir;
+  return OTHER_RTL_LANGUAGES.includes(code) ? 'rtl' : 'ltr';
 }
 
 /** A language's name in that language ("Русский"), as language pickers show it. */

@@ -7,7 +7,8 @@ import { parse } from '../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { hashPassword } from './passwords.ts';
 import { registerAccountRoutes } from './accountRoutes.ts';
-import { LOCALES, NewPassword } from './schema.ts';
+import { NewPassword } from './schema.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { endSession, requirePrincipal, startSession } from './session.ts';
 import { permissionsOf } from './present.ts';
 import { isTimeZone } from '../org/schema.ts';
@@ -19,7 +20,7 @@ export const SetupSchema = z.object({
   name: z.string().trim().max(200).default(''),
   email: z.email().max(320),
   password: NewPassword,
-  locale: z.enum(LOCALES).default('en'),
+  locale: z.enum(LANGUAGES).default('en'),
   // Rollups group answers by day in this zone: an unknown one would make every submission fail.
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
 });

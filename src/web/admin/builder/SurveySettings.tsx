@@ -2,7 +2,8 @@
 import { LANGUAGES } from '../../../core/surveys/types.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import { addressText, dirOf, type SectionProps } from './props.ts';
+import { addressText, type SectionProps } from './props.ts';
+import { directionOf } from '../../../core/i18n/languages.ts';
 import type { TextField } from './state.ts';
 
 export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs = [] }: SectionProps & { savedSlug?: string; earlierSlugs?: string[] }) {
@@ -67,10 +68,10 @@ export function SurveyTexts({ state, dispatch, errorFor }: SectionProps) {
           <Field key={`${field}-${activeLang}`} label={t(`builder.text.${field}`)} hint={hint} error={errorFor(`${field}`)}>
             {(p) =>
               field === 'title' ? (
-                <input {...p} dir={dirOf(activeLang)} lang={activeLang} value={value} placeholder={placeholder} maxLength={300}
+                <input {...p} dir={directionOf(activeLang)} lang={activeLang} value={value} placeholder={placeholder} maxLength={300}
                   onChange={(e) => dispatch({ type: 'setText', field, lang: activeLang, value: e.target.value })} />
               ) : (
-                <textarea {...p} dir={dirOf(activeLang)} lang={activeLang} rows={2} value={value} placeholder={placeholder} maxLength={2000}
+                <textarea {...p} dir={directionOf(activeLang)} lang={activeLang} rows={2} value={value} placeholder={placeholder} maxLength={2000}
                   onChange={(e) => dispatch({ type: 'setText', field, lang: activeLang, value: e.target.value })} />
               )
             }
