@@ -47,20 +47,18 @@ describe('dashboard counts', () => {
 
 describe('respondent page counts', () => {
   it('names star n of max with the plural of max', () => {
-    expect(pageText('en', 'starOf', { n: 1, max: 1 })).toBe('1 of 1 star');
-    expect(pageText('en', 'starOf', { n: 3, max: 5 })).toBe('3 of 5 stars');
-    expect(pageText('ru', 'starOf', { n: 1, max: 5 })).toBe('1 из 5 звёзд');
-    expect(pageText('ru', 'starOf', { n: 1, max: 3 })).toBe('1 из 3 звёзд');
-    expect(pageText('ru', 'starOf', { n: 1, max: 1 })).toBe('1 из 1 звезды');
-    expect(pageText('fa', 'starOf', { n: 3, max: 5 })).toBe('۳ ستاره از ۵');
+    const star = (lang: string, n: number, max: number) => pageText(lang, 'starOf', { n, max });
+    expect([star('en', 1, 1), star('en', 3, 5)]).toEqual(['1 of 1 star', '3 of 5 stars']);
+    expect([star('ru', 1, 5), star('ru', 1, 3), star('ru', 1, 1)]).toEqual(['1 из 5 звёзд', '1 из 3 звёзд', '1 из 1 звезды']);
+    expect(star('fa', 3, 5)).toBe('۳ ستاره از ۵');
   });
   it('limits answer length in characters with plural forms, digits not grouped', () => {
-    expect(validationMessage('too_long', 'en', { max: 2000 })).toBe('Please keep your answer under 2000 characters.');
-    expect(validationMessage('too_long', 'en', { max: 1 })).toBe('Please keep your answer under 1 character.');
-    expect(validationMessage('too_long', 'ru', { max: 2000 })).toBe('Пожалуйста, уложитесь в 2000 символов.');
-    expect(validationMessage('too_long', 'ru', { max: 21 })).toBe('Пожалуйста, уложитесь в 21 символ.');
-    expect(validationMessage('too_long', 'ru', { max: 3 })).toBe('Пожалуйста, уложитесь в 3 символа.');
-    expect(validationMessage('too_long', 'fa', { max: 2000 })).toBe('لطفاً پاسخ خود را کمتر از ۲۰۰۰ نویسه بنویسید.');
+    const tooLong = (lang: string, max: number) => validationMessage('too_long', lang, { max });
+    expect([tooLong('en', 2000), tooLong('en', 1)]).toEqual(['Please keep your answer under 2000 characters.', 'Please keep your answer under 1 character.']);
+    expect([2000, 21, 3].map((max) => tooLong('ru', max))).toEqual([
+      'Пожалуйста, уложитесь в 2000 символов.', 'Пожалуйста, уложитесь в 21 символ.', 'Пожалуйста, уложитесь в 3 символа.',
+    ]);
+    expect(tooLong('fa', 2000)).toBe('لطفاً پاسخ خود را کمتر از ۲۰۰۰ نویسه بنویسید.');
   });
 });
 

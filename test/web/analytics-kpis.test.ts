@@ -87,11 +87,8 @@ describe('numbers and plurals of the interface', () => {
   });
 
   it('picks the CLDR plural category (ru few, many and other for fractions)', () => {
-    expect(translate('ru', 'an.kpi.skipped', { n: 3 })).toBe('3 человека пропустили');
-    expect(translate('ru', 'an.kpi.skipped', { n: 11 })).toBe('11 человек пропустили');
-    expect(translate('ru', 'an.kpi.skipped', { n: 1.5 })).toBe('1,5 человека пропустили');
-    expect(translate('en', 'an.overview.responses', { n: 1 })).toBe('1 response');
-    expect(translate('en', 'an.overview.responses', { n: 2 })).toBe('2 responses');
+    expect([3, 11, 1.5].map((n) => translate('ru', 'an.kpi.skipped', { n }))).toEqual(['3 человека пропустили', '11 человек пропустили', '1,5 человека пропустили']);
+    expect([1, 2].map((n) => translate('en', 'an.overview.responses', { n }))).toEqual(['1 response', '2 responses']);
     expect(translate('ru', 'an.dash.responses', { n: 3 })).toBe('3 ответа в этой выборке');
   });
 });
