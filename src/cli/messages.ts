@@ -66,7 +66,7 @@ const cliMessages = defineMessages({
   },
 });
 
-export type CliMessageKey = KeyOf<typeof cliMessages>;
+type CliMessageKey = KeyOf<typeof cliMessages>;
 
 /** Counts as a terminal shows them: the language's digits, no grouping (40000). */
 export const cliCatalogue = createCatalogue('command line', cliMessages, { numbers: { useGrouping: false } });

@@ -7,7 +7,7 @@ import { translate } from '../../src/web/i18n.tsx';
 import { pageText } from '../../src/respond/i18n.ts';
 import { validationMessage } from '../../src/core/surveys/logic.ts';
 import { invitationMail, resetMail } from '../../src/server/mail/messages.ts';
-import { cliCatalogue } from '../../src/cli/messages.ts';
+import { cliCatalogue, cliLanguage } from '../../src/cli/messages.ts';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -94,3 +94,15 @@ describe('command line counts', () => {
     expect(say('en', 'restore.done', { rows: 1, tables: 1, file: 'b.sarafan', seconds: 0.25 })).toBe('Restored 1 row in 1 table from b.sarafan in 0.3 s.');
   });
 });
+
+describe('command line language', () => {
+  it('follows LC_ALL, then LC_MESSAGES, then LANG, English otherwise', () => {
+    expect(cliLanguage({ LANG: 'ru_RU.UTF-8' })).toBe('ru');
+    expect(cliLanguage({ LC_ALL: 'fa_IR.UTF-8', LANG: 'ru_RU.UTF-8' })).toBe('fa');
+    expect(cliLanguage({ LC_MESSAGES: 'ru', LANG: 'en_US.UTF-8' })).toBe('ru');
+    expect(cliLanguage({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(cliLanguage({ LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(cliLanguage({})).toBe('en');
+  });
+});
+

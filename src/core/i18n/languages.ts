@@ -4,7 +4,7 @@
  * Adding a language: add it here, then a translation to every catalogue (test/i18n/catalogues.test.ts
  * names the ones missing).
  */
-export const LANGUAGE_INFO = {
+const LANGUAGE_INFO = {
   en: { name: 'English', dir: 'ltr' },
   ru: { name: 'Русский', dir: 'ltr' },
   fa: { name: 'فارسی', dir: 'rtl' },
@@ -17,7 +17,7 @@ export type Direction = 'ltr' | 'rtl';
 export const LANGUAGES = Object.keys(LANGUAGE_INFO) as readonly Language[] as readonly ['en', 'ru', 'fa'];
 
 /** The language every catalogue is written in first and that stands in for an unknown language. */
-export const FALLBACK_LANGUAGE: Language = 'en';
+const FALLBACK_LANGUAGE: Language = 'en';
 
 export function isLanguage(code: unknown): code is Language {
   return typeof code === 'string' && Object.hasOwn(LANGUAGE_INFO, code);
