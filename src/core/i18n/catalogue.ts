@@ -24,7 +24,7 @@ export interface CatalogueOptions {
 }
 
 export interface Catalogue<K extends string> {
-  /** Names the catalogue in test failures ("respondent ru step"). */
+  /** Names the catalogue in test failures ("respondent pages"). */
   readonly name: string;
   readonly messages: MessageSet<K>;
   /**
@@ -62,6 +62,7 @@ function compile(message: string, lang: string, formatters?: Formatters): IntlMe
   return new IntlMessageFormat(message, lang, undefined, { ignoreTag: true, formatters });
 }
 
+/** A catalogue of one area's messages (src/web/messages.ts, src/respond/i18n.ts, …), formatted in any interface language. */
 export function createCatalogue<K extends string>(name: string, messages: MessageSet<K>, options: CatalogueOptions = {}): Catalogue<K> {
   const formatters = cachedFormatters(options);
   const compiled = new Map<string, IntlMessageFormat>();
