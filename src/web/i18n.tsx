@@ -39,7 +39,7 @@ export function formatNumber(lang: Language, v: number | null | undefined, digit
     f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
     NUMBER_FORMATS.set(cacheKey, f);
   }
-  return lang === 'fa' ? `\u2068${f.format(v)}${suffix}\u2069` : `${f.format(v)}${suffix}`;
+  return directionOf(lang) === 'rtl' ? `\u2068${f.format(v)}${suffix}\u2069` : `${f.format(v)}${suffix}`;
 }
 
 /** The percent sign of the interface language: the Persian sign ٪ (U+066A) in fa, as CLDR writes it. */

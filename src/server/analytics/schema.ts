@@ -1,6 +1,7 @@
 /** Request schemas of the analytics API (docs/api.md "Analytics"); the SPA may import the types. */
 import { z } from 'zod';
 import { UUID_RE } from '../../core/ids.ts';
+import { SCORE_GROUPS } from '../../core/surveys/types.ts';
 import { isCalendarDay } from '../../core/time/orgCalendar.ts';
 
 export const Uuid = z.string().regex(UUID_RE, 'must be an id');
@@ -87,7 +88,7 @@ export const CommentsBefore = z.string().max(200).transform((v, ctx) => {
 export const CommentsQuery = FilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: CommentsBefore.optional(),
-  group: z.enum(['detractor', 'passive', 'promoter']).optional(),
+  group: z.enum(SCORE_GROUPS).optional(),
 });
 
 export const DimensionValuesQuery = z.object({

@@ -1,10 +1,7 @@
 /** Request schema of PATCH /org and the shapes of the /org answers (the SPA imports the types). */
 import { z } from 'zod';
 import { ACCENT_COLOR_RE } from '../../core/branding/branding.ts';
-
-/** Keys a dimension may have (UpdateOrgSchema) — hidden keys outside it are not offered. */
-export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
-export const MAX_DIMENSIONS = 10;
+import { hiddenKeyOf, hiddenKeyProblem, MAX_DIMENSIONS } from '../../core/responses/hiddenFields.ts';
 
 /** True when `tz` is an IANA time zone this runtime (and so Intl formatting in reports) knows. */
 export function isTimeZone(tz: string): boolean {
@@ -19,9 +16,14 @@ export function isTimeZone(tz: string): boolean {
 export const UpdateOrgSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').optional(),
-  // Each dimension adds one rollup row per answer, so their number is kept small.
+  // Dimensions are hidden-field keys, lowercased like the respondent pages store them (`Segment` is `segment`).
   dimensions: z
-    .array(z.string().regex(DIMENSION_KEY_RE, 'use 1-40 of a-z, 0-9 and _'))
+    .array(
+      z
+        .string()
+        .transform(hiddenKeyOf)
+        .refine((k) => hiddenKeyProblem(k) === null, 'use 1-40 of a-z, 0-9 and _, other than lang, loc, channel and preview'),
+    )
     .max(MAX_DIMENSIONS)
     .refine((d) => new Set(d).size === d.length, 'duplicate dimension')
     .optional(),

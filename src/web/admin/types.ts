@@ -18,8 +18,6 @@ export interface SurveyTemplate {
 /** GET /surveys/:id adds the public URL, the earlier addresses that redirect and the archive time. */
 export type SurveyResponse = SurveyAnswer & { publicUrl?: string; earlierSlugs?: string[]; archivedAt?: string | null };
 
-export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other'] as const;
-
 export interface Location {
   id: string;
   parentId: string | null;
@@ -52,10 +50,4 @@ export interface InvitationRow {
   createdAt: string;
   expiresAt: string;
   acceptedAt: string | null;
-}
-
-/** Picks a localized text for display: the wanted language, then the fallback, then any. */
-export function localized(text: LocalizedText | undefined, lang: string, fallback = 'en'): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find(Boolean) || '';
 }

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
-import { LOCATION_KINDS, type Location } from '../types.ts';
+import { LOCATION_KINDS } from '../../../core/locations/tree.ts';
+import type { Location } from '../types.ts';
 import { subtreeIds } from './tree.ts';
 import { useSession } from '../../shell/session.tsx';
 
