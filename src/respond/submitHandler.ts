@@ -16,7 +16,7 @@ import type { SubmissionInserter } from '../server/responses/commands/submitResp
 import {
   first, hiddenFromBody, newIdempotencyKey, parseChannel, parseStarted, resolveLocation, surveyLanguage, type Fields,
 } from './context.ts';
-import { stringsFor } from './i18n.ts';
+import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
@@ -101,7 +101,7 @@ async function handleSubmission(
   }
 
   const rerender = async (errors: Record<string, string>, formError?: string, pageLang = lang, status = 400) => {
-    if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
+    if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? pageText(lang, 'errorSummary'), errors });
     // Only the re-rendered form needs the location looked up apart (a submission resolves it in its insert).
     const location = await resolveLocation(deps.pool, survey, body._loc);
     const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
@@ -122,7 +122,7 @@ async function handleSubmission(
   const switchTo = first(body._switch);
   if (switchTo && !json) return rerender({}, undefined, surveyLanguage(survey, switchTo, request.headers['accept-language']), 200);
 
-  if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
+  if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: pageText(lang, 'expiredText') }, pageText(lang, 'expiredText'));
   try {
     const submission = {
       survey, language: lang, idempotencyKey, channel, hidden, answers: raw,

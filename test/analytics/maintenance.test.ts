@@ -228,7 +228,8 @@ describe('analytics maintenance and validation', () => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'rollups', 'rebuild', '--org', orgId], {
       env: { ...process.env, DATABASE_URL: server.db.url },
     });
-    expect(stdout).toMatch(/Rebuilt rollups of 1 organisation\(s\): \d+ rows/);
+    // One organisation, in the singular (it said "1 organisation(s)").
+    expect(stdout).toMatch(/Rebuilt rollups of 1 organisation: \d+ rows/);
   });
 
   it('ranks key drivers and refuses with 422 when too few responses are complete', async () => {

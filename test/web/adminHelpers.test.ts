@@ -3,9 +3,6 @@ import { buildTree } from '../../src/core/locations/tree.ts';
 import { csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
 import { buildSurveyUrl, posterUrl } from '../../src/web/admin/distribute/links.ts';
 import type { Location } from '../../src/web/admin/types.ts';
-import { en } from '../../src/web/admin/messages/en.ts';
-import { ru } from '../../src/web/admin/messages/ru.ts';
-import { fa } from '../../src/web/admin/messages/fa.ts';
 
 const loc = (id: string, parentId: string | null, name: string, path: string): Location => ({ id, parentId, kind: 'store', name, code: null, path, depth: path.split('/').length - 3 });
 const LOCS = [loc('r', null, 'Root', '/r/'), loc('b', 'r', 'North', '/r/b/'), loc('a', 'r', 'East', '/r/a/'), loc('c', 'b', 'Shop', '/r/b/c/')];
@@ -55,16 +52,3 @@ describe('distribution links', () => {
   });
 });
 
-describe('admin messages', () => {
-  it('has every key in en, ru and fa, with the same placeholders and no empty strings', () => {
-    const keys = Object.keys(en).sort();
-    for (const bundle of [ru, fa]) {
-      expect(Object.keys(bundle).sort()).toEqual(keys);
-      for (const k of keys) {
-        expect(bundle[k].length, k).toBeGreaterThan(0);
-        const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-        expect(vars(bundle[k]), k).toEqual(vars(en[k]));
-      }
-    }
-  });
-});

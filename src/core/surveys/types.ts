@@ -2,9 +2,8 @@
  * The survey model shared by the builder API, the respondent pages, the dashboard and the demo.
  * Texts are localized maps; a live survey's questions are only appended or archived (versioned).
  */
-export const LANGUAGES = ['en', 'ru', 'fa'] as const;
-/** Languages written right to left. */
-export const RTL_LANGUAGES: readonly string[] = ['fa', 'ar', 'he'];
+// Surveys are written in the interface languages (src/core/i18n/languages.ts, the one list).
+export { LANGUAGES } from '../i18n/languages.ts';
 
 /** {"en": "...", "ru": "...", "fa": "..."}; missing languages fall back to the survey's default. */
 export type LocalizedText = Partial<Record<string, string>>;

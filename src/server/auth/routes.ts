@@ -8,7 +8,8 @@ import { withTransaction } from '../../db/tx.ts';
 import { hasAnyUser, insertCompanyLocation, insertOrg, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
 import { insertUser } from '../../db/users/saveUser.ts';
 import { hashPassword } from './passwords.ts';
-import { LOCALES, NewPassword } from './schema.ts';
+import { NewPassword } from './schema.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
 import { permissionsOf } from './present.ts';
 import { isTimeZone } from '../org/schema.ts';
@@ -18,7 +19,7 @@ export const SetupSchema = z.object({
   name: z.string().trim().max(200).default(''),
   email: z.email().max(320),
   password: NewPassword,
-  locale: z.enum(LOCALES).default('en'),
+  locale: z.enum(LANGUAGES).default('en'),
   // Rollups group answers by day in this zone: an unknown one would make every submission fail.
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
 });

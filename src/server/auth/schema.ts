@@ -1,8 +1,8 @@
 /** Request schemas of the account API (docs/api.md, "Accounts"). */
 import { z } from 'zod';
 import { pathParam } from '../../http/validate.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
 
-export const LOCALES = ['en', 'ru', 'fa'] as const;
 /** Every password a person chooses (setup, invitation, reset, change). */
 export const NewPassword = z.string().min(10, 'at least 10 characters').max(200);
 
@@ -21,7 +21,7 @@ export const SecondFactorSchema = z
 export const ConfirmCodeSchema = z.object({ code });
 
 export const ProfileSchema = z
-  .object({ name: z.string().trim().max(200).optional(), locale: z.enum(LOCALES).optional() })
+  .object({ name: z.string().trim().max(200).optional(), locale: z.enum(LANGUAGES).optional() })
   .refine((p) => p.name !== undefined || p.locale !== undefined, { message: 'give name or locale', path: ['name'] });
 
 export const ChangePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword });

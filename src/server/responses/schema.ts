@@ -1,7 +1,7 @@
 /** Request schemas of the responses API (docs/api.md "Responses"); the SPA may import the types. */
 import { z } from 'zod';
 import { decodeResponseCursor } from '../../core/responses/cursor.ts';
-import { EXPORT_LANGUAGES } from '../../core/responses/exportTable.ts';
+import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { QUALITY_REASONS, type QualityReason } from '../../db/quality/responseFlags.ts';
 import { FilterSchema, QualityQuery } from '../analytics/schema.ts';
 
@@ -25,7 +25,7 @@ export const ResponsesQuery = FilterSchema.extend({
 /** GET /surveys/:id/responses.csv and .xlsx: the analytics filters, the search and the header language. */
 export const ExportQuery = FilterSchema.extend({
   q: Search.optional(),
-  lang: z.enum(EXPORT_LANGUAGES, { error: `use ${EXPORT_LANGUAGES.join(', ')}` }).optional(),
+  lang: z.enum(LANGUAGES, { error: `use ${LANGUAGES.join(', ')}` }).optional(),
 });
 
 /** POST /surveys/:id/quality/exclude: the quality view's filters (query) and one reason (body). */

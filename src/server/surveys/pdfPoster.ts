@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { POSTER_DEFAULT_COLOR, POSTER_LOGO, posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
-import { RTL_LANGUAGES } from '../../core/surveys/types.ts';
+import { directionOf } from '../../core/i18n/languages.ts';
 import { removeXmlInvalidChars } from '../../core/text/xml.ts';
 
 const FONT_CANDIDATES = [
@@ -31,7 +31,7 @@ export function renderPosterPdf(input: PosterInput, fontPath: string | null = po
     const drawable = removeXmlInvalidChars(s);
     return fontPath ? drawable : drawable.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
   };
-  const rtl = RTL_LANGUAGES.includes(lang);
+  const rtl = directionOf(lang) === 'rtl';
   const texts = posterTexts(lang);
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: latin(input.title) } });
   const chunks: Buffer[] = [];

@@ -23,7 +23,7 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
 }
 
 function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: ChoiceOption[] }) {
-  const { t, tn, num, lang, dir } = useI18n();
+  const { t, num, lang, dir } = useI18n();
   const title = localize(q.text, lang, 'en') || q.key;
   const rtl = dir === 'rtl';
   if (q.distribution.length > 0) {
@@ -38,7 +38,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
         <h3 dir="auto">{title}</h3>
         <Chart
           option={distributionOption(full, isNpsQuestion(q), { num, rtl })}
-          summary={tn('an.dist.summary', total, { q: title, n: num(total, 0) })}
+          summary={t('an.dist.summary', { q: title, n: total })}
           table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.score'), 'n', t('an.col.share')], rows: full.map((d) => [d.score, d.n, total ? Math.round((1000 * d.n) / total) / 10 : null]) }}
           fileName={`distribution-${q.key}`}
           height={200}
@@ -54,7 +54,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       <h3 dir="auto">{title}</h3>
       <Chart
         option={barOption(choices.map((c) => c.value), choices.map((c) => c.n), { num, rtl })}
-        summary={tn('an.dist.summary', answered, { q: title, n: num(answered, 0) })}
+        summary={t('an.dist.summary', { q: title, n: answered })}
         table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.choice'), 'n'], rows: choices.map((c) => [c.value, c.n]) }}
         fileName={`choices-${q.key}`}
         height={Math.max(140, 28 * choices.length + 40)}

@@ -1,6 +1,6 @@
 /** Date range, location, channel, language and segment filters; every change goes to the URL. */
 import { useState } from 'react';
-import { useI18n } from '../i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../i18n.tsx';
 import { qs } from '../api.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
 import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
@@ -133,15 +133,13 @@ function splitDim(dim: string | undefined): [string | undefined, string | undefi
 }
 
 /** Channel names the interface knows get a translation; others are shown as stored. */
-export function channelLabel(t: (k: string) => string, channel: string): string {
+export function channelLabel(t: Translate, channel: string): string {
   const key = `an.channel.${channel}`;
-  const label = t(key);
-  return label === key ? channel : label;
+  return isMessageKey(key) ? t(key) : channel;
 }
 
 /** A language code's name in the interface language (Intl.DisplayNames), else the code. */
-export function languageName(code: string, t: (k: string) => string): string {
+export function languageName(code: string, t: Translate): string {
   const key = `an.lang.${code}`;
-  const label = t(key);
-  return label === key ? code : label;
+  return isMessageKey(key) ? t(key) : code;
 }

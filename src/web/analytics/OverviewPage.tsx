@@ -22,7 +22,7 @@ import { MetricDetails } from './KpiTiles.tsx';
 const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
-  const { t, tn, num, date } = useI18n();
+  const { t, date } = useI18n();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   // Only the period applies here; the survey links carry it on to the dashboards.
@@ -70,7 +70,7 @@ export function OverviewPage() {
               {inactive > 0 && (
                 <label className="check an-inactive-toggle">
                   <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-                  {tn('an.overview.showInactive', inactive, { n: num(inactive, 0) })}
+                  {t('an.overview.showInactive', { n: inactive })}
                 </label>
               )}
             </>
@@ -82,14 +82,14 @@ export function OverviewPage() {
 }
 
 function SurveyCard({ survey, query }: { survey: OverviewSurvey; query: string }) {
-  const { t, tn, num } = useI18n();
+  const { t } = useI18n();
   const metrics = HEADLINES.filter((m) => survey.metrics[m]);
   return (
     <li className="card an-survey-card" data-testid="overview-card">
       <h2><Link to={`/app/surveys/${encodeURIComponent(survey.surveyId)}${query ? `?${query}` : ''}`}>{survey.name}</Link></h2>
       <p className="muted">
         <span className={`badge status-${survey.status}`}>{t(`an.status.${survey.status}`)}</span>{' '}
-        {tn('an.overview.responses', survey.responses, { n: num(survey.responses, 0) })}
+        {t('an.overview.responses', { n: survey.responses })}
       </p>
       {metrics.length === 0 ? <p className="muted">{t('an.overview.noMetrics')}</p> : (
         <dl className="an-headlines">

@@ -68,7 +68,7 @@ interface Override {
 }
 
 function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
-  const { t, tn, num, date } = useI18n();
+  const { t, num, date } = useI18n();
   const mayExclude = useSession().can('response.exclude');
   const state = useLoad<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
@@ -81,7 +81,7 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
       const res = await api.post<{ excluded: number }>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
       setOverrides({});
       await state.reload();
-      setStatus(tn('rs.quality.excludedAll', res.excluded, { n: num(res.excluded, 0) }));
+      setStatus(t('rs.quality.excludedAll', { n: res.excluded }));
     } catch (e) {
       setStatus(t('an.quality.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
@@ -135,14 +135,14 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                 <div className="toolbar rs-exclude-all" data-testid="quality-exclude-all">
                   <ConfirmButton
                     label={t('rs.quality.excludeAll', { reason: t(`an.reason.${reason}`) })}
-                    question={tn('rs.quality.excludeAllQuestion', toExclude, { n: num(toExclude, 0), reason: t(`an.reason.${reason}`) })}
+                    question={t('rs.quality.excludeAllQuestion', { n: toExclude, reason: t(`an.reason.${reason}`) })}
                     onConfirm={() => excludeAll(reason)}
                   />
                 </div>
               )}
               {rows.length === 0 ? <p className="muted an-empty">{t('an.quality.none')}</p> : (
                 <table data-testid="quality-table">
-                  <caption>{tn('an.quality.caption', rows.length, { n: num(rows.length, 0) })}</caption>
+                  <caption>{t('an.quality.caption', { n: rows.length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('an.quality.submitted')}</th>

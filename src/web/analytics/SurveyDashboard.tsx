@@ -24,7 +24,7 @@ import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
-  const { t, tn, num } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -64,7 +64,7 @@ export function SurveyDashboard() {
       {summaryState.error ? null : !ctx ? <Skeleton height={480} /> : (
         <div aria-busy={summaryState.loading}>
           <p className="muted an-responses" data-testid="responses-count">
-            {tn('an.dash.responses', ctx.summary.responses, { n: num(ctx.summary.responses, 0) })}
+            {t('an.dash.responses', { n: ctx.summary.responses })}
             {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
           </p>
           {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}

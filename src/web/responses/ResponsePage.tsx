@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { channelLabel, languageName } from '../analytics/FilterBar.tsx';
@@ -132,10 +132,9 @@ function ExclusionSwitch({ r }: { r: OneResponse }) {
 }
 
 /** A data-quality reason by its translated name; a free-text reason as stored. */
-function reasonLabel(t: (k: string) => string, reason: string): string {
+function reasonLabel(t: Translate, reason: string): string {
   for (const key of [`an.reason.${reason}`, `rs.reason.${reason}`]) {
-    const label = t(key);
-    if (label !== key) return label;
+    if (isMessageKey(key)) return t(key);
   }
   return reason;
 }

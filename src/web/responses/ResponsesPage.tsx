@@ -25,7 +25,7 @@ const PAGE = 25;
 type OwnParam = 'q' | 'excluded' | 'cursor';
 
 export function ResponsesPage() {
-  const { t, tn, num, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -82,7 +82,7 @@ export function ResponsesPage() {
             <p className="muted an-empty" data-testid="responses-empty">{q ? t('rs.emptySearch', { q }) : t('rs.empty')}</p>
           ) : (
             <table className="rs-table" data-testid="responses-table">
-              <caption>{tn('rs.caption', list.data.responses.length, { n: num(list.data.responses.length, 0) })}</caption>
+              <caption>{t('rs.caption', { n: list.data.responses.length })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('rs.col.submitted')}</th>

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/index.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { useSession } from './session.tsx';
 
 export function NotAvailableForRole() {
@@ -14,7 +14,7 @@ export function NotAvailableForRole() {
   return (
     <section className="card denied">
       <PageTitle title={t('denied.title')} />
-      <p>{t('denied.body', { role: t(`role.${me?.user.role ?? 'viewer'}`) })}</p>
+      <p>{t('denied.body', { role: t(`role.${me?.user.role ?? 'viewer'}` as MessageKey) })}</p>
       <p><Link to="/app">{t('denied.back')}</Link></p>
     </section>
   );

@@ -90,7 +90,7 @@ interface TwoFactorState {
 }
 
 function TwoFactorSection() {
-  const { t, tn, num } = useI18n();
+  const { t } = useI18n();
   const state = useLoad<TwoFactorState>('/me/two-factor');
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -147,7 +147,7 @@ function TwoFactorSection() {
       {s && !codes && !enrolment && (
         s.enabled ? (
           <>
-            <p>{t('tf.on')} {tn('tf.codesLeft', s.recoveryCodesLeft, { n: num(s.recoveryCodesLeft, 0) })}</p>
+            <p>{t('tf.on')} {t('tf.codesLeft', { n: s.recoveryCodesLeft })}</p>
             {s.requiredByOrg ? <p className="muted">{t('tf.required')}</p> : !disabling ? (
               <button type="button" className="secondary" onClick={() => setDisabling(true)}>{t('tf.disable')}</button>
             ) : (

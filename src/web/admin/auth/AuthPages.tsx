@@ -4,7 +4,8 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { safeNextPath } from '../../../core/accounts/nextPath.ts';
 import { Loading, PageTitle } from '../../components/index.ts';
-import { useI18n, UI_LANGUAGES } from '../../i18n.tsx';
+import { LANGUAGES, nativeName } from '../../../core/i18n/languages.ts';
+import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 import { EnrolForm, RecoveryCodes, SecondFactorForm, stepError, type Enrolment } from './TwoFactorParts.tsx';
@@ -21,9 +22,9 @@ export function LanguageLinks() {
   const { lang, setLang } = useI18n();
   return (
     <p className="auth-langs">
-      {UI_LANGUAGES.map((l) => (
+      {LANGUAGES.map((l) => (
         <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
-          {l === 'en' ? 'English' : l === 'ru' ? 'Русский' : 'فارسی'}
+          {nativeName(l)}
         </button>
       ))}
     </p>

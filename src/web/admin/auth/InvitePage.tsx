@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 import { ErrorMessage, Field, Loading, PageTitle } from '../../components/index.ts';
 
@@ -42,7 +42,7 @@ export function InvitePage() {
       {!info && !loadError && <Loading lines={3} />}
       {info && (
         <>
-          <p>{t('accept.intro', { org: info.orgName, role: t(`role.${info.role}`) })}</p>
+          <p>{t('accept.intro', { org: info.orgName, role: t(`role.${info.role}` as MessageKey) })}</p>
           <p className="muted" dir="ltr">{info.email}</p>
           <form className="form" onSubmit={submit}>
             <Field label={t('auth.yourName')}>{(p) => <input {...p} required maxLength={200} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}</Field>

@@ -1,7 +1,7 @@
 /** Pieces of two-factor sign-in shared by the sign-in steps and the account page. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../i18n.tsx';
 import { CopyButton, Field } from '../../components/index.ts';
 import { useSubmit } from './useSubmit.ts';
 
@@ -12,7 +12,7 @@ export interface Enrolment {
 }
 
 /** The message for a failed code or password step: locked (with minutes), wrong, or the server's words. */
-export function stepError(err: unknown, t: (k: string, v?: Record<string, string | number>) => string, wrongKey = 'tf.wrong'): string {
+export function stepError(err: unknown, t: Translate, wrongKey: MessageKey = 'tf.wrong'): string {
   if (err instanceof ApiError && err.status === 429) {
     const seconds = Number((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
     return t('auth.lockedFor', { minutes: Math.max(1, Math.ceil(seconds / 60)) });

@@ -6,7 +6,7 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, Tabs, panelId, tabId, useLoad } from '../../components/index.ts';
 import type { SurveyResponse } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
@@ -49,7 +49,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
   initialEarlierSlugs: string[];
   archived: boolean;
 }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' | 'info' } | null>(null);
@@ -92,7 +92,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     setIssues(found);
     setServerError(null);
     if (found.length > 0) {
-      setStatus({ text: t('builder.fixIssues', { n: num(found.length, 0) }), kind: 'error' });
+      setStatus({ text: t('builder.fixIssues', { n: found.length }), kind: 'error' });
       setFocusTick((n) => n + 1);
       return false;
     }
@@ -181,9 +181,9 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       {archived && <p className="warning-banner" role="note">{t('life.archivedNote')}</p>}
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
       {missing.length > 0 && !state.dirty && (
-        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
+        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}` as MessageKey)).join(', ') })}</p>
       )}
-      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: num(survey.questions.filter((q) => q.archivedInVersion == null).length, 0) })}</p>}
+      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>
@@ -192,7 +192,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
             <Tabs
               idPrefix="builder-lang"
               label={t('builder.editingLanguage')}
-              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}`)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
+              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}` as MessageKey)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
               active={state.activeLang}
               onChange={(l) => dispatch({ type: 'setActiveLang', lang: l })}
             />

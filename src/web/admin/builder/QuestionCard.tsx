@@ -4,7 +4,8 @@ import { SCORE_GROUPS, type QuestionDef } from '../../../core/surveys/types.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { isArchived, isLocked, setLocalized } from './state.ts';
-import { dirOf, type SectionProps } from './props.ts';
+import { type SectionProps } from './props.ts';
+import { directionOf } from '../../../core/i18n/languages.ts';
 import { ScaleSettings, ChoicesEditor } from './QuestionSettings.tsx';
 import { ShowIfEditor } from './ShowIfEditor.tsx';
 
@@ -30,7 +31,7 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
   const typeLabel = t(`qtype.${why ? 'why' : q.type}`);
   const headingId = `q-${index}-h`;
   const scoreQuestions = survey.questions.slice(0, index).filter((x) => (x.type === 'nps' || x.type === 'rating') && !isArchived(x));
-  const dir = dirOf(activeLang);
+  const dir = directionOf(activeLang);
   const cardError = errorFor(at, true);
 
   return (

@@ -3,7 +3,7 @@
  * and a builder for links carrying a channel and hidden fields.
  */
 import { Link, useParams } from 'react-router';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, EmptyState, ErrorMessage, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
 import type { SurveyLink, SurveyResponse } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
@@ -91,8 +91,8 @@ export function DistributePage() {
                       <td>
                         {def.languages.map((lang) => (
                           <span key={lang} className="poster-links">
-                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
-                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}` as MessageKey), name: l.locationName ?? '' })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}` as MessageKey), name: l.locationName ?? '' })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
                           </span>
                         ))}
                       </td>

@@ -11,7 +11,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
   seen: HiddenKeysResponse['keys'];
   error?: string | null;
 }) {
-  const { t, tn, num } = useI18n();
+  const { t, num } = useI18n();
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const [typed, setTyped] = useState<string[]>([]);
@@ -27,7 +27,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
     const key = hiddenKeyOf(draft.trim());
     if (hiddenKeyProblem(key) !== null) return setDraftError(t('settings.badKey'));
     if (value.includes(key)) return setDraftError(t('settings.duplicateKey'));
-    if (full) return setDraftError(t('settings.tooMany', { max }));
+    if (full) return setDraftError(t('settings.tooMany', { max: MAX_DIMENSIONS }));
     setTyped((list) => (list.includes(key) ? list : [...list, key]));
     onChange([...value, key]);
     setDraft('');
@@ -58,7 +58,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
                 <label className="check">
                   <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(key, e.target.checked)} />
                   <code dir="ltr">{key}</code>
-                  <span className="muted">{n ? tn('settings.seenIn', n, { n: num(n, 0) }) : t('settings.notSeen')}</span>
+                  <span className="muted">{n ? t('settings.seenIn', { n }) : t('settings.notSeen')}</span>
                 </label>
               </li>
             );

@@ -6,7 +6,7 @@ export function RollupProgress({ job }: { job: RollupJobView }) {
   const { t, num } = useI18n();
   if (job.status !== 'running') return null;
   const counted = job.total > 0;
-  const values = { done: num(job.done, 0), total: num(job.total, 0) };
+  const values = { done: num(job.done, 0), total: job.total };
   return (
     <div className="rollup-progress card">
       {/* Without a value the bar is indeterminate while the rebuild counts its batches. */}

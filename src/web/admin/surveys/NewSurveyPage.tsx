@@ -8,7 +8,7 @@ import { type SurveyResponse, type SurveyTemplate } from '../types.ts';
 import { localize } from '../../../core/surveys/localize.ts';
 
 export function NewSurveyPage() {
-  const { t, tn, lang, num } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const { data, error, loading } = useLoad<{ templates: SurveyTemplate[] }>('/survey-templates');
   const [name, setName] = useState('');
@@ -47,7 +47,7 @@ export function NewSurveyPage() {
           <li key={tpl.key} className="card template-card" data-template={tpl.key}>
             <h2>{localize(tpl.name, lang, 'en')}</h2>
             <p className="muted">{localize(tpl.description, lang, 'en')}</p>
-            <p className="small">{tn('new.questionCount', tpl.survey.questions.length, { n: num(tpl.survey.questions.length, 0) })}</p>
+            <p className="small">{t('new.questionCount', { n: tpl.survey.questions.length })}</p>
             <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localize(tpl.name, lang, 'en') })}>
               {t('new.use')}
             </button>

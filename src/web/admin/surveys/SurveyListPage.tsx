@@ -18,7 +18,7 @@ type Asking = { kind: 'archive'; survey: SurveyListItem } | { kind: 'delete'; su
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function SurveyListPage() {
-  const { t, tn, num, date } = useI18n();
+  const { t, num, date } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -200,7 +200,7 @@ export function SurveyListPage() {
         {deleting?.responses === 0 && <p>{t('life.deleteEmpty')}</p>}
         {deleting && deleting.responses !== null && deleting.responses > 0 && (
           <>
-            <p><strong>{tn('life.deleteAnswers', deleting.responses, { n: num(deleting.responses, 0) })}</strong></p>
+            <p><strong>{t('life.deleteAnswers', { n: deleting.responses })}</strong></p>
             <label className="field">
               <span>{t('life.deleteType', { name: deleting.survey.name })}</span>
               <input

@@ -1,7 +1,7 @@
 /** Invite someone by e-mail; without SMTP the link is shown here to pass on by hand. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
 import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
 import { buildTree, treeOrder } from '../../../core/locations/tree.ts';
@@ -63,10 +63,10 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
       <h2 id="invite-h">{t('invite.title')}</h2>
       <form className="form" onSubmit={submit} noValidate={false}>
         <Field label={t('users.email')}>{(p) => <input {...p} type="email" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}</Field>
-        <Field label={t('users.role')} hint={t(`roleHint.${role}`)}>
+        <Field label={t('users.role')} hint={t(`roleHint.${role}` as MessageKey)}>
           {(p) => (
             <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
             </select>
           )}
         </Field>

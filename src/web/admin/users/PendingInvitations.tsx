@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, LiveStatus } from '../../components/index.ts';
 import { LinkToPassOn } from './LinkToPassOn.tsx';
 import type { InvitationRow } from '../types.ts';
@@ -64,7 +64,7 @@ export function PendingInvitations({ invitations, locationNames, onChanged }: {
             {invitations.map((i) => (
               <li key={i.id} className="pending-item">
                 <span>
-                  <span dir="ltr">{i.email}</span> — {t(`role.${i.role}`)}{i.locationIds.length ? ` (${locationNames(i.locationIds)})` : ''}
+                  <span dir="ltr">{i.email}</span> — {t(`role.${i.role}` as MessageKey)}{i.locationIds.length ? ` (${locationNames(i.locationIds)})` : ''}
                   {t('shell.sep')}{t('users.expires', { date: date(i.expiresAt) })}
                 </span>
                 <span className="row pending-actions" role="group" aria-label={`${t('users.actions')}: ${i.email}`}>

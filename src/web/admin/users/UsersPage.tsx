@@ -1,7 +1,7 @@
 /** /app/users: people with access, their roles and locations, pending invitations, and inviting. */
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import { ALL_ROLES, INVITABLE_ROLES, type InvitationRow, type Location, type UserRow } from '../types.ts';
@@ -65,7 +65,7 @@ export function UsersPage() {
                     <label>
                       <span className="visually-hidden">{t('users.roleOf', { email: u.email })}</span>
                       <select value={u.role} disabled={fixed} onChange={(e) => patch(u, { role: e.target.value })}>
-                        {(fixed ? [u.role] : roles).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                        {(fixed ? [u.role] : roles).map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
                       </select>
                     </label>
                   </td>
