@@ -159,7 +159,7 @@ describe('location tree and question choice', () => {
   });
 
   it('prefers the requested question, then NPS, CSAT, CES', () => {
-    const q = (questionId: string, metric: string): SummaryQuestion => ({ questionId, key: questionId, type: 'rating', metric, text: {}, scale: null, result: null, distribution: [] });
+    const q = (questionId: string, metric: SummaryQuestion['metric']): SummaryQuestion => ({ questionId, key: questionId, type: 'rating', metric, text: {}, scale: null, archived: false, result: null, distribution: [] });
     const rated = [q('a', 'none'), q('b', 'csat'), q('c', 'nps')];
     expect(pickQuestion(rated, undefined)?.questionId).toBe('c');
     expect(pickQuestion(rated, 'b')?.questionId).toBe('b');

@@ -50,6 +50,7 @@ export const RequireTwoFactorSchema = z.object({ required: z.boolean() });
 
 /** GET /auth/state: whether the first visit still has to create the owner, and whether this browser is signed in. */
 export const AuthStateAnswerSchema = z.strictObject({ needsSetup: z.boolean(), signedIn: z.boolean() });
+export type AuthStateAnswer = z.infer<typeof AuthStateAnswerSchema>;
 
 /** GET /me: the signed-in user, the organisation (`timezone`: dashboard dates are days there), the location grants and what the role may do. */
 export const MeAnswerSchema = z.strictObject({
@@ -63,6 +64,7 @@ export type MeAnswer = z.infer<typeof MeAnswerSchema>;
 
 /** PATCH /me. */
 export const ProfileAnswerSchema = z.strictObject({ user: z.strictObject({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }) });
+export type ProfileAnswer = z.infer<typeof ProfileAnswerSchema>;
 
 /** POST /auth/login: signed in (`ok`), or a second factor to give or set up first (`twoFactor`). */
 export const LoginAnswerSchema = z.strictObject({ ok: z.boolean(), twoFactor: z.enum(['verify', 'enrol']).optional(), next: z.string() });
@@ -70,6 +72,7 @@ export type LoginAnswer = z.infer<typeof LoginAnswerSchema>;
 
 /** POST /auth/two-factor. */
 export const SecondFactorAnswerSchema = z.strictObject({ ok: z.literal(true), next: z.string() });
+export type SecondFactorAnswer = z.infer<typeof SecondFactorAnswerSchema>;
 
 /** POST /auth/two-factor/enrol and /me/two-factor/setup: the key for an authenticator app. */
 export const EnrolmentAnswerSchema = z.strictObject({
@@ -83,9 +86,11 @@ export type EnrolmentAnswer = z.infer<typeof EnrolmentAnswerSchema>;
 
 /** POST /auth/two-factor/enrol/confirm: signed in, with the recovery codes shown once. */
 export const EnrolConfirmAnswerSchema = z.strictObject({ ok: z.literal(true), recoveryCodes: z.array(z.string()), next: z.string() });
+export type EnrolConfirmAnswer = z.infer<typeof EnrolConfirmAnswerSchema>;
 
 /** POST /me/two-factor/confirm: the recovery codes, shown once. */
 export const RecoveryCodesAnswerSchema = z.strictObject({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesAnswer = z.infer<typeof RecoveryCodesAnswerSchema>;
 
 /** GET /me/two-factor. */
 export const TwoFactorStateAnswerSchema = z.strictObject({ enabled: z.boolean(), recoveryCodesLeft: z.number(), requiredByOrg: z.boolean() });
@@ -97,6 +102,5 @@ export type TwoFactorRuleAnswer = z.infer<typeof TwoFactorRuleAnswerSchema>;
 
 /** GET /auth/reset/:token: whose password the link resets. */
 export const ResetLinkAnswerSchema = z.strictObject({ email: z.string() });
+export type ResetLinkAnswer = z.infer<typeof ResetLinkAnswerSchema>;
 
-/** Writes that answer only that they happened. */
-export const OkAnswerSchema = z.strictObject({ ok: z.literal(true) });

@@ -91,3 +91,7 @@ const CsiBreakdownSchema = schemaOf<CsiBreakdown>()(
 
 /** CSI (csi.v1) with its per-attribute weights. */
 export const CsiResultSchema = MetricResultSchema.extend({ breakdown: CsiBreakdownSchema.optional() });
+
+/** Writes that answer only that they happened. */
+export const OkAnswerSchema = z.strictObject({ ok: z.literal(true) });
+export type OkAnswer = z.infer<typeof OkAnswerSchema>;

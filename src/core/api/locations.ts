@@ -43,9 +43,12 @@ export const LocationSchema = schemaOf<Location>()(
 
 /** GET /locations: every location in the caller's scope, parents before children. */
 export const LocationsAnswerSchema = z.strictObject({ locations: z.array(LocationSchema) });
+export type LocationsAnswer = z.infer<typeof LocationsAnswerSchema>;
 
 /** POST /locations and PATCH /locations/:id. */
 export const LocationAnswerSchema = z.strictObject({ location: LocationSchema });
+export type LocationAnswer = z.infer<typeof LocationAnswerSchema>;
 
 /** POST /locations/import. */
 export const ImportLocationsAnswerSchema = z.strictObject({ created: z.number(), updated: z.number() });
+export type ImportLocationsAnswer = z.infer<typeof ImportLocationsAnswerSchema>;

@@ -99,6 +99,7 @@ export type OneResponseAnswer = z.infer<typeof OneResponseAnswerSchema>;
 
 /** POST /responses/:id/exclude and /include: `changed` is false when it already was so. */
 export const ExclusionAnswerSchema = z.strictObject({ ok: z.literal(true), changed: z.boolean() });
+export type ExclusionAnswer = z.infer<typeof ExclusionAnswerSchema>;
 
 /** POST /surveys/:id/quality/exclude: how many responses were newly excluded. */
 export const BulkExclusionAnswerSchema = z.strictObject({ ok: z.literal(true), excluded: z.number() });

@@ -99,12 +99,15 @@ export type SurveyDetailAnswer = z.infer<typeof SurveyDetailAnswerSchema>;
 
 /** POST /surveys/:id/status. */
 export const SurveyStatusAnswerSchema = z.strictObject({ survey: SurveyDefSchema });
+export type SurveyStatusAnswer = z.infer<typeof SurveyStatusAnswerSchema>;
 
 /** POST /surveys/:id/archive and /restore. */
 export const SurveyArchiveAnswerSchema = z.strictObject({ survey: SurveyDefSchema, archivedAt: IsoInstant.nullable() });
+export type SurveyArchiveAnswer = z.infer<typeof SurveyArchiveAnswerSchema>;
 
 /** DELETE /surveys/:id. */
 export const SurveyDeleteAnswerSchema = z.strictObject({ ok: z.literal(true), deletedResponses: z.number() });
+export type SurveyDeleteAnswer = z.infer<typeof SurveyDeleteAnswerSchema>;
 
 /** A row of GET /surveys: the survey's list fields, counts in the caller's scope, ISO timestamps. */
 export const SurveyListItemSchema = z.strictObject({
@@ -126,6 +129,7 @@ export type SurveyListItem = z.infer<typeof SurveyListItemSchema>;
 
 /** GET /surveys. */
 export const SurveyListAnswerSchema = z.strictObject({ surveys: z.array(SurveyListItemSchema) });
+export type SurveyListAnswer = z.infer<typeof SurveyListAnswerSchema>;
 
 /** One public link of a survey: the location-less one, or one per location. */
 export const SurveyLinkSchema = z.strictObject({
@@ -138,6 +142,7 @@ export type SurveyLink = z.infer<typeof SurveyLinkSchema>;
 
 /** GET /surveys/:id/links. */
 export const SurveyLinksAnswerSchema = z.strictObject({ links: z.array(SurveyLinkSchema) });
+export type SurveyLinksAnswer = z.infer<typeof SurveyLinksAnswerSchema>;
 
 /** GET /survey-templates: a template's names and the survey it starts (a builder input). */
 export const SurveyTemplatesAnswerSchema = z.strictObject({
@@ -145,4 +150,5 @@ export const SurveyTemplatesAnswerSchema = z.strictObject({
     z.strictObject({ key: z.enum(TEMPLATE_KEYS), name: LocalizedTextSchema, description: LocalizedTextSchema, survey: SurveyInputSchema }),
   ),
 });
+export type SurveyTemplatesAnswer = z.infer<typeof SurveyTemplatesAnswerSchema>;
 export type SurveyTemplateView = z.infer<typeof SurveyTemplatesAnswerSchema>['templates'][number];

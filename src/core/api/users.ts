@@ -59,9 +59,11 @@ export type InvitationView = z.infer<typeof InvitationViewSchema>;
 
 /** GET /users: users and pending invitations in the caller's scope. */
 export const UsersAnswerSchema = z.strictObject({ users: z.array(UserViewSchema), invitations: z.array(InvitationViewSchema) });
+export type UsersAnswer = z.infer<typeof UsersAnswerSchema>;
 
 /** PATCH /users/:id. */
 export const UserAnswerSchema = z.strictObject({ user: UserViewSchema });
+export type UserAnswer = z.infer<typeof UserAnswerSchema>;
 
 /** POST /invitations and /invitations/:id/resend: `link` to pass on unless it was e-mailed. */
 export const InvitationAnswerSchema = z.strictObject({ invitation: InvitationViewSchema, link: z.string().nullable(), emailed: z.boolean() });

@@ -9,7 +9,7 @@ import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsS
 import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { invalid, notFound } from '../http/errors.ts';
-import type { FilterQuery } from './schema.ts';
+import type { FilterQuery } from '../../core/api/analytics.ts';
 
 /** Builds the source context for the caller and the validated filters. @throws not_found, validation */
 export async function analyticsContext(pool: pg.Pool, principal: Principal, q: FilterQuery): Promise<SourceContext> {

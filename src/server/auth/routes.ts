@@ -1,33 +1,22 @@
 /** First-run owner setup, logout and "who am I"; sign-in and the own account are in accountRoutes.ts. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { parse } from '../http/validate.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { hashPassword } from './passwords.ts';
 import { registerAccountRoutes } from './accountRoutes.ts';
-import { LOCALES, NewPassword } from './schema.ts';
 import { endSession, requirePrincipal, startSession } from './session.ts';
 import { permissionsOf } from './present.ts';
-import { isTimeZone } from '../org/schema.ts';
+import type { OkAnswer } from '../../core/api/common.ts';
+import { SetupSchema, type AuthStateAnswer, type MeAnswer } from '../../core/api/accounts.ts';
 
 const SETUP_LOCK = 727_002;
-
-export const SetupSchema = z.object({
-  orgName: z.string().trim().min(1).max(200),
-  name: z.string().trim().max(200).default(''),
-  email: z.email().max(320),
-  password: NewPassword,
-  locale: z.enum(LOCALES).default('en'),
-  // Rollups group answers by day in this zone: an unknown one would make every submission fail.
-  timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
-});
 
 export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.get('/api/v1/auth/state', async (request) => {
+  app.get('/api/v1/auth/state', async (request): Promise<AuthStateAnswer> => {
     const { rows } = await pool.query('select exists(select 1 from users) as has_users');
     return { needsSetup: !rows[0].has_users, signedIn: !!request.sessionUser };
   });
@@ -53,15 +42,15 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       return { orgId, userId: u.rows[0].id as string };
     });
     await startSession(pool, request, reply, user.orgId, user.userId);
-    return reply.status(201).send({ ok: true });
+    return reply.status(201).send({ ok: true } satisfies OkAnswer);
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
+  app.post('/api/v1/auth/logout', async (request, reply): Promise<OkAnswer> => {
     await endSession(pool, request, reply);
     return { ok: true };
   });
 
-  app.get('/api/v1/me', async (request) => {
+  app.get('/api/v1/me', async (request): Promise<MeAnswer> => {
     const principal = requirePrincipal(request);
     const su = request.sessionUser!;
     return {

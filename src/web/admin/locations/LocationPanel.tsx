@@ -19,7 +19,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   const codesLocked = useSession().me?.locationPaths != null;
   const [name, setName] = useState(location.name);
   const [code, setCode] = useState(location.code ?? '');
-  const [kind, setKind] = useState(location.kind);
+  const [kind, setKind] = useState<string>(location.kind);
   const [parentId, setParentId] = useState(location.parentId ?? '');
   const [child, setChild] = useState({ name: '', code: '', kind: 'store' });
   const [error, setError] = useState<string | null>(null);

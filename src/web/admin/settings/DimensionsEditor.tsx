@@ -2,16 +2,12 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import type { HiddenKeysResponse } from '../../../server/org/schema.ts';
-
-// Same rules as UpdateOrgSchema (src/server/org/schema.ts); the SPA may import only its types.
-export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
-export const MAX_DIMENSIONS = 10;
+import { DIMENSION_KEY_RE, MAX_DIMENSIONS, type HiddenKeysAnswer } from '../../../core/api/org.ts';
 
 export function DimensionsEditor({ value, onChange, seen, error }: {
   value: string[];
   onChange(next: string[]): void;
-  seen: HiddenKeysResponse['keys'];
+  seen: HiddenKeysAnswer['keys'];
   error?: string | null;
 }) {
   const { t, tn, num } = useI18n();
