@@ -10,7 +10,7 @@ export type { Location } from '../../core/locations/tree.ts';
 export { INVITABLE_ROLES } from '../../core/api/users.ts';
 export type { InvitationView as InvitationRow, UserView as UserRow } from '../../core/api/users.ts';
 export type {
-  SurveyDetailAnswer as SurveyResponse, SurveyLink, SurveyListItem, SurveyTemplateView as SurveyTemplate,
+  SurveyAnswer, SurveyDetailAnswer, SurveyLink, SurveyListItem, SurveyTemplateView as SurveyTemplate,
 } from '../../core/api/surveys.ts';
 
 /** Picks a localized text for display: the wanted language, then the fallback, then any. */

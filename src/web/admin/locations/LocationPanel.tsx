@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import { LOCATION_KINDS, type Location } from '../types.ts';
 import { subtreeIds } from './tree.ts';
+import type { LocationAnswer } from '../../../core/api/locations.ts';
 import { useSession } from '../../shell/session.tsx';
 
 export function LocationPanel({ location, locations, editable, onChanged }: {
@@ -53,7 +54,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   const addChild = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api.post<{ location: Location }>('/locations', { parentId: location.id, kind: child.kind, name: child.name.trim(), ...(child.code.trim() ? { code: child.code.trim() } : {}) });
+      const res = await api.post<LocationAnswer>('/locations', { parentId: location.id, kind: child.kind, name: child.name.trim(), ...(child.code.trim() ? { code: child.code.trim() } : {}) });
       setChild({ name: '', code: '', kind: child.kind });
       await onChanged(res.location.id, location.id);
     }, t('loc.added'));
