@@ -1,11 +1,8 @@
 /** @module The users and invitations API contract (docs/api.md "Users and invitations"). */
 import { z } from 'zod';
-import { ROLES } from '../access/index.ts';
+import { INVITABLE_ROLES, ROLES } from '../access/index.ts';
 import { NewPassword } from './accounts.ts';
 import { IsoInstant } from './common.ts';
-
-/** Roles an invitation may grant: owners are made by promoting an existing user. */
-export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const;
 
 const locationIds = z.array(z.uuid()).max(200).transform((ids) => [...new Set(ids)]);
 

@@ -4,10 +4,9 @@
  */
 import type { LocalizedText } from '../../core/surveys/types.ts';
 
-export { ROLES as ALL_ROLES } from '../../core/access/index.ts';
+export { INVITABLE_ROLES, ROLES as ALL_ROLES } from '../../core/access/index.ts';
 export { LOCATION_KINDS } from '../../core/locations/tree.ts';
 export type { Location } from '../../core/locations/tree.ts';
-export { INVITABLE_ROLES } from '../../core/api/users.ts';
 export type { InvitationView as InvitationRow, UserView as UserRow } from '../../core/api/users.ts';
 export type {
   SurveyAnswer, SurveyDetailAnswer, SurveyLink, SurveyListItem, SurveyTemplateView as SurveyTemplate,

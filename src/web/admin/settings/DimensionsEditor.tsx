@@ -2,7 +2,12 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import { DIMENSION_KEY_RE, MAX_DIMENSIONS, type HiddenKeysAnswer } from '../../../core/api/org.ts';
+import type { HiddenKeysAnswer } from '../../../core/api/org.ts';
+
+// Same rules as UpdateOrgSchema (src/core/api/org.ts), which the SPA imports only as types: its zod
+// schemas would add zod to the dashboard bundle.
+export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
+export const MAX_DIMENSIONS = 10;
 
 export function DimensionsEditor({ value, onChange, seen, error }: {
   value: string[];
