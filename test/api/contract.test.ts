@@ -14,7 +14,8 @@ import * as responses from '../../src/core/api/responses.ts';
 import * as surveys from '../../src/core/api/surveys.ts';
 import * as users from '../../src/core/api/users.ts';
 import { OkAnswerSchema } from '../../src/core/api/common.ts';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
+import { timeStep, totpAt } from '../helpers/totp.ts';
 import { seedResponses, seedSurvey, type SeedResponse } from '../analytics/seed.ts';
 
 type Answer = { status: number; json: unknown; text: string };
@@ -207,6 +208,8 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
     conforms(surveys.SurveyArchiveAnswerSchema, await owner.post(`/api/v1/surveys/${id}/archive`));
     conforms(surveys.SurveyDeleteAnswerSchema, await owner.request('DELETE', `/api/v1/surveys/${id}`, {}));
 
+    const imported = conforms(locations.ImportLocationsAnswerSchema, await owner.request('POST', '/api/v1/locations/import', 'code,name,kind,parent_code\nE,Store E,store,\n', { 'content-type': 'text/csv' }));
+    expect(imported.created).toBe(1);
     const store = conforms(locations.LocationAnswerSchema, await owner.post('/api/v1/locations', { parentId: loc.south, kind: 'store', name: 'Store D', code: 'D' }), 201);
     conforms(locations.LocationAnswerSchema, await owner.patch(`/api/v1/locations/${store.location.id}`, { name: 'Store D2' }));
 
@@ -221,6 +224,37 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
     conforms(org.BrandingViewSchema, await owner.put('/api/v1/org/branding', { accentColor: '#1a7f5a' }));
     const updated = conforms(org.UpdateOrgAnswerSchema, await owner.patch('/api/v1/org', { name: 'Contract Org 2' }));
     expect(updated.org.name).toBe('Contract Org 2');
+  });
+
+  it('accounts: sign-in with and without a second factor, profile, reset and invitation links', async () => {
+    const tokenOf = (link: string | null) => new URL(link ?? '').pathname.split('/').pop();
+    const people = conforms(users.UsersAnswerSchema, await get('/users'));
+    const viewer = people.users.find((u) => u.email === 'viewer@contract.test')!;
+    conforms(users.UserAnswerSchema, await owner.patch(`/api/v1/users/${viewer.id}`, { role: 'analyst', locationIds: [loc.B] }));
+    const reset = conforms(users.PasswordResetAnswerSchema, await owner.post(`/api/v1/users/${viewer.id}/password-reset`));
+    conforms(accounts.ResetLinkAnswerSchema, await new Client(server.baseUrl).get(`/api/v1/auth/reset/${tokenOf(reset.link)}`));
+
+    const invited = conforms(users.InvitationAnswerSchema, await owner.post('/api/v1/invitations', { email: 'ivan@contract.test', role: 'viewer', locationIds: [loc.C] }), 201);
+    const ivan = new Client(server.baseUrl);
+    conforms(users.InvitationInfoAnswerSchema, await ivan.get(`/api/v1/invitations/${tokenOf(invited.link)}`));
+    conforms(users.AcceptAnswerSchema, await ivan.post(`/api/v1/invitations/${tokenOf(invited.link)}/accept`, { name: 'Ivan', password: TEST_PASSWORD }));
+    conforms(accounts.ProfileAnswerSchema, await ivan.patch('/api/v1/me', { locale: 'ru' }));
+
+    // Two-factor sign-in set up on the account page, then used to sign in.
+    const setup = conforms(accounts.EnrolmentAnswerSchema, await owner.post('/api/v1/me/two-factor/setup'));
+    const codes = conforms(accounts.RecoveryCodesAnswerSchema, await owner.post('/api/v1/me/two-factor/confirm', { code: totpAt(setup.key, timeStep(Date.now())) }));
+    const again = new Client(server.baseUrl);
+    const first = conforms(accounts.LoginAnswerSchema, await again.post('/api/v1/auth/login', { email: 'owner@contract.test', password: TEST_PASSWORD }));
+    expect(first.twoFactor).toBe('verify');
+    // A recovery code: the app's code of this time step is spent already.
+    conforms(accounts.SecondFactorAnswerSchema, await again.post('/api/v1/auth/two-factor', { recoveryCode: codes.recoveryCodes[0] }));
+
+    // Required by the organisation: a user without it sets it up while signing in.
+    conforms(accounts.TwoFactorRuleAnswerSchema, await owner.put('/api/v1/org/two-factor', { required: true }));
+    const late = new Client(server.baseUrl);
+    expect(conforms(accounts.LoginAnswerSchema, await late.post('/api/v1/auth/login', { email: 'ivan@contract.test', password: TEST_PASSWORD })).twoFactor).toBe('enrol');
+    const enrolment = conforms(accounts.EnrolmentAnswerSchema, await late.post('/api/v1/auth/two-factor/enrol'));
+    conforms(accounts.EnrolConfirmAnswerSchema, await late.post('/api/v1/auth/two-factor/enrol/confirm', { code: totpAt(enrolment.key, timeStep(Date.now())) }));
   });
 
   it('a renamed, dropped or extra key in an answer fails its schema', async () => {

@@ -7,7 +7,7 @@ import { ACTIONS, ROLES } from '../access/index.ts';
 import { isTimeZone } from '../time/timeZone.ts';
 
 /** The interface languages. */
-export const LOCALES = ['en', 'ru', 'fa'] as const;
+const LOCALES = ['en', 'ru', 'fa'] as const;
 /** Every password a person chooses (setup, invitation, reset, change). */
 export const NewPassword = z.string().min(10, 'at least 10 characters').max(200);
 

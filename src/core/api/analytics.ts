@@ -191,7 +191,7 @@ export type HeatmapAnswer = z.infer<typeof HeatmapAnswerSchema>;
 const NamedLocationSchema = z.strictObject({ id: z.string(), name: z.string() });
 
 /** What one side of a comparison is, so the dashboard can label it (docs/api.md, compare `sides`). */
-export const CompareSideSchema = z.strictObject({
+const CompareSideSchema = z.strictObject({
   /**
    * all: every answer the caller may see; scope: a limited caller's locations; location: one location's
    * subtree; rest_of_*: the same minus the other side's location (it lies inside); rest_of_company: the

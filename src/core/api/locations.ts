@@ -29,7 +29,7 @@ export const ImportCsvSchema = z.string().min(1, 'the CSV body is empty');
 // ---- Answers ----
 
 /** A location: `path` is the chain of ids from the root; `depth` 0 is the company. */
-export const LocationSchema = schemaOf<Location>()(
+const LocationSchema = schemaOf<Location>()(
   z.strictObject({
     id: z.string(),
     parentId: z.string().nullable(),

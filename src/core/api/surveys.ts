@@ -68,7 +68,7 @@ const QuestionDefSchema = schemaOf<QuestionDef>()(
 );
 
 /** A survey definition as the API shows it (no internal fields). */
-export const SurveyDefSchema = schemaOf<SurveyDef>()(
+const SurveyDefSchema = schemaOf<SurveyDef>()(
   z.strictObject({
     id: z.string(),
     slug: z.string(),
@@ -110,7 +110,7 @@ export const SurveyDeleteAnswerSchema = z.strictObject({ ok: z.literal(true), de
 export type SurveyDeleteAnswer = z.infer<typeof SurveyDeleteAnswerSchema>;
 
 /** A row of GET /surveys: the survey's list fields, counts in the caller's scope, ISO timestamps. */
-export const SurveyListItemSchema = z.strictObject({
+const SurveyListItemSchema = z.strictObject({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
@@ -132,7 +132,7 @@ export const SurveyListAnswerSchema = z.strictObject({ surveys: z.array(SurveyLi
 export type SurveyListAnswer = z.infer<typeof SurveyListAnswerSchema>;
 
 /** One public link of a survey: the location-less one, or one per location. */
-export const SurveyLinkSchema = z.strictObject({
+const SurveyLinkSchema = z.strictObject({
   locationId: z.string().nullable(),
   locationName: z.string().nullable(),
   code: z.string().nullable(),

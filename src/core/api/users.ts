@@ -31,7 +31,7 @@ export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 // ---- Answers ----
 
 /** A user as the admin pages see them (no password hash, no locale). */
-export const UserViewSchema = z.strictObject({
+const UserViewSchema = z.strictObject({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -43,7 +43,7 @@ export const UserViewSchema = z.strictObject({
 export type UserView = z.infer<typeof UserViewSchema>;
 
 /** An invitation without its token. */
-export const InvitationViewSchema = z.strictObject({
+const InvitationViewSchema = z.strictObject({
   id: z.string(),
   email: z.string(),
   role: z.enum(ROLES),
