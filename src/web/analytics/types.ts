@@ -9,4 +9,4 @@ export type {
   BreakdownAnswer, BreakdownRow, Comment, CompareAnswer, CompareSide, DriversAnswer, HeatmapAnswer, OverviewSurvey, QualityAnswer,
   SummaryAnswer as Summary, SummaryQuestion, TrendAnswer,
 } from '../../core/api/analytics.ts';
-export type { Location, SurveyListItem } from '../admin/types.ts';
+export type { Location } from '../admin/types.ts';

@@ -1,11 +1,9 @@
 /** The signed-in user (GET /api/v1/me), available to every page. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Action } from '../../core/access/index.ts';
+// GET /me: `org.timezone` is the organisation's IANA zone; dashboard dates are days there.
 import type { MeAnswer as Me } from '../../core/api/accounts.ts';
 import { api, ApiError } from '../api.ts';
-
-/** GET /me (src/core/api/accounts.ts): `org.timezone` is the organisation's IANA zone; dashboard dates are days there. */
-export type { Me };
 
 interface SessionState {
   me: Me | null;
