@@ -14,7 +14,7 @@ import * as responses from '../../src/core/api/responses.ts';
 import * as surveys from '../../src/core/api/surveys.ts';
 import * as users from '../../src/core/api/users.ts';
 import { OkAnswerSchema } from '../../src/core/api/common.ts';
-import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
+import { buildOrgWithRegions, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { timeStep, totpAt } from '../helpers/totp.ts';
 import { seedResponses, seedSurvey, type SeedResponse } from '../analytics/seed.ts';
 
@@ -40,7 +40,7 @@ const dayOf = (iso: string) => iso.slice(0, 10);
 describe('API contract: real answers parse with the schemas the dashboard is typed by', () => {
   let server: TestServer;
   let owner: Client;
-  const loc: Record<string, string> = {};
+  let loc: Record<string, string> = {};
   let main = { surveyId: '', ids: {} as Record<string, string> };
   let derived = { surveyId: '', ids: {} as Record<string, string> };
   let responseIds: string[] = [];
@@ -49,17 +49,11 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const o = await buildOrg(pool, 'Contract Org');
-    await pool.query(`update orgs set dimensions = '{segment}' where id = $1`, [o.orgId]);
-    const root = { id: o.rootLocationId, path: o.rootPath };
-    const north = await buildLocation(pool, o.orgId, root, 'region', 'North');
-    const south = await buildLocation(pool, o.orgId, root, 'region', 'South');
-    Object.assign(loc, { root: root.id, north: north.id, south: south.id });
-    loc.A = (await buildLocation(pool, o.orgId, north, 'store', 'Store A')).id;
-    loc.B = (await buildLocation(pool, o.orgId, north, 'store', 'Store B')).id;
-    loc.C = (await buildLocation(pool, o.orgId, south, 'store', 'Store C')).id;
+    const built = await buildOrgWithRegions(pool, 'Contract Org', { North: ['Store A', 'Store B'], South: ['Store C'] }, ['segment']);
+    const o = built.org;
+    loc = built.loc;
     await buildUser(pool, o.orgId, 'owner', 'owner@contract.test');
-    await buildUser(pool, o.orgId, 'viewer', 'viewer@contract.test', [loc.A]);
+    await buildUser(pool, o.orgId, 'viewer', 'viewer@contract.test', [loc['Store A']]);
     // Every optional part of the answers present at least once: CSI with stated importance (summary),
     // choices, comments, a flagged (speeder) response, dimensions, several stores and channels.
     main = await seedSurvey(pool, o.orgId, [
@@ -73,7 +67,7 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
       { key: 'reason', type: 'single' },
       { key: 'why', type: 'text' },
     ], 'Main survey');
-    const stores = [loc.A, loc.B, loc.C];
+    const stores = [loc['Store A'], loc['Store B'], loc['Store C']];
     const rows: SeedResponse[] = Array.from({ length: 45 }, (_, i) => ({
       locationId: stores[i % 3],
       channel: i % 2 ? 'email' : 'link',
@@ -135,16 +129,16 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
       expect(rows.length, by).toBeGreaterThan(0);
     }
     conforms(analytics.BreakdownAnswerSchema, await get(survey(`/analytics/breakdown?by=location&leaf=1&sort=worst&limit=2`)));
-    const heat = conforms(analytics.HeatmapAnswerSchema, await get(survey(`/analytics/heatmap?parent=${loc.north}`)));
+    const heat = conforms(analytics.HeatmapAnswerSchema, await get(survey(`/analytics/heatmap?parent=${loc.North}`)));
     expect(heat.rows.map((r) => r.name).sort()).toEqual(['Store A', 'Store B']);
   });
 
   it('compare: two periods, two locations, and the rest of the company', async () => {
     const periods = conforms(analytics.CompareAnswerSchema, await get(survey(`/analytics/compare?aFrom=${dayOf(daysAgo(10))}&aTo=${dayOf(daysAgo(0))}&bFrom=${dayOf(daysAgo(30))}&bTo=${dayOf(daysAgo(11))}`)));
     expect(periods.sides.a.kind).toBe('all');
-    const places = conforms(analytics.CompareAnswerSchema, await get(survey(`/analytics/compare?aLocation=${loc.north}&bLocation=${loc.south}`)));
+    const places = conforms(analytics.CompareAnswerSchema, await get(survey(`/analytics/compare?aLocation=${loc.North}&bLocation=${loc.South}`)));
     expect(places.sides.b.location?.name).toBe('South');
-    const company = conforms(analytics.CompareAnswerSchema, await get(survey(`/analytics/compare?aLocation=${loc.A}&b=company`)));
+    const company = conforms(analytics.CompareAnswerSchema, await get(survey(`/analytics/compare?aLocation=${loc['Store A']}&b=company`)));
     expect(company.sides.b.kind).toBe('rest_of_company');
   });
 
@@ -210,7 +204,7 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
 
     const imported = conforms(locations.ImportLocationsAnswerSchema, await owner.request('POST', '/api/v1/locations/import', 'code,name,kind,parent_code\nE,Store E,store,\n', { 'content-type': 'text/csv' }));
     expect(imported.created).toBe(1);
-    const store = conforms(locations.LocationAnswerSchema, await owner.post('/api/v1/locations', { parentId: loc.south, kind: 'store', name: 'Store D', code: 'D' }), 201);
+    const store = conforms(locations.LocationAnswerSchema, await owner.post('/api/v1/locations', { parentId: loc.South, kind: 'store', name: 'Store D', code: 'D' }), 201);
     conforms(locations.LocationAnswerSchema, await owner.patch(`/api/v1/locations/${store.location.id}`, { name: 'Store D2' }));
 
     const invited = conforms(users.InvitationAnswerSchema, await owner.post('/api/v1/invitations', { email: 'new@contract.test', role: 'analyst' }), 201);
@@ -230,11 +224,11 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
     const tokenOf = (link: string | null) => new URL(link ?? '').pathname.split('/').pop();
     const people = conforms(users.UsersAnswerSchema, await get('/users'));
     const viewer = people.users.find((u) => u.email === 'viewer@contract.test')!;
-    conforms(users.UserAnswerSchema, await owner.patch(`/api/v1/users/${viewer.id}`, { role: 'analyst', locationIds: [loc.B] }));
+    conforms(users.UserAnswerSchema, await owner.patch(`/api/v1/users/${viewer.id}`, { role: 'analyst', locationIds: [loc['Store B']] }));
     const reset = conforms(users.PasswordResetAnswerSchema, await owner.post(`/api/v1/users/${viewer.id}/password-reset`));
     conforms(accounts.ResetLinkAnswerSchema, await new Client(server.baseUrl).get(`/api/v1/auth/reset/${tokenOf(reset.link)}`));
 
-    const invited = conforms(users.InvitationAnswerSchema, await owner.post('/api/v1/invitations', { email: 'ivan@contract.test', role: 'viewer', locationIds: [loc.C] }), 201);
+    const invited = conforms(users.InvitationAnswerSchema, await owner.post('/api/v1/invitations', { email: 'ivan@contract.test', role: 'viewer', locationIds: [loc['Store C']] }), 201);
     const ivan = new Client(server.baseUrl);
     conforms(users.InvitationInfoAnswerSchema, await ivan.get(`/api/v1/invitations/${tokenOf(invited.link)}`));
     conforms(users.AcceptAnswerSchema, await ivan.post(`/api/v1/invitations/${tokenOf(invited.link)}/accept`, { name: 'Ivan', password: TEST_PASSWORD }));
