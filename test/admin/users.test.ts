@@ -10,9 +10,8 @@ describe('users and invitations API', () => {
   let store: { id: string; path: string };
   beforeAll(async () => {
     server = await startTestServer();
-    ({ org, store } = await buildOrgWithOwner(server.pool, 'People Org', 'owner@people.test'));
+    ({ org, store, owner } = await buildOrgWithOwner(server, 'People Org', 'owner@people.test'));
     await server.pool.query(`update users set name = 'Olga', locale = 'ru' where email = 'owner@people.test'`);
-    owner = await signIn(server.baseUrl, 'owner@people.test');
   });
   afterAll(async () => server.close());
 

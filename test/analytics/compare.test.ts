@@ -6,8 +6,8 @@
  * which does not use src/core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { npsOf, seedResponses, seedSurvey } from './seed.ts';
+import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, npsOf, seedResponses, seedSurvey } from './seed.ts';
 
 type Store = 'A' | 'B' | 'C' | 'D';
 type Row = { store: Store; segment: 'gold' | 'silver'; type: 'first_time' | 'returning'; day: string; scores: number[] };
@@ -44,9 +44,8 @@ describe('compare API', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const org = await buildOrg(pool, 'Compare Org');
-    await pool.query(`update orgs set dimensions = '{segment,customer_type}' where id = $1`, [org.orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
+    const org = await buildAnalyticsOrg(pool, 'Compare Org', 'UTC', ['segment', 'customer_type']);
+    const { root } = org;
     const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
     const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
     Object.assign(loc, { north: north.id, south: south.id });

@@ -4,20 +4,16 @@
  * until it is done, then the breakdown by that dimension covers the old answers. Also Persian RTL.
  * Needs the SPA built into dist/web (`npx vite build --config src/web/vite.config.ts`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('settings e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('organisation settings page in the browser', () => {
+describe('organisation settings page in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let org: OrgFixture;
@@ -66,8 +62,9 @@ describe.skipIf(!ready)('organisation settings page in the browser', () => {
     // A key typed in and added with Enter (keyboard only) is marked too.
     await dims.getByLabel('Add a key by hand').fill('Bad Key');
     await dims.getByLabel('Add a key by hand').press('Enter');
-    await poll(() => dims.getByText('Use 1–40 lowercase Latin letters, digits or _.').count()).toBe(1);
-    await dims.getByLabel('Add a key by hand').fill('age_band');
+    await poll(() => dims.getByText('Use 1–40 Latin letters, digits or _ (not lang, loc, channel or preview).').count()).toBe(1);
+    // Keys are stored lowercased, as the respondent pages store hidden fields (src/core/responses/hiddenFields.ts).
+    await dims.getByLabel('Add a key by hand').fill('Age_Band');
     await dims.getByLabel('Add a key by hand').press('Enter');
     await poll(() => dims.getByRole('checkbox', { name: /age_band/ }).isChecked()).toBe(true);
     expect(await dims.getByText('2 of 10 selected').count()).toBe(1);

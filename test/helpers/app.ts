@@ -65,6 +65,11 @@ export class Client {
     }
     return { status: res.status, json, text, headers: res.headers };
   }
+  /** GET with the session, keeping the body as bytes (PDF, PNG), which `text` would garble. */
+  async getBytes(path: string) {
+    const res = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
   get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});
@@ -134,10 +139,10 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   return client;
 }
 
-/** An organisation with one store under its root and a signed-in owner (the people and accounts tests start here). */
-export async function buildOrgWithOwner(pool: pg.Pool, name: string, ownerEmail: string) {
-  const org = await buildOrg(pool, name);
-  const store = await buildLocation(pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
-  await buildUser(pool, org.orgId, 'owner', ownerEmail);
-  return { org, store };
+/** An organisation with one store under its root and its owner, signed in (the people and accounts tests start here). */
+export async function buildOrgWithOwner(server: TestServer, name: string, ownerEmail: string) {
+  const org = await buildOrg(server.pool, name);
+  const store = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
+  await buildUser(server.pool, org.orgId, 'owner', ownerEmail);
+  return { org, store, owner: await signIn(server.baseUrl, ownerEmail) };
 }

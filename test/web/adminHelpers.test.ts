@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
-import { buildSurveyUrl, hiddenKeyProblem, posterUrl } from '../../src/web/admin/distribute/links.ts';
+import { buildTree } from '../../src/core/locations/tree.ts';
+import { csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
+import { buildSurveyUrl, posterUrl } from '../../src/web/admin/distribute/links.ts';
 import type { Location } from '../../src/web/admin/types.ts';
 import { en } from '../../src/web/admin/messages/en.ts';
 import { ru } from '../../src/web/admin/messages/ru.ts';
@@ -10,17 +11,6 @@ const loc = (id: string, parentId: string | null, name: string, path: string): L
 const LOCS = [loc('r', null, 'Root', '/r/'), loc('b', 'r', 'North', '/r/b/'), loc('a', 'r', 'East', '/r/a/'), loc('c', 'b', 'Shop', '/r/b/c/')];
 
 describe('location tree', () => {
-  it('nests by parent and sorts children by name', () => {
-    const roots = buildTree(LOCS);
-    expect(roots.map((n) => n.location.id)).toEqual(['r']);
-    expect(roots[0].children.map((n) => n.location.name)).toEqual(['East', 'North']);
-  });
-
-  it('treats nodes whose parent is out of scope as roots', () => {
-    expect(buildTree([LOCS[3], LOCS[1]]).map((n) => n.location.id)).toEqual(['b']);
-    expect(buildTree([LOCS[3]]).map((n) => n.location.id)).toEqual(['c']);
-  });
-
   it('walks visible nodes with arrows, opens and closes, mirrored in RTL', () => {
     const roots = buildTree(LOCS);
     const open = new Set(['r']);
@@ -57,13 +47,6 @@ describe('distribution links', () => {
     expect(u.searchParams.get('order')).toBe('A 1&2');
     expect([...u.searchParams.keys()]).toHaveLength(4);
     expect(buildSurveyUrl('/s/nps', {})).toBe('/s/nps');
-  });
-
-  it('explains why a hidden-field name is refused', () => {
-    expect(hiddenKeyProblem('order_id')).toBeNull();
-    expect(hiddenKeyProblem('Channel')).toBe('reserved');
-    expect(hiddenKeyProblem('1abc')).toBe('format');
-    expect(hiddenKeyProblem('')).toBe('empty');
   });
 
   it('addresses posters per location and language', () => {

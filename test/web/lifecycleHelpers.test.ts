@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hiddenKeyProblem, localHostOf } from '../../src/web/admin/distribute/links.ts';
+import { localHostOf } from '../../src/web/admin/distribute/links.ts';
 import { lifecycleMessages } from '../../src/web/admin/messages/lifecycle.ts';
 import { translatePlural } from '../../src/web/i18n.tsx';
 
@@ -13,10 +13,6 @@ describe('distribution links built from this machine', () => {
     expect(localHostOf('https://feedback.example.com/s/nps')).toBeNull();
     expect(localHostOf('http://192.168.1.20:3000/s/nps')).toBeNull();
     expect(localHostOf('not a url')).toBeNull();
-  });
-
-  it('keeps "preview" for the author\'s preview, not for hidden fields', () => {
-    expect(hiddenKeyProblem('preview')).toBe('reserved');
   });
 });
 

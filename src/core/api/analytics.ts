@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { UUID_RE } from '../ids.ts';
 import { ComparisonResultSchema, CsiResultSchema, Day, IsoInstant, LocalizedTextSchema, MetricResultSchema, Uuid } from './common.ts';
 import { QUALITY_REASONS } from '../quality/reasons.ts';
+import { SCORE_GROUPS } from '../surveys/types.ts';
 import { ScaleSchema } from './surveys.ts';
 
 /** `key:value` of one marked dimension (hidden field). */
@@ -80,7 +81,7 @@ const CommentsBefore = z.string().max(200).transform((v, ctx) => {
   return z.NEVER;
 });
 
-const ScoreGroupSchema = z.enum(['detractor', 'passive', 'promoter']);
+const ScoreGroupSchema = z.enum(SCORE_GROUPS);
 
 export const CommentsQuery = FilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,19 +1,21 @@
 /** @module The organisation settings API contract (docs/api.md "Organisation settings", "Branding"). */
 import { z } from 'zod';
 import { ACCENT_COLOR_RE } from '../branding/branding.ts';
+import { hiddenKeyOf, hiddenKeyProblem, MAX_DIMENSIONS } from '../responses/hiddenFields.ts';
 import { isTimeZone } from '../time/timeZone.ts';
 import { IsoInstant } from './common.ts';
-
-/** Keys a dimension may have (UpdateOrgSchema) — hidden keys outside it are not offered. */
-export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
-export const MAX_DIMENSIONS = 10;
 
 export const UpdateOrgSchema = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').optional(),
-  // Each dimension adds one rollup row per answer, so their number is kept small.
+  // Dimensions are hidden-field keys, lowercased like the respondent pages store them (`Segment` is `segment`).
   dimensions: z
-    .array(z.string().regex(DIMENSION_KEY_RE, 'use 1-40 of a-z, 0-9 and _'))
+    .array(
+      z
+        .string()
+        .transform(hiddenKeyOf)
+        .refine((k) => hiddenKeyProblem(k) === null, 'use 1-40 of a-z, 0-9 and _, other than lang, loc, channel and preview'),
+    )
     .max(MAX_DIMENSIONS)
     .refine((d) => new Set(d).size === d.length, 'duplicate dimension')
     .optional(),

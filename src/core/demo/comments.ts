@@ -3,6 +3,7 @@
  * sentences (complaints for detractors, praise for promoters, both for passives), an optional
  * closer. Thousands of distinct comments per language come out of a few hundred fragments.
  */
+import { npsGroup } from '../stats/nps.ts';
 import type { ScoreGroup } from '../surveys/types.ts';
 import type { Rng } from './random.ts';
 import type { CommentBank, NegativeTopic, PositiveTopic } from './comments/bank.ts';
@@ -34,11 +35,6 @@ export interface CommentRequest {
   context: CommentContext;
   /** Topics this location is known for; they are picked more often than the others. */
   issues?: readonly string[];
-}
-
-/** The score group of a 0..10 NPS score (METRICS.md nps.v1). */
-export function npsGroup(score: number): ScoreGroup {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 
 /** The score group of any rating, by its position on the scale (top fifth promoter, bottom 60 % detractor). */

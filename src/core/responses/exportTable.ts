@@ -4,6 +4,7 @@
  * Every text cell is formula-safe (neutraliseFormulas); scores stay numbers.
  */
 import type { ChoiceOption, LocalizedText, QuestionType } from '../surveys/types.ts';
+import { localize } from '../surveys/localize.ts';
 import { neutraliseFormulas } from '../text/csv.ts';
 
 export const EXPORT_LANGUAGES = ['en', 'ru', 'fa'] as const;
@@ -71,12 +72,6 @@ export interface ExportLayout {
   otherHidden: boolean;
 }
 
-/** A text in `lang`, else in the survey's default language, else any, else `fallback`. */
-export function localizedText(text: LocalizedText | undefined, lang: string, defaultLanguage: string, fallback: string): string {
-  if (!text) return fallback;
-  return text[lang] || text[defaultLanguage] || Object.values(text).find((v) => !!v) || fallback;
-}
-
 /**
  * The columns of an export.
  * @param hiddenKeys hidden-field keys present in the exported responses, most used first
@@ -87,7 +82,7 @@ export function exportLayout(o: { questions: ExportQuestion[]; hiddenKeys: strin
   const otherHidden = o.hiddenKeys.length > MAX_HIDDEN_COLUMNS;
   const headers = [
     l.id, l.submitted.replace('{zone}', o.timeZone), l.location, l.code, l.channel, l.language, l.excluded, l.reason,
-    ...o.questions.map((q) => localizedText(q.text, o.lang, o.defaultLanguage, q.key)),
+    ...o.questions.map((q) => localize(q.text, o.lang, o.defaultLanguage, q.key)),
     ...hiddenKeys,
     ...(otherHidden ? [l.otherHidden] : []),
   ].map(neutraliseFormulas);
@@ -123,7 +118,7 @@ function answerCell(layout: ExportLayout, q: ExportQuestion, a: ExportAnswer | u
   if (a.score !== null && a.score !== undefined) return a.score;
   const label = (value: string) => {
     const option = q.options?.find((o) => o.value === value);
-    return option ? localizedText(option.label, layout.lang, layout.fallbackLanguage, value) : value;
+    return option ? localize(option.label, layout.lang, layout.fallbackLanguage, value) : value;
   };
   let value: string | null = null;
   if (a.choices && a.choices.length > 0) value = a.choices.map(label).join(CHOICE_SEPARATOR);

@@ -5,6 +5,8 @@
  * The same functions run on the server for every channel, so a condition or a range is decided once.
  */
 import { surveyCsatBox } from '../stats/boxes.ts';
+import { npsGroup } from '../stats/nps.ts';
+import { localize } from './localize.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
@@ -90,7 +92,7 @@ export function scoreRange(q: QuestionDef): { min: number; max: number } | null 
 export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   const range = scoreRange(q);
   if (!range || !Number.isInteger(score) || score < range.min || score > range.max) return null;
-  if (q.type === 'nps') return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+  if (q.type === 'nps') return npsGroup(score);
   const { min, max } = range;
   const lowerIsBetter = q.direction === 'lower_is_easier';
   const s = lowerIsBetter ? max + min - score : score;
@@ -98,12 +100,6 @@ export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   if (s >= box) return 'promoter';
   if (s < (min + max) / 2) return 'detractor';
   return 'passive';
-}
-
-/** Picks a text in the language, else the fallback language, else any non-empty one. */
-export function localize(text: Partial<Record<string, string>> | undefined, lang: string, fallback: string): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find((t) => !!t) || '';
 }
 
 /**

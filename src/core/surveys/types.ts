@@ -10,11 +10,13 @@ export const RTL_LANGUAGES: readonly string[] = ['fa', 'ar', 'he'];
 /** {"en": "...", "ru": "...", "fa": "..."}; missing languages fall back to the survey's default. */
 export type LocalizedText = Partial<Record<string, string>>;
 
+/** Score groups in scale order (filters, legends, "why?" wordings); NPS_GROUP_RANGES (stats/nps.ts) defines them for NPS. */
+export const SCORE_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+export type ScoreGroup = (typeof SCORE_GROUPS)[number];
 export type QuestionType = 'nps' | 'rating' | 'single' | 'multi' | 'text';
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
-export type ScoreGroup = 'detractor' | 'passive' | 'promoter';
 
 export interface Scale {
   min: number;

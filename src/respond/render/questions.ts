@@ -3,7 +3,8 @@
  * legend is the question; scale ends are labelled visibly and for screen readers.
  */
 import type { QuestionDef } from '../../core/surveys/types.ts';
-import { localize, MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
 import { fill, formatNumber, stringsFor } from '../i18n.ts';
 

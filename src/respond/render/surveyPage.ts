@@ -1,7 +1,8 @@
 /** The survey form page (all questions on one page without JavaScript) and its thank-you page. */
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { AnswerMap } from '../../core/surveys/types.ts';
-import { activeQuestions, localize, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { activeQuestions, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
 import { thanksWithoutHeading } from '../../core/surveys/thanks.ts';
 import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
@@ -66,7 +67,7 @@ function languageSwitcher(v: SurveyPageView): Html | '' {
 
 /** The survey's title in the language (its internal name only when no title was written). */
 export function surveyTitle(survey: LoadedSurvey, lang: string): string {
-  return localize(survey.title, lang, survey.defaultLanguage) || survey.name;
+  return localize(survey.title, lang, survey.defaultLanguage, survey.name);
 }
 
 function thanksBody(survey: LoadedSurvey, lang: string): Html {

@@ -8,7 +8,7 @@ import { getHistograms, type HistogramGroup } from '../../db/queries/getHistogra
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
 import { getLocationInScope, listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { notFound } from '../http/errors.ts';
-import { histogramOf, isScored, metricForQuestion } from './metrics.ts';
+import { histogramOf, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 export interface BreakdownOptions {
   by: string;

@@ -7,7 +7,7 @@ import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getDriverMoments } from '../../db/queries/getDriverMoments.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
-import { histogramOf } from './metrics.ts';
+import { histogramOf } from '../../core/analytics/metrics.ts';
 
 /** Attribute questions: the CSI satisfaction ratings when the survey has them, else every other rating. */
 export function driverAttributes(survey: SurveyDef, outcome: QuestionDef): QuestionDef[] {

@@ -10,12 +10,12 @@ import { listDimensionValues } from '../../db/queries/listDimensionValues.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import { notFound } from '../http/errors.ts';
 import { parse, pathParam } from '../http/validate.ts';
+import { isHiddenKey } from '../../core/responses/hiddenFields.ts';
 import { registerResponseRoutes } from '../responses/routes.ts';
 import { registerFeedbackRoutes } from './feedbackRoutes.ts';
 import { analyticsRequest } from './request.ts';
 import { getFreshness } from './freshness.ts';
 import { DimensionValuesQuery, FilterSchema, type DimensionValuesAnswer } from '../../core/api/analytics.ts';
-import { DIMENSION_KEY_RE } from '../../core/api/org.ts';
 import { getOverview } from './summary.ts';
 import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
 
@@ -39,7 +39,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   // The segment filter's suggestions: only the organisation's dimensions, only in the caller's locations.
   app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesAnswer> => {
     requirePrincipal(request);
-    const key = pathParam(request.params, 'key', (v) => DIMENSION_KEY_RE.test(v), 'Dimension not found');
+    const key = pathParam(request.params, 'key', isHiddenKey, 'Dimension not found');
     const query = parse(DimensionValuesQuery, request.query ?? {});
     const principal = authorize(request, 'metrics.read');
     const { rows } = await reads.query(`select dimensions from orgs where id = $1`, [principal.orgId]);

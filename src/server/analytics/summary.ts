@@ -11,7 +11,7 @@ import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getResponseCounts } from '../../db/queries/getResponseCounts.ts';
 import { listSurveyMetricQuestions } from '../../db/queries/listSurveyMetricQuestions.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { distributionOf, histogramOf, isScored, metricForQuestion } from './metrics.ts';
+import { distributionOf, histogramOf, isNpsQuestion, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 /** Histograms keyed by question id. */
 function byQuestion(rows: Array<{ questionId: string; score: number; n: number }>): Map<string, Histogram> {
@@ -72,7 +72,7 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
     getResponseCounts(pool, ctx, [survey.id]),
     getChoiceCounts(pool, ctx, choice),
     // Only an NPS question that came in a later version needs the lookup.
-    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => (q.type === 'nps' || q.metric === 'nps') && needsFirstResponseVersion(q)) ? [survey.id] : []),
+    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => isNpsQuestion(q) && needsFirstResponseVersion(q)) ? [survey.id] : []),
   ]);
   const h = byQuestion(hist.rows);
   const csi = csiOf(questions, h);

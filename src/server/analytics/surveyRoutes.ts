@@ -5,7 +5,7 @@ import { notFound } from '../http/errors.ts';
 import { getBreakdown, getHeatmap } from './breakdown.ts';
 import { surveyOf } from './context.ts';
 import { getDrivers } from './drivers.ts';
-import { scoredQuestion } from './metrics.ts';
+import { scoredQuestion } from '../../core/analytics/metrics.ts';
 import { analyticsRequest } from './request.ts';
 import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from '../../core/api/analytics.ts';
 import { getSurveySummary } from './summary.ts';

@@ -6,14 +6,14 @@ import type { CompareAnswer, CompareSide, TrendAnswer } from '../../core/api/ana
 import { DomainError } from '../../core/errors.ts';
 import type { MetricResult } from '../../core/stats/index.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
-import { isPartialPeriod, todayIn } from '../../core/time/orgCalendar.ts';
+import { isPartialPeriod, orgToday } from '../../core/time/orgCalendar.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTrendHistograms.ts';
 import { listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { forbidden, invalid } from '../http/errors.ts';
 import { locationInScope } from './context.ts';
-import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
+import { changeForQuestion, histogramOf, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 /**
  * GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands).
@@ -22,7 +22,7 @@ import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts'
  */
 export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval, now: Date): Promise<TrendAnswer> {
   const { source, rows } = await getTrendHistograms(pool, ctx, q.id!, interval);
-  const today = todayIn(ctx.timezone, now);
+  const today = orgToday(ctx.timezone, now);
   const window = { from: ctx.filter.from, to: ctx.filter.to };
   const periods = new Map<string, Array<{ score: number | null; n: number }>>();
   for (const r of rows) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);

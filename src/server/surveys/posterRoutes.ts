@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import { buildPosterSvg, POSTER_DEFAULT_COLOR, type PosterInput } from '../../core/surveys/poster.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
 import { authorize } from '../auth/session.ts';
@@ -29,7 +30,8 @@ async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Pr
   const url = surveyUrl(base, survey.slug, location, { channel: 'qr' });
   const input: PosterInput = {
     lang,
-    title: survey.title[lang] || survey.title[survey.defaultLanguage] || survey.name,
+    // The respondent page's title (surveyTitle in src/respond/render/surveyPage.ts).
+    title: localize(survey.title, lang, survey.defaultLanguage, survey.name),
     locationName: location?.name ?? null,
     url,
     shortUrl: surveyUrl(base, survey.slug, location).replace(/^https?:\/\//, ''),

@@ -12,7 +12,8 @@ import { channelLabel, languageName } from './FilterBar.tsx';
 import { dimensionLabel, locationLabel } from './labels.ts';
 import type { BreakdownAnswer, BreakdownRow, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, localized, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { metricLimits } from './TrendPanel.tsx';
 
 export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
@@ -30,7 +31,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
   const drill = (r: BreakdownRow) => {
     if (by === 'location' && r.hasChildren) showLocation(r.key);
   };
-  const title = localized(question.text, lang) || question.key;
+  const title = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     const rows = state.data?.rows ?? [];
     const d = metricDigits(question.result);

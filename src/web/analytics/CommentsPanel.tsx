@@ -1,5 +1,6 @@
 /** Latest open-text comments with score group, location and date; filter by group; load more; long ones fold. */
 import { useEffect, useId, useRef, useState } from 'react';
+import { SCORE_GROUPS } from '../../core/surveys/types.ts';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
@@ -12,7 +13,6 @@ import { foldText } from './labels.ts';
 const PAGE = 20;
 /** Characters of a comment shown before "show more" (about three lines on a phone). */
 const FOLD_AT = 240;
-const GROUPS = ['detractor', 'passive', 'promoter'] as const;
 
 export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
   const { t, num, date } = useI18n();
@@ -57,7 +57,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
           {t('an.comments.group')}
           <select value={group} onChange={(e) => setGroup(e.target.value)}>
             <option value="">{t('an.filters.all')}</option>
-            {GROUPS.map((g) => <option key={g} value={g}>{t(`an.group.${g}`)}</option>)}
+            {SCORE_GROUPS.map((g) => <option key={g} value={g}>{t(`an.group.${g}`)}</option>)}
           </select>
         </label>
       }

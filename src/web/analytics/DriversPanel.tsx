@@ -11,17 +11,18 @@ import { quadrantOption } from '../charts/options.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { DriversAnswer, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
+import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { CsiPanel } from './KpiTiles.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t, tn, num, pct, lang, dir } = useI18n();
   const state = useLoad<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
-  const outcome = localized(question.text, lang) || question.key;
+  const outcome = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     const drivers = state.data?.drivers ?? [];
     // The question's text in the interface language: `name` is the CSI attribute or the key, in English.
-    const name = (d: DriversAnswer['drivers'][number]) => localized(d.text, lang) || localized(d.name, lang) || d.key;
+    const name = (d: DriversAnswer['drivers'][number]) => localize(d.text, lang, 'en') || localize(d.name, lang, 'en') || d.key;
     return {
       option: quadrantOption(drivers.map((d, i) => ({ name: name(d), label: num(i + 1, 0), importance: d.pctOfR2, performance: d.performance })), { importance: t('an.drivers.importance'), performance: t('an.drivers.performance') }, { num, rtl: dir === 'rtl' }),
       summary: t('an.drivers.summary', { q: outcome, list: [...drivers].sort((a, b) => b.pctOfR2 - a.pctOfR2).slice(0, 3).map(name).join(', ') }),

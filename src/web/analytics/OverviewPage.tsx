@@ -11,7 +11,7 @@ import { qs } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Freshness } from './Freshness.tsx';
 import { RangeFilter } from './FilterBar.tsx';
-import { orgToday } from './dashboard.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import { DEFAULT_FILTERS, parseFilters, resolveRange, serializeFilters, type DashboardFilters } from './filters.ts';
 import type { OverviewAnswer } from '../../core/api/analytics.ts';
 import type { OverviewSurvey } from './types.ts';

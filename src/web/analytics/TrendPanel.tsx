@@ -8,7 +8,8 @@ import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { INTERVALS, type Interval } from './filters.ts';
 import type { SummaryQuestion, TrendAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
+import { Loadable, metricDigits, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 
 /** The range a metric's value can take, for the value axis. */
 export function metricLimits(q: SummaryQuestion): { min: number; max: number } {
@@ -23,7 +24,7 @@ export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question:
   const state = useLoad<TrendAnswer>(
     analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/trend`, { question: question.questionId, interval: ctx.filters.interval }),
   );
-  const title = localized(question.text, lang) || question.key;
+  const title = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     if (!state.data) return null;
     const points = state.data.points.map((p) => ({ period: p.period, partial: p.partial, value: p.result?.value ?? null, ci95: p.result?.ci95 ?? null, n: p.result?.n ?? 0 }));

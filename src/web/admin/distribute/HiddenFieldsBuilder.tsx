@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { CopyButton, Field } from '../../components/index.ts';
 import type { SurveyLink } from '../types.ts';
-import { buildSurveyUrl, hiddenKeyProblem, type HiddenField } from './links.ts';
+import { hiddenKeyProblem } from '../../../core/responses/hiddenFields.ts';
+import { buildSurveyUrl, type HiddenField } from './links.ts';
 
 const CHANNELS = ['', 'email', 'sms', 'web', 'qr', 'kiosk', 'whatsapp', 'telegram'];
 

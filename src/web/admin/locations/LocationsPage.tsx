@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { EmptyState, ErrorMessage, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import type { LocationsAnswer } from '../../../core/api/locations.ts';
-import { buildTree } from './tree.ts';
+import { buildTree } from '../../../core/locations/tree.ts';
 import { LocationTree } from './LocationTree.tsx';
 import { LocationPanel } from './LocationPanel.tsx';
 import { CsvImport } from './CsvImport.tsx';

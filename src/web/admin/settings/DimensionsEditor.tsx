@@ -3,11 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import type { HiddenKeysAnswer } from '../../../core/api/org.ts';
-
-// Same rules as UpdateOrgSchema (src/core/api/org.ts), which the SPA imports only as types: its zod
-// schemas would add zod to the dashboard bundle.
-export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
-export const MAX_DIMENSIONS = 10;
+import { hiddenKeyOf, hiddenKeyProblem, MAX_DIMENSIONS } from '../../../core/responses/hiddenFields.ts';
 
 export function DimensionsEditor({ value, onChange, seen, error }: {
   value: string[];
@@ -27,8 +23,9 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
 
   const toggle = (key: string, on: boolean) => onChange(on ? [...value, key] : value.filter((k) => k !== key));
   const add = () => {
-    const key = draft.trim();
-    if (!DIMENSION_KEY_RE.test(key)) return setDraftError(t('settings.badKey'));
+    // Stored as the respondent pages store hidden fields: `Segment` is `segment`.
+    const key = hiddenKeyOf(draft.trim());
+    if (hiddenKeyProblem(key) !== null) return setDraftError(t('settings.badKey'));
     if (value.includes(key)) return setDraftError(t('settings.duplicateKey'));
     if (full) return setDraftError(t('settings.tooMany', { max }));
     setTyped((list) => (list.includes(key) ? list : [...list, key]));

@@ -5,7 +5,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, Loading, LiveStatus, PageTitle, useLoad } from '../../components/index.ts';
 import type { SurveyTemplatesAnswer } from '../../../core/api/surveys.ts';
-import { localized, type SurveyAnswer, type SurveyTemplate } from '../types.ts';
+import type { SurveyAnswer, SurveyTemplate } from '../types.ts';
+import { localize } from '../../../core/surveys/localize.ts';
 
 export function NewSurveyPage() {
   const { t, tn, lang, num } = useI18n();
@@ -20,7 +21,7 @@ export function NewSurveyPage() {
     setBusy(key);
     setFailure(null);
     try {
-      const body = { ...(template ? { template: template.key } : {}), name: name.trim() || (template ? localized(template.name, lang) : t('new.blankName')) };
+      const body = { ...(template ? { template: template.key } : {}), name: name.trim() || (template ? localize(template.name, lang, 'en') : t('new.blankName')) };
       const res = await api.post<SurveyAnswer>('/surveys', body);
       navigate(`/app/surveys/${res.survey.id}/edit`);
     } catch (err) {
@@ -45,10 +46,10 @@ export function NewSurveyPage() {
       <ul className="template-grid" aria-label={t('new.templates')}>
         {(data?.templates ?? []).map((tpl) => (
           <li key={tpl.key} className="card template-card" data-template={tpl.key}>
-            <h2>{localized(tpl.name, lang)}</h2>
-            <p className="muted">{localized(tpl.description, lang)}</p>
+            <h2>{localize(tpl.name, lang, 'en')}</h2>
+            <p className="muted">{localize(tpl.description, lang, 'en')}</p>
             <p className="small">{tn('new.questionCount', tpl.survey.questions.length, { n: num(tpl.survey.questions.length, 0) })}</p>
-            <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localized(tpl.name, lang) })}>
+            <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localize(tpl.name, lang, 'en') })}>
               {t('new.use')}
             </button>
           </li>

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
 import { INVITABLE_ROLES, type Location } from '../types.ts';
 import type { InvitationAnswer } from '../../../core/api/users.ts';
-import { buildTree, visibleNodes } from '../locations/tree.ts';
+import { buildTree, treeOrder } from '../../../core/locations/tree.ts';
 import { locationLabel } from '../../analytics/labels.ts';
 
 export function InviteForm({ locations, onInvited }: { locations: Location[]; onInvited(): Promise<void> | void }) {
@@ -20,7 +20,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const [pending, setPending] = useState<{ id: string; email: string } | null>(null);
   const needsLocations = role === 'location_manager';
   // Tree order, each location under its own parent: the API lists them by depth, so every store came after the last region.
-  const ordered = visibleNodes(buildTree(locations), new Set(locations.map((l) => l.id)));
+  const ordered = treeOrder(buildTree(locations));
   const toggle = (id: string) => setLocationIds(locationIds.includes(id) ? locationIds.filter((x) => x !== id) : [...locationIds, id]);
 
   const submit = async (e: FormEvent) => {
@@ -73,8 +73,8 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
         </Field>
         <fieldset className="inline-fieldset column">
           <legend>{needsLocations ? t('invite.locationsRequired') : t('invite.locationsOptional')}</legend>
-          {ordered.map(({ node: { location: l }, level }) => (
-            <label key={l.id} className="check" data-level={level} style={{ paddingInlineStart: `${(level - 1) * 1.2}rem` }}>
+          {ordered.map(({ location: l, depth }) => (
+            <label key={l.id} className="check" data-level={depth + 1} style={{ paddingInlineStart: `${depth * 1.2}rem` }}>
               <input type="checkbox" checked={locationIds.includes(l.id)} onChange={() => toggle(l.id)} />
               {locationLabel(l.name, l.code)}
             </label>
