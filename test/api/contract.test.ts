@@ -14,9 +14,9 @@ import * as responses from '../../src/core/api/responses.ts';
 import * as surveys from '../../src/core/api/surveys.ts';
 import * as users from '../../src/core/api/users.ts';
 import { OkAnswerSchema } from '../../src/core/api/common.ts';
-import { buildOrgWithRegions, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { timeStep, totpAt } from '../helpers/totp.ts';
-import { seedResponses, seedSurvey, type SeedResponse } from '../analytics/seed.ts';
+import { buildAnalyticsOrg, seedResponses, seedSurvey, type SeedResponse } from '../analytics/seed.ts';
 
 type Answer = { status: number; json: unknown; text: string };
 
@@ -49,9 +49,13 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const built = await buildOrgWithRegions(pool, 'Contract Org', { North: ['Store A', 'Store B'], South: ['Store C'] }, ['segment']);
-    const o = built.org;
-    loc = built.loc;
+    const o = await buildAnalyticsOrg(pool, 'Contract Org');
+    loc = { root: o.root.id };
+    for (const [region, stores] of Object.entries({ North: ['Store A', 'Store B'], South: ['Store C'] })) {
+      const node = await buildLocation(pool, o.orgId, o.root, 'region', region);
+      loc[region] = node.id;
+      for (const store of stores) loc[store] = (await buildLocation(pool, o.orgId, node, 'store', store)).id;
+    }
     await buildUser(pool, o.orgId, 'owner', 'owner@contract.test');
     await buildUser(pool, o.orgId, 'viewer', 'viewer@contract.test', [loc['Store A']]);
     // Every optional part of the answers present at least once: CSI with stated importance (summary),

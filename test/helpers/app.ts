@@ -102,23 +102,6 @@ export async function buildLocation(pool: pg.Pool, orgId: string, parent: { id: 
   return rows[0] as { id: string; path: string };
 }
 
-/**
- * An organisation with these dimensions and regions under its root, each with its stores; `loc` holds every
- * location's id by name (the root's as `root`).
- */
-export async function buildOrgWithRegions(pool: pg.Pool, name: string, regions: Record<string, string[]>, dimensions: string[] = []) {
-  const org = await buildOrg(pool, name);
-  await pool.query(`update orgs set dimensions = $2 where id = $1`, [org.orgId, dimensions]);
-  const root = { id: org.rootLocationId, path: org.rootPath };
-  const loc: Record<string, string> = { root: root.id };
-  for (const [region, stores] of Object.entries(regions)) {
-    const node = await buildLocation(pool, org.orgId, root, 'region', region);
-    loc[region] = node.id;
-    for (const store of stores) loc[store] = (await buildLocation(pool, org.orgId, node, 'store', store)).id;
-  }
-  return { org, loc };
-}
-
 export async function buildUser(pool: pg.Pool, orgId: string, role: Role, email: string, locationIds: string[] = []) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const { rows } = await pool.query(
