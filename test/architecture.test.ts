@@ -6,7 +6,7 @@
  *   server  -> http, db, core; respond only from the route table (src/server/routes.ts)
  *   respond -> http, db, core, and the server's commands (src/server/<feature>/commands/) only
  *   cli     -> anything but web
- *   web     -> core, and the server's types (import type) only
+ *   web     -> core only (core/api as types: test/api/dashboardBundle.test.ts keeps zod out of the bundle)
  * Nothing in src imports bench/ or the cli, SQL (`.query(`) is written only in src/db, and route groups
  * are registered only in the route table (src/server/routes.ts).
  * ESLint's import-x/no-restricted-paths (eslint.config.js) repeats the directory rules in the editor;
@@ -61,7 +61,7 @@ const ALLOWED: Record<string, Rule> = {
     ['server', 'http', 'db', 'core'].includes(to.layer) || (to.layer === 'respond' && from === 'src/server/routes.ts' && to.path === 'src/respond/routes.ts'),
   respond: (to) => ['respond', 'http', 'db', 'core'].includes(to.layer) || isCommand(to.path),
   cli: (to) => !['web', 'bench'].includes(to.layer),
-  web: (to) => ['web', 'core'].includes(to.layer) || (to.layer === 'server' && to.typeOnly),
+  web: (to) => ['web', 'core'].includes(to.layer),
 };
 
 /** Every import in `files` that its layer's rule refuses, as "importer -> specifier". */
@@ -137,6 +137,7 @@ describe('the checks themselves', () => {
         at('src/respond/a.ts', `import {\n  x,\n} from '../server/app.ts';\nexport { y } from '../server/surveys/routes.ts';`),
         at('src/cli/a.ts', `const m = await import('../../bench/runBench.ts');`),
         at('src/web/a.ts', `import { x } from '../server/org/schema.ts';\nimport { y } from '../db/y.ts';`),
+        at('src/web/b.ts', `import type { X } from '../server/org/schema.ts';`),
       ]),
     ).toEqual([
       'src/core/a.ts -> node:fs',
@@ -149,6 +150,7 @@ describe('the checks themselves', () => {
       'src/cli/a.ts -> ../../bench/runBench.ts',
       'src/web/a.ts -> ../server/org/schema.ts',
       'src/web/a.ts -> ../db/y.ts',
+      'src/web/b.ts -> ../server/org/schema.ts',
     ]);
   });
 
@@ -157,7 +159,7 @@ describe('the checks themselves', () => {
       layerViolations([
         at('src/server/routes.ts', `import { registerRespondRoutes } from '../respond/routes.ts';`),
         at('src/respond/a.ts', `import { submitResponse } from '../server/responses/commands/submitResponse.ts';`),
-        at('src/web/a.ts', `import type { X } from '../server/org/schema.ts';`),
+        at('src/web/a.ts', `import type { X } from '../core/api/org.ts';`),
         at('src/cli/a.ts', `import { buildApp } from '../server/app.ts';`),
       ]),
     ).toEqual([]);

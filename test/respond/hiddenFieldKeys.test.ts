@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/http/validate.ts';
-import { UpdateOrgSchema } from '../../src/server/org/schema.ts';
+import { UpdateOrgSchema } from '../../src/core/api/org.ts';
 import { hiddenFromBody, hiddenFromQuery } from '../../src/respond/context.ts';
 import { buildSurveyUrl } from '../../src/web/admin/distribute/links.ts';
 

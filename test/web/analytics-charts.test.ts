@@ -155,8 +155,8 @@ describe('location tree and question choice', () => {
   });
 
   it('prefers the requested question, then NPS, CSAT, CES', () => {
-    const q = (questionId: string, metric: string, type = metric === 'nps' ? 'nps' : 'rating'): SummaryQuestion =>
-      ({ questionId, key: questionId, type, metric, text: {}, scale: null, result: null, distribution: [] });
+    const q = (questionId: string, metric: SummaryQuestion['metric'], type: SummaryQuestion['type'] = metric === 'nps' ? 'nps' : 'rating'): SummaryQuestion =>
+      ({ questionId, key: questionId, type, metric, text: {}, scale: null, archived: false, result: null, distribution: [] });
     const rated = [q('a', 'none'), q('b', 'csat'), q('c', 'nps')];
     expect(pickQuestion(rated, undefined)?.questionId).toBe('c');
     expect(pickQuestion(rated, 'b')?.questionId).toBe('b');

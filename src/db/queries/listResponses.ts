@@ -7,7 +7,8 @@
 import type { CursorDirection } from '../../core/responses/cursor.ts';
 import type { ExportResponse } from '../../core/responses/exportTable.ts';
 import type { Queryable } from '../connection.ts';
-import { QUALITY_REASONS, responseFlagsSql, type QualityReason } from '../quality/responseFlags.ts';
+import { QUALITY_REASONS, type QualityReason } from '../../core/quality/reasons.ts';
+import { responseFlagsSql } from '../quality/responseFlags.ts';
 import { binder, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
 import { toSafeInteger } from '../numbers.ts';
 

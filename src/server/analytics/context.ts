@@ -10,7 +10,7 @@ import { getLocationInScope, type LocationNode } from '../../db/queries/listLoca
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { invalid, notFound } from '../../http/errors.ts';
-import type { FilterQuery } from './schema.ts';
+import type { FilterQuery } from '../../core/api/analytics.ts';
 
 /** Builds the source context for the caller and the validated filters. @throws not_found, validation */
 export async function analyticsContext(pool: pg.Pool, principal: Principal, q: FilterQuery): Promise<SourceContext> {

@@ -1,5 +1,6 @@
 /** Latest comments and the data-validation view of one survey. */
 import type pg from 'pg';
+import type { CommentsAnswer, QualityAnswer } from '../../core/api/analytics.ts';
 import type { ScoreGroup } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { listComments, type CommentCursor } from '../../db/queries/listComments.ts';
@@ -11,7 +12,7 @@ import { isNpsQuestion, scoredQuestion } from '../../core/analytics/metrics.ts';
 import { NPS_GROUP_RANGES, npsGroup } from '../../core/stats/nps.ts';
 
 /** GET /surveys/:id/comments: newest first; `nextBefore` (a cursor of the last row) continues the list. */
-export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: { limit: number; before?: CommentCursor; group?: ScoreGroup }) {
+export async function getComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: { limit: number; before?: CommentCursor; group?: ScoreGroup }): Promise<CommentsAnswer> {
   const main = scoredQuestion(survey, undefined);
   const isNps = !!main && isNpsQuestion(main);
   if (o.group && !isNps) throw invalid('group: this survey has no NPS question to group by');
@@ -44,14 +45,13 @@ export const QUALITY_LIMIT = 500;
  * (default: 90 days back from `to` or the org's today), at most QUALITY_LIMIT.
  */
 export async function listQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
-  const filter = { ...ctx.filter };
-  if (!filter.from) filter.from = addDays(filter.to ?? orgToday(ctx.timezone, now), -QUALITY_WINDOW_DAYS);
+  const filter = { ...ctx.filter, from: ctx.filter.from ?? addDays(ctx.filter.to ?? orgToday(ctx.timezone, now), -QUALITY_WINDOW_DAYS) };
   const flagged = await listQualityFlags(pool, { ...ctx, filter }, { surveyId: survey.id, limit: QUALITY_LIMIT });
   return { filter, flagged };
 }
 
 /** GET /surveys/:id/quality: flagged and excluded responses in a bounded window (default: 90 days back from `to` or the org's today), with the rules used. */
-export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date) {
+export async function getQuality(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, now: Date): Promise<QualityAnswer> {
   const { filter, flagged } = await listQuality(pool, ctx, survey, now);
   return {
     rules: {

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { surveyOf } from './context.ts';
 import { getComments, getQuality } from './feedback.ts';
 import { analyticsRequest } from './request.ts';
-import { CommentsQuery, QualityQuery } from './schema.ts';
+import { CommentsQuery, QualityQuery } from '../../core/api/analytics.ts';
 
 /** Registers GET /surveys/:id/comments and GET /surveys/:id/quality. */
 export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -7,7 +7,7 @@ import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { authorize, requirePrincipal } from '../../http/session.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
 import { analyticsContext } from './context.ts';
-import type { FilterQuery } from './schema.ts';
+import type { FilterQuery } from '../../core/api/analytics.ts';
 
 export interface AnalyticsRequest<Q> {
   principal: Principal;

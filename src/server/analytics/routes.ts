@@ -14,7 +14,7 @@ import { parse, pathParam } from '../../http/validate.ts';
 import { isHiddenKey } from '../../core/responses/hiddenFields.ts';
 import { analyticsRequest } from './request.ts';
 import { getFreshness } from './freshness.ts';
-import { DimensionValuesQuery, FilterSchema, type DimensionValuesResponse } from './schema.ts';
+import { DimensionValuesQuery, FilterSchema, type DimensionValuesAnswer } from '../../core/api/analytics.ts';
 import { getOverview } from './summary.ts';
 
 /** Registers the analytics overview, freshness and dimension-value routes. */
@@ -35,7 +35,7 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   });
 
   // The segment filter's suggestions: only the organisation's dimensions, only in the caller's locations.
-  app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesResponse> => {
+  app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesAnswer> => {
     requirePrincipal(request);
     const key = pathParam(request.params, 'key', isHiddenKey, 'Dimension not found');
     const query = parse(DimensionValuesQuery, request.query ?? {});

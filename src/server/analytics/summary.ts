@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { computeCsi, csiBreakdown, type CsiAttribute, type Histogram, type MetricResult } from '../../core/stats/index.ts';
 import { needsFirstResponseVersion, skippedCount } from '../../core/surveys/skipped.ts';
+import type { OverviewAnswer, SummaryAnswer } from '../../core/api/analytics.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getChoiceCounts } from '../../db/queries/getChoiceCounts.ts';
@@ -31,7 +32,7 @@ function withSkipped(q: QuestionDef, result: MetricResult | null, responses: num
 }
 
 /** GET /analytics/overview: every survey with responses and its headline NPS / CSAT / CES, and CSI. */
-export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
+export async function getOverview(pool: pg.Pool, ctx: SourceContext): Promise<OverviewAnswer> {
   const surveys = await listSurveyMetricQuestions(pool, ctx.scope.orgId);
   const questionIds = surveys.flatMap((s) => [...Object.values(s.questions).map((q) => q!.id!), ...s.csi.map((q) => q.id!)]);
   const surveyIds = surveys.map((s) => s.id);
@@ -62,7 +63,7 @@ export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
 }
 
 /** GET /surveys/:id/analytics/summary. */
-export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey) {
+export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey): Promise<SummaryAnswer> {
   const questions = survey.questions.filter((q) => q.id);
   const scored = questions.filter(isScored).map((q) => q.id!);
   const choice = questions.filter((q) => q.type === 'single' || q.type === 'multi').map((q) => q.id!);

@@ -7,7 +7,7 @@ import { surveyOf } from './context.ts';
 import { getDrivers } from './drivers.ts';
 import { scoredQuestion } from '../../core/analytics/metrics.ts';
 import { analyticsRequest } from './request.ts';
-import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from './schema.ts';
+import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from '../../core/api/analytics.ts';
 import { getSurveySummary } from './summary.ts';
 import { getComparison, getTrend } from './trend.ts';
 

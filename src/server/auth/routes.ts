@@ -1,6 +1,5 @@
 /** First-run owner setup, logout and "who am I"; sign-in and the own account are in accountRoutes.ts. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { parse } from '../../http/validate.ts';
@@ -8,26 +7,16 @@ import { withTransaction } from '../../db/tx.ts';
 import { hasAnyUser, insertCompanyLocation, insertOrg, lockFirstRunSetup } from '../../db/users/firstRunSetup.ts';
 import { insertUser } from '../../db/users/saveUser.ts';
 import { hashPassword } from './passwords.ts';
-import { NewPassword } from './schema.ts';
-import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
 import { permissionsOf } from './present.ts';
-import { isTimeZone } from '../org/schema.ts';
+import type { OkAnswer } from '../../core/api/common.ts';
+import { SetupSchema, type AuthStateAnswer, type MeAnswer } from '../../core/api/accounts.ts';
 
-export const SetupSchema = z.object({
-  orgName: z.string().trim().min(1).max(200),
-  name: z.string().trim().max(200).default(''),
-  email: z.email().max(320),
-  password: NewPassword,
-  locale: z.enum(LANGUAGES).default('en'),
-  // Rollups group answers by day in this zone: an unknown one would make every submission fail.
-  timezone: z.string().max(64).refine(isTimeZone, 'unknown time zone').default('UTC'),
-});
 
 export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.get('/api/v1/auth/state', async (request) => {
+  app.get('/api/v1/auth/state', async (request): Promise<AuthStateAnswer> => {
     return { needsSetup: !(await hasAnyUser(pool)), signedIn: !!request.sessionUser };
   });
 
@@ -44,15 +33,15 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       return { orgId, userId };
     });
     await startSession(pool, request, reply, user.orgId, user.userId);
-    return reply.status(201).send({ ok: true });
+    return reply.status(201).send({ ok: true } satisfies OkAnswer);
   });
 
-  app.post('/api/v1/auth/logout', async (request, reply) => {
+  app.post('/api/v1/auth/logout', async (request, reply): Promise<OkAnswer> => {
     await endSession(pool, request, reply);
     return { ok: true };
   });
 
-  app.get('/api/v1/me', async (request) => {
+  app.get('/api/v1/me', async (request): Promise<MeAnswer> => {
     const principal = requirePrincipal(request);
     const su = request.sessionUser!;
     return {

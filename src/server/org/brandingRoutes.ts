@@ -13,7 +13,7 @@ import { PUBLIC_SLUG_RE } from '../../core/surveys/publicSlug.ts';
 import { authorize, requirePrincipal } from '../../http/session.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
-import { UpdateBrandingSchema, type BrandingView } from './schema.ts';
+import { UpdateBrandingSchema, type BrandingView } from '../../core/api/org.ts';
 
 /** Upload types accepted by the parser; the bytes decide (SVG and others get a clear 400, not a 415). */
 const UPLOAD_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif', 'image/webp', 'application/octet-stream'];

@@ -16,7 +16,7 @@ import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
 import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';
 import { listHiddenKeys } from '../../db/org/listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
-import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
+import { UpdateOrgSchema, type HiddenKeysAnswer, type OrgSettingsView, type RollupJobView, type UpdateOrgAnswer } from '../../core/api/org.ts';
 import { updateOrg } from './updateOrg.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
@@ -31,12 +31,12 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const jobs = createBackgroundJobs((orgId, err) => app.log.error({ err, orgId }, 'rollup rebuild job failed'));
   app.addHook('onClose', () => jobs.close());
 
-  app.get('/api/v1/org', async (request) => {
+  app.get('/api/v1/org', async (request): Promise<OrgSettingsView> => {
     const principal = requirePrincipal(request);
     return getOrgSettings(pool, principal.orgId);
   });
 
-  app.patch('/api/v1/org', async (request): Promise<UpdateOrgResponse> => {
+  app.patch('/api/v1/org', async (request): Promise<UpdateOrgAnswer> => {
     const principal = authorize(request, 'org.manage');
     const input = parse(UpdateOrgSchema, request.body);
     const { org, rollupsStale } = await withTransaction(pool, (tx) => updateOrg(tx, principal, input));
@@ -54,7 +54,7 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentRollupJob(await getRollupJob(pool, principal.orgId));
   });
 
-  app.get('/api/v1/org/hidden-keys', async (request): Promise<HiddenKeysResponse> => {
+  app.get('/api/v1/org/hidden-keys', async (request): Promise<HiddenKeysAnswer> => {
     const principal = requireWholeOrg(authorize(request, 'org.manage'));
     return { keys: await listHiddenKeys(pool, principal.orgId, { days: 90, limit: 50 }) };
   });

@@ -13,7 +13,7 @@ import { publicBase, qrMatrix, surveyUrl } from './links.ts';
 import { renderPosterPdf } from './pdfPoster.ts';
 import { accentOnWhite } from '../../core/branding/branding.ts';
 import { getBranding, getOrgLogo } from '../../db/org/branding.ts';
-import { PosterQuerySchema } from './schema.ts';
+import { PosterQuerySchema } from '../../core/api/surveys.ts';
 
 /** Resolves survey, location (in the caller's scope) and language into the poster's content. */
 async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Principal): Promise<{ input: PosterInput; fileName: string }> {

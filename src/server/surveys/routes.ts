@@ -21,10 +21,12 @@ import { listEarlierSlugs } from '../../db/surveys/slugHistory.ts';
 import { surveyArchivedAt } from '../../db/surveys/lifecycle.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
 import { publicBase, surveyUrl } from './links.ts';
+import { SurveyInputSchema } from '../../core/surveys/definition.ts';
 import {
-  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
-  type SurveyLink,
-} from './schema.ts';
+  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyListQuerySchema, type SurveyAnswer, type SurveyArchiveAnswer,
+  type SurveyDeleteAnswer, type SurveyDetailAnswer, type SurveyLink, type SurveyLinksAnswer, type SurveyListAnswer, type SurveyStatusAnswer,
+  type SurveyTemplatesAnswer,
+} from '../../core/api/surveys.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
 const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
@@ -32,12 +34,12 @@ const isFullInput = (body: unknown) => typeof body === 'object' && body !== null
 export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.get('/api/v1/survey-templates', async (request) => {
+  app.get('/api/v1/survey-templates', async (request): Promise<SurveyTemplatesAnswer> => {
     authorize(request, 'survey.read');
     return { templates: SURVEY_TEMPLATES.map(({ key, name, description, survey }) => ({ key, name, description, survey })) };
   });
 
-  app.get('/api/v1/surveys', async (request) => {
+  app.get('/api/v1/surveys', async (request): Promise<SurveyListAnswer> => {
     const principal = authorize(request, 'survey.read');
     const { archived } = parse(SurveyListQuerySchema, request.query ?? {});
     const rows = await listSurveys(pool, scopeOf(principal), { archived: archived === '1' });
@@ -51,10 +53,10 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
       : inputFromRequest(parse(CreateSurveyRequestSchema, request.body ?? {}), request.sessionUser?.locale ?? 'en');
     const id = await withTransaction(pool, (tx) => createSurvey(tx, principal, input));
     const survey = await loadSurvey(pool, principal.orgId, id);
-    return reply.status(201).send(presentSurveyWithWarnings(survey!));
+    return reply.status(201).send(presentSurveyWithWarnings(survey!) satisfies SurveyAnswer);
   });
 
-  app.get('/api/v1/surveys/:id', async (request) => {
+  app.get('/api/v1/surveys/:id', async (request): Promise<SurveyDetailAnswer> => {
     const principal = authorize(request, 'survey.read');
     const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
@@ -68,7 +70,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     };
   });
 
-  app.put('/api/v1/surveys/:id', async (request) => {
+  app.put('/api/v1/surveys/:id', async (request): Promise<SurveyAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const input = parse(SurveyInputSchema, request.body);
@@ -76,7 +78,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     return presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!);
   });
 
-  app.post('/api/v1/surveys/:id/status', async (request) => {
+  app.post('/api/v1/surveys/:id/status', async (request): Promise<SurveyStatusAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const { status } = parse(SetStatusRequestSchema, request.body);
@@ -88,11 +90,11 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const principal = authorize(request, 'survey.create');
     const id = parseIdParam(request.params, 'Survey not found');
     const copyId = await withTransaction(pool, (tx) => duplicateSurvey(tx, principal, id, request.sessionUser?.locale ?? 'en'));
-    return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!));
+    return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!) satisfies SurveyAnswer);
   });
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
-    app.post(`/api/v1/surveys/:id/${action}`, async (request) => {
+    app.post(`/api/v1/surveys/:id/${action}`, async (request): Promise<SurveyArchiveAnswer> => {
       const principal = authorize(request, 'survey.edit');
       const id = parseIdParam(request.params, 'Survey not found');
       await withTransaction(pool, (tx) => setArchived(tx, principal, id, archived));
@@ -101,7 +103,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     });
   }
 
-  app.delete('/api/v1/surveys/:id', async (request) => {
+  app.delete('/api/v1/surveys/:id', async (request): Promise<SurveyDeleteAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const { confirm } = parse(DeleteSurveyRequestSchema, request.body ?? {});
@@ -109,7 +111,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     return { ok: true, deletedResponses: responses };
   });
 
-  app.get('/api/v1/surveys/:id/links', async (request) => {
+  app.get('/api/v1/surveys/:id/links', async (request): Promise<SurveyLinksAnswer> => {
     const principal = authorize(request, 'survey.read');
     const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);

@@ -4,6 +4,7 @@ import { SCORE_GROUPS } from '../../core/surveys/types.ts';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import type { CommentsAnswer } from '../../core/api/analytics.ts';
 import type { Comment } from './types.ts';
 import { ErrorBox, Panel, Skeleton } from './ui.tsx';
 import { channelLabel } from './FilterBar.tsx';
@@ -30,7 +31,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
     const my = ++ticket.current;
     setBusy(true);
     try {
-      const d = await api.get<{ comments: Comment[] }>(basePath(before));
+      const d = await api.get<CommentsAnswer>(basePath(before));
       if (my !== ticket.current) return;
       setComments((prev) => (before && prev ? [...prev, ...d.comments] : d.comments));
       setMore(d.comments.length === PAGE);

@@ -8,7 +8,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath } from './dashboard.ts';
 import { dimensionLabel, locationLabel, matchKnownValue } from './labels.ts';
 import type { BreakdownAnswer } from './types.ts';
-import type { DimensionValuesResponse } from '../../server/analytics/schema.ts';
+import type { DimensionValuesAnswer } from '../../core/api/analytics.ts';
 
 /**
  * What the filter bar needs of the dashboard: a DashboardContext has it all; the page also shows the
@@ -34,7 +34,7 @@ export function FilterBar({ ctx }: { ctx: FilterBarContext }) {
   // The organisation's dimensions may arrive after the bar first renders: until a key is picked, the first one.
   const draftDim = { ...draft, key: draft.key || ctx.dimensions[0] || '' };
   // The dimension's known values in the caller's locations (respondent-written: React escapes them).
-  const known = useLoad<DimensionValuesResponse>(
+  const known = useLoad<DimensionValuesAnswer>(
     draftDim.key ? `/analytics/dimensions/${encodeURIComponent(draftDim.key)}/values${qs({ survey: ctx.surveyId, q: draftDim.value.trim() })}` : null,
   );
   const knownValues = known.data?.values.map((v) => v.value) ?? [];

@@ -13,6 +13,7 @@ import { Freshness } from './Freshness.tsx';
 import { RangeFilter } from './FilterBar.tsx';
 import { orgToday } from '../../core/time/orgCalendar.ts';
 import { DEFAULT_FILTERS, parseFilters, resolveRange, serializeFilters, type DashboardFilters } from './filters.ts';
+import type { OverviewAnswer } from '../../core/api/analytics.ts';
 import type { OverviewSurvey } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
@@ -34,7 +35,7 @@ export function OverviewPage() {
   const setFilters = useCallback((patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch })), [setParams]);
   const period = resolveRange(filters, today);
   const path = `/analytics/overview${qs(period)}`;
-  const state = useLoad<{ surveys: OverviewSurvey[] }>(path);
+  const state = useLoad<OverviewAnswer>(path);
   const [showInactive, setShowInactive] = useState(false);
   const limited = me?.locationPaths !== null && me?.locationPaths !== undefined;
   const day = (d: string) => date(`${d}T00:00:00`);

@@ -9,7 +9,9 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
-import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
+import type { BulkExclusionAnswer } from '../../core/api/responses.ts';
+import type { SurveyListAnswer } from '../../core/api/surveys.ts';
+import type { QualityAnswer, QualityReason } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
@@ -22,7 +24,7 @@ const UUID_RE = /^[0-9a-f-]{36}$/i;
 export function QualityPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const surveys = useLoad<{ surveys: SurveyListItem[] }>('/surveys');
+  const surveys = useLoad<SurveyListAnswer>('/surveys');
   const wanted = params.get('survey');
   const reasonParam = params.get('reason');
   const reason = REASONS.find((r) => r === reasonParam);
@@ -78,7 +80,7 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
   const excludeAll = async (r: QualityReason) => {
     setStatus(t('an.quality.saving'));
     try {
-      const res = await api.post<{ excluded: number }>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
+      const res = await api.post<BulkExclusionAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
       setOverrides({});
       await state.reload();
       setStatus(t('rs.quality.excludedAll', { n: res.excluded }));

@@ -12,13 +12,13 @@ import { useLoad } from '../components/useLoad.ts';
 import { channelLabel, languageName } from '../analytics/FilterBar.tsx';
 import { ErrorBox, Skeleton } from '../analytics/ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
-import type { ListedAnswer, OneResponse } from './types.ts';
+import type { ListedAnswer, OneResponse, OneResponseAnswer } from './types.ts';
 import './responses.css';
 
 export function ResponsePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const state = useLoad<{ response: OneResponse }>(`/responses/${encodeURIComponent(id)}`);
+  const state = useLoad<OneResponseAnswer>(`/responses/${encodeURIComponent(id)}`);
   if (state.error && !state.loading) {
     return <div className="an-page"><h1>{t('rs.one.title')}</h1><ErrorBox error={state.error} onRetry={state.reload} /></div>;
   }

@@ -3,6 +3,7 @@
  * instead of showing a form whose every request the server would refuse.
  */
 import type { ReactNode } from 'react';
+import type { Action } from '../../core/access/index.ts';
 import { Link } from 'react-router';
 import { PageTitle } from '../components/index.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
@@ -21,7 +22,7 @@ export function NotAvailableForRole() {
 }
 
 /** Renders `children` when the signed-in role allows `action`, the "not available for your role" page otherwise. */
-export function RequirePermission({ action, children }: { action: string; children: ReactNode }) {
+export function RequirePermission({ action, children }: { action: Action; children: ReactNode }) {
   const { can } = useSession();
   return can(action) ? <>{children}</> : <NotAvailableForRole />;
 }

@@ -6,7 +6,7 @@ import { getLocation } from '../../../db/locations/listLocations.ts';
 import { insertLocation, lockLocationTree } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { invalid, notFound } from '../../../http/errors.ts';
-import type { CreateLocationInput } from '../schema.ts';
+import type { CreateLocationInput } from '../../../core/api/locations.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 import { assertCodeChangeAllowed } from '../../../core/locations/codes.ts';
 

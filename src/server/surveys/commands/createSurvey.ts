@@ -8,7 +8,7 @@ import type { Queryable } from '../../../db/connection.ts';
 import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting } from '../../../db/surveys/slugHistory.ts';
 import { parse } from '../../../http/validate.ts';
-import type { CreateSurveyRequest } from '../schema.ts';
+import type { CreateSurveyRequest } from '../../../core/api/surveys.ts';
 
 const randomSuffix = () => crypto.randomBytes(4).toString('hex').slice(0, 6);
 

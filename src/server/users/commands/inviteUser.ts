@@ -9,7 +9,7 @@ import { hashToken, newToken } from '../../../http/session.ts';
 import type { AppDeps } from '../../../http/deps.ts';
 import { invitationMail } from '../../mail/messages.ts';
 import { sendMail } from '../../mail/sendMail.ts';
-import type { InviteInput } from '../schema.ts';
+import type { InviteInput } from '../../../core/api/users.ts';
 import { checkGrants } from './checkGrants.ts';
 
 export interface Inviter {

@@ -6,7 +6,7 @@ import { getUser, type UserRow } from '../../../db/users/listUsers.ts';
 import { deleteUserSessions, lockActiveOwners, setUserLocations, updateUserRow } from '../../../db/users/saveUser.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
-import type { UpdateUserInput } from '../schema.ts';
+import type { UpdateUserInput } from '../../../core/api/users.ts';
 import { checkGrants } from './checkGrants.ts';
 
 /**

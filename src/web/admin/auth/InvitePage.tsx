@@ -5,24 +5,19 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 import { ErrorMessage, Field, Loading, PageTitle } from '../../components/index.ts';
-
-interface InvitationInfo {
-  email: string;
-  role: string;
-  orgName: string;
-}
+import type { AcceptAnswer, InvitationInfoAnswer } from '../../../core/api/users.ts';
 
 export function InvitePage() {
   const { token = '' } = useParams();
   const { t } = useI18n();
-  const [info, setInfo] = useState<InvitationInfo | null>(null);
+  const [info, setInfo] = useState<InvitationInfoAnswer | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { busy, error, run } = useSessionStartingSubmit();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
   useEffect(() => {
-    api.get<InvitationInfo>(`/invitations/${encodeURIComponent(token)}`).then(setInfo, (err) =>
+    api.get<InvitationInfoAnswer>(`/invitations/${encodeURIComponent(token)}`).then(setInfo, (err) =>
       setLoadError(err instanceof ApiError && (err.status === 404 || err.status === 410) ? t('accept.invalid') : String(err)),
     );
   }, [token, t]);
@@ -30,7 +25,7 @@ export function InvitePage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api.post<{ signIn?: boolean }>(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password });
+      const res = await api.post<AcceptAnswer>(`/invitations/${encodeURIComponent(token)}/accept`, { name: name.trim(), password });
       // The organisation requires two-factor sign-in: it is set up at the sign-in page, before anything else.
       return res.signIn ? '/login' : '/app';
     });

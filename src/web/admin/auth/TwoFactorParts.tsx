@@ -5,11 +5,9 @@ import { useI18n, type MessageKey, type Translate } from '../../i18n.tsx';
 import { CopyButton, Field } from '../../components/index.ts';
 import { useSubmit } from './useSubmit.ts';
 
-export interface Enrolment {
-  key: string;
-  uri: string;
-  qrDataUrl: string;
-}
+import type { EnrolmentAnswer as Enrolment, SecondFactorAnswer } from '../../../core/api/accounts.ts';
+
+export type { Enrolment };
 
 /** The message for a failed code or password step: locked (with minutes), wrong, or the server's words. */
 export function stepError(err: unknown, t: Translate, wrongKey: MessageKey = 'tf.wrong'): string {
@@ -91,7 +89,7 @@ export function SecondFactorForm({ onSignedIn, onExpired }: { onSignedIn(next: s
     e.preventDefault();
     void run(async () => {
       try {
-        const res = await api.post<{ next: string }>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
+        const res = await api.post<SecondFactorAnswer>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
         onSignedIn(res.next);
       } catch (err) {
         if (!(err instanceof ApiError && (err.details as { reason?: string } | undefined)?.reason === 'sign_in_expired')) throw err;

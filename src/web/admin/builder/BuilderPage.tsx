@@ -8,7 +8,8 @@ import { Link, useBlocker, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, Tabs, panelId, tabId, useLoad } from '../../components/index.ts';
-import type { SurveyResponse } from '../types.ts';
+import type { SurveyStatusAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyAnswer, SurveyDetailAnswer } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
 import { builderReducer, errorField, errorTargets, initialState, isLong, toSurveyInput, validateSurvey, type Issue } from './state.ts';
 import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
@@ -20,7 +21,7 @@ import './builder.css';
 export function BuilderPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { data, error } = useLoad<SurveyResponse>(`/surveys/${encodeURIComponent(id)}`);
+  const { data, error } = useLoad<SurveyDetailAnswer>(`/surveys/${encodeURIComponent(id)}`);
   if (error) {
     return (
       <section>
@@ -31,7 +32,7 @@ export function BuilderPage() {
     );
   }
   if (!data) return <><PageTitle title={t('builder.title')} /><Loading lines={8} /></>;
-  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs ?? []} archived={!!data.archivedAt} />;
+  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs} archived={!!data.archivedAt} />;
 }
 
 /** How a failed request is kept: its message and the field it names. */
@@ -99,7 +100,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     setSaving(true);
     setStatus({ text: t('builder.saving'), kind: 'info' });
     try {
-      const res = await api.put<SurveyResponse>(`/surveys/${survey.id}`, toSurveyInput(survey));
+      const res = await api.put<SurveyAnswer>(`/surveys/${survey.id}`, toSurveyInput(survey));
       dispatch({ type: 'load', survey: res.survey });
       setWarnings(res.warnings ?? []);
       // A published survey's previous address now redirects (the server keeps it; a draft's is dropped).
@@ -143,7 +144,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     if (state.dirty && !(await save())) return;
     setSaving(true);
     try {
-      const res = await api.post<{ survey: SurveyDef }>(`/surveys/${survey.id}/status`, { status: next });
+      const res = await api.post<SurveyStatusAnswer>(`/surveys/${survey.id}/status`, { status: next });
       dispatch({ type: 'load', survey: res.survey });
       setStatus({ text: t(`builder.statusChanged.${res.survey.status}`), kind: 'success' });
     } catch (err) {

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import { CSV_HEADER, csvPreview } from './tree.ts';
+import type { ImportLocationsAnswer } from '../../../core/api/locations.ts';
 import { useSession } from '../../shell/session.tsx';
 
 export function CsvImport({ onImported }: { onImported(): Promise<void> | void }) {
@@ -24,7 +25,7 @@ export function CsvImport({ onImported }: { onImported(): Promise<void> | void }
     setError(null);
     setResult(null);
     try {
-      const res = await api.post<{ created: number; updated: number }>('/locations/import', text, { contentType: 'text/csv' });
+      const res = await api.post<ImportLocationsAnswer>('/locations/import', text, { contentType: 'text/csv' });
       setResult(t('csv.done', { created: num(res.created, 0), updated: num(res.updated, 0) }));
       await onImported();
     } catch (err) {

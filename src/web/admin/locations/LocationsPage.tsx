@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { EmptyState, ErrorMessage, Loading, PageTitle, useLoad } from '../../components/index.ts';
-import type { Location } from '../types.ts';
+import type { LocationsAnswer } from '../../../core/api/locations.ts';
 import { buildTree } from '../../../core/locations/tree.ts';
 import { LocationTree } from './LocationTree.tsx';
 import { LocationPanel } from './LocationPanel.tsx';
@@ -12,7 +12,7 @@ import { CsvImport } from './CsvImport.tsx';
 export function LocationsPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const { data, error, loading, reload } = useLoad<{ locations: Location[] }>('/locations');
+  const { data, error, loading, reload } = useLoad<LocationsAnswer>('/locations');
   const locations = useMemo(() => data?.locations ?? [], [data]);
   const roots = useMemo(() => buildTree(locations), [locations]);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);

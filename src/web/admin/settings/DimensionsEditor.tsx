@@ -2,13 +2,13 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import type { HiddenKeysResponse } from '../../../server/org/schema.ts';
+import type { HiddenKeysAnswer } from '../../../core/api/org.ts';
 import { hiddenKeyOf, hiddenKeyProblem, MAX_DIMENSIONS } from '../../../core/responses/hiddenFields.ts';
 
 export function DimensionsEditor({ value, onChange, seen, error }: {
   value: string[];
   onChange(next: string[]): void;
-  seen: HiddenKeysResponse['keys'];
+  seen: HiddenKeysAnswer['keys'];
   error?: string | null;
 }) {
   const { t, num } = useI18n();

@@ -1,6 +1,6 @@
 /** "Recalculating dashboards: 12 / 40 batches" with a native <progress>, while a rollup rebuild runs. */
 import { useI18n } from '../../i18n.tsx';
-import type { RollupJobView } from '../../../server/org/schema.ts';
+import type { RollupJobView } from '../../../core/api/org.ts';
 
 export function RollupProgress({ job }: { job: RollupJobView }) {
   const { t, num } = useI18n();

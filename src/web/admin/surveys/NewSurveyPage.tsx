@@ -4,13 +4,14 @@ import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, Loading, LiveStatus, PageTitle, useLoad } from '../../components/index.ts';
-import { type SurveyResponse, type SurveyTemplate } from '../types.ts';
+import type { SurveyTemplatesAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyAnswer, SurveyTemplate } from '../types.ts';
 import { localize } from '../../../core/surveys/localize.ts';
 
 export function NewSurveyPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const { data, error, loading } = useLoad<{ templates: SurveyTemplate[] }>('/survey-templates');
+  const { data, error, loading } = useLoad<SurveyTemplatesAnswer>('/survey-templates');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function NewSurveyPage() {
     setFailure(null);
     try {
       const body = { ...(template ? { template: template.key } : {}), name: name.trim() || (template ? localize(template.name, lang, 'en') : t('new.blankName')) };
-      const res = await api.post<SurveyResponse>('/surveys', body);
+      const res = await api.post<SurveyAnswer>('/surveys', body);
       navigate(`/app/surveys/${res.survey.id}/edit`);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
-import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
+import { INVITABLE_ROLES, type Location } from '../types.ts';
+import type { InvitationAnswer } from '../../../core/api/users.ts';
 import { buildTree, treeOrder } from '../../../core/locations/tree.ts';
 import { locationLabel } from '../../analytics/labels.ts';
 
@@ -32,7 +33,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
     }
     setBusy(true);
     try {
-      const res = await api.post<{ invitation: InvitationRow; link: string | null; emailed: boolean }>('/invitations', { email: email.trim(), role, locationIds });
+      const res = await api.post<InvitationAnswer>('/invitations', { email: email.trim(), role, locationIds });
       setResult({ email: email.trim(), link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
       setEmail('');
       setLocationIds([]);
@@ -49,7 +50,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
     if (!pending) return;
     setError(null);
     try {
-      const res = await api.post<{ link: string | null; emailed: boolean }>(`/invitations/${pending.id}/resend`, { email: true });
+      const res = await api.post<InvitationAnswer>(`/invitations/${pending.id}/resend`, { email: true });
       setResult({ email: pending.email, link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
       setPending(null);
       setEmail('');
