@@ -26,12 +26,18 @@ import { registerSurveyRoutes } from './surveys/routes.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { registerRespondRoutes } from '../respond/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
+import { registerJobRoutes } from './jobs/routes.ts';
 import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { JOB_KINDS } from './jobs/kinds.ts';
+import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Background fold of queued rollup changes (tests await `idle(orgId)`). */
     rollupFolder: RollupFolder;
+    /** The job queue (pg-boss) this process sends to and works for. */
+    jobs: JobQueue;
   }
 }
 
@@ -63,12 +69,24 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxies.trusted,
   });
-  const rollupFolder = createRollupFolder(appDeps.pool, (orgId, err) => app.log.error({ err, orgId }, 'rollup fold failed'));
+  const jobs = createJobQueue(appDeps.pool, {
+    kinds: JOB_KINDS,
+    log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
+  });
+  const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
+  app.decorate('jobs', jobs);
   app.decorate('rollupFolder', rollupFolder);
-  // Changes queued before this process started (or by a process that stopped) are folded from the start.
-  app.addHook('onReady', async () => void rollupFolder.kickAll().catch((err) => app.log.error({ err }, 'rollup fold failed')));
-  app.addHook('onClose', () => rollupFolder.close());
-  const deps: AppDeps = { ...appDeps, rollupFolder, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
+  // The queue starts before the server answers (pg-boss installs or upgrades its schema); one sweep
+  // then folds what was queued while no process ran and resumes requested rollup rebuilds.
+  app.addHook('onReady', async () => {
+    await jobs.start();
+    await jobs.send(sweepRollupsJob, {});
+  });
+  app.addHook('onClose', async () => {
+    await rollupFolder.close();
+    await jobs.stop();
+  });
+  const deps: AppDeps = { ...appDeps, rollupFolder, jobs, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
   app.decorateRequest('sessionUser', null);
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(cookie);
@@ -122,6 +140,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await registerUserRoutes(app, deps);
   await registerSurveyRoutes(app, deps);
   await registerAnalyticsRoutes(app, deps);
+  await registerJobRoutes(app, deps);
   await registerRespondRoutes(app, deps);
   await registerWebRoutes(app, deps);
 

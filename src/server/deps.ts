@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { RouteOptions } from 'fastify';
 import type { RollupFolder } from './jobs/foldRollupsJob.ts';
+import type { JobQueue } from './jobs/queue.ts';
 
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -26,4 +27,6 @@ export interface AppDeps {
   onRoute?: (route: RouteOptions) => void;
   /** Set by buildApp: writers kick it after their commit (src/server/jobs/foldRollupsJob.ts). */
   rollupFolder?: RollupFolder;
+  /** Set by buildApp: the job queue (src/server/jobs/queue.ts). */
+  jobs?: JobQueue;
 }

@@ -7,7 +7,7 @@
  */
 import type { Queryable } from '../../db/connection.ts';
 import { getRollupFreshness } from '../../db/rollups/rollupQueue.ts';
-import { getRollupJob } from '../jobs/rollupJobs.ts';
+import { getRollupJob } from '../../db/rollups/rollupJobs.ts';
 
 export interface FreshnessAnswer {
   rollups: 'transactional' | 'rebuilding';

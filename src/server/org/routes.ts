@@ -11,9 +11,8 @@ import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { authorize, requirePrincipal } from '../auth/session.ts';
 import { forbidden } from '../http/errors.ts';
 import { parse } from '../http/validate.ts';
-import { createBackgroundJobs } from '../jobs/backgroundJobs.ts';
-import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
-import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';
+import { enqueueRollupRebuild } from '../jobs/rebuildOrgRollupsJob.ts';
+import { getRollupJob, requestRollupJob } from '../../db/rollups/rollupJobs.ts';
 import { listHiddenKeys } from './listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
 import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
@@ -21,16 +20,14 @@ import { updateOrg } from './updateOrg.ts';
 import { registerBrandingRoutes } from './brandingRoutes.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
-function requireWholeOrg(principal: Principal): Principal {
+export function requireWholeOrg(principal: Principal): Principal {
   if (principal.locationPaths !== null) throw forbidden('Organisation settings need access to the whole organisation');
   return principal;
 }
 
-/** Registers the /org routes; called from registerUserRoutes. Rebuilds stop with the app (onClose). */
+/** Registers the /org routes; called from registerUserRoutes. Rebuilds run on the job queue (deps.jobs). */
 export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
-  const jobs = createBackgroundJobs((orgId, err) => app.log.error({ err, orgId }, 'rollup rebuild job failed'));
-  app.addHook('onClose', () => jobs.close());
 
   app.get('/api/v1/org', async (request) => {
     const principal = requirePrincipal(request);
@@ -45,7 +42,8 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     if (rollupsStale) {
       // After the commit, so the rebuild reads the new settings.
       rollupJob = presentRollupJob(await requestRollupJob(pool, org.id));
-      jobs.start(org.id, (aborted) => handleRebuildOrgRollups(pool, { orgId: org.id }, { aborted, log: (m) => app.log.warn(m) }));
+      // Should the enqueue fail, the request stays on the job row and the minute sweep enqueues it.
+      if (deps.jobs) await enqueueRollupRebuild(deps.jobs, org.id).catch((err) => app.log.error({ err, orgId: org.id }, 'could not enqueue the rollup rebuild'));
     }
     return { ...org, org, rollupJob };
   });
