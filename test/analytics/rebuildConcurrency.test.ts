@@ -14,7 +14,7 @@ import { seedResponses, type SeedResponse } from './seed.ts';
 import { buildOrgRollups } from '../../src/db/rollups/buildRollups.ts';
 import { groupColumns, ROLLUP_LEVELS } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups, type RebuildPoint } from '../../src/db/rollups/rebuildRollups.ts';
-import { resumeRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { markInterruptedRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
 
 /** Fails when `p` has not settled within `ms` (a request held by a lock would hang). */
 async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -209,7 +209,7 @@ describe('rollup rebuild without blocking respondents', () => {
     expect(await responses()).toBe(before + 1);
     expect((await owner.get('/api/v1/analytics/freshness')).json).toMatchObject({ rollups: 'rebuilding', pending: 1 });
     const logs: string[] = [];
-    await resumeRollupJobs(server.pool, (m) => logs.push(m));
+    await markInterruptedRollupJobs(server.pool, (m) => logs.push(m));
     expect(logs.join('\n')).toContain(orgId);
     expect(await state()).toEqual({ rebuilding: false, pending: 0 });
     expect(await responses()).toBe(before + 1);

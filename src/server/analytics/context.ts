@@ -8,6 +8,7 @@ import { scopeOf, type Principal } from '../../core/access/index.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { rollupsAwaitRebuild } from '../../db/rollups/rollupJobs.ts';
 import { invalid, notFound } from '../http/errors.ts';
 import type { FilterQuery } from './schema.ts';
 
@@ -26,7 +27,9 @@ export async function analyticsContext(pool: pg.Pool, principal: Principal, q: F
     includeExcluded: q.includeExcluded ?? false,
   };
   if (q.location) filter.locationPath = await locationPath(pool, principal, q.location);
-  return { scope, timezone: rows[0].timezone, dimensions: rows[0].dimensions, filter };
+  // While a rebuild is pending the rollups lack a level, a dimension or the new day boundaries: raw answers are exact.
+  const rollupsStale = await rollupsAwaitRebuild(pool, principal.orgId);
+  return { scope, timezone: rows[0].timezone, dimensions: rows[0].dimensions, filter, rollupsStale };
 }
 
 /** Path of a location in the caller's scope. @throws not_found */
