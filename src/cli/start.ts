@@ -18,25 +18,29 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
   const db = await openDatabase({ log });
   try {
     const applied = await migrate(db.pool);
-    // A migration that adds a rollup table leaves it empty for existing answers: such organisations
-    // get a rebuild request, which the job queue runs in the background once a server runs
-    // (src/server/jobs/rebuildOrgRollupsJob.ts); until it is done their dashboards read raw answers,
-    // so they show exact numbers from the first request.
-    if (applied.length > 0) {
-      for (const orgId of await listOrgIds(db.pool)) {
-        const { rows } = await db.pool.query('select exists(select 1 from answers where org_id = $1) as has', [orgId]);
-        if (!rows[0].has || (await orgRollupsBuilt(db.pool, orgId))) continue;
-        log(`Rollup tables changed: the rollups of organisation ${orgId} are rebuilt in the background (dashboards read raw answers until then).`);
-        await requestRollupJob(db.pool, orgId);
-      }
-    }
     // A settings change whose rollup rebuild was cut off by a stop (PATCH /org, rollup_jobs).
     await markInterruptedRollupJobs(db.pool, log);
+    if (applied.length > 0) await requestRollupRebuildsAfterMigration(db.pool, log);
   } catch (err) {
     await db.close();
     throw err;
   }
   return db;
+}
+
+/**
+ * A migration that adds a rollup table leaves it empty for existing answers: such organisations get a
+ * rebuild request, which the job queue runs in the background once a server runs
+ * (src/server/jobs/rebuildOrgRollupsJob.ts). Until it is done their dashboards read raw answers, so
+ * they show exact numbers from the first request and the server does not wait for the rebuild.
+ */
+export async function requestRollupRebuildsAfterMigration(pool: Database['pool'], log: (m: string) => void): Promise<void> {
+  for (const orgId of await listOrgIds(pool)) {
+    const { rows } = await pool.query('select exists(select 1 from answers where org_id = $1) as has', [orgId]);
+    if (!rows[0].has || (await orgRollupsBuilt(pool, orgId))) continue;
+    log(`Rollup tables changed: the rollups of organisation ${orgId} are rebuilt in the background (dashboards read raw answers until then).`);
+    await requestRollupJob(pool, orgId);
+  }
 }
 
 /**
