@@ -4,6 +4,7 @@
  * (accent colour, logo) has its own endpoints and section.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
@@ -123,6 +124,7 @@ function SettingsForm() {
       <LiveStatus message={status} kind="success" />
       {job && <RollupProgress job={job} />}
       {org.data && <BrandingSettings />}
+      <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
     </section>
   );
 }
