@@ -11,25 +11,20 @@
  * rebuild) queues itself again half a second later. Dashboards add the queued changes, so folding
  * late changes how fast they read, never what they show.
  */
-import { z } from 'zod';
 import type pg from 'pg';
 import { retryDelayMs } from '../../core/backoff.ts';
 import { isUnavailable } from '../../db/connection.ts';
 import { hasUnfinishedJob } from '../../db/jobs/jobTable.ts';
 import { foldPendingResponses } from '../../db/rollups/rollupQueue.ts';
-import { defineJob, type JobQueue } from './queue.ts';
-
-const FoldRollupsPayloadSchema = z.object({ orgId: z.uuid() });
+import { defineJob, onePendingPerOrganisation, type JobQueue } from './queue.ts';
 
 /** Delay before a fold that found the organisation held (by another fold or a rebuild) runs again. */
 const BUSY_RETRY_SECONDS = 0.5;
 
 export const foldRollupsJob = defineJob({
   name: 'fold-rollups',
-  payload: FoldRollupsPayloadSchema,
+  ...onePendingPerOrganisation,
   schedule: 'after each committed submission or exclusion (debounced 50 ms); at start and every minute for organisations with queued changes',
-  policy: 'short',
-  singletonKey: (p) => p.orgId,
   // Retried soon: a fold only moves rows, and the queue it empties stays correct meanwhile.
   retry: { limit: 5, delaySeconds: 1, backoff: true },
   expireInSeconds: 15 * 60,

@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isUnavailable } from '../../db/connection.ts';
 import { JOB_SCHEMA } from '../../db/jobs/jobTable.ts';
 
@@ -63,6 +63,19 @@ export interface JobKind<P extends object> {
   /** How often an idle worker of this process looks for jobs (seconds, at least 0.5; default 2). Sends from this process wake it at once. */
   pollSeconds?: number;
 }
+
+/** The payload of a job about one organisation: its admins see the job when it fails (GET /org/jobs). */
+export const OrgJobPayloadSchema = z.object({ orgId: z.uuid() });
+
+/**
+ * Spread into a kind about one organisation: that payload, and at most one waiting job per
+ * organisation (more sends while one waits are dropped; the waiting one does their work).
+ */
+export const onePendingPerOrganisation = {
+  payload: OrgJobPayloadSchema,
+  policy: 'short',
+  singletonKey: (p: z.infer<typeof OrgJobPayloadSchema>) => p.orgId,
+} as const;
 
 /** Declares a job kind (typed payload for handler and senders). */
 export function defineJob<P extends object>(kind: JobKind<P>): JobKind<P> {

@@ -14,7 +14,7 @@
  * previous rollups in place and the row 'running', to be taken again by the next job.
  * Respondents are not held meanwhile: their changes are queued and replayed when the rebuild ends.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type pg from 'pg';
 import { isUnavailable } from '../../db/connection.ts';
 import { finishInterruptedRollupRebuilds, rebuildOrgRollups } from '../../db/rollups/rebuildRollups.ts';
@@ -22,17 +22,14 @@ import {
   claimRollupJob, finishRollupJob, isRollupJobWanted, listWantedRollupJobs, rearmFailedRollupJob, requeueInterruptedRollupJobs, setRollupJobProgress,
   tryLockRollupRunner, unlockRollupRunner,
 } from '../../db/rollups/rollupJobs.ts';
-import { defineJob, type JobQueue } from './queue.ts';
+import { defineJob, OrgJobPayloadSchema, onePendingPerOrganisation, type JobQueue } from './queue.ts';
 
-export const RebuildOrgRollupsPayloadSchema = z.object({ orgId: z.uuid() });
-export type RebuildOrgRollupsPayload = z.infer<typeof RebuildOrgRollupsPayloadSchema>;
+type RebuildOrgRollupsPayload = z.infer<typeof OrgJobPayloadSchema>;
 
 export const rebuildOrgRollupsJob = defineJob({
   name: 'rebuild-org-rollups',
-  payload: RebuildOrgRollupsPayloadSchema,
+  ...onePendingPerOrganisation,
   schedule: 'PATCH /org changes dimensions or time zone; start after a migration added a rollup level; at start and every minute for requested rebuilds without a runner',
-  policy: 'short',
-  singletonKey: (p) => p.orgId,
   retry: { limit: 3, delaySeconds: 30, backoff: true },
   // Longer than any rebuild (demo data: about 2 minutes). Should one take longer, the queue retries
   // it while it still runs; that retry finds the runner lock taken and ends ('busy').
@@ -90,7 +87,7 @@ export class RollupRebuildFailed extends Error {
  *   when the last rebuild failed (the row says 'failed'); connection errors as they come (row 'running')
  */
 export async function handleRebuildOrgRollups(pool: pg.Pool, payload: RebuildOrgRollupsPayload, opts: JobOptions = {}): Promise<'ran' | 'idle' | 'busy'> {
-  const { orgId } = RebuildOrgRollupsPayloadSchema.parse(payload);
+  const { orgId } = OrgJobPayloadSchema.parse(payload);
   let ran = false;
   let failure: string | null = null;
   const ended = (result: 'ran' | 'idle') => {

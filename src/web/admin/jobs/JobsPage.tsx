@@ -6,23 +6,18 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useSession } from '../../shell/session.tsx';
+import { WholeOrgAdminOnly } from '../WholeOrgAdminOnly.tsx';
 import { EmptyState, ErrorMessage, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import type { JobListResponse, JobRetryResponse, JobView } from '../../../server/jobs/schema.ts';
 import './jobs.css';
 
 export function JobsPage() {
   const { t } = useI18n();
-  const { me, can } = useSession();
-  if (!can('org.manage') || me?.locationPaths !== null) {
-    return (
-      <section>
-        <PageTitle title={t('jobs.title')} />
-        <p>{t('jobs.noAccess')}</p>
-      </section>
-    );
-  }
-  return <FailedJobs />;
+  return (
+    <WholeOrgAdminOnly title={t('jobs.title')} refusal={t('jobs.noAccess')}>
+      <FailedJobs />
+    </WholeOrgAdminOnly>
+  );
 }
 
 function FailedJobs() {

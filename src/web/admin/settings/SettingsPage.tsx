@@ -13,22 +13,18 @@ import type { HiddenKeysResponse, OrgSettingsView, UpdateOrgResponse } from '../
 import { DimensionsEditor } from './DimensionsEditor.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
+import { WholeOrgAdminOnly } from '../WholeOrgAdminOnly.tsx';
 import { useRollupJob } from './useRollupJob.ts';
 import './settings.css';
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const { me, can } = useSession();
   // PATCH /org also needs the whole organisation: location-scoped admins get an explanation instead.
-  if (!can('org.manage') || me?.locationPaths !== null) {
-    return (
-      <section>
-        <PageTitle title={t('settings.title')} />
-        <p>{t('settings.noAccess')}</p>
-      </section>
-    );
-  }
-  return <SettingsForm />;
+  return (
+    <WholeOrgAdminOnly title={t('settings.title')} refusal={t('settings.noAccess')}>
+      <SettingsForm />
+    </WholeOrgAdminOnly>
+  );
 }
 
 function timeZones(current: string): string[] {
