@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineJob, type JobContext } from '../../src/server/jobs/queue.ts';
 
 export const TestPayloadSchema = z.object({ label: z.string() });
-export type TestPayload = z.infer<typeof TestPayloadSchema>;
+type TestPayload = z.infer<typeof TestPayloadSchema>;
 
 export function testJobKind(
   name: string,

@@ -29,7 +29,7 @@ export const foldRollupsJob = defineJob({
   retry: { limit: 5, delaySeconds: 1, backoff: true },
   expireInSeconds: 15 * 60,
   concurrency: 2,
-  pollSeconds: 1,
+  pollSeconds: 0.5,
   async handler({ orgId }, ctx) {
     const result = await foldPendingResponses(ctx.pool, orgId, { stop: ctx.aborted });
     if (result.status === 'busy' && !ctx.aborted()) await ctx.queue.send(foldRollupsJob, { orgId }, { startAfterSeconds: BUSY_RETRY_SECONDS });

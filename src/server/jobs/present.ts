@@ -8,7 +8,7 @@ const MAX_ERROR_CHARS = 300;
  * The message of what pg-boss recorded for a failed attempt: a serialized Error ({ message, stack }),
  * or { value } for its own reasons (expiry, shutdown). The first line only: no stack, no SQL detail.
  */
-export function jobErrorMessage(output: Record<string, unknown> | null): string | null {
+function jobErrorMessage(output: Record<string, unknown> | null): string | null {
   if (!output) return null;
   const value = output.value as { message?: unknown } | string | undefined;
   const message = output.message ?? (typeof value === 'string' ? value : value?.message);

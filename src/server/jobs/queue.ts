@@ -29,7 +29,7 @@ export interface JobContext {
 }
 
 /** pg-boss queue policies: how many jobs of one singleton key may wait or run at once. */
-export type QueuePolicy = 'standard' | 'short' | 'singleton' | 'stately';
+type QueuePolicy = 'standard' | 'short' | 'singleton' | 'stately';
 
 /** A kind of job (a pg-boss queue). */
 export interface JobKind<P extends object> {
@@ -99,7 +99,7 @@ export interface JobQueue {
   readonly boss: PgBoss;
 }
 
-export interface JobQueueOptions {
+interface JobQueueOptions {
   kinds: JobKind<any>[];
   /** false: only send and retry (the CLI): no workers, no maintenance, no cron. Default true. */
   work?: boolean;

@@ -73,7 +73,7 @@ export interface JobOptions {
 }
 
 /** The organisation's last rebuild failed (recorded on its job row); the queue retries the job. */
-export class RollupRebuildFailed extends Error {
+class RollupRebuildFailed extends Error {
   constructor(orgId: string, reason: string) {
     super(`rollup rebuild of organisation ${orgId} failed: ${reason}`);
   }
