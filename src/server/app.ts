@@ -31,6 +31,7 @@ import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts'
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
+import { retryDelayMs } from '../core/backoff.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,14 +77,37 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
   app.decorate('jobs', jobs);
   app.decorate('rollupFolder', rollupFolder);
-  // The queue starts before the server answers (pg-boss installs or upgrades its schema); one sweep
-  // then folds what was queued while no process ran and resumes requested rollup rebuilds.
+  // The queue starts beside the server, which answers meanwhile (jobs sent before it is up wait for
+  // it): pg-boss installs or upgrades its schema, then one sweep folds what was queued while no process
+  // ran and resumes requested rollup rebuilds. Should the database be down, it tries again with backoff.
+  let closing = false;
+  let queueStarted: Promise<void> = Promise.resolve();
+  let wakeQueueStart = () => {};
   app.addHook('onReady', async () => {
-    await jobs.start();
-    await jobs.send(sweepRollupsJob, {});
+    queueStarted = (async () => {
+      for (let failures = 0; !closing; failures++) {
+        try {
+          await jobs.start();
+          await jobs.send(sweepRollupsJob, {});
+          return;
+        } catch (err) {
+          if (failures === 0) app.log.error({ err }, 'the job queue could not start; trying again');
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, retryDelayMs(failures + 1));
+            wakeQueueStart = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      }
+    })();
   });
   app.addHook('onClose', async () => {
+    closing = true;
+    wakeQueueStart();
     await rollupFolder.close();
+    await queueStarted;
     await jobs.stop();
   });
   const deps: AppDeps = { ...appDeps, rollupFolder, jobs, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
@@ -140,9 +164,9 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await registerUserRoutes(app, deps);
   await registerSurveyRoutes(app, deps);
   await registerAnalyticsRoutes(app, deps);
-  await registerJobRoutes(app, deps);
   await registerRespondRoutes(app, deps);
   await registerWebRoutes(app, deps);
+  await registerJobRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => sendError(new DomainError('not_found', 'Not found'), request, reply));
   return app;

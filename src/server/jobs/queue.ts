@@ -83,7 +83,10 @@ export function defineJob<P extends object>(kind: JobKind<P>): JobKind<P> {
 }
 
 export interface JobQueue {
-  /** Installs or upgrades the pgboss schema, creates the queues, registers cron schedules and starts the workers. Idempotent. */
+  /**
+   * Installs or upgrades the pgboss schema, creates the queues, registers cron schedules and starts the
+   * workers. Idempotent: later calls get the same promise, except after a failure, which a later call retries.
+   */
   start(): Promise<void>;
   /** Stops the workers (running handlers see `aborted()` and are awaited), maintenance and cron. */
   stop(): Promise<void>;
@@ -166,6 +169,7 @@ export function createJobQueue(pool: pg.Pool, opts: JobQueueOptions): JobQueue {
   const queue: JobQueue = {
     boss,
     start() {
+      // A failed start (the database is down) is forgotten, so the next call tries again.
       starting ??= (async () => {
         await boss.start();
         for (const kind of opts.kinds) {
@@ -191,7 +195,10 @@ export function createJobQueue(pool: pg.Pool, opts: JobQueueOptions): JobQueue {
           }
           workerIds.set(kind.name, ids);
         }
-      })();
+      })().catch((err) => {
+        starting = null;
+        throw err;
+      });
       return starting;
     },
     async stop() {
