@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, Client, signIn, type TestServer } from './helpers/app.ts';
 import { startAdminServer } from './admin/server.ts';
+import { rebuildOrgRollupsJob } from '../src/server/jobs/rebuildOrgRollupsJob.ts';
 import { SEGMENT_KEY, seedOrg, seedSecondStore, type OrgSeed, type SecondStore } from './admin/securityFixtures.ts';
 
 const B_ONLY_KEY = 'b_only_dimension';
@@ -33,14 +34,14 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/two-factor/enrol/confirm',
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -83,6 +84,7 @@ function fill(route: Route, ids: IdSet, locationQuery = false): string {
 const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
+  jobs: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -96,6 +98,8 @@ describe('security walk over every /api/v1 route', () => {
   let analyst: Client;
   let scopedAdmin: Client;
   let managerId: string;
+  let jobA: string;
+  let jobB: string;
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -110,6 +114,16 @@ describe('security walk over every /api/v1 route', () => {
     A2 = await seedSecondStore(server.pool, A, 'A2');
     B = await seedOrg(server.pool, 'B');
     await server.pool.query(`update orgs set dimensions = dimensions || $2::text[] where id = $1`, [B.orgId, [B_ONLY_KEY]]);
+    // A failed job of each organisation (POST /org/jobs/:id/retry).
+    const failedJob = async (orgId: string) => {
+      const boss = server.app.jobs.boss;
+      const id = (await boss.send(rebuildOrgRollupsJob.name, { orgId }, { retryLimit: 0, startAfter: 3600 }))!;
+      await boss.fetch(rebuildOrgRollupsJob.name, { ignoreStartAfter: true });
+      await boss.fail(rebuildOrgRollupsJob.name, id, new Error('security probe'));
+      return id;
+    };
+    jobA = await failedJob(A.orgId);
+    jobB = await failedJob(B.orgId);
     managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'admin', 'admin@a.sec.test', [A.storeId]);
@@ -134,14 +148,14 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY,
+    dimensions: SEGMENT_KEY, jobs: jobA,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY,
+    dimensions: B_ONLY_KEY, jobs: jobB,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);

@@ -9,6 +9,7 @@ import { registerBenchCommand } from './bench.ts';
 import { registerBackupCommand } from './backup.ts';
 import { registerRestoreCommand } from './restore.ts';
 import { registerUsersCommand } from './users.ts';
+import { registerJobsCommand } from './jobs.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -38,6 +39,7 @@ registerBenchCommand(program);
 registerBackupCommand(program);
 registerRestoreCommand(program);
 registerUsersCommand(program);
+registerJobsCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

@@ -5,10 +5,11 @@ import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { parseTrustProxy } from '../http/trustProxy.ts';
 import { buildApp } from '../server/app.ts';
-import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
+import { listOrgIds } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
 import { orgHasAnswers } from '../db/responses/orgHasAnswers.ts';
-import { resumeRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
+import { requestRollupJob } from '../db/rollups/rollupJobs.ts';
+import { markInterruptedRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
@@ -18,22 +19,28 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
   const db = await openDatabase({ log });
   try {
     const applied = await migrate(db.pool);
-    // A migration that adds a rollup table leaves it empty for existing answers: rebuild those
-    // organisations from raw answers before serving, so dashboards never show partial numbers.
-    if (applied.length > 0) {
-      for (const orgId of await listOrgIds(db.pool)) {
-        if (!(await orgHasAnswers(db.pool, orgId)) || (await orgRollupsBuilt(db.pool, orgId))) continue;
-        log(`Rollup tables changed: rebuilding rollups of organisation ${orgId}...`);
-        await rebuildOrgRollups(db.pool, orgId);
-      }
-    }
     // A settings change whose rollup rebuild was cut off by a stop (PATCH /org, rollup_jobs).
-    await resumeRollupJobs(db.pool, log);
+    await markInterruptedRollupJobs(db.pool, log);
+    if (applied.length > 0) await requestRollupRebuildsAfterMigration(db.pool, log);
   } catch (err) {
     await db.close();
     throw err;
   }
   return db;
+}
+
+/**
+ * A migration that adds a rollup table leaves it empty for existing answers: such organisations get a
+ * rebuild request, which the job queue runs in the background once a server runs
+ * (src/server/jobs/rebuildOrgRollupsJob.ts). Until it is done their dashboards read raw answers, so
+ * they show exact numbers from the first request and the server does not wait for the rebuild.
+ */
+export async function requestRollupRebuildsAfterMigration(pool: Database['pool'], log: (m: string) => void): Promise<void> {
+  for (const orgId of await listOrgIds(pool)) {
+    if (!(await orgHasAnswers(pool, orgId)) || (await orgRollupsBuilt(pool, orgId))) continue;
+    log(`Rollup tables changed: the rollups of organisation ${orgId} are rebuilt in the background (dashboards read raw answers until then).`);
+    await requestRollupJob(pool, orgId);
+  }
 }
 
 /**

@@ -222,7 +222,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUN
  * connections, or the connection was cut (SQLSTATE class 08 connection exception, 57P operator
  * intervention such as pg_terminate_backend or a restart, 53300 too many connections).
  * The one rule for "try again later": HTTP 503 (src/http/errors.ts), background job retries
- * (src/server/jobs/backgroundJobs.ts), replica fallback (below).
+ * (src/server/jobs/foldRollupsJob.ts enqueue retries, queue error reports), replica fallback (below).
  */
 export function isUnavailable(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');

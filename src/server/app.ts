@@ -21,11 +21,17 @@ import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from '../http/session.ts';
 import { registerRoutes } from './routes.ts';
 import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { JOB_KINDS } from './jobs/kinds.ts';
+import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
+import { retryDelayMs } from '../core/backoff.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Background fold of queued rollup changes (tests await `idle(orgId)`). */
     rollupFolder: RollupFolder;
+    /** The job queue (pg-boss) this process sends to and works for. */
+    jobs: JobQueue;
   }
 }
 
@@ -57,11 +63,46 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: proxies.trusted,
   });
-  const rollupFolder = createRollupFolder(appDeps.pool, (orgId, err) => app.log.error({ err, orgId }, 'rollup fold failed'));
+  const jobs = createJobQueue(appDeps.pool, {
+    kinds: JOB_KINDS,
+    log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
+  });
+  const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
+  app.decorate('jobs', jobs);
   app.decorate('rollupFolder', rollupFolder);
-  // Changes queued before this process started (or by a process that stopped) are folded from the start.
-  app.addHook('onReady', async () => void rollupFolder.kickAll().catch((err) => app.log.error({ err }, 'rollup fold failed')));
-  app.addHook('onClose', () => rollupFolder.close());
+  // The queue starts beside the server, which answers meanwhile (jobs sent before it is up wait for
+  // it): pg-boss installs or upgrades its schema, then one sweep folds what was queued while no process
+  // ran and resumes requested rollup rebuilds. Should the database be down, it tries again with backoff.
+  let closing = false;
+  let queueStarted: Promise<void> = Promise.resolve();
+  let wakeQueueStart = () => {};
+  app.addHook('onReady', async () => {
+    queueStarted = (async () => {
+      for (let failures = 0; !closing; failures++) {
+        try {
+          await jobs.start();
+          await jobs.send(sweepRollupsJob, {});
+          return;
+        } catch (err) {
+          if (failures === 0) app.log.error({ err }, 'the job queue could not start; trying again');
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, retryDelayMs(failures + 1));
+            wakeQueueStart = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      }
+    })();
+  });
+  app.addHook('onClose', async () => {
+    closing = true;
+    wakeQueueStart();
+    await rollupFolder.close();
+    await queueStarted;
+    await jobs.stop();
+  });
   const deps: AppDeps = { ...appDeps, rollupFolder, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
   app.decorateRequest('sessionUser', null);
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);

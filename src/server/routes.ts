@@ -21,6 +21,7 @@ import { registerSurveyAnalyticsRoutes } from './analytics/surveyRoutes.ts';
 import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
+import { registerJobRoutes } from './jobs/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -39,4 +40,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerResponseRoutes(app, deps); // responses list and detail, exclusion
   await registerRespondRoutes(app, deps); // public /s/:slug pages
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
+  // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
+  await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
 }

@@ -1,15 +1,14 @@
 /**
- * PATCH /org starts a background rollup rebuild when dimensions or the time zone change
+ * PATCH /org queues a rollup rebuild when dimensions or the time zone change
  * (src/server/jobs/rebuildOrgRollupsJob.ts): old answers gain the new dimension and move to their new
  * org-local day; GET /org/rollup-job shows progress; one run per organisation at a time; interrupted
- * jobs resume at start. Also GET /org/hidden-keys.
+ * jobs are queued again at start. Also GET /org/hidden-keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type OrgFixture, type TestServer } from '../helpers/app.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
-import { handleRebuildOrgRollups, resumeRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
-import { requestRollupJob } from '../../src/server/jobs/rollupJobs.ts';
-import { createBackgroundJobs } from '../../src/server/jobs/backgroundJobs.ts';
+import { enqueueWantedRollupRebuilds, handleRebuildOrgRollups, markInterruptedRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { requestRollupJob } from '../../src/db/rollups/rollupJobs.ts';
 
 const POLL = { timeout: 20_000, interval: 100 };
 
@@ -150,52 +149,15 @@ describe('organisation rollup rebuild job', () => {
     expect(counts(await breakdown(admin, 'dim:campaign'))).toEqual({ x: 4 });
   });
 
-  it('restarts at start a job a stopped process left running', async () => {
+  it('queues again at start a job a stopped process left running', async () => {
     await server.pool.query(`update orgs set dimensions = '{customer_type}' where id = $1`, [org.orgId]);
     await server.pool.query(`update rollup_jobs set status = 'running', rerun = false, total = 9, done = 4, finished_at = null where org_id = $1`, [org.orgId]);
     const logs: string[] = [];
-    await resumeRollupJobs(server.pool, (m) => logs.push(m));
+    await markInterruptedRollupJobs(server.pool, (m) => logs.push(m));
     expect(logs.join('\n')).toContain(org.orgId);
-    const job = (await admin.get('/api/v1/org/rollup-job')).json;
+    await enqueueWantedRollupRebuilds(server.app.jobs, server.pool);
+    const job = await waitForJob(admin);
     expect(job.status).toBe('done');
     expect(counts(await breakdown(admin, 'dim:customer_type'))).toEqual({ b2b: 4, b2c: 3 });
-  });
-});
-
-describe('in-process background jobs', () => {
-  it('runs one task per key, once more for starts meanwhile, and stops on close', async () => {
-    const errors: unknown[] = [];
-    const jobs = createBackgroundJobs((_key, err) => errors.push(err));
-    let runs = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const task = async () => {
-      runs += 1;
-      await gate;
-    };
-    jobs.start('org-1', task);
-    jobs.start('org-1', task);
-    jobs.start('org-1', task);
-    expect(runs).toBe(1);
-    release();
-    await jobs.idle('org-1');
-    expect(runs).toBe(2); // the two starts while it ran fold into one more run
-
-    jobs.start('org-2', async () => {
-      throw new Error('boom');
-    });
-    await jobs.idle('org-2');
-    expect(errors).toHaveLength(1);
-
-    let sawAbort = false;
-    jobs.start('org-3', async (aborted) => {
-      while (!aborted()) await new Promise((r) => setTimeout(r, 5));
-      sawAbort = true;
-    });
-    await jobs.close();
-    expect(sawAbort).toBe(true);
-    jobs.start('org-4', task);
-    await jobs.idle('org-4'); // a run it had started would be awaited here, so the count below would see it
-    expect(runs).toBe(2); // nothing starts after close
   });
 });

@@ -12,7 +12,7 @@ import { DomainError } from '../../src/core/errors.ts';
 import { keyDrivers } from '../../src/core/stats/drivers.ts';
 import { inTransaction } from '../../src/db/tx.ts';
 import { rebuildOrgRollups, finishInterruptedRollupRebuilds } from '../../src/db/rollups/rebuildRollups.ts';
-import { recordResponsesForRollups, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
+import { recordResponsesForRollups, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
 import { startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, buildRegionTeam, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 import { rng } from '../helpers/rng.ts';
@@ -214,6 +214,9 @@ describe('driver and choice rollups equal raw answers', () => {
     } finally {
       client.release();
     }
+    // As a running rebuild does, hold the organisation's rollup writer lock: no fold (a queued job) runs meanwhile.
+    const rebuilder = await server.pool.connect();
+    await rebuilder.query('select pg_advisory_lock($1, hashtext($2))', [ROLLUP_WRITER_LOCK, orgId]);
     const queued = await seedQueued(Array.from({ length: 60 }, make));
     for (const id of [...seeded.slice(20, 26), queued[0], queued[1]]) {
       expect((await owner.post(`/api/v1/responses/${id}/exclude`, { reason: 'queued' })).status).toBe(200);
@@ -222,6 +225,8 @@ describe('driver and choice rollups equal raw answers', () => {
     const pending = await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId]);
     expect(pending.rows[0].n).toBe(60 + 8 + 1);
     await check('with queued changes');
+    await rebuilder.query('select pg_advisory_unlock($1, hashtext($2))', [ROLLUP_WRITER_LOCK, orgId]);
+    rebuilder.release();
 
     await finishInterruptedRollupRebuilds(server.pool);
     expect((await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n).toBe(0);

@@ -13,7 +13,7 @@ import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { buildAnalyticsOrg, seedResponses, type SeedResponse } from './seed.ts';
 import { rebuildOrgRollups, type RebuildPoint } from '../../src/db/rollups/rebuildRollups.ts';
 import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
-import { resumeRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { markInterruptedRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
 
 /** Fails when `p` has not settled within `ms` (a request held by a lock would hang). */
 async function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -186,7 +186,7 @@ describe('rollup rebuild without blocking respondents', () => {
     expect(await responses()).toBe(before + 1);
     expect((await owner.get('/api/v1/analytics/freshness')).json).toMatchObject({ rollups: 'rebuilding', pending: 1 });
     const logs: string[] = [];
-    await resumeRollupJobs(server.pool, (m) => logs.push(m));
+    await markInterruptedRollupJobs(server.pool, (m) => logs.push(m));
     expect(logs.join('\n')).toContain(orgId);
     expect(await state()).toEqual({ rebuilding: false, pending: 0 });
     expect(await responses()).toBe(before + 1);

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
 import { hashToken } from '../../src/http/session.ts';
 import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -192,6 +193,8 @@ interface Fixtures {
   invitationToken: string;
   /** Invitations named by id: one to renew, one to revoke (the token above stays valid for accepting). */
   invitationIds: { resend: string; revoke: string };
+  /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
+  jobId: string;
   ownerCookie: string;
 }
 
@@ -235,6 +238,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PATCH /api/v1/org': { type: 'json', samples: [{ name: 'Fuzz Org', timezone: 'Asia/Tehran', dimensions: ['order', 'region'] }] },
     'POST /api/v1/responses/:id/exclude': { type: 'json', samples: [{ reason: 'test answer' }] },
     'POST /api/v1/responses/:id/include': { type: 'json', samples: [{}] },
+    'POST /api/v1/org/jobs/:id/retry': { type: 'json', samples: [{}] },
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
@@ -320,9 +324,14 @@ describe('fuzz: no request answers 5xx', () => {
       payload: { _k: crypto.randomBytes(12).toString('base64url'), _loc: 'S1', q_nps: 3, q_why: 'slow', h_order: '7', h_region: 'north' },
     });
     expect(answer.statusCode, answer.body).toBe(200);
+    // A failed job (scheduled far ahead, so a retry from the fuzz waits instead of running).
+    await app.jobs.start();
+    const jobId = (await app.jobs.boss.send(rebuildOrgRollupsJob.name, { orgId: org.orgId }, { retryLimit: 0, startAfter: 3600 }))!;
+    await app.jobs.boss.fetch(rebuildOrgRollupsJob.name, { ignoreStartAfter: true });
+    await app.jobs.boss.fail(rebuildOrgRollupsJob.name, jobId, new Error('fuzz fixture'));
     f = {
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
-      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, ownerCookie,
+      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -359,6 +368,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'locations') return route.method === 'DELETE' ? f.doomedLocationId : f.store.id;
     if (name === 'id' && before === 'users') return f.otherUserId;
     if (name === 'id' && before === 'responses') return f.responseId;
+    if (name === 'id' && before === 'jobs') return f.jobId;
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

@@ -23,6 +23,8 @@ export async function startTestServer(opts: Partial<Omit<AppDeps, 'pool'>> = {})
   const db = await createTestDatabase();
   const app = await buildApp({ pool: db.pool, publicRateLimitPerMinute: 10_000, ...opts });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // The job queue starts beside the server; tests begin once it is up (they craft jobs through it).
+  await app.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -1,16 +1,18 @@
 /**
- * Background jobs through a database outage: a rollup fold that fails because the database host is
- * down runs again once it is back (no new submission has to come and kick it), and a rollup rebuild
- * whose run was cut off is taken again by the next runner instead of staying "running".
+ * Background jobs through a database outage: a rollup fold that could not be enqueued because the
+ * database host was down is enqueued and run once it is back (no new submission has to come and kick
+ * it), and a rollup rebuild whose run was cut off is taken again by the next runner instead of
+ * staying "running".
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, isUnavailable } from '../../src/db/connection.ts';
 import { loadSurveyBySlug } from '../../src/db/surveys/loadSurvey.ts';
 import { submitResponse } from '../../src/server/responses/commands/submitResponse.ts';
-import { createRollupFolder } from '../../src/server/jobs/foldRollupsJob.ts';
+import { createRollupFolder, foldRollupsJob } from '../../src/server/jobs/foldRollupsJob.ts';
+import { createJobQueue } from '../../src/server/jobs/queue.ts';
 import { handleRebuildOrgRollups } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
-import { claimRollupJob, getRollupJob, requestRollupJob } from '../../src/server/jobs/rollupJobs.ts';
+import { claimRollupJob, getRollupJob, requestRollupJob } from '../../src/db/rollups/rollupJobs.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildOrg } from '../helpers/app.ts';
 import { buildSurvey } from '../respond/factory.ts';
@@ -30,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 describe('background jobs and a database outage', () => {
-  it('a fold that failed while the database host was down runs again when it is back', async () => {
+  it('a fold that could not be enqueued while the database host was down runs when it is back', async () => {
     const survey = (await loadSurveyBySlug(db.pool, slug))!;
     // Three submissions queue their rollup changes; nothing folds them (no app runs here).
     for (const score of [3, 8, 10]) {
@@ -44,9 +46,11 @@ describe('background jobs and a database outage', () => {
     const url = new URL(db.url);
     const proxy = await startTcpProxy(Number(url.port || 5432));
     url.port = String(proxy.port);
-    const pool = createPool(url.toString(), 2);
+    const pool = createPool(url.toString(), 4);
     const errors: unknown[] = [];
-    const folder = createRollupFolder(pool, (_org, err) => errors.push(err));
+    const queue = createJobQueue(pool, { kinds: [foldRollupsJob], log: () => {} });
+    await queue.start();
+    const folder = createRollupFolder(pool, queue, (_org, err) => errors.push(err), { firstRetryMs: 50 });
     try {
       await proxy.refuse();
       folder.kick(orgId);
@@ -59,6 +63,7 @@ describe('background jobs and a database outage', () => {
       expect(errors).toHaveLength(1);
     } finally {
       await folder.close();
+      await queue.stop();
       await pool.end();
       await proxy.close();
     }

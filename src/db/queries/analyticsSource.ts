@@ -35,6 +35,11 @@ export interface SourceContext {
   /** Hidden-field keys the organisation rolls up (orgs.dimensions). */
   dimensions: readonly string[];
   filter: AnalyticsFilter;
+  /**
+   * The organisation's rollups await a rebuild (settings changed, a migration added a level, or the
+   * rebuild failed: src/db/rollups/rollupJobs.ts rollupsAwaitRebuild): every read goes to raw answers.
+   */
+  rollupsStale?: boolean;
 }
 
 export type SourceKind = 'rollup' | 'raw';
@@ -51,11 +56,12 @@ export interface SourceOptions {
 }
 
 /**
- * Rollups answer a filter when it uses at most one marked dimension (the filter's and the
- * breakdown's must be the same key) and does not ask for excluded answers.
+ * Rollups answer a filter when they are current (no rebuild pending), it uses at most one marked
+ * dimension (the filter's and the breakdown's must be the same key) and does not ask for excluded answers.
  */
 export function chooseSource(ctx: SourceContext, opts: SourceOptions = {}): SourceKind {
   const { filter, dimensions } = ctx;
+  if (ctx.rollupsStale) return 'raw';
   if (filter.includeExcluded || filter.extraDims?.length) return 'raw';
   const keys = new Set([filter.dim?.key, opts.groupDim].filter((k): k is string => !!k));
   if (keys.size > 1) return 'raw';

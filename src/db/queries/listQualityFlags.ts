@@ -28,7 +28,7 @@ export interface QualityRow {
  * - while the survey's stored flags follow its current questions (quality_surveys.rules_key): the
  *   stored flags (response_quality, newest first by its index), except for the responses still queued
  *   in rollup_pending and the later responses of their contacts, whose flags are computed here;
- * - otherwise (a survey edit changed the rules, until a rebuild): every flag computed here over the
+ * - otherwise (a survey edit changed the rules, or a rollup rebuild is pending): every flag computed here over the
  *   newest `maxInspected` responses of the window.
  */
 export async function listQualityFlags(db: Queryable, ctx: SourceContext, params: { surveyId: string; limit: number; maxInspected?: number }): Promise<QualityRow[]> {
@@ -44,7 +44,7 @@ export async function listQualityFlags(db: Queryable, ctx: SourceContext, params
     `/* listQualityFlags */
      with fresh as materialized (
        select coalesce((select rules_key from quality_surveys where org_id = ${org} and survey_id = ${survey}), '')
-              = ${qualityRulesKeySql(org, survey)} as ok
+              = ${qualityRulesKeySql(org, survey)} ${ctx.rollupsStale ? 'and false' : ''} as ok
      ),
      -- Responses whose stored flags may be out of date: queued ones and the later ones of their contacts.
      queued as materialized (

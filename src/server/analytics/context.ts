@@ -9,6 +9,7 @@ import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsS
 import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { rollupsAwaitRebuild } from '../../db/rollups/rollupJobs.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { FilterQuery } from '../../core/api/analytics.ts';
 
@@ -27,7 +28,9 @@ export async function analyticsContext(pool: pg.Pool, principal: Principal, q: F
     includeExcluded: q.includeExcluded ?? false,
   };
   if (q.location) filter.locationPath = await locationPath(pool, principal, q.location);
-  return { scope, timezone: org.timezone, dimensions: org.dimensions, filter };
+  // While a rebuild is pending the rollups lack a level, a dimension or the new day boundaries: raw answers are exact.
+  const rollupsStale = await rollupsAwaitRebuild(pool, principal.orgId);
+  return { scope, timezone: org.timezone, dimensions: org.dimensions, filter, rollupsStale };
 }
 
 /** Path of a location in the caller's scope. @throws not_found */

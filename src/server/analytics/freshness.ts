@@ -8,7 +8,7 @@
 import type { FreshnessAnswer } from '../../core/api/analytics.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { getRollupFreshness } from '../../db/rollups/rollupQueue.ts';
-import { getRollupJob } from '../jobs/rollupJobs.ts';
+import { getRollupJob } from '../../db/rollups/rollupJobs.ts';
 
 /** Reads the primary: the queue and the flag are written there. */
 export async function getFreshness(db: Queryable, orgId: string): Promise<FreshnessAnswer> {

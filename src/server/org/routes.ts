@@ -11,25 +11,22 @@ import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { authorize, requirePrincipal } from '../../http/session.ts';
 import { forbidden } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
-import { createBackgroundJobs } from '../jobs/backgroundJobs.ts';
-import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
-import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';
+import { enqueueRollupRebuild } from '../jobs/rebuildOrgRollupsJob.ts';
+import { getRollupJob, requestRollupJob } from '../../db/rollups/rollupJobs.ts';
 import { listHiddenKeys } from '../../db/org/listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
 import { UpdateOrgSchema, type HiddenKeysAnswer, type OrgSettingsView, type RollupJobView, type UpdateOrgAnswer } from '../../core/api/org.ts';
 import { updateOrg } from './updateOrg.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
-function requireWholeOrg(principal: Principal): Principal {
+export function requireWholeOrg(principal: Principal): Principal {
   if (principal.locationPaths !== null) throw forbidden('Organisation settings need access to the whole organisation');
   return principal;
 }
 
-/** Registers the /org routes. Rebuilds stop with the app (onClose). */
+/** Registers the /org routes. Rebuilds run on the job queue (app.jobs). */
 export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
-  const jobs = createBackgroundJobs((orgId, err) => app.log.error({ err, orgId }, 'rollup rebuild job failed'));
-  app.addHook('onClose', () => jobs.close());
 
   app.get('/api/v1/org', async (request): Promise<OrgSettingsView> => {
     const principal = requirePrincipal(request);
@@ -44,7 +41,8 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     if (rollupsStale) {
       // After the commit, so the rebuild reads the new settings.
       rollupJob = presentRollupJob(await requestRollupJob(pool, org.id));
-      jobs.start(org.id, (aborted) => handleRebuildOrgRollups(pool, { orgId: org.id }, { aborted, log: (m) => app.log.warn(m) }));
+      // Should the enqueue fail, the request stays on the job row and the minute sweep enqueues it.
+      await enqueueRollupRebuild(app.jobs, org.id).catch((err) => app.log.error({ err, orgId: org.id }, 'could not enqueue the rollup rebuild'));
     }
     return { ...org, org, rollupJob };
   });

@@ -4,5 +4,6 @@ import { en } from './messages/en.ts';
 import { ru } from './messages/ru.ts';
 import { fa } from './messages/fa.ts';
 import { lifecycleMessages } from './messages/lifecycle.ts';
+import { jobsMessages } from './messages/jobs.ts';
 
-export const adminMessages = combineMessages(defineMessages({ en, ru, fa }), lifecycleMessages);
+export const adminMessages = combineMessages(defineMessages({ en, ru, fa }), lifecycleMessages, jobsMessages);

@@ -8,6 +8,7 @@ import { DistributePage } from './distribute/DistributePage.tsx';
 import { LocationsPage } from './locations/LocationsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { JobsPage } from './jobs/JobsPage.tsx';
 import { AccountPage } from './auth/AccountPage.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
 import { RequirePermission } from '../shell/RequirePermission.tsx';
@@ -26,7 +27,7 @@ export function publicAuthRoutes() {
   );
 }
 
-/** Pages under /app owned by the admin area (surveys, builder, locations, users, settings). */
+/** Pages under /app owned by the admin area (surveys, builder, locations, users, settings, background jobs). */
 export function adminRoutes() {
   return (
     <>
@@ -37,6 +38,7 @@ export function adminRoutes() {
       <Route path="locations" element={<LocationsPage />} />
       <Route path="users" element={<RequirePermission action="user.manage"><UsersPage /></RequirePermission>} />
       <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
+      <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
     </>
   );

@@ -323,7 +323,7 @@ export const en = {
   'settings.progress': 'Recalculating dashboards: {done} / {total, plural, one {# batch} other {# batches}}',
   'settings.progressValue': '{done} of {total, plural, one {# batch} other {# batches}}',
   'settings.progressStarting': 'Recalculating dashboards: estimating the work…',
-  'settings.progressHint': 'Until it finishes, dashboards may show incomplete numbers for new dimensions and days. You can leave this page.',
+  'settings.progressHint': 'Until it finishes, dashboards count from the individual answers: the numbers are exact, pages may load more slowly. You can leave this page.',
   'settings.progressDone': 'Dashboards are up to date.',
   'settings.progressFailed': 'Recalculating dashboards failed. Save the settings again to retry; if it fails again, tell your system administrator.',
 };

@@ -326,7 +326,7 @@ export const fa: Translation<keyof typeof en> = {
   'settings.progress': 'محاسبهٔ دوبارهٔ داشبوردها: {done} از {total, number} بسته',
   'settings.progressValue': '{done} از {total, number} بسته',
   'settings.progressStarting': 'محاسبهٔ دوبارهٔ داشبوردها: در حال برآورد حجم کار…',
-  'settings.progressHint': 'تا پایان محاسبه، داشبوردها ممکن است برای ابعاد و روزهای تازه اعداد ناقص نشان دهند. می‌توانید این صفحه را ترک کنید.',
+  'settings.progressHint': 'تا پایان محاسبه، داشبوردها از تک‌تک پاسخ‌ها می‌شمارند: اعداد دقیق‌اند، اما صفحه‌ها ممکن است کندتر باز شوند. می‌توانید این صفحه را ترک کنید.',
   'settings.progressDone': 'داشبوردها به‌روز شدند.',
   'settings.progressFailed': 'محاسبهٔ دوبارهٔ داشبوردها انجام نشد. تنظیمات را دوباره ذخیره کنید؛ اگر باز هم خطا داد، به مدیر سیستم خبر دهید.',
 };

@@ -4,6 +4,7 @@
  * (accent colour, logo) has its own endpoints and section.
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
@@ -12,22 +13,18 @@ import type { HiddenKeysAnswer, OrgSettingsView, UpdateOrgAnswer } from '../../.
 import { DimensionsEditor } from './DimensionsEditor.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
+import { WholeOrgAdminOnly } from '../WholeOrgAdminOnly.tsx';
 import { useRollupJob } from './useRollupJob.ts';
 import './settings.css';
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const { me, can } = useSession();
   // PATCH /org also needs the whole organisation: location-scoped admins get an explanation instead.
-  if (!can('org.manage') || me?.locationPaths !== null) {
-    return (
-      <section>
-        <PageTitle title={t('settings.title')} />
-        <p>{t('settings.noAccess')}</p>
-      </section>
-    );
-  }
-  return <SettingsForm />;
+  return (
+    <WholeOrgAdminOnly title={t('settings.title')} refusal={t('settings.noAccess')}>
+      <SettingsForm />
+    </WholeOrgAdminOnly>
+  );
 }
 
 function timeZones(current: string): string[] {
@@ -123,6 +120,7 @@ function SettingsForm() {
       <LiveStatus message={status} kind="success" />
       {job && <RollupProgress job={job} />}
       {org.data && <BrandingSettings />}
+      <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
     </section>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * State of the per-organisation rollup rebuild job (table rollup_jobs, migration 041): what
- * GET /org/rollup-job shows and how runners claim work. Every statement is one row of one
- * organisation, so concurrent requests serialise on that row.
+ * GET /org/rollup-job shows, how runners claim work (src/server/jobs/rebuildOrgRollupsJob.ts), and
+ * whether dashboards may read the rollups meanwhile. Every statement is one row of one organisation,
+ * so concurrent requests serialise on that row.
  */
-import type { Queryable } from '../../db/connection.ts';
+import type pg from 'pg';
+import type { Queryable } from '../connection.ts';
 
 export type RollupJobStatus = 'running' | 'done' | 'failed';
 
@@ -88,6 +90,41 @@ export async function finishRollupJob(db: Queryable, orgId: string, outcome: { e
 export async function requeueInterruptedRollupJobs(db: Queryable): Promise<string[]> {
   const { rows } = await db.query(`/* requeueInterruptedRollupJobs */ update rollup_jobs set rerun = true where status = 'running' returning org_id`);
   return rows.map((r) => r.org_id as string);
+}
+
+/** A failed job asked for again (its queued job is retried): it runs once more. */
+export async function rearmFailedRollupJob(db: Queryable, orgId: string): Promise<void> {
+  await db.query(`/* rearmFailedRollupJob */ update rollup_jobs set rerun = true, status = 'running', error = null, finished_at = null where org_id = $1 and status = 'failed'`, [
+    orgId,
+  ]);
+}
+
+/** Organisations whose rebuild is requested or running (the queue is told again at start and every minute). */
+export async function listWantedRollupJobs(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query(`/* listWantedRollupJobs */ select org_id from rollup_jobs where status = 'running' order by org_id`);
+  return rows.map((r) => r.org_id as string);
+}
+
+/**
+ * True while the organisation's rollups do not match its settings or levels: a rebuild is requested,
+ * running or failed (after a settings change, or a migration that added a level). Dashboards then
+ * read raw answers (src/db/queries/analyticsSource.ts chooseSource), which are exact.
+ */
+export async function rollupsAwaitRebuild(db: Queryable, orgId: string): Promise<boolean> {
+  const { rows } = await db.query(`/* rollupsAwaitRebuild */ select exists (select 1 from rollup_jobs where org_id = $1 and status <> 'done') as stale`, [orgId]);
+  return rows[0].stale;
+}
+
+// Namespace of the advisory locks (migrations use 727001 as a single-key lock).
+const RUNNER_LOCK = 727_002;
+
+/** Takes the organisation's runner lock on this session; false when another runner holds it. */
+export async function tryLockRollupRunner(client: pg.PoolClient, orgId: string): Promise<boolean> {
+  return (await client.query('/* tryLockRollupRunner */ select pg_try_advisory_lock($1, hashtext($2)) as ok', [RUNNER_LOCK, orgId])).rows[0].ok;
+}
+
+export async function unlockRollupRunner(client: pg.PoolClient, orgId: string): Promise<void> {
+  await client.query('/* unlockRollupRunner */ select pg_advisory_unlock($1, hashtext($2))', [RUNNER_LOCK, orgId]);
 }
 
 /** True while a request is pending (checked after releasing the lock, see rebuildOrgRollupsJob.ts). */

@@ -1,0 +1,7 @@
+/** Every job kind the server runs (docs/jobs.md: how to add one). The queue creates their queues and workers at start. */
+import type { JobKind } from './queue.ts';
+import { foldRollupsJob } from './foldRollupsJob.ts';
+import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
+import { sweepRollupsJob } from './sweepRollupsJob.ts';
+
+export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
