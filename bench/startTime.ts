@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../src/cli/packageRoot.ts';
 import { percentile } from './timing.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/sarafan.js');
+const BIN = path.join(PACKAGE_ROOT, 'bin/sarafan.js');
 const FROM_SOURCES = 'Running the TypeScript sources';
 
 export interface StartTimes {

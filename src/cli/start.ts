@@ -1,7 +1,5 @@
 /** `sarafan start`: opens the database (embedded by default), migrates, serves HTTP until Ctrl-C. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
@@ -9,14 +7,9 @@ import { parseTrustProxy } from '../server/http/trustProxy.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
 import { resumeRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
+import { PACKAGE_ROOT } from './packageRoot.ts';
 
-/** The directory of package.json: this file runs from src/cli (tsx) or from dist/server/src/cli (compiled). */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-export const DEFAULT_WEB_DIR = path.join(packageRoot(), 'dist/web');
+export const DEFAULT_WEB_DIR = path.join(PACKAGE_ROOT, 'dist/web');
 
 /** Opens and migrates the database the CLI commands share. */
 export async function openMigratedDatabase(log: (m: string) => void = () => {}): Promise<Database> {
