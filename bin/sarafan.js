@@ -5,9 +5,14 @@
  * through tsx (development, or sources changed since the last build). Both behave the same; the
  * compiled code starts faster (no transpiling at run time).
  */
+import module from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { BUILDS, ROOT, isCurrent } from './buildState.js';
+
+// Node.js 22.1+ keeps V8's compiled code of loaded modules between runs (in the OS temp directory):
+// a shorter start. Node 20 has no such cache; there this line does nothing.
+module.enableCompileCache?.();
 
 if (isCurrent(BUILDS.server)) {
   await import(pathToFileURL(path.join(ROOT, BUILDS.server.entry)).href);
