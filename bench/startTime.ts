@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../src/cli/packageRoot.ts';
+import { freePort } from '../src/db/connection.ts';
 import { percentile } from './timing.ts';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin/sarafan.js');
@@ -21,17 +21,6 @@ export interface StartTimes {
   restarts_ms: number[];
   restart_median_ms: number;
   runner: 'compiled' | 'tsx';
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts the server once; resolves with the milliseconds until /healthz said ok, after it stopped again. */
