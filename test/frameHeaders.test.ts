@@ -2,30 +2,25 @@
  * Who may frame what (src/server/http/frameHeaders.ts): the dashboard, the API and static files refuse
  * every frame; respondent pages accept only Sarafan's own origin. Checked on real responses, errors included.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, startTestServer, type TestServer } from './helpers/app.ts';
 import { buildSurvey } from './respond/factory.ts';
+import { createWebStandIn } from './helpers/webStandIn.ts';
 
 let server: TestServer;
-let webDir: string;
+let web: ReturnType<typeof createWebStandIn>;
 let slug: string;
 
 beforeAll(async () => {
   // A stand-in for dist/web: the headers come from the server, not from the bundle.
-  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-web-'));
-  fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Sarafan</title><script type="module" src="/assets/app.js"></script>');
-  fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startTestServer({ webDir, publicRateLimitPerMinute: 1 });
+  web = createWebStandIn();
+  server = await startTestServer({ webDir: web.dir, publicRateLimitPerMinute: 1 });
   const org = await buildOrg(server.pool, 'Frame Org');
   slug = (await buildSurvey(server.pool, org.orgId)).slug;
 });
 afterAll(async () => {
   await server?.close();
-  fs.rmSync(webDir, { recursive: true, force: true });
+  web?.remove();
 });
 
 async function framing(pathname: string, init: RequestInit = {}) {

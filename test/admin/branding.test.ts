@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey } from '../respond/factory.ts';
+import { decodeQrPdf, decodeQrSvg } from '../helpers/qr.ts';
 
 // A 1x1 transparent PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -101,9 +102,13 @@ describe('organisation branding', () => {
     const poster = await owner.get(`/api/v1/surveys/${surveyId}/poster.svg`);
     expect(poster.text).toContain(`href="data:image/png;base64,${PNG.toString('base64')}"`);
     expect(poster.headers.get('content-security-policy')).toContain('img-src data:');
-    const pdf = await fetch(`${server.baseUrl}/api/v1/surveys/${surveyId}/poster.pdf`, { headers: { cookie: (owner as unknown as { cookie: string }).cookie } });
+    const pdf = await owner.getBytes(`/api/v1/surveys/${surveyId}/poster.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toContain('/Subtype /Image');
+    expect(pdf.body.toString('latin1')).toContain('/Subtype /Image');
+    // The logo leaves the QR code readable, on paper and on screen.
+    const qrLink = `${server.baseUrl}/s/${slug}?channel=qr`;
+    expect(decodeQrPdf(pdf.body)).toBe(qrLink);
+    expect(await decodeQrSvg(poster.text)).toBe(qrLink);
 
     expect((await owner.request('DELETE', '/api/v1/org/logo')).json.logoUrl).toBeNull();
     expect((await new Client(server.baseUrl).get(`/s/${slug}`)).text).not.toContain('<img');

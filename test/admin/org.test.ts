@@ -1,23 +1,31 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, buildUser, signIn, startTestServer, type OrgFixture, type TestServer } from '../helpers/app.ts';
+import { buildOrg, buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 
 describe('organisation settings API', () => {
   let server: TestServer;
-  let org: OrgFixture;
   beforeAll(async () => {
     server = await startTestServer();
-    org = await buildOrg(server.pool, 'Settings Org');
-    await buildUser(server.pool, org.orgId, 'admin', 'admin@org.test');
-    await buildUser(server.pool, org.orgId, 'analyst', 'analyst@org.test');
   });
   afterAll(async () => server.close());
 
+  /** An organisation of its own for each test (no test depends on another's changes), with an admin and an analyst. */
+  async function orgWithMembers(name: string) {
+    const org = await buildOrg(server.pool, name);
+    const tag = crypto.randomBytes(4).toString('hex');
+    const emails = { admin: `admin-${tag}@org.test`, analyst: `analyst-${tag}@org.test` };
+    await buildUser(server.pool, org.orgId, 'admin', emails.admin);
+    await buildUser(server.pool, org.orgId, 'analyst', emails.analyst);
+    return { org, emails };
+  }
+
   it('shows the settings to every member and lets admins change them, with an audit event', async () => {
-    const analyst = await signIn(server.baseUrl, 'analyst@org.test');
+    const { org, emails } = await orgWithMembers('Settings Org');
+    const analyst = await signIn(server.baseUrl, emails.analyst);
     expect((await analyst.get('/api/v1/org')).json).toEqual({ id: org.orgId, name: 'Settings Org', timezone: 'UTC', dimensions: [] });
     expect((await analyst.patch('/api/v1/org', { name: 'X' })).status).toBe(403);
 
-    const admin = await signIn(server.baseUrl, 'admin@org.test');
+    const admin = await signIn(server.baseUrl, emails.admin);
     const res = await admin.patch('/api/v1/org', { name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] });
     expect(res.status).toBe(200);
     const settings = { id: org.orgId, name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] };
@@ -30,7 +38,10 @@ describe('organisation settings API', () => {
   });
 
   it('validates time zones and dimension keys', async () => {
-    const admin = await signIn(server.baseUrl, 'admin@org.test');
+    const { org, emails } = await orgWithMembers('Validation Org');
+    // Settings other than the defaults, so a bad request that resets them shows.
+    await server.pool.query(`update orgs set timezone = 'Asia/Tehran', dimensions = '{segment}' where id = $1`, [org.orgId]);
+    const admin = await signIn(server.baseUrl, emails.admin);
     const bad: unknown[] = [
       { timezone: 'Mars/Olympus' },
       { dimensions: ['Bad-Key'] },
@@ -39,7 +50,7 @@ describe('organisation settings API', () => {
       { dimensions: ['a', 'a'] },
       { name: '' },
     ];
-    for (const body of bad) expect((await admin.patch('/api/v1/org', body)).status).toBe(400);
-    expect((await admin.get('/api/v1/org')).json.timezone).toBe('Asia/Tehran');
+    for (const body of bad) expect((await admin.patch('/api/v1/org', body)).status, JSON.stringify(body)).toBe(400);
+    expect((await admin.get('/api/v1/org')).json).toEqual({ id: org.orgId, name: 'Validation Org', timezone: 'Asia/Tehran', dimensions: ['segment'] });
   });
 });

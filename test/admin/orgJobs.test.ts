@@ -195,6 +195,7 @@ describe('in-process background jobs', () => {
     await jobs.close();
     expect(sawAbort).toBe(true);
     jobs.start('org-4', task);
+    await jobs.idle('org-4'); // a run it had started would be awaited here, so the count below would see it
     expect(runs).toBe(2); // nothing starts after close
   });
 });

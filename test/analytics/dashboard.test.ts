@@ -14,6 +14,14 @@ const STORE = (i: number) => (i < 4 ? 'A' : i < 7 ? 'B' : 'C');
 const WEEK1 = '2026-01-06T10:00:00Z'; // week starting Monday 2026-01-05
 const WEEK2 = '2026-01-14T10:00:00Z'; // week starting Monday 2026-01-12
 
+/** Adjusted-Wald SE of an NPS in points (METRICS.md): 3 added to n, 3/4 to promoters and to detractors. */
+function adjustedWaldSe(scores: number[]): number {
+  const n = scores.length + 3;
+  const p = (scores.filter((s) => s >= 9).length + 0.75) / n;
+  const d = (scores.filter((s) => s <= 6).length + 0.75) / n;
+  return 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+}
+
 describe('analytics dashboard API', () => {
   let server: TestServer;
   let owner: Client;
@@ -102,6 +110,8 @@ describe('analytics dashboard API', () => {
     expect(raw.json.source).toBe('raw');
     expect(raw.json.questions).toEqual(rollup.json.questions);
     expect(rollup.json.responses).toBe(8);
+    // Both equal the hand computation over the e-mail answers (stores B and C, responses 4-11), not only each other.
+    expect(raw.json.questions.find((x: any) => x.key === 'nps').result.value).toBeCloseTo(npsOf(NPS.slice(4)), 6);
   });
 
   it('buckets the trend by week and by month', async () => {
@@ -226,6 +236,11 @@ describe('analytics dashboard API', () => {
     const b = NPS.filter((_, i) => i % 2 === 0);
     expect(res.json.a.n).toBe(6);
     expect(res.json.change.diff).toBeCloseTo(npsOf(a) - npsOf(b), 6);
+    // METRICS.md: SE of an NPS difference = sqrt(SE1'^2 + SE2'^2), each side on adjusted counts (n + 3, +3/4 each group).
+    // a = 9 3 6 9 0 10: 3 promoters, 3 detractors -> SE' = 100 sqrt(0.833333 / 9) = 30.4290;
+    // b = 10 8 10 7 9 5: 3 promoters, 1 detractor -> SE' = 100 sqrt(0.561728 / 9) = 24.9828; SE = 39.3710.
+    expect(res.json.change.se).toBeCloseTo(Math.hypot(adjustedWaldSe(a), adjustedWaldSe(b)), 6);
+    expect(res.json.change.se).toBeCloseTo(39.371, 2);
     expect(res.json.change).toMatchObject({ test: 'adjusted_wald_z', significant: false, reason: { code: 'small_sample' } }); // n = 6 a side
     const seg = await api(`/surveys/${surveyId}/analytics/compare?question=${q.csat}&aDim=segment:new&bDim=segment:returning`);
     expect(seg.json.change.definition).toBe('csat.v1.diff');

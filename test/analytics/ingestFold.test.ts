@@ -2,7 +2,7 @@
  * Ingest off the critical path (src/db/rollups/rollupQueue.ts, src/server/jobs/foldRollupsJob.ts):
  * submissions only queue their rollup change; the background fold moves queued changes into every
  * rollup level in batches; dashboards add what is still queued. Checked against an oracle computed
- * here in JavaScript from the raw answers (not the rollup builder's SQL), in an organisation far from
+ * in JavaScript from the raw answers (test/helpers/rollupOracle.ts, not the rollup builder's SQL), in an organisation far from
  * UTC (Pacific/Auckland), with concurrent submissions, exclusions, folds and a rebuild.
  */
 import crypto from 'node:crypto';
@@ -11,62 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { seedResponses } from './seed.ts';
-import { groupColumns, ROLLUP_LEVELS, type RollupLevel } from '../../src/db/rollups/levels.ts';
 import { rebuildOrgRollups } from '../../src/db/rollups/rebuildRollups.ts';
 import { foldPendingResponses, ROLLUP_WRITER_LOCK } from '../../src/db/rollups/rollupQueue.ts';
 import { rng } from '../helpers/rng.ts';
+import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
 
 const TZ = 'Pacific/Auckland';
-const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
-
-
-const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The time key of a level for an org-local day: the day, its block's first day (1, 8, 15, 22, 29) or the month's first day. */
-function timeKey(grain: string, day: string): string {
-  if (grain === 'day') return day;
-  if (grain === 'month') return `${day.slice(0, 8)}01`;
-  const d = Number(day.slice(8));
-  return `${day.slice(0, 8)}${String(d - ((d - 1) % 7)).padStart(2, '0')}`;
-}
-
-interface RawRow {
-  survey_id: string;
-  question_id?: string;
-  score?: number;
-  /** Drivers: the sorted ids of the scored questions the response answered, in PostgreSQL's array text. */
-  questions?: string;
-  /** Choices: one chosen option. */
-  value?: string;
-  location_id: string | null;
-  channel: string;
-  language: string;
-  submitted_at: Date;
-  hidden: Record<string, string>;
-}
-
-/** Expected rows of a level, computed in JavaScript from raw rows: `key columns joined by |` -> n. */
-function oracle(level: RollupLevel, orgId: string, dimensions: string[], raw: RawRow[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of raw) {
-    const day = localDay.format(r.submitted_at);
-    const dims: Array<[string, string]> = [['', '']];
-    for (const k of dimensions) if (r.hidden[k]) dims.push([k, r.hidden[k]]);
-    for (const [dimKey, dimValue] of dims) {
-      const value: Record<string, string> = {
-        org_id: orgId, survey_id: r.survey_id, question_id: r.question_id ?? '', day: timeKey('day', day), block: timeKey('block', day),
-        month: timeKey('month', day), location_id: r.location_id ?? NO_LOCATION, channel: r.channel, language: r.language,
-        dim_key: dimKey, dim_value: dimValue, score: String(r.score), questions: r.questions ?? '', value: r.value ?? '',
-      };
-      const key = groupColumns(level).map((c) => {
-        if (!(c in value)) throw new Error(`the oracle does not know the column ${c} of ${level.table}: extend it`);
-        return value[c];
-      }).join('|');
-      out.set(key, (out.get(key) ?? 0) + 1);
-    }
-  }
-  return out;
-}
 
 describe('ingest with background folding', () => {
   let server: TestServer;
@@ -76,41 +26,8 @@ describe('ingest with background folding', () => {
   let survey: SurveyFixture;
   const dimensions = ['segment'];
 
-  /** Every level equals the oracle over the raw answers/responses that count now. */
-  const expectLevelsMatchRawAnswers = async () => {
-    const answers = (await server.pool.query(
-      `select a.survey_id, a.question_id, a.score, a.location_id, a.channel, a.language, a.submitted_at, r.hidden
-         from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
-        where a.org_id = $1 and not a.excluded and a.score is not null`, [orgId])).rows as RawRow[];
-    const responses = (await server.pool.query(
-      `select survey_id, location_id, channel, language, submitted_at, hidden from responses where org_id = $1 and not excluded`, [orgId])).rows as RawRow[];
-    // Drivers: one row per response with scored answers, keyed by its answered set (sorted ids;
-    // lowercase uuids sort as text the way PostgreSQL sorts them).
-    const answered = new Map<string, RawRow & { ids: string[] }>();
-    for (const a of (await server.pool.query(
-      `select a.response_id, a.survey_id, a.question_id, a.location_id, a.channel, a.language, a.submitted_at, r.hidden
-         from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
-        where a.org_id = $1 and not a.excluded and a.score is not null`, [orgId])).rows) {
-      const row = answered.get(a.response_id) ?? { ...a, ids: [] };
-      row.ids.push(a.question_id);
-      answered.set(a.response_id, row);
-    }
-    const driverRows = [...answered.values()].map((r) => ({ ...r, questions: `{${r.ids.sort().join(',')}}` }));
-    // Choices: one row per chosen option of single- and multi-choice answers.
-    const choiceRows = (await server.pool.query(
-      `select a.survey_id, a.question_id, a.location_id, a.channel, a.language, a.submitted_at, r.hidden, a.choice, a.choices
-         from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
-        where a.org_id = $1 and not a.excluded and (a.choice is not null or a.choices is not null)`, [orgId])).rows
-      .flatMap((a) => [...(a.choice !== null ? [a.choice] : []), ...(a.choices ?? [])].map((value: string) => ({ ...a, value }))) as RawRow[];
-    const rawOf = { scores: answers, responses, drivers: driverRows, choices: choiceRows } as const;
-    for (const level of ROLLUP_LEVELS) {
-      const cols = groupColumns(level);
-      const { rows } = await server.pool.query(
-        `select ${cols.map((c) => `coalesce(${c}::text, '')`).join(` || '|' || `)} as key, n from ${level.table} where org_id = $1 and n <> 0`, [orgId]);
-      const actual = new Map(rows.map((r) => [r.key as string, Number(r.n)]));
-      expect(actual, level.table).toEqual(oracle(level, orgId, dimensions, rawOf[level.kind]));
-    }
-  };
+  /** Every level equals the JavaScript oracle over the raw answers/responses that count now. */
+  const expectLevelsMatchRawAnswers = () => expectRollupsMatchRawAnswers(server.pool, orgId);
   const pending = async () => (await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n as number;
   const post = async (body: Record<string, unknown>, slug = survey.slug) => {
     const res = await fetch(`${server.baseUrl}/s/${slug}`, {

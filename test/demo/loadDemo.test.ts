@@ -1,6 +1,7 @@
 /** The demo loader on a real test database: creates everything once, consistent rollups, ru/en/fa comments. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, signIn, type TestServer } from '../helpers/app.ts';
+import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords, type LoadDemoResult } from '../../src/db/demo/loadDemo.ts';
 import { DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
@@ -73,6 +74,8 @@ describe('loadDemo', () => {
     expect(gold.rows[0].raw).toBeGreaterThan(0);
     const responses = await count(`select coalesce(sum(n), 0) n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
     expect(responses).toBe(2000);
+    // Every level, row by row, against the raw rows counted in JavaScript.
+    await expectRollupsMatchRawAnswers(server.pool, first.orgId);
   });
 
   it('stores comments in Russian, English and Persian', async () => {
@@ -114,8 +117,20 @@ describe('loadDemo', () => {
     );
     expect(nps.result.n).toBe(npsAnswers);
     const drivers = await owner.get(`/api/v1/surveys/${ids['demo-csi']}/analytics/drivers`);
-    expect([200, 422]).toContain(drivers.status); // 2,000 responses give ~120 CSI answers: near the minimum
-    if (drivers.status === 200) expect(drivers.json.drivers.length).toBe(5);
+    // Seed 7 gives 99 complete CSI responses (the overall rating and all five satisfaction ratings),
+    // over the minimum of max(30, 5 per attribute): the drivers are computed, on exactly those responses.
+    const satisfaction = ['overall', ...['speed', 'politeness', 'competence', 'cleanliness', 'assortment'].map((k) => `sat_${k}`)];
+    const complete = await count(
+      `select count(*) n from (select a.response_id from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
+         where a.org_id = $1 and a.survey_id = $2 and q.key = any($3) and a.score is not null and not a.excluded
+         group by a.response_id having count(*) = $4) c`,
+      [first.orgId, ids['demo-csi'], satisfaction, satisfaction.length],
+    );
+    expect(complete).toBe(99);
+    expect(drivers.status).toBe(200);
+    expect(drivers.json.outcome.key).toBe('overall');
+    expect(drivers.json.n).toBe(complete);
+    expect(drivers.json.drivers.map((d: { key: string }) => d.key).sort()).toEqual(satisfaction.slice(1).sort());
     const quality = await owner.get(`/api/v1/surveys/${ids['demo-nps']}/quality`);
     expect(quality.status).toBe(200);
     expect(quality.json.flagged.length).toBeGreaterThan(0);

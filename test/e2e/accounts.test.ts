@@ -3,22 +3,18 @@
  * two-factor enrolment and sign-in with a code, pending invitation actions, and the page a role
  * cannot use. The server's clock is fixed (AppDeps.now) so the test computes the right TOTP code.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { timeStep, totpAt } from '../helpers/totp.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('accounts e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
 let clock = Date.UTC(2026, 2, 2, 10, 0, 15);
 
-describe.skipIf(!ready)('account screens in the browser', () => {
+describe('account screens in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let org: OrgFixture;

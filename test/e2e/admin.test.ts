@@ -4,19 +4,15 @@
  * its per-location links, inviting a user (link shown without SMTP) and accepting, Persian RTL.
  * Needs the SPA built into dist/web (`npx vite build --config src/web/vite.config.ts`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('admin e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('administration pages in the browser', () => {
+describe('administration pages in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;

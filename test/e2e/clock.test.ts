@@ -4,24 +4,20 @@
  * 2026-11-29T12:30Z, which is Monday 30 Nov 01:30 in Auckland but Sunday 29 Nov 04:30 in Los Angeles.
  * Needs the SPA built into dist/web and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('clock e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
 const NOW = new Date('2026-11-29T12:30:00Z');
 // Signing in and loading a whole dashboard twice takes more than the default 30 s on a busy 2-core machine.
 const PAGE_TEST_TIMEOUT = 120_000;
 
-describe.skipIf(!ready)('dashboard dates in the organisation\'s time zone', () => {
+describe('dashboard dates in the organisation\'s time zone', () => {
   let server: TestServer;
   let browser: Browser;
   let surveyId = '';

@@ -4,21 +4,17 @@
  * locations, compares a store with the rest of its region, and offers a location manager
  * "my location vs the company". Needs the SPA built into dist/web and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('compare e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('compare panel in the browser', () => {
+describe('compare panel in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let surveyId = '';

@@ -3,19 +3,15 @@
  * publishes it, two customers answer it (JavaScript on, and off), and the answers show up on the
  * dashboard with n and the NPS they imply. Then the respondent page in Persian is right to left.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('journey e2e skipped: needs Chromium and the built SPA in dist/web');
+requirePageTestPrerequisites();
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-describe.skipIf(!ready)('build a survey, answer it, see it on the dashboard', () => {
+describe('build a survey, answer it, see it on the dashboard', () => {
   let server: TestServer;
   let browser: Browser;
   let slug = '';

@@ -4,19 +4,15 @@
  * explanation of an insufficient_data answer. Hand-built data; expected texts written out by hand.
  * Needs the SPA built into dist/web (`npm run build:web`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('kpi e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -28,7 +24,7 @@ const NPS = [10, 9, 3, undefined, undefined];
 const CSAT = [5, 4, 3, 4, 2];
 const CES = [7, 6, 5, 2, 4];
 
-describe.skipIf(!ready)('KPI tiles in the browser', () => {
+describe('KPI tiles in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let surveyId = '';

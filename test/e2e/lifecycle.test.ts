@@ -4,19 +4,15 @@
  * the unsaved-changes prompt on in-app navigation, and duplicate / archive / restore / delete (typed
  * name) in the survey list. Needs Chromium and the built SPA in dist/web (`npm run build:web`).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('lifecycle e2e skipped: needs Chromium and the built SPA in dist/web');
+requirePageTestPrerequisites();
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-describe.skipIf(!ready)('survey lifecycle in the browser', () => {
+describe('survey lifecycle in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;

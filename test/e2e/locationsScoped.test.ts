@@ -3,19 +3,15 @@
  * read-only with the reason, the add-a-location form has no code field, and renaming keeps the code
  * (docs/api.md "Locations": such an admin sets no codes, so no answer reveals codes held elsewhere).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('scoped locations e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('locations page of a location-scoped admin', () => {
+describe('locations page of a location-scoped admin', () => {
   let server: TestServer;
   let browser: Browser;
   let storeId = '';

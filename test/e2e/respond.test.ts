@@ -4,12 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Route } from 'playwright-core';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requirePageTestPrerequisites } from '../helpers/browser.ts';
 import { buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
-const hasBrowser = chromiumPath() !== null;
-if (!hasBrowser) console.warn('Skipping respondent browser tests: Chromium not found (install "chromium" or set CHROMIUM_PATH)');
+requirePageTestPrerequisites({ app: false });
 
 let server: TestServer;
 let browser: Browser;
@@ -38,7 +37,7 @@ async function storedResponse(run: string) {
   return { response: rows[0], answers: Object.fromEntries(answers.rows.map((a) => [a.key, a])) };
 }
 
-describe.skipIf(!hasBrowser)('respondent page in Chromium', () => {
+describe('respondent page in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer();
     orgId = (await buildOrg(server.pool, 'Browser Org')).orgId;

@@ -6,14 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { chromiumPath, launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, requirePageTestPrerequisites } from '../helpers/browser.ts';
 import { buildOrg } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
-const hasBrowser = chromiumPath() !== null;
-if (!hasBrowser) console.warn('Skipping offline respondent tests: Chromium not found (install "chromium" or set CHROMIUM_PATH)');
+requirePageTestPrerequisites({ app: false });
 
 let db: TestDatabase;
 let app: FastifyInstance | null = null;
@@ -61,7 +60,7 @@ async function openSurvey(context: BrowserContext, query: string): Promise<Page>
 const pick = (page: Page, name: string, value: string) =>
   page.locator('label', { has: page.locator(`input[name=${name}][value="${value}"]`) }).click();
 
-describe.skipIf(!hasBrowser)('respondent page: answers are never lost', () => {
+describe('respondent page: answers are never lost', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await startServer();

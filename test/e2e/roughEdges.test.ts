@@ -5,19 +5,15 @@
  * not-found page, the favicon, the empty-organisation hint and the invite form's location tree.
  * Needs the SPA built into dist/web (`npm run build:web`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('rough-edges e2e skipped: needs Chromium and the built SPA in dist/web (npm run build:web)');
+requirePageTestPrerequisites();
 
 const LONG_STORE = 'Store B in the Grand Riverside Shopping Centre, second floor';
 const LONG_COMMENT = `${'The queue at the checkout was long and only one till was open. '.repeat(5)}THE END OF THE COMMENT`;
@@ -39,7 +35,7 @@ const SEEDS = [
   { store: 'C', score: 0, channel: 'link', tier: 'Silver' },
 ];
 
-describe.skipIf(!ready)('dashboard rough edges in the browser', () => {
+describe('dashboard rough edges in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   const ids: Record<string, string> = {};

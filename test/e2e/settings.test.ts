@@ -4,20 +4,16 @@
  * until it is done, then the breakdown by that dimension covers the old answers. Also Persian RTL.
  * Needs the SPA built into dist/web (`npx vite build --config src/web/vite.config.ts`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildOrg, buildUser, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('settings e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('organisation settings page in the browser', () => {
+describe('organisation settings page in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let org: OrgFixture;

@@ -10,8 +10,6 @@
  * Bounded: SARAFAN_FUZZ_RUNS requests per route (default 16), seeded by SARAFAN_FUZZ_SEED.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +18,10 @@ import { hashToken } from '../../src/server/auth/session.ts';
 import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
+import { createWebStandIn } from '../helpers/webStandIn.ts';
 
 const RUNS = Number(process.env.SARAFAN_FUZZ_RUNS ?? 16);
 const SEED = Number(process.env.SARAFAN_FUZZ_SEED ?? 7_2026);
-const WEB_DIR = path.resolve('dist/web');
 
 interface Route {
   method: string;
@@ -280,12 +278,15 @@ describe('fuzz: no request answers 5xx', () => {
     return `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
   };
 
+  // The dashboard's routes are fuzzed too, whether or not the app is built.
+  const web = createWebStandIn();
+
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await buildApp({
       pool: db.pool,
       publicRateLimitPerMinute: 10_000,
-      webDir: fs.existsSync(path.join(WEB_DIR, 'index.html')) ? WEB_DIR : undefined,
+      webDir: web.dir,
       onRoute: (r) => {
         for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
       },
@@ -331,6 +332,7 @@ describe('fuzz: no request answers 5xx', () => {
   afterAll(async () => {
     await app?.close();
     await db?.drop();
+    web.remove();
   });
 
   /** Values that pass validation, so requests reach the queries behind it. */

@@ -65,6 +65,11 @@ export class Client {
     }
     return { status: res.status, json, text, headers: res.headers };
   }
+  /** GET with the session, keeping the body as bytes (PDF, PNG), which `text` would garble. */
+  async getBytes(path: string) {
+    const res = await fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
   get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});

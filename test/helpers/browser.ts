@@ -1,10 +1,28 @@
 /** Debian's Chromium driven by playwright-core (no browser download). */
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function chromiumPath(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   return candidates.find((p) => fs.existsSync(p)) ?? null;
+}
+
+/** The built dashboard that page tests serve: `npm run build:web` writes it, and `npm test` runs that first. */
+export const WEB_DIR = path.resolve('dist/web');
+
+/**
+ * Throws, naming what is missing, when a page test cannot run: a missing browser or build must fail
+ * the run loudly, never turn it green by skipping. CI installs Chromium (.ci/run).
+ * @param needs.app false for pages the server renders itself (respondent pages need no dashboard build)
+ */
+export function requirePageTestPrerequisites(needs: { app: boolean } = { app: true }): void {
+  const missing: string[] = [];
+  if (!chromiumPath()) missing.push('Chromium (install the Debian package "chromium" or set CHROMIUM_PATH)');
+  if (needs.app && !fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    missing.push(`the built dashboard in ${WEB_DIR} (run \`npm run build:web\`; \`npm test\` does it first)`);
+  }
+  if (missing.length) throw new Error(`This page test needs ${missing.join(' and ')}`);
 }
 
 export async function launchBrowser(): Promise<Browser> {

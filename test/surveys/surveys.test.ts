@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { decodeQrPdf, decodeQrSvg } from '../helpers/qr.ts';
 
 const TEMPLATE_KEYS = ['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee'];
 
@@ -204,6 +205,9 @@ describe('survey builder API', () => {
     expect(svg.text).toMatch(/<path class="qr"[^>]* d="M\d+ \d+h\d+v1h-\d+z/);
     expect(svg.text).toContain(`/s/${slug}?loc=S-01`);
     expect(svg.text).toContain('How was your purchase?');
+    // The code a phone reads off the printed poster opens this location's link, marked as a QR answer.
+    const qrLink = `${server.baseUrl}/s/${slug}?loc=S-01&channel=qr`;
+    expect(await decodeQrSvg(svg.text)).toBe(qrLink);
 
     const fa = await manager.get(`/api/v1/surveys/${id}/poster.svg?location=${store.id}&lang=fa`);
     expect(fa.status).toBe(200);
@@ -214,6 +218,7 @@ describe('survey builder API', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.text.startsWith('%PDF')).toBe(true);
+    expect(decodeQrPdf((await owner.getBytes(`/api/v1/surveys/${id}/poster.pdf?location=${store.id}&lang=ru`)).body)).toBe(qrLink);
 
     expect((await owner.get(`/api/v1/surveys/${id}/poster.svg?location=${foreignLocationId}`)).status).toBe(404);
     expect((await manager.get(`/api/v1/surveys/${id}/poster.svg?location=${otherStore.id}`)).status).toBe(404);
