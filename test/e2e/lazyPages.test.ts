@@ -5,14 +5,11 @@
  * once, and if that does not help, the page says what failed instead of staying blank.
  * Needs the dashboard built into dist/web (`npm run build`) and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildOrgWithOwner, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
-import { launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 
-const WEB_DIR = path.resolve('dist/web');
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 describe('pages loaded on first visit', () => {
@@ -21,7 +18,7 @@ describe('pages loaded on first visit', () => {
   const owner = `owner-${Date.now()}@lazy.test`;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is not built: run `npm run build`');
+    requirePageTestPrerequisites();
     server = await startTestServer({ webDir: WEB_DIR });
     await buildOrgWithOwner(server.pool, 'Lazy Pages', owner);
     browser = await launchBrowser();
