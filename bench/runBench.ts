@@ -66,7 +66,7 @@ async function buildRollupsReporting(db: Database, opts: BenchOptions, orgId: st
 async function prepareData(db: Database, opts: BenchOptions, passwordHash: string): Promise<{ ids: BenchIds; generatedMs: number | null }> {
   const existing = opts.fresh ? null : await findBenchIds(db, opts.answers);
   if (existing) {
-    const { rows } = await db.pool.query(`select count(*) as answers from answers where org_id = $1`, [existing.orgId]);
+    const { rows } = await db.pool.query(`select count(*)::int as answers from answers where org_id = $1`, [existing.orgId]);
     rows[0].rolled = await orgRollupsBuilt(db.pool, existing.orgId);
     if (rows[0].answers === opts.answers) {
       await db.pool.query(`update users set password_hash = $2 where org_id = $1 and email = $3`, [existing.orgId, passwordHash, BENCH_EMAIL]);
@@ -199,7 +199,7 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
       }
       printTable(opts, results);
       const facts = await db.pool.query(`select current_setting('server_version') as v, pg_size_pretty(pg_database_size(current_database())) as size,
-        (select count(*) from rollup_scores where org_id = $1) as rollup_rows, (select count(*) from rollup_scores_compact where org_id = $1) as compact_rows`, [ids.orgId]);
+        (select count(*)::int from rollup_scores where org_id = $1) as rollup_rows, (select count(*)::int from rollup_scores_compact where org_id = $1) as compact_rows`, [ids.orgId]);
       const f = facts.rows[0];
       say(opts, `\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
         `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores rows ${f.rollup_rows}, rollup_scores_compact rows ${f.compact_rows}.`);

@@ -8,11 +8,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../src/cli/packageRoot.ts';
+import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/db/connection.ts';
 import { percentile } from './timing.ts';
 
-const BIN = path.join(PACKAGE_ROOT, 'bin/sarafan.js');
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/sarafan.js');
 const FROM_SOURCES = 'Running the TypeScript sources';
 
 export interface StartTimes {

@@ -1,5 +1,5 @@
 /**
- * Who may frame what (src/server/http/frameHeaders.ts): the dashboard, the API and static files refuse
+ * Who may frame what (src/http/frameHeaders.ts): the dashboard, the API and static files refuse
  * every frame; respondent pages accept only Sarafan's own origin. Checked on real responses, errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

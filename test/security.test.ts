@@ -192,7 +192,7 @@ describe('security walk over every /api/v1 route', () => {
     const b = await server.pool.query(
       `select (select name from locations where org_id = $1 and id = $2) as store, (select status from surveys where org_id = $1 and id = $3) as status,
               (select disabled from users where org_id = $1 and id = $4) as disabled,
-              (select count(*) from responses where org_id = $1 and excluded) as excluded`,
+              (select count(*)::int from responses where org_id = $1 and excluded) as excluded`,
       [B.orgId, B.storeId, B.surveyId, B.ownerId],
     );
     expect(b.rows[0]).toEqual({ store: B.storeName, status: 'live', disabled: false, excluded: 0 });
@@ -219,9 +219,9 @@ describe('security walk over every /api/v1 route', () => {
       ['PATCH', `/api/v1/users/${managerId}`, { locationIds: [B.storeId] }],
     ];
     for (const [method, path, body] of probes) expect((await owner.request(method, path, body)).status, `${method} ${path}`).toBe(404);
-    const b = await server.pool.query(`select count(*) as n from locations where org_id = $1`, [B.orgId]);
+    const b = await server.pool.query(`select count(*)::int as n from locations where org_id = $1`, [B.orgId]);
     expect(b.rows[0].n).toBe(3);
-    const a = await server.pool.query(`select count(*) as n from user_locations where org_id = $1 and location_id = $2`, [A.orgId, B.storeId]);
+    const a = await server.pool.query(`select count(*)::int as n from user_locations where org_id = $1 and location_id = $2`, [A.orgId, B.storeId]);
     expect(a.rows[0].n).toBe(0);
   });
 

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '../db/connection.ts';
 import { writeBackup } from '../db/backup/writeBackup.ts';
+import { cliText } from './messages.ts';
 
 /** "12.3 MB" */
 export function formatBytes(bytes: number): string {
@@ -34,10 +35,10 @@ export function registerBackupCommand(program: Command): void {
             tableDone: (table, rows) => bar.update(++done, { table, rows }),
           },
         }).finally(() => bar.stop());
-        console.log(
-          `Backup written to ${result.file}: ${result.tables} tables, ${result.rows} rows, ${formatBytes(result.bytes)}, ` +
-            `schema at ${result.migrations[result.migrations.length - 1]}, in ${(result.ms / 1000).toFixed(1)} s.`,
-        );
+        console.log(cliText('backup.done', {
+          file: result.file, tables: result.tables, rows: result.rows, size: formatBytes(result.bytes),
+          migration: result.migrations[result.migrations.length - 1], seconds: result.ms / 1000,
+        }));
       } finally {
         await db.close();
       }

@@ -1,43 +1,29 @@
 /**
- * `sarafan bench` (`npm run bench`): a benchmark, not a test. See docs/bench.md.
- * Generates N answers into DATABASE_URL or a temporary embedded PostgreSQL, then times the
- * dashboard API against a stream-everything-into-JavaScript baseline, then measures ingest (HTTP
- * submissions next to plain INSERTs of the same rows).
+ * `sarafan bench`: runs the benchmark (bench/main.ts, docs/bench.md) in a child process with the same
+ * arguments. The benchmark is not part of the product: it is started, never imported, and exists only
+ * in a source checkout.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { PACKAGE_ROOT } from './packageRoot.ts';
 
-const count = (name: string, min: number) => (v: string) => {
-  const n = Number(v.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}`);
-  return n;
-};
+// From the package root: this file also runs compiled, from dist/server/src/cli.
+const BENCH_ENTRY = path.join(PACKAGE_ROOT, 'bench/main.ts');
 
-/** Registers `sarafan bench`. */
+/** Registers `sarafan bench [options]` (the options are bench/cli.ts's: `npm run bench -- --help`). */
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description('Benchmark the dashboard API on N generated answers against streaming every answer into JavaScript')
-    .option('--answers <n>', 'answers to generate', count('--answers', 10), 1_000_000)
-    .option('--runs <n>', 'timed runs per dashboard call', count('--runs', 1), 20)
-    .option('--json', 'print one JSON line per measurement on stdout (the table goes to stderr)')
-    .option('--fresh', 'regenerate even when data for this N exists')
-    .option('--keep', 'keep the temporary data directory of small runs (runs of 1M+ answers are always kept for reuse)')
-    .option('--ingest', 'measure only ingest: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
-    .option('--skip-ingest', 'measure only the dashboard calls')
-    .option('--startup', 'measure only the dashboard\'s first-view download and the start time of `sarafan start` (docs/bench.md "Start")')
-    .option('--count <n>', 'ingest: submissions per phase at most', count('--count', 1), 20_000)
-    .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
-    .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
-    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean; count: number; seconds: number; concurrency: number }) => {
-      // Loaded here, not at the top: every `sarafan` command would otherwise load the whole app first.
-      const [{ runBench }, { runIngestBench }, { runStartupBench }] = await Promise.all([
-        import('../../bench/runBench.ts'), import('../../bench/ingest.ts'), import('../../bench/startup.ts'),
-      ]);
-      const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
-      if (opts.ingest) return void (await ingest());
-      await runStartupBench({ json: !!opts.json });
-      if (opts.startup) return;
-      await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
-      if (!opts.skipIngest) await ingest(true);
+    .description('Benchmark the dashboard API and ingest (docs/bench.md; options: npm run bench -- --help)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async (_opts: unknown, command: Command) => {
+      if (!fs.existsSync(BENCH_ENTRY)) throw new Error('the benchmark runs from a source checkout (npm run bench)');
+      const child = spawn(process.execPath, ['--import', 'tsx', BENCH_ENTRY, ...command.args], { stdio: 'inherit' });
+      const code = await new Promise<number>((resolve, reject) => child.on('error', reject).on('exit', (c) => resolve(c ?? 1)));
+      process.exitCode = code;
     });
 }

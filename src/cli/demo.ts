@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { openMigratedDatabase } from './start.ts';
+import { cliText } from './messages.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords } from '../db/demo/loadDemo.ts';
 import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../core/demo/structure.ts';
@@ -50,9 +51,9 @@ export function registerDemoCommand(program: Command): void {
           if (opts.resetPassword) {
             password = newPassword();
             await resetDemoPasswords(db.pool, existing, await hashPassword(password));
-            console.log('The demo already exists; its users have a new password.');
+            console.log(cliText('demo.existsNewPassword'));
           } else {
-            console.log('The demo already exists; nothing was added.');
+            console.log(cliText('demo.exists'));
           }
           printLogin(password);
           return;
@@ -67,12 +68,11 @@ export function registerDemoCommand(program: Command): void {
           onProgress: (done) => bar.update(done),
         }).finally(() => bar.stop());
         if (result.status === 'exists') {
-          console.log('The demo was created by another process meanwhile; nothing was added.');
+          console.log(cliText('demo.createdMeanwhile'));
           printLogin(null);
           return;
         }
-        console.log(`Created "Sarafan Demo Retail": ${result.responses} responses, ${result.answers} answers, ` +
-          `${result.scoreRows} rollup rows in ${(result.ms / 1000).toFixed(1)} s.`);
+        console.log(cliText('demo.created', { responses: result.responses, answers: result.answers, rollupRows: result.scoreRows, seconds: result.ms / 1000 }));
         printLogin(password);
       } finally {
         await db.close();

@@ -1,6 +1,7 @@
 /** The `sarafan` command. Each subcommand lives in its own module. */
 import { Command } from 'commander';
 import { openMigratedDatabase, parsePort, startServer } from './start.ts';
+import { cliText } from './messages.ts';
 import { registerStatsCommand } from './stats.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerRollupsCommand } from './rollups.ts';
@@ -27,7 +28,7 @@ program
   .action(async () => {
     const db = await openMigratedDatabase(console.log);
     await db.close();
-    console.log('Schema is up to date.');
+    console.log(cliText('migrate.done'));
   });
 
 registerStatsCommand(program);

@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import { openDatabase } from '../db/connection.ts';
 import { restoreBackup } from '../db/backup/restoreBackup.ts';
 import { openMigratedDatabase } from './start.ts';
+import { cliText } from './messages.ts';
 
 /** Registers `sarafan restore`. */
 export function registerRestoreCommand(program: Command): void {
@@ -46,12 +47,12 @@ export function registerRestoreCommand(program: Command): void {
       } finally {
         await db.close();
       }
-      console.log(`Restored ${result.rows} rows in ${result.tables} tables from ${file} in ${(result.ms / 1000).toFixed(1)} s.`);
+      console.log(cliText('restore.done', { rows: result.rows, tables: result.tables, file, seconds: result.ms / 1000 }));
       if (result.behind > 0) {
         // The data came in at the backup's schema level: bring it to this Sarafan's (rollups included).
         const migrated = await openMigratedDatabase(log);
         await migrated.close();
-        console.log(`Migrated the restored data through ${result.behind} newer migration(s).`);
+        console.log(cliText('restore.migrated', { migrations: result.behind }));
       }
     });
 }

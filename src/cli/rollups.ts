@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { openMigratedDatabase } from './start.ts';
+import { cliText } from './messages.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 
 /** Registers `rollups rebuild` on the `sarafan` program. */
@@ -42,9 +43,9 @@ export function registerRollupsCommand(program: Command): void {
             },
           }).finally(() => bar.stop());
           rows += result.scoreRows + result.responseRows;
-          console.log(`org ${orgId}: ${result.scoreRows} score rows, ${result.responseRows} response rows in ${result.ms} ms`);
+          console.log(cliText('rollups.org', { org: orgId, scoreRows: result.scoreRows, responseRows: result.responseRows, ms: result.ms }));
         }
-        console.log(`Rebuilt rollups of ${orgs.length} organisation(s): ${rows} rows in ${Date.now() - started} ms`);
+        console.log(cliText('rollups.done', { orgs: orgs.length, rows, ms: Date.now() - started }));
       } finally {
         await db.close();
       }

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
-import { parseTrustProxy } from '../server/http/trustProxy.ts';
+import { parseTrustProxy } from '../http/trustProxy.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
+import { orgHasAnswers } from '../db/responses/orgHasAnswers.ts';
 import { resumeRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
 import { PACKAGE_ROOT } from './packageRoot.ts';
 
@@ -20,8 +21,7 @@ export async function openMigratedDatabase(log: (m: string) => void = () => {}):
     // organisations from raw answers before serving, so dashboards never show partial numbers.
     if (applied.length > 0) {
       for (const orgId of await listOrgIds(db.pool)) {
-        const { rows } = await db.pool.query('select exists(select 1 from answers where org_id = $1) as has', [orgId]);
-        if (!rows[0].has || (await orgRollupsBuilt(db.pool, orgId))) continue;
+        if (!(await orgHasAnswers(db.pool, orgId)) || (await orgRollupsBuilt(db.pool, orgId))) continue;
         log(`Rollup tables changed: rebuilding rollups of organisation ${orgId}...`);
         await rebuildOrgRollups(db.pool, orgId);
       }
@@ -86,7 +86,7 @@ export async function startServer(opts: { port: number; host: string }) {
     await readPool?.end().catch(() => {});
     await db.close().catch(() => {});
     const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${opts.host} is already in use (choose another with --port or PORT)`);
+    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${opts.host} is already in use (choose another with --port or PORT)`, { cause: err });
     throw err;
   }
   const server = app;

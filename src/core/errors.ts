@@ -1,4 +1,4 @@
-/** Domain errors carry a stable snake_case code; HTTP status mapping lives in src/server/http/errors.ts. */
+/** Domain errors carry a stable snake_case code; HTTP status mapping lives in src/http/errors.ts. */
 export type ErrorCode =
   | 'validation'
   | 'not_found'

@@ -13,9 +13,8 @@ import {
   type Supervisor,
 } from './embedded.ts';
 
-// bigint (count(*), sum) and numeric come back as strings from node-postgres: convert here, once.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// node-postgres' parsing of bigint and numeric is left as it is (strings, exact): each query casts
+// small counts and averages to int or float8 in SQL, or converts with toSafeInteger (src/db/numbers.ts).
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -223,7 +222,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUN
  * The database cannot serve anything now: down, starting, shutting down, unreachable, out of
  * connections, or the connection was cut (SQLSTATE class 08 connection exception, 57P operator
  * intervention such as pg_terminate_backend or a restart, 53300 too many connections).
- * The one rule for "try again later": HTTP 503 (src/server/http/errors.ts), background job retries
+ * The one rule for "try again later": HTTP 503 (src/http/errors.ts), background job retries
  * (src/server/jobs/backgroundJobs.ts), replica fallback (below).
  */
 export function isUnavailable(err: unknown): boolean {

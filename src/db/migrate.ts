@@ -44,7 +44,7 @@ export async function migrate(pool: pg.Pool, opts: { upTo?: string } = {}): Prom
         });
         applied.push(file);
       } catch (err) {
-        throw new Error(`Migration ${file} failed: ${(err as Error).message}`);
+        throw new Error(`Migration ${file} failed: ${(err as Error).message}`, { cause: err });
       }
     }
   } finally {

@@ -5,15 +5,13 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/connection.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { isUuid } from '../core/ids.ts';
+import { hiddenKeyOf, hiddenKeyProblem } from '../core/responses/hiddenFields.ts';
+import { findLocationByRef } from '../db/locations/findLocationByRef.ts';
 import { chooseLanguage } from './i18n.ts';
 
 export const MAX_HIDDEN_FIELDS = 20;
 export const MAX_HIDDEN_VALUE = 200;
-const HIDDEN_KEY_RE = /^[A-Za-z0-9_]{1,40}$/;
 const CHANNEL_RE = /^[a-z0-9_-]{1,30}$/;
-/** Query parameters with a meaning of their own; every other one is a hidden field. */
-const RESERVED_PARAMS = new Set(['lang', 'loc', 'channel', 'preview']);
 
 export type Fields = Record<string, unknown>;
 
@@ -35,15 +33,17 @@ export function parseChannel(value: unknown): string {
 }
 
 /**
- * Hidden fields from `entries` (query params, or `h_<name>` form fields with the prefix removed):
- * malformed keys and over-long values are dropped, at most 20 kept, never an error for the respondent.
+ * Hidden fields from `entries` (query params, or `h_<name>` form fields with the prefix removed), keys
+ * lowercased by the hidden-field key rule (src/core/responses/hiddenFields.ts): malformed or reserved
+ * keys and over-long values are dropped, at most 20 kept, never an error for the respondent.
  */
 export function parseHidden(entries: Iterable<[string, unknown]>): Record<string, string> {
   const out: Record<string, string> = {};
   let count = 0;
-  for (const [key, value] of entries) {
+  for (const [raw, value] of entries) {
     if (count >= MAX_HIDDEN_FIELDS) break;
-    if (!HIDDEN_KEY_RE.test(key) || Object.hasOwn(out, key)) continue;
+    const key = hiddenKeyOf(raw);
+    if (hiddenKeyProblem(key) !== null || Object.hasOwn(out, key)) continue;
     const v = first(value);
     if (v.length > MAX_HIDDEN_VALUE) continue;
     out[key] = v;
@@ -52,9 +52,9 @@ export function parseHidden(entries: Iterable<[string, unknown]>): Record<string
   return out;
 }
 
-/** Hidden fields of a GET: every query parameter except lang, loc, channel and preview. */
+/** Hidden fields of a GET: every query parameter except lang, loc, channel and preview (RESERVED_PARAMS). */
 export function hiddenFromQuery(query: Fields): Record<string, string> {
-  return parseHidden(Object.entries(query).filter(([k]) => !RESERVED_PARAMS.has(k)));
+  return parseHidden(Object.entries(query));
 }
 
 /** Hidden fields of a POST: the `h_<name>` fields. */
@@ -73,11 +73,7 @@ export function hiddenFromBody(body: Fields): Record<string, string> {
 export async function resolveLocation(db: Queryable, survey: LoadedSurvey, loc: unknown): Promise<{ id: string; name: string } | null> {
   const v = first(loc).trim();
   if (!v || v.length > 100) return null;
-  const { rows } = await db.query(
-    `select id, name from locations where org_id = $1 and (id = $2::uuid or code = $3) limit 1`,
-    [survey.orgId, isUuid(v) ? v : null, v],
-  );
-  return rows[0] ?? null;
+  return findLocationByRef(db, survey.orgId, v);
 }
 
 /** Language of the page: the explicit choice when offered, else Accept-Language, else the survey default. */

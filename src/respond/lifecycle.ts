@@ -3,15 +3,13 @@
  * stored) and permanent redirects from a survey's earlier addresses (docs/api.md "Survey lifecycle").
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { roleAllows } from '../core/access/index.ts';
+import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { currentSlugFor } from '../db/surveys/slugHistory.ts';
-import { loadSession, SESSION_COOKIE } from '../server/auth/session.ts';
+import { loadSession, SESSION_COOKIE } from '../http/session.ts';
 import { first, type Fields } from './context.ts';
-
-/** Public slugs: anything else cannot name a survey and is not looked up. */
-export const SLUG_RE = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** True for `?preview=1`. */
 export const isPreviewRequest = (request: FastifyRequest) => first(((request.query ?? {}) as Fields).preview) === '1';
@@ -21,7 +19,7 @@ export const isPreviewRequest = (request: FastifyRequest) => first(((request.que
  * surveys; null otherwise (the caller answers "Survey not found", as for an unknown address).
  */
 export async function loadPreviewSurvey(deps: AppDeps, request: FastifyRequest, slug: string): Promise<LoadedSurvey | null> {
-  if (!SLUG_RE.test(slug)) return null;
+  if (!PUBLIC_SLUG_RE.test(slug)) return null;
   const user = await loadSession(deps.pool, request.cookies[SESSION_COOKIE]);
   if (!user || !roleAllows(user.principal.role, 'survey.read')) return null;
   const survey = await loadSurveyBySlug(deps.pool, slug);
@@ -35,7 +33,7 @@ export async function loadPreviewSurvey(deps: AppDeps, request: FastifyRequest, 
  * A boolean, not the reply: a FastifyReply is thenable, so awaiting it would not say whether one was sent.
  */
 export async function redirectFromEarlierSlug(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, slug: string, status: 301 | 308): Promise<boolean> {
-  if (!SLUG_RE.test(slug)) return false;
+  if (!PUBLIC_SLUG_RE.test(slug)) return false;
   const current = await currentSlugFor(deps.pool, slug);
   if (!current) return false;
   const q = request.url.indexOf('?');

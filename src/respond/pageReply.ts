@@ -1,7 +1,8 @@
 /** Sending respondent pages: security headers, JSON-or-HTML negotiation, and the page language of error pages. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageHeaders } from './assets.ts';
-import { chooseLanguage, PAGE_LANGUAGES, stringsFor } from './i18n.ts';
+import { LANGUAGES } from '../core/i18n/languages.ts';
+import { chooseLanguage, pageText } from './i18n.ts';
 import { first, type Fields } from './context.ts';
 import { renderStandardMessage, type MessageKind } from './render/layout.ts';
 
@@ -25,15 +26,15 @@ export function interfaceLanguage(request: FastifyRequest): string {
   const query = (request.query ?? {}) as Fields;
   const body = request.body && typeof request.body === 'object' ? (request.body as Fields) : {};
   const explicit = first(query.lang) || first(body._lang);
-  return chooseLanguage(PAGE_LANGUAGES, 'en', explicit, request.headers['accept-language']);
+  return chooseLanguage(LANGUAGES, 'en', explicit, request.headers['accept-language']);
 }
 
 /** A standard message page (or the JSON error body) with the given status. */
 export function sendMessage(request: FastifyRequest, reply: FastifyReply, status: number, kind: MessageKind, code: string, lang?: string) {
   const language = lang ?? interfaceLanguage(request);
   if (wantsJson(request)) {
-    const s = stringsFor(language);
-    const message = { closed: s.closedTitle, notFound: s.notFoundTitle, rateLimited: s.rateLimitedTitle, tooLarge: s.tooLargeText, error: s.errorText }[kind];
+    const key = ({ closed: 'closedTitle', notFound: 'notFoundTitle', rateLimited: 'rateLimitedTitle', tooLarge: 'tooLargeText', error: 'errorText' } as const)[kind];
+    const message = pageText(language, key);
     return reply.status(status).header('x-content-type-options', 'nosniff').send({ ok: false, error: code, message });
   }
   return sendPage(reply, status, renderStandardMessage(kind, language));

@@ -3,8 +3,8 @@
  * a submission. Rate-limited per IP and survey; errors become localized pages (or JSON for scripts).
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
-import { toErrorResponse } from '../server/http/errors.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { toErrorResponse } from '../http/errors.ts';
 import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
 import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderStandardMessage } from './render/layout.ts';
@@ -24,7 +24,7 @@ const keyGenerator = (request: FastifyRequest) => `${request.ip}|${(request.para
 /** Registers GET and POST /s/:slug in their own scope (error pages, rate limits, 64 kB body limit). */
 export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps) {
   const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
-  // A respondent who pastes an unpaired surrogate keeps the answer, with U+FFFD in its place (src/server/http/cleanRequest.ts).
+  // A respondent who pastes an unpaired surrogate keeps the answer, with U+FFFD in its place (src/http/cleanRequest.ts).
   const config = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator }, invalidUnicode: 'replace' as const });
   // Request lines would log URLs with hidden fields (order numbers, e-mails): keep only warnings and errors.
   const logLevel = 'warn';

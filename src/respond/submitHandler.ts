@@ -3,19 +3,20 @@
  * respondent's values and messages (nothing stored); success answers only after the commit.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../server/deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { IDEMPOTENCY_KEY_RE, prepareSubmission, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
-import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, SLUG_RE } from './lifecycle.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { createSurveyCache } from './surveyCache.ts';
 import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
 import type { SubmissionInserter } from '../server/responses/commands/submitResponse.ts';
 import {
   first, hiddenFromBody, newIdempotencyKey, parseChannel, parseStarted, resolveLocation, surveyLanguage, type Fields,
 } from './context.ts';
-import { stringsFor } from './i18n.ts';
+import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
@@ -23,7 +24,7 @@ import { accentStyle } from './render/brand.ts';
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
 export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<LoadedSurvey | null> {
-  if (!SLUG_RE.test(slug)) return null;
+  if (!PUBLIC_SLUG_RE.test(slug)) return null;
   const survey = await loadSurveyBySlug(deps.pool, slug);
   return survey && survey.status !== 'draft' ? survey : null;
 }
@@ -60,7 +61,7 @@ export function submitHandler(deps: AppDeps) {
       if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
       return handleSubmission(deps, insert, request, reply, survey, null, true);
     }
-    let entry = SLUG_RE.test(slug) ? await surveys.get(slug) : null;
+    let entry = PUBLIC_SLUG_RE.test(slug) ? await surveys.get(slug) : null;
     // A survey edited or closed after it was cached: at most a few fresh loads (edits are rare).
     for (let attempt = 0; ; attempt++) {
       if (!entry || entry.survey.status === 'draft') {
@@ -100,7 +101,7 @@ async function handleSubmission(
   }
 
   const rerender = async (errors: Record<string, string>, formError?: string, pageLang = lang, status = 400) => {
-    if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? stringsFor(lang).errorSummary, errors });
+    if (json) return reply.status(400).send({ ok: false, error: 'validation', message: formError ?? pageText(lang, 'errorSummary'), errors });
     // Only the re-rendered form needs the location looked up apart (a submission resolves it in its insert).
     const location = await resolveLocation(deps.pool, survey, body._loc);
     const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, asStrings(v)]));
@@ -121,7 +122,7 @@ async function handleSubmission(
   const switchTo = first(body._switch);
   if (switchTo && !json) return rerender({}, undefined, surveyLanguage(survey, switchTo, request.headers['accept-language']), 200);
 
-  if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: stringsFor(lang).expiredText }, stringsFor(lang).expiredText);
+  if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: pageText(lang, 'expiredText') }, pageText(lang, 'expiredText'));
   try {
     const submission = {
       survey, language: lang, idempotencyKey, channel, hidden, answers: raw,

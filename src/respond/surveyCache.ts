@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../db/connection.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
+import { getSurveyStamp } from '../db/surveys/surveyStamp.ts';
 
 export interface StampedSurvey {
   survey: LoadedSurvey;
@@ -25,11 +26,11 @@ export interface SurveyCache {
 export function createSurveyCache(db: Queryable, max = 1_000): SurveyCache {
   const entries = new Map<string, StampedSurvey>();
   const load = async (slug: string): Promise<StampedSurvey | null> => {
-    const { rows } = await db.query(`select updated_at::text as stamp from surveys where slug = $1`, [slug]);
-    const survey = rows[0] ? await loadSurveyBySlug(db, slug) : null;
+    const stamp = await getSurveyStamp(db, slug);
+    const survey = stamp ? await loadSurveyBySlug(db, slug) : null;
     if (!survey) return null;
     if (survey.status !== 'live') return { survey, stamp: null };
-    const entry = { survey, stamp: rows[0].stamp as string };
+    const entry = { survey, stamp };
     if (entries.size >= max) entries.delete(entries.keys().next().value!);
     entries.set(slug, entry);
     return entry;

@@ -1,5 +1,5 @@
 /**
- * Builds the HTTP application: cross-cutting middleware mounted once, then each feature's routes.
+ * Builds the HTTP application: cross-cutting middleware mounted once, then the route table (routes.ts).
  * Public routes (/s/*, /healthz, auth) are an explicit allowlist; everything else under /api/v1
  * requires a session, and each handler authorizes its action and scopes its queries.
  */
@@ -8,24 +8,18 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { withPrimaryFallback } from '../db/connection.ts';
-import { cleanRequestInput } from './http/cleanRequest.ts';
-import { sendError } from './http/errors.ts';
-import { loggerOptions } from './http/logging.ts';
-import { malformedPathParam } from './http/validate.ts';
-import { addApiHeaders } from './http/apiHeaders.ts';
-import { parseTrustProxy } from './http/trustProxy.ts';
-import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from './http/frameHeaders.ts';
+import { cleanRequestInput } from '../http/cleanRequest.ts';
+import { sendError } from '../http/errors.ts';
+import { loggerOptions } from '../http/logging.ts';
+import { malformedPathParam } from '../http/validate.ts';
+import { addApiHeaders } from '../http/apiHeaders.ts';
+import { parseTrustProxy } from '../http/trustProxy.ts';
+import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from '../http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
-import { loadSession, SESSION_COOKIE } from './auth/session.ts';
-import { registerAuthRoutes } from './auth/routes.ts';
-import { registerLocationRoutes } from './locations/routes.ts';
-import { registerUserRoutes } from './users/routes.ts';
-import { registerSurveyRoutes } from './surveys/routes.ts';
-import { registerAnalyticsRoutes } from './analytics/routes.ts';
-import { registerRespondRoutes } from '../respond/routes.ts';
-import { registerWebRoutes } from './web/routes.ts';
+import { loadSession, SESSION_COOKIE } from '../http/session.ts';
+import { registerRoutes } from './routes.ts';
 import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
 
 declare module 'fastify' {
@@ -86,7 +80,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onSend', addApiHeaders);
 
-  // Every response, errors and static files included, says who may frame it (src/server/http/frameHeaders.ts).
+  // Every response, errors and static files included, says who may frame it (src/http/frameHeaders.ts).
   app.addHook('onSend', async (request, reply, payload) => {
     const ancestors = frameAncestorsFor(request.url);
     const csp = reply.getHeader('content-security-policy');
@@ -108,22 +102,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
-  // The body is exactly {"status":"ok","db":"ok"} without a replica (external checkers compare it);
-  // a replica that is down leaves the status ok, since dashboards then read from the primary.
-  app.get('/healthz', async (_request, reply) => {
-    const up = (pool: AppDeps['pool']) => pool.query('select 1').then(() => true, () => false);
-    const [db, replicaUp] = await Promise.all([up(deps.pool), replica ? up(replica) : Promise.resolve(null)]);
-    const body = { status: db ? 'ok' : 'error', db: db ? 'ok' : 'down', ...(replicaUp === null ? {} : { replica: replicaUp ? 'ok' : 'down' }) };
-    return db ? body : reply.status(503).send(body);
-  });
-
-  await registerAuthRoutes(app, deps);
-  await registerLocationRoutes(app, deps);
-  await registerUserRoutes(app, deps);
-  await registerSurveyRoutes(app, deps);
-  await registerAnalyticsRoutes(app, deps);
-  await registerRespondRoutes(app, deps);
-  await registerWebRoutes(app, deps);
+  await registerRoutes(app, deps, replica);
 
   app.setNotFoundHandler((request, reply) => sendError(new DomainError('not_found', 'Not found'), request, reply));
   return app;

@@ -1,43 +1,26 @@
 /**
- * Interface language (en / ru / fa) and direction. Every visible string goes through t();
- * each feature folder owns a messages.ts with the same keys in all three languages.
+ * Interface language (en / ru / fa) and direction. Every visible string goes through t(), which formats
+ * the dashboard catalogue (src/web/messages.ts) with the shared translation layer (src/core/i18n):
+ * ICU messages, plurals by CLDR rules (`t('an.overview.responses', { n: 5 })` -> "5 ответов").
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { shellMessages } from './shell/messages.ts';
-import { adminMessages } from './admin/messages.ts';
-import { analyticsMessages } from './analytics/messages.ts';
-import { responsesMessages } from './responses/messages.ts';
+import { directionOf, isLanguage, type Direction, type Language } from '../core/i18n/languages.ts';
+import type { MessageVars } from '../core/i18n/catalogue.ts';
+import { dashboardCatalogue, type MessageKey } from './messages.ts';
 
-export const UI_LANGUAGES = ['en', 'ru', 'fa'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-export type Messages = Record<string, string>;
-export type MessageBundle = Record<UiLanguage, Messages>;
+export type { MessageKey };
 
-const BUNDLES: MessageBundle[] = [shellMessages, adminMessages, analyticsMessages, responsesMessages];
-const DICTIONARY: Record<UiLanguage, Messages> = {
-  en: Object.assign({}, ...BUNDLES.map((b) => b.en)),
-  ru: Object.assign({}, ...BUNDLES.map((b) => b.ru)),
-  fa: Object.assign({}, ...BUNDLES.map((b) => b.fa)),
-};
+/** The hook's t(): a message of the dashboard catalogue in the interface language. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-export function translate(lang: UiLanguage, key: string, vars?: Record<string, string | number>): string {
-  const template = DICTIONARY[lang][key] ?? DICTIONARY.en[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+/** Whether a key built from a value (`an.channel.${channel}`) names a message; values without one are shown as they are. */
+export function isMessageKey(key: string): key is MessageKey {
+  return dashboardCatalogue.has(key);
 }
 
-/**
- * Key of the plural form for `count`: `<key>.<CLDR category>` (Intl.PluralRules: en one/other,
- * ru one/few/many/other, fa one/other), falling back to `<key>.other`.
- */
-export function pluralKey(lang: UiLanguage, key: string, count: number): string {
-  const exact = `${key}.${new Intl.PluralRules(lang).select(count)}`;
-  return exact in DICTIONARY[lang] || exact in DICTIONARY.en ? exact : `${key}.other`;
-}
-
-/** translate() of the plural form of `key` that fits `count` ("1 response", "2 ответа", "5 ответов"). */
-export function translatePlural(lang: UiLanguage, key: string, count: number, vars?: Record<string, string | number>): string {
-  return translate(lang, pluralKey(lang, key, count), vars);
+/** The message `key` in `lang`; plural placeholders take the count as a number (`{ n: 5 }`). */
+export function translate(lang: Language, key: MessageKey, vars?: MessageVars): string {
+  return dashboardCatalogue.formatMessage(lang, key, vars);
 }
 
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
@@ -48,7 +31,7 @@ const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
  * left-to-right island (FSI…PDI), so a range "−۱٫۱ … ۳٫۵" reads right to left like "۱٫۵ … ۳٫۵" does
  * (the minus sign's LRM had turned the whole range around).
  */
-export function formatNumber(lang: UiLanguage, v: number | null | undefined, digits = 1, fixed = false, suffix = ''): string {
+export function formatNumber(lang: Language, v: number | null | undefined, digits = 1, fixed = false, suffix = ''): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   const cacheKey = `${lang}:${digits}:${fixed}`;
   let f = NUMBER_FORMATS.get(cacheKey);
@@ -56,26 +39,25 @@ export function formatNumber(lang: UiLanguage, v: number | null | undefined, dig
     f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
     NUMBER_FORMATS.set(cacheKey, f);
   }
-  return lang === 'fa' ? `\u2068${f.format(v)}${suffix}\u2069` : `${f.format(v)}${suffix}`;
+  return directionOf(lang) === 'rtl' ? `\u2068${f.format(v)}${suffix}\u2069` : `${f.format(v)}${suffix}`;
 }
 
 /** The percent sign of the interface language: the Persian sign ٪ (U+066A) in fa, as CLDR writes it. */
-export function percentSign(lang: UiLanguage): string {
+export function percentSign(lang: Language): string {
   return lang === 'fa' ? '\u066A' : '%';
 }
 
 /** A value in percent (60 → "60%", Persian "۶۰٪"), formatted like formatNumber. */
-export function formatPercent(lang: UiLanguage, v: number | null | undefined, digits = 1, fixed = false): string {
+export function formatPercent(lang: Language, v: number | null | undefined, digits = 1, fixed = false): string {
   return formatNumber(lang, v, digits, fixed, percentSign(lang));
 }
 
 interface I18n {
-  lang: UiLanguage;
-  dir: 'ltr' | 'rtl';
-  setLang(lang: UiLanguage): void;
-  t(key: string, vars?: Record<string, string | number>): string;
-  /** t() of the plural form that fits `count` (see pluralKey); pass the formatted count in `vars`. */
-  tn(key: string, count: number, vars?: Record<string, string | number>): string;
+  lang: Language;
+  dir: Direction;
+  setLang(lang: Language): void;
+  /** The message `key` with its placeholders; a count for a plural is a number and `#` writes it in the language's digits. */
+  t: Translate;
   /**
    * Locale-aware number (Persian digits in fa) with at most `digits` decimals; `fixed` always shows
    * them (interval ends side by side: "5.10 … 5.17", not "5.1 … 5.17").
@@ -90,21 +72,21 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'sarafan.lang';
 
-function initialLanguage(): UiLanguage {
+function initialLanguage(): Language {
   const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-  if (stored && (UI_LANGUAGES as readonly string[]).includes(stored)) return stored as UiLanguage;
+  if (isLanguage(stored)) return stored;
   const nav = (typeof navigator !== 'undefined' ? navigator.language : 'en').slice(0, 2);
-  return (UI_LANGUAGES as readonly string[]).includes(nav) ? (nav as UiLanguage) : 'en';
+  return isLanguage(nav) ? nav : 'en';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<UiLanguage>(initialLanguage);
-  const dir = lang === 'fa' ? 'rtl' : 'ltr';
+  const [lang, setLangState] = useState<Language>(initialLanguage);
+  const dir = directionOf(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = dir;
   }, [lang, dir]);
-  const setLang = useCallback((l: UiLanguage) => {
+  const setLang = useCallback((l: Language) => {
     localStorage.setItem(STORAGE_KEY, l);
     setLangState(l);
   }, []);
@@ -114,7 +96,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       dir,
       setLang,
       t: (key, vars) => translate(lang, key, vars),
-      tn: (key, count, vars) => translatePlural(lang, key, count, vars),
       num: (v, digits = 1, fixed = false) => formatNumber(lang, v, digits, fixed),
       pct: (v, digits = 1, fixed = false) => formatPercent(lang, v, digits, fixed),
       date: (v, opts = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, opts).format(new Date(v)),

@@ -26,8 +26,7 @@ describe('accounts API', () => {
   let store: { id: string; path: string };
   beforeAll(async () => {
     server = await startTestServer();
-    ({ org, store } = await buildOrgWithOwner(server.pool, 'Account Org', 'owner@account.test'));
-    owner = await signIn(server.baseUrl, 'owner@account.test');
+    ({ org, store, owner } = await buildOrgWithOwner(server, 'Account Org', 'owner@account.test'));
   });
   afterAll(async () => server.close());
 

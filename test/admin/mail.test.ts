@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { buildOrg, buildUser, signIn, type TestServer } from '../helpers/app.ts';
-import { invitationMail, MAIL_LOCALES } from '../../src/server/mail/messages.ts';
+import { LANGUAGES } from '../../src/core/i18n/languages.ts';
+import { invitationMail } from '../../src/server/mail/messages.ts';
 import { startAdminServer } from './server.ts';
 
 interface Received {
@@ -101,15 +102,16 @@ describe('invitation texts', () => {
   it('exist in every interface language and carry the link, organisation and validity', () => {
     const input = { orgName: 'Acme', inviterName: 'Ann', role: 'location_manager', link: 'https://x.test/invite/abc', days: 7 };
     const subjects = new Set<string>();
-    for (const locale of MAIL_LOCALES) {
+    for (const locale of LANGUAGES) {
       const mail = invitationMail(locale, input);
       subjects.add(mail.subject);
       expect(mail.subject).toContain('Acme');
       expect(mail.body).toContain(input.link);
-      expect(mail.body).toContain('7');
+      // The validity in the language's digits and plural form.
+      expect(mail.body).toContain({ en: '7 days', ru: '7 дней', fa: '۷ روز' }[locale]);
       expect(mail.body).not.toContain('location_manager');
     }
-    expect(subjects.size).toBe(MAIL_LOCALES.length);
+    expect(subjects.size).toBe(LANGUAGES.length);
     expect(invitationMail('de', input).subject).toBe(invitationMail('en', input).subject);
   });
 });

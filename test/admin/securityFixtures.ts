@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
-import { hashToken } from '../../src/server/auth/session.ts';
+import { hashToken } from '../../src/http/session.ts';
 import { buildLocation, buildOrg, buildUser } from '../helpers/app.ts';
 
 export interface OrgSeed {

@@ -10,9 +10,8 @@ describe('users and invitations API', () => {
   let store: { id: string; path: string };
   beforeAll(async () => {
     server = await startTestServer();
-    ({ org, store } = await buildOrgWithOwner(server.pool, 'People Org', 'owner@people.test'));
+    ({ org, store, owner } = await buildOrgWithOwner(server, 'People Org', 'owner@people.test'));
     await server.pool.query(`update users set name = 'Olga', locale = 'ru' where email = 'owner@people.test'`);
-    owner = await signIn(server.baseUrl, 'owner@people.test');
   });
   afterAll(async () => server.close());
 
@@ -98,7 +97,7 @@ describe('users and invitations API', () => {
     const promoted = await owner.patch(`/api/v1/users/${lm.id}`, { role: 'owner', disabled: false });
     expect(promoted.json.user.role).toBe('owner');
     expect((await owner.patch(`/api/v1/users/${me.id}`, { role: 'admin' })).status).toBe(200);
-    const actions = await server.pool.query(`select count(*) as n from audit_log where org_id = $1 and action = 'user.update'`, [org.orgId]);
+    const actions = await server.pool.query(`select count(*)::int as n from audit_log where org_id = $1 and action = 'user.update'`, [org.orgId]);
     expect(actions.rows[0].n).toBeGreaterThanOrEqual(4);
   });
 
@@ -108,7 +107,7 @@ describe('users and invitations API', () => {
     expect((await owner.delete(`/api/v1/locations/${temp.id}`)).status).toBe(204);
     const res = await new Client(server.baseUrl).post(`/api/v1/invitations/${tokenOf(inv.json.link)}/accept`, { name: 'Late', password: 'a long enough password' });
     expect(res.status).toBe(409);
-    expect((await server.pool.query(`select count(*) as n from users where email = 'late@people.test'`)).rows[0].n).toBe(0);
+    expect((await server.pool.query(`select count(*)::int as n from users where email = 'late@people.test'`)).rows[0].n).toBe(0);
   });
 
   it('lets exactly one of two owners demoting each other at once succeed, and one user come from a double accept', async () => {
@@ -118,7 +117,7 @@ describe('users and invitations API', () => {
     const [c1, c2] = await Promise.all([signIn(server.baseUrl, 'o1@race.test'), signIn(server.baseUrl, 'o2@race.test')]);
     const results = await Promise.all([c1.patch(`/api/v1/users/${o2}`, { role: 'admin' }), c2.patch(`/api/v1/users/${o1}`, { role: 'admin' })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const owners = await server.pool.query(`select count(*) as n from users where org_id = $1 and role = 'owner'`, [other.orgId]);
+    const owners = await server.pool.query(`select count(*)::int as n from users where org_id = $1 and role = 'owner'`, [other.orgId]);
     expect(owners.rows[0].n).toBe(1);
 
     const inv = await c1.post('/api/v1/invitations', { email: 'twice@race.test', role: 'viewer' });
@@ -129,7 +128,7 @@ describe('users and invitations API', () => {
       new Client(server.baseUrl).post(`/api/v1/invitations/${token}/accept`, body),
     ]);
     expect(accepts.map((r) => r.status).sort()).toEqual([200, 404]);
-    const users = await server.pool.query(`select count(*) as n from users where lower(email) = 'twice@race.test'`);
+    const users = await server.pool.query(`select count(*)::int as n from users where lower(email) = 'twice@race.test'`);
     expect(users.rows[0].n).toBe(1);
   });
 

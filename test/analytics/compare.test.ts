@@ -6,8 +6,8 @@
  * which does not use src/core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { npsOf, seedResponses, seedSurvey } from './seed.ts';
+import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, npsOf, seedResponses, seedSurvey } from './seed.ts';
 
 type Store = 'A' | 'B' | 'C' | 'D';
 type Row = { store: Store; segment: 'gold' | 'silver'; type: 'first_time' | 'returning'; day: string; scores: number[] };
@@ -44,9 +44,8 @@ describe('compare API', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const org = await buildOrg(pool, 'Compare Org');
-    await pool.query(`update orgs set dimensions = '{segment,customer_type}' where id = $1`, [org.orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
+    const org = await buildAnalyticsOrg(pool, 'Compare Org', 'UTC', ['segment', 'customer_type']);
+    const { root } = org;
     const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
     const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
     Object.assign(loc, { north: north.id, south: south.id });
@@ -80,6 +79,7 @@ describe('compare API', () => {
     // A: 6 promoters (10 9 9 9 10 10), 2 detractors (3 1) of 8 = 50; B: 3 promoters, 3 detractors of 7 = 0.
     expect(res.json.a.value).toBeCloseTo(npsOf(a), 9);
     expect(res.json.a.value).toBeCloseTo(50, 9);
+    expect(res.json.b.value).toBeCloseTo(npsOf(b), 9);
     expect(res.json.b.value).toBeCloseTo(0, 9);
     expect(res.json.source).toBe('raw'); // two dimensions at once: rollups keep one
     expect(res.json.sides.a).toEqual({ kind: 'all', location: null, without: null, from: null, to: null, segments: [{ key: 'segment', value: 'gold' }, { key: 'customer_type', value: 'first_time' }] });

@@ -3,8 +3,8 @@
  * drill-down, scoping of a location manager, comments, compare, and rollup == raw on random data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
 const NPS = [10, 9, 8, 3, 10, 6, 7, 9, 9, 0, 5, 10];
 const CSAT = [5, 4, 3, 5, 2, 4, 4, 1, 5, 3];
@@ -34,9 +34,8 @@ describe('analytics dashboard API', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const org = await buildOrg(pool, 'Dash Org');
-    await pool.query(`update orgs set dimensions = '{segment}' where id = $1`, [org.orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
+    const org = await buildAnalyticsOrg(pool, 'Dash Org');
+    const { root } = org;
     const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
     const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
     Object.assign(loc, { root: root.id, north: north.id, south: south.id });

@@ -3,7 +3,8 @@
  * used first, matched case-insensitively, only from the caller's locations and only for dimensions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg } from './seed.ts';
 
 let server: TestServer;
 let surveyId = '';
@@ -12,9 +13,8 @@ let otherSurveyId = '';
 beforeAll(async () => {
   server = await startTestServer();
   const { pool } = server;
-  const org = await buildOrg(pool, 'Dim Values');
-  await pool.query(`update orgs set dimensions = '{segment,customer_type}' where id = $1`, [org.orgId]);
-  const root = { id: org.rootLocationId, path: org.rootPath };
+  const org = await buildAnalyticsOrg(pool, 'Dim Values', 'UTC', ['segment', 'customer_type']);
+  const { root } = org;
   const north = await buildLocation(pool, org.orgId, root, 'region', 'North');
   const south = await buildLocation(pool, org.orgId, root, 'region', 'South');
   await buildUser(pool, org.orgId, 'owner', 'owner@dimvalues.test');

@@ -13,10 +13,9 @@ import { keyDrivers } from '../../src/core/stats/drivers.ts';
 import { inTransaction } from '../../src/db/tx.ts';
 import { rebuildOrgRollups, finishInterruptedRollupRebuilds } from '../../src/db/rollups/rebuildRollups.ts';
 import { recordResponsesForRollups, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, buildRegionTeam, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 import { rng } from '../helpers/rng.ts';
-
 
 const TZ = 'Pacific/Auckland';
 /** The org-local day of an instant, by Intl (not by PostgreSQL's `at time zone`). */
@@ -49,23 +48,13 @@ describe('driver and choice rollups equal raw answers', () => {
   let owner: Client;
   let manager: Client;
   let orgId = '';
-  const loc: Record<string, string> = {};
+  let loc: Record<string, string> = {};
 
   beforeAll(async () => {
     server = await startTestServer();
-    const org = await buildOrg(server.pool, 'Drivers Org');
+    const org = await buildAnalyticsOrg(server.pool, 'Drivers Org', TZ);
     orgId = org.orgId;
-    await server.pool.query(`update orgs set dimensions = '{segment}', timezone = $2 where id = $1`, [orgId, TZ]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
-    const region = await buildLocation(server.pool, orgId, root, 'region', 'R1');
-    loc.R1 = region.id;
-    loc.S1 = (await buildLocation(server.pool, orgId, region, 'store', 'S1')).id;
-    loc.S3 = (await buildLocation(server.pool, orgId, region, 'store', 'S3')).id;
-    loc.S2 = (await buildLocation(server.pool, orgId, root, 'store', 'S2')).id;
-    await buildUser(server.pool, orgId, 'admin', 'admin@drivers.test');
-    await buildUser(server.pool, orgId, 'location_manager', 'r1@drivers.test', [loc.R1]);
-    owner = await signIn(server.baseUrl, 'admin@drivers.test');
-    manager = await signIn(server.baseUrl, 'r1@drivers.test');
+    ({ loc, owner, manager } = await buildRegionTeam(server, orgId, org.root, 'drivers.test'));
   });
   afterAll(async () => server?.close());
 

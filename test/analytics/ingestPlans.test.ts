@@ -8,12 +8,14 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { buildLocation, buildOrg } from '../helpers/app.ts';
+import { buildLocation } from '../helpers/app.ts';
+import { buildAnalyticsOrg } from './seed.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { ROLLUP_TABLES } from '../../src/db/rollups/levels.ts';
 import { recordResponsesForRollups, replayPendingResponses } from '../../src/db/rollups/rollupQueue.ts';
 import { loadSurvey } from '../../src/db/surveys/loadSurvey.ts';
-import { prepareSubmission, insertSubmissions, submitResponse } from '../../src/server/responses/commands/submitResponse.ts';
+import { prepareSubmission, submitResponse } from '../../src/server/responses/commands/submitResponse.ts';
+import { insertSubmissions } from '../../src/db/responses/insertSubmissions.ts';
 
 /** Tables that grow with answers: a sequential scan of any of them on the ingest path is a bug. */
 const BIG_TABLES = ['responses', 'answers', 'rollup_pending', ...ROLLUP_TABLES];
@@ -56,10 +58,9 @@ describe('ingest statements with stale planner statistics', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     for (const t of BIG_TABLES) await db.pool.query(`alter table ${t} set (autovacuum_enabled = false)`);
-    const org = await buildOrg(db.pool, 'Plans Org');
+    const org = await buildAnalyticsOrg(db.pool, 'Plans Org');
     orgId = org.orgId;
-    await db.pool.query(`update orgs set dimensions = '{segment}' where id = $1`, [orgId]);
-    storeId = (await buildLocation(db.pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'S1')).id;
+    storeId = (await buildLocation(db.pool, orgId, org.root, 'store', 'S1')).id;
     await db.pool.query(`update locations set code = 'store-1' where id = $1`, [storeId]);
     survey = await buildSurvey(db.pool, orgId);
     const bulk = async (n: number, prefix: string) => {

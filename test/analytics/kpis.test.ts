@@ -3,8 +3,8 @@
  * overview), and the CSI of a CSI survey on its overview card. Hand-built data, hand-computed numbers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildOrg, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildStoresAB, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
 describe('NPS skipped counts and overview cards', () => {
   let server: TestServer;
@@ -25,10 +25,7 @@ describe('NPS skipped counts and overview cards', () => {
     const { pool } = server;
     const org = await buildOrg(pool, 'Skip Org');
     orgId = org.orgId;
-    const root = { id: org.rootLocationId, path: org.rootPath };
-    loc.A = (await buildLocation(pool, orgId, root, 'store', 'Store A')).id;
-    loc.B = (await buildLocation(pool, orgId, root, 'store', 'Store B')).id;
-    await buildUser(pool, orgId, 'owner', 'owner@skip.test');
+    Object.assign(loc, await buildStoresAB(pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'skip.test'));
 
     // Store A: 5 responses, 3 answer NPS (one of the two skippers is an e-mail response).
     // Store B: 3 responses, 1 answers NPS. Every response answers CSAT.

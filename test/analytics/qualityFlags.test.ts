@@ -62,6 +62,7 @@ describe('stored data-quality flags', () => {
     const listed = async () => {
       const res = await owner.get(`/api/v1/surveys/${surveyId}/quality`);
       expect(res.status).toBe(200);
+      expect(res.json.rules.speederMs).toBe(2000);
       const order = res.json.flagged.map((f: any) => f.submittedAt);
       expect(order).toEqual([...order].sort().reverse()); // newest first
       return Object.fromEntries(res.json.flagged.map((f: any) => [f.responseId, f.reasons]));

@@ -8,9 +8,9 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
-import { seedResponses, type SeedResponse } from './seed.ts';
+import { buildAnalyticsOrg, seedResponses, type SeedResponse } from './seed.ts';
 import { rebuildOrgRollups, type RebuildPoint } from '../../src/db/rollups/rebuildRollups.ts';
 import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
 import { resumeRollupJobs } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
@@ -66,10 +66,9 @@ describe('rollup rebuild without blocking respondents', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const org = await buildOrg(server.pool, 'Rebuild Org');
+    const org = await buildAnalyticsOrg(server.pool, 'Rebuild Org', 'Asia/Tehran');
     orgId = org.orgId;
-    await server.pool.query(`update orgs set dimensions = '{segment}', timezone = 'Asia/Tehran' where id = $1`, [orgId]);
-    storeId = (await buildLocation(server.pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store')).id;
+    storeId = (await buildLocation(server.pool, orgId, org.root, 'store', 'Store')).id;
     await buildUser(server.pool, orgId, 'admin', 'admin@rebuild.test');
     owner = await signIn(server.baseUrl, 'admin@rebuild.test');
     survey = await buildSurvey(server.pool, orgId);

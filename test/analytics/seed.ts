@@ -5,6 +5,36 @@
 import type pg from 'pg';
 import { applyResponsesToRollups } from '../../src/db/rollups/applyResponse.ts';
 import { recordResponsesForRollups } from '../../src/db/rollups/rollupQueue.ts';
+import { buildLocation, buildOrg, buildUser, signIn, type TestServer } from '../helpers/app.ts';
+
+/** An organisation whose hidden fields `dimensions` (segment) are dimensions, in `timezone`; `root` is its company node. */
+export async function buildAnalyticsOrg(pool: pg.Pool, name: string, timezone = 'UTC', dimensions = ['segment']) {
+  const org = await buildOrg(pool, name);
+  await pool.query(`update orgs set dimensions = $3, timezone = $2 where id = $1`, [org.orgId, timezone, dimensions]);
+  return { orgId: org.orgId, root: { id: org.rootLocationId, path: org.rootPath } };
+}
+
+/** Stores A and B directly under the root and an owner `owner@<domain>`: the tests of metric rules compare two stores. */
+export async function buildStoresAB(pool: pg.Pool, orgId: string, root: { id: string; path: string }, domain: string) {
+  const stores = { A: (await buildLocation(pool, orgId, root, 'store', 'Store A')).id, B: (await buildLocation(pool, orgId, root, 'store', 'Store B')).id };
+  await buildUser(pool, orgId, 'owner', `owner@${domain}`);
+  return stores;
+}
+
+/**
+ * Region R1 with stores S1 and S3, store S2 directly under the root, an admin and R1's location manager
+ * (`admin@<domain>`, `r1@<domain>`), both signed in: the rollup tests compare scoped and unscoped answers.
+ */
+export async function buildRegionTeam(server: TestServer, orgId: string, root: { id: string; path: string }, domain: string) {
+  const region = await buildLocation(server.pool, orgId, root, 'region', 'R1');
+  const loc: Record<string, string> = { R1: region.id };
+  loc.S1 = (await buildLocation(server.pool, orgId, region, 'store', 'S1')).id;
+  loc.S2 = (await buildLocation(server.pool, orgId, root, 'store', 'S2')).id;
+  loc.S3 = (await buildLocation(server.pool, orgId, region, 'store', 'S3')).id;
+  await buildUser(server.pool, orgId, 'admin', `admin@${domain}`);
+  await buildUser(server.pool, orgId, 'location_manager', `r1@${domain}`, [loc.R1]);
+  return { loc, owner: await signIn(server.baseUrl, `admin@${domain}`), manager: await signIn(server.baseUrl, `r1@${domain}`) };
+}
 
 export interface SeedQuestion {
   key: string;

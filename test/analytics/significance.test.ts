@@ -5,8 +5,8 @@
  * (see src/core/stats/compare.test.ts for the full arithmetic).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
-import { seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildAnalyticsOrg, buildStoresAB, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 
 describe('analytics significance rules (API)', () => {
   let server: TestServer;
@@ -19,13 +19,9 @@ describe('analytics significance rules (API)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     const { pool } = server;
-    const org = await buildOrg(pool, 'Significance Org');
-    await pool.query(`update orgs set dimensions = '{segment}' where id = $1`, [org.orgId]);
-    const root = { id: org.rootLocationId, path: org.rootPath };
-    loc.A = (await buildLocation(pool, org.orgId, root, 'store', 'Store A')).id;
-    loc.B = (await buildLocation(pool, org.orgId, root, 'store', 'Store B')).id;
-    await buildUser(pool, org.orgId, 'owner', 'owner@sig.test');
-    const s = await seedSurvey(pool, org.orgId, [
+    const { orgId, root } = await buildAnalyticsOrg(pool, 'Significance Org');
+    Object.assign(loc, await buildStoresAB(pool, orgId, root, 'sig.test'));
+    const s = await seedSurvey(pool, orgId, [
       { key: 'nps', type: 'nps' },
       { key: 'csat', type: 'rating', metric: 'csat', min: 1, max: 5, box: 4 },
       { key: 'ces', type: 'rating', metric: 'ces', min: 1, max: 7, box: 6, direction: 'higher_is_easier' },
@@ -43,7 +39,7 @@ describe('analytics significance rules (API)', () => {
       // CES 7, 6, 5, 5, 3 on 1..7 with the agree box stored at 6.
       ...[7, 6, 5, 5, 3].map((score) => ({ locationId: loc.A, at, hidden: { segment: 'ces' }, answers: { ces: { score } } })),
     ];
-    await seedResponses(pool, org.orgId, surveyId, q, responses);
+    await seedResponses(pool, orgId, surveyId, q, responses);
     owner = await signIn(server.baseUrl, 'owner@sig.test');
   });
   afterAll(async () => server?.close());

@@ -66,7 +66,7 @@ describe('sarafan start with the embedded database', () => {
       if (externalUrl !== undefined) process.env.DATABASE_URL = externalUrl;
     });
     expect(second.embedded).toBe(true);
-    const { rows } = await second.pool.query('select count(*) as n from schema_migrations');
+    const { rows } = await second.pool.query('select count(*)::int as n from schema_migrations');
     expect(rows[0].n).toBeGreaterThan(0);
     await second.close();
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);

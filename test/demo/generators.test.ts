@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed, scoreFromLatent } from '../../src/core/demo/random.ts';
 import { generateDemoResponses, type DemoResponse } from '../../src/core/demo/responses.ts';
-import { generateComment, npsGroup } from '../../src/core/demo/comments.ts';
+import { generateComment } from '../../src/core/demo/comments.ts';
+import { npsGroup } from '../../src/core/stats/nps.ts';
 import { DECLINING_STORE, IMPROVING_STORE, DEMO_LOCATIONS } from '../../src/core/demo/structure.ts';
 import { DEMO_SURVEYS } from '../../src/core/demo/surveys.ts';
 

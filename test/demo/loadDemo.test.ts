@@ -25,26 +25,26 @@ describe('loadDemo', () => {
     expect(await findDemoOrg(server.pool)).toBe(orgId);
     const org = (await server.pool.query(`select name, timezone, dimensions, accent_color from orgs where id = $1`, [orgId])).rows[0];
     expect(org).toEqual({ name: 'Sarafan Demo Retail', timezone: 'Europe/Moscow', dimensions: ['customer_type', 'age_band', 'segment'], accent_color: '#0f766e' });
-    expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'store'`, [orgId])).toBeGreaterThanOrEqual(18);
-    expect(await count(`select count(*) n from locations where org_id = $1 and kind = 'team'`, [orgId])).toBeGreaterThanOrEqual(2);
+    expect(await count(`select count(*)::int n from locations where org_id = $1 and kind = 'store'`, [orgId])).toBeGreaterThanOrEqual(18);
+    expect(await count(`select count(*)::int n from locations where org_id = $1 and kind = 'team'`, [orgId])).toBeGreaterThanOrEqual(2);
     const surveys = (await server.pool.query(`select slug, status, languages from surveys where org_id = $1 order by slug`, [orgId])).rows;
     expect(surveys.map((s) => s.slug)).toEqual(['demo-ces', 'demo-csat', 'demo-csi', 'demo-nps']);
     for (const s of surveys) {
       expect(s.status).toBe('live');
       expect([...s.languages].sort()).toEqual(['en', 'fa', 'ru']);
     }
-    expect(await count(`select count(*) n from responses where org_id = $1`, [orgId])).toBe(2000);
-    const answers = await count(`select count(*) n from answers where org_id = $1`, [orgId]);
+    expect(await count(`select count(*)::int n from responses where org_id = $1`, [orgId])).toBe(2000);
+    const answers = await count(`select count(*)::int n from answers where org_id = $1`, [orgId]);
     expect(first.status === 'created' && first.answers).toBe(answers);
     expect(answers).toBeGreaterThan(4000);
   });
 
   it('does nothing the second time', async () => {
-    const before = await count(`select count(*) n from answers`, []);
+    const before = await count(`select count(*)::int n from answers`, []);
     const again = await loadDemo(server.pool, { responses: 2000, passwordHash: 'unused' });
     expect(again).toEqual({ status: 'exists', orgId: first.orgId });
-    expect(await count(`select count(*) n from answers`, [])).toBe(before);
-    expect(await count(`select count(*) n from orgs`, [])).toBe(1);
+    expect(await count(`select count(*)::int n from answers`, [])).toBe(before);
+    expect(await count(`select count(*)::int n from orgs`, [])).toBe(1);
   });
 
   it('builds rollups equal to a fresh aggregation of the answers', async () => {
@@ -65,14 +65,14 @@ describe('loadDemo', () => {
     );
     expect(compactDiff.rows).toEqual([]);
     const gold = await server.pool.query(
-      `select (select count(*) from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
+      `select (select count(*)::int from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
                 where a.org_id = $1 and a.score is not null and r.hidden->>'segment' = 'gold') as raw,
-              (select coalesce(sum(n), 0) from rollup_scores where org_id = $1 and dim_key = 'segment' and dim_value = 'gold') as rolled`,
+              (select coalesce(sum(n), 0)::int from rollup_scores where org_id = $1 and dim_key = 'segment' and dim_value = 'gold') as rolled`,
       [first.orgId],
     );
     expect(gold.rows[0].rolled).toBe(gold.rows[0].raw);
     expect(gold.rows[0].raw).toBeGreaterThan(0);
-    const responses = await count(`select coalesce(sum(n), 0) n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
+    const responses = await count(`select coalesce(sum(n), 0)::int n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
     expect(responses).toBe(2000);
     // Every level, row by row, against the raw rows counted in JavaScript.
     await expectRollupsMatchRawAnswers(server.pool, first.orgId);
@@ -112,7 +112,7 @@ describe('loadDemo', () => {
     expect(summary.status).toBe(200);
     const nps = summary.json.questions.find((q: { key: string }) => q.key === 'nps');
     const npsAnswers = await count(
-      `select count(*) n from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id where a.org_id = $1 and q.key = 'nps'`,
+      `select count(*)::int n from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id where a.org_id = $1 and q.key = 'nps'`,
       [first.orgId],
     );
     expect(nps.result.n).toBe(npsAnswers);

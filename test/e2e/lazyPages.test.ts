@@ -20,7 +20,7 @@ describe('pages loaded on first visit', () => {
   beforeAll(async () => {
     requirePageTestPrerequisites();
     server = await startTestServer({ webDir: WEB_DIR });
-    await buildOrgWithOwner(server.pool, 'Lazy Pages', owner);
+    await buildOrgWithOwner(server, 'Lazy Pages', owner);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -62,8 +62,9 @@ describe('organisation settings page in the browser', () => {
     // A key typed in and added with Enter (keyboard only) is marked too.
     await dims.getByLabel('Add a key by hand').fill('Bad Key');
     await dims.getByLabel('Add a key by hand').press('Enter');
-    await poll(() => dims.getByText('Use 1–40 lowercase Latin letters, digits or _.').count()).toBe(1);
-    await dims.getByLabel('Add a key by hand').fill('age_band');
+    await poll(() => dims.getByText('Use 1–40 Latin letters, digits or _ (not lang, loc, channel or preview).').count()).toBe(1);
+    // Keys are stored lowercased, as the respondent pages store hidden fields (src/core/responses/hiddenFields.ts).
+    await dims.getByLabel('Add a key by hand').fill('Age_Band');
     await dims.getByLabel('Add a key by hand').press('Enter');
     await poll(() => dims.getByRole('checkbox', { name: /age_band/ }).isChecked()).toBe(true);
     expect(await dims.getByText('2 of 10 selected').count()).toBe(1);

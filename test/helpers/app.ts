@@ -3,7 +3,7 @@
  * Factories create organisations, users and locations directly in SQL so tests stay short.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../src/server/deps.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
 import type pg from 'pg';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
@@ -122,10 +122,10 @@ export async function signIn(baseUrl: string, email: string, password = TEST_PAS
   return client;
 }
 
-/** An organisation with one store under its root and a signed-in owner (the people and accounts tests start here). */
-export async function buildOrgWithOwner(pool: pg.Pool, name: string, ownerEmail: string) {
-  const org = await buildOrg(pool, name);
-  const store = await buildLocation(pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
-  await buildUser(pool, org.orgId, 'owner', ownerEmail);
-  return { org, store };
+/** An organisation with one store under its root and its owner, signed in (the people and accounts tests start here). */
+export async function buildOrgWithOwner(server: TestServer, name: string, ownerEmail: string) {
+  const org = await buildOrg(server.pool, name);
+  const store = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 1');
+  await buildUser(server.pool, org.orgId, 'owner', ownerEmail);
+  return { org, store, owner: await signIn(server.baseUrl, ownerEmail) };
 }

@@ -28,7 +28,7 @@ export function rasterisePdf(pdf: Buffer, dpi = 100): Buffer {
     try {
       execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', input, path.join(dir, 'page')], { stdio: 'pipe' });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftoppm not found: install the Debian package poppler-utils (.ci/run does)');
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftoppm not found: install the Debian package poppler-utils (.ci/run does)', { cause: err });
       throw err;
     }
     return fs.readFileSync(path.join(dir, 'page.png'));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildOrg, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey } from '../respond/factory.ts';
-import { errorForLog } from '../../src/server/http/logging.ts';
+import { errorForLog } from '../../src/http/logging.ts';
 import { request, startServerProcess, waitForHealthy, waitUntil, type ServerProcess } from '../resilience/harness.ts';
 
 /** The JSON log lines a server wrote that carry `errorId`. */

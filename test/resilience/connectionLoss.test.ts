@@ -59,7 +59,7 @@ describe('DATABASE_URL: every backend of the database terminated under load', ()
       const until = Date.now() + 1_500;
       while (Date.now() < until) {
         const { rows } = await admin.query(
-          `select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+          `select (count(*) filter (where pg_terminate_backend(pid)))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
           [dbName],
         );
         terminated += rows[0].n as number;
@@ -99,7 +99,7 @@ describe('DATABASE_URL: every backend of the database terminated under load', ()
 
     // The background fold went on after the kills: the queue of rollup changes drains.
     await waitUntil('the rollup queue drained', async () => {
-      const { rows } = await db.pool.query(`select count(*) as n from rollup_pending where org_id = $1`, [orgId]);
+      const { rows } = await db.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId]);
       return rows[0].n === 0;
     });
     await admin.end();

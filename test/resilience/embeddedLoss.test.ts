@@ -109,7 +109,7 @@ describe('embedded PostgreSQL killed under load', () => {
     );
     expect(stored).toEqual({ lost: 0, duplicated: 0, halfWritten: 0, missingAfterResend: 0 });
     await waitUntil('the rollup queue drained', async () => {
-      const { rows } = await cli.pool.query(`select count(*) as n from rollup_pending where org_id = $1`, [orgId]);
+      const { rows } = await cli.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId]);
       return rows[0].n === 0;
     });
   }, 240_000);
@@ -129,7 +129,7 @@ describe('embedded PostgreSQL orphaned by kill -9 of Sarafan', () => {
 
     // A CLI process while the server runs: connects, and leaves the server's database running.
     const other = await openAsCli();
-    expect((await other.pool.query('select count(*) as n from responses')).rows[0].n).toBeGreaterThan(0);
+    expect((await other.pool.query('select count(*)::int as n from responses')).rows[0].n).toBeGreaterThan(0);
     await other.close();
     expect(alive(orphan)).toBe(true);
     const [r] = makeRespondents(1);

@@ -39,7 +39,7 @@ export interface StoredCounts {
  */
 export async function checkStoredOnce(pool: pg.Pool, surveyId: string, respondents: Respondent[], answersPerResponse: number): Promise<StoredCounts> {
   const { rows } = await pool.query(
-    `select r.idempotency_key as key, r.id, (select count(*) from answers a where a.org_id = r.org_id and a.response_id = r.id) as answers
+    `select r.idempotency_key as key, r.id, (select count(*)::int from answers a where a.org_id = r.org_id and a.response_id = r.id) as answers
        from responses r where r.survey_id = $1 and r.idempotency_key = any($2::text[])`,
     [surveyId, respondents.map((r) => r.key)],
   );

@@ -20,7 +20,7 @@ let db: TestDatabase;
 let orgId: string;
 let slug: string;
 
-const pendingChanges = async () => (await db.pool.query(`select count(*) as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n as number;
+const pendingChanges = async () => (await db.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n as number;
 
 beforeAll(async () => {
   db = await createTestDatabase();

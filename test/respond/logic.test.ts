@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeQuestions, evaluateShowIf, isVisible, localize, parseAnswers, questionText, scoreGroup, validationMessage, visibleQuestions,
+  activeQuestions, evaluateShowIf, isVisible, parseAnswers, questionText, scoreGroup, validationMessage, visibleQuestions,
   MAX_TEXT_LENGTH, type ValidationCode,
 } from '../../src/core/surveys/logic.ts';
 import type { AnswerMap, QuestionDef, ShowIf } from '../../src/core/surveys/types.ts';
@@ -119,11 +119,6 @@ describe('questionText', () => {
     expect(questionText(why, {}, survey, 'en', 'en')).toBe('What is the main reason for your score?');
     expect(questionText(why, { nps: { score: 0 } }, survey, 'ru', 'en')).toBe('Что вас разочаровало?');
     expect(questionText(why, { nps: { score: 0 } }, survey, 'de', 'en')).toBe('What disappointed you?');
-  });
-  it('localize falls back to the default language, then any text', () => {
-    expect(localize({ ru: 'Привет' }, 'fa', 'en')).toBe('Привет');
-    expect(localize({ en: 'Hi', ru: 'Привет' }, 'fa', 'en')).toBe('Hi');
-    expect(localize(undefined, 'en', 'en')).toBe('');
   });
 });
 

@@ -64,7 +64,7 @@ describe('POST /s/:slug', () => {
     // The rollups are kept by the background fold (src/server/jobs/foldRollupsJob.ts), kicked after the commit.
     await server.app.rollupFolder.idle(orgId);
     const { rows: rollup } = await server.pool.query(
-      `select score, n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
+      `select score, n::int as n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
       [orgId, survey.questionIds.nps, storeId],
     );
     expect(rollup).toEqual([{ score: 4, n: 1 }]);
@@ -88,7 +88,7 @@ describe('POST /s/:slug', () => {
     expect(new Set(bodies.map((b) => b.responseId))).toEqual(new Set([rows[0].id]));
     await server.app.rollupFolder.idle(orgId);
     const { rows: n } = await server.pool.query(
-      `select sum(n) as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
+      `select sum(n)::int as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
     expect(n[0].n).toBe(1);
   });
 
@@ -130,7 +130,7 @@ describe('POST /s/:slug', () => {
 
   it('re-renders the form with values and localized messages on invalid input, storing nothing', async () => {
     const k = key();
-    const before = await server.pool.query(`select count(*) as n from answers where org_id = $1`, [orgId]);
+    const before = await server.pool.query(`select count(*)::int as n from answers where org_id = $1`, [orgId]);
     const res = await postForm(survey.slug, { _k: k, _lang: 'fa', q_nps: '11', q_why: 'متن <b>من</b>', q_service: '4' });
     expect(res.status).toBe(400);
     const page = await res.text();
@@ -142,7 +142,7 @@ describe('POST /s/:slug', () => {
     expect(page).toMatch(/name="q_service" value="4" checked/);
     expect(page).toContain(`name="_k" value="${k}"`);
     expect(await responsesWithKey(k)).toHaveLength(0);
-    const after = await server.pool.query(`select count(*) as n from answers where org_id = $1`, [orgId]);
+    const after = await server.pool.query(`select count(*)::int as n from answers where org_id = $1`, [orgId]);
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 

@@ -55,7 +55,7 @@ describe('survey builder API', () => {
       expect(survey.questions.every((q: { id: string; addedInVersion: number }) => q.id && q.addedInVersion === 1)).toBe(true);
       expect(warnings.includes('long_survey')).toBe(key === 'csi_store_visit');
     }
-    const audit = await server.pool.query(`select count(*) as n from audit_log where org_id = $1 and action = 'survey.create'`, [orgId]);
+    const audit = await server.pool.query(`select count(*)::int as n from audit_log where org_id = $1 and action = 'survey.create'`, [orgId]);
     expect(audit.rows[0].n).toBe(TEMPLATE_KEYS.length);
   });
 

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
-import { buildSurveyUrl, hiddenKeyProblem, posterUrl } from '../../src/web/admin/distribute/links.ts';
+import { buildTree } from '../../src/core/locations/tree.ts';
+import { csvPreview, subtreeIds, treeKey, visibleNodes } from '../../src/web/admin/locations/tree.ts';
+import { buildSurveyUrl, posterUrl } from '../../src/web/admin/distribute/links.ts';
 import type { Location } from '../../src/web/admin/types.ts';
-import { en } from '../../src/web/admin/messages/en.ts';
-import { ru } from '../../src/web/admin/messages/ru.ts';
-import { fa } from '../../src/web/admin/messages/fa.ts';
 
 const loc = (id: string, parentId: string | null, name: string, path: string): Location => ({ id, parentId, kind: 'store', name, code: null, path, depth: path.split('/').length - 3 });
 const LOCS = [loc('r', null, 'Root', '/r/'), loc('b', 'r', 'North', '/r/b/'), loc('a', 'r', 'East', '/r/a/'), loc('c', 'b', 'Shop', '/r/b/c/')];
 
 describe('location tree', () => {
-  it('nests by parent and sorts children by name', () => {
-    const roots = buildTree(LOCS);
-    expect(roots.map((n) => n.location.id)).toEqual(['r']);
-    expect(roots[0].children.map((n) => n.location.name)).toEqual(['East', 'North']);
-  });
-
-  it('treats nodes whose parent is out of scope as roots', () => {
-    expect(buildTree([LOCS[3], LOCS[1]]).map((n) => n.location.id)).toEqual(['b']);
-    expect(buildTree([LOCS[3]]).map((n) => n.location.id)).toEqual(['c']);
-  });
-
   it('walks visible nodes with arrows, opens and closes, mirrored in RTL', () => {
     const roots = buildTree(LOCS);
     const open = new Set(['r']);
@@ -59,29 +46,9 @@ describe('distribution links', () => {
     expect(buildSurveyUrl('/s/nps', {})).toBe('/s/nps');
   });
 
-  it('explains why a hidden-field name is refused', () => {
-    expect(hiddenKeyProblem('order_id')).toBeNull();
-    expect(hiddenKeyProblem('Channel')).toBe('reserved');
-    expect(hiddenKeyProblem('1abc')).toBe('format');
-    expect(hiddenKeyProblem('')).toBe('empty');
-  });
-
   it('addresses posters per location and language', () => {
     expect(posterUrl('s1', 'pdf', 'l1', 'fa')).toBe('/api/v1/surveys/s1/poster.pdf?location=l1&lang=fa');
     expect(posterUrl('s1', 'svg', null, 'en')).toBe('/api/v1/surveys/s1/poster.svg?lang=en');
   });
 });
 
-describe('admin messages', () => {
-  it('has every key in en, ru and fa, with the same placeholders and no empty strings', () => {
-    const keys = Object.keys(en).sort();
-    for (const bundle of [ru, fa]) {
-      expect(Object.keys(bundle).sort()).toEqual(keys);
-      for (const k of keys) {
-        expect(bundle[k].length, k).toBeGreaterThan(0);
-        const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-        expect(vars(bundle[k]), k).toEqual(vars(en[k]));
-      }
-    }
-  });
-});

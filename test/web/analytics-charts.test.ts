@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandAxisRange, heatColor, heatPosition, npsGroup, splitPartialLine, toBandData } from '../../src/web/charts/shape.ts';
+import { bandAxisRange, heatColor, heatPosition, splitPartialLine, toBandData } from '../../src/web/charts/shape.ts';
 import { barOption, distributionOption, escapeHtml, trendOption } from '../../src/web/charts/options.ts';
 import { changeArrow, compareParams } from '../../src/web/analytics/compare.ts';
 import { locationChain, locationTree, pickQuestion } from '../../src/web/analytics/dashboard.ts';
@@ -104,10 +104,6 @@ describe('partial trend periods', () => {
 });
 
 describe('colours and groups', () => {
-  it('classifies NPS answers (nps.v1: 0-6 / 7-8 / 9-10)', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsGroup)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
-  });
-
   it('colours distribution bars by NPS group', () => {
     const opt = distributionOption([{ score: 3, n: 1 }, { score: 8, n: 2 }, { score: 10, n: 3 }], true, text);
     const data = (opt.series as { data: { itemStyle: { color: string } }[] }[])[0].data.map((d) => d.itemStyle.color);
@@ -159,11 +155,14 @@ describe('location tree and question choice', () => {
   });
 
   it('prefers the requested question, then NPS, CSAT, CES', () => {
-    const q = (questionId: string, metric: string): SummaryQuestion => ({ questionId, key: questionId, type: 'rating', metric, text: {}, scale: null, result: null, distribution: [] });
+    const q = (questionId: string, metric: SummaryQuestion['metric'], type: SummaryQuestion['type'] = metric === 'nps' ? 'nps' : 'rating'): SummaryQuestion =>
+      ({ questionId, key: questionId, type, metric, text: {}, scale: null, archived: false, result: null, distribution: [] });
     const rated = [q('a', 'none'), q('b', 'csat'), q('c', 'nps')];
     expect(pickQuestion(rated, undefined)?.questionId).toBe('c');
     expect(pickQuestion(rated, 'b')?.questionId).toBe('b');
     expect(pickQuestion(rated, 'zzz')?.questionId).toBe('c');
     expect(pickQuestion([], undefined)).toBeNull();
+    // The server's choice (comments, default question): an NPS question counts even with metric none.
+    expect(pickQuestion([q('b', 'csat'), q('d', 'none', 'nps')], undefined)?.questionId).toBe('d');
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareParams, sideName, sidePeriod, sideSegments, verdictKey } from '../../src/web/analytics/compare.ts';
-import { translate } from '../../src/web/i18n.tsx';
+import { translate, type Translate } from '../../src/web/i18n.tsx';
 import type { CompareSide } from '../../src/web/analytics/types.ts';
 import type { ComparisonResult } from '../../src/core/stats/index.ts';
 
 /** Side names isolate location names for bidi (FSI…PDI); compare the visible text. */
 const visible = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 
-const en = (key: string, vars?: Record<string, string | number>) => translate('en', key, vars);
+const en: Translate = (key, vars) => translate('en', key, vars);
 const side = (x: Partial<CompareSide>): CompareSide => ({ kind: 'all', location: null, without: null, from: null, to: null, segments: [], ...x });
 const change = (diff: number | null, significant: boolean): ComparisonResult => ({
   diff, se: 1, ci95: null, ci95Method: 'adjusted_wald', pValue: significant ? 0.01 : 0.5, test: 'adjusted_wald_z', significant, definition: 'nps.v1.diff',

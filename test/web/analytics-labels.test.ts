@@ -1,7 +1,7 @@
 /** Pure label helpers of the dashboard (src/web/analytics/labels.ts) and the plural forms of counts. */
 import { describe, expect, it } from 'vitest';
 import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
-import { translatePlural } from '../../src/web/i18n.tsx';
+import { translate } from '../../src/web/i18n.tsx';
 import { axisInterval, paddedRange } from '../../src/web/charts/shape.ts';
 import { barOption, quadrantOption } from '../../src/web/charts/options.ts';
 
@@ -49,23 +49,23 @@ describe('foldText', () => {
 
 describe('English plurals of counts on the dashboard', () => {
   it('says 1 response and 2 responses', () => {
-    expect(translatePlural('en', 'an.dash.responses', 1, { n: '1' })).toBe('1 response in this view');
-    expect(translatePlural('en', 'an.overview.responses', 2, { n: '2' })).toBe('2 responses');
-    expect(translatePlural('en', 'an.trend.summary', 1, { q: 'NPS', n: '1', last: '5', period: 'May 1' })).toBe('Trend of “NPS” over 1 period; latest value 5 (May 1).');
-    expect(translatePlural('en', 'an.breakdown.summary', 1, { q: 'NPS', n: '1', list: 'North 5' })).toBe('“NPS” across 1 group: North 5.');
-    expect(translatePlural('en', 'an.dist.summary', 1, { q: 'NPS', n: '1' })).toBe('Distribution of 1 answer to “NPS”.');
-    expect(translatePlural('ru', 'an.dist.summary', 3, { q: 'NPS', n: '3' })).toBe('Распределение 3 ответов на «NPS».');
-    expect(translatePlural('en', 'an.quality.caption', 1, { n: '1' })).toBe('1 flagged response');
-    expect(translatePlural('ru', 'an.quality.caption', 21, { n: '21' })).toBe('21 отмеченный ответ');
-    expect(translatePlural('ru', 'an.quality.caption', 5, { n: '5' })).toBe('5 отмеченных ответов');
+    expect(translate('en', 'an.dash.responses', { n: 1 })).toBe('1 response in this view');
+    expect(translate('en', 'an.overview.responses', { n: 2 })).toBe('2 responses');
+    expect(translate('en', 'an.trend.summary', { q: 'NPS', n: 1, last: '5', period: 'May 1' })).toBe('Trend of “NPS” over 1 period; latest value 5 (May 1).');
+    expect(translate('en', 'an.breakdown.summary', { q: 'NPS', n: 1, list: 'North 5' })).toBe('“NPS” across 1 group: North 5.');
+    expect(translate('en', 'an.dist.summary', { q: 'NPS', n: 1 })).toBe('Distribution of 1 answer to “NPS”.');
+    expect(translate('ru', 'an.dist.summary', { q: 'NPS', n: 3 })).toBe('Распределение 3 ответов на «NPS».');
+    expect(translate('en', 'an.quality.caption', { n: 1 })).toBe('1 flagged response');
+    expect(translate('ru', 'an.quality.caption', { n: 21 })).toBe('21 отмеченный ответ');
+    expect(translate('ru', 'an.quality.caption', { n: 5 })).toBe('5 отмеченных ответов');
   });
   it('says 1 location and 1 question in the admin pages', () => {
-    expect(translatePlural('en', 'csv.import', 1, { n: '1' })).toBe('Import 1 location');
-    expect(translatePlural('en', 'csv.import', 3, { n: '3' })).toBe('Import 3 locations');
-    expect(translatePlural('en', 'csv.preview', 1, { n: '1' })).toBe('1 location to import.');
-    expect(translatePlural('en', 'new.questionCount', 1, { n: '1' })).toBe('1 question');
-    expect(translatePlural('en', 'settings.seenIn', 1, { n: '1' })).toBe('in 1 recent response');
-    expect(translatePlural('ru', 'csv.import', 3, { n: '3' })).toBe('Импортировать (3)');
+    expect(translate('en', 'csv.import', { n: 1 })).toBe('Import 1 location');
+    expect(translate('en', 'csv.import', { n: 3 })).toBe('Import 3 locations');
+    expect(translate('en', 'csv.preview', { n: 1 })).toBe('1 location to import.');
+    expect(translate('en', 'new.questionCount', { n: 1 })).toBe('1 question');
+    expect(translate('en', 'settings.seenIn', { n: 1 })).toBe('in 1 recent response');
+    expect(translate('ru', 'csv.import', { n: 3 })).toBe('Импортировать (3)');
   });
 });
 

@@ -4,6 +4,8 @@
  */
 export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles an invitation may grant: owners are made by promoting an existing user. */
+export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const satisfies readonly Role[];
 
 export const ACTIONS = [
   'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',

@@ -6,7 +6,8 @@
  */
 import type { AnswerMap } from '../surveys/types.ts';
 import { scoreFromLatent, type Rng } from './random.ts';
-import { generateComment, npsGroup, ratingGroup, type CommentLanguage } from './comments.ts';
+import { npsGroup } from '../stats/nps.ts';
+import { generateComment, ratingGroup, type CommentLanguage } from './comments.ts';
 import type { DemoSurveySlug } from './surveys.ts';
 
 /** What the answers of one response depend on. */

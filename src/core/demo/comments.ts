@@ -3,6 +3,7 @@
  * sentences (complaints for detractors, praise for promoters, both for passives), an optional
  * closer. Thousands of distinct comments per language come out of a few hundred fragments.
  */
+import { npsGroup } from '../stats/nps.ts';
 import type { ScoreGroup } from '../surveys/types.ts';
 import type { Rng } from './random.ts';
 import type { CommentBank, NegativeTopic, PositiveTopic } from './comments/bank.ts';
@@ -11,7 +12,6 @@ import { EN } from './comments/en.ts';
 import { FA } from './comments/fa.ts';
 
 export type CommentLanguage = 'ru' | 'en' | 'fa';
-export type { NegativeTopic, PositiveTopic } from './comments/bank.ts';
 
 /** Fragment banks by language. */
 export const COMMENT_BANKS: Readonly<Record<CommentLanguage, CommentBank>> = { ru: RU, en: EN, fa: FA };
@@ -34,11 +34,6 @@ export interface CommentRequest {
   context: CommentContext;
   /** Topics this location is known for; they are picked more often than the others. */
   issues?: readonly string[];
-}
-
-/** The score group of a 0..10 NPS score (METRICS.md nps.v1). */
-export function npsGroup(score: number): ScoreGroup {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 
 /** The score group of any rating, by its position on the scale (top fifth promoter, bottom 60 % detractor). */

@@ -56,27 +56,46 @@ export function rebasePath(path: string, oldRootPath: string, newRootPath: strin
   return newRootPath + path.slice(oldRootPath.length);
 }
 
-export interface LocationTreeNode extends Location {
-  children: LocationTreeNode[];
+/** What a tree needs of a location (the API's Location and the dashboard's views of it have it). */
+export interface TreeItem {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+export interface TreeNode<L extends TreeItem = Location> {
+  location: L;
+  children: TreeNode<L>[];
 }
 
 /**
  * Builds a forest from a flat list (e.g. a scoped list, where the tops are the caller's granted
  * nodes rather than the company). Nodes whose parent is absent become tops; siblings sort by name.
  */
-export function buildTree(locations: readonly Location[]): LocationTreeNode[] {
-  const byId = new Map<string, LocationTreeNode>();
-  for (const l of locations) byId.set(l.id, { ...l, children: [] });
-  const tops: LocationTreeNode[] = [];
+export function buildTree<L extends TreeItem>(locations: readonly L[]): TreeNode<L>[] {
+  const byId = new Map(locations.map((l) => [l.id, { location: l, children: [] as TreeNode<L>[] }]));
+  const tops: TreeNode<L>[] = [];
   for (const node of byId.values()) {
-    const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    if (parent) parent.children.push(node);
-    else tops.push(node);
+    const parent = node.location.parentId ? byId.get(node.location.parentId) : undefined;
+    (parent ? parent.children : tops).push(node);
   }
-  const sort = (nodes: LocationTreeNode[]) => {
-    nodes.sort((a, b) => a.name.localeCompare(b.name));
+  const sort = (nodes: TreeNode<L>[]) => {
+    nodes.sort((a, b) => a.location.name.localeCompare(b.location.name));
     for (const n of nodes) sort(n.children);
   };
   sort(tops);
   return tops;
+}
+
+/** Every location of a forest in tree order (parents before children, siblings by name), with its depth below the tops (0). */
+export function treeOrder<L extends TreeItem>(tops: readonly TreeNode<L>[]): { location: L; depth: number }[] {
+  const out: { location: L; depth: number }[] = [];
+  const walk = (nodes: readonly TreeNode<L>[], depth: number) => {
+    for (const n of nodes) {
+      out.push({ location: n.location, depth });
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(tops, 0);
+  return out;
 }

@@ -4,17 +4,22 @@
  * Every text cell is formula-safe (neutraliseFormulas); scores stay numbers.
  */
 import type { ChoiceOption, LocalizedText, QuestionType } from '../surveys/types.ts';
+import { localize } from '../surveys/localize.ts';
 import { neutraliseFormulas } from '../text/csv.ts';
+import { createCatalogue } from '../i18n/catalogue.ts';
+import { defineMessages } from '../i18n/messages.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
 
-export const EXPORT_LANGUAGES = ['en', 'ru', 'fa'] as const;
-export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+/** Exports are written in an interface language. */
+export type ExportLanguage = Language;
 
 /** Hidden fields with a column of their own (the most used); any others share one "other" column. */
 export const MAX_HIDDEN_COLUMNS = 50;
 /** How the answers of a multiple-choice question share one cell. */
 export const CHOICE_SEPARATOR = '; ';
 
-const LABELS: Record<ExportLanguage, Record<'id' | 'submitted' | 'location' | 'code' | 'channel' | 'language' | 'excluded' | 'reason' | 'otherHidden' | 'yes' | 'no', string>> = {
+/** Headers and cells the export writes itself (questions and options come in the survey's own words). */
+export const exportCatalogue = createCatalogue('responses export', defineMessages({
   en: {
     id: 'Response ID', submitted: 'Submitted at ({zone})', location: 'Location', code: 'Location code', channel: 'Channel', language: 'Language',
     excluded: 'Excluded', reason: 'Exclusion reason', otherHidden: 'Other hidden fields', yes: 'yes', no: 'no',
@@ -27,7 +32,7 @@ const LABELS: Record<ExportLanguage, Record<'id' | 'submitted' | 'location' | 'c
     id: 'شناسه پاسخ', submitted: 'زمان ارسال ({zone})', location: 'محل', code: 'کد محل', channel: 'کانال', language: 'زبان',
     excluded: 'کنار گذاشته شده', reason: 'دلیل کنار گذاشتن', otherHidden: 'سایر فیلدهای پنهان', yes: 'بله', no: 'خیر',
   },
-};
+}));
 
 export interface ExportQuestion {
   key: string;
@@ -71,32 +76,25 @@ export interface ExportLayout {
   otherHidden: boolean;
 }
 
-/** A text in `lang`, else in the survey's default language, else any, else `fallback`. */
-export function localizedText(text: LocalizedText | undefined, lang: string, defaultLanguage: string, fallback: string): string {
-  if (!text) return fallback;
-  return text[lang] || text[defaultLanguage] || Object.values(text).find((v) => !!v) || fallback;
-}
-
 /**
  * The columns of an export.
  * @param hiddenKeys hidden-field keys present in the exported responses, most used first
  */
 export function exportLayout(o: { questions: ExportQuestion[]; hiddenKeys: string[]; lang: ExportLanguage; defaultLanguage: string; timeZone: string }): ExportLayout {
-  const l = LABELS[o.lang];
+  const l = (key: 'id' | 'location' | 'code' | 'channel' | 'language' | 'excluded' | 'reason' | 'otherHidden') => exportCatalogue.formatMessage(o.lang, key);
   const hiddenKeys = o.hiddenKeys.slice(0, MAX_HIDDEN_COLUMNS);
   const otherHidden = o.hiddenKeys.length > MAX_HIDDEN_COLUMNS;
   const headers = [
-    l.id, l.submitted.replace('{zone}', o.timeZone), l.location, l.code, l.channel, l.language, l.excluded, l.reason,
-    ...o.questions.map((q) => localizedText(q.text, o.lang, o.defaultLanguage, q.key)),
+    l('id'), exportCatalogue.formatMessage(o.lang, 'submitted', { zone: o.timeZone }), l('location'), l('code'), l('channel'), l('language'), l('excluded'), l('reason'),
+    ...o.questions.map((q) => localize(q.text, o.lang, o.defaultLanguage, q.key)),
     ...hiddenKeys,
-    ...(otherHidden ? [l.otherHidden] : []),
+    ...(otherHidden ? [l('otherHidden')] : []),
   ].map(neutraliseFormulas);
   return { headers, lang: o.lang, fallbackLanguage: o.defaultLanguage, timeZone: o.timeZone, questions: o.questions, hiddenKeys, otherHidden };
 }
 
 /** The row of one response, in the layout's columns. */
 export function exportRow(layout: ExportLayout, r: ExportResponse): ExportCell[] {
-  const l = LABELS[layout.lang];
   const text = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : neutraliseFormulas(v));
   const shown = new Set(layout.hiddenKeys);
   const other = Object.entries(r.hidden)
@@ -110,7 +108,7 @@ export function exportRow(layout: ExportLayout, r: ExportResponse): ExportCell[]
     text(r.location?.code),
     text(r.channel),
     text(r.language),
-    r.excluded ? l.yes : l.no,
+    exportCatalogue.formatMessage(layout.lang, r.excluded ? 'yes' : 'no'),
     text(r.exclusionReason),
     ...layout.questions.map((q) => answerCell(layout, q, r.answers[q.key])),
     ...layout.hiddenKeys.map((k) => (r.hidden[k] === undefined || r.hidden[k] === null ? null : text(String(r.hidden[k])))),
@@ -123,7 +121,7 @@ function answerCell(layout: ExportLayout, q: ExportQuestion, a: ExportAnswer | u
   if (a.score !== null && a.score !== undefined) return a.score;
   const label = (value: string) => {
     const option = q.options?.find((o) => o.value === value);
-    return option ? localizedText(option.label, layout.lang, layout.fallbackLanguage, value) : value;
+    return option ? localize(option.label, layout.lang, layout.fallbackLanguage, value) : value;
   };
   let value: string | null = null;
   if (a.choices && a.choices.length > 0) value = a.choices.map(label).join(CHOICE_SEPARATOR);
@@ -160,7 +158,7 @@ export function exportFileName(slug: string, day: string, extension: 'csv' | 'xl
  * the Accept-Language header the interface has, else the survey's default language, else English.
  */
 export function exportLanguage(param: string | undefined, acceptLanguage: string | undefined, surveyDefault: string): ExportLanguage {
-  const known = (v: string | undefined): v is ExportLanguage => !!v && (EXPORT_LANGUAGES as readonly string[]).includes(v);
+  const known = (v: string | undefined): v is ExportLanguage => isLanguage(v);
   if (known(param)) return param;
   const accepted = (acceptLanguage ?? '')
     .split(',')

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- published coefficient tables, kept digit for digit (JavaScript rounds them to the nearest double either way) */
 /**
  * @module Student t distribution, implemented here so the core has no dependencies: regularized
  * incomplete beta (Lentz continued fraction) for the CDF, safeguarded Newton for the quantile.

@@ -2,11 +2,36 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../errors.ts';
 import { mergeHistograms } from './histogram.ts';
-import { computeNps, npsCountsFromHistogram, npsFromCounts } from './nps.ts';
+import { computeNps, NPS_GROUP_RANGES, npsCountsFromHistogram, npsFromCounts, npsGroup } from './nps.ts';
 
 const arbNpsHistogram = fc
   .array(fc.nat(40), { minLength: 11, maxLength: 11 })
   .map((counts) => Object.fromEntries(counts.map((c, score) => [score, c])) as Record<number, number>);
+
+describe('NPS groups (nps.v1: 0-6 / 7-8 / 9-10)', () => {
+  it('puts every score of the 0..10 scale in its group', () => {
+    const groups = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(npsGroup);
+    expect(groups).toEqual([
+      'detractor', 'detractor', 'detractor', 'detractor', 'detractor', 'detractor', 'detractor',
+      'passive', 'passive',
+      'promoter', 'promoter',
+    ]);
+  });
+
+  it('writes the groups as inclusive ranges that the group of each score agrees with', () => {
+    expect(NPS_GROUP_RANGES).toEqual({ detractor: [0, 6], passive: [7, 8], promoter: [9, 10] });
+    for (const [group, [min, max]] of Object.entries(NPS_GROUP_RANGES)) {
+      for (let s = min; s <= max; s++) expect(npsGroup(s)).toBe(group);
+    }
+  });
+
+  it('counts a histogram by the same groups', () => {
+    // 0..10 each once: 7 detractors (0-6), 2 passives (7, 8), 2 promoters (9, 10).
+    const all = Object.fromEntries([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => [s, 1]));
+    expect(npsCountsFromHistogram(all)).toEqual({ detractors: 7, passives: 2, promoters: 2 });
+    expect(npsCountsFromHistogram({ 6: 4, 7: 3, 8: 2, 9: 1 })).toEqual({ detractors: 4, passives: 5, promoters: 1 });
+  });
+});
 
 describe('NPS (nps.v1)', () => {
   it('METRICS.md worked check: 1 detractor / 2 passives / 3 promoters', () => {

@@ -1,5 +1,6 @@
 /** @module Net Promoter Score, nps.v1 (METRICS.md "NPS (nps.v1)"). */
 import { DomainError } from '../errors.ts';
+import type { ScoreGroup } from '../surveys/types.ts';
 import { assertScoresInScale, histogramEntries, type Histogram } from './histogram.ts';
 import { buildResult, clamp, emptyResult, Z95, type MetricResult } from './result.ts';
 
@@ -11,6 +12,21 @@ export interface NpsCounts {
   promoters: number;
 }
 
+/** The one definition of the NPS groups (METRICS.md nps.v1): inclusive score ranges on the 0..10 scale. */
+export const NPS_GROUP_RANGES: Readonly<Record<ScoreGroup, readonly [min: number, max: number]>> = {
+  detractor: [0, 6],
+  passive: [7, 8],
+  promoter: [9, 10],
+};
+
+/** The NPS group of a 0..10 score: 0-6 detractor, 7-8 passive, 9-10 promoter. */
+export function npsGroup(score: number): ScoreGroup {
+  if (score >= NPS_GROUP_RANGES.promoter[0]) return 'promoter';
+  return score >= NPS_GROUP_RANGES.passive[0] ? 'passive' : 'detractor';
+}
+
+const COUNT_OF_GROUP = { detractor: 'detractors', passive: 'passives', promoter: 'promoters' } as const;
+
 /**
  * Split a 0..10 histogram into detractors (0-6), passives (7-8) and promoters (9-10) (METRICS.md, NPS).
  * @throws DomainError `validation` when a score is not an integer in 0..10 or a count is invalid.
@@ -18,11 +34,7 @@ export interface NpsCounts {
 export function npsCountsFromHistogram(h: Histogram): NpsCounts {
   assertScoresInScale(h, 0, 10, 'NPS');
   const counts: NpsCounts = { detractors: 0, passives: 0, promoters: 0 };
-  for (const [score, count] of histogramEntries(h)) {
-    if (score >= 9) counts.promoters += count;
-    else if (score >= 7) counts.passives += count;
-    else counts.detractors += count;
-  }
+  for (const [score, count] of histogramEntries(h)) counts[COUNT_OF_GROUP[npsGroup(score)]] += count;
   return counts;
 }
 

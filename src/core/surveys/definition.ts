@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { cesAgreeRange, surveyCsatBox } from '../stats/boxes.ts';
-import { LANGUAGES, LONG_SURVEY_WARNING, type LocalizedText, type QuestionDef } from './types.ts';
+import { LONG_SURVEY_WARNING, type LocalizedText, type QuestionDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
 const LANG = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code');
@@ -222,9 +222,6 @@ export function surveyWarnings(survey: { languages: string[]; title: LocalizedTe
   return warnings;
 }
 
-/** Languages with a complete interface (respondent pages, posters); others fall back to English chrome. */
-export const SUPPORTED_LANGUAGES: readonly string[] = LANGUAGES;
-
 /** A URL-safe slug from the survey name plus a random suffix, so two surveys named alike never clash. */
 export function slugFromName(name: string, random: () => string): string {
   const base = name
@@ -237,4 +234,4 @@ export function slugFromName(name: string, random: () => string): string {
   return `${base || 'survey'}-${random()}`;
 }
 
-export { planRevision, type Revision } from './revision.ts';
+export { planRevision } from './revision.ts';

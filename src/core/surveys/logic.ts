@@ -4,7 +4,11 @@
  * validation of submitted answers with messages in the respondent's language (en, ru, fa).
  * The same functions run on the server for every channel, so a condition or a range is decided once.
  */
+import { createCatalogue } from '../i18n/catalogue.ts';
+import { defineMessages } from '../i18n/messages.ts';
 import { surveyCsatBox } from '../stats/boxes.ts';
+import { npsGroup } from '../stats/nps.ts';
+import { localize } from './localize.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
@@ -90,7 +94,7 @@ export function scoreRange(q: QuestionDef): { min: number; max: number } | null 
 export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   const range = scoreRange(q);
   if (!range || !Number.isInteger(score) || score < range.min || score > range.max) return null;
-  if (q.type === 'nps') return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter';
+  if (q.type === 'nps') return npsGroup(score);
   const { min, max } = range;
   const lowerIsBetter = q.direction === 'lower_is_easier';
   const s = lowerIsBetter ? max + min - score : score;
@@ -98,12 +102,6 @@ export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
   if (s >= box) return 'promoter';
   if (s < (min + max) / 2) return 'detractor';
   return 'passive';
-}
-
-/** Picks a text in the language, else the fallback language, else any non-empty one. */
-export function localize(text: Partial<Record<string, string>> | undefined, lang: string, fallback: string): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find((t) => !!t) || '';
 }
 
 /**
@@ -123,38 +121,37 @@ export function questionText(q: QuestionDef, answers: AnswerMap, survey: Pick<Su
 
 export type ValidationCode = 'required' | 'not_a_number' | 'out_of_range' | 'unknown_choice' | 'too_long' | 'one_choice';
 
-const MESSAGES: Record<string, Record<ValidationCode, string>> = {
+/** Answer validation messages; numbers without grouping ("under 2000 characters"), in the language's digits. */
+export const validationCatalogue = createCatalogue('answer validation', defineMessages({
   en: {
     required: 'Please answer this question.',
     not_a_number: 'Choose one of the numbers.',
-    out_of_range: 'Choose a number from {min} to {max}.',
+    out_of_range: 'Choose a number from {min, number} to {max, number}.',
     unknown_choice: 'Choose one of the listed options.',
-    too_long: 'Please keep your answer under {max} characters.',
+    too_long: 'Please keep your answer under {max, plural, one {# character} other {# characters}}.',
     one_choice: 'Choose only one option.',
-  },
+  } satisfies Record<ValidationCode, string>,
   ru: {
     required: 'Пожалуйста, ответьте на этот вопрос.',
     not_a_number: 'Выберите одно из чисел.',
-    out_of_range: 'Выберите число от {min} до {max}.',
+    out_of_range: 'Выберите число от {min, number} до {max, number}.',
     unknown_choice: 'Выберите один из предложенных вариантов.',
-    too_long: 'Пожалуйста, уложитесь в {max} символов.',
+    too_long: 'Пожалуйста, уложитесь в {max, plural, one {# символ} few {# символа} many {# символов} other {# символа}}.',
     one_choice: 'Выберите только один вариант.',
   },
   fa: {
     required: 'لطفاً به این پرسش پاسخ دهید.',
     not_a_number: 'یکی از عددها را انتخاب کنید.',
-    out_of_range: 'عددی از {min} تا {max} انتخاب کنید.',
+    out_of_range: 'عددی از {min, number} تا {max, number} انتخاب کنید.',
     unknown_choice: 'یکی از گزینه‌های فهرست را انتخاب کنید.',
-    too_long: 'لطفاً پاسخ خود را کمتر از {max} نویسه بنویسید.',
+    too_long: 'لطفاً پاسخ خود را کمتر از {max, number} نویسه بنویسید.',
     one_choice: 'فقط یک گزینه را انتخاب کنید.',
   },
-};
+}), { numbers: { useGrouping: false } });
 
 /** A validation message in the language (English when the language has no messages), numbers in local digits. */
 export function validationMessage(code: ValidationCode, lang: string, params: Record<string, number> = {}): string {
-  const table = MESSAGES[lang] ?? MESSAGES.en;
-  const nf = new Intl.NumberFormat(MESSAGES[lang] ? lang : 'en', { useGrouping: false });
-  return table[code].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? nf.format(params[name]) : ''));
+  return validationCatalogue.formatMessage(lang, code, params);
 }
 
 export interface AnswerError {

@@ -3,7 +3,7 @@
  * large vector QR code, the location's name and a short URL to type in. Pure: the QR module matrix is
  * computed by the caller. Every user-provided string goes through escapeXml (src/core/text/xml.ts).
  */
-import { RTL_LANGUAGES } from './types.ts';
+import { directionOf } from '../i18n/languages.ts';
 import { escapeXml } from '../text/xml.ts';
 
 /** A QR code as a square matrix of modules (true = dark). */
@@ -102,7 +102,7 @@ const FONT = `'DejaVu Sans', 'Noto Sans', Vazirmatn, Tahoma, Arial, sans-serif`;
 
 /** Builds an A4 poster as a standalone SVG document (millimetre user units). */
 export function buildPosterSvg(input: PosterInput): string {
-  const rtl = RTL_LANGUAGES.includes(input.lang);
+  const rtl = directionOf(input.lang) === 'rtl';
   const texts = posterTexts(input.lang);
   const dir = rtl ? ` direction="rtl" unicode-bidi="embed"` : '';
   const line = (y: number, size: number, value: string, extra = '') =>

@@ -2,19 +2,19 @@
  * The survey model shared by the builder API, the respondent pages, the dashboard and the demo.
  * Texts are localized maps; a live survey's questions are only appended or archived (versioned).
  */
-export const LANGUAGES = ['en', 'ru', 'fa'] as const;
-export type Language = (typeof LANGUAGES)[number];
-/** Languages written right to left. */
-export const RTL_LANGUAGES: readonly string[] = ['fa', 'ar', 'he'];
+// Surveys are written in the interface languages (src/core/i18n/languages.ts, the one list).
+export { LANGUAGES } from '../i18n/languages.ts';
 
 /** {"en": "...", "ru": "...", "fa": "..."}; missing languages fall back to the survey's default. */
 export type LocalizedText = Partial<Record<string, string>>;
 
+/** Score groups in scale order (filters, legends, "why?" wordings); NPS_GROUP_RANGES (stats/nps.ts) defines them for NPS. */
+export const SCORE_GROUPS = ['detractor', 'passive', 'promoter'] as const;
+export type ScoreGroup = (typeof SCORE_GROUPS)[number];
 export type QuestionType = 'nps' | 'rating' | 'single' | 'multi' | 'text';
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
-export type ScoreGroup = 'detractor' | 'passive' | 'promoter';
 
 export interface Scale {
   min: number;

@@ -1,7 +1,7 @@
 /**
  * Text from outside (route parameters, query strings, form and JSON bodies) before anything reads it.
  * PostgreSQL refuses NUL in text and lone surrogates in jsonb; other control characters are invisible
- * to people and invalid in XML. So every string is cleaned once, at the edge (src/server/http/cleanRequest.ts):
+ * to people and invalid in XML. So every string is cleaned once, at the edge (src/http/cleanRequest.ts):
  * control characters are removed, and invalid Unicode is replaced or refused, by the route's policy.
  */
 

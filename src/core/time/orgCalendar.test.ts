@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonths, daysBetween, isCalendarDay, isPartialPeriod, monthStart, periodEnd, periodStart, presetRange,
-  previousPeriod, quarterStart, todayIn, weekStart,
+  orgToday, previousPeriod, quarterStart, todayIn, weekStart,
 } from './orgCalendar.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -66,6 +66,19 @@ describe('todayIn: the organisation\'s date at an instant', () => {
 
   it('refuses an unknown zone', () => {
     expect(() => todayIn('Mars/Olympus_Mons', at('2026-11-29T12:30:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe("orgToday: the organisation's today for server and dashboard", () => {
+  it('is the date in the organisation\'s zone, not the machine\'s', () => {
+    expect(orgToday('Pacific/Auckland', at('2026-11-29T12:30:00Z'))).toBe('2026-11-30');
+    expect(orgToday('America/Los_Angeles', at('2026-11-29T07:59:59Z'))).toBe('2026-11-28');
+  });
+
+  it('takes UTC for a zone this runtime does not know, or none yet', () => {
+    expect(orgToday('Mars/Olympus_Mons', at('2026-11-29T23:30:00Z'))).toBe('2026-11-29');
+    expect(orgToday(undefined, at('2026-11-29T23:30:00Z'))).toBe('2026-11-29');
+    expect(orgToday('', at('2026-11-30T00:00:00Z'))).toBe('2026-11-30');
   });
 });
 

@@ -47,6 +47,19 @@ export function todayIn(timeZone: string, now: Date): CalendarDay {
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
 
+/**
+ * The organisation's today: the calendar day in its time zone (`orgs.timezone`, GET /me `org.timezone`)
+ * at `now`, never the browser's or the server's own date. A zone this runtime's Intl does not know (or
+ * none yet) gives UTC's day rather than breaking a page.
+ */
+export function orgToday(timeZone: string | null | undefined, now: Date): CalendarDay {
+  try {
+    return todayIn(timeZone || 'UTC', now);
+  } catch {
+    return todayIn('UTC', now);
+  }
+}
+
 /** True for a real calendar day written `YYYY-MM-DD` (2026-02-30 is not one). */
 export function isCalendarDay(s: unknown): s is CalendarDay {
   if (typeof s !== 'string' || !DAY_RE.test(s)) return false;

@@ -75,9 +75,9 @@ export async function subtreeHeight(tx: Queryable, orgId: string, node: Pick<Loc
 export async function locationUsage(tx: Queryable, orgId: string, id: string): Promise<{ children: number; responses: number; users: number }> {
   const { rows } = await tx.query(
     `/* locationUsage */ select
-        (select count(*) from locations where org_id = $1 and parent_id = $2) as children,
-        (select count(*) from user_locations where org_id = $1 and location_id = $2) as users,
-        (select count(*) from (select 1 from responses where org_id = $1 and location_id = $2 limit 1) r) as responses`,
+        (select count(*)::int from locations where org_id = $1 and parent_id = $2) as children,
+        (select count(*)::int from user_locations where org_id = $1 and location_id = $2) as users,
+        (select count(*)::int from (select 1 from responses where org_id = $1 and location_id = $2 limit 1) r) as responses`,
     [orgId, id],
   );
   return rows[0];

@@ -26,9 +26,6 @@ export const QUALITY_RULES = {
   contactFields: ['email', 'phone', 'customer_id'],
 } as const;
 
-export type QualityReason = 'missing_required' | 'straight_lining' | 'duplicate_contact' | 'speeder' | 'unknown_location';
-export const QUALITY_REASONS: readonly QualityReason[] = ['missing_required', 'straight_lining', 'duplicate_contact', 'speeder', 'unknown_location'];
-
 const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardinality(a.choices), 0) > 0 or coalesce(a.text, '') <> '')`;
 
 /** SQL (text) of the question fields the flags of survey `survey` (an SQL expression) depend on. */

@@ -10,12 +10,9 @@ import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 import { withTransaction } from '../tx.ts';
-import { NO_LOCATION } from '../rollups/applyResponse.ts';
-import { levelsOf, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
+import { levelsOf, NO_LOCATION, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 import { pendingResponsesSql } from '../rollups/rollupQueue.ts';
-import { splitWindow } from './timeWindow.ts';
-
-export { splitWindow, splitWholeMonths } from './timeWindow.ts';
+import { splitWindow } from '../../core/time/window.ts';
 
 /** Dashboard filters after validation; `locationPath` is the (in-scope) path of the `location` filter. */
 export interface AnalyticsFilter {
@@ -207,6 +204,11 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
   };
 }
 
+/** Conditions of the dimension filters (`dim`, then `extraDims`) on a raw `responses r` row. */
+function rawDimensionSql(filter: AnalyticsFilter, p: (v: unknown) => string): string[] {
+  return [filter.dim, ...(filter.extraDims ?? [])].flatMap((d) => (d ? [`r.hidden ->> ${p(d.key)} = ${p(d.value)}`] : []));
+}
+
 /**
  * FROM-joins and WHERE conditions on raw `answers a` (joined to `responses r` only when a hidden field
  * is needed) for the filters and the scope. answers_question_time (org_id, question_id, submitted_at)
@@ -223,8 +225,7 @@ export function rawAnswerWhere(
   const where = [`a.org_id = ${p(scope.orgId)}`, `a.question_id = any(${p(questionIds)}::uuid[])`];
   if (!filter.includeExcluded) where.push(`not a.excluded`);
   where.push(...localDayRangeSql('a.submitted_at', filter, ctx.timezone, p));
-  if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
-  for (const d of filter.extraDims ?? []) where.push(`r.hidden ->> ${p(d.key)} = ${p(d.value)}`);
+  where.push(...rawDimensionSql(filter, p));
   let dimValue = `''::text`;
   if (opts.groupDim) {
     dimValue = `(r.hidden ->> ${p(opts.groupDim)})`;
@@ -302,8 +303,7 @@ export function rawResponseWhere(ctx: SourceContext, surveyIds: string[], p: (v:
   const where = [`r.org_id = ${p(scope.orgId)}`, `r.survey_id = any(${p(surveyIds)}::uuid[])`];
   if (!filter.includeExcluded) where.push(`not r.excluded`);
   where.push(...localDayRangeSql('r.submitted_at', filter, ctx.timezone, p));
-  if (filter.dim) where.push(`r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)}`);
-  for (const d of filter.extraDims ?? []) where.push(`r.hidden ->> ${p(d.key)} = ${p(d.value)}`);
+  where.push(...rawDimensionSql(filter, p));
   where.push(...common('r', ctx, p, params));
   return where.join(' and ');
 }

@@ -16,6 +16,7 @@ import {
   binder, chooseSource, localDayRangeSql, partWhere, querySource, rawResponseWhere, rollupPlanWithRawDays,
   type RawDaysPart, type SourceContext, type SourceKind,
 } from './analyticsSource.ts';
+import { toSafeInteger } from '../numbers.ts';
 
 /** Every answer of one question in the filters (complete response or not): count and sum of scores. */
 export interface AnsweredTotals {
@@ -120,16 +121,16 @@ function pickMoments(
     const at = questionIds.map((q) => row.questions.indexOf(q));
     at.forEach((i, a) => {
       if (i < 0) return;
-      answered[a].n += Number(row.n);
-      answered[a].sum += Number(row.sums[i]);
+      answered[a].n += toSafeInteger(row.n);
+      answered[a].sum += toSafeInteger(row.sums[i]);
     });
     if (at.some((i) => i < 0)) continue;
-    n += Number(row.n);
+    n += toSafeInteger(row.n);
     for (let a = 0; a < v; a++) {
-      sums[a] += Number(row.sums[at[a]]);
+      sums[a] += toSafeInteger(row.sums[at[a]]);
       for (let b = 0; b < v; b++) {
         const [i, j] = at[a] <= at[b] ? [at[a], at[b]] : [at[b], at[a]];
-        products[a][b] += Number(row.products[(j * (j + 1)) / 2 + i]);
+        products[a][b] += toSafeInteger(row.products[(j * (j + 1)) / 2 + i]);
       }
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../connection.ts';
 import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
+import { toSafeInteger } from '../numbers.ts';
 
 /** Group key expressions, from a fixed allowlist (never from the request). */
 const GROUP_KEYS = {
@@ -54,6 +55,6 @@ export async function getHistograms(db: Queryable, ctx: SourceContext, params: H
   );
   return {
     source: src.kind,
-    rows: rows.map((r) => ({ questionId: r.question_id, key: r.key ?? '', score: r.score, n: r.n })),
+    rows: rows.map((r) => ({ questionId: r.question_id, key: r.key ?? '', score: r.score, n: toSafeInteger(r.n) })),
   };
 }

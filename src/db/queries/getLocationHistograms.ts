@@ -6,6 +6,7 @@
 import type { Queryable } from '../connection.ts';
 import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
 import type { LocationNode } from './listLocationNodes.ts';
+import { toSafeInteger } from '../numbers.ts';
 
 export interface LocationHistogramRow {
   nodeId: string;
@@ -50,5 +51,5 @@ export async function getLocationHistograms(
      having sum(h.n) > 0`,
     values,
   );
-  return { source: src.kind, rows: rows.map((r) => ({ nodeId: r.node_id, questionId: r.question_id, score: r.score, n: r.n })) };
+  return { source: src.kind, rows: rows.map((r) => ({ nodeId: r.node_id, questionId: r.question_id, score: r.score, n: toSafeInteger(r.n) })) };
 }

@@ -4,6 +4,7 @@
  */
 import type { Queryable } from '../connection.ts';
 import { querySource, scoreSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
+import { toSafeInteger } from '../numbers.ts';
 
 /** Allowed periods with their step; the period name is bound as a parameter of date_trunc. */
 export const TREND_INTERVALS = { day: '1 day', week: '1 week', month: '1 month', quarter: '3 months' } as const;
@@ -53,5 +54,5 @@ export async function getTrendHistograms(
       order by p.period, h.score`,
     values,
   );
-  return { source: src.kind, rows: rows.map((r) => ({ period: r.period, score: r.score, n: r.n })) };
+  return { source: src.kind, rows: rows.map((r) => ({ period: r.period, score: r.score, n: toSafeInteger(r.n) })) };
 }

@@ -31,7 +31,7 @@ export interface ListCommentsParams {
   /** Only comments after this position of the order: strictly older than `at`, or, with a row, after that row. */
   before?: CommentCursor;
   /** Inclusive score range of the main question (a score group); needs mainQuestionId. */
-  scoreRange?: [number, number];
+  scoreRange?: readonly [min: number, max: number];
 }
 
 /** A position in the comments' order: an instant, optionally narrowed to one row (response and question key). */

@@ -6,9 +6,10 @@
 import type { Queryable } from '../connection.ts';
 import { UNKNOWN_LOCATION_FIELD } from '../../core/quality/unknownLocation.ts';
 import { binder, localDayRangeSql, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
-import { QUALITY_REASONS, QUALITY_RULES, qualityRulesKeySql, responseFlagsSql, responsesAndLaterSameContactSql, type QualityReason } from '../quality/responseFlags.ts';
+import { QUALITY_REASONS, type QualityReason } from '../../core/quality/reasons.ts';
+import { QUALITY_RULES, qualityRulesKeySql, responseFlagsSql, responsesAndLaterSameContactSql } from '../quality/responseFlags.ts';
 
-export { QUALITY_RULES, type QualityReason } from '../quality/responseFlags.ts';
+export { QUALITY_RULES } from '../quality/responseFlags.ts';
 
 export interface QualityRow {
   responseId: string;

@@ -7,8 +7,10 @@
 import type { CursorDirection } from '../../core/responses/cursor.ts';
 import type { ExportResponse } from '../../core/responses/exportTable.ts';
 import type { Queryable } from '../connection.ts';
-import { QUALITY_REASONS, responseFlagsSql, type QualityReason } from '../quality/responseFlags.ts';
+import { QUALITY_REASONS, type QualityReason } from '../../core/quality/reasons.ts';
+import { responseFlagsSql } from '../quality/responseFlags.ts';
 import { binder, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
+import { toSafeInteger } from '../numbers.ts';
 
 /** A stored response: the export's fields (ExportResponse) and what the API shows besides. */
 export interface ResponseRow extends ExportResponse {
@@ -75,7 +77,7 @@ export async function countResponses(db: Queryable, ctx: SourceContext, page: Pi
   const values: unknown[] = [];
   const where = responsesWhere(ctx, page, binder(values), values);
   const { rows } = await db.query(`/* countResponses */ select count(*)::bigint as n from responses r where ${where}`, values);
-  return Number(rows[0].n);
+  return toSafeInteger(rows[0].n);
 }
 
 /** Hidden-field keys of the selected responses, most used first (the export's hidden columns). */

@@ -1,12 +1,12 @@
 /** Surveys of an organisation with their headline metric questions (NPS, CSAT, CES, CSI), for the overview. */
 import type { Queryable } from '../connection.ts';
-import type { QuestionDef } from '../../core/surveys/types.ts';
+import type { QuestionDef, SurveyStatus } from '../../core/surveys/types.ts';
 
 export interface SurveyMetricQuestions {
   id: string;
   name: string;
   slug: string;
-  status: string;
+  status: SurveyStatus;
   /** First active question per metric, in position order. */
   questions: Partial<Record<'nps' | 'csat' | 'ces', QuestionDef>>;
   /** Active CSI satisfaction and importance questions (with their attribute), in position order. */

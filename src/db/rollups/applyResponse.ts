@@ -8,11 +8,9 @@
  */
 import type { Queryable } from '../connection.ts';
 import { applyDriverChoiceRollups } from './driverChoiceRollups.ts';
-import { levelsOf, upsertFromDayRowsSql } from './levels.ts';
+import { DIMENSION_ROWS_SQL, levelsOf, NO_LOCATION, upsertFromDayRowsSql } from './levels.ts';
 import { RESPONSE_ROLLUP_GROUP_BY, responseRollupSourceSql } from './responseRollup.ts';
 import { refreshResponseQuality } from '../quality/responseFlags.ts';
-
-export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
 
 /**
  * SQL that yields (org_id, survey_id, question_id, day, location_id, channel, language, dim_key,
@@ -27,11 +25,7 @@ const rollupSourceSql = (withExcluded = false) => `
     from answers a
     join responses r on r.org_id = a.org_id and r.id = a.response_id
     join orgs o on o.id = a.org_id
-    cross join lateral (
-      select ''::text as dim_key, ''::text as dim_value
-      union all
-      select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''
-    ) d
+    cross join lateral (${DIMENSION_ROWS_SQL}) d
    where a.score is not null${withExcluded ? '' : ' and not a.excluded'}`;
 
 export const ROLLUP_SOURCE_SQL = rollupSourceSql();

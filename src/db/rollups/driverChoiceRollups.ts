@@ -12,19 +12,10 @@
  * (src/core/stats/drivers.ts, keyDriversFromMoments).
  */
 import type { Queryable } from '../connection.ts';
-import { levelsOf, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
-
-// Same value as NO_LOCATION in applyResponse.ts; not imported (applyResponse.ts imports this module).
-const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
+import { DIMENSION_ROWS_SQL, levelsOf, NO_LOCATION, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
 
 /** The kinds kept here. */
 export const DRIVER_CHOICE_KINDS: readonly RollupKind[] = ['drivers', 'choices'];
-
-/** Dimension rows of response `r` in organisation `o`: the base row ('', '') and one per marked dimension it has. */
-const DIMENSION_ROWS_SQL = `
-      select ''::text as dim_key, ''::text as dim_value
-      union all
-      select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''`;
 
 /**
  * A lateral subquery over response `r`: its answered set (`questions`, sorted), `sums` (its scores in

@@ -13,6 +13,18 @@
  * are aggregated from answers.
  */
 
+/** location_id of rollup rows without a location (the column is part of the key, so it is never null). */
+export const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Dimension rows of response `r` in organisation `o` (a lateral subquery's body): the base row ('', '')
+ * and one per marked dimension with a non-empty value in the response's hidden fields.
+ */
+export const DIMENSION_ROWS_SQL = `
+      select ''::text as dim_key, ''::text as dim_value
+      union all
+      select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''`;
+
 /**
  * scores: counts per score; responses: counts of responses; drivers: key-driver moments per answered
  * set (migration 045: n, sums, products); choices: counts per option value of choice answers.

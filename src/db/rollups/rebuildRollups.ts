@@ -20,7 +20,7 @@ import { inTransaction } from '../tx.ts';
 import { deleteOrgRollups, fillRollupLevels } from './buildRollups.ts';
 import { ROLLUP_LEVELS } from './levels.ts';
 import { listRebuildingOrgIds, replayPendingResponses, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from './rollupQueue.ts';
-import { addDays, addMonths } from '../queries/timeWindow.ts';
+import { addDays, addMonths, monthStart } from '../../core/time/orgCalendar.ts';
 import { setQualityRulesKeys } from '../quality/responseFlags.ts';
 
 // "This organisation's rollup rows are being written": held for the whole rebuild, so neither another
@@ -120,7 +120,7 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
     for (let d = s.lo as string; d <= s.hi; d = addDays(d, batchDays)) {
       batches.push({ surveyId: s.survey_id, from: d, to: addDays(d, batchDays) });
     }
-    for (let m = `${(s.lo as string).slice(0, 7)}-01`; m <= s.hi; m = addMonths(m, 1)) {
+    for (let m = monthStart(s.lo as string); m <= s.hi; m = addMonths(m, 1)) {
       months.push({ surveyId: s.survey_id, from: m, to: addMonths(m, 1) });
     }
   }

@@ -4,10 +4,7 @@
  * language) and per marked dimension value. It mirrors ROLLUP_SOURCE_SQL so "responses" on dashboards
  * is read from the same kind of rows as the metrics.
  */
-
-// Same value as NO_LOCATION in applyResponse.ts; not imported, because applyResponse.ts imports this
-// module and an import cycle would read the constant before it is initialised.
-const NO_LOCATION = '00000000-0000-0000-0000-000000000000';
+import { DIMENSION_ROWS_SQL, NO_LOCATION } from './levels.ts';
 
 /**
  * SQL yielding (org_id, survey_id, day, location_id, channel, language, dim_key, dim_value, n); callers
@@ -21,11 +18,7 @@ export const responseRollupSourceSql = (withExcluded = false) => `
          r.channel, r.language, d.dim_key, d.dim_value, count(*) as n
     from responses r
     join orgs o on o.id = r.org_id
-    cross join lateral (
-      select ''::text as dim_key, ''::text as dim_value
-      union all
-      select k, r.hidden ->> k from unnest(o.dimensions) k where r.hidden ? k and r.hidden ->> k <> ''
-    ) d
+    cross join lateral (${DIMENSION_ROWS_SQL}) d
    where ${withExcluded ? 'true' : 'not r.excluded'}`;
 
 export const RESPONSE_ROLLUP_SOURCE_SQL = responseRollupSourceSql();

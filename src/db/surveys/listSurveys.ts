@@ -32,12 +32,12 @@ export async function listSurveys(db: Queryable, scope: Scope, opts: { archived?
   const { rows } = await db.query(
     `/* listSurveys */
      with counts as (
-       select r.survey_id, count(*) as n, max(r.submitted_at) as last_at
+       select r.survey_id, count(*)::int as n, max(r.submitted_at) as last_at
          from responses r
         where r.org_id = $1 and not r.excluded and ${inScope}
         group by r.survey_id
      ), questions_active as (
-       select q.survey_id, count(*) as n
+       select q.survey_id, count(*)::int as n
          from questions q
         where q.org_id = $1 and q.archived_in_version is null
         group by q.survey_id

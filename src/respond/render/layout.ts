@@ -1,7 +1,8 @@
 /** The HTML document shared by every respondent page, and the short message pages (thanks, closed, errors). */
 import { PAGE_CSS, PAGE_SCRIPT } from '../assets.ts';
 import { html, raw, type Html } from '../html.ts';
-import { isRtl, stringsFor } from '../i18n.ts';
+import { directionOf } from '../../core/i18n/languages.ts';
+import { pageText, type PageMessageKey } from '../i18n.ts';
 
 export interface DocumentOptions {
   lang: string;
@@ -20,7 +21,7 @@ export interface DocumentOptions {
 /** A complete page: one response with inline CSS (and script), so the first view needs no other request. */
 export function renderDocument(opts: DocumentOptions): string {
   return html`<!doctype html>
-<html lang="${opts.lang}" dir="${isRtl(opts.lang) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
+<html lang="${opts.lang}" dir="${directionOf(opts.lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><link rel="icon" href="data:,">
 <title>${opts.title}</title><style>${raw(PAGE_CSS)}</style>${opts.style ? html`<style>${raw(opts.style)}</style>` : ''}</head>
 <body>${opts.banner ? html`<p class="pv" role="status">${opts.banner}</p>` : ''}${opts.header ?? ''}<main>${opts.body}</main>${opts.script ? html`<script>${raw(PAGE_SCRIPT)}</script>` : ''}</body></html>`.value;
@@ -35,17 +36,17 @@ export type MessageKind = 'closed' | 'notFound' | 'rateLimited' | 'error' | 'too
 
 /** One of the standard message pages in the language. */
 export function renderStandardMessage(kind: MessageKind, lang: string): string {
-  const s = stringsFor(lang);
+  const s = (key: PageMessageKey) => pageText(lang, key);
   switch (kind) {
     case 'closed':
-      return renderMessagePage(lang, s.closedTitle, s.closedText);
+      return renderMessagePage(lang, s('closedTitle'), s('closedText'));
     case 'notFound':
-      return renderMessagePage(lang, s.notFoundTitle, s.notFoundText);
+      return renderMessagePage(lang, s('notFoundTitle'), s('notFoundText'));
     case 'rateLimited':
-      return renderMessagePage(lang, s.rateLimitedTitle, s.rateLimitedText);
+      return renderMessagePage(lang, s('rateLimitedTitle'), s('rateLimitedText'));
     case 'tooLarge':
-      return renderMessagePage(lang, s.errorTitle, s.tooLargeText);
+      return renderMessagePage(lang, s('errorTitle'), s('tooLargeText'));
     default:
-      return renderMessagePage(lang, s.errorTitle, s.errorText);
+      return renderMessagePage(lang, s('errorTitle'), s('errorText'));
   }
 }

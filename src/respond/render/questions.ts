@@ -3,9 +3,10 @@
  * legend is the question; scale ends are labelled visibly and for screen readers.
  */
 import type { QuestionDef } from '../../core/surveys/types.ts';
-import { localize, MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
-import { fill, formatNumber, stringsFor } from '../i18n.ts';
+import { formatNumber, pageText } from '../i18n.ts';
 
 export interface QuestionView {
   q: QuestionDef;
@@ -22,6 +23,8 @@ export interface QuestionView {
 }
 
 const SMILEYS = ['😞', '🙁', '😐', '🙂', '😀'];
+/** The smileys' names, worst to best. */
+const SMILEY_NAMES = ['smiley1', 'smiley2', 'smiley3', 'smiley4', 'smiley5'] as const;
 const GROUP_CHAR = { detractor: 'd', passive: 'p', promoter: 'r' } as const;
 
 /** Data the script needs to switch a "why?" question's wording to the followed question's score group. */
@@ -42,7 +45,6 @@ function scale(v: QuestionView): Html {
   const { q, lang } = v;
   const range = scoreRange(q)!;
   const style = q.type === 'rating' ? (q.scale?.style ?? 'numbers') : 'numbers';
-  const s = stringsFor(lang);
   const minLabel = localize(q.scale?.labels?.min, lang, v.fallback);
   const maxLabel = localize(q.scale?.labels?.max, lang, v.fallback);
   const items: Html[] = [];
@@ -51,10 +53,10 @@ function scale(v: QuestionView): Html {
     let name: string | null = null;
     let face: string = digits;
     if (style === 'stars') {
-      name = fill(s.starOf, lang, { n: n - range.min + 1, max: range.max - range.min + 1 });
+      name = pageText(lang, 'starOf', { n: n - range.min + 1, max: range.max - range.min + 1 });
       face = '★';
     } else if (style === 'smileys' && range.max - range.min === 4) {
-      name = s.smileys[n - range.min];
+      name = pageText(lang, SMILEY_NAMES[n - range.min]);
       face = SMILEYS[n - range.min];
     }
     const end = n === range.min ? minLabel : n === range.max ? maxLabel : '';
@@ -100,12 +102,11 @@ function control(v: QuestionView): Html {
 /** A question's fieldset, with its error message (if any) announced through aria-describedby. */
 export function renderQuestion(v: QuestionView): Html {
   const { q } = v;
-  const s = stringsFor(v.lang);
   return html`<fieldset class="q${v.error ? ' bad' : ''}" id="q-${q.key}" data-k="${q.key}"${q.required ? html` data-req` : ''}${
     v.showIf ? html` data-if="${v.showIf}"` : ''
   }${v.why ? html` data-why="${v.why}"` : ''} aria-describedby="e-${q.key}"${v.error ? html` aria-invalid="true"` : ''}>
 <legend id="l-${q.key}" tabindex="-1"><span class="qt">${v.text}</span>${
-    q.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${s.required})</span>` : ''
+    q.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${pageText(v.lang, 'required')})</span>` : ''
   }</legend>
 ${control(v)}<p class="err" id="e-${q.key}" aria-live="polite">${v.error ?? ''}</p></fieldset>`;
 }

@@ -1,10 +1,12 @@
 /** The survey form page (all questions on one page without JavaScript) and its thank-you page. */
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { AnswerMap } from '../../core/surveys/types.ts';
-import { activeQuestions, localize, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { activeQuestions, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
 import { thanksWithoutHeading } from '../../core/surveys/thanks.ts';
-import { PAGE_LANGUAGES, stringsFor } from '../i18n.ts';
+import { isLanguage, nativeName } from '../../core/i18n/languages.ts';
+import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { renderQuestion, whyData } from './questions.ts';
 import { accentStyle, logoHeader } from './brand.ts';
@@ -32,10 +34,10 @@ export interface SurveyPageView {
 /** The survey's address, with `?preview=1` for the author's preview. */
 const formAction = (slug: string, preview: boolean | undefined) => `/s/${encodeURIComponent(slug)}${preview ? '?preview=1' : ''}`;
 
-const previewBanner = (lang: string, preview: boolean | undefined) => (preview ? stringsFor(lang).previewBanner : undefined);
+const previewBanner = (lang: string, preview: boolean | undefined) => (preview ? pageText(lang, 'previewBanner') : undefined);
 
 function languageName(code: string): string {
-  if ((PAGE_LANGUAGES as readonly string[]).includes(code)) return stringsFor(code).languageName;
+  if (isLanguage(code)) return nativeName(code);
   try {
     return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
   } catch {
@@ -61,24 +63,24 @@ function languageSwitcher(v: SurveyPageView): Html | '' {
     if (code === v.lang) return html`<li><span lang="${code}" aria-current="true">${languageName(code)}</span></li>`;
     return html`<li><button type="submit" form="sv" name="_switch" value="${code}" formnovalidate data-href="${href}" lang="${code}">${languageName(code)}</button></li>`;
   });
-  return html`<nav aria-label="${stringsFor(v.lang).languages}"><ul class="langs">${links}</ul></nav>`;
+  return html`<nav aria-label="${pageText(v.lang, 'languages')}"><ul class="langs">${links}</ul></nav>`;
 }
 
 /** The survey's title in the language (its internal name only when no title was written). */
 export function surveyTitle(survey: LoadedSurvey, lang: string): string {
-  return localize(survey.title, lang, survey.defaultLanguage) || survey.name;
+  return localize(survey.title, lang, survey.defaultLanguage, survey.name);
 }
 
 function thanksBody(survey: LoadedSurvey, lang: string): Html {
-  const s = stringsFor(lang);
-  const own = thanksWithoutHeading(localize(survey.thanks, lang, survey.defaultLanguage), s.thanksTitle);
-  return html`<h1 tabindex="-1">${s.thanksTitle}</h1><p>${own || s.thanksText}</p>`;
+  const title = pageText(lang, 'thanksTitle');
+  const own = thanksWithoutHeading(localize(survey.thanks, lang, survey.defaultLanguage), title);
+  return html`<h1 tabindex="-1">${title}</h1><p>${own || pageText(lang, 'thanksText')}</p>`;
 }
 
 /** The full form page. */
 export function renderSurveyPage(v: SurveyPageView): string {
   const { survey, lang } = v;
-  const s = stringsFor(lang);
+  const s = (key: PageMessageKey) => pageText(lang, key);
   const fallback = survey.defaultLanguage;
   const questions = activeQuestions(survey);
   const keys = new Set(questions.map((q) => q.key));
@@ -104,17 +106,17 @@ export function renderSurveyPage(v: SurveyPageView): string {
     .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, v.answers ?? {}, survey, lang, fallback)}: ${errors[q.key]}</a></li>`);
   const summary =
     errorLinks.length || v.formError
-      ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s.errorSummary}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
+      ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s('errorSummary')}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
       : '';
   const hiddenInputs = Object.entries(v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
   const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${summary}
-<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s.offline}">
+<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
 ${fields}
-<div class="bar"><button type="button" class="sec bk" hidden>${s.back}</button><span class="st" data-f="${s.step}" role="status"></span><button type="button" class="nx" hidden>${s.next}</button><button type="submit" class="sb">${s.submit}</button></div>
+<div class="bar"><button type="button" class="sec bk" hidden>${s('back')}</button><span class="st" data-f="${pageText(lang, 'step', { n: '{n}', total: '{total}' })}" role="status"></span><button type="button" class="nx" hidden>${s('next')}</button><button type="submit" class="sb">${s('submit')}</button></div>
 </form><template id="ty">${thanksBody(survey, lang)}</template>`;
   return renderDocument({
     lang, title, body, script: true, banner: previewBanner(lang, v.preview), style: accentStyle(survey), header: logoHeader(survey),

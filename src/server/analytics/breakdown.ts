@@ -1,14 +1,14 @@
 /** Breakdowns (location drill-down, channel, language, a dimension) and the locations x metrics heat table. */
 import type pg from 'pg';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
-import type { MetricResult } from '../../core/stats/index.ts';
+import type { BreakdownAnswer, BreakdownRow, HeatmapAnswer } from '../../core/api/analytics.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
-import type { SourceContext } from '../../db/queries/analyticsSource.ts';
+import type { SourceContext, SourceKind } from '../../db/queries/analyticsSource.ts';
 import { getHistograms, type HistogramGroup } from '../../db/queries/getHistograms.ts';
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
 import { getLocationInScope, listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
-import { notFound } from '../http/errors.ts';
-import { histogramOf, isScored, metricForQuestion } from './metrics.ts';
+import { notFound } from '../../http/errors.ts';
+import { histogramOf, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 export interface BreakdownOptions {
   by: string;
@@ -18,18 +18,10 @@ export interface BreakdownOptions {
   limit?: number;
 }
 
-interface Row {
-  key: string;
-  label: string;
-  kind?: string;
-  hasChildren?: boolean;
-  result: MetricResult | null;
-}
-
 /** Breakdown rows, drill-down nodes, or all leaves (worst-N with sort=worst&limit). */
-export async function getBreakdown(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, o: BreakdownOptions) {
-  let rows: Row[];
-  let source: string;
+export async function getBreakdown(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, o: BreakdownOptions): Promise<BreakdownAnswer> {
+  let rows: BreakdownRow[];
+  let source: SourceKind;
   if (o.by === 'location') {
     const nodes = await breakdownNodes(pool, principal, o.parent, o.leaf);
     const hist = await getLocationHistograms(pool, ctx, [q.id!], nodes, { leaf: o.leaf });
@@ -54,7 +46,7 @@ export async function getBreakdown(pool: pg.Pool, principal: Principal, ctx: Sou
   }
   if (o.sort) rows = sortRows(rows, o.sort);
   if (o.limit) rows = rows.slice(0, o.limit);
-  return { by: o.by, questionId: q.id, parent: o.parent ?? null, source, rows };
+  return { by: o.by, questionId: q.id!, parent: o.parent ?? null, source, rows };
 }
 
 function groupRows<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
@@ -68,8 +60,8 @@ function groupRows<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-function sortRows(rows: Row[], sort: 'worst' | 'best' | 'n'): Row[] {
-  const value = (r: Row) => r.result?.value ?? null;
+function sortRows(rows: BreakdownRow[], sort: 'worst' | 'best' | 'n'): BreakdownRow[] {
+  const value = (r: BreakdownRow) => r.result?.value ?? null;
   return [...rows].sort((a, b) => {
     if (sort === 'n') return (b.result?.n ?? 0) - (a.result?.n ?? 0);
     const va = value(a);
@@ -91,7 +83,7 @@ async function breakdownNodes(pool: pg.Pool, principal: Principal, parentId?: st
 }
 
 /** GET /surveys/:id/analytics/heatmap: child locations x scored questions. */
-export async function getHeatmap(pool: pg.Pool, principal: Principal, ctx: SourceContext, survey: SurveyDef, parentId?: string) {
+export async function getHeatmap(pool: pg.Pool, principal: Principal, ctx: SourceContext, survey: SurveyDef, parentId?: string): Promise<HeatmapAnswer> {
   const columns = survey.questions.filter((q) => q.id && isScored(q) && !q.archivedInVersion);
   const nodes = await breakdownNodes(pool, principal, parentId);
   const hist = await getLocationHistograms(pool, ctx, columns.map((q) => q.id!), nodes);

@@ -7,15 +7,16 @@ import type pg from 'pg';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getLocationInScope, type LocationNode } from '../../db/queries/listLocationNodes.ts';
+import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { invalid, notFound } from '../http/errors.ts';
-import type { FilterQuery } from './schema.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import type { FilterQuery } from '../../core/api/analytics.ts';
 
 /** Builds the source context for the caller and the validated filters. @throws not_found, validation */
 export async function analyticsContext(pool: pg.Pool, principal: Principal, q: FilterQuery): Promise<SourceContext> {
   const scope = scopeOf(principal);
-  const { rows } = await pool.query(`select timezone, dimensions from orgs where id = $1`, [principal.orgId]);
-  if (!rows[0]) throw notFound();
+  const org = await getOrgSettings(pool, principal.orgId);
+  if (!org) throw notFound();
   if (q.from && q.to && q.from > q.to) throw invalid('from: must not be after to');
   const filter: AnalyticsFilter = {
     from: q.from,
@@ -26,7 +27,7 @@ export async function analyticsContext(pool: pg.Pool, principal: Principal, q: F
     includeExcluded: q.includeExcluded ?? false,
   };
   if (q.location) filter.locationPath = await locationPath(pool, principal, q.location);
-  return { scope, timezone: rows[0].timezone, dimensions: rows[0].dimensions, filter };
+  return { scope, timezone: org.timezone, dimensions: org.dimensions, filter };
 }
 
 /** Path of a location in the caller's scope. @throws not_found */

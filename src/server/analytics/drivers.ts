@@ -1,12 +1,13 @@
 /** Key drivers (drivers.v1): outcome vs the survey's attribute ratings, Johnson's relative weights. */
 import type pg from 'pg';
+import type { DriversAnswer } from '../../core/api/analytics.ts';
 import { DomainError } from '../../core/errors.ts';
 import { computeCsi, csiBreakdown, keyDriversFromMoments, type CsiAttribute } from '../../core/stats/index.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getDriverMoments } from '../../db/queries/getDriverMoments.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
-import { histogramOf } from './metrics.ts';
+import { histogramOf } from '../../core/analytics/metrics.ts';
 
 /** Attribute questions: the CSI satisfaction ratings when the survey has them, else every other rating. */
 export function driverAttributes(survey: SurveyDef, outcome: QuestionDef): QuestionDef[] {
@@ -21,7 +22,7 @@ export function driverAttributes(survey: SurveyDef, outcome: QuestionDef): Quest
  * (derived-importance CSI only) from the score histograms.
  * @throws insufficient_data (422) with too few complete responses, no attributes, or no variance
  */
-export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: SurveyDef, outcome: QuestionDef) {
+export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: SurveyDef, outcome: QuestionDef): Promise<DriversAnswer> {
   const attrs = driverAttributes(survey, outcome);
   if (attrs.length === 0) throw new DomainError('insufficient_data', 'key drivers need rating questions besides the outcome; this survey has none');
   const attributeIds = attrs.map((q) => q.id!);

@@ -1,10 +1,10 @@
 /** Comments and data-validation routes of a survey (they show respondents' answers: response.read). */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { surveyOf } from './context.ts';
 import { getComments, getQuality } from './feedback.ts';
 import { analyticsRequest } from './request.ts';
-import { CommentsQuery, QualityQuery } from './schema.ts';
+import { CommentsQuery, QualityQuery } from '../../core/api/analytics.ts';
 
 /** Registers GET /surveys/:id/comments and GET /surveys/:id/quality. */
 export async function registerFeedbackRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -5,19 +5,10 @@
  * (`rebuilding`). `pending` and `lagSeconds` say how far the fold is behind (src/db/rollups/rollupQueue.ts);
  * a settings rebuild's progress comes from its job row.
  */
+import type { FreshnessAnswer } from '../../core/api/analytics.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { getRollupFreshness } from '../../db/rollups/rollupQueue.ts';
 import { getRollupJob } from '../jobs/rollupJobs.ts';
-
-export interface FreshnessAnswer {
-  rollups: 'transactional' | 'rebuilding';
-  /** Age of the oldest change not yet folded into the rollup tables, in seconds (dashboards include it anyway). */
-  lagSeconds: number;
-  /** Changes queued for the fold (dashboards include them). */
-  pending: number;
-  /** The organisation's latest settings rebuild (PATCH /org), when there was one. */
-  job?: { status: 'running' | 'done' | 'failed'; total: number; done: number };
-}
 
 /** Reads the primary: the queue and the flag are written there. */
 export async function getFreshness(db: Queryable, orgId: string): Promise<FreshnessAnswer> {

@@ -4,10 +4,10 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import type { Action, Principal } from '../../core/access/index.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { analyticsContext } from './context.ts';
-import type { FilterQuery } from './schema.ts';
+import type { FilterQuery } from '../../core/api/analytics.ts';
 
 export interface AnalyticsRequest<Q> {
   principal: Principal;

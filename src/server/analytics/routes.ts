@@ -4,22 +4,20 @@
  * src/server/responses/routes.ts. All reads are scoped to the caller's organisation and locations.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { listDimensionValues } from '../../db/queries/listDimensionValues.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, pathParam } from '../http/validate.ts';
-import { DIMENSION_KEY_RE } from '../org/schema.ts';
-import { registerResponseRoutes } from '../responses/routes.ts';
-import { registerFeedbackRoutes } from './feedbackRoutes.ts';
+import { getOrgSettings } from '../../db/users/orgSettings.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, pathParam } from '../../http/validate.ts';
+import { isHiddenKey } from '../../core/responses/hiddenFields.ts';
 import { analyticsRequest } from './request.ts';
 import { getFreshness } from './freshness.ts';
-import { DimensionValuesQuery, FilterSchema, type DimensionValuesResponse } from './schema.ts';
+import { DimensionValuesQuery, FilterSchema, type DimensionValuesAnswer } from '../../core/api/analytics.ts';
 import { getOverview } from './summary.ts';
-import { registerSurveyAnalyticsRoutes } from './surveyRoutes.ts';
 
-/** Registers every analytics route on the app. */
+/** Registers the analytics overview, freshness and dimension-value routes. */
 export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   // Read-only dashboards may read from a streaming replica (docs/scaling.md).
@@ -37,18 +35,13 @@ export async function registerAnalyticsRoutes(app: FastifyInstance, deps: AppDep
   });
 
   // The segment filter's suggestions: only the organisation's dimensions, only in the caller's locations.
-  app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesResponse> => {
+  app.get('/api/v1/analytics/dimensions/:key/values', async (request): Promise<DimensionValuesAnswer> => {
     requirePrincipal(request);
-    const key = pathParam(request.params, 'key', (v) => DIMENSION_KEY_RE.test(v), 'Dimension not found');
+    const key = pathParam(request.params, 'key', isHiddenKey, 'Dimension not found');
     const query = parse(DimensionValuesQuery, request.query ?? {});
     const principal = authorize(request, 'metrics.read');
-    const { rows } = await reads.query(`select dimensions from orgs where id = $1`, [principal.orgId]);
-    if (!(rows[0]?.dimensions as string[] | undefined)?.includes(key)) throw notFound('Dimension not found');
+    if (!(await getOrgSettings(reads, principal.orgId))?.dimensions.includes(key)) throw notFound('Dimension not found');
     const values = await listDimensionValues(reads, scopeOf(principal), key, { surveyId: query.survey, contains: query.q, limit: query.limit });
     return { values };
   });
-
-  await registerSurveyAnalyticsRoutes(app, deps);
-  await registerFeedbackRoutes(app, deps);
-  await registerResponseRoutes(app, deps);
 }

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { computeCsi, csiBreakdown, type CsiAttribute, type Histogram, type MetricResult } from '../../core/stats/index.ts';
 import { needsFirstResponseVersion, skippedCount } from '../../core/surveys/skipped.ts';
+import type { OverviewAnswer, SummaryAnswer } from '../../core/api/analytics.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getChoiceCounts } from '../../db/queries/getChoiceCounts.ts';
@@ -10,7 +11,7 @@ import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getResponseCounts } from '../../db/queries/getResponseCounts.ts';
 import { listSurveyMetricQuestions } from '../../db/queries/listSurveyMetricQuestions.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { distributionOf, histogramOf, isScored, metricForQuestion } from './metrics.ts';
+import { distributionOf, histogramOf, isNpsQuestion, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 /** Histograms keyed by question id. */
 function byQuestion(rows: Array<{ questionId: string; score: number; n: number }>): Map<string, Histogram> {
@@ -31,7 +32,7 @@ function withSkipped(q: QuestionDef, result: MetricResult | null, responses: num
 }
 
 /** GET /analytics/overview: every survey with responses and its headline NPS / CSAT / CES, and CSI. */
-export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
+export async function getOverview(pool: pg.Pool, ctx: SourceContext): Promise<OverviewAnswer> {
   const surveys = await listSurveyMetricQuestions(pool, ctx.scope.orgId);
   const questionIds = surveys.flatMap((s) => [...Object.values(s.questions).map((q) => q!.id!), ...s.csi.map((q) => q.id!)]);
   const surveyIds = surveys.map((s) => s.id);
@@ -62,7 +63,7 @@ export async function getOverview(pool: pg.Pool, ctx: SourceContext) {
 }
 
 /** GET /surveys/:id/analytics/summary. */
-export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey) {
+export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey): Promise<SummaryAnswer> {
   const questions = survey.questions.filter((q) => q.id);
   const scored = questions.filter(isScored).map((q) => q.id!);
   const choice = questions.filter((q) => q.type === 'single' || q.type === 'multi').map((q) => q.id!);
@@ -71,7 +72,7 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
     getResponseCounts(pool, ctx, [survey.id]),
     getChoiceCounts(pool, ctx, choice),
     // Only an NPS question that came in a later version needs the lookup.
-    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => (q.type === 'nps' || q.metric === 'nps') && needsFirstResponseVersion(q)) ? [survey.id] : []),
+    getFirstResponseVersions(pool, ctx.scope.orgId, questions.some((q) => isNpsQuestion(q) && needsFirstResponseVersion(q)) ? [survey.id] : []),
   ]);
   const h = byQuestion(hist.rows);
   const csi = csiOf(questions, h);

@@ -1,13 +1,13 @@
 /** Per-survey dashboard routes: summary, trend, breakdown, heatmap, compare, drivers. */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
-import { notFound } from '../http/errors.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../http/errors.ts';
 import { getBreakdown, getHeatmap } from './breakdown.ts';
 import { surveyOf } from './context.ts';
 import { getDrivers } from './drivers.ts';
-import { scoredQuestion } from './metrics.ts';
+import { scoredQuestion } from '../../core/analytics/metrics.ts';
 import { analyticsRequest } from './request.ts';
-import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from './schema.ts';
+import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from '../../core/api/analytics.ts';
 import { getSurveySummary } from './summary.ts';
 import { getComparison, getTrend } from './trend.ts';
 

@@ -2,32 +2,33 @@
 import type pg from 'pg';
 import { benchmarkScope, scopeOf, type Principal } from '../../core/access/index.ts';
 import { checkSideLocation, MIN_BENCHMARK_LOCATIONS, resolveOverlap, sideSegments, subtractHistogram, type Segment, type SideSelection } from '../../core/compare/sides.ts';
+import type { CompareAnswer, CompareSide, TrendAnswer } from '../../core/api/analytics.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { MetricResult } from '../../core/stats/index.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
-import { isPartialPeriod, todayIn } from '../../core/time/orgCalendar.ts';
+import { isPartialPeriod, orgToday } from '../../core/time/orgCalendar.ts';
 import type { AnalyticsFilter, SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getHistograms } from '../../db/queries/getHistograms.ts';
 import { getTrendHistograms, type TrendInterval } from '../../db/queries/getTrendHistograms.ts';
 import { listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
-import { forbidden, invalid } from '../http/errors.ts';
+import { forbidden, invalid } from '../../http/errors.ts';
 import { locationInScope } from './context.ts';
-import { changeForQuestion, histogramOf, metricForQuestion } from './metrics.ts';
+import { changeForQuestion, histogramOf, metricForQuestion } from '../../core/analytics/metrics.ts';
 
 /**
  * GET /surveys/:id/analytics/trend: one point per period with the metric and its 95% interval (bands).
  * A point is `partial` when its period is not wholly inside the window: cut by `from` or `to`, or
  * still running on the organisation's today (at `now`).
  */
-export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval, now: Date) {
+export async function getTrend(pool: pg.Pool, ctx: SourceContext, q: QuestionDef, interval: TrendInterval, now: Date): Promise<TrendAnswer> {
   const { source, rows } = await getTrendHistograms(pool, ctx, q.id!, interval);
-  const today = todayIn(ctx.timezone, now);
+  const today = orgToday(ctx.timezone, now);
   const window = { from: ctx.filter.from, to: ctx.filter.to };
   const periods = new Map<string, Array<{ score: number | null; n: number }>>();
   for (const r of rows) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);
   return {
     interval,
-    questionId: q.id,
+    questionId: q.id!,
     source,
     points: [...periods].map(([period, h]) => ({ period, partial: isPartialPeriod(period, interval, window, today), result: metricForQuestion(q, histogramOf(h)) })),
   };
@@ -49,24 +50,6 @@ export interface CompareSides {
 }
 
 type NamedLocation = { id: string; name: string };
-
-/** What a side is, so the dashboard can label it (docs/api.md, compare). */
-export interface CompareSideInfo {
-  /**
-   * all: every answer the caller may see; scope: a limited caller's locations; location: one location's
-   * subtree; rest_of_*: the same minus the other side's location (it lies inside); rest_of_company: the
-   * organisation minus A's locations (a benchmark: nothing about its locations is told).
-   */
-  kind: 'all' | 'scope' | 'location' | 'rest_of_all' | 'rest_of_scope' | 'rest_of_location' | 'rest_of_company';
-  /** The location (kinds location, rest_of_location; scope when the caller has exactly one). */
-  location: NamedLocation | null;
-  /** rest_of_*: the location taken out (the other side's). */
-  without: NamedLocation | null;
-  from: string | null;
-  to: string | null;
-  /** Every dimension condition of the side: the shared `dim` and the side's own. */
-  segments: Segment[];
-}
 
 const named = (l: LocationNode | undefined): NamedLocation | null => (l ? { id: l.id, name: l.name } : null);
 
@@ -91,7 +74,7 @@ function sideFilter(shared: AnalyticsFilter, sel: SideSelection): AnalyticsFilte
  * `reason` (the dashboard still shows both sides).
  * @throws validation when the two sides are not told apart, overlap, or leave the shared filters
  */
-export async function getComparison(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, s: CompareSides) {
+export async function getComparison(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, s: CompareSides): Promise<CompareAnswer> {
   if (s.b === 'company') return getCompanyComparison(pool, principal, ctx, q, s);
   const sideGiven = (x: 'a' | 'b') => !!(s[`${x}From`] || s[`${x}To`] || s[`${x}Dim`] || s[`${x}Location`]);
   if (!sideGiven('a') || !sideGiven('b')) throw invalid('compare: give two periods (aFrom/aTo, bFrom/bTo), two segments (aDim, bDim), two locations (aLocation, bLocation) or b=company');
@@ -119,10 +102,10 @@ export async function getComparison(pool: pg.Pool, principal: Principal, ctx: So
   const [ha, hb] = await Promise.all([sideHistogram(sa, sb, restOf === 'a'), sideHistogram(sb, sa, restOf === 'b')]);
   const restricted = principal.locationPaths !== null;
   const single = restricted && !(la ?? lb ?? shared) ? await singleGrantedLocation(pool, principal) : null;
-  const info = (sel: SideSelection, loc: LocationNode | undefined, rest: boolean, inner: LocationNode | undefined): CompareSideInfo => {
+  const info = (sel: SideSelection, loc: LocationNode | undefined, rest: boolean, inner: LocationNode | undefined): CompareSide => {
     const base = loc ? 'location' : restricted ? 'scope' : 'all';
     return {
-      kind: rest ? (`rest_of_${base}` as CompareSideInfo['kind']) : base,
+      kind: rest ? (`rest_of_${base}` as CompareSide['kind']) : base,
       location: named(loc) ?? (base === 'scope' ? single : null),
       without: rest ? named(inner) : null,
       from: sel.from ?? null,
@@ -135,7 +118,7 @@ export async function getComparison(pool: pg.Pool, principal: Principal, ctx: So
   const a = metricForQuestion(q, ha.h)!;
   const b = metricForQuestion(q, hb.h)!;
   return {
-    questionId: q.id,
+    questionId: q.id!,
     source: ha.source === 'raw' || hb.source === 'raw' ? 'raw' : 'rollup',
     a,
     b,
@@ -157,7 +140,7 @@ async function singleGrantedLocation(pool: pg.Pool, principal: Principal): Promi
  * it must pool at least MIN_BENCHMARK_LOCATIONS locations.
  * @throws validation (other b* or a period/segment of A; A is the whole company), insufficient_data
  */
-async function getCompanyComparison(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, s: CompareSides) {
+async function getCompanyComparison(pool: pg.Pool, principal: Principal, ctx: SourceContext, q: QuestionDef, s: CompareSides): Promise<CompareAnswer> {
   for (const field of ['bFrom', 'bTo', 'bDim', 'bLocation', 'aFrom', 'aTo', 'aDim'] as const) {
     if (s[field]) throw invalid(`${field}: b=company compares A with the rest of the company under the same filters; leave out ${field}`, { field });
   }
@@ -186,13 +169,13 @@ async function getCompanyComparison(pool: pg.Pool, principal: Principal, ctx: So
   const segments = ctx.filter.dim ? [ctx.filter.dim] : [];
   const single = !loc && restricted ? await singleGrantedLocation(pool, principal) : null;
   return {
-    questionId: q.id,
+    questionId: q.id!,
     source: own.source === 'raw' || all.source === 'raw' ? 'raw' : 'rollup',
     a,
     b,
     sides: {
-      a: { kind: loc ? 'location' : 'scope', location: named(loc) ?? single, without: null, ...period, segments } satisfies CompareSideInfo,
-      b: { kind: 'rest_of_company', location: null, without: null, ...period, segments } satisfies CompareSideInfo,
+      a: { kind: loc ? 'location' : 'scope', location: named(loc) ?? single, without: null, ...period, segments } satisfies CompareSide,
+      b: { kind: 'rest_of_company', location: null, without: null, ...period, segments } satisfies CompareSide,
     },
     change: changeOf(q, a, b),
   };

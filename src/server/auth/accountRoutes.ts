@@ -3,7 +3,7 @@
  * account: name, language, password, two-factor sign-in (docs/api.md, "Accounts").
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { safeNextPath } from '../../core/accounts/nextPath.ts';
 import { DomainError } from '../../core/errors.ts';
 import {
@@ -14,16 +14,19 @@ import { deleteChallenge, findChallenge, insertChallenge, type LoginChallenge } 
 import { findPendingReset, markResetUsed } from '../../db/users/passwordResets.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
 import { publicBase } from '../surveys/links.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { issueResetLink, mailResetLink, RESET_MINUTES } from './passwordReset.ts';
 import {
   ChangePasswordSchema, ConfirmCodeSchema, DisableTwoFactorSchema, ForgotSchema, LoginSchema, ProfileSchema, RequireTwoFactorSchema, ResetSchema,
-  parseResetToken, SecondFactorSchema,
-} from './schema.ts';
-import { authorize, hashToken, newToken, requirePrincipal, secureRequest, SESSION_COOKIE, startSession } from './session.ts';
+  SecondFactorSchema, type EnrolConfirmAnswer, type EnrolmentAnswer, type LoginAnswer, type ProfileAnswer, type RecoveryCodesAnswer, type ResetLinkAnswer,
+  type SecondFactorAnswer, type TwoFactorRuleAnswer, type TwoFactorStateAnswer,
+} from '../../core/api/accounts.ts';
+import type { OkAnswer } from '../../core/api/common.ts';
+import { parseResetToken } from './schema.ts';
+import { authorize, hashToken, newToken, requirePrincipal, secureRequest, SESSION_COOKIE, startSession } from '../../http/session.ts';
 import { checkLoginThrottle, clearLoginFailures, countForgotRequest, countLoginFailure } from './throttle.ts';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './twoFactor.ts';
 
@@ -62,7 +65,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
   }
 
-  app.post('/api/v1/auth/login', { config: FLOOD_GUARD }, async (request, reply) => {
+  app.post('/api/v1/auth/login', { config: FLOOD_GUARD }, async (request, reply): Promise<LoginAnswer> => {
     const input = parse(LoginSchema, request.body);
     const now = nowMs();
     await checkLoginThrottle(pool, input.email, request.ip, now);
@@ -84,7 +87,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   // The second step of signing in with two-factor on: a code from the app or a recovery code.
-  app.post(CHALLENGE_PATH, { config: FLOOD_GUARD }, async (request, reply) => {
+  app.post(CHALLENGE_PATH, { config: FLOOD_GUARD }, async (request, reply): Promise<SecondFactorAnswer> => {
     const factor = parse(SecondFactorSchema, request.body);
     const { tokenHash, challenge } = await requireChallenge(request, 'verify');
     await verifySecondFactor(pool, challenge.orgId, challenge.userId, factor, nowMs());
@@ -93,14 +96,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   });
 
   // The organisation requires two-factor sign-in and this user has none yet: enrolment comes first.
-  app.post(`${CHALLENGE_PATH}/enrol`, { config: FLOOD_GUARD }, async (request) => {
+  app.post(`${CHALLENGE_PATH}/enrol`, { config: FLOOD_GUARD }, async (request): Promise<EnrolmentAnswer> => {
     const { challenge } = await requireChallenge(request, 'enrol');
     const user = await getLoginUser(pool, challenge.orgId, challenge.userId);
     if (!user) throw signInExpired();
     return beginEnrolment(pool, user);
   });
 
-  app.post(`${CHALLENGE_PATH}/enrol/confirm`, { config: FLOOD_GUARD }, async (request, reply) => {
+  app.post(`${CHALLENGE_PATH}/enrol/confirm`, { config: FLOOD_GUARD }, async (request, reply): Promise<EnrolConfirmAnswer> => {
     const input = parse(ConfirmCodeSchema, request.body);
     const { tokenHash, challenge } = await requireChallenge(request, 'enrol');
     const recoveryCodes = await confirmEnrolment(pool, challenge.orgId, challenge.userId, input.code, nowMs());
@@ -114,7 +117,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     const mayMail = await countForgotRequest(pool, input.email, request.ip, nowMs());
     // The lookup and the mail run after the answer, so its timing does not tell either.
     if (mayMail) void mailForgotLink(input.email, publicBase(deps, request)).catch((err) => request.log.error({ err }, 'password reset mail failed'));
-    return reply.status(202).send({ ok: true });
+    return reply.status(202).send({ ok: true } satisfies OkAnswer);
   });
 
   async function mailForgotLink(email: string, baseUrl: string) {
@@ -129,14 +132,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
 
   const RESET_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-  app.get('/api/v1/auth/reset/:token', { config: RESET_LIMIT }, async (request) => {
+  app.get('/api/v1/auth/reset/:token', { config: RESET_LIMIT }, async (request): Promise<ResetLinkAnswer> => {
     const reset = await findPendingReset(pool, hashToken(parseResetToken(request.params)));
     if (!reset) throw notFound('This link is not valid any more');
     return { email: reset.email };
   });
 
   // Sets the new password and ends every session; signing in (with the second factor, if on) comes next.
-  app.post('/api/v1/auth/reset/:token', { config: RESET_LIMIT }, async (request) => {
+  app.post('/api/v1/auth/reset/:token', { config: RESET_LIMIT }, async (request): Promise<OkAnswer> => {
     const token = parseResetToken(request.params);
     const input = parse(ResetSchema, request.body);
     const passwordHash = await hashPassword(input.password);
@@ -152,7 +155,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return { ok: true };
   });
 
-  app.patch('/api/v1/me', async (request) => {
+  app.patch('/api/v1/me', async (request): Promise<ProfileAnswer> => {
     const p = requirePrincipal(request);
     const input = parse(ProfileSchema, request.body);
     await updateProfile(pool, p.orgId, p.userId, input);
@@ -160,7 +163,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale } };
   });
 
-  app.post('/api/v1/me/password', { config: FLOOD_GUARD }, async (request) => {
+  app.post('/api/v1/me/password', { config: FLOOD_GUARD }, async (request): Promise<OkAnswer> => {
     const p = requirePrincipal(request);
     const input = parse(ChangePasswordSchema, request.body);
     const user = await requireCurrentPassword(request, p.orgId, p.userId, input.currentPassword, 'currentPassword');
@@ -190,7 +193,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return user;
   }
 
-  app.get('/api/v1/me/two-factor', async (request) => {
+  app.get('/api/v1/me/two-factor', async (request): Promise<TwoFactorStateAnswer> => {
     const p = requirePrincipal(request);
     const user = (await getLoginUser(pool, p.orgId, p.userId))!;
     return {
@@ -200,14 +203,14 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     };
   });
 
-  app.post('/api/v1/me/two-factor/setup', async (request) => {
+  app.post('/api/v1/me/two-factor/setup', async (request): Promise<EnrolmentAnswer> => {
     const p = requirePrincipal(request);
     const user = (await getLoginUser(pool, p.orgId, p.userId))!;
     if (user.totpSecret) throw new DomainError('conflict', 'Two-factor sign-in is already on; turn it off first to use another app');
     return beginEnrolment(pool, user);
   });
 
-  app.post('/api/v1/me/two-factor/confirm', async (request) => {
+  app.post('/api/v1/me/two-factor/confirm', async (request): Promise<RecoveryCodesAnswer> => {
     const p = requirePrincipal(request);
     const input = parse(ConfirmCodeSchema, request.body);
     const recoveryCodes = await confirmEnrolment(pool, p.orgId, p.userId, input.code, nowMs());
@@ -215,7 +218,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return { recoveryCodes };
   });
 
-  app.post('/api/v1/me/two-factor/disable', { config: FLOOD_GUARD }, async (request) => {
+  app.post('/api/v1/me/two-factor/disable', { config: FLOOD_GUARD }, async (request): Promise<OkAnswer> => {
     const p = requirePrincipal(request);
     const input = parse(DisableTwoFactorSchema, request.body);
     const user = await requireCurrentPassword(request, p.orgId, p.userId, input.password, 'password');
@@ -229,12 +232,12 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     return { ok: true };
   });
 
-  app.get('/api/v1/org/two-factor', async (request) => {
+  app.get('/api/v1/org/two-factor', async (request): Promise<TwoFactorRuleAnswer> => {
     const p = authorize(request, 'org.manage');
     return { required: await orgRequiresTotp(pool, p.orgId) };
   });
 
-  app.put('/api/v1/org/two-factor', async (request) => {
+  app.put('/api/v1/org/two-factor', async (request): Promise<TwoFactorRuleAnswer> => {
     const p = authorize(request, 'org.manage');
     const input = parse(RequireTwoFactorSchema, request.body);
     await withTransaction(pool, async (tx) => {

@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/connection.ts';
 import { insertPasswordReset } from '../../db/users/passwordResets.ts';
 import { resetMail } from '../mail/messages.ts';
 import { sendMail } from '../mail/sendMail.ts';
-import { hashToken, newToken } from './session.ts';
+import { hashToken, newToken } from '../../http/session.ts';
 
 export const RESET_MINUTES = { forgot: 60, byAdmin: 24 * 60, commandLine: 24 * 60 } as const;
 

@@ -4,6 +4,7 @@
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Queryable } from '../../db/connection.ts';
+import { insertOutbox, markOutboxSent } from '../../db/mail/outbox.ts';
 
 export interface MailMessage {
   orgId: string;
@@ -38,11 +39,7 @@ function transportFor(smtpUrl: string): Transporter {
  * an error for the caller: the message stays unsent in the outbox and `emailed` is false.
  */
 export async function sendMail(db: Queryable, smtpUrl: string | undefined, msg: MailMessage): Promise<MailResult> {
-  const { rows } = await db.query(
-    `/* insertOutbox */ insert into outbox(org_id, sender_id, to_address, subject, body, owners_only) values ($1, $2, $3, $4, $5, $6) returning id`,
-    [msg.orgId, msg.senderId, msg.to, msg.subject, msg.body, msg.ownersOnly ?? false],
-  );
-  const outboxId = rows[0].id as string;
+  const outboxId = await insertOutbox(db, { ...msg, ownersOnly: msg.ownersOnly ?? false });
   if (!smtpUrl) return { outboxId, emailed: false };
   try {
     await transportFor(smtpUrl).sendMail({ from: process.env.SARAFAN_MAIL_FROM ?? DEFAULT_FROM, to: msg.to, subject: msg.subject, text: msg.body });
@@ -50,28 +47,6 @@ export async function sendMail(db: Queryable, smtpUrl: string | undefined, msg: 
     // Deliberately not logged with the address or body (user data); the unsent outbox row shows it.
     return { outboxId, emailed: false };
   }
-  await db.query(`/* markOutboxSent */ update outbox set sent_at = now() where org_id = $1 and id = $2`, [msg.orgId, outboxId]);
+  await markOutboxSent(db, msg.orgId, outboxId);
   return { outboxId, emailed: true };
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-/**
- * Recent outbox messages (at most 200); `senderId` limits them to one sender's messages, and
- * owners-only messages are left out unless `owner`.
- */
-export async function listOutbox(db: Queryable, orgId: string, senderId: string | null, owner: boolean): Promise<OutboxMessage[]> {
-  const { rows } = await db.query(
-    `/* listOutbox */ select id, to_address, subject, body, created_at, sent_at from outbox
-      where org_id = $1 and ($2::uuid is null or sender_id = $2) and ($3 or not owners_only) order by created_at desc, id limit 200`,
-    [orgId, senderId, owner],
-  );
-  return rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, body: r.body, createdAt: r.created_at, sentAt: r.sent_at }));
 }

@@ -4,16 +4,16 @@
  * URL, so survey pages stay within their size budget.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { detectLogoType, MAX_LOGO_BYTES, readableTextOn } from '../../core/branding/branding.ts';
 import { getBranding, getLogoBySlug, getOrgLogo, setAccentColor, setLogo, type Branding } from '../../db/org/branding.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { SLUG_RE } from '../../respond/lifecycle.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { forbidden, invalid, notFound } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
-import { UpdateBrandingSchema, type BrandingView } from './schema.ts';
+import { PUBLIC_SLUG_RE } from '../../core/surveys/publicSlug.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { forbidden, invalid, notFound } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
+import { UpdateBrandingSchema, type BrandingView } from '../../core/api/org.ts';
 
 /** Upload types accepted by the parser; the bytes decide (SVG and others get a clear 400, not a 415). */
 const UPLOAD_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml', 'image/gif', 'image/webp', 'application/octet-stream'];
@@ -97,7 +97,7 @@ export async function registerBrandingRoutes(app: FastifyInstance, deps: AppDeps
   // Public: the logo shown on survey pages, by the survey's slug (the page's own origin, img-src 'self').
   app.get<{ Params: { slug: string }; Querystring: { v?: string } }>('/s/:slug/logo', async (request, reply) => {
     const { slug } = request.params;
-    const logo = SLUG_RE.test(slug) ? await getLogoBySlug(pool, slug) : null;
+    const logo = PUBLIC_SLUG_RE.test(slug) ? await getLogoBySlug(pool, slug) : null;
     if (!logo) throw notFound('No logo');
     return sendLogo(reply, logo, request.query.v);
   });

@@ -1,6 +1,6 @@
-/** Shapes of the /org answers (types in schema.ts). */
+/** Shapes of the /org answers (types in src/core/api/org.ts). */
 import type { RollupJobRow } from '../jobs/rollupJobs.ts';
-import type { RollupJobView } from './schema.ts';
+import type { RollupJobView } from '../../core/api/org.ts';
 
 /** The job without its internals (`rerun`, the error text, which stays in the server log and table). */
 export function presentRollupJob(job: RollupJobRow | null): RollupJobView {

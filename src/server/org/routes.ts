@@ -4,21 +4,20 @@
  * change; GET /org/rollup-job shows its progress; GET /org/hidden-keys offers dimension candidates.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import { forbidden } from '../http/errors.ts';
-import { parse } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import { forbidden } from '../../http/errors.ts';
+import { parse } from '../../http/validate.ts';
 import { createBackgroundJobs } from '../jobs/backgroundJobs.ts';
 import { handleRebuildOrgRollups } from '../jobs/rebuildOrgRollupsJob.ts';
 import { getRollupJob, requestRollupJob } from '../jobs/rollupJobs.ts';
-import { listHiddenKeys } from './listHiddenKeys.ts';
+import { listHiddenKeys } from '../../db/org/listHiddenKeys.ts';
 import { presentRollupJob } from './present.ts';
-import { UpdateOrgSchema, type HiddenKeysResponse, type RollupJobView, type UpdateOrgResponse } from './schema.ts';
+import { UpdateOrgSchema, type HiddenKeysAnswer, type OrgSettingsView, type RollupJobView, type UpdateOrgAnswer } from '../../core/api/org.ts';
 import { updateOrg } from './updateOrg.ts';
-import { registerBrandingRoutes } from './brandingRoutes.ts';
 
 /** Organisation-wide reads of response data are for people who see the whole organisation. */
 function requireWholeOrg(principal: Principal): Principal {
@@ -26,18 +25,18 @@ function requireWholeOrg(principal: Principal): Principal {
   return principal;
 }
 
-/** Registers the /org routes; called from registerUserRoutes. Rebuilds stop with the app (onClose). */
+/** Registers the /org routes. Rebuilds stop with the app (onClose). */
 export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   const jobs = createBackgroundJobs((orgId, err) => app.log.error({ err, orgId }, 'rollup rebuild job failed'));
   app.addHook('onClose', () => jobs.close());
 
-  app.get('/api/v1/org', async (request) => {
+  app.get('/api/v1/org', async (request): Promise<OrgSettingsView> => {
     const principal = requirePrincipal(request);
     return getOrgSettings(pool, principal.orgId);
   });
 
-  app.patch('/api/v1/org', async (request): Promise<UpdateOrgResponse> => {
+  app.patch('/api/v1/org', async (request): Promise<UpdateOrgAnswer> => {
     const principal = authorize(request, 'org.manage');
     const input = parse(UpdateOrgSchema, request.body);
     const { org, rollupsStale } = await withTransaction(pool, (tx) => updateOrg(tx, principal, input));
@@ -55,10 +54,8 @@ export async function registerOrgRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentRollupJob(await getRollupJob(pool, principal.orgId));
   });
 
-  app.get('/api/v1/org/hidden-keys', async (request): Promise<HiddenKeysResponse> => {
+  app.get('/api/v1/org/hidden-keys', async (request): Promise<HiddenKeysAnswer> => {
     const principal = requireWholeOrg(authorize(request, 'org.manage'));
     return { keys: await listHiddenKeys(pool, principal.orgId, { days: 90, limit: 50 }) };
   });
-
-  await registerBrandingRoutes(app, deps);
 }

@@ -3,8 +3,8 @@ import type { PoolClient } from '../../db/connection.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { getOrgSettings, updateOrgSettings, type OrgSettings } from '../../db/users/orgSettings.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
-import { forbidden } from '../http/errors.ts';
-import type { UpdateOrgInput } from './schema.ts';
+import { forbidden } from '../../http/errors.ts';
+import type { UpdateOrgInput } from '../../core/api/org.ts';
 
 export interface UpdateOrgResult {
   org: OrgSettings;

@@ -11,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { exportFileName, exportLayout, exportRow, type ExportCell, type ExportLanguage } from '../../core/responses/exportTable.ts';
-import { todayIn } from '../../core/time/orgCalendar.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { countResponses, listResponseHiddenKeys, listResponses } from '../../db/queries/listResponses.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
@@ -58,7 +58,7 @@ export async function sendResponsesExport(request: FastifyRequest, reply: Fastif
     if (err) request.log.error({ err }, 'responses export failed');
   };
   const body = o.format === 'csv' ? csvStream(layout.headers, rows(), onError) : xlsxStream(await loadExcelJS(), layout.headers, rows(), onError);
-  const filename = exportFileName(survey.slug, todayIn(ctx.timezone, o.now), o.format);
+  const filename = exportFileName(survey.slug, orgToday(ctx.timezone, o.now), o.format);
   return reply
     .header('content-type', CONTENT_TYPES[o.format])
     .header('content-disposition', `attachment; filename="${filename}"`)

@@ -2,11 +2,12 @@
 import type pg from 'pg';
 import { pathInScope, type Principal } from '../../core/access/index.ts';
 import { encodeResponseCursor, type ResponseCursor } from '../../core/responses/cursor.ts';
-import type { QualityReason } from '../../db/quality/responseFlags.ts';
+import type { OneResponseAnswer, ResponsesAnswer } from '../../core/api/responses.ts';
+import type { QualityReason } from '../../core/quality/reasons.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { flagsOfResponses, getResponse, listResponses, type ResponseRow } from '../../db/queries/listResponses.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 
 /** One response as listed: its fields, flags and answers by question key. */
 function presentRow(r: ResponseRow, flags: QualityReason[]) {
@@ -31,7 +32,7 @@ const positionOf = (r: ResponseRow) => ({ at: r.submittedAt, id: r.id });
  * GET /surveys/:id/responses: one page, newest first. `nextCursor` reads the older responses after
  * the page, `prevCursor` the newer ones before it (null at either end).
  */
-export async function getResponsesPage(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, q: { limit: number; cursor?: ResponseCursor; q?: string }) {
+export async function getResponsesPage(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, q: { limit: number; cursor?: ResponseCursor; q?: string }): Promise<ResponsesAnswer> {
   const base = { surveyId: survey.id, search: q.q };
   // One row more than asked tells whether the list goes on in the direction read.
   let rows = await listResponses(pool, ctx, { ...base, limit: q.limit + 1, from: q.cursor });
@@ -68,7 +69,7 @@ export async function getResponsesPage(pool: pg.Pool, ctx: SourceContext, survey
  * GET /responses/:id: the response with its flags, its survey and the questions of the survey version
  * it answered (in order). @throws not_found outside the caller's organisation or locations
  */
-export async function getOneResponse(pool: pg.Pool, principal: Principal, id: string) {
+export async function getOneResponse(pool: pg.Pool, principal: Principal, id: string): Promise<OneResponseAnswer> {
   const row = await getResponse(pool, principal.orgId, id);
   if (!row || !pathInScope(principal, row.locationPath)) throw notFound('Response not found');
   const survey = await loadSurvey(pool, principal.orgId, row.surveyId);
@@ -82,7 +83,7 @@ export async function getOneResponse(pool: pg.Pool, principal: Principal, id: st
       survey: { id: survey.id, name: survey.name, title: survey.title, defaultLanguage: survey.defaultLanguage },
       questions: survey.questions
         .filter((q) => (q.addedInVersion ?? 1) <= v && (q.archivedInVersion == null || q.archivedInVersion > v))
-        .map((q) => ({ id: q.id, key: q.key, type: q.type, text: q.text, options: q.options ?? [], scale: q.scale ?? null })),
+        .map((q) => ({ id: q.id!, key: q.key, type: q.type, text: q.text, options: q.options ?? [], scale: q.scale ?? null })),
     },
   };
 }

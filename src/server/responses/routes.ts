@@ -7,17 +7,19 @@
 import type { FastifyInstance } from 'fastify';
 import { exportLanguage } from '../../core/responses/exportTable.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { ExcludeBody } from '../analytics/schema.ts';
 import { surveyOf } from '../analytics/context.ts';
 import { listQuality } from '../analytics/feedback.ts';
 import { analyticsRequest } from '../analytics/request.ts';
-import { authorize, requirePrincipal } from '../auth/session.ts';
-import type { AppDeps } from '../deps.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize, requirePrincipal } from '../../http/session.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { setResponseExclusion, setResponsesExclusion } from './commands/setResponseExclusion.ts';
 import { sendResponsesExport, type ExportFormat } from './export.ts';
 import { getOneResponse, getResponsesPage } from './present.ts';
-import { BulkExcludeBody, BulkExcludeQuery, ExportQuery, ResponsesQuery } from './schema.ts';
+import { ExcludeBody } from '../../core/api/analytics.ts';
+import {
+  BulkExcludeBody, BulkExcludeQuery, ExportQuery, ResponsesQuery, type BulkExclusionAnswer, type ExclusionAnswer,
+} from '../../core/api/responses.ts';
 
 /** Registers the responses routes. */
 export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -49,7 +51,7 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
     return getOneResponse(reads, principal, id);
   });
 
-  app.post('/api/v1/responses/:id/exclude', async (request) => {
+  app.post('/api/v1/responses/:id/exclude', async (request): Promise<ExclusionAnswer> => {
     requirePrincipal(request);
     const id = parseIdParam(request.params, 'Response not found');
     const { reason } = parse(ExcludeBody, request.body ?? {});
@@ -59,7 +61,7 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
     return { ok: true, changed: result.changed };
   });
 
-  app.post('/api/v1/responses/:id/include', async (request) => {
+  app.post('/api/v1/responses/:id/include', async (request): Promise<ExclusionAnswer> => {
     requirePrincipal(request);
     const id = parseIdParam(request.params, 'Response not found');
     const principal = authorize(request, 'response.exclude');
@@ -69,8 +71,8 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
   });
 
   // Every response the quality view lists with this reason and not yet excluded (same filters and window).
-  app.post('/api/v1/surveys/:id/quality/exclude', async (request) => {
-    // The survey id first: a malformed one is a 404 whatever the body (src/server/http/validate.ts).
+  app.post('/api/v1/surveys/:id/quality/exclude', async (request): Promise<BulkExclusionAnswer> => {
+    // The survey id first: a malformed one is a 404 whatever the body (src/http/validate.ts).
     const r = await analyticsRequest(pool, request, BulkExcludeQuery, 'response.exclude');
     const { reason } = parse(BulkExcludeBody, request.body ?? {});
     const survey = await surveyOf(pool, r.principal, r.surveyId);

@@ -1,7 +1,7 @@
 /** Public addresses of a survey: the base URL, per-location links and the QR matrix for posters. */
 import QRCode from 'qrcode';
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import type { QrMatrix } from '../../core/surveys/poster.ts';
 import type { LinkLocation } from '../../db/surveys/listLinkLocations.ts';
 

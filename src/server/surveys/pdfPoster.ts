@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { POSTER_DEFAULT_COLOR, POSTER_LOGO, posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
-import { RTL_LANGUAGES } from '../../core/surveys/types.ts';
+import { directionOf } from '../../core/i18n/languages.ts';
 import { removeXmlInvalidChars } from '../../core/text/xml.ts';
 
 const FONT_CANDIDATES = [
@@ -34,7 +34,7 @@ export async function renderPosterPdf(input: PosterInput, fontPath: string | nul
     const drawable = removeXmlInvalidChars(s);
     return fontPath ? drawable : drawable.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
   };
-  const rtl = RTL_LANGUAGES.includes(lang);
+  const rtl = directionOf(lang) === 'rtl';
   const texts = posterTexts(lang);
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: latin(input.title) } });
   const chunks: Buffer[] = [];

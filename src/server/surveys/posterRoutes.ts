@@ -1,18 +1,19 @@
 /** Printable QR posters per survey and location: `poster.svg` (vector, any size) and `poster.pdf` (A4). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import { buildPosterSvg, POSTER_DEFAULT_COLOR, type PosterInput } from '../../core/surveys/poster.ts';
+import { localize } from '../../core/surveys/localize.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { getLinkLocation } from '../../db/surveys/listLinkLocations.ts';
-import { authorize } from '../auth/session.ts';
-import { invalid, notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize } from '../../http/session.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { publicBase, qrMatrix, surveyUrl } from './links.ts';
 import { renderPosterPdf } from './pdfPoster.ts';
 import { accentOnWhite } from '../../core/branding/branding.ts';
 import { getBranding, getOrgLogo } from '../../db/org/branding.ts';
-import { PosterQuerySchema } from './schema.ts';
+import { PosterQuerySchema } from '../../core/api/surveys.ts';
 
 /** Resolves survey, location (in the caller's scope) and language into the poster's content. */
 async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Principal): Promise<{ input: PosterInput; fileName: string }> {
@@ -29,7 +30,8 @@ async function posterInput(deps: AppDeps, request: FastifyRequest, principal: Pr
   const url = surveyUrl(base, survey.slug, location, { channel: 'qr' });
   const input: PosterInput = {
     lang,
-    title: survey.title[lang] || survey.title[survey.defaultLanguage] || survey.name,
+    // The respondent page's title (surveyTitle in src/respond/render/surveyPage.ts).
+    title: localize(survey.title, lang, survey.defaultLanguage, survey.name),
     locationName: location?.name ?? null,
     url,
     shortUrl: surveyUrl(base, survey.slug, location).replace(/^https?:\/\//, ''),

@@ -3,7 +3,7 @@ import { surveyWarnings } from '../../core/surveys/definition.ts';
 import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
-import type { SurveyListItem, SurveyResponse } from './schema.ts';
+import type { SurveyAnswer, SurveyListItem } from '../../core/api/surveys.ts';
 
 /** A survey definition without internal fields (org id). */
 export function presentSurvey(s: LoadedSurvey): SurveyDef {
@@ -24,7 +24,7 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
 }
 
 /** `{survey, warnings}` as returned by create, read and update. */
-export function presentSurveyWithWarnings(s: LoadedSurvey): SurveyResponse {
+export function presentSurveyWithWarnings(s: LoadedSurvey): SurveyAnswer {
   return { survey: presentSurvey(s), warnings: surveyWarnings(s) };
 }
 

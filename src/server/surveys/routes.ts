@@ -3,16 +3,16 @@
  * Posters are in posterRoutes.ts. Each handler: authorize → validate → one command or query → present.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { SURVEY_TEMPLATES } from '../../core/surveys/templates.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { listSurveys } from '../../db/surveys/listSurveys.ts';
 import { listLinkLocations } from '../../db/surveys/listLinkLocations.ts';
-import { authorize } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
+import { authorize } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
 import { createSurvey, inputFromRequest } from './commands/createSurvey.ts';
 import { updateSurvey } from './commands/updateSurvey.ts';
 import { setSurveyStatus } from './commands/setSurveyStatus.ts';
@@ -21,11 +21,12 @@ import { listEarlierSlugs } from '../../db/surveys/slugHistory.ts';
 import { surveyArchivedAt } from '../../db/surveys/lifecycle.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
 import { publicBase, surveyUrl } from './links.ts';
+import { SurveyInputSchema } from '../../core/surveys/definition.ts';
 import {
-  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyInputSchema, SurveyListQuerySchema,
-  type SurveyLink,
-} from './schema.ts';
-import { registerPosterRoutes } from './posterRoutes.ts';
+  CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyListQuerySchema, type SurveyAnswer, type SurveyArchiveAnswer,
+  type SurveyDeleteAnswer, type SurveyDetailAnswer, type SurveyLink, type SurveyLinksAnswer, type SurveyListAnswer, type SurveyStatusAnswer,
+  type SurveyTemplatesAnswer,
+} from '../../core/api/surveys.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
 const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
@@ -33,12 +34,12 @@ const isFullInput = (body: unknown) => typeof body === 'object' && body !== null
 export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.get('/api/v1/survey-templates', async (request) => {
+  app.get('/api/v1/survey-templates', async (request): Promise<SurveyTemplatesAnswer> => {
     authorize(request, 'survey.read');
     return { templates: SURVEY_TEMPLATES.map(({ key, name, description, survey }) => ({ key, name, description, survey })) };
   });
 
-  app.get('/api/v1/surveys', async (request) => {
+  app.get('/api/v1/surveys', async (request): Promise<SurveyListAnswer> => {
     const principal = authorize(request, 'survey.read');
     const { archived } = parse(SurveyListQuerySchema, request.query ?? {});
     const rows = await listSurveys(pool, scopeOf(principal), { archived: archived === '1' });
@@ -52,10 +53,10 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
       : inputFromRequest(parse(CreateSurveyRequestSchema, request.body ?? {}), request.sessionUser?.locale ?? 'en');
     const id = await withTransaction(pool, (tx) => createSurvey(tx, principal, input));
     const survey = await loadSurvey(pool, principal.orgId, id);
-    return reply.status(201).send(presentSurveyWithWarnings(survey!));
+    return reply.status(201).send(presentSurveyWithWarnings(survey!) satisfies SurveyAnswer);
   });
 
-  app.get('/api/v1/surveys/:id', async (request) => {
+  app.get('/api/v1/surveys/:id', async (request): Promise<SurveyDetailAnswer> => {
     const principal = authorize(request, 'survey.read');
     const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
@@ -69,7 +70,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     };
   });
 
-  app.put('/api/v1/surveys/:id', async (request) => {
+  app.put('/api/v1/surveys/:id', async (request): Promise<SurveyAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const input = parse(SurveyInputSchema, request.body);
@@ -77,7 +78,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     return presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, id))!);
   });
 
-  app.post('/api/v1/surveys/:id/status', async (request) => {
+  app.post('/api/v1/surveys/:id/status', async (request): Promise<SurveyStatusAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const { status } = parse(SetStatusRequestSchema, request.body);
@@ -89,11 +90,11 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const principal = authorize(request, 'survey.create');
     const id = parseIdParam(request.params, 'Survey not found');
     const copyId = await withTransaction(pool, (tx) => duplicateSurvey(tx, principal, id, request.sessionUser?.locale ?? 'en'));
-    return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!));
+    return reply.status(201).send(presentSurveyWithWarnings((await loadSurvey(pool, principal.orgId, copyId))!) satisfies SurveyAnswer);
   });
 
   for (const [action, archived] of [['archive', true], ['restore', false]] as const) {
-    app.post(`/api/v1/surveys/:id/${action}`, async (request) => {
+    app.post(`/api/v1/surveys/:id/${action}`, async (request): Promise<SurveyArchiveAnswer> => {
       const principal = authorize(request, 'survey.edit');
       const id = parseIdParam(request.params, 'Survey not found');
       await withTransaction(pool, (tx) => setArchived(tx, principal, id, archived));
@@ -102,7 +103,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     });
   }
 
-  app.delete('/api/v1/surveys/:id', async (request) => {
+  app.delete('/api/v1/surveys/:id', async (request): Promise<SurveyDeleteAnswer> => {
     const principal = authorize(request, 'survey.edit');
     const id = parseIdParam(request.params, 'Survey not found');
     const { confirm } = parse(DeleteSurveyRequestSchema, request.body ?? {});
@@ -110,7 +111,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     return { ok: true, deletedResponses: responses };
   });
 
-  app.get('/api/v1/surveys/:id/links', async (request) => {
+  app.get('/api/v1/surveys/:id/links', async (request): Promise<SurveyLinksAnswer> => {
     const principal = authorize(request, 'survey.read');
     const id = parseIdParam(request.params, 'Survey not found');
     const survey = await loadSurvey(pool, principal.orgId, id);
@@ -124,6 +125,4 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const links: SurveyLink[] = locations.map((l) => ({ locationId: l.id, locationName: l.name, code: l.code, url: surveyUrl(base, survey.slug, l) }));
     return { links: [...general, ...links] };
   });
-
-  await registerPosterRoutes(app, deps);
 }

@@ -1,12 +1,14 @@
 /** Response shapes of the users API: fields listed explicitly, never a row. */
+import type { InvitationView, UserView } from '../../core/api/users.ts';
 import type { InvitationRow, UserRow } from '../../db/users/listUsers.ts';
 
 /** A user as GET /users and PATCH /users/:id show it (no password hash, no locale). */
-export const presentUser = (u: UserRow) => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, locationIds: u.locationIds, disabled: u.disabled, createdAt: u.createdAt,
+export const presentUser = (u: UserRow): UserView => ({
+  id: u.id, email: u.email, name: u.name, role: u.role, locationIds: u.locationIds, disabled: u.disabled, createdAt: u.createdAt.toISOString(),
 });
 
 /** An invitation without its token hash. */
-export const presentInvitation = (i: InvitationRow) => ({
-  id: i.id, email: i.email, role: i.role, locationIds: i.locationIds, createdAt: i.createdAt, expiresAt: i.expiresAt, acceptedAt: i.acceptedAt,
+export const presentInvitation = (i: InvitationRow): InvitationView => ({
+  id: i.id, email: i.email, role: i.role, locationIds: i.locationIds, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(),
+  acceptedAt: i.acceptedAt?.toISOString() ?? null,
 });

@@ -1,17 +1,16 @@
 /** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { findPendingInvitation } from '../../db/users/invitations.ts';
 import { listInvitations, listUsers } from '../../db/users/listUsers.ts';
 import { orgRequiresTotp } from '../../db/users/account.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { authorize, hashToken, startSession } from '../auth/session.ts';
-import { notFound } from '../http/errors.ts';
-import { parse, parseIdParam } from '../http/validate.ts';
-import { listOutbox } from '../mail/sendMail.ts';
-import { registerOrgRoutes } from '../org/routes.ts';
+import { authorize, hashToken, startSession } from '../../http/session.ts';
+import { notFound } from '../../http/errors.ts';
+import { parse, parseIdParam } from '../../http/validate.ts';
+import { listOutbox } from '../../db/mail/outbox.ts';
 import { publicBase } from '../surveys/links.ts';
 import { acceptInvitation } from './commands/acceptInvitation.ts';
 import { inviteUser, type Inviter } from './commands/inviteUser.ts';
@@ -19,7 +18,12 @@ import { renewInvitation, revokeInvitation } from './commands/manageInvitation.t
 import { resetUserPassword } from './commands/resetUserPassword.ts';
 import { updateUser } from './commands/updateUser.ts';
 import { presentInvitation, presentUser } from './present.ts';
-import { AcceptSchema, InviteSchema, parseTokenParam, ResendSchema, UpdateUserSchema } from './schema.ts';
+import {
+  AcceptSchema, InviteSchema, ResendSchema, UpdateUserSchema, type AcceptAnswer, type InvitationAnswer, type InvitationInfoAnswer,
+  type PasswordResetAnswer, type UserAnswer, type UsersAnswer,
+} from '../../core/api/users.ts';
+import type { OkAnswer } from '../../core/api/common.ts';
+import { parseTokenParam } from '../auth/schema.ts';
 
 // Public token routes: enough for a person retrying, too few to guess 256-bit tokens (which is hopeless anyway).
 const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -35,7 +39,7 @@ function inviterOf(request: FastifyRequest): Inviter {
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.get('/api/v1/users', async (request) => {
+  app.get('/api/v1/users', async (request): Promise<UsersAnswer> => {
     const scope = scopeOf(authorize(request, 'user.manage'));
     const [users, invitations] = await Promise.all([listUsers(pool, scope), listInvitations(pool, scope)]);
     return { users: users.map(presentUser), invitations: invitations.map(presentInvitation) };
@@ -45,11 +49,11 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const inviter = inviterOf(request);
     const input = parse(InviteSchema, request.body);
     const result = await inviteUser(deps, inviter, input, publicBase(deps, request));
-    return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed });
+    return reply.status(201).send({ invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed } satisfies InvitationAnswer);
   });
 
   // A new link for a pending invitation: e-mailed (resend) or only returned to copy (`{"email": false}`).
-  app.post('/api/v1/invitations/:id/resend', async (request) => {
+  app.post('/api/v1/invitations/:id/resend', async (request): Promise<InvitationAnswer> => {
     const inviter = inviterOf(request);
     const id = parseIdParam(request.params);
     const { email } = parse(ResendSchema, request.body ?? {});
@@ -57,28 +61,28 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     return { invitation: presentInvitation(result.invitation), link: result.link, emailed: result.emailed };
   });
 
-  app.delete('/api/v1/invitations/:id', async (request) => {
+  app.delete('/api/v1/invitations/:id', async (request): Promise<OkAnswer> => {
     const inviter = inviterOf(request);
     await revokeInvitation(deps, inviter, parseIdParam(request.params));
     return { ok: true };
   });
 
-  app.post('/api/v1/users/:id/password-reset', async (request) => {
+  app.post('/api/v1/users/:id/password-reset', async (request): Promise<PasswordResetAnswer> => {
     const principal = authorize(request, 'user.manage');
     const id = parseIdParam(request.params);
     const su = request.sessionUser!;
     const result = await resetUserPassword(deps, principal, su.name || su.email, id, publicBase(deps, request));
-    return { link: result.link, emailed: result.emailed, expiresAt: result.expiresAt };
+    return { link: result.link, emailed: result.emailed, expiresAt: result.expiresAt.toISOString() };
   });
 
-  app.get('/api/v1/invitations/:token', { config: PUBLIC_LIMIT }, async (request) => {
+  app.get('/api/v1/invitations/:token', { config: PUBLIC_LIMIT }, async (request): Promise<InvitationInfoAnswer> => {
     const token = parseTokenParam(request.params);
     const inv = await findPendingInvitation(pool, hashToken(token));
     if (!inv) throw notFound('This invitation is not valid any more');
     return { email: inv.email, role: inv.role, orgName: inv.orgName };
   });
 
-  app.post('/api/v1/invitations/:token/accept', { config: PUBLIC_LIMIT }, async (request, reply) => {
+  app.post('/api/v1/invitations/:token/accept', { config: PUBLIC_LIMIT }, async (request, reply): Promise<AcceptAnswer> => {
     const token = parseTokenParam(request.params);
     const input = parse(AcceptSchema, request.body);
     const passwordHash = await hashPassword(input.password);
@@ -89,7 +93,7 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     return { ok: true };
   });
 
-  app.patch('/api/v1/users/:id', async (request) => {
+  app.patch('/api/v1/users/:id', async (request): Promise<UserAnswer> => {
     const principal = authorize(request, 'user.manage');
     const id = parseIdParam(request.params);
     const input = parse(UpdateUserSchema, request.body);
@@ -102,6 +106,4 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     const sender = principal.locationPaths === null ? null : principal.userId;
     return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
   });
-
-  await registerOrgRoutes(app, deps);
 }

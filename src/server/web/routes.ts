@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 
 // The dashboard loads only its own bundle; charts set inline styles and export through blob:/data: URLs.
-// frame-ancestors and X-Frame-Options are added to every response by app.ts (src/server/http/frameHeaders.ts).
+// frame-ancestors and X-Frame-Options are added to every response by app.ts (src/http/frameHeaders.ts).
 const DASHBOARD_SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

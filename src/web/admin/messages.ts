@@ -1,12 +1,8 @@
 /** Every visible string of the admin area, in en / ru / fa (one file per language under messages/). */
-import type { MessageBundle } from '../i18n.tsx';
+import { combineMessages, defineMessages } from '../../core/i18n/messages.ts';
 import { en } from './messages/en.ts';
 import { ru } from './messages/ru.ts';
 import { fa } from './messages/fa.ts';
 import { lifecycleMessages } from './messages/lifecycle.ts';
 
-export const adminMessages: MessageBundle = {
-  en: { ...en, ...lifecycleMessages.en },
-  ru: { ...ru, ...lifecycleMessages.ru },
-  fa: { ...fa, ...lifecycleMessages.fa },
-};
+export const adminMessages = combineMessages(defineMessages({ en, ru, fa }), lifecycleMessages);

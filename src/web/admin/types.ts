@@ -1,61 +1,10 @@
 /**
- * Response shapes of the admin endpoints (docs/api.md). Survey shapes come from the server's schema
- * (`import type` only, so client and server cannot drift); the others are written here after docs/api.md.
+ * Answers of the admin endpoints as the dashboard reads them: the types inferred from the API contract's
+ * schemas (src/core/api), which the server validates with and returns, so client and server cannot drift.
  */
-import type { LocalizedText, SurveyDef } from '../../core/surveys/types.ts';
-import type { SurveyResponse as SurveyAnswer } from '../../server/surveys/schema.ts';
-
-export type { SurveyLink, SurveyListItem } from '../../server/surveys/schema.ts';
-
-export interface SurveyTemplate {
-  key: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  survey: Omit<SurveyDef, 'id' | 'status' | 'version'>;
-}
-
-/** GET /surveys/:id adds the public URL to what create and update answer. */
-/** GET /surveys/:id adds the public URL, the earlier addresses that redirect and the archive time. */
-export type SurveyResponse = SurveyAnswer & { publicUrl?: string; earlierSlugs?: string[]; archivedAt?: string | null };
-
-export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other'] as const;
-
-export interface Location {
-  id: string;
-  parentId: string | null;
-  kind: string;
-  name: string;
-  code: string | null;
-  path: string;
-  depth: number;
-}
-
-export const ALL_ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'];
-/** Roles an invitation can carry (owners are made at setup, not invited). */
-export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'];
-
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  locationIds: string[];
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface InvitationRow {
-  id: string;
-  email: string;
-  role: string;
-  locationIds: string[];
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt: string | null;
-}
-
-/** Picks a localized text for display: the wanted language, then the fallback, then any. */
-export function localized(text: LocalizedText | undefined, lang: string, fallback = 'en'): string {
-  if (!text) return '';
-  return text[lang] || text[fallback] || Object.values(text).find(Boolean) || '';
-}
+export { INVITABLE_ROLES, ROLES as ALL_ROLES } from '../../core/access/index.ts';
+export type { Location } from '../../core/locations/tree.ts';
+export type { InvitationView as InvitationRow, UserView as UserRow } from '../../core/api/users.ts';
+export type {
+  SurveyAnswer, SurveyDetailAnswer, SurveyLink, SurveyListItem, SurveyTemplateView as SurveyTemplate,
+} from '../../core/api/surveys.ts';

@@ -4,7 +4,7 @@
  * channel, language or a marked segment dimension: a bar chart plus a table with n and intervals.
  */
 import { useMemo } from 'react';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Chart } from '../charts/Chart.tsx';
 import { barOption } from '../charts/options.ts';
 import { analyticsPath, locationChain, type DashboardContext } from './dashboard.ts';
@@ -12,11 +12,12 @@ import { channelLabel, languageName } from './FilterBar.tsx';
 import { dimensionLabel, locationLabel } from './labels.ts';
 import type { BreakdownAnswer, BreakdownRow, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, localized, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { metricLimits } from './TrendPanel.tsx';
 
 export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, tn, num, lang, dir } = useI18n();
+  const { t, num, lang, dir } = useI18n();
   const by = ctx.filters.by === 'location' || ctx.filters.by === 'channel' || ctx.filters.by === 'language' || ctx.dimensions.some((d) => ctx.filters.by === `dim:${d}`) ? ctx.filters.by : 'location';
   // `parent` comes from links made before drilling set the location filter.
   const parent = by === 'location' ? ctx.filters.parent ?? ctx.filters.location : undefined;
@@ -30,22 +31,22 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
   const drill = (r: BreakdownRow) => {
     if (by === 'location' && r.hasChildren) showLocation(r.key);
   };
-  const title = localized(question.text, lang) || question.key;
+  const title = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     const rows = state.data?.rows ?? [];
     const d = metricDigits(question.result);
     const limits = metricLimits(question);
     return {
       option: barOption(rows.map(label), rows.map((r) => r.result?.value ?? null), { num, rtl: dir === 'rtl' }, { min: Math.min(0, limits.min), max: limits.max }),
-      summary: tn('an.breakdown.summary', rows.length, { q: title, n: num(rows.length, 0), list: rows.slice(0, 5).map((r) => `${label(r)} ${num(r.result?.value ?? null, d)}`).join(', ') }),
+      summary: t('an.breakdown.summary', { q: title, n: rows.length, list: rows.slice(0, 5).map((r) => `${label(r)} ${num(r.result?.value ?? null, d)}`).join(', ') }),
       table: {
         caption: t('an.breakdown.caption', { q: title }),
         columns: [t('an.col.segment'), t('an.col.value'), t('an.col.ciLow'), t('an.col.ciHigh'), 'n', t('an.col.definition')],
         rows: rows.map((r) => [label(r), r.result?.value ?? null, r.result?.ci95?.[0] ?? null, r.result?.ci95?.[1] ?? null, r.result?.n ?? 0, r.result?.definition ?? null]),
       },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.data, question, num, dir, t, tn, title, by, ctx.locations]);
+    // Deliberately not every dependency (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
+  }, [state.data, question, num, dir, t, title, by, ctx.locations]);
   const chain = by === 'location' ? locationChain(ctx.locations, parent) : [];
 
   return (
@@ -91,7 +92,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
               <caption className="visually-hidden">{chart.table.caption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t(`an.by.${by.startsWith('dim:') ? 'segment' : by}`)}</th>
+                  <th scope="col">{t(`an.by.${by.startsWith('dim:') ? 'segment' : by}` as MessageKey)}</th>
                   <th scope="col">{t('an.col.value')}</th>
                 </tr>
               </thead>

@@ -1,8 +1,10 @@
 /** Latest open-text comments with score group, location and date; filter by group; load more; long ones fold. */
 import { useEffect, useId, useRef, useState } from 'react';
+import { SCORE_GROUPS } from '../../core/surveys/types.ts';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import type { CommentsAnswer } from '../../core/api/analytics.ts';
 import type { Comment } from './types.ts';
 import { ErrorBox, Panel, Skeleton } from './ui.tsx';
 import { channelLabel } from './FilterBar.tsx';
@@ -11,7 +13,6 @@ import { foldText } from './labels.ts';
 const PAGE = 20;
 /** Characters of a comment shown before "show more" (about three lines on a phone). */
 const FOLD_AT = 240;
-const GROUPS = ['detractor', 'passive', 'promoter'] as const;
 
 export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
   const { t, num, date } = useI18n();
@@ -30,7 +31,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
     const my = ++ticket.current;
     setBusy(true);
     try {
-      const d = await api.get<{ comments: Comment[] }>(basePath(before));
+      const d = await api.get<CommentsAnswer>(basePath(before));
       if (my !== ticket.current) return;
       setComments((prev) => (before && prev ? [...prev, ...d.comments] : d.comments));
       setMore(d.comments.length === PAGE);
@@ -44,7 +45,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
   // Start over whenever the filters or the group change.
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Deliberately not every dependency (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
   }, [firstPath, nonce]);
 
   return (
@@ -56,7 +57,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
           {t('an.comments.group')}
           <select value={group} onChange={(e) => setGroup(e.target.value)}>
             <option value="">{t('an.filters.all')}</option>
-            {GROUPS.map((g) => <option key={g} value={g}>{t(`an.group.${g}`)}</option>)}
+            {SCORE_GROUPS.map((g) => <option key={g} value={g}>{t(`an.group.${g}`)}</option>)}
           </select>
         </label>
       }

@@ -5,7 +5,9 @@ import { barOption, distributionOption } from '../charts/options.ts';
 import type { DashboardContext } from './dashboard.ts';
 import type { SummaryQuestion } from './types.ts';
 import type { ChoiceOption } from '../../core/surveys/types.ts';
-import { localized, Panel } from './ui.tsx';
+import { isNpsQuestion } from '../../core/analytics/metrics.ts';
+import { Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 
 export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
   const { t } = useI18n();
@@ -21,8 +23,8 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
 }
 
 function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: ChoiceOption[] }) {
-  const { t, tn, num, lang, dir } = useI18n();
-  const title = localized(q.text, lang) || q.key;
+  const { t, num, lang, dir } = useI18n();
+  const title = localize(q.text, lang, 'en') || q.key;
   const rtl = dir === 'rtl';
   if (q.distribution.length > 0) {
     // Show every score of the scale, including those nobody chose.
@@ -35,8 +37,8 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       <div className="an-dist">
         <h3 dir="auto">{title}</h3>
         <Chart
-          option={distributionOption(full, q.type === 'nps' || q.metric === 'nps', { num, rtl })}
-          summary={tn('an.dist.summary', total, { q: title, n: num(total, 0) })}
+          option={distributionOption(full, isNpsQuestion(q), { num, rtl })}
+          summary={t('an.dist.summary', { q: title, n: total })}
           table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.score'), 'n', t('an.col.share')], rows: full.map((d) => [d.score, d.n, total ? Math.round((1000 * d.n) / total) / 10 : null]) }}
           fileName={`distribution-${q.key}`}
           height={200}
@@ -44,7 +46,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       </div>
     );
   }
-  const labelOf = (value: string) => localized(options.find((o) => o.value === value)?.label, lang) || value;
+  const labelOf = (value: string) => localize(options.find((o) => o.value === value)?.label, lang, 'en') || value;
   const choices = (q.choices ?? []).map((c) => ({ ...c, value: labelOf(c.value) }));
   const answered = choices.reduce((a, c) => a + c.n, 0);
   return (
@@ -52,7 +54,7 @@ function QuestionDistribution({ q, options }: { q: SummaryQuestion; options: Cho
       <h3 dir="auto">{title}</h3>
       <Chart
         option={barOption(choices.map((c) => c.value), choices.map((c) => c.n), { num, rtl })}
-        summary={tn('an.dist.summary', answered, { q: title, n: num(answered, 0) })}
+        summary={t('an.dist.summary', { q: title, n: answered })}
         table={{ caption: t('an.dist.caption', { q: title }), columns: [t('an.col.choice'), 'n'], rows: choices.map((c) => [c.value, c.n]) }}
         fileName={`choices-${q.key}`}
         height={Math.max(140, 28 * choices.length + 40)}

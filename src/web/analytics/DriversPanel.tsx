@@ -4,31 +4,32 @@
  * explained with the server's reason, not shown as a failure.
  */
 import { useMemo } from 'react';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { ApiError } from '../api.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { quadrantOption } from '../charts/options.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { DriversAnswer, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { ErrorBox, Loadable, localized, Panel, Skeleton } from './ui.tsx';
+import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { CsiPanel } from './KpiTiles.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, tn, num, pct, lang, dir } = useI18n();
+  const { t, num, pct, lang, dir } = useI18n();
   const state = useLoad<DriversAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/drivers`, { outcome: question.questionId }));
-  const outcome = localized(question.text, lang) || question.key;
+  const outcome = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     const drivers = state.data?.drivers ?? [];
     // The question's text in the interface language: `name` is the CSI attribute or the key, in English.
-    const name = (d: DriversAnswer['drivers'][number]) => localized(d.text, lang) || localized(d.name, lang) || d.key;
+    const name = (d: DriversAnswer['drivers'][number]) => localize(d.text, lang, 'en') || localize(d.name, lang, 'en') || d.key;
     return {
       option: quadrantOption(drivers.map((d, i) => ({ name: name(d), label: num(i + 1, 0), importance: d.pctOfR2, performance: d.performance })), { importance: t('an.drivers.importance'), performance: t('an.drivers.performance') }, { num, rtl: dir === 'rtl' }),
       summary: t('an.drivers.summary', { q: outcome, list: [...drivers].sort((a, b) => b.pctOfR2 - a.pctOfR2).slice(0, 3).map(name).join(', ') }),
       table: {
         caption: t('an.drivers.caption', { q: outcome }),
         columns: [t('an.drivers.attribute'), t('an.drivers.importance'), t('an.drivers.weight'), t('an.drivers.performance'), t('an.drivers.quadrant')],
-        rows: drivers.map((d) => [name(d), d.pctOfR2, d.importance, d.performance, t(`an.quadrant.${d.quadrant}`)]),
+        rows: drivers.map((d) => [name(d), d.pctOfR2, d.importance, d.performance, t(`an.quadrant.${d.quadrant}` as MessageKey)]),
       },
     };
   }, [state.data, lang, t, num, dir, outcome]);
@@ -55,7 +56,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
           {(d) => d.drivers.length === 0 ? <p className="muted">{t('an.drivers.none')}</p> : (
             <>
               <p className="muted">
-                {tn('an.drivers.meta', d.n, { n: num(d.n, 0), r2: num(d.r2 * 100, 0) })} <span className="badge definition">{d.definition}</span>
+                {t('an.drivers.meta', { n: d.n, r2: num(d.r2 * 100, 0) })} <span className="badge definition">{d.definition}</span>
               </p>
               <Chart option={chart.option} summary={chart.summary} table={chart.table} fileName={`drivers-${question.key}`} height={320} />
               <table>
@@ -69,7 +70,7 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
                       <td className="num">{pct(x.pctOfR2, 1)}</td>
                       <td className="num">{num(x.importance, 3)}</td>
                       <td className="num">{num(x.performance, 2)}</td>
-                      <td><span className={`badge quadrant-${x.quadrant}`}>{t(`an.quadrant.${x.quadrant}`)}</span></td>
+                      <td><span className={`badge quadrant-${x.quadrant}`}>{t(`an.quadrant.${x.quadrant}` as MessageKey)}</span></td>
                     </tr>
                   ))}
                 </tbody>

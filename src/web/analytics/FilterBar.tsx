@@ -1,6 +1,6 @@
 /** Date range, location, channel, language and segment filters; every change goes to the URL. */
 import { useState } from 'react';
-import { useI18n } from '../i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../i18n.tsx';
 import { qs } from '../api.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
 import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
@@ -8,7 +8,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath } from './dashboard.ts';
 import { dimensionLabel, locationLabel, matchKnownValue } from './labels.ts';
 import type { BreakdownAnswer } from './types.ts';
-import type { DimensionValuesResponse } from '../../server/analytics/schema.ts';
+import type { DimensionValuesAnswer } from '../../core/api/analytics.ts';
 
 /**
  * What the filter bar needs of the dashboard: a DashboardContext has it all; the page also shows the
@@ -34,7 +34,7 @@ export function FilterBar({ ctx }: { ctx: FilterBarContext }) {
   // The organisation's dimensions may arrive after the bar first renders: until a key is picked, the first one.
   const draftDim = { ...draft, key: draft.key || ctx.dimensions[0] || '' };
   // The dimension's known values in the caller's locations (respondent-written: React escapes them).
-  const known = useLoad<DimensionValuesResponse>(
+  const known = useLoad<DimensionValuesAnswer>(
     draftDim.key ? `/analytics/dimensions/${encodeURIComponent(draftDim.key)}/values${qs({ survey: ctx.surveyId, q: draftDim.value.trim() })}` : null,
   );
   const knownValues = known.data?.values.map((v) => v.value) ?? [];
@@ -133,15 +133,13 @@ function splitDim(dim: string | undefined): [string | undefined, string | undefi
 }
 
 /** Channel names the interface knows get a translation; others are shown as stored. */
-export function channelLabel(t: (k: string) => string, channel: string): string {
+export function channelLabel(t: Translate, channel: string): string {
   const key = `an.channel.${channel}`;
-  const label = t(key);
-  return label === key ? channel : label;
+  return isMessageKey(key) ? t(key) : channel;
 }
 
 /** A language code's name in the interface language (Intl.DisplayNames), else the code. */
-export function languageName(code: string, t: (k: string) => string): string {
+export function languageName(code: string, t: Translate): string {
   const key = `an.lang.${code}`;
-  const label = t(key);
-  return label === key ? code : label;
+  return isMessageKey(key) ? t(key) : code;
 }

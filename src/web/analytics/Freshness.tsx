@@ -7,11 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';
-
-interface FreshnessAnswer {
-  rollups: string;
-  lagSeconds: number;
-}
+import type { FreshnessAnswer } from '../../core/api/analytics.ts';
 
 /**
  * @param failed - the page's data failed to load (its figures are not shown)

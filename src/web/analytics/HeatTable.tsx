@@ -2,14 +2,15 @@
  * Locations × metrics heat table. The colour only repeats what the text says (value, n, small-sample
  * mark), so the table reads the same without colour; CSV export of the same numbers.
  */
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { toCsv } from '../../core/text/csv.ts';
 import { downloadText } from '../charts/echarts.ts';
 import { heatColor, heatPosition } from '../charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { HeatmapAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
+import { Loadable, metricDigits, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { locationLabel } from './labels.ts';
 
 export function HeatTable({ ctx }: { ctx: DashboardContext }) {
@@ -19,7 +20,7 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
   const codes = new Map(ctx.locations.map((l) => [l.id, l.code]));
   const rowName = (r: HeatmapAnswer['rows'][number]) => locationLabel(r.name, codes.get(r.locationId));
   const scaleOf = (questionId: string) => ctx.summary.questions.find((q) => q.questionId === questionId);
-  const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}`)} · ${localized(c.text, lang) || c.key}`;
+  const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}` as MessageKey)} · ${localize(c.text, lang, 'en') || c.key}`;
   const exportCsv = (d: HeatmapAnswer) => {
     const header = [t('an.col.location'), ...d.columns.flatMap((c) => [colTitle(c), `${c.key} n`])];
     const rows = d.rows.map((r) => [rowName(r), ...d.columns.flatMap((c) => [r.cells[c.questionId]?.value ?? null, r.cells[c.questionId]?.n ?? 0])]);

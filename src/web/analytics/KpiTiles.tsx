@@ -6,7 +6,8 @@ import { useI18n } from '../i18n.tsx';
 import type { DashboardContext } from './dashboard.ts';
 import { metricDetailTexts } from './metricDetails.ts';
 import type { MetricResult, Summary } from './types.ts';
-import { localized, MetricValue, Panel } from './ui.tsx';
+import { MetricValue, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 
 /** The metric's detail lines (metricDetails.ts) under its value; nothing when it has none. */
 export function MetricDetails({ result }: { result: MetricResult | null | undefined }) {
@@ -30,7 +31,7 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
       {ctx.rated.map((q) => (
         <li key={q.questionId} className="card an-kpi" data-testid={`kpi-${q.key}`}>
           <span className="an-kpi-label">{q.result ? t(`an.metric.${q.result.metric}`) : t('an.metric.rating')}</span>
-          <span className="an-kpi-question" dir="auto">{localized(q.text, lang) || q.key}</span>
+          <span className="an-kpi-question" dir="auto">{localize(q.text, lang, 'en') || q.key}</span>
           <MetricValue result={q.result} size="large" />
           <MetricDetails result={q.result} />
         </li>
@@ -48,7 +49,7 @@ export function CsiPanel({ csi, questions }: { csi: NonNullable<Summary['csi']>;
   const attrs = csi.breakdown?.attributes ?? [];
   const attributeName = (key: string) => {
     const q = questions.find((x) => x.metric === 'csi_satisfaction' && x.attribute === key);
-    return (q && localized(q.text, lang)) || key;
+    return (q && localize(q.text, lang, 'en')) || key;
   };
   return (
     <Panel title={t('an.csi.title')} id="csi">

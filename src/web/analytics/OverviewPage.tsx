@@ -11,8 +11,9 @@ import { qs } from '../api.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Freshness } from './Freshness.tsx';
 import { RangeFilter } from './FilterBar.tsx';
-import { orgToday } from './dashboard.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import { DEFAULT_FILTERS, parseFilters, resolveRange, serializeFilters, type DashboardFilters } from './filters.ts';
+import type { OverviewAnswer } from '../../core/api/analytics.ts';
 import type { OverviewSurvey } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
@@ -22,7 +23,7 @@ import { MetricDetails } from './KpiTiles.tsx';
 const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
 
 export function OverviewPage() {
-  const { t, tn, num, date } = useI18n();
+  const { t, date } = useI18n();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   // Only the period applies here; the survey links carry it on to the dashboards.
@@ -34,7 +35,7 @@ export function OverviewPage() {
   const setFilters = useCallback((patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch })), [setParams]);
   const period = resolveRange(filters, today);
   const path = `/analytics/overview${qs(period)}`;
-  const state = useLoad<{ surveys: OverviewSurvey[] }>(path);
+  const state = useLoad<OverviewAnswer>(path);
   const [showInactive, setShowInactive] = useState(false);
   const limited = me?.locationPaths !== null && me?.locationPaths !== undefined;
   const day = (d: string) => date(`${d}T00:00:00`);
@@ -70,7 +71,7 @@ export function OverviewPage() {
               {inactive > 0 && (
                 <label className="check an-inactive-toggle">
                   <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
-                  {tn('an.overview.showInactive', inactive, { n: num(inactive, 0) })}
+                  {t('an.overview.showInactive', { n: inactive })}
                 </label>
               )}
             </>
@@ -82,14 +83,14 @@ export function OverviewPage() {
 }
 
 function SurveyCard({ survey, query }: { survey: OverviewSurvey; query: string }) {
-  const { t, tn, num } = useI18n();
+  const { t } = useI18n();
   const metrics = HEADLINES.filter((m) => survey.metrics[m]);
   return (
     <li className="card an-survey-card" data-testid="overview-card">
       <h2><Link to={`/app/surveys/${encodeURIComponent(survey.surveyId)}${query ? `?${query}` : ''}`}>{survey.name}</Link></h2>
       <p className="muted">
         <span className={`badge status-${survey.status}`}>{t(`an.status.${survey.status}`)}</span>{' '}
-        {tn('an.overview.responses', survey.responses, { n: num(survey.responses, 0) })}
+        {t('an.overview.responses', { n: survey.responses })}
       </p>
       {metrics.length === 0 ? <p className="muted">{t('an.overview.noMetrics')}</p> : (
         <dl className="an-headlines">

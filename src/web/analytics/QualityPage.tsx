@@ -9,7 +9,9 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
-import type { QualityAnswer, QualityReason, SurveyListItem } from './types.ts';
+import type { BulkExclusionAnswer } from '../../core/api/responses.ts';
+import type { SurveyListAnswer } from '../../core/api/surveys.ts';
+import type { QualityAnswer, QualityReason } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { useSession } from '../shell/session.tsx';
 import { Loadable, Skeleton } from './ui.tsx';
@@ -22,7 +24,7 @@ const UUID_RE = /^[0-9a-f-]{36}$/i;
 export function QualityPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const surveys = useLoad<{ surveys: SurveyListItem[] }>('/surveys');
+  const surveys = useLoad<SurveyListAnswer>('/surveys');
   const wanted = params.get('survey');
   const reasonParam = params.get('reason');
   const reason = REASONS.find((r) => r === reasonParam);
@@ -68,7 +70,7 @@ interface Override {
 }
 
 function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: QualityReason }) {
-  const { t, tn, num, date } = useI18n();
+  const { t, num, date } = useI18n();
   const mayExclude = useSession().can('response.exclude');
   const state = useLoad<QualityAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality`);
   const [overrides, setOverrides] = useState<Record<string, Override>>({});
@@ -78,10 +80,10 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
   const excludeAll = async (r: QualityReason) => {
     setStatus(t('an.quality.saving'));
     try {
-      const res = await api.post<{ excluded: number }>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
+      const res = await api.post<BulkExclusionAnswer>(`/surveys/${encodeURIComponent(surveyId)}/quality/exclude`, { reason: r });
       setOverrides({});
       await state.reload();
-      setStatus(tn('rs.quality.excludedAll', res.excluded, { n: num(res.excluded, 0) }));
+      setStatus(t('rs.quality.excludedAll', { n: res.excluded }));
     } catch (e) {
       setStatus(t('an.quality.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
@@ -135,14 +137,14 @@ function FlaggedTable({ surveyId, reason }: { surveyId: string; reason?: Quality
                 <div className="toolbar rs-exclude-all" data-testid="quality-exclude-all">
                   <ConfirmButton
                     label={t('rs.quality.excludeAll', { reason: t(`an.reason.${reason}`) })}
-                    question={tn('rs.quality.excludeAllQuestion', toExclude, { n: num(toExclude, 0), reason: t(`an.reason.${reason}`) })}
+                    question={t('rs.quality.excludeAllQuestion', { n: toExclude, reason: t(`an.reason.${reason}`) })}
                     onConfirm={() => excludeAll(reason)}
                   />
                 </div>
               )}
               {rows.length === 0 ? <p className="muted an-empty">{t('an.quality.none')}</p> : (
                 <table data-testid="quality-table">
-                  <caption>{tn('an.quality.caption', rows.length, { n: num(rows.length, 0) })}</caption>
+                  <caption>{t('an.quality.caption', { n: rows.length })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('an.quality.submitted')}</th>

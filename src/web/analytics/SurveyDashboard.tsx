@@ -3,7 +3,8 @@ import { useCallback, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
-import { orgToday, type DashboardContext } from './dashboard.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
+import type { DashboardContext } from './dashboard.ts';
 import { useSurveyContext } from './useSurveyContext.ts';
 import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
@@ -16,13 +17,14 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
-import { ErrorBox, localized, Skeleton } from './ui.tsx';
+import { ErrorBox, Skeleton } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
 export function SurveyDashboard() {
-  const { t, tn, num } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -47,7 +49,7 @@ export function SurveyDashboard() {
   return (
     <div className="an-page">
       <div className="an-page-head">
-        <PageTitle title={survey ? survey.name || localized(survey.title, 'en') : t('an.dash.title')} />
+        <PageTitle title={survey ? survey.name || localize(survey.title, 'en', survey.defaultLanguage) : t('an.dash.title')} />
         <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
       </div>
       <SurveyTabs surveyId={id} />
@@ -62,7 +64,7 @@ export function SurveyDashboard() {
       {summaryState.error ? null : !ctx ? <Skeleton height={480} /> : (
         <div aria-busy={summaryState.loading}>
           <p className="muted an-responses" data-testid="responses-count">
-            {tn('an.dash.responses', ctx.summary.responses, { n: num(ctx.summary.responses, 0) })}
+            {t('an.dash.responses', { n: ctx.summary.responses })}
             {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
           </p>
           {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}
@@ -84,7 +86,7 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
             {t('an.dash.question')}
             <select value={ctx.question.questionId} onChange={(e) => ctx.setFilters({ question: e.target.value })} data-testid="question-select">
               {ctx.rated.map((q) => (
-                <option key={q.questionId} value={q.questionId}>{localized(q.text, lang) || q.key}</option>
+                <option key={q.questionId} value={q.questionId}>{localize(q.text, lang, 'en') || q.key}</option>
               ))}
             </select>
           </label>

@@ -8,7 +8,8 @@ import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { INTERVALS, type Interval } from './filters.ts';
 import type { SummaryQuestion, TrendAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, localized, metricDigits, Panel } from './ui.tsx';
+import { Loadable, metricDigits, Panel } from './ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 
 /** The range a metric's value can take, for the value axis. */
 export function metricLimits(q: SummaryQuestion): { min: number; max: number } {
@@ -19,11 +20,11 @@ export function metricLimits(q: SummaryQuestion): { min: number; max: number } {
 }
 
 export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
-  const { t, tn, num, lang, dir, date } = useI18n();
+  const { t, num, lang, dir, date } = useI18n();
   const state = useLoad<TrendAnswer>(
     analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/trend`, { question: question.questionId, interval: ctx.filters.interval }),
   );
-  const title = localized(question.text, lang) || question.key;
+  const title = localize(question.text, lang, 'en') || question.key;
   const chart = useMemo(() => {
     if (!state.data) return null;
     const points = state.data.points.map((p) => ({ period: p.period, partial: p.partial, value: p.result?.value ?? null, ci95: p.result?.ci95 ?? null, n: p.result?.n ?? 0 }));
@@ -34,7 +35,7 @@ export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question:
     const option = trendOption(shown, labels, bandAxisRange(data, metricLimits(question)), { num, rtl: dir === 'rtl' });
     const last = points.filter((p) => p.value !== null).at(-1);
     const summary = last
-      ? tn('an.trend.summary', points.length, { q: title, n: num(points.length, 0), last: num(last.value, d), period: date(`${last.period}T00:00:00`) })
+      ? t('an.trend.summary', { q: title, n: points.length, last: num(last.value, d), period: date(`${last.period}T00:00:00`) })
       : t('an.trend.empty');
     const table = {
       caption: t('an.trend.caption', { q: title }),
@@ -42,7 +43,7 @@ export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question:
       rows: points.map((p) => [p.period, p.value, p.ci95?.[0] ?? null, p.ci95?.[1] ?? null, p.n, p.partial ? t('an.trend.partialYes') : '']),
     };
     return { option, summary, table, empty: points.length === 0 };
-  }, [state.data, question, t, tn, num, dir, date, title]);
+  }, [state.data, question, t, num, dir, date, title]);
 
   return (
     <Panel

@@ -1,4 +1,5 @@
 /** Pure helpers of the comparison panel: request parameters, the direction arrow, wording and side labels. */
+import type { MessageKey, Translate } from '../i18n.tsx';
 import type { CompareAnswer, CompareSide } from './types.ts';
 import { dimensionLabel } from './labels.ts';
 
@@ -38,13 +39,13 @@ export function changeArrow(change: CompareAnswer['change']): '↑' | '↓' | nu
  * Message key of the verdict: a change over time is an increase or a decrease; two locations or
  * segments at the same time are higher or lower, never "increased".
  */
-export function verdictKey(mode: CompareMode, change: CompareAnswer['change']): string {
+export function verdictKey(mode: CompareMode, change: CompareAnswer['change']): MessageKey {
   if (!change.significant || change.diff === null || change.diff === 0) return mode === 'periods' ? 'an.compare.notSig' : 'an.compare.notSigDiff';
   if (mode === 'periods') return change.diff > 0 ? 'an.compare.sigUp' : 'an.compare.sigDown';
   return change.diff > 0 ? 'an.compare.sigHigher' : 'an.compare.sigLower';
 }
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
+type T = Translate;
 
 /** The name of what a side is: a location, "rest of <region> (without <store>)", "rest of the company", … */
 export function sideName(side: CompareSide, t: T): string {

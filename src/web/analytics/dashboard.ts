@@ -1,6 +1,8 @@
 /** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
 import { qs } from '../api.ts';
-import { todayIn, type CalendarDay } from '../../core/time/orgCalendar.ts';
+import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
+import { buildTree, treeOrder } from '../../core/locations/tree.ts';
+import type { CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
 
@@ -21,18 +23,6 @@ export interface DashboardContext {
   question: SummaryQuestion | null;
 }
 
-/**
- * Today in the organisation's time zone (GET /me `org.timezone`), not the browser's. A zone this
- * browser's Intl does not know falls back to UTC rather than breaking the dashboard.
- */
-export function orgToday(timeZone: string | undefined, now: Date): CalendarDay {
-  try {
-    return todayIn(timeZone || 'UTC', now);
-  } catch {
-    return todayIn('UTC', now);
-  }
-}
-
 /** Analytics path with the common filters plus endpoint-specific parameters. */
 export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, path: string, extra: Record<string, string | number | undefined> = {}): string {
   return path + qs({ ...apiFilterParams(ctx.filters, ctx.today), ...extra });
@@ -41,20 +31,12 @@ export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, 
 /** Rating and NPS questions in survey order. */
 export function ratedQuestions(summary: Summary): SummaryQuestion[] {
   // Archived questions stay visible only while the period still holds answers to them.
-  return summary.questions.filter((q) => (q.type === 'nps' || q.type === 'rating') && !(q.archived && !q.result?.n));
+  return summary.questions.filter((q) => isScored(q) && !(q.archived && !q.result?.n));
 }
 
-/** The question a filter names, else the first NPS / CSAT / CES question, else the first rating. */
+/** The question a filter names, else the survey's main question (the server's choice, src/core/analytics/metrics.ts). */
 export function pickQuestion(rated: SummaryQuestion[], wanted: string | undefined): SummaryQuestion | null {
-  if (wanted) {
-    const q = rated.find((x) => x.questionId === wanted);
-    if (q) return q;
-  }
-  for (const m of ['nps', 'csat', 'ces']) {
-    const q = rated.find((x) => x.metric === m);
-    if (q) return q;
-  }
-  return rated[0] ?? null;
+  return (wanted ? rated.find((x) => x.questionId === wanted) : undefined) ?? mainQuestion(rated);
 }
 
 /** Chain from the top of the visible tree down to `id` (for the drill-down breadcrumb). */
@@ -71,24 +53,10 @@ export function locationChain(locations: Location[], id: string | undefined): Lo
   return chain;
 }
 
-/** Locations in tree order (parents before children, siblings by name) for an indented select. */
+/**
+ * Locations in tree order (parents before children, siblings by name) for an indented select; `depth`
+ * counts from the visible tops (a manager's top node has a parent outside their scope).
+ */
 export function locationTree(locations: Location[]): Location[] {
-  const children = new Map<string | null, Location[]>();
-  const ids = new Set(locations.map((l) => l.id));
-  for (const l of locations) {
-    // A manager's top node has a parent outside their scope: treat it as a root.
-    const parent = l.parentId && ids.has(l.parentId) ? l.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(l);
-    children.set(parent, list);
-  }
-  const out: Location[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const l of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push({ ...l, depth });
-      walk(l.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
+  return treeOrder(buildTree(locations)).map(({ location, depth }) => ({ ...location, depth }));
 }

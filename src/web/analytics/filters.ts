@@ -89,7 +89,7 @@ export function serializeFilters(f: DashboardFilters): URLSearchParams {
 }
 
 /**
- * The inclusive date range a filter means on `today`, the organisation's date (todayIn with the
+ * The inclusive date range a filter means on `today`, the organisation's date (orgToday with the
  * org's time zone, never the browser's): presets roll with that calendar.
  */
 export function resolveRange(f: Pick<DashboardFilters, 'range' | 'from' | 'to'>, today: CalendarDay): { from?: string; to?: string } {

@@ -3,11 +3,12 @@
  * who skipped the question, the CSAT mean, and the CES share of "easy" answers with the direction of
  * the scale. Pure (formatters passed in), so every language's wording is unit-tested in Node.
  */
+import type { MessageVars } from '../../core/i18n/catalogue.ts';
+import type { MessageKey } from '../messages.ts';
 import type { MetricResult } from './types.ts';
 
 export interface DetailFormatters {
-  t(key: string, vars?: Record<string, string | number>): string;
-  tn(key: string, count: number, vars?: Record<string, string | number>): string;
+  t(key: MessageKey, vars?: MessageVars): string;
   num(value: number | null | undefined, digits?: number, fixed?: boolean): string;
   pct(value: number | null | undefined, digits?: number, fixed?: boolean): string;
 }
@@ -28,7 +29,7 @@ export function metricDetailTexts(result: MetricResult | null | undefined, f: De
   if (result.metric === 'nps') {
     // null = unknown (some responses never saw the question); 0 is not worth a line.
     const skipped = numberOf(d.skipped);
-    if (skipped !== null && skipped > 0) out.push({ kind: 'skipped', text: f.tn('an.kpi.skipped', skipped, { n: f.num(skipped, 0) }) });
+    if (skipped !== null && skipped > 0) out.push({ kind: 'skipped', text: f.t('an.kpi.skipped', { n: skipped }) });
   }
   if (result.metric === 'csat') {
     const mean = numberOf(d.mean);

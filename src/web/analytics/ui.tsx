@@ -80,10 +80,3 @@ export function Panel({ title, id, actions, children }: { title: string; id: str
     </section>
   );
 }
-
-/** Picks the text of a localized map in the interface language, falling back to any language. */
-export function localized(text: Partial<Record<string, string>> | string | null | undefined, lang: string): string {
-  if (!text) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? text.en ?? Object.values(text).find((v) => !!v) ?? '';
-}

@@ -10,7 +10,10 @@ import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
 import type { FilterBarContext } from './FilterBar.tsx';
 import type { DashboardFilters } from './filters.ts';
-import type { Location, Summary, SurveyDef } from './types.ts';
+import type { LocationsAnswer } from '../../core/api/locations.ts';
+import type { OrgSettingsView } from '../../core/api/org.ts';
+import type { SurveyDetailAnswer } from '../../core/api/surveys.ts';
+import type { Summary, SurveyDef } from './types.ts';
 
 export function useSurveyContext(
   id: string,
@@ -25,9 +28,9 @@ export function useSurveyContext(
   ctx: DashboardContext | null;
   barCtx: FilterBarContext | null;
 } {
-  const surveyState = useLoad<{ survey: SurveyDef }>(`/surveys/${encodeURIComponent(id)}`);
-  const org = useLoad<{ dimensions?: string[] }>('/org');
-  const locs = useLoad<{ locations: Location[] }>('/locations');
+  const surveyState = useLoad<SurveyDetailAnswer>(`/surveys/${encodeURIComponent(id)}`);
+  const org = useLoad<OrgSettingsView>('/org');
+  const locs = useLoad<LocationsAnswer>('/locations');
   const summaryPath = analyticsPath({ filters, today }, `/surveys/${encodeURIComponent(id)}/analytics/summary`);
   const summaryState = useLoad<Summary>(summaryPath);
   const survey = surveyState.data?.survey;

@@ -4,7 +4,8 @@
  * In right-to-left layouts the category axis runs from the right and value axes sit on the right.
  */
 import type { EChartsOption } from 'echarts';
-import { GROUP_COLORS, npsGroup, paddedRange, splitPartialLine, type BandData } from './shape.ts';
+import { npsGroup } from '../../core/stats/nps.ts';
+import { GROUP_COLORS, paddedRange, splitPartialLine, type BandData } from './shape.ts';
 
 export interface ChartText {
   /** Formats a number for the interface language (Persian digits in fa). */

@@ -125,11 +125,6 @@ export function paddedRange(values: readonly number[], fraction = 0.1): { min: n
   return { min: round(Math.floor((lo - pad) / step) * step), max: round(Math.ceil((hi + pad) / step) * step) };
 }
 
-/** NPS score group of a 0..10 answer (METRICS.md nps.v1). */
-export function npsGroup(score: number): 'detractor' | 'passive' | 'promoter' {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-}
-
 /** Colours shared by charts and badges; chosen to stay apart for common colour-vision deficiencies. */
 export const GROUP_COLORS = { detractor: '#c0392b', passive: '#b8860b', promoter: '#1b7f3b', neutral: '#1f5fbf' } as const;
 

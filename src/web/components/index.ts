@@ -1,7 +1,7 @@
 /** Shared dashboard UI building blocks (forms, statuses, tabs, confirmations). */
 import './components.css';
 export { PageTitle } from './PageTitle.tsx';
-export { Field, type ControlProps } from './Field.tsx';
+export { Field } from './Field.tsx';
 export { LiveStatus, ErrorMessage } from './LiveStatus.tsx';
 export { CopyButton } from './CopyButton.tsx';
 export { EmptyState } from './EmptyState.tsx';
@@ -9,4 +9,4 @@ export { Loading } from './Loading.tsx';
 export { ConfirmButton } from './ConfirmButton.tsx';
 export { Tabs, tabId, panelId } from './Tabs.tsx';
 export { StatusBadge } from './StatusBadge.tsx';
-export { useLoad, type Loaded } from './useLoad.ts';
+export { useLoad } from './useLoad.ts';

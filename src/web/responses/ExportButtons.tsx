@@ -20,7 +20,7 @@ interface Progress {
 
 /** @param path - API path of the export without its extension and with the query string to append */
 export function ExportButtons({ basePath, query }: { basePath: string; query: string }) {
-  const { t, tn, num, lang } = useI18n();
+  const { t, num, lang } = useI18n();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [status, setStatus] = useState('');
   const abort = useRef<AbortController | null>(null);
@@ -80,8 +80,8 @@ export function ExportButtons({ basePath, query }: { basePath: string; query: st
   let text = '';
   if (progress && progress.total !== null) {
     text = progress.format === 'csv'
-      ? tn('rs.export.rows', progress.total, { done: num(progress.rows, 0), total: num(progress.total, 0) })
-      : tn('rs.export.bytes', progress.total, { size: size(progress.bytes), total: num(progress.total, 0) });
+      ? t('rs.export.rows', { done: num(progress.rows, 0), total: progress.total })
+      : t('rs.export.bytes', { size: size(progress.bytes), total: progress.total });
   }
 
   return (

@@ -6,18 +6,19 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { channelLabel, languageName } from '../analytics/FilterBar.tsx';
-import { ErrorBox, localized, Skeleton } from '../analytics/ui.tsx';
-import type { ListedAnswer, OneResponse } from './types.ts';
+import { ErrorBox, Skeleton } from '../analytics/ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
+import type { ListedAnswer, OneResponse, OneResponseAnswer } from './types.ts';
 import './responses.css';
 
 export function ResponsePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const state = useLoad<{ response: OneResponse }>(`/responses/${encodeURIComponent(id)}`);
+  const state = useLoad<OneResponseAnswer>(`/responses/${encodeURIComponent(id)}`);
   if (state.error && !state.loading) {
     return <div className="an-page"><h1>{t('rs.one.title')}</h1><ErrorBox error={state.error} onRetry={state.reload} /></div>;
   }
@@ -43,7 +44,7 @@ function ResponseView({ r }: { r: OneResponse }) {
           <dl className="rs-answers" data-testid="response-answers">
             {r.questions.map((q) => (
               <div key={q.key}>
-                <dt dir="auto">{localized(q.text, lang) || q.key}</dt>
+                <dt dir="auto">{localize(q.text, lang, 'en') || q.key}</dt>
                 <dd><AnswerText answer={r.answers[q.key]} options={q.options} scaleMax={q.scale?.max ?? (q.type === 'nps' ? 10 : undefined)} /></dd>
               </div>
             ))}
@@ -52,7 +53,7 @@ function ResponseView({ r }: { r: OneResponse }) {
         <section className="card" aria-labelledby="rs-details">
           <h2 id="rs-details">{t('rs.one.details')}</h2>
           <dl className="rs-details">
-            <div><dt>{t('rs.one.survey')}</dt><dd dir="auto"><Link to={`/app/surveys/${encodeURIComponent(r.survey.id)}`}>{r.survey.name || localized(r.survey.title, lang)}</Link></dd></div>
+            <div><dt>{t('rs.one.survey')}</dt><dd dir="auto"><Link to={`/app/surveys/${encodeURIComponent(r.survey.id)}`}>{r.survey.name || localize(r.survey.title, lang, 'en')}</Link></dd></div>
             <div><dt>{t('rs.one.location')}</dt><dd>{r.location ? <><bdi>{r.location.name}</bdi>{r.location.code && <> <bdi className="muted rs-code">{r.location.code}</bdi></>}</> : t('rs.one.noLocation')}</dd></div>
             <div><dt>{t('rs.one.channel')}</dt><dd>{channelLabel(t, r.channel)}</dd></div>
             <div><dt>{t('rs.one.language')}</dt><dd>{languageName(r.language, t)}</dd></div>
@@ -78,7 +79,7 @@ function ResponseView({ r }: { r: OneResponse }) {
 function AnswerText({ answer, options, scaleMax }: { answer?: ListedAnswer; options: OneResponse['questions'][number]['options']; scaleMax?: number }) {
   const { t, num, lang } = useI18n();
   if (!answer) return <span className="muted">{t('rs.one.unanswered')}</span>;
-  const label = (v: string) => localized(options.find((o) => o.value === v)?.label, lang) || v;
+  const label = (v: string) => localize(options.find((o) => o.value === v)?.label, lang, 'en') || v;
   if (answer.score !== undefined) return <>{num(answer.score, 0)}{scaleMax !== undefined && <span className="muted"> / {num(scaleMax, 0)}</span>}</>;
   if (answer.choices?.length) return <bdi>{answer.choices.map(label).join(', ')}</bdi>;
   if (answer.choice) return <bdi>{label(answer.choice)}</bdi>;
@@ -131,10 +132,9 @@ function ExclusionSwitch({ r }: { r: OneResponse }) {
 }
 
 /** A data-quality reason by its translated name; a free-text reason as stored. */
-function reasonLabel(t: (k: string) => string, reason: string): string {
+function reasonLabel(t: Translate, reason: string): string {
   for (const key of [`an.reason.${reason}`, `rs.reason.${reason}`]) {
-    const label = t(key);
-    if (label !== key) return label;
+    if (isMessageKey(key)) return t(key);
   }
   return reason;
 }

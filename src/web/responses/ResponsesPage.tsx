@@ -9,11 +9,12 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
-import { orgToday } from '../analytics/dashboard.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import { useSurveyContext } from '../analytics/useSurveyContext.ts';
 import { apiFilterParams, parseFilters, serializeFilters, type DashboardFilters } from '../analytics/filters.ts';
 import { channelLabel, FilterBar } from '../analytics/FilterBar.tsx';
-import { ErrorBox, localized, Skeleton } from '../analytics/ui.tsx';
+import { ErrorBox, Skeleton } from '../analytics/ui.tsx';
+import { localize } from '../../core/surveys/localize.ts';
 import { SurveyTabs } from './SurveyTabs.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import type { ListedResponse, ResponsesAnswer } from './types.ts';
@@ -21,10 +22,10 @@ import './responses.css';
 
 const PAGE = 25;
 /** URL parameters of this view besides the shared filters. */
-const OWN_PARAMS = ['q', 'excluded', 'cursor'] as const;
+type OwnParam = 'q' | 'excluded' | 'cursor';
 
 export function ResponsesPage() {
-  const { t, tn, num, lang } = useI18n();
+  const { t, lang } = useI18n();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
@@ -36,7 +37,7 @@ export function ResponsesPage() {
 
   /** Writes filters and this view's parameters; any change but paging starts again at the newest. */
   const update = useCallback(
-    (patch: Partial<DashboardFilters>, own: Partial<Record<(typeof OWN_PARAMS)[number], string | undefined>> = {}) =>
+    (patch: Partial<DashboardFilters>, own: Partial<Record<OwnParam, string | undefined>> = {}) =>
       setParams((prev) => {
         const next = serializeFilters({ ...parseFilters(prev), ...patch });
         for (const k of ['q', 'excluded'] as const) {
@@ -62,7 +63,7 @@ export function ResponsesPage() {
   return (
     <div className="an-page rs-page">
       <div className="an-page-head">
-        <h1>{survey ? survey.name || localized(survey.title, 'en') : '\u00a0'}</h1>
+        <h1>{survey ? survey.name || localize(survey.title, 'en', survey.defaultLanguage) : '\u00a0'}</h1>
       </div>
       <SurveyTabs surveyId={id} />
       {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
@@ -81,13 +82,13 @@ export function ResponsesPage() {
             <p className="muted an-empty" data-testid="responses-empty">{q ? t('rs.emptySearch', { q }) : t('rs.empty')}</p>
           ) : (
             <table className="rs-table" data-testid="responses-table">
-              <caption>{tn('rs.caption', list.data.responses.length, { n: num(list.data.responses.length, 0) })}</caption>
+              <caption>{t('rs.caption', { n: list.data.responses.length })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('rs.col.submitted')}</th>
                   <th scope="col">{t('rs.col.location')}</th>
                   <th scope="col">{t('rs.col.channel')}</th>
-                  {ctx?.question && <th scope="col" title={localized(ctx.question.text, lang) || ctx.question.key}>{t('rs.col.score')}</th>}
+                  {ctx?.question && <th scope="col" title={localize(ctx.question.text, lang, 'en') || ctx.question.key}>{t('rs.col.score')}</th>}
                   <th scope="col">{t('rs.col.comment')}</th>
                   <th scope="col">{t('rs.col.flags')}</th>
                 </tr>

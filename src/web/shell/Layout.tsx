@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api.ts';
-import { useI18n, UI_LANGUAGES, type UiLanguage } from '../i18n.tsx';
+import { isLanguage, LANGUAGES, nativeName } from '../../core/i18n/languages.ts';
+import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
-
-const LANGUAGE_NAMES: Record<UiLanguage, string> = { en: 'English', ru: 'Русский', fa: 'فارسی' };
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -37,9 +36,9 @@ export function Layout() {
         </nav>
         <label className="lang-select">
           <span className="visually-hidden">{t('shell.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as UiLanguage)} aria-label={t('shell.language')}>
-            {UI_LANGUAGES.map((l) => (
-              <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
+          <select value={lang} onChange={(e) => { if (isLanguage(e.target.value)) setLang(e.target.value); }} aria-label={t('shell.language')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>{nativeName(l)}</option>
             ))}
           </select>
         </label>

@@ -1,7 +1,7 @@
 /** Texts of the account screens (sign-in steps, password reset, own account, role page), en / ru / fa. */
-import type { MessageBundle } from '../i18n.tsx';
+import { defineMessages } from '../../core/i18n/messages.ts';
 
-export const accountMessages: MessageBundle = {
+export const accountMessages = defineMessages({
   en: {
     'nav.account': 'Account',
     'auth.forgotLink': 'Forgot your password?',
@@ -26,8 +26,7 @@ export const accountMessages: MessageBundle = {
     'tf.codesDone': 'I have saved them, continue',
     'tf.codesCopy': 'Copy the codes',
     'tf.on': 'On.',
-    'tf.codesLeft.one': '{n} recovery code left.',
-    'tf.codesLeft.other': '{n} recovery codes left.',
+    'tf.codesLeft': '{n, plural, one {# recovery code left.} other {# recovery codes left.}}',
     'tf.off': 'Off. Add a second step: a code from an authenticator app on your phone.',
     'tf.start': 'Set up two-factor sign-in',
     'tf.disable': 'Turn off two-factor sign-in',
@@ -85,10 +84,7 @@ export const accountMessages: MessageBundle = {
     'tf.codesDone': 'Я сохранил(а) коды, продолжить',
     'tf.codesCopy': 'Скопировать коды',
     'tf.on': 'Включён.',
-    'tf.codesLeft.one': 'Остался {n} код восстановления.',
-    'tf.codesLeft.few': 'Осталось {n} кода восстановления.',
-    'tf.codesLeft.many': 'Осталось {n} кодов восстановления.',
-    'tf.codesLeft.other': 'Осталось {n} кода восстановления.',
+    'tf.codesLeft': '{n, plural, one {Остался # код восстановления.} few {Осталось # кода восстановления.} many {Осталось # кодов восстановления.} other {Осталось # кода восстановления.}}',
     'tf.off': 'Выключен. Добавьте второй шаг: код из приложения-аутентификатора на телефоне.',
     'tf.start': 'Настроить двухфакторный вход',
     'tf.disable': 'Выключить двухфакторный вход',
@@ -146,7 +142,7 @@ export const accountMessages: MessageBundle = {
     'tf.codesDone': 'ذخیره کردم، ادامه',
     'tf.codesCopy': 'رونوشت کدها',
     'tf.on': 'روشن است.',
-    'tf.codesLeft.other': '{n} کد بازیابی باقی مانده است.',
+    'tf.codesLeft': '{n, plural, one {# کد بازیابی باقی مانده است.} other {# کد بازیابی باقی مانده است.}}',
     'tf.off': 'خاموش است. یک مرحلهٔ دوم اضافه کنید: کدی از برنامهٔ احراز هویت روی گوشی.',
     'tf.start': 'راه‌اندازی ورود دومرحله‌ای',
     'tf.disable': 'خاموش کردن ورود دومرحله‌ای',
@@ -180,10 +176,10 @@ export const accountMessages: MessageBundle = {
     'denied.body': 'نقش شما ({role}) این صفحه را شامل نمی‌شود. اگر به آن نیاز دارید، از مالک یا مدیر بخواهید.',
     'denied.back': 'رفتن به نمای کلی',
   },
-};
+});
 
 /** Texts of the users page's account actions (pending invitations, password resets, two-factor rule). */
-export const peopleMessages: MessageBundle = {
+export const peopleMessages = defineMessages({
   en: {
     'users.actions': 'Actions',
     'users.copyLink': 'Copy a new link',
@@ -247,4 +243,4 @@ export const peopleMessages: MessageBundle = {
     'invite.pendingExists': 'دعوتی برای {email} در انتظار است.',
     'invite.resendPending': 'فرستادن دوبارهٔ همان دعوت',
   },
-};
+});

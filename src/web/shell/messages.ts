@@ -1,7 +1,7 @@
-import type { MessageBundle } from '../i18n.tsx';
+import { combineMessages, defineMessages } from '../../core/i18n/messages.ts';
 import { accountMessages, peopleMessages } from './accountMessages.ts';
 
-const baseMessages: MessageBundle = {
+const baseMessages = defineMessages({
   en: {
     'app.name': 'Sarafan',
     'nav.overview': 'Overview',
@@ -58,10 +58,6 @@ const baseMessages: MessageBundle = {
     // Not "·": beside Persian digits it reads as a zero (۰).
     'shell.sep': ' – ',
   },
-};
+});
 
-export const shellMessages: MessageBundle = {
-  en: { ...baseMessages.en, ...accountMessages.en, ...peopleMessages.en },
-  ru: { ...baseMessages.ru, ...accountMessages.ru, ...peopleMessages.ru },
-  fa: { ...baseMessages.fa, ...accountMessages.fa, ...peopleMessages.fa },
-};
+export const shellMessages = combineMessages(baseMessages, accountMessages, peopleMessages);

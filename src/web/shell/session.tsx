@@ -1,20 +1,15 @@
 /** The signed-in user (GET /api/v1/me), available to every page. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Action } from '../../core/access/index.ts';
+// GET /me: `org.timezone` is the organisation's IANA zone; dashboard dates are days there.
+import type { MeAnswer as Me } from '../../core/api/accounts.ts';
 import { api, ApiError } from '../api.ts';
-
-export interface Me {
-  user: { id: string; email: string; name: string; role: string; locale: string };
-  /** `timezone`: the organisation's IANA zone; dashboard dates are days there. */
-  org: { id: string; name: string; timezone: string };
-  locationPaths: string[] | null;
-  permissions: string[];
-}
 
 interface SessionState {
   me: Me | null;
   loading: boolean;
   refresh(): Promise<void>;
-  can(action: string): boolean;
+  can(action: Action): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -38,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     window.addEventListener('sarafan:unauthorized', onUnauthorized);
     return () => window.removeEventListener('sarafan:unauthorized', onUnauthorized);
   }, [refresh]);
-  const can = useCallback((action: string) => !!me?.permissions.includes(action), [me]);
+  const can = useCallback((action: Action) => !!me?.permissions.includes(action), [me]);
   return <SessionContext.Provider value={{ me, loading, refresh, can }}>{children}</SessionContext.Provider>;
 }
 

@@ -1,11 +1,13 @@
 /** Small builders that keep the template files readable: every text is given in en, ru and fa. */
 import type { LocalizedText, ScoreGroup } from '../types.ts';
 import type { QuestionInput } from '../definition.ts';
+import { LANGUAGES } from '../../i18n/languages.ts';
 
 /** A text in the three interface languages, in the order English, Russian, Persian. */
 export const t = (en: string, ru: string, fa: string): Record<string, string> => ({ en, ru, fa });
 
-export const TEMPLATE_LANGUAGES = ['en', 'ru', 'fa'];
+/** Templates are written in every interface language. */
+export const TEMPLATE_LANGUAGES: string[] = [...LANGUAGES];
 
 /** Labels for the ends of a scale. */
 export const ends = (min: LocalizedText, max: LocalizedText) => ({ min: min as Record<string, string>, max: max as Record<string, string> });

@@ -5,8 +5,8 @@ import { MAX_DEPTH, type Location } from '../../../core/locations/tree.ts';
 import { getLocation } from '../../../db/locations/listLocations.ts';
 import { insertLocation, lockLocationTree } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { invalid, notFound } from '../../http/errors.ts';
-import type { CreateLocationInput } from '../schema.ts';
+import { invalid, notFound } from '../../../http/errors.ts';
+import type { CreateLocationInput } from '../../../core/api/locations.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 import { assertCodeChangeAllowed } from '../../../core/locations/codes.ts';
 

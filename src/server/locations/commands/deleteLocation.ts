@@ -5,7 +5,7 @@ import { DomainError } from '../../../core/errors.ts';
 import { getLocation } from '../../../db/locations/listLocations.ts';
 import { deleteLocationRow, locationUsage, lockLocationTree } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 
 /**

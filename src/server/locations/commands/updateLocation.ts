@@ -5,8 +5,8 @@ import { moveProblem, type Location } from '../../../core/locations/tree.ts';
 import { getLocation } from '../../../db/locations/listLocations.ts';
 import { lockLocationTree, moveSubtree, reloadLocation, subtreeHeight, updateLocationFields } from '../../../db/locations/saveLocation.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { invalid, notFound } from '../../http/errors.ts';
-import type { UpdateLocationInput } from '../schema.ts';
+import { invalid, notFound } from '../../../http/errors.ts';
+import type { UpdateLocationInput } from '../../../core/api/locations.ts';
 import { rethrowLocationConflict } from './pgErrors.ts';
 import { assertCodeChangeAllowed } from '../../../core/locations/codes.ts';
 

@@ -8,8 +8,9 @@ import type pg from 'pg';
 import { pathInScope, type Principal } from '../../../core/access/index.ts';
 import { isUuid } from '../../../core/ids.ts';
 import { recordResponsesForRollups } from '../../../db/rollups/rollupQueue.ts';
+import { lockResponsesForExclusion, setAnswersExcluded, setResponsesExcluded } from '../../../db/responses/exclusion.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 
 export interface SetResponseExclusionInput {
   responseId: string;
@@ -41,28 +42,15 @@ export async function setResponsesExclusion(
 ): Promise<{ found: string[]; changed: string[] }> {
   const ids = input.responseIds.filter(isUuid);
   if (ids.length === 0) return { found: [], changed: [] };
-  // Row locks, in id order so two bulk calls cannot deadlock: two concurrent calls must not both
-  // see "not excluded" and subtract twice.
-  const { rows } = await tx.query(
-    `select r.id, r.excluded, l.path
-       from responses r left join locations l on l.org_id = r.org_id and l.id = r.location_id
-      where r.org_id = $1 and r.id = any($2::uuid[])
-      order by r.id
-        for update of r`,
-    [actor.orgId, ids],
-  );
-  const found = rows.filter((r) => pathInScope(actor, r.path ?? null));
+  // Row locks: two concurrent calls must not both see "not excluded" and subtract twice.
+  const rows = await lockResponsesForExclusion(tx, actor.orgId, ids);
+  const found = rows.filter((r) => pathInScope(actor, r.path));
   const changed: string[] = found.filter((r) => r.excluded !== input.excluded).map((r) => r.id);
   if (changed.length === 0) return { found: found.map((r) => r.id), changed };
   // Rollups count only non-excluded answers: subtract while still included, add once included again.
   if (input.excluded) await recordResponsesForRollups(tx, actor.orgId, changed, -1);
-  await tx.query(`update responses set excluded = $3, exclusion_reason = $4 where org_id = $1 and id = any($2::uuid[])`, [
-    actor.orgId,
-    changed,
-    input.excluded,
-    input.excluded ? input.reason || null : null,
-  ]);
-  await tx.query(`update answers set excluded = $3 where org_id = $1 and response_id = any($2::uuid[])`, [actor.orgId, changed, input.excluded]);
+  await setResponsesExcluded(tx, actor.orgId, changed, input.excluded, input.reason || null);
+  await setAnswersExcluded(tx, actor.orgId, changed, input.excluded);
   if (!input.excluded) await recordResponsesForRollups(tx, actor.orgId, changed, 1);
   for (const id of changed) {
     await writeAudit(tx, {

@@ -9,7 +9,8 @@
  * batch fails, its submissions are retried one by one, so one bad submission fails alone.
  */
 import type { Queryable } from '../../../db/connection.ts';
-import { insertSubmissions, type InsertOutcome, type PreparedSubmission, type SubmissionInserter } from './submitResponse.ts';
+import { insertSubmissions, type InsertOutcome, type PreparedSubmission } from '../../../db/responses/insertSubmissions.ts';
+import type { SubmissionInserter } from './submitResponse.ts';
 
 interface Waiting {
   sub: PreparedSubmission;

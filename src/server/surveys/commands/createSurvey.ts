@@ -3,12 +3,12 @@ import crypto from 'node:crypto';
 import type { Principal } from '../../../core/access/index.ts';
 import { normalizeQuestion, planRevision, slugFromName, SurveyInputSchema, type SurveyInput } from '../../../core/surveys/definition.ts';
 import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/templates.ts';
-import { SUPPORTED_LANGUAGES } from '../../../core/surveys/definition.ts';
+import { languageOr } from '../../../core/i18n/languages.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting } from '../../../db/surveys/slugHistory.ts';
-import { parse } from '../../http/validate.ts';
-import type { CreateSurveyRequest } from '../schema.ts';
+import { parse } from '../../../http/validate.ts';
+import type { CreateSurveyRequest } from '../../../core/api/surveys.ts';
 
 const randomSuffix = () => crypto.randomBytes(4).toString('hex').slice(0, 6);
 
@@ -17,7 +17,7 @@ const randomSuffix = () => crypto.randomBytes(4).toString('hex').slice(0, 6);
  * language) or an empty survey in the creator's language.
  */
 export function inputFromRequest(req: CreateSurveyRequest, locale: string): SurveyInput {
-  const lang = SUPPORTED_LANGUAGES.includes(locale) ? locale : 'en';
+  const lang = languageOr(locale);
   if (req.template) {
     const survey = surveyFromTemplate(req.template)!;
     const template = SURVEY_TEMPLATES.find((t) => t.key === req.template)!;

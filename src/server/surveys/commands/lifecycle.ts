@@ -7,7 +7,7 @@ import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { countSurveyResponses, deleteSurveyAndAnswers, setSurveyArchived, surveyArchivedAt } from '../../../db/surveys/lifecycle.ts';
 import { auditSurvey, lockSurvey } from '../../../db/surveys/saveSurvey.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 import { createSurvey } from './createSurvey.ts';
 
 /** Locks and loads the survey, or 404. */

@@ -6,7 +6,7 @@ import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { auditSurvey, lockSurvey, setSurveyStatusRow, surveyHasResponses } from '../../../db/surveys/saveSurvey.ts';
 import { surveyArchivedAt } from '../../../db/surveys/lifecycle.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 
 /**
  * Sets the status on `tx`. Going live needs at least one active question and a survey that is not

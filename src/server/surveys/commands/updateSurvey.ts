@@ -8,7 +8,7 @@ import {
   auditSurvey, lockSurvey, surveyFields, surveyHasResponses, updateSurvey as updateSurveyRow, writeQuestions,
 } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting, recordSlugChange } from '../../../db/surveys/slugHistory.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../../http/errors.ts';
 
 /**
  * Applies `input` to the survey on `tx`: free edits for a draft without answers; otherwise texts in

@@ -4,8 +4,8 @@ import { DomainError } from '../../../core/errors.ts';
 import { findPendingInvitation, markInvitationAccepted } from '../../../db/users/invitations.ts';
 import { insertUser, setUserLocations } from '../../../db/users/saveUser.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { hashToken } from '../../auth/session.ts';
-import { notFound } from '../../http/errors.ts';
+import { hashToken } from '../../../http/session.ts';
+import { notFound } from '../../../http/errors.ts';
 
 /** Said to the invitee only; it does not name the organisation the account belongs to. */
 const alreadyRegistered = (orgName: string) =>

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { scopeOf, type Principal, type Role } from '../../../core/access/index.ts';
 import { getLocationsByIds } from '../../../db/locations/listLocations.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../../http/errors.ts';
 
 /**
  * Location managers need at least one location; a location-scoped actor may only hand out locations

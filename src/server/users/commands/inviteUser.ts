@@ -5,11 +5,11 @@ import { withTransaction } from '../../../db/tx.ts';
 import { INVITATION_DAYS, replacePendingInvitation } from '../../../db/users/invitations.ts';
 import { findLiveInvitationByEmail, findUserByEmail, type InvitationRow } from '../../../db/users/listUsers.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { hashToken, newToken } from '../../auth/session.ts';
-import type { AppDeps } from '../../deps.ts';
+import { hashToken, newToken } from '../../../http/session.ts';
+import type { AppDeps } from '../../../http/deps.ts';
 import { invitationMail } from '../../mail/messages.ts';
 import { sendMail } from '../../mail/sendMail.ts';
-import type { InviteInput } from '../schema.ts';
+import type { InviteInput } from '../../../core/api/users.ts';
 import { checkGrants } from './checkGrants.ts';
 
 export interface Inviter {

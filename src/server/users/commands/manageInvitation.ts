@@ -4,9 +4,9 @@ import { withTransaction } from '../../../db/tx.ts';
 import { deletePendingInvitation, renewInvitationToken } from '../../../db/users/invitations.ts';
 import { getPendingInvitation, type InvitationRow } from '../../../db/users/listUsers.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { hashToken, newToken } from '../../auth/session.ts';
-import type { AppDeps } from '../../deps.ts';
-import { notFound } from '../../http/errors.ts';
+import { hashToken, newToken } from '../../../http/session.ts';
+import type { AppDeps } from '../../../http/deps.ts';
+import { notFound } from '../../../http/errors.ts';
 import { mailInvitation, type Inviter } from './inviteUser.ts';
 
 /**

@@ -4,8 +4,8 @@ import { withTransaction } from '../../../db/tx.ts';
 import { getUser } from '../../../db/users/listUsers.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { issueResetLink, mailResetLink, RESET_MINUTES } from '../../auth/passwordReset.ts';
-import type { AppDeps } from '../../deps.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
+import type { AppDeps } from '../../../http/deps.ts';
+import { forbidden, notFound } from '../../../http/errors.ts';
 
 /**
  * The current password keeps working until the link is used (an admin cannot lock a person out).

@@ -5,8 +5,8 @@ import { DomainError } from '../../../core/errors.ts';
 import { getUser, type UserRow } from '../../../db/users/listUsers.ts';
 import { deleteUserSessions, lockActiveOwners, setUserLocations, updateUserRow } from '../../../db/users/saveUser.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
-import { forbidden, notFound } from '../../http/errors.ts';
-import type { UpdateUserInput } from '../schema.ts';
+import { forbidden, notFound } from '../../../http/errors.ts';
+import type { UpdateUserInput } from '../../../core/api/users.ts';
 import { checkGrants } from './checkGrants.ts';
 
 /**

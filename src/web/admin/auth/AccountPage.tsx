@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, Field, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import { EnrolForm, RecoveryCodes, stepError, type Enrolment } from './TwoFactorParts.tsx';
+import type { RecoveryCodesAnswer, TwoFactorStateAnswer } from '../../../core/api/accounts.ts';
 
 /** A field-level message from a 400 that names `field` ("currentPassword: wrong password"). */
 const wrongPassword = (err: unknown, field: string) => err instanceof ApiError && err.status === 400 && (err.details as { field?: string } | undefined)?.field === field;
@@ -83,15 +84,9 @@ function PasswordSection() {
   );
 }
 
-interface TwoFactorState {
-  enabled: boolean;
-  recoveryCodesLeft: number;
-  requiredByOrg: boolean;
-}
-
 function TwoFactorSection() {
-  const { t, tn, num } = useI18n();
-  const state = useLoad<TwoFactorState>('/me/two-factor');
+  const { t } = useI18n();
+  const state = useLoad<TwoFactorStateAnswer>('/me/two-factor');
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [disabling, setDisabling] = useState(false);
@@ -136,7 +131,7 @@ function TwoFactorSection() {
           enrolment={enrolment}
           onCancel={() => setEnrolment(null)}
           confirm={async (c) => {
-            const res = await api.post<{ recoveryCodes: string[] }>('/me/two-factor/confirm', { code: c });
+            const res = await api.post<RecoveryCodesAnswer>('/me/two-factor/confirm', { code: c });
             setEnrolment(null);
             setCodes(res.recoveryCodes);
             setStatus(t('tf.enabled'));
@@ -147,7 +142,7 @@ function TwoFactorSection() {
       {s && !codes && !enrolment && (
         s.enabled ? (
           <>
-            <p>{t('tf.on')} {tn('tf.codesLeft', s.recoveryCodesLeft, { n: num(s.recoveryCodesLeft, 0) })}</p>
+            <p>{t('tf.on')} {t('tf.codesLeft', { n: s.recoveryCodesLeft })}</p>
             {s.requiredByOrg ? <p className="muted">{t('tf.required')}</p> : !disabling ? (
               <button type="button" className="secondary" onClick={() => setDisabling(true)}>{t('tf.disable')}</button>
             ) : (

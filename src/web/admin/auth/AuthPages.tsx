@@ -4,15 +4,17 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { safeNextPath } from '../../../core/accounts/nextPath.ts';
 import { Loading, PageTitle } from '../../components/index.ts';
-import { useI18n, UI_LANGUAGES } from '../../i18n.tsx';
+import { LANGUAGES, nativeName } from '../../../core/i18n/languages.ts';
+import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { useSessionStartingSubmit } from './useSessionStartingSubmit.ts';
 import { EnrolForm, RecoveryCodes, SecondFactorForm, stepError, type Enrolment } from './TwoFactorParts.tsx';
+import type { AuthStateAnswer, EnrolConfirmAnswer, LoginAnswer } from '../../../core/api/accounts.ts';
 
 function useAuthState() {
-  const [state, setState] = useState<{ needsSetup: boolean; signedIn: boolean } | null>(null);
+  const [state, setState] = useState<AuthStateAnswer | null>(null);
   useEffect(() => {
-    api.get<{ needsSetup: boolean; signedIn: boolean }>('/auth/state').then(setState, () => setState({ needsSetup: false, signedIn: false }));
+    api.get<AuthStateAnswer>('/auth/state').then(setState, () => setState({ needsSetup: false, signedIn: false }));
   }, []);
   return state;
 }
@@ -21,9 +23,9 @@ export function LanguageLinks() {
   const { lang, setLang } = useI18n();
   return (
     <p className="auth-langs">
-      {UI_LANGUAGES.map((l) => (
+      {LANGUAGES.map((l) => (
         <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)}>
-          {l === 'en' ? 'English' : l === 'ru' ? 'Русский' : 'فارسی'}
+          {nativeName(l)}
         </button>
       ))}
     </p>
@@ -108,7 +110,7 @@ export function LoginPage() {
     setError(null);
     setBusy(true);
     try {
-      const res = await api.post<{ ok: boolean; next: string; twoFactor?: 'verify' | 'enrol' }>('/auth/login', {
+      const res = await api.post<LoginAnswer>('/auth/login', {
         email: f.get('email'), password: f.get('password'), next: params.get('next') ?? undefined,
       });
       if (res.twoFactor === 'verify') setStep({ kind: 'verify', next: res.next });
@@ -148,7 +150,7 @@ export function LoginPage() {
             <EnrolForm
               enrolment={step.enrolment}
               confirm={async (code) => {
-                const res = await api.post<{ recoveryCodes: string[]; next: string }>('/auth/two-factor/enrol/confirm', { code });
+                const res = await api.post<EnrolConfirmAnswer>('/auth/two-factor/enrol/confirm', { code });
                 // The codes first: once the session is known, this page would otherwise leave for /app.
                 setStep({ kind: 'codes', next: res.next, codes: res.recoveryCodes });
                 await refresh();

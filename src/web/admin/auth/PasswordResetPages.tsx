@@ -7,6 +7,7 @@ import { ErrorMessage, Field, LiveStatus, Loading, PageTitle } from '../../compo
 import { LanguageLinks } from './AuthPages.tsx';
 import { stepError } from './TwoFactorParts.tsx';
 import { useSubmit } from './useSubmit.ts';
+import type { ResetLinkAnswer } from '../../../core/api/accounts.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
@@ -47,7 +48,7 @@ export function ResetPasswordPage() {
     err instanceof ApiError && err.status === 404 ? t('reset.invalid') : err instanceof ApiError ? err.message : String(err),
   );
   useEffect(() => {
-    api.get<{ email: string }>(`/auth/reset/${encodeURIComponent(token)}`).then(
+    api.get<ResetLinkAnswer>(`/auth/reset/${encodeURIComponent(token)}`).then(
       (r) => setEmail(r.email),
       (err) => setLoadError(err instanceof ApiError && err.status === 404 ? t('reset.invalid') : String(err)),
     );

@@ -1,18 +1,16 @@
 /** Pieces of two-factor sign-in shared by the sign-in steps and the account page. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../i18n.tsx';
 import { CopyButton, Field } from '../../components/index.ts';
 import { useSubmit } from './useSubmit.ts';
 
-export interface Enrolment {
-  key: string;
-  uri: string;
-  qrDataUrl: string;
-}
+import type { EnrolmentAnswer as Enrolment, SecondFactorAnswer } from '../../../core/api/accounts.ts';
+
+export type { Enrolment };
 
 /** The message for a failed code or password step: locked (with minutes), wrong, or the server's words. */
-export function stepError(err: unknown, t: (k: string, v?: Record<string, string | number>) => string, wrongKey = 'tf.wrong'): string {
+export function stepError(err: unknown, t: Translate, wrongKey: MessageKey = 'tf.wrong'): string {
   if (err instanceof ApiError && err.status === 429) {
     const seconds = Number((err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60);
     return t('auth.lockedFor', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
@@ -91,7 +89,7 @@ export function SecondFactorForm({ onSignedIn, onExpired }: { onSignedIn(next: s
     e.preventDefault();
     void run(async () => {
       try {
-        const res = await api.post<{ next: string }>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
+        const res = await api.post<SecondFactorAnswer>('/auth/two-factor', recovery ? { recoveryCode: value } : { code: value });
         onSignedIn(res.next);
       } catch (err) {
         if (!(err instanceof ApiError && (err.details as { reason?: string } | undefined)?.reason === 'sign_in_expired')) throw err;

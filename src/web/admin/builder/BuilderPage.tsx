@@ -6,9 +6,10 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { Link, useBlocker, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, Tabs, panelId, tabId, useLoad } from '../../components/index.ts';
-import type { SurveyResponse } from '../types.ts';
+import type { SurveyStatusAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyAnswer, SurveyDetailAnswer } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
 import { builderReducer, errorField, errorTargets, initialState, isLong, toSurveyInput, validateSurvey, type Issue } from './state.ts';
 import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
@@ -20,7 +21,7 @@ import './builder.css';
 export function BuilderPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { data, error } = useLoad<SurveyResponse>(`/surveys/${encodeURIComponent(id)}`);
+  const { data, error } = useLoad<SurveyDetailAnswer>(`/surveys/${encodeURIComponent(id)}`);
   if (error) {
     return (
       <section>
@@ -31,7 +32,7 @@ export function BuilderPage() {
     );
   }
   if (!data) return <><PageTitle title={t('builder.title')} /><Loading lines={8} /></>;
-  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs ?? []} archived={!!data.archivedAt} />;
+  return <BuilderEditor initial={data.survey} initialWarnings={data.warnings} initialEarlierSlugs={data.earlierSlugs} archived={!!data.archivedAt} />;
 }
 
 /** How a failed request is kept: its message and the field it names. */
@@ -49,7 +50,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
   initialEarlierSlugs: string[];
   archived: boolean;
 }) {
-  const { t, num } = useI18n();
+  const { t } = useI18n();
   const [state, dispatch] = useReducer(builderReducer, initial, (s) => initialState(s));
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' | 'info' } | null>(null);
@@ -92,14 +93,14 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     setIssues(found);
     setServerError(null);
     if (found.length > 0) {
-      setStatus({ text: t('builder.fixIssues', { n: num(found.length, 0) }), kind: 'error' });
+      setStatus({ text: t('builder.fixIssues', { n: found.length }), kind: 'error' });
       setFocusTick((n) => n + 1);
       return false;
     }
     setSaving(true);
     setStatus({ text: t('builder.saving'), kind: 'info' });
     try {
-      const res = await api.put<SurveyResponse>(`/surveys/${survey.id}`, toSurveyInput(survey));
+      const res = await api.put<SurveyAnswer>(`/surveys/${survey.id}`, toSurveyInput(survey));
       dispatch({ type: 'load', survey: res.survey });
       setWarnings(res.warnings ?? []);
       // A published survey's previous address now redirects (the server keeps it; a draft's is dropped).
@@ -143,7 +144,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
     if (state.dirty && !(await save())) return;
     setSaving(true);
     try {
-      const res = await api.post<{ survey: SurveyDef }>(`/surveys/${survey.id}/status`, { status: next });
+      const res = await api.post<SurveyStatusAnswer>(`/surveys/${survey.id}/status`, { status: next });
       dispatch({ type: 'load', survey: res.survey });
       setStatus({ text: t(`builder.statusChanged.${res.survey.status}`), kind: 'success' });
     } catch (err) {
@@ -181,9 +182,9 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       {archived && <p className="warning-banner" role="note">{t('life.archivedNote')}</p>}
       {survey.status !== 'draft' && <p className="note card" role="note">{t('builder.liveNote')}</p>}
       {missing.length > 0 && !state.dirty && (
-        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}`)).join(', ') })}</p>
+        <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}` as MessageKey)).join(', ') })}</p>
       )}
-      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: num(survey.questions.filter((q) => q.archivedInVersion == null).length, 0) })}</p>}
+      {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
       <div ref={formRef}>
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>
@@ -192,7 +193,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
             <Tabs
               idPrefix="builder-lang"
               label={t('builder.editingLanguage')}
-              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}`)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
+              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}` as MessageKey)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
               active={state.activeLang}
               onChange={(l) => dispatch({ type: 'setActiveLang', lang: l })}
             />

@@ -1,14 +1,13 @@
 /** One question in the builder: its text in the active language, key, required flag, settings, order. */
 import { useRef } from 'react';
-import type { QuestionDef, ScoreGroup } from '../../../core/surveys/types.ts';
+import { SCORE_GROUPS, type QuestionDef } from '../../../core/surveys/types.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { isArchived, isLocked, setLocalized } from './state.ts';
-import { dirOf, type SectionProps } from './props.ts';
+import { type SectionProps } from './props.ts';
+import { directionOf } from '../../../core/i18n/languages.ts';
 import { ScaleSettings, ChoicesEditor } from './QuestionSettings.tsx';
 import { ShowIfEditor } from './ShowIfEditor.tsx';
-
-const GROUPS: ScoreGroup[] = ['detractor', 'passive', 'promoter'];
 
 export function QuestionCard(props: SectionProps & { index: number; question: QuestionDef }) {
   const { t } = useI18n();
@@ -32,7 +31,7 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
   const typeLabel = t(`qtype.${why ? 'why' : q.type}`);
   const headingId = `q-${index}-h`;
   const scoreQuestions = survey.questions.slice(0, index).filter((x) => (x.type === 'nps' || x.type === 'rating') && !isArchived(x));
-  const dir = dirOf(activeLang);
+  const dir = directionOf(activeLang);
   const cardError = errorFor(at, true);
 
   return (
@@ -79,7 +78,7 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
                   </select>
                 )}
               </Field>
-              {GROUPS.map((g) => (
+              {SCORE_GROUPS.map((g) => (
                 <Field key={g} label={t(`group.${g}`)} error={errorFor(`${at}.whyTexts.${g}`)}>
                   {(p) => (
                     <input {...p} dir={dir} lang={activeLang} value={q.whyTexts?.[g]?.[activeLang] ?? ''}

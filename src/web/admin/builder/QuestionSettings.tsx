@@ -4,20 +4,21 @@ import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { defaultBoxMin, uniqueKey } from './defaults.ts';
 import { setLocalized } from './state.ts';
-import { dirOf, type SectionProps } from './props.ts';
+import { type SectionProps } from './props.ts';
+import { directionOf } from '../../../core/i18n/languages.ts';
 
 type SettingsProps = SectionProps & { index: number; question: QuestionDef; locked: boolean; update(patch: Partial<QuestionDef>): void };
 
 const RANGES = [5, 7, 10];
 const STYLES: ScaleStyle[] = ['numbers', 'stars', 'smileys'];
-const RATING_METRICS: QuestionMetric[] = ['csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none'];
+const RATING_METRICS: Exclude<QuestionMetric, 'nps'>[] = ['csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none'];
 
 export function ScaleSettings({ state, question: q, index, locked, update, errorFor }: SettingsProps) {
   const { t } = useI18n();
   const { activeLang } = state;
   const scale = q.scale ?? { min: q.type === 'nps' ? 0 : 1, max: q.type === 'nps' ? 10 : 5, style: 'numbers' as ScaleStyle };
   const at = `questions.${index}`;
-  const dir = dirOf(activeLang);
+  const dir = directionOf(activeLang);
   const setLabel = (end: 'min' | 'max', value: string) =>
     update({ scale: { ...scale, labels: { ...scale.labels, [end]: setLocalized(scale.labels?.[end], activeLang, value) } } });
   const setRange = (max: number) => {
@@ -123,7 +124,7 @@ export function ChoicesEditor({ state, question: q, index, locked, update, error
           <li key={i} className="row choice-row">
             <Field label={t('builder.choiceLabel', { n: i + 1 })} error={errorFor(`${at}.${i}`)}>
               {(p) => (
-                <input {...p} dir={dirOf(activeLang)} lang={activeLang} value={o.label[activeLang] ?? ''} placeholder={o.label[survey.defaultLanguage] ?? ''}
+                <input {...p} dir={directionOf(activeLang)} lang={activeLang} value={o.label[activeLang] ?? ''} placeholder={o.label[survey.defaultLanguage] ?? ''}
                   onChange={(e) => set(options.map((x, j) => (j === i ? { ...x, label: setLocalized(x.label, activeLang, e.target.value) } : x)))} />
               )}
             </Field>

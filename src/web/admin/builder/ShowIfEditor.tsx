@@ -1,10 +1,11 @@
 /** "Show this question only if…": an earlier question, an operator, and a value. */
 import type { QuestionDef, ShowIf } from '../../../core/surveys/types.ts';
+import { NPS_GROUP_RANGES } from '../../../core/stats/nps.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { isArchived } from './state.ts';
 import type { SectionProps } from './props.ts';
-import { localized } from '../types.ts';
+import { localize } from '../../../core/surveys/localize.ts';
 
 type Op = ShowIf['op'];
 
@@ -25,7 +26,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
   const target = earlier.find((x) => x.key === cond?.question);
   const ops = operatorsFor(target);
   const at = `questions.${index}.showIf`;
-  const label = (x: QuestionDef) => `${x.key} — ${localized(x.text, activeLang, survey.defaultLanguage).slice(0, 50)}`;
+  const label = (x: QuestionDef) => `${x.key} — ${localize(x.text, activeLang, survey.defaultLanguage).slice(0, 50)}`;
 
   const enable = (on: boolean) => {
     if (!on) return update({ showIf: null });
@@ -79,7 +80,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
             <Field label={t('showIf.value')}>
               {(p) => (
                 <select {...p} value={String(cond.value ?? '')} onChange={(e) => update({ showIf: { ...cond, value: e.target.value } })}>
-                  {(target.options ?? []).map((o) => <option key={o.value} value={o.value}>{localized(o.label, activeLang, survey.defaultLanguage)}</option>)}
+                  {(target.options ?? []).map((o) => <option key={o.value} value={o.value}>{localize(o.label, activeLang, survey.defaultLanguage)}</option>)}
                 </select>
               )}
             </Field>
@@ -90,7 +91,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
               {(target.options ?? []).map((o) => (
                 <label key={o.value} className="check">
                   <input type="checkbox" checked={values.includes(o.value)} onChange={() => toggleValue(o.value)} />
-                  {localized(o.label, activeLang, survey.defaultLanguage)}
+                  {localize(o.label, activeLang, survey.defaultLanguage)}
                 </label>
               ))}
             </fieldset>
@@ -104,7 +105,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Se
 /** A sensible starting value: detractors (≤ 6) for NPS, the lower half for ratings, the first option. */
 export function defaultValue(q: QuestionDef | undefined, op: Op, previous?: ShowIf['value']): ShowIf['value'] {
   if (!q || op === 'answered') return undefined;
-  if (q.type === 'nps') return typeof previous === 'number' ? previous : 6;
+  if (q.type === 'nps') return typeof previous === 'number' ? previous : NPS_GROUP_RANGES.detractor[1];
   if (q.type === 'rating') return typeof previous === 'number' ? previous : Math.floor(((q.scale?.min ?? 1) + (q.scale?.max ?? 5)) / 2);
   const first = q.options?.[0]?.value ?? '';
   return op === 'in' ? [first] : first;

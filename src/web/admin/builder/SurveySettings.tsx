@@ -1,8 +1,9 @@
 /** The survey's name, public slug, languages, and its per-language title / intro / thank-you texts. */
 import { LANGUAGES } from '../../../core/surveys/types.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import { addressText, dirOf, type SectionProps } from './props.ts';
+import { addressText, type SectionProps } from './props.ts';
+import { directionOf } from '../../../core/i18n/languages.ts';
 import type { TextField } from './state.ts';
 
 export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs = [] }: SectionProps & { savedSlug?: string; earlierSlugs?: string[] }) {
@@ -41,7 +42,7 @@ export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs 
         <Field label={t('builder.defaultLanguage')} hint={t('builder.defaultLanguageHint')} error={errorFor('defaultLanguage')}>
           {(p) => (
             <select {...p} value={survey.defaultLanguage} onChange={(e) => dispatch({ type: 'setDefaultLanguage', lang: e.target.value })}>
-              {survey.languages.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
+              {survey.languages.map((l) => <option key={l} value={l}>{t(`lang.${l}` as MessageKey)}</option>)}
             </select>
           )}
         </Field>
@@ -58,19 +59,19 @@ export function SurveyTexts({ state, dispatch, errorFor }: SectionProps) {
   const fallback = survey.defaultLanguage;
   return (
     <section className="card builder-section" aria-labelledby="texts-h">
-      <h2 id="texts-h">{t('builder.texts', { lang: t(`lang.${activeLang}`) })}</h2>
+      <h2 id="texts-h">{t('builder.texts', { lang: t(`lang.${activeLang}` as MessageKey) })}</h2>
       {TEXT_FIELDS.map((field) => {
         const value = survey[field][activeLang] ?? '';
         const placeholder = activeLang !== fallback ? survey[field][fallback] ?? '' : '';
-        const hint = activeLang !== fallback && !value ? t('builder.fallbackHint', { lang: t(`lang.${fallback}`) }) : undefined;
+        const hint = activeLang !== fallback && !value ? t('builder.fallbackHint', { lang: t(`lang.${fallback}` as MessageKey) }) : undefined;
         return (
           <Field key={`${field}-${activeLang}`} label={t(`builder.text.${field}`)} hint={hint} error={errorFor(`${field}`)}>
             {(p) =>
               field === 'title' ? (
-                <input {...p} dir={dirOf(activeLang)} lang={activeLang} value={value} placeholder={placeholder} maxLength={300}
+                <input {...p} dir={directionOf(activeLang)} lang={activeLang} value={value} placeholder={placeholder} maxLength={300}
                   onChange={(e) => dispatch({ type: 'setText', field, lang: activeLang, value: e.target.value })} />
               ) : (
-                <textarea {...p} dir={dirOf(activeLang)} lang={activeLang} rows={2} value={value} placeholder={placeholder} maxLength={2000}
+                <textarea {...p} dir={directionOf(activeLang)} lang={activeLang} rows={2} value={value} placeholder={placeholder} maxLength={2000}
                   onChange={(e) => dispatch({ type: 'setText', field, lang: activeLang, value: e.target.value })} />
               )
             }

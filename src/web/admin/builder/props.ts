@@ -9,10 +9,5 @@ export interface SectionProps {
   errorFor(field: string, exact?: boolean): string | null;
 }
 
-/** Text direction for a survey language (Persian and other RTL scripts). */
-export function dirOf(lang: string): 'rtl' | 'ltr' {
-  return ['fa', 'ar', 'he'].includes(lang) ? 'rtl' : 'ltr';
-}
-
 /** `/s/<slug>` as an isolated left-to-right run, so it reads whole inside Persian text. */
 export const addressText = (slug: string) => `\u2066/s/${slug}\u2069`;

@@ -221,7 +221,7 @@ export function toSurveyInput(survey: SurveyDef): Omit<SurveyDef, 'id' | 'status
  */
 export function errorField(message: string, details?: unknown, questionKeys: readonly string[] = []): string | null {
   const d = details && typeof details === 'object' ? (details as { field?: unknown; question?: unknown }) : {};
-  let raw: string | null = null;
+  let raw: string | null;
   if (typeof d.field === 'string') raw = d.field;
   else if (Array.isArray(d.field)) raw = d.field.join('.');
   else raw = /^([A-Za-z_][\w.[\]]*)\s*:/.exec(message)?.[1] ?? null;

@@ -3,9 +3,10 @@
  * and a builder for links carrying a channel and hidden fields.
  */
 import { Link, useParams } from 'react-router';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, EmptyState, ErrorMessage, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
-import type { SurveyLink, SurveyResponse } from '../types.ts';
+import type { SurveyLinksAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyDetailAnswer } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
 import { HiddenFieldsBuilder } from './HiddenFieldsBuilder.tsx';
 
@@ -17,8 +18,8 @@ export function absolute(url: string): string {
 export function DistributePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const survey = useLoad<SurveyResponse>(`/surveys/${encodeURIComponent(id)}`);
-  const links = useLoad<{ links: SurveyLink[] }>(`/surveys/${encodeURIComponent(id)}/links`);
+  const survey = useLoad<SurveyDetailAnswer>(`/surveys/${encodeURIComponent(id)}`);
+  const links = useLoad<SurveyLinksAnswer>(`/surveys/${encodeURIComponent(id)}/links`);
   const def = survey.data?.survey;
   const publicUrl = def ? absolute(survey.data?.publicUrl ?? `/s/${def.slug}`) : '';
   const locationLinks = (links.data?.links ?? []).filter((l) => l.locationId !== null);
@@ -91,8 +92,8 @@ export function DistributePage() {
                       <td>
                         {def.languages.map((lang) => (
                           <span key={lang} className="poster-links">
-                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
-                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}`), name: l.locationName ?? '' })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'svg', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'SVG', lang: t(`lang.${lang}` as MessageKey), name: l.locationName ?? '' })}>{`SVG ${lang.toUpperCase()}`}</a>{' '}
+                            <a href={posterUrl(def.id, 'pdf', l.locationId, lang)} target="_blank" rel="noopener" aria-label={t('dist.posterOf', { kind: 'PDF', lang: t(`lang.${lang}` as MessageKey), name: l.locationName ?? '' })}>{`PDF ${lang.toUpperCase()}`}</a>{' '}
                           </span>
                         ))}
                       </td>

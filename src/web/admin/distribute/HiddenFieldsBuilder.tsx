@@ -1,9 +1,10 @@
 /** Composes a respondent link with language, channel and hidden fields (key=value pairs from the URL). */
 import { useState } from 'react';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, Field } from '../../components/index.ts';
 import type { SurveyLink } from '../types.ts';
-import { buildSurveyUrl, hiddenKeyProblem, type HiddenField } from './links.ts';
+import { hiddenKeyProblem } from '../../../core/responses/hiddenFields.ts';
+import { buildSurveyUrl, type HiddenField } from './links.ts';
 
 const CHANNELS = ['', 'email', 'sms', 'web', 'qr', 'kiosk', 'whatsapp', 'telegram'];
 
@@ -33,14 +34,14 @@ export function HiddenFieldsBuilder({ publicUrl, links, languages }: { publicUrl
           {(p) => (
             <select {...p} value={lang} onChange={(e) => setLang(e.target.value)}>
               <option value="">{t('dist.langAuto')}</option>
-              {languages.map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}
+              {languages.map((l) => <option key={l} value={l}>{t(`lang.${l}` as MessageKey)}</option>)}
             </select>
           )}
         </Field>
         <Field label={t('dist.channel')} hint={t('dist.channelHint')}>
           {(p) => (
             <select {...p} value={channel} onChange={(e) => setChannel(e.target.value)}>
-              {CHANNELS.map((c) => <option key={c} value={c}>{c ? t(`channel.${c}`) : t('dist.channelNone')}</option>)}
+              {CHANNELS.map((c) => <option key={c} value={c}>{c ? t(`channel.${c}` as MessageKey) : t('dist.channelNone')}</option>)}
             </select>
           )}
         </Field>

@@ -1,30 +1,21 @@
 /** Building respondent URLs with hidden fields. Pure, so the rules are unit-tested. */
-
-/** Query parameters the respondent page reads itself; they cannot be used as hidden-field names. */
-export const RESERVED_PARAMS = ['lang', 'loc', 'channel', 'preview'] as const;
+import { hiddenKeyOf, hiddenKeyProblem } from '../../../core/responses/hiddenFields.ts';
 
 export interface HiddenField {
   key: string;
   value: string;
 }
 
-/** A hidden-field name is a short identifier and not one of the reserved parameters. */
-export function hiddenKeyProblem(key: string): 'empty' | 'format' | 'reserved' | null {
-  if (!key) return 'empty';
-  if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key)) return 'format';
-  if ((RESERVED_PARAMS as readonly string[]).includes(key.toLowerCase())) return 'reserved';
-  return null;
-}
-
 /**
  * Adds language, channel and valid hidden fields to a public link, keeping the parameters it has
- * (such as `loc`). Invalid or empty keys are skipped; values are URL-encoded.
+ * (such as `loc`). Keys go in as they are stored (lowercased, hiddenKeyOf); invalid or empty keys
+ * are skipped; values are URL-encoded.
  */
 export function buildSurveyUrl(base: string, opts: { lang?: string; channel?: string; fields?: HiddenField[] }): string {
   const url = new URL(base, 'http://placeholder.invalid');
   if (opts.lang) url.searchParams.set('lang', opts.lang);
   if (opts.channel) url.searchParams.set('channel', opts.channel);
-  for (const f of opts.fields ?? []) if (hiddenKeyProblem(f.key) === null) url.searchParams.set(f.key, f.value);
+  for (const f of opts.fields ?? []) if (hiddenKeyProblem(f.key) === null) url.searchParams.set(hiddenKeyOf(f.key), f.value);
   // Relative inputs stay relative; absolute ones keep their origin.
   return url.origin === 'http://placeholder.invalid' ? `${url.pathname}${url.search}` : url.toString();
 }

@@ -4,10 +4,11 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import { CSV_HEADER, csvPreview } from './tree.ts';
+import type { ImportLocationsAnswer } from '../../../core/api/locations.ts';
 import { useSession } from '../../shell/session.tsx';
 
 export function CsvImport({ onImported }: { onImported(): Promise<void> | void }) {
-  const { t, tn, num } = useI18n();
+  const { t, num } = useI18n();
   const scoped = useSession().me?.locationPaths != null;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function CsvImport({ onImported }: { onImported(): Promise<void> | void }
     setError(null);
     setResult(null);
     try {
-      const res = await api.post<{ created: number; updated: number }>('/locations/import', text, { contentType: 'text/csv' });
+      const res = await api.post<ImportLocationsAnswer>('/locations/import', text, { contentType: 'text/csv' });
       setResult(t('csv.done', { created: num(res.created, 0), updated: num(res.updated, 0) }));
       await onImported();
     } catch (err) {
@@ -41,12 +42,12 @@ export function CsvImport({ onImported }: { onImported(): Promise<void> | void }
       <p className="muted small">{t(scoped ? 'csv.scopedIntro' : 'csv.example')}</p>
       <pre className="muted small" dir="ltr">{`${CSV_HEADER}\nNORTH,North region,region,\nS01,Main street store,store,NORTH`}</pre>
       <Field label={t('csv.file')}>{(p) => <input {...p} type="file" accept=".csv,text/csv" onChange={readFile} />}</Field>
-      <Field label={t('csv.paste')} hint={text ? (preview.headerOk ? tn('csv.preview', preview.rows, { n: num(preview.rows, 0) }) : t('csv.badHeader')) : undefined}>
+      <Field label={t('csv.paste')} hint={text ? (preview.headerOk ? t('csv.preview', { n: preview.rows }) : t('csv.badHeader')) : undefined}>
         {(p) => <textarea {...p} dir="ltr" rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />}
       </Field>
       <ErrorMessage message={error} />
       <LiveStatus message={result} kind="success" />
-      <button type="button" disabled={busy || preview.rows === 0} onClick={submit}>{tn('csv.import', preview.rows, { n: num(preview.rows, 0) })}</button>
+      <button type="button" disabled={busy || preview.rows === 0} onClick={submit}>{t('csv.import', { n: preview.rows })}</button>
     </section>
   );
 }

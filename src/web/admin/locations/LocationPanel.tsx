@@ -3,8 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
-import { LOCATION_KINDS, type Location } from '../types.ts';
+import { LOCATION_KINDS } from '../../../core/locations/tree.ts';
+import type { Location } from '../types.ts';
 import { subtreeIds } from './tree.ts';
+import type { LocationAnswer } from '../../../core/api/locations.ts';
 import { useSession } from '../../shell/session.tsx';
 
 export function LocationPanel({ location, locations, editable, onChanged }: {
@@ -19,7 +21,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   const codesLocked = useSession().me?.locationPaths != null;
   const [name, setName] = useState(location.name);
   const [code, setCode] = useState(location.code ?? '');
-  const [kind, setKind] = useState(location.kind);
+  const [kind, setKind] = useState<string>(location.kind);
   const [parentId, setParentId] = useState(location.parentId ?? '');
   const [child, setChild] = useState({ name: '', code: '', kind: 'store' });
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
   const addChild = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api.post<{ location: Location }>('/locations', { parentId: location.id, kind: child.kind, name: child.name.trim(), ...(child.code.trim() ? { code: child.code.trim() } : {}) });
+      const res = await api.post<LocationAnswer>('/locations', { parentId: location.id, kind: child.kind, name: child.name.trim(), ...(child.code.trim() ? { code: child.code.trim() } : {}) });
       setChild({ name: '', code: '', kind: child.kind });
       await onChanged(res.location.id, location.id);
     }, t('loc.added'));

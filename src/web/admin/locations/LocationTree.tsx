@@ -1,6 +1,6 @@
 /** The location hierarchy as an ARIA tree: one tab stop, arrows move, Enter selects. */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { treeKey, type TreeNode } from './tree.ts';
 
 export function LocationTree({ roots, expanded, setExpanded, focusedId, setFocusedId, selectedId, onSelect }: {
@@ -58,7 +58,7 @@ export function LocationTree({ roots, expanded, setExpanded, focusedId, setFocus
               {has ? (open ? '▾' : dir === 'rtl' ? '◂' : '▸') : '·'}
             </span>
             <span>{n.location.name}</span>
-            <span className="muted small">{t(`kind.${n.location.kind}`)}{n.location.code ? ` · ${n.location.code}` : ''}</span>
+            <span className="muted small">{t(`kind.${n.location.kind}` as MessageKey)}{n.location.code ? ` · ${n.location.code}` : ''}</span>
           </div>
           {has && open && <ul role="group">{render(n.children, level + 1)}</ul>}
         </li>

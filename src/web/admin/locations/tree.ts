@@ -1,29 +1,8 @@
-/** The location hierarchy as a tree, and the keyboard model of the tree view. Pure. */
+/** The keyboard model of the location tree view (the tree itself: buildTree in src/core/locations/tree.ts). Pure. */
+import { isWithin, type TreeNode as CoreTreeNode } from '../../../core/locations/tree.ts';
 import type { Location } from '../types.ts';
 
-export interface TreeNode {
-  location: Location;
-  children: TreeNode[];
-}
-
-/**
- * Nests a flat list by parentId, children sorted by name. Nodes whose parent is not in the list
- * (a location manager sees only their subtrees) become roots.
- */
-export function buildTree(locations: readonly Location[]): TreeNode[] {
-  const byId = new Map(locations.map((l) => [l.id, { location: l, children: [] as TreeNode[] }]));
-  const roots: TreeNode[] = [];
-  for (const node of byId.values()) {
-    const parent = node.location.parentId ? byId.get(node.location.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  const sort = (nodes: TreeNode[]) => {
-    nodes.sort((a, b) => a.location.name.localeCompare(b.location.name));
-    nodes.forEach((n) => sort(n.children));
-  };
-  sort(roots);
-  return roots;
-}
+export type TreeNode = CoreTreeNode<Location>;
 
 /** The tree items a keyboard user can reach: roots and children of expanded nodes, in display order. */
 export function visibleNodes(roots: readonly TreeNode[], expanded: ReadonlySet<string>): { node: TreeNode; level: number; parentId: string | null }[] {
@@ -42,7 +21,7 @@ export function visibleNodes(roots: readonly TreeNode[], expanded: ReadonlySet<s
 export function subtreeIds(locations: readonly Location[], id: string): Set<string> {
   const root = locations.find((l) => l.id === id);
   if (!root) return new Set();
-  return new Set(locations.filter((l) => l.path.startsWith(root.path)).map((l) => l.id));
+  return new Set(locations.filter((l) => isWithin(l.path, root.path)).map((l) => l.id));
 }
 
 export type TreeKeyResult = { focus?: string; expand?: string; collapse?: string; select?: string } | null;

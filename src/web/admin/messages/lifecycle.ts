@@ -3,9 +3,9 @@
  * unsaved changes), branding and the distribution hint, in en / ru / fa. Plural forms follow
  * Intl.PluralRules (en one/other, ru one/few/many/other, fa one/other).
  */
-import type { MessageBundle } from '../../i18n.tsx';
+import { defineMessages } from '../../../core/i18n/messages.ts';
 
-export const lifecycleMessages: MessageBundle = {
+export const lifecycleMessages = defineMessages({
   en: {
     'life.previewHint': 'Opens the survey as respondents see it; answers given there are not saved.',
     'life.slugLiveTitle': 'Change the address of a published survey?',
@@ -43,8 +43,7 @@ export const lifecycleMessages: MessageBundle = {
     'life.deleteOf': 'Delete {name}',
     'life.deleteTitle': 'Delete "{name}"?',
     'life.deleteEmpty': 'The survey has no answers. It will be deleted for good.',
-    'life.deleteAnswers.one': 'This also deletes its {n} response for good, with every dashboard figure based on it.',
-    'life.deleteAnswers.other': 'This also deletes its {n} responses for good, with every dashboard figure based on them.',
+    'life.deleteAnswers': '{n, plural, one {This also deletes its # response for good, with every dashboard figure based on it.} other {This also deletes its # responses for good, with every dashboard figure based on them.}}',
     'life.deleteType': 'Type the survey name to confirm: {name}',
     'life.deleteConfirm': 'Delete for good',
     'life.deleted': '"{name}" deleted.',
@@ -107,10 +106,7 @@ export const lifecycleMessages: MessageBundle = {
     'life.deleteOf': 'Удалить {name}',
     'life.deleteTitle': 'Удалить «{name}»?',
     'life.deleteEmpty': 'У опроса нет ответов. Он будет удалён безвозвратно.',
-    'life.deleteAnswers.one': 'Вместе с ним безвозвратно удалится {n} ответ и все основанные на нём показатели.',
-    'life.deleteAnswers.few': 'Вместе с ним безвозвратно удалятся {n} ответа и все основанные на них показатели.',
-    'life.deleteAnswers.many': 'Вместе с ним безвозвратно удалятся {n} ответов и все основанные на них показатели.',
-    'life.deleteAnswers.other': 'Вместе с ним безвозвратно удалятся {n} ответа и все основанные на них показатели.',
+    'life.deleteAnswers': '{n, plural, one {Вместе с ним безвозвратно удалится # ответ и все основанные на нём показатели.} few {Вместе с ним безвозвратно удалятся # ответа и все основанные на них показатели.} many {Вместе с ним безвозвратно удалятся # ответов и все основанные на них показатели.} other {Вместе с ним безвозвратно удалятся # ответа и все основанные на них показатели.}}',
     'life.deleteType': 'Для подтверждения введите название опроса: {name}',
     'life.deleteConfirm': 'Удалить навсегда',
     'life.deleted': '«{name}» удалён.',
@@ -173,8 +169,7 @@ export const lifecycleMessages: MessageBundle = {
     'life.deleteOf': 'حذف {name}',
     'life.deleteTitle': '«{name}» حذف شود؟',
     'life.deleteEmpty': 'این نظرسنجی پاسخی ندارد و برای همیشه حذف می‌شود.',
-    'life.deleteAnswers.one': 'همراه آن {n} پاسخ و همهٔ ارقام داشبورد که بر آن تکیه دارند برای همیشه حذف می‌شود.',
-    'life.deleteAnswers.other': 'همراه آن {n} پاسخ و همهٔ ارقام داشبورد که بر آن‌ها تکیه دارند برای همیشه حذف می‌شوند.',
+    'life.deleteAnswers': '{n, plural, one {همراه آن # پاسخ و همهٔ ارقام داشبورد که بر آن تکیه دارند برای همیشه حذف می‌شود.} other {همراه آن # پاسخ و همهٔ ارقام داشبورد که بر آن‌ها تکیه دارند برای همیشه حذف می‌شوند.}}',
     'life.deleteType': 'برای تأیید، نام نظرسنجی را بنویسید: {name}',
     'life.deleteConfirm': 'حذف برای همیشه',
     'life.deleted': '«{name}» حذف شد.',
@@ -200,4 +195,4 @@ export const lifecycleMessages: MessageBundle = {
     'dist.localhostTitle': 'این پیوندها فقط به همین رایانه اشاره می‌کنند',
     'dist.localhostText': 'آن‌ها از نشانی {host} ساخته شده‌اند که پاسخ‌دهندگان نمی‌توانند باز کنند. پیش از اشتراک پیوندها یا چاپ پوستر، SARAFAN_PUBLIC_URL را روی نشانی عمومی این سرور (مثلاً https://feedback.example.com) بگذارید و سرور را دوباره راه‌اندازی کنید.',
   },
-};
+});

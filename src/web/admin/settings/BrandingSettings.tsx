@@ -7,7 +7,7 @@ import { api } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus, useLoad } from '../../components/index.ts';
 import { AA_CONTRAST, ACCENT_COLOR_RE, contrastRatio, MAX_LOGO_BYTES, readableTextOn } from '../../../core/branding/branding.ts';
-import type { BrandingView } from '../../../server/org/schema.ts';
+import type { BrandingView } from '../../../core/api/org.ts';
 
 const DEFAULT_ACCENT = '#0b57d0';
 

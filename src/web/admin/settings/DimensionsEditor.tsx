@@ -2,19 +2,16 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
-import type { HiddenKeysResponse } from '../../../server/org/schema.ts';
-
-// Same rules as UpdateOrgSchema (src/server/org/schema.ts); the SPA may import only its types.
-export const DIMENSION_KEY_RE = /^[a-z0-9_]{1,40}$/;
-export const MAX_DIMENSIONS = 10;
+import type { HiddenKeysAnswer } from '../../../core/api/org.ts';
+import { hiddenKeyOf, hiddenKeyProblem, MAX_DIMENSIONS } from '../../../core/responses/hiddenFields.ts';
 
 export function DimensionsEditor({ value, onChange, seen, error }: {
   value: string[];
   onChange(next: string[]): void;
-  seen: HiddenKeysResponse['keys'];
+  seen: HiddenKeysAnswer['keys'];
   error?: string | null;
 }) {
-  const { t, tn, num } = useI18n();
+  const { t, num } = useI18n();
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const [typed, setTyped] = useState<string[]>([]);
@@ -26,10 +23,11 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
 
   const toggle = (key: string, on: boolean) => onChange(on ? [...value, key] : value.filter((k) => k !== key));
   const add = () => {
-    const key = draft.trim();
-    if (!DIMENSION_KEY_RE.test(key)) return setDraftError(t('settings.badKey'));
+    // Stored as the respondent pages store hidden fields: `Segment` is `segment`.
+    const key = hiddenKeyOf(draft.trim());
+    if (hiddenKeyProblem(key) !== null) return setDraftError(t('settings.badKey'));
     if (value.includes(key)) return setDraftError(t('settings.duplicateKey'));
-    if (full) return setDraftError(t('settings.tooMany', { max }));
+    if (full) return setDraftError(t('settings.tooMany', { max: MAX_DIMENSIONS }));
     setTyped((list) => (list.includes(key) ? list : [...list, key]));
     onChange([...value, key]);
     setDraft('');
@@ -60,7 +58,7 @@ export function DimensionsEditor({ value, onChange, seen, error }: {
                 <label className="check">
                   <input type="checkbox" checked={checked} disabled={!checked && full} onChange={(e) => toggle(key, e.target.checked)} />
                   <code dir="ltr">{key}</code>
-                  <span className="muted">{n ? tn('settings.seenIn', n, { n: num(n, 0) }) : t('settings.notSeen')}</span>
+                  <span className="muted">{n ? t('settings.seenIn', { n }) : t('settings.notSeen')}</span>
                 </label>
               </li>
             );

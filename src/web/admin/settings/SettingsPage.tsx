@@ -8,7 +8,7 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, Field, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
-import type { HiddenKeysResponse, OrgSettingsView, UpdateOrgResponse } from '../../../server/org/schema.ts';
+import type { HiddenKeysAnswer, OrgSettingsView, UpdateOrgAnswer } from '../../../core/api/org.ts';
 import { DimensionsEditor } from './DimensionsEditor.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
@@ -39,7 +39,7 @@ function SettingsForm() {
   const { t } = useI18n();
   const { refresh } = useSession();
   const org = useLoad<OrgSettingsView>('/org');
-  const keys = useLoad<HiddenKeysResponse>('/org/hidden-keys');
+  const keys = useLoad<HiddenKeysAnswer>('/org/hidden-keys');
   const { job, track } = useRollupJob();
   const [name, setName] = useState('');
   const [timezone, setTimezone] = useState('UTC');
@@ -77,7 +77,7 @@ function SettingsForm() {
     setFieldErrors({});
     setStatus(null);
     try {
-      const res = await api.patch<UpdateOrgResponse>('/org', { name, timezone, dimensions });
+      const res = await api.patch<UpdateOrgAnswer>('/org', { name, timezone, dimensions });
       org.setData(res.org);
       if (res.rollupJob) track(res.rollupJob);
       setStatus(res.rollupJob ? t('settings.savedRebuilding') : t('settings.saved'));

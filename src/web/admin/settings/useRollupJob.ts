@@ -1,7 +1,7 @@
 /** The organisation's rollup rebuild (GET /org/rollup-job), polled every second while it runs. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api.ts';
-import type { RollupJobView } from '../../../server/org/schema.ts';
+import type { RollupJobView } from '../../../core/api/org.ts';
 
 const POLL_MS = 1000;
 

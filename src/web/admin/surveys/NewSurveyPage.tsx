@@ -4,12 +4,14 @@ import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, Loading, LiveStatus, PageTitle, useLoad } from '../../components/index.ts';
-import { localized, type SurveyResponse, type SurveyTemplate } from '../types.ts';
+import type { SurveyTemplatesAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyAnswer, SurveyTemplate } from '../types.ts';
+import { localize } from '../../../core/surveys/localize.ts';
 
 export function NewSurveyPage() {
-  const { t, tn, lang, num } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const { data, error, loading } = useLoad<{ templates: SurveyTemplate[] }>('/survey-templates');
+  const { data, error, loading } = useLoad<SurveyTemplatesAnswer>('/survey-templates');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -19,8 +21,8 @@ export function NewSurveyPage() {
     setBusy(key);
     setFailure(null);
     try {
-      const body = { ...(template ? { template: template.key } : {}), name: name.trim() || (template ? localized(template.name, lang) : t('new.blankName')) };
-      const res = await api.post<SurveyResponse>('/surveys', body);
+      const body = { ...(template ? { template: template.key } : {}), name: name.trim() || (template ? localize(template.name, lang, 'en') : t('new.blankName')) };
+      const res = await api.post<SurveyAnswer>('/surveys', body);
       navigate(`/app/surveys/${res.survey.id}/edit`);
     } catch (err) {
       setFailure(err instanceof ApiError ? err.message : String(err));
@@ -44,10 +46,10 @@ export function NewSurveyPage() {
       <ul className="template-grid" aria-label={t('new.templates')}>
         {(data?.templates ?? []).map((tpl) => (
           <li key={tpl.key} className="card template-card" data-template={tpl.key}>
-            <h2>{localized(tpl.name, lang)}</h2>
-            <p className="muted">{localized(tpl.description, lang)}</p>
-            <p className="small">{tn('new.questionCount', tpl.survey.questions.length, { n: num(tpl.survey.questions.length, 0) })}</p>
-            <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localized(tpl.name, lang) })}>
+            <h2>{localize(tpl.name, lang, 'en')}</h2>
+            <p className="muted">{localize(tpl.description, lang, 'en')}</p>
+            <p className="small">{t('new.questionCount', { n: tpl.survey.questions.length })}</p>
+            <button type="button" disabled={busy !== null} onClick={() => create(tpl)} aria-label={t('new.useOf', { name: localize(tpl.name, lang, 'en') })}>
               {t('new.use')}
             </button>
           </li>

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { EmptyState, ErrorMessage, LiveStatus, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import type { SurveyListItem, SurveyResponse } from '../types.ts';
+import type { SurveyListAnswer } from '../../../core/api/surveys.ts';
+import type { SurveyAnswer, SurveyListItem } from '../types.ts';
 
 /** The dialog open on the page: archiving a survey, or deleting it (with the answers it would take). */
 type Asking = { kind: 'archive'; survey: SurveyListItem } | { kind: 'delete'; survey: SurveyListItem; responses: number | null; typed: string; error: string | null } | null;
@@ -18,12 +19,12 @@ type Asking = { kind: 'archive'; survey: SurveyListItem } | { kind: 'delete'; su
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function SurveyListPage() {
-  const { t, tn, num, date } = useI18n();
+  const { t, num, date } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const archived = params.get('archived') === '1';
-  const { data, error, loading, reload } = useLoad<{ surveys: SurveyListItem[] }>(archived ? '/surveys?archived=1' : '/surveys');
+  const { data, error, loading, reload } = useLoad<SurveyListAnswer>(archived ? '/surveys?archived=1' : '/surveys');
   const [asking, setAsking] = useState<Asking>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; kind: 'success' | 'error' } | null>(null);
@@ -48,7 +49,7 @@ export function SurveyListPage() {
   const duplicate = async (s: SurveyListItem) => {
     setBusy(true);
     try {
-      const copy = await api.post<SurveyResponse>(`/surveys/${s.id}/duplicate`);
+      const copy = await api.post<SurveyAnswer>(`/surveys/${s.id}/duplicate`);
       navigate(`/app/surveys/${copy.survey.id}/edit`);
     } catch (err) {
       setStatus({ text: t('life.actionFailed', { message: messageOf(err) }), kind: 'error' });
@@ -200,7 +201,7 @@ export function SurveyListPage() {
         {deleting?.responses === 0 && <p>{t('life.deleteEmpty')}</p>}
         {deleting && deleting.responses !== null && deleting.responses > 0 && (
           <>
-            <p><strong>{tn('life.deleteAnswers', deleting.responses, { n: num(deleting.responses, 0) })}</strong></p>
+            <p><strong>{t('life.deleteAnswers', { n: deleting.responses })}</strong></p>
             <label className="field">
               <span>{t('life.deleteType', { name: deleting.survey.name })}</span>
               <input

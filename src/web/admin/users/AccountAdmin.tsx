@@ -4,6 +4,8 @@ import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, LiveStatus, useLoad } from '../../components/index.ts';
 import { LinkToPassOn } from './LinkToPassOn.tsx';
+import type { PasswordResetAnswer } from '../../../core/api/users.ts';
+import type { TwoFactorRuleAnswer } from '../../../core/api/accounts.ts';
 
 /** "Reset password": asks first, then says it was mailed, or shows the link to pass on. */
 export function ResetPasswordButton({ userId, email }: { userId: string; email: string }) {
@@ -13,7 +15,7 @@ export function ResetPasswordButton({ userId, email }: { userId: string; email: 
   const reset = async () => {
     setError(null);
     try {
-      const res = await api.post<{ link: string | null; emailed: boolean }>(`/users/${userId}/password-reset`);
+      const res = await api.post<PasswordResetAnswer>(`/users/${userId}/password-reset`);
       setResult({ emailed: res.emailed, link: res.link ? new URL(res.link, window.location.origin).toString() : null });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -32,14 +34,14 @@ export function ResetPasswordButton({ userId, email }: { userId: string; email: 
 /** Owners and admins: require two-factor sign-in for everybody. */
 export function SecurityCard() {
   const { t } = useI18n();
-  const rule = useLoad<{ required: boolean }>('/org/two-factor');
+  const rule = useLoad<TwoFactorRuleAnswer>('/org/two-factor');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = async (required: boolean) => {
     setStatus(null);
     setError(null);
     try {
-      rule.setData(await api.put<{ required: boolean }>('/org/two-factor', { required }));
+      rule.setData(await api.put<TwoFactorRuleAnswer>('/org/two-factor', { required }));
       setStatus(t('users.requireSaved'));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

@@ -1,10 +1,11 @@
 /** Invite someone by e-mail; without SMTP the link is shown here to pass on by hand. */
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
-import { INVITABLE_ROLES, type InvitationRow, type Location } from '../types.ts';
-import { buildTree, visibleNodes } from '../locations/tree.ts';
+import { INVITABLE_ROLES, type Location } from '../types.ts';
+import type { InvitationAnswer } from '../../../core/api/users.ts';
+import { buildTree, treeOrder } from '../../../core/locations/tree.ts';
 import { locationLabel } from '../../analytics/labels.ts';
 
 export function InviteForm({ locations, onInvited }: { locations: Location[]; onInvited(): Promise<void> | void }) {
@@ -19,7 +20,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
   const [pending, setPending] = useState<{ id: string; email: string } | null>(null);
   const needsLocations = role === 'location_manager';
   // Tree order, each location under its own parent: the API lists them by depth, so every store came after the last region.
-  const ordered = visibleNodes(buildTree(locations), new Set(locations.map((l) => l.id)));
+  const ordered = treeOrder(buildTree(locations));
   const toggle = (id: string) => setLocationIds(locationIds.includes(id) ? locationIds.filter((x) => x !== id) : [...locationIds, id]);
 
   const submit = async (e: FormEvent) => {
@@ -32,7 +33,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
     }
     setBusy(true);
     try {
-      const res = await api.post<{ invitation: InvitationRow; link: string | null; emailed: boolean }>('/invitations', { email: email.trim(), role, locationIds });
+      const res = await api.post<InvitationAnswer>('/invitations', { email: email.trim(), role, locationIds });
       setResult({ email: email.trim(), link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
       setEmail('');
       setLocationIds([]);
@@ -49,7 +50,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
     if (!pending) return;
     setError(null);
     try {
-      const res = await api.post<{ link: string | null; emailed: boolean }>(`/invitations/${pending.id}/resend`, { email: true });
+      const res = await api.post<InvitationAnswer>(`/invitations/${pending.id}/resend`, { email: true });
       setResult({ email: pending.email, link: res.link ? new URL(res.link, window.location.origin).toString() : '', emailed: res.emailed });
       setPending(null);
       setEmail('');
@@ -63,17 +64,17 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
       <h2 id="invite-h">{t('invite.title')}</h2>
       <form className="form" onSubmit={submit} noValidate={false}>
         <Field label={t('users.email')}>{(p) => <input {...p} type="email" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />}</Field>
-        <Field label={t('users.role')} hint={t(`roleHint.${role}`)}>
+        <Field label={t('users.role')} hint={t(`roleHint.${role}` as MessageKey)}>
           {(p) => (
             <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
             </select>
           )}
         </Field>
         <fieldset className="inline-fieldset column">
           <legend>{needsLocations ? t('invite.locationsRequired') : t('invite.locationsOptional')}</legend>
-          {ordered.map(({ node: { location: l }, level }) => (
-            <label key={l.id} className="check" data-level={level} style={{ paddingInlineStart: `${(level - 1) * 1.2}rem` }}>
+          {ordered.map(({ location: l, depth }) => (
+            <label key={l.id} className="check" data-level={depth + 1} style={{ paddingInlineStart: `${depth * 1.2}rem` }}>
               <input type="checkbox" checked={locationIds.includes(l.id)} onChange={() => toggle(l.id)} />
               {locationLabel(l.name, l.code)}
             </label>

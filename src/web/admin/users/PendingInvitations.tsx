@@ -4,16 +4,11 @@
  */
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, LiveStatus } from '../../components/index.ts';
 import { LinkToPassOn } from './LinkToPassOn.tsx';
 import type { InvitationRow } from '../types.ts';
-
-interface Renewed {
-  invitation: InvitationRow;
-  link: string | null;
-  emailed: boolean;
-}
+import type { InvitationAnswer } from '../../../core/api/users.ts';
 
 export function PendingInvitations({ invitations, locationNames, onChanged }: {
   invitations: InvitationRow[] | null;
@@ -37,7 +32,7 @@ export function PendingInvitations({ invitations, locationNames, onChanged }: {
   };
   const renew = (i: InvitationRow, email: boolean) =>
     act(async () => {
-      const res = await api.post<Renewed>(`/invitations/${i.id}/resend`, { email });
+      const res = await api.post<InvitationAnswer>(`/invitations/${i.id}/resend`, { email });
       const link = res.link ? new URL(res.link, window.location.origin).toString() : null;
       if (!email && link) {
         // Copied right away when the browser allows it; the link stays on screen either way.
@@ -64,7 +59,7 @@ export function PendingInvitations({ invitations, locationNames, onChanged }: {
             {invitations.map((i) => (
               <li key={i.id} className="pending-item">
                 <span>
-                  <span dir="ltr">{i.email}</span> — {t(`role.${i.role}`)}{i.locationIds.length ? ` (${locationNames(i.locationIds)})` : ''}
+                  <span dir="ltr">{i.email}</span> — {t(`role.${i.role}` as MessageKey)}{i.locationIds.length ? ` (${locationNames(i.locationIds)})` : ''}
                   {t('shell.sep')}{t('users.expires', { date: date(i.expiresAt) })}
                 </span>
                 <span className="row pending-actions" role="group" aria-label={`${t('users.actions')}: ${i.email}`}>

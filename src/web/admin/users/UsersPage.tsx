@@ -1,10 +1,12 @@
 /** /app/users: people with access, their roles and locations, pending invitations, and inviting. */
 import { useState } from 'react';
 import { api, ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
-import { ALL_ROLES, INVITABLE_ROLES, type InvitationRow, type Location, type UserRow } from '../types.ts';
+import { ALL_ROLES, INVITABLE_ROLES, type UserRow } from '../types.ts';
+import type { UsersAnswer } from '../../../core/api/users.ts';
+import type { LocationsAnswer } from '../../../core/api/locations.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { PendingInvitations } from './PendingInvitations.tsx';
 import { ResetPasswordButton, SecurityCard } from './AccountAdmin.tsx';
@@ -13,8 +15,8 @@ import { ResetPasswordButton, SecurityCard } from './AccountAdmin.tsx';
 export function UsersPage() {
   const { t } = useI18n();
   const { me, can } = useSession();
-  const users = useLoad<{ users: UserRow[]; invitations: InvitationRow[] }>('/users');
-  const locs = useLoad<{ locations: Location[] }>('/locations');
+  const users = useLoad<UsersAnswer>('/users');
+  const locs = useLoad<LocationsAnswer>('/locations');
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const names = new Map((locs.data?.locations ?? []).map((l) => [l.id, l.name]));
@@ -65,7 +67,7 @@ export function UsersPage() {
                     <label>
                       <span className="visually-hidden">{t('users.roleOf', { email: u.email })}</span>
                       <select value={u.role} disabled={fixed} onChange={(e) => patch(u, { role: e.target.value })}>
-                        {(fixed ? [u.role] : roles).map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                        {(fixed ? [u.role] : roles).map((r) => <option key={r} value={r}>{t(`role.${r}` as MessageKey)}</option>)}
                       </select>
                     </label>
                   </td>

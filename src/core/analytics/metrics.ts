@@ -2,7 +2,8 @@
  * From histograms to MetricResults, per question: the metric comes from questions.metric and the
  * scale (METRICS.md). SQL returns histograms; everything numeric happens in src/core/stats.
  */
-import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
+import { scoreRange } from '../surveys/logic.ts';
+import type { QuestionDef, SurveyDef } from '../surveys/types.ts';
 import {
   compareMeans,
   compareNps,
@@ -14,11 +15,16 @@ import {
   type ComparisonResult,
   type Histogram,
   type MetricResult,
-} from '../../core/stats/index.ts';
+} from '../stats/index.ts';
 
 /** Questions whose answers are scores (and so have rollups). */
-export function isScored(q: QuestionDef): boolean {
+export function isScored(q: { type: string }): boolean {
   return q.type === 'nps' || q.type === 'rating';
+}
+
+/** Questions measured by nps.v1: NPS questions (also one whose metric is 'none') and any question feeding the nps metric. */
+export function isNpsQuestion(q: { type: string; metric: string }): boolean {
+  return q.type === 'nps' || q.metric === 'nps';
 }
 
 /** Sums rows of (score, n) into a histogram. */
@@ -28,11 +34,6 @@ export function histogramOf(rows: Iterable<{ score: number | null; n: number }>)
   return h;
 }
 
-function scaleOf(q: QuestionDef): { min: number; max: number } {
-  if (q.type === 'nps') return { min: 0, max: 10 };
-  return { min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 };
-}
-
 /**
  * The question's metric over a histogram: nps.v1 for NPS questions, csat.v1 with the stored box,
  * ces.v1 with the stored direction and agree box, otherwise the mean with a t-interval clipped to the
@@ -40,8 +41,8 @@ function scaleOf(q: QuestionDef): { min: number; max: number } {
  */
 export function metricForQuestion(q: QuestionDef, h: Histogram): MetricResult | null {
   if (!isScored(q)) return null;
-  if (q.type === 'nps' || q.metric === 'nps') return computeNps(h);
-  const { min, max } = scaleOf(q);
+  if (isNpsQuestion(q)) return computeNps(h);
+  const { min, max } = scoreRange(q)!; // scored, so it has a range
   if (q.metric === 'csat') return computeCsat(h, { min, max, box: q.boxMin });
   if (q.metric === 'ces') {
     const direction = q.direction ?? 'higher_is_easier';
@@ -57,7 +58,7 @@ export function metricForQuestion(q: QuestionDef, h: Histogram): MetricResult | 
  * too few answers the test says so in `reason` instead of throwing.
  */
 export function changeForQuestion(q: QuestionDef, a: MetricResult, b: MetricResult): ComparisonResult {
-  if (q.type === 'nps' || q.metric === 'nps') return compareNps(a, b);
+  if (isNpsQuestion(q)) return compareNps(a, b);
   if (q.metric === 'csat') return compareShares(a, b);
   return compareMeans(a, b);
 }
@@ -65,32 +66,25 @@ export function changeForQuestion(q: QuestionDef, a: MetricResult, b: MetricResu
 /** Every scale value with its count (zeros included), so distribution charts have fixed bars. */
 export function distributionOf(q: QuestionDef, h: Histogram): Array<{ score: number; n: number }> {
   if (!isScored(q)) return [];
-  const { min, max } = scaleOf(q);
+  const { min, max } = scoreRange(q)!; // scored, so it has a range
   const out: Array<{ score: number; n: number }> = [];
   for (let s = min; s <= max; s++) out.push({ score: s, n: h[s] ?? 0 });
   return out;
 }
 
-/** The question a survey is judged by: its NPS question, else CSAT, else CES, else the first rating. */
-export function mainQuestion(survey: SurveyDef): QuestionDef | null {
-  const active = survey.questions.filter((q) => q.id && isScored(q));
-  return (
-    active.find((q) => q.type === 'nps' || q.metric === 'nps') ??
-    active.find((q) => q.metric === 'csat') ??
-    active.find((q) => q.metric === 'ces') ??
-    active[0] ??
-    null
-  );
+/**
+ * The question a survey is judged by (comments, and trend, breakdown and drivers when none is named),
+ * among `questions` in survey order: the first NPS question, else CSAT, else CES, else the first
+ * scored one. Generic, so the dashboard picks the same one from its summary.
+ */
+export function mainQuestion<Q extends { type: string; metric: string }>(questions: readonly Q[]): Q | null {
+  const scored = questions.filter(isScored);
+  return scored.find(isNpsQuestion) ?? scored.find((q) => q.metric === 'csat') ?? scored.find((q) => q.metric === 'ces') ?? scored[0] ?? null;
 }
 
-/** A scored question of the survey by id, or null. */
-export function scoredQuestion(survey: SurveyDef, id: string | undefined): QuestionDef | null {
-  if (!id) return mainQuestion(survey);
-  return survey.questions.find((q) => q.id === id && isScored(q)) ?? null;
-}
-
-/** NPS score group of a 0..10 score. */
-export function npsGroup(score: number | null): 'detractor' | 'passive' | 'promoter' | null {
-  if (score === null) return null;
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+/** A scored question of the survey by id, or (without an id) its main question; null when there is none. */
+export function scoredQuestion(survey: Pick<SurveyDef, 'questions'>, id: string | undefined): QuestionDef | null {
+  const saved = survey.questions.filter((q) => q.id);
+  if (!id) return mainQuestion(saved);
+  return saved.find((q) => q.id === id && isScored(q)) ?? null;
 }

@@ -1,7 +1,7 @@
 /** The one place where domain errors become HTTP statuses and bodies. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ErrorCode } from '../../core/errors.ts';
-import { isUnavailable } from '../../db/connection.ts';
+import { DomainError, type ErrorCode } from '../core/errors.ts';
+import { isUnavailable } from '../db/connection.ts';
 import { logError } from './logging.ts';
 
 export const STATUS: Record<ErrorCode, number> = {
@@ -34,7 +34,6 @@ export interface ErrorBody {
 
 export const notFound = (what = 'Not found') => new DomainError('not_found', what);
 export const forbidden = (what = 'You do not have permission for this') => new DomainError('forbidden', what);
-export const unauthorized = () => new DomainError('unauthorized', 'Sign in first');
 export const invalid = (message: string, details?: Record<string, unknown>) => new DomainError('validation', message, details);
 
 export interface ErrorResponse {

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { isUuid } from '../../core/ids.ts';
+import { isUuid } from '../core/ids.ts';
 import { invalid, notFound, sendError } from './errors.ts';
 
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -5,7 +5,7 @@
  * answer); by default it is refused with a 400 naming the field.
  */
 import type { FastifyRequest } from 'fastify';
-import { cleanInput, MAX_INPUT_DEPTH, type CleanProblem, type InvalidUnicodePolicy } from '../../core/text/cleanInput.ts';
+import { cleanInput, MAX_INPUT_DEPTH, type CleanProblem, type InvalidUnicodePolicy } from '../core/text/cleanInput.ts';
 import { invalid } from './errors.ts';
 
 declare module 'fastify' {

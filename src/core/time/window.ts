@@ -1,9 +1,9 @@
 /**
  * Day arithmetic on org-local calendar days (`YYYY-MM-DD` strings, no time zone involved) and the
  * split of a dashboard window into whole months, whole blocks and single days (docs/analytics.md,
- * "Which source answers a request"). Pure; rollupPlan in analyticsSource.ts and the rollup rebuild use it.
+ * "Which source answers a request"). Pure; rollupPlan in src/db/queries/analyticsSource.ts uses it.
  */
-import { addDays, addMonths, monthStart as monthOf } from '../../core/time/orgCalendar.ts';
+import { addDays, addMonths, monthStart as monthOf } from './orgCalendar.ts';
 
 /**
  * Splits an inclusive day window into whole months (first days of the first and last one), whole
@@ -79,6 +79,3 @@ function wholeBlocks(from: string, to: string): { first: string; last: string; e
   }
   return first && last && end ? { first, last, end } : null;
 }
-
-// Calendar arithmetic has one home (src/core/time/orgCalendar.ts); re-exported for the rollup code.
-export { addDays, addMonths, monthStart as monthOf } from '../../core/time/orgCalendar.ts';

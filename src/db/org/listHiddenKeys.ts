@@ -1,5 +1,6 @@
 /** Hidden-field keys seen in recent responses, offered as dimensions on the settings page. */
-import type { Queryable } from '../../db/connection.ts';
+import type { Queryable } from '../connection.ts';
+import { HIDDEN_KEY_RE, RESERVED_PARAMS } from '../../core/responses/hiddenFields.ts';
 
 // Bounds the work on large organisations: the newest responses of each survey in the window
 // (responses_survey_time index), so the counts are "of up to this many recent responses per survey".
@@ -20,11 +21,12 @@ export async function listHiddenKeys(db: Queryable, orgId: string, opts: { days:
           order by r.submitted_at desc limit ${PER_SURVEY}
        ) r
        cross join lateral jsonb_each_text(case when jsonb_typeof(r.hidden) = 'object' then r.hidden else '{}'::jsonb end) k
-      where s.org_id = $1 and k.key ~ '^[a-z0-9_]{1,40}$' and k.value <> ''
+      where s.org_id = $1 and k.key ~ $4 and k.key <> all($5::text[]) and k.value <> ''
       group by k.key
       order by responses desc, k.key
       limit $3`,
-    [orgId, opts.days, opts.limit],
+    // The key rule of src/core/responses/hiddenFields.ts (its pattern reads the same in PostgreSQL).
+    [orgId, opts.days, opts.limit, HIDDEN_KEY_RE.source, RESERVED_PARAMS],
   );
   return rows;
 }

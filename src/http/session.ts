@@ -2,8 +2,9 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../../core/access/index.ts';
-import { DomainError } from '../../core/errors.ts';
+import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../core/access/index.ts';
+import { DomainError } from '../core/errors.ts';
+import { deleteSession, findSessionUser, insertSession } from '../db/users/sessions.ts';
 
 export const SESSION_COOKIE = 'sarafan_session';
 const SESSION_DAYS = 14;
@@ -19,10 +20,7 @@ export function secureRequest(request: FastifyRequest): boolean {
 
 export async function startSession(pool: pg.Pool | pg.PoolClient, request: FastifyRequest, reply: FastifyReply, orgId: string, userId: string) {
   const token = newToken();
-  await pool.query(
-    `insert into sessions(token_hash, org_id, user_id, expires_at) values ($1, $2, $3, now() + make_interval(days => $4))`,
-    [hashToken(token), orgId, userId, SESSION_DAYS],
-  );
+  await insertSession(pool, { tokenHash: hashToken(token), orgId, userId, days: SESSION_DAYS });
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -34,7 +32,7 @@ export async function startSession(pool: pg.Pool | pg.PoolClient, request: Fasti
 
 export async function endSession(pool: pg.Pool, request: FastifyRequest, reply: FastifyReply) {
   const token = request.cookies[SESSION_COOKIE];
-  if (token) await pool.query('delete from sessions where token_hash = $1', [hashToken(token)]);
+  if (token) await deleteSession(pool, hashToken(token));
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
@@ -51,27 +49,15 @@ export interface SessionUser {
 /** Resolves the cookie to a principal with its location grants (as paths), or null. */
 export async function loadSession(pool: pg.Pool, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
-  const { rows } = await pool.query(
-    `select u.org_id, u.id, u.role, u.email, u.name, u.locale, o.name as org_name, o.timezone as org_timezone,
-            coalesce(array_agg(l.path) filter (where l.path is not null), '{}') as paths
-       from sessions s
-       join users u on u.org_id = s.org_id and u.id = s.user_id and not u.disabled
-       join orgs o on o.id = u.org_id
-       left join user_locations ul on ul.org_id = u.org_id and ul.user_id = u.id
-       left join locations l on l.org_id = ul.org_id and l.id = ul.location_id
-      where s.token_hash = $1 and s.expires_at > now()
-      group by u.org_id, u.id, o.name, o.timezone`,
-    [hashToken(token)],
-  );
-  const row = rows[0];
+  const row = await findSessionUser(pool, hashToken(token));
   if (!row || !isRole(row.role)) return null;
   return {
-    principal: { orgId: row.org_id, userId: row.id, role: row.role, locationPaths: effectiveLocationPaths(row.role, row.paths) },
+    principal: { orgId: row.orgId, userId: row.userId, role: row.role, locationPaths: effectiveLocationPaths(row.role, row.locationPaths) },
     email: row.email,
     name: row.name,
     locale: row.locale,
-    orgName: row.org_name,
-    orgTimezone: row.org_timezone,
+    orgName: row.orgName,
+    orgTimezone: row.orgTimezone,
   };
 }
 

@@ -1,6 +1,13 @@
 import type pg from 'pg';
 import type { RouteOptions } from 'fastify';
-import type { RollupFolder } from './jobs/foldRollupsJob.ts';
+
+/**
+ * What writers need from the background rollup fold: a kick after their commit. Declared here, not
+ * imported from src/server/jobs, so the respondent pages depend on no server module but commands.
+ */
+export interface RollupKicker {
+  kick(orgId: string): void;
+}
 
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -25,5 +32,5 @@ export interface AppDeps {
   /** Called for every route as it is registered (test/security.test.ts walks them all). */
   onRoute?: (route: RouteOptions) => void;
   /** Set by buildApp: writers kick it after their commit (src/server/jobs/foldRollupsJob.ts). */
-  rollupFolder?: RollupFolder;
+  rollupFolder?: RollupKicker;
 }

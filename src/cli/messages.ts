@@ -1,0 +1,83 @@
+/**
+ * What the `sarafan` command reports (results with counts, states) in the operator's language, on the
+ * shared translation layer (src/core/i18n). The language comes from the locale environment
+ * (LC_ALL, LC_MESSAGES, LANG: `ru_RU.UTF-8` -> ru); English otherwise. Option help, errors and the
+ * `stats` calculator's tables stay English.
+ */
+import { createCatalogue, type MessageVars } from '../core/i18n/catalogue.ts';
+import { defineMessages, type KeyOf } from '../core/i18n/messages.ts';
+import { languageOr, type Language } from '../core/i18n/languages.ts';
+
+const cliMessages = defineMessages({
+  en: {
+    'migrate.done': 'Schema is up to date.',
+    'demo.existsNewPassword': 'The demo already exists; its users have a new password.',
+    'demo.exists': 'The demo already exists; nothing was added.',
+    'demo.createdMeanwhile': 'The demo was created by another process meanwhile; nothing was added.',
+    'demo.created':
+      'Created "Sarafan Demo Retail": {responses, plural, one {# response} other {# responses}}, {answers, plural, one {# answer} other {# answers}}, ' +
+      '{rollupRows, plural, one {# rollup row} other {# rollup rows}} in {seconds, number, ::.0} s.',
+    'backup.done':
+      'Backup written to {file}: {tables, plural, one {# table} other {# tables}}, {rows, plural, one {# row} other {# rows}}, {size}, ' +
+      'schema at {migration}, in {seconds, number, ::.0} s.',
+    'restore.done': 'Restored {rows, plural, one {# row} other {# rows}} in {tables, plural, one {# table} other {# tables}} from {file} in {seconds, number, ::.0} s.',
+    'restore.migrated': 'Migrated the restored data through {migrations, plural, one {# newer migration} other {# newer migrations}}.',
+    'rollups.org': 'org {org}: {scoreRows, plural, one {# score row} other {# score rows}}, {responseRows, plural, one {# response row} other {# response rows}} in {ms, number} ms',
+    'rollups.done': 'Rebuilt rollups of {orgs, plural, one {# organisation} other {# organisations}}: {rows, plural, one {# row} other {# rows}} in {ms, number} ms',
+  },
+  ru: {
+    'migrate.done': 'Схема базы данных актуальна.',
+    'demo.existsNewPassword': 'Демо уже есть; у его пользователей новый пароль.',
+    'demo.exists': 'Демо уже есть; ничего не добавлено.',
+    'demo.createdMeanwhile': 'Демо тем временем создал другой процесс; ничего не добавлено.',
+    'demo.created':
+      'Создана организация «Sarafan Demo Retail»: {responses, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}, ' +
+      '{answers, plural, one {# ответ на вопрос} few {# ответа на вопросы} many {# ответов на вопросы} other {# ответа на вопросы}}, ' +
+      '{rollupRows, plural, one {# строка сводок} few {# строки сводок} many {# строк сводок} other {# строки сводок}} за {seconds, number, ::.0} с.',
+    'backup.done':
+      'Резервная копия записана в {file}: {tables, plural, one {# таблица} few {# таблицы} many {# таблиц} other {# таблицы}}, ' +
+      '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, {size}, схема на уровне {migration}, за {seconds, number, ::.0} с.',
+    'restore.done':
+      'Восстановлено из {file}: {rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} ' +
+      'в {tables, plural, one {# таблице} few {# таблицах} many {# таблицах} other {# таблицах}}, за {seconds, number, ::.0} с.',
+    'restore.migrated': 'Восстановленные данные обновлены: {migrations, plural, one {# новая миграция} few {# новые миграции} many {# новых миграций} other {# новой миграции}}.',
+    'rollups.org':
+      'организация {org}: {scoreRows, plural, one {# строка оценок} few {# строки оценок} many {# строк оценок} other {# строки оценок}}, ' +
+      '{responseRows, plural, one {# строка ответов} few {# строки ответов} many {# строк ответов} other {# строки ответов}} за {ms, number} мс',
+    'rollups.done':
+      'Сводки пересчитаны для {orgs, plural, one {# организации} few {# организаций} many {# организаций} other {# организации}}: ' +
+      '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} за {ms, number} мс',
+  },
+  fa: {
+    'migrate.done': 'طرح پایگاه داده به‌روز است.',
+    'demo.existsNewPassword': 'نسخهٔ نمایشی از قبل وجود دارد؛ کاربرانش گذرواژهٔ تازه دارند.',
+    'demo.exists': 'نسخهٔ نمایشی از قبل وجود دارد؛ چیزی افزوده نشد.',
+    'demo.createdMeanwhile': 'در این فاصله فرایند دیگری نسخهٔ نمایشی را ساخت؛ چیزی افزوده نشد.',
+    'demo.created':
+      '«Sarafan Demo Retail» ساخته شد: {responses, plural, one {# پاسخ‌نامه} other {# پاسخ‌نامه}}، {answers, plural, one {# پاسخ} other {# پاسخ}}، ' +
+      '{rollupRows, plural, one {# ردیف خلاصه} other {# ردیف خلاصه}} در {seconds, number, ::.0} ثانیه.',
+    'backup.done':
+      'نسخهٔ پشتیبان در {file} نوشته شد: {tables, plural, one {# جدول} other {# جدول}}، {rows, plural, one {# ردیف} other {# ردیف}}، {size}، ' +
+      'طرح در سطح {migration}، در {seconds, number, ::.0} ثانیه.',
+    'restore.done': '{rows, plural, one {# ردیف} other {# ردیف}} در {tables, plural, one {# جدول} other {# جدول}} از {file} در {seconds, number, ::.0} ثانیه بازیابی شد.',
+    'restore.migrated': 'داده‌های بازیابی‌شده با {migrations, plural, one {# مهاجرت تازه‌تر} other {# مهاجرت تازه‌تر}} به‌روز شد.',
+    'rollups.org': 'سازمان {org}: {scoreRows, plural, one {# ردیف امتیاز} other {# ردیف امتیاز}}، {responseRows, plural, one {# ردیف پاسخ} other {# ردیف پاسخ}} در {ms, number} میلی‌ثانیه',
+    'rollups.done': 'خلاصه‌های {orgs, plural, one {# سازمان} other {# سازمان}} دوباره ساخته شد: {rows, plural, one {# ردیف} other {# ردیف}} در {ms, number} میلی‌ثانیه',
+  },
+});
+
+type CliMessageKey = KeyOf<typeof cliMessages>;
+
+/** Counts as a terminal shows them: the language's digits, no grouping (40000). */
+export const cliCatalogue = createCatalogue('command line', cliMessages, { numbers: { useGrouping: false } });
+
+/** The operator's language from the locale environment (`ru_RU.UTF-8` -> ru, `C.UTF-8` -> en). */
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return languageOr(locale.split(/[_.@-]/)[0].toLowerCase());
+}
+
+/** A report line of the command in the operator's language. */
+export function cliText(key: CliMessageKey, vars?: MessageVars): string {
+  return cliCatalogue.formatMessage(cliLanguage(), key, vars);
+}

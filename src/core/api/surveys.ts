@@ -1,0 +1,154 @@
+/**
+ * @module The survey builder API contract (docs/api.md "Surveys"): request schemas the server validates
+ * with, and answer schemas whose inferred types the server returns and the dashboard reads.
+ */
+import { z } from 'zod';
+import { SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
+import { TEMPLATE_KEYS } from '../surveys/templates.ts';
+import type { QuestionDef, SurveyDef } from '../surveys/types.ts';
+import { IsoInstant, LocalizedTextSchema, schemaOf } from './common.ts';
+
+const SurveyStatusSchema = z.enum(['draft', 'live', 'closed']);
+
+/** POST /surveys short form: start from a template (or from scratch) with an optional name and slug. */
+export const CreateSurveyRequestSchema = z.object({
+  template: z.enum(TEMPLATE_KEYS).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  slug: z.string().regex(SLUG_PATTERN, 'use 3-60 characters a-z, 0-9 or -').optional(),
+});
+export type CreateSurveyRequest = z.infer<typeof CreateSurveyRequestSchema>;
+
+/** GET /surveys query: the archived surveys instead of the current ones. */
+export const SurveyListQuerySchema = z.object({ archived: z.enum(['0', '1']).optional() });
+
+/** DELETE /surveys/:id body: the survey's name, typed, when it has answers. */
+export const DeleteSurveyRequestSchema = z.object({ confirm: z.string().max(300).optional() });
+
+export const SetStatusRequestSchema = z.object({ status: SurveyStatusSchema });
+
+/** GET /surveys/:id/poster.(svg|pdf) query. */
+export const PosterQuerySchema = z.object({
+  location: z.string().max(100).optional(),
+  lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
+});
+
+export const ScaleSchema = z.strictObject({
+  min: z.number(),
+  max: z.number(),
+  style: z.enum(['numbers', 'stars', 'smileys']),
+  labels: z.strictObject({ min: LocalizedTextSchema.optional(), max: LocalizedTextSchema.optional() }).optional(),
+});
+
+const QuestionDefSchema = schemaOf<QuestionDef>()(
+  z.strictObject({
+    id: z.string().optional(),
+    key: z.string(),
+    type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+    metric: z.enum(['nps', 'csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none']),
+    required: z.boolean(),
+    text: LocalizedTextSchema,
+    scale: ScaleSchema.optional(),
+    boxMin: z.number().optional(),
+    direction: z.enum(['higher_is_easier', 'lower_is_easier']).optional(),
+    attribute: z.string().optional(),
+    options: z.array(z.strictObject({ value: z.string(), label: LocalizedTextSchema })).optional(),
+    followsQuestionKey: z.string().optional(),
+    whyTexts: z.partialRecord(z.enum(['detractor', 'passive', 'promoter']), LocalizedTextSchema).optional(),
+    showIf: z
+      .strictObject({
+        question: z.string(),
+        op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
+        value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
+      })
+      .nullable()
+      .optional(),
+    addedInVersion: z.number().optional(),
+    archivedInVersion: z.number().nullable().optional(),
+  }),
+);
+
+/** A survey definition as the API shows it (no internal fields). */
+const SurveyDefSchema = schemaOf<SurveyDef>()(
+  z.strictObject({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    title: LocalizedTextSchema,
+    intro: LocalizedTextSchema,
+    thanks: LocalizedTextSchema,
+    languages: z.array(z.string()),
+    defaultLanguage: z.string(),
+    status: SurveyStatusSchema,
+    template: z.string().nullable(),
+    version: z.number(),
+    questions: z.array(QuestionDefSchema),
+  }),
+);
+
+/** POST /surveys, PUT /surveys/:id, POST /surveys/:id/duplicate: the survey and the builder's warnings. */
+export const SurveyAnswerSchema = z.strictObject({ survey: SurveyDefSchema, warnings: z.array(z.string()) });
+export type SurveyAnswer = z.infer<typeof SurveyAnswerSchema>;
+
+/** GET /surveys/:id adds the public URL, the earlier addresses that redirect and the archive time. */
+export const SurveyDetailAnswerSchema = SurveyAnswerSchema.extend({
+  publicUrl: z.string(),
+  earlierSlugs: z.array(z.string()),
+  archivedAt: IsoInstant.nullable(),
+});
+export type SurveyDetailAnswer = z.infer<typeof SurveyDetailAnswerSchema>;
+
+/** POST /surveys/:id/status. */
+export const SurveyStatusAnswerSchema = z.strictObject({ survey: SurveyDefSchema });
+export type SurveyStatusAnswer = z.infer<typeof SurveyStatusAnswerSchema>;
+
+/** POST /surveys/:id/archive and /restore. */
+export const SurveyArchiveAnswerSchema = z.strictObject({ survey: SurveyDefSchema, archivedAt: IsoInstant.nullable() });
+export type SurveyArchiveAnswer = z.infer<typeof SurveyArchiveAnswerSchema>;
+
+/** DELETE /surveys/:id. */
+export const SurveyDeleteAnswerSchema = z.strictObject({ ok: z.literal(true), deletedResponses: z.number() });
+export type SurveyDeleteAnswer = z.infer<typeof SurveyDeleteAnswerSchema>;
+
+/** A row of GET /surveys: the survey's list fields, counts in the caller's scope, ISO timestamps. */
+const SurveyListItemSchema = z.strictObject({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  title: LocalizedTextSchema,
+  status: SurveyStatusSchema,
+  languages: z.array(z.string()),
+  defaultLanguage: z.string(),
+  questionCount: z.number(),
+  responseCount: z.number(),
+  lastResponseAt: IsoInstant.nullable(),
+  archivedAt: IsoInstant.nullable(),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+});
+export type SurveyListItem = z.infer<typeof SurveyListItemSchema>;
+
+/** GET /surveys. */
+export const SurveyListAnswerSchema = z.strictObject({ surveys: z.array(SurveyListItemSchema) });
+export type SurveyListAnswer = z.infer<typeof SurveyListAnswerSchema>;
+
+/** One public link of a survey: the location-less one, or one per location. */
+const SurveyLinkSchema = z.strictObject({
+  locationId: z.string().nullable(),
+  locationName: z.string().nullable(),
+  code: z.string().nullable(),
+  url: z.string(),
+});
+export type SurveyLink = z.infer<typeof SurveyLinkSchema>;
+
+/** GET /surveys/:id/links. */
+export const SurveyLinksAnswerSchema = z.strictObject({ links: z.array(SurveyLinkSchema) });
+export type SurveyLinksAnswer = z.infer<typeof SurveyLinksAnswerSchema>;
+
+/** GET /survey-templates: a template's names and the survey it starts (a builder input). */
+export const SurveyTemplatesAnswerSchema = z.strictObject({
+  templates: z.array(
+    z.strictObject({ key: z.enum(TEMPLATE_KEYS), name: LocalizedTextSchema, description: LocalizedTextSchema, survey: SurveyInputSchema }),
+  ),
+});
+export type SurveyTemplatesAnswer = z.infer<typeof SurveyTemplatesAnswerSchema>;
+export type SurveyTemplateView = z.infer<typeof SurveyTemplatesAnswerSchema>['templates'][number];

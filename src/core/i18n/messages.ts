@@ -1,0 +1,44 @@
+/**
+ * Message sets: the same keys in every interface language, checked by TypeScript. English is the
+ * reference; a key missing in (or extra to) ru or fa is a type error, and test/i18n/catalogues.test.ts
+ * checks the rest (every message parses, same placeholders, every CLDR plural category).
+ *
+ * Messages are ICU MessageFormat (https://unicode-org.github.io/icu/userguide/format_parse/messages/):
+ * `{name}` inserts a value; plurals are `{n, plural, one {# answer} other {# answers}}` with `#` the
+ * number written in the language's digits; literal braces are quoted: `'{'`.
+ */
+import { LANGUAGES, type Language } from './languages.ts';
+
+/** One language's messages of a set with the keys K. */
+export type Translation<K extends string> = { readonly [P in K]: string };
+
+/** The messages of one area in every interface language. */
+export type MessageSet<K extends string> = { readonly [L in Language]: Translation<K> };
+
+/** The keys of a message set. */
+export type KeyOf<S> = S extends MessageSet<infer K> ? K : never;
+
+/**
+ * A message set from its English messages and their translations; the keys come from `en`, so a
+ * translation with a key too few or too many does not compile.
+ */
+export function defineMessages<E extends Record<string, string>>(
+  set: { en: E } & { [L in Exclude<Language, 'en'>]: NoInfer<Translation<keyof E & string>> },
+): MessageSet<keyof E & string> {
+  return set;
+}
+
+/** Several areas' sets as one (the dashboard's); a key defined twice is a mistake and throws. */
+export function combineMessages<S extends readonly MessageSet<string>[]>(...sets: S): MessageSet<KeyOf<S[number]>> {
+  const combined = {} as Record<Language, Record<string, string>>;
+  for (const lang of LANGUAGES) {
+    combined[lang] = {};
+    for (const set of sets) {
+      for (const [key, message] of Object.entries(set[lang])) {
+        if (key in combined[lang]) throw new Error(`message key ${key} is defined twice`);
+        combined[lang][key] = message;
+      }
+    }
+  }
+  return combined as MessageSet<KeyOf<S[number]>>;
+}

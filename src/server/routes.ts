@@ -1,0 +1,42 @@
+/**
+ * The route table: every route group of the application, registered here and nowhere else (features
+ * do not mount each other's routes). Public groups: healthz, the respondent pages, the dashboard's
+ * files and the sign-in/setup routes; everything else under /api/v1 needs a session (src/server/app.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { AppDeps } from '../http/deps.ts';
+import { registerRespondRoutes } from '../respond/routes.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerAccountRoutes } from './auth/accountRoutes.ts';
+import { registerLocationRoutes } from './locations/routes.ts';
+import { registerUserRoutes } from './users/routes.ts';
+import { registerOrgRoutes } from './org/routes.ts';
+import { registerBrandingRoutes } from './org/brandingRoutes.ts';
+import { registerSurveyRoutes } from './surveys/routes.ts';
+import { registerPosterRoutes } from './surveys/posterRoutes.ts';
+import { registerAnalyticsRoutes } from './analytics/routes.ts';
+import { registerSurveyAnalyticsRoutes } from './analytics/surveyRoutes.ts';
+import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
+import { registerResponseRoutes } from './responses/routes.ts';
+import { registerWebRoutes } from './web/routes.ts';
+
+/** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
+  await registerHealthRoutes(app, deps.pool, replica); // GET /healthz
+  await registerAuthRoutes(app, deps); // /api/v1/auth/state, setup, logout; GET /api/v1/me
+  await registerAccountRoutes(app, deps); // sign-in, password reset, own account, two-factor
+  await registerLocationRoutes(app, deps); // /api/v1/locations
+  await registerUserRoutes(app, deps); // /api/v1/users, /api/v1/invitations, /api/v1/outbox
+  await registerOrgRoutes(app, deps); // /api/v1/org
+  await registerBrandingRoutes(app, deps); // /api/v1/org/branding, /api/v1/org/logo, public /s/:slug/logo
+  await registerSurveyRoutes(app, deps); // /api/v1/surveys
+  await registerPosterRoutes(app, deps); // /api/v1/surveys/:id/poster.svg and .pdf
+  await registerAnalyticsRoutes(app, deps); // /api/v1/analytics overview, freshness, dimensions
+  await registerSurveyAnalyticsRoutes(app, deps); // /api/v1/surveys/:id/analytics/*
+  await registerFeedbackRoutes(app, deps); // /api/v1/surveys/:id/comments, quality
+  await registerResponseRoutes(app, deps); // responses list and detail, exclusion
+  await registerRespondRoutes(app, deps); // public /s/:slug pages
+  await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
+}
