@@ -32,8 +32,8 @@ function LoadFailed({ message }: { message: string }) {
 
 /**
  * The export `name` of the module `load` imports, as a page component loaded on first render, with a
- * loading placeholder meanwhile. `load` must be a literal `() => import('./Page.tsx')` so the bundler
- * makes that module (and what only it uses) a chunk of its own.
+ * loading placeholder meanwhile. `load` must call import() with a literal path, so the bundler makes that
+ * module (and what only it uses) a chunk of its own.
  */
 export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K): ComponentType {
   const Page = lazy(() =>
