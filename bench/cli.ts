@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { runBench } from './runBench.ts';
 import { runIngestBench } from './ingest.ts';
+import { runStartupBench } from './startup.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -25,12 +26,15 @@ export function benchCommand(): Command {
     .option('--keep', 'keep the temporary data directory of small runs (runs of 1M+ answers are always kept for reuse)')
     .option('--ingest', 'measure only ingest: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
     .option('--skip-ingest', 'measure only the dashboard calls')
+    .option('--startup', 'measure only the dashboard\'s first-view download and the start time of `sarafan start` (docs/bench.md "Start and first view")')
     .option('--count <n>', 'ingest: submissions per phase at most', count('--count', 1), 20_000)
     .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
     .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
-    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; count: number; seconds: number; concurrency: number }) => {
+    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean; count: number; seconds: number; concurrency: number }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       if (opts.ingest) return void (await ingest());
+      await runStartupBench({ json: !!opts.json });
+      if (opts.startup) return;
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
       if (!opts.skipIngest) await ingest(true);
     });

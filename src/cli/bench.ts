@@ -6,10 +6,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { PACKAGE_ROOT } from './packageRoot.ts';
 
-const BENCH_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bench/main.ts');
+// From the package root: this file also runs compiled, from dist/server/src/cli.
+const BENCH_ENTRY = path.join(PACKAGE_ROOT, 'bench/main.ts');
 
 /** Registers `sarafan bench [options]` (the options are bench/cli.ts's: `npm run bench -- --help`). */
 export function registerBenchCommand(program: Command): void {

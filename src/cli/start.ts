@@ -1,18 +1,17 @@
 /** `sarafan start`: opens the database (embedded by default), migrates, serves HTTP until Ctrl-C. */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { openDatabase, openReadPool, type Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { parseTrustProxy } from '../http/trustProxy.ts';
-import { buildApp } from '../server/app.ts';
 import { listOrgIds } from '../db/rollups/rebuildRollups.ts';
 import { orgRollupsBuilt } from '../db/rollups/buildRollups.ts';
 import { orgHasAnswers } from '../db/responses/orgHasAnswers.ts';
 import { requestRollupJob } from '../db/rollups/rollupJobs.ts';
 import { markInterruptedRollupJobs } from '../server/jobs/rebuildOrgRollupsJob.ts';
+import { PACKAGE_ROOT } from './packageRoot.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_WEB_DIR = path.join(ROOT, 'dist/web');
+export const DEFAULT_WEB_DIR = path.join(PACKAGE_ROOT, 'dist/web');
 
 /** Opens and migrates the database the CLI commands share. */
 export async function openMigratedDatabase(log: (m: string) => void = () => {}): Promise<Database> {
@@ -61,12 +60,14 @@ export function parsePort(value: string): number {
  *   (app, pools, the embedded PostgreSQL) is closed first, so the data directory is not left locked.
  */
 export async function startServer(opts: { port: number; host: string }) {
-  const started = Date.now();
   const log = (m: string) => console.log(m);
   // Checked before anything starts: DATABASE_READ_URL without DATABASE_URL is refused.
   // A bad SARAFAN_TRUST_PROXY is refused before the database is opened (buildApp parses it again).
   parseTrustProxy(process.env.SARAFAN_TRUST_PROXY);
   const readPool = openReadPool();
+  // The HTTP app's modules (most of the start-up time) load while the embedded PostgreSQL starts.
+  const appModule = import('../server/app.ts');
+  appModule.catch(() => {}); // reported by the await below, unless opening the database failed first
   let db: Awaited<ReturnType<typeof openMigratedDatabase>>;
   try {
     db = await openMigratedDatabase(log);
@@ -74,8 +75,9 @@ export async function startServer(opts: { port: number; host: string }) {
     await readPool?.end().catch(() => {});
     throw err;
   }
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let app: FastifyInstance | undefined;
   try {
+    const { buildApp } = await appModule;
     app = await buildApp({
       pool: db.pool,
       readPool,
@@ -109,5 +111,5 @@ export async function startServer(opts: { port: number; host: string }) {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
-  console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}${readPool ? ' + DATABASE_READ_URL for dashboards' : ''}, ready in ${Date.now() - started} ms)`);
+  console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}${readPool ? ' + DATABASE_READ_URL for dashboards' : ''}, ready ${Math.round(process.uptime() * 1000)} ms after the process started)`);
 }

@@ -104,7 +104,8 @@ function assertReachableByOtherUsers(dir: string): void {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago (the embedded PostgreSQL's, the start benchmark's server's). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

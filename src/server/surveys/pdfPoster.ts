@@ -5,7 +5,6 @@
  * wording and replaces characters the built-in font cannot draw.
  */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { POSTER_DEFAULT_COLOR, POSTER_LOGO, posterTexts, wrapText, type PosterInput } from '../../core/surveys/poster.ts';
 import { directionOf } from '../../core/i18n/languages.ts';
 import { removeXmlInvalidChars } from '../../core/text/xml.ts';
@@ -18,13 +17,17 @@ const FONT_CANDIDATES = [
 
 const MM = 72 / 25.4;
 
+// pdfkit (with fontkit) takes 0.2-0.6 s to load: loaded by the first PDF poster instead of at every server start.
+const loadPdfKit = async () => (await import('pdfkit')).default;
+
 /** Path of a Unicode TTF font for posters, or null when none is installed. */
 export function posterFontPath(): string | null {
   return FONT_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 }
 
 /** Renders the poster; resolves to the PDF bytes. `fontPath` null forces the Latin-only fallback. */
-export function renderPosterPdf(input: PosterInput, fontPath: string | null = posterFontPath()): Promise<Buffer> {
+export async function renderPosterPdf(input: PosterInput, fontPath: string | null = posterFontPath()): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const lang = fontPath ? input.lang : 'en';
   // Control characters have no glyph: dropped as in the SVG poster instead of drawn as boxes or '?'.
   const latin = (s: string) => {

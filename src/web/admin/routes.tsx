@@ -1,18 +1,23 @@
 import { Route } from 'react-router';
-import { LoginPage, SetupPage } from './auth/AuthPages.tsx';
-import { InvitePage } from './auth/InvitePage.tsx';
-import { SurveyListPage } from './surveys/SurveyListPage.tsx';
-import { NewSurveyPage } from './surveys/NewSurveyPage.tsx';
-import { BuilderPage } from './builder/BuilderPage.tsx';
-import { DistributePage } from './distribute/DistributePage.tsx';
-import { LocationsPage } from './locations/LocationsPage.tsx';
-import { UsersPage } from './users/UsersPage.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
-import { JobsPage } from './jobs/JobsPage.tsx';
-import { AccountPage } from './auth/AccountPage.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from './auth/PasswordResetPages.tsx';
 import { RequirePermission } from '../shell/RequirePermission.tsx';
+import { lazyPage } from '../shell/lazyPage.tsx';
 import './builder/builder.css';
+
+// Each page is its own chunk, loaded on first visit (src/web/shell/lazyPage.tsx).
+const SetupPage = lazyPage(() => import('./auth/AuthPages.tsx'), 'SetupPage');
+const LoginPage = lazyPage(() => import('./auth/AuthPages.tsx'), 'LoginPage');
+const InvitePage = lazyPage(() => import('./auth/InvitePage.tsx'), 'InvitePage');
+const ForgotPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./auth/PasswordResetPages.tsx'), 'ResetPasswordPage');
+const AccountPage = lazyPage(() => import('./auth/AccountPage.tsx'), 'AccountPage');
+const SurveyListPage = lazyPage(() => import('./surveys/SurveyListPage.tsx'), 'SurveyListPage');
+const NewSurveyPage = lazyPage(() => import('./surveys/NewSurveyPage.tsx'), 'NewSurveyPage');
+const BuilderPage = lazyPage(() => import('./builder/BuilderPage.tsx'), 'BuilderPage');
+const DistributePage = lazyPage(() => import('./distribute/DistributePage.tsx'), 'DistributePage');
+const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'LocationsPage');
+const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
+const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
+const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {

@@ -1,12 +1,16 @@
 /** Pages under /app owned by the analytics area (overview, survey dashboard, data quality). */
 import { Route } from 'react-router';
-import { OverviewPage } from './OverviewPage.tsx';
-import { SurveyDashboard } from './SurveyDashboard.tsx';
-import { QualityPage } from './QualityPage.tsx';
-import { ResponsesPage } from '../responses/ResponsesPage.tsx';
-import { ResponsePage } from '../responses/ResponsePage.tsx';
 import { RequirePermission } from '../shell/RequirePermission.tsx';
+import { lazyPage } from '../shell/lazyPage.tsx';
 import './analytics.css';
+
+// Each page is its own chunk, loaded on first visit (src/web/shell/lazyPage.tsx); ECharts comes
+// with the pages that draw charts, not with the overview.
+const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), 'OverviewPage');
+const SurveyDashboard = lazyPage(() => import('./SurveyDashboard.tsx'), 'SurveyDashboard');
+const QualityPage = lazyPage(() => import('./QualityPage.tsx'), 'QualityPage');
+const ResponsesPage = lazyPage(() => import('../responses/ResponsesPage.tsx'), 'ResponsesPage');
+const ResponsePage = lazyPage(() => import('../responses/ResponsePage.tsx'), 'ResponsePage');
 
 export function analyticsRoutes() {
   return (
