@@ -10,6 +10,7 @@ import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 import { requestRollupRebuildsAfterMigration } from '../../src/cli/start.ts';
 import { requestRollupJob } from '../../src/db/rollups/rollupJobs.ts';
 import { enqueueWantedRollupRebuilds, rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { JobListResponseSchema, JobRetryResponseSchema } from '../../src/core/api/jobs.ts';
 
 const POLL = { timeout: 20_000, interval: 50 };
 
@@ -85,7 +86,10 @@ describe('jobs for admins, and dashboards while a rebuild waits', () => {
     const jobId = await server.app.jobs.boss.send(rebuildOrgRollupsJob.name, { orgId: a.orgId }, { retryLimit: 0 });
     await expect.poll(async () => (await admin.get('/api/v1/org/jobs')).json.jobs.map((j: any) => j.id), POLL).toEqual([jobId]);
 
-    const listed = (await admin.get('/api/v1/org/jobs?state=failed')).json.jobs[0];
+    const list = (await admin.get('/api/v1/org/jobs?state=failed')).json;
+    // The answer is exactly the contract the jobs page is typed by (src/core/api/jobs.ts; strict: no extra keys).
+    expect(() => JobListResponseSchema.parse(list)).not.toThrow();
+    const listed = list.jobs[0];
     expect(listed).toMatchObject({ id: jobId, kind: 'rebuild-org-rollups', state: 'failed', attempts: 1, endedAt: expect.any(String) });
     expect(listed.error).toContain('Mars/Olympus');
     expect(listed.error).not.toContain('\n');
@@ -111,6 +115,7 @@ describe('jobs for admins, and dashboards while a rebuild waits', () => {
     await server.pool.query(`update orgs set timezone = 'UTC' where id = $1`, [a.orgId]);
     const retried = await admin.post(`/api/v1/org/jobs/${jobId}/retry`);
     expect(retried.status).toBe(200);
+    expect(() => JobRetryResponseSchema.parse(retried.json)).not.toThrow();
     expect(retried.json.job).toMatchObject({ id: jobId, kind: 'rebuild-org-rollups' });
     expect(['retry', 'active', 'completed']).toContain(retried.json.job.state);
     await expect.poll(async () => (await admin.get('/api/v1/org/jobs?state=completed')).json.jobs.map((j: any) => j.id), POLL).toContain(jobId);
