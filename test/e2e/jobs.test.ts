@@ -3,20 +3,16 @@
  * job in a captioned table, runs it again with the keyboard and hears the outcome (role=status); the
  * Persian page is right to left with Persian digits. Needs the SPA built into dist/web and Chromium.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildOrg, buildUser, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
-import { chromiumPath, launchBrowser, openSignedInPage } from '../helpers/browser.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
-const WEB_DIR = path.resolve('dist/web');
-const ready = !!chromiumPath() && fs.existsSync(path.join(WEB_DIR, 'index.html'));
-if (!ready) console.warn('jobs e2e skipped: needs Chromium and the built SPA in dist/web (npx vite build --config src/web/vite.config.ts)');
+requirePageTestPrerequisites();
 
-describe.skipIf(!ready)('background jobs page in the browser', () => {
+describe('background jobs page in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let org: OrgFixture;
