@@ -42,3 +42,21 @@ export function combineMessages<S extends readonly MessageSet<string>[]>(...sets
   }
   return combined as MessageSet<KeyOf<S[number]>>;
 }
+
+/** The keys of every object in a union (keyof of a union alone keeps only the shared ones). */
+type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
+
+/**
+ * Several areas' messages in one language as one (the dashboard's per-language chunks); a key
+ * defined twice is a mistake and throws.
+ */
+export function combineTranslations<T extends readonly Record<string, string>[]>(...parts: T): Translation<KeysOfEach<T[number]>> {
+  const combined: Record<string, string> = {};
+  for (const part of parts) {
+    for (const [key, message] of Object.entries(part)) {
+      if (key in combined) throw new Error(`message key ${key} is defined twice`);
+      combined[key] = message;
+    }
+  }
+  return combined as Translation<KeysOfEach<T[number]>>;
+}
