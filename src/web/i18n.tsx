@@ -6,9 +6,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { directionOf, isLanguage, type Direction, type Language } from '../core/i18n/languages.ts';
-import { createCatalogue, type MessageVars } from '../core/i18n/catalogue.ts';
+import type { MessageVars } from '../core/i18n/catalogue.ts';
 import type { MessageSet, Translation } from '../core/i18n/messages.ts';
 import { en, type MessageKey } from './messages/en.ts';
+import { dashboardCatalogueOf } from './messages/catalogue.ts';
 
 export type { MessageKey };
 
@@ -23,7 +24,7 @@ const LAZY_LANGUAGES: Record<Exclude<Language, 'en'>, () => Promise<Translation<
 
 /** The languages loaded so far; the catalogue reads it at format time, so a loaded one is used at once. */
 const loadedMessages: { [L in Language]?: Translation<MessageKey> } = { en };
-const dashboardCatalogue = createCatalogue('dashboard', loadedMessages as MessageSet<MessageKey>, { isolateRtlNumbers: true });
+const dashboardCatalogue = dashboardCatalogueOf(loadedMessages as MessageSet<MessageKey>);
 
 /** Whether `lang`'s messages are here (English always is). */
 export function isLanguageLoaded(lang: Language): boolean {

@@ -4,12 +4,9 @@
  * src/web/messages/{en,ru,fa}.ts). A key the catalogue lacks is a type error.
  */
 import { defineMessages } from '../core/i18n/messages.ts';
-import { createCatalogue } from '../core/i18n/catalogue.ts';
-import { en, type MessageKey } from './messages/en.ts';
+import { en } from './messages/en.ts';
 import { ru } from './messages/ru.ts';
 import { fa } from './messages/fa.ts';
+import { dashboardCatalogueOf } from './messages/catalogue.ts';
 
-export type { MessageKey };
-
-/** Numbers like num(): grouped, and isolated (FSI…PDI) in Persian. */
-export const dashboardCatalogue = createCatalogue('dashboard', defineMessages({ en, ru, fa }), { isolateRtlNumbers: true });
+export const dashboardCatalogue = dashboardCatalogueOf(defineMessages({ en, ru, fa }));
