@@ -1,24 +1,48 @@
 /**
  * Interface language (en / ru / fa) and direction. Every visible string goes through t(), which formats
- * the dashboard catalogue (src/web/messages.ts) with the shared translation layer (src/core/i18n):
- * ICU messages, plurals by CLDR rules (`t('an.overview.responses', { n: 5 })` -> "5 ответов").
+ * the dashboard's messages with the shared translation layer (src/core/i18n): ICU messages, plurals by
+ * CLDR rules (`t('an.overview.responses', { n: 5 })` -> "5 ответов"). English ships with the app; ru and
+ * fa are chunks of their own (src/web/messages/ru.ts, fa.ts), loaded when the interface needs them.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { directionOf, isLanguage, type Direction, type Language } from '../core/i18n/languages.ts';
 import type { MessageVars } from '../core/i18n/catalogue.ts';
-import { dashboardCatalogue, type MessageKey } from './messages.ts';
+import type { MessageSet, Translation } from '../core/i18n/messages.ts';
+import { en, type MessageKey } from './messages/en.ts';
+import { dashboardCatalogueOf } from './messages/catalogue.ts';
 
 export type { MessageKey };
 
 /** The hook's t(): a message of the dashboard catalogue in the interface language. */
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
+// Each import() is its own chunk, so a user downloads only the catalogue of the language they use.
+const LAZY_LANGUAGES: Record<Exclude<Language, 'en'>, () => Promise<Translation<MessageKey>>> = {
+  ru: () => import('./messages/ru.ts').then((m) => m.ru),
+  fa: () => import('./messages/fa.ts').then((m) => m.fa),
+};
+
+/** The languages loaded so far; the catalogue reads it at format time, so a loaded one is used at once. */
+const loadedMessages: { [L in Language]?: Translation<MessageKey> } = { en };
+const dashboardCatalogue = dashboardCatalogueOf(loadedMessages as MessageSet<MessageKey>);
+
+/** Whether `lang`'s messages are here (English always is). */
+export function isLanguageLoaded(lang: Language): boolean {
+  return loadedMessages[lang] !== undefined;
+}
+
+/** Fetches `lang`'s messages once; until then translate() writes that language's messages in English. */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' || isLanguageLoaded(lang)) return;
+  loadedMessages[lang] = await LAZY_LANGUAGES[lang]();
+}
+
 /** Whether a key built from a value (`an.channel.${channel}`) names a message; values without one are shown as they are. */
 export function isMessageKey(key: string): key is MessageKey {
   return dashboardCatalogue.has(key);
 }
 
-/** The message `key` in `lang`; plural placeholders take the count as a number (`{ n: 5 }`). */
+/** The message `key` in `lang` (loaded with loadLanguage); plural placeholders take the count as a number (`{ n: 5 }`). */
 export function translate(lang: Language, key: MessageKey, vars?: MessageVars): string {
   return dashboardCatalogue.formatMessage(lang, key, vars);
 }
@@ -79,18 +103,34 @@ function initialLanguage(): Language {
   return isLanguage(nav) ? nav : 'en';
 }
 
+/**
+ * Shows the app in the chosen language once its messages are loaded: nothing before the first one
+ * (no flash of English or of keys), and the previous language while switching to another.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(initialLanguage);
-  const dir = directionOf(lang);
+  const [wanted, setWanted] = useState<Language>(initialLanguage);
+  const [lang, setShown] = useState<Language | null>(() => (isLanguageLoaded(wanted) ? wanted : null));
   useEffect(() => {
+    let current = true;
+    loadLanguage(wanted).then(
+      () => { if (current) setShown(wanted); },
+      // The chunk could not be fetched (offline, a new deploy): stay in the language shown, or English.
+      () => { if (current) setShown((shown) => shown ?? 'en'); },
+    );
+    return () => { current = false; };
+  }, [wanted]);
+  const dir = directionOf(lang ?? 'en');
+  useEffect(() => {
+    if (!lang) return;
     document.documentElement.lang = lang;
     document.documentElement.dir = dir;
   }, [lang, dir]);
   const setLang = useCallback((l: Language) => {
     localStorage.setItem(STORAGE_KEY, l);
-    setLangState(l);
+    setWanted(l);
   }, []);
-  const value = useMemo<I18n>(() => {
+  const value = useMemo<I18n | null>(() => {
+    if (!lang) return null;
     return {
       lang,
       dir,
@@ -101,6 +141,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (v, opts = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, opts).format(new Date(v)),
     };
   }, [lang, dir, setLang]);
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

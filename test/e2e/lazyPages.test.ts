@@ -43,6 +43,29 @@ describe('pages loaded on first visit', () => {
     await page.context().close();
   });
 
+  it('fetches the messages of Russian or Persian only for an interface in that language', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, owner, TEST_PASSWORD);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.reload();
+    await page.getByRole('link', { name: 'Locations' }).waitFor();
+    const catalogues = () => scripts.filter((s) => /\/assets\/(ru|fa)-[\w-]+\.js$/.test(s));
+    expect(catalogues()).toEqual([]);
+
+    // Switching loads the Russian chunk, then the shell is in Russian (no English or keys in between).
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await page.getByRole('link', { name: 'Точки' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(catalogues()).toEqual([expect.stringMatching(/\/assets\/ru-[\w-]+\.js$/)]);
+    await page.context().close();
+
+    // Opened in Persian: the app appears right to left once the Persian chunk is in.
+    const persian = await openSignedInPage(browser, server.baseUrl, owner, TEST_PASSWORD, { lang: 'fa' });
+    await persian.getByRole('link', { name: 'شعبه‌ها' }).waitFor();
+    expect(await persian.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await persian.context().close();
+  });
+
   it('reloads once when a page\'s code cannot be fetched, then says so', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, owner, TEST_PASSWORD);
     let documents = 0;

@@ -2,12 +2,15 @@
  * Counts in every area's real messages follow CLDR plural rules: en one/other, ru one/few/many/other,
  * fa one/other (the noun stays singular). Expected strings are written by hand.
  */
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../src/web/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translate, loadLanguage } from '../../src/web/i18n.tsx';
 import { pageText } from '../../src/respond/i18n.ts';
 import { validationMessage } from '../../src/core/surveys/logic.ts';
 import { invitationMail, resetMail } from '../../src/server/mail/messages.ts';
 import { cliCatalogue, cliLanguage } from '../../src/cli/messages.ts';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 const FSI = '\u2068';
 const PDI = '\u2069';

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from '../../src/web/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translate, loadLanguage } from '../../src/web/i18n.tsx';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 describe('account and people messages', () => {
   // Keys, placeholders and plural categories of every catalogue: test/i18n/catalogues.test.ts.

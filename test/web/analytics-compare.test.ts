@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareParams, sideName, sidePeriod, sideSegments, verdictKey } from '../../src/web/analytics/compare.ts';
-import { translate, type Translate } from '../../src/web/i18n.tsx';
+import { translate, type Translate, loadLanguage } from '../../src/web/i18n.tsx';
 import type { CompareSide } from '../../src/web/analytics/types.ts';
 import type { ComparisonResult } from '../../src/core/stats/index.ts';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 /** Side names isolate location names for bidi (FSI…PDI); compare the visible text. */
 const visible = (s: string) => s.replace(/[\u2068\u2069]/g, '');

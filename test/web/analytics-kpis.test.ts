@@ -3,11 +3,14 @@
  * in en, ru and fa, with the real messages and formatters; plural forms and the Persian percent sign.
  * Expected strings are written out by hand.
  */
-import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, translate } from '../../src/web/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent, translate, loadLanguage } from '../../src/web/i18n.tsx';
 import type { Language } from '../../src/core/i18n/languages.ts';
 import { metricDetailTexts, type DetailFormatters } from '../../src/web/analytics/metricDetails.ts';
 import type { MetricResult } from '../../src/web/analytics/types.ts';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 const FSI = '\u2068';
 const PDI = '\u2069';

@@ -1,9 +1,12 @@
 /** Pure label helpers of the dashboard (src/web/analytics/labels.ts) and the plural forms of counts. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
-import { translate } from '../../src/web/i18n.tsx';
+import { translate, loadLanguage } from '../../src/web/i18n.tsx';
 import { axisInterval, paddedRange } from '../../src/web/charts/shape.ts';
 import { barOption, quadrantOption } from '../../src/web/charts/options.ts';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 describe('dimensionLabel', () => {
   it('turns a hidden-field key into words with a capital first letter', () => {

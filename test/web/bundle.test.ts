@@ -50,6 +50,21 @@ describe('the built dashboard', () => {
     expect(chartPage.some((f) => fs.readFileSync(path.join(webDir, f), 'utf8').includes('[ECharts]'))).toBe(true);
   });
 
+  it('ships the English messages with the app and Russian and Persian as chunks loaded on demand', () => {
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
+    const firstView = filesLoadedBy(manifest, [entryKey(manifest), ...FIRST_VIEW_PAGES]).filter((f) => f.endsWith('.js'));
+    const text = (files: string[]) => files.map((f) => fs.readFileSync(path.join(webDir, f), 'utf8')).join('\n');
+    // The sign-in title in each language (src/web/admin/messages/*.ts).
+    expect(text(firstView)).toContain('Sign in to Sarafan');
+    for (const [lang, signIn] of [['ru', 'Вход в Сарафан'], ['fa', 'ورود به سارافان']]) {
+      const chunk = manifest[`messages/${lang}.ts`];
+      expect(chunk?.isDynamicEntry, lang).toBe(true);
+      expect(firstView, lang).not.toContain(chunk.file);
+      expect(text(firstView), lang).not.toContain(signIn);
+      expect(text(filesLoadedBy(manifest, [`messages/${lang}.ts`])), lang).toContain(signIn);
+    }
+  });
+
   it('measures the first view as the entry plus the sign-in and overview pages, gzipped', () => {
     const size = measureDashboardSize(webDir);
     expect(size.firstViewGzip).toBe(size.firstViewJsGzip + size.firstViewCssGzip);

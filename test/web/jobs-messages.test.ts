@@ -1,8 +1,13 @@
 /** The jobs page's texts: every job kind has a name, and the caption counts with each language's plural forms. */
-import { describe, expect, it } from 'vitest';
-import { jobsMessages } from '../../src/web/admin/messages/jobs.ts';
-import { isMessageKey, translate } from '../../src/web/i18n.tsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jobsEn } from '../../src/web/admin/messages/jobs.ts';
+import { jobsRu } from '../../src/web/admin/messages/jobs.ru.ts';
+import { jobsFa } from '../../src/web/admin/messages/jobs.fa.ts';
+import { isMessageKey, translate, loadLanguage } from '../../src/web/i18n.tsx';
 import { JOB_KINDS } from '../../src/server/jobs/kinds.ts';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 describe('background jobs messages', () => {
   it('names every job kind the server runs, in every language', () => {
@@ -10,7 +15,7 @@ describe('background jobs messages', () => {
       for (const kind of JOB_KINDS) {
         const key = `jobs.kind.${kind.name}`;
         expect(isMessageKey(key), key).toBe(true);
-        expect((jobsMessages[lang] as Record<string, string>)[key], `${lang} ${kind.name}`).toBeTruthy();
+        expect(({ en: jobsEn, ru: jobsRu, fa: jobsFa }[lang] as Record<string, string>)[key], `${lang} ${kind.name}`).toBeTruthy();
       }
     }
   });

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { localHostOf } from '../../src/web/admin/distribute/links.ts';
-import { translate } from '../../src/web/i18n.tsx';
+import { translate, loadLanguage } from '../../src/web/i18n.tsx';
+
+// The app loads ru and fa on demand; these tests format in both.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
 
 describe('distribution links built from this machine', () => {
   it('names a local host, and nothing for public ones', () => {

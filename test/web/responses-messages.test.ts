@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { responsesMessages } from '../../src/web/responses/messages.ts';
+import { responsesEn } from '../../src/web/responses/messages.ts';
 
 describe('responses messages', () => {
   // Keys, placeholders and plural categories of every catalogue: test/i18n/catalogues.test.ts.
@@ -11,6 +11,6 @@ describe('responses messages', () => {
       + fs.readFileSync(path.resolve('src/web/analytics/QualityPage.tsx'), 'utf8');
     const used = [...src.matchAll(/\bt\('(rs\.[\w.]+)'/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(20);
-    for (const key of used) expect(key in responsesMessages.en, key).toBe(true);
+    for (const key of used) expect(key in responsesEn, key).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalogue, messageShape } from './catalogue.ts';
-import { defineMessages } from './messages.ts';
+import { defineMessages, type MessageSet } from './messages.ts';
 
 const sample = createCatalogue(
   'sample',
@@ -44,6 +44,14 @@ describe('formatMessage', () => {
   });
   it('refuses a missing placeholder value instead of leaving a half-filled text', () => {
     expect(() => sample.formatMessage('en', 'hello', {})).toThrow(/name/);
+  });
+  it('writes a language not loaded yet in English, and in that language once it is filled in', () => {
+    // The dashboard's set: English at first, ru added when its chunk arrives (src/web/i18n.tsx).
+    const loaded: { en: { hello: string }; ru?: { hello: string } } = { en: { hello: 'Hello, {name}!' } };
+    const lazy = createCatalogue('lazy', loaded as unknown as MessageSet<'hello'>);
+    expect(lazy.formatMessage('ru', 'hello', { name: 'Аня' })).toBe('Hello, Аня!');
+    loaded.ru = { hello: 'Привет, {name}!' };
+    expect(lazy.formatMessage('ru', 'hello', { name: 'Аня' })).toBe('Привет, Аня!');
   });
   it('keeps the compiled message: a second call gives the same text', () => {
     expect(sample.formatMessage('ru', 'answers', { n: 22 })).toBe(sample.formatMessage('ru', 'answers', { n: 22 }));

@@ -75,10 +75,12 @@ export function createCatalogue<K extends string>(name: string, messages: Messag
       let format = compiled.get(id);
       if (!format) {
         // Typed keys make a missing message impossible short of a cast; show the key rather than crash.
-        const source = messages[language][key] ?? messages.en[key];
+        // A language not loaded yet (the dashboard's lazy ones) gets English, not kept for later.
+        const own = messages[language] as MessageSet<K>[typeof language] | undefined;
+        const source = own?.[key] ?? messages.en[key];
         if (source === undefined) return key;
         format = compile(source, language, formatters);
-        compiled.set(id, format);
+        if (own) compiled.set(id, format);
       }
       return String(format.format(vars));
     },

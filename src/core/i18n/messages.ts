@@ -7,7 +7,7 @@
  * `{name}` inserts a value; plurals are `{n, plural, one {# answer} other {# answers}}` with `#` the
  * number written in the language's digits; literal braces are quoted: `'{'`.
  */
-import { LANGUAGES, type Language } from './languages.ts';
+import type { Language } from './languages.ts';
 
 /** One language's messages of a set with the keys K. */
 export type Translation<K extends string> = { readonly [P in K]: string };
@@ -28,17 +28,20 @@ export function defineMessages<E extends Record<string, string>>(
   return set;
 }
 
-/** Several areas' sets as one (the dashboard's); a key defined twice is a mistake and throws. */
-export function combineMessages<S extends readonly MessageSet<string>[]>(...sets: S): MessageSet<KeyOf<S[number]>> {
-  const combined = {} as Record<Language, Record<string, string>>;
-  for (const lang of LANGUAGES) {
-    combined[lang] = {};
-    for (const set of sets) {
-      for (const [key, message] of Object.entries(set[lang])) {
-        if (key in combined[lang]) throw new Error(`message key ${key} is defined twice`);
-        combined[lang][key] = message;
-      }
+/** The keys of every object in a union (keyof of a union alone keeps only the shared ones). */
+type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
+
+/**
+ * Several areas' messages in one language as one (the dashboard's per-language chunks); a key
+ * defined twice is a mistake and throws.
+ */
+export function combineTranslations<T extends readonly Record<string, string>[]>(...parts: T): Translation<KeysOfEach<T[number]>> {
+  const combined: Record<string, string> = {};
+  for (const part of parts) {
+    for (const [key, message] of Object.entries(part)) {
+      if (key in combined) throw new Error(`message key ${key} is defined twice`);
+      combined[key] = message;
     }
   }
-  return combined as MessageSet<KeyOf<S[number]>>;
+  return combined as Translation<KeysOfEach<T[number]>>;
 }

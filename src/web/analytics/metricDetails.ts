@@ -4,7 +4,7 @@
  * the scale. Pure (formatters passed in), so every language's wording is unit-tested in Node.
  */
 import type { MessageVars } from '../../core/i18n/catalogue.ts';
-import type { MessageKey } from '../messages.ts';
+import type { MessageKey } from '../messages/en.ts';
 import type { MetricResult } from './types.ts';
 
 export interface DetailFormatters {

@@ -1,0 +1,17 @@
+/**
+ * The dashboard's English messages: every area's set as one. English is the reference (its keys are
+ * MessageKey) and the fallback, so it ships with the app; ru.ts and fa.ts are chunks loaded on demand.
+ */
+import { combineTranslations } from '../../core/i18n/messages.ts';
+import { shellEn } from '../shell/messages.ts';
+import { accountEn, peopleEn } from '../shell/accountMessages.ts';
+import { en as adminEn } from '../admin/messages/en.ts';
+import { lifecycleEn } from '../admin/messages/lifecycle.ts';
+import { jobsEn } from '../admin/messages/jobs.ts';
+import { en as analyticsEn } from '../analytics/messages/en.ts';
+import { responsesEn } from '../responses/messages.ts';
+
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn);
+
+/** Every message key of the dashboard. */
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,12 @@
+/** The dashboard's Persian messages, a chunk of their own that the app loads when the interface is in Persian. */
+import { combineTranslations, type Translation } from '../../core/i18n/messages.ts';
+import type { MessageKey } from './en.ts';
+import { shellFa } from '../shell/messages.fa.ts';
+import { accountFa, peopleFa } from '../shell/accountMessages.fa.ts';
+import { fa as adminFa } from '../admin/messages/fa.ts';
+import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
+import { jobsFa } from '../admin/messages/jobs.fa.ts';
+import { fa as analyticsFa } from '../analytics/messages/fa.ts';
+import { responsesFa } from '../responses/messages.fa.ts';
+
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa);

@@ -1,0 +1,12 @@
+/** The dashboard's Russian messages, a chunk of their own that the app loads when the interface is in Russian. */
+import { combineTranslations, type Translation } from '../../core/i18n/messages.ts';
+import type { MessageKey } from './en.ts';
+import { shellRu } from '../shell/messages.ru.ts';
+import { accountRu, peopleRu } from '../shell/accountMessages.ru.ts';
+import { ru as adminRu } from '../admin/messages/ru.ts';
+import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
+import { jobsRu } from '../admin/messages/jobs.ru.ts';
+import { ru as analyticsRu } from '../analytics/messages/ru.ts';
+import { responsesRu } from '../responses/messages.ru.ts';
+
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu);
