@@ -24,6 +24,7 @@ const cliMessages = defineMessages({
     'restore.migrated': 'Migrated the restored data through {migrations, plural, one {# newer migration} other {# newer migrations}}.',
     'rollups.org': 'org {org}: {scoreRows, plural, one {# score row} other {# score rows}}, {responseRows, plural, one {# response row} other {# response rows}} in {ms, number} ms',
     'rollups.done': 'Rebuilt rollups of {orgs, plural, one {# organisation} other {# organisations}}: {rows, plural, one {# row} other {# rows}} in {ms, number} ms',
+    'rollups.settled': 'org {org}: its failed background rebuild is settled (dashboards read the rollups again)',
   },
   ru: {
     'migrate.done': 'Схема базы данных актуальна.',
@@ -47,6 +48,7 @@ const cliMessages = defineMessages({
     'rollups.done':
       'Сводки пересчитаны для {orgs, plural, one {# организации} few {# организаций} many {# организаций} other {# организации}}: ' +
       '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} за {ms, number} мс',
+    'rollups.settled': 'организация {org}: неудавшийся фоновый пересчёт закрыт (дашборды снова читают сводки)',
   },
   fa: {
     'migrate.done': 'طرح پایگاه داده به‌روز است.',
@@ -63,6 +65,7 @@ const cliMessages = defineMessages({
     'restore.migrated': 'داده‌های بازیابی‌شده با {migrations, plural, one {# مهاجرت تازه‌تر} other {# مهاجرت تازه‌تر}} به‌روز شد.',
     'rollups.org': 'سازمان {org}: {scoreRows, plural, one {# ردیف امتیاز} other {# ردیف امتیاز}}، {responseRows, plural, one {# ردیف پاسخ} other {# ردیف پاسخ}} در {ms, number} میلی‌ثانیه',
     'rollups.done': 'خلاصه‌های {orgs, plural, one {# سازمان} other {# سازمان}} دوباره ساخته شد: {rows, plural, one {# ردیف} other {# ردیف}} در {ms, number} میلی‌ثانیه',
+    'rollups.settled': 'سازمان {org}: بازسازی ناموفق پس‌زمینه بسته شد (داشبوردها دوباره از خلاصه‌ها می‌خوانند)',
   },
 });
 

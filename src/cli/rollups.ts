@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import { openMigratedDatabase } from './start.ts';
 import { cliText } from './messages.ts';
 import { listOrgIds, rebuildOrgRollups } from '../db/rollups/rebuildRollups.ts';
+import { settleFailedRollupJob } from '../db/rollups/rollupJobs.ts';
 
 /** Registers `rollups rebuild` on the `sarafan` program. */
 export function registerRollupsCommand(program: Command): void {
@@ -31,6 +32,7 @@ export function registerRollupsCommand(program: Command): void {
             cliProgress.Presets.shades_classic,
           );
           let written = 0;
+          const orgStarted = new Date();
           // Stopped on failure too: a bar left running keeps the terminal's cursor hidden.
           const result = await rebuildOrgRollups(db.pool, orgId, {
             batchDays,
@@ -44,6 +46,7 @@ export function registerRollupsCommand(program: Command): void {
           }).finally(() => bar.stop());
           rows += result.scoreRows + result.responseRows;
           console.log(cliText('rollups.org', { org: orgId, scoreRows: result.scoreRows, responseRows: result.responseRows, ms: result.ms }));
+          if (await settleFailedRollupJob(db.pool, orgId, orgStarted)) console.log(cliText('rollups.settled', { org: orgId }));
         }
         console.log(cliText('rollups.done', { orgs: orgs.length, rows, ms: Date.now() - started }));
       } finally {

@@ -225,13 +225,22 @@ describe('analytics maintenance and validation', () => {
     // Three rebuilds, a bulk build, five snapshots and the oracle: 6 s alone, over 30 s when the whole suite shares 2 cores.
   }, 120_000);
 
-  it('runs `sarafan rollups rebuild --org` from the command line', async () => {
+  it('runs `sarafan rollups rebuild --org` from the command line, settling a background rebuild that had failed', async () => {
+    // A background rebuild that failed earlier: until it is settled, dashboards read raw answers.
+    await server.pool.query(
+      `insert into rollup_jobs (org_id, status, rerun, error, finished_at) values ($1, 'failed', false, 'disk full', now() - interval '1 hour')
+       on conflict (org_id) do update set status = 'failed', rerun = false, error = 'disk full', finished_at = now() - interval '1 hour'`,
+      [orgId],
+    );
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'rollups', 'rebuild', '--org', orgId], {
-      env: { ...process.env, DATABASE_URL: server.db.url },
+      env: { ...process.env, DATABASE_URL: server.db.url, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
     });
     // One organisation, in the singular (it said "1 organisation(s)").
     expect(stdout).toMatch(/Rebuilt rollups of 1 organisation: \d+ rows/);
+    expect(stdout).toContain(`org ${orgId}: its failed background rebuild is settled`);
+    const { rows } = await server.pool.query(`select status, error from rollup_jobs where org_id = $1`, [orgId]);
+    expect(rows).toEqual([{ status: 'done', error: null }]);
   });
 
   it('ranks key drivers and refuses with 422 when too few responses are complete', async () => {

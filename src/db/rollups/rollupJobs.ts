@@ -86,6 +86,21 @@ export async function finishRollupJob(db: Queryable, orgId: string, outcome: { e
   return rowCount === 1;
 }
 
+/**
+ * A rebuild run outside the queue (`sarafan rollups rebuild`) that succeeded settles a rebuild that had
+ * failed before it started: the rollups are whole again, so dashboards read them instead of raw answers.
+ * A request made meanwhile (running, or `rerun`) is left to the queue.
+ * @returns true when a failed job was settled
+ */
+export async function settleFailedRollupJob(db: Queryable, orgId: string, rebuildStartedAt: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `/* settleFailedRollupJob */ update rollup_jobs set status = 'done', error = null, finished_at = now(), done = total
+      where org_id = $1 and status = 'failed' and not rerun and finished_at <= $2`,
+    [orgId, rebuildStartedAt],
+  );
+  return rowCount === 1;
+}
+
 /** Marks jobs a dead process left running as wanted again; returns their organisations. */
 export async function requeueInterruptedRollupJobs(db: Queryable): Promise<string[]> {
   const { rows } = await db.query(`/* requeueInterruptedRollupJobs */ update rollup_jobs set rerun = true where status = 'running' returning org_id`);
