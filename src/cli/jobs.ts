@@ -6,7 +6,8 @@
  */
 import type { Command } from 'commander';
 import { openMigratedDatabase } from './start.ts';
-import { findJob, JOB_STATES, listJobs, type JobRow, type JobState } from '../db/jobs/jobTable.ts';
+import { findJob, listJobs, type JobRow } from '../db/jobs/jobTable.ts';
+import { JOB_STATES, type JobState } from '../core/api/jobs.ts';
 import { createJobQueue } from '../server/jobs/queue.ts';
 import { JOB_KINDS } from '../server/jobs/kinds.ts';
 import { presentJob } from '../server/jobs/present.ts';

@@ -5,13 +5,10 @@
  * every read for a caller filters on it, so no organisation sees another's jobs.
  */
 import type { Queryable } from '../connection.ts';
+import type { JobState } from '../../core/api/jobs.ts';
 
 /** The schema pg-boss keeps its tables in (passed to pg-boss as its `schema` option). */
 export const JOB_SCHEMA = 'pgboss';
-
-import { JOB_STATES, type JobState } from '../../core/api/jobs.ts';
-
-export { JOB_STATES, type JobState };
 
 export interface JobRow {
   id: string;
