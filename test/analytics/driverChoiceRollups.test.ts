@@ -12,7 +12,7 @@ import { DomainError } from '../../src/core/errors.ts';
 import { keyDrivers } from '../../src/core/stats/drivers.ts';
 import { inTransaction } from '../../src/db/tx.ts';
 import { rebuildOrgRollups, finishInterruptedRollupRebuilds } from '../../src/db/rollups/rebuildRollups.ts';
-import { recordResponsesForRollups, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
+import { foldPendingResponses, recordResponsesForRollups, ROLLUP_WRITER_LOCK, setRollupsRebuilding } from '../../src/db/rollups/rollupQueue.ts';
 import { startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, buildRegionTeam, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
 import { rng } from '../helpers/rng.ts';
@@ -205,6 +205,10 @@ describe('driver and choice rollups equal raw answers', () => {
     for (const id of seeded.slice(0, 12)) expect((await owner.post(`/api/v1/responses/${id}/exclude`, { reason: 'test' })).status).toBe(200);
     expect((await owner.post(`/api/v1/responses/${seeded[3]}/include`)).status).toBe(200);
     await check('after exclusions');
+    // The exclusions above queued a fold job that may not have run yet: fold them now, so the count
+    // below holds only what waits while the rebuild runs.
+    await foldPendingResponses(server.pool, orgId);
+    expect((await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n).toBe(0);
 
     // A rebuild left switched to queueing: new responses and exclusions wait in rollup_pending, and
     // readers add their contribution.
@@ -217,16 +221,19 @@ describe('driver and choice rollups equal raw answers', () => {
     // As a running rebuild does, hold the organisation's rollup writer lock: no fold (a queued job) runs meanwhile.
     const rebuilder = await server.pool.connect();
     await rebuilder.query('select pg_advisory_lock($1, hashtext($2))', [ROLLUP_WRITER_LOCK, orgId]);
-    const queued = await seedQueued(Array.from({ length: 60 }, make));
-    for (const id of [...seeded.slice(20, 26), queued[0], queued[1]]) {
-      expect((await owner.post(`/api/v1/responses/${id}/exclude`, { reason: 'queued' })).status).toBe(200);
+    try {
+      const queued = await seedQueued(Array.from({ length: 60 }, make));
+      for (const id of [...seeded.slice(20, 26), queued[0], queued[1]]) {
+        expect((await owner.post(`/api/v1/responses/${id}/exclude`, { reason: 'queued' })).status).toBe(200);
+      }
+      expect((await owner.post(`/api/v1/responses/${queued[1]}/include`)).status).toBe(200);
+      const pending = await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId]);
+      expect(pending.rows[0].n).toBe(60 + 8 + 1);
+      await check('with queued changes');
+    } finally {
+      await rebuilder.query('select pg_advisory_unlock($1, hashtext($2))', [ROLLUP_WRITER_LOCK, orgId]);
+      rebuilder.release();
     }
-    expect((await owner.post(`/api/v1/responses/${queued[1]}/include`)).status).toBe(200);
-    const pending = await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId]);
-    expect(pending.rows[0].n).toBe(60 + 8 + 1);
-    await check('with queued changes');
-    await rebuilder.query('select pg_advisory_unlock($1, hashtext($2))', [ROLLUP_WRITER_LOCK, orgId]);
-    rebuilder.release();
 
     await finishInterruptedRollupRebuilds(server.pool);
     expect((await server.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n).toBe(0);
