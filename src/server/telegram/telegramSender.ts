@@ -1,0 +1,54 @@
+/**
+ * The invitations pipeline's sender for channel `telegram`: the invitation text followed by the
+ * survey's first question with its buttons, in the chat of a contact who started the bot. The
+ * conversation starts at once (linked to the invitation), so the contact answers right there; the
+ * answers are stored like those of a /start link.
+ */
+import type { Queryable } from '../../db/connection.ts';
+import { withTransaction } from '../../db/tx.ts';
+import type pg from 'pg';
+import { getBot } from '../../db/telegram/bots.ts';
+import { getChatOfContact, markChatBlocked } from '../../db/telegram/chats.ts';
+import { getInvitationSurveyId } from '../../db/telegram/conversations.ts';
+import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
+import { openSecret } from '../auth/secretBox.ts';
+import type { ChannelSender } from '../messengers/channelSender.ts';
+import { botApi, callBot, describeTelegramError, telegramErrorCode } from './botApi.ts';
+import { beginConversation } from './handleUpdate.ts';
+
+/** Why a Telegram invitation cannot be sent; thrown so the pipeline records it. */
+export class TelegramSendError extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message);
+    this.name = 'TelegramSendError';
+  }
+}
+
+export function createTelegramSender(pool: pg.Pool): ChannelSender {
+  return {
+    channel: 'telegram',
+    async send(msg) {
+      const bot = await getBot(pool, msg.orgId);
+      if (!bot?.token) throw new TelegramSendError('no Telegram bot is connected', true);
+      const chat = await getChatOfContact(pool, msg.orgId, msg.contactId);
+      if (!chat) throw new TelegramSendError('the contact has not started the bot', true);
+      if (chat.blocked) throw new TelegramSendError('the contact blocked the bot', true);
+      const token = openSecret(bot.token);
+      // The conversation commits only once Telegram took the message: a failed send leaves the chat as it was.
+      return withTransaction(pool, async (tx: Queryable) => {
+        const surveyId = await getInvitationSurveyId(tx, msg.orgId, msg.invitationId);
+        const survey = surveyId ? await loadSurvey(tx, msg.orgId, surveyId) : null;
+        if (!survey || survey.status !== 'live') throw new TelegramSendError('the survey is not live', true);
+        const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, msg.text.trim() || undefined);
+        if (!started) throw new TelegramSendError('the survey has no question to ask', true);
+        try {
+          const sent = (await callBot(botApi(token), started.call.method, started.call.payload)) as { message_id?: number };
+          return sent?.message_id !== undefined ? { providerId: String(sent.message_id) } : {};
+        } catch (err) {
+          if (telegramErrorCode(err) === 403) await markChatBlocked(pool, msg.orgId, chat.chatId);
+          throw new TelegramSendError(`Telegram refused the message: ${describeTelegramError(err, token)}`, telegramErrorCode(err) !== null);
+        }
+      });
+    },
+  };
+}
