@@ -5,7 +5,7 @@
  * Expected texts are the survey's own (test/respond/factory.ts) and Telegram's documented shapes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgWithOwner, Client, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildOrgWithOwner, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buttonUpdate, startFakeTelegram, textUpdate, type FakeTelegram, type RecordedCall } from '../helpers/fakeTelegram.ts';
 import { buildSurvey, npsQuestions, type SurveyFixture } from '../respond/factory.ts';
 import { createTelegramSender } from '../../src/server/telegram/telegramSender.ts';
@@ -18,6 +18,7 @@ let fake: FakeTelegram;
 let server: TestServer;
 let owner: Client;
 let orgId: string;
+let storeId: string;
 let survey: SurveyFixture;
 let hook: { url: string; secret: string };
 let nextUpdateId = 5000;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const built = await buildOrgWithOwner(server, 'Telegram Shop', 'owner@tg.test');
   owner = built.owner;
   orgId = built.org.orgId;
+  storeId = built.store.id;
   survey = await buildSurvey(server.pool, orgId, { questions: npsQuestions() });
 });
 afterAll(async () => {
@@ -60,6 +62,14 @@ describe('connecting a bot', () => {
     const noToken = await owner.put('/api/v1/org/telegram', { mode: 'polling' });
     expect(noToken.status).toBe(400);
     expect((await owner.get('/api/v1/org/telegram')).json.connected).toBe(false);
+    await buildUser(server.pool, orgId, 'analyst', 'analyst@tg.test');
+    await buildUser(server.pool, orgId, 'admin', 'store-admin@tg.test', [storeId]);
+    for (const email of ['analyst@tg.test', 'store-admin@tg.test']) {
+      const other = await signIn(server.baseUrl, email);
+      expect((await other.put('/api/v1/org/telegram', { token: BOT.token, mode: 'polling' })).status).toBe(403);
+      expect((await other.get('/api/v1/org/telegram')).status).toBe(403);
+    }
+    expect(fake.callsOf('getMe', BOT.token)).toHaveLength(0);
   });
 
   it('checks the token with getMe, sets the webhook with a secret token and stores the token sealed', async () => {
