@@ -9,6 +9,7 @@ import type { SurveyLinksAnswer } from '../../../core/api/surveys.ts';
 import type { SurveyDetailAnswer } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
 import { HiddenFieldsBuilder } from './HiddenFieldsBuilder.tsx';
+import { TelegramLink } from './TelegramLink.tsx';
 
 /** Shows links as absolute URLs (what people paste into e-mails and print). */
 export function absolute(url: string): string {
@@ -103,6 +104,7 @@ export function DistributePage() {
               </table>
             )}
           </section>
+          <TelegramLink surveyId={def.id} />
           <HiddenFieldsBuilder publicUrl={publicUrl} links={locationLinks} languages={def.languages} />
         </>
       )}
