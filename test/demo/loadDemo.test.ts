@@ -34,6 +34,10 @@ describe('loadDemo', () => {
       expect([...s.languages].sort()).toEqual(['en', 'fa', 'ru']);
     }
     expect(await count(`select count(*)::int n from responses where org_id = $1`, [orgId])).toBe(2000);
+    // The demo's Telegram bot is a name without a token; some NPS and CSAT answers came through it.
+    expect((await server.pool.query(`select username, token from telegram_bots where org_id = $1`, [orgId])).rows).toEqual([{ username: 'sarafan_demo_bot', token: null }]);
+    expect(await count(`select count(*)::int n from responses where org_id = $1 and channel = 'telegram'`, [orgId])).toBeGreaterThan(0);
+    expect(await count(`select count(*)::int n from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id where a.org_id = $1 and a.channel <> r.channel`, [orgId])).toBe(0);
     const answers = await count(`select count(*)::int n from answers where org_id = $1`, [orgId]);
     expect(first.status === 'created' && first.answers).toBe(answers);
     expect(answers).toBeGreaterThan(4000);
