@@ -5,8 +5,9 @@ import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../../components/index.ts';
 import type { SmsSettingsView, SmsTestAnswer } from '../../../core/api/messengers.ts';
 
-/** The template's placeholders, shown literally in the hint (they are values of the message, not ICU text). */
-const PLACEHOLDERS = { to: '{to}', text: '{text}', from: '{from}', example: '{"to": …, "from": …, "text": …}' };
+/** Shown literally in the hints (values of the messages, not ICU text), each a left-to-right island in Persian text. */
+const ltr = (s: string) => `\u2066${s}\u2069`;
+const PLACEHOLDERS = { to: ltr('{to}'), text: ltr('{text}'), from: ltr('{from}'), example: ltr('{"to": …, "from": …, "text": …}') };
 
 export function SmsSettings() {
   const { t, date } = useI18n();
@@ -82,7 +83,7 @@ export function SmsSettings() {
           {d.hasAuthHeader && (
             <label className="check"><input type="checkbox" checked={removeAuth} onChange={(e) => setRemoveAuth(e.target.checked)} /> {t('ch.sms.authRemove')}</label>
           )}
-          <Field label={t('ch.sms.sender')} hint={t('ch.sms.senderHint', { from: '{from}' })} error={fieldErrors.sender}>
+          <Field label={t('ch.sms.sender')} hint={t('ch.sms.senderHint', { from: PLACEHOLDERS.from })} error={fieldErrors.sender}>
             {(p) => <input {...p} dir="ltr" maxLength={20} value={sender} onChange={(e) => setSender(e.target.value)} />}
           </Field>
           <Field label={t('ch.sms.template')} hint={t('ch.sms.templateHint', PLACEHOLDERS)} error={fieldErrors.bodyTemplate}>
@@ -108,7 +109,7 @@ export function SmsSettings() {
           </div>
           <h3>{t('ch.sms.recent')}</h3>
           {d.recent.length === 0 ? <p className="muted">{t('ch.sms.none')}</p> : (
-            <table className="channel-log">
+            <div className="channel-log-scroll"><table className="channel-log">
               <thead>
                 <tr><th scope="col">{t('ch.sms.to')}</th><th scope="col">{t('ch.sms.status')}</th><th scope="col">{t('ch.sms.when')}</th></tr>
               </thead>
@@ -121,7 +122,7 @@ export function SmsSettings() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
         </>
       )}

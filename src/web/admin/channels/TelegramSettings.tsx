@@ -88,7 +88,7 @@ export function TelegramSettings() {
           <fieldset className="channel-modes">
             <legend>{t('ch.tg.mode')}</legend>
             {(['polling', 'webhook'] as const).map((m) => (
-              <label key={m}>
+              <label key={m} className="check">
                 <input type="radio" name="tg-mode" value={m} checked={mode === m} onChange={() => setMode(m)} aria-describedby={`tg-mode-${m}`} />
                 <span>
                   {t(m === 'polling' ? 'ch.tg.polling' : 'ch.tg.webhook')}
