@@ -1,4 +1,5 @@
 /** The `contacts` row as the API's Contact, and the SQL pieces every contact statement shares. */
+import type { Queryable } from '../connection.ts';
 import type { Contact } from '../../core/contacts/contact.ts';
 import type { Language } from '../../core/i18n/languages.ts';
 
@@ -31,6 +32,12 @@ export function toContact(r: Record<string, any>): Contact {
  * Serialises writers of one organisation's contacts (create, update, import, upsert) for the rest of the
  * transaction, so two imports cannot both decide to create the same person.
  */
-export async function lockContacts(tx: { query: (sql: string, params: unknown[]) => Promise<unknown> }, orgId: string): Promise<void> {
+export async function lockContacts(tx: Queryable, orgId: string): Promise<void> {
   await tx.query(`/* lockContacts */ select pg_advisory_xact_lock(hashtext('sarafan.contacts'), hashtext($1))`, [orgId]);
+}
+
+/** The organisation's time zone (its default phone country derives from it) and its dashboard dimensions. */
+export async function getContactOrgSettings(db: Queryable, orgId: string): Promise<{ timeZone: string; dimensions: string[] }> {
+  const { rows } = await db.query(`/* getContactOrgSettings */ select timezone, dimensions from orgs where id = $1`, [orgId]);
+  return { timeZone: rows[0]?.timezone ?? 'UTC', dimensions: rows[0]?.dimensions ?? [] };
 }

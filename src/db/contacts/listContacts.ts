@@ -81,3 +81,13 @@ export async function listContactSegments(db: Queryable, scope: Scope): Promise<
   );
   return rows.map((r) => ({ segment: r.segment, n: r.n }));
 }
+
+/** Which of these contact ids are in scope (for writes that matched contacts by identifier). */
+export async function getContactsInScope(db: Queryable, scope: Scope, ids: readonly string[]): Promise<string[]> {
+  const params: unknown[] = [ids];
+  const { rows } = await db.query(
+    `/* getContactsInScope */ select c.id from contacts c where c.id = any($1::uuid[]) and ${where(scope, { erased: true }, params)}`,
+    params,
+  );
+  return rows.map((r) => r.id);
+}
