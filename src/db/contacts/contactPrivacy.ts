@@ -3,6 +3,7 @@
  * (personal fields nulled, their answers anonymised, scores kept so metrics stay).
  */
 import type { Queryable } from '../connection.ts';
+import { getContactOrgSettings } from './contactRows.ts';
 
 /** Hidden fields that name a person (the quality rules' contact fields and the name); erasure always removes them. */
 export const PERSONAL_HIDDEN_KEYS = ['email', 'phone', 'customer_id', 'name'];
@@ -60,9 +61,9 @@ export async function eraseContact(tx: Queryable, orgId: string, contactId: stri
     await tx.query(
       `/* eraseContactResponses */ update responses r set contact_key = null, contact_id = $3,
           hidden = coalesce((select jsonb_object_agg(k, v) from jsonb_each(r.hidden) as h(k, v)
-                              where k = any((select dimensions from orgs where id = $1)) and k <> all($4::text[])), '{}')
+                              where k = any($5::text[]) and k <> all($4::text[])), '{}')
         where r.org_id = $1 and r.id = any($2::uuid[])`,
-      [orgId, responseIds, contactId, PERSONAL_HIDDEN_KEYS],
+      [orgId, responseIds, contactId, PERSONAL_HIDDEN_KEYS, (await getContactOrgSettings(tx, orgId)).dimensions],
     );
   }
   await tx.query(
