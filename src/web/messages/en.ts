@@ -9,9 +9,10 @@ import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
+import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;
