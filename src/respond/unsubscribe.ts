@@ -48,7 +48,8 @@ const unsubscribeMessages = defineMessages({
 });
 
 export const unsubscribeCatalogue = createCatalogue('unsubscribe page', unsubscribeMessages);
-const text = (lang: string, key: KeyOf<typeof unsubscribeMessages>, org: string) => unsubscribeCatalogue.formatMessage(lang, key, { org });
+// The organisation's name is isolated (FSI…PDI) so a Latin or Cyrillic name keeps its order inside a Persian sentence.
+const text = (lang: string, key: KeyOf<typeof unsubscribeMessages>, org: string) => unsubscribeCatalogue.formatMessage(lang, key, { org: `\u2068${org}\u2069` });
 
 /** Link attempts per minute per client address (a token is 128 random bits: this only keeps scanners slow). */
 export const UNSUBSCRIBE_PER_MINUTE = 30;

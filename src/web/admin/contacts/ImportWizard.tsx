@@ -143,7 +143,7 @@ export function ImportWizard({ attributes, onImported }: { attributes: Attribute
               </Field>
             ))}
           </div>
-          <Field label={t('ct.imp.country')}>
+          <Field label={t('ct.imp.country')} className="ct-country">
             {(p) => (
               <select {...p} value={country ?? ''} onChange={(e) => setCountry(e.target.value || null)}>
                 <option value="">{t('ct.imp.noCountry')}</option>
