@@ -8,6 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildLocation, buildUser, signIn, startTestServer, Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
+import { withTransaction } from '../../src/db/tx.ts';
+import { getUnsubscribeTokens } from '../../src/db/contacts/unsubscribe.ts';
+import { upsertContact } from '../../src/server/contacts/commands/upsertContact.ts';
+import { unsubscribeUrl } from '../../src/core/contacts/unsubscribe.ts';
+import type { Principal } from '../../src/core/access/index.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -312,5 +317,50 @@ describe('GDPR export and erase', () => {
       { action: 'contact.export', detail: {} },
       { action: 'contact.erase', detail: { responses: 2 } },
     ]);
+  });
+});
+
+describe('commands other channels call', () => {
+  let server: TestServer;
+  let orgId = '';
+  let storeId = '';
+  let actor: Principal;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const org = await buildAnalyticsOrg(server.pool, 'Integration Org', 'Asia/Tehran');
+    orgId = org.orgId;
+    storeId = (await buildLocation(server.pool, orgId, org.root, 'store', 'پالادیوم')).id;
+    actor = { orgId, userId: await buildUser(server.pool, orgId, 'admin', 'admin@integration.test'), role: 'admin', locationPaths: null };
+  });
+  afterAll(async () => server.close());
+
+  it('upsertContact creates, then finds by any identifier and updates, keeping the opt-out; two contacts at once is a conflict', async () => {
+    const first = await withTransaction(server.pool, (tx) => upsertContact(tx, actor, { phone: '0912 345 6789', name: 'رضا', locationId: storeId }));
+    expect(first.created).toBe(true);
+    expect(first.contact.phone).toBe('+989123456789'); // Tehran time: Iranian numbers without +98
+    await server.pool.query(`update contacts set unsubscribed_at = '2026-01-02T03:04:05Z' where id = $1`, [first.contact.id]);
+    const again = await withTransaction(server.pool, (tx) => upsertContact(tx, actor, { phone: '+98 912 345 6789', email: 'Reza@Example.ir', externalId: 'T-1' }));
+    expect(again.created).toBe(false);
+    expect(again.contact).toMatchObject({ id: first.contact.id, email: 'reza@example.ir', externalId: 'T-1', name: 'رضا', unsubscribedAt: '2026-01-02T03:04:05.000Z' });
+    await withTransaction(server.pool, (tx) => upsertContact(tx, actor, { email: 'sara@example.ir' }));
+    const both = withTransaction(server.pool, (tx) => upsertContact(tx, actor, { email: 'sara@example.ir', externalId: 'T-1' }));
+    await expect(both).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('getUnsubscribeTokens + unsubscribeUrl give each contact a working link of their own', async () => {
+    const ids = (await server.pool.query(`select id from contacts where org_id = $1 order by email`, [orgId])).rows.map((r) => r.id);
+    const tokens = await getUnsubscribeTokens(server.pool, orgId, ids);
+    expect(tokens.size).toBe(2);
+    expect(new Set(tokens.values()).size).toBe(2);
+    const sara = ids[1];
+    const url = unsubscribeUrl(`${server.baseUrl}/`, tokens.get(sara)!, 'en');
+    expect(url).toBe(`${server.baseUrl}/u/${tokens.get(sara)}?lang=en`);
+    const client = new Client(server.baseUrl);
+    await client.request('POST', url.slice(server.baseUrl.length), '', { 'content-type': 'application/x-www-form-urlencoded' });
+    const states = (await server.pool.query(`select id, unsubscribed_at is not null as out from contacts where org_id = $1`, [orgId])).rows;
+    expect(Object.fromEntries(states.map((s) => [s.id, s.out]))).toEqual({ [ids[0]]: true, [sara]: true });
+    // Only sara's link was used: reza was opted out before (above), and keeps his own time.
+    const reza = (await server.pool.query(`select unsubscribed_at from contacts where id = $1`, [ids[0]])).rows[0].unsubscribed_at;
+    expect(reza.toISOString()).toBe('2026-01-02T03:04:05.000Z');
   });
 });

@@ -21,7 +21,6 @@ export const ContactWriteSchema = z.strictObject({
   timeZone: optText(64),
   attributes: z.record(z.string().max(40), attributeValue).optional(),
 });
-export type ContactWrite = z.infer<typeof ContactWriteSchema>;
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 

@@ -34,8 +34,6 @@ export interface ContactInput {
   attributes?: Record<string, string | number | null>;
 }
 
-export type ContactField = Exclude<keyof ContactFields, 'attributes'>;
-
 /** One refused field: `field` is a contact field or `attributes.<key>`. */
 export interface FieldProblem {
   field: string;
