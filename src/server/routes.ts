@@ -22,6 +22,7 @@ import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
+import { registerContactRoutes } from './contacts/routes.ts';
 import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
 
@@ -44,6 +45,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
+  await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
 }

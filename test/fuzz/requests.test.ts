@@ -196,6 +196,8 @@ interface Fixtures {
   /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
   jobId: string;
   ownerCookie: string;
+  /** A contact (GET/PATCH/DELETE /contacts/:id...) and its unsubscribe token (/u/:token). */
+  contact: { id: string; token: string };
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -246,6 +248,17 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
     'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
     'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    'POST /api/v1/contacts': { type: 'json', samples: [{ email: 'new@contact.test', phone: '+79161234567', name: 'Новый', language: 'ru', segment: 'vip', locationId: f.store.id }] },
+    'PATCH /api/v1/contacts/:id': { type: 'json', samples: [{ name: 'Renamed', segment: null, timeZone: 'Europe/Moscow' }] },
+    'POST /api/v1/contacts/:id/unsubscribe': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/:id/erase': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/import/preview': { type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64') }] },
+    'POST /api/v1/contacts/import': {
+      type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64'), mapping: ['email', 'name'], skipInvalid: true }],
+    },
+    'POST /api/v1/contact-attributes': { type: 'json', samples: [{ key: 'tier', label: 'Tier', type: 'choice', choices: ['Gold'], dimension: true }] },
+    'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
+    'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
     'PUT /api/v1/org/telegram': { type: 'json', samples: [{ mode: 'polling' }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
@@ -333,7 +346,12 @@ describe('fuzz: no request answers 5xx', () => {
     const jobId = (await app.jobs.boss.send(rebuildOrgRollupsJob.name, { orgId: org.orgId }, { retryLimit: 0, startAfter: 3600 }))!;
     await app.jobs.boss.fetch(rebuildOrgRollupsJob.name, { ignoreStartAfter: true });
     await app.jobs.boss.fail(rebuildOrgRollupsJob.name, jobId, new Error('fuzz fixture'));
+    const contact = (await db.pool.query(
+      `insert into contacts(org_id, email, phone, name, location_id) values ($1, 'fuzz@contact.test', '+79160000000', 'Fuzz', $2) returning id, unsubscribe_token as token`,
+      [org.orgId, store.id],
+    )).rows[0];
     f = {
+      contact,
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie,
     };
@@ -364,6 +382,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'slug') return f.liveSurvey.slug;
     // A reset link nobody asked for: well-formed, unknown.
     if (name === 'token' && before === 'reset') return UNKNOWN_LINK_TOKEN;
+    if (name === 'token' && before === 'u') return f.contact.token;
+    if (name === 'id' && before === 'contacts') return f.contact.id;
     if (name === 'token') return f.invitationToken;
     if (name === 'key') return 'region';
     if (name === '*') return 'surveys/new';

@@ -16,9 +16,10 @@ import { validationCatalogue } from '../../src/core/surveys/logic.ts';
 import { mailCatalogue } from '../../src/server/mail/messages.ts';
 import { cliCatalogue } from '../../src/cli/messages.ts';
 import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
+import { unsubscribeCatalogue } from '../../src/respond/unsubscribe.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
 
-const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue, botCatalogue];
+const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue, unsubscribeCatalogue, botCatalogue];
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

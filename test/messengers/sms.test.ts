@@ -95,6 +95,13 @@ describe('the SMS sender', () => {
     expect(failed.json).toEqual({ ok: false, httpStatus: 503, error: 'the SMS gateway answered 503: "down"' });
   });
 
+  it('erasing the contact forgets the phone numbers in the log', async () => {
+    expect((await owner.post(`/api/v1/contacts/${contactId}/erase`, {})).status).toBe(200);
+    const log = await server.pool.query(`select count(*)::int as n, count(to_phone)::int as phones from sms_messages where org_id = $1 and contact_id = $2`, [orgId, contactId]);
+    expect(log.rows[0].n).toBeGreaterThan(0);
+    expect(log.rows[0].phones).toBe(0);
+  });
+
   it('fails without a configured gateway, and records an unreachable one', async () => {
     expect((await owner.delete('/api/v1/org/sms')).json.configured).toBe(false);
     await expect(createSmsSender(server.pool).send(invitation('Hello'))).rejects.toThrow('no SMS gateway is configured');

@@ -327,6 +327,35 @@ describe('invitations to contacts who started the bot', () => {
   });
 });
 
+describe('opt-out and erasure', () => {
+  it('an opted-out contact gets no invitation; erasing the contact forgets the chat and its conversations', async () => {
+    const chatId = 818_181; // started the bot above, has an open conversation
+    const { rows: [chat] } = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = $2`, [orgId, chatId]);
+    const { rows: [inv] } = await server.pool.query(
+      `insert into survey_invitations(org_id, survey_id, contact_id, channel, token_hash) values ($1, $2, $3, 'telegram', md5(random()::text)) returning id`,
+      [orgId, survey.id, chat.contact_id],
+    );
+    await server.pool.query(`update contacts set unsubscribed_at = now() where org_id = $1 and id = $2`, [orgId, chat.contact_id]);
+    const sent = fake.callsOf('sendMessage').length;
+    await expect(createTelegramSender(server.pool).send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Hi', url: '', language: 'en' }))
+      .rejects.toThrow('the contact opted out of messages');
+    expect(fake.callsOf('sendMessage').length).toBe(sent);
+
+    const erased = await owner.post(`/api/v1/contacts/${chat.contact_id}/erase`, {});
+    expect(erased.status).toBe(200);
+    const left = await server.pool.query(
+      `select (select count(*)::int from telegram_chats where org_id = $1 and chat_id = $2) as chats,
+              (select count(*)::int from telegram_conversations where org_id = $1 and chat_id = $2) as conversations`,
+      [orgId, chatId],
+    );
+    expect(left.rows).toEqual([{ chats: 0, conversations: 0 }]);
+    // Writing again makes a new contact.
+    await deliver(textUpdate(nextUpdateId++, chatId, `/start ${survey.slug}`));
+    const again = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = $2`, [orgId, chatId]);
+    expect(again.rows[0].contact_id).not.toBe(chat.contact_id);
+  });
+});
+
 describe('long polling', () => {
   it('switching to polling removes the webhook, and the server picks updates with getUpdates', async () => {
     const other = await buildOrgWithOwner(server, 'Polling Shop', 'owner@poll.test');

@@ -60,7 +60,8 @@ export const SmsSettingsViewSchema = z.strictObject({
   bodyTemplate: z.string().nullable(),
   /** The last messages handed to the gateway, newest first. */
   recent: z.array(z.strictObject({
-    to: z.string(),
+    /** null once the contact was erased */
+    to: z.string().nullable(),
     status: z.enum(['sent', 'failed']),
     httpStatus: z.number().nullable(),
     error: z.string().nullable(),

@@ -12,6 +12,8 @@ import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
+import { insertDemoContacts } from './insertDemoContacts.ts';
+import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 import { addDemoTelegram } from './demoTelegram.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
@@ -102,6 +104,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
+    await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
     await addDemoTelegram(tx, ids.orgId);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };

@@ -95,7 +95,8 @@ create table sms_messages (
   id uuid not null default gen_random_uuid(),
   invitation_id uuid,
   contact_id uuid,
-  to_phone text not null,
+  -- null once the contact is erased
+  to_phone text,
   status text not null check (status in ('sent', 'failed')),
   http_status integer,
   provider_id text,
@@ -104,3 +105,16 @@ create table sms_messages (
   primary key (org_id, id)
 );
 create index sms_messages_invitation on sms_messages(org_id, invitation_id) where invitation_id is not null;
+
+-- GDPR erase of a contact (contacts.erased_at set, src/db/contacts/contactPrivacy.ts) also forgets the
+-- channel data kept here: the Telegram chat (names, username; its conversations with their draft
+-- answers go with it) and the phone number in the SMS log. A later /start makes a new contact.
+create function forget_erased_contact_channels() returns trigger language plpgsql as $$
+begin
+  delete from telegram_chats where org_id = new.org_id and contact_id = new.id;
+  update sms_messages set to_phone = null where org_id = new.org_id and contact_id = new.id;
+  return new;
+end
+$$;
+create trigger contacts_erased_forget_channels after update of erased_at on contacts
+  for each row when (new.erased_at is not null and old.erased_at is null) execute function forget_erased_contact_channels();

@@ -47,8 +47,8 @@ export async function recordSmsMessage(db: Queryable, orgId: string, e: SmsLogEn
   );
 }
 
-/** The latest messages, newest first. */
-export async function listRecentSmsMessages(db: Queryable, orgId: string, limit = 10): Promise<Array<SmsLogEntry & { at: Date }>> {
+/** The latest messages, newest first (`to` is null once the contact was erased). */
+export async function listRecentSmsMessages(db: Queryable, orgId: string, limit = 10): Promise<Array<Omit<SmsLogEntry, 'to'> & { to: string | null; at: Date }>> {
   const { rows } = await db.query(
     `/* listRecentSmsMessages */ select invitation_id, contact_id, to_phone, status, http_status, provider_id, error, created_at
        from sms_messages where org_id = $1 order by created_at desc, id limit $2`,

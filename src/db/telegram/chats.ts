@@ -19,6 +19,11 @@ export interface ChatRow {
   blocked: boolean;
 }
 
+/** A contact's chat, with whether the contact opted out of messages (or was erased). */
+export interface ContactChat extends ChatRow {
+  optedOut: boolean;
+}
+
 /**
  * The chat's row, creating it (and a contact named as in Telegram) on first contact; refreshes the
  * names and language shown by Telegram and clears a block (the person wrote again).
@@ -43,14 +48,15 @@ export async function upsertChat(tx: Queryable, orgId: string, p: TelegramPerson
 }
 
 /** The chat of a contact who started the bot, or null. */
-export async function getChatOfContact(db: Queryable, orgId: string, contactId: string): Promise<ChatRow | null> {
+export async function getChatOfContact(db: Queryable, orgId: string, contactId: string): Promise<ContactChat | null> {
   const { rows } = await db.query(
-    `/* getTelegramChatOfContact */ select chat_id::text, contact_id, language_code, blocked_at is not null as blocked
-       from telegram_chats where org_id = $1 and contact_id = $2`,
+    `/* getTelegramChatOfContact */ select t.chat_id::text, t.contact_id, t.language_code, t.blocked_at is not null as blocked,
+            (c.unsubscribed_at is not null or c.erased_at is not null) as opted_out
+       from telegram_chats t join contacts c on c.org_id = t.org_id and c.id = t.contact_id where t.org_id = $1 and t.contact_id = $2`,
     [orgId, contactId],
   );
   const r = rows[0];
-  return r ? { chatId: r.chat_id, contactId: r.contact_id, languageCode: r.language_code, blocked: r.blocked } : null;
+  return r ? { chatId: r.chat_id, contactId: r.contact_id, languageCode: r.language_code, blocked: r.blocked, optedOut: r.opted_out } : null;
 }
 
 /** The person blocked the bot (Telegram answered 403): no more invitations until they write again. */

@@ -32,6 +32,7 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
       if (!bot?.token) throw new TelegramSendError('no Telegram bot is connected', true);
       const chat = await getChatOfContact(pool, msg.orgId, msg.contactId);
       if (!chat) throw new TelegramSendError('the contact has not started the bot', true);
+      if (chat.optedOut) throw new TelegramSendError('the contact opted out of messages', true);
       if (chat.blocked) throw new TelegramSendError('the contact blocked the bot', true);
       const token = openSecret(bot.token);
       // The conversation commits only once Telegram took the message: a failed send leaves the chat as it was.

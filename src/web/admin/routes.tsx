@@ -18,6 +18,8 @@ const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'L
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
+const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
 const ChannelsPage = lazyPage(() => import('./channels/ChannelsPage.tsx'), 'ChannelsPage');
 
 /** Pages reachable without a session. */
@@ -47,6 +49,8 @@ export function adminRoutes() {
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
       <Route path="channels" element={<RequirePermission action="org.manage"><ChannelsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
+      <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
+      <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />
     </>
   );
 }

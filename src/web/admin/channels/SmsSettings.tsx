@@ -116,7 +116,7 @@ export function SmsSettings() {
               <tbody>
                 {d.recent.map((m, i) => (
                   <tr key={`${m.at}-${i}`}>
-                    <th scope="row"><span className="channel-ltr">{m.to}</span></th>
+                    <th scope="row"><span className="channel-ltr">{m.to ?? '—'}</span></th>
                     <td>{m.status === 'sent' ? t('ch.sms.sent') : `${t('ch.sms.failed')}${m.httpStatus ? ` (${m.httpStatus})` : ''}`}{m.error && <div className="muted small channel-ltr">{m.error}</div>}</td>
                     <td>{date(m.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   </tr>
