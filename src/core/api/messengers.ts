@@ -11,7 +11,6 @@ export const UpdateTelegramSchema = z.object({
   token: z.string().trim().regex(BOT_TOKEN_RE, 'paste the token @BotFather gave, like 123456:ABC-DEF…').optional(),
   mode: z.enum(['webhook', 'polling']),
 });
-export type UpdateTelegramInput = z.infer<typeof UpdateTelegramSchema>;
 
 /** GET/PUT /org/telegram: the connected bot (never its token), or `connected: false`. */
 export const TelegramSettingsViewSchema = z.strictObject({
@@ -49,7 +48,6 @@ export const UpdateSmsSchema = z.object({
     .optional()
     .refine((t) => !t || smsTemplateProblem(t) === null, { message: 'use a JSON object with {to} and {text} placeholders' }),
 });
-export type UpdateSmsInput = z.infer<typeof UpdateSmsSchema>;
 
 /** GET/PUT /org/sms: the gateway (the auth header only as set or not). */
 export const SmsSettingsViewSchema = z.strictObject({
