@@ -288,7 +288,10 @@ describe('invitations to contacts who started the bot', () => {
     const result = await sender.send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Anna, how was your visit?', url: 'https://x.test/i/abc', language: 'en' });
     const sent = lastSent(chatId);
     expect(result.providerId).toBe(String(sent.result.message_id));
-    expect(sent.payload.text).toBe('Anna, how was your visit?\n\nYour visit\n\nHow likely are you to recommend us to a friend?\n\n0: Not at all likely · 10: Extremely likely');
+    expect(sent.payload.text).toBe(
+      'Anna, how was your visit?\n\nYour visit\n\nHow likely are you to recommend us to a friend?\n\n0: Not at all likely · 10: Extremely likely' +
+        '\n\nTo get no more survey invitations here, send /stop.',
+    );
     expect(texts(sent.payload.reply_markup.inline_keyboard)).toEqual([['0', '1', '2', '3', '4', '5'], ['6', '7', '8', '9', '10']]);
 
     await deliver(buttonUpdate(nextUpdateId++, chatId, buttonData(sent, '10'), sent.result.message_id));
@@ -328,7 +331,7 @@ describe('invitations to contacts who started the bot', () => {
 });
 
 describe('opt-out and erasure', () => {
-  it('an opted-out contact gets no invitation; erasing the contact forgets the chat and its conversations', async () => {
+  it('an opted-out contact gets no invitation; /stop opts out; erasing the contact forgets the chat and its conversations', async () => {
     const chatId = 818_181; // started the bot above, has an open conversation
     const { rows: [chat] } = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = $2`, [orgId, chatId]);
     const { rows: [inv] } = await server.pool.query(
@@ -340,6 +343,15 @@ describe('opt-out and erasure', () => {
     await expect(createTelegramSender(server.pool).send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Hi', url: '', language: 'en' }))
       .rejects.toThrow('the contact opted out of messages');
     expect(fake.callsOf('sendMessage').length).toBe(sent);
+
+    // /stop opts out like an unsubscribe link (in the person's language).
+    await server.pool.query(`update contacts set unsubscribed_at = null where org_id = $1 and id = $2`, [orgId, chat.contact_id]);
+    await deliver(textUpdate(nextUpdateId++, chatId, '/stop', 'ru'));
+    expect(lastSent(chatId).payload.text).toBe('Готово: вы больше не будете получать здесь приглашений к опросам.');
+    const optedOut = await server.pool.query(`select unsubscribed_at is not null as out from contacts where org_id = $1 and id = $2`, [orgId, chat.contact_id]);
+    expect(optedOut.rows[0].out).toBe(true);
+    await expect(createTelegramSender(server.pool).send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Hi', url: '', language: 'en' }))
+      .rejects.toThrow('the contact opted out of messages');
 
     const erased = await owner.post(`/api/v1/contacts/${chat.contact_id}/erase`, {});
     expect(erased.status).toBe(200);

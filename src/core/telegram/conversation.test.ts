@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionDef, SurveyDef } from '../surveys/types.ts';
 import {
-  applyInput, callbackData, deepLink, firstQuestion, nextQuestion, openingText, parseCallbackData, parseStart, pickLanguage,
+  applyInput, callbackData, deepLink, firstQuestion, isStop, nextQuestion, openingText, parseCallbackData, parseStart, pickLanguage,
   questionKeyboard, questionMessage, rawAnswers, thanksText,
 } from './conversation.ts';
 
@@ -44,6 +44,10 @@ describe('links and commands', () => {
     expect(parseStart('/start a b')).toBeNull();
     expect(parseStart('/startdemo')).toBeNull();
     expect(parseStart('hello /start x')).toBeNull();
+  });
+
+  it('knows /stop', () => {
+    expect([isStop('/stop'), isStop(' /stop '), isStop('/stop@my_bot'), isStop('/stopp'), isStop('/stop now'), isStop('stop')]).toEqual([true, true, true, false, false, false]);
   });
 
   it('picks the language from Telegram when the survey has it, else the default', () => {

@@ -30,6 +30,11 @@ export function parseStart(text: string): string | null {
   return payload === '' || START_PAYLOAD_RE.test(payload) ? payload : null;
 }
 
+/** Whether the text is the /stop command (opt out of invitations). */
+export function isStop(text: string): boolean {
+  return /^\/stop(?:@[A-Za-z0-9_]+)?\s*$/.test(text.trim());
+}
+
 /**
  * The conversation's language: Telegram's `language_code` ("ru", "fa", "en-US", "pt-br") when its
  * base language is an interface language the survey is written in, else the survey's default.

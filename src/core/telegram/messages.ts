@@ -20,6 +20,8 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     hello: 'Hello! Open a survey link or scan a QR code to answer a survey here.',
     stale: 'This survey has ended.',
     changed: 'This survey has changed meanwhile. Please open the survey link again.',
+    stopHint: 'To get no more survey invitations here, send /stop.',
+    stopped: 'Done: you will get no more survey invitations here.',
     tooLong: 'Please keep your answer under {max, plural, one {# character} other {# characters}}.',
   },
   ru: {
@@ -36,6 +38,8 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     hello: 'Здравствуйте! Откройте ссылку на опрос или отсканируйте QR-код, чтобы ответить здесь.',
     stale: 'Этот опрос уже завершён.',
     changed: 'Опрос за это время изменился. Пожалуйста, откройте ссылку на опрос ещё раз.',
+    stopHint: 'Чтобы больше не получать здесь приглашений к опросам, отправьте /stop.',
+    stopped: 'Готово: вы больше не будете получать здесь приглашений к опросам.',
     tooLong: 'Пожалуйста, уложитесь в {max, plural, one {# символ} few {# символа} many {# символов} other {# символа}}.',
   },
   fa: {
@@ -52,6 +56,8 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     hello: 'سلام! برای پاسخ دادن در اینجا، پیوند یک نظرسنجی را باز کنید یا کد QR را اسکن کنید.',
     stale: 'این نظرسنجی به پایان رسیده است.',
     changed: 'این نظرسنجی در این فاصله تغییر کرده است. لطفاً پیوند نظرسنجی را دوباره باز کنید.',
+    stopHint: 'برای اینکه دیگر اینجا دعوت‌نامهٔ نظرسنجی نگیرید، \u2066/stop\u2069 را بفرستید.',
+    stopped: 'انجام شد: دیگر اینجا دعوت‌نامهٔ نظرسنجی دریافت نمی‌کنید.',
     tooLong: 'لطفاً پاسخ خود را کمتر از {max, number} نویسه بنویسید.',
   },
 }), { numbers: { useGrouping: false } });

@@ -19,7 +19,7 @@ import { loadSurvey, loadSurveyBySlug, type LoadedSurvey } from '../../db/survey
 import { currentSlugFor } from '../../db/surveys/slugHistory.ts';
 import type { AnswerMap } from '../../core/surveys/types.ts';
 import {
-  applyInput, firstQuestion, openingText, parseCallbackData, parseStart, pickLanguage, questionIndexOf, questionKeyboard,
+  applyInput, firstQuestion, isStop, openingText, parseCallbackData, parseStart, pickLanguage, questionIndexOf, questionKeyboard,
   questionMessage, rawAnswers, thanksText, type InlineKeyboard, type StepInput,
 } from '../../core/telegram/conversation.ts';
 import { botText } from '../../core/telegram/messages.ts';
@@ -29,6 +29,7 @@ import {
   finishConversation, linkResponseToContact, lockOpenConversation, saveConversationStep, startConversation, type ConversationRow,
 } from '../../db/telegram/conversations.ts';
 import type { BotRow } from '../../db/telegram/bots.ts';
+import { unsubscribeContact } from '../../db/contacts/saveContact.ts';
 import { submitResponse } from '../responses/commands/submitResponse.ts';
 import { callBot, telegramErrorCode } from './botApi.ts';
 
@@ -166,6 +167,11 @@ async function applyUpdate(tx: Queryable, deps: TelegramDeps, orgId: string, upd
     const lang = personOf(message.from, message.chat.id).contactLanguage ?? 'en';
     const payload = parseStart(message.text);
     if (payload !== null) return onStart(tx, deps, orgId, chat, payload, lang);
+    if (isStop(message.text)) {
+      // Opt-out, as the unsubscribe link of other channels: kept by the contact, honoured by every sender.
+      await unsubscribeContact(tx, orgId, chat.contactId);
+      return { calls: [send(chat.chatId, botText(lang, 'stopped'))], created: false };
+    }
     return onInput(tx, deps, orgId, chat, { kind: 'text', text: message.text }, lang, null);
   }
   if (query && query.message && query.message.chat.type === 'private') {

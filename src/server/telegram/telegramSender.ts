@@ -15,6 +15,7 @@ import { openSecret } from '../auth/secretBox.ts';
 import type { ChannelSender } from '../messengers/channelSender.ts';
 import { botApi, callBot, describeTelegramError, telegramErrorCode } from './botApi.ts';
 import { beginConversation } from './handleUpdate.ts';
+import { botText } from '../../core/telegram/messages.ts';
 
 /** Why a Telegram invitation cannot be sent; thrown so the pipeline records it. */
 export class TelegramSendError extends Error {
@@ -42,6 +43,8 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
         if (!survey || survey.status !== 'live') throw new TelegramSendError('the survey is not live', true);
         const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, msg.text.trim() || undefined);
         if (!started) throw new TelegramSendError('the survey has no question to ask', true);
+        // Every invitation says how to opt out (the unsubscribe link of the other channels).
+        started.call.payload.text = `${String(started.call.payload.text)}\n\n${botText(started.conversation.language, 'stopHint')}`;
         try {
           const sent = (await callBot(botApi(token), started.call.method, started.call.payload)) as { message_id?: number };
           return sent?.message_id !== undefined ? { providerId: String(sent.message_id) } : {};
