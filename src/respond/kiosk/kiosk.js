@@ -157,6 +157,8 @@
   }
 
   document.addEventListener('click', function (e) {
+    /* A tap on the thank-you screen is the next customer: back to the question at once. */
+    if (!$('.scr[data-s="thanks"]', sec()).hidden && !e.target.closest('#bar, dialog')) return reset();
     var b = e.target.closest && e.target.closest('button');
     if (!b) return;
     if (b.classList.contains('sc')) chooseScore(b);

@@ -45,7 +45,13 @@ export const KIOSK_PAGE_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
 };
 
-const SMILEYS = ['😞', '🙁', '😐', '🙂', '😀'];
+/** Mouth curves worst to best (drawn, not emoji: a tablet without an emoji font still shows faces). */
+const MOUTHS = ['M30 72 Q50 52 70 72', 'M32 70 Q50 60 68 70', 'M32 66 L68 66', 'M32 62 Q50 72 68 62', 'M28 58 Q50 82 72 58'];
+const FACE_COLOURS = ['#f3b2ad', '#f8cfa0', '#f6e08f', '#c9e6a5', '#9fd9b4'];
+
+function face(i: number): Html {
+  return html`<svg viewBox="0 0 100 100" width="1em" height="1em" aria-hidden="true" focusable="false"><circle cx="50" cy="50" r="46" fill="${FACE_COLOURS[i]}" stroke="#1b1d21" stroke-width="4"/><circle cx="35" cy="40" r="6" fill="#1b1d21"/><circle cx="65" cy="40" r="6" fill="#1b1d21"/><path d="${MOUTHS[i]}" fill="none" stroke="#1b1d21" stroke-width="5" stroke-linecap="round"/></svg>`;
+}
 const SMILEY_NAMES = ['smiley1', 'smiley2', 'smiley3', 'smiley4', 'smiley5'] as const;
 const GROUP_CLASS = { detractor: 'd', passive: 'p', promoter: 'r' } as const;
 
@@ -81,10 +87,10 @@ function scoreButtons(input: KioskPageInput, lang: string): Html {
     let name = smileys ? pageText(lang, SMILEY_NAMES[score - min]) : digits;
     const end = score === min ? minLabel : score === max ? maxLabel : '';
     if (end) name = `${name}, ${end}`;
-    const face = smileys ? SMILEYS[score - min] : digits;
+    const labelled = smileys || name !== digits;
     return html`<button type="button" class="sc g${GROUP_CLASS[group]}" data-v="${score}" data-g="${GROUP_CLASS[group]}"${comment ? html` data-c` : ''}${
-      name !== face ? html` aria-label="${name}"` : ''
-    }><span${name !== face ? html` aria-hidden="true"` : ''}>${face}</span></button>`;
+      labelled ? html` aria-label="${name}"` : ''
+    }>${smileys ? face(score - min) : html`<span${labelled ? html` aria-hidden="true"` : ''}>${digits}</span>`}</button>`;
   });
   return html`<div class="scs${smileys ? ' sm' : ''}${max - min >= 10 ? ' wide' : ''}" role="group" aria-labelledby="h-${lang}">${buttons}</div>${
     minLabel || maxLabel ? html`<div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>` : ''
