@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, buildLocation, buildOrg, buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, npsQuestions, type SurveyFixture } from '../respond/factory.ts';
 import type { QuestionDef } from '../../src/core/surveys/types.ts';
+import { CreateKioskAnswerSchema, KioskListAnswerSchema, RevokeKioskAnswerSchema } from '../../src/core/api/kiosks.ts';
 
 let server: TestServer;
 let orgId: string;
@@ -59,6 +60,8 @@ describe('kiosks API', () => {
   it('creates a kiosk: the URL carries a fresh token whose SHA-256 alone is stored; the PIN is kept salted and hashed', async () => {
     const res = await createKiosk(owner, { name: 'Exit tablet', locationId: store1.id, pin: '2468' });
     expect(res.status).toBe(201);
+    // The strict answer schema the dashboard is typed by (the API contract).
+    expect(CreateKioskAnswerSchema.safeParse(res.json).success).toBe(true);
     expect(res.json.url).toMatch(new RegExp(`^${server.baseUrl}/k/[A-Za-z0-9_-]{43}/$`));
     expect(res.json.kiosk).toMatchObject({ name: 'Exit tablet', locationId: store1.id, locationName: 'Exit store', lastSeenAt: null, revokedAt: null });
     const token = tokenOf(res.json.url);
@@ -96,6 +99,7 @@ describe('kiosks API', () => {
   it('lists kiosks at the caller\'s locations only', async () => {
     const all = await owner.get(`/api/v1/surveys/${survey.id}/kiosks`);
     expect(all.status).toBe(200);
+    expect(KioskListAnswerSchema.safeParse(all.json).success).toBe(true);
     expect(all.json.kiosks.map((k: { name: string }) => k.name)).toEqual(['Second', 'Exit tablet']);
     const scoped = await manager.get(`/api/v1/surveys/${survey.id}/kiosks`);
     expect(scoped.status).toBe(200);
@@ -209,6 +213,7 @@ describe('the kiosk page and its answers', () => {
     expect((await owner.post(`/api/v1/surveys/${survey.id}/kiosks/revoke`, { kioskId: crypto.randomUUID() })).status).toBe(404);
     const revoked = await owner.post(`/api/v1/surveys/${survey.id}/kiosks/revoke`, { kioskId });
     expect(revoked.status).toBe(200);
+    expect(RevokeKioskAnswerSchema.safeParse(revoked.json).success).toBe(true);
     expect(revoked.json.kiosk.revokedAt).not.toBeNull();
     const again = await owner.post(`/api/v1/surveys/${survey.id}/kiosks/revoke`, { kioskId });
     expect(again.json.kiosk.revokedAt).toBe(revoked.json.kiosk.revokedAt);

@@ -80,7 +80,6 @@ export const KioskAnswerSchema = z.strictObject({
   comment: z.string().max(MAX_TEXT_LENGTH).optional(),
   at: z.number().int().min(0).max(8_640_000_000_000_000),
 });
-export type KioskAnswer = z.infer<typeof KioskAnswerSchema>;
 
 /**
  * POST /k/:token/answers: one slice of the tablet's queue. Each answer is checked on its own
