@@ -89,6 +89,19 @@ describe('kiosks API', () => {
     expect((await createKiosk(owner, { name: 'x', locationId: other.rootLocationId, pin: '1234' })).status).toBe(404);
   });
 
+  it('lets an administrator limited to one store create and switch off kiosks there only', async () => {
+    await buildUser(server.pool, orgId, 'admin', 'admin2@kiosk.test', [store2.id]);
+    const admin = await signIn(server.baseUrl, 'admin2@kiosk.test');
+    expect((await createKiosk(admin, { name: 'Not mine', locationId: store1.id, pin: '1234' })).status).toBe(404);
+    const mine = await createKiosk(admin, { name: 'Mine', locationId: store2.id, pin: '1234' });
+    expect(mine.status).toBe(201);
+    const ownersKiosk = (await createKiosk(owner, { name: 'Owner at store 1', locationId: store1.id, pin: '1234' })).json.kiosk.id;
+    expect((await admin.post(`/api/v1/surveys/${survey.id}/kiosks/revoke`, { kioskId: ownersKiosk })).status).toBe(404);
+    expect((await admin.get(`/api/v1/surveys/${survey.id}/kiosks`)).json.kiosks.map((k: { name: string }) => k.name)).toEqual(['Mine']);
+    expect((await admin.post(`/api/v1/surveys/${survey.id}/kiosks/revoke`, { kioskId: mine.json.kiosk.id })).status).toBe(200);
+    await server.pool.query(`delete from kiosks where org_id = $1 and id = any($2)`, [orgId, [mine.json.kiosk.id, ownersKiosk]]);
+  });
+
   it('refuses a kiosk for a survey without a score question', async () => {
     const textOnly: QuestionDef[] = [{ key: 'tell', type: 'text', metric: 'none', required: true, text: { en: 'Tell us' } }];
     const s = await buildSurvey(server.pool, orgId, { questions: textOnly });
