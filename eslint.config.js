@@ -78,4 +78,9 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', matchMedia: 'readonly', navigator: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', Date: 'readonly', history: 'readonly', AbortController: 'readonly', Event: 'readonly' } },
   },
+  {
+    // The kiosk page's script and service worker (docs/kiosk.md), run by the browser.
+    files: ['src/respond/kiosk/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: Object.fromEntries(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'navigator', 'indexedDB', 'crypto', 'btoa', 'Intl', 'TextEncoder', 'self', 'caches', 'Response'].map((g) => [g, 'readonly'])) },
+  },
 );

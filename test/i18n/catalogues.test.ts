@@ -18,7 +18,18 @@ import { cliCatalogue } from '../../src/cli/messages.ts';
 import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
 import { unsubscribeCatalogue } from '../../src/respond/unsubscribe.ts';
 
-const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue, unsubscribeCatalogue];
+import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
+
+const CATALOGUES: Catalogue<string>[] = [
+  dashboardCatalogue,
+  pageCatalogue,
+  validationCatalogue,
+  mailCatalogue,
+  cliCatalogue,
+  exportCatalogue,
+  unsubscribeCatalogue,
+  kioskCatalogue,
+];
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

@@ -10,6 +10,7 @@ import { demoStores, demoTeams, type DemoLocation } from './structure.ts';
 import { generateAnswers } from './answers.ts';
 import type { DemoSurveySlug } from './surveys.ts';
 import type { CommentLanguage } from './comments.ts';
+import { demoKioskAnswers, demoKioskChannel } from './kiosks.ts';
 
 export interface DemoResponse {
   id: string;
@@ -123,14 +124,15 @@ function freshResponse(rng: Rng, opts: GenerateOptions, stores: DemoLocation[], 
     id: rng.uuid(),
     survey,
     location: place.key,
-    channel,
+    // Kiosk answers only where a demo kiosk stands (core/demo/kiosks.ts); the mood above keeps the drawn channel.
+    channel: demoKioskChannel(survey, place.key, channel),
     language,
     hidden,
     contactKey: channel === 'email' || channel === 'receipt' || rng.chance(0.2) ? contactKey(rng, customers) : null,
     startedAt: new Date(at.getTime() - durationMs),
     submittedAt: at,
     durationMs,
-    answers: generateAnswers(rng, { survey, mood, language, issues: profile.issues, straightLine }),
+    answers: demoKioskAnswers(survey, demoKioskChannel(survey, place.key, channel), generateAnswers(rng, { survey, mood, language, issues: profile.issues, straightLine })),
   };
 }
 
