@@ -8,7 +8,7 @@ import fs from 'node:fs';
 const read = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 
 /** Drops comments and indentation; the sources avoid '//' and '/*' inside strings, so this is safe for them. */
-function squeeze(source: string, lineComment: boolean): string {
+export function squeeze(source: string, lineComment: boolean): string {
   const noBlocks = source.replace(/\/\*[\s\S]*?\*\//g, '');
   return noBlocks
     .split('\n')

@@ -77,3 +77,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
   });
 }
+
+// The website widget's public routes: registered by the route table (src/server/routes.ts) beside the pages.
+export { registerWidgetRoutes } from './widget/routes.ts';
