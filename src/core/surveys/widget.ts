@@ -61,8 +61,8 @@ export interface WidgetQuestions {
 
 /**
  * What the prompt asks: the first active question when it is NPS or a rating, and the optional text
- * question that follows it. A survey with any other required question (without a show-if condition)
- * cannot be answered in the prompt: its submissions would be refused.
+ * question that follows it. A survey with any other required question (conditional ones too) cannot be
+ * answered in the prompt: its submissions would be refused.
  */
 export function widgetQuestions(survey: Pick<SurveyDef, 'questions' | 'status'>): WidgetQuestions | { problem: WidgetProblem } {
   if (survey.status !== 'live') return { problem: 'not_live' };
@@ -71,7 +71,8 @@ export function widgetQuestions(survey: Pick<SurveyDef, 'questions' | 'status'>)
   if (!score || (score.type !== 'nps' && score.type !== 'rating') || score.showIf) return { problem: 'first_question' };
   const comment = questions.find((q) => q.type === 'text' && q.followsQuestionKey === score.key) ?? null;
   const others = questions.filter((q) => q !== score && q !== comment);
-  if (others.some((q) => q.required && !q.showIf) || comment?.required) return { problem: 'required_questions' };
+  // A required question shown on a condition could become visible after the score, and its answer would be missing.
+  if (others.some((q) => q.required) || comment?.required) return { problem: 'required_questions' };
   return { score, comment };
 }
 
