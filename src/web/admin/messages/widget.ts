@@ -1,0 +1,23 @@
+/** Messages of the "Website widget" section of the distribution page, in English (ru / fa in widget.ru.ts / widget.fa.ts). */
+export const widgetEn = {
+  'widget.title': 'Website widget',
+  'widget.intro': 'Shows this survey\'s first question as a small prompt on your website. Paste the snippet into your pages and list the websites allowed to use it.',
+  'widget.origins': 'Allowed websites',
+  'widget.originsHint': 'One per line, scheme and host only, e.g. https://shop.example or http://localhost:8080. Other websites get nothing.',
+  'widget.triggers': 'When to show the prompt',
+  'widget.delay': 'After this many seconds on the page',
+  'widget.delayHint': 'Leave empty for no timer.',
+  'widget.exitIntent': 'When the visitor is about to leave (the pointer leaves through the top of the window)',
+  'widget.urlPattern': 'Only on pages whose path matches',
+  'widget.urlPatternHint': 'For example /checkout/* (* matches anything). With only a pattern, the prompt shows as soon as such a page opens; leave empty for every page.',
+  'widget.jsHint': 'Your pages can also show it with sarafan(\'show\'); to call it before the widget has loaded, add this line before the snippet:',
+  'widget.policy': '{n, plural, =0 {No contact-frequency limit is set: a visitor who answered may be asked again on their next visit. A visitor who closes the prompt is not asked again for 3 days.} one {A visitor who answered is not asked again for # day (the contact-frequency policy); one who closes the prompt, for 1 day.} other {A visitor who answered is not asked again for # days (the contact-frequency policy); one who closes the prompt, for {dismissed, plural, one {# day} other {# days}}.}}',
+  'widget.save': 'Save widget settings',
+  'widget.saved': 'Widget settings saved.',
+  'widget.snippet': 'Snippet for your website',
+  'widget.snippetHint': 'Paste before </body> on the pages where the prompt may appear.',
+  'widget.noOrigins': 'No website is allowed yet: the widget shows nothing until you add one.',
+  'widget.problem.not_live': 'The survey is not live: the widget shows nothing until it is published.',
+  'widget.problem.first_question': 'The widget asks the first question, which must be an NPS question or a rating scale (CSAT).',
+  'widget.problem.required_questions': 'The widget asks only the first question and its comment; other questions of this survey are required, so it cannot be answered in the widget.',
+};
