@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { CopyButton, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../../components/index.ts';
 import { useSession } from '../../shell/session.tsx';
 import type { WidgetAnswer, WidgetSettings } from '../../../core/api/widget.ts';
+import './widget.css';
 
 /** The queue stub: lets a page call sarafan('show') before the loader has arrived. */
 const STUB = '<script>window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)}</script>';
