@@ -90,11 +90,11 @@ export function WidgetSection({ surveyId }: { surveyId: string }) {
           <Field label={t('widget.snippet')} hint={t('widget.snippetHint')}>
             {(p) => <textarea {...p} className="url-box" dir="ltr" rows={2} readOnly value={data.snippet} onFocus={(e) => e.currentTarget.select()} />}
           </Field>
-          <p><CopyButton text={data.snippet} name={t('widget.snippet')} /></p>
+          <p><CopyButton text={data.snippet} name={t('widget.copySnippet')} /></p>
           <p className="muted">{t('widget.jsHint')}</p>
           <div className="row">
             <code className="grow widget-stub" dir="ltr">{STUB}</code>
-            <CopyButton text={STUB} />
+            <CopyButton text={STUB} name={t('widget.copyStub')} />
           </div>
         </>
       )}
