@@ -1,7 +1,7 @@
 /**
  * The website widget in Chromium on a foreign website: host pages served by a local HTTP server on
  * another origin (another port) embed the snippet. Each trigger shows the prompt; answering stores a
- * response with channel widget; the frequency policy keeps a second visit quiet; a website that is not
+ * response with channel widget (under the snippet's data-location); the frequency policy keeps a second visit quiet; a website that is not
  * allowed gets no CORS grant and no prompt; with Sarafan unreachable (or failing mid-way) the host page
  * works and its window.onerror sees nothing; keyboard only; Persian right to left; styles isolated.
  */
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, requirePageTestPrerequisites } from '../helpers/browser.ts';
-import { buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
 requirePageTestPrerequisites({ app: false });
@@ -18,6 +18,7 @@ requirePageTestPrerequisites({ app: false });
 let server: TestServer;
 let browser: Browser;
 let orgId: string;
+let storeId: string;
 let site: { server: http.Server; origin: string };
 let strangerSite: { server: http.Server; origin: string };
 /** An address where nothing listens: Sarafan stopped. */
@@ -39,7 +40,7 @@ window.addEventListener('unhandledrejection',function(e){hostErrors.push('reject
 <style>*{font-size:31px!important;color:rgb(0,128,0)}button{background:rgb(255,0,0)!important}.p,.sc{position:static;border:0}</style></head>
 <body><h1>Shop</h1><p class="p" id="host-p">Our products</p><button id="buy" onclick="this.textContent='Bought'">Buy</button>
 <script>window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)};${show ? "sarafan('show');" : ''}</script>
-<script src="${base}/w.js" data-survey="${p.get('s')}" async></script></body></html>`;
+<script src="${base}/w.js" data-survey="${p.get('s')}"${p.get('loc') ? ` data-location="${p.get('loc')}"` : ''} async></script></body></html>`;
 }
 
 async function startSite(): Promise<{ server: http.Server; origin: string }> {
@@ -67,7 +68,7 @@ interface Visit {
 /** Opens a host page of `at` (the site's origin) embedding survey `slug` from `base` (Sarafan by default). */
 async function visit(
   slug: string,
-  opts: { path?: string; lang?: string; show?: boolean; base?: string; at?: string; context?: BrowserContext; viewport?: { width: number; height: number } } = {},
+  opts: { path?: string; lang?: string; loc?: string; show?: boolean; base?: string; at?: string; context?: BrowserContext; viewport?: { width: number; height: number } } = {},
 ): Promise<Visit> {
   const context = opts.context ?? (await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } }));
   const page = await context.newPage();
@@ -75,7 +76,7 @@ async function visit(
   page.on('response', (r) => {
     if (r.url().includes('/config?')) configStatuses.push(r.status());
   });
-  const q = new URLSearchParams({ s: slug, base: opts.base ?? server.baseUrl, lang: opts.lang ?? 'en', ...(opts.show ? { show: '1' } : {}) });
+  const q = new URLSearchParams({ s: slug, base: opts.base ?? server.baseUrl, lang: opts.lang ?? 'en', ...(opts.show ? { show: '1' } : {}), ...(opts.loc ? { loc: opts.loc } : {}) });
   await page.goto(`${opts.at ?? site.origin}${opts.path ?? '/checkout/pay'}?${q}`);
   return { page, context, configStatuses };
 }
@@ -87,7 +88,7 @@ const loaderRan = (page: Page) => page.waitForFunction(() => (window as unknown 
 
 async function widgetResponses(slug: string) {
   const { rows } = await server.pool.query(
-    `select r.channel, r.language, r.hidden, a.score from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id
+    `select r.channel, r.language, r.hidden, r.location_id, a.score from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id
        join answers a on a.org_id = r.org_id and a.response_id = r.id join questions q on q.org_id = a.org_id and q.id = a.question_id and q.key = 'nps'
       where r.org_id = $1 and s.slug = $2 order by r.submitted_at`,
     [orgId, slug],
@@ -97,7 +98,10 @@ async function widgetResponses(slug: string) {
 
 beforeAll(async () => {
   server = await startTestServer();
-  orgId = (await buildOrg(server.pool, 'Widget Browser Org')).orgId;
+  const org = await buildOrg(server.pool, 'Widget Browser Org');
+  orgId = org.orgId;
+  storeId = (await buildLocation(server.pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store 5')).id;
+  await server.pool.query(`update locations set code = 'SPB-05' where org_id = $1 and id = $2`, [orgId, storeId]);
   site = await startSite();
   strangerSite = await startSite();
   // A port that was listening and is closed again: connections are refused.
@@ -163,7 +167,7 @@ describe('triggers', () => {
 
 describe('answering', () => {
   it('stores a response with channel widget and the page path; a second visit shows nothing (frequency policy)', async () => {
-    const { page, context } = await visit(surveys.plain.slug, { show: true });
+    const { page, context } = await visit(surveys.plain.slug, { show: true, loc: 'SPB-05' });
     await prompt(page).waitFor();
     await page.locator('sarafan-widget label').filter({ hasText: /^9$/ }).click();
     const comment = page.locator('sarafan-widget textarea');
@@ -171,7 +175,7 @@ describe('answering', () => {
     expect(await page.locator('sarafan-widget .cm').innerText()).toContain('What did you like most?');
     await page.locator('sarafan-widget button.go').click();
     await page.locator('sarafan-widget h2').filter({ hasText: 'Thank you!' }).waitFor();
-    expect(await widgetResponses(surveys.plain.slug)).toEqual([{ channel: 'widget', language: 'en', hidden: { page: '/checkout/pay' }, score: 9 }]);
+    expect(await widgetResponses(surveys.plain.slug)).toEqual([{ channel: 'widget', language: 'en', hidden: { page: '/checkout/pay' }, location_id: storeId, score: 9 }]);
     const { rows } = await server.pool.query(`select a.text from answers a where a.org_id = $1 and a.text is not null and a.survey_id = $2`, [orgId, surveys.plain.id]);
     expect(rows).toEqual([{ text: 'Quick checkout' }]);
     expect(await hostErrors(page)).toEqual([]);
@@ -212,7 +216,7 @@ describe('answering', () => {
     await page.keyboard.press('Enter');
     await page.locator('sarafan-widget h2').waitFor();
     expect(await focused()).toMatchObject({ tag: 'h2' });
-    expect(await widgetResponses(surveys.js.slug)).toEqual([{ channel: 'widget', language: 'en', hidden: { page: '/checkout/pay' }, score: 7 }]);
+    expect(await widgetResponses(surveys.js.slug)).toEqual([{ channel: 'widget', language: 'en', hidden: { page: '/checkout/pay' }, location_id: null, score: 7 }]);
     await page.keyboard.press('Escape');
     expect(await page.locator('sarafan-widget').count()).toBe(0);
     await context.close();

@@ -65,7 +65,8 @@ export const WidgetSubmitSchema = z.object({
   lang: z.string().max(10).optional(),
   score: z.number().int(),
   comment: z.string().max(5000).optional(),
+  /** The snippet's data-location: a location code or id of the survey's organisation (unknown ones are ignored). */
+  loc: z.string().max(100).optional(),
   /** The page's path (no query string, which may carry personal data), kept as the hidden field `page`. */
   page: z.string().max(2000).optional(),
 });
-export type WidgetSubmit = z.infer<typeof WidgetSubmitSchema>;

@@ -111,6 +111,7 @@ export async function registerWidgetRoutes(app: FastifyInstance, deps: AppDeps) 
       language: surveyLanguage(survey, body.lang, request.headers['accept-language']),
       idempotencyKey: body.k,
       locationId: null,
+      locationRef: body.loc,
       channel: 'widget',
       hidden: page && page.length <= 200 ? { page } : {},
       submittedAt: new Date(),

@@ -1,7 +1,8 @@
 // Sarafan website widget loader, served at /w.js (docs/widget.md); at most 5 kB gzipped (docs/bench.md).
 // It only decides whether and when to show a prompt: the survey's config (allowed origins only), the
 // frequency policy kept in localStorage, the triggers (after N seconds, exit intent, URL pattern, or
-// sarafan('show')), and loads the prompt's code (/w/prompt.js) only when a prompt is shown.
+// sarafan('show')), and loads the prompt's code (/w/prompt.js) only when a prompt is shown. Optional
+// attributes: data-lang (else the page's lang) and data-location (a location code or id of the survey's organisation).
 // Everything is wrapped: a Sarafan that is down, slow or broken never disturbs the host page.
 (function (w, d) {
   function safe(f) {
@@ -52,6 +53,7 @@
     }
     var start = safe(function (c) {
       cfg = c;
+      c.loc = s.getAttribute('data-location');
       var t = c.triggers;
       if (want) show();
       if (!match(t.urlPattern, location.pathname)) return;

@@ -101,6 +101,7 @@
       var timer = setTimeout(function () { ac && ac.abort(); }, 15e3);
       var body = { k: k, lang: c.lang, score: score, page: location.pathname.slice(0, 200) };
       if (ta && ta.value.trim()) body.comment = ta.value;
+      if (c.loc) body.loc = c.loc;
       // text/plain: a simple cross-origin request (no preflight); the server reads it as JSON.
       fetch(base + '/w/' + encodeURIComponent(slug), { method: 'POST', credentials: 'omit', body: JSON.stringify(body), signal: ac && ac.signal })
         .then(function (r) {
