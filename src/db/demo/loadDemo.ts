@@ -11,6 +11,7 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { setDemoWidgets } from './demoWidgets.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
@@ -100,6 +101,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const existing = await findDemoOrg(tx);
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
+    await setDemoWidgets(tx, ids);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
