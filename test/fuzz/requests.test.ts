@@ -246,6 +246,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
     'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
     'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    'PUT /api/v1/surveys/:id/widget': { type: 'json', samples: [{ origins: ['https://shop.example'], delaySeconds: 10, exitIntent: true, urlPattern: '/checkout/*' }] },
+    'POST /w/:slug': { type: 'json', samples: [{ k: KEY_MARK, lang: 'ru', score: 9, comment: 'Быстро', page: '/checkout/done', loc: f.store.code }] },
     'POST /s/:slug': {
       type: 'form',
       samples: [{

@@ -17,7 +17,8 @@ import { isAllowedOrigin, widgetQuestions } from '../../core/surveys/widget.ts';
 import { cleanInput } from '../../core/text/cleanInput.ts';
 import { getWidgetSettingsBySlug, type StoredWidgetSettings } from '../../db/surveys/widgetSettings.ts';
 import { invalid, notFound } from '../../http/errors.ts';
-import { parse } from '../../http/validate.ts';
+import { parse, pathParam } from '../../http/validate.ts';
+import { PUBLIC_SLUG_RE } from '../../core/surveys/publicSlug.ts';
 import { submitResponse } from '../../server/responses/commands/submitResponse.ts';
 import { loadPublicSurvey } from '../submitHandler.ts';
 import { first, surveyLanguage } from '../context.ts';
@@ -35,7 +36,9 @@ const keyGenerator = (request: FastifyRequest) => `${request.ip}|w|${(request.pa
 
 /** The allowed origin asking (its CORS grant is set on the reply), with the survey's widget settings. @throws forbidden, not_found */
 async function grant(deps: AppDeps, request: SlugRequest, reply: FastifyReply): Promise<StoredWidgetSettings> {
-  const settings = await getWidgetSettingsBySlug(deps.pool, request.params.slug);
+  // A slug that cannot name a survey is not looked up (NUL and the like never reach PostgreSQL).
+  const slug = pathParam(request.params, 'slug', (s) => PUBLIC_SLUG_RE.test(s));
+  const settings = await getWidgetSettingsBySlug(deps.pool, slug);
   if (!settings) throw notFound();
   const origin = request.headers.origin;
   if (!isAllowedOrigin(settings.origins, origin)) throw new DomainError('forbidden', 'This website may not use the survey\'s widget');
