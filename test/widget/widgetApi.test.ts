@@ -134,6 +134,30 @@ describe('public config', () => {
     expect(c.texts.close).toBe('بستن');
   });
 
+  it('asks a CSAT star scale with named points and no comment when none follows it', async () => {
+    const csat = await buildSurvey(server.pool, orgId, {
+      questions: [{ key: 'sat', type: 'rating', metric: 'csat', required: true, text: { en: 'How satisfied are you?', ru: 'Насколько вы довольны?' }, scale: { min: 1, max: 5, style: 'stars' } }],
+      languages: ['en', 'ru'],
+    });
+    await server.pool.query(`update surveys set widget_origins = $3 where org_id = $1 and id = $2`, [orgId, csat.id, [SITE]]);
+    const c = await (await config(csat.slug, SITE, 'ru')).json();
+    expect(c.question).toEqual({
+      text: 'Насколько вы довольны?', style: 'stars', minLabel: '', maxLabel: '',
+      items: [
+        // "n of 5 stars": 5 takes the Russian "many" form, звёзд.
+        { value: 1, face: '★', name: '1 из 5 звёзд' }, { value: 2, face: '★', name: '2 из 5 звёзд' }, { value: 3, face: '★', name: '3 из 5 звёзд' },
+        { value: 4, face: '★', name: '4 из 5 звёзд' }, { value: 5, face: '★', name: '5 из 5 звёзд' },
+      ],
+    });
+    expect(c.comment).toBeNull();
+    // Persian is not a language of this survey: its default answers.
+    expect((await (await config(csat.slug, SITE, 'fa')).json()).lang).toBe('en');
+    const res = await submit(csat.slug, SITE, { k: key(), score: 4, comment: 'ignored: nothing asks for it' });
+    expect(res.status).toBe(200);
+    const { rows } = await server.pool.query(`select count(*)::int as n from answers where org_id = $1 and survey_id = $2`, [orgId, csat.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('is not found for unknown and draft surveys', async () => {
     expect((await config('no-such-survey', SITE)).status).toBe(404);
     const draft = await buildSurvey(server.pool, orgId, { status: 'draft' });
@@ -231,3 +255,22 @@ async function countWidgetResponses(): Promise<number> {
   const { rows } = await server.pool.query(`select count(*)::int as n from responses where org_id = $1 and channel = 'widget'`, [orgId]);
   return rows[0].n;
 }
+
+describe('rate limit', () => {
+  it('answers 429 once an address has sent the per-minute number of answers for a survey', async () => {
+    const limited = await startTestServer({ publicRateLimitPerMinute: 3 });
+    try {
+      const org = await buildOrg(limited.pool, 'Limited Org');
+      const s = await buildSurvey(limited.pool, org.orgId);
+      await limited.pool.query(`update surveys set widget_origins = $3 where org_id = $1 and id = $2`, [org.orgId, s.id, [SITE]]);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await fetch(`${limited.baseUrl}/w/${s.slug}`, { method: 'POST', headers: { origin: SITE }, body: JSON.stringify({ k: key(), score: 5 }) });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

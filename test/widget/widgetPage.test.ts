@@ -140,16 +140,23 @@ describe('triggers', () => {
     await context.close();
   });
 
-  it('on exit intent: nothing until the pointer leaves through the top of the window', async () => {
-    const { page, context, configStatuses } = await visit(surveys.exit.slug);
+  it('on exit intent: nothing (not even the prompt\'s code) until the pointer leaves through the top of the window', async () => {
+    const context = await browser.newContext();
+    const promptRequests: string[] = [];
+    context.on('request', (r) => {
+      if (r.url().includes('/w/prompt.js')) promptRequests.push(r.url());
+    });
+    const { page, configStatuses } = await visit(surveys.exit.slug, { context });
     await expect.poll(() => configStatuses).toEqual([200]);
     await page.waitForFunction(() => document.readyState === 'complete');
     expect(await page.locator('sarafan-widget').count()).toBe(0);
+    expect(promptRequests).toEqual([]);
     await page.mouse.move(600, 300);
     await page.mouse.move(600, 200);
     // Leaving the viewport upwards: the browser fires mouseout on the document with no related target.
     await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { clientX: 600, clientY: -2, bubbles: true, relatedTarget: null })));
     await prompt(page).waitFor();
+    expect(promptRequests).toHaveLength(1);
     await context.close();
   });
 
