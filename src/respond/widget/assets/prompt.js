@@ -23,7 +23,7 @@
     + '.go{margin-top:12px;padding:8px 18px;border:0;border-radius:6px;background:#1a5fb4;color:#fff;cursor:pointer;font-weight:600}'
     + '.go:disabled{opacity:.5;cursor:default}'
     + '.x{position:absolute;top:6px;inset-inline-end:6px;border:0;background:none;font-size:22px;line-height:1;padding:4px 8px;cursor:pointer;color:#555}'
-    + 'button:focus-visible,textarea:focus-visible,h2:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}'
+    + 'button:focus-visible,textarea:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}h2{outline:0}'
     + '.er{color:#b00020;margin:8px 0 0;font-size:13px}.er:empty{display:none}.o{color:#555;font-size:13px}p{margin:0}';
 
   function el(tag, attrs, text, parent) {
