@@ -81,6 +81,6 @@ export default defineConfig(
   {
     // The website widget's loader and prompt (src/respond/widget/assets): plain browser scripts on other sites' pages.
     files: ['src/respond/widget/assets/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', navigator: 'readonly', localStorage: 'readonly', AbortController: 'readonly', crypto: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', navigator: 'readonly', localStorage: 'readonly', AbortController: 'readonly', crypto: 'readonly', CSSStyleSheet: 'readonly' } },
   },
 );

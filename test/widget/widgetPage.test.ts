@@ -46,7 +46,10 @@ window.addEventListener('unhandledrejection',function(e){hostErrors.push('reject
 async function startSite(): Promise<{ server: http.Server; origin: string }> {
   const s = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    const base = url.searchParams.get('base');
+    // ?csp=1: a strict policy that allows Sarafan's scripts and requests but no inline styles.
+    const csp = url.searchParams.get('csp') ? { 'content-security-policy': `default-src 'self'; script-src 'unsafe-inline' ${base}; connect-src ${base}; style-src 'self'` } : {};
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp });
     res.end(hostPage(url));
   });
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
@@ -68,7 +71,7 @@ interface Visit {
 /** Opens a host page of `at` (the site's origin) embedding survey `slug` from `base` (Sarafan by default). */
 async function visit(
   slug: string,
-  opts: { path?: string; lang?: string; loc?: string; show?: boolean; base?: string; at?: string; context?: BrowserContext; viewport?: { width: number; height: number } } = {},
+  opts: { path?: string; lang?: string; loc?: string; csp?: boolean; show?: boolean; base?: string; at?: string; context?: BrowserContext; viewport?: { width: number; height: number } } = {},
 ): Promise<Visit> {
   const context = opts.context ?? (await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } }));
   const page = await context.newPage();
@@ -76,7 +79,7 @@ async function visit(
   page.on('response', (r) => {
     if (r.url().includes('/config?')) configStatuses.push(r.status());
   });
-  const q = new URLSearchParams({ s: slug, base: opts.base ?? server.baseUrl, lang: opts.lang ?? 'en', ...(opts.show ? { show: '1' } : {}), ...(opts.loc ? { loc: opts.loc } : {}) });
+  const q = new URLSearchParams({ s: slug, base: opts.base ?? server.baseUrl, lang: opts.lang ?? 'en', ...(opts.show ? { show: '1' } : {}), ...(opts.loc ? { loc: opts.loc } : {}), ...(opts.csp ? { csp: '1' } : {}) });
   await page.goto(`${opts.at ?? site.origin}${opts.path ?? '/checkout/pay'}?${q}`);
   return { page, context, configStatuses };
 }
@@ -268,6 +271,15 @@ describe('answering', () => {
     expect(await prompt(page).evaluate((e) => getComputedStyle(e).position)).toBe('fixed');
     expect(await page.locator('#host-p').evaluate((e) => getComputedStyle(e).position)).toBe('static');
     expect(await page.locator('#buy').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 0, 0)');
+    await context.close();
+  });
+
+  it('is styled on a page whose Content-Security-Policy forbids inline styles', async () => {
+    const { page, context } = await visit(surveys.delay.slug, { show: true, csp: true });
+    await prompt(page).waitFor();
+    expect(await prompt(page).evaluate((e) => getComputedStyle(e).position)).toBe('fixed');
+    expect(await page.locator('sarafan-widget button.go').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(26, 95, 180)');
+    expect(await hostErrors(page)).toEqual([]);
     await context.close();
   });
 });

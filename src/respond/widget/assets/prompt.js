@@ -45,7 +45,14 @@
     var host = d.createElement('sarafan-widget');
     host.style.cssText = 'all:initial!important';
     var root = host.attachShadow({ mode: 'open' });
-    el('style', 0, CSS, root);
+    // A constructed style sheet is not an inline style: a host page whose CSP forbids those still styles the prompt.
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      el('style', 0, CSS, root);
+    }
     var box = el('div', { 'class': 'p', role: 'dialog', 'aria-label': t.dialog, dir: c.dir, lang: c.lang }, 0, root);
     var x = el('button', { type: 'button', 'class': 'x', 'aria-label': t.close }, '\u00d7', box);
     var form = el('form', 0, 0, box);
