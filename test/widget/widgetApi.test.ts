@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, npsQuestions, type SurveyFixture } from '../respond/factory.ts';
+import { WidgetAnswerSchema } from '../../src/core/api/widget.ts';
 
 const SITE = 'https://shop.example';
 const OTHER = 'https://evil.example';
@@ -55,6 +56,13 @@ describe('widget settings API', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.json.settings).toEqual({ origins: ['https://shop.example', 'http://localhost:8080'], delaySeconds: null, exitIntent: false, urlPattern: null });
+    // The answer is exactly the contract's shape, and the change is audited.
+    expect(WidgetAnswerSchema.safeParse(ok.json).success).toBe(true);
+    const audit = await server.pool.query(
+      `select detail from audit_log where org_id = $1 and target_id = $2 and action = 'survey.widget' order by id desc limit 1`,
+      [orgId, survey.id],
+    );
+    expect(audit.rows[0].detail).toEqual({ origins: ['https://shop.example', 'http://localhost:8080'], delaySeconds: null, exitIntent: false, urlPattern: null });
     for (const origin of ['https://shop.example/path', '*', 'https://*.example', 'ftp://shop.example', 'https://user:pw@shop.example']) {
       const bad = await owner.put(`/api/v1/surveys/${survey.id}/widget`, { origins: [origin], delaySeconds: null, exitIntent: false, urlPattern: null });
       expect(bad.status, origin).toBe(400);
