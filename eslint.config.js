@@ -83,4 +83,9 @@ export default defineConfig(
     files: ['src/respond/kiosk/**/*.js'],
     languageOptions: { sourceType: 'script', globals: Object.fromEntries(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'navigator', 'indexedDB', 'crypto', 'btoa', 'Intl', 'TextEncoder', 'self', 'caches', 'Response'].map((g) => [g, 'readonly'])) },
   },
+  {
+    // The website widget's loader and prompt (src/respond/widget/assets): plain browser scripts on other sites' pages.
+    files: ['src/respond/widget/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', navigator: 'readonly', localStorage: 'readonly', AbortController: 'readonly', crypto: 'readonly', CSSStyleSheet: 'readonly' } },
+  },
 );

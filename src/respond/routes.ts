@@ -82,3 +82,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
   });
 }
+
+// The website widget's public routes: registered by the route table (src/server/routes.ts) beside the pages.
+export { registerWidgetRoutes } from './widget/routes.ts';

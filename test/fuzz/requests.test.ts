@@ -265,6 +265,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/surveys/:id/kiosks/revoke': { type: 'json', samples: [{ kioskId: f.kiosk.revokeId }] },
     'POST /k/:token/answers': { type: 'json', samples: [{ answers: [{ k: 'fuzz-kiosk-answer-1', lang: 'ru', score: 9, comment: 'Быстро', at: Date.now() }] }] },
     'POST /k/:token/pin': { type: 'json', samples: [{ pin: '1234' }] },
+    'PUT /api/v1/surveys/:id/widget': { type: 'json', samples: [{ origins: ['https://shop.example'], delaySeconds: 10, exitIntent: true, urlPattern: '/checkout/*' }] },
+    'POST /w/:slug': { type: 'json', samples: [{ k: KEY_MARK, lang: 'ru', score: 9, comment: 'Быстро', page: '/checkout/done', loc: f.store.code }] },
     'POST /s/:slug': {
       type: 'form',
       samples: [{

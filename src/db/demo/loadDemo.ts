@@ -12,6 +12,7 @@ import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
 import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
+import { setDemoWidgets } from './demoWidgets.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
@@ -105,6 +106,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const existing = await findDemoOrg(tx);
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
+    await setDemoWidgets(tx, ids);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
