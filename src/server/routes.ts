@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerRespondRoutes } from '../respond/routes.ts';
+import { registerKioskPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -23,6 +23,8 @@ import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
 import { registerContactRoutes } from './contacts/routes.ts';
+import { registerKioskRoutes } from './kiosks/routes.ts';
+import { registerWidgetSettingsRoutes } from './widget/routes.ts';
 import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
 
@@ -46,6 +48,10 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
   await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
+  await registerKioskRoutes(app, deps); // /api/v1/surveys/:id/kiosks: create, list, revoke
+  await registerKioskPageRoutes(app, deps); // public /k/:token/ kiosk pages and their answers
+  await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
+  await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
 }

@@ -9,6 +9,8 @@ import type { SurveyLinksAnswer } from '../../../core/api/surveys.ts';
 import type { SurveyDetailAnswer } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
 import { HiddenFieldsBuilder } from './HiddenFieldsBuilder.tsx';
+import { KiosksSection } from '../kiosks/KiosksSection.tsx';
+import { WidgetSection } from './WidgetSection.tsx';
 import { TelegramLink } from './TelegramLink.tsx';
 
 /** Shows links as absolute URLs (what people paste into e-mails and print). */
@@ -106,6 +108,8 @@ export function DistributePage() {
           </section>
           <TelegramLink surveyId={def.id} />
           <HiddenFieldsBuilder publicUrl={publicUrl} links={locationLinks} languages={def.languages} />
+          <KiosksSection surveyId={def.id} live={def.status === 'live'} locations={locationLinks} />
+          <WidgetSection surveyId={def.id} />
         </>
       )}
     </section>
