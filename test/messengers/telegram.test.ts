@@ -22,9 +22,11 @@ let storeId: string;
 let survey: SurveyFixture;
 let hook: { url: string; secret: string };
 let nextUpdateId = 5000;
+/** The bots the fake knows (a test adds some). */
+const fakeBots = [BOT, POLL_BOT];
 
 beforeAll(async () => {
-  fake = await startFakeTelegram([BOT, POLL_BOT]);
+  fake = await startFakeTelegram(fakeBots);
   process.env.TELEGRAM_API_ROOT = fake.url;
   process.env.SARAFAN_SECRET = SERVER_SECRET;
   server = await startTestServer();
@@ -400,6 +402,19 @@ describe('long polling', () => {
     await fake.waitForCall((c) => c.token === POLL_BOT.token && c.method === 'getUpdates' && c.payload.offset === 84);
     const bot = await server.pool.query(`select poll_offset::int as offset from telegram_bots where org_id = $1`, [other.org.orgId]);
     expect(bot.rows[0].offset).toBe(84);
+  });
+
+  it('connecting another bot removes the webhook of the one it replaces', async () => {
+    const other = await buildOrgWithOwner(server, 'Switching Shop', 'owner@switch.test');
+    const SWITCH_A = { id: 700_003, username: 'switch_a_bot', token: '700003:CCHdqTcvCH1vGWJxfSeofSAs0K5PALDscy' };
+    const SWITCH_B = { id: 700_004, username: 'switch_b_bot', token: '700004:DDHdqTcvCH1vGWJxfSeofSAs0K5PALDsdz' };
+    fakeBots.push(SWITCH_A, SWITCH_B);
+    expect((await other.owner.put('/api/v1/org/telegram', { token: SWITCH_A.token, mode: 'webhook' })).status).toBe(200);
+    expect(fake.callsOf('deleteWebhook', SWITCH_A.token)).toHaveLength(0);
+    const res = await other.owner.put('/api/v1/org/telegram', { token: SWITCH_B.token, mode: 'webhook' });
+    expect([res.status, res.json.username]).toEqual([200, 'switch_b_bot']);
+    expect(fake.callsOf('deleteWebhook', SWITCH_A.token)).toHaveLength(1);
+    expect(fake.callsOf('setWebhook', SWITCH_B.token)).toHaveLength(1);
   });
 
   it('disconnecting removes the bot; its webhook path then answers 404', async () => {

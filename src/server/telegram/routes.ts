@@ -100,6 +100,10 @@ export async function registerTelegramRoutes(app: FastifyInstance, deps: AppDeps
       } catch (err) {
         throw telegramFailure(err, token);
       }
+      // Another bot replaced: its webhook would keep pointing here (best effort, like DELETE).
+      if (current?.token && current.mode === 'webhook' && current.botId !== bot.botId) {
+        await botApi(openSecret(current.token)).deleteWebhook().catch((err) => log('could not remove the old bot\'s webhook', err));
+      }
       return bot;
     });
     await poller.refresh();
