@@ -13,7 +13,7 @@ for (const set of r.sets.filter(s => langs.includes(s.lang))) {
   const folds = foldAssignment(pt.length, 5, 1);
   for (const v of variants) {
     const f = { ...DEFAULT_FEATURES, ...(v.features ?? {}) };
-    const vecs = pt.map(e => ({ label: e.label, vector: featurize(e.p.tokens, f) }));
+    const vecs = pt.map(e => ({ label: e.label, vector: featurize(e.p, f) }));
     const pred: string[] = new Array(pt.length);
     const t0 = performance.now();
     for (let k = 0; k < 5; k++) {

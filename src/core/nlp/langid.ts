@@ -31,11 +31,8 @@ const ARABIC_ONLY = /[ةيكىأإؤ]/;
 /** What eld reads: mentions, links, digits and emoji say nothing about the language. */
 const NOT_LANGUAGE = /(?:https?:\/\/|www\.)\S+|[@#][\p{L}\p{N}_]+|[^\p{L}\s'’-]+/gu;
 
-function letterCount(text: string): number {
-  let n = 0;
-  for (const ch of text) if (/\p{L}/u.test(ch)) n++;
-  return n;
-}
+/** eld reads at most this many characters: enough to tell, and long reviews cost no more than short ones. */
+const ELD_SAMPLE = 120;
 
 /** The language used when the text cannot tell: the default when it fits the script, else that script's main language. */
 function fallback(script: Script, defaultLang: string): string {
@@ -55,8 +52,9 @@ export function detectLanguage(text: string, defaultLang = 'en'): LanguageGuess 
     if (ARABIC_ONLY.test(clean)) return { lang: 'ar', script, detected: true };
     return { lang: fallback(script, defaultLang), script, detected: false };
   }
-  if ((script === 'cyrillic' || script === 'latin') && letterCount(clean) >= MIN_LETTERS_FOR_DETECTION) {
-    const result = eld.detect(clean);
+  const letters = clean.replace(/[\s'’-]+/g, '');
+  if ((script === 'cyrillic' || script === 'latin') && letters.length >= MIN_LETTERS_FOR_DETECTION) {
+    const result = eld.detect(clean.length > ELD_SAMPLE ? clean.slice(0, clean.lastIndexOf(' ', ELD_SAMPLE) + 1 || ELD_SAMPLE) : clean);
     if (result.language && scriptOf(result.language) === script && result.isReliable()) return { lang: result.language, script, detected: true };
   }
   return { lang: fallback(script, defaultLang), script, detected: false };

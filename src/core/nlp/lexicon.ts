@@ -40,11 +40,16 @@ function lexiconOf(lang: AnalysisLanguage): CompiledLexicon {
 /** How many following words a Russian or English negator reaches. */
 const NEGATION_REACH = 3;
 
-/** The lexicon score of a tokenised text: > 0 positive, < 0 negative, 0 no sentiment found. */
-export function lexiconScore(tokens: readonly Token[], lang: AnalysisLanguage): number {
+/** The positive and negative sums of a tokenised text (negative <= 0), after negation and contrast. */
+export function lexiconSums(tokens: readonly Token[], lang: AnalysisLanguage): { positive: number; negative: number } {
   const lex = lexiconOf(lang);
   const negatedAfter = lang !== 'fa';
-  let score = 0;
+  let positive = 0;
+  let negative = 0;
+  const add = (value: number) => {
+    if (value > 0) positive += value;
+    else negative += value;
+  };
   let negationLeft = 0;
   let boost = 1;
   /** Persian: the last sentiment word's contribution and how many words ago it came. */
@@ -59,7 +64,8 @@ export function lexiconScore(tokens: readonly Token[], lang: AnalysisLanguage): 
     }
     const word = t.text;
     if (lex.contrast.has(word)) {
-      score /= 2;
+      positive /= 2;
+      negative /= 2;
       negationLeft = 0;
       lastAge = Infinity;
       continue;
@@ -67,8 +73,9 @@ export function lexiconScore(tokens: readonly Token[], lang: AnalysisLanguage): 
     if (lex.negators.has(word)) {
       if (negatedAfter) negationLeft = NEGATION_REACH;
       else if (lastAge <= 2) {
-        score -= last;
-        score += last > 0 ? -last : -last / 2;
+        if (last > 0) positive -= last;
+        else negative -= last;
+        add(last > 0 ? -last : -last / 2);
         lastAge = Infinity;
       }
       continue;
@@ -89,11 +96,17 @@ export function lexiconScore(tokens: readonly Token[], lang: AnalysisLanguage): 
       value = value > 0 ? -value : -value / 2;
       negationLeft = 0;
     }
-    score += value;
+    add(value);
     last = value;
     lastAge = 0;
   }
-  return score;
+  return { positive, negative };
+}
+
+/** The lexicon score of a tokenised text: > 0 positive, < 0 negative, 0 no sentiment found. */
+export function lexiconScore(tokens: readonly Token[], lang: AnalysisLanguage): number {
+  const { positive, negative } = lexiconSums(tokens, lang);
+  return positive + negative;
 }
 
 /**
@@ -112,4 +125,34 @@ export function lexiconSentiment(
   if (score > 0) return { label: 'positive', p, score };
   if (score < 0) return { label: 'negative', p, score };
   return { label: labels.includes('neutral') ? 'neutral' : 'positive', p: 0.5, score };
+}
+
+/**
+ * Which tokens (by index) stand in a negation's scope: in Russian and English the next three words of
+ * the clause after a negator, in Persian the two words of the clause before a negated verb. The
+ * classifier marks them ("not good" -> a feature for good-under-negation).
+ */
+export function negatedTokens(tokens: readonly Token[], lang: AnalysisLanguage | null): Set<number> {
+  const out = new Set<number>();
+  if (lang === null) return out;
+  const negators = lexiconOf(lang).negators;
+  let clauseStart = 0;
+  let left = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind === 'punct') {
+      clauseStart = i + 1;
+      left = 0;
+      return;
+    }
+    if (t.kind !== 'word' || !negators.has(t.text)) {
+      if (left > 0 && t.kind === 'word') {
+        out.add(i);
+        left--;
+      }
+      return;
+    }
+    if (lang !== 'fa') left = NEGATION_REACH;
+    else for (let j = Math.max(clauseStart, i - 2); j < i; j++) if (tokens[j]!.kind === 'word') out.add(j);
+  });
+  return out;
 }

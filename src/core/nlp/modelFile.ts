@@ -65,7 +65,7 @@ export function modelFromJson(json: unknown): { model: SentimentModel; quality: 
   const labels = json.labels;
   if (!Array.isArray(labels) || labels.length < 2 || labels.length > 3 || !labels.every((l) => typeof l === 'string' && isSentimentLabel(l))) return fail('"labels" must list two or three of negative, neutral, positive');
   const f = json.features;
-  if (!isObject(f) || !isInt(f.bits, 8, 24) || !isInt(f.charMin, 1, 10) || !isInt(f.charMax, 0, 10) || typeof f.wordBigrams !== 'boolean') return fail('"features" is malformed');
+  if (!isObject(f) || !isInt(f.bits, 8, 24) || !isInt(f.charMin, 1, 10) || !isInt(f.charMax, 0, 10) || typeof f.wordBigrams !== 'boolean' || typeof f.negation !== 'boolean' || typeof f.lexicon !== 'boolean') return fail('"features" is malformed');
   const bias = json.bias;
   if (!Array.isArray(bias) || bias.length !== labels.length || !bias.every((b) => typeof b === 'number' && Number.isFinite(b))) return fail('"bias" needs one number per label');
   if (typeof json.weights !== 'string') return fail('"weights" must be a base64 string');

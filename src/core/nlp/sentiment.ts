@@ -23,7 +23,7 @@ export interface SentimentResult {
 /** Classifies one prepared text. */
 export function classifySentiment(prepared: PreparedText, model?: SentimentModel | null): SentimentResult {
   if (model) {
-    const { label, p } = predictLabel(model, featurize(prepared.tokens, model.features));
+    const { label, p } = predictLabel(model, featurize(prepared, model.features));
     return { lang: prepared.lang, sentiment: label, p, mode: 'model' };
   }
   const { label, p } = lexiconSentiment(prepared.tokens, prepared.analysisLang);
@@ -48,7 +48,7 @@ export interface TrainResult {
 export function trainFromTexts(examples: readonly LabelledText[], options: Partial<TrainOptions> & { folds?: number; defaultLang?: string } = {}): TrainResult {
   const { folds = 5, defaultLang = 'en', ...train } = options;
   const features = train.features ?? DEFAULT_TRAIN_OPTIONS.features;
-  const vectors: VectorExample[] = examples.map((e) => ({ label: e.label, vector: featurize(prepareText(e.text, defaultLang).tokens, features) }));
+  const vectors: VectorExample[] = examples.map((e) => ({ label: e.label, vector: featurize(prepareText(e.text, defaultLang), features) }));
   const model = trainSentimentModel(vectors, train);
   const perLabel = new Map<SentimentLabel, number>();
   for (const e of examples) perLabel.set(e.label, (perLabel.get(e.label) ?? 0) + 1);

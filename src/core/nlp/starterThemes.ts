@@ -39,7 +39,7 @@ export const STARTER_THEMES: readonly (ThemeDefinition & { industries: Industry[
     terms: {
       en: t('assistant, staff, helped, helpful, explained, nobody to ask, no one to help, consultant, cashier'),
       ru: t('консультант, консультанта, продавец, продавцы, сотрудник, персонал, помогла, помог, подсказали, объяснила, некого спросить, кассир'),
-      fa: t('مشاور, کارکنان, فروشنده, کمک کرد, توضیح دادند, صندوق‌دار, همکاران'),
+      fa: t('مشاور, مشاوری, کارمند, کارکنان, فروشنده, کمک کرد, توضیح دادند, صندوق‌دار, همکاران'),
     },
   },
   {
@@ -47,9 +47,9 @@ export const STARTER_THEMES: readonly (ThemeDefinition & { industries: Industry[
     names: { en: 'Cleanliness', ru: 'Чистота', fa: 'نظافت' },
     industries: ['retail', 'food_delivery', 'banking'],
     terms: {
-      en: t('dirty, clean, cleanliness, mess, messy, smell, smelly, hygiene, tidy, smeared, filthy'),
-      ru: t('грязно, грязный, грязные, чисто, чистые, чистота, запах, воняет, мусор, завал, в разводах, антисанитария'),
-      fa: t('کثیف, تمیز, نظافت, بهداشت, بو, به‌هم‌ریخته, کثافت, لک'),
+      en: t('dirty, clean, cleanliness, mess, messy, smell, smelly, hygiene, tidy, neat, neatly, smeared, filthy'),
+      ru: t('грязно, грязный, грязные, чисто, чистые, чистота, аккуратно, запах, воняет, мусор, завал, в разводах, антисанитария'),
+      fa: t('کثیف, تمیز, نظافت, بهداشت, بو, به‌هم‌ریخته, کثافت, لک, مرتب'),
     },
   },
   {
@@ -59,7 +59,7 @@ export const STARTER_THEMES: readonly (ThemeDefinition & { industries: Industry[
     terms: {
       en: t('price, prices, priced, expensive, cheap, overpriced, overcharged, charged, discount, discounts, cost, offer, sale, deal'),
       ru: t('цена, цены, ценник, ценники, дорого, дорогой, дешево, скидка, скидки, акция, стоимость, переплата, распродажа, пробили дороже'),
-      fa: t('قیمت, گران, گرون, ارزان, ارزون, تخفیف, هزینه, حراج, گرانی'),
+      fa: t('قیمت, گران, گرون, ارزان, ارزون, تخفیف, تخفیفی, هزینه, حراج, گرانی'),
     },
   },
   {
@@ -67,7 +67,7 @@ export const STARTER_THEMES: readonly (ThemeDefinition & { industries: Industry[
     names: { en: 'Product quality', ru: 'Качество товара', fa: 'کیفیت محصول' },
     industries: ['retail', 'food_delivery'],
     terms: {
-      en: t('quality, taste, tasty, tasteless, fresh, stale, cold food, undercooked, burnt, broken, defective, damaged, faulty'),
+      en: t('quality, taste, tasty, tasteless, fresh, stale, cold, undercooked, burnt, broken, defective, damaged, faulty'),
       ru: t('качество, вкус, вкусно, вкусный, невкусно, свежий, несвежий, холодный, сырой, пересолено, подгорело, сломан, брак, бракованный'),
       fa: t('کیفیت, بی‌کیفیت, طعم, مزه, خوشمزه, بدمزه, بی‌مزه, سرد, تازه, خام, سوخته, شور, خراب, نپخته'),
     },

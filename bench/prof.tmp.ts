@@ -1,0 +1,13 @@
+import { loadDevSets } from './textData.ts';
+import { detectLanguage, normalizeText, tokenize, stem, prepareText } from '../src/core/nlp/index.ts';
+import { featurize as fz } from '../src/core/nlp/features.ts';
+import { dominantScript } from '../src/core/nlp/normalize.ts';
+const r = loadDevSets(); if (!('sets' in r)) throw 1;
+const texts = r.sets.flatMap(s => s.items.slice(0, 1500).map(i => i.text));
+const time = (name: string, f: (t: string) => unknown) => { const c0 = process.cpuUsage(); for (let k = 0; k < 2; k++) for (const t of texts) f(t); const c = process.cpuUsage(c0); const s = (c.user + c.system) / 1e6; console.log(name, Math.round(2 * texts.length / s), '/s cpu'); };
+time('script', t => dominantScript(t));
+time('langid', t => detectLanguage(t, 'en'));
+time('normalize', t => normalizeText(t));
+time('tokenize', t => tokenize(normalizeText(t)));
+time('prepare', t => prepareText(t));
+time('features', t => fz(prepareText(t).tokens));
