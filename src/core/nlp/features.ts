@@ -22,7 +22,7 @@ export interface FeatureOptions {
   lexicon: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { bits: 18, charMin: 2, charMax: 5, wordBigrams: true, negation: true, lexicon: true };
+export const DEFAULT_FEATURES: FeatureOptions = { bits: 18, charMin: 3, charMax: 5, wordBigrams: true, negation: true, lexicon: true };
 
 /** A sparse vector: parallel arrays of feature indices and values. */
 export interface SparseVector {
