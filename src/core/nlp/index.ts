@@ -4,7 +4,7 @@
  * pieces (normalizeText, tokenize, detectLanguage, stem, gsdmm, ...) are imported from their modules.
  */
 export { prepareText } from './prepare.ts';
-export { parseLabelledTsv, SCORE_SCALES, type SentimentLabel, type ScoreScale, type LabelledText } from './labels.ts';
+export { parseLabelledTsv, type SentimentLabel, type ScoreScale, type LabelledText } from './labels.ts';
 export { classifySentiment, trainFromTexts } from './sentiment.ts';
 export { modelToJson, modelFromJson } from './modelFile.ts';
 export type { SentimentModel } from './sentimentModel.ts';
@@ -12,5 +12,5 @@ export { quality } from './evaluate.ts';
 export { keyPhrases } from './keyphrases.ts';
 export { termFrequencies } from './frequencies.ts';
 export { compileThemes, matchThemes, ThemeDictionarySchema, type ThemeDefinition } from './themes.ts';
-export { starterThemes, INDUSTRIES, type Industry } from './starterThemes.ts';
+export { starterThemes, type Industry } from './starterThemes.ts';
 export { suggestThemes } from './gsdmm.ts';
