@@ -96,6 +96,13 @@ function loadDictionary(file: string | undefined, industry: Industry | undefined
   return parsed.data;
 }
 
+/** An option's whole-number value within [min, max], or an InputError naming the option. */
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new InputError(`${option} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const jsonLines = (items: readonly unknown[]) => items.map((x) => `${JSON.stringify(x)}\n`).join('');
 
@@ -104,8 +111,7 @@ export interface CommonOptions {
 }
 
 export function trainCommand(opts: CommonOptions & { input: string; out: string; scale?: ScoreScale; folds: string }): string {
-  const folds = Number(opts.folds);
-  if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw new InputError('--folds must be a whole number from 2 to 20');
+  const folds = wholeNumber(opts.folds, '--folds', 2, 20);
   const examples = readLabelled(readUtf8(opts.input, `input ${opts.input}`), opts.input, opts.scale);
   if (examples.length < MIN_TRAINING_TEXTS) throw new InputError(`${opts.input}: ${examples.length} labelled text(s); training needs at least ${MIN_TRAINING_TEXTS}`);
   const labels = new Set(examples.map((e) => e.label));
@@ -139,8 +145,7 @@ export function sentimentCommand(opts: CommonOptions & { model?: string }): stri
 export function themesCommand(opts: CommonOptions & { industry?: Industry; dictionary?: string; discover?: boolean; k: string }): string {
   const lines = inputLines(readStdin());
   if (opts.discover) {
-    const k = Number(opts.k);
-    if (!Number.isInteger(k) || k < 2 || k > 200) throw new InputError('--k must be a whole number from 2 to 200');
+    const k = wholeNumber(opts.k, '--k', 2, 200);
     const texts = lines.filter((l) => l.trim() !== '');
     const suggestions = suggestThemes(
       texts.map((t) => prepareText(t, opts.lang)),
@@ -159,10 +164,8 @@ export function themesCommand(opts: CommonOptions & { industry?: Industry; dicti
 }
 
 export function keyphrasesCommand(opts: CommonOptions & { scale?: ScoreScale; top: string; minCount: string }): string {
-  const top = Number(opts.top);
-  const minCount = Number(opts.minCount);
-  if (!Number.isInteger(top) || top < 1) throw new InputError('--top must be a whole number of at least 1');
-  if (!Number.isInteger(minCount) || minCount < 1) throw new InputError('--min-count must be a whole number of at least 1');
+  const top = wholeNumber(opts.top, '--top', 1, 10_000);
+  const minCount = wholeNumber(opts.minCount, '--min-count', 1, 1_000_000);
   const examples = readLabelled(readStdin(), 'standard input', opts.scale);
   const group = (label: string) => examples.filter((e) => e.label === label).map((e) => ({ text: e.text, prepared: prepareText(e.text, opts.lang) }));
   const negative = group('negative');
@@ -175,10 +178,8 @@ export function keyphrasesCommand(opts: CommonOptions & { scale?: ScoreScale; to
 }
 
 export function frequenciesCommand(opts: CommonOptions & { top: string; minCount: string }): string {
-  const top = Number(opts.top);
-  const minCount = Number(opts.minCount);
-  if (!Number.isInteger(top) || top < 1) throw new InputError('--top must be a whole number of at least 1');
-  if (!Number.isInteger(minCount) || minCount < 1) throw new InputError('--min-count must be a whole number of at least 1');
+  const top = wholeNumber(opts.top, '--top', 1, 10_000);
+  const minCount = wholeNumber(opts.minCount, '--min-count', 1, 1_000_000);
   const texts = inputLines(readStdin())
     .filter((l) => l.trim() !== '')
     .map((l) => prepareText(l, opts.lang));

@@ -156,17 +156,20 @@ describe('bad input', () => {
     });
   });
 
-  it('names a missing input file, a non-model file, bad UTF-8 and an unknown scale', { timeout: 180_000 }, async () => {
+  it('names a missing input file, a non-model file, bad UTF-8, an unknown scale, one-sided key phrases, a bad dictionary and a bad number', { timeout: 180_000 }, async () => {
     const latin1 = path.join(dir, 'latin1.txt');
     fs.writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
-    const [missing, notModel, badUtf8, scale, oneSided, badDict] = await Promise.all([
+    const [missing, notModel, badUtf8, scale, oneSided, badDict, badTop] = await Promise.all([
       sarafan(['train', '--input', path.join(dir, 'nope.tsv'), '--out', path.join(dir, 'x.json')]),
       sarafan(['sentiment', '--model', file('notmodel.json', '{"format":"other"}')], 'hi\n'),
       sarafan(['train', '--input', latin1, '--out', path.join(dir, 'y.json')]),
       sarafan(['keyphrases', '--scale', 'stars'], ''),
       sarafan(['keyphrases'], 'negative\tslow\n'),
       sarafan(['themes', '--dictionary', file('bad.json', '[{"id":"Bad Id","terms":{}}]')], 'x\n'),
+      sarafan(['frequencies', '--top', '0'], 'x\n'),
     ]);
+    expect(badTop).toMatchObject({ code: 2, stdout: '' });
+    expect(badTop.stderr).toMatch(/--top must be a whole number from 1 to 10000/);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toMatch(/cannot read input .*nope\.tsv: no such file/);
     expect(notModel.code).toBe(2);
