@@ -27,6 +27,9 @@ describe('lexicon sentiment', () => {
     expect(score('خوب بود', 'fa')).toBe(1);
     expect(score('خوب نبود', 'fa')).toBe(-1);
     expect(score('اصلا خوب نبود', 'fa')).toBe(-1.5); // اصلا (at all) intensifies
+    // Any person of a negated verb: نبودم (I was not), نمی‌کنم (I do not).
+    expect(score('راضی نبودم', 'fa')).toBe(-1);
+    expect(score('به کسی پیشنهاد نمی کنم', 'fa')).toBe(-1);
   });
 
   it('counts a negated complaint as faint praise', () => {

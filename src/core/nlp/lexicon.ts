@@ -24,6 +24,13 @@ interface CompiledLexicon {
 
 const compiled = new Map<AnalysisLanguage, CompiledLexicon>();
 
+/** Persian negated verbs beyond the listed words: نمی‌… and the ن- forms of the common verbs, any person. */
+const FA_NEGATED_VERB = /^(?:نمی\u200c|نبود|نیست|نشد|نشده|نداشت|ندار|نکرد|نکن|نزد|نیامد|نیومد|نباش|نخواه|نمیشه|نمیاد|نرسید)/;
+
+function isNegator(word: string, lang: AnalysisLanguage, lex: CompiledLexicon): boolean {
+  return lex.negators.has(word) || (lang === 'fa' && FA_NEGATED_VERB.test(word));
+}
+
 function lexiconOf(lang: AnalysisLanguage): CompiledLexicon {
   let lex = compiled.get(lang);
   if (!lex) {
@@ -70,7 +77,7 @@ export function lexiconSums(tokens: readonly Token[], lang: AnalysisLanguage): {
       lastAge = Infinity;
       continue;
     }
-    if (lex.negators.has(word)) {
+    if (isNegator(word, lang, lex)) {
       if (negatedAfter) negationLeft = NEGATION_REACH;
       else if (lastAge <= 2) {
         if (last > 0) positive -= last;
@@ -135,7 +142,7 @@ export function lexiconSentiment(
 export function negatedTokens(tokens: readonly Token[], lang: AnalysisLanguage | null): Set<number> {
   const out = new Set<number>();
   if (lang === null) return out;
-  const negators = lexiconOf(lang).negators;
+  const lex = lexiconOf(lang);
   let clauseStart = 0;
   let left = 0;
   tokens.forEach((t, i) => {
@@ -144,7 +151,7 @@ export function negatedTokens(tokens: readonly Token[], lang: AnalysisLanguage |
       left = 0;
       return;
     }
-    if (t.kind !== 'word' || !negators.has(t.text)) {
+    if (t.kind !== 'word' || !isNegator(t.text, lang, lex)) {
       if (left > 0 && t.kind === 'word') {
         out.add(i);
         left--;
