@@ -10,7 +10,9 @@ describe('tokenize', () => {
   });
 
   it('keeps emoji sequences and emoticons whole', () => {
-    expect(kinds('good 👍🏽 👨‍👩‍👧 🇮🇷 :) )))')).toEqual(['word:good', 'emoji:👍🏽', 'emoji:👨‍👩‍👧', 'emoji:🇮🇷', 'emoji::)', 'emoji:)))']);
+    expect(kinds('good 👍🏽 👨‍👩‍👧 🇮🇷 :) ))) :d')).toEqual(['word:good', 'emoji:👍🏽', 'emoji:👨‍👩‍👧', 'emoji:🇮🇷', 'emoji::)', 'emoji:)))', 'emoji::d']);
+    // ":d" of a normalised ":D" is a smile; ":do" is not.
+    expect(kinds('note:do')).toEqual(['word:note', 'word:do']);
   });
 
   it('recognises links, mentions, numbers and clause punctuation', () => {

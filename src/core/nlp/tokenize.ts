@@ -18,7 +18,7 @@ const TOKEN = new RegExp(
     String.raw`(?<mention>[@#][\p{L}\p{N}_]+)`,
     String.raw`(?<number>\p{Nd}+(?:[.,:/]\p{Nd}+)*%?)`,
     String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’\u200c-][\p{L}\p{M}\p{Nd}]+)*)`,
-    String.raw`(?<emoji>\p{RI}\p{RI}|\p{Extended_Pictographic}(?:\p{EMod}|\ufe0f|\u200d\p{Extended_Pictographic})*|[:;=]-?[()DPp\/\\|*]+|<3|\)\)+|\(\(+)`,
+    String.raw`(?<emoji>\p{RI}\p{RI}|\p{Extended_Pictographic}(?:\p{EMod}|\ufe0f|\u200d\p{Extended_Pictographic})*|[:;=]-?(?:[()\/\\|*]+|[dp](?![\p{L}\p{N}]))|<3|\)\)+|\(\(+)`,
     String.raw`(?<punct>[.!?;,،؛؟…]+)`,
   ].join('|'),
   'gu',
