@@ -4,6 +4,8 @@
  * detector's n-gram table is large), so other commands start no slower.
  */
 import fs from 'node:fs';
+import { MIN_PER_LABEL_FOR_CV } from '../core/nlp/sentiment.ts';
+import { cliText } from './messages.ts';
 import {
   classifySentiment,
   compileThemes,
@@ -125,10 +127,11 @@ export function trainCommand(opts: CommonOptions & { input: string; out: string;
     throw new InputError(`cannot write ${opts.out}: ${(err as Error).message}`);
   }
   const counts = model.labels.map((l) => `${l} ${model.counts[l] ?? 0}`).join(', ');
-  const cv = quality
-    ? `${quality.folds}-fold cross-validated accuracy ${(quality.accuracy * 100).toFixed(1)}%, macro-F1 ${quality.macroF1.toFixed(3)}`
-    : `too few texts per label for cross-validation (at least ${Math.max(5, folds)} each)`;
-  return `Trained a ${model.labels.length}-class model on ${examples.length} texts (${counts}) in ${seconds.toFixed(1)} s; ${cv}. Written to ${opts.out}.\n`;
+  const common = { classes: model.labels.length, texts: examples.length, counts, seconds, file: opts.out };
+  const line = quality
+    ? cliText('text.trained', { ...common, folds: quality.folds, accuracy: quality.accuracy, macroF1: quality.macroF1 })
+    : cliText('text.trainedUnmeasured', { ...common, min: Math.max(MIN_PER_LABEL_FOR_CV, folds) });
+  return `${line}\n`;
 }
 
 export function sentimentCommand(opts: CommonOptions & { model?: string }): string {

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SARAFAN_BIN } from '../helpers/cli.ts';
 
-function sarafan(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function sarafan(args: string[], stdin = '', locale = 'C'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SARAFAN_BIN, 'text', ...args], { env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const env = { ...process.env, LANG: locale, LC_ALL: '', LC_MESSAGES: '' };
+    const child = spawn(process.execPath, [SARAFAN_BIN, 'text', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -81,9 +82,10 @@ describe('sarafan text train + sentiment', () => {
 
   it('trains a three-class model from labels', async () => {
     const lines = [...NEGATIVE.map((t) => `negative\t${t}`), ...POSITIVE.map((t) => `positive\t${t}`), ...['order 15', 'ordered on monday', 'заказ номер 15', 'pizza order', 'سفارش دوشنبه'].map((t) => `neutral\t${t}`)];
-    const r = await sarafan(['train', '--input', file('labels.tsv', lines.join('\n')), '--out', path.join(dir, 'three.json')]);
+    const r = await sarafan(['train', '--input', file('labels.tsv', lines.join('\n')), '--out', path.join(dir, 'three.json')], '', 'ru_RU.UTF-8');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Trained a 3-class model on 17 texts \(negative 6, neutral 5, positive 6\)/);
+    // The report in the operator's language (LANG), as the other commands' reports.
+    expect(r.stdout).toMatch(/^Обучена модель на 3 класса по 17 текстам \(negative 6, neutral 5, positive 6\) за [\d,]+ с; точность при 5-кратной перекрёстной проверке [\d,]+\s?%/);
   });
 });
 
