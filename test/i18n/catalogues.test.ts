@@ -20,6 +20,7 @@ import { unsubscribeCatalogue } from '../../src/respond/unsubscribe.ts';
 import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
 import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
+import { smsCatalogue } from '../../src/core/sms/messages.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -32,6 +33,7 @@ const CATALOGUES: Catalogue<string>[] = [
   kioskCatalogue,
   widgetCatalogue,
   botCatalogue,
+  smsCatalogue,
 ];
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */

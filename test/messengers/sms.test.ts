@@ -28,7 +28,11 @@ afterAll(async () => {
   await provider?.close();
 });
 
-const invitation = (text: string) => ({ orgId, invitationId: crypto.randomUUID(), contactId, to: '+989121234567', text, url: 'https://shop.test/i/Tok3n', language: 'fa' });
+/** An invitations pipeline message (src/server/messengers/channelSender.ts) for the SMS sender. */
+const invitation = (orgName: string, language = 'fa', seq = 0) => ({
+  orgId, orgName, invitationId: crypto.randomUUID(), seq, language, contact: { id: contactId, phone: '+989121234567', name: 'Ali' },
+  survey: { id: crypto.randomUUID(), title: 'Visit' }, link: 'https://shop.test/i/Tok3n', unsubscribeUrl: 'https://shop.test/u/Un5',
+});
 
 describe('SMS settings', () => {
   it('are for whole-organisation admins; the auth header is stored sealed and never shown', async () => {
@@ -50,13 +54,16 @@ describe('SMS settings', () => {
 describe('the SMS sender', () => {
   it('posts the fixed JSON body with the invitation text and link, and the auth header; records the delivery', async () => {
     provider.answer(200, { id: 'prov-42', status: 'queued' });
-    const sent = await createSmsSender(server.pool).send(invitation('نظر شما درباره بازدیدتان چیست؟'));
+    const sent = await createSmsSender(server.pool).send(invitation('فروشگاه'));
     expect(sent).toEqual({ providerId: 'prov-42' });
     const req = provider.requests.at(-1)!;
     expect(req.path).toBe('/send');
     expect(req.headers.authorization).toBe('Bearer s3cret-key');
     expect(req.headers['content-type']).toBe('application/json');
-    expect(req.body).toEqual({ to: '+989121234567', from: 'ShopName', text: 'نظر شما درباره بازدیدتان چیست؟ https://shop.test/i/Tok3n' });
+    expect(req.body).toEqual({
+      to: '+989121234567', from: 'ShopName',
+      text: 'فروشگاه: تجربهٔ شما چطور بود؟ در یک دقیقه پاسخ دهید: https://shop.test/i/Tok3n\nلغو اشتراک: https://shop.test/u/Un5',
+    });
     const log = await server.pool.query(`select to_phone, status, http_status, provider_id, contact_id from sms_messages where org_id = $1`, [orgId]);
     expect(log.rows).toEqual([{ to_phone: '+989121234567', status: 'sent', http_status: 200, provider_id: 'prov-42', contact_id: contactId }]);
   });
@@ -65,12 +72,12 @@ describe('the SMS sender', () => {
     const template = '{"messages": [{"recipient": "{to}", "body": "{text}"}], "sender": "{from}", "channel": "sms"}';
     expect((await owner.put('/api/v1/org/sms', { url: `${provider.url}/v2/sms`, authHeader: 'X-Api-Key: k-123', sender: 'Shop', bodyTemplate: template })).status).toBe(200);
     provider.answer(201, { message_id: 77 });
-    const sent = await createSmsSender(server.pool).send(invitation('Say "hi", \\ {to} } please'));
+    const sent = await createSmsSender(server.pool).send(invitation('Say "hi", \\ {to} }', 'en', 1));
     expect(sent).toEqual({ providerId: '77' });
     const req = provider.requests.at(-1)!;
     expect([req.path, req.headers['x-api-key'], req.headers.authorization]).toEqual(['/v2/sms', 'k-123', undefined]);
     expect(req.body).toEqual({
-      messages: [{ recipient: '+989121234567', body: 'Say "hi", \\ {to} } please https://shop.test/i/Tok3n' }],
+      messages: [{ recipient: '+989121234567', body: 'Say "hi", \\ {to} }: a reminder, your opinion matters to us: https://shop.test/i/Tok3n\nOpt out: https://shop.test/u/Un5' }],
       sender: 'Shop',
       channel: 'sms',
     });
@@ -78,7 +85,7 @@ describe('the SMS sender', () => {
 
   it('records the failure and throws when the provider answers 500', async () => {
     provider.answer(500, { error: 'internal' });
-    await expect(createSmsSender(server.pool).send(invitation('Hello'))).rejects.toThrow('the SMS gateway answered 500: {"error":"internal"}');
+    await expect(createSmsSender(server.pool).send(invitation('Shop', 'en'))).rejects.toThrow('the SMS gateway answered 500: {"error":"internal"}');
     const log = await server.pool.query(`select status, http_status, error from sms_messages where org_id = $1 order by created_at desc limit 1`, [orgId]);
     expect(log.rows).toEqual([{ status: 'failed', http_status: 500, error: 'the SMS gateway answered 500: {"error":"internal"}' }]);
     const view = await owner.get('/api/v1/org/sms');
@@ -104,9 +111,9 @@ describe('the SMS sender', () => {
 
   it('fails without a configured gateway, and records an unreachable one', async () => {
     expect((await owner.delete('/api/v1/org/sms')).json.configured).toBe(false);
-    await expect(createSmsSender(server.pool).send(invitation('Hello'))).rejects.toThrow('no SMS gateway is configured');
+    await expect(createSmsSender(server.pool).send(invitation('Shop', 'en'))).rejects.toThrow('no SMS gateway is configured');
     expect((await owner.put('/api/v1/org/sms', { url: 'http://127.0.0.1:9/nothing-listens' })).status).toBe(200);
-    await expect(createSmsSender(server.pool).send(invitation('Hello'))).rejects.toThrow(/could not be reached/);
+    await expect(createSmsSender(server.pool).send(invitation('Shop', 'en'))).rejects.toThrow(/could not be reached/);
     const log = await server.pool.query(`select status, http_status from sms_messages where org_id = $1 order by created_at desc limit 1`, [orgId]);
     expect(log.rows).toEqual([{ status: 'failed', http_status: null }]);
   });

@@ -41,6 +41,12 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** An invitations pipeline message (src/server/messengers/channelSender.ts) for the Telegram sender. */
+const invitation = (invitationId: string, contactId: string, language = 'en', seq = 0) => ({
+  orgId, orgName: 'Telegram Shop', invitationId, seq, language, contact: { id: contactId, phone: null, name: 'Anna' },
+  survey: { id: survey.id, title: 'Your visit' }, link: 'https://x.test/i/abc', unsubscribeUrl: 'https://x.test/u/abc',
+});
+
 /** Posts an update to the webhook as Telegram does. */
 async function deliver(update: Record<string, unknown>, secret = hook.secret) {
   const res = await fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
@@ -287,11 +293,11 @@ describe('invitations to contacts who started the bot', () => {
       [orgId, survey.id, chat.contact_id],
     );
     const sender = createTelegramSender(server.pool);
-    const result = await sender.send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Anna, how was your visit?', url: 'https://x.test/i/abc', language: 'en' });
+    const result = await sender.send(invitation(inv.id, chat.contact_id, 'en'));
     const sent = lastSent(chatId);
     expect(result.providerId).toBe(String(sent.result.message_id));
     expect(sent.payload.text).toBe(
-      'Anna, how was your visit?\n\nYour visit\n\nHow likely are you to recommend us to a friend?\n\n0: Not at all likely · 10: Extremely likely' +
+      'Telegram Shop would like to hear about your experience.\n\nYour visit\n\nHow likely are you to recommend us to a friend?\n\n0: Not at all likely · 10: Extremely likely' +
         '\n\nTo get no more survey invitations here, send /stop.',
     );
     expect(texts(sent.payload.reply_markup.inline_keyboard)).toEqual([['0', '1', '2', '3', '4', '5'], ['6', '7', '8', '9', '10']]);
@@ -317,7 +323,7 @@ describe('invitations to contacts who started the bot', () => {
       `insert into survey_invitations(org_id, survey_id, contact_id, channel, token_hash) values ($1, $2, $3, 'telegram', md5(random()::text)) returning id`,
       [orgId, survey.id, stranger.id],
     );
-    await expect(sender.send({ orgId, invitationId: inv1.id, contactId: stranger.id, to: '', text: 'Hi', url: '', language: 'en' })).rejects.toThrow('the contact has not started the bot');
+    await expect(sender.send(invitation(inv1.id, stranger.id, 'en'))).rejects.toThrow('the contact has not started the bot');
 
     const { rows: [chat] } = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = 321001`, [orgId]);
     const { rows: [inv2] } = await server.pool.query(
@@ -325,10 +331,10 @@ describe('invitations to contacts who started the bot', () => {
       [orgId, survey.id, chat.contact_id],
     );
     fake.failNext('sendMessage', 403);
-    await expect(sender.send({ orgId, invitationId: inv2.id, contactId: chat.contact_id, to: '', text: 'Привет', url: '', language: 'ru' })).rejects.toThrow(/blocked by the user/);
+    await expect(sender.send(invitation(inv2.id, chat.contact_id, 'ru'))).rejects.toThrow(/blocked by the user/);
     const blocked = await server.pool.query(`select blocked_at is not null as blocked from telegram_chats where org_id = $1 and chat_id = 321001`, [orgId]);
     expect(blocked.rows[0].blocked).toBe(true);
-    await expect(sender.send({ orgId, invitationId: inv2.id, contactId: chat.contact_id, to: '', text: 'Привет', url: '', language: 'ru' })).rejects.toThrow('the contact blocked the bot');
+    await expect(sender.send(invitation(inv2.id, chat.contact_id, 'ru'))).rejects.toThrow('the contact blocked the bot');
   });
 });
 
@@ -342,7 +348,7 @@ describe('opt-out and erasure', () => {
     );
     await server.pool.query(`update contacts set unsubscribed_at = now() where org_id = $1 and id = $2`, [orgId, chat.contact_id]);
     const sent = fake.callsOf('sendMessage').length;
-    await expect(createTelegramSender(server.pool).send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Hi', url: '', language: 'en' }))
+    await expect(createTelegramSender(server.pool).send(invitation(inv.id, chat.contact_id, 'en')))
       .rejects.toThrow('the contact opted out of messages');
     expect(fake.callsOf('sendMessage').length).toBe(sent);
 
@@ -352,7 +358,7 @@ describe('opt-out and erasure', () => {
     expect(lastSent(chatId).payload.text).toBe('Готово: вы больше не будете получать здесь приглашений к опросам.');
     const optedOut = await server.pool.query(`select unsubscribed_at is not null as out from contacts where org_id = $1 and id = $2`, [orgId, chat.contact_id]);
     expect(optedOut.rows[0].out).toBe(true);
-    await expect(createTelegramSender(server.pool).send({ orgId, invitationId: inv.id, contactId: chat.contact_id, to: '', text: 'Hi', url: '', language: 'en' }))
+    await expect(createTelegramSender(server.pool).send(invitation(inv.id, chat.contact_id, 'en')))
       .rejects.toThrow('the contact opted out of messages');
 
     const erased = await owner.post(`/api/v1/contacts/${chat.contact_id}/erase`, {});

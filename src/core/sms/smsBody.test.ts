@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSmsBody, providerIdOf, smsBody, smsInvitationText, smsTemplateProblem } from './smsBody.ts';
+import { defaultSmsBody, providerIdOf, smsBody, smsTemplateProblem } from './smsBody.ts';
+import { smsInvitationText } from './messages.ts';
 
 const v = { to: '+79161234567', text: 'Оцените визит: https://x.test/i/a', from: 'Shop' };
 
@@ -29,11 +30,11 @@ describe('SMS body', () => {
     expect(() => smsBody('{"to": 1}', v)).toThrow('the template has no {to} placeholder');
   });
 
-  it('adds the personal link to the invitation text once', () => {
-    expect(smsInvitationText('How was it?', 'https://x.test/i/a')).toBe('How was it? https://x.test/i/a');
-    expect(smsInvitationText('Answer at https://x.test/i/a please', 'https://x.test/i/a')).toBe('Answer at https://x.test/i/a please');
-    expect(smsInvitationText('  ', 'https://x.test/i/a')).toBe('https://x.test/i/a');
-    expect(smsInvitationText(' Hi ', '')).toBe('Hi');
+  it('writes the invitation or the reminder with the personal link and the opt-out link', () => {
+    const m = { orgName: 'Shop', link: 'https://x.test/i/a', unsubscribeUrl: 'https://x.test/u/b' };
+    expect(smsInvitationText('en', { ...m, seq: 0 })).toBe('Shop: how was your experience? Answer in a minute: https://x.test/i/a\nOpt out: https://x.test/u/b');
+    expect(smsInvitationText('ru', { ...m, seq: 1 })).toBe('Shop: напоминаем, нам важно ваше мнение: https://x.test/i/a\nОтписаться: https://x.test/u/b');
+    expect(smsInvitationText('fa', { ...m, seq: 0, unsubscribeUrl: '' })).toBe('Shop: تجربهٔ شما چطور بود؟ در یک دقیقه پاسخ دهید: https://x.test/i/a');
   });
 
   it('reads a provider id from the common answer fields', () => {

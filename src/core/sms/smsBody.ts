@@ -41,13 +41,6 @@ export function smsBody(template: string | null | undefined, v: SmsValues): unkn
   return fill(JSON.parse(template), v);
 }
 
-/** The SMS text of an invitation: the invitation's text and its personal link (once). */
-export function smsInvitationText(text: string, url: string): string {
-  const t = text.trim();
-  if (!url || t.includes(url)) return t;
-  return t ? `${t} ${url}` : url;
-}
-
 /** A provider's message id from its JSON answer (`id`, `message_id`, `messageId`, `sid`), when it gives one. */
 export function providerIdOf(answer: unknown): string | undefined {
   if (!answer || typeof answer !== 'object') return undefined;

@@ -1,20 +1,24 @@
 /**
  * The shape of a channel's invitation sender, as the channel-neutral invitations pipeline
- * (src/server/invitations/, built in parallel) calls it: one message to one contact; resolves with the
- * provider's id of the message, throws when it could not be sent (the pipeline records the failure
- * and retries). The Telegram and SMS senders implement it.
+ * (src/server/invitations/sender.ts on branch h-invites: InvitationMessage, InvitationSender) calls it.
+ * Only the fields these senders read are listed, so a sender typed here is assignable to the pipeline's
+ * `InvitationSender` (`registry.add(createSmsSender(pool))`). Resolves with the provider's id; throws
+ * when the message could not be sent (errors with `permanent: true` should not be retried).
  */
 export interface InvitationMessage {
   orgId: string;
+  orgName: string;
   invitationId: string;
-  contactId: string;
-  /** The address in the channel: a phone number for SMS; unused by Telegram (the chat is the contact's). */
-  to: string;
-  /** The invitation's text in the contact's language. */
-  text: string;
-  /** The personal survey link. */
-  url: string;
+  /** 0: the invitation; k: its k-th reminder. */
+  seq: number;
+  /** The contact's language if the survey speaks it, else the survey's default. */
   language: string;
+  contact: { id: string; phone: string | null; name: string | null };
+  survey: { id: string; title: string };
+  /** The personal link. */
+  link: string;
+  /** Opt-out link (every message carries one). */
+  unsubscribeUrl: string;
 }
 
 export interface ChannelSender {

@@ -6,7 +6,8 @@
  */
 import type { Queryable } from '../../db/connection.ts';
 import { getSmsSettings, recordSmsMessage } from '../../db/sms/smsSettings.ts';
-import { providerIdOf, smsBody, smsInvitationText } from '../../core/sms/smsBody.ts';
+import { providerIdOf, smsBody } from '../../core/sms/smsBody.ts';
+import { smsInvitationText } from '../../core/sms/messages.ts';
 import { openSecret } from '../auth/secretBox.ts';
 import type { ChannelSender } from '../messengers/channelSender.ts';
 
@@ -26,7 +27,7 @@ export interface SmsToSend {
 }
 
 export class SmsFailedError extends Error {
-  constructor(message: string, readonly httpStatus: number | null) {
+  constructor(message: string, readonly httpStatus: number | null, readonly permanent = false) {
     super(message);
     this.name = 'SmsFailedError';
   }
@@ -65,14 +66,14 @@ export async function sendSms(db: Queryable, orgId: string, sms: SmsToSend): Pro
   return { providerId, httpStatus: res.status };
 }
 
-/** The invitations pipeline's sender for channel `sms`: the invitation text with the personal link. */
+/** The invitations pipeline's sender for channel `sms`: a short text with the personal link and the opt-out link. */
 export function createSmsSender(db: Queryable): ChannelSender {
   return {
     channel: 'sms',
     async send(msg) {
-      const { providerId } = await sendSms(db, msg.orgId, {
-        to: msg.to, text: smsInvitationText(msg.text, msg.url), invitationId: msg.invitationId, contactId: msg.contactId,
-      });
+      const to = msg.contact.phone;
+      if (!to) throw new SmsFailedError('the contact has no phone number', null, true);
+      const { providerId } = await sendSms(db, msg.orgId, { to, text: smsInvitationText(msg.language, msg), invitationId: msg.invitationId, contactId: msg.contact.id });
       return providerId ? { providerId } : {};
     },
   };

@@ -31,7 +31,7 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
     async send(msg) {
       const bot = await getBot(pool, msg.orgId);
       if (!bot?.token) throw new TelegramSendError('no Telegram bot is connected', true);
-      const chat = await getChatOfContact(pool, msg.orgId, msg.contactId);
+      const chat = await getChatOfContact(pool, msg.orgId, msg.contact.id);
       if (!chat) throw new TelegramSendError('the contact has not started the bot', true);
       if (chat.optedOut) throw new TelegramSendError('the contact opted out of messages', true);
       if (chat.blocked) throw new TelegramSendError('the contact blocked the bot', true);
@@ -41,7 +41,8 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
         const surveyId = await getInvitationSurveyId(tx, msg.orgId, msg.invitationId);
         const survey = surveyId ? await loadSurvey(tx, msg.orgId, surveyId) : null;
         if (!survey || survey.status !== 'live') throw new TelegramSendError('the survey is not live', true);
-        const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, msg.text.trim() || undefined);
+        const lead = botText(msg.language, msg.seq === 0 ? 'invite' : 'reminder', { org: msg.orgName });
+        const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, lead);
         if (!started) throw new TelegramSendError('the survey has no question to ask', true);
         // Every invitation says how to opt out (the unsubscribe link of the other channels).
         started.call.payload.text = `${String(started.call.payload.text)}\n\n${botText(started.conversation.language, 'stopHint')}`;
