@@ -90,7 +90,9 @@ export function ImportWizard({ attributes, onImported }: { attributes: Attribute
   // The server's code and values, worded in the interface language (its English `reason` for a code this build lacks).
   const reasonText = (e: ImportPreviewAnswer['errors'][number]) => {
     const key = `ct.err.${e.code}`;
-    return isMessageKey(key) ? t(key, e.vars) : e.reason;
+    // Values from the file (a location code, choices) are isolated, so they keep their order inside a Persian sentence.
+    const vars = Object.fromEntries(Object.entries(e.vars ?? {}).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]));
+    return isMessageKey(key) ? t(key, vars) : e.reason;
   };
   const targetLabel = (target: string) =>
     target.startsWith('attr:')
