@@ -7,7 +7,7 @@
 const DAY_MS = 86_400_000;
 
 /** Why an invitation is not sent. Shown in the dashboard (`inv.skip.<reason>`) and stored in `survey_invitations.skip_reason`. */
-export const SKIP_REASONS = ['unsubscribed', 'erased', 'no_address', 'contact_gap', 'survey_closed', 'duplicate'] as const;
+export const SKIP_REASONS = ['unsubscribed', 'erased', 'no_address', 'contact_gap', 'survey_closed', 'cancelled'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** The gap that applies: the survey's override when set, else the organisation's. */
