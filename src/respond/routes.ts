@@ -12,6 +12,7 @@ import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { invitationPage } from './invitation.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -75,5 +76,8 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
+
+    // A personal link of an invitation (src/respond/invitation.ts); its form posts to /s/:slug with `_inv`.
+    scope.get('/i/:token', { logLevel, config: config(postMax * 4) }, (request: FastifyRequest<{ Params: { token: string } }>, reply) => invitationPage(deps, request, reply));
   });
 }

@@ -14,7 +14,7 @@ import {
   type InvitationChannel, type WaveAudience,
 } from '../../db/invitations/waves.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { invitationToken, newInvitationKey, tokenHash } from './links.ts';
+import { invitationToken, newInvitationKey, tokenHash } from './commands/links.ts';
 
 /** Contacts one wave may reach. */
 export const MAX_AUDIENCE = 50_000;

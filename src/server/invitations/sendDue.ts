@@ -30,7 +30,7 @@ import {
 } from '../../db/invitations/sending.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { invitationToken, newInvitationKey, personalLink, unsubscribeLink } from './links.ts';
+import { invitationToken, newInvitationKey, personalLink, unsubscribeLink } from './commands/links.ts';
 import type { InvitationRuntime } from './runtime.ts';
 import { PermanentSendError, type InvitationMessage } from './sender.ts';
 
