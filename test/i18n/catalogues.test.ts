@@ -16,8 +16,10 @@ import { validationCatalogue } from '../../src/core/surveys/logic.ts';
 import { mailCatalogue } from '../../src/server/mail/messages.ts';
 import { cliCatalogue } from '../../src/cli/messages.ts';
 import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
+import { invitationMailCatalogue } from '../../src/server/invitations/emailMessages.ts';
 
 const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue];
+CATALOGUES.push(invitationMailCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {
