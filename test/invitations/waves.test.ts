@@ -61,9 +61,20 @@ describe('an e-mail wave', () => {
     const res = await owner.post('/api/v1/waves/preview', waveBody());
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
-      total: 8, toSend: 4, delayedByWindow: 0,
+      total: 8, toSend: 4, delayedByWindow: 0, gapDays: 30, surveyGapDays: null,
       skipped: { unsubscribed: 1, erased: 1, no_address: 1, contact_gap: 1 },
     });
+  });
+
+  it('takes the survey\'s own gap over the organisation\'s', async () => {
+    // The recent contact was surveyed 5 days ago: a 3-day gap lets them through, the organisation's 30 did not.
+    expect((await owner.put(`/api/v1/surveys/${survey.id}/contact-policy`, { contactGapDays: 3 })).status).toBe(200);
+    expect((await owner.post('/api/v1/waves/preview', waveBody())).json).toMatchObject({ toSend: 5, gapDays: 3, surveyGapDays: 3, skipped: { unsubscribed: 1, erased: 1, no_address: 1 } });
+    expect((await owner.put(`/api/v1/surveys/${survey.id}/contact-policy`, { contactGapDays: null })).json).toEqual({ contactGapDays: null });
+    expect((await owner.put('/api/v1/org/contact-policy', { contactGapDays: 4 })).status).toBe(200);
+    expect((await owner.post('/api/v1/waves/preview', waveBody())).json).toMatchObject({ toSend: 5, gapDays: 4 });
+    expect((await owner.put('/api/v1/org/contact-policy', { contactGapDays: 30 })).json).toEqual({ contactGapDays: 30 });
+    expect((await owner.get('/api/v1/org/contact-policy')).json).toEqual({ contactGapDays: 30 });
   });
 
   it('is planned and sent by the jobs: delivered, bounced and skipped with their reasons', async () => {

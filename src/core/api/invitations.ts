@@ -47,6 +47,9 @@ export const WavePreviewResponseSchema = z.strictObject({
   /** Of those to send, how many wait for their send window. */
   delayedByWindow: z.number().int(),
   skipped: SkipCounts,
+  /** The gap applied: the survey's own, else the organisation's. */
+  gapDays: z.number().int(),
+  surveyGapDays: z.number().int().nullable(),
 });
 export type WavePreviewResponse = z.infer<typeof WavePreviewResponseSchema>;
 
@@ -124,3 +127,11 @@ export const ResponseRateResponseSchema = z.strictObject({
   byWave: z.array(z.strictObject({ waveId: Uuid.nullable(), name: z.string().nullable(), counts: InvitationCountsSchema })),
 });
 export type ResponseRateResponse = z.infer<typeof ResponseRateResponseSchema>;
+
+/** GET and PUT /org/contact-policy: at most one survey per contact per N days (0: no limit). */
+export const OrgContactPolicySchema = z.strictObject({ contactGapDays: z.number().int().min(0).max(3650) });
+export type OrgContactPolicy = z.infer<typeof OrgContactPolicySchema>;
+
+/** PUT /surveys/:id/contact-policy: the survey's own gap, null for the organisation's. */
+export const SurveyContactPolicySchema = z.strictObject({ contactGapDays: z.number().int().min(0).max(3650).nullable() });
+export type SurveyContactPolicy = z.infer<typeof SurveyContactPolicySchema>;

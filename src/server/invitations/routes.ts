@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
 import type { Principal } from '../../core/access/index.ts';
 import {
+  OrgContactPolicySchema, SurveyContactPolicySchema, type OrgContactPolicy, type SurveyContactPolicy,
   WaveCreateSchema, type InvitationCounts, type ResponseRateResponse, type WaveDetailResponse, type WaveListResponse,
   type WavePreviewResponse, type WaveResponse,
 } from '../../core/api/invitations.ts';
@@ -16,6 +17,8 @@ import { emptyCounts, foldCounts } from '../../core/invitations/counts.ts';
 import { countInvitations, listWaveIds, listWaveInvitations, waveNames } from '../../db/invitations/stats.ts';
 import { cancelWave, loadWave } from '../../db/invitations/waves.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
+import { getOrgContactGap, setOrgContactGap, setSurveyContactGap } from '../../db/invitations/policy.ts';
+import { requireWholeOrg } from '../org/routes.ts';
 import { notFound } from '../../http/errors.ts';
 import { authorize } from '../../http/session.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
@@ -83,6 +86,26 @@ export async function registerInvitationRoutes(app: FastifyInstance, deps: AppDe
     if (!(await loadWave(pool, principal.orgId, id))) throw notFound('Wave not found');
     await cancelWave(pool, principal.orgId, id);
     return { wave: await waveView(principal, id) };
+  });
+
+  app.get('/api/v1/org/contact-policy', async (request): Promise<OrgContactPolicy> => {
+    const principal = authorize(request, 'survey.read');
+    return { contactGapDays: await getOrgContactGap(pool, principal.orgId) };
+  });
+
+  app.put('/api/v1/org/contact-policy', async (request): Promise<OrgContactPolicy> => {
+    const principal = requireWholeOrg(authorize(request, 'org.manage'));
+    const { contactGapDays } = parse(OrgContactPolicySchema, request.body ?? {});
+    await setOrgContactGap(pool, principal.orgId, contactGapDays);
+    return { contactGapDays };
+  });
+
+  app.put('/api/v1/surveys/:id/contact-policy', async (request): Promise<SurveyContactPolicy> => {
+    const principal = authorize(request, 'survey.edit');
+    const surveyId = parseIdParam(request.params, 'Survey not found');
+    const { contactGapDays } = parse(SurveyContactPolicySchema, request.body ?? {});
+    if (!(await setSurveyContactGap(pool, principal.orgId, surveyId, contactGapDays))) throw notFound('Survey not found');
+    return { contactGapDays };
   });
 
   app.get('/api/v1/surveys/:id/response-rate', async (request): Promise<ResponseRateResponse> => {

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Principal } from '../../../core/access/index.ts';
 import type { WaveCreate, WavePreviewResponse } from '../../../core/api/invitations.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { effectiveGapDays } from '../../../core/contacts/frequency.ts';
 import { parseMinute } from '../../../core/invitations/sendWindow.ts';
 import { insertWave, loadPolicySettings, type WaveAudience } from '../../../db/invitations/waves.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -25,14 +26,15 @@ async function liveSurvey(pool: pg.Pool, orgId: string, surveyId: string) {
   const settings = await loadPolicySettings(pool, orgId, surveyId);
   if (!settings) throw new DomainError('not_found', 'Survey not found');
   if (settings.surveyStatus !== 'live') throw new DomainError('validation', 'Only a live survey can be sent', { field: 'surveyId' });
+  return settings;
 }
 
 export async function previewWave(pool: pg.Pool, principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date): Promise<WavePreviewResponse> {
-  await liveSurvey(pool, principal.orgId, input.surveyId);
+  const settings = await liveSurvey(pool, principal.orgId, input.surveyId);
   const c = checked(principal, input, channels, now);
   const result = await previewPlan(pool, principal.orgId, { surveyId: input.surveyId, channel: input.channel, ...c });
   if (!result) throw new DomainError('not_found', 'Survey not found');
-  return result.summary;
+  return { ...result.summary, gapDays: effectiveGapDays(settings.orgGapDays, settings.surveyGapDays), surveyGapDays: settings.surveyGapDays };
 }
 
 export async function createWave(pool: pg.Pool, jobs: JobQueue, principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date): Promise<string> {
