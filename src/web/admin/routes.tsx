@@ -18,6 +18,10 @@ const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'L
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage');
+const NewWavePage = lazyPage(() => import('./invites/NewWavePage.tsx'), 'NewWavePage');
+const WaveDetailPage = lazyPage(() => import('./invites/WaveDetailPage.tsx'), 'WaveDetailPage');
+const OutboxPage = lazyPage(() => import('./invites/OutboxPage.tsx'), 'OutboxPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {
@@ -45,6 +49,10 @@ export function adminRoutes() {
       <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
+      <Route path="waves" element={<WavesPage />} />
+      <Route path="waves/new" element={<RequirePermission action="survey.edit"><NewWavePage /></RequirePermission>} />
+      <Route path="waves/:id" element={<RequirePermission action="response.read"><WaveDetailPage /></RequirePermission>} />
+      <Route path="outbox" element={<RequirePermission action="user.invite"><OutboxPage /></RequirePermission>} />
     </>
   );
 }
