@@ -3,6 +3,7 @@
  * rollups. An interrupted run leaves nothing behind; a second run finds the `demo-nps` slug and
  * does nothing. An advisory lock makes two simultaneous runs queue instead of racing.
  */
+import { insertDemoInvitations } from './demoInvitations.ts';
 import type { Pool, PoolClient } from '../connection.ts';
 import { withTransaction } from '../tx.ts';
 import { generateDemoResponses, type DemoResponse } from '../../core/demo/responses.ts';
@@ -101,6 +102,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
+    await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
