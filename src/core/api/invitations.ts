@@ -97,7 +97,7 @@ export type WaveListResponse = z.infer<typeof WaveListResponseSchema>;
 export const InvitationViewSchema = z.strictObject({
   id: Uuid,
   contactId: Uuid,
-  /** The contact's e-mail or phone (null once erased). */
+  /** The contact's address for the channel, else their other one (null: none, e.g. erased). */
   contact: z.string().nullable(),
   contactName: z.string().nullable(),
   status: z.enum(INVITATION_STATUSES),

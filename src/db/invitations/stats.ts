@@ -58,7 +58,7 @@ export interface WaveInvitationRow {
 /** A wave's invitations (at most `limit`), within the caller's scope. */
 export async function listWaveInvitations(db: Queryable, orgId: string, waveId: string, scopePaths: string[] | null, limit: number): Promise<WaveInvitationRow[]> {
   const { rows } = await db.query(
-    `/* listWaveInvitations */ select i.id, i.contact_id, case when i.channel = 'email' then c.email else c.phone end as contact, c.name,
+    `/* listWaveInvitations */ select i.id, i.contact_id, coalesce(case when i.channel = 'email' then c.email else c.phone end, c.email, c.phone) as contact, c.name,
         i.status, i.skip_reason, i.send_after, i.sent_at, i.opened_at, i.responded_at, i.reminders_sent, i.next_reminder_at, i.last_error
        from survey_invitations i
        join contacts c on c.org_id = i.org_id and c.id = i.contact_id

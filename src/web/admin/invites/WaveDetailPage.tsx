@@ -64,7 +64,8 @@ export function WaveDetailPage() {
             <span>{t(`inv.channel.${wave.channel}` as MessageKey)}</span>
             <span>{t(`inv.status.${wave.status}` as MessageKey)}</span>
             <span>{wave.reminderDays.length ? t('inv.detail.reminders', { days: wave.reminderDays.map((d) => num(d, 0)).join(', ') }) : t('inv.detail.noReminders')}</span>
-            <span>{t('inv.detail.window', { start: wave.window.start, end: wave.window.end })}</span>
+            {/* Clock times left to right inside a right-to-left sentence (FSI…PDI isolates). */}
+            <span>{t('inv.detail.window', { start: `\u2066${wave.window.start}\u2069`, end: `\u2066${wave.window.end}\u2069` })}</span>
           </p>
           <h2>{t('inv.detail.counts')}</h2>
           <WaveCounts counts={wave.counts} />
@@ -87,7 +88,7 @@ export function WaveDetailPage() {
               <tbody>
                 {detail.data.invitations.map((i) => (
                   <tr key={i.id}>
-                    <th scope="row" dir="auto">{i.contact ?? t('inv.erasedContact')}{i.contactName && <div className="muted small">{i.contactName}</div>}</th>
+                    <th scope="row" dir="auto">{i.contact ?? t('inv.noAddress')}{i.contactName && <div className="muted small">{i.contactName}</div>}</th>
                     <td>{t(`inv.istatus.${i.status}` as MessageKey)}</td>
                     <td>{when(i.sentAt)}</td>
                     <td>{when(i.respondedAt)}</td>

@@ -96,7 +96,7 @@ export const invitesFa: Translation<keyof typeof invitesEn> = {
   'inv.istatus.failed': 'ناموفق',
   'inv.sendAfter': 'از {date}',
   'inv.remindersSent': '{n, plural, one {# یادآوری} other {# یادآوری}}',
-  'inv.erasedContact': 'مخاطب پاک‌شده',
+  'inv.noAddress': 'بدون نشانی',
   'inv.outbox.title': 'صندوق خروجی',
   'inv.outbox.intro': 'بدون سرور SMTP (SMTP_URL)، پیام‌ها به جای ارسال با ایمیل اینجا نگه داشته می‌شوند.',
   'inv.outbox.none': 'صندوق خروجی خالی است',

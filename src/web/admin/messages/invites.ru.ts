@@ -96,7 +96,7 @@ export const invitesRu: Translation<keyof typeof invitesEn> = {
   'inv.istatus.failed': 'Ошибка',
   'inv.sendAfter': 'с {date}',
   'inv.remindersSent': '{n, plural, one {# напоминание} few {# напоминания} many {# напоминаний} other {# напоминания}}',
-  'inv.erasedContact': 'контакт удалён',
+  'inv.noAddress': 'нет адреса',
   'inv.outbox.title': 'Исходящие',
   'inv.outbox.intro': 'Без SMTP-сервера (SMTP_URL) письма не отправляются, а сохраняются здесь.',
   'inv.outbox.none': 'Исходящих нет',

@@ -94,7 +94,7 @@ export const invitesEn = {
   'inv.istatus.failed': 'Failed',
   'inv.sendAfter': 'from {date}',
   'inv.remindersSent': '{n, plural, one {# reminder} other {# reminders}}',
-  'inv.erasedContact': 'erased contact',
+  'inv.noAddress': 'no address',
   'inv.outbox.title': 'Outbox',
   'inv.outbox.intro': 'Without an SMTP server (SMTP_URL), messages are kept here instead of being e-mailed.',
   'inv.outbox.none': 'The outbox is empty',
