@@ -27,16 +27,8 @@ export interface WaveRow {
   plannedAt: Date | null;
 }
 
-export interface WaveInsert {
+export interface WaveInsert extends Pick<WaveRow, 'surveyId' | 'name' | 'channel' | 'audience' | 'reminderDays' | 'windowStart' | 'windowEnd' | 'sendAfter'> {
   orgId: string;
-  surveyId: string;
-  name: string;
-  channel: InvitationChannel;
-  audience: WaveAudience;
-  reminderDays: number[];
-  windowStart: number;
-  windowEnd: number;
-  sendAfter: Date;
   createdBy: string | null;
 }
 

@@ -3,7 +3,7 @@
  * reason, reminders and answer; reloaded every few seconds while invitations wait. Cancelling stops
  * what is not sent yet.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
@@ -11,10 +11,8 @@ import { useSession } from '../../shell/session.tsx';
 import { ConfirmButton, ErrorMessage, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import type { InvitationView, WaveDetailResponse, WaveResponse } from '../../../core/api/invitations.ts';
 import { SkipReasons, WaveCounts } from './WaveCounts.tsx';
-import { inProgress } from './WavesPage.tsx';
+import { inProgress, useReloadWhile } from './WavesPage.tsx';
 import './invites.css';
-
-const POLL_MS = 3000;
 
 export function WaveDetailPage() {
   const { id } = useParams();
@@ -24,13 +22,8 @@ export function WaveDetailPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const wave = detail.data?.wave ?? null;
-  const busy = wave ? inProgress(wave) : false;
   const { reload } = detail;
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => void reload(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [busy, reload]);
+  useReloadWhile(wave ? inProgress(wave) : false, reload);
 
   const cancel = async () => {
     setError(null);

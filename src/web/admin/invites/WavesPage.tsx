@@ -15,18 +15,21 @@ const POLL_MS = 3000;
 /** Whether the wave still has work in flight (planning, or invitations waiting). */
 export const inProgress = (w: WaveView) => w.status === 'planning' || (w.status === 'planned' && w.counts.pending > 0);
 
+/** Reloads every few seconds while `active` (live progress of waves). */
+export function useReloadWhile(active: boolean, reload: () => Promise<void>) {
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => void reload(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [active, reload]);
+}
+
 export function WavesPage() {
   const { t, num, pct, date } = useI18n();
   const { can } = useSession();
   const waves = useLoad<WaveListResponse>('/waves');
   const list = waves.data?.waves ?? null;
-  const busy = list?.some(inProgress) ?? false;
-  const { reload } = waves;
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => void reload(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [busy, reload]);
+  useReloadWhile(list?.some(inProgress) ?? false, waves.reload);
 
   return (
     <section className="waves-page">
