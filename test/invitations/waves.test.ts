@@ -8,6 +8,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithOwner, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { sendInvitationsJob } from '../../src/server/jobs/sendInvitationsJob.ts';
+import {
+  ResponseRateResponseSchema, WaveDetailResponseSchema, WaveListResponseSchema, WavePreviewResponseSchema, WaveResponseSchema,
+} from '../../src/core/api/invitations.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 import { buildContact, invitationRows } from './fixtures.ts';
 import { mailPart, startTestSmtp, type TestSmtp } from './smtp.ts';
@@ -60,6 +63,7 @@ describe('an e-mail wave', () => {
   it('previews how many will be sent and why the others will not', async () => {
     const res = await owner.post('/api/v1/waves/preview', waveBody());
     expect(res.status).toBe(200);
+    WavePreviewResponseSchema.parse(res.json);
     expect(res.json).toEqual({
       total: 8, toSend: 4, delayedByWindow: 0, gapDays: 30, surveyGapDays: null,
       skipped: { unsubscribed: 1, erased: 1, no_address: 1, contact_gap: 1 },
@@ -80,11 +84,12 @@ describe('an e-mail wave', () => {
   it('is planned and sent by the jobs: delivered, bounced and skipped with their reasons', async () => {
     const res = await owner.post('/api/v1/waves', waveBody());
     expect(res.status).toBe(201);
+    WaveResponseSchema.parse(res.json);
     waveId = res.json.wave.id;
     await expect
       .poll(async () => (await owner.get(`/api/v1/waves/${waveId}`)).json.wave.counts, { timeout: 20_000, interval: 200 })
       .toMatchObject({ invitations: 8, pending: 0, delivered: 3, bounced: 1, skipped: 4 });
-    const detail = (await owner.get(`/api/v1/waves/${waveId}`)).json;
+    const detail = WaveDetailResponseSchema.parse((await owner.get(`/api/v1/waves/${waveId}`)).json);
     const byContact = Object.fromEntries(detail.invitations.map((i: any) => [i.contactId, i]));
     expect(byContact[contacts.recent]).toMatchObject({ status: 'skipped', skipReason: 'contact_gap', sentAt: null });
     expect(byContact[contacts.unsub]).toMatchObject({ status: 'skipped', skipReason: 'unsubscribed' });
@@ -192,11 +197,11 @@ describe('an e-mail wave', () => {
     const delivered = rows.filter((r) => r.status === 'delivered');
     const answered = delivered.filter((r) => r.responded_at !== null);
     expect([delivered.length, answered.length]).toEqual([3, 1]);
-    const rate = (await owner.get(`/api/v1/surveys/${survey.id}/response-rate`)).json;
+    const rate = ResponseRateResponseSchema.parse((await owner.get(`/api/v1/surveys/${survey.id}/response-rate`)).json);
     expect(rate.total).toMatchObject({ invitations: 8, delivered: 3, bounced: 1, skipped: 4, responses: 1, remindersSent: 2, responseRate: answered.length / delivered.length });
     expect(rate.byChannel).toEqual([{ channel: 'email', counts: rate.total }]);
     expect(rate.byWave).toEqual([{ waveId, name: 'March visitors', counts: rate.total }]);
-    const list = (await owner.get('/api/v1/waves')).json;
+    const list = WaveListResponseSchema.parse((await owner.get('/api/v1/waves')).json);
     expect(list.channels).toEqual(['email']);
     expect(list.waves[0]).toMatchObject({ id: waveId, status: 'planned', reminderDays: [3], window: { start: '00:00', end: '24:00' } });
     expect(list.waves[0].counts.responseRate).toBeCloseTo(1 / 3, 10);
