@@ -209,6 +209,24 @@ describe('an e-mail wave', () => {
   });
 });
 
+describe('a bounce that comes back later (DSN)', () => {
+  it('marks the delivered invitation it names bounced, and only for a permanent failure', async () => {
+    const original = smtp.accepted.find((m) => m.to === 'fa@wave.test')!;
+    const report = (action: string, status: string) =>
+      `From: MAILER-DAEMON@mx.example\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n--b\r\n` +
+      `Content-Type: message/delivery-status\r\n\r\nFinal-Recipient: rfc822; fa@wave.test\r\nAction: ${action}\r\nStatus: ${status}\r\n` +
+      `--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: ${original.messageId}\r\n--b--\r\n`;
+    const delayed = await owner.post('/api/v1/waves/bounces', { message: report('delayed', '4.4.7') });
+    expect(delayed.json).toEqual({ failed: false, status: null, bounced: [] });
+    const res = await owner.post('/api/v1/waves/bounces', { message: report('failed', '5.1.1') });
+    const inv = (await server.pool.query(`select id, status, last_error from survey_invitations where org_id = $1 and contact_id = $2`, [orgId, contacts.fa])).rows[0];
+    expect(res.json).toEqual({ failed: true, status: '5.1.1', bounced: [inv.id] });
+    expect(inv).toMatchObject({ status: 'bounced', last_error: 'DSN 5.1.1' });
+    // Twice is once.
+    expect((await owner.post('/api/v1/waves/bounces', { message: report('failed', '5.1.1') })).json.bounced).toEqual([]);
+  });
+});
+
 describe('send windows', () => {
   it('holds an invitation until its window opens in the contact\'s zone', async () => {
     const contact = await buildContact(server.pool, orgId, { email: 'night@wave.test', timeZone: 'UTC' });

@@ -135,3 +135,9 @@ export type OrgContactPolicy = z.infer<typeof OrgContactPolicySchema>;
 /** PUT /surveys/:id/contact-policy: the survey's own gap, null for the organisation's. */
 export const SurveyContactPolicySchema = z.strictObject({ contactGapDays: z.number().int().min(0).max(3650).nullable() });
 export type SurveyContactPolicy = z.infer<typeof SurveyContactPolicySchema>;
+
+/** POST /waves/bounces: a delivery status notification (the whole bounce e-mail, as received). */
+export const DsnRequestSchema = z.strictObject({ message: z.string().min(1).max(1_000_000) });
+/** Which invitations of the caller's organisation it marked bounced (none when it is not a permanent failure). */
+export const DsnResponseSchema = z.strictObject({ failed: z.boolean(), status: z.string().nullable(), bounced: z.array(Uuid) });
+export type DsnResponse = z.infer<typeof DsnResponseSchema>;

@@ -191,3 +191,13 @@ export async function invitationContactId(db: Queryable, orgId: string, id: stri
   const { rows } = await db.query(`/* invitationContactId */ select contact_id from survey_invitations where org_id = $1 and id = $2`, [orgId, id]);
   return rows[0]?.contact_id ?? null;
 }
+
+/** A later bounce (a DSN) of a delivered invitation of the organisation: bounced, reminders stop. Returns whether it changed. */
+export async function markInvitationBounced(db: Queryable, orgId: string, id: string, error: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `/* markInvitationBounced */ update survey_invitations set status = 'bounced', bounced_at = now(), next_reminder_at = null, last_error = left($3, 500)
+      where org_id = $1 and id = $2 and status in ('sent', 'delivered')`,
+    [orgId, id, error],
+  );
+  return rowCount === 1;
+}

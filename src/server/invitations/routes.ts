@@ -9,11 +9,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
 import type { Principal } from '../../core/access/index.ts';
 import {
-  OrgContactPolicySchema, SurveyContactPolicySchema, type OrgContactPolicy, type SurveyContactPolicy,
+  DsnRequestSchema, type DsnResponse, OrgContactPolicySchema, SurveyContactPolicySchema, type OrgContactPolicy, type SurveyContactPolicy,
   WaveCreateSchema, type InvitationCounts, type ResponseRateResponse, type WaveDetailResponse, type WaveListResponse,
   type WavePreviewResponse, type WaveResponse,
 } from '../../core/api/invitations.ts';
 import { emptyCounts, foldCounts } from '../../core/invitations/counts.ts';
+import { parseDsn } from '../../core/invitations/dsn.ts';
+import { markInvitationBounced } from '../../db/invitations/sending.ts';
 import { countInvitations, listWaveIds, listWaveInvitations, waveNames } from '../../db/invitations/stats.ts';
 import { cancelWave, loadWave } from '../../db/invitations/waves.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
@@ -70,6 +72,20 @@ export async function registerInvitationRoutes(app: FastifyInstance, deps: AppDe
     const input = parse(WaveCreateSchema, request.body ?? {});
     const waveId = await createWave(pool, app.jobs, principal, input, invitationRuntime(pool).senders, now());
     return reply.status(201).send({ wave: await waveView(principal, waveId) } satisfies WaveResponse);
+  });
+
+  // A bounce that came back later by e-mail (a DSN): the operator's mail setup posts it here.
+  app.post('/api/v1/waves/bounces', async (request): Promise<DsnResponse> => {
+    const principal = requireWholeOrg(authorize(request, 'org.manage'));
+    const { message } = parse(DsnRequestSchema, request.body ?? {});
+    const report = parseDsn(message);
+    const bounced: string[] = [];
+    if (report.failed) {
+      for (const id of report.invitationIds.slice(0, 100)) {
+        if (await markInvitationBounced(pool, principal.orgId, id, `DSN ${report.status ?? 'failed'}`)) bounced.push(id);
+      }
+    }
+    return { failed: report.failed, status: report.status, bounced };
   });
 
   app.get('/api/v1/waves/:id', async (request): Promise<WaveDetailResponse> => {
