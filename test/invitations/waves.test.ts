@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrgWithOwner, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import { buildOrgWithOwner, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { sendInvitationsJob } from '../../src/server/jobs/sendInvitationsJob.ts';
 import {
   ResponseRateResponseSchema, WaveDetailResponseSchema, WaveListResponseSchema, WavePreviewResponseSchema, WaveResponseSchema,
@@ -154,6 +154,10 @@ describe('an e-mail wave', () => {
     // The contact's store becomes the answer's location.
     const { rows: store } = await server.pool.query(`select location_id from contacts where id = $1`, [contacts.en]);
     expect(rows[0].location_id).toBe(store[0].location_id);
+    // The link again: answered already, so the thank-you page, not a second form.
+    const again = await (await fetch(`${server.baseUrl}${link}?s=3`)).text();
+    expect(again).not.toContain('name="_inv"');
+    expect(again).toContain('Thanks for helping us improve.');
   });
 
   it('a token of another survey, or a forged one, leaves the answer anonymous', async () => {
@@ -206,6 +210,20 @@ describe('an e-mail wave', () => {
     expect(list.waves[0]).toMatchObject({ id: waveId, status: 'planned', reminderDays: [3], window: { start: '00:00', end: '24:00' } });
     expect(list.waves[0].counts.responseRate).toBeCloseTo(1 / 3, 10);
     expect(list.waves[0].counts.opened).toBe(1);
+  });
+});
+
+describe('a user limited to one store', () => {
+  it('reaches only the contacts of that store, and sees only them', async () => {
+    const { rows } = await server.pool.query(`select location_id from contacts where id = $1`, [contacts.en]);
+    await buildUser(server.pool, orgId, 'analyst', 'analyst@wave.test', [rows[0].location_id]);
+    const analyst = await signIn(server.baseUrl, 'analyst@wave.test');
+    // Of the eight contacts only Anna is at the store, and she answered this survey today (30-day gap).
+    expect((await analyst.post('/api/v1/waves/preview', waveBody())).json).toMatchObject({ total: 1, toSend: 0, skipped: { contact_gap: 1 } });
+    const waveId = (await owner.get('/api/v1/waves')).json.waves.find((w: any) => w.name === 'March visitors').id;
+    const detail = (await analyst.get(`/api/v1/waves/${waveId}`)).json;
+    expect(detail.invitations.map((i: any) => i.contact)).toEqual(['en@wave.test']);
+    expect(detail.wave.counts.invitations).toBe(1);
   });
 });
 
