@@ -57,6 +57,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
   'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
+  'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
   'PUT /api/v1/surveys/:id/contact-policy': () => ({ contactGapDays: 1 }),
 };
 

@@ -112,8 +112,10 @@ describe('an e-mail wave', () => {
     const links = [...enText.matchAll(new RegExp(`${PUBLIC}/i/([A-Za-z0-9_-]{43})\\?s=(\\d+)`, 'g'))];
     expect(links.map((l) => Number(l[2]))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(links.map((l) => l[1])).size).toBe(1);
-    expect(enText).toContain(`${PUBLIC}/u/${links[0][1]}`);
-    expect(en.raw).toMatch(new RegExp(`^list-unsubscribe:\\s+<${PUBLIC}/u/${links[0][1]}>`, 'im'));
+    // The contact's own opt-out link (the contacts directory's /u/:token page), in their language.
+    const { rows: [{ unsubscribe_token: unsub }] } = await server.pool.query(`select unsubscribe_token from contacts where id = $1`, [contacts.en]);
+    expect(enText).toContain(`${PUBLIC}/u/${unsub}?lang=en`);
+    expect(en.raw).toMatch(new RegExp(`^list-unsubscribe:\\s+<${PUBLIC}/u/${unsub}\\?lang=en>`, 'im'));
 
     const ruText = mailPart(mail('ru@wave.test').raw, 'text/plain');
     expect(ruText).toContain('Здравствуйте, Борис!');

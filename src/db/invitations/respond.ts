@@ -10,7 +10,7 @@ export interface InvitationByToken {
   language: string | null;
   respondedAt: Date | null;
   contactLocationId: string | null;
-  /** The contact's attributes (and segment) whose keys the organisation marks as dimensions; copied into the answer's hidden fields. */
+  /** The contact's segment and its attributes marked as dimensions (as contactHiddenFields of src/core/contacts/hiddenFields.ts); copied into the answer's hidden fields. */
   dimensionFields: Record<string, string>;
 }
 
@@ -19,12 +19,13 @@ export async function findInvitationByTokenHash(db: Queryable, hash: string): Pr
   const { rows } = await db.query(
     `/* findInvitationByTokenHash */ select i.org_id, i.id, i.survey_id, i.contact_id, i.channel, i.language, i.responded_at, c.location_id,
         coalesce((select jsonb_object_agg(k, v) from (
-           select a.key as k, a.value #>> '{}' as v from jsonb_each(c.attributes) a where a.key = any(o.dimensions) and jsonb_typeof(a.value) in ('string', 'number')
-           union all select 'segment', c.segment where c.segment is not null and 'segment' = any(o.dimensions)
+           select a.key as k, a.value #>> '{}' as v from jsonb_each(c.attributes) a
+             join contact_attributes d on d.org_id = c.org_id and d.key = a.key and d.dimension
+            where jsonb_typeof(a.value) in ('string', 'number') and a.value #>> '{}' <> ''
+           union all select 'segment', c.segment where c.segment is not null
          ) d), '{}') as dimension_fields
        from survey_invitations i
        join contacts c on c.org_id = i.org_id and c.id = i.contact_id
-       join orgs o on o.id = i.org_id
       where i.token_hash = $1 and c.erased_at is null`,
     [hash],
   );

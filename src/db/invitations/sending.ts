@@ -54,6 +54,8 @@ export interface InvitationForSend {
   contact: {
     email: string | null; phone: string | null; name: string | null; language: string | null; timeZone: string | null;
     unsubscribedAt: Date | null; erasedAt: Date | null; attributes: Record<string, unknown>;
+    /** The contact's opt-out link token (migration 081). */
+    unsubscribeToken: string;
   };
   orgGapDays: number;
   surveyGapDays: number | null;
@@ -73,7 +75,7 @@ export interface InvitationForSend {
 export async function loadInvitationForSend(db: Queryable, orgId: string, id: string): Promise<InvitationForSend | null> {
   const { rows } = await db.query(
     `/* loadInvitationForSend */ select i.*, c.email, c.phone, c.name as contact_name, c.language as contact_language, c.time_zone,
-        c.unsubscribed_at, c.erased_at, c.attributes, o.contact_gap_days as org_gap_days, o.timezone as org_time_zone, o.name as org_name,
+        c.unsubscribed_at, c.erased_at, c.attributes, c.unsubscribe_token, o.contact_gap_days as org_gap_days, o.timezone as org_time_zone, o.name as org_name,
         o.invitation_key, s.contact_gap_days as survey_gap_days, s.status as survey_status,
         coalesce(w.reminder_days, '{}') as reminder_days, coalesce(w.window_start, 0) as window_start, coalesce(w.window_end, 1440) as window_end,
         w.status as wave_status,
@@ -99,7 +101,7 @@ export async function loadInvitationForSend(db: Queryable, orgId: string, id: st
     nextReminderAt: r.next_reminder_at, respondedAt: r.responded_at, attempts: r.attempts, language: r.language,
     contact: {
       email: r.email, phone: r.phone, name: r.contact_name, language: r.contact_language, timeZone: r.time_zone,
-      unsubscribedAt: r.unsubscribed_at, erasedAt: r.erased_at, attributes: r.attributes ?? {},
+      unsubscribedAt: r.unsubscribed_at, erasedAt: r.erased_at, attributes: r.attributes ?? {}, unsubscribeToken: r.unsubscribe_token,
     },
     orgGapDays: r.org_gap_days, surveyGapDays: r.survey_gap_days, orgTimeZone: r.org_time_zone, orgName: r.org_name,
     invitationKey: r.invitation_key, surveyStatus: r.survey_status, reminderDays: r.reminder_days,

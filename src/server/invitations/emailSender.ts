@@ -35,7 +35,7 @@ export function createEmailSender(db: Queryable, smtpUrl: string | undefined, fr
         const info = await transport.sendMail({
           from, to, subject: mail.subject, text: mail.text, html: mail.html,
           messageId: `<${msg.messageKey}@sarafan.invalid>`,
-          headers: { 'List-Unsubscribe': `<${msg.unsubscribeUrl}>`, 'Auto-Submitted': 'auto-generated' },
+          headers: { 'List-Unsubscribe': `<${msg.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', 'Auto-Submitted': 'auto-generated' },
         });
         if (info.rejected.length > 0) throw new PermanentSendError(`rejected: ${String(info.response ?? '')}`.slice(0, 300));
         return { providerId: info.messageId };

@@ -30,7 +30,8 @@ import {
 } from '../../db/invitations/sending.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { withTransaction } from '../../db/tx.ts';
-import { invitationToken, newInvitationKey, personalLink, unsubscribeLink } from './commands/links.ts';
+import { invitationToken, newInvitationKey, personalLink } from './commands/links.ts';
+import { unsubscribeUrl } from '../../core/contacts/unsubscribe.ts';
 import type { InvitationRuntime } from './runtime.ts';
 import { PermanentSendError, type InvitationMessage } from './sender.ts';
 
@@ -126,7 +127,7 @@ export function buildMessage(rt: InvitationRuntime, p: Prepared, survey: LoadedS
           scores: embedded.scores.map((value) => ({ value, label: digits.format(value), url: personalLink(rt.publicUrl, token, value) })),
         }
       : null,
-    unsubscribeUrl: unsubscribeLink(rt.publicUrl, token),
+    unsubscribeUrl: unsubscribeUrl(rt.publicUrl, inv.contact.unsubscribeToken, language),
   };
 }
 

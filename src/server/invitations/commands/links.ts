@@ -2,7 +2,7 @@
  * Personal links. The token of an invitation is HMAC-SHA256(organisation key, invitation id) in
  * base64url: the database keeps only its SHA-256 (survey_invitations.token_hash), and the link can be
  * built again for each reminder or resend. /i/<token> opens the survey; ?s=<score> pre-fills the first
- * question. The opt-out link is /u/<token> (the contacts directory's page).
+ * question. The opt-out link is the contact's own (src/core/contacts/unsubscribe.ts).
  */
 import crypto from 'node:crypto';
 
@@ -25,12 +25,4 @@ const trimSlash = (base: string) => base.replace(/\/+$/, '');
 
 export function personalLink(publicUrl: string, token: string, score?: number): string {
   return `${trimSlash(publicUrl)}/i/${token}${score === undefined ? '' : `?s=${score}`}`;
-}
-
-/**
- * The opt-out link of a message, in this one place. The unsubscribe page (/u/:token) belongs to the
- * contacts directory; it receives the invitation's token.
- */
-export function unsubscribeLink(publicUrl: string, token: string): string {
-  return `${trimSlash(publicUrl)}/u/${token}`;
 }
