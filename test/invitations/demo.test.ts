@@ -24,7 +24,7 @@ describe('demo invitations', () => {
   it('has three waves whose response rates the API reports as the rows say', async () => {
     const owner = await signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD);
     const list = (await owner.get('/api/v1/waves')).json.waves;
-    expect(list.map((w: any) => w.name)).toEqual(['MSK-04 follow-up', 'Customers, November', 'Loyalty members, September']);
+    expect(list.map((w: any) => w.name)).toEqual(['Moscow stores follow-up', 'Customers, November', 'Loyalty members, September']);
     for (const w of list) {
       const { rows } = await server.pool.query(`select status, skip_reason, responded_at from survey_invitations where org_id = $1 and wave_id = $2`, [orgId, w.id]);
       const delivered = rows.filter((r) => r.status === 'delivered');
@@ -39,9 +39,9 @@ describe('demo invitations', () => {
     const byName = Object.fromEntries(list.map((w: any) => [w.name, w.counts]));
     // The November wave reached basic and silver customers; the follow-up twelve days later skipped them (30-day limit).
     expect(byName['Customers, November'].delivered).toBeGreaterThan(200);
-    expect(byName['MSK-04 follow-up'].delivered).toBeGreaterThan(0);
+    expect(byName['Moscow stores follow-up'].delivered).toBeGreaterThan(0);
     expect(byName['Customers, November'].bounced).toBeGreaterThan(0);
-    expect(byName['MSK-04 follow-up'].skipReasons.contact_gap).toBeGreaterThan(0);
+    expect(byName['Moscow stores follow-up'].skipReasons.contact_gap).toBeGreaterThan(0);
     expect(byName['Customers, November'].responseRate).toBeGreaterThan(0.15);
   });
 

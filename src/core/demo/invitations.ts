@@ -1,23 +1,20 @@
 /**
- * Demo e-mail invitations (seeded, pure): customers of the demo stores as contacts, and three waves of
- * the NPS survey over the demo months with deliveries, bounces, opt-outs, reminders, opens, answers
+ * Demo e-mail invitations (seeded, pure): three waves of the NPS survey to the demo contacts (the contacts
+ * directory's, src/core/demo/contacts.ts) over the demo months with deliveries, bounces, opt-outs, reminders, opens, answers
  * and frequency-limit skips, so the waves pages and the response rate have a story to show:
  * - "Loyalty members, September" (75 days ago): silver and gold customers, reminders after 3 and 7 days;
  * - "Customers, November" (30 days ago): basic and silver customers, one reminder after 4 days;
- * - "MSK-04 follow-up" (12 days ago): the declining store's customers; those asked in November are
- *   skipped by the 30-day frequency limit, the gold members (last asked in September) are invited.
+ * - "Moscow stores follow-up" (12 days ago): customers of the Moscow stores (MSK-04 is declining); those
+ *   asked in November are skipped by the 30-day frequency limit, the gold members (asked in September) are invited.
  */
 import { createRng, deriveSeed, type Rng } from './random.ts';
-import { demoStores } from './structure.ts';
 
+/** What the waves need of a demo contact (the contacts directory's demo contacts, src/core/demo/contacts.ts). */
 export interface DemoContact {
   id: string;
-  name: string;
-  email: string;
-  language: 'ru' | 'fa' | 'en';
-  timeZone: string;
-  storeCode: string;
-  segment: 'basic' | 'silver' | 'gold';
+  storeCode: string | null;
+  segment: string | null;
+  /** Days since the contact opted out, or null. */
   unsubscribedDaysAgo: number | null;
 }
 
@@ -26,47 +23,16 @@ export interface DemoWave {
   name: string;
   daysAgo: number;
   reminderDays: number[];
-  /** Which contacts: a segment list, a store, or all. */
-  segments?: DemoContact['segment'][];
-  storeCode?: string;
+  /** Which contacts: segments, stores whose code starts with a prefix, or all. */
+  segments?: string[];
+  storePrefix?: string;
 }
 
 export const DEMO_WAVES: readonly DemoWave[] = [
   { key: 'loyalty', name: 'Loyalty members, September', daysAgo: 75, reminderDays: [3, 7], segments: ['silver', 'gold'] },
   { key: 'november', name: 'Customers, November', daysAgo: 30, reminderDays: [4], segments: ['basic', 'silver'] },
-  { key: 'msk04', name: 'MSK-04 follow-up', daysAgo: 12, reminderDays: [3], storeCode: 'MSK-04' },
+  { key: 'moscow', name: 'Moscow stores follow-up', daysAgo: 12, reminderDays: [3], storePrefix: 'MSK-' },
 ];
-
-/** The e-mail domain of the demo contacts (example.com: never a real mailbox). */
-const DOMAIN = 'demo.example.com';
-const RU_NAMES = ['Анна', 'Борис', 'Виктория', 'Григорий', 'Дарья', 'Евгений', 'Жанна', 'Ирина', 'Константин', 'Людмила', 'Михаил', 'Наталья', 'Олег', 'Полина', 'Роман', 'Светлана'];
-const FA_NAMES = ['سارا', 'علی', 'مریم', 'رضا', 'زهرا', 'حسین', 'نگار', 'امیر', 'فاطمه', 'محمد'];
-const EN_NAMES = ['Alex', 'Emma', 'James', 'Olivia', 'Daniel', 'Sophie'];
-
-export const DEMO_CONTACT_COUNT = 360;
-
-export function demoContacts(seed: number): DemoContact[] {
-  const rng = createRng(deriveSeed(seed, 1010));
-  const stores = demoStores();
-  const out: DemoContact[] = [];
-  for (let i = 0; i < DEMO_CONTACT_COUNT; i++) {
-    const store = stores[i % stores.length];
-    const tehran = store.code!.startsWith('THR');
-    const language = tehran ? (rng.chance(0.9) ? 'fa' : 'en') : rng.chance(0.93) ? 'ru' : 'en';
-    const name = rng.pick(language === 'fa' ? FA_NAMES : language === 'ru' ? RU_NAMES : EN_NAMES);
-    out.push({
-      id: rng.uuid(),
-      name,
-      email: `customer${String(i + 1).padStart(4, '0')}@${DOMAIN}`,
-      language,
-      timeZone: tehran ? 'Asia/Tehran' : 'Europe/Moscow',
-      storeCode: store.code!,
-      segment: rng.weighted({ basic: 5, silver: 3, gold: 2 }),
-      unsubscribedDaysAgo: rng.chance(0.03) ? rng.int(40, 170) : null,
-    });
-  }
-  return out;
-}
 
 export interface DemoInvitation {
   id: string;
@@ -97,7 +63,7 @@ export function demoInvitations(seed: number, contacts: readonly DemoContact[], 
   const lastSurveyed = new Map<string, Date>();
   const out: DemoInvitation[] = [];
   for (const wave of DEMO_WAVES) {
-    const audience = contacts.filter((c) => (!wave.segments || wave.segments.includes(c.segment)) && (!wave.storeCode || c.storeCode === wave.storeCode));
+    const audience = contacts.filter((c) => (!wave.segments || (c.segment !== null && wave.segments.includes(c.segment))) && (!wave.storePrefix || (c.storeCode?.startsWith(wave.storePrefix) ?? false)));
     for (const c of audience) {
       const at = sendTime(rng, now, wave.daysAgo);
       const base = { id: rng.uuid(), waveKey: wave.key, contactId: c.id, sentAt: null, bouncedAt: null, openedAt: null, remindersSent: 0, lastReminderAt: null, answerAt: null };

@@ -1,39 +1,36 @@
 /**
- * The demo's e-mail invitations (src/core/demo/invitations.ts): contacts of the demo stores (created
- * here by insertDemoInvitationContacts, the one place the demo makes contacts for invitations), three
- * waves of `demo-nps`, their invitations, and demo responses of the contact's store near the time of
- * each answer linked to the contact and invitation (channel `email`). Runs inside the demo's
- * transaction, before the rollups are built.
+ * The demo's e-mail invitations (src/core/demo/invitations.ts): three waves of `demo-nps` to the demo
+ * contacts with an e-mail address (src/db/demo/insertDemoContacts.ts runs first), their invitations, and
+ * demo responses of the contact's store near the time of each answer linked to the contact and
+ * invitation (channel `email`). Runs inside the demo's transaction, before the rollups are built.
  */
 import crypto from 'node:crypto';
 import type { PoolClient } from '../connection.ts';
-import { DEMO_WAVES, demoContacts, demoInvitations, type DemoContact } from '../../core/demo/invitations.ts';
+import { DEMO_WAVES, demoInvitations, type DemoContact } from '../../core/demo/invitations.ts';
 import type { DemoIds } from './insertDemoStructure.ts';
 
 const DEMO_SURVEY = 'demo-nps';
 
-/** Creates the demo contacts of the invitations (the contacts directory may add more of its own). */
-async function insertDemoInvitationContacts(tx: PoolClient, ids: DemoIds, contacts: DemoContact[], now: Date): Promise<void> {
-  await tx.query(
-    `/* insertDemoInvitationContacts */ insert into contacts(org_id, id, email, name, language, time_zone, location_id, segment, unsubscribed_at)
-     select $1, x.id, x.email, x.name, x.language, x.tz, x.loc, x.segment, case when x.unsub is not null then $10::timestamptz - make_interval(days => x.unsub) end
-       from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::int[]) x(id, email, name, language, tz, loc, segment, unsub)`,
-    [
-      ids.orgId, contacts.map((c) => c.id), contacts.map((c) => c.email), contacts.map((c) => c.name), contacts.map((c) => c.language),
-      contacts.map((c) => c.timeZone), contacts.map((c) => ids.locations.get(c.storeCode)!), contacts.map((c) => c.segment),
-      contacts.map((c) => c.unsubscribedDaysAgo), now,
-    ],
+/** The demo contacts with an e-mail address (created by the contacts directory's demo before this runs). */
+async function loadDemoMailContacts(tx: PoolClient, orgId: string, now: Date): Promise<DemoContact[]> {
+  const { rows } = await tx.query(
+    `/* loadDemoMailContacts */ select c.id, l.code, c.segment, c.unsubscribed_at from contacts c left join locations l on l.org_id = c.org_id and l.id = c.location_id
+      where c.org_id = $1 and c.email is not null and c.erased_at is null order by c.created_at, c.id`,
+    [orgId],
   );
+  return rows.map((r) => ({
+    id: r.id, storeCode: r.code, segment: r.segment,
+    unsubscribedDaysAgo: r.unsubscribed_at ? Math.floor((now.getTime() - r.unsubscribed_at.getTime()) / 86_400_000) : null,
+  }));
 }
 
 export async function insertDemoInvitations(tx: PoolClient, ids: DemoIds, opts: { seed: number; now: Date }): Promise<{ invitations: number; linked: number }> {
   const survey = ids.surveys.get(DEMO_SURVEY)!;
-  const contacts = demoContacts(opts.seed);
-  await insertDemoInvitationContacts(tx, ids, contacts, opts.now);
+  const contacts = await loadDemoMailContacts(tx, ids.orgId, opts.now);
   const waveIds = new Map<string, string>();
   for (const w of DEMO_WAVES) {
     const sendAfter = new Date(opts.now.getTime() - w.daysAgo * 86_400_000);
-    const audience = { ...(w.storeCode ? { locationId: ids.locations.get(w.storeCode) } : {}), ...(w.segments ? { segments: w.segments } : {}) };
+    const audience = { ...(w.storePrefix ? { locationId: ids.locations.get(w.storePrefix.replace(/-$/, '')) } : {}), ...(w.segments ? { segments: w.segments } : {}) };
     const { rows } = await tx.query(
       `/* insertDemoWave */ insert into invitation_waves(org_id, survey_id, name, channel, audience, reminder_days, window_start, window_end, status, send_after, created_at, planned_at)
        values ($1, $2, $3, 'email', $4, $5, 540, 1200, 'planned', $6, $6, $6) returning id`,
@@ -58,7 +55,7 @@ export async function insertDemoInvitations(tx: PoolClient, ids: DemoIds, opts: 
       invitations.map((i) => new Date(opts.now.getTime() - DEMO_WAVES.find((w) => w.key === i.waveKey)!.daysAgo * 86_400_000)),
     ],
   );
-  const storeOf = new Map(contacts.map((c) => [c.id, ids.locations.get(c.storeCode)!]));
+  const storeOf = new Map(contacts.map((c) => [c.id, c.storeCode ? (ids.locations.get(c.storeCode) ?? null) : null]));
   let linked = 0;
   for (const inv of invitations) {
     if (!inv.answerAt) continue;
