@@ -34,14 +34,14 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/two-factor/enrol/confirm',
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'contacts';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'contacts' | 'waves';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'contacts']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'contacts', 'waves']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -57,6 +57,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
   'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
+  'PUT /api/v1/surveys/:id/contact-policy': () => ({ contactGapDays: 1 }),
   'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
@@ -87,7 +88,7 @@ function fill(route: Route, ids: IdSet, locationQuery = false): string {
 const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
-  jobs: crypto.randomUUID(), contacts: crypto.randomUUID(),
+  jobs: crypto.randomUUID(), contacts: crypto.randomUUID(), waves: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -103,6 +104,8 @@ describe('security walk over every /api/v1 route', () => {
   let managerId: string;
   let jobA: string;
   let jobB: string;
+  let waveA: string;
+  let waveB: string;
   /** A contact of store A1, of store A2 and of org B (their names carry the markers the walk looks for). */
   const contactIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
@@ -129,6 +132,11 @@ describe('security walk over every /api/v1 route', () => {
     };
     jobA = await failedJob(A.orgId);
     jobB = await failedJob(B.orgId);
+    // An invitation wave of each organisation (GET /waves/:id, POST /waves/:id/cancel).
+    const wave = async (org: OrgSeed) =>
+      (await server.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience, status) values ($1, $2, 'Wave', 'email', '{}', 'planned') returning id`, [org.orgId, org.surveyId])).rows[0].id as string;
+    waveA = await wave(A);
+    waveB = await wave(B);
     managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'admin', 'admin@a.sec.test', [A.storeId]);
@@ -159,14 +167,14 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);

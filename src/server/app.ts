@@ -23,6 +23,7 @@ import { registerRoutes } from './routes.ts';
 import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
+import { setupInvitations } from './invitations/runtime.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
 import { retryDelayMs } from '../core/backoff.ts';
 
@@ -67,6 +68,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     kinds: JOB_KINDS,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
   });
+  // Invitation senders (e-mail; SMS and Telegram add theirs to `.senders`), links, clock: src/server/invitations/runtime.ts.
+  setupInvitations(appDeps.pool, { smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now });
   const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
   app.decorate('jobs', jobs);
   app.decorate('rollupFolder', rollupFolder);

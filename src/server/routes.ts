@@ -25,6 +25,7 @@ import { registerJobRoutes } from './jobs/routes.ts';
 import { registerContactRoutes } from './contacts/routes.ts';
 import { registerKioskRoutes } from './kiosks/routes.ts';
 import { registerWidgetSettingsRoutes } from './widget/routes.ts';
+import { registerInvitationRoutes } from './invitations/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -50,4 +51,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerKioskPageRoutes(app, deps); // public /k/:token/ kiosk pages and their answers
   await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
   await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
+  await registerInvitationRoutes(app, deps); // /api/v1/waves, /api/v1/surveys/:id/response-rate
 }

@@ -200,6 +200,8 @@ interface Fixtures {
   contact: { id: string; token: string };
   /** Kiosks (docs/kiosk.md): one on the live survey, reached by its token; one on the API survey, to revoke. */
   kiosk: { token: string; revokeId: string };
+  /** An invitation wave of the organisation (GET /waves/:id, POST /waves/:id/cancel). */
+  waveId: string;
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -243,6 +245,12 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/responses/:id/exclude': { type: 'json', samples: [{ reason: 'test answer' }] },
     'POST /api/v1/responses/:id/include': { type: 'json', samples: [{}] },
     'POST /api/v1/org/jobs/:id/retry': { type: 'json', samples: [{}] },
+    'POST /api/v1/waves/preview': { type: 'json', samples: [{ surveyId: f.liveSurvey.id, name: 'Fuzz wave', audience: { segment: 'gold' }, reminderDays: [3], window: { start: '09:00', end: '20:00' } }] },
+    'POST /api/v1/waves': { type: 'json', samples: [{ surveyId: f.liveSurvey.id, name: 'Fuzz wave', audience: { locationId: f.store.id }, reminderDays: [3, 7], window: { start: '22:00', end: '06:00' } }] },
+    'POST /api/v1/waves/:id/cancel': { type: 'json', samples: [{}] },
+    'POST /api/v1/waves/bounces': { type: 'json', samples: [{ message: `Action: failed\r\nStatus: 5.1.1\r\nMessage-ID: <${f.waveId}.0@sarafan.invalid>\r\n` }] },
+    'PUT /api/v1/org/contact-policy': { type: 'json', samples: [{ contactGapDays: 30 }] },
+    'PUT /api/v1/surveys/:id/contact-policy': { type: 'json', samples: [{ contactGapDays: 7 }, { contactGapDays: null }] },
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
@@ -366,6 +374,7 @@ describe('fuzz: no request answers 5xx', () => {
       contact,
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie, kiosk,
+      waveId: (await db.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience) values ($1, $2, 'Fuzz', 'email', '{}') returning id`, [org.orgId, liveSurvey.id])).rows[0].id,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -406,6 +415,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'users') return f.otherUserId;
     if (name === 'id' && before === 'responses') return f.responseId;
     if (name === 'id' && before === 'jobs') return f.jobId;
+    if (name === 'id' && before === 'waves') return f.waveId;
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

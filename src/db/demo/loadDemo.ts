@@ -3,6 +3,7 @@
  * rollups. An interrupted run leaves nothing behind; a second run finds the `demo-nps` slug and
  * does nothing. An advisory lock makes two simultaneous runs queue instead of racing.
  */
+import { insertDemoInvitations } from './demoInvitations.ts';
 import type { Pool, PoolClient } from '../connection.ts';
 import { withTransaction } from '../tx.ts';
 import { generateDemoResponses, type DemoResponse } from '../../core/demo/responses.ts';
@@ -110,6 +111,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
+    await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });

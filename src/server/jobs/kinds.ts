@@ -3,5 +3,8 @@ import type { JobKind } from './queue.ts';
 import { foldRollupsJob } from './foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
+import { planInvitationWaveJob } from './planInvitationWaveJob.ts';
+import { sendInvitationsJob } from './sendInvitationsJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
+JOB_KINDS.push(planInvitationWaveJob, sendInvitationsJob);

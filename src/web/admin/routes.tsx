@@ -20,6 +20,10 @@ const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'Sett
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
 const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
 const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
+const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage');
+const NewWavePage = lazyPage(() => import('./invites/NewWavePage.tsx'), 'NewWavePage');
+const WaveDetailPage = lazyPage(() => import('./invites/WaveDetailPage.tsx'), 'WaveDetailPage');
+const OutboxPage = lazyPage(() => import('./invites/OutboxPage.tsx'), 'OutboxPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {
@@ -49,6 +53,10 @@ export function adminRoutes() {
       <Route path="account" element={<AccountPage />} />
       <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
       <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />
+      <Route path="waves" element={<WavesPage />} />
+      <Route path="waves/new" element={<RequirePermission action="survey.edit"><NewWavePage /></RequirePermission>} />
+      <Route path="waves/:id" element={<RequirePermission action="response.read"><WaveDetailPage /></RequirePermission>} />
+      <Route path="outbox" element={<RequirePermission action="user.invite"><OutboxPage /></RequirePermission>} />
     </>
   );
 }

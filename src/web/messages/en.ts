@@ -10,11 +10,12 @@ import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { kiosksEn } from '../admin/messages/kiosks.ts';
 import { widgetEn } from '../admin/messages/widget.ts';
+import { invitesEn } from '../admin/messages/invites.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -8,8 +8,9 @@ import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
 import { jobsFa } from '../admin/messages/jobs.fa.ts';
 import { kiosksFa } from '../admin/messages/kiosks.fa.ts';
 import { widgetFa } from '../admin/messages/widget.fa.ts';
+import { invitesFa } from '../admin/messages/invites.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa);

@@ -8,8 +8,9 @@ import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
 import { kiosksRu } from '../admin/messages/kiosks.ru.ts';
 import { widgetRu } from '../admin/messages/widget.ru.ts';
+import { invitesRu } from '../admin/messages/invites.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu);
