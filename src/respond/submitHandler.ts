@@ -137,6 +137,7 @@ async function handleSubmission(
     // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, submission, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
+    if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.

@@ -22,6 +22,9 @@ import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
+import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
+import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
+import { registerOpenApiRoutes } from './integrations/openapiRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -42,4 +45,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
+  await registerIntegrationAdminRoutes(app, deps); // /api/v1/org/api-keys, /api/v1/org/webhooks (+ deliveries, resend)
+  await registerIngestRoutes(app, deps); // API-key ingest: /api/v1/contacts, /api/v1/events, POST /api/v1/surveys/:id/responses
+  await registerOpenApiRoutes(app, deps); // public /api/v1/openapi.json and /api/docs
 }

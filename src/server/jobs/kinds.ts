@@ -3,5 +3,7 @@ import type { JobKind } from './queue.ts';
 import { foldRollupsJob } from './foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
+import { webhookEventJob } from '../integrations/webhookEventJob.ts';
+import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
 
-export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
+export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob, webhookEventJob, deliverWebhookJob];

@@ -1,0 +1,112 @@
+/**
+ * @module The integration API contract for `ingest` keys (docs/api.md "Integration endpoints"): contacts
+ * created or updated by e-mail, phone or external id; a survey triggered for a contact after an event;
+ * responses recorded from other systems with idempotency keys.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages.ts';
+import { IsoInstant, Uuid } from './common.ts';
+
+/** Channels an invitation may be sent through (survey_invitations.channel). */
+export const INVITATION_CHANNELS = ['email', 'sms', 'telegram'] as const;
+
+const Email = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'must be an e-mail address' }));
+/** E.164: `+` and 8 to 15 digits; spaces, dashes, dots and brackets are dropped. */
+const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((s) => s.replace(/[\s().-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'use the international form, e.g. +79161234567'));
+const AttributeValue = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
+
+/** A contact as another system knows it: at least one of email, phone, externalId identifies it. */
+export const ContactInputSchema = z
+  .object({
+    email: Email.optional(),
+    phone: Phone.optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    name: z.string().trim().max(200).optional(),
+    language: z.enum(LANGUAGES, { error: `use ${LANGUAGES.join(', ')}` }).optional(),
+    /** A location of the organisation (inside the key's locations). */
+    locationId: Uuid.optional(),
+    segment: z.string().trim().max(100).optional(),
+    /** Free attributes, merged into the ones the contact has. */
+    attributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use letters, digits, _ . -'), AttributeValue).optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined || c.externalId !== undefined, {
+    message: 'give at least one of email, phone, externalId',
+  });
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+
+export const ContactViewSchema = z.strictObject({
+  id: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  externalId: z.string().nullable(),
+  name: z.string().nullable(),
+  language: z.string().nullable(),
+  locationId: z.string().nullable(),
+  segment: z.string().nullable(),
+  attributes: z.record(z.string(), AttributeValue),
+  unsubscribed: z.boolean(),
+});
+
+/** POST /contacts: created (201) or updated (200). */
+export const UpsertContactAnswerSchema = z.strictObject({ contact: ContactViewSchema, created: z.boolean() });
+export type UpsertContactAnswer = z.infer<typeof UpsertContactAnswerSchema>;
+
+/** POST /events: ask a contact to answer a survey some time after an event (a ticket solved, an order delivered). */
+export const TriggerSurveySchema = z.object({
+  /** What happened, in the caller's words; kept with the invitation. */
+  event: z.string().trim().min(1, 'must not be empty').max(100),
+  contact: ContactInputSchema,
+  surveyId: Uuid,
+  /** Wait this long before sending (0 to 30 days). */
+  delaySeconds: z.number().int().min(0).max(30 * 86_400).default(0),
+  channel: z.enum(INVITATION_CHANNELS, { error: `use ${INVITATION_CHANNELS.join(', ')}` }).default('email'),
+});
+
+export const TriggerAnswerSchema = z.strictObject({
+  invitation: z.strictObject({
+    id: z.string(),
+    surveyId: z.string(),
+    contactId: z.string(),
+    channel: z.enum(INVITATION_CHANNELS),
+    /** queued: waits for send_after; the sending pipeline then sends it or skips it (frequency policy, opt-out). */
+    status: z.string(),
+    sendAfter: IsoInstant,
+  }),
+  contact: z.strictObject({ id: z.string(), created: z.boolean() }),
+});
+export type TriggerAnswer = z.infer<typeof TriggerAnswerSchema>;
+
+const Answer = z.union([z.number(), z.string().max(10_000), z.array(z.union([z.string().max(200), z.number()])).max(100), z.null()]);
+
+/** POST /surveys/:id/responses: a response given elsewhere (a call centre's system, a POS terminal). */
+export const RecordResponseSchema = z.object({
+  /** 8 to 100 of A-Z a-z 0-9 _ -: a retry with the same key finds the first response instead of making another. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'use 8 to 100 of A-Z a-z 0-9 _ -'),
+  /** Answers by question key: a score, a choice key, a list of choice keys or a text. */
+  answers: z.record(z.string().max(100), Answer),
+  /** One of the survey's languages; default: the survey's default language. */
+  language: z.string().trim().min(2).max(16).optional(),
+  /** A location (id) inside the key's locations. */
+  locationId: Uuid.optional(),
+  /** Default `api`. */
+  channel: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'use 1 to 32 of a-z 0-9 _ -').default('api'),
+  /** Hidden fields (segments, order ids): at most 20. */
+  hidden: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use letters, digits, _ . -'), z.string().max(500)).optional()
+    .refine((h) => !h || Object.keys(h).length <= 20, 'at most 20 hidden fields'),
+  /** When it was given (default: now); not in the future. */
+  submittedAt: IsoInstant.optional(),
+  /** Who answered: created or updated like POST /contacts, and linked to the response. */
+  contact: ContactInputSchema.optional(),
+});
+
+export const RecordResponseAnswerSchema = z.strictObject({
+  responseId: z.string(),
+  /** false: the idempotency key had been used; nothing new was stored. */
+  created: z.boolean(),
+});
+export type RecordResponseAnswer = z.infer<typeof RecordResponseAnswerSchema>;
