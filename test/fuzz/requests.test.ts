@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { integrationSampleBodies, KEY_ONLY_ROUTES, seedIntegrations, type IntegrationIds } from '../integrations/securityFixtures.ts';
 import { hashToken } from '../../src/http/session.ts';
 import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -196,6 +197,8 @@ interface Fixtures {
   /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
   jobId: string;
   ownerCookie: string;
+  /** API key, webhook and delivery ids, and the ingest key the key-only routes are called with. */
+  integrations: IntegrationIds;
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -246,6 +249,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
     'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
     'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
     'POST /s/:slug': {
       type: 'form',
       samples: [{
@@ -332,6 +336,7 @@ describe('fuzz: no request answers 5xx', () => {
     f = {
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie,
+      integrations: await seedIntegrations(db.pool, org.orgId, 'fuzz'),
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -369,6 +374,9 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'users') return f.otherUserId;
     if (name === 'id' && before === 'responses') return f.responseId;
     if (name === 'id' && before === 'jobs') return f.jobId;
+    if (name === 'id' && before === 'api-keys') return f.integrations.apiKeyId;
+    if (name === 'id' && before === 'webhooks') return f.integrations.webhookId;
+    if (name === 'deliveryId') return f.integrations.deliveryId;
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 
@@ -440,6 +448,7 @@ describe('fuzz: no request answers 5xx', () => {
       for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h[k] = v;
       if (payload !== undefined && r.contentType) h['content-type'] = r.contentType;
       if (r.cookie) h.cookie = r.cookie;
+      if (KEY_ONLY_ROUTES.has(routeKey(route)) && r.cookie === f.ownerCookie) h.authorization = `Bearer ${f.integrations.ingestKey}`;
       return { method: route.method, url, headers: h, payload: typeof payload === 'string' ? withKey(payload) : payload };
     });
   }
@@ -449,6 +458,7 @@ describe('fuzz: no request answers 5xx', () => {
     const pathPart = route.url.replace(/:([A-Za-z]+)|\*/g, (m, name: string | undefined) => encodeBytes(validParam(route, name ?? '*')));
     const spec = bodies[routeKey(route)];
     const headers: Record<string, string> = route.url === '/api/v1/auth/logout' ? {} : { cookie: f.ownerCookie };
+    if (KEY_ONLY_ROUTES.has(routeKey(route))) headers.authorization = `Bearer ${f.integrations.ingestKey}`;
     if (!spec) return { method: route.method, url: pathPart, headers };
     const sample = spec.samples[0];
     const type = naturalType(spec.type);

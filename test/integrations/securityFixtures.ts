@@ -13,9 +13,14 @@ export interface IntegrationIds {
 export async function seedIntegrations(pool: pg.Pool, orgId: string, mark: string): Promise<IntegrationIds> {
   const ingestKey = `srf_${crypto.randomBytes(32).toString('base64url')}`;
   const hash = crypto.createHash('sha256').update(ingestKey).digest('hex');
+  await pool.query(
+    `insert into api_keys(org_id, name, prefix, key_hash, scope) values ($1, $2, $3, $4, 'ingest')`,
+    [orgId, `${mark}-INGEST-KEY`, ingestKey.slice(0, 10), hash],
+  );
+  // Another key, named by id in the routes (revoking it leaves the ingest key working).
   const key = await pool.query(
-    `insert into api_keys(org_id, name, prefix, key_hash, scope) values ($1, $2, $3, $4, 'ingest') returning id`,
-    [orgId, `${mark}-KEY`, ingestKey.slice(0, 10), hash],
+    `insert into api_keys(org_id, name, prefix, key_hash, scope) values ($1, $2, 'srf_xxxxxx', $3, 'read') returning id`,
+    [orgId, `${mark}-KEY`, crypto.randomBytes(32).toString('hex')],
   );
   const hook = await pool.query(
     `insert into webhook_endpoints(org_id, url, description, event_types, secret) values ($1, 'https://hooks.example.com/x', $2, '{response.created}', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0') returning id`,
@@ -30,6 +35,23 @@ export async function seedIntegrations(pool: pg.Pool, orgId: string, mark: strin
 
 /** The routes only API keys may call: the walk sends the organisation's ingest key with them. */
 export const KEY_ONLY_ROUTES = new Set(['POST /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/:id/responses']);
+
+/** Valid bodies of the integration routes (the fuzz test mutates them). */
+export function integrationSampleBodies(surveyId: string, storeId: string): Record<string, { type: 'json'; samples: unknown[] }> {
+  const contact = { email: 'fuzz@example.com', phone: '+79161234567', externalId: 'crm-1', name: 'Fuzz', language: 'ru', attributes: { plan: 'gold', n: 3 } };
+  return {
+    'POST /api/v1/org/api-keys': { type: 'json', samples: [{ name: 'CRM', scope: 'ingest' }, { name: 'BI', scope: 'read', locationId: storeId }] },
+    'POST /api/v1/org/api-keys/:id/revoke': { type: 'json', samples: [{}] },
+    'POST /api/v1/org/webhooks': { type: 'json', samples: [{ url: 'https://hooks.example.com/x', description: 'CRM', eventTypes: ['response.created', 'alert.triggered'] }] },
+    'PATCH /api/v1/org/webhooks/:id': { type: 'json', samples: [{ url: 'https://hooks.example.com/y', eventTypes: ['response.completed'], disabled: true }] },
+    'POST /api/v1/org/webhooks/:id/deliveries/:deliveryId/resend': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts': { type: 'json', samples: [contact] },
+    'POST /api/v1/events': { type: 'json', samples: [{ event: 'ticket solved', contact, surveyId, delaySeconds: 60, channel: 'sms' }] },
+    'POST /api/v1/surveys/:id/responses': {
+      type: 'json', samples: [{ idempotencyKey: '__fuzz_key__', answers: { nps: 6, why: 'slow', reasons: ['wait'] }, language: 'ru', locationId: storeId, hidden: { order: '7' }, contact }],
+    },
+  };
+}
 
 /** Bodies that pass validation, so the key-only routes reach their look-up. */
 export const INTEGRATION_PROBE_BODIES: Record<string, (ids: { surveys: string; locations: string }) => unknown> = {
