@@ -8,10 +8,11 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
+import { integrationsEn } from '../admin/messages/integrations.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, integrationsEn, analyticsEn, responsesEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

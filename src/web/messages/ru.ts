@@ -6,7 +6,8 @@ import { accountRu, peopleRu } from '../shell/accountMessages.ru.ts';
 import { ru as adminRu } from '../admin/messages/ru.ts';
 import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
+import { integrationsRu } from '../admin/messages/integrations.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, integrationsRu, analyticsRu, responsesRu);

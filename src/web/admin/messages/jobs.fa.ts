@@ -23,4 +23,6 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'محاسبهٔ دوبارهٔ داشبوردها',
   'jobs.kind.fold-rollups': 'افزودن پاسخ‌های تازه به خلاصه‌های داشبورد',
   'jobs.kind.sweep-rollups': 'بررسی کارهای ناتمام داشبورد',
+  'jobs.kind.webhook-event': 'آماده‌سازی وب‌هوک‌ها برای پاسخ تازه',
+  'jobs.kind.deliver-webhook': 'ارسال وب‌هوک',
 };

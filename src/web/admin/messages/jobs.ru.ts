@@ -23,4 +23,6 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'Пересчёт дашбордов',
   'jobs.kind.fold-rollups': 'Добавление новых ответов в сводки дашбордов',
   'jobs.kind.sweep-rollups': 'Проверка незавершённой работы дашбордов',
+  'jobs.kind.webhook-event': 'Подготовка вебхуков для нового ответа',
+  'jobs.kind.deliver-webhook': 'Отправка вебхука',
 };

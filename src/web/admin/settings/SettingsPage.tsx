@@ -121,6 +121,7 @@ function SettingsForm() {
       {job && <RollupProgress job={job} />}
       {org.data && <BrandingSettings />}
       <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
+      <p className="settings-jobs-link"><Link to="/app/integrations">{t('int.link')}</Link></p>
     </section>
   );
 }

@@ -1,0 +1,16 @@
+/** A secret shown once (a new API key, a webhook's signing secret): read-only, selectable, with a copy button and a button that hides it. */
+import { useI18n } from '../../i18n.tsx';
+import { CopyButton, Field } from '../../components/index.ts';
+
+export function OnceSecret({ label, value, note, onDone }: { label: string; value: string; note: string; onDone: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="once-secret" role="group" aria-label={label}>
+      <p>{note}</p>
+      <Field label={label}>{(p) => <input {...p} readOnly dir="ltr" value={value} onFocus={(e) => e.currentTarget.select()} />}</Field>
+      <CopyButton text={value} />
+      <button type="button" className="secondary" onClick={onDone}>{t('int.keys.done')}</button>
+    </div>
+  );
+}
+
