@@ -124,7 +124,7 @@ function ApiKeysSection() {
         <fieldset>
           <legend>{t('int.keys.scope')}</legend>
           {(['ingest', 'read'] as const).map((s) => (
-            <label key={s} className="radio">
+            <label key={s} className="check">
               <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} /> {t(`int.scope.${s}`)}
             </label>
           ))}

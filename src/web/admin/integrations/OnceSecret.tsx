@@ -7,7 +7,8 @@ export function OnceSecret({ label, value, note, onDone }: { label: string; valu
   return (
     <div className="once-secret" role="group" aria-label={label}>
       <p>{note}</p>
-      <Field label={label}>{(p) => <input {...p} readOnly dir="ltr" value={value} onFocus={(e) => e.currentTarget.select()} />}</Field>
+      <Field label={label}>{(p) => // Focused when it appears (the form that made it is further down the page): read out and scrolled into view.
+        <input {...p} readOnly dir="ltr" value={value} autoFocus onFocus={(e) => e.currentTarget.select()} />}</Field>
       <CopyButton text={value} />
       <button type="button" className="secondary" onClick={onDone}>{t('int.keys.done')}</button>
     </div>

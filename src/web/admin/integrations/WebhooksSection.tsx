@@ -68,7 +68,7 @@ export function WebhooksSection() {
         <fieldset aria-describedby={fieldErrors.eventTypes ? 'int-events-err' : undefined}>
           <legend>{t('int.hooks.events')}</legend>
           {WEBHOOK_EVENT_TYPES.map((type) => (
-            <label key={type} className="checkbox">
+            <label key={type} className="check">
               <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} /> {t(`int.event.${type}` as MessageKey)} <code dir="ltr">{type}</code>
             </label>
           ))}
