@@ -11,6 +11,7 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { insertDemoIntegrations } from './insertDemoIntegrations.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
@@ -102,6 +103,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
+    await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
