@@ -32,7 +32,7 @@ declare module 'fastify' {
 export const DEFAULT_KEY_RATE_PER_MINUTE = 600;
 const WINDOW_MS = 60_000;
 /** Public routes under /api that a client holding a key may call as it is (no key needed). */
-const PUBLIC_ROUTES = new Set(['/api/v1/openapi.json']);
+const PUBLIC_ROUTES = new Set(['/api/v1/openapi.json', '/api/docs']);
 
 /**
  * The onRequest step for API keys.

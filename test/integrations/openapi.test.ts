@@ -93,6 +93,7 @@ describe('GET /api/v1/openapi.json', () => {
     const f = await buildIntegrationOrg(server, 'Docs Org 2', 'owner@docs2.test');
     const { key } = await makeKey(f.owner, 'read');
     expect((await withKey(server, key, 'GET', '/api/v1/openapi.json')).status).toBe(200);
+    expect((await withKey(server, key, 'GET', '/api/docs')).status).toBe(200);
   });
 });
 

@@ -23,7 +23,7 @@ export async function seedIntegrations(pool: pg.Pool, orgId: string, mark: strin
     [orgId, `${mark}-KEY`, crypto.randomBytes(32).toString('hex')],
   );
   const hook = await pool.query(
-    `insert into webhook_endpoints(org_id, url, description, event_types, secret) values ($1, 'https://hooks.example.com/x', $2, '{response.created}', 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0') returning id`,
+    `insert into webhook_endpoints(org_id, url, description, event_types, secret) values ($1, 'https://hooks.example.com/x', $2, '{response.created}', 'plain:whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0') returning id`,
     [orgId, `${mark}-HOOK`],
   );
   const delivery = await pool.query(

@@ -181,6 +181,26 @@ describe('webhooks', () => {
     await new Promise((r) => other.server.close(r));
   });
 
+  it('stores the signing secret encrypted when SARAFAN_SECRET is set, and still signs with it', async () => {
+    process.env.SARAFAN_SECRET = 'a long random server secret for the test';
+    const sealed = new Receiver();
+    await sealed.start();
+    try {
+      const created = await f.owner.post('/api/v1/org/webhooks', { url: sealed.url, eventTypes: ['response.created'] });
+      sealed.secret = created.json.secret;
+      const { rows } = await server.pool.query(`select secret from webhook_endpoints where org_id = $1 and id = $2`, [f.orgId, created.json.webhook.id]);
+      expect(rows[0].secret).toMatch(/^v1:/);
+      expect(rows[0].secret).not.toContain(created.json.secret.slice(6, 20));
+      await submitPublic(f.survey.slug, 'hook-sealed-0001', 9);
+      await sealed.count(1);
+      expect(sealed.received[0].verifyError).toBeNull();
+      await f.owner.delete(`/api/v1/org/webhooks/${created.json.webhook.id}`);
+    } finally {
+      delete process.env.SARAFAN_SECRET;
+      await new Promise((r) => sealed.server.close(r));
+    }
+  });
+
   it('keeps the submission answered when the endpoint fails', async () => {
     const broken = await f.owner.post('/api/v1/org/webhooks', { url: 'http://127.0.0.1:9/unreachable', eventTypes: ['response.created'] });
     const responseId = await submitPublic(f.survey.slug, 'hook-broken-0001', 5);

@@ -14,7 +14,8 @@ export async function insertDemoIntegrations(tx: PoolClient, orgId: string, npsS
      values ($1, 'BI export (old)', 'srf_demo00', $2, 'read', now() - interval '60 days', now() - interval '8 days', now() - interval '7 days')`,
     [orgId, crypto.randomBytes(32).toString('hex')],
   );
-  const secret = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+  // Stored like any endpoint's secret without SARAFAN_SECRET (src/server/auth/secretBox.ts); nobody knows it.
+  const secret = `plain:whsec_${crypto.randomBytes(32).toString('base64')}`;
   await tx.query(
     `/* insertDemoWebhook */
      with hook as (

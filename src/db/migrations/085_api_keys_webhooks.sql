@@ -23,8 +23,9 @@ create table api_keys (
 );
 
 -- Where an organisation's events are POSTed, signed with the Standard Webhooks scheme. The secret is
--- `whsec_` + base64 of 32 random bytes; it is needed to sign, so it is stored as it is (like the
--- SMTP password of the environment) and shown to admins once at creation.
+-- `whsec_` + base64 of 32 random bytes, shown to admins once at creation; it is needed to sign, so it is
+-- stored sealed (AES-GCM under SARAFAN_SECRET, `v1:…`) or, without that variable, as `plain:whsec_…`,
+-- like TOTP secrets (src/server/auth/secretBox.ts).
 create table webhook_endpoints (
   org_id uuid not null references orgs(id) on delete cascade,
   id uuid not null default gen_random_uuid(),

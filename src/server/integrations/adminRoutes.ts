@@ -28,6 +28,7 @@ import { parse, parseIdParam, pathParam } from '../../http/validate.ts';
 import { requireWholeOrg } from '../org/routes.ts';
 import { deliverWebhookJob } from './deliverWebhookJob.ts';
 import { allowPrivateTargets } from './postWebhook.ts';
+import { sealSecret } from '../auth/secretBox.ts';
 import { presentApiKey, presentDelivery, presentWebhook } from './present.ts';
 
 const DELIVERIES_SHOWN = 50;
@@ -85,7 +86,7 @@ export async function registerIntegrationAdminRoutes(app: FastifyInstance, deps:
     const input = parse(CreateWebhookSchema, request.body ?? {});
     checkWebhookUrl(input.url);
     const secret = `whsec_${crypto.randomBytes(32).toString('base64')}`;
-    const id = await insertWebhookEndpoint(pool, { orgId: p.orgId, url: input.url, description: input.description, eventTypes: input.eventTypes, secret, createdBy: p.userId });
+    const id = await insertWebhookEndpoint(pool, { orgId: p.orgId, url: input.url, description: input.description, eventTypes: input.eventTypes, secret: sealSecret(secret), createdBy: p.userId });
     await audit(p.orgId, p.userId, 'webhook.create', 'webhook', id, { url: input.url });
     app.responseEvents.endpointsChanged(p.orgId);
     return reply.status(201).send({ webhook: presentWebhook((await findWebhookEndpoint(pool, p.orgId, id))!), secret } satisfies CreatedWebhookAnswer);

@@ -4,7 +4,8 @@
  * attempt's time, seconds) and `webhook-signature` (`v1,` + HMAC-SHA256 of `id.timestamp.body` under the
  * endpoint's `whsec_` secret). Every attempt is logged (webhook_attempts). A non-2xx answer or a network
  * error throws, and pg-boss retries with backoff (WEBHOOK_RETRIES); the last failure marks the delivery
- * failed (an admin may resend it). A refused target (SSRF rules) fails at once.
+ * failed (an admin may resend it). A refused target (SSRF rules) fails at once. The endpoint's secret is
+ * stored sealed under SARAFAN_SECRET when that is set (like TOTP secrets, src/server/auth/secretBox.ts).
  */
 import { z } from 'zod';
 import { Webhook } from 'standardwebhooks';
@@ -12,6 +13,7 @@ import { WEBHOOK_FIRST_RETRY_SECONDS, WEBHOOK_RETRIES } from '../../core/integra
 import { findDeliveryToSend, recordAttempt } from '../../db/integrations/webhooks.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { postWebhook } from './postWebhook.ts';
+import { openSecret } from '../auth/secretBox.ts';
 
 export const deliverWebhookJob = defineJob({
   name: 'deliver-webhook',
@@ -35,7 +37,7 @@ export const deliverWebhookJob = defineJob({
     const headers = {
       'webhook-id': d.id,
       'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(d.secret).sign(d.id, at, body),
+      'webhook-signature': new Webhook(openSecret(d.secret)).sign(d.id, at, body),
     };
     const out = await postWebhook(d.url, headers, body);
     const ok = out.error === null;
