@@ -3,12 +3,19 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildIntegrationOrg, makeKey, withKey, type IntegrationFixture } from './fixture.ts';
+import { KEY_OPERATIONS } from '../../src/core/api/keyRoutes.ts';
 
 let server: TestServer;
 let f: IntegrationFixture;
+const routes: { method: string; url: string }[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ apiKeyRateLimitPerMinute: 1000 });
+  server = await startTestServer({
+    apiKeyRateLimitPerMinute: 1000,
+    onRoute: (r) => {
+      for (const method of [r.method].flat()) if (method !== 'HEAD' && r.url.startsWith('/api/')) routes.push({ method, url: r.url });
+    },
+  });
   f = await buildIntegrationOrg(server, 'Keys Org', 'owner@keys.test');
 });
 afterAll(() => server?.close());
@@ -67,6 +74,27 @@ describe('API keys', () => {
     }
     const { rows } = await server.pool.query(`select count(*)::int as n from api_keys where org_id = $1 and name = 'escalate'`, [f.orgId]);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses keys on every other /api route by default, and each key route to the other scope', async () => {
+    const keys = { read: (await makeKey(f.owner, 'read')).key, ingest: (await makeKey(f.owner, 'ingest')).key };
+    const scopeOf = new Map(KEY_OPERATIONS.map((op) => [`${op.method} ${op.path}`, op.scope]));
+    const publicDescription = new Set(['GET /api/v1/openapi.json', 'GET /api/docs']);
+    const failures: string[] = [];
+    let walked = 0;
+    for (const route of routes) {
+      const name = `${route.method} ${route.url}`;
+      if (publicDescription.has(name)) continue;
+      const path = route.url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000').replace('*', 'x');
+      for (const scope of ['read', 'ingest'] as const) {
+        if (scopeOf.get(name) === scope) continue;
+        const res = await withKey(server, keys[scope], route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        walked++;
+        if (res.status !== 403) failures.push(`${name} with a ${scope} key -> ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(walked).toBeGreaterThan(150);
   });
 
   it('a revoked, unknown or malformed key is a 401', async () => {
