@@ -12,6 +12,7 @@ import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -75,5 +76,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
+    unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
   });
 }

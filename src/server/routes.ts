@@ -25,6 +25,7 @@ import { registerJobRoutes } from './jobs/routes.ts';
 import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
 import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
 import { registerOpenApiRoutes } from './integrations/openapiRoutes.ts';
+import { registerContactRoutes } from './contacts/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -48,4 +49,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerIntegrationAdminRoutes(app, deps); // /api/v1/org/api-keys, /api/v1/org/webhooks (+ deliveries, resend)
   await registerIngestRoutes(app, deps); // API-key ingest: /api/v1/contacts, /api/v1/events, POST /api/v1/surveys/:id/responses
   await registerOpenApiRoutes(app, deps); // public /api/v1/openapi.json and /api/docs
+  await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
 }

@@ -70,7 +70,7 @@ describe('integrations page in the browser', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('group', { name: /^Revoke the key/ }).getByRole('button', { name: 'Yes' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: /./ }).textContent()).toBe('The key “Help desk” is revoked.');
-    expect((await withKey(server, key, 'POST', '/api/v1/contacts', { email: 'x@example.com' })).status).toBe(401);
+    expect((await withKey(server, key, 'PUT', '/api/v1/contacts', { email: 'x@example.com' })).status).toBe(401);
   });
 
   it('adds a webhook, shows its delivery log and resends a delivery', async () => {

@@ -199,6 +199,8 @@ interface Fixtures {
   ownerCookie: string;
   /** API key, webhook and delivery ids, and the ingest key the key-only routes are called with. */
   integrations: IntegrationIds;
+  /** A contact (GET/PATCH/DELETE /contacts/:id...) and its unsubscribe token (/u/:token). */
+  contact: { id: string; token: string };
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -249,6 +251,17 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
     'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
     'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    'POST /api/v1/contacts': { type: 'json', samples: [{ email: 'new@contact.test', phone: '+79161234567', name: 'Новый', language: 'ru', segment: 'vip', locationId: f.store.id }] },
+    'PATCH /api/v1/contacts/:id': { type: 'json', samples: [{ name: 'Renamed', segment: null, timeZone: 'Europe/Moscow' }] },
+    'POST /api/v1/contacts/:id/unsubscribe': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/:id/erase': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/import/preview': { type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64') }] },
+    'POST /api/v1/contacts/import': {
+      type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64'), mapping: ['email', 'name'], skipInvalid: true }],
+    },
+    'POST /api/v1/contact-attributes': { type: 'json', samples: [{ key: 'tier', label: 'Tier', type: 'choice', choices: ['Gold'], dimension: true }] },
+    'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
+    'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
     ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
     'POST /s/:slug': {
       type: 'form',
@@ -333,7 +346,12 @@ describe('fuzz: no request answers 5xx', () => {
     const jobId = (await app.jobs.boss.send(rebuildOrgRollupsJob.name, { orgId: org.orgId }, { retryLimit: 0, startAfter: 3600 }))!;
     await app.jobs.boss.fetch(rebuildOrgRollupsJob.name, { ignoreStartAfter: true });
     await app.jobs.boss.fail(rebuildOrgRollupsJob.name, jobId, new Error('fuzz fixture'));
+    const contact = (await db.pool.query(
+      `insert into contacts(org_id, email, phone, name, location_id) values ($1, 'fuzz@contact.test', '+79160000000', 'Fuzz', $2) returning id, unsubscribe_token as token`,
+      [org.orgId, store.id],
+    )).rows[0];
     f = {
+      contact,
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie,
       integrations: await seedIntegrations(db.pool, org.orgId, 'fuzz'),
@@ -365,6 +383,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'slug') return f.liveSurvey.slug;
     // A reset link nobody asked for: well-formed, unknown.
     if (name === 'token' && before === 'reset') return UNKNOWN_LINK_TOKEN;
+    if (name === 'token' && before === 'u') return f.contact.token;
+    if (name === 'id' && before === 'contacts') return f.contact.id;
     if (name === 'token') return f.invitationToken;
     if (name === 'key') return 'region';
     if (name === '*') return 'surveys/new';

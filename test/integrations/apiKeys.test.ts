@@ -50,7 +50,7 @@ describe('API keys', () => {
     const ingest = await withKey(server, key, 'POST', `/api/v1/surveys/${f.survey.id}/responses`, recordBody('read-key-try-1'));
     expect(ingest.status).toBe(403);
     expect(ingest.json).toMatchObject({ ok: false, error: 'forbidden' });
-    expect((await withKey(server, key, 'POST', '/api/v1/contacts', { email: 'a@b.test' })).status).toBe(403);
+    expect((await withKey(server, key, 'PUT', '/api/v1/contacts', { email: 'a@b.test' })).status).toBe(403);
     const { rows } = await server.pool.query(`select count(*)::int as n from responses where org_id = $1 and idempotency_key = 'read-key-try-1'`, [f.orgId]);
     expect(rows[0].n).toBe(0);
   });
@@ -152,7 +152,7 @@ describe('API keys', () => {
 
   it('needs no CSRF origin check: a key is not an ambient credential', async () => {
     const { key } = await makeKey(f.owner, 'ingest');
-    const res = await withKey(server, key, 'POST', '/api/v1/contacts', { email: 'csrf@keys.test' }, { origin: 'https://elsewhere.example' });
+    const res = await withKey(server, key, 'PUT', '/api/v1/contacts', { email: 'csrf@keys.test' }, { origin: 'https://elsewhere.example' });
     expect(res.status).toBe(201);
   });
 });

@@ -42,7 +42,7 @@ describe('integration answers', () => {
     expectShape(ApiKeysAnswerSchema, await f.owner.get('/api/v1/org/api-keys'));
     const key = created.json.key;
 
-    expectShape(UpsertContactAnswerSchema, await withKey(server, key, 'POST', '/api/v1/contacts', { email: 'c@example.com', attributes: { a: 1, b: true, c: 'x' } }), 201);
+    expectShape(UpsertContactAnswerSchema, await withKey(server, key, 'PUT', '/api/v1/contacts', { email: 'c@example.com', locationId: f.storeInRegion }), 201);
     expectShape(TriggerAnswerSchema, await withKey(server, key, 'POST', '/api/v1/events', { event: 'order delivered', contact: { email: 'c@example.com' }, surveyId: f.survey.id }), 201);
 
     const hook = await f.owner.post('/api/v1/org/webhooks', { url: targetUrl, eventTypes: ['response.created'] });

@@ -18,54 +18,65 @@ afterAll(() => server?.close());
 
 const post = (path: string, body: unknown) => withKey(server, key, 'POST', path, body);
 
-describe('POST /api/v1/contacts', () => {
+describe('PUT /api/v1/contacts', () => {
+  const put = (body: unknown) => withKey(server, key, 'PUT', '/api/v1/contacts', body);
+
   it('creates a contact, then finds it by phone or external id and updates only the fields given', async () => {
-    const created = await post('/api/v1/contacts', { email: ' Maria@Example.COM ', name: 'Maria', language: 'ru', attributes: { plan: 'family' } });
+    await server.pool.query(`insert into contact_attributes(org_id, key, label, type) values ($1, 'plan', 'Plan', 'text'), ($1, 'tier', 'Tier', 'number')`, [f.orgId]);
+    const created = await put({ email: ' Maria@Example.COM ', name: 'Maria', language: 'ru', attributes: { plan: 'family' } });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ created: true, contact: { email: 'maria@example.com', name: 'Maria', language: 'ru', phone: null } });
     const id = created.json.contact.id;
 
-    const byEmail = await post('/api/v1/contacts', { email: 'maria@example.com', phone: '+7 (916) 123-45-67', externalId: 'crm-1', attributes: { tier: 2 } });
+    const byEmail = await put({ email: 'maria@example.com', phone: '+7 (916) 123-45-67', externalId: 'crm-1', attributes: { tier: 2 } });
     expect(byEmail.status).toBe(200);
     expect(byEmail.json).toMatchObject({ created: false, contact: { id, phone: '+79161234567', externalId: 'crm-1', name: 'Maria' } });
     expect(byEmail.json.contact.attributes).toEqual({ plan: 'family', tier: 2 });
 
-    const byPhone = await post('/api/v1/contacts', { phone: '+79161234567', segment: 'gold' });
+    const byPhone = await put({ phone: '+79161234567', segment: 'gold' });
     expect(byPhone.json).toMatchObject({ created: false, contact: { id, segment: 'gold' } });
-    const byExternal = await post('/api/v1/contacts', { externalId: 'crm-1', name: 'Maria P.' });
+    const byExternal = await put({ externalId: 'crm-1', name: 'Maria P.' });
     expect(byExternal.json).toMatchObject({ created: false, contact: { id, name: 'Maria P.', email: 'maria@example.com' } });
 
-    const { rows } = await server.pool.query(`select count(*)::int as n from contacts where org_id = $1`, [f.orgId]);
-    expect(rows[0].n).toBe(1);
+    const { rows } = await server.pool.query(`select count(*)::int as n, min(id::text) as id from contacts where org_id = $1 and email = 'maria@example.com'`, [f.orgId]);
+    expect(rows[0]).toEqual({ n: 1, id });
+    const audit = await server.pool.query(`select action from audit_log where org_id = $1 and target_id = $2 and actor_id = $3 order by id`, [f.orgId, id, keyId]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['contact.create', 'contact.update', 'contact.update', 'contact.update']);
   });
 
   it('keeps an opt-out', async () => {
-    const c = await post('/api/v1/contacts', { email: 'optout@example.com' });
+    const c = await put({ email: 'optout@example.com' });
     await server.pool.query(`update contacts set unsubscribed_at = now() where org_id = $1 and id = $2`, [f.orgId, c.json.contact.id]);
-    const again = await post('/api/v1/contacts', { email: 'optout@example.com', name: 'Still out' });
-    expect(again.json.contact).toMatchObject({ name: 'Still out', unsubscribed: true });
+    const again = await put({ email: 'optout@example.com', name: 'Still out' });
+    expect(again.json.contact.name).toBe('Still out');
+    expect(again.json.contact.unsubscribedAt).not.toBeNull();
   });
 
   it('refuses input with errors that name the field', async () => {
-    const none = await post('/api/v1/contacts', { name: 'Nobody' });
+    const none = await put({ name: 'Nobody' });
     expect(none.status).toBe(400);
-    expect(none.json).toMatchObject({ ok: false, error: 'validation' });
-    expect(none.json.message).toContain('email, phone, externalId');
-    const badEmail = await post('/api/v1/contacts', { email: 'not-an-address' });
+    expect(none.json).toMatchObject({ ok: false, error: 'validation', details: { field: 'email' } });
+    const badEmail = await put({ email: 'not-an-address' });
     expect(badEmail.json).toMatchObject({ error: 'validation', details: { field: 'email' } });
     expect(badEmail.json.message).toMatch(/^email: /);
-    const badPhone = await post('/api/v1/contacts', { phone: '12345' });
-    expect(badPhone.json.details.field).toBe('phone');
-    const badLang = await post('/api/v1/contacts', { email: 'x@example.com', language: 'de' });
-    expect(badLang.json.message).toBe('language: use en, ru, fa');
+    expect((await put({ phone: 'call me' })).json.details.field).toBe('phone');
+    expect((await put({ email: 'x@example.com', language: 'de' })).json.message).toBe('language: not one of en, ru, fa');
+    expect((await put({ email: 'x@example.com', colour: 'red' })).json.message).toMatch(/colour/);
+    expect((await put({ email: 'x@example.com', attributes: { unknown_attr: 'x' } })).json.details.field).toBe('attributes.unknown_attr');
   });
 
-  it('answers 409 naming the identifier another contact holds', async () => {
-    await post('/api/v1/contacts', { email: 'one@example.com' });
-    await post('/api/v1/contacts', { email: 'two@example.com', externalId: 'ext-two' });
-    const clash = await post('/api/v1/contacts', { email: 'one@example.com', externalId: 'ext-two' });
+  it('answers 409 when the identifiers name two different contacts', async () => {
+    await put({ email: 'one@example.com' });
+    await put({ email: 'two@example.com', externalId: 'ext-two' });
+    const clash = await put({ email: 'one@example.com', externalId: 'ext-two' });
     expect(clash.status).toBe(409);
-    expect(clash.json).toMatchObject({ error: 'conflict', details: { field: 'externalId' } });
+    expect(clash.json.error).toBe('conflict');
+  });
+
+  it('is the directory POST /contacts creates in, for sessions only: keys cannot call it', async () => {
+    expect((await withKey(server, key, 'POST', '/api/v1/contacts', { email: 'post@example.com' })).status).toBe(403);
+    const { rows } = await server.pool.query(`select count(*)::int as n from contacts where org_id = $1 and email = 'post@example.com'`, [f.orgId]);
+    expect(rows[0].n).toBe(0);
   });
 });
 
@@ -100,7 +111,8 @@ describe('POST /api/v1/events', () => {
     const channel = await post('/api/v1/events', { event: 'x', contact: { email: 'a@example.com' }, surveyId: f.survey.id, channel: 'fax' });
     expect(channel.json.details.field).toBe('channel');
     const contact = await post('/api/v1/events', { event: 'x', contact: { email: 'bad' }, surveyId: f.survey.id });
-    expect(contact.json.details.field).toBe('contact.email');
+    expect(contact.json).toMatchObject({ error: 'validation', details: { field: 'contact.email' } });
+    expect(contact.json.message).toMatch(/^contact\.email: /);
     const { rows } = await server.pool.query(`select count(*)::int as n from survey_invitations where org_id = $1 and contact_id in (select id from contacts where email = 'a@example.com')`, [f.orgId]);
     expect(rows[0].n).toBe(0);
   });

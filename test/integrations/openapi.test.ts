@@ -32,7 +32,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.components.securitySchemes.apiKey).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
     // The routes the key check lets keys call (the table in src/core/api/keyRoutes.ts, by hand here):
     const expected = [
-      'POST /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/{id}/responses', 'GET /api/v1/analytics/overview',
+      'PUT /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/{id}/responses', 'GET /api/v1/analytics/overview',
       'GET /api/v1/surveys/{id}/analytics/summary', 'GET /api/v1/surveys/{id}/analytics/trend', 'GET /api/v1/surveys',
       'GET /api/v1/surveys/{id}/responses', 'GET /api/v1/responses/{id}', 'GET /api/v1/locations',
     ];
@@ -51,7 +51,7 @@ describe('GET /api/v1/openapi.json', () => {
       }
     }
     expect(ids.size).toBe(inDoc.length);
-    expect(doc.paths['/api/v1/contacts'].post['x-sarafan-scope']).toBe('ingest');
+    expect(doc.paths['/api/v1/contacts'].put['x-sarafan-scope']).toBe('ingest');
     expect(doc.paths['/api/v1/surveys/{id}/analytics/summary'].get['x-sarafan-scope']).toBe('read');
     // Request bodies as JSON Schema (OpenAPI 3.0 flavour), e.g. the trigger's delay and channel:
     const trigger = doc.paths['/api/v1/events'].post.requestBody.content['application/json'].schema;
@@ -82,8 +82,8 @@ describe('GET /api/v1/openapi.json', () => {
     const f = await buildIntegrationOrg(server, 'Docs Org', 'owner@docs.test');
     const { key } = await makeKey(f.owner, 'ingest');
     const doc = await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json();
-    const example = (path: string) => doc.paths[path].post.requestBody.content['application/json'].example;
-    expect((await withKey(server, key, 'POST', '/api/v1/contacts', example('/api/v1/contacts'))).status).toBe(201);
+    const example = (path: string, method = 'post') => doc.paths[path][method].requestBody.content['application/json'].example;
+    expect((await withKey(server, key, 'PUT', '/api/v1/contacts', example('/api/v1/contacts', 'put'))).status).toBe(201);
     expect((await withKey(server, key, 'POST', '/api/v1/events', { ...example('/api/v1/events'), surveyId: f.survey.id })).status).toBe(201);
     const rec = await withKey(server, key, 'POST', `/api/v1/surveys/${f.survey.id}/responses`, { ...example('/api/v1/surveys/{id}/responses'), answers: { nps: 9, why: 'Fast checkout' } });
     expect(rec.status).toBe(201);

@@ -34,18 +34,18 @@ export async function seedIntegrations(pool: pg.Pool, orgId: string, mark: strin
 }
 
 /** The routes only API keys may call: the walk sends the organisation's ingest key with them. */
-export const KEY_ONLY_ROUTES = new Set(['POST /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/:id/responses']);
+export const KEY_ONLY_ROUTES = new Set(['PUT /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/:id/responses']);
 
 /** Valid bodies of the integration routes (the fuzz test mutates them). */
 export function integrationSampleBodies(surveyId: string, storeId: string): Record<string, { type: 'json'; samples: unknown[] }> {
-  const contact = { email: 'fuzz@example.com', phone: '+79161234567', externalId: 'crm-1', name: 'Fuzz', language: 'ru', attributes: { plan: 'gold', n: 3 } };
+  const contact = { email: 'fuzz@example.com', phone: '+79161234567', externalId: 'crm-1', name: 'Fuzz', language: 'ru', segment: 'gold', locationId: storeId };
   return {
     'POST /api/v1/org/api-keys': { type: 'json', samples: [{ name: 'CRM', scope: 'ingest' }, { name: 'BI', scope: 'read', locationId: storeId }] },
     'POST /api/v1/org/api-keys/:id/revoke': { type: 'json', samples: [{}] },
     'POST /api/v1/org/webhooks': { type: 'json', samples: [{ url: 'https://hooks.example.com/x', description: 'CRM', eventTypes: ['response.created', 'alert.triggered'] }] },
     'PATCH /api/v1/org/webhooks/:id': { type: 'json', samples: [{ url: 'https://hooks.example.com/y', eventTypes: ['response.completed'], disabled: true }] },
     'POST /api/v1/org/webhooks/:id/deliveries/:deliveryId/resend': { type: 'json', samples: [{}] },
-    'POST /api/v1/contacts': { type: 'json', samples: [contact] },
+    'PUT /api/v1/contacts': { type: 'json', samples: [contact] },
     'POST /api/v1/events': { type: 'json', samples: [{ event: 'ticket solved', contact, surveyId, delaySeconds: 60, channel: 'sms' }] },
     'POST /api/v1/surveys/:id/responses': {
       type: 'json', samples: [{ idempotencyKey: '__fuzz_key__', answers: { nps: 6, why: 'slow', reasons: ['wait'] }, language: 'ru', locationId: storeId, hidden: { order: '7' }, contact }],

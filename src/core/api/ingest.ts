@@ -1,59 +1,23 @@
 /**
  * @module The integration API contract for `ingest` keys (docs/api.md "Integration endpoints"): contacts
- * created or updated by e-mail, phone or external id; a survey triggered for a contact after an event;
+ * created or updated by e-mail, phone or external id (the contact directory's upsert); a survey triggered for a contact after an event;
  * responses recorded from other systems with idempotency keys.
  */
 import { z } from 'zod';
-import { LANGUAGES } from '../i18n/languages.ts';
 import { IsoInstant, Uuid } from './common.ts';
+import { ContactAnswerSchema, ContactWriteSchema } from './contacts.ts';
 
 /** Channels an invitation may be sent through (survey_invitations.channel). */
 export const INVITATION_CHANNELS = ['email', 'sms', 'telegram'] as const;
 
-const Email = z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'must be an e-mail address' }));
-/** E.164: `+` and 8 to 15 digits; spaces, dashes, dots and brackets are dropped. */
-const Phone = z
-  .string()
-  .trim()
-  .max(40)
-  .transform((s) => s.replace(/[\s().-]/g, ''))
-  .pipe(z.string().regex(/^\+[1-9]\d{7,14}$/, 'use the international form, e.g. +79161234567'));
-const AttributeValue = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
+/**
+ * A contact as another system knows it: the contact directory's own write form (docs/api.md "Contacts");
+ * at least one of email, phone, externalId identifies it.
+ */
+export const ContactInputSchema = ContactWriteSchema;
 
-/** A contact as another system knows it: at least one of email, phone, externalId identifies it. */
-export const ContactInputSchema = z
-  .object({
-    email: Email.optional(),
-    phone: Phone.optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
-    name: z.string().trim().max(200).optional(),
-    language: z.enum(LANGUAGES, { error: `use ${LANGUAGES.join(', ')}` }).optional(),
-    /** A location of the organisation (inside the key's locations). */
-    locationId: Uuid.optional(),
-    segment: z.string().trim().max(100).optional(),
-    /** Free attributes, merged into the ones the contact has. */
-    attributes: z.record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use letters, digits, _ . -'), AttributeValue).optional(),
-  })
-  .refine((c) => c.email !== undefined || c.phone !== undefined || c.externalId !== undefined, {
-    message: 'give at least one of email, phone, externalId',
-  });
-export type ContactInput = z.infer<typeof ContactInputSchema>;
-
-export const ContactViewSchema = z.strictObject({
-  id: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  externalId: z.string().nullable(),
-  name: z.string().nullable(),
-  language: z.string().nullable(),
-  locationId: z.string().nullable(),
-  segment: z.string().nullable(),
-  attributes: z.record(z.string(), AttributeValue),
-  unsubscribed: z.boolean(),
-});
-
-/** POST /contacts: created (201) or updated (200). */
-export const UpsertContactAnswerSchema = z.strictObject({ contact: ContactViewSchema, created: z.boolean() });
+/** PUT /contacts: created (201) or updated (200). */
+export const UpsertContactAnswerSchema = ContactAnswerSchema.extend({ created: z.boolean() });
 export type UpsertContactAnswer = z.infer<typeof UpsertContactAnswerSchema>;
 
 /** POST /events: ask a contact to answer a survey some time after an event (a ticket solved, an order delivered). */
@@ -100,7 +64,7 @@ export const RecordResponseSchema = z.object({
     .refine((h) => !h || Object.keys(h).length <= 20, 'at most 20 hidden fields'),
   /** When it was given (default: now); not in the future. */
   submittedAt: IsoInstant.optional(),
-  /** Who answered: created or updated like POST /contacts, and linked to the response. */
+  /** Who answered: created or updated like PUT /contacts, and linked to the response. */
   contact: ContactInputSchema.optional(),
 });
 

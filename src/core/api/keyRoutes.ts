@@ -35,15 +35,17 @@ export interface KeyOperation {
 }
 
 const EXAMPLE_CONTACT = { email: 'maria@example.com', externalId: 'crm-1042', name: 'Maria', language: 'ru' };
+/** The contact directory's routes (POST /contacts creates only, for the dashboard) are sessions' own; keys upsert with PUT. */
 
 export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
-    method: 'POST', path: '/api/v1/contacts', scope: 'ingest', id: 'upsertContact', status: 200,
+    method: 'PUT', path: '/api/v1/contacts', scope: 'ingest', id: 'upsertContact', status: 200,
     summary: 'Create or update a contact',
-    description: 'Finds the contact by email, then phone, then externalId and updates the fields given (201 when it was created). '
-      + 'An opt-out is kept: nothing here clears it.',
+    description: 'Finds the contact by its email, phone or externalId and changes the fields given (null or "" clears one), or '
+      + 'creates it (201). Identifiers of two different contacts are a 409. An opt-out is kept: nothing here clears it. '
+      + 'Attributes must be defined first (Contacts → Attributes in the dashboard).',
     body: ContactInputSchema, answer: UpsertContactAnswerSchema,
-    example: { ...EXAMPLE_CONTACT, segment: 'gold', attributes: { plan: 'family' } },
+    example: { ...EXAMPLE_CONTACT, phone: '+79161234567', segment: 'gold' },
   },
   {
     method: 'POST', path: '/api/v1/events', scope: 'ingest', id: 'triggerSurvey', status: 201,

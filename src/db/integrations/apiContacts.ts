@@ -1,76 +1,9 @@
 /**
- * The statements behind the integration API's contacts (POST /contacts, the contact of POST /events and
- * of a recorded response): find by e-mail, phone or external id, then update or insert. Kept minimal
- * until the contact directory's own upsert lands (it then replaces this file).
+ * The integration API's own statements about contacts and invitations: a recorded response linked to its
+ * contact, a location's path, an invitation triggered after an event. (Contacts themselves are written by
+ * the contact directory's upsert, src/server/contacts/commands/upsertContact.ts.)
  */
 import type { Queryable } from '../connection.ts';
-
-export interface ApiContactRow {
-  id: string;
-  email: string | null;
-  phone: string | null;
-  externalId: string | null;
-  name: string | null;
-  language: string | null;
-  locationId: string | null;
-  segment: string | null;
-  attributes: Record<string, string | number | boolean>;
-  unsubscribed: boolean;
-}
-
-const COLUMNS = 'id, email, phone, external_id, name, language, location_id, segment, attributes, unsubscribed_at';
-const toRow = (r: any): ApiContactRow => ({
-  id: r.id, email: r.email, phone: r.phone, externalId: r.external_id, name: r.name, language: r.language,
-  locationId: r.location_id, segment: r.segment, attributes: r.attributes, unsubscribed: r.unsubscribed_at !== null,
-});
-
-export interface ContactFields {
-  email?: string;
-  phone?: string;
-  externalId?: string;
-  name?: string;
-  language?: string;
-  locationId?: string;
-  segment?: string;
-  attributes?: Record<string, string | number | boolean>;
-}
-
-/**
- * The contact with this e-mail, else this phone, else this external id (erased contacts are not found),
- * locked for the update that follows.
- */
-export async function findContactForUpsert(db: Queryable, orgId: string, c: ContactFields): Promise<ApiContactRow | null> {
-  const { rows } = await db.query(
-    `/* findContactForUpsert */ select ${COLUMNS} from contacts
-      where org_id = $1 and erased_at is null and (email = $2 or phone = $3 or external_id = $4)
-      order by (email = $2) is true desc, (phone = $3) is true desc
-      limit 1 for update`,
-    [orgId, c.email ?? null, c.phone ?? null, c.externalId ?? null],
-  );
-  return rows[0] ? toRow(rows[0]) : null;
-}
-
-export async function insertContact(db: Queryable, orgId: string, c: ContactFields): Promise<ApiContactRow> {
-  const { rows } = await db.query(
-    `/* insertContact */ insert into contacts(org_id, email, phone, external_id, name, language, location_id, segment, attributes)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning ${COLUMNS}`,
-    [orgId, c.email ?? null, c.phone ?? null, c.externalId ?? null, c.name ?? null, c.language ?? null, c.locationId ?? null, c.segment ?? null, JSON.stringify(c.attributes ?? {})],
-  );
-  return toRow(rows[0]);
-}
-
-/** Sets the fields given (others kept; attributes merged); never touches the opt-out. */
-export async function updateContact(db: Queryable, orgId: string, id: string, c: ContactFields): Promise<ApiContactRow> {
-  const { rows } = await db.query(
-    `/* updateContact */ update contacts set
-        email = coalesce($3, email), phone = coalesce($4, phone), external_id = coalesce($5, external_id), name = coalesce($6, name),
-        language = coalesce($7, language), location_id = coalesce($8, location_id), segment = coalesce($9, segment),
-        attributes = attributes || $10::jsonb, updated_at = now()
-      where org_id = $1 and id = $2 returning ${COLUMNS}`,
-    [orgId, id, c.email ?? null, c.phone ?? null, c.externalId ?? null, c.name ?? null, c.language ?? null, c.locationId ?? null, c.segment ?? null, JSON.stringify(c.attributes ?? {})],
-  );
-  return toRow(rows[0]);
-}
 
 /** Links a response to the contact who gave it (a response recorded through the API). */
 export async function setResponseContact(db: Queryable, orgId: string, responseId: string, contactId: string): Promise<void> {

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
-import { scopeOf } from '../../core/access/index.ts';
 import {
   ContactInputSchema, RecordResponseSchema, TriggerSurveySchema,
   type RecordResponseAnswer, type TriggerAnswer, type UpsertContactAnswer,
@@ -19,16 +18,16 @@ import { surveyOf } from '../analytics/context.ts';
 import { upsertApiContact } from './commands/upsertApiContact.ts';
 import { triggerSurvey } from './commands/triggerSurvey.ts';
 import { recordResponse } from './commands/recordResponse.ts';
-import { presentContact } from './present.ts';
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
-  app.post('/api/v1/contacts', async (request, reply) => {
+  // PUT: the contact directory's POST /contacts creates (dashboard sessions); keys create or update.
+  app.put('/api/v1/contacts', async (request, reply) => {
     const key = requireApiKey(request, 'ingest');
     const input = parse(ContactInputSchema, request.body ?? {});
-    const { contact, created } = await withTransaction(pool, (tx) => upsertApiContact(tx, scopeOf(key.principal), input));
-    return reply.status(created ? 201 : 200).send({ contact: presentContact(contact), created } satisfies UpsertContactAnswer);
+    const { contact, created } = await withTransaction(pool, (tx) => upsertApiContact(tx, key.principal, input));
+    return reply.status(created ? 201 : 200).send({ contact, created } satisfies UpsertContactAnswer);
   });
 
   app.post('/api/v1/events', async (request, reply) => {
@@ -37,7 +36,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps) 
     const survey = await surveyOf(pool, key.principal, input.surveyId).catch(() => null);
     if (!survey) throw new DomainError('validation', 'surveyId: no such survey', { field: 'surveyId' });
     if (survey.status !== 'live') throw new DomainError('validation', `surveyId: the survey is ${survey.status}, not live`, { field: 'surveyId' });
-    const out = await withTransaction(pool, (tx) => triggerSurvey(tx, scopeOf(key.principal), key.id, input));
+    const out = await withTransaction(pool, (tx) => triggerSurvey(tx, key.principal, input));
     const answer: TriggerAnswer = {
       invitation: {
         id: out.invitation.id, surveyId: input.surveyId, contactId: out.contactId, channel: input.channel,

@@ -1,7 +1,5 @@
-/** Shapes of the integration answers (types in src/core/api/integrations.ts and ingest.ts). */
+/** Shapes of the integration answers (types in src/core/api/integrations.ts). */
 import type { ApiKeyView, WebhookDelivery, WebhookView } from '../../core/api/integrations.ts';
-import type { ContactInput } from '../../core/api/ingest.ts';
-import type { ApiContactRow } from '../../db/integrations/apiContacts.ts';
 import type { ApiKeyRow } from '../../db/integrations/apiKeys.ts';
 import type { DeliveryLogRow, WebhookEndpointRow } from '../../db/integrations/webhooks.ts';
 
@@ -10,13 +8,6 @@ export function presentApiKey(k: ApiKeyRow): ApiKeyView {
     id: k.id, name: k.name, prefix: k.prefix, scope: k.scope,
     location: k.locationId ? { id: k.locationId, name: k.locationName ?? '' } : null,
     createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null,
-  };
-}
-
-export function presentContact(c: ApiContactRow) {
-  return {
-    id: c.id, email: c.email, phone: c.phone, externalId: c.externalId, name: c.name, language: c.language,
-    locationId: c.locationId, segment: c.segment, attributes: c.attributes as NonNullable<ContactInput['attributes']>, unsubscribed: c.unsubscribed,
   };
 }
 

@@ -19,6 +19,8 @@ const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
 const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage');
+const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
+const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {
@@ -47,6 +49,8 @@ export function adminRoutes() {
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
       <Route path="integrations" element={<RequirePermission action="org.manage"><IntegrationsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
+      <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
+      <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />
     </>
   );
 }

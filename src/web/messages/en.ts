@@ -10,9 +10,10 @@ import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { integrationsEn } from '../admin/messages/integrations.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
+import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, integrationsEn, analyticsEn, responsesEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, integrationsEn, analyticsEn, responsesEn, contactsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

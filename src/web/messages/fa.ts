@@ -8,6 +8,7 @@ import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
 import { jobsFa } from '../admin/messages/jobs.fa.ts';
 import { integrationsFa } from '../admin/messages/integrations.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
+import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, integrationsFa, analyticsFa, responsesFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, integrationsFa, analyticsFa, responsesFa, contactsFa);

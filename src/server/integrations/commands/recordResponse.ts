@@ -44,7 +44,7 @@ export async function recordResponse(pool: pg.Pool, key: ApiKeyCaller, survey: L
   }
 
   const contactId = input.contact
-    ? (await withTransaction(pool, (tx) => upsertApiContact(tx, scope, input.contact!, 'contact'))).contact.id
+    ? (await withTransaction(pool, (tx) => upsertApiContact(tx, key.principal, input.contact!, 'contact'))).contact.id
     : null;
 
   let result: SubmitResponseResult;

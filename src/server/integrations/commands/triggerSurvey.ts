@@ -7,8 +7,8 @@
  */
 import crypto from 'node:crypto';
 import type pg from 'pg';
-import type { Scope } from '../../../core/access/index.ts';
-import type { ContactInput } from '../../../core/api/ingest.ts';
+import type { Principal } from '../../../core/access/index.ts';
+import type { ContactInput } from '../../../core/contacts/contact.ts';
 import { insertTriggeredInvitation, type TriggeredInvitationRow } from '../../../db/integrations/apiContacts.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { upsertApiContact } from './upsertApiContact.ts';
@@ -22,16 +22,16 @@ export interface TriggerInput {
 }
 
 export async function triggerSurvey(
-  tx: pg.PoolClient, scope: Scope, keyId: string, input: TriggerInput,
+  tx: pg.PoolClient, actor: Principal, input: TriggerInput,
 ): Promise<{ invitation: TriggeredInvitationRow; contactId: string; contactCreated: boolean }> {
-  const { contact, created } = await upsertApiContact(tx, scope, input.contact, 'contact');
+  const { contact, created } = await upsertApiContact(tx, actor, input.contact, 'contact');
   // The personal link's token: only its hash is kept; the sending pipeline issues the link it mails.
   const tokenHash = crypto.createHash('sha256').update(crypto.randomBytes(32)).digest('hex');
   const invitation = await insertTriggeredInvitation(tx, {
-    orgId: scope.orgId, surveyId: input.surveyId, contactId: contact.id, channel: input.channel, tokenHash, delaySeconds: input.delaySeconds,
+    orgId: actor.orgId, surveyId: input.surveyId, contactId: contact.id, channel: input.channel, tokenHash, delaySeconds: input.delaySeconds,
   });
   await writeAudit(tx, {
-    orgId: scope.orgId, actorId: keyId, action: 'invitation.trigger', targetType: 'survey_invitation', targetId: invitation.id,
+    orgId: actor.orgId, actorId: actor.userId, action: 'invitation.trigger', targetType: 'survey_invitation', targetId: invitation.id,
     detail: { event: input.event, surveyId: input.surveyId, channel: input.channel, delaySeconds: input.delaySeconds },
   });
   return { invitation, contactId: contact.id, contactCreated: created };
