@@ -194,6 +194,13 @@ describe('webhooks', () => {
       await submitPublic(f.survey.slug, 'hook-sealed-0001', 9);
       await sealed.count(1);
       expect(sealed.received[0].verifyError).toBeNull();
+      // Without the variable the delivery fails at once, saying why, and nothing is sent.
+      delete process.env.SARAFAN_SECRET;
+      const responseId = await submitPublic(f.survey.slug, 'hook-sealed-0002', 8);
+      const d = await settledDelivery(created.json.webhook.id, responseId);
+      expect(d).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(d.log[0].error).toContain('SARAFAN_SECRET');
+      expect(sealed.received).toHaveLength(1);
       await f.owner.delete(`/api/v1/org/webhooks/${created.json.webhook.id}`);
     } finally {
       delete process.env.SARAFAN_SECRET;

@@ -32,12 +32,21 @@ export const deliverWebhookJob = defineJob({
       await recordAttempt(ctx.pool, orgId, d.id, { statusCode: null, error: 'The endpoint is disabled', durationMs: 0, outcome: 'failed' });
       return { disabled: true };
     }
+    let secret: string;
+    try {
+      secret = openSecret(d.secret);
+    } catch {
+      // Sealed under a SARAFAN_SECRET this process does not have: no retry can help until the operator sets it.
+      const error = 'The signing secret is encrypted, and SARAFAN_SECRET is missing or not the one it was encrypted with';
+      await recordAttempt(ctx.pool, orgId, d.id, { statusCode: null, error, durationMs: 0, outcome: 'failed' });
+      return { secret: false };
+    }
     const body = JSON.stringify(d.payload);
     const at = new Date();
     const headers = {
       'webhook-id': d.id,
       'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(openSecret(d.secret)).sign(d.id, at, body),
+      'webhook-signature': new Webhook(secret).sign(d.id, at, body),
     };
     const out = await postWebhook(d.url, headers, body);
     const ok = out.error === null;
