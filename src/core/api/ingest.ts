@@ -39,6 +39,8 @@ export const TriggerAnswerSchema = z.strictObject({
     channel: z.enum(INVITATION_CHANNELS),
     /** queued: waits for send_after; the sending pipeline then sends it or skips it (frequency policy, opt-out). */
     status: z.string(),
+    /** Why it will not be sent (when the invitation pipeline applies the policy at once); null while queued. */
+    skipReason: z.string().nullable(),
     sendAfter: IsoInstant,
   }),
   contact: z.strictObject({ id: z.string(), created: z.boolean() }),

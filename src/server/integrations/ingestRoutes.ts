@@ -40,7 +40,7 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps) 
     const answer: TriggerAnswer = {
       invitation: {
         id: out.invitation.id, surveyId: input.surveyId, contactId: out.contactId, channel: input.channel,
-        status: out.invitation.status, sendAfter: out.invitation.sendAfter.toISOString(),
+        status: out.invitation.status, skipReason: null, sendAfter: out.invitation.sendAfter.toISOString(),
       },
       contact: { id: out.contactId, created: out.contactCreated },
     };
