@@ -11,7 +11,7 @@ export interface RollupKicker {
 
 /**
  * Where writers report a stored response (after their commit) for its webhooks; implemented in
- * src/server/integrations/responseEvents.ts and declared here for the same reason as RollupKicker.
+ * src/server/integrations/webhookEmitter.ts and declared here for the same reason as RollupKicker.
  */
 export interface ResponseEventSink {
   created(orgId: string, responseId: string): void;

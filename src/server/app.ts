@@ -26,7 +26,7 @@ import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
 import { retryDelayMs } from '../core/backoff.ts';
-import { createResponseEvents, type ResponseEvents } from './integrations/responseEvents.ts';
+import { createResponseEvents, type ResponseEvents } from './integrations/webhookEmitter.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,7 +34,7 @@ declare module 'fastify' {
     rollupFolder: RollupFolder;
     /** The job queue (pg-boss) this process sends to and works for. */
     jobs: JobQueue;
-    /** Stored responses -> webhook events (src/server/integrations/responseEvents.ts). */
+    /** Stored responses -> webhook events (src/server/integrations/webhookEmitter.ts). */
     responseEvents: ResponseEvents;
   }
 }
