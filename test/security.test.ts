@@ -61,6 +61,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
   ...INTEGRATION_PROBE_BODIES,
+  'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
 };
 
 function paramsOf(url: string): string[] {

@@ -14,6 +14,9 @@ import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 
+/** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
+export { registerKioskPageRoutes } from './kiosk/routes.ts';
+
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
 const BODY_LIMIT = 64 * 1024;
@@ -79,3 +82,6 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
   });
 }
+
+// The website widget's public routes: registered by the route table (src/server/routes.ts) beside the pages.
+export { registerWidgetRoutes } from './widget/routes.ts';

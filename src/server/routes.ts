@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerRespondRoutes } from '../respond/routes.ts';
+import { registerKioskPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -26,6 +26,8 @@ import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
 import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
 import { registerOpenApiRoutes } from './integrations/openapiRoutes.ts';
 import { registerContactRoutes } from './contacts/routes.ts';
+import { registerKioskRoutes } from './kiosks/routes.ts';
+import { registerWidgetSettingsRoutes } from './widget/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -50,4 +52,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerIngestRoutes(app, deps); // API-key ingest: /api/v1/contacts, /api/v1/events, POST /api/v1/surveys/:id/responses
   await registerOpenApiRoutes(app, deps); // public /api/v1/openapi.json and /api/docs
   await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
+  await registerKioskRoutes(app, deps); // /api/v1/surveys/:id/kiosks: create, list, revoke
+  await registerKioskPageRoutes(app, deps); // public /k/:token/ kiosk pages and their answers
+  await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
+  await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
 }

@@ -12,6 +12,8 @@ import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
 import { insertDemoIntegrations } from './insertDemoIntegrations.ts';
+import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
+import { setDemoWidgets } from './demoWidgets.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
@@ -42,6 +44,8 @@ export interface LoadDemoOptions {
   passwordHash: string;
   /** Called after each chunk with responses written so far. */
   onProgress?: (done: number, total: number) => void;
+  /** The demo's kiosks with their hashed secrets (docs/kiosk.md); none when absent. */
+  kiosks?: readonly DemoKioskSecrets[];
 }
 
 /** `created` with counts and elapsed time, or `exists` when the demo was there already. */
@@ -103,8 +107,10 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const existing = await findDemoOrg(tx);
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
+    await setDemoWidgets(tx, ids);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
+    await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };

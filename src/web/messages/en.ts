@@ -9,11 +9,13 @@ import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { integrationsEn } from '../admin/messages/integrations.ts';
+import { kiosksEn } from '../admin/messages/kiosks.ts';
+import { widgetEn } from '../admin/messages/widget.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, integrationsEn, analyticsEn, responsesEn, contactsEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, integrationsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;
