@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -62,6 +62,8 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
   ...INTEGRATION_PROBE_BODIES,
   'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
+  'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
+  'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -90,6 +92,7 @@ const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
   jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
+  contacts: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -107,6 +110,8 @@ describe('security walk over every /api/v1 route', () => {
   let jobB: string;
   let integrationsA: IntegrationIds;
   let integrationsB: IntegrationIds;
+  /** A contact of store A1, of store A2 and of org B (their names carry the markers the walk looks for). */
+  const contactIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -143,6 +148,12 @@ describe('security walk over every /api/v1 route', () => {
        values ($1, 'invitee-A2-MARK@a.sec.test', 'viewer', $2, $3, now() + interval '7 days')`,
       [A.orgId, [A2.storeId], crypto.randomBytes(32).toString('hex')],
     );
+    const contact = async (orgId: string, storeId: string, name: string) =>
+      (await server.pool.query(`insert into contacts(org_id, name, email, location_id) values ($1, $2, $3, $4) returning id`,
+        [orgId, name, `${name.toLowerCase()}@contact.sec.test`, storeId])).rows[0].id as string;
+    contactIds.a = await contact(A.orgId, A.storeId, 'A1-contact');
+    contactIds.a2 = await contact(A.orgId, A2.storeId, 'A2-MARK-contact');
+    contactIds.b = await contact(B.orgId, B.storeId, 'B-MARK-contact');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -157,15 +168,15 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a,
     'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));

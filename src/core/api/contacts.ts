@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES, MAX_CHOICES, type AttributeDef } from '../contacts/attributes.ts';
 import type { Contact } from '../contacts/contact.ts';
-import { IMPORT_FIELDS, type ImportTarget } from '../contacts/importPlan.ts';
+import { IMPORT_FIELDS } from '../contacts/fields.ts';
+import type { ImportTarget } from '../contacts/importPlan.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import { schemaOf, Uuid } from './common.ts';
 

@@ -6,10 +6,8 @@
  */
 import { type AttributeDef, type AttributeValue } from './attributes.ts';
 import { hasIdentifier, normalizeContact, type ContactFields, type ContactInput } from './contact.ts';
+import { IMPORT_FIELDS, type ImportField } from './fields.ts';
 
-/** A contact field a column can feed; `location` takes a location's code or name. */
-export const IMPORT_FIELDS = ['email', 'phone', 'name', 'language', 'externalId', 'location', 'segment', 'timeZone'] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** What one column feeds: a field, `attr:<key>` (an attribute), or null (ignored). */
 export type ImportTarget = ImportField | `attr:${string}`;
 export type ColumnMapping = (ImportTarget | null)[];

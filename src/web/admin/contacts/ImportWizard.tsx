@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import type { MessageKey } from '../../messages/en.ts';
 import type { AttributesAnswer, ImportPreviewAnswer, ImportResultAnswer } from '../../../core/api/contacts.ts';
-import { IMPORT_FIELDS } from '../../../core/contacts/importPlan.ts';
+import { IMPORT_FIELDS } from '../../../core/contacts/fields.ts';
 import { fileToBase64, postJsonWithProgress } from './upload.ts';
 
 const COUNTRIES = ['RU', 'IR', 'KZ', 'BY', 'UZ', 'TJ', 'AF', 'AM', 'AZ', 'GE', 'KG', 'UA', 'TR', 'AE', 'DE', 'GB', 'FR', 'US'];
