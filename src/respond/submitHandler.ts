@@ -143,6 +143,7 @@ async function handleSubmission(
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     // Also on a retry (created false): linking is idempotent and completes a first attempt cut short.
     if (invitation) await linkSubmission(deps, invitation, result.responseId);
+    if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.

@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { integrationSampleBodies, KEY_ONLY_ROUTES, seedIntegrations, type IntegrationIds } from '../integrations/securityFixtures.ts';
 import { hashToken } from '../../src/http/session.ts';
 import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -196,6 +197,8 @@ interface Fixtures {
   /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
   jobId: string;
   ownerCookie: string;
+  /** API key, webhook and delivery ids, and the ingest key the key-only routes are called with. */
+  integrations: IntegrationIds;
   /** A contact (GET/PATCH/DELETE /contacts/:id...) and its unsubscribe token (/u/:token). */
   contact: { id: string; token: string };
   /** Kiosks (docs/kiosk.md): one on the live survey, reached by its token; one on the API survey, to revoke. */
@@ -269,6 +272,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/contact-attributes': { type: 'json', samples: [{ key: 'tier', label: 'Tier', type: 'choice', choices: ['Gold'], dimension: true }] },
     'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
     'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
+    ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
     'POST /api/v1/surveys/:id/kiosks': { type: 'json', samples: [{ name: 'Fuzz tablet', locationId: f.store.id, pin: '2468' }] },
     'POST /api/v1/surveys/:id/kiosks/revoke': { type: 'json', samples: [{ kioskId: f.kiosk.revokeId }] },
     'POST /k/:token/answers': { type: 'json', samples: [{ answers: [{ k: 'fuzz-kiosk-answer-1', lang: 'ru', score: 9, comment: 'Быстро', at: Date.now() }] }] },
@@ -375,6 +379,7 @@ describe('fuzz: no request answers 5xx', () => {
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie, kiosk,
       waveId: (await db.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience) values ($1, $2, 'Fuzz', 'email', '{}') returning id`, [org.orgId, liveSurvey.id])).rows[0].id,
+      integrations: await seedIntegrations(db.pool, org.orgId, 'fuzz'),
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -416,6 +421,9 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'responses') return f.responseId;
     if (name === 'id' && before === 'jobs') return f.jobId;
     if (name === 'id' && before === 'waves') return f.waveId;
+    if (name === 'id' && before === 'api-keys') return f.integrations.apiKeyId;
+    if (name === 'id' && before === 'webhooks') return f.integrations.webhookId;
+    if (name === 'deliveryId') return f.integrations.deliveryId;
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 
@@ -487,6 +495,7 @@ describe('fuzz: no request answers 5xx', () => {
       for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h[k] = v;
       if (payload !== undefined && r.contentType) h['content-type'] = r.contentType;
       if (r.cookie) h.cookie = r.cookie;
+      if (KEY_ONLY_ROUTES.has(routeKey(route)) && r.cookie === f.ownerCookie) h.authorization = `Bearer ${f.integrations.ingestKey}`;
       return { method: route.method, url, headers: h, payload: typeof payload === 'string' ? withKey(payload) : payload };
     });
   }
@@ -496,6 +505,7 @@ describe('fuzz: no request answers 5xx', () => {
     const pathPart = route.url.replace(/:([A-Za-z]+)|\*/g, (m, name: string | undefined) => encodeBytes(validParam(route, name ?? '*')));
     const spec = bodies[routeKey(route)];
     const headers: Record<string, string> = route.url === '/api/v1/auth/logout' ? {} : { cookie: f.ownerCookie };
+    if (KEY_ONLY_ROUTES.has(routeKey(route))) headers.authorization = `Bearer ${f.integrations.ingestKey}`;
     if (!spec) return { method: route.method, url: pathPart, headers };
     const sample = spec.samples[0];
     const type = naturalType(spec.type);

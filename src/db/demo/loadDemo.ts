@@ -12,6 +12,7 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { insertDemoIntegrations } from './insertDemoIntegrations.ts';
 import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
 import { setDemoWidgets } from './demoWidgets.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
@@ -113,6 +114,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
     await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
+    await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

@@ -5,6 +5,15 @@ import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
 import { planInvitationWaveJob } from './planInvitationWaveJob.ts';
 import { sendInvitationsJob } from './sendInvitationsJob.ts';
+import { webhookEventJob } from '../integrations/webhookEventJob.ts';
+import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
 
-export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
-JOB_KINDS.push(planInvitationWaveJob, sendInvitationsJob);
+export const JOB_KINDS: JobKind<any>[] = [
+  foldRollupsJob,
+  rebuildOrgRollupsJob,
+  sweepRollupsJob,
+  planInvitationWaveJob,
+  sendInvitationsJob,
+  webhookEventJob,
+  deliverWebhookJob,
+];

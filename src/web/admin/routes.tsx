@@ -18,6 +18,7 @@ const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'L
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage');
 const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
 const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
 const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage');
@@ -50,6 +51,7 @@ export function adminRoutes() {
       <Route path="users" element={<RequirePermission action="user.manage"><UsersPage /></RequirePermission>} />
       <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
+      <Route path="integrations" element={<RequirePermission action="org.manage"><IntegrationsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
       <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
       <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />

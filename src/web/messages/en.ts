@@ -8,6 +8,7 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
+import { integrationsEn } from '../admin/messages/integrations.ts';
 import { kiosksEn } from '../admin/messages/kiosks.ts';
 import { widgetEn } from '../admin/messages/widget.ts';
 import { invitesEn } from '../admin/messages/invites.ts';
@@ -15,7 +16,7 @@ import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

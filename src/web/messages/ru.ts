@@ -6,6 +6,7 @@ import { accountRu, peopleRu } from '../shell/accountMessages.ru.ts';
 import { ru as adminRu } from '../admin/messages/ru.ts';
 import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
+import { integrationsRu } from '../admin/messages/integrations.ru.ts';
 import { kiosksRu } from '../admin/messages/kiosks.ru.ts';
 import { widgetRu } from '../admin/messages/widget.ru.ts';
 import { invitesRu } from '../admin/messages/invites.ru.ts';
@@ -13,4 +14,4 @@ import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu);

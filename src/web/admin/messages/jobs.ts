@@ -25,4 +25,6 @@ export const jobsEn = {
   'jobs.kind.sweep-rollups': 'Check for unfinished dashboard work',
   'jobs.kind.plan-invitation-wave': 'Plan an invitation wave',
   'jobs.kind.send-invitations': 'Send invitations and reminders',
+  'jobs.kind.webhook-event': 'Prepare webhooks for a new answer',
+  'jobs.kind.deliver-webhook': 'Send a webhook',
 };

@@ -123,6 +123,7 @@ function SettingsForm() {
       {org.data && <BrandingSettings />}
       {org.data && <ContactGapSetting />}
       <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
+      <p className="settings-jobs-link"><Link to="/app/integrations">{t('int.link')}</Link></p>
     </section>
   );
 }
