@@ -22,6 +22,7 @@ import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
+import { registerReviewRoutes } from './reviews/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
+  await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
 }
