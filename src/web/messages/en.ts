@@ -10,8 +10,9 @@ import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { reviewsEn } from '../reviews/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, reviewsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -8,5 +8,6 @@ import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
 import { jobsFa } from '../admin/messages/jobs.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
+import { reviewsFa } from '../reviews/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, reviewsFa);

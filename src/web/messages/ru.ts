@@ -8,5 +8,6 @@ import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
+import { reviewsRu } from '../reviews/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, reviewsRu);

@@ -29,6 +29,7 @@ export function Layout() {
           <NavLink to="/app" end>{t('nav.overview')}</NavLink>
           <NavLink to="/app/surveys">{t('nav.surveys')}</NavLink>
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
+          {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
           {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}
