@@ -125,10 +125,17 @@ describe('reviews', () => {
     const bad = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'a,b\n"x,1\n' });
     expect(bad.status).toBe(400);
     expect(bad.json.message).toMatch(/^row 2: /);
-    const noDate = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'source,text\ng,hi\n' });
-    expect(noDate.json.message).toBe('mapping.date: choose the column with the date of the review');
+    // The preview still shows the headers, so the missing column can be chosen; the import refuses.
+    const noDate = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'source,text,when\ng,hi,2026-01-01\n' });
+    expect(noDate.json).toMatchObject({
+      headers: ['source', 'text', 'when'], rows: 1, fresh: 0, mappingProblem: { field: 'mapping.date', message: 'mapping.date: choose the column with the date of the review' },
+    });
+    const noDateImport = await owner.post('/api/v1/reviews/import', { format: 'csv', content: 'source,text,when\ng,hi,2026-01-01\n' });
+    expect([noDateImport.status, noDateImport.json.message]).toEqual([400, 'mapping.date: choose the column with the date of the review']);
+    const mapped = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'source,text,when\ng,hi,2026-01-01\n', mapping: { date: 'when' } });
+    expect(mapped.json).toMatchObject({ mappingProblem: null, fresh: 1 });
     const noSource = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'text,date\nhi,2026-01-01\n' });
-    expect(noSource.json.message).toBe('source: the file has no source column; name the source of its reviews');
+    expect(noSource.json.mappingProblem.message).toBe('source: the file has no source column; name the source of its reviews');
     const withSource = await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: 'text,date\nhi,2026-01-01\n', source: 'Instagram' });
     expect(withSource.json.sample[0]).toMatchObject({ source: 'instagram', rating: null });
     const xlsx = await owner.post('/api/v1/reviews/import/preview', { format: 'xlsx', content: Buffer.from('not a zip').toString('base64') });

@@ -104,6 +104,8 @@ const MappingSchema = z.strictObject(Object.fromEntries(REVIEW_FIELDS.map((f) =>
 export const ReviewImportPreviewSchema = z.strictObject({
   headers: z.array(z.string()),
   mapping: MappingSchema,
+  /** A column the import cannot do without is not mapped: the rows are not read until it is. */
+  mappingProblem: z.strictObject({ field: z.string(), message: z.string() }).nullable(),
   rows: z.number(),
   /** Rows that would be added. */
   fresh: z.number(),

@@ -12,6 +12,12 @@ import { REVIEW_FIELDS, type ReviewField } from '../../core/reviews/columns.ts';
 
 type Format = 'csv' | 'xlsx' | 'jsonl';
 const MAX_BYTES = 15 * 1024 * 1024;
+/** The server's mapping problems (by the field it names) in the interface language. */
+const NEEDS: Record<string, 'rv.import.need.date' | 'rv.import.need.text' | 'rv.import.need.source'> = {
+  'mapping.date': 'rv.import.need.date',
+  'mapping.text': 'rv.import.need.text',
+  source: 'rv.import.need.source',
+};
 
 /** The format of a file by its name. */
 export function formatOf(name: string): Format | null {
@@ -164,9 +170,13 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
                   ))}
                 </div>
               </fieldset>
-              <p className="rv-counts" data-testid="import-counts">
-                {t('rv.import.counts', { rows: preview.rows, fresh: preview.fresh, duplicates: preview.duplicates, errors: preview.errorRows })}
-              </p>
+              {preview.mappingProblem ? (
+                <p role="alert" className="error error-box" data-testid="mapping-problem">{t(NEEDS[preview.mappingProblem.field] ?? 'rv.import.need.date')}</p>
+              ) : (
+                <p className="rv-counts" data-testid="import-counts">
+                  {t('rv.import.counts', { rows: preview.rows, fresh: preview.fresh, duplicates: preview.duplicates, errors: preview.errorRows })}
+                </p>
+              )}
               {preview.errors.length > 0 && <ErrorTable errors={preview.errors} total={preview.errors.length} />}
               {preview.sample.length > 0 && (
                 <div className="rv-scroll">
@@ -199,7 +209,7 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
                   </table>
                 </div>
               )}
-              <button type="button" className="primary" disabled={preview.fresh === 0 || busy !== null} onClick={() => void commit()} data-testid="import-commit">
+              <button type="button" className="primary" disabled={preview.fresh === 0 || preview.mappingProblem !== null || busy !== null} onClick={() => void commit()} data-testid="import-commit">
                 {preview.fresh === 0 ? t('rv.import.nothing') : t('rv.import.commit', { n: preview.fresh })}
               </button>
             </>

@@ -25,6 +25,9 @@ const hashKey = (key: string) => crypto.createHash('sha256').update(key).digest(
 interface Prepared {
   headers: string[];
   mapping: ColumnMapping;
+  /** What the mapping lacks (then nothing is read); null when the rows could be read. */
+  mappingProblem: { field: string; message: string } | null;
+  rows: number;
   plan: ImportPlan;
   hashes: Map<ReviewDraft, string>;
   locationNames: Map<string, string>;
@@ -34,9 +37,11 @@ async function prepare(db: Queryable, actor: Principal, input: ReviewImportInput
   const file = await readReviewFile(input.format, input.content);
   const mapping = applyMapping(file.headers, input.mapping);
   if (typeof mapping === 'string') throw invalid(mapping, { field: mapping.split(':')[0] });
-  if (mapping.date === null) throw invalid('mapping.date: choose the column with the date of the review', { field: 'mapping.date' });
-  if (mapping.text === null && mapping.rating === null) throw invalid('mapping.text: choose the column with the text or the rating', { field: 'mapping.text' });
-  if (mapping.source === null && !input.source) throw invalid('source: the file has no source column; name the source of its reviews', { field: 'source' });
+  const problem = mappingProblem(mapping, input);
+  if (problem) {
+    const empty = { fresh: [], duplicates: [], errors: [], errorRows: 0 };
+    return { headers: file.headers, mapping, mappingProblem: problem, rows: file.records.length, plan: empty, hashes: new Map(), locationNames: new Map() };
+  }
 
   const locations = await listLocations(db, scopeOf(actor));
   const rules = {
@@ -52,10 +57,20 @@ async function prepare(db: Queryable, actor: Principal, input: ReviewImportInput
   return {
     headers: file.headers,
     mapping,
+    mappingProblem: null,
+    rows: file.records.length + file.errors.length,
     plan: { fresh, duplicates, errors, errorRows: plan.errorRows + file.errors.length },
     hashes,
     locationNames: new Map(locations.map((l) => [l.id, l.name])),
   };
+}
+
+/** The columns an import cannot do without: a date, a text or a rating, a source (or one for the whole file). */
+function mappingProblem(mapping: ColumnMapping, input: ReviewImportInput): { field: string; message: string } | null {
+  if (mapping.date === null) return { field: 'mapping.date', message: 'mapping.date: choose the column with the date of the review' };
+  if (mapping.text === null && mapping.rating === null) return { field: 'mapping.text', message: 'mapping.text: choose the column with the text or the rating' };
+  if (mapping.source === null && !input.source) return { field: 'source', message: 'source: the file has no source column; name the source of its reviews' };
+  return null;
 }
 
 const listed = (errors: RowError[]) => errors.slice(0, MAX_LISTED_ERRORS);
@@ -73,7 +88,8 @@ export async function previewReviewImport(db: Queryable, actor: Principal, input
   return {
     headers: p.headers,
     mapping: p.mapping,
-    rows: p.plan.fresh.length + p.plan.duplicates.length + p.plan.errorRows,
+    mappingProblem: p.mappingProblem,
+    rows: p.rows,
     fresh: p.plan.fresh.length,
     duplicates: p.plan.duplicates.length,
     errorRows: p.plan.errorRows,
@@ -85,6 +101,7 @@ export async function previewReviewImport(db: Queryable, actor: Principal, input
 /** Imports the file's new reviews in the caller's transaction and records an audit event. */
 export async function commitReviewImport(tx: Queryable, actor: Principal, input: ReviewImportInput, timeZone: string, now: Date): Promise<ReviewImportResult> {
   const p = await prepare(tx, actor, input, timeZone, now);
+  if (p.mappingProblem) throw invalid(p.mappingProblem.message, { field: p.mappingProblem.field });
   const added = await insertReviews(tx, actor.orgId, p.plan.fresh.map((draft) => ({ draft, hash: p.hashes.get(draft)! })));
   // A review another import stored meanwhile is a duplicate too.
   const duplicates = p.plan.duplicates.length + (p.plan.fresh.length - added);
