@@ -11,6 +11,7 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { insertDemoReviews } from './insertDemoReviews.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
@@ -102,6 +103,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
+    await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
