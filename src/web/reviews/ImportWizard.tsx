@@ -6,6 +6,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { useSession } from '../shell/session.tsx';
 import { ErrorMessage, LiveStatus } from '../components/LiveStatus.tsx';
 import type { ReviewImportPreview, ReviewImportResult } from '../../core/api/reviews.ts';
 import { REVIEW_FIELDS, type ReviewField } from '../../core/reviews/columns.ts';
@@ -222,7 +223,8 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
 
 function Published({ at }: { at: string }) {
   const { date } = useI18n();
-  return <time dateTime={at}>{date(at, { dateStyle: 'medium' })}</time>;
+  const timeZone = useSession().me?.org.timezone;
+  return <time dateTime={at}>{date(at, { dateStyle: 'medium', timeZone })}</time>;
 }
 
 function ErrorTable({ errors, total }: { errors: { row: number; field: ReviewField | null; message: string }[]; total: number }) {

@@ -179,6 +179,8 @@ function Stars({ value }: { value: number }) {
 
 function ReviewItem({ r, onDelete }: { r: Review; onDelete?: () => Promise<void> }) {
   const { t, date } = useI18n();
+  // The day the review was published in the organisation's calendar (as the filters and the trend count it).
+  const timeZone = useSession().me?.org.timezone;
   return (
     <li className="rv-item" data-review={r.id}>
       <div className="rv-meta">
@@ -188,7 +190,7 @@ function ReviewItem({ r, onDelete }: { r: Review; onDelete?: () => Promise<void>
         ) : (
           <span className="muted">{t('rv.noRating')}</span>
         )}
-        <time dateTime={r.publishedAt}>{date(r.publishedAt, { dateStyle: 'medium' })}</time>
+        <time dateTime={r.publishedAt}>{date(r.publishedAt, { dateStyle: 'medium', timeZone })}</time>
         {r.location && <span><bdi>{r.location.name}</bdi></span>}
         {r.author && <span className="muted"><bdi>{r.author}</bdi></span>}
       </div>
