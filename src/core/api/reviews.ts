@@ -24,7 +24,6 @@ export const ReviewsQuery = ReviewFilters.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export type ReviewsQueryInput = z.infer<typeof ReviewsQuery>;
 export type ReviewFilterInput = z.infer<typeof ReviewFilters>;
 
 /** GET /reviews/trend */
