@@ -2,6 +2,7 @@
  * @module The columns of a review file and the automatic mapping of a file's headers onto them
  * (English, Russian and Persian header names; docs/reviews.md "Formats").
  */
+import { foldLetters } from './dedupe.ts';
 
 /** What a review file may hold; `source`, `text` (or `rating`) and `date` make a review. */
 export const REVIEW_FIELDS = ['source', 'rating', 'text', 'date', 'location', 'author', 'url', 'externalId', 'language', 'scale'] as const;
@@ -38,14 +39,7 @@ const ALIASES: Record<ReviewField, readonly string[]> = {
 
 /** Lower case, ё as е, Arabic letters as Persian, `_` `-` and runs of spaces as one space, trimmed. */
 export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/ي/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[\s_\-.:]+/g, ' ')
-    .trim();
+  return foldLetters(header).replace(/[\s_\-.:]+/g, ' ').trim();
 }
 
 /** A mapping with no column for any field. */

@@ -5,16 +5,14 @@
  * The database stores the SHA-256 of the key (reviews.content_hash).
  */
 
-/** Text compared for duplicates: NFKC, lower case, ё as е, Arabic ي/ك as Persian ی/ک, spaces collapsed. */
+/** NFKC, lower case, ё as е, Arabic ي/ك as Persian ی/ک: the letters people type differently for one word. */
+export function foldLetters(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+}
+
+/** Text compared for duplicates: folded letters (foldLetters), spaces collapsed. */
 export function normaliseReviewText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/ي/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldLetters(text).replace(/\s+/g, ' ').trim();
 }
 
 export interface DedupeParts {

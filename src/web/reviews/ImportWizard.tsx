@@ -119,7 +119,7 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
       {result ? (
         <>
           <LiveStatus kind="success" message={t('rv.import.done', { added: result.added, duplicates: result.duplicates, errors: result.errorRows })} />
-          {result.errors.length > 0 && <ErrorTable errors={result.errors} total={result.errors.length} />}
+          {result.errors.length > 0 && <ErrorTable errors={result.errors} />}
           <button type="button" className="secondary" onClick={restart}>{t('rv.import.again')}</button>
         </>
       ) : (
@@ -178,7 +178,7 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
                   {t('rv.import.counts', { rows: preview.rows, fresh: preview.fresh, duplicates: preview.duplicates, errors: preview.errorRows })}
                 </p>
               )}
-              {preview.errors.length > 0 && <ErrorTable errors={preview.errors} total={preview.errors.length} />}
+              {preview.errors.length > 0 && <ErrorTable errors={preview.errors} />}
               {preview.sample.length > 0 && (
                 <div className="rv-scroll">
                   <table className="rv-sample">
@@ -227,7 +227,8 @@ function Published({ at }: { at: string }) {
   return <time dateTime={at}>{date(at, { dateStyle: 'medium', timeZone })}</time>;
 }
 
-function ErrorTable({ errors, total }: { errors: { row: number; field: ReviewField | null; message: string }[]; total: number }) {
+/** The rows with errors (the server lists at most 200; the counts above cover all). */
+function ErrorTable({ errors }: { errors: { row: number; field: ReviewField | null; message: string }[] }) {
   const { t, num } = useI18n();
   return (
     <div className="rv-scroll">
@@ -250,7 +251,6 @@ function ErrorTable({ errors, total }: { errors: { row: number; field: ReviewFie
           ))}
         </tbody>
       </table>
-      {total > errors.length && <p className="muted">{t('rv.import.errorsMore', { n: total - errors.length })}</p>}
     </div>
   );
 }

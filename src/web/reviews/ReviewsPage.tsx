@@ -121,7 +121,6 @@ function FilterForm({ filters, sources, locations, onApply }: {
     e.preventDefault();
     onApply({ ...draft, q: draft.q?.trim() || undefined });
   };
-  const stars = [1, 2, 3, 4, 5];
   return (
     <form className="card rv-filters" onSubmit={submit} aria-label={t('rv.filters')} data-testid="review-filters">
       <label className="field">
@@ -138,20 +137,15 @@ function FilterForm({ filters, sources, locations, onApply }: {
           {locations.map((l) => <option key={l.id} value={l.id}>{'\u00a0'.repeat(l.depth * 2)}{l.name}</option>)}
         </select>
       </label>
-      <label className="field">
-        {t('rv.minRating')}
-        <select value={draft.minRating ?? ''} onChange={set('minRating')}>
-          <option value="">{t('rv.anyRating')}</option>
-          {stars.map((n) => <option key={n} value={n}>{t('rv.stars', { n })}</option>)}
-        </select>
-      </label>
-      <label className="field">
-        {t('rv.maxRating')}
-        <select value={draft.maxRating ?? ''} onChange={set('maxRating')}>
-          <option value="">{t('rv.anyRating')}</option>
-          {stars.map((n) => <option key={n} value={n}>{t('rv.stars', { n })}</option>)}
-        </select>
-      </label>
+      {(['minRating', 'maxRating'] as const).map((k) => (
+        <label key={k} className="field">
+          {t(`rv.${k}`)}
+          <select value={draft[k] ?? ''} onChange={set(k)}>
+            <option value="">{t('rv.anyRating')}</option>
+            {[1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{t('rv.stars', { n })}</option>)}
+          </select>
+        </label>
+      ))}
       <label className="field">
         {t('rv.from')}
         <input type="date" value={draft.from ?? ''} onChange={set('from')} />

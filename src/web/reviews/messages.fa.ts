@@ -87,7 +87,6 @@ export const reviewsFa: Translation<keyof typeof reviewsEn> = {
   'rv.import.preview': 'پیش‌نمایش',
   'rv.import.counts': '{rows, plural, one {# ردیف:} other {# ردیف:}} {fresh, plural, one {# جدید} other {# جدید}}، {duplicates, plural, one {# تکراری} other {# تکراری}}، {errors, plural, one {# دارای خطا} other {# دارای خطا}}.',
   'rv.import.errors': 'ردیف‌های دارای خطا (وارد نمی‌شوند)',
-  'rv.import.errorsMore': '{n, plural, one {و # خطای دیگر} other {و # خطای دیگر}}',
   'rv.import.col.row': 'ردیف',
   'rv.import.col.field': 'ستون',
   'rv.import.col.problem': 'مشکل',

@@ -87,7 +87,6 @@ export const reviewsRu: Translation<keyof typeof reviewsEn> = {
   'rv.import.preview': 'Предпросмотр',
   'rv.import.counts': '{rows, plural, one {# строка:} few {# строки:} many {# строк:} other {# строки:}} {fresh, plural, one {# новая} few {# новые} many {# новых} other {# новой}}, {duplicates, plural, one {# повтор} few {# повтора} many {# повторов} other {# повтора}}, {errors, plural, one {# с ошибками} few {# с ошибками} many {# с ошибками} other {# с ошибками}}.',
   'rv.import.errors': 'Строки с ошибками (они будут пропущены)',
-  'rv.import.errorsMore': '{n, plural, one {и ещё # ошибка} few {и ещё # ошибки} many {и ещё # ошибок} other {и ещё # ошибки}}',
   'rv.import.col.row': 'Строка',
   'rv.import.col.field': 'Колонка',
   'rv.import.col.problem': 'Проблема',

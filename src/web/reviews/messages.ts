@@ -84,7 +84,6 @@ export const reviewsEn = {
   'rv.import.preview': 'Preview',
   'rv.import.counts': '{rows, plural, one {# row:} other {# rows:}} {fresh, plural, one {# new} other {# new}}, {duplicates, plural, one {# duplicate} other {# duplicates}}, {errors, plural, one {# with errors} other {# with errors}}.',
   'rv.import.errors': 'Rows with errors (they are skipped)',
-  'rv.import.errorsMore': '{n, plural, one {and # more error} other {and # more errors}}',
   'rv.import.col.row': 'Row',
   'rv.import.col.field': 'Column',
   'rv.import.col.problem': 'Problem',
