@@ -7,6 +7,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
+import {
+  ReviewImportPreviewSchema, ReviewImportResultSchema, ReviewsAnswerSchema, ReviewSourcesAnswerSchema, ReviewTrendAnswerSchema,
+} from '../../src/core/api/reviews.ts';
 
 describe('reviews', () => {
   let server: TestServer;
@@ -194,6 +197,14 @@ describe('reviews', () => {
 
     const managerTrend = await manager.get('/api/v1/reviews/trend?by=location');
     expect(managerTrend.json.series.map((s: any) => s.key)).toEqual([storeA]);
+  });
+
+  it('answers exactly the shapes of the strict answer schemas (src/core/api/reviews.ts)', async () => {
+    ReviewsAnswerSchema.parse((await owner.get('/api/v1/reviews')).json);
+    ReviewSourcesAnswerSchema.parse((await owner.get('/api/v1/reviews/sources')).json);
+    ReviewTrendAnswerSchema.parse((await owner.get('/api/v1/reviews/trend?by=location')).json);
+    ReviewImportPreviewSchema.parse((await owner.post('/api/v1/reviews/import/preview', { format: 'csv', content: csv })).json);
+    ReviewImportResultSchema.parse((await owner.post('/api/v1/reviews/import', { format: 'csv', content: csv })).json);
   });
 
   it('a location manager cannot import or delete; deleting is scoped like reading', async () => {
