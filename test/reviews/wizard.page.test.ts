@@ -32,9 +32,9 @@ describe('review import wizard in the browser', () => {
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rv-')), 'otzyvy.csv');
     fs.writeFileSync(file, [
       'Площадка;Оценка;Отзыв;Когда;Магазин;Автор',
-      'yandex;5;"Всё отлично,\nспасибо";12.03.2026;MSK-01;Анна',
-      'yandex;2;Долго ждали;13.03.2026;MSK-01;Борис',
-      'yandex;9;Ошибка в оценке;14.03.2026;MSK-01;Вера',
+      'Yandex Maps;5;"Всё отлично,\nспасибо";12.03.2026;MSK-01;Анна',
+      'Yandex Maps;2;Долго ждали;13.03.2026;MSK-01;Борис',
+      'Yandex Maps;9;Ошибка в оценке;14.03.2026;MSK-01;Вера',
     ].join('\n'));
   });
   afterAll(async () => {
@@ -75,7 +75,7 @@ describe('review import wizard in the browser', () => {
     const stored = await server.pool.query(`select text, author, rating::float8 as rating from reviews where org_id = $1 order by published_at`, [orgId]);
     expect(stored.rows).toEqual([{ text: 'Всё отлично,\nспасибо', author: null, rating: 5 }, { text: 'Долго ждали', author: null, rating: 2 }]);
     await poll(() => page.getByTestId('reviews-list').locator('li').count()).toBe(2);
-    await poll(() => page.locator('.rv-series h3').allTextContents()).toEqual(['yandex']);
+    await poll(() => page.locator('.rv-series h3').allTextContents()).toEqual(['Yandex Maps']); // stored as yandex_maps, shown by its name
 
     await page.getByRole('button', { name: 'Import another file' }).click();
     await page.getByTestId('import-file').setInputFiles(file);

@@ -7,6 +7,7 @@ import { useState, type ChangeEvent } from 'react';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
+import { sourceLabel } from './sourceLabel.ts';
 import { ErrorMessage, LiveStatus } from '../components/LiveStatus.tsx';
 import type { ReviewImportPreview, ReviewImportResult } from '../../core/api/reviews.ts';
 import { REVIEW_FIELDS, type ReviewField } from '../../core/reviews/columns.ts';
@@ -199,7 +200,7 @@ export function ImportWizard({ onImported }: { onImported(): void }) {
                         <tr key={s.row} className={s.status === 'duplicate' ? 'muted' : undefined}>
                           <td className="num">{num(s.row, 0)}</td>
                           <td>{t(`rv.import.status.${s.status}`)}</td>
-                          <td><bdi>{s.source}</bdi></td>
+                          <td><bdi>{sourceLabel(t, s.source)}</bdi></td>
                           <td className="num">{s.rating === null ? '—' : t('rv.ratingOf', { rating: s.rating, scale: s.ratingScale ?? 5 })}</td>
                           <td><Published at={s.publishedAt} /></td>
                           <td><bdi>{s.location ?? '—'}</bdi></td>

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { sourceLabel } from './sourceLabel.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { trendOption } from '../charts/options.ts';
@@ -40,7 +41,7 @@ export function RatingTrend({ filters }: { filters: Record<string, string | unde
           ) : (
             <>
               <div className="rv-charts">
-                {data.series.slice(0, MAX_SERIES).map((s) => <SeriesChart key={s.key} series={s} />)}
+                {data.series.slice(0, MAX_SERIES).map((s) => <SeriesChart key={s.key} series={s} by={data.by} />)}
               </div>
               {data.series.length > MAX_SERIES && <p className="muted">{t('rv.trend.more', { n: data.series.length - MAX_SERIES })}</p>}
             </>
@@ -51,9 +52,9 @@ export function RatingTrend({ filters }: { filters: Record<string, string | unde
   );
 }
 
-function SeriesChart({ series }: { series: Series }) {
+function SeriesChart({ series, by }: { series: Series; by: 'source' | 'location' }) {
   const { t, num, dir, date } = useI18n();
-  const name = series.label ?? t('rv.trend.noLocation');
+  const name = series.label === null ? t('rv.trend.noLocation') : by === 'source' ? sourceLabel(t, series.label) : series.label;
   const chart = useMemo(() => {
     const points = series.points.map((p) => ({ period: p.month, partial: p.partial, value: p.result.value, ci95: p.result.ci95, n: p.result.n }));
     const data = toBandData(points);

@@ -17,6 +17,7 @@ import type { Review, ReviewSourcesAnswer, ReviewsAnswer } from '../../core/api/
 import type { LocationsAnswer } from '../../core/api/locations.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 import { RatingTrend } from './RatingTrend.tsx';
+import { sourceLabel } from './sourceLabel.ts';
 import './reviews.css';
 
 const PAGE = 25;
@@ -127,7 +128,7 @@ function FilterForm({ filters, sources, locations, onApply }: {
         {t('rv.source')}
         <select value={draft.source ?? ''} onChange={set('source')} data-testid="filter-source">
           <option value="">{t('rv.anySource')}</option>
-          {sources.map((s) => <option key={s} value={s}>{s}</option>)}
+          {sources.map((s) => <option key={s} value={s}>{sourceLabel(t, s)}</option>)}
         </select>
       </label>
       <label className="field">
@@ -178,7 +179,7 @@ function ReviewItem({ r, onDelete }: { r: Review; onDelete?: () => Promise<void>
   return (
     <li className="rv-item" data-review={r.id}>
       <div className="rv-meta">
-        <span className="badge rv-source"><bdi>{r.source}</bdi></span>
+        <span className="badge rv-source"><bdi>{sourceLabel(t, r.source)}</bdi></span>
         {r.rating !== null && r.ratingScale !== null && r.stars !== null ? (
           <span className="rv-rating"><Stars value={r.stars} /> {t('rv.ratingOf', { rating: r.rating, scale: r.ratingScale })}</span>
         ) : (
