@@ -78,4 +78,14 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', matchMedia: 'readonly', navigator: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', Date: 'readonly', history: 'readonly', AbortController: 'readonly', Event: 'readonly' } },
   },
+  {
+    // The kiosk page's script and service worker (docs/kiosk.md), run by the browser.
+    files: ['src/respond/kiosk/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: Object.fromEntries(['window', 'document', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'navigator', 'indexedDB', 'crypto', 'btoa', 'Intl', 'TextEncoder', 'self', 'caches', 'Response'].map((g) => [g, 'readonly'])) },
+  },
+  {
+    // The website widget's loader and prompt (src/respond/widget/assets): plain browser scripts on other sites' pages.
+    files: ['src/respond/widget/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', navigator: 'readonly', localStorage: 'readonly', AbortController: 'readonly', crypto: 'readonly', CSSStyleSheet: 'readonly' } },
+  },
 );

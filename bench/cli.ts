@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { runBench } from './runBench.ts';
 import { runIngestBench } from './ingest.ts';
 import { runStartupBench } from './startup.ts';
+import { runWidgetBench } from './widgetSize.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -27,12 +28,15 @@ export function benchCommand(): Command {
     .option('--ingest', 'measure only ingest: HTTP submissions next to plain INSERTs of the same rows (docs/bench.md "Ingest")')
     .option('--skip-ingest', 'measure only the dashboard calls')
     .option('--startup', 'measure only the dashboard\'s first-view download and the start time of `sarafan start` (docs/bench.md "Start and first view")')
+    .option('--widget', 'print only the website widget loader\'s size, gzipped (docs/bench.md "Website widget")')
     .option('--count <n>', 'ingest: submissions per phase at most', count('--count', 1), 20_000)
     .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
     .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
-    .action(async (opts: { answers: number; runs: number; json?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean; count: number; seconds: number; concurrency: number }) => {
+    .action(async (opts: { answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean; count: number; seconds: number; concurrency: number }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       if (opts.ingest) return void (await ingest());
+      runWidgetBench({ json: !!opts.json });
+      if (opts.widget) return;
       await runStartupBench({ json: !!opts.json });
       if (opts.startup) return;
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });

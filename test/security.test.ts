@@ -34,14 +34,14 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/two-factor/enrol/confirm',
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'contacts';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'contacts']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -57,6 +57,9 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
   'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
+  'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
+  'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
+  'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -84,7 +87,7 @@ function fill(route: Route, ids: IdSet, locationQuery = false): string {
 const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
-  jobs: crypto.randomUUID(),
+  jobs: crypto.randomUUID(), contacts: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -100,6 +103,8 @@ describe('security walk over every /api/v1 route', () => {
   let managerId: string;
   let jobA: string;
   let jobB: string;
+  /** A contact of store A1, of store A2 and of org B (their names carry the markers the walk looks for). */
+  const contactIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -134,6 +139,12 @@ describe('security walk over every /api/v1 route', () => {
        values ($1, 'invitee-A2-MARK@a.sec.test', 'viewer', $2, $3, now() + interval '7 days')`,
       [A.orgId, [A2.storeId], crypto.randomBytes(32).toString('hex')],
     );
+    const contact = async (orgId: string, storeId: string, name: string) =>
+      (await server.pool.query(`insert into contacts(org_id, name, email, location_id) values ($1, $2, $3, $4) returning id`,
+        [orgId, name, `${name.toLowerCase()}@contact.sec.test`, storeId])).rows[0].id as string;
+    contactIds.a = await contact(A.orgId, A.storeId, 'A1-contact');
+    contactIds.a2 = await contact(A.orgId, A2.storeId, 'A2-MARK-contact');
+    contactIds.b = await contact(B.orgId, B.storeId, 'B-MARK-contact');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -148,14 +159,14 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);

@@ -11,6 +11,7 @@ import { cliText } from './messages.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords } from '../db/demo/loadDemo.ts';
 import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../core/demo/structure.ts';
+import { demoKioskLines, newDemoKiosks } from '../server/kiosks/commands/demoKiosks.ts';
 
 // The same PORT the server was started with (README), unless a public URL is configured.
 const URL_HINT = process.env.SARAFAN_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`;
@@ -59,12 +60,14 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         const password = newPassword();
+        const demoKiosks = newDemoKiosks();
         const bar = new cliProgress.SingleBar({ format: 'Generating demo |{bar}| {value}/{total} responses', hideCursor: true }, cliProgress.Presets.shades_classic);
         bar.start(responses, 0);
         const result = await loadDemo(db.pool, {
           responses,
           seed: Number(opts.seed) || 20_260_101,
           passwordHash: await hashPassword(password),
+          kiosks: demoKiosks.kiosks,
           onProgress: (done) => bar.update(done),
         }).finally(() => bar.stop());
         if (result.status === 'exists') {
@@ -74,6 +77,7 @@ export function registerDemoCommand(program: Command): void {
         }
         console.log(cliText('demo.created', { responses: result.responses, answers: result.answers, rollupRows: result.scoreRows, seconds: result.ms / 1000 }));
         printLogin(password);
+        console.log(`${demoKioskLines(URL_HINT, demoKiosks.tokens).join('\n')}\n`);
       } finally {
         await db.close();
       }

@@ -10,6 +10,7 @@ import { registerBackupCommand } from './backup.ts';
 import { registerRestoreCommand } from './restore.ts';
 import { registerUsersCommand } from './users.ts';
 import { registerJobsCommand } from './jobs.ts';
+import { registerTextCommand } from './text.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -40,6 +41,7 @@ registerBackupCommand(program);
 registerRestoreCommand(program);
 registerUsersCommand(program);
 registerJobsCommand(program);
+registerTextCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

@@ -25,6 +25,12 @@ const cliMessages = defineMessages({
     'rollups.org': 'org {org}: {scoreRows, plural, one {# score row} other {# score rows}}, {responseRows, plural, one {# response row} other {# response rows}} in {ms, number} ms',
     'rollups.done': 'Rebuilt rollups of {orgs, plural, one {# organisation} other {# organisations}}: {rows, plural, one {# row} other {# rows}} in {ms, number} ms',
     'rollups.settled': 'org {org}: its failed background rebuild is settled (dashboards read the rollups again)',
+    'text.trained':
+      'Trained a {classes, number}-class model on {texts, plural, one {# text} other {# texts}} ({counts}) in {seconds, number, ::.0} s; ' +
+      '{folds, number}-fold cross-validated accuracy {accuracy, number, ::percent .0}, macro-F1 {macroF1, number, ::.000}. Written to {file}.',
+    'text.trainedUnmeasured':
+      'Trained a {classes, number}-class model on {texts, plural, one {# text} other {# texts}} ({counts}) in {seconds, number, ::.0} s; ' +
+      'too few texts per label for cross-validation (at least {min, number} each). Written to {file}.',
   },
   ru: {
     'migrate.done': 'Схема базы данных актуальна.',
@@ -49,6 +55,12 @@ const cliMessages = defineMessages({
       'Сводки пересчитаны для {orgs, plural, one {# организации} few {# организаций} many {# организаций} other {# организации}}: ' +
       '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} за {ms, number} мс',
     'rollups.settled': 'организация {org}: неудавшийся фоновый пересчёт закрыт (дашборды снова читают сводки)',
+    'text.trained':
+      'Обучена модель на {classes, number} класса по {texts, plural, one {# тексту} few {# текстам} many {# текстам} other {# текста}} ({counts}) за {seconds, number, ::.0} с; ' +
+      'точность при {folds, number}-кратной перекрёстной проверке {accuracy, number, ::percent .0}, macro-F1 {macroF1, number, ::.000}. Записана в {file}.',
+    'text.trainedUnmeasured':
+      'Обучена модель на {classes, number} класса по {texts, plural, one {# тексту} few {# текстам} many {# текстам} other {# текста}} ({counts}) за {seconds, number, ::.0} с; ' +
+      'для перекрёстной проверки мало текстов каждой метки (нужно не меньше {min, number}). Записана в {file}.',
   },
   fa: {
     'migrate.done': 'طرح پایگاه داده به‌روز است.',
@@ -66,6 +78,12 @@ const cliMessages = defineMessages({
     'rollups.org': 'سازمان {org}: {scoreRows, plural, one {# ردیف امتیاز} other {# ردیف امتیاز}}، {responseRows, plural, one {# ردیف پاسخ} other {# ردیف پاسخ}} در {ms, number} میلی‌ثانیه',
     'rollups.done': 'خلاصه‌های {orgs, plural, one {# سازمان} other {# سازمان}} دوباره ساخته شد: {rows, plural, one {# ردیف} other {# ردیف}} در {ms, number} میلی‌ثانیه',
     'rollups.settled': 'سازمان {org}: بازسازی ناموفق پس‌زمینه بسته شد (داشبوردها دوباره از خلاصه‌ها می‌خوانند)',
+    'text.trained':
+      'مدل {classes, number}کلاسه با {texts, plural, one {# متن} other {# متن}} ({counts}) در {seconds, number, ::.0} ثانیه آموزش دید؛ ' +
+      'دقت در اعتبارسنجی متقابل {folds, number}بخشی {accuracy, number, ::percent .0}، macro-F1 {macroF1, number, ::.000}. در {file} نوشته شد.',
+    'text.trainedUnmeasured':
+      'مدل {classes, number}کلاسه با {texts, plural, one {# متن} other {# متن}} ({counts}) در {seconds, number, ::.0} ثانیه آموزش دید؛ ' +
+      'برای اعتبارسنجی متقابل، متن‌های هر برچسب کم است (دست‌کم {min, number} لازم است). در {file} نوشته شد.',
   },
 });
 

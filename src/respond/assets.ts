@@ -8,7 +8,7 @@ import fs from 'node:fs';
 const read = (name: string) => fs.readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 
 /** Drops comments and indentation; the sources avoid '//' and '/*' inside strings, so this is safe for them. */
-function squeeze(source: string, lineComment: boolean): string {
+export function squeeze(source: string, lineComment: boolean): string {
   const noBlocks = source.replace(/\/\*[\s\S]*?\*\//g, '');
   return noBlocks
     .split('\n')
@@ -17,7 +17,8 @@ function squeeze(source: string, lineComment: boolean): string {
     .join('\n');
 }
 
-const hash = (code: string) => `'sha256-${crypto.createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+/** The CSP source of an inline script or style. */
+export const hash = (code: string) => `'sha256-${crypto.createHash('sha256').update(code, 'utf8').digest('base64')}'`;
 
 export const PAGE_CSS = squeeze(read('page.css'), false);
 export const PAGE_SCRIPT = squeeze(read('enhance.js'), true);

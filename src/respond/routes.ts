@@ -12,6 +12,10 @@ import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
+
+/** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
+export { registerKioskPageRoutes } from './kiosk/routes.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -75,5 +79,9 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
+    unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
   });
 }
+
+// The website widget's public routes: registered by the route table (src/server/routes.ts) beside the pages.
+export { registerWidgetRoutes } from './widget/routes.ts';

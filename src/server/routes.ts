@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerRespondRoutes } from '../respond/routes.ts';
+import { registerKioskPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -22,6 +22,9 @@ import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
+import { registerContactRoutes } from './contacts/routes.ts';
+import { registerKioskRoutes } from './kiosks/routes.ts';
+import { registerWidgetSettingsRoutes } from './widget/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
@@ -43,5 +46,10 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
+  await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
+  await registerKioskRoutes(app, deps); // /api/v1/surveys/:id/kiosks: create, list, revoke
+  await registerKioskPageRoutes(app, deps); // public /k/:token/ kiosk pages and their answers
+  await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
+  await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
   await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
 }

@@ -196,6 +196,10 @@ interface Fixtures {
   /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
   jobId: string;
   ownerCookie: string;
+  /** A contact (GET/PATCH/DELETE /contacts/:id...) and its unsubscribe token (/u/:token). */
+  contact: { id: string; token: string };
+  /** Kiosks (docs/kiosk.md): one on the live survey, reached by its token; one on the API survey, to revoke. */
+  kiosk: { token: string; revokeId: string };
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -248,6 +252,23 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/invitations': { type: 'json', samples: [{ email: 'new@fuzz.test', role: 'location_manager', locationIds: [f.store.id] }] },
     'POST /api/v1/invitations/:token/accept': { type: 'json', samples: [{ name: 'Invited', password: 'long enough password' }] },
     'PATCH /api/v1/users/:id': { type: 'json', samples: [{ role: 'analyst', locationIds: [f.store.id], disabled: false }] },
+    'POST /api/v1/contacts': { type: 'json', samples: [{ email: 'new@contact.test', phone: '+79161234567', name: 'Новый', language: 'ru', segment: 'vip', locationId: f.store.id }] },
+    'PATCH /api/v1/contacts/:id': { type: 'json', samples: [{ name: 'Renamed', segment: null, timeZone: 'Europe/Moscow' }] },
+    'POST /api/v1/contacts/:id/unsubscribe': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/:id/erase': { type: 'json', samples: [{}] },
+    'POST /api/v1/contacts/import/preview': { type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64') }] },
+    'POST /api/v1/contacts/import': {
+      type: 'json', samples: [{ fileName: 'c.csv', data: Buffer.from('email,name\na@b.ru,A\n').toString('base64'), mapping: ['email', 'name'], skipInvalid: true }],
+    },
+    'POST /api/v1/contact-attributes': { type: 'json', samples: [{ key: 'tier', label: 'Tier', type: 'choice', choices: ['Gold'], dimension: true }] },
+    'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
+    'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
+    'POST /api/v1/surveys/:id/kiosks': { type: 'json', samples: [{ name: 'Fuzz tablet', locationId: f.store.id, pin: '2468' }] },
+    'POST /api/v1/surveys/:id/kiosks/revoke': { type: 'json', samples: [{ kioskId: f.kiosk.revokeId }] },
+    'POST /k/:token/answers': { type: 'json', samples: [{ answers: [{ k: 'fuzz-kiosk-answer-1', lang: 'ru', score: 9, comment: 'Быстро', at: Date.now() }] }] },
+    'POST /k/:token/pin': { type: 'json', samples: [{ pin: '1234' }] },
+    'PUT /api/v1/surveys/:id/widget': { type: 'json', samples: [{ origins: ['https://shop.example'], delaySeconds: 10, exitIntent: true, urlPattern: '/checkout/*' }] },
+    'POST /w/:slug': { type: 'json', samples: [{ k: KEY_MARK, lang: 'ru', score: 9, comment: 'Быстро', page: '/checkout/done', loc: f.store.code }] },
     'POST /s/:slug': {
       type: 'form',
       samples: [{
@@ -321,6 +342,14 @@ describe('fuzz: no request answers 5xx', () => {
     const doomedSurvey = await buildSurvey(db.pool, org.orgId, { status: 'draft', name: 'Doomed survey' });
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'owner@fuzz.test', password: TEST_PASSWORD } });
     const ownerCookie = String(login.headers['set-cookie']).split(';')[0];
+    const addKiosk = async (surveyId: string, token: string) =>
+      (await db.pool.query(
+        `insert into kiosks(org_id, survey_id, location_id, name, token_hash, pin_salt, pin_hash) values ($1, $2, $3, 'Fuzz kiosk', $4, 'salt', $5) returning id`,
+        [org.orgId, surveyId, store.id, hashToken(token), crypto.createHash('sha256').update('salt:1234').digest('hex')],
+      )).rows[0].id as string;
+    const kioskToken = crypto.randomBytes(32).toString('base64url');
+    await addKiosk(liveSurvey.id, kioskToken);
+    const kiosk = { token: kioskToken, revokeId: await addKiosk(apiSurvey.id, crypto.randomBytes(32).toString('base64url')) };
     const answer = await app.inject({
       method: 'POST', url: `/s/${liveSurvey.slug}`, headers: { accept: 'application/json' },
       payload: { _k: crypto.randomBytes(12).toString('base64url'), _loc: 'S1', q_nps: 3, q_why: 'slow', h_order: '7', h_region: 'north' },
@@ -331,9 +360,14 @@ describe('fuzz: no request answers 5xx', () => {
     const jobId = (await app.jobs.boss.send(rebuildOrgRollupsJob.name, { orgId: org.orgId }, { retryLimit: 0, startAfter: 3600 }))!;
     await app.jobs.boss.fetch(rebuildOrgRollupsJob.name, { ignoreStartAfter: true });
     await app.jobs.boss.fail(rebuildOrgRollupsJob.name, jobId, new Error('fuzz fixture'));
+    const contact = (await db.pool.query(
+      `insert into contacts(org_id, email, phone, name, location_id) values ($1, 'fuzz@contact.test', '+79160000000', 'Fuzz', $2) returning id, unsubscribe_token as token`,
+      [org.orgId, store.id],
+    )).rows[0];
     f = {
+      contact,
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
-      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie,
+      closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie, kiosk,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -362,6 +396,9 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'slug') return f.liveSurvey.slug;
     // A reset link nobody asked for: well-formed, unknown.
     if (name === 'token' && before === 'reset') return UNKNOWN_LINK_TOKEN;
+    if (name === 'token' && before === 'u') return f.contact.token;
+    if (name === 'id' && before === 'contacts') return f.contact.id;
+    if (name === 'token' && before === 'k') return f.kiosk.token;
     if (name === 'token') return f.invitationToken;
     if (name === 'key') return 'region';
     if (name === '*') return 'surveys/new';

@@ -16,8 +16,21 @@ import { validationCatalogue } from '../../src/core/surveys/logic.ts';
 import { mailCatalogue } from '../../src/server/mail/messages.ts';
 import { cliCatalogue } from '../../src/cli/messages.ts';
 import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
+import { unsubscribeCatalogue } from '../../src/respond/unsubscribe.ts';
+import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
+import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 
-const CATALOGUES: Catalogue<string>[] = [dashboardCatalogue, pageCatalogue, validationCatalogue, mailCatalogue, cliCatalogue, exportCatalogue];
+const CATALOGUES: Catalogue<string>[] = [
+  dashboardCatalogue,
+  pageCatalogue,
+  validationCatalogue,
+  mailCatalogue,
+  cliCatalogue,
+  exportCatalogue,
+  unsubscribeCatalogue,
+  kioskCatalogue,
+  widgetCatalogue,
+];
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

@@ -10,6 +10,7 @@ export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'
 export const ACTIONS = [
   'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
   'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+  'contact.read', 'contact.edit', 'contact.privacy',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -17,13 +18,15 @@ const MATRIX: Record<Role, readonly Action[]> = {
   owner: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create',
     'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+    'contact.read', 'contact.edit', 'contact.privacy',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
     'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
+    'contact.read', 'contact.edit', 'contact.privacy',
   ],
-  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read'],
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read'],
+  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit'],
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read'],
   viewer: ['location.read', 'survey.read', 'metrics.read'],
 };
 

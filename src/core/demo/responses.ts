@@ -10,6 +10,8 @@ import { demoStores, demoTeams, type DemoLocation } from './structure.ts';
 import { generateAnswers } from './answers.ts';
 import type { DemoSurveySlug } from './surveys.ts';
 import type { CommentLanguage } from './comments.ts';
+import { demoKioskAnswers, demoKioskChannel } from './kiosks.ts';
+import { asWidgetResponse } from './widget.ts';
 
 export interface DemoResponse {
   id: string;
@@ -40,8 +42,8 @@ const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 const WEEKDAY_TRAFFIC = [1.3, 0.8, 0.85, 0.9, 0.95, 1.2, 1.5]; // Sunday .. Saturday
 const SURVEY_MIX: Record<DemoSurveySlug, number> = { 'demo-nps': 48, 'demo-csat': 30, 'demo-ces': 16, 'demo-csi': 6 };
 const CHANNELS: Record<DemoSurveySlug, Record<string, number>> = {
-  'demo-nps': { email: 30, link: 15, qr: 20, receipt: 20, kiosk: 15 },
-  'demo-csat': { receipt: 50, email: 30, link: 20 },
+  'demo-nps': { email: 30, link: 15, qr: 20, receipt: 20, kiosk: 15, widget: 10 },
+  'demo-csat': { receipt: 50, email: 30, link: 20, widget: 10 },
   'demo-ces': {},
   'demo-csi': { qr: 50, kiosk: 50 },
 };
@@ -123,14 +125,15 @@ function freshResponse(rng: Rng, opts: GenerateOptions, stores: DemoLocation[], 
     id: rng.uuid(),
     survey,
     location: place.key,
-    channel,
+    // Kiosk answers only where a demo kiosk stands (core/demo/kiosks.ts); the mood above keeps the drawn channel.
+    channel: demoKioskChannel(survey, place.key, channel),
     language,
     hidden,
     contactKey: channel === 'email' || channel === 'receipt' || rng.chance(0.2) ? contactKey(rng, customers) : null,
     startedAt: new Date(at.getTime() - durationMs),
     submittedAt: at,
     durationMs,
-    answers: generateAnswers(rng, { survey, mood, language, issues: profile.issues, straightLine }),
+    answers: demoKioskAnswers(survey, demoKioskChannel(survey, place.key, channel), generateAnswers(rng, { survey, mood, language, issues: profile.issues, straightLine })),
   };
 }
 
@@ -157,7 +160,7 @@ export function* generateDemoResponses(opts: GenerateOptions): Generator<DemoRes
   const customers = Math.max(50, Math.round(opts.count / 3));
   let produced = 0;
   while (produced < opts.count) {
-    const r = freshResponse(rng, opts, stores, teams, customers);
+    const r = asWidgetResponse(rng, freshResponse(rng, opts, stores, teams, customers));
     const dup = produced + 1 < opts.count && rng.chance(0.008) ? duplicateOf(rng, r, opts.now) : null;
     if (dup) r.contactKey = dup.contactKey; // both halves of the pair share the contact
     yield r;

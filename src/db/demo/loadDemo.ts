@@ -11,8 +11,12 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
+import { setDemoWidgets } from './demoWidgets.ts';
 import { insertDemoReviews } from './insertDemoReviews.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
+import { insertDemoContacts } from './insertDemoContacts.ts';
+import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -40,6 +44,8 @@ export interface LoadDemoOptions {
   passwordHash: string;
   /** Called after each chunk with responses written so far. */
   onProgress?: (done: number, total: number) => void;
+  /** The demo's kiosks with their hashed secrets (docs/kiosk.md); none when absent. */
+  kiosks?: readonly DemoKioskSecrets[];
 }
 
 /** `created` with counts and elapsed time, or `exists` when the demo was there already. */
@@ -101,7 +107,10 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const existing = await findDemoOrg(tx);
     if (existing) return { status: 'exists', orgId: existing };
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
+    await setDemoWidgets(tx, ids);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
+    await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
+    await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };

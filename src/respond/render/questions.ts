@@ -41,13 +41,20 @@ export function whyData(q: QuestionDef, followed: QuestionDef | undefined, lang:
   return JSON.stringify({ k: followed.key, min: range.min, g, t });
 }
 
-function scale(v: QuestionView): Html {
-  const { q, lang } = v;
+/** One point of a scale: its value, what is shown (digits, a star, a smiley) and its accessible name when the face is not enough. */
+export interface ScaleItem {
+  value: number;
+  face: string;
+  name: string | null;
+}
+
+/** A scored question's points in `lang` with its end labels (the respondent pages and the website widget). */
+export function scaleItems(q: QuestionDef, lang: string, fallback: string): { style: string; items: ScaleItem[]; minLabel: string; maxLabel: string } {
   const range = scoreRange(q)!;
   const style = q.type === 'rating' ? (q.scale?.style ?? 'numbers') : 'numbers';
-  const minLabel = localize(q.scale?.labels?.min, lang, v.fallback);
-  const maxLabel = localize(q.scale?.labels?.max, lang, v.fallback);
-  const items: Html[] = [];
+  const minLabel = localize(q.scale?.labels?.min, lang, fallback);
+  const maxLabel = localize(q.scale?.labels?.max, lang, fallback);
+  const items: ScaleItem[] = [];
   for (let n = range.min; n <= range.max; n++) {
     const digits = formatNumber(n, lang);
     let name: string | null = null;
@@ -61,12 +68,19 @@ function scale(v: QuestionView): Html {
     }
     const end = n === range.min ? minLabel : n === range.max ? maxLabel : '';
     if (end) name = `${name ?? digits}, ${end}`;
-    items.push(
-      html`<label><input type="radio" name="q_${q.key}" value="${n}"${v.values.includes(String(n)) ? html` checked` : ''}${
-        name ? html` aria-label="${name}"` : ''
-      }><span${name ? html` aria-hidden="true"` : ''}>${face}</span></label>`,
-    );
+    items.push({ value: n, face, name });
   }
+  return { style, items, minLabel, maxLabel };
+}
+
+function scale(v: QuestionView): Html {
+  const { q } = v;
+  const { style, minLabel, maxLabel, items: points } = scaleItems(q, v.lang, v.fallback);
+  const items = points.map(({ value: n, face, name }) =>
+    html`<label><input type="radio" name="q_${q.key}" value="${n}"${v.values.includes(String(n)) ? html` checked` : ''}${
+      name ? html` aria-label="${name}"` : ''
+    }><span${name ? html` aria-hidden="true"` : ''}>${face}</span></label>`,
+  );
   const cls = style === 'numbers' ? 'scale' : `scale ${style}`;
   return html`<div class="${cls}">${items}</div>${
     minLabel || maxLabel ? html`<div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>` : ''

@@ -18,6 +18,8 @@ const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'L
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
+const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {
@@ -45,6 +47,8 @@ export function adminRoutes() {
       <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
+      <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
+      <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />
     </>
   );
 }

@@ -8,11 +8,14 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
+import { kiosksEn } from '../admin/messages/kiosks.ts';
+import { widgetEn } from '../admin/messages/widget.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
+import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 import { reviewsEn } from '../reviews/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, reviewsEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, reviewsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@ import type { reviewsEn } from './messages.ts';
 export const reviewsFa: Translation<keyof typeof reviewsEn> = {
   'rv.nav': 'نظرات',
   'rv.title': 'نظرات',
-  'rv.intro': 'نظرات بسترهای نقد و شبکه‌های اجتماعی که از فایل وارد شده‌اند. احساس و موضوع‌ها همراه با تحلیل متن می‌آیند (هنوز ساخته نشده).',
+  'rv.intro': 'نظرات بسترهای نقد و شبکه‌های اجتماعی که از فایل وارد شده‌اند. احساس و موضوع‌ها هنوز برای نظرات محاسبه نمی‌شوند.',
   'rv.filters': 'فیلترها',
   'rv.source': 'منبع',
   'rv.anySource': 'همهٔ منبع‌ها',

@@ -5,7 +5,7 @@ import type { reviewsEn } from './messages.ts';
 export const reviewsRu: Translation<keyof typeof reviewsEn> = {
   'rv.nav': 'Отзывы',
   'rv.title': 'Отзывы',
-  'rv.intro': 'Отзывы с площадок и из соцсетей, загруженные из файлов. Тональность и темы появятся вместе с анализом текстов (ещё не сделан).',
+  'rv.intro': 'Отзывы с площадок и из соцсетей, загруженные из файлов. Тональность и темы для отзывов пока не вычисляются.',
   'rv.filters': 'Фильтры',
   'rv.source': 'Источник',
   'rv.anySource': 'Все источники',

@@ -2,7 +2,7 @@
 export const reviewsEn = {
   'rv.nav': 'Reviews',
   'rv.title': 'Reviews',
-  'rv.intro': 'Reviews from review platforms and social networks, imported from files. Sentiment and themes come with the text analysis (not built yet).',
+  'rv.intro': 'Reviews from review platforms and social networks, imported from files. Sentiment and themes are not computed for reviews yet.',
   'rv.filters': 'Filters',
   'rv.source': 'Source',
   'rv.anySource': 'All sources',

@@ -31,6 +31,7 @@ export function Layout() {
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
+          {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
           {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}
           <NavLink to="/app/account">{t('nav.account')}</NavLink>

@@ -9,6 +9,8 @@ import type { SurveyLinksAnswer } from '../../../core/api/surveys.ts';
 import type { SurveyDetailAnswer } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
 import { HiddenFieldsBuilder } from './HiddenFieldsBuilder.tsx';
+import { KiosksSection } from '../kiosks/KiosksSection.tsx';
+import { WidgetSection } from './WidgetSection.tsx';
 
 /** Shows links as absolute URLs (what people paste into e-mails and print). */
 export function absolute(url: string): string {
@@ -104,6 +106,8 @@ export function DistributePage() {
             )}
           </section>
           <HiddenFieldsBuilder publicUrl={publicUrl} links={locationLinks} languages={def.languages} />
+          <KiosksSection surveyId={def.id} live={def.status === 'live'} locations={locationLinks} />
+          <WidgetSection surveyId={def.id} />
         </>
       )}
     </section>

@@ -1,0 +1,117 @@
+/**
+ * @module The classifier's features (docs/text.md, "Sentiment model"): hashed word unigrams and bigrams
+ * plus character n-grams inside words (with word-boundary padding, so endings like "-ось" or "نبود"
+ * count on their own), sublinear counts (1 + ln c), L2-normalised. Hashing (FNV-1a, 32 bit) keeps the
+ * model a fixed-size array with no vocabulary to store; stop-words stay (they carry negation).
+ */
+import type { AnalysisLanguage } from './langid.ts';
+import { lexiconSums, negatedTokens } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+
+export interface FeatureOptions {
+  /** log2 of the hashed feature space (2^bits weights per class). */
+  bits: number;
+  /** Character n-gram lengths inside padded words, inclusive; charMax 0 turns them off. */
+  charMin: number;
+  charMax: number;
+  /** Word bigrams (within a clause) besides unigrams. */
+  wordBigrams: boolean;
+  /** Words in a negation's scope also count as negated words ("not good" -> "!good"). */
+  negation: boolean;
+  /** The built-in lexicon's positive and negative sums as two features (ru, fa, en texts). */
+  lexicon: boolean;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { bits: 18, charMin: 3, charMax: 5, wordBigrams: true, negation: true, lexicon: true };
+
+/** A sparse vector: parallel arrays of feature indices and values. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SEED_WORD = 0x3c6ef372;
+const SEED_BIGRAM = 0x5bd1e995;
+const SEED_CHAR = FNV_OFFSET;
+const SEED_NEGATED = 0x27d4eb2f;
+const SEED_LEXICON = 0x165667b1;
+
+/** FNV-1a of a string's UTF-16 code units, from a seed (the namespace). */
+export function hashString(s: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Scratch space for the hashed indices of one text (grown on demand; featurize is synchronous). */
+let buffer = new Int32Array(4096);
+
+/** The feature vector of one tokenised (normalised) text, indices ascending. */
+export function featurize(text: { tokens: readonly Token[]; analysisLang: AnalysisLanguage | null }, opts: FeatureOptions = DEFAULT_FEATURES): SparseVector {
+  const { tokens, analysisLang } = text;
+  const mask = (1 << opts.bits) - 1;
+  let used = 0;
+  const add = (h: number) => {
+    if (used === buffer.length) {
+      const bigger = new Int32Array(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+    }
+    buffer[used++] = h & mask;
+  };
+  const negated = opts.negation ? negatedTokens(tokens, analysisLang) : null;
+  if (opts.lexicon && analysisLang) {
+    const { positive, negative } = lexiconSums(tokens, analysisLang);
+    for (let r = Math.min(5, Math.round(positive)); r > 0; r--) add(SEED_LEXICON);
+    for (let r = Math.min(5, Math.round(-negative)); r > 0; r--) add(SEED_LEXICON + 1);
+  }
+  let prev = -1;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti]!;
+    if (t.kind === 'punct') {
+      prev = -1;
+      continue;
+    }
+    const unit = t.kind === 'url' ? '<url>' : t.kind === 'number' ? '<num>' : t.text;
+    const h = hashString(unit, SEED_WORD);
+    add(h);
+    if (negated?.has(ti)) add(hashString(unit, SEED_NEGATED));
+    if (opts.wordBigrams && prev !== -1) add(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h);
+    prev = h;
+    if (t.kind !== 'word' || opts.charMax === 0) continue;
+    const padded = ` ${unit} `;
+    const len = padded.length;
+    for (let i = 0; i < len; i++) {
+      let c = SEED_CHAR;
+      const end = Math.min(len, i + opts.charMax);
+      for (let j = i; j < end; j++) {
+        c = Math.imul(c ^ padded.charCodeAt(j), FNV_PRIME);
+        if (j - i + 1 >= opts.charMin) add(c);
+      }
+    }
+  }
+  // Sorting the indices groups repeats: counts without a hash map.
+  const sorted = buffer.subarray(0, used).sort();
+  let distinct = 0;
+  for (let j = 0; j < used; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) distinct++;
+  const idx = new Int32Array(distinct);
+  const val = new Float32Array(distinct);
+  let k = -1;
+  for (let j = 0; j < used; j++) {
+    if (j === 0 || sorted[j] !== sorted[j - 1]) idx[++k] = sorted[j]!;
+    val[k]++;
+  }
+  let norm = 0;
+  for (let j = 0; j < distinct; j++) {
+    const v = 1 + Math.log(val[j]!);
+    val[j] = v;
+    norm += v * v;
+  }
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let j = 0; j < distinct; j++) val[j] *= inv;
+  }
+  return { idx, val };
+}

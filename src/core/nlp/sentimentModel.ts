@@ -1,0 +1,126 @@
+/**
+ * @module The per-organisation sentiment classifier (docs/text.md, "Sentiment model"): multinomial
+ * logistic regression on hashed features (features.ts), trained by AdaGrad SGD in a seeded order with
+ * L2 regularisation and balanced class weights (each class weighs as much as the others in the loss:
+ * what macro-F1 rewards). Deterministic: the same examples and options give bit-identical weights.
+ * Pure and synchronous; the server runs it in a worker thread.
+ */
+import { createRng } from '../demo/random.ts';
+import { DEFAULT_FEATURES, type FeatureOptions, type SparseVector } from './features.ts';
+import type { SentimentLabel } from './labels.ts';
+
+export interface TrainOptions {
+  features: FeatureOptions;
+  epochs: number;
+  /** AdaGrad's base step. */
+  learningRate: number;
+  /** L2 penalty per update on the touched weights. */
+  l2: number;
+  seed: number;
+  /** 'balanced': each class's examples weigh n / (k * n_class); 'none': every example weighs 1. */
+  classWeights: 'balanced' | 'none';
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { features: DEFAULT_FEATURES, epochs: 5, learningRate: 0.05, l2: 1e-6, seed: 11, classWeights: 'balanced' };
+
+export interface SentimentModel {
+  /** The classes, in the order of the weight rows (two or three of negative, neutral, positive). */
+  labels: SentimentLabel[];
+  features: FeatureOptions;
+  bias: Float64Array;
+  /** labels.length rows of 2^bits weights. */
+  weights: Float32Array;
+  /** Training examples per label. */
+  counts: Partial<Record<SentimentLabel, number>>;
+}
+
+export interface VectorExample {
+  label: SentimentLabel;
+  vector: SparseVector;
+}
+
+/** The labels present in the examples, in the canonical order negative, neutral, positive. */
+function labelsOf(examples: readonly VectorExample[]): SentimentLabel[] {
+  const present = new Set(examples.map((e) => e.label));
+  return (['negative', 'neutral', 'positive'] as const).filter((l) => present.has(l));
+}
+
+function scores(model: Pick<SentimentModel, 'bias' | 'weights' | 'labels'>, v: SparseVector, dim: number, out: Float64Array): void {
+  const k = model.labels.length;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    let s = model.bias[c]!;
+    const row = c * dim;
+    for (let j = 0; j < v.idx.length; j++) s += model.weights[row + v.idx[j]!]! * v.val[j]!;
+    out[c] = s;
+    if (s > max) max = s;
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += out[c] = Math.exp(out[c]! - max);
+  for (let c = 0; c < k; c++) out[c]! /= sum;
+}
+
+/**
+ * Trains a model on featurised examples with at least two distinct labels.
+ * @throws RangeError when fewer than two labels are present
+ */
+export function trainSentimentModel(examples: readonly VectorExample[], options: Partial<TrainOptions> = {}): SentimentModel {
+  const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const labels = labelsOf(examples);
+  if (labels.length < 2) throw new RangeError(`training needs at least two labels; found ${labels.length === 0 ? 'none' : `only "${labels[0]}"`}`);
+  const k = labels.length;
+  const dim = 1 << opts.features.bits;
+  const weights = new Float32Array(k * dim);
+  const grad2 = new Float32Array(k * dim);
+  const bias = new Float64Array(k);
+  const biasGrad2 = new Float64Array(k);
+  const counts: Partial<Record<SentimentLabel, number>> = {};
+  for (const e of examples) counts[e.label] = (counts[e.label] ?? 0) + 1;
+  const classWeight = labels.map((l) => (opts.classWeights === 'balanced' ? examples.length / (k * counts[l]!) : 1));
+  const target = examples.map((e) => labels.indexOf(e.label));
+  const model = { labels, bias, weights };
+  const p = new Float64Array(k);
+  const order = Array.from({ length: examples.length }, (_, i) => i);
+  const rng = createRng(opts.seed);
+  const lr = opts.learningRate;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const n of order) {
+      const v = examples[n]!.vector;
+      scores(model, v, dim, p);
+      const y = target[n]!;
+      const w = classWeight[y]!;
+      for (let c = 0; c < k; c++) {
+        const g = (p[c]! - (c === y ? 1 : 0)) * w;
+        biasGrad2[c] += g * g;
+        bias[c] -= (lr * g) / Math.sqrt(biasGrad2[c]! + 1e-8);
+        const row = c * dim;
+        for (let j = 0; j < v.idx.length; j++) {
+          const at = row + v.idx[j]!;
+          const gj = g * v.val[j]! + opts.l2 * weights[at]!;
+          grad2[at] += gj * gj;
+          weights[at] -= (lr * gj) / Math.sqrt(grad2[at]! + 1e-8);
+        }
+      }
+    }
+  }
+  return { labels, features: opts.features, bias, weights, counts };
+}
+
+/** Class probabilities of one featurised text, in `model.labels` order (they sum to 1). */
+export function predictProbabilities(model: SentimentModel, v: SparseVector): Float64Array {
+  const p = new Float64Array(model.labels.length);
+  scores(model, v, 1 << model.features.bits, p);
+  return p;
+}
+
+/** The most probable label and its probability. */
+export function predictLabel(model: SentimentModel, v: SparseVector): { label: SentimentLabel; p: number } {
+  const probs = predictProbabilities(model, v);
+  let best = 0;
+  for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[best]!) best = c;
+  return { label: model.labels[best]!, p: probs[best]! };
+}
