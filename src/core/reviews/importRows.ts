@@ -40,19 +40,24 @@ export interface ImportRules {
   requireLocation: boolean;
 }
 
-/** A review ready to store. */
-export interface ReviewDraft {
-  row: number;
+/** What a review says, as imported and as stored. */
+export interface ReviewContent {
   source: string;
   externalId: string | null;
   url: string | null;
   author: string | null;
+  /** On 1..ratingScale; both null for a review without a rating. */
   rating: number | null;
   ratingScale: RatingScale | null;
   text: string;
   language: string | null;
-  locationId: string | null;
   publishedAt: Date;
+}
+
+/** A review ready to store. */
+export interface ReviewDraft extends ReviewContent {
+  row: number;
+  locationId: string | null;
   /** reviewDedupeKey: hashed before storing. */
   dedupeKey: string;
 }

@@ -2,20 +2,12 @@
 import type { Queryable } from '../connection.ts';
 import type { Scope } from '../../core/access/index.ts';
 import type { RatingScale } from '../../core/reviews/rating.ts';
+import type { ReviewContent } from '../../core/reviews/importRows.ts';
 import { reviewWhere, type ReviewFilter } from './reviewFilters.ts';
 
-export interface ReviewRow {
+export interface ReviewRow extends ReviewContent {
   id: string;
-  source: string;
-  externalId: string | null;
-  url: string | null;
-  author: string | null;
-  rating: number | null;
-  ratingScale: RatingScale | null;
-  text: string;
-  language: string | null;
   location: { id: string; name: string; code: string | null } | null;
-  publishedAt: Date;
   importedAt: Date;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   sentimentP: number | null;
