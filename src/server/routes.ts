@@ -29,6 +29,7 @@ import { registerContactRoutes } from './contacts/routes.ts';
 import { registerKioskRoutes } from './kiosks/routes.ts';
 import { registerWidgetSettingsRoutes } from './widget/routes.ts';
 import { registerInvitationRoutes } from './invitations/routes.ts';
+import { registerReviewRoutes } from './reviews/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -58,4 +59,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
   await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
   await registerInvitationRoutes(app, deps); // /api/v1/waves, /api/v1/surveys/:id/response-rate
+  await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
 }

@@ -255,6 +255,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/org/contact-policy': { type: 'json', samples: [{ contactGapDays: 30 }] },
     'PUT /api/v1/surveys/:id/contact-policy': { type: 'json', samples: [{ contactGapDays: 7 }, { contactGapDays: null }] },
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
+    'POST /api/v1/reviews/import/preview': { type: 'json', samples: [{ format: 'csv', content: 'source,rating,text,date,location\ngoogle,4,Good,2026-01-05,\n' }] },
+    'POST /api/v1/reviews/import': { type: 'json', samples: [{ format: 'jsonl', content: '{"source":"2gis","rating":"5/5","text":"Отлично","date":"05.01.2026"}\n', ratingScale: 5 }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
     'POST /api/v1/surveys/:id/status': { type: 'json', samples: [{ status: 'live' }] },
@@ -293,7 +295,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
 const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
   'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
-  'cursor', 'q',
+  'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset',
 ];
 /** Query keys of respondent pages: their own, and hidden fields (every other key). */
 const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];
@@ -424,6 +426,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'api-keys') return f.integrations.apiKeyId;
     if (name === 'id' && before === 'webhooks') return f.integrations.webhookId;
     if (name === 'deliveryId') return f.integrations.deliveryId;
+    if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

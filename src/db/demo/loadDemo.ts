@@ -15,6 +15,7 @@ import { buildDemoRollups } from './buildDemoRollups.ts';
 import { insertDemoIntegrations } from './insertDemoIntegrations.ts';
 import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
 import { setDemoWidgets } from './demoWidgets.ts';
+import { insertDemoReviews } from './insertDemoReviews.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
@@ -115,6 +116,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
+    await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

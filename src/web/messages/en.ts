@@ -15,8 +15,9 @@ import { invitesEn } from '../admin/messages/invites.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { reviewsEn } from '../reviews/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

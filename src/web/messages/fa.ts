@@ -13,5 +13,6 @@ import { invitesFa } from '../admin/messages/invites.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
+import { reviewsFa } from '../reviews/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa);

@@ -13,5 +13,6 @@ import { invitesRu } from '../admin/messages/invites.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
+import { reviewsRu } from '../reviews/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu);
