@@ -6,7 +6,7 @@
  * normalisation, tokenising, features, classification). Prints a markdown table.
  */
 import os from 'node:os';
-import { classifySentiment, prepareText, quality, trainFromTexts, type SentimentLabel, type SentimentModel } from '../src/core/nlp/index.ts';
+import { classifySentiment, prepareText, quality, trainFromTexts, type SentimentLabel, type SentimentClassifier } from '../src/core/nlp/index.ts';
 import { isTrainItem, loadDevSets, TRAIN_SHARE, type DevSet } from './textData.ts';
 
 /** How long each throughput measurement runs. */
@@ -20,7 +20,7 @@ interface Row {
   cv: { accuracy: number; macroF1: number } | null;
   model: { accuracy: number; macroF1: number };
   lexicon: { accuracy: number; macroF1: number };
-  modelObj: SentimentModel;
+  modelObj: SentimentClassifier;
   testTexts: string[];
 }
 

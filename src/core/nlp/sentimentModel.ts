@@ -27,7 +27,7 @@ export interface TrainOptions {
   nbAlpha: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { features: DEFAULT_FEATURES, epochs: 5, learningRate: 0.05, l2: 1e-6, seed: 11, classWeights: 'balanced', nbAlpha: 0 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { features: DEFAULT_FEATURES, epochs: 5, learningRate: 0.05, l2: 1e-6, seed: 11, classWeights: 'balanced', nbAlpha: 0.1 };
 
 export interface SentimentModel {
   /** The classes, in the order of the weight rows (two or three of negative, neutral, positive). */
@@ -152,12 +152,4 @@ export function predictProbabilities(model: SentimentModel, v: SparseVector): Fl
   const p = new Float64Array(model.labels.length);
   scores(model, v, 1 << model.features.bits, p);
   return p;
-}
-
-/** The most probable label and its probability. */
-export function predictLabel(model: SentimentModel, v: SparseVector): { label: SentimentLabel; p: number } {
-  const probs = predictProbabilities(model, v);
-  let best = 0;
-  for (let c = 1; c < probs.length; c++) if (probs[c]! > probs[best]!) best = c;
-  return { label: model.labels[best]!, p: probs[best]! };
 }
