@@ -1,6 +1,11 @@
 /**
- * Throwaway tuning harness: 5-fold CV inside the TRAINING part only (the 80 % by id hash).
- * Usage: node --import tsx bench/textTune.ts <lang> '<json array of {features?, train?}>'
+ * `npm run tune:text -- <en|fa|ru> '<variants>'` (docs/text.md, "How the options were chosen"): 5-fold
+ * cross-validation of model variants inside the TRAINING part of a development set only (the 80 % of
+ * bench/textData.ts; the test part is never read), so options are chosen without looking at the
+ * figures `npm run bench:text` reports. `<variants>` is a JSON array of
+ * `{"name", "features": {...}, "train": {...}}` (one model) or `{"name", "ens": [{features, train}, ...]}`
+ * (probabilities averaged). Prints accuracy and macro-F1 per variant, plus the same after per-class
+ * score offsets chosen on the other folds (nested: a check whether moving the decision threshold helps).
  */
 import { foldAssignment, quality } from '../src/core/nlp/evaluate.ts';
 import { DEFAULT_FEATURES, featurize, type FeatureOptions } from '../src/core/nlp/features.ts';

@@ -53,6 +53,20 @@ describe('sentiment model', () => {
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(c.weights.buffer))).toBe(false);
   });
 
+  it('applies NB weighting only with enough examples of every class', () => {
+    const plain = trainSentimentModel(vectors(TINY), { nbAlpha: 0 });
+    const few = trainSentimentModel(vectors(TINY)); // 8 per class < nbMinPerClass: no NB
+    expect(Buffer.from(few.weights.buffer).equals(Buffer.from(plain.weights.buffer))).toBe(true);
+    const nb = trainSentimentModel(vectors(TINY), { nbMinPerClass: 8 });
+    expect(Buffer.from(nb.weights.buffer).equals(Buffer.from(plain.weights.buffer))).toBe(false);
+    // the ratios are folded into the weights: a feature no text has keeps weight 0
+    const seen = new Set(vectors(TINY).flatMap((e) => Array.from(e.vector.idx)));
+    const unseen = [...Array(64).keys()].find((j) => !seen.has(j))!;
+    for (let c = 0; c < 3; c++) expect(nb.weights[c * 2 ** nb.features.bits + unseen]).toBe(0);
+    const p = trainFromTexts(TINY, { epochs: 30, nbMinPerClass: 8 }).model;
+    for (const e of TINY) expect(classifySentiment(prepareText(e.text, 'en'), p).sentiment).toBe(e.label);
+  });
+
   it('trains a two-class model from two labels and refuses one', () => {
     const two = TINY.filter((e) => e.label !== 'neutral');
     const model = trainSentimentModel(vectors(two));
