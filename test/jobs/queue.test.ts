@@ -94,6 +94,7 @@ describe('job queue', () => {
     await q.start();
     expect((await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }))).toEqual([
       { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
+      { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
     ]);
 
     const id = (await q.send(sweepRollupsJob, {}))!;

@@ -9,6 +9,8 @@ import { buildOrgWithOwner, buildUser, Client, signIn, startTestServer, type Tes
 import { buttonUpdate, startFakeTelegram, textUpdate, type FakeTelegram, type RecordedCall } from '../helpers/fakeTelegram.ts';
 import { buildSurvey, npsQuestions, type SurveyFixture } from '../respond/factory.ts';
 import { createTelegramSender } from '../../src/server/telegram/telegramSender.ts';
+import { PermanentSendError } from '../../src/server/invitations/sender.ts';
+import { invitationRuntime } from '../../src/server/invitations/runtime.ts';
 
 const BOT = { id: 700_001, username: 'sarafan_shop_bot', token: '700001:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw' };
 const POLL_BOT = { id: 700_002, username: 'sarafan_poll_bot', token: '700002:BBHdqTcvCH1vGWJxfSeofSAs0K5PALDsbx' };
@@ -134,6 +136,12 @@ describe('a survey answered in the chat', () => {
       [orgId, chat],
     );
     expect(contact.rows).toEqual([{ name: 'Anna Petrova', language: 'en' }]);
+    // The invitations pipeline finds the contact's Telegram address in its attributes.
+    const attr = await server.pool.query(
+      `select c.attributes->>'telegram_chat_id' as chat from telegram_chats t join contacts c on c.org_id = t.org_id and c.id = t.contact_id where t.org_id = $1 and t.chat_id = $2`,
+      [orgId, chat],
+    );
+    expect(attr.rows).toEqual([{ chat: String(chat) }]);
   });
 
   it('a button answers and asks the next question; a comment is stored; the end thanks; one response', async () => {
@@ -324,6 +332,9 @@ describe('invitations to contacts who started the bot', () => {
       [orgId, survey.id, stranger.id],
     );
     await expect(sender.send(invitation(inv1.id, stranger.id, 'en'))).rejects.toThrow('the contact has not started the bot');
+    await expect(sender.send(invitation(inv1.id, stranger.id, 'en'))).rejects.toBeInstanceOf(PermanentSendError);
+    // The server registered both senders with the invitations pipeline.
+    expect(invitationRuntime(server.pool).senders.channels().sort()).toEqual(['email', 'sms', 'telegram']);
 
     const { rows: [chat] } = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = 321001`, [orgId]);
     const { rows: [inv2] } = await server.pool.query(

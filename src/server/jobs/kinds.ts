@@ -3,5 +3,17 @@ import type { JobKind } from './queue.ts';
 import { foldRollupsJob } from './foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
+import { planInvitationWaveJob } from './planInvitationWaveJob.ts';
+import { sendInvitationsJob } from './sendInvitationsJob.ts';
+import { webhookEventJob } from '../integrations/webhookEventJob.ts';
+import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
 
-export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
+export const JOB_KINDS: JobKind<any>[] = [
+  foldRollupsJob,
+  rebuildOrgRollupsJob,
+  sweepRollupsJob,
+  planInvitationWaveJob,
+  sendInvitationsJob,
+  webhookEventJob,
+  deliverWebhookJob,
+];

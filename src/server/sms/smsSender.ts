@@ -10,6 +10,7 @@ import { providerIdOf, smsBody } from '../../core/sms/smsBody.ts';
 import { smsInvitationText } from '../../core/sms/messages.ts';
 import { openSecret } from '../auth/secretBox.ts';
 import type { ChannelSender } from '../messengers/channelSender.ts';
+import { PermanentSendError } from '../invitations/sender.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -27,7 +28,7 @@ export interface SmsToSend {
 }
 
 export class SmsFailedError extends Error {
-  constructor(message: string, readonly httpStatus: number | null, readonly permanent = false) {
+  constructor(message: string, readonly httpStatus: number | null) {
     super(message);
     this.name = 'SmsFailedError';
   }
@@ -72,7 +73,7 @@ export function createSmsSender(db: Queryable): ChannelSender {
     channel: 'sms',
     async send(msg) {
       const to = msg.contact.phone;
-      if (!to) throw new SmsFailedError('the contact has no phone number', null, true);
+      if (!to) throw new PermanentSendError('the contact has no phone number');
       const { providerId } = await sendSms(db, msg.orgId, { to, text: smsInvitationText(msg.language, msg), invitationId: msg.invitationId, contactId: msg.contact.id });
       return providerId ? { providerId } : {};
     },

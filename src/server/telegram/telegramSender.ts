@@ -13,16 +13,14 @@ import { getInvitationSurveyId } from '../../db/telegram/conversations.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
 import { openSecret } from '../auth/secretBox.ts';
 import type { ChannelSender } from '../messengers/channelSender.ts';
+import { PermanentSendError } from '../invitations/sender.ts';
 import { botApi, callBot, describeTelegramError, telegramErrorCode } from './botApi.ts';
 import { beginConversation } from './handleUpdate.ts';
 import { botText } from '../../core/telegram/messages.ts';
 
-/** Why a Telegram invitation cannot be sent; thrown so the pipeline records it. */
-export class TelegramSendError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
-    super(message);
-    this.name = 'TelegramSendError';
-  }
+/** Why a Telegram invitation cannot be sent: permanent ones are not retried by the pipeline (bounced). */
+function sendError(message: string, permanent: boolean): Error {
+  return permanent ? new PermanentSendError(message) : new Error(message);
 }
 
 export function createTelegramSender(pool: pg.Pool): ChannelSender {
@@ -30,20 +28,20 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
     channel: 'telegram',
     async send(msg) {
       const bot = await getBot(pool, msg.orgId);
-      if (!bot?.token) throw new TelegramSendError('no Telegram bot is connected', true);
+      if (!bot?.token) throw sendError('no Telegram bot is connected', true);
       const chat = await getChatOfContact(pool, msg.orgId, msg.contact.id);
-      if (!chat) throw new TelegramSendError('the contact has not started the bot', true);
-      if (chat.optedOut) throw new TelegramSendError('the contact opted out of messages', true);
-      if (chat.blocked) throw new TelegramSendError('the contact blocked the bot', true);
+      if (!chat) throw sendError('the contact has not started the bot', true);
+      if (chat.optedOut) throw sendError('the contact opted out of messages', true);
+      if (chat.blocked) throw sendError('the contact blocked the bot', true);
       const token = openSecret(bot.token);
       // The conversation commits only once Telegram took the message: a failed send leaves the chat as it was.
       return withTransaction(pool, async (tx: Queryable) => {
         const surveyId = await getInvitationSurveyId(tx, msg.orgId, msg.invitationId);
         const survey = surveyId ? await loadSurvey(tx, msg.orgId, surveyId) : null;
-        if (!survey || survey.status !== 'live') throw new TelegramSendError('the survey is not live', true);
+        if (!survey || survey.status !== 'live') throw sendError('the survey is not live', true);
         const lead = botText(msg.language, msg.seq === 0 ? 'invite' : 'reminder', { org: msg.orgName });
         const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, lead);
-        if (!started) throw new TelegramSendError('the survey has no question to ask', true);
+        if (!started) throw sendError('the survey has no question to ask', true);
         // Every invitation says how to opt out (the unsubscribe link of the other channels).
         started.call.payload.text = `${String(started.call.payload.text)}\n\n${botText(started.conversation.language, 'stopHint')}`;
         try {
@@ -51,7 +49,7 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
           return sent?.message_id !== undefined ? { providerId: String(sent.message_id) } : {};
         } catch (err) {
           if (telegramErrorCode(err) === 403) await markChatBlocked(pool, msg.orgId, chat.chatId);
-          throw new TelegramSendError(`Telegram refused the message: ${describeTelegramError(err, token)}`, telegramErrorCode(err) !== null);
+          throw sendError(`Telegram refused the message: ${describeTelegramError(err, token)}`, [400, 403].includes(telegramErrorCode(err) ?? 0));
         }
       });
     },

@@ -8,14 +8,17 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
+import { integrationsEn } from '../admin/messages/integrations.ts';
 import { kiosksEn } from '../admin/messages/kiosks.ts';
 import { widgetEn } from '../admin/messages/widget.ts';
+import { invitesEn } from '../admin/messages/invites.ts';
 import { channelsEn } from '../admin/messages/channels.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { reviewsEn } from '../reviews/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, channelsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, channelsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

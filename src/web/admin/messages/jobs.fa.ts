@@ -23,4 +23,8 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'محاسبهٔ دوبارهٔ داشبوردها',
   'jobs.kind.fold-rollups': 'افزودن پاسخ‌های تازه به خلاصه‌های داشبورد',
   'jobs.kind.sweep-rollups': 'بررسی کارهای ناتمام داشبورد',
+  'jobs.kind.plan-invitation-wave': 'آماده‌سازی موج دعوت‌نامه‌ها',
+  'jobs.kind.send-invitations': 'ارسال دعوت‌نامه‌ها و یادآوری‌ها',
+  'jobs.kind.webhook-event': 'آماده‌سازی وب‌هوک‌ها برای پاسخ تازه',
+  'jobs.kind.deliver-webhook': 'ارسال وب‌هوک',
 };

@@ -23,4 +23,8 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'Пересчёт дашбордов',
   'jobs.kind.fold-rollups': 'Добавление новых ответов в сводки дашбордов',
   'jobs.kind.sweep-rollups': 'Проверка незавершённой работы дашбордов',
+  'jobs.kind.plan-invitation-wave': 'Подготовка волны приглашений',
+  'jobs.kind.send-invitations': 'Отправка приглашений и напоминаний',
+  'jobs.kind.webhook-event': 'Подготовка вебхуков для нового ответа',
+  'jobs.kind.deliver-webhook': 'Отправка вебхука',
 };

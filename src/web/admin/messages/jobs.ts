@@ -23,4 +23,8 @@ export const jobsEn = {
   'jobs.kind.rebuild-org-rollups': 'Recalculate dashboards',
   'jobs.kind.fold-rollups': 'Add new answers to dashboard summaries',
   'jobs.kind.sweep-rollups': 'Check for unfinished dashboard work',
+  'jobs.kind.plan-invitation-wave': 'Plan an invitation wave',
+  'jobs.kind.send-invitations': 'Send invitations and reminders',
+  'jobs.kind.webhook-event': 'Prepare webhooks for a new answer',
+  'jobs.kind.deliver-webhook': 'Send a webhook',
 };
