@@ -4,6 +4,7 @@
  * idempotency on the update id, the webhook's secret, languages, long polling and invitations.
  * Expected texts are the survey's own (test/respond/factory.ts) and Telegram's documented shapes.
  */
+import { selectAudience } from '../../src/db/invitations/waves.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrgWithOwner, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buttonUpdate, startFakeTelegram, textUpdate, type FakeTelegram, type RecordedCall } from '../helpers/fakeTelegram.ts';
@@ -136,12 +137,10 @@ describe('a survey answered in the chat', () => {
       [orgId, chat],
     );
     expect(contact.rows).toEqual([{ name: 'Anna Petrova', language: 'en' }]);
-    // The invitations pipeline finds the contact's Telegram address in its attributes.
-    const attr = await server.pool.query(
-      `select c.attributes->>'telegram_chat_id' as chat from telegram_chats t join contacts c on c.org_id = t.org_id and c.id = t.contact_id where t.org_id = $1 and t.chat_id = $2`,
-      [orgId, chat],
-    );
-    expect(attr.rows).toEqual([{ chat: String(chat) }]);
+    // The invitations pipeline finds the contact's Telegram address through the chat (telegram_chats).
+    const linked = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = $2`, [orgId, chat]);
+    const [audience] = await selectAudience(server.pool, orgId, { contactIds: [linked.rows[0].contact_id] }, 1);
+    expect(audience.telegramChatId).toBe(String(chat));
   });
 
   it('a button answers and asks the next question; a comment is stored; the end thanks; one response', async () => {
@@ -335,6 +334,8 @@ describe('invitations to contacts who started the bot', () => {
     await expect(sender.send(invitation(inv1.id, stranger.id, 'en'))).rejects.toBeInstanceOf(PermanentSendError);
     // The server registered both senders with the invitations pipeline.
     expect(invitationRuntime(server.pool).senders.channels().sort()).toEqual(['email', 'sms', 'telegram']);
+    // This organisation has a bot but no SMS gateway: waves may use e-mail and Telegram only.
+    expect((await invitationRuntime(server.pool).senders.channelsFor(orgId)).sort()).toEqual(['email', 'telegram']);
 
     const { rows: [chat] } = await server.pool.query(`select contact_id from telegram_chats where org_id = $1 and chat_id = 321001`, [orgId]);
     const { rows: [inv2] } = await server.pool.query(

@@ -54,6 +54,8 @@ export interface InvitationForSend {
   contact: {
     email: string | null; phone: string | null; name: string | null; language: string | null; timeZone: string | null;
     unsubscribedAt: Date | null; erasedAt: Date | null; attributes: Record<string, unknown>;
+    /** The chat of the contact's latest Telegram conversation with the bot (telegram_chats), unless they blocked it. */
+    telegramChatId: string | null;
     /** The contact's opt-out link token (migration 081). */
     unsubscribeToken: string;
   };
@@ -75,7 +77,8 @@ export interface InvitationForSend {
 export async function loadInvitationForSend(db: Queryable, orgId: string, id: string): Promise<InvitationForSend | null> {
   const { rows } = await db.query(
     `/* loadInvitationForSend */ select i.*, c.email, c.phone, c.name as contact_name, c.language as contact_language, c.time_zone,
-        c.unsubscribed_at, c.erased_at, c.attributes, c.unsubscribe_token, o.contact_gap_days as org_gap_days, o.timezone as org_time_zone, o.name as org_name,
+        c.unsubscribed_at, c.erased_at, c.attributes, c.unsubscribe_token,
+        (select tc.chat_id::text from telegram_chats tc where tc.org_id = c.org_id and tc.contact_id = c.id and tc.blocked_at is null order by tc.last_seen_at desc limit 1) as telegram_chat_id, o.contact_gap_days as org_gap_days, o.timezone as org_time_zone, o.name as org_name,
         o.invitation_key, s.contact_gap_days as survey_gap_days, s.status as survey_status,
         coalesce(w.reminder_days, '{}') as reminder_days, coalesce(w.window_start, 0) as window_start, coalesce(w.window_end, 1440) as window_end,
         w.status as wave_status,
@@ -101,7 +104,7 @@ export async function loadInvitationForSend(db: Queryable, orgId: string, id: st
     nextReminderAt: r.next_reminder_at, respondedAt: r.responded_at, attempts: r.attempts, language: r.language,
     contact: {
       email: r.email, phone: r.phone, name: r.contact_name, language: r.contact_language, timeZone: r.time_zone,
-      unsubscribedAt: r.unsubscribed_at, erasedAt: r.erased_at, attributes: r.attributes ?? {}, unsubscribeToken: r.unsubscribe_token,
+      unsubscribedAt: r.unsubscribed_at, erasedAt: r.erased_at, attributes: r.attributes ?? {}, unsubscribeToken: r.unsubscribe_token, telegramChatId: r.telegram_chat_id,
     },
     orgGapDays: r.org_gap_days, surveyGapDays: r.survey_gap_days, orgTimeZone: r.org_time_zone, orgName: r.org_name,
     invitationKey: r.invitation_key, surveyStatus: r.survey_status, reminderDays: r.reminder_days,

@@ -107,7 +107,7 @@ export interface AudienceContact {
  */
 export async function selectAudience(db: Queryable, orgId: string, audience: WaveAudience, limit: number): Promise<AudienceContact[]> {
   const { rows } = await db.query(
-    `/* selectAudience */ select c.id, c.email, c.phone, c.attributes->>'telegram_chat_id' as telegram_chat_id, c.language, c.time_zone, c.unsubscribed_at, c.erased_at,
+    `/* selectAudience */ select c.id, c.email, c.phone, (select tc.chat_id::text from telegram_chats tc where tc.org_id = c.org_id and tc.contact_id = c.id and tc.blocked_at is null order by tc.last_seen_at desc limit 1) as telegram_chat_id, c.language, c.time_zone, c.unsubscribed_at, c.erased_at,
         greatest(
           (select max(i.sent_at) from survey_invitations i where i.org_id = c.org_id and i.contact_id = c.id),
           (select max(r.submitted_at) from responses r where r.org_id = c.org_id and r.contact_id = c.id)

@@ -44,12 +44,6 @@ export async function upsertChat(tx: Queryable, orgId: string, p: TelegramPerson
     [orgId, p.chatId, p.username, p.firstName, p.lastName, name, p.contactLanguage, p.languageCode],
   );
   const r = rows[0];
-  // The invitations pipeline finds a contact's Telegram address in this attribute (src/db/invitations/waves.ts).
-  await tx.query(
-    `/* markContactTelegramChat */ update contacts set attributes = attributes || jsonb_build_object('telegram_chat_id', $3::text)
-      where org_id = $1 and id = $2 and attributes->>'telegram_chat_id' is distinct from $3::text`,
-    [orgId, r.contact_id, r.chat_id],
-  );
   return { chatId: r.chat_id, contactId: r.contact_id, languageCode: r.language_code, blocked: r.blocked };
 }
 

@@ -58,7 +58,7 @@ export async function registerInvitationRoutes(app: FastifyInstance, deps: AppDe
       const w = await loadWave(pool, principal.orgId, id);
       if (w) waves.push(presentWave(w, counts.get(id) ?? emptyCounts()));
     }
-    return { waves, channels: invitationRuntime(pool).senders.channels() };
+    return { waves, channels: await invitationRuntime(pool).senders.channelsFor(principal.orgId) };
   });
 
   app.post('/api/v1/waves/preview', async (request): Promise<WavePreviewResponse> => {

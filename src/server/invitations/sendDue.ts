@@ -52,8 +52,7 @@ export interface BatchOutcome {
 type Prepared = { inv: InvitationForSend; language: string; key: string };
 
 function address(inv: InvitationForSend): string | null {
-  const chat = inv.contact.attributes.telegram_chat_id;
-  return channelAddress(inv.channel, { ...inv.contact, telegramChatId: typeof chat === 'string' || typeof chat === 'number' ? String(chat) : null });
+  return channelAddress(inv.channel, inv.contact);
 }
 
 function isStale(claimedAt: Date | null, now: Date, leaseSeconds: number): boolean {

@@ -49,6 +49,8 @@ export interface SendResult {
 export interface InvitationSender {
   channel: InvitationChannel;
   send(msg: InvitationMessage): Promise<SendResult>;
+  /** Whether the organisation has set the channel up (an SMS gateway, a bot); absent = always (e-mail). */
+  readyFor?(orgId: string): Promise<boolean>;
 }
 
 /** Thrown by a sender when the address is refused for good (SMTP 5xx, an unknown number): bounced, never retried. */
@@ -63,6 +65,8 @@ export interface SenderRegistry {
   add(sender: InvitationSender): void;
   get(channel: string): InvitationSender | undefined;
   channels(): InvitationChannel[];
+  /** The channels the organisation can send through now (those whose sender is ready for it). */
+  channelsFor(orgId: string): Promise<InvitationChannel[]>;
 }
 
 export function createSenderRegistry(senders: InvitationSender[] = []): SenderRegistry {
@@ -71,6 +75,10 @@ export function createSenderRegistry(senders: InvitationSender[] = []): SenderRe
     add: (s) => void map.set(s.channel, s),
     get: (channel) => map.get(channel),
     channels: () => [...map.keys()] as InvitationChannel[],
+    channelsFor: async (orgId) => {
+      const ready = await Promise.all([...map.values()].map(async (s) => ((await s.readyFor?.(orgId)) ?? true ? s.channel : null)));
+      return ready.filter((c): c is InvitationChannel => c !== null);
+    },
   };
   for (const s of senders) registry.add(s);
   return registry;

@@ -24,4 +24,6 @@ export interface InvitationMessage {
 export interface ChannelSender {
   channel: 'sms' | 'telegram';
   send(msg: InvitationMessage): Promise<{ providerId?: string }>;
+  /** Whether the organisation has set the channel up (a gateway URL, a connected bot with its token). */
+  readyFor(orgId: string): Promise<boolean>;
 }

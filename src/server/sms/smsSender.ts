@@ -71,6 +71,7 @@ export async function sendSms(db: Queryable, orgId: string, sms: SmsToSend): Pro
 export function createSmsSender(db: Queryable): ChannelSender {
   return {
     channel: 'sms',
+    readyFor: async (orgId) => (await getSmsSettings(db, orgId)) !== null,
     async send(msg) {
       const to = msg.contact.phone;
       if (!to) throw new PermanentSendError('the contact has no phone number');

@@ -26,6 +26,7 @@ function sendError(message: string, permanent: boolean): Error {
 export function createTelegramSender(pool: pg.Pool): ChannelSender {
   return {
     channel: 'telegram',
+    readyFor: async (orgId) => Boolean((await getBot(pool, orgId))?.token),
     async send(msg) {
       const bot = await getBot(pool, msg.orgId);
       if (!bot?.token) throw sendError('no Telegram bot is connected', true);

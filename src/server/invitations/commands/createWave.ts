@@ -11,8 +11,10 @@ import { planInvitationWaveJob } from '../../jobs/planInvitationWaveJob.ts';
 import { previewPlan } from '../planWave.ts';
 import type { SenderRegistry } from '../sender.ts';
 
-function checked(principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date) {
-  if (!channels.get(input.channel)) throw new DomainError('validation', `The ${input.channel} channel is not set up`, { field: 'channel' });
+async function checked(principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date) {
+  if (!(await channels.channelsFor(principal.orgId)).includes(input.channel)) {
+    throw new DomainError('validation', `The ${input.channel} channel is not set up`, { field: 'channel' });
+  }
   const audience: WaveAudience = { ...input.audience, scopePaths: principal.locationPaths };
   const startAt = input.sendAt && new Date(input.sendAt) > now ? new Date(input.sendAt) : now;
   // 24:00 as a start is midnight; an end of 00:00 is the end of the day.
@@ -31,7 +33,7 @@ async function liveSurvey(pool: pg.Pool, orgId: string, surveyId: string) {
 
 export async function previewWave(pool: pg.Pool, principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date): Promise<WavePreviewResponse> {
   const settings = await liveSurvey(pool, principal.orgId, input.surveyId);
-  const c = checked(principal, input, channels, now);
+  const c = await checked(principal, input, channels, now);
   const result = await previewPlan(pool, principal.orgId, { surveyId: input.surveyId, channel: input.channel, ...c });
   if (!result) throw new DomainError('not_found', 'Survey not found');
   return { ...result.summary, gapDays: effectiveGapDays(settings.orgGapDays, settings.surveyGapDays), surveyGapDays: settings.surveyGapDays };
@@ -39,7 +41,7 @@ export async function previewWave(pool: pg.Pool, principal: Principal, input: Wa
 
 export async function createWave(pool: pg.Pool, jobs: JobQueue, principal: Principal, input: WaveCreate, channels: SenderRegistry, now: Date): Promise<string> {
   await liveSurvey(pool, principal.orgId, input.surveyId);
-  const c = checked(principal, input, channels, now);
+  const c = await checked(principal, input, channels, now);
   const waveId = await insertWave(pool, {
     orgId: principal.orgId, surveyId: input.surveyId, name: input.name, channel: input.channel, audience: c.audience,
     reminderDays: input.reminderDays, windowStart: c.windowStart, windowEnd: c.windowEnd, sendAfter: c.startAt, createdBy: principal.userId,
