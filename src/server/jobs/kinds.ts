@@ -3,5 +3,8 @@ import type { JobKind } from './queue.ts';
 import { foldRollupsJob } from './foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
+import { analyseCommentsJob } from './analyseCommentsJob.ts';
+import { trainTextModelJob } from './trainTextModelJob.ts';
+import { sweepCommentsJob } from './sweepCommentsJob.ts';
 
-export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob];
+export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob, analyseCommentsJob, trainTextModelJob, sweepCommentsJob];

@@ -23,4 +23,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'محاسبهٔ دوبارهٔ داشبوردها',
   'jobs.kind.fold-rollups': 'افزودن پاسخ‌های تازه به خلاصه‌های داشبورد',
   'jobs.kind.sweep-rollups': 'بررسی کارهای ناتمام داشبورد',
+  'jobs.kind.analyse-comments': 'تحلیل نظرها (احساس، موضوع‌ها)',
+  'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
+  'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',
 };

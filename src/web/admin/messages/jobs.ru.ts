@@ -23,4 +23,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.rebuild-org-rollups': 'Пересчёт дашбордов',
   'jobs.kind.fold-rollups': 'Добавление новых ответов в сводки дашбордов',
   'jobs.kind.sweep-rollups': 'Проверка незавершённой работы дашбордов',
+  'jobs.kind.analyse-comments': 'Анализ комментариев (тональность, темы)',
+  'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
+  'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
 };

@@ -23,4 +23,7 @@ export const jobsEn = {
   'jobs.kind.rebuild-org-rollups': 'Recalculate dashboards',
   'jobs.kind.fold-rollups': 'Add new answers to dashboard summaries',
   'jobs.kind.sweep-rollups': 'Check for unfinished dashboard work',
+  'jobs.kind.analyse-comments': 'Analyse comments (sentiment, themes)',
+  'jobs.kind.train-text-model': 'Train the comment sentiment model',
+  'jobs.kind.sweep-comments': 'Check for unanalysed comments',
 };
