@@ -54,11 +54,11 @@ export interface TextCommentsAnswer {
   comments: AnalysedComment[];
 }
 
-/** PATCH body: a person's correction (at least one field). Stored as source 'manual' and used as training data. */
-export const CommentCorrectionSchema = z
-  .object({ sentiment: SentimentSchema.optional(), themes: z.array(ThemeId).max(50).optional() })
-  .strict()
-  .refine((c) => c.sentiment !== undefined || c.themes !== undefined, 'give sentiment or themes');
+/**
+ * PATCH body: a person's correction, stored as source 'manual' and used as training data. A field left
+ * out keeps its analysed value, so an empty body confirms the analysis as it is.
+ */
+export const CommentCorrectionSchema = z.object({ sentiment: SentimentSchema.optional(), themes: z.array(ThemeId).max(50).optional() }).strict();
 
 export interface TextModelStatusAnswer {
   mode: 'lexicon' | 'model';
@@ -100,13 +100,14 @@ const Terms = z.array(z.string().trim().min(1).max(100)).max(500).optional();
 const Name = z.string().trim().max(100).optional();
 /**
  * PUT body of one theme (the shape of src/core/nlp/themes.ts ThemeDefinitionSchema, restated here so the
- * dashboard bundle does not pull in the stemmers). The id comes from the path.
+ * dashboard bundle does not pull in the stemmers). Created or replaced by id.
  */
 export const ThemeWriteSchema = z.object({
+  id: ThemeId,
   names: z.object({ en: Name, ru: Name, fa: Name }).strict().default({}),
   terms: z.object({ en: Terms, ru: Terms, fa: Terms }).strict(),
 }).strict();
-export const ThemeIdSchema = ThemeId;
+export const ThemeDeleteQuery = z.object({ id: ThemeId });
 
 export interface ThemeItem {
   id: string;

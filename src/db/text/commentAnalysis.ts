@@ -260,6 +260,11 @@ export async function listAnalysedComments(db: Queryable, ctx: SourceContext, f:
   };
 }
 
+/** With a theme filter, theme counts keep that theme's rows only (not the other themes of its comments). */
+function onlyTheme(f: CommentFilter, values: unknown[]): string {
+  return f.theme ? `and t.theme = ${binder(values)(f.theme)}` : '';
+}
+
 /** Comments per theme and org-local month (first day, YYYY-MM-DD), with how many of them are negative. */
 export async function countThemesByMonth(db: Queryable, ctx: SourceContext, f: CommentFilter): Promise<Array<{ month: string; theme: string; n: number; negative: number }>> {
   const values: unknown[] = [];
@@ -269,7 +274,7 @@ export async function countThemesByMonth(db: Queryable, ctx: SourceContext, f: C
     `/* countThemesByMonth */
      select to_char(date_trunc('month', a.submitted_at at time zone ${tz}), 'YYYY-MM-DD') as month, t.theme,
             count(*)::int as n, count(*) filter (where c.sentiment = 'negative')::int as negative
-       ${fromWhere.replace('where', 'cross join lateral unnest(c.themes) as t(theme)\n      where')}
+       ${fromWhere.replace('where', 'cross join lateral unnest(c.themes) as t(theme)\n      where')} ${onlyTheme(f, values)}
       group by 1, 2 order by 1, 2`,
     values,
   );
@@ -285,7 +290,7 @@ export async function countThemesByLocation(db: Queryable, ctx: SourceContext, f
      select a.location_id, l.name as location_name, t.theme, count(*)::int as n, count(*) filter (where c.sentiment = 'negative')::int as negative
        ${fromWhere.replace('where', `cross join lateral unnest(c.themes) as t(theme)
        left join locations l on l.org_id = a.org_id and l.id = a.location_id
-      where`)}
+      where`)} ${onlyTheme(f, values)}
       group by 1, 2, 3 order by 2 nulls last, 3`,
     values,
   );

@@ -12,7 +12,7 @@ import { parse, pathParam } from '../../http/validate.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { UUID_RE } from '../../core/ids.ts';
 import {
-  CommentCorrectionSchema, CommentFilterSchema, TextCommentsQuery, ThemeIdSchema, ThemeWriteSchema,
+  CommentCorrectionSchema, CommentFilterSchema, TextCommentsQuery, ThemeDeleteQuery, ThemeWriteSchema,
   type TextModelStatusAnswer, type ThemeLocationsAnswer, type ThemesAnswer, type ThemeTrendAnswer,
 } from '../../core/api/comments.ts';
 import { analyticsRequest } from '../analytics/request.ts';
@@ -32,10 +32,6 @@ function orgWide(request: FastifyRequest, action: Action): Principal {
   const principal = authorize(request, action);
   if (principal.locationPaths !== null) throw forbidden('This changes the whole organisation: it needs access to all of it');
   return principal;
-}
-
-function themeIdParam(request: FastifyRequest): string {
-  return pathParam(request.params, 'themeId', (v) => ThemeIdSchema.safeParse(v).success, 'Theme not found');
 }
 
 export async function registerTextRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -105,21 +101,21 @@ export async function registerTextRoutes(app: FastifyInstance, deps: AppDeps) {
     return { themes: await orgThemes(pool, principal.orgId) };
   });
 
-  app.put('/api/v1/text/themes/:themeId', async (request, reply) => {
+  // The theme id travels in the body (PUT) or the query (DELETE): it names a dictionary entry, not an object with an id.
+  app.put('/api/v1/text/themes', async (request, reply) => {
     requirePrincipal(request);
-    const id = themeIdParam(request);
     const body = parse(ThemeWriteSchema, request.body ?? {});
     const principal = orgWide(request, 'survey.edit');
     await orgThemes(pool, principal.orgId);
-    const created = await upsertOrgTheme(pool, principal.orgId, { id, ...body });
+    const created = await upsertOrgTheme(pool, principal.orgId, body);
     await app.jobs.send(analyseCommentsJob, { orgId: principal.orgId });
     reply.code(created ? 201 : 200);
-    return { id, ...body };
+    return body;
   });
 
-  app.delete('/api/v1/text/themes/:themeId', async (request, reply) => {
+  app.delete('/api/v1/text/themes', async (request, reply) => {
     requirePrincipal(request);
-    const id = themeIdParam(request);
+    const { id } = parse(ThemeDeleteQuery, request.query ?? {});
     const principal = orgWide(request, 'survey.edit');
     await orgThemes(pool, principal.orgId);
     if (!(await deleteOrgTheme(pool, principal.orgId, id))) throw notFound('Theme not found');

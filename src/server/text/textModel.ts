@@ -54,7 +54,10 @@ export function trainInWorker(examples: LabelledText[]): Promise<{ json: string;
   const fromSources = import.meta.url.endsWith('.ts');
   const url = new URL(fromSources ? './trainWorker.ts' : './trainWorker.js', import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: { examples }, ...(fromSources ? { execArgv: ['--import', 'tsx'] } : {}) });
+    // From the sources (tests, `sarafan` without a build) the worker registers tsx first, as bin/sarafan.js does.
+    const worker = fromSources
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { examples } })
+      : new Worker(url, { workerData: { examples } });
     let answered = false;
     worker.once('message', (m: { json: string; quality: ModelQuality | null }) => {
       answered = true;
