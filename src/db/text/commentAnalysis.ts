@@ -174,6 +174,15 @@ export async function listOrgsWithUnanalysedComments(db: Queryable): Promise<str
   return rows.map((r) => r.id);
 }
 
+/** Organisations with at least one comment (the sweep checks whether their training is due). */
+export async function listOrgsWithComments(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query(
+    `/* listOrgsWithComments */
+     select o.id from orgs o where exists (select 1 from answers a where a.org_id = o.id and a.text is not null and btrim(a.text) <> '')`,
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Filters of the comments view on top of the dashboard filters. */
 export interface CommentFilter {
   surveyId: string;

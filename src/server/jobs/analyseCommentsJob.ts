@@ -3,13 +3,10 @@
  * src/server/text/analyseComments.ts). Schedule: after each rollup fold (i.e. soon after responses are
  * stored), after the organisation's model was trained or its theme dictionary changed, and from the
  * `sweep-comments` cron. Idempotent (it only looks at what is missing or out of date); bounded batches,
- * queues itself again when more remain. After analysing it queues training when the organisation has
- * no model yet, or its labelled comments grew by a fifth since the last one.
+ * queues itself again when more remain.
  */
-import { countTrainingGrowth } from '../text/trainingDue.ts';
 import { analyseOrgComments } from '../text/analyseComments.ts';
 import { defineJob, onePendingPerOrganisation } from './queue.ts';
-import { trainTextModelJob } from './trainTextModelJob.ts';
 
 export const analyseCommentsJob = defineJob({
   name: 'analyse-comments',
@@ -20,7 +17,6 @@ export const analyseCommentsJob = defineJob({
   async handler({ orgId }, ctx) {
     const result = await analyseOrgComments(ctx.pool, orgId, { stop: ctx.aborted });
     if (result.more && !ctx.aborted()) await ctx.queue.send(analyseCommentsJob, { orgId });
-    if (result.analysed > 0 && (await countTrainingGrowth(ctx.pool, orgId)).due) await ctx.queue.send(trainTextModelJob, { orgId });
     return result;
   },
 });

@@ -1,11 +1,14 @@
 /**
  * @module The comment-analysis sweep (kind `sweep-comments`, cron every 10 minutes): queues
  * `analyse-comments` for every organisation with a comment never analysed, covering what the trigger
- * after the rollup fold could not (a process gone, the database down at that moment).
+ * after the rollup fold could not (a process gone, the database down at that moment), and
+ * `train-text-model` for every organisation with comments whose training is due (src/server/text/trainingDue.ts).
  */
 import { z } from 'zod';
-import { listOrgsWithUnanalysedComments } from '../../db/text/commentAnalysis.ts';
+import { listOrgsWithComments, listOrgsWithUnanalysedComments } from '../../db/text/commentAnalysis.ts';
 import { analyseCommentsJob } from './analyseCommentsJob.ts';
+import { trainTextModelJob } from './trainTextModelJob.ts';
+import { countTrainingGrowth } from '../text/trainingDue.ts';
 import { defineJob } from './queue.ts';
 
 export const sweepCommentsJob = defineJob({
@@ -19,6 +22,14 @@ export const sweepCommentsJob = defineJob({
   async handler(_payload, ctx) {
     const orgs = await listOrgsWithUnanalysedComments(ctx.pool);
     for (const orgId of orgs) await ctx.queue.send(analyseCommentsJob, { orgId });
-    return { orgs: orgs.length };
+    let training = 0;
+    for (const orgId of await listOrgsWithComments(ctx.pool)) {
+      if (ctx.aborted()) break;
+      if ((await countTrainingGrowth(ctx.pool, orgId)).due) {
+        await ctx.queue.send(trainTextModelJob, { orgId });
+        training++;
+      }
+    }
+    return { orgs: orgs.length, training };
   },
 });
