@@ -14,7 +14,8 @@ import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn);
+import { textEn } from '../analytics/messages/text.ts';
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, textEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -12,4 +12,5 @@ import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa);
+import { textFa } from '../analytics/messages/text.fa.ts';
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, textFa);

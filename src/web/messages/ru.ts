@@ -12,4 +12,5 @@ import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu);
+import { textRu } from '../analytics/messages/text.ru.ts';
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, textRu);
