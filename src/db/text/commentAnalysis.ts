@@ -6,9 +6,7 @@
  */
 import type { Queryable } from '../connection.ts';
 import { binder, common, localDayRangeSql, type SourceContext } from '../queries/analyticsSource.ts';
-
-export type Sentiment = 'negative' | 'neutral' | 'positive';
-export type AnalysisSource = 'model' | 'lexicon' | 'manual';
+import type { AnalysedComment, CommentAnalysis, SentimentValue as Sentiment } from '../../core/api/comments.ts';
 
 /** A comment the job must analyse (new, text changed, older model or dictionary; never manual). */
 export interface CommentToAnalyse {
@@ -81,14 +79,8 @@ export async function saveCommentAnalyses(db: Queryable, orgId: string, rows: Co
   return rowCount ?? 0;
 }
 
-/** The current analysis of one comment of the organisation, or null (no such comment or not analysed yet). */
-export interface StoredAnalysis {
-  lang: string;
-  sentiment: Sentiment;
-  p: number;
-  source: AnalysisSource;
-  themes: string[];
-}
+/** The current analysis of one comment. */
+type StoredAnalysis = CommentAnalysis;
 
 /**
  * Stores a person's correction as source 'manual' (p = 1). Fields not given keep their analysed value
@@ -221,22 +213,9 @@ function commentsFromWhere(ctx: SourceContext, f: CommentFilter, values: unknown
       where ${where.join(' and ')}`;
 }
 
-export interface AnalysedCommentRow {
-  responseId: string;
-  questionId: string;
-  questionKey: string;
-  text: string;
-  score: number | null;
-  submittedAt: string;
-  locationId: string | null;
-  locationName: string | null;
-  language: string;
-  /** Null while the comment awaits analysis. */
-  analysis: StoredAnalysis | null;
-}
 
 /** A page of a survey's comments (newest first) with their analysis. */
-export async function listAnalysedComments(db: Queryable, ctx: SourceContext, f: CommentFilter, page: { limit: number; offset: number }): Promise<{ rows: AnalysedCommentRow[]; total: number }> {
+export async function listAnalysedComments(db: Queryable, ctx: SourceContext, f: CommentFilter, page: { limit: number; offset: number }): Promise<{ rows: AnalysedComment[]; total: number }> {
   const values: unknown[] = [];
   const fromWhere = commentsFromWhere(ctx, f, values);
   const p = binder(values);
