@@ -92,7 +92,9 @@ describe('job queue', () => {
 
     const q = queueOf(db.pool, { kinds: JOB_KINDS, log: () => {} });
     await q.start();
-    expect((await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }))).toEqual([
+    const schedules = (await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }));
+    expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
       { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
     ]);
 
