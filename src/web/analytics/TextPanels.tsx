@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { useLoad } from '../components/useLoad.ts';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useSession } from '../shell/session.tsx';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
@@ -304,6 +305,7 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
   const [form, setForm] = useState({ id: '', name: '', en: '', ru: '', fa: '' });
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
+  const idInput = useRef<HTMLInputElement>(null);
   if (!can('survey.edit') || me?.locationPaths !== null) return null;
   const split = (s: string) => s.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
   const submit = async (e: FormEvent) => {
@@ -318,7 +320,11 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
       setError(err instanceof Error ? err : new Error(String(err)));
     }
   };
-  const edit = (th: ThemeItem) => setForm({ id: th.id, name: th.names[lang as 'en'] ?? '', en: (th.terms.en ?? []).join(', '), ru: (th.terms.ru ?? []).join(', '), fa: (th.terms.fa ?? []).join(', ') });
+  const edit = (th: ThemeItem) => {
+    setForm({ id: th.id, name: th.names[lang as 'en'] ?? '', en: (th.terms.en ?? []).join(', '), ru: (th.terms.ru ?? []).join(', '), fa: (th.terms.fa ?? []).join(', ') });
+    setSaved(false);
+    idInput.current?.focus();
+  };
   return (
     <Panel title={t('tx.editor.title')} id="text-themes">
       <p className="muted">{t('tx.editor.intro')}</p>
@@ -327,19 +333,23 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
           <li key={th.id}>
             <button type="button" className="link-button" onClick={() => edit(th)}>{themeName(themes, th.id, lang)}</button>
             <span className="muted"> {t('tx.editor.terms.count', { n: (th.terms.en?.length ?? 0) + (th.terms.ru?.length ?? 0) + (th.terms.fa?.length ?? 0) })}</span>
-            <button type="button" className="link-button small" aria-label={t('tx.editor.delete', { name: themeName(themes, th.id, lang) })}
-              onClick={async () => { await api.delete(`/text/themes?id=${encodeURIComponent(th.id)}`); onChange(); }}>×</button>
           </li>
         ))}
       </ul>
       <form onSubmit={submit} className="tx-theme-form">
-        <label>{t('tx.editor.id')}<input required pattern="[a-z0-9_\-]{1,64}" dir="ltr" value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} /></label>
+        <label>{t('tx.editor.id')}<input ref={idInput} required pattern="[a-z0-9_\-]{1,64}" dir="ltr" value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} /></label>
         <label>{t('tx.editor.name', { lang: t(`tx.lang.${lang as 'en'}`) })}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
         {LANGS.map((l) => (
           <label key={l}>{t('tx.editor.terms', { lang: t(`tx.lang.${l}`) })}<input dir="auto" value={form[l]} onChange={(e) => setForm({ ...form, [l]: e.target.value })} /></label>
         ))}
         {error && <ErrorBox error={error} />}
-        <button type="submit">{t('tx.editor.add')}</button>
+        <div className="actions">
+          <button type="submit">{t('tx.editor.add')}</button>
+          {themes.some((x) => x.id === form.id) && (
+            <ConfirmButton label={t('tx.editor.delete', { name: themeName(themes, form.id, lang) })} question={t('tx.editor.deleteQuestion')}
+              onConfirm={async () => { await api.delete(`/text/themes?id=${encodeURIComponent(form.id)}`); setForm({ id: '', name: '', en: '', ru: '', fa: '' }); onChange(); }} />
+          )}
+        </div>
         {saved && <span role="status" className="muted"> {t('tx.editor.saved')}</span>}
       </form>
     </Panel>

@@ -58,6 +58,7 @@ export const textFa: Translation<keyof typeof textEn> = {
   'tx.editor.terms': 'واژه‌ها، جدا با ویرگول ({lang})',
   'tx.editor.add': 'افزودن یا به‌روزرسانی موضوع',
   'tx.editor.delete': 'حذف {name}',
+  'tx.editor.deleteQuestion': 'این موضوع حذف شود؟ نظرها در تحلیل بعدی آن را از دست می‌دهند (نظرهای اصلاح‌شده موضوع‌های خود را نگه می‌دارند).',
   'tx.editor.saved': 'موضوع ذخیره شد.',
   'tx.editor.terms.count': '{n, plural, one {# واژه} other {# واژه}}',
 };

@@ -58,6 +58,7 @@ export const textRu: Translation<keyof typeof textEn> = {
   'tx.editor.terms': 'Слова через запятую ({lang})',
   'tx.editor.add': 'Добавить или обновить тему',
   'tx.editor.delete': 'Удалить {name}',
+  'tx.editor.deleteQuestion': 'Удалить эту тему? Комментарии потеряют её при следующем анализе (исправленные вручную сохранят свои темы).',
   'tx.editor.saved': 'Тема сохранена.',
   'tx.editor.terms.count': '{n, plural, one {# слово} few {# слова} many {# слов} other {# слова}}',
 };

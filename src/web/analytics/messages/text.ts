@@ -58,6 +58,7 @@ export const textEn = {
   'tx.editor.terms': 'Words, comma-separated ({lang})',
   'tx.editor.add': 'Add or update theme',
   'tx.editor.delete': 'Delete {name}',
+  'tx.editor.deleteQuestion': 'Delete this theme? Comments lose it at the next analysis (corrected ones keep theirs).',
   'tx.editor.saved': 'Theme saved.',
   'tx.editor.terms.count': '{n, plural, one {# word} other {# words}}',
 };
