@@ -13,6 +13,7 @@ import { buildUser, Client, signIn, type TestServer } from './helpers/app.ts';
 import { startAdminServer } from './admin/server.ts';
 import { rebuildOrgRollupsJob } from '../src/server/jobs/rebuildOrgRollupsJob.ts';
 import { SEGMENT_KEY, seedOrg, seedSecondStore, type OrgSeed, type SecondStore } from './admin/securityFixtures.ts';
+import { INTEGRATION_PROBE_BODIES, KEY_ONLY_ROUTES, seedIntegrations, type IntegrationIds } from './integrations/securityFixtures.ts';
 
 const B_ONLY_KEY = 'b_only_dimension';
 
@@ -32,16 +33,18 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/two-factor',
   'POST /api/v1/auth/two-factor/enrol',
   'POST /api/v1/auth/two-factor/enrol/confirm',
+  'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'contacts';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
+  deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'contacts']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -57,6 +60,8 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/responses/:id/exclude': () => ({ reason: 'security probe' }),
   'POST /api/v1/surveys/:id/quality/exclude': () => ({ reason: 'speeder' }),
   'POST /api/v1/surveys/:id/status': () => ({ status: 'closed' }),
+  'PUT /api/v1/surveys/:id/contact-policy': () => ({ contactGapDays: 1 }),
+  ...INTEGRATION_PROBE_BODIES,
   'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
@@ -87,7 +92,8 @@ function fill(route: Route, ids: IdSet, locationQuery = false): string {
 const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
-  jobs: crypto.randomUUID(), contacts: crypto.randomUUID(),
+  jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
+  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -103,8 +109,14 @@ describe('security walk over every /api/v1 route', () => {
   let managerId: string;
   let jobA: string;
   let jobB: string;
+  let waveA: string;
+  let waveB: string;
+  let integrationsA: IntegrationIds;
+  let integrationsB: IntegrationIds;
   /** A contact of store A1, of store A2 and of org B (their names carry the markers the walk looks for). */
   const contactIds = { a: '', a2: '', b: '' };
+  /** A review of store A1, of store A2 and of org B. */
+  const reviewIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -128,7 +140,14 @@ describe('security walk over every /api/v1 route', () => {
       return id;
     };
     jobA = await failedJob(A.orgId);
+    integrationsA = await seedIntegrations(server.pool, A.orgId, 'A');
+    integrationsB = await seedIntegrations(server.pool, B.orgId, 'B-MARK');
     jobB = await failedJob(B.orgId);
+    // An invitation wave of each organisation (GET /waves/:id, POST /waves/:id/cancel).
+    const wave = async (org: OrgSeed) =>
+      (await server.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience, status) values ($1, $2, 'Wave', 'email', '{}', 'planned') returning id`, [org.orgId, org.surveyId])).rows[0].id as string;
+    waveA = await wave(A);
+    waveB = await wave(B);
     managerId = await buildUser(server.pool, A.orgId, 'location_manager', 'lm@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'analyst', 'analyst@a.sec.test', [A.storeId]);
     await buildUser(server.pool, A.orgId, 'admin', 'admin@a.sec.test', [A.storeId]);
@@ -145,6 +164,12 @@ describe('security walk over every /api/v1 route', () => {
     contactIds.a = await contact(A.orgId, A.storeId, 'A1-contact');
     contactIds.a2 = await contact(A.orgId, A2.storeId, 'A2-MARK-contact');
     contactIds.b = await contact(B.orgId, B.storeId, 'B-MARK-contact');
+    const review = async (orgId: string, storeId: string, text: string) =>
+      (await server.pool.query(`insert into reviews(org_id, source, location_id, rating, rating_scale, text, published_at, content_hash) values ($1, 'google', $2, 4, 5, $3, now(), $3) returning id`,
+        [orgId, storeId, text])).rows[0].id as string;
+    reviewIds.a = await review(A.orgId, A.storeId, 'A1-review');
+    reviewIds.a2 = await review(A.orgId, A2.storeId, 'A2-MARK-review');
+    reviewIds.b = await review(B.orgId, B.storeId, 'B-MARK-review');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -159,19 +184,24 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a,
+    'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2 });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b,
+    'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
+  // The key-only routes are called with org A's ingest key by org A's owner (and with no key by others).
+  const keyHeaders = (client: Client, route: Route): Record<string, string> =>
+    KEY_ONLY_ROUTES.has(key(route)) && client === owner ? { authorization: `Bearer ${integrationsA.ingestKey}` } : {};
   const call = (client: Client, route: Route, ids: IdSet, locationQuery = false) =>
-    client.request(route.method, fill(route, ids, locationQuery), route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[key(route)]?.(ids) ?? {}));
+    client.request(route.method, fill(route, ids, locationQuery), route.method === 'GET' || route.method === 'DELETE' ? undefined : (bodies[key(route)]?.(ids) ?? {}), keyHeaders(client, route));
   const bMarkers = () => ['B-MARK', 'B1-MARK', B.orgId, B.surveyId, B.storeId, B.ownerId, B.slug, ...B.responseIds];
   const a2Markers = () => ['A2-MARK', A2.storeId, ...A2.responseIds];
 

@@ -23,7 +23,7 @@ import {
   type Industry,
   type LabelledText,
   type ScoreScale,
-  type SentimentModel,
+  type SentimentClassifier,
   type ThemeDefinition,
 } from '../core/nlp/index.ts';
 
@@ -67,7 +67,7 @@ function readLabelled(content: string, what: string, scale?: ScoreScale): Labell
   return examples;
 }
 
-function loadModel(file: string): SentimentModel {
+function loadModel(file: string): SentimentClassifier {
   const content = readUtf8(file, `model ${file}`);
   let json: unknown;
   try {

@@ -9,6 +9,14 @@ export interface RollupKicker {
   kick(orgId: string): void;
 }
 
+/**
+ * Where writers report a stored response (after their commit) for its webhooks; implemented in
+ * src/server/integrations/webhookEmitter.ts and declared here for the same reason as RollupKicker.
+ */
+export interface ResponseEventSink {
+  created(orgId: string, responseId: string): void;
+}
+
 /** What the HTTP layer needs from the outside world; tests pass their own. */
 export interface AppDeps {
   pool: pg.Pool;
@@ -27,10 +35,14 @@ export interface AppDeps {
   logger?: boolean;
   /** Rate limits can be raised in tests that submit many answers from one address. */
   publicRateLimitPerMinute?: number;
+  /** Requests one API key may make per minute (default 600; src/http/apiKeyAuth.ts). */
+  apiKeyRateLimitPerMinute?: number;
   /** The clock ("today" in the organisation's zone is taken from it); tests pass a fixed instant. Default: the system's. */
   now?: () => Date;
   /** Called for every route as it is registered (test/security.test.ts walks them all). */
   onRoute?: (route: RouteOptions) => void;
   /** Set by buildApp: writers kick it after their commit (src/server/jobs/foldRollupsJob.ts). */
   rollupFolder?: RollupKicker;
+  /** Set by buildApp: writers report stored responses here for webhooks (never awaited). */
+  responseEvents?: ResponseEventSink;
 }

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { effectiveLocationPaths, isRole, roleAllows, type Action, type Principal } from '../core/access/index.ts';
+import { keyScopeAllows } from '../core/integrations/apiKeys.ts';
 import { DomainError } from '../core/errors.ts';
 import { deleteSession, findSessionUser, insertSession } from '../db/users/sessions.ts';
 
@@ -61,9 +62,9 @@ export async function loadSession(pool: pg.Pool, token: string | undefined): Pro
   };
 }
 
-/** The signed-in principal, or a 401. */
+/** The signed-in principal (or the API key's, src/http/apiKeyAuth.ts), or a 401. */
 export function requirePrincipal(request: FastifyRequest): Principal {
-  const p = request.sessionUser?.principal;
+  const p = request.sessionUser?.principal ?? request.apiKey?.principal;
   if (!p) throw new DomainError('unauthorized', 'Sign in first');
   return p;
 }
@@ -71,6 +72,11 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 /** The signed-in principal when their role allows `action`; 401 / 403 otherwise. */
 export function authorize(request: FastifyRequest, action: Action): Principal {
   const p = requirePrincipal(request);
+  // An API key may do what its scope allows (src/core/integrations/apiKeys.ts), whatever role it carries.
+  if (request.apiKey) {
+    if (!keyScopeAllows(request.apiKey.scope, action)) throw new DomainError('forbidden', "This API key's scope does not allow this");
+    return p;
+  }
   if (!roleAllows(p.role, action)) throw new DomainError('forbidden', 'Your role does not allow this');
   return p;
 }

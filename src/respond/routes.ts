@@ -16,6 +16,7 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 
 /** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
+import { invitationPage } from './invitation.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -80,6 +81,9 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
     unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
+
+    // A personal link of an invitation (src/respond/invitation.ts); its form posts to /s/:slug with `_inv`.
+    scope.get('/i/:token', { logLevel, config: config(postMax * 4) }, (request: FastifyRequest<{ Params: { token: string } }>, reply) => invitationPage(deps, request, reply));
   });
 }
 

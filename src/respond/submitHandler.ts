@@ -20,6 +20,7 @@ import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
+import { linkSubmission, submissionInvitation } from './invitation.ts';
 
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
@@ -90,8 +91,10 @@ async function handleSubmission(
   const json = wantsJson(request);
   const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
   const lang = surveyLanguage(survey, body._lang, request.headers['accept-language']);
-  const channel = parseChannel(body._channel);
-  const hidden = hiddenFromBody(body);
+  // A personal link's answer: the contact's channel, location and dimension attributes (src/respond/invitation.ts).
+  const invitation = preview ? null : await submissionInvitation(deps, body, survey);
+  const channel = invitation?.channel ?? parseChannel(body._channel);
+  const hidden = { ...hiddenFromBody(body), ...invitation?.dimensionFields };
   const idempotencyKey = first(body._k);
   const now = new Date();
   const started = parseStarted(body._started, now);
@@ -114,6 +117,7 @@ async function handleSubmission(
       startedMs: started?.getTime() ?? now.getTime(),
       locationId: location?.id ?? null,
       preview,
+      invitationToken: invitation ? first(body._inv) : undefined,
     });
     return sendPage(reply, status, page, accentStyle(survey));
   };
@@ -126,7 +130,7 @@ async function handleSubmission(
   try {
     const submission = {
       survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
-      locationId: null, locationRef: first(body._loc), surveyStamp, startedAt: started, submittedAt: now,
+      locationId: null, locationRef: first(body._loc) || (invitation?.contactLocationId ?? ''), surveyStamp, startedAt: started, submittedAt: now,
     };
     if (preview) {
       // The author's preview: validated exactly like a real submission, then nothing is stored.
@@ -137,6 +141,9 @@ async function handleSubmission(
     // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, submission, insert);
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
+    // Also on a retry (created false): linking is idempotent and completes a first attempt cut short.
+    if (invitation) await linkSubmission(deps, invitation, result.responseId);
+    if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.

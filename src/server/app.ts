@@ -19,12 +19,15 @@ import { parseTrustProxy } from '../http/trustProxy.ts';
 import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from '../http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from '../http/session.ts';
+import { createApiKeyAuth } from '../http/apiKeyAuth.ts';
 import { registerRoutes } from './routes.ts';
 import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
+import { setupInvitations } from './invitations/runtime.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
 import { retryDelayMs } from '../core/backoff.ts';
+import { createResponseEvents, type ResponseEvents } from './integrations/webhookEmitter.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +35,8 @@ declare module 'fastify' {
     rollupFolder: RollupFolder;
     /** The job queue (pg-boss) this process sends to and works for. */
     jobs: JobQueue;
+    /** Stored responses -> webhook events (src/server/integrations/webhookEmitter.ts). */
+    responseEvents: ResponseEvents;
   }
 }
 
@@ -67,9 +72,13 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     kinds: JOB_KINDS,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
   });
+  // Invitation senders (e-mail; SMS and Telegram add theirs to `.senders`), links, clock: src/server/invitations/runtime.ts.
+  setupInvitations(appDeps.pool, { smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now });
   const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
   app.decorate('jobs', jobs);
   app.decorate('rollupFolder', rollupFolder);
+  const responseEvents = createResponseEvents(appDeps.pool, jobs, (err) => app.log.error({ err }, 'could not enqueue a webhook event'));
+  app.decorate('responseEvents', responseEvents);
   // The queue starts beside the server, which answers meanwhile (jobs sent before it is up wait for
   // it): pg-boss installs or upgrades its schema, then one sweep folds what was queued while no process
   // ran and resumes requested rollup rebuilds. Should the database be down, it tries again with backoff.
@@ -100,11 +109,14 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     closing = true;
     wakeQueueStart();
     await rollupFolder.close();
+    await responseEvents.settled();
     await queueStarted;
     await jobs.stop();
   });
-  const deps: AppDeps = { ...appDeps, rollupFolder, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
+  const deps: AppDeps = { ...appDeps, rollupFolder, responseEvents, ...(replica ? { readPool: withPrimaryFallback(replica, appDeps.pool) } : {}) };
   app.decorateRequest('sessionUser', null);
+  app.decorateRequest('apiKey', null);
+  const authenticateApiKey = createApiKeyAuth(deps.pool, deps.apiKeyRateLimitPerMinute);
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   await app.register(cookie);
   await app.register(formbody);
@@ -130,8 +142,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    // `Authorization: Bearer <key>`: the key alone authenticates (no cookie read, so no CSRF to check).
+    if (await authenticateApiKey(request, reply)) return;
     request.sessionUser = await loadSession(deps.pool, request.cookies[SESSION_COOKIE]);
     if (STATE_CHANGING.has(request.method)) {
       // CSRF: the session cookie is SameSite=Lax; in addition, refuse form-encodable bodies and

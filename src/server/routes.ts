@@ -22,9 +22,14 @@ import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
+import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
+import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
+import { registerOpenApiRoutes } from './integrations/openapiRoutes.ts';
 import { registerContactRoutes } from './contacts/routes.ts';
 import { registerKioskRoutes } from './kiosks/routes.ts';
 import { registerWidgetSettingsRoutes } from './widget/routes.ts';
+import { registerInvitationRoutes } from './invitations/routes.ts';
+import { registerReviewRoutes } from './reviews/routes.ts';
 import { registerTextRoutes } from './text/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
@@ -47,9 +52,14 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
+  await registerIntegrationAdminRoutes(app, deps); // /api/v1/org/api-keys, /api/v1/org/webhooks (+ deliveries, resend)
+  await registerIngestRoutes(app, deps); // API-key ingest: /api/v1/contacts, /api/v1/events, POST /api/v1/surveys/:id/responses
+  await registerOpenApiRoutes(app, deps); // public /api/v1/openapi.json and /api/docs
   await registerContactRoutes(app, deps); // /api/v1/contacts, /api/v1/contact-attributes
   await registerKioskRoutes(app, deps); // /api/v1/surveys/:id/kiosks: create, list, revoke
   await registerKioskPageRoutes(app, deps); // public /k/:token/ kiosk pages and their answers
   await registerWidgetRoutes(app, deps); // public /w.js, /w/prompt.js, /w/:slug/config, POST /w/:slug (website widget)
   await registerWidgetSettingsRoutes(app, deps); // /api/v1/surveys/:id/widget
+  await registerInvitationRoutes(app, deps); // /api/v1/waves, /api/v1/surveys/:id/response-rate
+  await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
 }

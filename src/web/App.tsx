@@ -5,6 +5,7 @@ import { SessionProvider, useSession } from './shell/session.tsx';
 import { useI18n } from './i18n.tsx';
 import { adminRoutes, publicAuthRoutes } from './admin/routes.tsx';
 import { analyticsRoutes } from './analytics/routes.tsx';
+import { reviewsRoutes } from './reviews/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/app" element={<RequireSession><Layout /></RequireSession>}>
           {analyticsRoutes()}
           {adminRoutes()}
+          {reviewsRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -132,11 +132,11 @@ describe('contacts API', () => {
     expect(res.json.sample[0]).toEqual({ row: 2, cells: ['anna.petrova@example.ru', '', 'Анна П.', 'MSK-01', 'silver', '13'] });
     expect(res.json.sample.map((r: any) => r.row)).toEqual([2, 3, 4, 5, 7]);
     expect(res.json.errors).toEqual([
-      { row: 4, column: 'Магазин', reason: 'no location with code or name "nowhere" among yours' },
-      { row: 4, column: 'E-mail', reason: 'not an e-mail address' },
-      { row: 4, column: 'Телефон', reason: 'not a phone number (of RU, or with +country code)' },
-      { row: 4, column: 'Loyalty tier', reason: 'not one of: Gold, Silver' },
-      { row: 4, column: 'Visits', reason: 'not a number' },
+      { row: 4, column: 'Магазин', code: 'no_location', reason: 'no location with code or name "nowhere" among yours', vars: { ref: 'nowhere' } },
+      { row: 4, column: 'E-mail', code: 'not_an_email', reason: 'not an e-mail address' },
+      { row: 4, column: 'Телефон', code: 'not_a_phone', reason: 'not a phone number (of RU, or with +country code)', vars: { country: 'RU' } },
+      { row: 4, column: 'Loyalty tier', code: 'not_a_choice', reason: 'not one of: Gold, Silver', vars: { choices: 'Gold, Silver' } },
+      { row: 4, column: 'Visits', code: 'not_a_number', reason: 'not a number' },
     ]);
     expect(await count()).toBe(before);
   });
@@ -192,7 +192,7 @@ describe('contacts API', () => {
     const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const preview = (await owner.post('/api/v1/contacts/import/preview', { fileName: 'clients.xlsx', data })).json;
     expect(preview.mapping).toEqual(['email', 'name', 'attr:since', 'attr:visits', 'externalId']);
-    expect(preview.errors).toEqual([{ row: 3, column: 'Visits', reason: 'not a number' }]);
+    expect(preview.errors).toEqual([{ row: 3, column: 'Visits', code: 'not_a_number', reason: 'not a number' }]);
     const res = await owner.post('/api/v1/contacts/import', { fileName: 'clients.xlsx', data, mapping: preview.mapping, skipInvalid: true });
     expect(res.json).toMatchObject({ created: 1, updated: 0, rowsRefused: 1 });
     const lev = (await owner.get('/api/v1/contacts?q=C-100')).json.contacts[0];

@@ -117,8 +117,9 @@ describe('loadDemo', () => {
     );
     expect(nps.result.n).toBe(npsAnswers);
     const drivers = await owner.get(`/api/v1/surveys/${ids['demo-csi']}/analytics/drivers`);
-    // Seed 7 gives 78 complete CSI responses (99 before the widget channel joined the demo's mix) (the overall rating and all five satisfaction ratings),
-    // over the minimum of max(30, 5 per attribute): the drivers are computed, on exactly those responses.
+    // Complete CSI responses (the overall rating and all five satisfaction ratings; their number with seed 7
+    // moves whenever a channel joins the demo's mix) are over the minimum of max(30, 5 per attribute): the
+    // drivers are computed, on exactly those responses.
     const satisfaction = ['overall', ...['speed', 'politeness', 'competence', 'cleanliness', 'assortment'].map((k) => `sat_${k}`)];
     const complete = await count(
       `select count(*) n from (select a.response_id from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
@@ -126,7 +127,7 @@ describe('loadDemo', () => {
          group by a.response_id having count(*) = $4) c`,
       [first.orgId, ids['demo-csi'], satisfaction, satisfaction.length],
     );
-    expect(complete).toBe(78);
+    expect(complete).toBeGreaterThanOrEqual(30);
     expect(drivers.status).toBe(200);
     expect(drivers.json.outcome.key).toBe('overall');
     expect(drivers.json.n).toBe(complete);

@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
+import { integrationSampleBodies, KEY_ONLY_ROUTES, seedIntegrations, type IntegrationIds } from '../integrations/securityFixtures.ts';
 import { hashToken } from '../../src/http/session.ts';
 import { buildLocation, buildOrg, buildUser, TEST_PASSWORD } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -196,10 +197,14 @@ interface Fixtures {
   /** A failed background job of the organisation (POST /org/jobs/:id/retry). */
   jobId: string;
   ownerCookie: string;
+  /** API key, webhook and delivery ids, and the ingest key the key-only routes are called with. */
+  integrations: IntegrationIds;
   /** A contact (GET/PATCH/DELETE /contacts/:id...) and its unsubscribe token (/u/:token). */
   contact: { id: string; token: string };
   /** Kiosks (docs/kiosk.md): one on the live survey, reached by its token; one on the API survey, to revoke. */
   kiosk: { token: string; revokeId: string };
+  /** An invitation wave of the organisation (GET /waves/:id, POST /waves/:id/cancel). */
+  waveId: string;
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -243,7 +248,15 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/responses/:id/exclude': { type: 'json', samples: [{ reason: 'test answer' }] },
     'POST /api/v1/responses/:id/include': { type: 'json', samples: [{}] },
     'POST /api/v1/org/jobs/:id/retry': { type: 'json', samples: [{}] },
+    'POST /api/v1/waves/preview': { type: 'json', samples: [{ surveyId: f.liveSurvey.id, name: 'Fuzz wave', audience: { segment: 'gold' }, reminderDays: [3], window: { start: '09:00', end: '20:00' } }] },
+    'POST /api/v1/waves': { type: 'json', samples: [{ surveyId: f.liveSurvey.id, name: 'Fuzz wave', audience: { locationId: f.store.id }, reminderDays: [3, 7], window: { start: '22:00', end: '06:00' } }] },
+    'POST /api/v1/waves/:id/cancel': { type: 'json', samples: [{}] },
+    'POST /api/v1/waves/bounces': { type: 'json', samples: [{ message: `Action: failed\r\nStatus: 5.1.1\r\nMessage-ID: <${f.waveId}.0@sarafan.invalid>\r\n` }] },
+    'PUT /api/v1/org/contact-policy': { type: 'json', samples: [{ contactGapDays: 30 }] },
+    'PUT /api/v1/surveys/:id/contact-policy': { type: 'json', samples: [{ contactGapDays: 7 }, { contactGapDays: null }] },
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
+    'POST /api/v1/reviews/import/preview': { type: 'json', samples: [{ format: 'csv', content: 'source,rating,text,date,location\ngoogle,4,Good,2026-01-05,\n' }] },
+    'POST /api/v1/reviews/import': { type: 'json', samples: [{ format: 'jsonl', content: '{"source":"2gis","rating":"5/5","text":"Отлично","date":"05.01.2026"}\n', ratingScale: 5 }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
     'POST /api/v1/surveys/:id/status': { type: 'json', samples: [{ status: 'live' }] },
@@ -261,6 +274,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/contact-attributes': { type: 'json', samples: [{ key: 'tier', label: 'Tier', type: 'choice', choices: ['Gold'], dimension: true }] },
     'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
     'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
+    ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
     'POST /api/v1/surveys/:id/kiosks': { type: 'json', samples: [{ name: 'Fuzz tablet', locationId: f.store.id, pin: '2468' }] },
     'POST /api/v1/surveys/:id/kiosks/revoke': { type: 'json', samples: [{ kioskId: f.kiosk.revokeId }] },
     'POST /k/:token/answers': { type: 'json', samples: [{ answers: [{ k: 'fuzz-kiosk-answer-1', lang: 'ru', score: 9, comment: 'Быстро', at: Date.now() }] }] },
@@ -281,7 +295,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
 const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
   'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
-  'cursor', 'q',
+  'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset',
 ];
 /** Query keys of respondent pages: their own, and hidden fields (every other key). */
 const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];
@@ -366,6 +380,8 @@ describe('fuzz: no request answers 5xx', () => {
       contact,
       rootId: org.rootLocationId, store: { id: store.id, code: 'S1' }, doomedLocationId: doomed.id, doomedSurveyId: doomedSurvey.id, liveSurvey,
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie, kiosk,
+      waveId: (await db.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience) values ($1, $2, 'Fuzz', 'email', '{}') returning id`, [org.orgId, liveSurvey.id])).rows[0].id,
+      integrations: await seedIntegrations(db.pool, org.orgId, 'fuzz'),
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -406,6 +422,11 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'users') return f.otherUserId;
     if (name === 'id' && before === 'responses') return f.responseId;
     if (name === 'id' && before === 'jobs') return f.jobId;
+    if (name === 'id' && before === 'waves') return f.waveId;
+    if (name === 'id' && before === 'api-keys') return f.integrations.apiKeyId;
+    if (name === 'id' && before === 'webhooks') return f.integrations.webhookId;
+    if (name === 'deliveryId') return f.integrations.deliveryId;
+    if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 
@@ -477,6 +498,7 @@ describe('fuzz: no request answers 5xx', () => {
       for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h[k] = v;
       if (payload !== undefined && r.contentType) h['content-type'] = r.contentType;
       if (r.cookie) h.cookie = r.cookie;
+      if (KEY_ONLY_ROUTES.has(routeKey(route)) && r.cookie === f.ownerCookie) h.authorization = `Bearer ${f.integrations.ingestKey}`;
       return { method: route.method, url, headers: h, payload: typeof payload === 'string' ? withKey(payload) : payload };
     });
   }
@@ -486,6 +508,7 @@ describe('fuzz: no request answers 5xx', () => {
     const pathPart = route.url.replace(/:([A-Za-z]+)|\*/g, (m, name: string | undefined) => encodeBytes(validParam(route, name ?? '*')));
     const spec = bodies[routeKey(route)];
     const headers: Record<string, string> = route.url === '/api/v1/auth/logout' ? {} : { cookie: f.ownerCookie };
+    if (KEY_ONLY_ROUTES.has(routeKey(route))) headers.authorization = `Bearer ${f.integrations.ingestKey}`;
     if (!spec) return { method: route.method, url: pathPart, headers };
     const sample = spec.samples[0];
     const type = naturalType(spec.type);

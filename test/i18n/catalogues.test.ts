@@ -16,6 +16,7 @@ import { validationCatalogue } from '../../src/core/surveys/logic.ts';
 import { mailCatalogue } from '../../src/server/mail/messages.ts';
 import { cliCatalogue } from '../../src/cli/messages.ts';
 import { exportCatalogue } from '../../src/core/responses/exportTable.ts';
+import { invitationMailCatalogue } from '../../src/server/invitations/emailMessages.ts';
 import { unsubscribeCatalogue } from '../../src/respond/unsubscribe.ts';
 import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
 import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
@@ -31,6 +32,7 @@ const CATALOGUES: Catalogue<string>[] = [
   kioskCatalogue,
   widgetCatalogue,
 ];
+CATALOGUES.push(invitationMailCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

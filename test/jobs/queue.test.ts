@@ -94,6 +94,7 @@ describe('job queue', () => {
     await q.start();
     const schedules = (await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }));
     expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
       { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
     ]);

@@ -103,7 +103,9 @@ export type ContactAnswer = z.infer<typeof ContactAnswerSchema>;
 export const EraseContactAnswerSchema = z.strictObject({ contact: ContactSchema, responsesAnonymised: z.number() });
 export type EraseContactAnswer = z.infer<typeof EraseContactAnswerSchema>;
 
-const RowErrorSchema = z.strictObject({ row: z.number(), column: z.string().nullable(), reason: z.string() });
+const RowErrorSchema = z.strictObject({
+  row: z.number(), column: z.string().nullable(), code: z.string(), reason: z.string(), vars: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 /** POST /contacts/import/preview: nothing is written. */
 export const ImportPreviewAnswerSchema = z.strictObject({

@@ -4,7 +4,7 @@
  */
 import { isLanguage, type Language } from '../i18n/languages.ts';
 import { isTimeZone } from '../time/timeZone.ts';
-import { attributeProblemText, validateAttributeValue, type AttributeDef, type AttributeValue } from './attributes.ts';
+import { attributeProblemText, MAX_TEXT_ATTRIBUTE, validateAttributeValue, type AttributeDef, type AttributeValue } from './attributes.ts';
 import { normalizeEmail, normalizePhone } from './normalize.ts';
 
 /** The stored fields of a contact (null = not known). */
@@ -34,10 +34,17 @@ export interface ContactInput {
   attributes?: Record<string, string | number | null>;
 }
 
-/** One refused field: `field` is a contact field or `attributes.<key>`. */
+/** Why a value is refused, for translations (the dashboard words each code; `reason` is the English). */
+export type ProblemCode =
+  | 'too_long' | 'not_an_email' | 'not_a_phone' | 'not_a_phone_intl' | 'not_a_language' | 'not_a_time_zone' | 'no_such_attribute'
+  | 'not_a_number' | 'not_a_date' | 'not_a_choice' | 'no_location' | 'no_identifier' | 'two_contacts' | 'outside_scope' | 'needs_location';
+
+/** One refused field: `field` is a contact field or `attributes.<key>`; `vars` fill the code's message. */
 export interface FieldProblem {
   field: string;
+  code: ProblemCode;
   reason: string;
+  vars?: Record<string, string | number>;
 }
 
 export interface NormalizeOptions {
@@ -67,23 +74,25 @@ const empty = (v: unknown): v is null | undefined | '' => v === null || v === un
  */
 export function normalizeContact(input: ContactInput, opts: NormalizeOptions): NormalizedContact {
   const out: NormalizedContact = { fields: {}, attributes: {}, removeAttributes: [], problems: [] };
-  const problem = (field: string, reason: string) => out.problems.push({ field, reason });
+  const problem = (field: string, code: ProblemCode, reason: string, vars?: Record<string, string | number>) =>
+    out.problems.push({ field, code, reason, ...(vars ? { vars } : {}) });
   const text = (field: 'name' | 'segment' | 'externalId', max: number) => {
     const raw = input[field];
     if (raw === undefined) return;
     const value = empty(raw) ? null : raw.trim().replace(/\s+/g, ' ');
-    if (value !== null && value.length > max) problem(field, `longer than ${max} characters`);
+    if (value !== null && value.length > max) problem(field, 'too_long', `longer than ${max} characters`, { max });
     else out.fields[field] = value;
   };
   if (input.email !== undefined) {
     const email = empty(input.email) ? null : normalizeEmail(input.email);
-    if (!empty(input.email) && email === null) problem('email', 'not an e-mail address');
+    if (!empty(input.email) && email === null) problem('email', 'not_an_email', 'not an e-mail address');
     else out.fields.email = email;
   }
   if (input.phone !== undefined) {
     const phone = empty(input.phone) ? null : normalizePhone(input.phone, opts.defaultCountry);
     if (!empty(input.phone) && phone === null) {
-      problem('phone', opts.defaultCountry ? `not a phone number (of ${opts.defaultCountry}, or with +country code)` : 'not a phone number (write it with + and the country code)');
+      if (opts.defaultCountry) problem('phone', 'not_a_phone', `not a phone number (of ${opts.defaultCountry}, or with +country code)`, { country: opts.defaultCountry });
+      else problem('phone', 'not_a_phone_intl', 'not a phone number (write it with + and the country code)');
     } else out.fields.phone = phone;
   }
   text('name', MAX_NAME);
@@ -91,19 +100,19 @@ export function normalizeContact(input: ContactInput, opts: NormalizeOptions): N
   text('externalId', MAX_EXTERNAL_ID);
   if (input.language !== undefined) {
     const lang = empty(input.language) ? null : input.language.trim().toLowerCase();
-    if (lang !== null && !isLanguage(lang)) problem('language', 'not one of en, ru, fa');
+    if (lang !== null && !isLanguage(lang)) problem('language', 'not_a_language', 'not one of en, ru, fa');
     else out.fields.language = lang;
   }
   if (input.timeZone !== undefined) {
     const tz = empty(input.timeZone) ? null : input.timeZone.trim();
-    if (tz !== null && !isTimeZone(tz)) problem('timeZone', 'not an IANA time zone (e.g. Europe/Moscow)');
+    if (tz !== null && !isTimeZone(tz)) problem('timeZone', 'not_a_time_zone', 'not an IANA time zone (e.g. Europe/Moscow)');
     else out.fields.timeZone = tz;
   }
   if (input.locationId !== undefined) out.fields.locationId = empty(input.locationId) ? null : input.locationId;
   for (const [key, raw] of Object.entries(input.attributes ?? {})) {
     const def = opts.attributeDefs.find((d) => d.key === key);
     if (!def) {
-      problem(`attributes.${key}`, 'no such attribute');
+      problem(`attributes.${key}`, 'no_such_attribute', 'no such attribute');
       continue;
     }
     if (empty(raw)) {
@@ -112,7 +121,8 @@ export function normalizeContact(input: ContactInput, opts: NormalizeOptions): N
     }
     const result = validateAttributeValue(def, raw);
     if (result.ok) out.attributes[key] = result.value;
-    else problem(`attributes.${key}`, attributeProblemText(result.problem, def));
+    else if (result.problem === 'too_long') problem(`attributes.${key}`, 'too_long', attributeProblemText(result.problem, def), { max: MAX_TEXT_ATTRIBUTE });
+    else problem(`attributes.${key}`, result.problem, attributeProblemText(result.problem, def), result.problem === 'not_a_choice' ? { choices: def.choices.join(', ') } : undefined);
   }
   return out;
 }

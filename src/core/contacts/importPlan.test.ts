@@ -57,12 +57,12 @@ describe('planContactImport', () => {
       },
     ]);
     expect(plan.errors).toEqual([
-      { row: 3, column: 'store', reason: 'no location with code or name "nowhere" among yours' },
-      { row: 3, column: 'email', reason: 'not an e-mail address' },
-      { row: 3, column: 'phone', reason: 'not a phone number (of RU, or with +country code)' },
-      { row: 3, column: 'tier', reason: 'not one of: Gold, Silver' },
-      { row: 3, column: 'visits', reason: 'not a number' },
-      { row: 4, column: null, reason: 'no e-mail, phone or external id' },
+      { row: 3, column: 'store', code: 'no_location', reason: 'no location with code or name "nowhere" among yours', vars: { ref: 'nowhere' } },
+      { row: 3, column: 'email', code: 'not_an_email', reason: 'not an e-mail address' },
+      { row: 3, column: 'phone', code: 'not_a_phone', reason: 'not a phone number (of RU, or with +country code)', vars: { country: 'RU' } },
+      { row: 3, column: 'tier', code: 'not_a_choice', reason: 'not one of: Gold, Silver', vars: { choices: 'Gold, Silver' } },
+      { row: 3, column: 'visits', code: 'not_a_number', reason: 'not a number' },
+      { row: 4, column: null, code: 'no_identifier', reason: 'no e-mail, phone or external id' },
     ]);
     expect(plan.rowsRead).toBe(3);
     expect(plan.rowsRefused).toBe(2);
@@ -114,7 +114,8 @@ describe('planContactImport', () => {
       ctx({ email: [['olga@example.ru', 'id-olga']], phone: [['+79031112233', 'id-pavel']] }),
     );
     const reason = 'matches 2 different contacts (e-mail olga@example.ru; phone +79031112233); fix the file or merge them first';
-    expect(plan.errors).toEqual([2, 3, 4].map((row) => ({ row, column: null, reason })));
+    const vars = { n: 2, found: 'e-mail olga@example.ru; phone +79031112233' };
+    expect(plan.errors).toEqual([2, 3, 4].map((row) => ({ row, column: null, code: 'two_contacts', reason, vars })));
     expect(plan.creates).toEqual([]);
     expect(plan.updates).toEqual([]);
     expect(plan.rowsRefused).toBe(3);

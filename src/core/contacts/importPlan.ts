@@ -5,7 +5,7 @@
  * phone or external id (update) or new (create). Pure: the server loads what exists and applies the plan.
  */
 import { type AttributeDef, type AttributeValue } from './attributes.ts';
-import { hasIdentifier, normalizeContact, type ContactFields, type ContactInput } from './contact.ts';
+import { hasIdentifier, normalizeContact, type ContactFields, type ContactInput, type ProblemCode } from './contact.ts';
 import { IMPORT_FIELDS, type ImportField } from './fields.ts';
 
 /** What one column feeds: a field, `attr:<key>` (an attribute), or null (ignored). */
@@ -22,7 +22,10 @@ export interface ImportSheet {
 export interface RowError {
   row: number;
   column: string | null;
+  /** What is wrong, for translations; `reason` says it in English. */
+  code: ProblemCode;
   reason: string;
+  vars?: Record<string, string | number>;
 }
 
 export type ImportFields = Partial<Omit<ContactFields, 'attributes'>>;
@@ -147,15 +150,15 @@ export function planContactImport(sheet: ImportSheet, mapping: ColumnMapping, ct
       if (target.startsWith('attr:')) input.attributes[target.slice(5)] = cell;
       else if (target === 'location') {
         const id = ctx.resolveLocation(cell);
-        if (id === null) rowErrors.push({ row, column: sheet.headers[i], reason: `no location with code or name "${cell}" among yours` });
+        if (id === null) rowErrors.push({ row, column: sheet.headers[i], code: 'no_location', reason: `no location with code or name "${cell}" among yours`, vars: { ref: cell } });
         else input.locationId = id;
       } else input[target as Exclude<ImportField, 'location'>] = cell;
     });
     const normalized = normalizeContact(input, { attributeDefs: ctx.attributeDefs, defaultCountry: ctx.defaultCountry });
-    for (const p of normalized.problems) rowErrors.push({ row, column: columnOf(p.field), reason: p.reason });
+    for (const p of normalized.problems) rowErrors.push({ row, column: columnOf(p.field), code: p.code, reason: p.reason, ...(p.vars ? { vars: p.vars } : {}) });
     const fields = Object.fromEntries(Object.entries(normalized.fields).filter(([, v]) => v !== null)) as ImportFields;
     if (rowErrors.length === 0 && !hasIdentifier({ email: fields.email ?? null, phone: fields.phone ?? null, externalId: fields.externalId ?? null })) {
-      rowErrors.push({ row, column: null, reason: 'no e-mail, phone or external id' });
+      rowErrors.push({ row, column: null, code: 'no_identifier', reason: 'no e-mail, phone or external id' });
     }
     if (rowErrors.length) errors.push(...rowErrors);
     else good.push({ row, fields, attributes: normalized.attributes });
@@ -181,8 +184,9 @@ export function planContactImport(sheet: ImportSheet, mapping: ColumnMapping, ct
       hit('externalId', f.externalId, 'external id');
     }
     if (matches.size > 1) {
-      const reason = `matches ${matches.size} different contacts (${[...matches.values()].join('; ')}); fix the file or merge them first`;
-      for (const row of merged.rows) errors.push({ row, column: null, reason });
+      const found = [...matches.values()].join('; ');
+      const reason = `matches ${matches.size} different contacts (${found}); fix the file or merge them first`;
+      for (const row of merged.rows) errors.push({ row, column: null, code: 'two_contacts', reason, vars: { n: matches.size, found } });
       continue;
     }
     const [id] = matches.keys();

@@ -20,9 +20,31 @@ export interface FeatureOptions {
   negation: boolean;
   /** The built-in lexicon's positive and negative sums as two features (ru, fa, en texts). */
   lexicon: boolean;
+  /** Word trigrams (within a clause). Absent in version-1 model files: false. */
+  wordTrigrams?: boolean;
+  /** Presence (1) instead of sublinear counts (1 + ln c) before normalising. Absent: false. */
+  binary?: boolean;
+  /** @mentions and #tags as one placeholder token instead of their text. Absent: false. */
+  collapseMentions?: boolean;
+  /** Letters repeated three or more times squeezed to two ("soooo" -> "soo"). Absent: false. */
+  squeeze?: boolean;
+  /** Character n-grams over each clause's words joined by spaces (spanning word boundaries) instead of inside each word. Absent: false. */
+  charAcross?: boolean;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { bits: 18, charMin: 3, charMax: 5, wordBigrams: true, negation: true, lexicon: true };
+export const DEFAULT_FEATURES: FeatureOptions = {
+  bits: 18,
+  charMin: 3,
+  charMax: 5,
+  wordBigrams: true,
+  negation: true,
+  lexicon: true,
+  wordTrigrams: false,
+  binary: false,
+  collapseMentions: false,
+  squeeze: false,
+  charAcross: false,
+};
 
 /** A sparse vector: parallel arrays of feature indices and values. */
 export interface SparseVector {
@@ -37,6 +59,30 @@ const SEED_BIGRAM = 0x5bd1e995;
 const SEED_CHAR = FNV_OFFSET;
 const SEED_NEGATED = 0x27d4eb2f;
 const SEED_LEXICON = 0x165667b1;
+const SEED_TRIGRAM = 0x61c88647;
+
+const ELONGATED = /(\p{L})\1{2,}/gu;
+
+/** A word with every run of three or more equal letters cut to two ("soooo" -> "soo", "خیلیییی" -> "خیلیی"). */
+export function squeezeElongation(word: string): string {
+  return word.replace(ELONGATED, '$1$1');
+}
+
+/** The unit a token counts as: its text, or a placeholder for URLs, numbers and (optionally) mentions. */
+export function tokenUnit(t: Token, opts: Pick<FeatureOptions, 'collapseMentions' | 'squeeze'>): string {
+  switch (t.kind) {
+    case 'url':
+      return '<url>';
+    case 'number':
+      return '<num>';
+    case 'mention':
+      return opts.collapseMentions ? (t.text.startsWith('#') ? '<tag>' : '<user>') : t.text;
+    case 'word':
+      return opts.squeeze ? squeezeElongation(t.text) : t.text;
+    default:
+      return t.text;
+  }
+}
 
 /** FNV-1a of a string's UTF-16 code units, from a seed (the namespace). */
 export function hashString(s: string, seed: number): number {
@@ -67,21 +113,7 @@ export function featurize(text: { tokens: readonly Token[]; analysisLang: Analys
     for (let r = Math.min(5, Math.round(positive)); r > 0; r--) add(SEED_LEXICON);
     for (let r = Math.min(5, Math.round(-negative)); r > 0; r--) add(SEED_LEXICON + 1);
   }
-  let prev = -1;
-  for (let ti = 0; ti < tokens.length; ti++) {
-    const t = tokens[ti]!;
-    if (t.kind === 'punct') {
-      prev = -1;
-      continue;
-    }
-    const unit = t.kind === 'url' ? '<url>' : t.kind === 'number' ? '<num>' : t.text;
-    const h = hashString(unit, SEED_WORD);
-    add(h);
-    if (negated?.has(ti)) add(hashString(unit, SEED_NEGATED));
-    if (opts.wordBigrams && prev !== -1) add(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h);
-    prev = h;
-    if (t.kind !== 'word' || opts.charMax === 0) continue;
-    const padded = ` ${unit} `;
+  const charGrams = (padded: string) => {
     const len = padded.length;
     for (let i = 0; i < len; i++) {
       let c = SEED_CHAR;
@@ -91,7 +123,32 @@ export function featurize(text: { tokens: readonly Token[]; analysisLang: Analys
         if (j - i + 1 >= opts.charMin) add(c);
       }
     }
+  };
+  const across = opts.charAcross === true && opts.charMax > 0;
+  let clause = '';
+  let prev = -1;
+  let prev2 = -1;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const t = tokens[ti]!;
+    if (t.kind === 'punct') {
+      prev = prev2 = -1;
+      if (clause !== '') charGrams(` ${clause} `);
+      clause = '';
+      continue;
+    }
+    const unit = tokenUnit(t, opts);
+    const h = hashString(unit, SEED_WORD);
+    add(h);
+    if (negated?.has(ti)) add(hashString(unit, SEED_NEGATED));
+    if (opts.wordBigrams && prev !== -1) add(Math.imul(prev ^ SEED_BIGRAM, FNV_PRIME) ^ h);
+    if (opts.wordTrigrams && prev2 !== -1) add(Math.imul(Math.imul(prev2 ^ SEED_TRIGRAM, FNV_PRIME) ^ prev, FNV_PRIME) ^ h);
+    prev2 = prev;
+    prev = h;
+    if (t.kind !== 'word' || opts.charMax === 0) continue;
+    if (across) clause = clause === '' ? unit : `${clause} ${unit}`;
+    else charGrams(` ${unit} `);
   }
+  if (clause !== '') charGrams(` ${clause} `);
   // Sorting the indices groups repeats: counts without a hash map.
   const sorted = buffer.subarray(0, used).sort();
   let distinct = 0;
@@ -105,7 +162,7 @@ export function featurize(text: { tokens: readonly Token[]; analysisLang: Analys
   }
   let norm = 0;
   for (let j = 0; j < distinct; j++) {
-    const v = 1 + Math.log(val[j]!);
+    const v = opts.binary ? 1 : 1 + Math.log(val[j]!);
     val[j] = v;
     norm += v * v;
   }

@@ -5,9 +5,8 @@
  */
 export { prepareText } from './prepare.ts';
 export { parseLabelledTsv, type SentimentLabel, type ScoreScale, type LabelledText } from './labels.ts';
-export { classifySentiment, trainFromTexts } from './sentiment.ts';
+export { classifySentiment, trainFromTexts, type SentimentClassifier } from './sentiment.ts';
 export { modelToJson, modelFromJson } from './modelFile.ts';
-export type { SentimentModel } from './sentimentModel.ts';
 export { quality } from './evaluate.ts';
 export { keyPhrases } from './keyphrases.ts';
 export { termFrequencies } from './frequencies.ts';

@@ -4,12 +4,12 @@
  * with the built-in lexicon (the lower-accuracy mode, marked as such in every result).
  */
 import { quality as measure, foldAssignment } from './evaluate.ts';
-import { featurize } from './features.ts';
+import { DEFAULT_FEATURES, featurize, type FeatureOptions } from './features.ts';
 import type { LabelledText, SentimentLabel } from './labels.ts';
 import { lexiconSentiment } from './lexicon.ts';
 import type { ModelQuality } from './modelFile.ts';
 import { prepareText, type PreparedText } from './prepare.ts';
-import { DEFAULT_TRAIN_OPTIONS, predictLabel, trainSentimentModel, type SentimentModel, type TrainOptions, type VectorExample } from './sentimentModel.ts';
+import { DEFAULT_TRAIN_OPTIONS, predictProbabilities, trainSentimentModel, type SentimentModel, type TrainOptions, type VectorExample } from './sentimentModel.ts';
 
 export interface SentimentResult {
   lang: string;
@@ -20,11 +20,50 @@ export interface SentimentResult {
   mode: 'model' | 'lexicon';
 }
 
+/**
+ * The trained classifier: one or more linear models over different feature sets (by default a word
+ * model and a character model, docs/text.md) whose class probabilities are averaged.
+ */
+export interface SentimentClassifier {
+  /** The classes, in the order of every member's probabilities. */
+  labels: SentimentLabel[];
+  /** Training examples per label. */
+  counts: Partial<Record<SentimentLabel, number>>;
+  members: SentimentModel[];
+}
+
+/**
+ * The default ensemble, chosen by 5-fold cross-validation inside the training part of the development
+ * sets: a word model (unigrams, bigrams, trigrams, negation marks, lexicon sums; no character n-grams)
+ * and a character model (character 3-5-grams inside words plus unigrams, negation marks, lexicon sums).
+ */
+export const DEFAULT_MEMBERS: readonly FeatureOptions[] = [
+  { ...DEFAULT_FEATURES, charMax: 0, wordTrigrams: true },
+  { ...DEFAULT_FEATURES, wordBigrams: false },
+];
+
+/** Class probabilities of one prepared text: the mean of the members' probabilities, in `classifier.labels` order. */
+export function classifierProbabilities(classifier: SentimentClassifier, prepared: PreparedText): Float64Array {
+  const out = new Float64Array(classifier.labels.length);
+  for (const m of classifier.members) {
+    const p = predictProbabilities(m, featurize(prepared, m.features));
+    for (let c = 0; c < out.length; c++) out[c] += p[c]! / classifier.members.length;
+  }
+  return out;
+}
+
+function argmax(p: Float64Array): number {
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
+  return best;
+}
+
 /** Classifies one prepared text. */
-export function classifySentiment(prepared: PreparedText, model?: SentimentModel | null): SentimentResult {
+export function classifySentiment(prepared: PreparedText, model?: SentimentClassifier | null): SentimentResult {
   if (model) {
-    const { label, p } = predictLabel(model, featurize(prepared, model.features));
-    return { lang: prepared.lang, sentiment: label, p, mode: 'model' };
+    const p = classifierProbabilities(model, prepared);
+    const best = argmax(p);
+    return { lang: prepared.lang, sentiment: model.labels[best]!, p: p[best]!, mode: 'model' };
   }
   const { label, p } = lexiconSentiment(prepared.tokens, prepared.analysisLang);
   return { lang: prepared.lang, sentiment: label, p, mode: 'lexicon' };
@@ -34,34 +73,37 @@ export function classifySentiment(prepared: PreparedText, model?: SentimentModel
 export const MIN_PER_LABEL_FOR_CV = 5;
 
 export interface TrainResult {
-  model: SentimentModel;
+  model: SentimentClassifier;
   /** Out-of-fold accuracy and macro-F1 of the same training on k-1 folds, or null when too few examples. */
   quality: ModelQuality | null;
 }
 
 /**
  * Trains on labelled texts (two labels -> a two-class model) and measures k-fold cross-validated
- * quality with the same options. Deterministic.
+ * quality with the same options. Deterministic. With `features` given, one model over those features;
+ * otherwise the {@link DEFAULT_MEMBERS} ensemble.
  * @param defaultLang language for texts too short to identify
  * @throws RangeError with fewer than two labels
  */
 export function trainFromTexts(examples: readonly LabelledText[], options: Partial<TrainOptions> & { folds?: number; defaultLang?: string } = {}): TrainResult {
-  const { folds = 5, defaultLang = 'en', ...train } = options;
-  const features = train.features ?? DEFAULT_TRAIN_OPTIONS.features;
-  const vectors: VectorExample[] = examples.map((e) => ({ label: e.label, vector: featurize(prepareText(e.text, defaultLang), features) }));
-  const model = trainSentimentModel(vectors, train);
+  const { folds = 5, defaultLang = 'en', features, ...train } = options;
+  const memberFeatures = features ? [features] : DEFAULT_MEMBERS;
+  const prepared = examples.map((e) => prepareText(e.text, defaultLang));
+  const sets: VectorExample[][] = memberFeatures.map((f) => examples.map((e, i) => ({ label: e.label, vector: featurize(prepared[i]!, f) })));
+  const fit = (keep: (i: number) => boolean): SentimentClassifier => {
+    const members = sets.map((vectors, m) => trainSentimentModel(vectors.filter((_, i) => keep(i)), { ...train, features: memberFeatures[m]! }));
+    return { labels: members[0]!.labels, counts: members[0]!.counts, members };
+  };
+  const model = fit(() => true);
   const perLabel = new Map<SentimentLabel, number>();
   for (const e of examples) perLabel.set(e.label, (perLabel.get(e.label) ?? 0) + 1);
   if ([...perLabel.values()].some((n) => n < Math.max(MIN_PER_LABEL_FOR_CV, folds))) return { model, quality: null };
-  const fold = foldAssignment(vectors.length, folds, train.seed ?? DEFAULT_TRAIN_OPTIONS.seed);
-  const predicted = new Array<string>(vectors.length);
+  const fold = foldAssignment(examples.length, folds, train.seed ?? DEFAULT_TRAIN_OPTIONS.seed);
+  const predicted = new Array<string>(examples.length);
   for (let k = 0; k < folds; k++) {
-    const part = trainSentimentModel(
-      vectors.filter((_, i) => fold[i] !== k),
-      train,
-    );
-    vectors.forEach((v, i) => {
-      if (fold[i] === k) predicted[i] = predictLabel(part, v.vector).label;
+    const part = fit((i) => fold[i] !== k);
+    prepared.forEach((p, i) => {
+      if (fold[i] === k) predicted[i] = part.labels[argmax(classifierProbabilities(part, p))]!;
     });
   }
   const q = measure(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { featurize } from './features.ts';
 import type { LabelledText } from './labels.ts';
-import { modelFromJson, modelToJson, ModelFormatError } from './modelFile.ts';
+import { modelFromJson, modelToJson, ModelFormatError, PRUNE_BELOW } from './modelFile.ts';
 import { prepareText } from './prepare.ts';
 import { classifySentiment, trainFromTexts } from './sentiment.ts';
 import { predictProbabilities, trainSentimentModel } from './sentimentModel.ts';
@@ -53,6 +53,20 @@ describe('sentiment model', () => {
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(c.weights.buffer))).toBe(false);
   });
 
+  it('applies NB weighting only with enough examples of every class', () => {
+    const plain = trainSentimentModel(vectors(TINY), { nbAlpha: 0 });
+    const few = trainSentimentModel(vectors(TINY)); // 8 per class < nbMinPerClass: no NB
+    expect(Buffer.from(few.weights.buffer).equals(Buffer.from(plain.weights.buffer))).toBe(true);
+    const nb = trainSentimentModel(vectors(TINY), { nbMinPerClass: 8 });
+    expect(Buffer.from(nb.weights.buffer).equals(Buffer.from(plain.weights.buffer))).toBe(false);
+    // the ratios are folded into the weights: a feature no text has keeps weight 0
+    const seen = new Set(vectors(TINY).flatMap((e) => Array.from(e.vector.idx)));
+    const unseen = [...Array(64).keys()].find((j) => !seen.has(j))!;
+    for (let c = 0; c < 3; c++) expect(nb.weights[c * 2 ** nb.features.bits + unseen]).toBe(0);
+    const p = trainFromTexts(TINY, { epochs: 30, nbMinPerClass: 8 }).model;
+    for (const e of TINY) expect(classifySentiment(prepareText(e.text, 'en'), p).sentiment).toBe(e.label);
+  });
+
   it('trains a two-class model from two labels and refuses one', () => {
     const two = TINY.filter((e) => e.label !== 'neutral');
     const model = trainSentimentModel(vectors(two));
@@ -70,22 +84,53 @@ describe('sentiment model', () => {
 });
 
 describe('model file', () => {
-  it('round-trips through JSON with the same predictions', () => {
+  it('round-trips through JSON with the same predictions (weights under the pruning threshold read back as 0)', () => {
     const { model, quality } = trainFromTexts(TINY, { folds: 4 });
+    expect(model.members.length).toBe(2);
     const json = JSON.parse(JSON.stringify(modelToJson(model, quality)));
     const back = modelFromJson(json);
     expect(back.quality).toEqual(quality);
-    expect(Array.from(back.model.weights)).toEqual(Array.from(model.weights));
-    const v = featurize(prepareText('late and rude', 'en'));
-    expect(Array.from(predictProbabilities(back.model, v))).toEqual(Array.from(predictProbabilities(model, v)));
+    expect(back.model.labels).toEqual(model.labels);
+    model.members.forEach((m, i) => {
+      const pruned = Array.from(m.weights, (w) => (Math.abs(w) < PRUNE_BELOW ? 0 : w));
+      expect(Array.from(back.model.members[i]!.weights)).toEqual(pruned);
+      expect(back.model.members[i]!.features).toEqual(m.features);
+    });
+    for (const text of ['late and rude', 'great food, thank you', 'заказ был в понедельник']) {
+      const p = prepareText(text, 'en');
+      expect(classifySentiment(p, back.model).sentiment).toBe(classifySentiment(p, model).sentiment);
+    }
+  });
+
+  it('reads a version-1 file (one dense model)', () => {
+    const features = { bits: 10, charMin: 3, charMax: 5, wordBigrams: true, negation: true, lexicon: true };
+    const one = trainSentimentModel(
+      TINY.map((e) => ({ label: e.label, vector: featurize(prepareText(e.text, 'en'), features) })),
+      { features },
+    );
+    const bytes = Buffer.alloc(one.weights.length * 4);
+    one.weights.forEach((w, i) => bytes.writeFloatLE(w, i * 4));
+    const v1 = { format: 'sarafan.sentiment-model', version: 1, labels: one.labels, features: one.features, counts: one.counts, quality: null, bias: Array.from(one.bias), weights: bytes.toString('base64') };
+    const back = modelFromJson(v1).model;
+    expect(back.members.length).toBe(1);
+    expect(back.members[0]!.features.wordTrigrams).toBe(false);
+    expect(Array.from(back.members[0]!.weights)).toEqual(Array.from(one.weights));
+    expect(() => modelFromJson({ ...v1, weights: v1.weights.slice(0, 100) })).toThrow(/"weights" holds 75 bytes, expected 12288/);
   });
 
   it('names what is wrong with a bad file', () => {
-    const good = modelToJson(trainSentimentModel(vectors(TINY)), null);
+    const good = modelToJson(trainFromTexts(TINY, { folds: 4 }).model, null);
+    const member = good.members[0]!;
     expect(() => modelFromJson([])).toThrow(ModelFormatError);
     expect(() => modelFromJson({ ...good, format: 'x' })).toThrow(/"format" must be "sarafan.sentiment-model"/);
-    expect(() => modelFromJson({ ...good, version: 2 })).toThrow(/version 2 is not supported/);
+    expect(() => modelFromJson({ ...good, version: 3 })).toThrow(/version 3 is not supported/);
     expect(() => modelFromJson({ ...good, labels: ['negative', 'happy'] })).toThrow(/"labels"/);
-    expect(() => modelFromJson({ ...good, weights: good.weights.slice(0, 100) })).toThrow(/"weights" holds 75 bytes, expected 3145728/);
+    expect(() => modelFromJson({ ...good, members: [] })).toThrow(/"members" must list one to eight models/);
+    expect(() => modelFromJson({ ...good, members: [{ ...member, values: member.values.slice(0, 8) }] })).toThrow(/members\[0\]: "index" \(\d+ bytes\) and "values" \(6 bytes\)/);
+    const reversed = Buffer.alloc(8);
+    reversed.writeUInt32LE(5, 0);
+    reversed.writeUInt32LE(4, 4);
+    expect(() => modelFromJson({ ...good, members: [{ ...member, index: reversed.toString('base64'), values: Buffer.alloc(8).toString('base64') }] })).toThrow(/"index" must ascend/);
+    expect(() => modelFromJson({ ...good, members: [{ ...member, features: { ...member.features, squeeze: 'yes' } }] })).toThrow(/members\[0\]: "features" is malformed/);
   });
 });

@@ -3,6 +3,7 @@
  * rollups. An interrupted run leaves nothing behind; a second run finds the `demo-nps` slug and
  * does nothing. An advisory lock makes two simultaneous runs queue instead of racing.
  */
+import { insertDemoInvitations } from './demoInvitations.ts';
 import type { Pool, PoolClient } from '../connection.ts';
 import { withTransaction } from '../tx.ts';
 import { generateDemoResponses, type DemoResponse } from '../../core/demo/responses.ts';
@@ -11,8 +12,10 @@ import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
+import { insertDemoIntegrations } from './insertDemoIntegrations.ts';
 import { insertDemoKiosks, type DemoKioskSecrets } from './demoKiosks.ts';
 import { setDemoWidgets } from './demoWidgets.ts';
+import { insertDemoReviews } from './insertDemoReviews.ts';
 import { ROLLUP_TABLES } from '../rollups/levels.ts';
 import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
@@ -110,7 +113,10 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
     await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
+    await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
+    await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
+    await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

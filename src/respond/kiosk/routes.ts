@@ -84,6 +84,7 @@ async function storeAnswer(deps: AppDeps, kiosk: PublicKiosk, survey: LoadedSurv
       submittedAt: answerTime(a.at, now),
     });
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
+    if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     return { k: a.k, outcome: result.created ? 'stored' : 'duplicate' };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'validation') return { k: a.k, outcome: 'invalid' };

@@ -29,6 +29,8 @@ export interface SurveyPageView {
   formError?: string;
   /** The author's preview: a banner, and the form posts back to the preview (nothing is stored). */
   preview?: boolean;
+  /** A personal link's token (/i/:token), posted back as `_inv` so the answer is linked to the contact. */
+  invitationToken?: string;
 }
 
 /** The survey's address, with `?preview=1` for the author's preview. */
@@ -114,7 +116,9 @@ export function renderSurveyPage(v: SurveyPageView): string {
 <form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
-  }<input type="hidden" name="_channel" value="${v.channel}">${hiddenInputs}
+  }<input type="hidden" name="_channel" value="${v.channel}">${
+    v.invitationToken ? html`<input type="hidden" name="_inv" value="${v.invitationToken}">` : ''
+  }${hiddenInputs}
 ${fields}
 <div class="bar"><button type="button" class="sec bk" hidden>${s('back')}</button><span class="st" data-f="${pageText(lang, 'step', { n: '{n}', total: '{total}' })}" role="status"></span><button type="button" class="nx" hidden>${s('next')}</button><button type="submit" class="sb">${s('submit')}</button></div>
 </form><template id="ty">${thanksBody(survey, lang)}</template>`;

@@ -120,6 +120,7 @@ export async function registerWidgetRoutes(app: FastifyInstance, deps: AppDeps) 
       submittedAt: new Date(),
     });
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
+    if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // Sent only after the commit.
     return { ok: true, responseId: result.responseId };
   });

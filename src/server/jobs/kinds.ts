@@ -3,8 +3,23 @@ import type { JobKind } from './queue.ts';
 import { foldRollupsJob } from './foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from './rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from './sweepRollupsJob.ts';
+import { planInvitationWaveJob } from './planInvitationWaveJob.ts';
+import { sendInvitationsJob } from './sendInvitationsJob.ts';
+import { webhookEventJob } from '../integrations/webhookEventJob.ts';
+import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
 import { analyseCommentsJob } from './analyseCommentsJob.ts';
 import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
 
-export const JOB_KINDS: JobKind<any>[] = [foldRollupsJob, rebuildOrgRollupsJob, sweepRollupsJob, analyseCommentsJob, trainTextModelJob, sweepCommentsJob];
+export const JOB_KINDS: JobKind<any>[] = [
+  foldRollupsJob,
+  rebuildOrgRollupsJob,
+  sweepRollupsJob,
+  planInvitationWaveJob,
+  sendInvitationsJob,
+  webhookEventJob,
+  deliverWebhookJob,
+  analyseCommentsJob,
+  trainTextModelJob,
+  sweepCommentsJob,
+];

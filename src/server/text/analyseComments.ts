@@ -5,7 +5,7 @@
  * are to be analysed the same way: {@link analyseTexts} is the pure-ish step such a job calls.
  */
 import type pg from 'pg';
-import { classifySentiment, compileThemes, matchThemes, modelFromJson, prepareText, starterThemes, type SentimentModel } from '../../core/nlp/index.ts';
+import { classifySentiment, compileThemes, matchThemes, modelFromJson, prepareText, starterThemes, type SentimentClassifier } from '../../core/nlp/index.ts';
 import type { CompiledThemes } from '../../core/nlp/themes.ts';
 import { listCommentsToAnalyse, saveCommentAnalyses, type CommentAnalysisRow, type CommentToAnalyse } from '../../db/text/commentAnalysis.ts';
 import { getTextModel } from '../../db/text/textModels.ts';
@@ -24,7 +24,7 @@ export async function orgThemes(pool: pg.Pool, orgId: string) {
 
 /** What analysing needs of an organisation: its model (null: lexicon mode) and compiled dictionary. */
 export interface Analyser {
-  model: SentimentModel | null;
+  model: SentimentClassifier | null;
   /** trained_at of the model as stored (marks the rows it analysed). */
   modelAt: string | null;
   themes: CompiledThemes;

@@ -18,8 +18,13 @@ const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'L
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage');
 const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
 const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
+const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage');
+const NewWavePage = lazyPage(() => import('./invites/NewWavePage.tsx'), 'NewWavePage');
+const WaveDetailPage = lazyPage(() => import('./invites/WaveDetailPage.tsx'), 'WaveDetailPage');
+const OutboxPage = lazyPage(() => import('./invites/OutboxPage.tsx'), 'OutboxPage');
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {
@@ -46,9 +51,14 @@ export function adminRoutes() {
       <Route path="users" element={<RequirePermission action="user.manage"><UsersPage /></RequirePermission>} />
       <Route path="settings" element={<RequirePermission action="org.manage"><SettingsPage /></RequirePermission>} />
       <Route path="jobs" element={<RequirePermission action="org.manage"><JobsPage /></RequirePermission>} />
+      <Route path="integrations" element={<RequirePermission action="org.manage"><IntegrationsPage /></RequirePermission>} />
       <Route path="account" element={<AccountPage />} />
       <Route path="contacts" element={<RequirePermission action="contact.read"><ContactsPage /></RequirePermission>} />
       <Route path="contacts/:id" element={<RequirePermission action="contact.read"><ContactPage /></RequirePermission>} />
+      <Route path="waves" element={<WavesPage />} />
+      <Route path="waves/new" element={<RequirePermission action="survey.edit"><NewWavePage /></RequirePermission>} />
+      <Route path="waves/:id" element={<RequirePermission action="response.read"><WaveDetailPage /></RequirePermission>} />
+      <Route path="outbox" element={<RequirePermission action="user.invite"><OutboxPage /></RequirePermission>} />
     </>
   );
 }

@@ -21,6 +21,7 @@ import { TextPanels } from './TextPanels.tsx';
 import { ErrorBox, Skeleton } from './ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { ResponseRateNote } from '../admin/invites/ResponseRateNote.tsx';
 import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
 
@@ -68,6 +69,7 @@ export function SurveyDashboard() {
             {t('an.dash.responses', { n: ctx.summary.responses })}
             {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
           </p>
+          <ResponseRateNote surveyId={id} />
           {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}
         </div>
       )}

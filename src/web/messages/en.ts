@@ -8,14 +8,17 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
+import { integrationsEn } from '../admin/messages/integrations.ts';
 import { kiosksEn } from '../admin/messages/kiosks.ts';
 import { widgetEn } from '../admin/messages/widget.ts';
+import { invitesEn } from '../admin/messages/invites.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { reviewsEn } from '../reviews/messages.ts';
 
 import { textEn } from '../analytics/messages/text.ts';
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, textEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -6,11 +6,14 @@ import { accountFa, peopleFa } from '../shell/accountMessages.fa.ts';
 import { fa as adminFa } from '../admin/messages/fa.ts';
 import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
 import { jobsFa } from '../admin/messages/jobs.fa.ts';
+import { integrationsFa } from '../admin/messages/integrations.fa.ts';
 import { kiosksFa } from '../admin/messages/kiosks.fa.ts';
 import { widgetFa } from '../admin/messages/widget.fa.ts';
+import { invitesFa } from '../admin/messages/invites.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
+import { reviewsFa } from '../reviews/messages.fa.ts';
 
 import { textFa } from '../analytics/messages/text.fa.ts';
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, textFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa);

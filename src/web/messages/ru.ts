@@ -6,11 +6,14 @@ import { accountRu, peopleRu } from '../shell/accountMessages.ru.ts';
 import { ru as adminRu } from '../admin/messages/ru.ts';
 import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
+import { integrationsRu } from '../admin/messages/integrations.ru.ts';
 import { kiosksRu } from '../admin/messages/kiosks.ru.ts';
 import { widgetRu } from '../admin/messages/widget.ru.ts';
+import { invitesRu } from '../admin/messages/invites.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
+import { reviewsRu } from '../reviews/messages.ru.ts';
 
 import { textRu } from '../analytics/messages/text.ru.ts';
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, textRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu);

@@ -65,7 +65,7 @@ async function refuseOutOfScope(db: Queryable, actor: Principal, result: ImportP
   const hidden = result.updates.filter((u) => !visible.has(u.id));
   if (!hidden.length) return;
   result.updates = result.updates.filter((u) => visible.has(u.id));
-  for (const u of hidden) for (const row of u.rows) result.errors.push({ row, column: null, reason: 'matches a contact outside your locations' });
+  for (const u of hidden) for (const row of u.rows) result.errors.push({ row, column: null, code: 'outside_scope', reason: 'matches a contact outside your locations' });
   settle(result);
 }
 
@@ -74,7 +74,7 @@ function requireLocations(result: ImportPlan) {
   const missing = result.creates.filter((c) => !c.fields.locationId);
   if (!missing.length) return;
   result.creates = result.creates.filter((c) => c.fields.locationId);
-  for (const c of missing) for (const row of c.rows) result.errors.push({ row, column: null, reason: 'no location: give one of your locations' });
+  for (const c of missing) for (const row of c.rows) result.errors.push({ row, column: null, code: 'needs_location', reason: 'no location: give one of your locations' });
   settle(result);
 }
 

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../../api.ts';
-import { useI18n } from '../../i18n.tsx';
+import { isMessageKey, useI18n } from '../../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus } from '../../components/index.ts';
 import type { MessageKey } from '../../messages/en.ts';
 import type { AttributesAnswer, ImportPreviewAnswer, ImportResultAnswer } from '../../../core/api/contacts.ts';
@@ -87,6 +87,13 @@ export function ImportWizard({ attributes, onImported }: { attributes: Attribute
   const dirty = preview && (mapping.some((m, i) => m !== preview.mapping[i]) || country !== preview.defaultCountry);
   const importable = preview && !preview.mappingProblem && !dirty ? preview.creates + preview.updates : 0;
   const blocked = !!preview && preview.rowsRefused > 0 && !skipInvalid;
+  // The server's code and values, worded in the interface language (its English `reason` for a code this build lacks).
+  const reasonText = (e: ImportPreviewAnswer['errors'][number]) => {
+    const key = `ct.err.${e.code}`;
+    // Values from the file (a location code, choices) are isolated, so they keep their order inside a Persian sentence.
+    const vars = Object.fromEntries(Object.entries(e.vars ?? {}).map(([k, v]) => [k, typeof v === 'string' ? `\u2068${v}\u2069` : v]));
+    return isMessageKey(key) ? t(key, vars) : e.reason;
+  };
   const targetLabel = (target: string) =>
     target.startsWith('attr:')
       ? t('ct.imp.attr', { label: attributes.find((a) => `attr:${a.key}` === target)?.label ?? target.slice(5) })
@@ -171,7 +178,7 @@ export function ImportWizard({ attributes, onImported }: { attributes: Attribute
                         <tr key={i}>
                           <td className="num">{num(e.row, 0)}</td>
                           <td>{e.column ? <bdi dir="auto">{e.column}</bdi> : <span className="muted">{t('ct.imp.wholeRow')}</span>}</td>
-                          <td dir="ltr" className="ct-reason">{e.reason}</td>
+                          <td className="ct-reason">{reasonText(e)}</td>
                         </tr>
                       ))}
                     </tbody>

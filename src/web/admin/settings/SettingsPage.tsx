@@ -11,6 +11,7 @@ import { useSession } from '../../shell/session.tsx';
 import { ErrorMessage, Field, LiveStatus, Loading, PageTitle, useLoad } from '../../components/index.ts';
 import type { HiddenKeysAnswer, OrgSettingsView, UpdateOrgAnswer } from '../../../core/api/org.ts';
 import { DimensionsEditor } from './DimensionsEditor.tsx';
+import { ContactGapSetting } from '../invites/ContactGapSetting.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
 import { WholeOrgAdminOnly } from '../WholeOrgAdminOnly.tsx';
@@ -120,7 +121,9 @@ function SettingsForm() {
       <LiveStatus message={status} kind="success" />
       {job && <RollupProgress job={job} />}
       {org.data && <BrandingSettings />}
+      {org.data && <ContactGapSetting />}
       <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
+      <p className="settings-jobs-link"><Link to="/app/integrations">{t('int.link')}</Link></p>
     </section>
   );
 }

@@ -1,0 +1,100 @@
+/**
+ * @module The routes API keys may call, with their scope and their request and answer schemas: the one
+ * declaration the server's key check (src/http/apiKeyAuth.ts) and the OpenAPI document (./openapi.ts,
+ * served at /api/v1/openapi.json) are both made from. A route not listed here refuses API keys (403),
+ * whatever its handler does; test/integrations/openapi.test.ts checks that every listed route exists.
+ */
+import type { z } from 'zod';
+import type { ApiKeyScope } from '../integrations/apiKeys.ts';
+import { FilterSchema, OverviewAnswerSchema, SummaryAnswerSchema, TrendAnswerSchema, TrendQuery } from './analytics.ts';
+import {
+  ContactInputSchema, RecordResponseAnswerSchema, RecordResponseSchema, TriggerAnswerSchema, TriggerSurveySchema, UpsertContactAnswerSchema,
+} from './ingest.ts';
+import { LocationsAnswerSchema } from './locations.ts';
+import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
+import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface KeyOperation {
+  method: HttpMethod;
+  /** As registered (`/api/v1/surveys/:id/responses`). */
+  path: string;
+  scope: ApiKeyScope;
+  /** Unique, camelCase (OpenAPI operationId). */
+  id: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success status and its answer. */
+  status: number;
+  answer: z.ZodType;
+  /** A request body that the body schema accepts (the docs page shows it; a test validates it). */
+  example?: unknown;
+}
+
+const EXAMPLE_CONTACT = { email: 'maria@example.com', externalId: 'crm-1042', name: 'Maria', language: 'ru' };
+/** The contact directory's routes (POST /contacts creates only, for the dashboard) are sessions' own; keys upsert with PUT. */
+
+export const KEY_OPERATIONS: readonly KeyOperation[] = [
+  {
+    method: 'PUT', path: '/api/v1/contacts', scope: 'ingest', id: 'upsertContact', status: 200,
+    summary: 'Create or update a contact',
+    description: 'Finds the contact by its email, phone or externalId and changes the fields given (null or "" clears one), or '
+      + 'creates it (201). Identifiers of two different contacts are a 409. An opt-out is kept: nothing here clears it. '
+      + 'Attributes must be defined first (Contacts → Attributes in the dashboard).',
+    body: ContactInputSchema, answer: UpsertContactAnswerSchema,
+    example: { ...EXAMPLE_CONTACT, phone: '+79161234567', segment: 'gold' },
+  },
+  {
+    method: 'POST', path: '/api/v1/events', scope: 'ingest', id: 'triggerSurvey', status: 201,
+    summary: 'Ask a contact to answer a survey after an event',
+    description: 'Creates or updates the contact, then queues an invitation to the survey, sent delaySeconds from now through '
+      + 'the channel by the invitation pipeline, which applies the contact-frequency policy and opt-outs at send time.',
+    body: TriggerSurveySchema, answer: TriggerAnswerSchema,
+    example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email' },
+  },
+  {
+    method: 'POST', path: '/api/v1/surveys/:id/responses', scope: 'ingest', id: 'recordResponse', status: 201,
+    summary: 'Record a response given elsewhere',
+    description: 'Validated like a respondent\'s answer. A retry with the same idempotencyKey answers 200 with the first response '
+      + 'and stores nothing.',
+    body: RecordResponseSchema, answer: RecordResponseAnswerSchema,
+    example: { idempotencyKey: 'pos-7781-20260301', answers: { nps: 9, comment: 'Fast checkout' }, language: 'en', channel: 'pos', hidden: { order: '7781' } },
+  },
+  {
+    method: 'GET', path: '/api/v1/analytics/overview', scope: 'read', id: 'getOverview', status: 200,
+    summary: 'Every survey\'s main metric', query: FilterSchema, answer: OverviewAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/surveys/:id/analytics/summary', scope: 'read', id: 'getSurveySummary', status: 200,
+    summary: 'A survey\'s metrics', query: FilterSchema, answer: SummaryAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/surveys/:id/analytics/trend', scope: 'read', id: 'getSurveyTrend', status: 200,
+    summary: 'A survey\'s metric over time', query: TrendQuery, answer: TrendAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/surveys', scope: 'read', id: 'listSurveys', status: 200,
+    summary: 'The surveys', query: SurveyListQuerySchema, answer: SurveyListAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/surveys/:id/responses', scope: 'read', id: 'listResponses', status: 200,
+    summary: 'A survey\'s responses, newest first', query: ResponsesQuery, answer: ResponsesAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/responses/:id', scope: 'read', id: 'getResponse', status: 200,
+    summary: 'One response', answer: OneResponseAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/locations', scope: 'read', id: 'listLocations', status: 200,
+    summary: 'The locations the key may see', answer: LocationsAnswerSchema,
+  },
+];
+
+/** `GET /api/v1/surveys/:id` → the operation, for the key check. */
+export function keyOperationOf(method: string, routePath: string | undefined): KeyOperation | undefined {
+  if (!routePath) return undefined;
+  return KEY_OPERATIONS.find((op) => op.method === method && op.path === routePath);
+}
