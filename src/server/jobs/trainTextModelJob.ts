@@ -16,6 +16,8 @@ export const trainTextModelJob = defineJob({
   retry: { limit: 2, delaySeconds: 60, backoff: true },
   expireInSeconds: 30 * 60,
   async handler({ orgId }, ctx) {
+    // A stopping process leaves the training (seconds of CPU) to the next sweep or retrain.
+    if (ctx.aborted()) return { trained: false, reason: 'stopping' };
     const outcome = await trainOrgModel(ctx.pool, orgId);
     if (outcome.trained) await ctx.queue.send(analyseCommentsJob, { orgId });
     return outcome;

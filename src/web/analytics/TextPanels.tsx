@@ -4,7 +4,7 @@
  * promoters, themes by month and by location, and the theme dictionary editor. Talks to
  * /api/v1/surveys/:id/text/* and /api/v1/text/* (docs/api.md).
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { useLoad } from '../components/useLoad.ts';
@@ -72,31 +72,30 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
   const { can } = useSession();
   const [f, setF] = useState({ q: '', sentiment: '', theme: '', lang: '' });
   const [search, setSearch] = useState('');
-  const [data, setData] = useState<TextCommentsAnswer | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const ticket = useRef(0);
   const path = (offset: number) => analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/comments`, { limit: PAGE, offset, q: f.q || undefined, sentiment: f.sentiment || undefined, theme: f.theme || undefined, lang: f.lang || undefined });
-  const first = path(0);
-  const load = async (offset = 0) => {
-    const my = ++ticket.current;
+  // The first page reloads whenever a filter changes; "show more" appends the next page to it.
+  const state = useLoad<TextCommentsAnswer>(path(0));
+  const data = state.data;
+  const current = useRef('');
+  current.current = path(0);
+  const [busy, setBusy] = useState(false);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  const more = async (shown: TextCommentsAnswer) => {
+    const first = path(0);
     setBusy(true);
     try {
-      const d = await api.get<TextCommentsAnswer>(path(offset));
-      if (my !== ticket.current) return;
-      setData((prev) => (offset > 0 && prev ? { ...d, comments: [...prev.comments, ...d.comments] } : d));
-      setError(null);
+      const d = await api.get<TextCommentsAnswer>(path(shown.comments.length));
+      if (current.current === first) state.setData({ ...d, comments: [...shown.comments, ...d.comments] });
+      setMoreError(null);
     } catch (e) {
-      if (my === ticket.current) setError(e instanceof Error ? e : new Error(String(e)));
+      setMoreError(e instanceof Error ? e : new Error(String(e)));
     } finally {
-      if (my === ticket.current) setBusy(false);
+      setBusy(false);
     }
   };
-  useEffect(() => {
-    void load(0);
-  }, [first]);
-  const replace = (c: AnalysedComment, analysis: CommentAnalysis) =>
-    setData((d) => d && { ...d, comments: d.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
+  const replace = (c: AnalysedComment, analysis: CommentAnalysis) => {
+    if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
+  };
   const set = (k: keyof typeof f, v: string) => setF((prev) => ({ ...prev, [k]: v }));
   return (
     <Panel title={t('tx.title')} id="text-comments">
@@ -122,11 +121,12 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
           </select>
         </label>
       </form>
-      {error && <ErrorBox error={error} onRetry={() => void load(0)} />}
-      {data === null ? (!error && <Skeleton height={240} />) : data.comments.length === 0 ? <p className="muted">{t('tx.empty')}</p> : (
+      {state.error && <ErrorBox error={state.error} onRetry={() => void state.reload()} />}
+      {moreError && <ErrorBox error={moreError} onRetry={() => data && void more(data)} />}
+      {data === null ? (!state.error && <Skeleton height={240} />) : data.comments.length === 0 ? <p className="muted">{t('tx.empty')}</p> : (
         <>
           <p className="muted" aria-live="polite">{t('tx.count', { n: data.total })}</p>
-          <ul className="an-comments" aria-busy={busy} data-testid="text-comments">
+          <ul className="an-comments" aria-busy={busy || state.loading} data-testid="text-comments">
             {data.comments.map((c) => (
               <li key={`${c.responseId}-${c.questionId}`} className="an-comment">
                 <p dir="auto" className="an-comment-text">{c.text}</p>
@@ -147,7 +147,7 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
             ))}
           </ul>
           {data.comments.length < data.total && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void load(data.comments.length)}>{busy ? t('an.loading') : t('tx.more')}</button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void more(data)}>{busy ? t('an.loading') : t('tx.more')}</button>
           )}
         </>
       )}
