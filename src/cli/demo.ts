@@ -12,6 +12,7 @@ import { hashPassword } from '../server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords } from '../db/demo/loadDemo.ts';
 import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../core/demo/structure.ts';
 import { demoKioskLines, newDemoKiosks } from '../server/kiosks/commands/demoKiosks.ts';
+import { analyseDemoComments } from '../server/text/demoText.ts';
 
 // The same PORT the server was started with (README), unless a public URL is configured.
 const URL_HINT = process.env.SARAFAN_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`;
@@ -76,6 +77,7 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         console.log(cliText('demo.created', { responses: result.responses, answers: result.answers, rollupRows: result.scoreRows, seconds: result.ms / 1000 }));
+        await analyseDemoComments(db.pool, result.orgId); // comment sentiment and themes (docs/comments.md)
         printLogin(password);
         console.log(`${demoKioskLines(URL_HINT, demoKiosks.tokens).join('\n')}\n`);
       } finally {

@@ -32,6 +32,7 @@ import { registerInvitationRoutes } from './invitations/routes.ts';
 import { registerReviewRoutes } from './reviews/routes.ts';
 import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
+import { registerTextRoutes } from './text/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -47,6 +48,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerAnalyticsRoutes(app, deps); // /api/v1/analytics overview, freshness, dimensions
   await registerSurveyAnalyticsRoutes(app, deps); // /api/v1/surveys/:id/analytics/*
   await registerFeedbackRoutes(app, deps); // /api/v1/surveys/:id/comments, quality
+  await registerTextRoutes(app, deps); // /api/v1/surveys/:id/text/*, /api/v1/text/* (comment sentiment, themes, model)
   await registerResponseRoutes(app, deps); // responses list and detail, exclusion
   await registerRespondRoutes(app, deps); // public /s/:slug pages
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)

@@ -92,9 +92,11 @@ describe('job queue', () => {
 
     const q = queueOf(db.pool, { kinds: JOB_KINDS, log: () => {} });
     await q.start();
-    expect((await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }))).toEqual([
-      { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
+    const schedules = (await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }));
+    expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
+      { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
+      { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
     ]);
 
     const id = (await q.send(sweepRollupsJob, {}))!;

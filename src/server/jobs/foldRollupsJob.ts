@@ -17,6 +17,7 @@ import { isUnavailable } from '../../db/connection.ts';
 import { hasUnfinishedJob } from '../../db/jobs/jobTable.ts';
 import { foldPendingResponses } from '../../db/rollups/rollupQueue.ts';
 import { defineJob, onePendingPerOrganisation, type JobQueue } from './queue.ts';
+import { analyseCommentsJob } from './analyseCommentsJob.ts';
 
 /** Delay before a fold that found the organisation held (by another fold or a rebuild) runs again. */
 const BUSY_RETRY_SECONDS = 0.5;
@@ -33,6 +34,8 @@ export const foldRollupsJob = defineJob({
   async handler({ orgId }, ctx) {
     const result = await foldPendingResponses(ctx.pool, orgId, { stop: ctx.aborted });
     if (result.status === 'busy' && !ctx.aborted()) await ctx.queue.send(foldRollupsJob, { orgId }, { startAfterSeconds: BUSY_RETRY_SECONDS });
+    // New answers may hold comments: analyse them (src/server/jobs/analyseCommentsJob.ts; one waiting job per organisation).
+    if (result.folded > 0) await ctx.queue.send(analyseCommentsJob, { orgId });
     return { folded: result.folded, batches: result.batches, busy: result.status === 'busy' };
   },
 });

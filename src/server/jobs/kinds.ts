@@ -7,6 +7,9 @@ import { planInvitationWaveJob } from './planInvitationWaveJob.ts';
 import { sendInvitationsJob } from './sendInvitationsJob.ts';
 import { webhookEventJob } from '../integrations/webhookEventJob.ts';
 import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
+import { analyseCommentsJob } from './analyseCommentsJob.ts';
+import { trainTextModelJob } from './trainTextModelJob.ts';
+import { sweepCommentsJob } from './sweepCommentsJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -16,4 +19,7 @@ export const JOB_KINDS: JobKind<any>[] = [
   sendInvitationsJob,
   webhookEventJob,
   deliverWebhookJob,
+  analyseCommentsJob,
+  trainTextModelJob,
+  sweepCommentsJob,
 ];

@@ -17,6 +17,7 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { DriversPanel } from './DriversPanel.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
+import { TextPanels } from './TextPanels.tsx';
 import { ErrorBox, Skeleton } from './ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -109,6 +110,7 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
         </>
       )}
       <CommentsPanel ctx={ctx} />
+      <TextPanels ctx={ctx} />
     </>
   );
 }

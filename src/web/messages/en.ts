@@ -16,9 +16,10 @@ import { channelsEn } from '../admin/messages/channels.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { textEn } from '../analytics/messages/text.ts';
 import { reviewsEn } from '../reviews/messages.ts';
 
-export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, channelsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn);
+export const en = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, channelsEn, analyticsEn, responsesEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn);
 
 /** Every message key of the dashboard. */
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { channelsFa } from '../admin/messages/channels.fa.ts';
 import { fa as analyticsFa } from '../analytics/messages/fa.ts';
 import { contactsFa } from '../admin/contacts/messages.fa.ts';
 import { responsesFa } from '../responses/messages.fa.ts';
+import { textFa } from '../analytics/messages/text.fa.ts';
 import { reviewsFa } from '../reviews/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa);

@@ -14,6 +14,7 @@ import { channelsRu } from '../admin/messages/channels.ru.ts';
 import { ru as analyticsRu } from '../analytics/messages/ru.ts';
 import { contactsRu } from '../admin/contacts/messages.ru.ts';
 import { responsesRu } from '../responses/messages.ru.ts';
+import { textRu } from '../analytics/messages/text.ru.ts';
 import { reviewsRu } from '../reviews/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu);

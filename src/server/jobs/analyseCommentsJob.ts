@@ -1,0 +1,22 @@
+/**
+ * @module Analyses an organisation's new and changed comments (kind `analyse-comments`,
+ * src/server/text/analyseComments.ts). Schedule: after each rollup fold (i.e. soon after responses are
+ * stored), after the organisation's model was trained or its theme dictionary changed, and from the
+ * `sweep-comments` cron. Idempotent (it only looks at what is missing or out of date); bounded batches,
+ * queues itself again when more remain.
+ */
+import { analyseOrgComments } from '../text/analyseComments.ts';
+import { defineJob, onePendingPerOrganisation } from './queue.ts';
+
+export const analyseCommentsJob = defineJob({
+  name: 'analyse-comments',
+  ...onePendingPerOrganisation,
+  schedule: 'after each rollup fold (new answers), after training or a theme change, and every 10 minutes for organisations with unanalysed comments',
+  retry: { limit: 5, delaySeconds: 5, backoff: true },
+  expireInSeconds: 30 * 60,
+  async handler({ orgId }, ctx) {
+    const result = await analyseOrgComments(ctx.pool, orgId, { stop: ctx.aborted });
+    if (result.more && !ctx.aborted()) await ctx.queue.send(analyseCommentsJob, { orgId });
+    return result;
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * @module Trains an organisation's sentiment model from its own scored comments (docs/comments.md):
+ * labels from scores (NPS 0-6 / 7-8 / 9-10, CSAT 1-5 by box: src/core/nlp/labels.ts) and from manual
+ * corrections (which win over the score), in a worker thread; stored with its cross-validated quality.
+ */
+import { Worker } from 'node:worker_threads';
+import type pg from 'pg';
+import { labelOfScore, type LabelledText, type SentimentLabel } from '../../core/nlp/labels.ts';
+import type { ModelQuality } from '../../core/nlp/modelFile.ts';
+import { listLabelSources, type LabelSourceRow } from '../../db/text/commentAnalysis.ts';
+import { saveTextModel } from '../../db/text/textModels.ts';
+
+/** Fewer labelled comments than this (or a single label) keep the organisation in lexicon mode. */
+export const MIN_TRAINING_COMMENTS = 200;
+/** The newest labelled comments a model is trained on (bounds the worker's time and memory). */
+export const MAX_TRAINING_COMMENTS = 20_000;
+
+/** The training label of a comment: its manual correction, else the label of its score; null: unlabelled. */
+export function labelOf(row: LabelSourceRow): SentimentLabel | null {
+  if (row.manual) return row.manual;
+  if (row.score === null || !row.scale) return null;
+  return labelOfScore(row.score, row.scale);
+}
+
+/** The organisation's training set (newest first). */
+export async function trainingSet(pool: pg.Pool, orgId: string): Promise<LabelledText[]> {
+  const rows = await listLabelSources(pool, orgId, MAX_TRAINING_COMMENTS);
+  const out: LabelledText[] = [];
+  for (const r of rows) {
+    const label = labelOf(r);
+    if (label) out.push({ label, text: r.text });
+  }
+  return out;
+}
+
+export type TrainOutcome =
+  | { trained: true; n: number; classes: SentimentLabel[]; quality: ModelQuality | null }
+  | { trained: false; n: number; classes: SentimentLabel[]; reason: 'too_few' };
+
+/** Trains and stores the model when there are enough labelled comments of at least two labels. */
+export async function trainOrgModel(pool: pg.Pool, orgId: string, opts: { minComments?: number } = {}): Promise<TrainOutcome> {
+  const examples = await trainingSet(pool, orgId);
+  const classes = [...new Set(examples.map((e) => e.label))].sort() as SentimentLabel[];
+  if (examples.length < (opts.minComments ?? MIN_TRAINING_COMMENTS) || classes.length < 2) {
+    return { trained: false, n: examples.length, classes, reason: 'too_few' };
+  }
+  const { json, quality } = await trainInWorker(examples);
+  await saveTextModel(pool, orgId, { json, n: examples.length, accuracy: quality?.accuracy ?? null, macroF1: quality?.macroF1 ?? null, classes });
+  return { trained: true, n: examples.length, classes, quality };
+}
+
+/** Runs src/core/nlp trainFromTexts in a worker thread (the TypeScript sources through tsx when not compiled). */
+export function trainInWorker(examples: LabelledText[]): Promise<{ json: string; quality: ModelQuality | null }> {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSources ? './trainWorker.ts' : './trainWorker.js', import.meta.url);
+  return new Promise((resolve, reject) => {
+    // From the sources (tests, `sarafan` without a build) the worker registers tsx first, as bin/sarafan.js does.
+    const worker = fromSources
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { examples } })
+      : new Worker(url, { workerData: { examples } });
+    let answered = false;
+    worker.once('message', (m: { json: string; quality: ModelQuality | null }) => {
+      answered = true;
+      resolve(m);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`training worker exited with code ${code}`));
+    });
+  });
+}

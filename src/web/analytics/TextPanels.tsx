@@ -1,0 +1,357 @@
+/**
+ * Comment analysis on the survey dashboard (issue 11): the model status line, analysed comments with
+ * filters, sentiment badge, theme chips and an inline correction form, key phrases of detractors vs
+ * promoters, themes by month and by location, and the theme dictionary editor. Talks to
+ * /api/v1/surveys/:id/text/* and /api/v1/text/* (docs/api.md).
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n.tsx';
+import { api } from '../api.ts';
+import { useLoad } from '../components/useLoad.ts';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { useSession } from '../shell/session.tsx';
+import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
+import type {
+  AnalysedComment, CommentAnalysis, KeyPhraseItem, KeyPhrasesAnswer, SentimentValue, TextCommentsAnswer, TextModelStatusAnswer,
+  ThemeItem, ThemeLocationsAnswer, ThemesAnswer, ThemeTrendAnswer,
+} from '../../core/api/comments.ts';
+
+const PAGE = 20;
+const SENTIMENTS: SentimentValue[] = ['negative', 'neutral', 'positive'];
+const LANGS = ['en', 'ru', 'fa'] as const;
+
+/** A theme's name in the interface language (else English, else its id). */
+function themeName(themes: ThemeItem[], id: string, lang: string): string {
+  const th = themes.find((x) => x.id === id);
+  return th?.names[lang as 'en'] || th?.names.en || id;
+}
+
+export function TextPanels({ ctx }: { ctx: DashboardContext }) {
+  const { can } = useSession();
+  if (!can('response.read')) return null;
+  return <TextPanelsInner ctx={ctx} />;
+}
+
+function TextPanelsInner({ ctx }: { ctx: DashboardContext }) {
+  const themes = useLoad<ThemesAnswer>('/text/themes');
+  const list = themes.data?.themes ?? [];
+  return (
+    <>
+      <TextCommentsPanel ctx={ctx} themes={list} />
+      <KeyPhrasesPanel ctx={ctx} />
+      <ThemeTables ctx={ctx} themes={list} />
+      <ThemeEditor themes={list} onChange={() => void themes.reload()} />
+    </>
+  );
+}
+
+function ModelStatus() {
+  const { t, pct } = useI18n();
+  const { can, me } = useSession();
+  const state = useLoad<TextModelStatusAnswer>('/text/model');
+  const [queued, setQueued] = useState(false);
+  const s = state.data;
+  if (!s) return null;
+  const wholeOrg = me?.locationPaths === null;
+  return (
+    <p className="muted tx-model" data-testid="text-model-status">
+      {s.mode === 'model' && s.n !== null
+        ? s.accuracy !== null ? t('tx.model.trained', { n: s.n, acc: pct(s.accuracy * 100, 0) }) : t('tx.model.trainedNoQuality', { n: s.n })
+        : <>{t('tx.model.lexicon')}. {t('tx.model.needed', { labelled: s.labelled, min: s.minComments })}</>}
+      {can('survey.edit') && wholeOrg && (
+        <> <button type="button" className="link-button small" disabled={queued} onClick={async () => { await api.post('/text/model/retrain'); setQueued(true); }}>{t('tx.model.retrain')}</button></>
+      )}
+      {queued && <span role="status"> {t('tx.model.queued')}</span>}
+    </p>
+  );
+}
+
+function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+  const { t, num, date, lang } = useI18n();
+  const { can } = useSession();
+  const [f, setF] = useState({ q: '', sentiment: '', theme: '', lang: '' });
+  const [search, setSearch] = useState('');
+  const path = (offset: number) => analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/comments`, { limit: PAGE, offset, q: f.q || undefined, sentiment: f.sentiment || undefined, theme: f.theme || undefined, lang: f.lang || undefined });
+  // The first page reloads whenever a filter changes; "show more" appends the next page to it.
+  const state = useLoad<TextCommentsAnswer>(path(0));
+  const data = state.data;
+  const current = useRef('');
+  current.current = path(0);
+  const [busy, setBusy] = useState(false);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  const more = async (shown: TextCommentsAnswer) => {
+    const first = path(0);
+    setBusy(true);
+    try {
+      const d = await api.get<TextCommentsAnswer>(path(shown.comments.length));
+      if (current.current === first) state.setData({ ...d, comments: [...shown.comments, ...d.comments] });
+      setMoreError(null);
+    } catch (e) {
+      setMoreError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const replace = (c: AnalysedComment, analysis: CommentAnalysis) => {
+    if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
+  };
+  const set = (k: keyof typeof f, v: string) => setF((prev) => ({ ...prev, [k]: v }));
+  return (
+    <Panel title={t('tx.title')} id="text-comments">
+      <ModelStatus />
+      <form className="toolbar tx-filters" role="search" onSubmit={(e) => { e.preventDefault(); set('q', search.trim()); }}>
+        <label>{t('tx.filter.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => set('q', search.trim())} /></label>
+        <label>{t('tx.filter.sentiment')}
+          <select value={f.sentiment} onChange={(e) => set('sentiment', e.target.value)}>
+            <option value="">{t('tx.filter.any')}</option>
+            {SENTIMENTS.map((s) => <option key={s} value={s}>{t(`tx.sentiment.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('tx.filter.theme')}
+          <select value={f.theme} onChange={(e) => set('theme', e.target.value)}>
+            <option value="">{t('tx.filter.any')}</option>
+            {themes.map((th) => <option key={th.id} value={th.id}>{themeName(themes, th.id, lang)}</option>)}
+          </select>
+        </label>
+        <label>{t('tx.filter.lang')}
+          <select value={f.lang} onChange={(e) => set('lang', e.target.value)}>
+            <option value="">{t('tx.filter.any')}</option>
+            {LANGS.map((l) => <option key={l} value={l}>{t(`tx.lang.${l}`)}</option>)}
+          </select>
+        </label>
+      </form>
+      {state.error && <ErrorBox error={state.error} onRetry={() => void state.reload()} />}
+      {moreError && <ErrorBox error={moreError} onRetry={() => data && void more(data)} />}
+      {data === null ? (!state.error && <Skeleton height={240} />) : data.comments.length === 0 ? <p className="muted">{t('tx.empty')}</p> : (
+        <>
+          <p className="muted" aria-live="polite">{t('tx.count', { n: data.total })}</p>
+          <ul className="an-comments" aria-busy={busy || state.loading} data-testid="text-comments">
+            {data.comments.map((c) => (
+              <li key={`${c.responseId}-${c.questionId}`} className="an-comment">
+                <p dir="auto" className="an-comment-text">{c.text}</p>
+                <p className="muted an-comment-meta">
+                  {c.analysis ? (
+                    <>
+                      <span className={`badge tx-${c.analysis.sentiment}`} data-testid="sentiment">{t(`tx.sentiment.${c.analysis.sentiment}`)}</span>
+                      <span className="badge tx-source">{t(`tx.source.${c.analysis.source}`)}</span>
+                      {c.analysis.themes.map((id) => <span key={id} className="badge tx-theme">{themeName(themes, id, lang)}</span>)}
+                    </>
+                  ) : <span className="badge">{t('tx.pending')}</span>}
+                  {c.score !== null && <span>{num(c.score, 0)}</span>}
+                  {c.locationName && <span dir="auto">{c.locationName}</span>}
+                  <time dateTime={c.submittedAt}>{date(c.submittedAt, { dateStyle: 'medium' })}</time>
+                </p>
+                {can('response.exclude') && <Correction comment={c} themes={themes} onSaved={(a) => replace(c, a)} />}
+              </li>
+            ))}
+          </ul>
+          {data.comments.length < data.total && (
+            <button type="button" className="secondary" disabled={busy} onClick={() => void more(data)}>{busy ? t('an.loading') : t('tx.more')}</button>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+/** The inline correction: a disclosure with the sentiment radio group and theme checkboxes. */
+function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; themes: ThemeItem[]; onSaved: (a: CommentAnalysis) => void }) {
+  const { t, lang } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [sentiment, setSentiment] = useState<SentimentValue>(comment.analysis?.sentiment ?? 'neutral');
+  const [chosen, setChosen] = useState<string[]>(comment.analysis?.themes ?? []);
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const id = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const a = await api.patch<CommentAnalysis>(`/text/comments/${comment.responseId}/${comment.questionId}`, { sentiment, themes: chosen });
+      onSaved(a);
+      setSaved(true);
+      setOpen(false);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  return (
+    <div className="tx-correct">
+      <button type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => { setOpen((o) => !o); setSaved(false); }}>{t('tx.correct')}</button>
+      {saved && <span role="status" className="muted small"> {t('tx.correct.saved')}</span>}
+      {open && (
+        <form id={id} onSubmit={submit} aria-label={t('tx.correctTitle')} className="tx-correct-form">
+          <fieldset>
+            <legend>{t('tx.correct.sentiment')}</legend>
+            {SENTIMENTS.map((s) => (
+              <label key={s} className="inline"><input type="radio" name={`${id}-s`} value={s} checked={sentiment === s} onChange={() => setSentiment(s)} /> {t(`tx.sentiment.${s}`)}</label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('tx.correct.themes')}</legend>
+            <div className="tx-theme-choices">
+              {themes.map((th) => (
+                <label key={th.id} className="inline">
+                  <input type="checkbox" checked={chosen.includes(th.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, th.id] : c.filter((x) => x !== th.id)))} /> {themeName(themes, th.id, lang)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {error && <ErrorBox error={error} />}
+          <div className="actions">
+            <button type="submit">{t('tx.correct.save')}</button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('tx.correct.cancel')}</button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
+  const { t } = useI18n();
+  const state = useLoad<KeyPhrasesAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/keyphrases`));
+  const side = (title: string, items: KeyPhraseItem[]) => (
+    <section className="tx-kp-side">
+      <h3>{title}</h3>
+      {items.length === 0 ? <p className="muted">{t('tx.kp.none')}</p> : (
+        <ol>
+          {items.slice(0, 10).map((k) => (
+            <li key={k.phrase}>
+              <strong dir="auto">{k.phrase}</strong> <span className="muted">{t('tx.kp.times', { count: k.count, other: k.otherCount })}</span>
+              {k.examples[0] && <q dir="auto" className="tx-example">{k.examples[0]}</q>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+  return (
+    <Panel title={t('tx.kp.title')} id="text-keyphrases">
+      <Loadable state={state} height={160}>
+        {(d) => (
+          <div className="tx-kp">
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.detractors' : 'tx.kp.negative', { n: d.detractors.n }), d.detractors.phrases)}
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.promoters' : 'tx.kp.positive', { n: d.promoters.n }), d.promoters.phrases)}
+          </div>
+        )}
+      </Loadable>
+    </Panel>
+  );
+}
+
+/** A theme x column count table (months or locations); the shade repeats the count, the text says it all. */
+function CountTable({ caption, columns, rows, cell, themes }: { caption: string; columns: Array<{ key: string; label: string }>; rows: string[]; cell: (theme: string, col: string) => { n: number; negative: number } | undefined; themes: ThemeItem[] }) {
+  const { t, num, lang } = useI18n();
+  const max = Math.max(1, ...rows.flatMap((r) => columns.map((c) => cell(r, c.key)?.n ?? 0)));
+  return (
+    <div className="an-scroll">
+      <table className="an-heat tx-table">
+        <caption>{caption}</caption>
+        <thead><tr><th scope="col">{t('tx.col.theme')}</th>{columns.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}</tr></thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r}>
+              <th scope="row">{themeName(themes, r, lang)}</th>
+              {columns.map((c) => {
+                const v = cell(r, c.key);
+                return <td key={c.key} style={v ? { background: `rgba(200, 60, 40, ${(0.08 + 0.5 * (v.negative / max)).toFixed(2)})` } : undefined}>{v ? `${num(v.n, 0)} (${num(v.negative, 0)})` : '–'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ThemeTables({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+  const { t, date } = useI18n();
+  const trend = useLoad<ThemeTrendAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/trend`));
+  const heat = useLoad<ThemeLocationsAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/locations`));
+  return (
+    <>
+      <Panel title={t('tx.trend.title')} id="text-trend">
+        <Loadable state={trend} height={160}>
+          {(d) => {
+            if (d.rows.length === 0) return <p className="muted">{t('tx.themes.none')}</p>;
+            const months = [...new Set(d.rows.map((r) => r.month))].sort();
+            const rows = [...new Set(d.rows.map((r) => r.theme))];
+            const at = new Map(d.rows.map((r) => [`${r.theme}|${r.month}`, r]));
+            return <CountTable caption={t('tx.trend.caption')} themes={themes} rows={rows} columns={months.map((m) => ({ key: m, label: date(`${m}T12:00:00Z`, { month: 'short', year: 'numeric' }) }))} cell={(th, m) => at.get(`${th}|${m}`)} />;
+          }}
+        </Loadable>
+      </Panel>
+      <Panel title={t('tx.heat.title')} id="text-heat">
+        <Loadable state={heat} height={160}>
+          {(d) => {
+            if (d.rows.length === 0) return <p className="muted">{t('tx.themes.none')}</p>;
+            const locs = [...new Map(d.rows.map((r) => [r.locationId ?? '', r.locationName ?? t('tx.noLocation')])).entries()];
+            const rows = [...new Set(d.rows.map((r) => r.theme))];
+            const at = new Map(d.rows.map((r) => [`${r.theme}|${r.locationId ?? ''}`, r]));
+            return <CountTable caption={t('tx.heat.caption')} themes={themes} rows={rows} columns={locs.map(([key, label]) => ({ key, label }))} cell={(th, l) => at.get(`${th}|${l}`)} />;
+          }}
+        </Loadable>
+      </Panel>
+    </>
+  );
+}
+
+/** The organisation's theme dictionary: list with delete, and an add-or-update form (whole-organisation editors only). */
+function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () => void }) {
+  const { t, lang } = useI18n();
+  const { can, me } = useSession();
+  const [form, setForm] = useState({ id: '', name: '', en: '', ru: '', fa: '' });
+  const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState(false);
+  const idInput = useRef<HTMLInputElement>(null);
+  if (!can('survey.edit') || me?.locationPaths !== null) return null;
+  const split = (s: string) => s.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const old = themes.find((x) => x.id === form.id);
+      await api.put('/text/themes', { id: form.id, names: { ...(old?.names ?? {}), [lang]: form.name || undefined }, terms: { en: split(form.en), ru: split(form.ru), fa: split(form.fa) } });
+      setSaved(true);
+      setError(null);
+      onChange();
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    }
+  };
+  const edit = (th: ThemeItem) => {
+    setForm({ id: th.id, name: th.names[lang as 'en'] ?? '', en: (th.terms.en ?? []).join(', '), ru: (th.terms.ru ?? []).join(', '), fa: (th.terms.fa ?? []).join(', ') });
+    setSaved(false);
+    idInput.current?.focus();
+  };
+  return (
+    <Panel title={t('tx.editor.title')} id="text-themes">
+      <p className="muted">{t('tx.editor.intro')}</p>
+      <ul className="tx-theme-list">
+        {themes.map((th) => (
+          <li key={th.id}>
+            <button type="button" className="link-button" onClick={() => edit(th)}>{themeName(themes, th.id, lang)}</button>
+            <span className="muted"> {t('tx.editor.terms.count', { n: (th.terms.en?.length ?? 0) + (th.terms.ru?.length ?? 0) + (th.terms.fa?.length ?? 0) })}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} className="tx-theme-form">
+        <label>{t('tx.editor.id')}<input ref={idInput} required pattern="[a-z0-9_\-]{1,64}" dir="ltr" value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} /></label>
+        <label>{t('tx.editor.name', { lang: t(`tx.lang.${lang as 'en'}`) })}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
+        {LANGS.map((l) => (
+          <label key={l}>{t('tx.editor.terms', { lang: t(`tx.lang.${l}`) })}<input dir="auto" value={form[l]} onChange={(e) => setForm({ ...form, [l]: e.target.value })} /></label>
+        ))}
+        {error && <ErrorBox error={error} />}
+        <div className="actions">
+          <button type="submit">{t('tx.editor.add')}</button>
+          {themes.some((x) => x.id === form.id) && (
+            <ConfirmButton label={t('tx.editor.delete', { name: themeName(themes, form.id, lang) })} question={t('tx.editor.deleteQuestion')}
+              onConfirm={async () => { await api.delete(`/text/themes?id=${encodeURIComponent(form.id)}`); setForm({ id: '', name: '', en: '', ru: '', fa: '' }); onChange(); }} />
+          )}
+        </div>
+        {saved && <span role="status" className="muted"> {t('tx.editor.saved')}</span>}
+      </form>
+    </Panel>
+  );
+}

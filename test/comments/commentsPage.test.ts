@@ -1,0 +1,70 @@
+/**
+ * The comment analysis panels in a real Chromium: sentiment badges and theme chips, the model status
+ * line, and a correction made with the keyboard only, stored as 'manual'.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
+import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
+import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
+import { buildLocation } from '../helpers/app.ts';
+import { analyseOrgComments } from '../../src/server/text/analyseComments.ts';
+
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+requirePageTestPrerequisites();
+
+describe('comments view in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let orgId = '';
+  let surveyId = '';
+  const rids: string[] = [];
+  const email = 'owner@comments-page.test';
+
+  beforeAll(async () => {
+    server = await startTestServer({ webDir: WEB_DIR });
+    const org = await buildAnalyticsOrg(server.pool, 'Comments Page Org');
+    orgId = org.orgId;
+    const store = await buildLocation(server.pool, orgId, org.root, 'store', 'Store A');
+    await buildUser(server.pool, orgId, 'owner', email);
+    const s = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }, { key: 'why', type: 'text' }]);
+    surveyId = s.surveyId;
+    rids.push(...(await seedResponses(server.pool, orgId, surveyId, s.ids, [
+      { locationId: store.id, at: '2026-10-01T10:00:00Z', answers: { nps: { score: 2 }, why: { text: 'Terrible service, we waited in the queue forever.' } } },
+      { locationId: store.id, at: '2026-10-02T10:00:00Z', answers: { nps: { score: 10 }, why: { text: 'Excellent, very friendly staff!' } } },
+    ])));
+    await analyseOrgComments(server.pool, orgId);
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows sentiment and themes, and saves a correction made with the keyboard', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    const list = page.getByTestId('text-comments');
+    await poll(() => list.locator('li').count()).toBe(2);
+    await poll(() => page.getByTestId('text-model-status').textContent()).toContain('Built-in lexicon (lower accuracy)');
+    const negative = list.locator('li', { hasText: 'Terrible service' });
+    expect(await negative.getByTestId('sentiment').textContent()).toBe('Negative');
+    await poll(() => negative.locator('.tx-theme').allTextContents()).toContain('Waiting time');
+    // Keyboard only: focus "Correct", open it, pick "Neutral" with the arrow keys, save.
+    await negative.getByRole('button', { name: 'Correct' }).focus();
+    await page.keyboard.press('Enter');
+    const form = negative.getByRole('form', { name: 'Correct the analysis of this comment' });
+    await form.getByRole('radio', { name: 'Negative' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await form.getByRole('radio', { name: 'Neutral' }).isChecked()).toBe(true);
+    await form.getByRole('button', { name: 'Save correction' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
+    expect(await negative.locator('.tx-source').textContent()).toBe('corrected');
+    const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[0]]);
+    expect(stored.rows[0]).toEqual({ sentiment: 'neutral', source: 'manual' });
+    await page.context().close();
+  }, 60_000);
+});
