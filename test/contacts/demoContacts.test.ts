@@ -35,7 +35,11 @@ describe('demo contacts', () => {
     const attrs = (await pool.query(`select key, dimension from contact_attributes where org_id = $1 order by key`, [demo.orgId])).rows;
     expect(attrs).toEqual([{ key: 'age_band', dimension: true }, { key: 'customer_since', dimension: false }, { key: 'orders', dimension: false }]);
     const links = (await pool.query(
-      `select count(*)::int as linked, count(*) filter (where c.external_id is distinct from r.contact_key)::int as wrong,
+      // A response is the contact's by its contact_key (returning customers) or by the invitation it answered (demo waves).
+      `select count(*)::int as linked,
+              count(*) filter (where r.invitation_id is null and c.external_id is distinct from r.contact_key)::int
+                + count(*) filter (where r.invitation_id is not null and not exists (select 1 from survey_invitations i
+                    where i.org_id = r.org_id and i.id = r.invitation_id and i.contact_id = r.contact_id))::int as wrong,
               (select count(*)::int from responses x where x.org_id = $1 and x.contact_key ~ '^cust-[0-9]+$' and x.contact_key::text in
                  (select external_id from contacts where org_id = $1) and x.contact_id is null) as missed
          from responses r join contacts c on c.org_id = r.org_id and c.id = r.contact_id where r.org_id = $1`, [demo.orgId],

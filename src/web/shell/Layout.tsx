@@ -28,7 +28,7 @@ export function Layout() {
         <nav aria-label={t('nav.main')} className="mainnav">
           <NavLink to="/app" end>{t('nav.overview')}</NavLink>
           <NavLink to="/app/surveys">{t('nav.surveys')}</NavLink>
-          <NavLink to="/app/waves">{t('nav.waves')}</NavLink>
+          {can('survey.edit') && <NavLink to="/app/waves">{t('nav.waves')}</NavLink>}
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
