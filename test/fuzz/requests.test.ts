@@ -275,6 +275,9 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/contact-attributes/:key': { type: 'json', samples: [{ label: 'Region', type: 'text' }] },
     'POST /u/:token': { type: 'form', samples: [{ 'List-Unsubscribe': 'One-Click' }] },
     ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
+    'PATCH /api/v1/text/comments/:responseId/:questionId': { type: 'json', samples: [{ sentiment: 'negative', themes: ['waiting_time'] }] },
+    'POST /api/v1/text/model/retrain': { type: 'json', samples: [{}] },
+    'PUT /api/v1/text/themes': { type: 'json', samples: [{ id: 'fuzz_theme', names: { en: 'Fuzz', ru: 'Фазз' }, terms: { en: ['fuzz'], fa: ['فاز'] } }] },
     'POST /api/v1/surveys/:id/kiosks': { type: 'json', samples: [{ name: 'Fuzz tablet', locationId: f.store.id, pin: '2468' }] },
     'POST /api/v1/surveys/:id/kiosks/revoke': { type: 'json', samples: [{ kioskId: f.kiosk.revokeId }] },
     'POST /k/:token/answers': { type: 'json', samples: [{ answers: [{ k: 'fuzz-kiosk-answer-1', lang: 'ru', score: 9, comment: 'Быстро', at: Date.now() }] }] },
@@ -430,6 +433,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'api-keys') return f.integrations.apiKeyId;
     if (name === 'id' && before === 'webhooks') return f.integrations.webhookId;
     if (name === 'deliveryId') return f.integrations.deliveryId;
+    if (name === 'responseId') return f.responseId;
+    if (name === 'questionId') return f.liveSurvey.questionIds.service;
     if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
