@@ -1,14 +1,16 @@
 /**
  * Interface language (en / ru / fa) and direction. Every visible string goes through t(), which formats
  * the dashboard's messages with the shared translation layer (src/core/i18n): ICU messages, plurals by
- * CLDR rules (`t('an.overview.responses', { n: 5 })` -> "5 ответов"). English ships with the app; ru and
- * fa are chunks of their own (src/web/messages/ru.ts, fa.ts), loaded when the interface needs them.
+ * CLDR rules (`t('an.overview.responses', { n: 5 })` -> "5 ответов"). English ships with the app (the
+ * pages added later load theirs with their chunk: loadPageMessages); ru and fa are chunks of their own
+ * (src/web/messages/ru.ts, fa.ts), loaded when the interface needs them.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { directionOf, isLanguage, type Direction, type Language } from '../core/i18n/languages.ts';
 import type { MessageVars } from '../core/i18n/catalogue.ts';
 import type { MessageSet, Translation } from '../core/i18n/messages.ts';
-import { en, type MessageKey } from './messages/en.ts';
+import type { MessageKey } from './messages/en.ts';
+import { enFirstView } from './messages/enFirstView.ts';
 import { dashboardCatalogueOf } from './messages/catalogue.ts';
 
 export type { MessageKey };
@@ -23,7 +25,14 @@ const LAZY_LANGUAGES: Record<Exclude<Language, 'en'>, () => Promise<Translation<
 };
 
 /** The languages loaded so far; the catalogue reads it at format time, so a loaded one is used at once. */
-const loadedMessages: { [L in Language]?: Translation<MessageKey> } = { en };
+const loadedMessages: { [L in Language]?: Translation<MessageKey> } = { en: { ...enFirstView } as Translation<MessageKey> };
+let pageMessages: Promise<void> | undefined;
+
+/** Adds the English of the pages outside the first view (src/web/messages/enPages.ts), once. */
+export function loadPageMessages(): Promise<void> {
+  pageMessages ??= import('./messages/enPages.ts').then((m) => void Object.assign(loadedMessages.en!, m.enPages));
+  return pageMessages;
+}
 const dashboardCatalogue = dashboardCatalogueOf(loadedMessages as MessageSet<MessageKey>);
 
 /** Whether `lang`'s messages are here (English always is). */

@@ -13,19 +13,19 @@ const AccountPage = lazyPage(() => import('./auth/AccountPage.tsx'), 'AccountPag
 const SurveyListPage = lazyPage(() => import('./surveys/SurveyListPage.tsx'), 'SurveyListPage');
 const NewSurveyPage = lazyPage(() => import('./surveys/NewSurveyPage.tsx'), 'NewSurveyPage');
 const BuilderPage = lazyPage(() => import('./builder/BuilderPage.tsx'), 'BuilderPage');
-const DistributePage = lazyPage(() => import('./distribute/DistributePage.tsx'), 'DistributePage');
+const DistributePage = lazyPage(() => import('./distribute/DistributePage.tsx'), 'DistributePage', { pageMessages: true });
 const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'LocationsPage');
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
-const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage');
+const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage', { pageMessages: true });
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
-const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage');
-const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage');
-const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage');
-const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage');
-const NewWavePage = lazyPage(() => import('./invites/NewWavePage.tsx'), 'NewWavePage');
-const WaveDetailPage = lazyPage(() => import('./invites/WaveDetailPage.tsx'), 'WaveDetailPage');
-const OutboxPage = lazyPage(() => import('./invites/OutboxPage.tsx'), 'OutboxPage');
-const ChannelsPage = lazyPage(() => import('./channels/ChannelsPage.tsx'), 'ChannelsPage');
+const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage', { pageMessages: true });
+const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage', { pageMessages: true });
+const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage', { pageMessages: true });
+const WavesPage = lazyPage(() => import('./invites/WavesPage.tsx'), 'WavesPage', { pageMessages: true });
+const NewWavePage = lazyPage(() => import('./invites/NewWavePage.tsx'), 'NewWavePage', { pageMessages: true });
+const WaveDetailPage = lazyPage(() => import('./invites/WaveDetailPage.tsx'), 'WaveDetailPage', { pageMessages: true });
+const OutboxPage = lazyPage(() => import('./invites/OutboxPage.tsx'), 'OutboxPage', { pageMessages: true });
+const ChannelsPage = lazyPage(() => import('./channels/ChannelsPage.tsx'), 'ChannelsPage', { pageMessages: true });
 
 /** Pages reachable without a session. */
 export function publicAuthRoutes() {

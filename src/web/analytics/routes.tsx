@@ -7,7 +7,7 @@ import './analytics.css';
 // Each page is its own chunk, loaded on first visit (src/web/shell/lazyPage.tsx); ECharts comes
 // with the pages that draw charts, not with the overview.
 const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), 'OverviewPage');
-const SurveyDashboard = lazyPage(() => import('./SurveyDashboard.tsx'), 'SurveyDashboard');
+const SurveyDashboard = lazyPage(() => import('./SurveyDashboard.tsx'), 'SurveyDashboard', { pageMessages: true });
 const QualityPage = lazyPage(() => import('./QualityPage.tsx'), 'QualityPage');
 const ResponsesPage = lazyPage(() => import('../responses/ResponsesPage.tsx'), 'ResponsesPage');
 const ResponsePage = lazyPage(() => import('../responses/ResponsePage.tsx'), 'ResponsePage');

@@ -3,7 +3,6 @@ import type { Translation } from '../../core/i18n/messages.ts';
 import type { reviewsEn } from './messages.ts';
 
 export const reviewsFa: Translation<keyof typeof reviewsEn> = {
-  'rv.nav': 'نظرات',
   'rv.title': 'نظرات',
   'rv.intro': 'نظرات بسترهای نقد و شبکه‌های اجتماعی که از فایل وارد شده‌اند. احساس و موضوع‌ها هنوز برای نظرات محاسبه نمی‌شوند.',
   'rv.filters': 'فیلترها',

@@ -3,7 +3,6 @@ import type { Translation } from '../../core/i18n/messages.ts';
 import type { reviewsEn } from './messages.ts';
 
 export const reviewsRu: Translation<keyof typeof reviewsEn> = {
-  'rv.nav': 'Отзывы',
   'rv.title': 'Отзывы',
   'rv.intro': 'Отзывы с площадок и из соцсетей, загруженные из файлов. Тональность и темы для отзывов пока не вычисляются.',
   'rv.filters': 'Фильтры',

@@ -1,6 +1,5 @@
 /** Strings of the Reviews page (list, filters, rating trend, import wizard), in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const reviewsEn = {
-  'rv.nav': 'Reviews',
   'rv.title': 'Reviews',
   'rv.intro': 'Reviews from review platforms and social networks, imported from files. Sentiment and themes are not computed for reviews yet.',
   'rv.filters': 'Filters',

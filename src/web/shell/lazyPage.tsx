@@ -5,7 +5,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Loading } from '../components/Loading.tsx';
 import { ErrorMessage } from '../components/LiveStatus.tsx';
-import { useI18n } from '../i18n.tsx';
+import { loadPageMessages, useI18n } from '../i18n.tsx';
 
 const RELOADED_KEY = 'sarafan.chunkReload';
 
@@ -35,9 +35,14 @@ function LoadFailed({ message }: { message: string }) {
  * loading placeholder meanwhile. `load` must call import() with a literal path, so the bundler makes that
  * module (and what only it uses) a chunk of its own.
  */
-export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K): ComponentType {
+export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+  /** The page writes messages of src/web/messages/enPages.ts: they load with it. */
+  opts: { pageMessages?: boolean } = {},
+): ComponentType {
   const Page = lazy(() =>
-    load().then((m) => {
+    Promise.all([load(), opts.pageMessages ? loadPageMessages() : undefined]).then(([m]) => {
       sessionStorage.removeItem(RELOADED_KEY);
       return { default: m[name] as ComponentType };
     }, onLoadFailure),

@@ -3,7 +3,6 @@ import type { Translation } from '../../../core/i18n/messages.ts';
 import type { contactsEn } from './messages.ts';
 
 export const contactsFa: Translation<keyof typeof contactsEn> = {
-  'nav.contacts': 'مخاطبان',
   'ct.title': 'مخاطبان',
   'ct.intro': 'افرادی که سازمان شما می‌تواند نظرشان را بپرسد. ایمیل، تلفن یا شناسهٔ خارجی آن‌ها را از هم جدا می‌کند.',
   'ct.search': 'جست‌وجو با نام، ایمیل، تلفن یا شناسه',

@@ -3,7 +3,6 @@ import type { Translation } from '../../../core/i18n/messages.ts';
 import type { contactsEn } from './messages.ts';
 
 export const contactsRu: Translation<keyof typeof contactsEn> = {
-  'nav.contacts': 'Контакты',
   'ct.title': 'Контакты',
   'ct.intro': 'Люди, которых ваша организация может спрашивать о впечатлениях. Их различают по e-mail, телефону или внешнему id.',
   'ct.search': 'Поиск по имени, e-mail, телефону или id',

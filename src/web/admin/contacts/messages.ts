@@ -1,6 +1,5 @@
 /** Strings of the contacts pages (list, detail, import), in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const contactsEn = {
-  'nav.contacts': 'Contacts',
   'ct.title': 'Contacts',
   'ct.intro': 'The people your organisation may ask for feedback. E-mail, phone or external id tell them apart.',
   'ct.search': 'Search by name, e-mail, phone or id',

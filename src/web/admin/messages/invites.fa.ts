@@ -2,7 +2,6 @@ import type { Translation } from '../../../core/i18n/messages.ts';
 import type { invitesEn } from './invites.ts';
 
 export const invitesFa: Translation<keyof typeof invitesEn> = {
-  'nav.waves': 'دعوت‌نامه‌ها',
   'inv.title': 'موج‌های دعوت',
   'inv.intro': 'نظرسنجی را با ایمیل برای مخاطبان بفرستید، با یادآوری برای کسانی که پاسخ نداده‌اند و بدون پیام در ساعات شب به وقت محلی آن‌ها.',
   'inv.new': 'موج تازه',

@@ -2,7 +2,6 @@ import type { Translation } from '../../../core/i18n/messages.ts';
 import type { invitesEn } from './invites.ts';
 
 export const invitesRu: Translation<keyof typeof invitesEn> = {
-  'nav.waves': 'Приглашения',
   'inv.title': 'Волны приглашений',
   'inv.intro': 'Отправьте опрос контактам по e-mail, с напоминаниями тем, кто не ответил, и без писем ночью по их местному времени.',
   'inv.new': 'Новая волна',

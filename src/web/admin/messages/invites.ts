@@ -1,6 +1,5 @@
 /** Invitation waves, the outbox and the contact-frequency setting (English, the reference). */
 export const invitesEn = {
-  'nav.waves': 'Invitations',
   'inv.title': 'Invitation waves',
   'inv.intro': 'Send a survey to your contacts by e-mail, with reminders to those who have not answered and no messages at night in their time zone.',
   'inv.new': 'New wave',

@@ -1,0 +1,15 @@
+/**
+ * English messages of the channel, contact, review and text-analytics pages: a chunk of its own, loaded
+ * by those pages (lazyPage's `pageMessages`) so that the first view does not download them.
+ */
+import { combineTranslations } from '../../core/i18n/messages.ts';
+import { integrationsEn } from '../admin/messages/integrations.ts';
+import { kiosksEn } from '../admin/messages/kiosks.ts';
+import { widgetEn } from '../admin/messages/widget.ts';
+import { invitesEn } from '../admin/messages/invites.ts';
+import { channelsEn } from '../admin/messages/channels.ts';
+import { contactsEn } from '../admin/contacts/messages.ts';
+import { textEn } from '../analytics/messages/text.ts';
+import { reviewsEn } from '../reviews/messages.ts';
+
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn);
