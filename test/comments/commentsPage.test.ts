@@ -46,6 +46,10 @@ describe('comments view in the browser', () => {
   it('shows sentiment and themes, and saves a correction made with the keyboard', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    // The analysed list opens on demand (the latest comments are listed above it), by keyboard too.
+    const open = page.getByRole('button', { name: 'Show the 2 analysed comments' });
+    await open.focus();
+    await page.keyboard.press('Enter');
     const list = page.getByTestId('text-comments');
     await poll(() => list.locator('li').count()).toBe(2);
     await poll(() => page.getByTestId('text-model-status').textContent()).toContain('Built-in lexicon (lower accuracy)');

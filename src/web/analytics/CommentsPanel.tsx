@@ -88,7 +88,7 @@ export function CommentsPanel({ ctx }: { ctx: DashboardContext }) {
 }
 
 /** A comment, folded after FOLD_AT characters behind a "show more" button that says whether it is open. */
-function CommentText({ text }: { text: string }) {
+export function CommentText({ text }: { text: string }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const id = useId();

@@ -11,6 +11,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useSession } from '../shell/session.tsx';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import { CommentText } from './CommentsPanel.tsx';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
 import type {
   AnalysedComment, CommentAnalysis, KeyPhraseItem, KeyPhrasesAnswer, SentimentValue, TextCommentsAnswer, TextModelStatusAnswer,
@@ -96,7 +97,12 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
   const replace = (c: AnalysedComment, analysis: CommentAnalysis) => {
     if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
   };
-  const set = (k: keyof typeof f, v: string) => setF((prev) => ({ ...prev, [k]: v }));
+  // The latest comments are listed above (CommentsPanel): this list opens on demand or with a filter.
+  const [listOpen, setListOpen] = useState(false);
+  const set = (k: keyof typeof f, v: string) => {
+    setListOpen(true);
+    setF((prev) => ({ ...prev, [k]: v }));
+  };
   return (
     <Panel title={t('tx.title')} id="text-comments">
       <ModelStatus />
@@ -123,13 +129,18 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
       </form>
       {state.error && <ErrorBox error={state.error} onRetry={() => void state.reload()} />}
       {moreError && <ErrorBox error={moreError} onRetry={() => data && void more(data)} />}
-      {data === null ? (!state.error && <Skeleton height={240} />) : data.comments.length === 0 ? <p className="muted">{t('tx.empty')}</p> : (
+      {data !== null && data.comments.length > 0 && !listOpen && (
+        <button type="button" className="secondary" aria-expanded={false} aria-controls="text-comments-list" onClick={() => setListOpen(true)}>
+          {t('tx.showList', { n: data.total })}
+        </button>
+      )}
+      {data === null ? (!state.error && <Skeleton height={240} />) : data.comments.length === 0 ? <p className="muted">{t('tx.empty')}</p> : listOpen && (
         <>
           <p className="muted" aria-live="polite">{t('tx.count', { n: data.total })}</p>
-          <ul className="an-comments" aria-busy={busy || state.loading} data-testid="text-comments">
+          <ul className="an-comments" id="text-comments-list" aria-busy={busy || state.loading} data-testid="text-comments">
             {data.comments.map((c) => (
               <li key={`${c.responseId}-${c.questionId}`} className="an-comment">
-                <p dir="auto" className="an-comment-text">{c.text}</p>
+                <CommentText text={c.text} />
                 <p className="muted an-comment-meta">
                   {c.analysis ? (
                     <>

@@ -24,6 +24,7 @@ export const textFa: Translation<keyof typeof textEn> = {
   'tx.source.lexicon': 'واژه‌نامه',
   'tx.pending': 'هنوز تحلیل نشده',
   'tx.count': '{n, plural, one {# نظر} other {# نظر}}',
+  'tx.showList': '{n, plural, one {نمایش # نظر تحلیل‌شده} other {نمایش # نظر تحلیل‌شده}}',
   'tx.empty': 'نظری با این فیلترها نیست.',
   'tx.more': 'بیشتر',
   'tx.correct': 'اصلاح',

@@ -24,6 +24,7 @@ export const textEn = {
   'tx.source.lexicon': 'lexicon',
   'tx.pending': 'Not analysed yet',
   'tx.count': '{n, plural, one {# comment} other {# comments}}',
+  'tx.showList': '{n, plural, one {Show the # analysed comment} other {Show the # analysed comments}}',
   'tx.empty': 'No comments match these filters.',
   'tx.more': 'Show more',
   'tx.correct': 'Correct',
