@@ -17,6 +17,8 @@ export interface ReviewFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** 'none': no sentiment (not analysed yet, or no text). */
+  sentiment?: 'negative' | 'neutral' | 'positive' | 'none';
   timeZone: string;
 }
 
@@ -48,6 +50,8 @@ export function reviewWhere(scope: Scope, f: ReviewFilter, params: unknown[]): s
     if (f.from !== undefined) add((p) => `r.published_at >= (${p}::date)::timestamp at time zone ${tz}`, f.from);
     if (f.to !== undefined) add((p) => `r.published_at < (${p}::date + 1)::timestamp at time zone ${tz}`, f.to);
   }
+  if (f.sentiment === 'none') where.push('r.sentiment is null');
+  else if (f.sentiment !== undefined) add((p) => `r.sentiment = ${p}`, f.sentiment);
   if (f.q !== undefined) add((p) => `(r.text ilike ${p} or r.author ilike ${p})`, likeLiteral(f.q));
   return where.join(' and ');
 }

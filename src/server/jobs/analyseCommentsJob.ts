@@ -2,10 +2,11 @@
  * @module Analyses an organisation's new and changed comments (kind `analyse-comments`,
  * src/server/text/analyseComments.ts). Schedule: after each rollup fold (i.e. soon after responses are
  * stored), after the organisation's model was trained or its theme dictionary changed, and from the
- * `sweep-comments` cron. Idempotent (it only looks at what is missing or out of date); bounded batches,
+ * `sweep-comments` cron, and after a review import: it also fills the sentiment of imported reviews. Idempotent (it only looks at what is missing or out of date); bounded batches,
  * queues itself again when more remain.
  */
-import { analyseOrgComments } from '../text/analyseComments.ts';
+import { analyseOrgComments, loadAnalyser } from '../text/analyseComments.ts';
+import { analyseOrgReviews } from '../text/analyseReviews.ts';
 import { defineJob, onePendingPerOrganisation } from './queue.ts';
 
 export const analyseCommentsJob = defineJob({
@@ -15,8 +16,11 @@ export const analyseCommentsJob = defineJob({
   retry: { limit: 5, delaySeconds: 5, backoff: true },
   expireInSeconds: 30 * 60,
   async handler({ orgId }, ctx) {
-    const result = await analyseOrgComments(ctx.pool, orgId, { stop: ctx.aborted });
-    if (result.more && !ctx.aborted()) await ctx.queue.send(analyseCommentsJob, { orgId });
-    return result;
+    const analyser = await loadAnalyser(ctx.pool, orgId);
+    const result = await analyseOrgComments(ctx.pool, orgId, { stop: ctx.aborted, analyser });
+    // Imported reviews without sentiment, the same way (src/server/text/analyseReviews.ts).
+    const reviews = await analyseOrgReviews(ctx.pool, orgId, analyser, { stop: ctx.aborted });
+    if ((result.more || reviews.more) && !ctx.aborted()) await ctx.queue.send(analyseCommentsJob, { orgId });
+    return { ...result, more: result.more || reviews.more, reviews: reviews.analysed };
   },
 });

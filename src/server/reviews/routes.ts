@@ -26,6 +26,7 @@ import { authorize } from '../../http/session.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
 import { commitReviewImport, previewReviewImport } from './commands/importReviews.ts';
 import { presentReview } from './present.ts';
+import { analyseCommentsJob } from '../jobs/analyseCommentsJob.ts';
 
 /** A 15 MB spreadsheet as base64, with room for the JSON around it. */
 const IMPORT_BODY_LIMIT = 21 * 1024 * 1024;
@@ -54,7 +55,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: AppDeps) 
   app.get('/api/v1/reviews', async (request): Promise<ReviewsAnswer> => {
     const principal = authorize(request, 'response.read');
     const q = parse(ReviewsQuery, request.query);
-    const filter = await filterOf(reads, principal, q, timeZoneOf(request));
+    const filter = { ...(await filterOf(reads, principal, q, timeZoneOf(request))), sentiment: q.sentiment };
     const { rows, total } = await listReviews(reads, scopeOf(principal), filter, { limit: q.limit, offset: q.offset });
     return { reviews: rows.map(presentReview), total, limit: q.limit, offset: q.offset };
   });
@@ -89,7 +90,10 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: AppDeps) 
   app.post('/api/v1/reviews/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (request): Promise<ReviewImportResult> => {
     const principal = authorize(request, 'response.exclude');
     const input = parse(ReviewImportBody, request.body);
-    return withTransaction(pool, (tx) => commitReviewImport(tx, principal, input, timeZoneOf(request), now()));
+    const result = await withTransaction(pool, (tx) => commitReviewImport(tx, principal, input, timeZoneOf(request), now()));
+    // Sentiment of the new reviews (src/server/text/analyseReviews.ts); the sweep covers a failed send.
+    if (result.added > 0) await app.jobs.send(analyseCommentsJob, { orgId: principal.orgId }).catch((err) => request.log.error({ err }, 'could not enqueue review analysis'));
+    return result;
   });
 
   app.delete('/api/v1/reviews/:id', async (request, reply) => {

@@ -36,11 +36,17 @@ export async function loadAnalyser(pool: pg.Pool, orgId: string): Promise<Analys
   return { model, modelAt: stored?.trainedAt ?? null, themes: compileThemes(await orgThemes(pool, orgId)) };
 }
 
+/** Sentiment of one text with the organisation's model, else the lexicon (comments and reviews alike). */
+export function textSentiment(analyser: Analyser, text: string, language?: string) {
+  const prepared = prepareText(text, language);
+  return { prepared, ...classifySentiment(prepared, analyser.model) };
+}
+
 /** Sentiment and themes of texts (pure given the analyser). */
 export function analyseTexts(analyser: Analyser, items: CommentToAnalyse[]): CommentAnalysisRow[] {
   return items.map((c) => {
-    const prepared = prepareText(c.text, c.language);
-    const s = classifySentiment(prepared, analyser.model);
+    const s = textSentiment(analyser, c.text, c.language);
+    const prepared = s.prepared;
     return {
       responseId: c.responseId,
       questionId: c.questionId,
@@ -56,9 +62,9 @@ export function analyseTexts(analyser: Analyser, items: CommentToAnalyse[]): Com
 }
 
 /** Analyses pending comments batch by batch until none remain, `stop()` or the batch limit. */
-export async function analyseOrgComments(pool: pg.Pool, orgId: string, opts: { stop?: () => boolean; batch?: number; maxBatches?: number } = {}) {
+export async function analyseOrgComments(pool: pg.Pool, orgId: string, opts: { stop?: () => boolean; batch?: number; maxBatches?: number; analyser?: Analyser } = {}) {
   const batch = opts.batch ?? ANALYSE_BATCH;
-  const analyser = await loadAnalyser(pool, orgId);
+  const analyser = opts.analyser ?? (await loadAnalyser(pool, orgId));
   let analysed = 0;
   let batches = 0;
   for (;;) {
