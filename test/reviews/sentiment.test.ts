@@ -106,5 +106,9 @@ describe('review sentiment', () => {
     expect(all.find((r) => r.externalId === 'manual')).toMatchObject({ sentiment: 'positive', sentimentP: 1, sentimentSource: 'manual' });
     expect(all.find((r) => r.externalId === 'ru-pos')).toMatchObject({ sentiment: 'positive', sentimentSource: 'lexicon' });
     expect((await owner.get('/api/v1/reviews?sentiment=angry')).status).toBe(400);
+    // The trend counts the same filtered reviews: 3 negative imported reviews, all rated 3 (the swept one has no rating).
+    const trend = await owner.get('/api/v1/reviews/trend?sentiment=negative&from=2026-10-01&to=2026-10-31');
+    expect(trend.status).toBe(200);
+    expect(trend.json.series.map((s: { overall: { n: number } | null }) => s.overall?.n)).toEqual([3]);
   });
 });

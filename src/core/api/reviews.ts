@@ -17,12 +17,12 @@ const ReviewFilters = z.object({
   from: Day.optional(),
   to: Day.optional(),
   q: Search.optional(),
+  /** Reviews of that sentiment; `none`: not analysed (no text, or not yet). */
+  sentiment: z.enum(['negative', 'neutral', 'positive', 'none']).optional(),
 });
 
 /** GET /reviews */
 export const ReviewsQuery = ReviewFilters.extend({
-  /** Reviews of that sentiment; `none`: not analysed (no text, or not yet). */
-  sentiment: z.enum(['negative', 'neutral', 'positive', 'none']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -43,7 +43,7 @@ async function filterOf(db: Queryable, principal: Principal, q: ReviewFilterInpu
     if (!location) throw notFound('Location not found');
     locationPath = location.path;
   }
-  return { source: q.source?.toLowerCase(), locationPath, minStars: q.minRating, maxStars: q.maxRating, from: q.from, to: q.to, q: q.q, timeZone };
+  return { source: q.source?.toLowerCase(), locationPath, minStars: q.minRating, maxStars: q.maxRating, from: q.from, to: q.to, q: q.q, sentiment: q.sentiment, timeZone };
 }
 
 /** Registers /api/v1/reviews, /reviews/sources, /reviews/trend, /reviews/import/preview, /reviews/import and DELETE /reviews/:id. */
@@ -55,7 +55,7 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: AppDeps) 
   app.get('/api/v1/reviews', async (request): Promise<ReviewsAnswer> => {
     const principal = authorize(request, 'response.read');
     const q = parse(ReviewsQuery, request.query);
-    const filter = { ...(await filterOf(reads, principal, q, timeZoneOf(request))), sentiment: q.sentiment };
+    const filter = await filterOf(reads, principal, q, timeZoneOf(request));
     const { rows, total } = await listReviews(reads, scopeOf(principal), filter, { limit: q.limit, offset: q.offset });
     return { reviews: rows.map(presentReview), total, limit: q.limit, offset: q.offset };
   });

@@ -1,6 +1,6 @@
 /**
  * /app/reviews: imported reviews of the caller's locations: filters (source, location subtree, rating on
- * 5 stars, period, text search) kept in the URL, the monthly rating trend per source or location, the
+ * 5 stars, sentiment, period, text search) kept in the URL, the monthly rating trend per source or location, the
  * list paged newest first, and for those who curate feedback data the import wizard and delete.
  */
 import { useMemo, useState, type FormEvent } from 'react';
@@ -21,7 +21,8 @@ import { sourceLabel } from './sourceLabel.ts';
 import './reviews.css';
 
 const PAGE = 25;
-const FILTER_KEYS = ['source', 'location', 'minRating', 'maxRating', 'from', 'to', 'q'] as const;
+const FILTER_KEYS = ['source', 'location', 'minRating', 'maxRating', 'sentiment', 'from', 'to', 'q'] as const;
+const SENTIMENTS = ['negative', 'neutral', 'positive', 'none'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function ReviewsPage() {
@@ -148,6 +149,13 @@ function FilterForm({ filters, sources, locations, onApply }: {
         </label>
       ))}
       <label className="field">
+        {t('rv.sentiment')}
+        <select value={draft.sentiment ?? ''} onChange={set('sentiment')} data-testid="filter-sentiment">
+          <option value="">{t('rv.anySentiment')}</option>
+          {SENTIMENTS.map((s) => <option key={s} value={s}>{t(`rv.sentiment.${s}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
         {t('rv.from')}
         <input type="date" value={draft.from ?? ''} onChange={set('from')} />
       </label>
@@ -184,6 +192,12 @@ function ReviewItem({ r, onDelete }: { r: Review; onDelete?: () => Promise<void>
           <span className="rv-rating"><Stars value={r.stars} /> {t('rv.ratingOf', { rating: r.rating, scale: r.ratingScale })}</span>
         ) : (
           <span className="muted">{t('rv.noRating')}</span>
+        )}
+        {r.sentiment && r.sentimentSource && (
+          <span className="rv-sentiment">
+            <span className={`badge tx-${r.sentiment}`} data-testid="sentiment">{t(`rv.sentiment.${r.sentiment}`)}</span>
+            <span className="badge tx-source">{t(`rv.sentimentSource.${r.sentimentSource}`)}</span>
+          </span>
         )}
         <time dateTime={r.publishedAt}>{date(r.publishedAt, { dateStyle: 'medium', timeZone })}</time>
         {r.location && <span><bdi>{r.location.name}</bdi></span>}

@@ -4,7 +4,7 @@ import type { reviewsEn } from './messages.ts';
 
 export const reviewsFa: Translation<keyof typeof reviewsEn> = {
   'rv.title': 'نظرات',
-  'rv.intro': 'نظرات بسترهای نقد و شبکه‌های اجتماعی که از فایل وارد شده‌اند. احساس و موضوع‌ها هنوز برای نظرات محاسبه نمی‌شوند.',
+  'rv.intro': 'نظرات بسترهای نقد و شبکه‌های اجتماعی که از فایل وارد شده‌اند. احساس با همان تحلیل نظرهای نظرسنجی تعیین می‌شود؛ موضوع‌ها هنوز برای نظرات محاسبه نمی‌شوند.',
   'rv.filters': 'فیلترها',
   'rv.source': 'منبع',
   'rv.anySource': 'همهٔ منبع‌ها',
@@ -112,4 +112,13 @@ export const reviewsFa: Translation<keyof typeof reviewsEn> = {
   'rv.src.vk': 'VK',
   'rv.src.telegram': 'تلگرام',
   'rv.error': 'بارگیری نشد: {message}',
+  'rv.sentiment': 'احساس',
+  'rv.anySentiment': 'هر احساسی',
+  'rv.sentiment.negative': 'منفی',
+  'rv.sentiment.neutral': 'خنثی',
+  'rv.sentiment.positive': 'مثبت',
+  'rv.sentiment.none': 'تحلیل‌نشده',
+  'rv.sentimentSource.model': 'مدل',
+  'rv.sentimentSource.lexicon': 'واژه‌نامه',
+  'rv.sentimentSource.manual': 'اصلاح‌شده',
 };

@@ -4,7 +4,7 @@ import type { reviewsEn } from './messages.ts';
 
 export const reviewsRu: Translation<keyof typeof reviewsEn> = {
   'rv.title': 'Отзывы',
-  'rv.intro': 'Отзывы с площадок и из соцсетей, загруженные из файлов. Тональность и темы для отзывов пока не вычисляются.',
+  'rv.intro': 'Отзывы с площадок и из соцсетей, загруженные из файлов. Тональность определяет тот же анализ, что и для комментариев опросов; темы для отзывов пока не вычисляются.',
   'rv.filters': 'Фильтры',
   'rv.source': 'Источник',
   'rv.anySource': 'Все источники',
@@ -112,4 +112,13 @@ export const reviewsRu: Translation<keyof typeof reviewsEn> = {
   'rv.src.vk': 'ВКонтакте',
   'rv.src.telegram': 'Telegram',
   'rv.error': 'Не удалось загрузить: {message}',
+  'rv.sentiment': 'Тональность',
+  'rv.anySentiment': 'Любая',
+  'rv.sentiment.negative': 'Негатив',
+  'rv.sentiment.neutral': 'Нейтрально',
+  'rv.sentiment.positive': 'Позитив',
+  'rv.sentiment.none': 'Не проанализирован',
+  'rv.sentimentSource.model': 'модель',
+  'rv.sentimentSource.lexicon': 'словарь',
+  'rv.sentimentSource.manual': 'исправлено',
 };

@@ -1,7 +1,7 @@
 /** Strings of the Reviews page (list, filters, rating trend, import wizard), in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const reviewsEn = {
   'rv.title': 'Reviews',
-  'rv.intro': 'Reviews from review platforms and social networks, imported from files. Sentiment and themes are not computed for reviews yet.',
+  'rv.intro': 'Reviews from review platforms and social networks, imported from files. Sentiment comes from the same analysis as survey comments; themes are not computed for reviews yet.',
   'rv.filters': 'Filters',
   'rv.source': 'Source',
   'rv.anySource': 'All sources',
@@ -109,4 +109,13 @@ export const reviewsEn = {
   'rv.src.vk': 'VK',
   'rv.src.telegram': 'Telegram',
   'rv.error': 'Could not load: {message}',
+  'rv.sentiment': 'Sentiment',
+  'rv.anySentiment': 'Any',
+  'rv.sentiment.negative': 'Negative',
+  'rv.sentiment.neutral': 'Neutral',
+  'rv.sentiment.positive': 'Positive',
+  'rv.sentiment.none': 'Not analysed',
+  'rv.sentimentSource.model': 'model',
+  'rv.sentimentSource.lexicon': 'lexicon',
+  'rv.sentimentSource.manual': 'corrected',
 };
