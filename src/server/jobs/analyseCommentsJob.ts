@@ -12,7 +12,7 @@ import { defineJob, onePendingPerOrganisation } from './queue.ts';
 export const analyseCommentsJob = defineJob({
   name: 'analyse-comments',
   ...onePendingPerOrganisation,
-  schedule: 'after each rollup fold (new answers), after training or a theme change, and every 10 minutes for organisations with unanalysed comments',
+  schedule: 'after each rollup fold (new answers), after a review import, after training or a theme change, and every 10 minutes for organisations with unanalysed comments or reviews',
   retry: { limit: 5, delaySeconds: 5, backoff: true },
   expireInSeconds: 30 * 60,
   async handler({ orgId }, ctx) {
