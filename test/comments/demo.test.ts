@@ -41,4 +41,20 @@ describe('demo comment analysis', () => {
     const themed = await db.pool.query(`select count(*)::int as n from comment_analysis where org_id = $1 and cardinality(themes) > 0`, [orgId]);
     expect(themed.rows[0].n).toBeGreaterThan(comments / 4);
   }, 120_000);
+
+  it('analyses every demo review with text with the demo model too (docs/reviews.md "Sentiment")', async () => {
+    const { rows } = await db.pool.query(
+      `select count(*)::int as n, count(*) filter (where sentiment_source = 'model')::int as model from reviews where org_id = $1 and btrim(text) <> ''`,
+      [orgId],
+    );
+    expect(rows[0].n).toBeGreaterThan(200);
+    expect(rows[0].model).toBe(rows[0].n);
+    // 1-star reviews come out negative far more often than 5-star ones.
+    const share = async (stars: number) =>
+      (await db.pool.query(
+        `select avg((sentiment = 'negative')::int)::float as s from reviews where org_id = $1 and rating_scale = 5 and rating = $2 and sentiment is not null`,
+        [orgId, stars],
+      )).rows[0].s as number;
+    expect(await share(1)).toBeGreaterThan((await share(5)) + 0.3);
+  });
 });
