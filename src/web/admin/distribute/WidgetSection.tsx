@@ -10,8 +10,8 @@ import { useSession } from '../../shell/session.tsx';
 import type { WidgetAnswer, WidgetSettings } from '../../../core/api/widget.ts';
 import './widget.css';
 
-/** The queue stub: lets a page call sarafan('show') before the loader has arrived. */
-const STUB = '<script>window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)}</script>';
+/** The command queue line: calls to sarafan('show') made before the loader arrives wait in sarafan.q, which the loader then runs. */
+const QUEUE_SNIPPET = '<script>window.sarafan=window.sarafan||function(){(sarafan.q=sarafan.q||[]).push(arguments)}</script>';
 
 export function WidgetSection({ surveyId }: { surveyId: string }) {
   const { t } = useI18n();
@@ -93,8 +93,8 @@ export function WidgetSection({ surveyId }: { surveyId: string }) {
           <p><CopyButton text={data.snippet} name={t('widget.copySnippet')} /></p>
           <p className="muted">{t('widget.jsHint')}</p>
           <div className="row">
-            <code className="grow widget-stub" dir="ltr">{STUB}</code>
-            <CopyButton text={STUB} name={t('widget.copyStub')} />
+            <code className="grow widget-queue" dir="ltr">{QUEUE_SNIPPET}</code>
+            <CopyButton text={QUEUE_SNIPPET} name={t('widget.copyQueue')} />
           </div>
         </>
       )}

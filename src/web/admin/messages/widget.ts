@@ -11,7 +11,7 @@ export const widgetEn = {
   'widget.urlPattern': 'Only on pages whose path matches',
   'widget.urlPatternHint': 'For example /checkout/* (* matches anything). With only a pattern, the prompt shows as soon as such a page opens; leave empty for every page.',
   'widget.copySnippet': 'Copy the snippet',
-  'widget.copyStub': 'Copy the line for sarafan(\'show\')',
+  'widget.copyQueue': 'Copy the line for sarafan(\'show\')',
   'widget.jsHint': 'Your pages can also show it with sarafan(\'show\'); to call it before the widget has loaded, add this line before the snippet:',
   'widget.policy': '{n, plural, =0 {No contact-frequency limit is set: a visitor who answered may be asked again on their next visit. A visitor who closes the prompt is not asked again for 3 days.} one {A visitor who answered is not asked again for # day (the contact-frequency policy); one who closes the prompt, for 1 day.} other {A visitor who answered is not asked again for # days (the contact-frequency policy); one who closes the prompt, for {dismissed, plural, one {# day} other {# days}}.}}',
   'widget.save': 'Save widget settings',
