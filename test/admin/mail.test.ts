@@ -1,59 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { buildOrg, buildUser, signIn, type TestServer } from '../helpers/app.ts';
 import { LANGUAGES } from '../../src/core/i18n/languages.ts';
 import { invitationMail } from '../../src/server/mail/messages.ts';
 import { startAdminServer } from './server.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A local SMTP server that keeps what it receives: the only stand-in these tests use. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
-
-/** The text body of a single-part message (nodemailer picks base64 or quoted-printable for non-ASCII text). */
-function decodeBody(raw: string): string {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
+import { decodeEntity, startTestSmtp, type TestSmtp } from '../invitations/smtp.ts';
 
 describe('invitation e-mail through SMTP', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let server: TestServer;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startTestSmtp();
     server = await startAdminServer({ smtpUrl: smtp.url, publicUrl: 'https://vo.example.test/' });
   });
   afterAll(async () => {
@@ -69,8 +25,8 @@ describe('invitation e-mail through SMTP', () => {
     const res = await owner.post('/api/v1/invitations', { email: 'new@mail.test', role: 'analyst' });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ emailed: true, link: null });
-    expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0].to).toEqual(['new@mail.test']);
+    expect(smtp.accepted).toHaveLength(1);
+    expect(smtp.accepted[0].to).toBe('new@mail.test');
     const outbox = (await owner.get('/api/v1/outbox')).json.messages;
     expect(outbox).toHaveLength(1);
     expect(outbox[0].sentAt).not.toBeNull();
@@ -78,7 +34,7 @@ describe('invitation e-mail through SMTP', () => {
     expect(outbox[0].subject).toBe('دعوت به Mail Org');
     const link = outbox[0].body.match(/https:\/\/vo\.example\.test\/invite\/[A-Za-z0-9_-]{43}/)?.[0];
     expect(link).toBeDefined();
-    expect(decodeBody(smtp.received[0].raw)).toContain(link!);
+    expect(decodeEntity(smtp.accepted[0].raw)).toContain(link!);
   });
 
   it('falls back to the outbox and returns the link when the SMTP server is unreachable', async () => {

@@ -58,8 +58,12 @@ export async function startTestSmtp(decide: (mail: ReceivedMail, index: number) 
 export function mailPart(raw: string, type: 'text/plain' | 'text/html'): string {
   const parts = raw.split(/\r?\n--[^\r\n]+/);
   const part = parts.find((p) => new RegExp(`content-type:\\s*${type.replace('/', '\\/')}`, 'i').test(p));
-  if (!part) return '';
-  const [head, ...rest] = part.split(/\r?\n\r?\n/);
+  return part ? decodeEntity(part) : '';
+}
+
+/** The body of a single-part message (or of one part: headers, blank line, body), decoded. */
+export function decodeEntity(entity: string): string {
+  const [head, ...rest] = entity.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n');
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
