@@ -3,9 +3,10 @@
  * comments, a table paged by cursor (newer / older) and the CSV / XLSX export of the same selection.
  * Everything lives in the URL (filters, q, excluded, cursor), so a link reproduces the view.
  */
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { qs } from '../api.ts';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
@@ -68,7 +69,7 @@ export function ResponsesPage() {
       <SurveyTabs surveyId={id} />
       {ctx ? <FilterBar ctx={ctx} /> : <Skeleton height={64} />}
       <div className="toolbar rs-tools">
-        <SearchBox key={q} initial={q} onSearch={(v) => update({}, { q: v || undefined })} />
+        <SearchBox key={q} initial={q} onSearch={(v) => update({}, { q: v || undefined })} label={t('rs.search')} buttonLabel={t('rs.searchButton')} clearLabel={t('rs.clearSearch')} className="rs-search" testId="responses-search" />
         <label className="inline rs-check">
           <input type="checkbox" checked={includeExcluded} onChange={(e) => update({}, { excluded: e.target.checked ? '1' : undefined })} />
           {t('rs.includeExcluded')}
@@ -109,25 +110,6 @@ export function ResponsesPage() {
         </div>
       )}
     </div>
-  );
-}
-
-function SearchBox({ initial, onSearch }: { initial: string; onSearch(value: string): void }) {
-  const { t } = useI18n();
-  const [value, setValue] = useState(initial);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSearch(value.trim());
-  };
-  return (
-    <form role="search" className="rs-search" onSubmit={submit}>
-      <label>
-        {t('rs.search')}
-        <input type="search" value={value} maxLength={200} dir="auto" onChange={(e) => setValue(e.target.value)} data-testid="responses-search" />
-      </label>
-      <button type="submit" className="secondary">{t('rs.searchButton')}</button>
-      {initial && <button type="button" className="link-button" onClick={() => { setValue(''); onSearch(''); }}>{t('rs.clearSearch')}</button>}
-    </form>
   );
 }
 

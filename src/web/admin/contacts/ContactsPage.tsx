@@ -2,9 +2,10 @@
  * /app/contacts: the contact directory (search, segment / location / status filters, pages of 50) and the
  * import wizard. Filters and the page live in the URL, so a link reproduces the view.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { qs } from '../../api.ts';
+import { SearchBox } from '../../components/SearchBox.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { EmptyState, ErrorMessage, Loading, PageTitle, useLoad } from '../../components/index.ts';
@@ -62,7 +63,7 @@ export function ContactsPage() {
         <ImportWizard attributes={attributes.data.attributes} onImported={() => { void list.reload(); void segments.reload(); }} />
       )}
       <div className="toolbar ct-tools" role="group" aria-label={t('ct.filters')}>
-        <SearchBox key={q} initial={q} onSearch={(v) => set({ q: v })} />
+        <SearchBox key={q} initial={q} onSearch={(v) => set({ q: v })} label={t('ct.search')} buttonLabel={t('ct.searchButton')} testId="contacts-search" />
         <label>
           {t('ct.segment')}
           <select value={segment} onChange={(e) => set({ segment: e.target.value })}>
@@ -118,24 +119,6 @@ export function ContactsPage() {
         </div>
       )}
     </section>
-  );
-}
-
-function SearchBox({ initial, onSearch }: { initial: string; onSearch(value: string): void }) {
-  const { t } = useI18n();
-  const [value, setValue] = useState(initial);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSearch(value.trim());
-  };
-  return (
-    <form role="search" onSubmit={submit}>
-      <label>
-        {t('ct.search')}
-        <input type="search" value={value} maxLength={200} dir="auto" onChange={(e) => setValue(e.target.value)} data-testid="contacts-search" />
-      </label>
-      <button type="submit" className="secondary">{t('ct.searchButton')}</button>
-    </form>
   );
 }
 
