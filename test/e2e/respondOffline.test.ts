@@ -5,35 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { launchBrowser, requirePageTestPrerequisites } from '../helpers/browser.ts';
 import { buildOrg } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { restartableServer, type RestartableServer } from '../helpers/restartableServer.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
 requirePageTestPrerequisites({ app: false });
 
 let db: TestDatabase;
-let app: FastifyInstance | null = null;
-let port = 0;
+let server: RestartableServer;
 let browser: Browser;
 let orgId: string;
 let survey: SurveyFixture;
-const baseUrl = () => `http://127.0.0.1:${port}`;
-
-/** Starts the server on `port` (0: any free port, remembered for the restarts). */
-async function startServer(): Promise<void> {
-  app = await buildApp({ pool: db.pool, publicRateLimitPerMinute: 10_000 });
-  await app.listen({ port, host: '127.0.0.1' });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : port;
-}
-
-async function stopServer(): Promise<void> {
-  await app?.close();
-  app = null;
-}
+const baseUrl = () => server.baseUrl();
 
 /** Stored responses carrying the hidden field `run` (counted in SQL). */
 async function responsesOfRun(run: string) {
@@ -63,14 +48,15 @@ const pick = (page: Page, name: string, value: string) =>
 describe('respondent page: answers are never lost', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
-    await startServer();
+    server = restartableServer(db.pool);
+    await server.start();
     orgId = (await buildOrg(db.pool, 'Offline Org')).orgId;
     survey = await buildSurvey(db.pool, orgId);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await stopServer();
+    await server?.stop();
     await db?.drop();
   });
 
@@ -85,7 +71,7 @@ describe('respondent page: answers are never lost', () => {
     await pick(page, 'q_nps', '8');
     await page.locator('textarea[name=q_why]').fill('Friendly staff');
 
-    await stopServer();
+    await server.stop();
     await page.locator('button.sb').click();
     await page.getByRole('status').filter({ hasText: 'No connection. Your answers are saved on this device' }).waitFor();
     expect(JSON.parse((await keptAnswer(page))!)).toMatchObject({ _k: formKey, q_nps: '8', q_why: 'Friendly staff' });
@@ -93,7 +79,7 @@ describe('respondent page: answers are never lost', () => {
     await expect.poll(() => failed, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
     expect(await responsesOfRun('restart')).toEqual([]);
 
-    await startServer();
+    await server.start();
     await page.locator('h1', { hasText: 'Thank you!' }).waitFor({ timeout: 40_000 });
     expect(navigations).toBe(0);
     expect(await keptAnswer(page)).toBeNull();
@@ -109,13 +95,13 @@ describe('respondent page: answers are never lost', () => {
     const formKey = await page.locator('input[name=_k]').inputValue();
     await pick(page, 'q_nps', '6');
 
-    await stopServer();
+    await server.stop();
     await page.locator('button.sb').click();
     await page.getByRole('status').filter({ hasText: 'Нет связи. Ваши ответы сохранены на этом устройстве' }).waitFor();
     await expect(page.reload()).rejects.toThrow(/ERR_CONNECTION_REFUSED/);
     await page.waitForURL('chrome-error://chromewebdata/');
 
-    await startServer();
+    await server.start();
     await page.goto(`${baseUrl()}/s/${survey.slug}?lang=ru`);
     await page.locator('h1', { hasText: 'Спасибо!' }).waitFor({ timeout: 20_000 });
     expect(await keptAnswer(page)).toBeNull();

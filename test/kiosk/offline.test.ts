@@ -8,30 +8,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { launchBrowser, requirePageTestPrerequisites } from '../helpers/browser.ts';
 import { buildLocation, buildOrg, buildUser, signIn } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { restartableServer, type RestartableServer } from '../helpers/restartableServer.ts';
 import { buildSurvey, type SurveyFixture } from '../respond/factory.ts';
 
 requirePageTestPrerequisites({ app: false });
 
 let db: TestDatabase;
-let app: FastifyInstance | null = null;
-let port = 0;
+let server: RestartableServer;
 let browser: Browser;
 let orgId: string;
 let storeId: string;
 let survey: SurveyFixture;
-const baseUrl = () => `http://127.0.0.1:${port}`;
-
-async function startServer(): Promise<void> {
-  app = await buildApp({ pool: db.pool, publicRateLimitPerMinute: 10_000 });
-  await app.listen({ port, host: '127.0.0.1' });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : port;
-}
+const baseUrl = () => server.baseUrl();
 
 /** A new kiosk for the survey at the store (through the API, as an owner would); its URL. */
 async function newKiosk(name: string, pin: string): Promise<string> {
@@ -78,7 +69,8 @@ async function answer(page: Page, score: number, comment?: string | null) {
 describe('kiosk page in Chromium', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
-    await startServer();
+    server = restartableServer(db.pool);
+    await server.start();
     const org = await buildOrg(db.pool, 'Kiosk E2E');
     orgId = org.orgId;
     storeId = (await buildLocation(db.pool, orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Exit store')).id;
@@ -88,7 +80,7 @@ describe('kiosk page in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
+    await server?.stop();
     await db?.drop();
   });
 
@@ -178,8 +170,7 @@ describe('kiosk page in Chromium', () => {
     await page.goto(url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
-    await app!.close();
-    app = null;
+    await server.stop();
     await answer(page, 2, null);
     await expect.poll(() => counter(page)).toBe('1');
     await page.reload();
@@ -187,7 +178,7 @@ describe('kiosk page in Chromium', () => {
     await expect.poll(() => counter(page)).toBe('1');
 
     const before = (await stored()).n;
-    await startServer();
+    await server.start();
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => counter(page), { timeout: 30_000 }).toBe('0');
     expect((await stored()).n).toBe(before + 1);
