@@ -27,7 +27,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.send-invitations': 'Отправка приглашений и напоминаний',
   'jobs.kind.webhook-event': 'Подготовка вебхуков для нового ответа',
   'jobs.kind.deliver-webhook': 'Отправка вебхука',
-  'jobs.kind.analyse-comments': 'Анализ комментариев (тональность, темы)',
+  'jobs.kind.analyse-comments': 'Анализ комментариев и отзывов (тональность, темы)',
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
 };
