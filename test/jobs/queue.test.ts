@@ -9,6 +9,7 @@ import { JOB_KINDS } from '../../src/server/jobs/kinds.ts';
 import { foldRollupsJob } from '../../src/server/jobs/foldRollupsJob.ts';
 import { rebuildOrgRollupsJob } from '../../src/server/jobs/rebuildOrgRollupsJob.ts';
 import { sweepRollupsJob } from '../../src/server/jobs/sweepRollupsJob.ts';
+import { pruneRecordsJob } from '../../src/server/jobs/pruneRecordsJob.ts';
 import { getRollupJob, requestRollupJob } from '../../src/db/rollups/rollupJobs.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { buildOrg } from '../helpers/app.ts';
@@ -84,6 +85,23 @@ describe('job queue', () => {
     }
   });
 
+  it('the nightly prune deletes Telegram updates received more than 7 days ago and keeps the rest', async () => {
+    const orgId = (await buildOrg(db.pool, 'Prune Org')).orgId;
+    // update_id = age in hours: 8 days, 7 days + 1 hour, 6 days, 1 hour
+    for (const hours of [192, 169, 144, 1]) {
+      await db.pool.query(
+        `insert into telegram_updates (org_id, bot_id, update_id, received_at, sent_at) values ($1, 42, $2::bigint, now() - make_interval(hours => $2::int), now())`,
+        [orgId, hours],
+      );
+    }
+    const q = queueOf(db.pool, { kinds: JOB_KINDS, log: () => {} });
+    await q.start();
+    const id = (await q.send(pruneRecordsJob, {}))!;
+    await expect.poll(() => jobState(q, pruneRecordsJob.name, id), { timeout: 20_000, interval: 50 }).toBe('completed');
+    const left = await db.pool.query(`select update_id::int as id from telegram_updates where org_id = $1 order by update_id`, [orgId]);
+    expect(left.rows.map((r) => r.id)).toEqual([1, 144]);
+  });
+
   it('registers the minute sweep as a cron schedule; the sweep folds queued changes and runs requested rebuilds', async () => {
     const orgId = (await buildOrg(db.pool, 'Sweep Org')).orgId;
     const survey = await seedSurvey(db.pool, orgId, [{ key: 'nps', type: 'nps' }]);
@@ -94,6 +112,7 @@ describe('job queue', () => {
     await q.start();
     const schedules = (await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }));
     expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },
       { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
       { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },

@@ -40,3 +40,15 @@ export async function markUpdateSent(db: Queryable, orgId: string, botId: string
     [orgId, botId, updateId],
   );
 }
+
+/**
+ * Telegram re-delivers an update for at most 24 hours, so the record of a handled update is needed only
+ * that long; a week covers a server that was down for days.
+ */
+export const TELEGRAM_UPDATE_RETENTION_DAYS = 7;
+
+/** Deletes the records of updates received before the retention; how many went. */
+export async function pruneTelegramUpdates(db: Queryable, retentionDays = TELEGRAM_UPDATE_RETENTION_DAYS): Promise<number> {
+  const res = await db.query(`/* pruneTelegramUpdates */ delete from telegram_updates where received_at < now() - make_interval(days => $1)`, [retentionDays]);
+  return res.rowCount ?? 0;
+}

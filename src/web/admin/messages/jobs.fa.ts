@@ -27,6 +27,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.send-invitations': 'ارسال دعوت‌نامه‌ها و یادآوری‌ها',
   'jobs.kind.webhook-event': 'آماده‌سازی وب‌هوک‌ها برای پاسخ تازه',
   'jobs.kind.deliver-webhook': 'ارسال وب‌هوک',
+  'jobs.kind.prune-records': 'حذف سابقه‌های منقضی (به‌روزرسانی‌های تلگرام)',
   'jobs.kind.analyse-comments': 'تحلیل پاسخ‌های متنی و نظرات (احساس، موضوع‌ها)',
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',

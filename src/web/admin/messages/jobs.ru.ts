@@ -27,6 +27,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.send-invitations': 'Отправка приглашений и напоминаний',
   'jobs.kind.webhook-event': 'Подготовка вебхуков для нового ответа',
   'jobs.kind.deliver-webhook': 'Отправка вебхука',
+  'jobs.kind.prune-records': 'Удаление записей с истёкшим сроком хранения (обновления Telegram)',
   'jobs.kind.analyse-comments': 'Анализ комментариев и отзывов (тональность, темы)',
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
