@@ -96,7 +96,8 @@ export async function registerReviewRoutes(app: FastifyInstance, deps: AppDeps) 
     const group = (sentiment: 'negative' | 'positive') =>
       filter.sentiment === undefined || filter.sentiment === sentiment ? listReviewTexts(reads, scopeOf(principal), { ...filter, sentiment }, KEYPHRASE_TEXTS) : Promise.resolve([]);
     const [negative, positive] = await Promise.all([group('negative'), group('positive')]);
-    const phrases = comparePhrases(negative, positive);
+    // Against an empty group nothing is "said more": no phrases rather than every frequent word.
+    const phrases = negative.length > 0 && positive.length > 0 ? comparePhrases(negative, positive) : { a: [], b: [] };
     return { negative: { n: negative.length, phrases: phrases.a }, positive: { n: positive.length, phrases: phrases.b } };
   });
 
