@@ -13,15 +13,8 @@ import { ReviewsAnswerSchema } from '../../src/core/api/reviews.ts';
 import { analyseOrgReviews } from '../../src/server/text/analyseReviews.ts';
 import { loadAnalyser } from '../../src/server/text/analyseComments.ts';
 import { trainingSet, trainOrgModel } from '../../src/server/text/textModel.ts';
+import { waitUntil } from '../resilience/harness.ts';
 
-/** Polls `check` until it returns true (a positive wait for work done by the job queue). */
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const REVIEWS = [
   { id: 'q-neg', store: 'S1', text: 'We waited forever in the queue, the cashier was rude.', sentiment: 'negative', themes: ['staff_help', 'staff_politeness', 'waiting_time'] },
@@ -74,7 +67,7 @@ describe('review themes, corrections and re-analysis', () => {
     ];
     const res = await owner.post('/api/v1/reviews/import', { format: 'jsonl', content: lines.join('\n') });
     expect(res.json.added).toBe(REVIEWS.length + 1);
-    await waitFor(async () => [...(await stored()).values()].filter((r) => r.analysed_at !== null).length === REVIEWS.length, 'the analysis job');
+    await waitUntil('the analysis job', async () => [...(await stored()).values()].filter((r) => r.analysed_at !== null).length === REVIEWS.length, 30_000, 50);
     for (const [k, r] of await stored()) idOf[k] = r.id;
   }, 60_000);
   afterAll(async () => server?.close());
@@ -130,7 +123,7 @@ describe('review themes, corrections and re-analysis', () => {
     // A dictionary change re-analyses every review: the correction stays, its themes follow the dictionary.
     const put = await owner.put('/api/v1/text/themes', { id: 'everything', names: { en: 'Everything' }, terms: { en: ['everything'] } });
     expect(put.status).toBe(201);
-    await waitFor(async () => ((await stored()).get('price-neg')!.themes as string[]).includes('everything'), 'the re-analysis after a theme change');
+    await waitUntil('the re-analysis after a theme change', async () => ((await stored()).get('price-neg')!.themes as string[]).includes('everything'), 30_000, 50);
     expect((await stored()).get('price-neg')).toMatchObject({ sentiment: 'neutral', sentiment_p: 1, sentiment_source: 'manual' });
     // Its lexicon sentiment was negative; the person's label is what training reads.
     const set = await trainingSet(server.pool, orgId);
