@@ -87,10 +87,10 @@ export async function correctReviewSentiment(
   const n = params.length;
   const { rows } = await db.query(
     `/* correctReviewSentiment */
-     with target as (select r.id, btrim(r.text) <> '' as has_text from reviews r where ${where} and r.id = $${n - 2}::uuid),
+     with target as (select r.org_id, r.id, btrim(r.text) <> '' as has_text from reviews r where ${where} and r.id = $${n - 2}::uuid),
      updated as (
        update reviews r set sentiment = $${n - 1}, sentiment_p = 1, sentiment_source = 'manual', model_at = null, corrected_by = $${n}::uuid
-         from target t where r.org_id = $1 and r.id = t.id and t.has_text
+         from target t where r.org_id = t.org_id and r.id = t.id and t.has_text
        returning r.id)
      select t.has_text, exists (select 1 from updated) as updated from target t`,
     params,
