@@ -64,6 +64,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   ...INTEGRATION_PROBE_BODIES,
   'PUT /api/v1/surveys/:id/widget': () => ({ origins: ['https://pwned.example'], delaySeconds: null, exitIntent: false, urlPattern: null }),
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
+  'PATCH /api/v1/reviews/:id/sentiment': () => ({ sentiment: 'negative' }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
 };
 

@@ -56,5 +56,13 @@ describe('demo comment analysis', () => {
         [orgId, stars],
       )).rows[0].s as number;
     expect(await share(1)).toBeGreaterThan((await share(5)) + 0.3);
+    // And themes from the demo dictionary, in every language (docs/reviews.md "Sentiment and themes").
+    const themed = await db.pool.query(
+      `select coalesce(language, '?') as language, count(*)::int as n, count(*) filter (where cardinality(themes) > 0)::int as themed
+         from reviews where org_id = $1 and btrim(text) <> '' group by 1 order by 1`,
+      [orgId],
+    );
+    expect(themed.rows.map((r) => r.language)).toEqual(['en', 'fa', 'ru']);
+    for (const r of themed.rows) expect(r.themed, r.language).toBeGreaterThan(r.n / 4);
   });
 });

@@ -256,6 +256,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/surveys/:id/contact-policy': { type: 'json', samples: [{ contactGapDays: 7 }, { contactGapDays: null }] },
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
     'POST /api/v1/reviews/import/preview': { type: 'json', samples: [{ format: 'csv', content: 'source,rating,text,date,location\ngoogle,4,Good,2026-01-05,\n' }] },
+    'PATCH /api/v1/reviews/:id/sentiment': { type: 'json', samples: [{ sentiment: 'positive' }] },
     'POST /api/v1/reviews/import': { type: 'json', samples: [{ format: 'jsonl', content: '{"source":"2gis","rating":"5/5","text":"Отлично","date":"05.01.2026"}\n', ratingScale: 5 }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },

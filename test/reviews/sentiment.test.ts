@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { ReviewsAnswerSchema } from '../../src/core/api/reviews.ts';
-import { saveReviewSentiments } from '../../src/db/reviews/reviewSentiment.ts';
+import { saveReviewAnalyses } from '../../src/db/reviews/reviewSentiment.ts';
 import { sweepCommentsJob } from '../../src/server/jobs/sweepCommentsJob.ts';
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
@@ -84,10 +84,10 @@ describe('review sentiment', () => {
     const rows = await stored();
     expect(rows.get('swept')).toMatchObject({ sentiment: 'negative', sentiment_source: 'lexicon' });
     expect(rows.get('manual')).toMatchObject({ sentiment: 'positive', sentiment_p: 1, sentiment_source: 'manual' });
-    // A correction made between the job's read and its write wins too.
+    // A correction made between the job's read and its write wins too (only the themes are written).
     const id = (await server.pool.query(`select id from reviews where org_id = $1 and external_id = 'manual'`, [orgId])).rows[0].id;
-    expect(await saveReviewSentiments(server.pool, orgId, [{ id, sentiment: 'negative', p: 0.9, source: 'lexicon' }])).toBe(0);
-    expect((await stored()).get('manual')).toMatchObject({ sentiment: 'positive', sentiment_source: 'manual' });
+    await saveReviewAnalyses(server.pool, orgId, [{ id, sentiment: 'negative', p: 0.9, source: 'lexicon', themes: ['staff_politeness'], modelAt: null }]);
+    expect((await stored()).get('manual')).toMatchObject({ sentiment: 'positive', sentiment_p: 1, sentiment_source: 'manual' });
   });
 
   it('answers sentiment per review and filters the list by it', async () => {

@@ -7,7 +7,7 @@ import { FilterSchema } from './analytics.ts';
 
 export const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
 export type SentimentValue = z.infer<typeof SentimentSchema>;
-const ThemeId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a theme id: lower-case letters, digits, "_" or "-"');
+export const ThemeId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a theme id: lower-case letters, digits, "_" or "-"');
 
 /** Filters of the comments view on top of the dashboard filters (`language` there is the response's; `lang` here the comment's detected language). */
 export const CommentFilterSchema = FilterSchema.extend({

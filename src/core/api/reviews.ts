@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REVIEW_FIELDS } from '../reviews/columns.ts';
 import { Day, IsoInstant, MetricResultSchema, Uuid } from './common.ts';
+import { SentimentSchema, ThemeId, type KeyPhraseItem } from './comments.ts';
 
 const Search = z.string().trim().min(1, 'must not be empty').max(200);
 const Source = z.string().trim().min(1).max(40);
@@ -19,6 +20,8 @@ const ReviewFilters = z.object({
   q: Search.optional(),
   /** Reviews of that sentiment; `none`: not analysed (no text, or not yet). */
   sentiment: z.enum(['negative', 'neutral', 'positive', 'none']).optional(),
+  /** Reviews matched with that theme of the organisation's dictionary. */
+  theme: ThemeId.optional(),
 });
 
 /** GET /reviews */
@@ -30,6 +33,12 @@ export type ReviewFilterInput = z.infer<typeof ReviewFilters>;
 
 /** GET /reviews/trend */
 export const ReviewTrendQuery = ReviewFilters.extend({ by: z.enum(['source', 'location']).default('source') });
+
+/** GET /reviews/keyphrases and GET /reviews/themes: the list's filters. */
+export const ReviewTextQuery = ReviewFilters;
+
+/** PATCH /reviews/:id/sentiment: a person's sentiment, stored as 'manual' (kept through re-analysis, training data). */
+export const ReviewSentimentBody = z.strictObject({ sentiment: SentimentSchema });
 
 const ImportFormat = z.enum(['csv', 'xlsx', 'jsonl']);
 const HeaderName = z.string().max(200).nullable();
@@ -68,6 +77,8 @@ const ReviewSchema = z.strictObject({
   sentiment: z.enum(['negative', 'neutral', 'positive']).nullable(),
   sentimentP: z.number().nullable(),
   sentimentSource: z.enum(['model', 'lexicon', 'manual']).nullable(),
+  /** Theme ids of the organisation's dictionary found in the text ([] until analysed). */
+  themes: z.array(z.string()),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
@@ -78,6 +89,17 @@ export type ReviewsAnswer = z.infer<typeof ReviewsAnswerSchema>;
 /** GET /reviews/sources: the sources of the caller's reviews, most reviews first. */
 export const ReviewSourcesAnswerSchema = z.strictObject({ sources: z.array(z.strictObject({ source: z.string(), reviews: z.number() })) });
 export type ReviewSourcesAnswer = z.infer<typeof ReviewSourcesAnswerSchema>;
+
+/** GET /reviews/keyphrases: what negative reviews say more than positive ones, and the reverse (weighted log-odds). */
+export interface ReviewKeyPhrasesAnswer {
+  negative: { n: number; phrases: KeyPhraseItem[] };
+  positive: { n: number; phrases: KeyPhraseItem[] };
+}
+
+/** GET /reviews/themes: reviews per theme, most first, with how many are negative and positive. */
+export interface ReviewThemesAnswer {
+  themes: Array<{ theme: string; n: number; negative: number; positive: number }>;
+}
 
 const TrendPointSchema = z.strictObject({ month: Day, partial: z.boolean(), result: MetricResultSchema });
 

@@ -19,6 +19,8 @@ export interface ReviewFilter {
   q?: string;
   /** 'none': no sentiment (not analysed yet, or no text). */
   sentiment?: 'negative' | 'neutral' | 'positive' | 'none';
+  /** A theme id of the organisation's dictionary (reviews matched with it). */
+  theme?: string;
   timeZone: string;
 }
 
@@ -52,6 +54,7 @@ export function reviewWhere(scope: Scope, f: ReviewFilter, params: unknown[]): s
   }
   if (f.sentiment === 'none') where.push('r.sentiment is null');
   else if (f.sentiment !== undefined) add((p) => `r.sentiment = ${p}`, f.sentiment);
+  if (f.theme !== undefined) add((p) => `r.themes @> array[${p}::text]`, f.theme);
   if (f.q !== undefined) add((p) => `(r.text ilike ${p} or r.author ilike ${p})`, likeLiteral(f.q));
   return where.join(' and ');
 }

@@ -1,8 +1,8 @@
 /**
  * @module Analyses an organisation's new or changed comments (sentiment with the org's model or the
  * built-in lexicon, themes from its dictionary) in bounded batches, and stores them (comment_analysis).
- * Manual corrections are never touched (the SQL skips them). Reviews (branch h-reviews, table `reviews`)
- * are to be analysed the same way: {@link analyseTexts} is the pure-ish step such a job calls.
+ * Manual corrections are never touched (the SQL skips them). Imported reviews are analysed the same way
+ * ({@link analyseText}, src/server/text/analyseReviews.ts).
  */
 import type pg from 'pg';
 import { classifySentiment, compileThemes, matchThemes, modelFromJson, prepareText, starterThemes, type SentimentClassifier } from '../../core/nlp/index.ts';
@@ -37,28 +37,27 @@ export async function loadAnalyser(pool: pg.Pool, orgId: string): Promise<Analys
 }
 
 /** Sentiment of one text with the organisation's model, else the lexicon (comments and reviews alike). */
-export function textSentiment(analyser: Analyser, text: string, language?: string) {
+function textSentiment(analyser: Analyser, text: string, language?: string) {
   const prepared = prepareText(text, language);
   return { prepared, ...classifySentiment(prepared, analyser.model) };
 }
 
+/** Sentiment (with the model that gave it) and themes of one text: comments and reviews alike. */
+export function analyseText(analyser: Analyser, text: string, language?: string) {
+  const s = textSentiment(analyser, text, language);
+  return {
+    lang: s.lang,
+    sentiment: s.sentiment,
+    p: s.p,
+    source: s.mode,
+    themes: matchThemes(s.prepared, analyser.themes).map((m) => m.id),
+    modelAt: s.mode === 'model' ? analyser.modelAt : null,
+  };
+}
+
 /** Sentiment and themes of texts (pure given the analyser). */
 export function analyseTexts(analyser: Analyser, items: CommentToAnalyse[]): CommentAnalysisRow[] {
-  return items.map((c) => {
-    const s = textSentiment(analyser, c.text, c.language);
-    const prepared = s.prepared;
-    return {
-      responseId: c.responseId,
-      questionId: c.questionId,
-      text: c.text,
-      lang: s.lang,
-      sentiment: s.sentiment,
-      p: s.p,
-      source: s.mode,
-      themes: matchThemes(prepared, analyser.themes).map((m) => m.id),
-      modelAt: s.mode === 'model' ? analyser.modelAt : null,
-    };
-  });
+  return items.map((c) => ({ responseId: c.responseId, questionId: c.questionId, text: c.text, ...analyseText(analyser, c.text, c.language) }));
 }
 
 /** Analyses pending comments batch by batch until none remain, `stop()` or the batch limit. */

@@ -41,8 +41,14 @@ export async function getKeyPhrases(pool: pg.Pool, ctx: SourceContext, survey: L
       ? listCommentTexts(pool, ctx, { ...f, scoreMin: Math.max(f.scoreMin ?? 0, NPS_GROUP_RANGES[group][0]), scoreMax: Math.min(f.scoreMax ?? 10, NPS_GROUP_RANGES[group][1]) }, KEYPHRASE_TEXTS)
       : listCommentTexts(pool, ctx, { ...f, sentiment: group === 'detractor' ? 'negative' : 'positive' }, KEYPHRASE_TEXTS);
   const [a, b] = await Promise.all([read('detractor'), read('promoter')]);
-  const docs = (rows: Array<{ text: string; language: string }>): KeyPhraseDoc[] => rows.map((r) => ({ text: r.text, prepared: prepareText(r.text, r.language) }));
+  const result = comparePhrases(a, b);
+  return { groupedBy: nps ? 'nps' : 'sentiment', detractors: { n: a.length, phrases: result.a }, promoters: { n: b.length, phrases: result.b } };
+}
+
+/** Key phrases of texts of group A against group B and the reverse, as the API answers them (comments and reviews). */
+export function comparePhrases(a: ReadonlyArray<{ text: string; language: string | null }>, b: ReadonlyArray<{ text: string; language: string | null }>): { a: KeyPhraseItem[]; b: KeyPhraseItem[] } {
+  const docs = (rows: ReadonlyArray<{ text: string; language: string | null }>): KeyPhraseDoc[] => rows.map((r) => ({ text: r.text, prepared: prepareText(r.text, r.language ?? undefined) }));
   const result = keyPhrases(docs(a), docs(b));
   const item = (k: KeyPhrase): KeyPhraseItem => ({ phrase: k.phrase, count: k.count, otherCount: k.otherCount, z: k.z, examples: k.examples });
-  return { groupedBy: nps ? 'nps' : 'sentiment', detractors: { n: a.length, phrases: result.a.map(item) }, promoters: { n: b.length, phrases: result.b.map(item) } };
+  return { a: result.a.map(item), b: result.b.map(item) };
 }

@@ -18,11 +18,11 @@ import {
 import { analyticsRequest } from '../analytics/request.ts';
 import { analyticsContext, surveyOf } from '../analytics/context.ts';
 import { commentFilter, getKeyPhrases, getTextComments } from './commentViews.ts';
-import { correctComment, countLabelSources, countThemesByLocation, countThemesByMonth } from '../../db/text/commentAnalysis.ts';
+import { correctComment, countThemesByLocation, countThemesByMonth } from '../../db/text/commentAnalysis.ts';
 import { getTextModelStatus } from '../../db/text/textModels.ts';
 import { deleteOrgTheme, upsertOrgTheme } from '../../db/text/orgThemes.ts';
 import { orgThemes } from './analyseComments.ts';
-import { MAX_TRAINING_COMMENTS, MIN_TRAINING_COMMENTS } from './textModel.ts';
+import { countTrainingTexts, MIN_TRAINING_COMMENTS } from './textModel.ts';
 import { trainTextModelJob } from '../jobs/trainTextModelJob.ts';
 import { analyseCommentsJob } from '../jobs/analyseCommentsJob.ts';
 
@@ -75,7 +75,7 @@ export async function registerTextRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/v1/text/model', async (request): Promise<TextModelStatusAnswer> => {
     requirePrincipal(request);
     const principal = authorize(request, 'response.read');
-    const [status, labelled] = await Promise.all([getTextModelStatus(readPool, principal.orgId), countLabelSources(readPool, principal.orgId, MAX_TRAINING_COMMENTS)]);
+    const [status, labelled] = await Promise.all([getTextModelStatus(readPool, principal.orgId), countTrainingTexts(readPool, principal.orgId)]);
     return {
       mode: status ? 'model' : 'lexicon',
       n: status?.n ?? null,

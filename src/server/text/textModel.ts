@@ -1,13 +1,15 @@
 /**
  * @module Trains an organisation's sentiment model from its own scored comments (docs/comments.md):
  * labels from scores (NPS 0-6 / 7-8 / 9-10, CSAT 1-5 by box: src/core/nlp/labels.ts) and from manual
- * corrections (which win over the score), in a worker thread; stored with its cross-validated quality.
+ * corrections (which win over the score), and from reviews whose sentiment a person corrected, in a worker
+ * thread; stored with its cross-validated quality.
  */
 import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { labelOfScore, type LabelledText, type SentimentLabel } from '../../core/nlp/labels.ts';
 import type { ModelQuality } from '../../core/nlp/modelFile.ts';
-import { listLabelSources, type LabelSourceRow } from '../../db/text/commentAnalysis.ts';
+import { countLabelSources, listLabelSources, type LabelSourceRow } from '../../db/text/commentAnalysis.ts';
+import { countReviewLabels, listReviewLabels } from '../../db/reviews/reviewSentiment.ts';
 import { saveTextModel } from '../../db/text/textModels.ts';
 
 /** Fewer labelled comments than this (or a single label) keep the organisation in lexicon mode. */
@@ -22,15 +24,24 @@ export function labelOf(row: LabelSourceRow): SentimentLabel | null {
   return labelOfScore(row.score, row.scale);
 }
 
-/** The organisation's training set (newest first). */
+/**
+ * The organisation's training set: the reviews whose sentiment a person corrected (newest first), then the
+ * labelled comments (newest first), at most MAX_TRAINING_COMMENTS in all.
+ */
 export async function trainingSet(pool: pg.Pool, orgId: string): Promise<LabelledText[]> {
-  const rows = await listLabelSources(pool, orgId, MAX_TRAINING_COMMENTS);
-  const out: LabelledText[] = [];
+  const [reviews, rows] = await Promise.all([listReviewLabels(pool, orgId, MAX_TRAINING_COMMENTS), listLabelSources(pool, orgId, MAX_TRAINING_COMMENTS)]);
+  const out: LabelledText[] = reviews.map((r) => ({ label: r.sentiment, text: r.text }));
   for (const r of rows) {
     const label = labelOf(r);
     if (label) out.push({ label, text: r.text });
   }
-  return out;
+  return out.slice(0, MAX_TRAINING_COMMENTS);
+}
+
+/** How many texts are training data now (labelled comments and corrected reviews), counting at most MAX_TRAINING_COMMENTS. */
+export async function countTrainingTexts(pool: pg.Pool, orgId: string): Promise<number> {
+  const [comments, reviews] = await Promise.all([countLabelSources(pool, orgId, MAX_TRAINING_COMMENTS), countReviewLabels(pool, orgId, MAX_TRAINING_COMMENTS)]);
+  return Math.min(MAX_TRAINING_COMMENTS, comments + reviews);
 }
 
 export type TrainOutcome =
