@@ -53,7 +53,7 @@ describe('sarafan text train + sentiment', () => {
     expect(train.code).toBe(0);
     expect(train.stdout).toMatch(/^Trained a 2-class model on 12 texts \(negative 6, positive 6\) in [\d.]+ s; 5-fold cross-validated accuracy [\d.]+%, macro-F1 [\d.]+\. Written to /);
     const json = JSON.parse(fs.readFileSync(model, 'utf8'));
-    expect(json).toMatchObject({ format: 'sarafan.sentiment-model', version: 2, labels: ['negative', 'positive'], counts: { negative: 6, positive: 6 } });
+    expect(json).toMatchObject({ format: 'sarafan.sentiment-model', version: 3, labels: ['negative', 'positive'], counts: { negative: 6, positive: 6 } });
 
     const r = await sarafan(['sentiment', '--model', model], 'the courier was rude and late\nthank you, great\n\nспасибо, отлично\n');
     expect(r.code).toBe(0);

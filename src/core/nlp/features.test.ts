@@ -55,6 +55,27 @@ describe('featurize options', () => {
     expect(vec('ab cd', { charMin: 3, charMax: 3, charAcross: true }).idx.length).toBe(7);
   });
 
+  it('punctuation: each clause mark a feature of its own, runs cut to two marks', () => {
+    expect(vec('good!', {}).idx.length).toBe(1);
+    const marked = vec('good!', { punctuation: true });
+    expect(marked.idx.length).toBe(2);
+    // "good" and "!" once each: 1 and 1, L2-normalised
+    expect([...marked.val]).toEqual([Math.fround(Math.SQRT1_2), Math.fround(Math.SQRT1_2)]);
+    const ids = (text: string) => Array.from(vec(text, { punctuation: true }).idx);
+    expect(ids('good!!!!')).toEqual(ids('good!!'));
+    expect(ids('good!!')).not.toEqual(ids('good!'));
+    expect(ids('good?')).not.toEqual(ids('good!'));
+    expect(ids('good?!?')).toEqual(ids('good?!'));
+    // two question marks in two clauses: "?" counted twice, so (1 + ln 2) against 1 and 1
+    const twice = vec('late? why?', { punctuation: true });
+    expect(twice.idx.length).toBe(3);
+    const a = 1 + Math.log(2);
+    expect([...twice.val].sort()).toEqual([1, 1, a].map((x) => Math.fround(x / Math.hypot(a, 1, 1))).sort());
+    // a mark is not a word: it still ends bigrams ("alpha", "beta", "!"; no "alpha beta")
+    expect(vec('alpha! beta', { punctuation: true, wordBigrams: true }).idx.length).toBe(3);
+    expect(vec('alpha beta', { punctuation: true, wordBigrams: true }).idx.length).toBe(3);
+  });
+
   it('collapses mentions when asked', () => {
     expect(Array.from(vec('@united thanks', { collapseMentions: true }).idx)).toEqual(Array.from(vec('@delta thanks', { collapseMentions: true }).idx));
     expect(Array.from(vec('@united thanks', {}).idx)).not.toEqual(Array.from(vec('@delta thanks', {}).idx));

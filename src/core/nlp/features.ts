@@ -30,6 +30,11 @@ export interface FeatureOptions {
   squeeze?: boolean;
   /** Character n-grams over each clause's words joined by spaces (spanning word boundaries) instead of inside each word. Absent: false. */
   charAcross?: boolean;
+  /**
+   * Clause punctuation as features of its own: "!", "?", "...", with runs cut to their first two marks
+   * ("!!!!" -> "!!", "?!?" -> "?!"). Absent in model files before version 3: false.
+   */
+  punctuation?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -44,6 +49,7 @@ export const DEFAULT_FEATURES: FeatureOptions = {
   collapseMentions: false,
   squeeze: false,
   charAcross: false,
+  punctuation: false,
 };
 
 /** A sparse vector: parallel arrays of feature indices and values. */
@@ -60,6 +66,7 @@ const SEED_CHAR = FNV_OFFSET;
 const SEED_NEGATED = 0x27d4eb2f;
 const SEED_LEXICON = 0x165667b1;
 const SEED_TRIGRAM = 0x61c88647;
+const SEED_PUNCT = 0x2545f491;
 
 const ELONGATED = /(\p{L})\1{2,}/gu;
 
@@ -82,6 +89,11 @@ export function tokenUnit(t: Token, opts: Pick<FeatureOptions, 'collapseMentions
     default:
       return t.text;
   }
+}
+
+/** The unit a punctuation token counts as: its first two marks ("!!!" -> "!!", "?" -> "?"). */
+function punctUnit(text: string): string {
+  return text.length > 2 ? text.slice(0, 2) : text;
 }
 
 /** FNV-1a of a string's UTF-16 code units, from a seed (the namespace). */
@@ -131,6 +143,7 @@ export function featurize(text: { tokens: readonly Token[]; analysisLang: Analys
   for (let ti = 0; ti < tokens.length; ti++) {
     const t = tokens[ti]!;
     if (t.kind === 'punct') {
+      if (opts.punctuation) add(hashString(punctUnit(t.text), SEED_PUNCT));
       prev = prev2 = -1;
       if (clause !== '') charGrams(` ${clause} `);
       clause = '';

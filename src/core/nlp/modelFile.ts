@@ -1,8 +1,10 @@
 /**
  * @module The sentiment classifier as JSON (docs/text.md, "Model file"): labels, what it was trained on
  * and its cross-validated quality, and per member model its feature options, bias and the weights that
- * are not near zero (indices and values as base64 of little-endian uint32 / float32). Version 1 files
- * (one model, all weights dense) are still read. Reading checks every field, so a wrong or truncated
+ * are not near zero (indices and values as base64 of little-endian uint32 / float32). Version 3 added
+ * the `punctuation` feature option (a version-2 reader would ignore it and predict wrongly, so the
+ * version says it); version 2 files (the same layout, no punctuation) and version 1 files (one model,
+ * all weights dense) are still read and predict as before. Reading checks every field, so a wrong or truncated
  * file fails with a clear message.
  */
 import type { FeatureOptions } from './features.ts';
@@ -11,7 +13,7 @@ import type { SentimentClassifier } from './sentiment.ts';
 import type { SentimentModel } from './sentimentModel.ts';
 
 export const MODEL_FORMAT = 'sarafan.sentiment-model';
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 /** Weights smaller than this (in absolute value) are left out of the file (read back as 0). */
 export const PRUNE_BELOW = 1e-4;
@@ -70,7 +72,7 @@ export function modelToJson(model: SentimentClassifier, quality: ModelQuality | 
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
-const OPTIONAL_FEATURES = ['wordTrigrams', 'binary', 'collapseMentions', 'squeeze', 'charAcross'] as const;
+const OPTIONAL_FEATURES = ['wordTrigrams', 'binary', 'collapseMentions', 'squeeze', 'charAcross', 'punctuation'] as const;
 
 /**
  * A classifier from its parsed JSON.
@@ -82,7 +84,7 @@ export function modelFromJson(json: unknown): { model: SentimentClassifier; qual
   };
   if (!isObject(json)) return fail('expected a JSON object');
   if (json.format !== MODEL_FORMAT) return fail(`"format" must be "${MODEL_FORMAT}"`);
-  if (json.version !== 1 && json.version !== MODEL_VERSION) return fail(`version ${String(json.version)} is not supported (this Sarafan reads versions 1 and ${MODEL_VERSION})`);
+  if (json.version !== 1 && json.version !== 2 && json.version !== MODEL_VERSION) return fail(`version ${String(json.version)} is not supported (this Sarafan reads versions 1 to ${MODEL_VERSION})`);
   const labels = json.labels;
   if (!Array.isArray(labels) || labels.length < 2 || labels.length > 3 || !labels.every((l) => typeof l === 'string' && isSentimentLabel(l))) return fail('"labels" must list two or three of negative, neutral, positive');
   const k = labels.length;

@@ -34,12 +34,13 @@ export interface SentimentClassifier {
 
 /**
  * The default ensemble, chosen by 5-fold cross-validation inside the training part of the development
- * sets: a word model (unigrams, bigrams, trigrams, negation marks, lexicon sums; no character n-grams)
- * and a character model (character 3-5-grams inside words plus unigrams, negation marks, lexicon sums).
+ * sets: a word model (unigrams, bigrams, trigrams, negation marks, punctuation, lexicon sums; no
+ * character n-grams) and a character model (character 3-5-grams inside words plus unigrams, negation
+ * marks, punctuation, lexicon sums).
  */
 export const DEFAULT_MEMBERS: readonly FeatureOptions[] = [
-  { ...DEFAULT_FEATURES, charMax: 0, wordTrigrams: true },
-  { ...DEFAULT_FEATURES, wordBigrams: false },
+  { ...DEFAULT_FEATURES, charMax: 0, wordTrigrams: true, punctuation: true },
+  { ...DEFAULT_FEATURES, wordBigrams: false, punctuation: true },
 ];
 
 /** Class probabilities of one prepared text: the mean of the members' probabilities, in `classifier.labels` order. */

@@ -3,7 +3,7 @@ import { featurize } from './features.ts';
 import type { LabelledText } from './labels.ts';
 import { modelFromJson, modelToJson, ModelFormatError, PRUNE_BELOW } from './modelFile.ts';
 import { prepareText } from './prepare.ts';
-import { classifySentiment, trainFromTexts } from './sentiment.ts';
+import { classifierProbabilities, classifySentiment, trainFromTexts } from './sentiment.ts';
 import { predictProbabilities, trainSentimentModel } from './sentimentModel.ts';
 
 /** A tiny hand-made set: complaints, praise and plain statements, in three languages. */
@@ -118,12 +118,28 @@ describe('model file', () => {
     expect(() => modelFromJson({ ...v1, weights: v1.weights.slice(0, 100) })).toThrow(/"weights" holds 75 bytes, expected 12288/);
   });
 
+  it('writes version 3 with punctuation features, and reads a version-2 file (no punctuation) as it was trained', () => {
+    const { model } = trainFromTexts(TINY, { folds: 4 });
+    const v3 = modelToJson(model, null);
+    expect(v3.version).toBe(3);
+    expect(v3.members.map((m) => m.features.punctuation)).toEqual([true, true]);
+    // A version-2 file: the same layout, its members trained without punctuation features.
+    const plain = trainFromTexts(TINY, { folds: 4, features: { ...model.members[0]!.features, punctuation: false } }).model;
+    const v2 = JSON.parse(JSON.stringify({ ...modelToJson(plain, null), version: 2 }));
+    for (const m of v2.members) delete m.features.punctuation;
+    const back = modelFromJson(v2).model;
+    expect(back.members[0]!.features.punctuation).toBe(false);
+    const p = prepareText('late again?!', 'en');
+    expect(featurize(p, back.members[0]!.features).idx.length).toBe(featurize(p, { ...back.members[0]!.features, punctuation: true }).idx.length - 1);
+    expect(Array.from(classifierProbabilities(back, p))).toEqual(Array.from(classifierProbabilities(plain, p)));
+  });
+
   it('names what is wrong with a bad file', () => {
     const good = modelToJson(trainFromTexts(TINY, { folds: 4 }).model, null);
     const member = good.members[0]!;
     expect(() => modelFromJson([])).toThrow(ModelFormatError);
     expect(() => modelFromJson({ ...good, format: 'x' })).toThrow(/"format" must be "sarafan.sentiment-model"/);
-    expect(() => modelFromJson({ ...good, version: 3 })).toThrow(/version 3 is not supported/);
+    expect(() => modelFromJson({ ...good, version: 4 })).toThrow(/version 4 is not supported \(this Sarafan reads versions 1 to 3\)/);
     expect(() => modelFromJson({ ...good, labels: ['negative', 'happy'] })).toThrow(/"labels"/);
     expect(() => modelFromJson({ ...good, members: [] })).toThrow(/"members" must list one to eight models/);
     expect(() => modelFromJson({ ...good, members: [{ ...member, values: member.values.slice(0, 8) }] })).toThrow(/members\[0\]: "index" \(\d+ bytes\) and "values" \(6 bytes\)/);
