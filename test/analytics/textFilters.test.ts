@@ -205,7 +205,7 @@ describe('sentiment and theme filters on the dashboard', () => {
     expect(nested.b.n).toBe(want.filter((r) => r.store === 'S3').length);
   });
 
-  it('a location manager\'s filtered figures cover only their locations, the company benchmark is filtered too', async () => {
+  it('a location manager\'s filtered figures and comments cover only their locations', async () => {
     const want = matching(['positive'], []);
     const mine = want.filter((r) => r.store === 'S1' || r.store === 'S3');
     const summary = await get(manager, '/analytics/summary?sentiment=positive');
