@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { rng } from '../helpers/rng.ts';
-import { buildAnalyticsOrg, buildRegionTeam, npsOf, seedResponses, seedSurvey, type SeedResponse } from './seed.ts';
+import { buildAnalyticsOrg, buildRegionTeam, npsOf, seedCommentAnalyses, seedResponses, seedSurvey, seedThemes, type SeedResponse } from './seed.ts';
 
 type Sentiment = 'negative' | 'neutral' | 'positive';
 interface Comment { key: 'why' | 'more'; text: string; sentiment: Sentiment; themes: string[] }
@@ -59,13 +59,7 @@ describe('sentiment and theme filters on the dashboard', () => {
       { key: 'more', type: 'text' },
     ]);
     surveyId = s.surveyId;
-    // The organisation's dictionary, marked seeded so GET /text/themes adds no starter themes.
-    for (const [i, id] of THEMES.entries()) {
-      await server.pool.query(`insert into org_themes (org_id, id, names, terms, position) values ($1, $2, $3, '{"en":["x"]}', $4)`,
-        [orgId, id, JSON.stringify({ en: `Theme ${id}` }), i]);
-    }
-    await server.pool.query(`update orgs set text_themes_seeded_at = now() where id = $1`, [orgId]);
-
+    await seedThemes(server.pool, orgId, Object.fromEntries(THEMES.map((id) => [id, { en: `Theme ${id}` }])));
     const random = rng(20261130);
     const pickOf = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     const seeds: SeedResponse[] = [];
@@ -104,15 +98,7 @@ describe('sentiment and theme filters on the dashboard', () => {
     seeds.push({ locationId: loc.S2, at: '2026-09-15T12:00:00Z', answers: { nps: { score: 9 }, pick: { choice: 'a' }, why: { text: 'split why' }, more: { text: 'split more' } } });
     const ids = await seedResponses(server.pool, orgId, surveyId, s.ids, seeds);
     ids.forEach((id, i) => (rows[i].id = id));
-    for (const r of rows) {
-      for (const c of r.comments) {
-        await server.pool.query(
-          `insert into comment_analysis (org_id, response_id, question_id, lang, sentiment, p, source, themes, text_md5)
-           values ($1, $2, $3, 'en', $4, 1, 'manual', $5, md5($6))`,
-          [orgId, r.id, s.ids[c.key], c.sentiment, c.themes, c.text],
-        );
-      }
-    }
+    await seedCommentAnalyses(server.pool, orgId, rows.flatMap((r) => r.comments.map((c) => ({ responseId: r.id, questionId: s.ids[c.key], ...c }))));
   }, 120_000);
 
   afterAll(async () => {

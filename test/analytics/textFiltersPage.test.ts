@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildLocation, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
-import { buildAnalyticsOrg, seedResponses, seedSurvey } from './seed.ts';
+import { buildAnalyticsOrg, seedCommentAnalyses, seedResponses, seedSurvey, seedThemes } from './seed.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 /** A number as shown, without the isolation marks Persian numbers get. */
@@ -45,17 +45,8 @@ describe('sentiment and theme filters in the browser', () => {
     const names: Record<string, Record<string, string>> = {
       waiting_time: { en: 'Waiting time', ru: 'Ожидание', fa: 'زمان انتظار' }, price: { en: 'Price', ru: 'Цена', fa: 'قیمت' }, cleanliness: { en: 'Cleanliness' },
     };
-    for (const [i, [id, n]] of Object.entries(names).entries()) {
-      await server.pool.query(`insert into org_themes (org_id, id, names, terms, position) values ($1, $2, $3, '{"en":["x"]}', $4)`, [org.orgId, id, JSON.stringify(n), i]);
-    }
-    await server.pool.query(`update orgs set text_themes_seeded_at = now() where id = $1`, [org.orgId]);
-    for (const [i, r] of ROWS.entries()) {
-      await server.pool.query(
-        `insert into comment_analysis (org_id, response_id, question_id, lang, sentiment, p, source, themes, text_md5)
-         values ($1, $2, $3, 'en', $4, 1, 'manual', $5, md5($6))`,
-        [org.orgId, ids[i], s.ids.why, r.sentiment, r.themes, `comment ${i}`],
-      );
-    }
+    await seedThemes(server.pool, org.orgId, names);
+    await seedCommentAnalyses(server.pool, org.orgId, ROWS.map((r, i) => ({ responseId: ids[i], questionId: s.ids.why, text: `comment ${i}`, ...r })));
     browser = await launchBrowser();
   }, 60_000);
 
