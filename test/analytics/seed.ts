@@ -134,3 +134,26 @@ export function npsOf(scores: number[]): number {
   const d = scores.filter((s) => s <= 6).length;
   return (100 * (p - d)) / scores.length;
 }
+
+/** The organisation's theme dictionary (names by language), marked seeded so GET /text/themes adds no starter themes. */
+export async function seedThemes(pool: pg.Pool, orgId: string, names: Record<string, Record<string, string>>): Promise<void> {
+  for (const [i, [id, n]] of Object.entries(names).entries()) {
+    await pool.query(`insert into org_themes (org_id, id, names, terms, position) values ($1, $2, $3, '{"en":["x"]}', $4)`, [orgId, id, JSON.stringify(n), i]);
+  }
+  await pool.query(`update orgs set text_themes_seeded_at = now() where id = $1`, [orgId]);
+}
+
+/** Comment analyses as a person's corrections (`manual`: the analysis job never rewrites them). */
+export async function seedCommentAnalyses(
+  pool: pg.Pool,
+  orgId: string,
+  rows: Array<{ responseId: string; questionId: string; text: string; sentiment: string; themes: readonly string[] }>,
+): Promise<void> {
+  for (const r of rows) {
+    await pool.query(
+      `insert into comment_analysis (org_id, response_id, question_id, lang, sentiment, p, source, themes, text_md5)
+       values ($1, $2, $3, 'en', $4, 1, 'manual', $5, md5($6))`,
+      [orgId, r.responseId, r.questionId, r.sentiment, r.themes, r.text],
+    );
+  }
+}

@@ -22,6 +22,38 @@ export const Dim = z
 
 const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** A comment's sentiment (comment_analysis.sentiment). */
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export const SentimentSchema = z.enum(SENTIMENTS);
+export type SentimentValue = z.infer<typeof SentimentSchema>;
+const THEME_ID_RE = /^[a-z0-9_-]{1,64}$/;
+/** A theme's key in the organisation's dictionary (org_themes.id). */
+export const ThemeId = z.string().regex(THEME_ID_RE, 'a theme id: lower-case letters, digits, "_" or "-"');
+
+/** Most values one list filter takes. */
+const MAX_LIST_VALUES = 20;
+
+/**
+ * A list filter: the parameter repeated (`theme=a&theme=b`) or a comma list (`theme=a,b`), meaning any of
+ * the values; duplicates dropped. A value that is not `valid` is refused naming it.
+ */
+function listFilter<T extends string>(valid: (v: string) => v is T, expected: string) {
+  return z.union([z.string(), z.array(z.string())]).transform((raw, ctx): T[] => {
+    const values = [...new Set((Array.isArray(raw) ? raw : [raw]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== ''))];
+    const bad = values.find((v) => !valid(v));
+    const message = bad !== undefined ? `${JSON.stringify(bad.slice(0, 64))} is not ${expected}`
+      : values.length === 0 ? `give ${expected}`
+        : values.length > MAX_LIST_VALUES ? `at most ${MAX_LIST_VALUES} values` : null;
+    if (message) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return values as T[];
+  });
+}
+const isSentiment = (v: string): v is SentimentValue => (SENTIMENTS as readonly string[]).includes(v);
+const isThemeId = (v: string): v is string => THEME_ID_RE.test(v);
+
 /** Filters every analytics endpoint accepts. */
 export const FilterSchema = z.object({
   from: Day.optional(),
@@ -30,6 +62,10 @@ export const FilterSchema = z.object({
   channel: z.string().trim().min(1).max(64).optional(),
   language: z.string().trim().min(1).max(16).optional(),
   dim: Dim.optional(),
+  /** Responses with at least one analysed comment of one of these sentiments (docs/analytics.md "Comment filters"). */
+  sentiment: listFilter(isSentiment, `a sentiment: ${SENTIMENTS.join(', ')}`).optional(),
+  /** Responses with at least one analysed comment carrying one of these themes (keys of GET /text/themes). */
+  theme: listFilter(isThemeId, 'a theme id (lower-case letters, digits, "_" or "-")').optional(),
   includeExcluded: Flag.optional(),
 });
 export type FilterQuery = z.infer<typeof FilterSchema>;

@@ -3,17 +3,17 @@
  * view's filters, a correction, the model status, key phrases, theme counts and the theme dictionary.
  */
 import { z } from 'zod';
-import { FilterSchema } from './analytics.ts';
+import { FilterSchema, SentimentSchema, ThemeId, type SentimentValue } from './analytics.ts';
 
-export const SentimentSchema = z.enum(['negative', 'neutral', 'positive']);
-export type SentimentValue = z.infer<typeof SentimentSchema>;
-export const ThemeId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a theme id: lower-case letters, digits, "_" or "-"');
+export type { SentimentValue };
 
-/** Filters of the comments view on top of the dashboard filters (`language` there is the response's; `lang` here the comment's detected language). */
+/**
+ * Filters of the comments view on top of the dashboard filters (`language` there is the response's; `lang` here
+ * the comment's detected language). The dashboard's `sentiment` and `theme` apply here to the comments
+ * themselves too: a comment is listed and counted only when it has one of the sentiments and one of the themes.
+ */
 export const CommentFilterSchema = FilterSchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
-  theme: ThemeId.optional(),
-  sentiment: SentimentSchema.optional(),
   lang: z.string().trim().regex(/^[a-z]{2,3}$/).optional(),
   scoreMin: z.coerce.number().int().min(-100).max(100).optional(),
   scoreMax: z.coerce.number().int().min(-100).max(100).optional(),

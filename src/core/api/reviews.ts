@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { REVIEW_FIELDS } from '../reviews/columns.ts';
 import { Day, IsoInstant, MetricResultSchema, Uuid } from './common.ts';
-import { SentimentSchema, ThemeId, type KeyPhraseItem } from './comments.ts';
+import { SentimentSchema, ThemeId } from './analytics.ts';
+import type { KeyPhraseItem } from './comments.ts';
 
 const Search = z.string().trim().min(1, 'must not be empty').max(200);
 const Source = z.string().trim().min(1).max(40);

@@ -24,6 +24,10 @@ export interface AnalyticsFilter {
   dim?: { key: string; value: string };
   /** More dimension conditions (other keys than `dim`, e.g. a compare side's own segment): raw answers only. */
   extraDims?: Array<{ key: string; value: string }>;
+  /** Only responses with an analysed comment of one of these sentiments (and of `themes`): raw answers only. */
+  sentiments?: readonly string[];
+  /** Only responses with an analysed comment carrying one of these themes (and of `sentiments`): raw answers only. */
+  themes?: readonly string[];
   includeExcluded?: boolean;
 }
 
@@ -57,12 +61,13 @@ export interface SourceOptions {
 
 /**
  * Rollups answer a filter when they are current (no rebuild pending), it uses at most one marked
- * dimension (the filter's and the breakdown's must be the same key) and does not ask for excluded answers.
+ * dimension (the filter's and the breakdown's must be the same key), does not ask for excluded answers
+ * and does not filter by comment analysis (rollups know nothing of comments' sentiment or themes).
  */
 export function chooseSource(ctx: SourceContext, opts: SourceOptions = {}): SourceKind {
   const { filter, dimensions } = ctx;
   if (ctx.rollupsStale) return 'raw';
-  if (filter.includeExcluded || filter.extraDims?.length) return 'raw';
+  if (filter.includeExcluded || filter.extraDims?.length || hasCommentFilter(filter)) return 'raw';
   const keys = new Set([filter.dim?.key, opts.groupDim].filter((k): k is string => !!k));
   if (keys.size > 1) return 'raw';
   for (const k of keys) if (!dimensions.includes(k)) return 'raw';
@@ -210,6 +215,27 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
   };
 }
 
+/** The filter restricts responses by their comments' analysis (sentiment or theme). */
+export function hasCommentFilter(filter: AnalyticsFilter): boolean {
+  return !!(filter.sentiments?.length || filter.themes?.length);
+}
+
+/**
+ * The comment filters (`sentiments`, `themes`) on a raw row whose response is `responseId` (a fixed column
+ * of the calling query, `a.response_id` or `r.id`): the response has at least one analysed comment with one
+ * of the sentiments and one of the themes (the same comment when both are given). Looked up per response by
+ * comment_analysis's primary key (org_id, response_id, …). The one home of this rule: every raw read
+ * (scores, response counts, choices, drivers, comments, responses, quality) applies it through here.
+ */
+export function commentFilterSql(ctx: SourceContext, responseId: string, p: (v: unknown) => string): string[] {
+  const { filter } = ctx;
+  if (!hasCommentFilter(filter)) return [];
+  const cond = [`ca.org_id = ${p(ctx.scope.orgId)}`, `ca.response_id = ${responseId}`];
+  if (filter.sentiments?.length) cond.push(`ca.sentiment = any(${p(filter.sentiments)}::text[])`);
+  if (filter.themes?.length) cond.push(`ca.themes && ${p(filter.themes)}::text[]`);
+  return [`exists (select 1 from comment_analysis ca where ${cond.join(' and ')})`];
+}
+
 /** Conditions of the dimension filters (`dim`, then `extraDims`) on a raw `responses r` row. */
 function rawDimensionSql(filter: AnalyticsFilter, p: (v: unknown) => string): string[] {
   return [filter.dim, ...(filter.extraDims ?? [])].flatMap((d) => (d ? [`r.hidden ->> ${p(d.key)} = ${p(d.value)}`] : []));
@@ -232,6 +258,7 @@ export function rawAnswerWhere(
   if (!filter.includeExcluded) where.push(`not a.excluded`);
   where.push(...localDayRangeSql('a.submitted_at', filter, ctx.timezone, p));
   where.push(...rawDimensionSql(filter, p));
+  where.push(...commentFilterSql(ctx, 'a.response_id', p));
   let dimValue = `''::text`;
   if (opts.groupDim) {
     dimValue = `(r.hidden ->> ${p(opts.groupDim)})`;
@@ -310,6 +337,7 @@ export function rawResponseWhere(ctx: SourceContext, surveyIds: string[], p: (v:
   if (!filter.includeExcluded) where.push(`not r.excluded`);
   where.push(...localDayRangeSql('r.submitted_at', filter, ctx.timezone, p));
   where.push(...rawDimensionSql(filter, p));
+  where.push(...commentFilterSql(ctx, 'r.id', p));
   where.push(...common('r', ctx, p, params));
   return where.join(' and ');
 }

@@ -8,7 +8,7 @@
  * keeps milliseconds, so a cursor rounded to them skips other rows of the same millisecond.
  */
 import type { Queryable } from '../connection.ts';
-import { binder, localDayRangeSql, type SourceContext } from './analyticsSource.ts';
+import { binder, commentFilterSql, localDayRangeSql, type SourceContext } from './analyticsSource.ts';
 import { locationScopeSql } from '../scope.ts';
 
 export interface CommentRow {
@@ -66,6 +66,7 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
   if (filter.dim) {
     where.push(`exists (select 1 from responses r where r.org_id = a.org_id and r.id = a.response_id and r.hidden ->> ${p(filter.dim.key)} = ${p(filter.dim.value)})`);
   }
+  where.push(...commentFilterSql(ctx, 'a.response_id', p));
   const scoped = locationScopeSql(scope, 'a.location_id', values);
   if (scoped !== 'true') where.push(scoped);
   const mainQ = p(params.mainQuestionId);

@@ -5,7 +5,7 @@
  * applies the dashboard filters and the caller's location scope (src/db/queries/analyticsSource.ts common).
  */
 import type { Queryable } from '../connection.ts';
-import { binder, common, localDayRangeSql, type SourceContext } from '../queries/analyticsSource.ts';
+import { binder, commentFilterSql, common, localDayRangeSql, type SourceContext } from '../queries/analyticsSource.ts';
 import type { AnalysedComment, CommentAnalysis, SentimentValue as Sentiment } from '../../core/api/comments.ts';
 
 /** A comment the job must analyse (new, text changed, older model or dictionary; never manual). */
@@ -181,8 +181,10 @@ export interface CommentFilter {
   /** Question whose score filters and is shown (the main scored question); null: none. */
   mainQuestionId: string | null;
   q?: string;
-  theme?: string;
-  sentiment?: Sentiment;
+  /** The comment carries one of these themes. */
+  themes?: readonly string[];
+  /** The comment has one of these sentiments. */
+  sentiments?: readonly Sentiment[];
   /** Detected language of the comment (not the response's interface language). */
   lang?: string;
   scoreMin?: number;
@@ -199,10 +201,11 @@ function commentsFromWhere(ctx: SourceContext, f: CommentFilter, values: unknown
   if (ctx.filter.dim) {
     where.push(`exists (select 1 from responses r where r.org_id = a.org_id and r.id = a.response_id and r.hidden ->> ${p(ctx.filter.dim.key)} = ${p(ctx.filter.dim.value)})`);
   }
+  where.push(...commentFilterSql(ctx, 'a.response_id', p));
   // ILIKE with the wildcards of the search escaped: the search is literal text.
   if (f.q) where.push(`a.text ilike ${p(`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
-  if (f.theme) where.push(`c.themes @> array[${p(f.theme)}::text]`);
-  if (f.sentiment) where.push(`c.sentiment = ${p(f.sentiment)}`);
+  if (f.themes?.length) where.push(`c.themes && ${p(f.themes)}::text[]`);
+  if (f.sentiments?.length) where.push(`c.sentiment = any(${p(f.sentiments)}::text[])`);
   if (f.lang) where.push(`c.lang = ${p(f.lang)}`);
   if (f.scoreMin !== undefined) where.push(`m.score >= ${p(f.scoreMin)}`);
   if (f.scoreMax !== undefined) where.push(`m.score <= ${p(f.scoreMax)}`);
@@ -248,9 +251,9 @@ export async function listAnalysedComments(db: Queryable, ctx: SourceContext, f:
   };
 }
 
-/** With a theme filter, theme counts keep that theme's rows only (not the other themes of its comments). */
+/** With a theme filter, theme counts keep those themes' rows only (not the other themes of their comments). */
 function onlyTheme(f: CommentFilter, values: unknown[]): string {
-  return f.theme ? `and t.theme = ${binder(values)(f.theme)}` : '';
+  return f.themes?.length ? `and t.theme = any(${binder(values)(f.themes)}::text[])` : '';
 }
 
 /** Comments per theme and org-local month (first day, YYYY-MM-DD), with how many of them are negative. */

@@ -1,7 +1,8 @@
 /**
  * Resolves what every analytics request needs once: the organisation's time zone and dimensions,
  * the survey (404 unless it belongs to the caller's organisation), and the filters with the
- * `location` filter checked against the caller's scope (404 outside it).
+ * `location` filter checked against the caller's scope (404 outside it) and the `theme` filter against
+ * the organisation's theme dictionary (400 for a theme it does not have).
  */
 import type pg from 'pg';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
@@ -10,6 +11,7 @@ import { getLocationInScope, type LocationNode } from '../../db/queries/listLoca
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { rollupsAwaitRebuild } from '../../db/rollups/rollupJobs.ts';
+import { listUnknownThemes } from '../../db/queries/listUnknownThemes.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { FilterQuery } from '../../core/api/analytics.ts';
 
@@ -25,9 +27,15 @@ export async function analyticsContext(pool: pg.Pool, principal: Principal, q: F
     channel: q.channel,
     language: q.language,
     dim: q.dim,
+    sentiments: q.sentiment,
+    themes: q.theme,
     includeExcluded: q.includeExcluded ?? false,
   };
   if (q.location) filter.locationPath = await locationPath(pool, principal, q.location);
+  if (q.theme) {
+    const [unknown] = await listUnknownThemes(pool, principal.orgId, q.theme);
+    if (unknown !== undefined) throw invalid(`theme: ${JSON.stringify(unknown)} is not one of the organisation's themes (GET /api/v1/text/themes lists them)`, { field: 'theme' });
+  }
   // While a rebuild is pending the rollups lack a level, a dimension or the new day boundaries: raw answers are exact.
   const rollupsStale = await rollupsAwaitRebuild(pool, principal.orgId);
   return { scope, timezone: org.timezone, dimensions: org.dimensions, filter, rollupsStale };

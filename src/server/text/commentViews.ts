@@ -16,7 +16,7 @@ import { listAnalysedComments, listCommentTexts, type CommentFilter } from '../.
 /** The db filter of a request: the survey, its main scored question, and the comment filters. */
 export function commentFilter(survey: LoadedSurvey, q: CommentFilterQuery): CommentFilter {
   const main = scoredQuestion(survey, undefined);
-  return { surveyId: survey.id, mainQuestionId: main?.id ?? null, q: q.q, theme: q.theme, sentiment: q.sentiment, lang: q.lang, scoreMin: q.scoreMin, scoreMax: q.scoreMax };
+  return { surveyId: survey.id, mainQuestionId: main?.id ?? null, q: q.q, themes: q.theme, sentiments: q.sentiment, lang: q.lang, scoreMin: q.scoreMin, scoreMax: q.scoreMax };
 }
 
 export async function getTextComments(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, q: CommentFilterQuery & { limit: number; offset: number }): Promise<TextCommentsAnswer> {
@@ -39,7 +39,7 @@ export async function getKeyPhrases(pool: pg.Pool, ctx: SourceContext, survey: L
   const read = (group: 'detractor' | 'promoter') =>
     nps
       ? listCommentTexts(pool, ctx, { ...f, scoreMin: Math.max(f.scoreMin ?? 0, NPS_GROUP_RANGES[group][0]), scoreMax: Math.min(f.scoreMax ?? 10, NPS_GROUP_RANGES[group][1]) }, KEYPHRASE_TEXTS)
-      : listCommentTexts(pool, ctx, { ...f, sentiment: group === 'detractor' ? 'negative' : 'positive' }, KEYPHRASE_TEXTS);
+      : listCommentTexts(pool, ctx, { ...f, sentiments: [group === 'detractor' ? 'negative' : 'positive'] }, KEYPHRASE_TEXTS);
   const [a, b] = await Promise.all([read('detractor'), read('promoter')]);
   const result = comparePhrases(a, b);
   return { groupedBy: nps ? 'nps' : 'sentiment', detractors: { n: a.length, phrases: result.a }, promoters: { n: b.length, phrases: result.b } };

@@ -1,14 +1,19 @@
-/** Date range, location, channel, language and segment filters; every change goes to the URL. */
+/**
+ * Date range, location, channel, language, segment, comment sentiment and theme filters; every change goes to
+ * the URL. Sentiment and themes also show as removable chips.
+ */
 import { useState } from 'react';
 import { isMessageKey, useI18n, type Translate } from '../i18n.tsx';
 import { qs } from '../api.ts';
 import { locationTree, type DashboardContext } from './dashboard.ts';
-import { RANGE_PRESETS, resolveRange, type RangePreset } from './filters.ts';
+import { RANGE_PRESETS, resolveRange, SENTIMENTS, type RangePreset, type Sentiment } from './filters.ts';
+import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { analyticsPath } from './dashboard.ts';
-import { dimensionLabel, locationLabel, matchKnownValue } from './labels.ts';
+import { dimensionLabel, locationLabel, matchKnownValue, themeName } from './labels.ts';
 import type { BreakdownAnswer } from './types.ts';
 import type { DimensionValuesAnswer } from '../../core/api/analytics.ts';
+import type { ThemesAnswer } from '../../core/api/comments.ts';
 
 /**
  * What the filter bar needs of the dashboard: a DashboardContext has it all; the page also shows the
@@ -89,7 +94,55 @@ export function FilterBar({ ctx }: { ctx: FilterBarContext }) {
           {filters.dim && <button type="button" className="link-button" onClick={() => { setDraftDim({ ...draftDim, value: '' }); setFilters({ dim: undefined }); }}>{t('an.filters.clear')}</button>}
         </fieldset>
       )}
+      <CommentFilters filters={filters} setFilters={setFilters} />
     </form>
+  );
+}
+
+/**
+ * Sentiment and theme of the responses' analysed comments (docs/analytics.md "Comment filters"): a select each
+ * (a theme is added to those chosen, any of them matches) and the chosen ones as chips with a remove button.
+ * The theme dictionary needs response.read; without it only the sentiment can be chosen.
+ */
+function CommentFilters({ filters, setFilters }: Pick<FilterBarContext, 'filters' | 'setFilters'>) {
+  const { t, lang } = useI18n();
+  const { can } = useSession();
+  const dictionary = useLoad<ThemesAnswer>(can('response.read') ? '/text/themes' : null).data?.themes ?? [];
+  const chosen = filters.themes ?? [];
+  const sentimentName = (s: Sentiment) => t(`tx.sentiment.${s}`);
+  const chips = [
+    ...(filters.sentiment ? [{ key: 's', label: sentimentName(filters.sentiment), remove: () => setFilters({ sentiment: undefined }) }] : []),
+    ...chosen.map((id) => ({ key: `t:${id}`, label: themeName(dictionary, id, lang), remove: () => setFilters({ themes: chosen.filter((x) => x !== id) }) })),
+  ];
+  return (
+    <>
+      <label>
+        {t('tx.filter.sentiment')}
+        <select value={filters.sentiment ?? ''} onChange={(e) => setFilters({ sentiment: (e.target.value || undefined) as Sentiment | undefined })} data-testid="filter-sentiment">
+          <option value="">{t('an.filters.all')}</option>
+          {SENTIMENTS.map((s) => <option key={s} value={s}>{sentimentName(s)}</option>)}
+        </select>
+      </label>
+      {dictionary.length > 0 && (
+        <label>
+          {t('tx.filter.theme')}
+          <select value="" onChange={(e) => e.target.value && setFilters({ themes: [...chosen, e.target.value] })} data-testid="filter-theme">
+            <option value="">{t('an.filters.addTheme')}</option>
+            {dictionary.filter((th) => !chosen.includes(th.id)).map((th) => <option key={th.id} value={th.id}>{themeName(dictionary, th.id, lang)}</option>)}
+          </select>
+        </label>
+      )}
+      {chips.length > 0 && (
+        <ul className="an-chips" aria-label={t('an.filters.chips')} data-testid="filter-chips">
+          {chips.map((c) => (
+            <li key={c.key} className="an-chip">
+              <span dir="auto">{c.label}</span>
+              <button type="button" aria-label={t('an.filters.remove', { name: c.label })} title={t('an.filters.remove', { name: c.label })} onClick={c.remove}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -118,15 +118,15 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
 function EmptyDashboard({ ctx }: { ctx: DashboardContext }) {
   const { t } = useI18n();
   const { filters } = ctx;
-  // Say which filter hides the responses: a segment, location, channel or language, or only the period.
-  const narrowed = !!(filters.location || filters.channel || filters.language || filters.dim);
+  // Say which filter hides the responses: a segment, location, channel, language, sentiment or theme, or only the period.
+  const narrowed = !!(filters.location || filters.channel || filters.language || filters.dim || filters.sentiment || filters.themes?.length);
   const periodOnly = !narrowed && filters.range !== 'all';
   const title = narrowed ? 'an.dash.emptyFilteredTitle' : periodOnly ? 'an.dash.emptyPeriodTitle' : 'an.dash.emptyTitle';
   return (
     <div className="card an-empty" data-testid="dashboard-empty">
       <h2>{t(title)}</h2>
       <p>{narrowed || periodOnly ? t('an.dash.emptyFiltered') : t('an.dash.emptyText')}</p>
-      {(narrowed || periodOnly) && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, parent: undefined, channel: undefined, language: undefined, dim: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
+      {(narrowed || periodOnly) && <button type="button" className="secondary" onClick={() => ctx.setFilters({ range: 'all', location: undefined, parent: undefined, channel: undefined, language: undefined, dim: undefined, sentiment: undefined, themes: undefined, from: undefined, to: undefined })}>{t('an.dash.showAll')}</button>}
     </div>
   );
 }

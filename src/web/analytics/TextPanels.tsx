@@ -11,6 +11,8 @@ import { useLoad } from '../components/useLoad.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { useSession } from '../shell/session.tsx';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
+import { themeName } from './labels.ts';
+import { SENTIMENTS } from './filters.ts';
 import { CommentText } from './CommentsPanel.tsx';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
 import type {
@@ -19,14 +21,8 @@ import type {
 } from '../../core/api/comments.ts';
 
 const PAGE = 20;
-const SENTIMENTS: SentimentValue[] = ['negative', 'neutral', 'positive'];
 const LANGS = ['en', 'ru', 'fa'] as const;
 
-/** A theme's name in the interface language (else English, else its id). */
-function themeName(themes: ThemeItem[], id: string, lang: string): string {
-  const th = themes.find((x) => x.id === id);
-  return th?.names[lang as 'en'] || th?.names.en || id;
-}
 
 export function TextPanels({ ctx }: { ctx: DashboardContext }) {
   const { can } = useSession();
@@ -71,9 +67,10 @@ function ModelStatus() {
 function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
   const { t, num, date, lang } = useI18n();
   const { can } = useSession();
-  const [f, setF] = useState({ q: '', sentiment: '', theme: '', lang: '' });
+  // Sentiment and theme are the dashboard's filters (FilterBar): here they apply to the comments themselves.
+  const [f, setF] = useState({ q: '', lang: '' });
   const [search, setSearch] = useState('');
-  const path = (offset: number) => analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/comments`, { limit: PAGE, offset, q: f.q || undefined, sentiment: f.sentiment || undefined, theme: f.theme || undefined, lang: f.lang || undefined });
+  const path = (offset: number) => analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/comments`, { limit: PAGE, offset, q: f.q || undefined, lang: f.lang || undefined });
   // The first page reloads whenever a filter changes; "show more" appends the next page to it.
   const state = useLoad<TextCommentsAnswer>(path(0));
   const data = state.data;
@@ -98,7 +95,10 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
     if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
   };
   // The latest comments are listed above (CommentsPanel): this list opens on demand or with a filter.
-  const [listOpen, setListOpen] = useState(false);
+  const [opened, setListOpen] = useState(false);
+  const listOpen = opened || !!ctx.filters.sentiment || !!ctx.filters.themes?.length;
+  const filterBy = (patch: { sentiment?: SentimentValue; theme?: string }) =>
+    ctx.setFilters(patch.sentiment ? { sentiment: patch.sentiment } : { themes: [...new Set([...(ctx.filters.themes ?? []), patch.theme!])] });
   const set = (k: keyof typeof f, v: string) => {
     setListOpen(true);
     setF((prev) => ({ ...prev, [k]: v }));
@@ -108,18 +108,6 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
       <ModelStatus />
       <form className="toolbar tx-filters" role="search" onSubmit={(e) => { e.preventDefault(); set('q', search.trim()); }}>
         <label>{t('tx.filter.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => set('q', search.trim())} /></label>
-        <label>{t('tx.filter.sentiment')}
-          <select value={f.sentiment} onChange={(e) => set('sentiment', e.target.value)}>
-            <option value="">{t('tx.filter.any')}</option>
-            {SENTIMENTS.map((s) => <option key={s} value={s}>{t(`tx.sentiment.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>{t('tx.filter.theme')}
-          <select value={f.theme} onChange={(e) => set('theme', e.target.value)}>
-            <option value="">{t('tx.filter.any')}</option>
-            {themes.map((th) => <option key={th.id} value={th.id}>{themeName(themes, th.id, lang)}</option>)}
-          </select>
-        </label>
         <label>{t('tx.filter.lang')}
           <select value={f.lang} onChange={(e) => set('lang', e.target.value)}>
             <option value="">{t('tx.filter.any')}</option>
@@ -144,9 +132,9 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
                 <p className="muted an-comment-meta">
                   {c.analysis ? (
                     <>
-                      <span className={`badge tx-${c.analysis.sentiment}`} data-testid="sentiment">{t(`tx.sentiment.${c.analysis.sentiment}`)}</span>
+                      <FilterBadge className={`tx-${c.analysis.sentiment}`} testId="sentiment" label={t(`tx.sentiment.${c.analysis.sentiment}`)} onClick={() => filterBy({ sentiment: c.analysis!.sentiment })} />
                       <span className="badge tx-source">{t(`tx.source.${c.analysis.source}`)}</span>
-                      {c.analysis.themes.map((id) => <span key={id} className="badge tx-theme">{themeName(themes, id, lang)}</span>)}
+                      {c.analysis.themes.map((id) => <FilterBadge key={id} className="tx-theme" label={themeName(themes, id, lang)} onClick={() => filterBy({ theme: id })} />)}
                     </>
                   ) : <span className="badge">{t('tx.pending')}</span>}
                   {c.score !== null && <span>{num(c.score, 0)}</span>}
@@ -163,6 +151,16 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
         </>
       )}
     </Panel>
+  );
+}
+
+/** A sentiment or theme badge that sets the dashboard's filter to it (every panel follows). */
+function FilterBadge({ className, label, testId, onClick }: { className: string; label: string; testId?: string; onClick: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className={`badge tx-badge-button ${className}`} data-testid={testId} title={t('tx.filterBy', { name: label })} aria-label={t('tx.filterBy', { name: label })} onClick={onClick}>
+      {label}
+    </button>
   );
 }
 

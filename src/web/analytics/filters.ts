@@ -12,6 +12,12 @@ export const RANGE_PRESETS = ['30d', '90d', '12m', 'all', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const INTERVALS = ['day', 'week', 'month', 'quarter'] as const;
 export type Interval = (typeof INTERVALS)[number];
+/** A comment's sentiment (the server's SENTIMENTS, src/core/api/analytics.ts, restated to keep zod out of the page). */
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+/** Most themes one filter holds (the server's limit). */
+const MAX_THEMES = 20;
+const THEME_RE = /^[a-z0-9_-]{1,64}$/;
 
 export interface DashboardFilters {
   range: RangePreset;
@@ -23,6 +29,10 @@ export interface DashboardFilters {
   language?: string;
   /** `key:value` of one marked dimension */
   dim?: string;
+  /** responses with an analysed comment of this sentiment (and of one of `themes`) */
+  sentiment?: Sentiment;
+  /** theme ids: responses with an analysed comment carrying any of them; in the URL as `theme=a,b` */
+  themes?: string[];
   /** the rated question the trend, breakdown, comparison and drivers look at */
   question?: string;
   interval: Interval;
@@ -67,6 +77,11 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   if (language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(language)) f.language = language;
   const dim = params.get('dim');
   if (dim && DIM_RE.test(dim)) f.dim = dim;
+  const sentiment = params.get('sentiment');
+  if ((SENTIMENTS as readonly string[]).includes(sentiment ?? '')) f.sentiment = sentiment as Sentiment;
+  // Repeated or comma-separated, like the API; unknown spellings are dropped.
+  const themes = [...new Set(params.getAll('theme').flatMap((v) => v.split(',')).filter((v) => THEME_RE.test(v)))].slice(0, MAX_THEMES);
+  if (themes.length) f.themes = themes;
   return f;
 }
 
@@ -78,10 +93,11 @@ export function serializeFilters(f: DashboardFilters): URLSearchParams {
     if (f.from) p.set('from', f.from);
     if (f.to) p.set('to', f.to);
   }
-  for (const key of ['location', 'channel', 'language', 'dim', 'question'] as const) {
+  for (const key of ['location', 'channel', 'language', 'dim', 'sentiment', 'question'] as const) {
     const v = f[key];
     if (v) p.set(key, v);
   }
+  if (f.themes?.length) p.set('theme', f.themes.join(','));
   if (f.interval !== DEFAULT_FILTERS.interval) p.set('interval', f.interval);
   if (f.by !== DEFAULT_FILTERS.by) p.set('by', f.by);
   if (f.parent) p.set('parent', f.parent);
@@ -106,5 +122,5 @@ export function resolveRange(f: Pick<DashboardFilters, 'range' | 'from' | 'to'>,
 /** The common filter parameters every analytics endpoint takes (docs/api.md). */
 export function apiFilterParams(f: DashboardFilters, today: CalendarDay): Record<string, string | undefined> {
   const { from, to } = resolveRange(f, today);
-  return { from, to, location: f.location, channel: f.channel, language: f.language, dim: f.dim };
+  return { from, to, location: f.location, channel: f.channel, language: f.language, dim: f.dim, sentiment: f.sentiment, theme: f.themes?.join(',') || undefined };
 }

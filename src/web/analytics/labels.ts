@@ -14,6 +14,12 @@ export function dimensionLabel(key: string): string {
   return words ? words[0].toUpperCase() + words.slice(1) : key;
 }
 
+/** A theme's name in the interface language (else English, else its id): `themes` is the organisation's dictionary. */
+export function themeName(themes: ReadonlyArray<{ id: string; names: Partial<Record<string, string>> }>, id: string, lang: string): string {
+  const th = themes.find((x) => x.id === id);
+  return th?.names[lang] || th?.names.en || id;
+}
+
 /** A location's name with its code beside it ("Невский, 48 · SPB-01"); the name alone without a code. */
 export function locationLabel(name: string, code: string | null | undefined): string {
   return code ? `${name} · ${code}` : name;
