@@ -34,6 +34,13 @@ describe('discoverThemes', () => {
     expect(ru!.examples).toEqual(PARKING_RU);
   });
 
+  it('bounds K by the texts of a language, so a dozen texts are not scattered into pairs', () => {
+    const wifi = ['No wifi signal in the store', 'Wifi signal very weak', 'Wifi signal keeps dropping', 'Weak wifi signal near the entrance', 'Wifi signal weak again', 'The wifi signal is weak'];
+    const s = discoverThemes([...PARKING_EN, ...wifi].map((text) => ({ text, language: 'en' })), []);
+    // 10 English texts: K = 3; with K = 20 the parking comments found no cluster of three.
+    expect(s.suggestions.map((x) => [x.size, x.words[0]!.word])).toEqual([[6, 'signal'], [4, 'parking']]);
+  });
+
   it('is deterministic', () => {
     expect(discoverThemes(input, DICTIONARY)).toEqual(found);
   });

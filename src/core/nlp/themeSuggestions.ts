@@ -6,7 +6,7 @@
  * give the same suggestions.
  */
 import type { AnalysisLanguage } from './langid.ts';
-import { suggestThemes } from './gsdmm.ts';
+import { DEFAULT_GSDMM_OPTIONS, suggestThemes } from './gsdmm.ts';
 import { prepareText, type PreparedText } from './prepare.ts';
 import { stem } from './stem.ts';
 import { compileThemes, matchThemes, type ThemeDefinition } from './themes.ts';
@@ -16,6 +16,8 @@ export const SUGGESTION_TEXTS = 5000;
 /** Words shown per suggestion, and how many of them are offered as the new theme's words. */
 export const SUGGESTION_WORDS = 8;
 export const SUGGESTION_TERMS = 4;
+/** Comments a suggestion has at least. */
+const MIN_SIZE = 3;
 /** Stems of the top words that name a suggestion (its key) and decide whether a dismissal hides it. */
 const KEY_STEMS = 3;
 
@@ -70,7 +72,11 @@ export function discoverThemes(texts: readonly SuggestionInput[], dictionary: re
   const out: ThemeSuggestion[] = [];
   for (const lang of ['ru', 'fa', 'en'] as const) {
     const group = byLang[lang];
-    for (const s of suggestThemes(group.prepared, { topWords: SUGGESTION_WORDS })) {
+    if (group.prepared.length < MIN_SIZE) continue;
+    // K is an upper bound on clusters; with few texts, no more clusters than could reach the minimum size
+    // (K = 20 over a dozen texts scatters them into pairs).
+    const k = Math.min(DEFAULT_GSDMM_OPTIONS.k, Math.floor(group.prepared.length / MIN_SIZE));
+    for (const s of suggestThemes(group.prepared, { k, minSize: MIN_SIZE, topWords: SUGGESTION_WORDS })) {
       out.push({
         key: suggestionKey(lang, s.words.map((w) => w.word)),
         lang,
