@@ -56,7 +56,7 @@ describe('suggested themes in the browser', () => {
     expect(await card.getByRole('heading').textContent()).toBe('Parking');
     await poll(() => list.locator('li.tx-sug', { has: page.getByRole('heading', { name: 'Signal' }) }).count()).toBe(1);
     expect(await card.textContent()).toContain('4 comments');
-    expect(await card.locator('q').allTextContents()).toEqual(PARKING.slice(0, 3));
+    expect(await card.getByRole('list', { name: 'Examples' }).getByRole('listitem').allTextContents()).toEqual(PARKING.slice(0, 3));
     // Rename inline with the keyboard: the name field replaces the heading; Enter ends editing.
     await card.getByRole('button', { name: 'Rename' }).focus();
     await page.keyboard.press('Enter');

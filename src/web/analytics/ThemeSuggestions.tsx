@@ -116,10 +116,10 @@ function SuggestionCard({ s, themes, canEdit, onDone }: { s: ThemeSuggestionItem
         <span className="muted">{t('tx.sug.size', { n: s.size })}</span>
       </div>
       <p className="tx-sug-words"><span className="muted">{t('tx.sug.words')}: </span>
-        {s.words.map((w, i) => <span key={w.word} dir="auto">{i > 0 && t('tx.sug.wordSep')}{w.word} ({num(w.count, 0)})</span>)}
+        {s.words.map((w, i) => <span key={w.word}>{i > 0 && t('tx.sug.wordSep')}<bdi>{w.word}</bdi> ({num(w.count, 0)})</span>)}
       </p>
       <ul className="tx-sug-examples" aria-label={t('tx.sug.examples')}>
-        {s.examples.map((e) => <li key={e}><q dir="auto">{e}</q></li>)}
+        {s.examples.map((e) => <li key={e} dir="auto">{e}</li>)}
       </ul>
       {canEdit && (
         <form className="tx-sug-form" onSubmit={accept} aria-label={t('tx.sug.formLabel', { name })}>
