@@ -6,6 +6,7 @@
  * Results are kept per exact input (the clustering is seeded: same texts and dictionary, same answer).
  */
 import { createHash } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import type { ThemeSuggestionsAnswer } from '../../core/api/themeSuggestions.ts';
 import type { CommentFilterQuery } from '../../core/api/comments.ts';
@@ -18,17 +19,63 @@ import { listDismissedSuggestions } from '../../db/text/themeSuggestionDismissal
 import { insertOrgTheme } from '../../db/text/orgThemes.ts';
 import { orgThemes } from './analyseComments.ts';
 import { commentFilter } from './commentViews.ts';
-import { runTextWorker } from './runWorker.ts';
+import { startTextWorker } from './runWorker.ts';
 
-/** Results kept (the newest inputs); an identical request in flight shares the worker. */
+/** Results kept (the newest inputs); an identical request in flight shares the computation. */
 const CACHE_SIZE = 16;
 const cache = new Map<string, Promise<ThemeSuggestions>>();
+/** An idle worker ends after this long (it holds the stemmers and the language detector in memory). */
+const IDLE_MS = 60_000;
+
+interface Pending { resolve: (r: ThemeSuggestions) => void; reject: (e: Error) => void }
+/**
+ * One worker per process, started on first use and reused (its start-up costs more than a discovery), so
+ * discoveries also run one at a time whatever the number of analysts asking.
+ */
+let shared: { worker: Worker; pending: Map<number, Pending>; idle: NodeJS.Timeout | null } | null = null;
+let nextId = 0;
+
+function sharedWorker() {
+  if (shared) return shared;
+  const worker = startTextWorker('suggestWorker');
+  const state = { worker, pending: new Map<number, Pending>(), idle: null as NodeJS.Timeout | null };
+  const fail = (err: Error) => {
+    if (shared === state) shared = null;
+    for (const p of state.pending.values()) p.reject(err);
+    state.pending.clear();
+  };
+  worker.on('message', (m: { id: number; result?: ThemeSuggestions; error?: string }) => {
+    const p = state.pending.get(m.id);
+    state.pending.delete(m.id);
+    if (m.error !== undefined) p?.reject(new Error(m.error));
+    else p?.resolve(m.result!);
+    if (state.pending.size === 0) {
+      state.idle = setTimeout(() => {
+        if (shared === state) shared = null;
+        void worker.terminate();
+      }, IDLE_MS);
+      state.idle.unref();
+    }
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`suggestWorker exited with code ${code}`)));
+  worker.unref();
+  shared = state;
+  return state;
+}
 
 function discoverInWorker(texts: SuggestionInput[], dictionary: ThemeDefinition[]): Promise<ThemeSuggestions> {
+  // Nothing to cluster: no worker needed.
+  if (texts.length === 0) return Promise.resolve({ unmatched: 0, otherLanguage: 0, suggestions: [] });
   const key = createHash('sha256').update(JSON.stringify([texts, dictionary])).digest('hex');
   let result = cache.get(key);
   if (!result) {
-    result = runTextWorker<ThemeSuggestions>('suggestWorker', { texts, dictionary });
+    const w = sharedWorker();
+    if (w.idle) clearTimeout(w.idle);
+    w.idle = null;
+    const id = nextId++;
+    result = new Promise<ThemeSuggestions>((resolve, reject) => w.pending.set(id, { resolve, reject }));
+    w.worker.postMessage({ id, texts, dictionary });
     cache.set(key, result);
     result.catch(() => cache.delete(key));
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
