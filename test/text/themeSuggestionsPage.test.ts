@@ -66,6 +66,11 @@ describe('suggested themes in the browser', () => {
     await page.keyboard.type('Car park');
     await page.keyboard.press('Enter');
     expect(await card.getByRole('heading').textContent()).toBe('Car park');
+    // Escape leaves the name as it was.
+    await card.getByRole('button', { name: 'Rename' }).click();
+    await name.fill('Not this');
+    await name.press('Escape');
+    expect(await card.getByRole('heading').textContent()).toBe('Car park');
     expect(await card.getByLabel('Words that mark the theme (English), comma-separated').inputValue()).toBe('parking, space, always, car');
     await card.getByLabel('Words that mark the theme (English), comma-separated').fill('parking, car park');
     await card.getByRole('button', { name: 'Accept as a new theme' }).click();

@@ -69,7 +69,8 @@ function SuggestionCard({ s, themes, canEdit, onDone }: { s: ThemeSuggestionItem
   const { t, num, lang } = useI18n();
   const first = s.words[0]?.word ?? '';
   const [name, setName] = useState(first.charAt(0).toUpperCase() + first.slice(1));
-  const [renaming, setRenaming] = useState(false);
+  // While renaming: the name before, which Escape restores.
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [words, setWords] = useState(s.terms.join(', '));
   const [into, setInto] = useState('');
   const [busy, setBusy] = useState(false);
@@ -103,14 +104,22 @@ function SuggestionCard({ s, themes, canEdit, onDone }: { s: ThemeSuggestionItem
   return (
     <li className="tx-sug">
       <div className="tx-sug-head">
-        {renaming ? (
+        {renaming !== null ? (
           <label className="tx-sug-rename">{t('tx.sug.name')}
             <input value={name} dir="auto" autoFocus required maxLength={100} onChange={(e) => setName(e.target.value)}
-              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === 'Escape') { e.preventDefault(); setRenaming(false); } }} />
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== 'Escape') return;
+                e.preventDefault();
+                if (e.key === 'Escape' || !name.trim()) setName(renaming);
+                setRenaming(null);
+              }} />
           </label>
         ) : <h3 dir="auto">{name}</h3>}
         {canEdit && (
-          <button type="button" className="link-button small" aria-pressed={renaming} onClick={() => setRenaming((r) => !r)}>{renaming ? t('tx.sug.renameDone') : t('tx.sug.rename')}</button>
+          <button type="button" className="link-button small" aria-expanded={renaming !== null}
+            onClick={() => { if (renaming !== null && !name.trim()) setName(renaming); setRenaming(renaming === null ? name : null); }}>
+            {renaming !== null ? t('tx.sug.renameDone') : t('tx.sug.rename')}
+          </button>
         )}
         <span className="badge">{t(`tx.lang.${s.lang}`)}</span>
         <span className="muted">{t('tx.sug.size', { n: s.size })}</span>
