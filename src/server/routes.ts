@@ -33,6 +33,7 @@ import { registerReviewRoutes } from './reviews/routes.ts';
 import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
 import { registerTextRoutes } from './text/routes.ts';
+import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -49,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerSurveyAnalyticsRoutes(app, deps); // /api/v1/surveys/:id/analytics/*
   await registerFeedbackRoutes(app, deps); // /api/v1/surveys/:id/comments, quality
   await registerTextRoutes(app, deps); // /api/v1/surveys/:id/text/*, /api/v1/text/* (comment sentiment, themes, model)
+  await registerThemeSuggestionRoutes(app, deps); // /api/v1/surveys/:id/text/theme-suggestions, /api/v1/text/theme-suggestions/*
   await registerResponseRoutes(app, deps); // responses list and detail, exclusion
   await registerRespondRoutes(app, deps); // public /s/:slug pages
   await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)

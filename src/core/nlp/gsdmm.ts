@@ -44,21 +44,27 @@ export function gsdmm(docs: readonly (readonly string[])[], options: Partial<Gsd
     z[d] = rng.int(0, k - 1);
     move(d, z[d]!, 1);
   }
+  // Per word occurrence, how many times the same word came earlier in its document (eq. 4's j), computed once.
+  const repeats = ids.map((words) => {
+    const seen = new Map<number, number>();
+    return Int32Array.from(words, (w) => {
+      const j = seen.get(w) ?? 0;
+      seen.set(w, j + 1);
+      return j;
+    });
+  });
   const logp = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     let changed = 0;
     for (let d = 0; d < D; d++) {
       move(d, z[d]!, -1);
       const words = ids[d]!;
+      const js = repeats[d]!;
       let max = -Infinity;
       for (let c = 0; c < k; c++) {
         let lp = Math.log(m[c]! + alpha);
-        const seen = new Map<number, number>();
-        for (const w of words) {
-          const j = seen.get(w) ?? 0;
-          seen.set(w, j + 1);
-          lp += Math.log(nw[c * V + w]! + beta + j);
-        }
+        const row = c * V;
+        for (let i = 0; i < words.length; i++) lp += Math.log(nw[row + words[i]!]! + beta + js[i]!);
         for (let i = 0; i < words.length; i++) lp -= Math.log(n[c]! + V * beta + i);
         logp[c] = lp;
         if (lp > max) max = lp;

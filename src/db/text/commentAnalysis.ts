@@ -189,6 +189,8 @@ export interface CommentFilter {
   lang?: string;
   scoreMin?: number;
   scoreMax?: number;
+  /** Only comments without a theme (none analysed yet, or none found). */
+  unthemed?: boolean;
 }
 
 /** FROM + WHERE over answers `a`, analysis `c` (left) and main score `m` (left) for a survey's comments in the filters and scope. */
@@ -205,6 +207,7 @@ function commentsFromWhere(ctx: SourceContext, f: CommentFilter, values: unknown
   // ILIKE with the wildcards of the search escaped: the search is literal text.
   if (f.q) where.push(`a.text ilike ${p(`%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
   if (f.themes?.length) where.push(`c.themes && ${p(f.themes)}::text[]`);
+  if (f.unthemed) where.push(`coalesce(cardinality(c.themes), 0) = 0`);
   if (f.sentiments?.length) where.push(`c.sentiment = any(${p(f.sentiments)}::text[])`);
   if (f.lang) where.push(`c.lang = ${p(f.lang)}`);
   if (f.scoreMin !== undefined) where.push(`m.score >= ${p(f.scoreMin)}`);
@@ -288,7 +291,7 @@ export async function countThemesByLocation(db: Queryable, ctx: SourceContext, f
   return rows.map((r) => ({ locationId: r.location_id, locationName: r.location_name, theme: r.theme, n: r.n, negative: r.negative }));
 }
 
-/** Texts of a survey's comments in the filters (newest first, at most `limit`) with their main score and sentiment, for key phrases. */
+/** Texts of a survey's comments in the filters (newest first, ties in a fixed order; at most `limit`) with their main score and sentiment, for key phrases and theme suggestions. */
 export async function listCommentTexts(db: Queryable, ctx: SourceContext, f: CommentFilter, limit: number): Promise<Array<{ text: string; language: string; score: number | null; sentiment: Sentiment | null }>> {
   const values: unknown[] = [];
   const fromWhere = commentsFromWhere(ctx, f, values);
@@ -297,7 +300,7 @@ export async function listCommentTexts(db: Queryable, ctx: SourceContext, f: Com
     `/* listCommentTexts */
      select a.text, a.language, m.score, c.sentiment
        ${fromWhere}
-      order by a.submitted_at desc
+      order by a.submitted_at desc, a.response_id, a.question_id
       limit ${lim}`,
     values,
   );

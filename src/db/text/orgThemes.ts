@@ -49,3 +49,43 @@ export async function deleteOrgTheme(db: Queryable, orgId: string, id: string): 
   );
   return (rowCount ?? 0) > 0;
 }
+
+/** Creates a theme unless its id is taken (then nothing changes); marks the dictionary changed. Returns true when created. */
+export async function insertOrgTheme(db: Queryable, orgId: string, t: ThemeDefinition): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `/* insertOrgTheme */
+     with created as (
+       insert into org_themes (org_id, id, names, terms, position)
+       values ($1, $2, $3, $4, (select coalesce(max(position) + 1, 0) from org_themes where org_id = $1))
+       on conflict (org_id, id) do nothing
+       returning id)
+     update orgs set text_themes_changed_at = now(), text_themes_seeded_at = coalesce(text_themes_seeded_at, now())
+      where id = $1 and exists (select 1 from created)`,
+    [orgId, t.id, JSON.stringify(t.names ?? {}), JSON.stringify(t.terms)],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/**
+ * Adds `terms` to the `lang` terms of theme `id` (those it has already, compared case-insensitively,
+ * are not repeated) in one statement; marks the dictionary changed. Returns the theme, or null when none.
+ */
+export async function addOrgThemeTerms(db: Queryable, orgId: string, id: string, lang: 'en' | 'ru' | 'fa', terms: readonly string[]): Promise<ThemeDefinition | null> {
+  const { rows } = await db.query(
+    `/* addOrgThemeTerms */
+     with merged as (
+       update org_themes t
+          set terms = jsonb_set(t.terms, array[$3::text], coalesce(t.terms -> $3::text, '[]'::jsonb) || coalesce((
+                select jsonb_agg(x.term order by x.n)
+                  from (select distinct on (lower(term)) term, n from unnest($4::text[]) with ordinality as u(term, n) order by lower(term), n) x
+                 where not exists (select 1 from jsonb_array_elements_text(coalesce(t.terms -> $3::text, '[]'::jsonb)) old where lower(old) = lower(x.term))), '[]'::jsonb)),
+              updated_at = now()
+        where t.org_id = $1 and t.id = $2
+        returning t.id, t.names, t.terms),
+     changed as (update orgs set text_themes_changed_at = now() where id = $1 and exists (select 1 from merged))
+     select id, names, terms from merged`,
+    [orgId, id, lang, terms],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, names: r.names, terms: r.terms } : null;
+}

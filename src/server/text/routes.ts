@@ -27,7 +27,7 @@ import { trainTextModelJob } from '../jobs/trainTextModelJob.ts';
 import { analyseCommentsJob } from '../jobs/analyseCommentsJob.ts';
 
 /** Authorizes an organisation-wide change (retrain, theme dictionary). @throws unauthorized, forbidden */
-function orgWide(request: FastifyRequest, action: Action): Principal {
+export function orgWide(request: FastifyRequest, action: Action): Principal {
   requirePrincipal(request);
   const principal = authorize(request, action);
   if (principal.locationPaths !== null) throw forbidden('This changes the whole organisation: it needs access to all of it');

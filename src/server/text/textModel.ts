@@ -4,13 +4,13 @@
  * corrections (which win over the score), and from reviews whose sentiment a person corrected, in a worker
  * thread; stored with its cross-validated quality.
  */
-import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
 import { labelOfScore, type LabelledText, type SentimentLabel } from '../../core/nlp/labels.ts';
 import type { ModelQuality } from '../../core/nlp/modelFile.ts';
 import { countLabelSources, listLabelSources, type LabelSourceRow } from '../../db/text/commentAnalysis.ts';
 import { countReviewLabels, listReviewLabels } from '../../db/reviews/reviewSentiment.ts';
 import { saveTextModel } from '../../db/text/textModels.ts';
+import { runTextWorker } from './runWorker.ts';
 
 /** Fewer labelled comments than this (or a single label) keep the organisation in lexicon mode. */
 export const MIN_TRAINING_COMMENTS = 200;
@@ -60,23 +60,7 @@ export async function trainOrgModel(pool: pg.Pool, orgId: string, opts: { minCom
   return { trained: true, n: examples.length, classes, quality };
 }
 
-/** Runs src/core/nlp trainFromTexts in a worker thread (the TypeScript sources through tsx when not compiled). */
+/** Runs src/core/nlp trainFromTexts in a worker thread (src/server/text/trainWorker.ts). */
 export function trainInWorker(examples: LabelledText[]): Promise<{ json: string; quality: ModelQuality | null }> {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSources ? './trainWorker.ts' : './trainWorker.js', import.meta.url);
-  return new Promise((resolve, reject) => {
-    // From the sources (tests, `sarafan` without a build) the worker registers tsx first, as bin/sarafan.js does.
-    const worker = fromSources
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData: { examples } })
-      : new Worker(url, { workerData: { examples } });
-    let answered = false;
-    worker.once('message', (m: { json: string; quality: ModelQuality | null }) => {
-      answered = true;
-      resolve(m);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`training worker exited with code ${code}`));
-    });
-  });
+  return runTextWorker('trainWorker', { examples });
 }

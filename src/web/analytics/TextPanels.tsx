@@ -1,7 +1,8 @@
 /**
  * Comment analysis on the survey dashboard (issue 11): the model status line, analysed comments with
  * filters, sentiment badge, theme chips and an inline correction form, key phrases of detractors vs
- * promoters, themes by month and by location, and the theme dictionary editor. Talks to
+ * promoters, themes by month and by location, suggested themes (ThemeSuggestions.tsx) and the theme
+ * dictionary editor. Talks to
  * /api/v1/surveys/:id/text/* and /api/v1/text/* (docs/api.md).
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -15,6 +16,7 @@ import { themeName } from './labels.ts';
 import { SENTIMENTS } from './filters.ts';
 import { CommentText } from './CommentsPanel.tsx';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
+import { ThemeSuggestions } from './ThemeSuggestions.tsx';
 import type {
   AnalysedComment, CommentAnalysis, KeyPhraseItem, KeyPhrasesAnswer, SentimentValue, TextCommentsAnswer, TextModelStatusAnswer,
   ThemeItem, ThemeLocationsAnswer, ThemesAnswer, ThemeTrendAnswer,
@@ -38,6 +40,7 @@ function TextPanelsInner({ ctx }: { ctx: DashboardContext }) {
       <TextCommentsPanel ctx={ctx} themes={list} />
       <KeyPhrasesPanel ctx={ctx} />
       <ThemeTables ctx={ctx} themes={list} />
+      <ThemeSuggestions ctx={ctx} themes={list} onThemesChanged={() => void themes.reload()} />
       <ThemeEditor themes={list} onChange={() => void themes.reload()} />
     </>
   );
