@@ -39,21 +39,26 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
     params.push(value);
     return `$${params.length}`;
   };
+  // Bound on first use: PostgreSQL refuses a parameter no statement uses (its type is unknown).
+  const once = (value: unknown) => {
+    let ref = '';
+    return () => (ref ||= p(value));
+  };
   const org = p(scope.orgId);
-  const tz = p(f.timeZone);
-  const days = p(f.repeatDays);
-  const now = p(f.now);
+  const tzRef = once(f.timeZone);
+  const daysRef = once(f.repeatDays);
+  const nowRef = once(f.now);
   const span = [`c.org_id = ${org}`, locationScopeSql(scope, 'c.location_id', params)];
   const where: string[] = [];
   if (f.from !== undefined) {
-    const from = `(${p(f.from)}::date)::timestamp at time zone ${tz}`;
+    const from = `(${p(f.from)}::date)::timestamp at time zone ${tzRef()}::text`;
     span.push(`c.created_at >= ${from}`);
     where.push(`c.created_at >= ${from}`);
   }
   if (f.to !== undefined) {
     const to = p(f.to);
-    span.push(`c.created_at < (${to}::date + 1 + ${days}::int)::timestamp at time zone ${tz}`);
-    where.push(`c.created_at < (${to}::date + 1)::timestamp at time zone ${tz}`);
+    span.push(`c.created_at < (${to}::date + 1 + ${daysRef()}::int)::timestamp at time zone ${tzRef()}::text`);
+    where.push(`c.created_at < (${to}::date + 1)::timestamp at time zone ${tzRef()}::text`);
   }
   if (f.locationPath !== undefined) where.push(`c.location_id in (select l.id from locations l where l.org_id = c.org_id and l.path like ${p(`${f.locationPath}%`)})`);
   for (const k of ['channel', 'team', 'agent', 'priority', 'category'] as const) {
@@ -63,7 +68,7 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
   // met / missed / pending of one target; 'none' when the priority has no such target.
   const target = (at: string, t: string) =>
     `case when ${t} is null then 'none' when ${at} is not null then (case when ${secs(at, 'c.created_at')} <= ${t} then 'met' else 'missed' end)
-          when ${secs(`${now}::timestamptz`, 'c.created_at')} > ${t} then 'missed' else 'pending' end`;
+          when ${secs(`${nowRef()}::timestamptz`, 'c.created_at')} > ${t} then 'missed' else 'pending' end`;
   return `s as (
       select c.*, lead(c.created_at) over (partition by c.customer_key order by c.created_at, c.id) as next_at
       from support_contacts c where ${span.join(' and ')}
@@ -72,7 +77,7 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
         ${secs('c.first_response_at', 'c.created_at')} as frt_s,
         ${secs('c.first_solved_at', 'c.created_at')} as res_s,
         ${secs('c.last_solved_at', 'c.created_at')} as full_s,
-        case when c.customer_key is null then null else coalesce(c.next_at <= c.created_at + make_interval(days => ${days}::int), false) end as is_repeat,
+        case when c.customer_key is null then null else coalesce(c.next_at <= c.created_at + make_interval(days => ${daysRef()}::int), false) end as is_repeat,
         ${target('c.first_response_at', 't.first_response_s')} as fr_sla,
         ${target('c.first_solved_at', 't.resolution_s')} as res_sla,
         t.priority as sla_priority, t.first_response_s as fr_target, t.resolution_s as res_target
@@ -167,7 +172,7 @@ export async function getSupportKpiGroups(db: Queryable, scope: Scope, f: Suppor
     `/* getSupportKpiGroups */ with ${contactsCte(scope, f, params)}
      select ${g.key} as key, ${g.label} as label, ${KPI_SQL}
      from k left join locations l on l.org_id = k.org_id and l.id = k.location_id
-     group by 1, 2 order by contacts desc, 1`,
+     group by 1, 2 order by contacts desc, label nulls last, key`,
     params,
   );
   return rows.map((r) => ({ key: r.key, label: r.label, kpis: kpisOf(r, f.repeatDays) }));
@@ -177,10 +182,10 @@ export async function getSupportKpiGroups(db: Queryable, scope: Scope, f: Suppor
 export async function getSupportKpiTrend(db: Queryable, scope: Scope, f: SupportFilter, interval: 'day' | 'week' | 'month'): Promise<{ period: string; kpis: SupportKpis }[]> {
   const params: unknown[] = [];
   const cte = contactsCte(scope, f, params);
-  params.push(interval);
+  params.push(interval, f.timeZone);
   const { rows } = await db.query(
     `/* getSupportKpiTrend */ with ${cte}
-     select to_char(date_trunc($${params.length}, k.created_at at time zone $2), 'YYYY-MM-DD') as period, ${KPI_SQL}
+     select to_char(date_trunc($${params.length - 1}::text, k.created_at at time zone $${params.length}::text), 'YYYY-MM-DD') as period, ${KPI_SQL}
      from k group by 1 order by 1`,
     params,
   );
