@@ -4,7 +4,7 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { barOption } from '../charts/options.ts';
+import { barOption, rtlText } from '../charts/options.ts';
 import { Panel } from '../analytics/ui.tsx';
 import type { SupportDistributionAnswer } from '../../core/api/supportKpis.ts';
 import { bucketLabel } from './format.ts';
@@ -37,7 +37,7 @@ function BucketChart({ name, buckets, file }: { name: string; buckets: Buckets; 
     const total = buckets.reduce((a, b) => a + b.contacts, 0);
     const top = buckets.reduce((best, b, i) => (b.contacts > buckets[best].contacts ? i : best), 0);
     return {
-      option: barOption(labels, buckets.map((b) => b.contacts), { num, rtl: dir === 'rtl' }),
+      option: barOption(labels.map((l) => rtlText(l, dir === 'rtl')), buckets.map((b) => b.contacts), { num, rtl: dir === 'rtl' }),
       summary: t('sp.dist.summary', { name, n: total, buckets: num(buckets.length, 0), top: labels[top] }),
       table: { caption: name, columns: [t('sp.dist.bucket'), t('sp.dist.contacts')], rows: buckets.map((b, i) => [labels[i], b.contacts]) },
     };

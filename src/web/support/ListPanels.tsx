@@ -62,7 +62,7 @@ export function SlaBreachesPanel({ filters }: { filters: SupportFilters }) {
   const i18n = useI18n();
   const { t } = i18n;
   const when = useDateTime();
-  const state = useLoad<SupportSlaBreachesAnswer>(`/support/sla-breaches${qs({ ...filters, limit: 100 })}`);
+  const state = useLoad<SupportSlaBreachesAnswer>(`/support/sla-breaches${qs({ ...filters, limit: 25 })}`);
   const targets = useLoad<SlaTargets>('/support/sla-targets');
   const dur = (s: number | null) => (s === null ? t('sp.notYet') : duration(i18n, s));
   return (
@@ -82,7 +82,7 @@ export function SlaBreachesPanel({ filters }: { filters: SupportFilters }) {
             <p className="muted an-empty-chart">{t('sp.breaches.none')}</p>
           ) : (
             <div className="sp-scroll">
-              <table className="sp-table" data-testid="sp-breaches">
+              <table className="sp-table sp-wide" data-testid="sp-breaches">
                 <caption className="visually-hidden">{t('sp.breaches.title')}</caption>
                 <thead>
                   <tr>
