@@ -5,6 +5,7 @@
  * SLA targets. JSON keys are snake_case like `sarafan kpi --json`; times are seconds, rates are shares 0..1.
  */
 import { z } from 'zod';
+import { SUPPORT_GROUPS } from '../support/dashboardKpis.ts';
 import { Day, IsoInstant, MetricResultSchema, Uuid } from './common.ts';
 
 /** `7d`: the repeat-contact window in days (1..90), part of the metric's name (`repeat_7d`). */
@@ -14,11 +15,6 @@ export const RepeatWindow = z
   .transform((s) => Number(s.slice(0, -1)))
   .refine((n) => n <= 90, 'at most 90d');
 
-/** The name of the repeat-contact rate with its window (METRICS.md repeat.v1: the window is part of the name). */
-export const repeatMetricName = (days: number) => `repeat_${days}d`;
-
-export const SUPPORT_GROUPS = ['agent', 'team', 'location', 'channel', 'category', 'priority'] as const;
-export type SupportGroup = (typeof SUPPORT_GROUPS)[number];
 
 const Text = z.string().trim().min(1).max(200);
 
@@ -47,9 +43,6 @@ export const SupportListQuery = SupportFilterSchema.extend({ limit: z.coerce.num
 
 /** GET /support/complaints: complaints per location, next to the NPS of a survey's NPS question (optional). */
 export const SupportComplaintsQuery = SupportFilterSchema.extend({ survey: Uuid.optional(), question: Uuid.optional() });
-
-/** Upper bounds (seconds, exclusive) of the time distribution's buckets: <15m, 15m-1h, 1-4h, 4-24h, 1-3d, >3d. */
-export const SUPPORT_TIME_BUCKETS = [900, 3600, 14_400, 86_400, 259_200] as const;
 
 // ---- Answers ----
 

@@ -7,7 +7,8 @@
  * interpolation); values are bound, never written into the SQL.
  */
 import type { Scope } from '../../core/access/index.ts';
-import { SUPPORT_TIME_BUCKETS, repeatMetricName, type SupportGroup, type SupportKpis } from '../../core/api/supportKpis.ts';
+import type { SupportKpis } from '../../core/api/supportKpis.ts';
+import { SUPPORT_TIME_BUCKETS, repeatMetricName, type SupportGroup } from '../../core/support/dashboardKpis.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 

@@ -7,7 +7,8 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { Panel } from '../analytics/ui.tsx';
-import { SUPPORT_GROUPS, type SupportGroup, type SupportKpis, type SupportKpisAnswer } from '../../core/api/supportKpis.ts';
+import type { SupportKpis, SupportKpisAnswer } from '../../core/api/supportKpis.ts';
+import { SUPPORT_GROUPS, type SupportGroup } from '../../core/support/dashboardKpis.ts';
 import { duration, share } from './format.ts';
 import { FreshLoadable, type SupportFilters } from './load.tsx';
 

@@ -1,6 +1,6 @@
 /** How the Support page writes durations, shares and the time buckets (pure over the i18n functions). */
 import type { useI18n } from '../i18n.tsx';
-import { SUPPORT_TIME_BUCKETS } from '../../core/api/supportKpis.ts';
+import { SUPPORT_TIME_BUCKETS } from '../../core/support/dashboardKpis.ts';
 
 type I18n = ReturnType<typeof useI18n>;
 type Fmt = Pick<I18n, 't' | 'num' | 'pct'>;
