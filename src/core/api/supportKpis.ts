@@ -115,7 +115,6 @@ const ContactBrief = z.strictObject({
   subject: z.string().nullable(),
   location: z.string().nullable(),
 });
-export type SupportContactBrief = z.infer<typeof ContactBrief>;
 
 export const SupportRepeatsAnswerSchema = z.strictObject({
   repeat_window_days: z.number(),

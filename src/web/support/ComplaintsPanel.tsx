@@ -6,7 +6,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { MetricValue, Panel } from '../analytics/ui.tsx';
 import type { SurveyListAnswer } from '../../core/api/surveys.ts';
 import type { SupportComplaintsAnswer } from '../../core/api/supportKpis.ts';
-import { FreshLoadable, type SupportFilters } from './load.tsx';
+import { FreshLoadable, SupportTable, type SupportFilters } from './load.tsx';
 
 export function ComplaintsPanel({ filters }: { filters: SupportFilters }) {
   const { t, num } = useI18n();
@@ -30,9 +30,7 @@ export function ComplaintsPanel({ filters }: { filters: SupportFilters }) {
       <p className="muted">{t('sp.complaints.perThousand')}</p>
       <FreshLoadable state={state} height={160}>
         {(data) => (
-          <div className="sp-scroll">
-            <table className="sp-table" data-testid="sp-complaints">
-              <caption className="visually-hidden">{t('sp.complaints.caption')}</caption>
+          <SupportTable testId="sp-complaints" caption={t('sp.complaints.caption')}>
               <thead>
                 <tr>
                   <th scope="col">{t('sp.col.location')}</th>
@@ -51,8 +49,7 @@ export function ComplaintsPanel({ filters }: { filters: SupportFilters }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </SupportTable>
         )}
       </FreshLoadable>
     </Panel>

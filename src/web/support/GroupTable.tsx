@@ -10,7 +10,7 @@ import { Panel } from '../analytics/ui.tsx';
 import type { SupportKpis, SupportKpisAnswer } from '../../core/api/supportKpis.ts';
 import { SUPPORT_GROUPS, type SupportGroup } from '../../core/support/dashboardKpis.ts';
 import { duration, share } from './format.ts';
-import { FreshLoadable, type SupportFilters } from './load.tsx';
+import { FreshLoadable, SupportTable, type SupportFilters } from './load.tsx';
 
 type I18n = ReturnType<typeof useI18n>;
 type Row = SupportKpisAnswer['groups'][number];
@@ -84,9 +84,7 @@ export function GroupTable({ filters }: { filters: SupportFilters }) {
     >
       <FreshLoadable state={state} height={240}>
         {(data) => (
-          <div className="sp-scroll">
-            <table className="sp-table" data-testid="sp-group-table">
-              <caption className="visually-hidden">{t('sp.table.caption', { group: t(`sp.by.${by}`) })}</caption>
+          <SupportTable testId="sp-group-table" caption={t('sp.table.caption', { group: t(`sp.by.${by}`) })}>
               <thead>
                 <tr>
                   {header('name', t(`sp.by.${by}`), false)}
@@ -101,8 +99,7 @@ export function GroupTable({ filters }: { filters: SupportFilters }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </SupportTable>
         )}
       </FreshLoadable>
     </Panel>

@@ -6,7 +6,7 @@ import { useLoad } from '../components/useLoad.ts';
 import { Panel } from '../analytics/ui.tsx';
 import type { SlaTargets, SupportRepeatsAnswer, SupportSlaBreachesAnswer } from '../../core/api/supportKpis.ts';
 import { duration } from './format.ts';
-import { FreshLoadable, type SupportFilters } from './load.tsx';
+import { FreshLoadable, SupportTable, type SupportFilters } from './load.tsx';
 
 function useDateTime() {
   const { date } = useI18n();
@@ -81,9 +81,8 @@ export function SlaBreachesPanel({ filters }: { filters: SupportFilters }) {
           data.breaches.length === 0 ? (
             <p className="muted an-empty-chart">{t('sp.breaches.none')}</p>
           ) : (
-            <div className="sp-scroll">
-              <table className="sp-table sp-wide" data-testid="sp-breaches">
-                <caption className="visually-hidden">{t('sp.breaches.title')}</caption>
+            <>
+              <SupportTable testId="sp-breaches" caption={t('sp.breaches.title')} wide>
                 <thead>
                   <tr>
                     <th scope="col">{t('sp.col.created')}</th>
@@ -114,9 +113,9 @@ export function SlaBreachesPanel({ filters }: { filters: SupportFilters }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </SupportTable>
               {data.truncated && <p className="muted">{t('sp.breaches.more')}</p>}
-            </div>
+            </>
           )
         }
       </FreshLoadable>

@@ -18,3 +18,15 @@ export function FreshLoadable<T>({ state, height, children }: { state: Loaded<T>
   if (data === null) return <Skeleton height={height} />;
   return <>{children(data)}</>;
 }
+
+/** A table of the page: scrolls sideways on narrow screens, its caption for screen readers. `wide`: keeps its columns readable on a phone. */
+export function SupportTable({ testId, caption, wide, children }: { testId: string; caption: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className="sp-scroll">
+      <table className={wide ? 'sp-table sp-wide' : 'sp-table'} data-testid={testId}>
+        <caption className="visually-hidden">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
