@@ -11,6 +11,7 @@ import {
   SlaTargetsSchema, SupportComplaintsAnswerSchema, SupportDistributionAnswerSchema, SupportKpisAnswerSchema, SupportRepeatsAnswerSchema,
   SupportSlaBreachesAnswerSchema, SupportTrendAnswerSchema,
 } from '../../src/core/api/supportKpis.ts';
+import { makeKey, withKey } from '../integrations/fixture.ts';
 import { expectedKpis, insertContacts, rounded, type FixtureContact, type SlaTargetFixture } from './fixture.ts';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
@@ -198,6 +199,16 @@ describe('support dashboard API', () => {
     const plain = SupportComplaintsAnswerSchema.parse((await owner.get(`/api/v1/support/complaints?${MARCH}`)).json);
     expect(plain.survey).toBeNull();
     expect(plain.locations.map((l) => [l.name, l.complaints])).toEqual([['Store A', 1], ['Store B', 1], ['Store C', 0], [null, 0]]);
+  });
+
+  it('answers a read API key limited to a store like a manager of that store; the lists stay the dashboard\'s', async () => {
+    const { key } = await makeKey(owner, 'read', stores.A);
+    const res = await withKey(server, key, 'GET', `/api/v1/support/kpis?${MARCH}`);
+    expect(res.status).toBe(200);
+    const mine = CONTACTS.filter((c) => c.store === 'A');
+    expect(rounded(SupportKpisAnswerSchema.parse(res.json).kpis)).toEqual(rounded(expectedKpis(mine.filter(inMarch), mine, TARGETS, NOW)));
+    expect((await withKey(server, key, 'GET', `/api/v1/support/trend?${MARCH}`)).status).toBe(200);
+    expect((await withKey(server, key, 'GET', `/api/v1/support/repeats?${MARCH}`)).status).toBe(403);
   });
 
   it('reads and replaces SLA targets; only managers of the organisation may change them', async () => {
