@@ -67,5 +67,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
-  await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints, sla-targets
+  await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
 }

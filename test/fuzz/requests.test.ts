@@ -288,7 +288,6 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
     'POST /api/v1/org/sms/test': { type: 'json', samples: [{ to: '+79161234567' }] },
-    'PUT /api/v1/support/sla-targets': { type: 'json', samples: [{ targets: [{ priority: 'high', first_response_s: 3600, resolution_s: 86_400 }] }] },
     'POST /s/:slug': {
       type: 'form',
       samples: [{

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, npsOf, seedResponses, seedSurvey } from '../analytics/seed.ts';
 import {
-  SlaTargetsSchema, SupportComplaintsAnswerSchema, SupportDistributionAnswerSchema, SupportKpisAnswerSchema, SupportRepeatsAnswerSchema,
+  SupportComplaintsAnswerSchema, SupportDistributionAnswerSchema, SupportKpisAnswerSchema, SupportRepeatsAnswerSchema,
   SupportSlaBreachesAnswerSchema, SupportTrendAnswerSchema,
 } from '../../src/core/api/supportKpis.ts';
 import { makeKey, withKey } from '../integrations/fixture.ts';
@@ -211,16 +211,17 @@ describe('support dashboard API', () => {
     expect((await withKey(server, key, 'GET', `/api/v1/support/repeats?${MARCH}`)).status).toBe(403);
   });
 
-  it('reads and replaces SLA targets; only managers of the organisation may change them', async () => {
-    expect(SlaTargetsSchema.parse((await viewer.get('/api/v1/support/sla-targets')).json).targets.map((t) => t.priority)).toEqual(['high', 'normal']);
-    const body = { targets: [{ priority: 'urgent', first_response_s: 600, resolution_s: null }] };
-    expect((await viewer.put('/api/v1/support/sla-targets', body)).status).toBe(403);
-    const put = await owner.put('/api/v1/support/sla-targets', body);
-    expect(put.status).toBe(200);
-    expect(put.json).toEqual(body);
-    expect((await owner.put('/api/v1/support/sla-targets', { targets: [{ priority: 'x', first_response_s: null, resolution_s: null }] })).status).toBe(400);
-    const kpis = (await owner.get(`/api/v1/support/kpis?${MARCH}`)).json.kpis;
-    expect(kpis).toMatchObject({ sla_met: 0, sla_missed: 0, sla_attainment: null });
+  it('judges SLA by the targets stored now: one target alone, and none', async () => {
+    // Only a first-response target for normal contacts: c2 (2 h) misses it, c3 (30 min), c5, c7 meet it.
+    await server.pool.query(`update support_sla_targets set resolution_s = null where priority = 'normal'`);
+    await server.pool.query(`delete from support_sla_targets where priority = 'high'`);
+    const one = SupportKpisAnswerSchema.parse((await owner.get(`/api/v1/support/kpis?${MARCH}`)).json);
+    expect(one.kpis).toMatchObject({ sla_met: 3, sla_missed: 1, sla_attainment: 0.75 });
+    expect(one.sla_by_priority).toEqual([{ priority: 'normal', met: 3, missed: 1, attainment: 0.75 }]);
+    await server.pool.query(`delete from support_sla_targets`);
+    const none = SupportKpisAnswerSchema.parse((await owner.get(`/api/v1/support/kpis?${MARCH}`)).json);
+    expect(none.kpis).toMatchObject({ sla_met: 0, sla_missed: 0, sla_attainment: null });
+    expect(none.sla_by_priority).toEqual([]);
   });
 
   it('refuses bad parameters and callers without a session', async () => {

@@ -1,8 +1,7 @@
 /**
  * @module The support dashboard API contract (docs/api.md "Support operations"): KPIs of contacts
  * (../shared/METRICS.md "Support operations metrics"), their trend, the response and resolution time
- * distributions, the repeat-contact drill-down, SLA breaches, complaints next to NPS per location and the
- * SLA targets. JSON keys are snake_case like `sarafan kpi --json`; times are seconds, rates are shares 0..1.
+ * distributions, the repeat-contact drill-down, SLA breaches and complaints next to NPS per location. JSON keys are snake_case like `sarafan kpi --json`; times are seconds, rates are shares 0..1.
  */
 import { z } from 'zod';
 import { SUPPORT_GROUPS } from '../support/dashboardKpis.ts';
@@ -148,17 +147,3 @@ export const SupportComplaintsAnswerSchema = z.strictObject({
   ),
 });
 export type SupportComplaintsAnswer = z.infer<typeof SupportComplaintsAnswerSchema>;
-
-const Target = z.number().int().positive().max(365 * 86_400).nullable();
-export const SlaTargetSchema = z.strictObject({ priority: z.string().trim().min(1).max(60), first_response_s: Target, resolution_s: Target });
-export type SlaTarget = z.infer<typeof SlaTargetSchema>;
-
-/** PUT /support/sla-targets replaces all targets; GET answers the same shape. */
-export const SlaTargetsSchema = z.strictObject({
-  targets: z
-    .array(SlaTargetSchema)
-    .max(50)
-    .refine((ts) => new Set(ts.map((t) => t.priority)).size === ts.length, 'each priority once')
-    .refine((ts) => ts.every((t) => t.first_response_s !== null || t.resolution_s !== null), 'give a first response or a resolution target'),
-});
-export type SlaTargets = z.infer<typeof SlaTargetsSchema>;

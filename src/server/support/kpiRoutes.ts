@@ -1,17 +1,17 @@
 /**
  * The support dashboard API (docs/api.md "Support operations"): KPIs of the caller's contacts by group and
  * period, the time distributions, the repeat-contact drill-down, SLA breaches, complaints next to NPS per
- * location, and the SLA targets. Aggregates need `metrics.read` (API keys with the read scope may call
- * GET /support/kpis); the lists that name customers and subjects need `response.read`; changing the SLA
- * targets needs `org.manage`. Every read sees the caller's locations only.
+ * location. Aggregates need `metrics.read` (API keys with the read scope may call
+ * GET /support/kpis and /support/trend); the lists that name customers and subjects need `response.read`.
+ * Every read sees the caller's locations only. SLA targets are the support settings' (not set here).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { scopeOf, type Action, type Principal } from '../../core/access/index.ts';
 import { isNpsQuestion } from '../../core/analytics/metrics.ts';
 import {
-  SlaTargetsSchema, SupportComplaintsQuery, SupportFilterSchema, SupportKpiQuery, SupportListQuery, SupportTrendQuery,
-  type SlaTargets, type SupportComplaintsAnswer, type SupportDistributionAnswer, type SupportFilterQuery, type SupportKpisAnswer,
+  SupportComplaintsQuery, SupportFilterSchema, SupportKpiQuery, SupportListQuery, SupportTrendQuery,
+  type SupportComplaintsAnswer, type SupportDistributionAnswer, type SupportFilterQuery, type SupportKpisAnswer,
   type SupportRepeatsAnswer, type SupportSlaBreachesAnswer, type SupportTrendAnswer,
 } from '../../core/api/supportKpis.ts';
 import type { Queryable } from '../../db/connection.ts';
@@ -20,10 +20,7 @@ import {
   getSupportComplaintsByLocation, getSupportKpiGroups, getSupportKpis, getSupportKpiTrend, getSupportTimeDistribution, listSupportRepeats,
   listSupportSlaBreaches, type SupportFilter,
 } from '../../db/support/kpiQueries.ts';
-import { listSlaTargets, replaceSlaTargets } from '../../db/support/kpiSlaTargets.ts';
-import { withTransaction } from '../../db/tx.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
-import { writeAudit } from '../../db/users/writeAudit.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { authorize } from '../../http/session.ts';
@@ -31,7 +28,7 @@ import { parse } from '../../http/validate.ts';
 import { getBreakdown } from '../analytics/breakdown.ts';
 import { analyticsContext, surveyOf } from '../analytics/context.ts';
 
-/** Registers /api/v1/support/kpis, /trend, /distribution, /repeats, /sla-breaches, /complaints and GET/PUT /sla-targets. */
+/** Registers /api/v1/support/kpis, /trend, /distribution, /repeats, /sla-breaches and /complaints. */
 export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   const reads = deps.readPool ?? pool;
@@ -96,21 +93,6 @@ export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDe
     const listed = new Set(complaints.map((c) => c.locationId));
     for (const r of nps.rows) if (!listed.has(r.key)) locations.push({ location_id: r.key, name: r.label, contacts: 0, complaints: 0, nps: r.result });
     return { survey: { id: survey.id, question_id: question.id! }, locations };
-  });
-
-  app.get('/api/v1/support/sla-targets', async (request): Promise<SlaTargets> => {
-    const principal = authorize(request, 'metrics.read');
-    return { targets: await listSlaTargets(reads, principal.orgId) };
-  });
-
-  app.put('/api/v1/support/sla-targets', async (request): Promise<SlaTargets> => {
-    const principal = authorize(request, 'org.manage');
-    const body = parse(SlaTargetsSchema, request.body);
-    await withTransaction(pool, async (tx) => {
-      await replaceSlaTargets(tx, principal.orgId, body.targets);
-      await writeAudit(tx, { orgId: principal.orgId, actorId: principal.userId, action: 'support.sla_targets', targetType: 'org', targetId: principal.orgId, detail: { priorities: body.targets.length } });
-    });
-    return { targets: await listSlaTargets(pool, principal.orgId) };
   });
 }
 

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { Panel } from '../analytics/ui.tsx';
-import type { SlaTargets, SupportRepeatsAnswer, SupportSlaBreachesAnswer } from '../../core/api/supportKpis.ts';
+import type { SupportKpisAnswer, SupportRepeatsAnswer, SupportSlaBreachesAnswer } from '../../core/api/supportKpis.ts';
+import { share } from './format.ts';
 import { duration } from './format.ts';
 import { FreshLoadable, SupportTable, type SupportFilters } from './load.tsx';
 
@@ -58,23 +59,23 @@ export function RepeatsPanel({ filters }: { filters: SupportFilters }) {
   );
 }
 
-export function SlaBreachesPanel({ filters }: { filters: SupportFilters }) {
+/** @param byPriority SLA attainment per priority of the same filters (null while it loads) */
+export function SlaBreachesPanel({ filters, byPriority }: { filters: SupportFilters; byPriority: SupportKpisAnswer['sla_by_priority'] | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const when = useDateTime();
   const state = useLoad<SupportSlaBreachesAnswer>(`/support/sla-breaches${qs({ ...filters, limit: 25 })}`);
-  const targets = useLoad<SlaTargets>('/support/sla-targets');
   const dur = (s: number | null) => (s === null ? t('sp.notYet') : duration(i18n, s));
   return (
     <Panel title={t('sp.breaches.title')} id="sp-breaches">
-      {targets.data && (targets.data.targets.length === 0 ? (
+      {byPriority && (byPriority.length === 0 ? (
         <p className="muted">{t('sp.breaches.noTargets')}</p>
       ) : (
-        <p className="muted">
-          {t('sp.breaches.targets', {
-            list: targets.data.targets.map((x) => t('sp.breaches.target', { priority: x.priority, fr: duration(i18n, x.first_response_s), res: duration(i18n, x.resolution_s) })).join('; '),
-          })}
-        </p>
+        <ul className="sp-sla" aria-label={t('sp.breaches.byPriority')} data-testid="sp-sla-priority">
+          {byPriority.map((p) => (
+            <li key={p.priority}>{t('sp.breaches.priority', { priority: p.priority, value: share(i18n, p.attainment), met: p.met, total: p.met + p.missed })}</li>
+          ))}
+        </ul>
       ))}
       <FreshLoadable state={state} height={160}>
         {(data) =>

@@ -132,7 +132,7 @@ export function SupportPage() {
           <DistributionPanel filters={filters} />
           <GroupTable filters={filters} />
           {can('response.read') && <RepeatsPanel filters={filters} />}
-          {can('response.read') && <SlaBreachesPanel filters={filters} />}
+          {can('response.read') && <SlaBreachesPanel filters={filters} byPriority={fresh(kpis)?.sla_by_priority ?? null} />}
           <ComplaintsPanel filters={filters} />
         </>
       )}
