@@ -86,7 +86,7 @@ export function expectedKpis(rows: readonly FixtureContact[], visible: readonly 
     const state = (reached: number | null, limit: number | null) =>
       limit === null ? 'none' : reached !== null ? (reached * MIN <= limit ? 'met' : 'missed') : elapsed > limit ? 'missed' : 'pending';
     const a = state(c.fr, target.fr);
-    const b = state(c.fs, target.res);
+    const b = state(c.ls, target.res);
     if (a === 'missed' || b === 'missed') missed++;
     else if (a !== 'pending' && b !== 'pending') met++;
   }
@@ -96,12 +96,12 @@ export function expectedKpis(rows: readonly FixtureContact[], visible: readonly 
     first_response_median_s: percentile(frs, 0.5),
     first_response_p90_s: percentile(frs, 0.9),
     first_response_mean_s: mean(frs),
-    resolution_median_s: percentile(res, 0.5),
-    resolution_p90_s: percentile(res, 0.9),
-    resolution_mean_s: mean(res),
-    full_resolution_median_s: percentile(full, 0.5),
-    full_resolution_p90_s: percentile(full, 0.9),
-    full_resolution_mean_s: mean(full),
+    first_resolution_median_s: percentile(res, 0.5),
+    first_resolution_p90_s: percentile(res, 0.9),
+    first_resolution_mean_s: mean(res),
+    resolution_median_s: percentile(full, 0.5),
+    resolution_p90_s: percentile(full, 0.9),
+    resolution_mean_s: mean(full),
     responded: frs.length,
     solved: solved.length,
     reopened,
@@ -111,11 +111,11 @@ export function expectedKpis(rows: readonly FixtureContact[], visible: readonly 
     repeat_base: withCustomer.length,
     repeats,
     repeat_contact_rate: share(repeats, withCustomer.length),
-    repeat_window_days: windowDays,
+    repeat_window_s: windowDays * 86_400,
     repeat_metric: `repeat_${windowDays}d`,
     complaints: rows.filter((c) => c.complaint).length,
+    sla_judged: met + missed,
     sla_met: met,
-    sla_missed: missed,
     sla_attainment: share(met, met + missed),
   };
 }

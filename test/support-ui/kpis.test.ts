@@ -90,12 +90,13 @@ describe('support dashboard API', () => {
     // First responses 10, 120, 30, 5, 45, 15 minutes: median 22.5 min; p90 between 45 and 120 at 0.5: 82.5 min.
     expect(answer.kpis.first_response_median_s).toBe(1350);
     expect(answer.kpis.first_response_p90_s).toBe(4950);
-    // SLA: c1 met; c2 missed (2 h to respond); c3 missed (solved after 33 h, target 24 h); c4 missed (never answered,
-    // 1 h target long past); c5 met; c6 left out (30 minutes old, within its hour); c7 met; c9 has no target (low).
-    expect(answer.kpis).toMatchObject({ sla_met: 3, sla_missed: 3, sla_attainment: 0.5 });
+    // SLA (first response, full resolution): c1 met; c2 missed (2 h to respond, reopened and not solved again for 15 days);
+    // c3 missed (solved after 33 h, target 24 h); c4 missed (never answered, 1 h target long past); c5 met; c6 left out
+    // (30 minutes old, within its hour); c7 met (solved again after 6 h 40 min); c9 has no target (low).
+    expect(answer.kpis).toMatchObject({ sla_met: 3, sla_judged: 6, sla_attainment: 0.5 });
     expect(answer.sla_by_priority).toEqual([
-      { priority: 'high', met: 1, missed: 1, attainment: 0.5 },
-      { priority: 'normal', met: 2, missed: 2, attainment: 0.5 },
+      { priority: 'high', judged: 2, met: 1, attainment: 0.5 },
+      { priority: 'normal', judged: 4, met: 2, attainment: 0.5 },
     ]);
     expect(answer.groups).toEqual([]);
   });
@@ -105,7 +106,7 @@ describe('support dashboard API', () => {
     const kpis = SupportKpisAnswerSchema.parse(res.json).kpis;
     expect(rounded(kpis)).toEqual(rounded(expectedKpis(CONTACTS.filter(inMarch), CONTACTS, TARGETS, NOW, 10)));
     // carl's c3 -> c4 after 8.5 days now counts.
-    expect(kpis).toMatchObject({ repeats: 3, repeat_window_days: 10, repeat_metric: 'repeat_10d' });
+    expect(kpis).toMatchObject({ repeats: 3, repeat_window_s: 864_000, repeat_metric: 'repeat_10d' });
   });
 
   it('filters by channel, location subtree, team and priority, and counts days in the organisation time zone', async () => {
@@ -152,6 +153,20 @@ describe('support dashboard API', () => {
     expect(theirs.json.kpis).toMatchObject({ contacts: 1, complaints: 1, repeats: 0 });
   });
 
+  it('of two contacts created at the same instant, only the first by ticket id is followed (as sarafan kpi)', async () => {
+    const org = await buildAnalyticsOrg(server.pool, 'Tie Org');
+    await insertContacts(server.pool, org.orgId, {}, [
+      { ...base, ext: 'z2', customer: 'zed', store: null, at: '2026-03-03T09:00:00Z', fr: 1, fs: 2, ls: 2 },
+      { ...base, ext: 'z1', customer: 'zed', store: null, at: '2026-03-03T09:00:00Z', fr: 1, fs: 2, ls: 2 },
+    ]);
+    await buildUser(server.pool, org.orgId, 'owner', 'owner@tie.test');
+    const tie = await signIn(server.baseUrl, 'owner@tie.test');
+    const kpis = SupportKpisAnswerSchema.parse((await tie.get('/api/v1/support/kpis')).json).kpis;
+    expect(kpis).toMatchObject({ repeat_base: 2, repeats: 1, repeat_contact_rate: 0.5 });
+    const repeats = SupportRepeatsAnswerSchema.parse((await tie.get('/api/v1/support/repeats')).json);
+    expect(repeats.customers.map((c) => [c.customer_key, c.repeats, c.contacts.map((x) => x.external_id)])).toEqual([['zed', 1, ['z1', 'z2']]]);
+  });
+
   it('answers the weekly trend in the organisation calendar', async () => {
     const res = await owner.get(`/api/v1/support/trend?${MARCH}&interval=week`);
     const trend = SupportTrendAnswerSchema.parse(res.json);
@@ -166,13 +181,13 @@ describe('support dashboard API', () => {
     // First responses 10, 120, 30, 5, 45, 15 min: <15m: 10, 5; 15m-1h: 30, 45, 15; 1-4h: 120.
     expect(d.first_response.map((b) => b.contacts)).toEqual([2, 3, 1, 0, 0, 0]);
     // First resolutions 60, 300, 2000, 10, 100, 4000 min: <15m: 10; 1-4h: 60, 100; 4-24h: 300; 1-3d: 2000, 4000.
-    expect(d.resolution.map((b) => b.contacts)).toEqual([1, 0, 2, 1, 2, 0]);
-    expect(d.resolution.map((b) => [b.lower_s, b.upper_s])).toEqual([[0, 900], [900, 3600], [3600, 14_400], [14_400, 86_400], [86_400, 259_200], [259_200, null]]);
+    expect(d.first_resolution.map((b) => b.contacts)).toEqual([1, 0, 2, 1, 2, 0]);
+    expect(d.first_resolution.map((b) => [b.lower_s, b.upper_s])).toEqual([[0, 900], [900, 3600], [3600, 14_400], [14_400, 86_400], [86_400, 259_200], [259_200, null]]);
   });
 
   it('lists the customers who came back, with their contacts', async () => {
     const res = SupportRepeatsAnswerSchema.parse((await owner.get(`/api/v1/support/repeats?${MARCH}`)).json);
-    expect(res.repeat_window_days).toBe(7);
+    expect(res.repeat_window_s).toBe(604_800);
     expect(res.customers.map((c) => [c.customer_key, c.repeats, c.contacts.map((x) => x.external_id)])).toEqual([['alice', 2, ['c1', 'c2', 'c7']]]);
     expect(res.customers[0].contacts.map((x) => x.location)).toEqual(['Store A', 'Store A', 'Unknown shop']);
     expect(res.customers[0].contacts[1]).toMatchObject({ channel: 'phone', category: 'billing', subject: 'About billing', created_at: '2026-03-05T09:00:00.000Z' });
@@ -181,9 +196,10 @@ describe('support dashboard API', () => {
   it('lists SLA breaches with what was missed', async () => {
     const res = SupportSlaBreachesAnswerSchema.parse((await owner.get(`/api/v1/support/sla-breaches?${MARCH}`)).json);
     expect(res.breaches.map((b) => [b.external_id, b.missed])).toEqual([
-      ['c4', ['first_response', 'resolution']], ['c2', ['first_response']], ['c3', ['resolution']],
+      ['c4', ['first_response', 'resolution']], ['c2', ['first_response', 'resolution']], ['c3', ['resolution']],
     ]);
-    expect(res.breaches[1]).toMatchObject({ priority: 'normal', first_response_s: 7200, first_response_target_s: 3600, resolution_s: 18_000, resolution_target_s: 86_400 });
+    expect(res.breaches[1]).toMatchObject({ priority: 'normal', first_response_s: 7200, first_response_target_s: 3600, resolution_s: null, resolution_target_s: 86_400 });
+    expect(res.breaches[2]).toMatchObject({ resolution_s: 120_000 });
   });
 
   it('puts complaints per location next to the NPS of the same locations', async () => {
@@ -216,11 +232,11 @@ describe('support dashboard API', () => {
     await server.pool.query(`update support_sla_targets set resolution_s = null where priority = 'normal'`);
     await server.pool.query(`delete from support_sla_targets where priority = 'high'`);
     const one = SupportKpisAnswerSchema.parse((await owner.get(`/api/v1/support/kpis?${MARCH}`)).json);
-    expect(one.kpis).toMatchObject({ sla_met: 3, sla_missed: 1, sla_attainment: 0.75 });
-    expect(one.sla_by_priority).toEqual([{ priority: 'normal', met: 3, missed: 1, attainment: 0.75 }]);
+    expect(one.kpis).toMatchObject({ sla_met: 3, sla_judged: 4, sla_attainment: 0.75 });
+    expect(one.sla_by_priority).toEqual([{ priority: 'normal', judged: 4, met: 3, attainment: 0.75 }]);
     await server.pool.query(`delete from support_sla_targets`);
     const none = SupportKpisAnswerSchema.parse((await owner.get(`/api/v1/support/kpis?${MARCH}`)).json);
-    expect(none.kpis).toMatchObject({ sla_met: 0, sla_missed: 0, sla_attainment: null });
+    expect(none.kpis).toMatchObject({ sla_met: 0, sla_judged: 0, sla_attainment: null });
     expect(none.sla_by_priority).toEqual([]);
   });
 

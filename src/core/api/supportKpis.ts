@@ -55,13 +55,13 @@ export const SupportKpisSchema = z.strictObject({
   first_response_p90_s: Seconds,
   first_response_mean_s: Seconds,
   /** First resolution: created -> first solved. */
+  first_resolution_median_s: Seconds,
+  first_resolution_p90_s: Seconds,
+  first_resolution_mean_s: Seconds,
+  /** Full resolution: created -> last solved, of contacts solved now (as `sarafan kpi --json`). */
   resolution_median_s: Seconds,
   resolution_p90_s: Seconds,
   resolution_mean_s: Seconds,
-  /** Full resolution: created -> last solved, of contacts solved now. */
-  full_resolution_median_s: Seconds,
-  full_resolution_p90_s: Seconds,
-  full_resolution_mean_s: Seconds,
   responded: z.number(),
   solved: z.number(),
   reopened: z.number(),
@@ -72,18 +72,19 @@ export const SupportKpisSchema = z.strictObject({
   repeat_base: z.number(),
   repeats: z.number(),
   repeat_contact_rate: Share,
-  repeat_window_days: z.number(),
+  /** The window in seconds (as `sarafan kpi --json`). */
+  repeat_window_s: z.number(),
   /** `repeat_7d` */
   repeat_metric: z.string(),
   complaints: z.number(),
-  /** Contacts with an SLA target that met / missed it (those still within their targets are left out). */
+  /** Contacts with an SLA target whose outcome is known (those still within their targets are left out), and those that met it. */
+  sla_judged: z.number(),
   sla_met: z.number(),
-  sla_missed: z.number(),
   sla_attainment: Share,
 });
 export type SupportKpis = z.infer<typeof SupportKpisSchema>;
 
-const SlaByPrioritySchema = z.strictObject({ priority: z.string(), met: z.number(), missed: z.number(), attainment: Share });
+const SlaByPrioritySchema = z.strictObject({ priority: z.string(), judged: z.number(), met: z.number(), attainment: Share });
 
 export const SupportKpisAnswerSchema = z.strictObject({
   kpis: SupportKpisSchema,
@@ -102,7 +103,7 @@ export const SupportTrendAnswerSchema = z.strictObject({
 export type SupportTrendAnswer = z.infer<typeof SupportTrendAnswerSchema>;
 
 const BucketsSchema = z.array(z.strictObject({ lower_s: z.number(), upper_s: z.number().nullable(), contacts: z.number() }));
-export const SupportDistributionAnswerSchema = z.strictObject({ first_response: BucketsSchema, resolution: BucketsSchema });
+export const SupportDistributionAnswerSchema = z.strictObject({ first_response: BucketsSchema, first_resolution: BucketsSchema });
 export type SupportDistributionAnswer = z.infer<typeof SupportDistributionAnswerSchema>;
 
 const ContactBrief = z.strictObject({
@@ -116,7 +117,7 @@ const ContactBrief = z.strictObject({
 });
 
 export const SupportRepeatsAnswerSchema = z.strictObject({
-  repeat_window_days: z.number(),
+  repeat_window_s: z.number(),
   /** Customers who came back within the window, the latest first, with their contacts in time order. */
   customers: z.array(z.strictObject({ customer_key: z.string(), repeats: z.number(), contacts: z.array(ContactBrief) })),
   truncated: z.boolean(),

@@ -71,7 +71,7 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
     `case when ${t} is null then 'none' when ${at} is not null then (case when ${secs(at, 'c.created_at')} <= ${t} then 'met' else 'missed' end)
           when ${secs(`${nowRef()}::timestamptz`, 'c.created_at')} > ${t} then 'missed' else 'pending' end`;
   return `s as (
-      select c.*, lead(c.created_at) over (partition by c.customer_key order by c.created_at, c.id) as next_at
+      select c.*, lead(c.created_at) over (partition by c.customer_key order by c.created_at, c.external_id) as next_at
       from support_contacts c where ${span.join(' and ')}
     ), f as (
       select c.*,
@@ -80,7 +80,7 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
         ${secs('c.last_solved_at', 'c.created_at')} as full_s,
         case when c.customer_key is null then null else coalesce(c.next_at <= c.created_at + make_interval(days => ${daysRef()}::int), false) end as is_repeat,
         ${target('c.first_response_at', 't.first_response_s')} as fr_sla,
-        ${target('c.first_solved_at', 't.resolution_s')} as res_sla,
+        ${target('c.last_solved_at', 't.resolution_s')} as res_sla,
         t.priority as sla_priority, t.first_response_s as fr_target, t.resolution_s as res_target
       from s c left join support_sla_targets t on t.org_id = c.org_id and t.priority = c.priority
         and (t.first_response_s is not null or t.resolution_s is not null)
@@ -96,7 +96,7 @@ const stats = (col: string, name: string) =>
   `percentile_cont(0.5) within group (order by ${col}) as ${name}_median_s, percentile_cont(0.9) within group (order by ${col}) as ${name}_p90_s, avg(${col}) as ${name}_mean_s`;
 
 /** The aggregates of one set of contacts `k` (kpisOf reads them). */
-const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')}, ${stats('k.res_s', 'resolution')}, ${stats('k.full_s', 'full_resolution')},
+const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')}, ${stats('k.res_s', 'first_resolution')}, ${stats('k.full_s', 'resolution')},
   count(k.first_response_at)::int as responded, count(k.first_solved_at)::int as solved,
   count(*) filter (where k.reopens >= 1)::int as reopened,
   count(*) filter (where k.first_solved_at is not null and k.agent_replies = 1)::int as one_touch,
@@ -113,12 +113,12 @@ function kpisOf(r: Record<string, any>, repeatDays: number): SupportKpis {
     first_response_median_s: secsOrNull(r.first_response_median_s),
     first_response_p90_s: secsOrNull(r.first_response_p90_s),
     first_response_mean_s: secsOrNull(r.first_response_mean_s),
+    first_resolution_median_s: secsOrNull(r.first_resolution_median_s),
+    first_resolution_p90_s: secsOrNull(r.first_resolution_p90_s),
+    first_resolution_mean_s: secsOrNull(r.first_resolution_mean_s),
     resolution_median_s: secsOrNull(r.resolution_median_s),
     resolution_p90_s: secsOrNull(r.resolution_p90_s),
     resolution_mean_s: secsOrNull(r.resolution_mean_s),
-    full_resolution_median_s: secsOrNull(r.full_resolution_median_s),
-    full_resolution_p90_s: secsOrNull(r.full_resolution_p90_s),
-    full_resolution_mean_s: secsOrNull(r.full_resolution_mean_s),
     responded: r.responded,
     solved: r.solved,
     reopened: r.reopened,
@@ -128,11 +128,11 @@ function kpisOf(r: Record<string, any>, repeatDays: number): SupportKpis {
     repeat_base: r.repeat_base,
     repeats: r.repeats,
     repeat_contact_rate: share(r.repeats, r.repeat_base),
-    repeat_window_days: repeatDays,
+    repeat_window_s: repeatDays * 86_400,
     repeat_metric: repeatMetricName(repeatDays),
     complaints: r.complaints,
+    sla_judged: r.sla_met + r.sla_missed,
     sla_met: r.sla_met,
-    sla_missed: r.sla_missed,
     sla_attainment: share(r.sla_met, r.sla_met + r.sla_missed),
   };
 }
@@ -147,7 +147,7 @@ const GROUP_SQL: Record<SupportGroup, { key: string; label: string }> = {
 };
 
 /** The KPIs of the contacts in the filters, and per SLA priority. */
-export async function getSupportKpis(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ kpis: SupportKpis; slaByPriority: { priority: string; met: number; missed: number; attainment: number | null }[] }> {
+export async function getSupportKpis(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ kpis: SupportKpis; slaByPriority: { priority: string; judged: number; met: number; attainment: number | null }[] }> {
   const params: unknown[] = [];
   const cte = contactsCte(scope, f, params);
   const [all, sla] = await Promise.all([
@@ -161,7 +161,7 @@ export async function getSupportKpis(db: Queryable, scope: Scope, f: SupportFilt
   ]);
   return {
     kpis: kpisOf(all.rows[0], f.repeatDays),
-    slaByPriority: sla.rows.map((r) => ({ priority: r.priority, met: r.met, missed: r.missed, attainment: share(r.met, r.met + r.missed) })),
+    slaByPriority: sla.rows.map((r) => ({ priority: r.priority, judged: r.met + r.missed, met: r.met, attainment: share(r.met, r.met + r.missed) })),
   };
 }
 
@@ -200,7 +200,7 @@ export interface TimeBucket {
 }
 
 /** Contacts per bucket of SUPPORT_TIME_BUCKETS of first response time and of first resolution time (every bucket, empty ones 0). */
-export async function getSupportTimeDistribution(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ firstResponse: TimeBucket[]; resolution: TimeBucket[] }> {
+export async function getSupportTimeDistribution(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ firstResponse: TimeBucket[]; firstResolution: TimeBucket[] }> {
   const params: unknown[] = [];
   const cte = contactsCte(scope, f, params);
   params.push([...SUPPORT_TIME_BUCKETS]);
@@ -218,7 +218,7 @@ export async function getSupportTimeDistribution(db: Queryable, scope: Scope, f:
       upper_s: SUPPORT_TIME_BUCKETS[i] ?? null,
       contacts: rows.find((r) => r.kind === kind && r.bucket === i)?.n ?? 0,
     }));
-  return { firstResponse: buckets('first_response'), resolution: buckets('resolution') };
+  return { firstResponse: buckets('first_response'), firstResolution: buckets('resolution') };
 }
 
 export interface ContactBriefRow {
@@ -254,13 +254,13 @@ export async function listSupportRepeats(db: Queryable, scope: Scope, f: Support
        select k.customer_key, count(*)::int as repeats, max(k.created_at) as latest from k where k.is_repeat group by 1
        order by latest desc, 1 limit $${params.length}
      ), shown as (
-       select x.*, row_number() over (partition by x.customer_key order by x.created_at, x.id) as nr
+       select x.*, row_number() over (partition by x.customer_key order by x.created_at, x.external_id) as nr
        from s x where x.customer_key in (select customer_key from who)
      )
      select who.customer_key, who.repeats, who.latest, ${BRIEF_SQL}
      from who join shown x on x.customer_key = who.customer_key and x.nr <= 20
      left join locations l on l.org_id = x.org_id and l.id = x.location_id
-     order by who.latest desc, who.customer_key, x.created_at, x.id`,
+     order by who.latest desc, who.customer_key, x.created_at, x.external_id`,
     params,
   );
   const customers: { customer_key: string; repeats: number; contacts: ContactBriefRow[] }[] = [];
@@ -289,7 +289,7 @@ export async function listSupportSlaBreaches(db: Queryable, scope: Scope, f: Sup
   params.push(limit + 1);
   const { rows } = await db.query(
     `/* listSupportSlaBreaches */ with ${cte}
-     select ${BRIEF_SQL}, x.priority, x.agent, x.frt_s, x.fr_target, x.res_s, x.res_target, x.fr_sla, x.res_sla
+     select ${BRIEF_SQL}, x.priority, x.agent, x.frt_s, x.fr_target, x.full_s, x.res_target, x.fr_sla, x.res_sla
      from k x left join locations l on l.org_id = x.org_id and l.id = x.location_id
      where x.sla = 'missed' order by x.created_at desc, x.id limit $${params.length}`,
     params,
@@ -302,7 +302,7 @@ export async function listSupportSlaBreaches(db: Queryable, scope: Scope, f: Sup
       agent: r.agent,
       first_response_s: r.frt_s,
       first_response_target_s: r.fr_target,
-      resolution_s: r.res_s,
+      resolution_s: r.full_s,
       resolution_target_s: r.res_target,
       missed: [...(r.fr_sla === 'missed' ? ['first_response' as const] : []), ...(r.res_sla === 'missed' ? ['resolution' as const] : [])],
     })),

@@ -61,12 +61,12 @@ export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDe
   app.get('/api/v1/support/distribution', async (request): Promise<SupportDistributionAnswer> => {
     const { principal, filter } = await supportRequest(request, SupportFilterSchema, 'metrics.read');
     const d = await getSupportTimeDistribution(reads, scopeOf(principal), filter);
-    return { first_response: d.firstResponse, resolution: d.resolution };
+    return { first_response: d.firstResponse, first_resolution: d.firstResolution };
   });
 
   app.get('/api/v1/support/repeats', async (request): Promise<SupportRepeatsAnswer> => {
     const { principal, query, filter } = await supportRequest(request, SupportListQuery, 'response.read');
-    return { repeat_window_days: filter.repeatDays, ...(await listSupportRepeats(reads, scopeOf(principal), filter, query.limit)) };
+    return { repeat_window_s: filter.repeatDays * 86_400, ...(await listSupportRepeats(reads, scopeOf(principal), filter, query.limit)) };
   });
 
   app.get('/api/v1/support/sla-breaches', async (request): Promise<SupportSlaBreachesAnswer> => {

@@ -21,7 +21,7 @@ export function DistributionPanel({ filters }: { filters: SupportFilters }) {
         {(d) => (
           <div className="sp-charts">
             <BucketChart name={t('sp.dist.firstResponse')} buckets={d.first_response} file="support-first-response" />
-            <BucketChart name={t('sp.dist.resolution')} buckets={d.resolution} file="support-resolution" />
+            <BucketChart name={t('sp.dist.resolution')} buckets={d.first_resolution} file="support-resolution" />
           </div>
         )}
       </FreshLoadable>

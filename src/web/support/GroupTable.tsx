@@ -25,7 +25,8 @@ interface Column {
 const COLUMNS: Column[] = [
   { id: 'contacts', head: ({ t }) => t('sp.col.contacts'), value: (k) => k.contacts, show: (i, k) => i.num(k.contacts, 0) },
   { id: 'firstResponse', head: ({ t }) => t('sp.col.firstResponse'), value: (k) => k.first_response_median_s, show: (i, k) => duration(i, k.first_response_median_s) },
-  { id: 'resolution', head: ({ t }) => t('sp.col.resolution'), value: (k) => k.resolution_median_s, show: (i, k) => duration(i, k.resolution_median_s) },
+  { id: 'resolution', head: ({ t }) => t('sp.col.resolution'), value: (k) => k.first_resolution_median_s, show: (i, k) => duration(i, k.first_resolution_median_s) },
+  { id: 'fullResolution', head: ({ t }) => t('sp.col.fullResolution'), value: (k) => k.resolution_median_s, show: (i, k) => duration(i, k.resolution_median_s) },
   { id: 'reopen', head: ({ t }) => t('sp.col.reopen'), value: (k) => k.reopen_rate, show: (i, k) => share(i, k.reopen_rate) },
   { id: 'oneTouch', head: ({ t }) => t('sp.col.oneTouch'), value: (k) => k.one_touch_rate, show: (i, k) => share(i, k.one_touch_rate) },
   { id: 'repeat', head: ({ t }, days) => t('sp.col.repeat', { days }), value: (k) => k.repeat_contact_rate, show: (i, k) => share(i, k.repeat_contact_rate) },
@@ -88,7 +89,7 @@ export function GroupTable({ filters }: { filters: SupportFilters }) {
               <thead>
                 <tr>
                   {header('name', t(`sp.by.${by}`), false)}
-                  {COLUMNS.map((c) => header(c.id, c.head(i18n, data.kpis.repeat_window_days), true))}
+                  {COLUMNS.map((c) => header(c.id, c.head(i18n, data.kpis.repeat_window_s / 86_400), true))}
                 </tr>
               </thead>
               <tbody>

@@ -30,12 +30,12 @@ const TILES: TileDef[] = [
     detail: (i, k) => (k.first_response_p90_s === null ? null : `${i.t('sp.kpi.p90', { value: duration(i, k.first_response_p90_s) })}${i.t('shell.sep')}${i.t('sp.kpi.mean', { value: duration(i, k.first_response_mean_s) })}`),
   },
   {
-    id: 'resolution', label: ({ t }) => t('sp.kpi.resolution'), value: (k) => k.resolution_median_s, kind: 'time', higherIsBetter: false,
-    detail: (i, k) => (k.resolution_p90_s === null ? null : `${i.t('sp.kpi.p90', { value: duration(i, k.resolution_p90_s) })}${i.t('shell.sep')}${i.t('sp.kpi.mean', { value: duration(i, k.resolution_mean_s) })}`),
+    id: 'resolution', label: ({ t }) => t('sp.kpi.resolution'), value: (k) => k.first_resolution_median_s, kind: 'time', higherIsBetter: false,
+    detail: (i, k) => (k.first_resolution_p90_s === null ? null : `${i.t('sp.kpi.p90', { value: duration(i, k.first_resolution_p90_s) })}${i.t('shell.sep')}${i.t('sp.kpi.mean', { value: duration(i, k.first_resolution_mean_s) })}`),
   },
   {
-    id: 'full-resolution', label: ({ t }) => t('sp.kpi.fullResolution'), value: (k) => k.full_resolution_median_s, kind: 'time', higherIsBetter: false,
-    detail: (i, k) => (k.full_resolution_p90_s === null ? null : i.t('sp.kpi.p90', { value: duration(i, k.full_resolution_p90_s) })),
+    id: 'full-resolution', label: ({ t }) => t('sp.kpi.fullResolution'), value: (k) => k.resolution_median_s, kind: 'time', higherIsBetter: false,
+    detail: (i, k) => (k.resolution_p90_s === null ? null : `${i.t('sp.kpi.p90', { value: duration(i, k.resolution_p90_s) })}${i.t('shell.sep')}${i.t('sp.kpi.mean', { value: duration(i, k.resolution_mean_s) })}`),
   },
   {
     id: 'reopen', label: ({ t }) => t('sp.kpi.reopen'), value: (k) => k.reopen_rate, kind: 'share', higherIsBetter: false,
@@ -46,13 +46,13 @@ const TILES: TileDef[] = [
     detail: (i, k) => i.t('sp.kpi.ofSolved', { part: k.one_touch, whole: k.solved }),
   },
   {
-    id: 'repeat', label: ({ t }, k) => t('sp.kpi.repeat', { days: k.repeat_window_days }), value: (k) => k.repeat_contact_rate, kind: 'share', higherIsBetter: false,
+    id: 'repeat', label: ({ t }, k) => t('sp.kpi.repeat', { days: k.repeat_window_s / 86_400 }), value: (k) => k.repeat_contact_rate, kind: 'share', higherIsBetter: false,
     detail: (i, k) => i.t('sp.kpi.ofCustomers', { part: k.repeats, whole: k.repeat_base }),
   },
   { id: 'complaints', label: ({ t }) => t('sp.kpi.complaints'), value: (k) => k.complaints, kind: 'count', higherIsBetter: false },
   {
     id: 'sla', label: ({ t }) => t('sp.kpi.sla'), value: (k) => k.sla_attainment, kind: 'share', higherIsBetter: true,
-    detail: (i, k) => i.t('sp.kpi.ofSla', { part: k.sla_met, whole: k.sla_met + k.sla_missed }),
+    detail: (i, k) => i.t('sp.kpi.ofSla', { part: k.sla_met, whole: k.sla_judged }),
   },
 ];
 

@@ -25,7 +25,7 @@ export function RepeatsPanel({ filters }: { filters: SupportFilters }) {
       <FreshLoadable state={state} height={160}>
         {(data) => (
           <>
-            <p className="muted">{t('sp.repeats.intro', { days: data.repeat_window_days })}</p>
+            <p className="muted">{t('sp.repeats.intro', { days: data.repeat_window_s / 86_400 })}</p>
             {data.customers.length === 0 ? (
               <p className="muted an-empty-chart">{t('sp.repeats.none')}</p>
             ) : (
@@ -73,7 +73,7 @@ export function SlaBreachesPanel({ filters, byPriority }: { filters: SupportFilt
       ) : (
         <ul className="sp-sla" aria-label={t('sp.breaches.byPriority')} data-testid="sp-sla-priority">
           {byPriority.map((p) => (
-            <li key={p.priority}>{t('sp.breaches.priority', { priority: p.priority, value: share(i18n, p.attainment), met: p.met, total: p.met + p.missed })}</li>
+            <li key={p.priority}>{t('sp.breaches.priority', { priority: p.priority, value: share(i18n, p.attainment), met: p.met, total: p.judged })}</li>
           ))}
         </ul>
       ))}
