@@ -34,6 +34,7 @@ import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
 import { registerTextRoutes } from './text/routes.ts';
 import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
+import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -68,4 +69,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
+  await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
 }

@@ -35,6 +35,7 @@ describe('GET /api/v1/openapi.json', () => {
       'PUT /api/v1/contacts', 'POST /api/v1/events', 'POST /api/v1/surveys/{id}/responses', 'GET /api/v1/analytics/overview',
       'GET /api/v1/surveys/{id}/analytics/summary', 'GET /api/v1/surveys/{id}/analytics/trend', 'GET /api/v1/surveys',
       'GET /api/v1/surveys/{id}/responses', 'GET /api/v1/responses/{id}', 'GET /api/v1/locations',
+      'GET /api/v1/support/kpis', 'GET /api/v1/support/trend',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());

@@ -13,6 +13,7 @@ import {
 import { LocationsAnswerSchema } from './locations.ts';
 import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
 import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
+import { SupportKpiQuery, SupportKpisAnswerSchema, SupportTrendAnswerSchema, SupportTrendQuery } from './supportKpis.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -90,6 +91,17 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
     method: 'GET', path: '/api/v1/locations', scope: 'read', id: 'listLocations', status: 200,
     summary: 'The locations the key may see', answer: LocationsAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/support/kpis', scope: 'read', id: 'getSupportKpis', status: 200,
+    summary: 'Support KPIs of the contacts in the filters, optionally per agent, team, location, channel, category or priority',
+    description: 'Times in seconds (median and p90 by linear interpolation, mean), rates as shares 0..1, null where the data cannot tell. '
+      + 'repeatWindow (e.g. 7d) names the repeat-contact rate (repeat_7d).',
+    query: SupportKpiQuery, answer: SupportKpisAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/support/trend', scope: 'read', id: 'getSupportTrend', status: 200,
+    summary: 'Support KPIs per day, week or month', query: SupportTrendQuery, answer: SupportTrendAnswerSchema,
   },
 ];
 

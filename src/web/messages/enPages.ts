@@ -1,5 +1,5 @@
 /**
- * English messages of the channel, contact, review and text-analytics pages: a chunk of its own, loaded
+ * English messages of the channel, contact, review, text-analytics and support pages: a chunk of its own, loaded
  * by those pages (lazyPage's `pageMessages`) so that the first view does not download them.
  */
 import { combineTranslations } from '../../core/i18n/messages.ts';
@@ -11,5 +11,6 @@ import { channelsEn } from '../admin/messages/channels.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { textEn } from '../analytics/messages/text.ts';
 import { reviewsEn } from '../reviews/messages.ts';
+import { supportEn } from '../support/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn);

@@ -12,6 +12,7 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'nav.contacts': 'مخاطبان',
   'nav.waves': 'دعوت‌نامه‌ها',
   'rv.nav': 'نظرات',
+  'sp.nav': 'پشتیبانی',
   'nav.main': 'منوی اصلی',
   'shell.language': 'زبان',
   'shell.signOut': 'خروج',

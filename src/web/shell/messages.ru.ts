@@ -12,6 +12,7 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'nav.contacts': 'Контакты',
   'nav.waves': 'Приглашения',
   'rv.nav': 'Отзывы',
+  'sp.nav': 'Поддержка',
   'nav.main': 'Главное меню',
   'shell.language': 'Язык',
   'shell.signOut': 'Выйти',

@@ -9,6 +9,7 @@ export const shellEn = {
   'nav.contacts': 'Contacts',
   'nav.waves': 'Invitations',
   'rv.nav': 'Reviews',
+  'sp.nav': 'Support',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
