@@ -28,6 +28,13 @@ const scriptOf = (lang: string): Script => SCRIPT_OF_LANGUAGE[lang] ?? 'latin';
 
 const PERSIAN_ONLY = /[پچژگکی]/;
 const ARABIC_ONLY = /[ةيكىأإؤ]/;
+/** Cyrillic letters Russian does not use (Ukrainian, Belarusian, Serbian, Macedonian, Kazakh): a text without them is not in those languages. */
+const NON_RUSSIAN_CYRILLIC = /[іїєґўјљњћђџѓќѕәғқңөұүһ]/i;
+/** Russian letters Bulgarian does not use. */
+const NOT_BULGARIAN = /[ыэё]/i;
+/** Letters needed before a Bulgarian guess without other evidence is believed (eld calls short Russian sentences Bulgarian). */
+const MIN_LETTERS_FOR_BULGARIAN = 40;
+
 /** What eld reads: mentions, links, digits and emoji say nothing about the language. */
 const NOT_LANGUAGE = /(?:https?:\/\/|www\.)\S+|[@#][\p{L}\p{N}_]+|[^\p{L}\s'’-]+/gu;
 
@@ -55,9 +62,22 @@ export function detectLanguage(text: string, defaultLang = 'en'): LanguageGuess 
   const letters = clean.replace(/[\s'’-]+/g, '');
   if ((script === 'cyrillic' || script === 'latin') && letters.length >= MIN_LETTERS_FOR_DETECTION) {
     const result = eld.detect(clean.length > ELD_SAMPLE ? clean.slice(0, clean.lastIndexOf(' ', ELD_SAMPLE) + 1 || ELD_SAMPLE) : clean);
-    if (result.language && scriptOf(result.language) === script && result.isReliable()) return { lang: result.language, script, detected: true };
+    if (result.language && scriptOf(result.language) === script && result.isReliable()) {
+      return { lang: script === 'cyrillic' ? cyrillicLanguage(result.language, clean, letters.length) : result.language, script, detected: true };
+    }
   }
   return { lang: fallback(script, defaultLang), script, detected: false };
+}
+
+/**
+ * eld's guess for a Cyrillic text, checked against the alphabet: eld's n-grams call about 2% of short Russian
+ * sentences Bulgarian, Ukrainian, Serbian or Belarusian ("Спасибо персоналу!" -> uk), but those languages
+ * (Bulgarian aside) write letters Russian lacks, and Bulgarian lacks ы, э and ё.
+ */
+function cyrillicLanguage(guess: string, text: string, letters: number): string {
+  if (guess === 'ru' || NON_RUSSIAN_CYRILLIC.test(text)) return guess;
+  if (guess === 'bg' && letters >= MIN_LETTERS_FOR_BULGARIAN && !NOT_BULGARIAN.test(text)) return guess;
+  return 'ru';
 }
 
 /** The language whose stemmer, lexicon and stop-words apply ("uk" -> none: null). */
