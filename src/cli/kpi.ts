@@ -1,0 +1,189 @@
+/**
+ * @module `sarafan kpi FILE`: support KPIs of an event file without a server (docs/support.md
+ * "Command line"). Reads the file with a preset (src/server/support/readEventFile.ts), summarises each
+ * contact (src/core/support/contactEvents.ts) and aggregates (src/core/support/kpis.ts).
+ *
+ * Exports: `registerKpiCommand`.
+ *
+ * Output: a table in the operator's language; with --json one object (SupportKpis) or, with --by, an
+ * array of objects, one per group, each with `group` first (GroupKpis). Refused rows: their count and
+ * the first ten (line: reason) on stderr. Exit code 2 when the input is unusable (unknown preset or
+ * format, missing required columns, broken CSV, bad --tz/--date-format/--repeat-window/--sla).
+ */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { summariseContact, type SupportEvent } from '../core/support/contactEvents.ts';
+import { KPI_GROUPS, parseDuration, repeatFlags, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
+import { PRESET_NAMES } from '../core/support/presets.ts';
+import { EventFileError, eventFileFormat, readEventFile, type EventFileFormat } from '../server/support/readEventFile.ts';
+import { cliText } from './messages.ts';
+
+const SHOWN_BAD_ROWS = 10;
+const FORMATS: readonly string[] = ['csv', 'xlsx', 'jsonl'];
+const DAY = 86_400;
+
+interface KpiOptions {
+  preset: string;
+  format?: EventFileFormat;
+  repeatWindow: string;
+  by?: KpiGroup;
+  json?: boolean;
+  tz: string;
+  dateFormat?: string;
+  sla: string[];
+}
+
+class UsageError extends Error {}
+
+/** `PRIORITY=FIRST_RESPONSE/RESOLUTION` (durations such as 30m, 4h, 2d; `-` for none). */
+function parseSla(text: string): SlaTarget {
+  const m = /^(.+)=([^=/]*)\/([^=/]*)$/.exec(text);
+  const duration = (s: string) => (s.trim() === '-' || s.trim() === '' ? null : parseDuration(s, null));
+  if (m) {
+    const firstResponseS = duration(m[2]);
+    const resolutionS = duration(m[3]);
+    const given = (s: string, v: number | null) => v !== null || s.trim() === '-' || s.trim() === '';
+    if (given(m[2], firstResponseS) && given(m[3], resolutionS) && (firstResponseS !== null || resolutionS !== null)) {
+      return { priority: m[1].trim(), firstResponseS, resolutionS };
+    }
+  }
+  throw new UsageError(`--sla "${text}": write PRIORITY=FIRST_RESPONSE/RESOLUTION, e.g. "1 - Critical=1h/8h" or "High=30m/-"`);
+}
+
+/** Seconds as shown: milliseconds at most (the interpolation's float noise dropped). */
+function roundTimes<T extends SupportKpis>(k: T): T {
+  const out: Record<string, unknown> = { ...k };
+  for (const [key, v] of Object.entries(out)) if (key.endsWith('_s') && typeof v === 'number') out[key] = Math.round(v * 1000) / 1000;
+  return out as unknown as T;
+}
+
+const dash = '—';
+const hours = (s: number | null) => (s === null ? dash : cliText('kpi.hours', { hours: s / 3600 }));
+const percent = (r: number | null) => (r === null ? dash : cliText('kpi.percent', { rate: r }));
+
+function windowLabel(seconds: number): string {
+  return seconds % DAY === 0 ? cliText('kpi.days', { days: seconds / DAY }) : cliText('kpi.windowHours', { hours: Math.round((seconds / 3600) * 10) / 10 });
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+function overallTable(file: string, k: SupportKpis): string {
+  const times = (a: number | null, b: number | null, c: number | null) => `${hours(a)} / ${hours(b)} / ${hours(c)}`;
+  const rows = [
+    [cliText('kpi.contacts'), String(k.contacts)],
+    [cliText('kpi.solved'), String(k.solved)],
+    [cliText('kpi.firstResponse'), times(k.first_response_median_s, k.first_response_p90_s, k.first_response_mean_s)],
+    [cliText('kpi.firstResolution'), times(k.first_resolution_median_s, k.first_resolution_p90_s, k.first_resolution_mean_s)],
+    [cliText('kpi.fullResolution'), times(k.resolution_median_s, k.resolution_p90_s, k.resolution_mean_s)],
+    [cliText('kpi.reopenRate'), percent(k.reopen_rate)],
+    [cliText('kpi.oneTouchRate'), percent(k.one_touch_rate)],
+    [cliText('kpi.repeatRate', { window: windowLabel(k.repeat_window_s) }), percent(k.repeat_contact_rate)],
+    [cliText('kpi.complaints'), k.complaints === null ? dash : String(k.complaints)],
+    ...(k.sla ?? []).map((s) => [cliText('kpi.sla', { priority: s.priority, met: s.met, judged: s.judged }), percent(s.attainment)]),
+  ];
+  return `${cliText('kpi.heading', { file })}\n\n${table(rows)}`;
+}
+
+function groupTable(by: KpiGroup, groups: ReturnType<typeof supportKpisByGroup>): string {
+  const header = [
+    cliText('kpi.group', { by }), cliText('kpi.contacts'), cliText('kpi.frtMedian'), cliText('kpi.resolutionMedian'), cliText('kpi.reopenRate'),
+    cliText('kpi.oneTouchRate'), cliText('kpi.repeatRate', { window: windowLabel(groups[0]?.repeat_window_s ?? 0) }), cliText('kpi.complaints'),
+  ];
+  return table([header, ...groups.map((g) => [
+    g.group ?? dash, String(g.contacts), hours(g.first_response_median_s), hours(g.resolution_median_s), percent(g.reopen_rate),
+    percent(g.one_touch_rate), percent(g.repeat_contact_rate), g.complaints === null ? dash : String(g.complaints),
+  ])]);
+}
+
+async function kpiCommand(file: string, opts: KpiOptions): Promise<void> {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  if (opts.format !== undefined && !FORMATS.includes(opts.format)) throw new UsageError(`--format "${opts.format}": one of ${FORMATS.join(', ')}`);
+  if (opts.by !== undefined && !(KPI_GROUPS as readonly string[]).includes(opts.by)) throw new UsageError(`--by "${opts.by}": one of ${KPI_GROUPS.join(', ')}`);
+  const format = opts.format ?? eventFileFormat(file);
+  if (!format) throw new UsageError(`cannot tell the format of ${file} from its extension: give --format csv, xlsx or jsonl`);
+  const windowS = parseDuration(opts.repeatWindow);
+  if (windowS === null) throw new UsageError(`--repeat-window "${opts.repeatWindow}": write 7d, 48h or a number of days`);
+  const slaTargets = opts.sla.map(parseSla);
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: 'kpi [{bar}] {percentage}% | {value}/{total} kB | {duration_formatted}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : null;
+  const events = new Map<string, SupportEvent[]>();
+  const bad: { line: number; error: string }[] = [];
+  let badCount = 0;
+  let complaintsKnown = false;
+  let asOf = 0;
+  let started = false;
+  try {
+    const rows = readEventFile(file, {
+      format, preset: opts.preset, timeZone: opts.tz, dateFormat: opts.dateFormat,
+      onProgress: bar
+        ? (read, total) => {
+            if (!started) bar.start(Math.ceil(total / 1024), 0);
+            started = true;
+            bar.update(Math.floor(read / 1024));
+          }
+        : undefined,
+    });
+    for await (const row of rows) {
+      if ('error' in row) {
+        badCount += 1;
+        if (bad.length < SHOWN_BAD_ROWS) bad.push(row);
+        continue;
+      }
+      for (const e of row.events) {
+        const list = events.get(e.ticketId);
+        if (list) list.push(e);
+        else events.set(e.ticketId, [e]);
+        if (e.isComplaint !== undefined && e.isComplaint !== null) complaintsKnown = true;
+        asOf = Math.max(asOf, e.at.getTime());
+      }
+    }
+  } catch (err) {
+    if (err instanceof EventFileError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    if (started) bar?.stop();
+  }
+  if (badCount > 0) {
+    process.stderr.write(`${cliText('kpi.badRows', { count: badCount })}\n${bad.map((b) => `  line ${b.line}: ${b.error}\n`).join('')}`);
+  }
+  if (events.size === 0 && badCount > 0) throw new UsageError('no row of the file could be read');
+  const contacts = [...events.values()].map(summariseContact);
+  const options = { repeats: repeatFlags(contacts, windowS), repeatWindowS: windowS, complaintsKnown, slaTargets, asOf: new Date(asOf) };
+  if (opts.by) {
+    const groups = supportKpisByGroup(contacts, opts.by, opts.tz, options).map(roundTimes);
+    process.stdout.write(opts.json ? `${JSON.stringify(groups, null, 2)}\n` : groupTable(opts.by, groups));
+  } else {
+    const kpis = roundTimes(supportKpis(contacts, options));
+    process.stdout.write(opts.json ? `${JSON.stringify(kpis, null, 2)}\n` : overallTable(file, kpis));
+  }
+}
+
+/** Registers `sarafan kpi`. */
+export function registerKpiCommand(program: Command): void {
+  program
+    .command('kpi')
+    .description('Support KPIs (first response, resolution, reopens, one-touch, repeat contacts, complaints, SLA) of an event file; see docs/support.md')
+    .argument('<file>', 'event file: .csv, .xlsx or .jsonl (see docs/import-formats.md)')
+    .option('--preset <name>', `column mapping: ${PRESET_NAMES.join(', ')}`, 'canonical')
+    .option('--format <format>', 'file format: csv, xlsx or jsonl (default: from the extension)')
+    .option('--repeat-window <window>', 'repeat-contact window: 7d, 48h, or a number of days', '7d')
+    .option('--by <group>', `one result per group: ${KPI_GROUPS.join(', ')}`)
+    .option('--json', 'JSON instead of a table')
+    .option('--tz <zone>', 'IANA time zone of dates written without an offset (and of --by month)', 'UTC')
+    .option('--date-format <format>', "date format, e.g. 'dd-mm-yyyy HH:MM' or 'iso' (default: the preset's)")
+    .option('--sla <target>', 'SLA target of a priority, PRIORITY=FIRST_RESPONSE/RESOLUTION (e.g. "High=1h/8h"); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
+    .action(async (file: string, opts: KpiOptions) => {
+      try {
+        await kpiCommand(file, opts);
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err;
+        process.stderr.write(`sarafan kpi: ${err.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
