@@ -53,7 +53,7 @@ function parseSla(text: string): SlaTarget {
 
 /** Seconds as shown: milliseconds at most (the interpolation's float noise dropped). */
 function roundTimes<T extends SupportKpis>(k: T): T {
-  const out: Record<string, unknown> = { ...k };
+  const out = { ...k } as Record<string, unknown>;
   for (const [key, v] of Object.entries(out)) if (key.endsWith('_s') && typeof v === 'number') out[key] = Math.round(v * 1000) / 1000;
   return out as unknown as T;
 }
