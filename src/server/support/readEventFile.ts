@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import { extname } from 'node:path';
 import readline from 'node:readline';
+import { Transform, type Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import type { SupportEvent } from '../../core/support/contactEvents.ts';
 import type { CellValue } from '../../core/reviews/importRows.ts';
@@ -48,18 +49,21 @@ export function eventFileFormat(file: string): EventFileFormat | null {
   return null;
 }
 
-/** A byte-counting read stream reporting progress. */
-function readStream(file: string, onProgress: EventFileOptions['onProgress']): fs.ReadStream {
-  const total = fs.statSync(file).size;
+/** The file as a stream that reports the bytes read (counted as they pass: nothing flows before it is read). */
+function readStream(file: string, onProgress: EventFileOptions['onProgress']): Readable {
   const stream = fs.createReadStream(file);
+  if (!onProgress) return stream;
+  const total = fs.statSync(file).size;
   let read = 0;
-  if (onProgress) {
-    stream.on('data', (chunk) => {
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       read += chunk.length;
       onProgress(read, total);
-    });
-  }
-  return stream;
+      done(null, chunk);
+    },
+  });
+  stream.on('error', (err) => counter.destroy(err));
+  return stream.pipe(counter);
 }
 
 function checkColumns(preset: EventPreset, keys: readonly string[]): void {
@@ -86,9 +90,8 @@ async function firstLine(file: string): Promise<string> {
 }
 
 async function* csvRows(file: string, preset: EventPreset, options: EventFileOptions): AsyncGenerator<EventFileRow> {
-  const parser = readStream(file, options.onProgress).pipe(
-    parseCsv({ raw: true, bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], delimiter: csvDelimiter(await firstLine(file)) }),
-  );
+  const delimiter = csvDelimiter(await firstLine(file));
+  const parser = readStream(file, options.onProgress).pipe(parseCsv({ raw: true, bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], delimiter }));
   let keys: string[] | null = null;
   let line = 1;
   try {
@@ -169,6 +172,11 @@ async function* jsonLines(file: string, preset: EventPreset, options: EventFileO
  */
 export async function* readEventFile(path: string, options: EventFileOptions): AsyncGenerator<EventFileRow> {
   if (!isPresetName(options.preset)) throw new EventFileError(`unknown preset "${options.preset}" (one of ${PRESET_NAMES.join(', ')})`);
+  try {
+    if (!(await fs.promises.stat(path)).isFile()) throw new Error('not a file');
+  } catch {
+    throw new EventFileError(`cannot read ${path}: no such file`);
+  }
   let preset: EventPreset;
   try {
     preset = createPreset(options.preset, { timeZone: options.timeZone, dateFormat: options.dateFormat });
