@@ -4,29 +4,14 @@
  * UCI incident log (../shared/data) with the servicenow preset against figures computed here, from the
  * raw rows, without the code under test.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { sharedDataDir } from '../../bench/textData.ts';
-import { SARAFAN_BIN } from '../helpers/cli.ts';
+import { runCommand } from '../helpers/cli.ts';
 
-function sarafan(args: string[], locale = 'C'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, LANG: locale, LC_ALL: '', LC_MESSAGES: '' };
-    const child = spawn(process.execPath, [SARAFAN_BIN, 'kpi', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const sarafan = (args: string[], locale = 'C') => runCommand(['kpi', ...args], { locale });
 
 // Each run starts the command from the TypeScript sources (seconds on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });
