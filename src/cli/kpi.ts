@@ -8,7 +8,7 @@
  * Output: a table in the operator's language; with --json one object (SupportKpis) or, with --by, an
  * array of objects, one per group, each with `group` first (GroupKpis). Refused rows: their count and
  * the first ten (line: reason) on stderr. Exit code 2 when the input is unusable (unknown preset or
- * format, missing required columns, broken CSV, bad --tz/--date-format/--repeat-window/--sla).
+ * format, missing required columns, broken CSV, bad --tz/--date-format/--repeat-window/--sla/--business-hours).
  */
 import fs from 'node:fs';
 import type { Command } from 'commander';
@@ -16,6 +16,7 @@ import cliProgress from 'cli-progress';
 import { summariseContact, type ContactSummary, type SupportEvent } from '../core/support/contactEvents.ts';
 import { KPI_GROUPS, parseDuration, repeatFlags, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
 import { PRESET_NAMES } from '../core/support/presets.ts';
+import { businessSeconds, parseBusinessHours } from '../core/support/businessHours.ts';
 import { EventFileError, eventFileFormat, readEventFile, type EventFileFormat } from '../server/support/readEventFile.ts';
 import { cliText } from './messages.ts';
 
@@ -32,6 +33,7 @@ interface KpiOptions {
   tz: string;
   dateFormat?: string;
   sla: string[];
+  businessHours?: string;
 }
 
 class UsageError extends Error {}
@@ -48,7 +50,7 @@ interface KeptEvent {
 
 /**
  * The events of a file by ticket, kept small: a file repeats a ticket's customer, agent, team and subject
- * on every row, so equal attribute sets are stored once (a million events in about 150 MB instead of 600).
+ * on every row, so equal attribute sets are stored once (docs/support.md "Command line": memory).
  */
 class EventStore {
   readonly tickets = new Map<string, KeptEvent[]>();
@@ -114,7 +116,7 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-function overallTable(file: string, k: SupportKpis): string {
+function overallTable(file: string, k: SupportKpis, businessHours: string | undefined): string {
   const times = (a: number | null, b: number | null, c: number | null) => `${hours(a)} / ${hours(b)} / ${hours(c)}`;
   const rows = [
     [cliText('kpi.contacts'), String(k.contacts)],
@@ -128,7 +130,8 @@ function overallTable(file: string, k: SupportKpis): string {
     [cliText('kpi.complaints'), k.complaints === null ? dash : String(k.complaints)],
     ...(k.sla ?? []).map((s) => [cliText('kpi.sla', { priority: s.priority, met: s.met, judged: s.judged }), percent(s.attainment)]),
   ];
-  return `${cliText('kpi.heading', { file })}\n\n${table(rows)}`;
+  const heading = cliText('kpi.heading', { file }) + (businessHours ? `\n${cliText('kpi.businessHours', { calendar: businessHours })}` : '');
+  return `${heading}\n\n${table(rows)}`;
 }
 
 function groupTable(by: KpiGroup, groups: ReturnType<typeof supportKpisByGroup>): string {
@@ -151,6 +154,8 @@ async function kpiCommand(file: string, opts: KpiOptions): Promise<void> {
   const windowS = parseDuration(opts.repeatWindow);
   if (windowS === null) throw new UsageError(`--repeat-window "${opts.repeatWindow}": write 7d, 48h or a number of days`);
   const slaTargets = opts.sla.map(parseSla);
+  const calendar = opts.businessHours === undefined ? null : parseBusinessHours(opts.businessHours, opts.tz);
+  if (typeof calendar === 'string') throw new UsageError(`--business-hours: ${calendar}`);
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'kpi [{bar}] {percentage}% | {value}/{total} kB | {duration_formatted}', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
     : null;
@@ -194,13 +199,17 @@ async function kpiCommand(file: string, opts: KpiOptions): Promise<void> {
   }
   if (store.tickets.size === 0 && badCount > 0) throw new UsageError('no row of the file could be read');
   const contacts = store.summaries();
-  const options = { repeats: repeatFlags(contacts, windowS), repeatWindowS: windowS, complaintsKnown, slaTargets, asOf: new Date(asOf) };
+  const options = {
+    repeats: repeatFlags(contacts, windowS), repeatWindowS: windowS, complaintsKnown, slaTargets, asOf: new Date(asOf),
+    elapsed: calendar ? (from: Date, to: Date) => businessSeconds(from, to, calendar) : undefined,
+  };
+  const labelled = <T extends object>(k: T) => (calendar ? { ...k, business_hours: calendar.label } : k);
   if (opts.by) {
-    const groups = supportKpisByGroup(contacts, opts.by, opts.tz, options).map(roundTimes);
+    const groups = supportKpisByGroup(contacts, opts.by, opts.tz, options).map(roundTimes).map(labelled);
     process.stdout.write(opts.json ? `${JSON.stringify(groups, null, 2)}\n` : groupTable(opts.by, groups));
   } else {
     const kpis = roundTimes(supportKpis(contacts, options));
-    process.stdout.write(opts.json ? `${JSON.stringify(kpis, null, 2)}\n` : overallTable(file, kpis));
+    process.stdout.write(opts.json ? `${JSON.stringify(labelled(kpis), null, 2)}\n` : overallTable(file, kpis, calendar?.label));
   }
 }
 
@@ -217,6 +226,7 @@ export function registerKpiCommand(program: Command): void {
     .option('--json', 'JSON instead of a table')
     .option('--tz <zone>', 'IANA time zone of dates written without an offset (and of --by month)', 'UTC')
     .option('--date-format <format>', "date format, e.g. 'dd-mm-yyyy HH:MM' or 'iso' (default: the preset's)")
+    .option('--business-hours <calendar>', 'count times in working hours only, e.g. "Mon-Fri 09:00-18:00" (in the --tz zone)')
     .option('--sla <target>', 'SLA target of a priority, PRIORITY=FIRST_RESPONSE/RESOLUTION (e.g. "High=1h/8h"); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .action(async (file: string, opts: KpiOptions) => {
       try {

@@ -32,6 +32,7 @@ const cliMessages = defineMessages({
       'Trained a {classes, number}-class model on {texts, plural, one {# text} other {# texts}} ({counts}) in {seconds, number, ::.0} s; ' +
       'too few texts per label for cross-validation (at least {min, number} each). Written to {file}.',
     'kpi.heading': 'Support KPIs of {file}',
+    'kpi.businessHours': 'Times in business hours: {calendar}',
     'kpi.contacts': 'Contacts',
     'kpi.solved': 'Solved at least once',
     'kpi.firstResponse': 'First response (median / p90 / mean)',
@@ -81,6 +82,7 @@ const cliMessages = defineMessages({
       'Обучена модель на {classes, number} класса по {texts, plural, one {# тексту} few {# текстам} many {# текстам} other {# текста}} ({counts}) за {seconds, number, ::.0} с; ' +
       'для перекрёстной проверки мало текстов каждой метки (нужно не меньше {min, number}). Записана в {file}.',
     'kpi.heading': 'Показатели поддержки по файлу {file}',
+    'kpi.businessHours': 'Время в рабочие часы: {calendar}',
     'kpi.contacts': 'Обращения',
     'kpi.solved': 'Решены хотя бы раз',
     'kpi.firstResponse': 'Первый ответ (медиана / p90 / среднее)',
@@ -123,6 +125,7 @@ const cliMessages = defineMessages({
       'مدل {classes, number}کلاسه با {texts, plural, one {# متن} other {# متن}} ({counts}) در {seconds, number, ::.0} ثانیه آموزش دید؛ ' +
       'برای اعتبارسنجی متقابل، متن‌های هر برچسب کم است (دست‌کم {min, number} لازم است). در {file} نوشته شد.',
     'kpi.heading': 'شاخص‌های پشتیبانی فایل {file}',
+    'kpi.businessHours': 'زمان‌ها در ساعات کاری: {calendar}',
     'kpi.contacts': 'مراجعه‌ها',
     'kpi.solved': 'دست‌کم یک بار حل‌شده',
     'kpi.firstResponse': 'نخستین پاسخ (میانه / p90 / میانگین)',

@@ -90,6 +90,16 @@ describe('sarafan kpi on a hand-made CSV', () => {
     });
   });
 
+  it('--business-hours: times in working hours of the --tz zone, and the calendar in the output', async () => {
+    // Mon-Fri 09:00-18:00 UTC: T1 Fri 09:00 -> 10:00 = 1 h; T2 is created and answered on Sunday, T3 answered on Tuesday
+    // at 08:30 before opening: 0 and 0 -> [0, 0, 3600]: median 0, p90 0 + 0.8 * 3600 = 2880, mean 1200.
+    const r = await sarafan([handFile, '--json', '--business-hours', 'Mon-Fri 09:00-18:00']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ first_response_median_s: 0, first_response_p90_s: 2880, first_response_mean_s: 1200, business_hours: 'Mon-Fri 09:00-18:00 UTC' });
+    const bad = await sarafan([handFile, '--business-hours', 'weekdays']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--business-hours: business hours "weekdays": write days and hours/);
+  });
+
   it('--by team --json: one object per group, most contacts first', async () => {
     const r = await sarafan([handFile, '--json', '--by', 'team']);
     expect(r.code).toBe(0);

@@ -111,6 +111,15 @@ describe('supportKpis', () => {
     expect(k.sla).toBeNull();
   });
 
+  it('elapsed: times and SLA measured by the given clock (e.g. business hours)', () => {
+    const halved = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 2000;
+    const contacts = [contact('1', { priority: 'P1', response: 2, firstSolved: 6 })];
+    const k = supportKpis(contacts, { ...base(1), elapsed: halved, slaTargets: [{ priority: 'P1', firstResponseS: 3600, resolutionS: 3 * 3600 }] });
+    // 2 h and 6 h of wall clock are 1 h and 3 h by this clock: both targets met
+    expect([k.first_response_median_s, k.first_resolution_median_s, k.resolution_mean_s]).toEqual([3600, 3 * 3600, 3 * 3600]);
+    expect(k.sla).toEqual([{ priority: 'P1', judged: 1, met: 1, attainment: 1 }]);
+  });
+
   it('null where the data cannot tell', () => {
     const k = supportKpis([contact('1'), contact('2')], { ...base(2), complaintsKnown: false });
     expect(k).toMatchObject({

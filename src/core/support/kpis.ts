@@ -87,6 +87,8 @@ export interface KpiOptions {
   slaTargets?: readonly SlaTarget[];
   /** The instant the data is as of (SLA: a contact still waiting past its target is a breach). */
   asOf?: Date;
+  /** Seconds between two instants: wall-clock by default; business hours with businessSeconds (businessHours.ts). */
+  elapsed?: (from: Date, to: Date) => number;
 }
 
 /** The KPIs of a set of contacts; times in seconds, rates 0..1, null where the data cannot tell. */
@@ -112,7 +114,7 @@ export interface SupportKpis {
   sla: SlaResult[] | null;
 }
 
-const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
+const wallSeconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;
 const mean = (v: readonly number[]) => (v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length);
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
@@ -122,7 +124,7 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
  * once `asOf` is past the target, else not yet known. A contact meets its SLA when every given target
  * is met (full resolution for the resolution target).
  */
-function slaOutcome(c: ContactSummary, t: SlaTarget, asOf: Date | undefined): boolean | null {
+function slaOutcome(c: ContactSummary, t: SlaTarget, asOf: Date | undefined, seconds: (from: Date, to: Date) => number): boolean | null {
   const outcomes: (boolean | null)[] = [];
   const check = (target: number | null, reached: Date | null) => {
     if (target === null) return;
@@ -138,6 +140,7 @@ function slaOutcome(c: ContactSummary, t: SlaTarget, asOf: Date | undefined): bo
 
 /** The KPIs of `contacts` (docs/support.md "KPI definitions"). */
 export function supportKpis(contacts: readonly ContactSummary[], options: KpiOptions): SupportKpis {
+  const seconds = options.elapsed ?? wallSeconds;
   const firstResponse: number[] = [];
   const firstResolution: number[] = [];
   const fullResolution: number[] = [];
@@ -169,7 +172,7 @@ export function supportKpis(contacts: readonly ContactSummary[], options: KpiOpt
         let met = 0;
         for (const c of contacts) {
           if (c.priority !== t.priority) continue;
-          const outcome = slaOutcome(c, t, options.asOf);
+          const outcome = slaOutcome(c, t, options.asOf, seconds);
           if (outcome === null) continue;
           judged += 1;
           if (outcome) met += 1;
