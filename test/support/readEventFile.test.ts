@@ -32,7 +32,8 @@ describe('readEventFile: CSV', () => {
       'T2;2024-03-01T10:00:00Z;created;"three\nquoted ""lines""\nhere"\n' + // line 6-8
       'T2;not a date;solved;\n' + // line 9
       ';;;\n' + // line 10: empty cells only, skipped
-      'T2;2024-03-01T11:00:00Z;solved;last line without a break');
+      'T2;2024-03-01T11:00:00Z;solved;a 5" screen\n' + // line 11: a quote inside an unquoted field is a character
+      'T2;2024-03-01T11:00:00Z;closed;last line without a break');
     const rows = await readAll(p);
     expect(brief(rows)).toEqual([
       [2, 'T1:created'],
@@ -40,7 +41,9 @@ describe('readEventFile: CSV', () => {
       [6, 'T2:created'],
       [9, 'at: "not a date" is not a date in the format ISO 8601'],
       [11, 'T2:solved'],
+      [12, 'T2:closed'],
     ]);
+    expect((rows[4] as { events: { subject: string }[] }).events[0].subject).toBe('a 5" screen');
     const first = rows[0] as { events: { subject: string }[] };
     expect(first.events[0].subject).toBe('two\r\nlines');
     const third = rows[2] as { events: { subject: string }[] };

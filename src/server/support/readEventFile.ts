@@ -91,7 +91,7 @@ async function firstLine(file: string): Promise<string> {
 
 async function* csvRows(file: string, preset: EventPreset, options: EventFileOptions): AsyncGenerator<EventFileRow> {
   const delimiter = csvDelimiter(await firstLine(file));
-  const parser = readStream(file, options.onProgress).pipe(parseCsv({ raw: true, bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'], delimiter }));
+  const parser = readStream(file, options.onProgress).pipe(parseCsv({ raw: true, bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n'], delimiter }));
   let keys: string[] | null = null;
   let line = 1;
   try {
