@@ -172,7 +172,7 @@ async function kpiCommand(file: string, opts: KpiOptions): Promise<void> {
         ? (read, total) => {
             if (!started) bar.start(Math.ceil(total / 1024), 0);
             started = true;
-            bar.update(Math.floor(read / 1024));
+            bar.update(Math.ceil(read / 1024));
           }
         : undefined,
     });
