@@ -1,27 +1,11 @@
 /** `sarafan text ...` end to end: the real command in a child process, input on stdin, JSON lines out. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { SARAFAN_BIN } from '../helpers/cli.ts';
+import { runCommand } from '../helpers/cli.ts';
 
-function sarafan(args: string[], stdin = '', locale = 'C'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, LANG: locale, LC_ALL: '', LC_MESSAGES: '' };
-    const child = spawn(process.execPath, [SARAFAN_BIN, 'text', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
+const sarafan = (args: string[], stdin = '', locale = 'C') => runCommand(['text', ...args], { stdin, locale, timeoutMs: 60_000 });
 
 // Each run starts the command from the TypeScript sources (seconds on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });

@@ -18,3 +18,24 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: 
     });
   });
 }
+
+/**
+ * Runs `sarafan ARGS` in the locale `locale` (LANG; LC_ALL and LC_MESSAGES cleared) with `stdin` as its
+ * input. @returns the exit code, stdout and stderr apart; killed after `timeoutMs`.
+ */
+export function runCommand(args: string[], opts: { stdin?: string; locale?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, LANG: opts.locale ?? 'C', LC_ALL: '', LC_MESSAGES: '' };
+    const child = spawn(process.execPath, [SARAFAN_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(opts.stdin ?? '');
+  });
+}

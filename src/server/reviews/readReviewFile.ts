@@ -5,9 +5,9 @@
  * header is row 1 (CSV, XLSX); in JSON lines a row is its line.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import type { CellValue, ReviewRecord, RowError } from '../../core/reviews/importRows.ts';
 import { invalid } from '../../http/errors.ts';
+import { cleanHeaders, csvDelimiter, excelCell, loadExcelJS } from '../files/tabular.ts';
 
 /** Rows one import may hold. */
 export const MAX_IMPORT_ROWS = 50_000;
@@ -19,36 +19,8 @@ export interface ReviewFile {
   errors: RowError[];
 }
 
-// exceljs takes 0.3-0.5 s to load: loaded by the first XLSX import instead of at every server start.
-const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
-
-/** Header names made usable: trimmed, empty ones named by position, repeated ones numbered. */
-function cleanHeaders(raw: readonly unknown[]): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((h, i) => {
-    let name = (h === null || h === undefined ? '' : String(h)).trim().slice(0, 200) || `column ${i + 1}`;
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    if (count > 1) name = `${name} (${count})`;
-    return name;
-  });
-}
-
 function tooMany(rows: number): void {
   if (rows > MAX_IMPORT_ROWS) throw invalid(`content: the file has more than ${MAX_IMPORT_ROWS} rows; split it`, { field: 'content' });
-}
-
-/** The delimiter used most in the header line, quotes aside: `,`, `;` or tab. */
-export function csvDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted && c in counts) counts[c]++;
-  }
-  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return n > 0 ? best : ',';
 }
 
 function readCsv(text: string): ReviewFile {
@@ -70,19 +42,6 @@ function readCsv(text: string): ReviewFile {
     records.push({ row: info.records, cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? null])) });
   }
   return { headers, records, errors: [] };
-}
-
-/** An exceljs cell value as text, number or date (formulas as their result, rich text and links as their text). */
-function excelCell(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return excelCell(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String((v as { text: unknown }).text);
-    if ('error' in v) return null;
-  }
-  return String(v);
 }
 
 async function readXlsx(base64: string): Promise<ReviewFile> {
