@@ -33,6 +33,7 @@ import { registerReviewRoutes } from './reviews/routes.ts';
 import { registerTelegramRoutes } from './telegram/routes.ts';
 import { registerSmsRoutes } from './sms/routes.ts';
 import { registerTextRoutes } from './text/routes.ts';
+import { registerSupportImportRoutes } from './support/importRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -66,4 +67,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerReviewRoutes(app, deps); // /api/v1/reviews: list, sources, trend, import, delete
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
+  await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
 }

@@ -4,13 +4,14 @@
  * served at /api/v1/openapi.json) are both made from. A route not listed here refuses API keys (403),
  * whatever its handler does; test/integrations/openapi.test.ts checks that every listed route exists.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ApiKeyScope } from '../integrations/apiKeys.ts';
 import { FilterSchema, OverviewAnswerSchema, SummaryAnswerSchema, TrendAnswerSchema, TrendQuery } from './analytics.ts';
 import {
   ContactInputSchema, RecordResponseAnswerSchema, RecordResponseSchema, TriggerAnswerSchema, TriggerSurveySchema, UpsertContactAnswerSchema,
 } from './ingest.ts';
 import { LocationsAnswerSchema } from './locations.ts';
+import { SupportEventsAnswerSchema, SupportEventsBatchDocSchema } from './supportStore.ts';
 import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
 import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
 
@@ -49,11 +50,18 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   },
   {
     method: 'POST', path: '/api/v1/events', scope: 'ingest', id: 'triggerSurvey', status: 201,
-    summary: 'Ask a contact to answer a survey after an event',
-    description: 'Creates or updates the contact, then queues an invitation to the survey, sent delaySeconds from now through '
-      + 'the channel by the invitation pipeline, which applies the contact-frequency policy and opt-outs at send time.',
-    body: TriggerSurveySchema, answer: TriggerAnswerSchema,
-    example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email' },
+    summary: 'Ask a contact to answer a survey after an event, or store support contact events',
+    description: 'Two request shapes. (1) A survey trigger: creates or updates the contact, then queues an invitation to the survey, '
+      + 'sent delaySeconds from now through the channel by the invitation pipeline, which applies the contact-frequency policy and '
+      + 'opt-outs at send time; with ticketId, the answer is joined to that support contact (201, TriggerAnswer). '
+      + '(2) A body with an `events` array: up to 1000 support contact events in the canonical shape (docs/import-formats.md), '
+      + 'each validated on its own; valid ones are stored once each (the same event again changes nothing, and a retry gets the '
+      + 'same answer), invalid ones are listed in `errors` by index (200, SupportEventsAnswer). A key limited to locations may '
+      + 'write only contacts whose location (code or name) is one of its locations.',
+    body: z.union([TriggerSurveySchema, SupportEventsBatchDocSchema]), answer: z.union([TriggerAnswerSchema, SupportEventsAnswerSchema]),
+    example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email', ticketId: 'T-1042' },
+    // The second shape: {"events": [{"ticket_id": "T-1042", "customer_id": "maria@example.com", "at": "2026-03-02T09:15:00+03:00",
+    // "event": "created", "channel": "email", "location": "MSK-01"}, ...]} (docs/api.md "Support contact events").
   },
   {
     method: 'POST', path: '/api/v1/surveys/:id/responses', scope: 'ingest', id: 'recordResponse', status: 201,

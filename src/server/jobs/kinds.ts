@@ -10,6 +10,7 @@ import { deliverWebhookJob } from '../integrations/deliverWebhookJob.ts';
 import { analyseCommentsJob } from './analyseCommentsJob.ts';
 import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
+import { importSupportEventsJob } from '../support/importEventsJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -22,4 +23,5 @@ export const JOB_KINDS: JobKind<any>[] = [
   analyseCommentsJob,
   trainTextModelJob,
   sweepCommentsJob,
+  importSupportEventsJob,
 ];

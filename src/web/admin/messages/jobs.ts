@@ -30,4 +30,5 @@ export const jobsEn = {
   'jobs.kind.analyse-comments': 'Analyse comments (sentiment, themes)',
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',
+  'jobs.kind.import-support-events': 'Import support contact events',
 };
