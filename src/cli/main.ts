@@ -11,6 +11,7 @@ import { registerRestoreCommand } from './restore.ts';
 import { registerUsersCommand } from './users.ts';
 import { registerJobsCommand } from './jobs.ts';
 import { registerTextCommand } from './text.ts';
+import { registerImportCommand } from './importEvents.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -42,6 +43,7 @@ registerRestoreCommand(program);
 registerUsersCommand(program);
 registerJobsCommand(program);
 registerTextCommand(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);
