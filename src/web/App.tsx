@@ -6,6 +6,7 @@ import { useI18n } from './i18n.tsx';
 import { adminRoutes, publicAuthRoutes } from './admin/routes.tsx';
 import { analyticsRoutes } from './analytics/routes.tsx';
 import { reviewsRoutes } from './reviews/routes.tsx';
+import { supportImportRoutes } from './support/ImportRoutes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -39,6 +40,7 @@ export function App() {
           {analyticsRoutes()}
           {adminRoutes()}
           {reviewsRoutes()}
+          {supportImportRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -11,5 +11,6 @@ import { channelsEn } from '../admin/messages/channels.ts';
 import { contactsEn } from '../admin/contacts/messages.ts';
 import { textEn } from '../analytics/messages/text.ts';
 import { reviewsEn } from '../reviews/messages.ts';
+import { supportImportEn } from '../support/importMessages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportImportEn);
