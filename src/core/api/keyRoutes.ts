@@ -4,7 +4,7 @@
  * served at /api/v1/openapi.json) are both made from. A route not listed here refuses API keys (403),
  * whatever its handler does; test/integrations/openapi.test.ts checks that every listed route exists.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiKeyScope } from '../integrations/apiKeys.ts';
 import { FilterSchema, OverviewAnswerSchema, SummaryAnswerSchema, TrendAnswerSchema, TrendQuery } from './analytics.ts';
 import {
@@ -33,6 +33,11 @@ export interface KeyOperation {
   answer: z.ZodType;
   /** A request body that the body schema accepts (the docs page shows it; a test validates it). */
   example?: unknown;
+  /**
+   * A second request shape the same route accepts (POST /events: a survey trigger, or a batch of support
+   * contact events), told apart by the handler; the OpenAPI document offers both bodies (oneOf) and both answers.
+   */
+  alternative?: { id: string; status: number; body: z.ZodType; answer: z.ZodType; example: unknown };
 }
 
 const EXAMPLE_CONTACT = { email: 'maria@example.com', externalId: 'crm-1042', name: 'Maria', language: 'ru' };
@@ -58,10 +63,18 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
       + 'each validated on its own; valid ones are stored once each (the same event again changes nothing, and a retry gets the '
       + 'same answer), invalid ones are listed in `errors` by index (200, SupportEventsAnswer). A key limited to locations may '
       + 'write only contacts whose location (code or name) is one of its locations.',
-    body: z.union([TriggerSurveySchema, SupportEventsBatchDocSchema]), answer: z.union([TriggerAnswerSchema, SupportEventsAnswerSchema]),
+    body: TriggerSurveySchema, answer: TriggerAnswerSchema,
     example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email', ticketId: 'T-1042' },
-    // The second shape: {"events": [{"ticket_id": "T-1042", "customer_id": "maria@example.com", "at": "2026-03-02T09:15:00+03:00",
-    // "event": "created", "channel": "email", "location": "MSK-01"}, ...]} (docs/api.md "Support contact events").
+    alternative: {
+      id: 'storeSupportEvents', status: 200, body: SupportEventsBatchDocSchema, answer: SupportEventsAnswerSchema,
+      example: {
+        events: [
+          { ticket_id: 'T-1042', customer_id: 'maria@example.com', at: '2026-03-02T09:15:00+03:00', event: 'created', channel: 'email', location: 'MSK-01', priority: 'high' },
+          { ticket_id: 'T-1042', at: '2026-03-02T09:40:00+03:00', event: 'agent_reply', agent: 'Olga', team: 'Billing' },
+          { ticket_id: 'T-1042', at: '2026-03-02T11:05:00+03:00', event: 'solved', agent: 'Olga' },
+        ],
+      },
+    },
   },
   {
     method: 'POST', path: '/api/v1/surveys/:id/responses', scope: 'ingest', id: 'recordResponse', status: 201,
