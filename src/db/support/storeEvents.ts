@@ -121,6 +121,8 @@ const EVENT_KEY = `md5(concat_ws(chr(31), s.ticket, s.kind, extract(epoch from s
  * @returns events stored and contacts touched
  */
 export async function applyStagedEvents(tx: PoolClient, orgId: string, importId: string | null): Promise<{ eventsAdded: number; contactsTouched: number }> {
+  // Temporary tables have no statistics until analysed: without them a million staged rows get a nested-loop plan.
+  await tx.query('analyze support_stage');
   await tx.query(
     `/* applyStagedEvents:contacts */ insert into support_contacts (org_id, external_id, created_at)
       select $1, ticket, min(at) from support_stage group by ticket
@@ -210,6 +212,7 @@ async function recomputeTouchedContacts(tx: PoolClient, orgId: string): Promise<
     );
     await tx.query('truncate support_summary');
     await pipeline(Readable.from([summaryLines(rows)]), tx.query(copyFrom(`copy support_summary (${SUMMARY_COLUMNS.join(', ')}) from stdin`)));
+    await tx.query('analyze support_summary');
     await tx.query(
       `/* recomputeTouchedContacts:update */ update support_contacts c set
           customer_key = s.customer_key, channel = s.channel, agent = s.agent, team = s.team, location_label = s.location_label,
