@@ -56,7 +56,7 @@ export function creditedAgent(credit: SupportCredit, contact: { solvedBy: string
 /** An answer of imported history follows the same customer's contact solved at most this long before it. */
 export const FOLLOW_UP_WINDOW_DAYS = 7;
 
-/** Resolution-time buckets (upper bounds in seconds, exclusive), then "longer" and "unresolved". */
+/** Resolution-time buckets (upper bounds in seconds, exclusive), then "longer" and "unresolved" (src/db/support/satisfaction.ts makes them SQL). */
 export const RESOLUTION_BUCKETS = [
   { key: 'under_1h', maxSeconds: 3600 },
   { key: 'under_4h', maxSeconds: 4 * 3600 },
@@ -66,12 +66,6 @@ export const RESOLUTION_BUCKETS = [
 export type ResolutionBucket = (typeof RESOLUTION_BUCKETS)[number]['key'] | 'over_3d' | 'unresolved';
 export const RESOLUTION_BUCKET_ORDER: readonly ResolutionBucket[] = [...RESOLUTION_BUCKETS.map((b) => b.key), 'over_3d', 'unresolved'];
 
-/** The bucket of a full resolution time (created -> last solved), null = not resolved. */
-export function resolutionBucket(seconds: number | null): ResolutionBucket {
-  if (seconds === null) return 'unresolved';
-  for (const b of RESOLUTION_BUCKETS) if (seconds < b.maxSeconds) return b.key;
-  return 'over_3d';
-}
 
 /** CSAT answers of one scale (a question's min, max and satisfied box). */
 export interface CsatPart {

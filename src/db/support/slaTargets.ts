@@ -27,11 +27,6 @@ export async function saveSlaTarget(db: Queryable, orgId: string, t: SlaTarget):
   );
 }
 
-/** Removes the target of one priority. @returns false when it had none */
-export async function deleteSlaTarget(db: Queryable, orgId: string, priority: string): Promise<boolean> {
-  const { rowCount } = await db.query('/* deleteSlaTarget */ delete from support_sla_targets where org_id = $1 and priority = $2', [orgId, priority]);
-  return (rowCount ?? 0) > 0;
-}
 
 /** Replaces all targets with `targets` (one per priority). */
 export async function replaceSlaTargets(db: Queryable, orgId: string, targets: readonly SlaTarget[]): Promise<void> {
