@@ -146,3 +146,11 @@ export async function listImports(db: Queryable, scope: Scope & { userId?: strin
   );
   return rows.map(toImport);
 }
+
+/** Organisations whose id or exact name is `idOrName` (all of them when it is undefined), oldest first: the CLI's --org. */
+export async function findOrgsNamed(db: Queryable, idOrName: string | undefined): Promise<{ id: string; name: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    '/* findOrgsNamed */ select id, name from orgs where $1::text is null or id::text = $1 or name = $1 order by created_at', [idOrName ?? null],
+  );
+  return rows;
+}

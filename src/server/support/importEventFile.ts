@@ -13,6 +13,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { MAX_KEPT_PROBLEMS, supportEventProblem } from '../../core/support/storing.ts';
 import { releaseClient } from '../../db/connection.ts';
+import { inTransaction } from '../../db/tx.ts';
 import { finishImport, recordImportProgress, type ImportOutcome, type SupportImportRow } from '../../db/support/imports.ts';
 import { applyStagedEvents, createEventStage, refuseOutOfScope, stageEvents, type StagedEvent } from '../../db/support/storeEvents.ts';
 import { readEventFile, type EventFileFormat } from './readEventFile.ts';
@@ -43,6 +44,9 @@ export interface ImportProgress {
 }
 
 const PROGRESS_EVERY_MS = 500;
+
+/** Thrown inside the import's transaction to roll it back: the file has refused rows and no leave to skip them. */
+class RefusedFile extends Error {}
 
 /**
  * Runs a started file import (a support_imports row in 'running') on the file at `file`.
@@ -96,36 +100,35 @@ export async function runFileImport(
 
   const client = await pool.connect();
   let failure: unknown;
-  let outcome: ImportOutcome;
+  let outcome: ImportOutcome | null = null;
   let finished: SupportImportRow | null = null;
   try {
-    await client.query('begin');
-    await createEventStage(client);
-    await stageEvents(client, events());
-    counts.bytesRead = bytesTotal;
-    report(true);
-    const outside = await refuseOutOfScope(client, { orgId: imp.orgId, locationPaths: imp.locationPaths });
-    for (const p of outside) refuse(p.line, p.reason);
-    problems.sort((a, b) => a.line - b.line);
-    if (counts.rowsRefused > 0 && !imp.skipBadRows) {
-      await client.query('rollback');
+    finished = await inTransaction(client, async (tx) => {
+      await createEventStage(tx);
+      await stageEvents(tx, events());
+      counts.bytesRead = bytesTotal;
+      report(true);
+      const outside = await refuseOutOfScope(tx, { orgId: imp.orgId, locationPaths: imp.locationPaths });
+      for (const p of outside) refuse(p.line, p.reason);
+      problems.sort((a, b) => a.line - b.line);
+      // Refused rows without leave to skip them: the transaction rolls back, nothing is stored.
+      if (counts.rowsRefused > 0 && !imp.skipBadRows) throw new RefusedFile();
+      const stored = await applyStagedEvents(tx, imp.orgId, imp.id);
+      await reporting;
+      return finishImport(tx, imp.orgId, imp.id, { status: 'done', ...counts, ...stored, problems });
+    });
+  } catch (err) {
+    if (err instanceof RefusedFile) {
       outcome = { status: 'failed', ...counts, eventsAdded: 0, contactsTouched: 0, problems };
     } else {
-      const stored = await applyStagedEvents(client, imp.orgId, imp.id);
-      await reporting;
-      outcome = { status: 'done', ...counts, ...stored, problems };
-      finished = await finishImport(client, imp.orgId, imp.id, outcome);
-      await client.query('commit');
+      failure = err;
+      outcome = { status: 'failed', ...counts, eventsAdded: 0, contactsTouched: 0, problems: [{ line: 0, reason: err instanceof Error ? err.message : String(err) }] };
     }
-  } catch (err) {
-    failure = err;
-    await client.query('rollback').catch(() => {});
-    outcome = { status: 'failed', ...counts, eventsAdded: 0, contactsTouched: 0, problems: [{ line: 0, reason: err instanceof Error ? err.message : String(err) }] };
   } finally {
     releaseClient(client, failure);
   }
   await reporting;
-  if (!finished) finished = await finishImport(pool, imp.orgId, imp.id, outcome);
+  if (outcome) finished = await finishImport(pool, imp.orgId, imp.id, outcome);
   if (!finished) throw new Error('the import row is gone');
   return finished;
 }
