@@ -9,6 +9,7 @@ import { runBench } from './runBench.ts';
 import { runIngestBench } from './ingest.ts';
 import { runStartupBench } from './startup.ts';
 import { runWidgetBench } from './widgetSize.ts';
+import { runSupportImportBench } from './supportImport.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -32,14 +33,23 @@ export function benchCommand(): Command {
     .option('--count <n>', 'ingest: submissions per phase at most', count('--count', 1), 20_000)
     .option('--seconds <n>', 'ingest: seconds per phase at most', count('--seconds', 1), 20)
     .option('--concurrency <n>', 'ingest: requests in flight', count('--concurrency', 1), 24)
-    .action(async (opts: { answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean; count: number; seconds: number; concurrency: number }) => {
+    .option('--support', 'measure only the support event import (docs/bench.md "Support import")')
+    .option('--skip-support', 'leave out the support event import')
+    .option('--support-rows <n>', 'support import: rows of the generated event file', count('--support-rows', 10), 1_000_000)
+    .action(async (opts: {
+      answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
+      count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number;
+    }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
+      const support = () => runSupportImportBench({ rows: opts.supportRows, json: !!opts.json });
       if (opts.ingest) return void (await ingest());
+      if (opts.support) return void (await support());
       runWidgetBench({ json: !!opts.json });
       if (opts.widget) return;
       await runStartupBench({ json: !!opts.json });
       if (opts.startup) return;
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
       if (!opts.skipIngest) await ingest(true);
+      if (!opts.skipSupport) await support();
     });
 }

@@ -12,6 +12,7 @@ import { registerUsersCommand } from './users.ts';
 import { registerJobsCommand } from './jobs.ts';
 import { registerTextCommand } from './text.ts';
 import { registerKpiCommand } from './kpi.ts';
+import { registerImportCommand } from './importEvents.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -44,6 +45,7 @@ registerUsersCommand(program);
 registerJobsCommand(program);
 registerTextCommand(program);
 registerKpiCommand(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

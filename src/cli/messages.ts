@@ -25,6 +25,14 @@ const cliMessages = defineMessages({
     'rollups.org': 'org {org}: {scoreRows, plural, one {# score row} other {# score rows}}, {responseRows, plural, one {# response row} other {# response rows}} in {ms, number} ms',
     'rollups.done': 'Rebuilt rollups of {orgs, plural, one {# organisation} other {# organisations}}: {rows, plural, one {# row} other {# rows}} in {ms, number} ms',
     'rollups.settled': 'org {org}: its failed background rebuild is settled (dashboards read the rollups again)',
+    'import.done':
+      'Imported {file}: {rows, plural, one {# row} other {# rows}} read, {events, plural, one {# new event} other {# new events}}, ' +
+      '{contacts, plural, one {# contact updated} other {# contacts updated}}, {refused, plural, =0 {no rows refused} one {# row refused} other {# rows refused}}, in {seconds, number, ::.0} s.',
+    'import.already': '{file} was imported already ({status}, {when}); nothing changed.',
+    'import.refused':
+      'Nothing was imported: {refused, plural, one {# row was refused} other {# rows were refused}}. ' +
+      'Fix them, or import the rest with --skip-bad-rows.',
+    'import.failed': 'Nothing was imported: {reason}',
     'text.trained':
       'Trained a {classes, number}-class model on {texts, plural, one {# text} other {# texts}} ({counts}) in {seconds, number, ::.0} s; ' +
       '{folds, number}-fold cross-validated accuracy {accuracy, number, ::percent .0}, macro-F1 {macroF1, number, ::.000}. Written to {file}.',
@@ -75,6 +83,16 @@ const cliMessages = defineMessages({
       'Сводки пересчитаны для {orgs, plural, one {# организации} few {# организаций} many {# организаций} other {# организации}}: ' +
       '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}} за {ms, number} мс',
     'rollups.settled': 'организация {org}: неудавшийся фоновый пересчёт закрыт (дашборды снова читают сводки)',
+    'import.done':
+      'Импортирован {file}: прочитано {rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, ' +
+      '{events, plural, one {# новое событие} few {# новых события} many {# новых событий} other {# нового события}}, ' +
+      '{contacts, plural, one {# обращение обновлено} few {# обращения обновлены} many {# обращений обновлено} other {# обращения обновлено}}, ' +
+      '{refused, plural, =0 {отклонённых строк нет} one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}, за {seconds, number, ::.0} с.',
+    'import.already': '{file} уже импортирован ({status}, {when}); ничего не изменилось.',
+    'import.refused':
+      'Ничего не импортировано: {refused, plural, one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}. ' +
+      'Исправьте их или импортируйте остальное с --skip-bad-rows.',
+    'import.failed': 'Ничего не импортировано: {reason}',
     'text.trained':
       'Обучена модель на {classes, number} класса по {texts, plural, one {# тексту} few {# текстам} many {# текстам} other {# текста}} ({counts}) за {seconds, number, ::.0} с; ' +
       'точность при {folds, number}-кратной перекрёстной проверке {accuracy, number, ::percent .0}, macro-F1 {macroF1, number, ::.000}. Записана в {file}.',
@@ -118,6 +136,14 @@ const cliMessages = defineMessages({
     'rollups.org': 'سازمان {org}: {scoreRows, plural, one {# ردیف امتیاز} other {# ردیف امتیاز}}، {responseRows, plural, one {# ردیف پاسخ} other {# ردیف پاسخ}} در {ms, number} میلی‌ثانیه',
     'rollups.done': 'خلاصه‌های {orgs, plural, one {# سازمان} other {# سازمان}} دوباره ساخته شد: {rows, plural, one {# ردیف} other {# ردیف}} در {ms, number} میلی‌ثانیه',
     'rollups.settled': 'سازمان {org}: بازسازی ناموفق پس‌زمینه بسته شد (داشبوردها دوباره از خلاصه‌ها می‌خوانند)',
+    'import.done':
+      '{file} درون‌ریزی شد: {rows, plural, one {# ردیف} other {# ردیف}} خوانده شد، {events, plural, one {# رویداد تازه} other {# رویداد تازه}}، ' +
+      '{contacts, plural, one {# تماس به‌روز شد} other {# تماس به‌روز شد}}، {refused, plural, =0 {هیچ ردیفی رد نشد} one {# ردیف رد شد} other {# ردیف رد شد}}، در {seconds, number, ::.0} ثانیه.',
+    'import.already': '{file} پیش‌تر درون‌ریزی شده است ({status}، {when})؛ چیزی تغییر نکرد.',
+    'import.refused':
+      'چیزی درون‌ریزی نشد: {refused, plural, one {# ردیف رد شد} other {# ردیف رد شد}}. ' +
+      'آن‌ها را درست کنید یا بقیه را با --skip-bad-rows درون‌ریزی کنید.',
+    'import.failed': 'چیزی درون‌ریزی نشد: {reason}',
     'text.trained':
       'مدل {classes, number}کلاسه با {texts, plural, one {# متن} other {# متن}} ({counts}) در {seconds, number, ::.0} ثانیه آموزش دید؛ ' +
       'دقت در اعتبارسنجی متقابل {folds, number}بخشی {accuracy, number, ::percent .0}، macro-F1 {macroF1, number, ::.000}. در {file} نوشته شد.',

@@ -35,6 +35,7 @@ import { registerSmsRoutes } from './sms/routes.ts';
 import { registerTextRoutes } from './text/routes.ts';
 import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
+import { registerSupportImportRoutes } from './support/importRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -70,4 +71,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerTelegramRoutes(app, deps); // /api/v1/org/telegram, /api/v1/surveys/:id/telegram, public /telegram/webhook/:key
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
   await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
+  await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
 }

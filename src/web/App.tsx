@@ -7,6 +7,7 @@ import { adminRoutes, publicAuthRoutes } from './admin/routes.tsx';
 import { analyticsRoutes } from './analytics/routes.tsx';
 import { reviewsRoutes } from './reviews/routes.tsx';
 import { supportRoutes } from './support/routes.tsx';
+import { supportImportRoutes } from './support/ImportRoutes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -41,6 +42,7 @@ export function App() {
           {adminRoutes()}
           {reviewsRoutes()}
           {supportRoutes()}
+          {supportImportRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -278,6 +278,9 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     ...integrationSampleBodies(f.liveSurvey.id, f.store.id),
     'PATCH /api/v1/text/comments/:responseId/:questionId': { type: 'json', samples: [{ sentiment: 'negative', themes: ['waiting_time'] }] },
     'POST /api/v1/text/model/retrain': { type: 'json', samples: [{}] },
+    // The file is the body; fileName and the reading come in the query (absent here: a 400, never a 5xx).
+    'POST /api/v1/support/imports': { type: 'bytes', samples: [Buffer.from('ticket_id,customer_id,at,event\nF1,c,2026-03-02T09:00:00Z,created\n')] },
+    'PUT /api/v1/support/settings': { type: 'json', samples: [{ credit: 'last_agent', slaTargets: [{ priority: 'high', firstResponseS: 3600, resolutionS: null }] }] },
     'PUT /api/v1/text/themes': { type: 'json', samples: [{ id: 'fuzz_theme', names: { en: 'Fuzz', ru: 'Фазз' }, terms: { en: ['fuzz'], fa: ['فاز'] } }] },
     'POST /api/v1/text/theme-suggestions/accept': { type: 'json', samples: [{ name: 'Парковка', lang: 'ru', terms: ['парковка', 'машин'] }] },
     'POST /api/v1/text/theme-suggestions/merge': { type: 'json', samples: [{ into: 'price', lang: 'fa', terms: ['قیمت'] }] },
@@ -440,6 +443,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'responseId') return f.responseId;
     if (name === 'questionId') return f.liveSurvey.questionIds.service;
     if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
+    if (name === 'id' && before === 'imports') return '00000000-0000-4000-8000-00000000f023'; // a support import: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

@@ -55,7 +55,10 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.paths['/api/v1/contacts'].put['x-sarafan-scope']).toBe('ingest');
     expect(doc.paths['/api/v1/surveys/{id}/analytics/summary'].get['x-sarafan-scope']).toBe('read');
     // Request bodies as JSON Schema (OpenAPI 3.0 flavour), e.g. the trigger's delay and channel:
-    const trigger = doc.paths['/api/v1/events'].post.requestBody.content['application/json'].schema;
+    // POST /events takes two shapes: the survey trigger, or a batch of support contact events.
+    const [trigger, batch] = doc.paths['/api/v1/events'].post.requestBody.content['application/json'].schema.oneOf;
+    expect(batch.required).toEqual(['events']);
+    expect(batch.properties.events.maxItems).toBe(1000);
     expect(trigger.required).toEqual(expect.arrayContaining(['event', 'contact', 'surveyId']));
     expect(trigger.properties.delaySeconds).toMatchObject({ type: 'integer', minimum: 0, maximum: 2_592_000 });
     expect(trigger.properties.channel.enum).toEqual(['email', 'sms', 'telegram']);
@@ -86,6 +89,10 @@ describe('GET /api/v1/openapi.json', () => {
     const example = (path: string, method = 'post') => doc.paths[path][method].requestBody.content['application/json'].example;
     expect((await withKey(server, key, 'PUT', '/api/v1/contacts', example('/api/v1/contacts', 'put'))).status).toBe(201);
     expect((await withKey(server, key, 'POST', '/api/v1/events', { ...example('/api/v1/events'), surveyId: f.survey.id })).status).toBe(201);
+    const batch = doc.paths['/api/v1/events'].post.requestBody.content['application/json']['x-alternative-example'];
+    const stored = await withKey(server, key, 'POST', '/api/v1/events', batch);
+    expect(stored.status).toBe(200);
+    expect(stored.json).toMatchObject({ accepted: 3, rejected: 0, contacts: 1 });
     const rec = await withKey(server, key, 'POST', `/api/v1/surveys/${f.survey.id}/responses`, { ...example('/api/v1/surveys/{id}/responses'), answers: { nps: 9, why: 'Fast checkout' } });
     expect(rec.status).toBe(201);
   });

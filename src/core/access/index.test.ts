@@ -5,8 +5,8 @@ import { ACTIONS, ROLES, benchmarkScope, can, effectiveLocationPaths, pathInScop
 const EXPECTED: Record<Role, Action[]> = {
   owner: [...ACTIONS],
   admin: [...ACTIONS],
-  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit'],
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read'],
+  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import'],
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import'],
   viewer: ['location.read', 'survey.read', 'metrics.read'],
 };
 

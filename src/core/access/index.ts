@@ -10,7 +10,7 @@ export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'
 export const ACTIONS = [
   'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
   'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
-  'contact.read', 'contact.edit', 'contact.privacy',
+  'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -18,15 +18,16 @@ const MATRIX: Record<Role, readonly Action[]> = {
   owner: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create',
     'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
-    'contact.read', 'contact.edit', 'contact.privacy',
+    'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
     'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
-    'contact.read', 'contact.edit', 'contact.privacy',
+    'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
   ],
-  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit'],
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read'],
+  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import'],
+  // Support contacts of their own locations only (src/db/support/storeEvents.ts refuses the others).
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import'],
   viewer: ['location.read', 'survey.read', 'metrics.read'],
 };
 

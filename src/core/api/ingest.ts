@@ -29,6 +29,11 @@ export const TriggerSurveySchema = z.object({
   /** Wait this long before sending (0 to 30 days). */
   delaySeconds: z.number().int().min(0).max(30 * 86_400).default(0),
   channel: z.enum(INVITATION_CHANNELS, { error: `use ${INVITATION_CHANNELS.join(', ')}` }).default('email'),
+  /**
+   * The support ticket the event is about (its ticket_id in support contact events): the answer is then
+   * joined to that contact's agent, team and resolution time (docs/support.md "Surveys after a contact").
+   */
+  ticketId: z.string().trim().min(1).max(200).optional(),
 });
 
 export const TriggerAnswerSchema = z.strictObject({

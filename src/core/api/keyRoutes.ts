@@ -11,6 +11,7 @@ import {
   ContactInputSchema, RecordResponseAnswerSchema, RecordResponseSchema, TriggerAnswerSchema, TriggerSurveySchema, UpsertContactAnswerSchema,
 } from './ingest.ts';
 import { LocationsAnswerSchema } from './locations.ts';
+import { SupportEventsAnswerSchema, SupportEventsBatchDocSchema } from './supportStore.ts';
 import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
 import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
 import { SupportKpiQuery, SupportKpisAnswerSchema, SupportTrendAnswerSchema, SupportTrendQuery } from './supportKpis.ts';
@@ -33,6 +34,11 @@ export interface KeyOperation {
   answer: z.ZodType;
   /** A request body that the body schema accepts (the docs page shows it; a test validates it). */
   example?: unknown;
+  /**
+   * A second request shape the same route accepts (POST /events: a survey trigger, or a batch of support
+   * contact events), told apart by the handler; the OpenAPI document offers both bodies (oneOf) and both answers.
+   */
+  alternative?: { id: string; status: number; body: z.ZodType; answer: z.ZodType; example: unknown };
 }
 
 const EXAMPLE_CONTACT = { email: 'maria@example.com', externalId: 'crm-1042', name: 'Maria', language: 'ru' };
@@ -50,11 +56,26 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   },
   {
     method: 'POST', path: '/api/v1/events', scope: 'ingest', id: 'triggerSurvey', status: 201,
-    summary: 'Ask a contact to answer a survey after an event',
-    description: 'Creates or updates the contact, then queues an invitation to the survey, sent delaySeconds from now through '
-      + 'the channel by the invitation pipeline, which applies the contact-frequency policy and opt-outs at send time.',
+    summary: 'Ask a contact to answer a survey after an event, or store support contact events',
+    description: 'Two request shapes. (1) A survey trigger: creates or updates the contact, then queues an invitation to the survey, '
+      + 'sent delaySeconds from now through the channel by the invitation pipeline, which applies the contact-frequency policy and '
+      + 'opt-outs at send time; with ticketId, the answer is joined to that support contact (201, TriggerAnswer). '
+      + '(2) A body with an `events` array: up to 1000 support contact events in the canonical shape (docs/import-formats.md), '
+      + 'each validated on its own; valid ones are stored once each (the same event again changes nothing, and a retry gets the '
+      + 'same answer), invalid ones are listed in `errors` by index (200, SupportEventsAnswer). A key limited to locations may '
+      + 'write only contacts whose location (code or name) is one of its locations.',
     body: TriggerSurveySchema, answer: TriggerAnswerSchema,
-    example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email' },
+    example: { event: 'ticket solved', contact: EXAMPLE_CONTACT, surveyId: '00000000-0000-4000-8000-000000000001', delaySeconds: 3600, channel: 'email', ticketId: 'T-1042' },
+    alternative: {
+      id: 'storeSupportEvents', status: 200, body: SupportEventsBatchDocSchema, answer: SupportEventsAnswerSchema,
+      example: {
+        events: [
+          { ticket_id: 'T-1042', customer_id: 'maria@example.com', at: '2026-03-02T09:15:00+03:00', event: 'created', channel: 'email', location: 'MSK-01', priority: 'high' },
+          { ticket_id: 'T-1042', at: '2026-03-02T09:40:00+03:00', event: 'agent_reply', agent: 'Olga', team: 'Billing' },
+          { ticket_id: 'T-1042', at: '2026-03-02T11:05:00+03:00', event: 'solved', agent: 'Olga' },
+        ],
+      },
+    },
   },
   {
     method: 'POST', path: '/api/v1/surveys/:id/responses', scope: 'ingest', id: 'recordResponse', status: 201,

@@ -44,6 +44,18 @@ function queryParameters(schema: z.ZodType): Json[] {
   }));
 }
 
+/** The request body: one schema, or the route's two shapes (oneOf), the second's example as x-alternative-example. */
+function requestContent(op: KeyOperation): Json {
+  const main = jsonSchema(op.body!, 'input');
+  const example = op.example ? { example: op.example } : {};
+  if (!op.alternative) return { schema: main, ...example };
+  return {
+    schema: { oneOf: [main, { ...jsonSchema(op.alternative.body, 'input'), title: op.alternative.id }] },
+    ...example,
+    'x-alternative-example': op.alternative.example,
+  };
+}
+
 function operation(op: KeyOperation): Json {
   const { params } = openApiPath(op.path);
   const errors: Record<string, Json> = {};
@@ -61,11 +73,12 @@ function operation(op: KeyOperation): Json {
       ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
       ...(op.query ? queryParameters(op.query) : []),
     ],
-    ...(op.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input'), ...(op.example ? { example: op.example } : {}) } } } }
-      : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': requestContent(op) } } } : {}),
     responses: {
       [String(op.status)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(op.answer, 'output') } } },
+      ...(op.alternative
+        ? { [String(op.alternative.status)]: { description: `OK (${op.alternative.id})`, content: { 'application/json': { schema: jsonSchema(op.alternative.answer, 'output') } } } }
+        : {}),
       ...errors,
     },
   };

@@ -20,6 +20,7 @@ import { ROLLUP_TABLES } from '../rollups/levels.ts';
 import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 import { addDemoTelegram } from './demoTelegram.ts';
+import { insertDemoSupport } from './insertDemoSupport.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -116,6 +117,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
     await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     await addDemoTelegram(tx, ids.orgId);
+    // Support contacts of the same stores and customers (docs/support.md); links some CSAT answers to the contact they follow.
+    await insertDemoSupport(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });

@@ -31,7 +31,7 @@ function operationSection(method: string, path: string, op: Json): string {
 <h2 id="h-${esc(op.operationId)}"><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code> <span class="scope">${esc(op['x-sarafan-scope'])} key</span></h2>
 <p><strong>${esc(op.summary)}</strong>${op.description ? ` ${esc(op.description)}` : ''}</p>
 ${parametersTable(op.parameters ?? [])}
-${body ? `<h3>Request body</h3>${body.example ? `<p>Example:</p>${json(body.example)}` : ''}<details><summary>Schema</summary>${json(body.schema)}</details>` : ''}
+${body ? `<h3>Request body</h3>${body.example ? `<p>Example:</p>${json(body.example)}` : ''}${body['x-alternative-example'] ? `<p>Or (the second shape):</p>${json(body['x-alternative-example'])}` : ''}<details><summary>Schema</summary>${json(body.schema)}</details>` : ''}
 <h3>Answer (${esc(status)})</h3><details><summary>Schema</summary>${json((ok as Json).content?.['application/json']?.schema ?? {})}</details>
 </section>`;
 }

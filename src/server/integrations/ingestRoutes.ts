@@ -1,6 +1,6 @@
 /**
  * The integration endpoints of `ingest` API keys (docs/api.md "Integration endpoints"): contacts,
- * survey triggers after events, responses recorded from other systems. Key-only (src/core/api/keyRoutes.ts
+ * survey triggers after events, support contact events (batches), responses recorded from other systems. Key-only (src/core/api/keyRoutes.ts
  * declares them); each validates with the schemas of src/core/api/ingest.ts.
  */
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +19,13 @@ import { upsertApiContact } from './commands/upsertApiContact.ts';
 import { triggerSurvey } from './commands/triggerSurvey.ts';
 import { queueDueInvitation } from '../invitations/commands/inviteContact.ts';
 import { recordResponse } from './commands/recordResponse.ts';
+import { SupportEventsBatchSchema } from '../../core/api/supportStore.ts';
+import { storeEventBatch } from '../support/storeEventBatch.ts';
+
+/** A body with an `events` member is a batch of support contact events. */
+function isSupportEventBatch(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'events' in body;
+}
 
 export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
@@ -31,8 +38,14 @@ export async function registerIngestRoutes(app: FastifyInstance, deps: AppDeps) 
     return reply.status(created ? 201 : 200).send({ contact, created } satisfies UpsertContactAnswer);
   });
 
+  // Two shapes on one URL: `{"events": [...]}` is a batch of support contact events (stored once
+  // each, docs/support.md); any other body is a survey trigger after an event.
   app.post('/api/v1/events', async (request, reply) => {
     const key = requireApiKey(request, 'ingest');
+    if (isSupportEventBatch(request.body)) {
+      const batch = parse(SupportEventsBatchSchema, request.body);
+      return reply.status(200).send(await storeEventBatch(pool, key.principal, batch.events));
+    }
     const input = parse(TriggerSurveySchema, request.body ?? {});
     const survey = await surveyOf(pool, key.principal, input.surveyId).catch(() => null);
     if (!survey) throw new DomainError('validation', 'surveyId: no such survey', { field: 'surveyId' });

@@ -11,6 +11,7 @@ import { analyseCommentsJob } from './analyseCommentsJob.ts';
 import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
+import { importSupportEventsJob } from '../support/importEventsJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -24,4 +25,5 @@ export const JOB_KINDS: JobKind<any>[] = [
   trainTextModelJob,
   sweepCommentsJob,
   pruneRecordsJob,
+  importSupportEventsJob,
 ];

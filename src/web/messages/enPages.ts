@@ -12,5 +12,6 @@ import { contactsEn } from '../admin/contacts/messages.ts';
 import { textEn } from '../analytics/messages/text.ts';
 import { reviewsEn } from '../reviews/messages.ts';
 import { supportEn } from '../support/messages.ts';
+import { supportImportEn } from '../support/importMessages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn);

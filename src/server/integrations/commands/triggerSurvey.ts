@@ -5,8 +5,9 @@
  * again when it is sent). The event's name goes to the audit log with the invitation.
  */
 import type pg from 'pg';
-import type { Principal } from '../../../core/access/index.ts';
+import { scopeOf, type Principal } from '../../../core/access/index.ts';
 import type { ContactInput } from '../../../core/contacts/contact.ts';
+import { linkInvitationToTicket } from '../../../db/support/links.ts';
 import { writeAudit } from '../../../db/users/writeAudit.ts';
 import { inviteContactInTransaction, type InviteContactResult } from '../../invitations/commands/inviteContact.ts';
 import { upsertApiContact } from './upsertApiContact.ts';
@@ -17,6 +18,7 @@ export interface TriggerInput {
   surveyId: string;
   delaySeconds: number;
   channel: 'email' | 'sms' | 'telegram';
+  ticketId?: string;
 }
 
 export async function triggerSurvey(
@@ -28,9 +30,10 @@ export async function triggerSurvey(
     orgId: actor.orgId, surveyId: input.surveyId, contactId: contact.id, channel: input.channel,
     sendAfter: new Date(now.getTime() + input.delaySeconds * 1000),
   }, now);
+  if (input.ticketId) await linkInvitationToTicket(tx, scopeOf(actor), invitation.invitationId, input.ticketId);
   await writeAudit(tx, {
     orgId: actor.orgId, actorId: actor.userId, action: 'invitation.trigger', targetType: 'survey_invitation', targetId: invitation.invitationId,
-    detail: { event: input.event, surveyId: input.surveyId, channel: input.channel, delaySeconds: input.delaySeconds },
+    detail: { event: input.event, surveyId: input.surveyId, channel: input.channel, delaySeconds: input.delaySeconds, ...(input.ticketId ? { ticketId: input.ticketId } : {}) },
   });
   return { invitation, contactId: contact.id, contactCreated: created };
 }

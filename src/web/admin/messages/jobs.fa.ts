@@ -31,4 +31,5 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.analyse-comments': 'تحلیل پاسخ‌های متنی و نظرات (احساس، موضوع‌ها)',
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',
+  'jobs.kind.import-support-events': 'درون‌ریزی رویدادهای تماس‌های پشتیبانی',
 };

@@ -31,4 +31,5 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.analyse-comments': 'Анализ комментариев и отзывов (тональность, темы)',
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
+  'jobs.kind.import-support-events': 'Импорт событий обращений в поддержку',
 };

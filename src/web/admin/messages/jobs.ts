@@ -31,4 +31,5 @@ export const jobsEn = {
   'jobs.kind.analyse-comments': 'Analyse comments and reviews (sentiment, themes)',
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',
+  'jobs.kind.import-support-events': 'Import support contact events',
 };

@@ -1,0 +1,86 @@
+/**
+ * @module `sarafan import events FILE --preset NAME [--org ID|NAME] [--tz ZONE] [--date-format FMT] [--skip-bad-rows]`:
+ * imports a support contact event file into an organisation, all or nothing, with a progress bar over
+ * the file's bytes (docs/support.md "Importing contact events"). Importing the same file again (same
+ * bytes and preset) changes nothing and says so. Exit code 1 when nothing was imported.
+ */
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { SUPPORT_IMPORT_PRESETS } from '../core/api/supportStore.ts';
+import { findOrgsNamed, startFileImport } from '../db/support/imports.ts';
+import { fileDigest, runFileImport } from '../server/support/importEventFile.ts';
+import { eventFileFormat } from '../server/support/readEventFile.ts';
+import type { Database } from '../db/connection.ts';
+import { cliText } from './messages.ts';
+import { openMigratedDatabase } from './start.ts';
+
+/** The organisation named by --org (an id or an exact name), or the only one. */
+async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
+  const rows = await findOrgsNamed(db.pool, org);
+  if (rows.length === 1) return rows[0].id;
+  if (rows.length === 0) throw new Error(org ? `no organisation has the id or name ${JSON.stringify(org)}` : 'there is no organisation yet');
+  throw new Error(`${org ? 'several organisations are' : 'there are several organisations'}: name one with --org (${rows.map((r) => `${r.id} "${r.name}"`).join(', ')})`);
+}
+
+interface ImportOptions {
+  preset: string;
+  org?: string;
+  tz: string;
+  dateFormat?: string;
+  skipBadRows?: boolean;
+}
+
+/** Registers `sarafan import events`. */
+export function registerImportCommand(program: Command): void {
+  const imp = program.command('import').description('Import data into an organisation');
+  imp
+    .command('events')
+    .argument('<file>', 'CSV, XLSX or JSON lines file of support contact events (docs/import-formats.md)')
+    .description('Import support contact events (tickets, calls, chats), all or nothing; the same file again changes nothing')
+    .addOption(new Option('--preset <name>', 'column mapping of the file').choices(SUPPORT_IMPORT_PRESETS).default('canonical'))
+    .option('--org <id-or-name>', 'the organisation (needed when there are several)')
+    .option('--tz <zone>', 'IANA time zone of times written without an offset', 'UTC')
+    .option('--date-format <format>', 'declared format of dates that are not ISO 8601, e.g. "dd-mm-yyyy HH:MM"')
+    .option('--skip-bad-rows', 'import the good rows of a file with bad ones (the bad ones are listed)')
+    .action(async (file: string, opts: ImportOptions) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: opts.tz });
+      } catch {
+        throw new Error(`--tz: ${JSON.stringify(opts.tz)} is not a known time zone`);
+      }
+      const { sha256, bytes } = await fileDigest(file);
+      const db = await openMigratedDatabase();
+      try {
+        const orgId = await resolveOrg(db, opts.org);
+        const name = file.split(/[\\/]/).pop() ?? file;
+        const started = await startFileImport(db.pool, orgId, {
+          fileName: name, fileSha256: sha256, preset: opts.preset, format: eventFileFormat(file) ?? 'csv', timeZone: opts.tz,
+          dateFormat: opts.dateFormat ?? null, skipBadRows: opts.skipBadRows === true, locationPaths: null, uploadPath: null,
+          bytesTotal: bytes, createdBy: null,
+        });
+        if (!started.created) {
+          console.log(cliText('import.already', { file: name, status: started.row.status, when: started.row.startedAt.toISOString() }));
+          return;
+        }
+        const bar = new cliProgress.SingleBar(
+          { format: 'import [{bar}] {percentage}% | {rows} rows | {duration_formatted}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(bytes, 0, { rows: 0 });
+        const t0 = Date.now();
+        const done = await runFileImport(db.pool, started.row, file, (p) => bar.update(p.bytesRead, { rows: p.rowsRead })).finally(() => bar.stop());
+        for (const p of done.problems.slice(0, 20)) console.error(`  ${p.line ? `line ${p.line}: ` : ''}${p.reason}`);
+        if (done.rowsRefused > done.problems.length) console.error(`  ... and ${done.rowsRefused - done.problems.length} more`);
+        if (done.status === 'done') {
+          console.log(cliText('import.done', {
+            file: name, rows: done.rowsRead, events: done.eventsAdded, contacts: done.contactsTouched, refused: done.rowsRefused, seconds: (Date.now() - t0) / 1000,
+          }));
+        } else {
+          console.error(done.rowsRefused > 0 ? cliText('import.refused', { refused: done.rowsRefused }) : cliText('import.failed', { reason: done.problems[0]?.reason ?? 'unknown error' }));
+          process.exitCode = 1;
+        }
+      } finally {
+        await db.close();
+      }
+    });
+}

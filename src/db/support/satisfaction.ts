@@ -1,0 +1,88 @@
+/**
+ * @module Satisfaction after support contacts (docs/support.md "Surveys after a contact"): CSAT
+ * answers (csat.v1) joined to the support contact they follow, by the credited agent or by the
+ * contact's resolution-time bucket. An answer follows a contact through the invitation the contact
+ * triggered, or through the link stored when history was imported (src/db/support/storeEvents.ts).
+ * Scoped: only contacts in the caller's locations count.
+ */
+import type { Scope } from '../../core/access/index.ts';
+import { metricsCsatBox } from '../../core/stats/boxes.ts';
+import type { MetricResult } from '../../core/stats/result.ts';
+import {
+  creditedAgent, pooledCsat, RESOLUTION_BUCKETS, RESOLUTION_BUCKET_ORDER, type CsatPart, type ResolutionBucket, type SupportCredit,
+} from '../../core/support/storing.ts';
+import type { Queryable } from '../connection.ts';
+import { locationScopeSql } from '../scope.ts';
+
+export type SatisfactionGrouping = 'agent' | 'resolution';
+
+export interface SatisfactionGroup {
+  /** The credited agent (null: no agent known), or the resolution bucket. */
+  key: string | null;
+  /** Support contacts the answers follow. */
+  contacts: number;
+  /** csat.v1 of the answers that follow those contacts. */
+  csat: MetricResult;
+}
+
+const RESOLUTION_SECONDS = 'extract(epoch from sc.last_solved_at - sc.created_at)';
+const BUCKET_SQL = `case when sc.last_solved_at is null then 'unresolved' ${RESOLUTION_BUCKETS.map((b) => `when ${RESOLUTION_SECONDS} < ${b.maxSeconds} then '${b.key}'`).join(' ')} else 'over_3d' end`;
+
+interface Row {
+  solved_by: string | null;
+  agent: string | null;
+  bucket: ResolutionBucket;
+  scale_min: number;
+  scale_max: number;
+  box_min: number | null;
+  score: number;
+  answers: string;
+  contacts: string[];
+}
+
+/**
+ * CSAT of the answers that follow support contacts, by the agent credited with the contact (the
+ * organisation's orgs.support_credit: who solved it, or the last agent) or by resolution-time bucket
+ * (full resolution, created -> last solved). Answers of questions whose scale has no csat.v1 box and
+ * none stored are left out. Groups without answers are not listed.
+ * @param opts.from / opts.to limit the answers' submission time (half-open)
+ */
+export async function satisfactionAfterContacts(
+  db: Queryable, scope: Scope, by: SatisfactionGrouping, opts: { from?: Date; to?: Date } = {},
+): Promise<SatisfactionGroup[]> {
+  const params: unknown[] = [scope.orgId, opts.from ?? null, opts.to ?? null];
+  const inScope = locationScopeSql(scope, 'sc.location_id', params);
+  const { rows } = await db.query<Row>(
+    `/* satisfactionAfterContacts */ select sc.solved_by, sc.agent, ${BUCKET_SQL} as bucket, q.scale_min, q.scale_max, q.box_min, a.score,
+            count(*) as answers, array_agg(distinct sc.id::text) as contacts
+       from responses r
+       left join survey_invitations i on i.org_id = r.org_id and i.id = r.invitation_id
+       join support_contacts sc on sc.org_id = r.org_id and sc.id = coalesce(i.support_contact_id, r.support_contact_id)
+       join answers a on a.org_id = r.org_id and a.response_id = r.id and not a.excluded and a.score is not null
+       join questions q on q.org_id = a.org_id and q.id = a.question_id and q.metric = 'csat'
+      where r.org_id = $1 and not r.excluded
+        and ($2::timestamptz is null or r.submitted_at >= $2) and ($3::timestamptz is null or r.submitted_at < $3)
+        and ${inScope}
+      group by 1, 2, 3, 4, 5, 6, 7`,
+    params,
+  );
+  const { rows: org } = await db.query<{ support_credit: SupportCredit }>('select support_credit from orgs where id = $1', [scope.orgId]);
+  const credit = org[0]?.support_credit ?? 'solved_by';
+  const groups = new Map<string | null, { contacts: Set<string>; parts: Map<string, CsatPart> }>();
+  for (const r of rows) {
+    const box = r.box_min ?? metricsCsatBox(r.scale_min, r.scale_max);
+    if (box === null) continue;
+    const key = by === 'agent' ? creditedAgent(credit, { solvedBy: r.solved_by, agent: r.agent }) : r.bucket;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { contacts: new Set(), parts: new Map() }));
+    for (const c of r.contacts) g.contacts.add(c);
+    const scaleKey = `${r.scale_min}:${r.scale_max}:${box}`;
+    let part = g.parts.get(scaleKey);
+    if (!part) g.parts.set(scaleKey, (part = { histogram: {}, scale: { min: r.scale_min, max: r.scale_max, box } }));
+    const h = part.histogram as Record<number, number>;
+    h[r.score] = (h[r.score] ?? 0) + Number(r.answers);
+  }
+  const out = [...groups].map(([key, g]) => ({ key, contacts: g.contacts.size, csat: pooledCsat([...g.parts.values()]) }));
+  const order = (k: string | null) => (by === 'resolution' ? RESOLUTION_BUCKET_ORDER.indexOf(k as ResolutionBucket) : 0);
+  return out.sort((a, b) => order(a.key) - order(b.key) || b.csat.n - a.csat.n || String(a.key).localeCompare(String(b.key)));
+}
