@@ -19,6 +19,7 @@ describe('comments view in the browser', () => {
   let browser: Browser;
   let orgId = '';
   let surveyId = '';
+  let wideSurveyId = '';
   const rids: string[] = [];
   const email = 'owner@comments-page.test';
 
@@ -34,6 +35,16 @@ describe('comments view in the browser', () => {
       { locationId: store.id, at: '2026-10-01T10:00:00Z', answers: { nps: { score: 2 }, why: { text: 'Terrible service, we waited in the queue forever.' } } },
       { locationId: store.id, at: '2026-10-02T10:00:00Z', answers: { nps: { score: 10 }, why: { text: 'Excellent, very friendly staff!' } } },
     ])));
+    // A second survey answered at nine stores: its themes-by-location table is wider than a phone.
+    const wide = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }, { key: 'why', type: 'text' }]);
+    wideSurveyId = wide.surveyId;
+    const stores = [];
+    for (const name of ['North', 'South', 'East', 'West', 'Airport', 'Harbour', 'Station', 'Old town', 'Riverside']) {
+      stores.push(await buildLocation(server.pool, orgId, org.root, 'store', name));
+    }
+    await seedResponses(server.pool, orgId, wideSurveyId, wide.ids, stores.map((st, i) => (
+      { locationId: st.id, at: `2026-10-${String(i + 1).padStart(2, '0')}T10:00:00Z`, answers: { nps: { score: 3 }, why: { text: 'We waited in the queue for half an hour.' } } }
+    )));
     await analyseOrgComments(server.pool, orgId);
     browser = await launchBrowser();
   }, 60_000);
@@ -69,6 +80,23 @@ describe('comments view in the browser', () => {
     expect(await negative.locator('.tx-source').textContent()).toBe('corrected');
     const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[0]]);
     expect(stored.rows[0]).toEqual({ sentiment: 'neutral', source: 'manual' });
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the whole caption of the themes-by-location table on a phone, where the table scrolls sideways', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.baseUrl}/app/surveys/${wideSurveyId}?range=all`);
+    const caption = 'Comments per theme and location (negative ones in brackets)';
+    // The caption names the table for screen readers and is read by sighted users too.
+    const table = page.getByRole('table', { name: caption });
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    // The table is wider than the phone and scrolls sideways (inside itself: styles.css, phones).
+    await poll(() => table.evaluate((el) => el.scrollWidth > el.clientWidth || el.parentElement!.scrollWidth > el.parentElement!.clientWidth)).toBe(true);
+    const panel = (await page.locator('section[aria-labelledby="text-heat-title"]').boundingBox())!;
+    const box = (await page.getByText(caption, { exact: true }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(Math.min(390, panel.x + panel.width) + 0.5);
     await page.context().close();
   }, 60_000);
 });

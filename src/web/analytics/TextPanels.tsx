@@ -257,10 +257,14 @@ function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
 function CountTable({ caption, columns, rows, cell, themes }: { caption: string; columns: Array<{ key: string; label: string }>; rows: string[]; cell: (theme: string, col: string) => { n: number; negative: number } | undefined; themes: ThemeItem[] }) {
   const { t, num, lang } = useI18n();
   const max = Math.max(1, ...rows.flatMap((r) => columns.map((c) => cell(r, c.key)?.n ?? 0)));
+  const captionId = useId();
+  // The caption stands above the scrolling area, not in it: a <caption> is as wide as its table and was cut
+  // off (centred far to the side) once the table scrolls sideways; the table keeps it as its accessible name.
   return (
-    <div className="an-scroll">
-      <table className="an-heat tx-table">
-        <caption>{caption}</caption>
+    <>
+      <p id={captionId} className="tx-caption">{caption}</p>
+      <div className="an-scroll">
+      <table className="an-heat tx-table" aria-labelledby={captionId}>
         <thead><tr><th scope="col">{t('tx.col.theme')}</th>{columns.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}</tr></thead>
         <tbody>
           {rows.map((r) => (
@@ -274,7 +278,8 @@ function CountTable({ caption, columns, rows, cell, themes }: { caption: string;
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }
 
