@@ -39,7 +39,7 @@ export const textFa: Translation<keyof typeof textEn> = {
   'tx.kp.negative': '{n, plural, one {منفی (# نظر)} other {منفی (# نظر)}}',
   'tx.kp.positive': '{n, plural, one {مثبت (# نظر)} other {مثبت (# نظر)}}',
   'tx.kp.none': 'هنوز عبارتی برجسته نیست (هر عبارت حدود ۱۵ بار یا بیشتر باید آمده باشد).',
-  'tx.kp.times': '{count, plural, one {# بار} other {# بار}} در برابر {other}',
+  'tx.kp.times': '{count, plural, one {# بار} other {# بار}} در برابر {other, number}',
   'tx.trend.title': 'موضوع‌ها به تفکیک ماه',
   'tx.trend.caption': 'تعداد نظر برای هر موضوع و ماه (منفی‌ها در پرانتز)',
   'tx.heat.title': 'موضوع‌ها به تفکیک شعبه',

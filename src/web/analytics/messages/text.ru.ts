@@ -39,7 +39,7 @@ export const textRu: Translation<keyof typeof textEn> = {
   'tx.kp.negative': '{n, plural, one {Негатив (# комментарий)} few {Негатив (# комментария)} many {Негатив (# комментариев)} other {Негатив (# комментария)}}',
   'tx.kp.positive': '{n, plural, one {Позитив (# комментарий)} few {Позитив (# комментария)} many {Позитив (# комментариев)} other {Позитив (# комментария)}}',
   'tx.kp.none': 'Пока ни одна фраза не выделяется (нужно примерно 15 упоминаний и больше).',
-  'tx.kp.times': '{count, plural, one {# раз} few {# раза} many {# раз} other {# раза}} против {other}',
+  'tx.kp.times': '{count, plural, one {# раз} few {# раза} many {# раз} other {# раза}} против {other, number}',
   'tx.trend.title': 'Темы по месяцам',
   'tx.trend.caption': 'Комментарии по темам и месяцам (в скобках — негативные)',
   'tx.heat.title': 'Темы по точкам',

@@ -39,7 +39,7 @@ export const textEn = {
   'tx.kp.negative': '{n, plural, one {Negative (# comment)} other {Negative (# comments)}}',
   'tx.kp.positive': '{n, plural, one {Positive (# comment)} other {Positive (# comments)}}',
   'tx.kp.none': 'No phrase stands out yet (a phrase needs roughly 15 or more mentions).',
-  'tx.kp.times': '{count, plural, one {# time} other {# times}} vs {other}',
+  'tx.kp.times': '{count, plural, one {# time} other {# times}} vs {other, number}',
   'tx.trend.title': 'Themes by month',
   'tx.trend.caption': 'Comments per theme and month (negative ones in brackets)',
   'tx.heat.title': 'Themes by location',
