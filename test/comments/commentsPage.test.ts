@@ -83,6 +83,32 @@ describe('comments view in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('Cancel discards what was picked in the correction form and gives the focus back to "Correct"', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    await page.getByRole('button', { name: 'Show the 2 analysed comments' }).click();
+    const positive = page.getByTestId('text-comments').locator('li', { hasText: 'Excellent, very friendly staff' });
+    await poll(() => positive.getByTestId('sentiment').textContent()).toBe('Positive');
+    const correct = positive.getByRole('button', { name: 'Correct' });
+    await correct.focus();
+    await page.keyboard.press('Enter');
+    const form = positive.getByRole('form', { name: 'Correct the analysis of this comment' });
+    await form.getByRole('radio', { name: 'Negative' }).check();
+    await form.getByRole('checkbox', { name: 'Price' }).check();
+    await form.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => form.count()).toBe(0);
+    // The keyboard user is back where they were, not at the top of the page.
+    expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    // Reopened: the comment's stored analysis again, not the cancelled picks.
+    expect(await form.getByRole('radio', { name: 'Positive' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'Price' }).isChecked()).toBe(false);
+    const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[1]]);
+    expect(stored.rows[0].source).not.toBe('manual');
+    await page.context().close();
+  }, 60_000);
+
   it('shows the whole caption of the themes-by-location table on a phone, where the table scrolls sideways', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
     await page.setViewportSize({ width: 390, height: 800 });

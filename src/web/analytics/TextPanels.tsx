@@ -176,13 +176,26 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
   const id = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Opening starts from the comment's analysis as it is now (what was picked and cancelled is dropped);
+  // closing gives the focus back to "Correct" (the form that had it is gone).
+  const show = (next: boolean) => {
+    if (next) {
+      setSentiment(comment.analysis?.sentiment ?? 'neutral');
+      setChosen(comment.analysis?.themes ?? []);
+      setError(null);
+    } else {
+      toggle.current?.focus();
+    }
+    setOpen(next);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       const a = await api.patch<CommentAnalysis>(`/text/comments/${comment.responseId}/${comment.questionId}`, { sentiment, themes: chosen });
       onSaved(a);
       setSaved(true);
-      setOpen(false);
+      show(false);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
@@ -190,7 +203,7 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   };
   return (
     <div className="tx-correct">
-      <button type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => { setOpen((o) => !o); setSaved(false); }}>{t('tx.correct')}</button>
+      <button ref={toggle} type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => { show(!open); setSaved(false); }}>{t('tx.correct')}</button>
       {saved && <span role="status" className="muted small"> {t('tx.correct.saved')}</span>}
       {open && (
         <form id={id} onSubmit={submit} aria-label={t('tx.correctTitle')} className="tx-correct-form">
@@ -213,7 +226,7 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
           {error && <ErrorBox error={error} />}
           <div className="actions">
             <button type="submit">{t('tx.correct.save')}</button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('tx.correct.cancel')}</button>
+            <button type="button" className="secondary" onClick={() => show(false)}>{t('tx.correct.cancel')}</button>
           </div>
         </form>
       )}
