@@ -67,6 +67,9 @@ describe('comments view in the browser', () => {
     const negative = list.locator('li', { hasText: 'Terrible service' });
     expect(await negative.getByTestId('sentiment').textContent()).toBe('Negative');
     await poll(() => negative.locator('.tx-theme').allTextContents()).toContain('Waiting time');
+    // Themes by month counts it as negative, in brackets.
+    const waitingRow = page.getByRole('table', { name: 'Comments per theme and month (negative ones in brackets)' }).getByRole('row', { name: /Waiting time/ });
+    await poll(() => waitingRow.locator('td').allTextContents()).toEqual(['1 (1)']);
     // Keyboard only: focus "Correct", open it, pick "Neutral" with the arrow keys, save.
     await negative.getByRole('button', { name: 'Correct' }).focus();
     await page.keyboard.press('Enter');
@@ -78,6 +81,8 @@ describe('comments view in the browser', () => {
     await page.keyboard.press('Enter');
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
     expect(await negative.locator('.tx-source').textContent()).toBe('corrected');
+    // The panels that count sentiments follow the correction without a page reload.
+    await poll(() => waitingRow.locator('td').allTextContents()).toEqual(['1 (0)']);
     const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[0]]);
     expect(stored.rows[0]).toEqual({ sentiment: 'neutral', source: 'manual' });
     await page.context().close();

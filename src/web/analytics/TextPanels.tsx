@@ -5,7 +5,7 @@
  * dictionary editor. Talks to
  * /api/v1/surveys/:id/text/* and /api/v1/text/* (docs/api.md).
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { useLoad } from '../components/useLoad.ts';
@@ -35,11 +35,13 @@ export function TextPanels({ ctx }: { ctx: DashboardContext }) {
 function TextPanelsInner({ ctx }: { ctx: DashboardContext }) {
   const themes = useLoad<ThemesAnswer>('/text/themes');
   const list = themes.data?.themes ?? [];
+  // Key phrases and the theme tables count sentiments and themes: a correction reloads them.
+  const [corrected, setCorrected] = useState(0);
   return (
     <>
-      <TextCommentsPanel ctx={ctx} themes={list} />
-      <KeyPhrasesPanel ctx={ctx} />
-      <ThemeTables ctx={ctx} themes={list} />
+      <TextCommentsPanel ctx={ctx} themes={list} onCorrected={() => setCorrected((n) => n + 1)} />
+      <KeyPhrasesPanel ctx={ctx} corrected={corrected} />
+      <ThemeTables ctx={ctx} themes={list} corrected={corrected} />
       <ThemeSuggestions ctx={ctx} themes={list} onThemesChanged={() => void themes.reload()} />
       <ThemeEditor themes={list} onChange={() => void themes.reload()} />
     </>
@@ -67,7 +69,15 @@ function ModelStatus() {
   );
 }
 
-function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+/** Reloads `states` each time a correction is saved (`corrected` counts them; their paths reload them on filter changes). */
+function useReloadOnCorrection(corrected: number, ...states: Array<{ reload: () => Promise<void> }>) {
+  useEffect(() => {
+    if (corrected > 0) for (const s of states) void s.reload();
+    // Deliberately only `corrected` (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
+  }, [corrected]);
+}
+
+function TextCommentsPanel({ ctx, themes, onCorrected }: { ctx: DashboardContext; themes: ThemeItem[]; onCorrected: () => void }) {
   const { t, num, date, lang } = useI18n();
   const { can } = useSession();
   // Sentiment and theme are the dashboard's filters (FilterBar): here they apply to the comments themselves.
@@ -96,6 +106,7 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
   };
   const replace = (c: AnalysedComment, analysis: CommentAnalysis) => {
     if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
+    onCorrected();
   };
   // The latest comments are listed above (CommentsPanel): this list opens on demand or with a filter.
   const [opened, setListOpen] = useState(false);
@@ -234,9 +245,10 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   );
 }
 
-function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
+function KeyPhrasesPanel({ ctx, corrected }: { ctx: DashboardContext; corrected: number }) {
   const { t } = useI18n();
   const state = useLoad<KeyPhrasesAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/keyphrases`));
+  useReloadOnCorrection(corrected, state);
   const side = (title: string, items: KeyPhraseItem[]) => (
     <section className="tx-kp-side">
       <h3>{title}</h3>
@@ -296,10 +308,11 @@ function CountTable({ caption, columns, rows, cell, themes }: { caption: string;
   );
 }
 
-function ThemeTables({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+function ThemeTables({ ctx, themes, corrected }: { ctx: DashboardContext; themes: ThemeItem[]; corrected: number }) {
   const { t, date } = useI18n();
   const trend = useLoad<ThemeTrendAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/trend`));
   const heat = useLoad<ThemeLocationsAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/locations`));
+  useReloadOnCorrection(corrected, trend, heat);
   return (
     <>
       <Panel title={t('tx.trend.title')} id="text-trend">
