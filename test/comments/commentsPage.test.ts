@@ -12,6 +12,19 @@ import { analyseOrgComments } from '../../src/server/text/analyseComments.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
+/** WCAG 2 contrast ratio of two opaque `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 requirePageTestPrerequisites();
 
 describe('comments view in the browser', () => {
@@ -80,6 +93,10 @@ describe('comments view in the browser', () => {
     await form.getByRole('button', { name: 'Save correction' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
+    // Every sentiment badge is readable: WCAG contrast of at least 4.5 (the neutral one was white on light grey).
+    for (const badge of await list.getByTestId('sentiment').all()) {
+      expect(contrast(...(await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] as const)))).toBeGreaterThanOrEqual(4.5);
+    }
     expect(await negative.locator('.tx-source').textContent()).toBe('corrected');
     // The panels that count sentiments follow the correction without a page reload.
     await poll(() => waitingRow.locator('td').allTextContents()).toEqual(['1 (0)']);
