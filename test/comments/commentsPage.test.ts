@@ -131,6 +131,19 @@ describe('comments view in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('key phrases say there is nothing to compare when a filter leaves one group empty', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    // Only detractors: no promoter's comment to set them against ("not yet 15 mentions" would mislead).
+    await page.goto(`${server.baseUrl}/app/surveys/${wideSurveyId}?range=all`);
+    const panel = page.locator('section[aria-labelledby="text-keyphrases-title"]');
+    await poll(() => panel.locator('h3').allTextContents()).toEqual(['Detractors (9 comments)', 'Promoters (0 comments)']);
+    expect(await panel.locator('p.muted').allTextContents()).toEqual([
+      'Nothing to compare with: the other group has no comments in these filters.',
+      'No comments in these filters.',
+    ]);
+    await page.context().close();
+  }, 60_000);
+
   it('shows the whole caption of the themes-by-location table on a phone, where the table scrolls sideways', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
     await page.setViewportSize({ width: 390, height: 800 });

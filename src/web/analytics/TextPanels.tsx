@@ -249,10 +249,11 @@ function KeyPhrasesPanel({ ctx, corrected }: { ctx: DashboardContext; corrected:
   const { t } = useI18n();
   const state = useLoad<KeyPhrasesAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/keyphrases`));
   useReloadOnCorrection(corrected, state);
-  const side = (title: string, items: KeyPhraseItem[]) => (
+  // A filter can leave one group without comments (sentiment = negative): then nothing can stand out, however many mentions.
+  const side = (title: string, items: KeyPhraseItem[], n: number, otherN: number) => (
     <section className="tx-kp-side">
       <h3>{title}</h3>
-      {items.length === 0 ? <p className="muted">{t('tx.kp.none')}</p> : (
+      {items.length === 0 ? <p className="muted">{t(n === 0 ? 'tx.kp.empty' : otherN === 0 ? 'tx.kp.noOther' : 'tx.kp.none')}</p> : (
         <ol>
           {items.slice(0, 10).map((k) => (
             <li key={k.phrase}>
@@ -269,8 +270,8 @@ function KeyPhrasesPanel({ ctx, corrected }: { ctx: DashboardContext; corrected:
       <Loadable state={state} height={160}>
         {(d) => (
           <div className="tx-kp">
-            {side(t(d.groupedBy === 'nps' ? 'tx.kp.detractors' : 'tx.kp.negative', { n: d.detractors.n }), d.detractors.phrases)}
-            {side(t(d.groupedBy === 'nps' ? 'tx.kp.promoters' : 'tx.kp.positive', { n: d.promoters.n }), d.promoters.phrases)}
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.detractors' : 'tx.kp.negative', { n: d.detractors.n }), d.detractors.phrases, d.detractors.n, d.promoters.n)}
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.promoters' : 'tx.kp.positive', { n: d.promoters.n }), d.promoters.phrases, d.promoters.n, d.detractors.n)}
           </div>
         )}
       </Loadable>

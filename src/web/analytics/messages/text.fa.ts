@@ -38,6 +38,8 @@ export const textFa: Translation<keyof typeof textEn> = {
   'tx.kp.promoters': '{n, plural, one {مروجان (# نظر)} other {مروجان (# نظر)}}',
   'tx.kp.negative': '{n, plural, one {منفی (# نظر)} other {منفی (# نظر)}}',
   'tx.kp.positive': '{n, plural, one {مثبت (# نظر)} other {مثبت (# نظر)}}',
+  'tx.kp.empty': 'با این فیلترها نظری نیست.',
+  'tx.kp.noOther': 'چیزی برای مقایسه نیست: گروه دیگر با این فیلترها هیچ نظری ندارد.',
   'tx.kp.none': 'هنوز عبارتی برجسته نیست (هر عبارت حدود ۱۵ بار یا بیشتر باید آمده باشد).',
   'tx.kp.times': '{count, plural, one {# بار} other {# بار}} در برابر {other, number}',
   'tx.trend.title': 'موضوع‌ها به تفکیک ماه',

@@ -38,6 +38,8 @@ export const textEn = {
   'tx.kp.promoters': '{n, plural, one {Promoters (# comment)} other {Promoters (# comments)}}',
   'tx.kp.negative': '{n, plural, one {Negative (# comment)} other {Negative (# comments)}}',
   'tx.kp.positive': '{n, plural, one {Positive (# comment)} other {Positive (# comments)}}',
+  'tx.kp.empty': 'No comments in these filters.',
+  'tx.kp.noOther': 'Nothing to compare with: the other group has no comments in these filters.',
   'tx.kp.none': 'No phrase stands out yet (a phrase needs roughly 15 or more mentions).',
   'tx.kp.times': '{count, plural, one {# time} other {# times}} vs {other, number}',
   'tx.trend.title': 'Themes by month',
