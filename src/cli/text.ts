@@ -3,7 +3,7 @@
  * for evaluation (docs/text.md, "Command line"). Each subcommand reads UTF-8 text, one item per line,
  * and writes one JSON object per line; mistakes in the input are reported with line numbers and exit 2.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { SCORE_SCALES } from '../core/nlp/labels.ts';
 import { INDUSTRIES } from '../core/nlp/starterThemes.ts';
 
@@ -13,6 +13,11 @@ type Run = typeof import('./textRun.ts');
 function run<O>(pick: (m: Run) => (opts: O) => string): (opts: O) => Promise<void> {
   return async (opts) => {
     const m = await import('./textRun.ts');
+    // A reader that stops early (`| head -1`) closes the pipe: end quietly, as other filters do, not with a stack.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
     try {
       process.stdout.write(pick(m)(opts));
     } catch (err) {
@@ -23,7 +28,14 @@ function run<O>(pick: (m: Run) => (opts: O) => string): (opts: O) => Promise<voi
   };
 }
 
-const langOption = () => new Option('--lang <code>', 'language of texts too short to identify (ISO 639-1: ru, fa, en, ...)').default('en');
+const langOption = () =>
+  new Option('--lang <code>', 'language of texts too short to identify (ISO 639-1: ru, fa, en, ...)')
+    .default('en')
+    .argParser((code) => {
+      // It is written into the output as "lang": a name ("english", "RU") would be a wrong value there.
+      if (!/^[a-z]{2}$/.test(code)) throw new InvalidArgumentError('use a two-letter ISO 639-1 code in lower case, such as ru, fa or en.');
+      return code;
+    });
 const scaleOption = () => new Option('--scale <scale>', 'first column is a score: nps (0-6 negative, 7-8 neutral, 9-10 positive) or csat5 (1-2, 3, 4-5)').choices(SCORE_SCALES);
 
 export function registerTextCommand(program: Command): void {

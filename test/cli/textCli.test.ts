@@ -121,6 +121,34 @@ describe('sarafan text themes, keyphrases, frequencies', () => {
   });
 });
 
+describe('lines in, lines out', () => {
+  it('one JSON line per input line: CRLF, a BOM, blank and space-only lines, no final newline, mixed scripts, a long line', async () => {
+    const long = 'очень плохо '.repeat(20_000).trim();
+    const input = `\ufeffОчень понравилось!\r\n\r\nغذا خیلی سرد بود\r\n   \r\nnot good at all\r\n${long}\r\nмне не понравилось but staff was nice\r\nlast line without newline`;
+    const [sentiment, themes] = await Promise.all([sarafan(['sentiment'], input), sarafan(['themes'], input)]);
+    for (const r of [sentiment, themes]) {
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout.endsWith('\n')).toBe(true);
+      expect(r.stdout.split('\n')).toHaveLength(8 + 1);
+    }
+    expect(jsonLines(sentiment.stdout).map((o) => [o.lang, o.sentiment])).toEqual([
+      ['ru', 'positive'], [null, null], ['fa', 'negative'], [null, null], ['en', 'negative'], ['ru', 'negative'], ['ru', 'negative'], ['en', 'neutral'],
+    ]);
+    expect(jsonLines(themes.stdout)[1]).toEqual({ lang: null, themes: [] });
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head -1)', async () => {
+    const child = spawn(process.execPath, [SARAFAN_BIN, 'text', 'sentiment'], { env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end('thank you, great\n'.repeat(50_000));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
 describe('bad input', () => {
   it('train refuses bad files with a message naming the line, exit 2, and writes no model', { timeout: 180_000 }, async () => {
     const cases: [string, string[], string, RegExp][] = [
@@ -166,5 +194,14 @@ describe('bad input', () => {
     expect(oneSided.stderr).toMatch(/the input needs both/);
     expect(badDict.code).toBe(2);
     expect(badDict.stderr).toMatch(/dictionary .*bad\.json: 0\.id: lower-case letters/);
+  });
+
+  it('refuses a --lang that is not a two-letter code (it would be written out as "lang")', async () => {
+    const [name, upper] = await Promise.all([sarafan(['sentiment', '--lang', 'english'], '12345\n'), sarafan(['themes', '--lang', 'RU'], '12345\n')]);
+    for (const r of [name, upper]) {
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/--lang <code>.*is invalid.*two-letter ISO 639-1 code/);
+    }
   });
 });

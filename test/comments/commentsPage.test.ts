@@ -12,6 +12,19 @@ import { analyseOrgComments } from '../../src/server/text/analyseComments.ts';
 
 const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
+/** WCAG 2 contrast ratio of two opaque `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 requirePageTestPrerequisites();
 
 describe('comments view in the browser', () => {
@@ -19,6 +32,7 @@ describe('comments view in the browser', () => {
   let browser: Browser;
   let orgId = '';
   let surveyId = '';
+  let wideSurveyId = '';
   const rids: string[] = [];
   const email = 'owner@comments-page.test';
 
@@ -34,6 +48,16 @@ describe('comments view in the browser', () => {
       { locationId: store.id, at: '2026-10-01T10:00:00Z', answers: { nps: { score: 2 }, why: { text: 'Terrible service, we waited in the queue forever.' } } },
       { locationId: store.id, at: '2026-10-02T10:00:00Z', answers: { nps: { score: 10 }, why: { text: 'Excellent, very friendly staff!' } } },
     ])));
+    // A second survey answered at nine stores: its themes-by-location table is wider than a phone.
+    const wide = await seedSurvey(server.pool, orgId, [{ key: 'nps', type: 'nps' }, { key: 'why', type: 'text' }]);
+    wideSurveyId = wide.surveyId;
+    const stores = [];
+    for (const name of ['North', 'South', 'East', 'West', 'Airport', 'Harbour', 'Station', 'Old town', 'Riverside']) {
+      stores.push(await buildLocation(server.pool, orgId, org.root, 'store', name));
+    }
+    await seedResponses(server.pool, orgId, wideSurveyId, wide.ids, stores.map((st, i) => (
+      { locationId: st.id, at: `2026-10-${String(i + 1).padStart(2, '0')}T10:00:00Z`, answers: { nps: { score: 3 }, why: { text: 'We waited in the queue for half an hour.' } } }
+    )));
     await analyseOrgComments(server.pool, orgId);
     browser = await launchBrowser();
   }, 60_000);
@@ -56,6 +80,9 @@ describe('comments view in the browser', () => {
     const negative = list.locator('li', { hasText: 'Terrible service' });
     expect(await negative.getByTestId('sentiment').textContent()).toBe('Negative');
     await poll(() => negative.locator('.tx-theme').allTextContents()).toContain('Waiting time');
+    // Themes by month counts it as negative, in brackets.
+    const waitingRow = page.getByRole('table', { name: 'Comments per theme and month (negative ones in brackets)' }).getByRole('row', { name: /Waiting time/ });
+    await poll(() => waitingRow.locator('td').allTextContents()).toEqual(['1 (1)']);
     // Keyboard only: focus "Correct", open it, pick "Neutral" with the arrow keys, save.
     await negative.getByRole('button', { name: 'Correct' }).focus();
     await page.keyboard.press('Enter');
@@ -66,9 +93,71 @@ describe('comments view in the browser', () => {
     await form.getByRole('button', { name: 'Save correction' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
+    // Every sentiment badge is readable: WCAG contrast of at least 4.5 (the neutral one was white on light grey).
+    for (const badge of await list.getByTestId('sentiment').all()) {
+      expect(contrast(...(await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] as const)))).toBeGreaterThanOrEqual(4.5);
+    }
     expect(await negative.locator('.tx-source').textContent()).toBe('corrected');
+    // The panels that count sentiments follow the correction without a page reload.
+    await poll(() => waitingRow.locator('td').allTextContents()).toEqual(['1 (0)']);
     const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[0]]);
     expect(stored.rows[0]).toEqual({ sentiment: 'neutral', source: 'manual' });
+    await page.context().close();
+  }, 60_000);
+
+  it('Cancel discards what was picked in the correction form and gives the focus back to "Correct"', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    await page.getByRole('button', { name: 'Show the 2 analysed comments' }).click();
+    const positive = page.getByTestId('text-comments').locator('li', { hasText: 'Excellent, very friendly staff' });
+    await poll(() => positive.getByTestId('sentiment').textContent()).toBe('Positive');
+    const correct = positive.getByRole('button', { name: 'Correct' });
+    await correct.focus();
+    await page.keyboard.press('Enter');
+    const form = positive.getByRole('form', { name: 'Correct the analysis of this comment' });
+    await form.getByRole('radio', { name: 'Negative' }).check();
+    await form.getByRole('checkbox', { name: 'Price' }).check();
+    await form.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => form.count()).toBe(0);
+    // The keyboard user is back where they were, not at the top of the page.
+    expect(await correct.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    // Reopened: the comment's stored analysis again, not the cancelled picks.
+    expect(await form.getByRole('radio', { name: 'Positive' }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: 'Price' }).isChecked()).toBe(false);
+    const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[1]]);
+    expect(stored.rows[0].source).not.toBe('manual');
+    await page.context().close();
+  }, 60_000);
+
+  it('key phrases say there is nothing to compare when a filter leaves one group empty', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    // Only detractors: no promoter's comment to set them against ("not yet 15 mentions" would mislead).
+    await page.goto(`${server.baseUrl}/app/surveys/${wideSurveyId}?range=all`);
+    const panel = page.locator('section[aria-labelledby="text-keyphrases-title"]');
+    await poll(() => panel.locator('h3').allTextContents()).toEqual(['Detractors (9 comments)', 'Promoters (0 comments)']);
+    expect(await panel.locator('p.muted').allTextContents()).toEqual([
+      'Nothing to compare with: the other group has no comments in these filters.',
+      'No comments in these filters.',
+    ]);
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the whole caption of the themes-by-location table on a phone, where the table scrolls sideways', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.baseUrl}/app/surveys/${wideSurveyId}?range=all`);
+    const caption = 'Comments per theme and location (negative ones in brackets)';
+    // The caption names the table for screen readers and is read by sighted users too.
+    const table = page.getByRole('table', { name: caption });
+    await poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+    // The table is wider than the phone and scrolls sideways (inside itself: styles.css, phones).
+    await poll(() => table.evaluate((el) => el.scrollWidth > el.clientWidth || el.parentElement!.scrollWidth > el.parentElement!.clientWidth)).toBe(true);
+    const panel = (await page.locator('section[aria-labelledby="text-heat-title"]').boundingBox())!;
+    const box = (await page.getByText(caption, { exact: true }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(panel.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(Math.min(390, panel.x + panel.width) + 0.5);
     await page.context().close();
   }, 60_000);
 });

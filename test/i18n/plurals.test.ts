@@ -3,14 +3,14 @@
  * fa one/other (the noun stays singular). Expected strings are written by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translate, loadLanguage } from '../../src/web/i18n.tsx';
+import { translate, loadLanguage, loadPageMessages } from '../../src/web/i18n.tsx';
 import { pageText } from '../../src/respond/i18n.ts';
 import { validationMessage } from '../../src/core/surveys/logic.ts';
 import { invitationMail, resetMail } from '../../src/server/mail/messages.ts';
 import { cliCatalogue, cliLanguage } from '../../src/cli/messages.ts';
 
-// The app loads ru and fa on demand; these tests format in both.
-beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
+// The app loads ru and fa on demand, and the English of pages outside the first view; these tests format in all.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa'), loadPageMessages()]));
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -35,6 +35,11 @@ describe('dashboard counts', () => {
     expect(trend(21)).toBe('Динамика «NPS» за 21 период; последнее значение 5 (май).');
     expect(trend(3)).toBe('Динамика «NPS» за 3 периода; последнее значение 5 (май).');
     expect(trend(12)).toBe('Динамика «NPS» за 12 периодов; последнее значение 5 (май).');
+  });
+  it('key phrases of comments: both counts in the language\'s digits and grouping, as the reviews page has them', () => {
+    expect(translate('fa', 'tx.kp.times', { count: 13, other: 0 })).toBe(`${FSI}۱۳${PDI} بار در برابر ${FSI}۰${PDI}`);
+    expect(translate('ru', 'tx.kp.times', { count: 1234, other: 5678 })).toBe('1\u00a0234 раза против 5\u00a0678');
+    expect(translate('en', 'tx.kp.times', { count: 1, other: 1234 })).toBe('1 time vs 1,234');
   });
   it('counts once written without plural forms', () => {
     expect(translate('en', 'builder.fixIssues', { n: 1 })).toBe('Not saved: fix 1 marked problem first.');

@@ -49,6 +49,10 @@ describe('reviews page sentiment', () => {
     await page.waitForFunction(() => document.querySelectorAll('.rv-item').length === 1);
     expect(await page.locator('.rv-text').allTextContents()).toEqual(['Ужасное обслуживание, персонал грубый.']);
     expect(await page.locator('.rv-item .tx-source').allTextContents()).toEqual(['lexicon']);
+    // Key phrases set negative against positive reviews: with only negative ones there is nothing to compare.
+    await expect.poll(() => page.getByTestId('kp-positive').locator('h3').textContent(), { timeout: 15_000 }).toBe('Positive (0 reviews)');
+    expect(await page.getByTestId('kp-negative').locator('p').textContent()).toBe('Nothing to compare with: there are no positive reviews in these filters.');
+    expect(await page.getByTestId('kp-positive').locator('p').textContent()).toBe('No reviews in these filters.');
     await page.close();
   });
 

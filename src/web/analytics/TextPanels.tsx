@@ -5,7 +5,7 @@
  * dictionary editor. Talks to
  * /api/v1/surveys/:id/text/* and /api/v1/text/* (docs/api.md).
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { useLoad } from '../components/useLoad.ts';
@@ -35,11 +35,13 @@ export function TextPanels({ ctx }: { ctx: DashboardContext }) {
 function TextPanelsInner({ ctx }: { ctx: DashboardContext }) {
   const themes = useLoad<ThemesAnswer>('/text/themes');
   const list = themes.data?.themes ?? [];
+  // Key phrases and the theme tables count sentiments and themes: a correction reloads them.
+  const [corrected, setCorrected] = useState(0);
   return (
     <>
-      <TextCommentsPanel ctx={ctx} themes={list} />
-      <KeyPhrasesPanel ctx={ctx} />
-      <ThemeTables ctx={ctx} themes={list} />
+      <TextCommentsPanel ctx={ctx} themes={list} onCorrected={() => setCorrected((n) => n + 1)} />
+      <KeyPhrasesPanel ctx={ctx} corrected={corrected} />
+      <ThemeTables ctx={ctx} themes={list} corrected={corrected} />
       <ThemeSuggestions ctx={ctx} themes={list} onThemesChanged={() => void themes.reload()} />
       <ThemeEditor themes={list} onChange={() => void themes.reload()} />
     </>
@@ -67,7 +69,15 @@ function ModelStatus() {
   );
 }
 
-function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+/** Reloads `states` each time a correction is saved (`corrected` counts them; their paths reload them on filter changes). */
+function useReloadOnCorrection(corrected: number, ...states: Array<{ reload: () => Promise<void> }>) {
+  useEffect(() => {
+    if (corrected > 0) for (const s of states) void s.reload();
+    // Deliberately only `corrected` (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
+  }, [corrected]);
+}
+
+function TextCommentsPanel({ ctx, themes, onCorrected }: { ctx: DashboardContext; themes: ThemeItem[]; onCorrected: () => void }) {
   const { t, num, date, lang } = useI18n();
   const { can } = useSession();
   // Sentiment and theme are the dashboard's filters (FilterBar): here they apply to the comments themselves.
@@ -96,6 +106,7 @@ function TextCommentsPanel({ ctx, themes }: { ctx: DashboardContext; themes: The
   };
   const replace = (c: AnalysedComment, analysis: CommentAnalysis) => {
     if (data) state.setData({ ...data, comments: data.comments.map((x) => (x.responseId === c.responseId && x.questionId === c.questionId ? { ...x, analysis } : x)) });
+    onCorrected();
   };
   // The latest comments are listed above (CommentsPanel): this list opens on demand or with a filter.
   const [opened, setListOpen] = useState(false);
@@ -176,13 +187,26 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
   const id = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Opening starts from the comment's analysis as it is now (what was picked and cancelled is dropped);
+  // closing gives the focus back to "Correct" (the form that had it is gone).
+  const show = (next: boolean) => {
+    if (next) {
+      setSentiment(comment.analysis?.sentiment ?? 'neutral');
+      setChosen(comment.analysis?.themes ?? []);
+      setError(null);
+    } else {
+      toggle.current?.focus();
+    }
+    setOpen(next);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
       const a = await api.patch<CommentAnalysis>(`/text/comments/${comment.responseId}/${comment.questionId}`, { sentiment, themes: chosen });
       onSaved(a);
       setSaved(true);
-      setOpen(false);
+      show(false);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
@@ -190,7 +214,7 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   };
   return (
     <div className="tx-correct">
-      <button type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => { setOpen((o) => !o); setSaved(false); }}>{t('tx.correct')}</button>
+      <button ref={toggle} type="button" className="link-button small" aria-expanded={open} aria-controls={id} onClick={() => { show(!open); setSaved(false); }}>{t('tx.correct')}</button>
       {saved && <span role="status" className="muted small"> {t('tx.correct.saved')}</span>}
       {open && (
         <form id={id} onSubmit={submit} aria-label={t('tx.correctTitle')} className="tx-correct-form">
@@ -213,7 +237,7 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
           {error && <ErrorBox error={error} />}
           <div className="actions">
             <button type="submit">{t('tx.correct.save')}</button>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('tx.correct.cancel')}</button>
+            <button type="button" className="secondary" onClick={() => show(false)}>{t('tx.correct.cancel')}</button>
           </div>
         </form>
       )}
@@ -221,13 +245,15 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   );
 }
 
-function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
+function KeyPhrasesPanel({ ctx, corrected }: { ctx: DashboardContext; corrected: number }) {
   const { t } = useI18n();
   const state = useLoad<KeyPhrasesAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/keyphrases`));
-  const side = (title: string, items: KeyPhraseItem[]) => (
+  useReloadOnCorrection(corrected, state);
+  // A filter can leave one group without comments (sentiment = negative): then nothing can stand out, however many mentions.
+  const side = (title: string, items: KeyPhraseItem[], n: number, otherN: number) => (
     <section className="tx-kp-side">
       <h3>{title}</h3>
-      {items.length === 0 ? <p className="muted">{t('tx.kp.none')}</p> : (
+      {items.length === 0 ? <p className="muted">{t(n === 0 ? 'tx.kp.empty' : otherN === 0 ? 'tx.kp.noOther' : 'tx.kp.none')}</p> : (
         <ol>
           {items.slice(0, 10).map((k) => (
             <li key={k.phrase}>
@@ -244,8 +270,8 @@ function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
       <Loadable state={state} height={160}>
         {(d) => (
           <div className="tx-kp">
-            {side(t(d.groupedBy === 'nps' ? 'tx.kp.detractors' : 'tx.kp.negative', { n: d.detractors.n }), d.detractors.phrases)}
-            {side(t(d.groupedBy === 'nps' ? 'tx.kp.promoters' : 'tx.kp.positive', { n: d.promoters.n }), d.promoters.phrases)}
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.detractors' : 'tx.kp.negative', { n: d.detractors.n }), d.detractors.phrases, d.detractors.n, d.promoters.n)}
+            {side(t(d.groupedBy === 'nps' ? 'tx.kp.promoters' : 'tx.kp.positive', { n: d.promoters.n }), d.promoters.phrases, d.promoters.n, d.detractors.n)}
           </div>
         )}
       </Loadable>
@@ -257,10 +283,14 @@ function KeyPhrasesPanel({ ctx }: { ctx: DashboardContext }) {
 function CountTable({ caption, columns, rows, cell, themes }: { caption: string; columns: Array<{ key: string; label: string }>; rows: string[]; cell: (theme: string, col: string) => { n: number; negative: number } | undefined; themes: ThemeItem[] }) {
   const { t, num, lang } = useI18n();
   const max = Math.max(1, ...rows.flatMap((r) => columns.map((c) => cell(r, c.key)?.n ?? 0)));
+  const captionId = useId();
+  // The caption stands above the scrolling area, not in it: a <caption> is as wide as its table and was cut
+  // off (centred far to the side) once the table scrolls sideways; the table keeps it as its accessible name.
   return (
-    <div className="an-scroll">
-      <table className="an-heat tx-table">
-        <caption>{caption}</caption>
+    <>
+      <p id={captionId} className="tx-caption">{caption}</p>
+      <div className="an-scroll">
+      <table className="an-heat tx-table" aria-labelledby={captionId}>
         <thead><tr><th scope="col">{t('tx.col.theme')}</th>{columns.map((c) => <th key={c.key} scope="col" dir="auto">{c.label}</th>)}</tr></thead>
         <tbody>
           {rows.map((r) => (
@@ -274,14 +304,16 @@ function CountTable({ caption, columns, rows, cell, themes }: { caption: string;
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }
 
-function ThemeTables({ ctx, themes }: { ctx: DashboardContext; themes: ThemeItem[] }) {
+function ThemeTables({ ctx, themes, corrected }: { ctx: DashboardContext; themes: ThemeItem[]; corrected: number }) {
   const { t, date } = useI18n();
   const trend = useLoad<ThemeTrendAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/trend`));
   const heat = useLoad<ThemeLocationsAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/text/themes/locations`));
+  useReloadOnCorrection(corrected, trend, heat);
   return (
     <>
       <Panel title={t('tx.trend.title')} id="text-trend">

@@ -73,10 +73,11 @@ export function SentimentCorrection({ reviewId, current, onCorrect }: { reviewId
 export function ReviewKeyPhrases({ filters }: { filters: Record<string, string | undefined> }) {
   const { t } = useI18n();
   const state = useLoad<ReviewKeyPhrasesAnswer>(`/reviews/keyphrases${qs(filters)}`);
-  const side = (title: string, items: KeyPhraseItem[], testId: string) => (
+  // A filter can leave one side without reviews (sentiment = negative): then nothing can stand out on either side.
+  const side = (title: string, items: KeyPhraseItem[], testId: string, none: 'rv.kp.none' | 'rv.kp.empty' | 'rv.kp.noNegative' | 'rv.kp.noPositive') => (
     <section className="rv-kp-side" data-testid={testId}>
       <h3>{title}</h3>
-      {items.length === 0 ? <p className="muted">{t('rv.kp.none')}</p> : (
+      {items.length === 0 ? <p className="muted">{t(none)}</p> : (
         <ol>
           {items.slice(0, TOP_PHRASES).map((k) => (
             <li key={k.phrase}>
@@ -94,8 +95,8 @@ export function ReviewKeyPhrases({ filters }: { filters: Record<string, string |
       <Loadable state={state} height={160}>
         {(d) => (
           <div className="rv-kp">
-            {side(t('rv.kp.negative', { n: d.negative.n }), d.negative.phrases, 'kp-negative')}
-            {side(t('rv.kp.positive', { n: d.positive.n }), d.positive.phrases, 'kp-positive')}
+            {side(t('rv.kp.negative', { n: d.negative.n }), d.negative.phrases, 'kp-negative', d.negative.n === 0 ? 'rv.kp.empty' : d.positive.n === 0 ? 'rv.kp.noPositive' : 'rv.kp.none')}
+            {side(t('rv.kp.positive', { n: d.positive.n }), d.positive.phrases, 'kp-positive', d.positive.n === 0 ? 'rv.kp.empty' : d.negative.n === 0 ? 'rv.kp.noNegative' : 'rv.kp.none')}
           </div>
         )}
       </Loadable>
