@@ -61,6 +61,8 @@ describe('responses view in the browser', () => {
   it('lists responses in pages, searches comments and exports the selection as CSV', async () => {
     const page = await signedInPage();
     await page.goto(`${server.baseUrl}/app/surveys/${surveyId}`);
+    // The tabs are styled on the dashboard too, before the responses page was ever opened (they ran together).
+    await poll(() => page.getByTestId('tab-responses').evaluate((a) => getComputedStyle(a.parentElement!).display)).toBe('flex');
     await page.getByTestId('tab-responses').click();
     await page.waitForURL(new RegExp(`/app/surveys/${surveyId}/responses`));
     // 25 per page, newest first.

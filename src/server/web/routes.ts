@@ -27,13 +27,20 @@ export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
     return;
   }
   await app.register(fastifyStatic, { root: path.join(dir, 'assets'), prefix: '/assets/', decorateReply: false, maxAge: '365d', immutable: true });
-  const html = fs.readFileSync(index, 'utf8');
+  // Read again when the file changes: a rebuild (`npm run build:web`) replaces the hashed assets, and an
+  // index.html kept from the start would point at files that no longer exist until a restart.
+  let cached = { mtimeMs: -1, html: '' };
+  const currentHtml = async (): Promise<string> => {
+    const { mtimeMs } = await fs.promises.stat(index);
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: await fs.promises.readFile(index, 'utf8') };
+    return cached.html;
+  };
   const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .headers(DASHBOARD_SECURITY_HEADERS)
-      .send(html);
+      .send(await currentHtml());
   app.get('/', spa);
   for (const prefix of ['/app', '/setup', '/login', '/invite']) {
     app.get(prefix, spa);

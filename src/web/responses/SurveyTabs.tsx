@@ -3,6 +3,7 @@ import { NavLink, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { parseFilters, serializeFilters } from '../analytics/filters.ts';
 import { useSession } from '../shell/session.tsx';
+import './surveyTabs.css';
 
 export function SurveyTabs({ surveyId }: { surveyId: string }) {
   const { t } = useI18n();
