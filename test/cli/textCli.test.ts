@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCommand } from '../helpers/cli.ts';
+import { spawn } from 'node:child_process';
+import { runCommand, SARAFAN_BIN } from '../helpers/cli.ts';
 
 const sarafan = (args: string[], stdin = '', locale = 'C') => runCommand(['text', ...args], { stdin, locale, timeoutMs: 60_000 });
 
@@ -140,7 +141,7 @@ describe('lines in, lines out', () => {
   it('stops quietly when the reader closes the pipe early (| head -1)', async () => {
     const child = spawn(process.execPath, [SARAFAN_BIN, 'text', 'sentiment'], { env: { ...process.env, LANG: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());
     child.stdin.end('thank you, great\n'.repeat(50_000));
     const code = await new Promise((resolve) => child.on('exit', resolve));
