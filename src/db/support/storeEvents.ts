@@ -2,8 +2,10 @@
  * @module Storing support contact events (docs/support.md "Importing contact events"), inside the
  * caller's transaction: events are first staged (COPY into a temporary table, so a file of a million
  * rows streams through bounded memory), then checked against the caller's locations, then stored once
- * each (event_key: a hash of ticket, kind, time and agent), and every contact they touched gets its
- * summary recomputed from all its stored events by src/core/support (summariseContact), in batches.
+ * each (event_key: a hash of ticket, kind, time and agent). Every contact they touched gets its summary
+ * from src/core/support (summariseContact): a ticket new to the organisation from its staged rows, read
+ * once in ticket order, its contact row written whole once; a stored contact recomputed from all its
+ * stored events, in batches.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -164,7 +166,8 @@ interface EventRow {
   id: string;
   external_id: string;
   kind: SupportEventKind;
-  at: Date;
+  /** The event's time in epoch milliseconds (a float8 parses far faster than a timestamptz). */
+  at_ms: number;
   agent: string | null;
   customer_key: string | null;
   channel: string | null;
@@ -177,7 +180,7 @@ interface EventRow {
 }
 
 const EVENT_ROW_SQL = (event: string) =>
-  `${event}.kind, ${event}.at, ${event}.agent, ${event}.customer_key, ${event}.channel, ${event}.team, ${event}.location_label,
+  `${event}.kind, (extract(epoch from ${event}.at) * 1000)::float8 as at_ms, ${event}.agent, ${event}.customer_key, ${event}.channel, ${event}.team, ${event}.location_label,
    ${event}.priority, ${event}.category, ${event}.subject, ${event}.is_complaint`;
 
 const RECOMPUTE_BATCH = 5000;
@@ -189,7 +192,7 @@ const SUMMARY_COLUMNS = [
 
 function eventOf(r: EventRow): SupportEvent {
   return {
-    ticketId: r.external_id, customerId: r.customer_key, at: r.at, kind: r.kind, agent: r.agent, channel: r.channel, team: r.team,
+    ticketId: r.external_id, customerId: r.customer_key, at: new Date(r.at_ms), kind: r.kind, agent: r.agent, channel: r.channel, team: r.team,
     location: r.location_label, priority: r.priority, category: r.category, subject: r.subject, isComplaint: r.is_complaint,
   };
 }
@@ -246,7 +249,7 @@ function newContactLine(rows: readonly EventRow[]): string {
   const seen = new Set<string>();
   const events: SupportEvent[] = [];
   for (const r of rows) {
-    const key = `${r.kind}\u001f${r.at.getTime()}\u001f${r.agent ?? ''}`;
+    const key = `${r.kind}\u001f${r.at_ms}\u001f${r.agent ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     events.push(eventOf(r));
