@@ -3,7 +3,8 @@
  * file of N rows (default 1,000,000: tickets of five events each) in a temporary directory, imports it
  * through the real import path (startFileImport + runFileImport, as `sarafan import events` does) in a
  * child process, and reports rows per second, the time and the child's peak RSS. Then imports the same
- * file again (nothing changes: the same SHA-256 and preset) and times the follow-up answer query.
+ * file again (nothing changes: the same SHA-256 and preset) and times the support page's queries on the
+ * stored contacts (./supportKpiLatency.ts).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { measureSupportKpiLatency, type SupportKpiLatency } from './supportKpiLatency.ts';
 
 export interface SupportImportBenchOptions {
   rows: number;
@@ -31,6 +33,9 @@ export interface SupportImportBenchResult {
   events_added: number;
   contacts: number;
   reimport_ms: number;
+  /** 1-minute load average when the import started and when it ended: this machine is shared. */
+  load_avg_1m: [number, number];
+  kpi_latency: SupportKpiLatency[];
 }
 
 const EVENTS_PER_TICKET = 5;
@@ -121,9 +126,13 @@ export async function runSupportImportBench(opts: SupportImportBenchOptions): Pr
     const g0 = performance.now();
     await generateFile(file, opts.rows);
     const generateMs = Math.round(performance.now() - g0);
+    const loadBefore = os.loadavg()[0];
     const first = await importInChild(db.url, orgId, file);
     if (first.status !== 'done') throw new Error(`the import ended ${first.status}`);
+    const load = os.loadavg()[0];
     const again = await importInChild(db.url, orgId, file);
+    say('Support page queries on the imported contacts (median of 3)...');
+    const latency = await measureSupportKpiLatency(db.pool, orgId);
     const result: SupportImportBenchResult = {
       measure: 'support_import',
       rows: opts.rows,
@@ -135,12 +144,19 @@ export async function runSupportImportBench(opts: SupportImportBenchOptions): Pr
       events_added: first.eventsAdded,
       contacts: first.contactsTouched,
       reimport_ms: again.again ? again.ms : NaN,
+      load_avg_1m: [Math.round(loadBefore * 10) / 10, Math.round(load * 10) / 10],
+      kpi_latency: latency,
     };
     say('');
     say('| support import | rows | file | time | rows/s | peak RSS (importing process) |');
     say('|----------------|------|------|------|--------|------------------------------|');
     say(`| canonical CSV, one transaction | ${result.rows} | ${result.file_mb} MB | ${(result.import_ms / 1000).toFixed(1)} s | ${result.rows_per_s} | ${result.peak_rss_mb} MB |`);
+    say(`Load average (1 min) when the import started and ended: ${result.load_avg_1m.join(' and ')}.`);
     say(`Stored ${result.events_added} events of ${result.contacts} contacts; importing the same file again: nothing changed, ${result.reimport_ms} ms (hashing the file). File generated in ${(generateMs / 1000).toFixed(1)} s.`);
+    say('');
+    say('| support page query | period | scope | median ms |');
+    say('|---|---|---|---|');
+    for (const l of latency) say(`| ${l.query} | ${l.period} | ${l.scope} | ${l.median_ms} |`);
     if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     return result;
   } finally {

@@ -170,3 +170,35 @@ describe('the importing user\'s locations', () => {
     expect(c.X9).toMatchObject({ location_id: org.s2.id, agent_replies: 0 });
   });
 });
+
+describe('a file of new and stored tickets', () => {
+  let org: Org;
+  beforeAll(async () => {
+    org = await orgWithStores('Mixed Org');
+    await importFile(org.orgId, files.write('first.csv', EVENTS_CSV));
+  });
+
+  it('counts an event given twice in the file once, for a new ticket as for a stored one', async () => {
+    const file = files.write('mixed.csv', [
+      HEADER,
+      'N1,carol,2026-03-05T09:00:00Z,created,chat,,,S1,low,,,false',
+      'N1,,2026-03-05T09:10:00Z,agent_reply,,Olga,Support,,,,,',
+      'T2,,2026-03-05T10:00:00Z,reopened,,,,,,,,',
+      'N1,,2026-03-05T09:10:00Z,agent_reply,,Olga,Support,,,,,', // the same event again: stored once, counted once
+      'N1,,2026-03-05T09:40:00Z,solved,,Ivan,,,,,,',
+      'T2,,2026-03-05T10:00:00Z,reopened,,,,,,,,',
+    ].join('\n') + '\n');
+    const out = await importFile(org.orgId, file);
+    expect(out.row).toMatchObject({ status: 'done', rowsRead: 6, eventsAdded: 4, contactsTouched: 2 });
+    expect(await countEvents(db.pool, org.orgId)).toBe(15);
+    const c = await storedContacts(db.pool, org.orgId);
+    expect(c.N1).toEqual({
+      external_id: 'N1', customer_key: 'carol', contact_id: null, channel: 'chat', agent: 'Ivan', team: 'Support', location_label: 'S1',
+      location_id: org.s1.id, priority: 'low', category: null, subject: null, is_complaint: false,
+      created_at: '2026-03-05T09:00:00.000Z', first_response_at: '2026-03-05T09:10:00.000Z', first_solved_at: '2026-03-05T09:40:00.000Z',
+      last_solved_at: '2026-03-05T09:40:00.000Z', closed_at: null, agent_replies: 1, reopens: 0, solved_by: 'Ivan',
+    });
+    // T2 (solved 03-02 11:30) reopened once: no longer solved
+    expect(c.T2).toMatchObject({ reopens: 1, first_solved_at: '2026-03-02T11:30:00.000Z', last_solved_at: null, agent_replies: 1 });
+  });
+});
