@@ -105,6 +105,31 @@ describe('importing a canonical file', () => {
   });
 });
 
+describe('identical events of one file', () => {
+  // A ServiceNow incident moved to Active and then to Awaiting User Info in the same minute by the same
+  // resolver: the preset gives two agent replies at 16:28 (as `sarafan kpi` counts them), not one.
+  const SN_HEADER = 'number,incident_state,reopen_count,caller_id,opened_at,sys_updated_at,assigned_to,location,closed_at';
+  const SN = [
+    SN_HEADER,
+    'INC1,New,0,Caller 1,29-02-2016 16:00,29-02-2016 16:00,?,Store One,?',
+    'INC1,Active,0,Caller 1,29-02-2016 16:00,29-02-2016 16:28,Resolver 182,Store One,?',
+    'INC1,Awaiting User Info,0,Caller 1,29-02-2016 16:00,29-02-2016 16:28,Resolver 182,Store One,?',
+    'INC1,Resolved,0,Caller 1,29-02-2016 16:00,29-02-2016 17:00,Resolver 182,Store One,?',
+  ].join('\n') + '\n';
+
+  it('stores both, and the same file again adds nothing', async () => {
+    const org = await orgWithStores('Same Minute Org');
+    const out = await importFile(org.orgId, files.write('sn.csv', SN), { preset: 'servicenow' });
+    // created, assigned, agent_reply (Active), agent_reply (Awaiting User Info), solved
+    expect(out.row).toMatchObject({ status: 'done', rowsRead: 4, eventsAdded: 5, contactsTouched: 1 });
+    expect((await storedContacts(db.pool, org.orgId)).INC1).toMatchObject({ agent_replies: 2, first_response_at: '2016-02-29T16:28:00.000Z' });
+    // Another file (other bytes) with the same rows: every event is already stored.
+    const again = await importFile(org.orgId, files.write('sn-with-a-header-space.csv', SN.replace('closed_at', 'closed_at ')), { preset: 'servicenow' });
+    expect(again.row).toMatchObject({ status: 'done', eventsAdded: 0 });
+    expect((await storedContacts(db.pool, org.orgId)).INC1.agent_replies).toBe(2);
+  });
+});
+
 describe('a file with bad rows', () => {
   const BAD = [
     HEADER,

@@ -2,7 +2,7 @@
  * @module Storing support contact events (docs/support.md "Importing contact events"), inside the
  * caller's transaction: events are first staged (COPY into a temporary table, so a file of a million
  * rows streams through bounded memory), then checked against the caller's locations, then stored once
- * each (event_key: a hash of ticket, kind, time and agent), and every contact they touched gets its
+ * each (event_key: a hash of ticket, kind, time and agent, see EVENT_KEY), and every contact they touched gets its
  * summary recomputed from all its stored events by src/core/support (summariseContact), in batches.
  */
 import { Readable } from 'node:stream';
@@ -113,7 +113,12 @@ export async function refuseOutOfScope(tx: Queryable, scope: Scope): Promise<Sta
   return rows;
 }
 
-const EVENT_KEY = `md5(concat_ws(chr(31), s.ticket, s.kind, extract(epoch from s.at)::text, coalesce(s.agent, '')))`;
+/**
+ * An event's identity: ticket, kind, time and agent, and for the n-th (n >= 2) of identical events in one file
+ * or batch, n (a ServiceNow incident can answer and ask the caller in the same minute: two agent replies, as
+ * `sarafan kpi` counts them). The first has the key it always had, so the same file again adds nothing.
+ */
+const EVENT_KEY = `md5(concat_ws(chr(31), s.ticket, s.kind, extract(epoch from s.at)::text, coalesce(s.agent, ''), case when s.nth > 1 then s.nth::text end))`;
 
 /**
  * Stores the staged events not stored yet (a new ticket gets its contact row), then recomputes the
@@ -135,7 +140,8 @@ export async function applyStagedEvents(tx: PoolClient, orgId: string, importId:
                                     customer_key, channel, team, location_label, priority, category, subject, is_complaint)
         select $1, c.id, ${EVENT_KEY}, s.kind, s.at, s.agent, $2,
                s.customer_key, s.channel, s.team, s.location_label, s.priority, s.category, s.subject, s.is_complaint
-          from support_stage s join support_contacts c on c.org_id = $1 and c.external_id = s.ticket
+          from (select st.*, row_number() over (partition by st.ticket, st.kind, st.at, st.agent order by st.line) as nth from support_stage st) s
+          join support_contacts c on c.org_id = $1 and c.external_id = s.ticket
         on conflict (org_id, event_key) do nothing
         returning support_contact_id
       ), touched as (
