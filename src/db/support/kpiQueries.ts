@@ -9,6 +9,7 @@
 import type { Scope } from '../../core/access/index.ts';
 import type { SupportKpis } from '../../core/api/supportKpis.ts';
 import { SUPPORT_TIME_BUCKETS, repeatMetricName, type SupportGroup } from '../../core/support/dashboardKpis.ts';
+import { roundSeconds } from '../../core/support/kpis.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 
@@ -116,7 +117,7 @@ const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')
   count(*) filter (where k.sla = 'met')::int as sla_met, count(*) filter (where k.sla = 'missed')::int as sla_missed`;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-const secsOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const secsOrNull = (v: unknown) => (v === null || v === undefined ? null : roundSeconds(Number(v)));
 
 function kpisOf(r: Record<string, any>, repeatDays: number): SupportKpis {
   return {
