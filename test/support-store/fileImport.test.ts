@@ -72,7 +72,7 @@ describe('importing a canonical file', () => {
     expect(c.T2).toEqual({
       external_id: 'T2', customer_key: 'bob', contact_id: bobId, channel: 'phone', agent: 'Olga', team: 'Support',
       // matched by name, case-insensitively
-      location_label: 'store two', location_id: org.s2.id, priority: 'low', category: null, subject: null, is_complaint: false,
+      location_label: 'store two', location_id: org.s2.id, priority: 'low', category: null, subject: null, is_complaint: null, // the file leaves is_complaint empty on all its rows
       // the automatic reply at 11:05 is no response; nobody on the solving event: the last agent who replied
       created_at: '2026-03-02T11:00:00.000Z', first_response_at: '2026-03-02T11:20:00.000Z', first_solved_at: '2026-03-02T11:30:00.000Z',
       last_solved_at: '2026-03-02T11:30:00.000Z', closed_at: null, agent_replies: 1, reopens: 0, solved_by: 'Olga',

@@ -79,7 +79,8 @@ export const SupportKpisSchema = z.strictObject({
   repeat_window_s: z.number(),
   /** `repeat_7d` */
   repeat_metric: z.string(),
-  complaints: z.number(),
+  /** Null when no contact of the set says whether it is a complaint (the source has no such flag). */
+  complaints: z.number().nullable(),
   /** Contacts with an SLA target whose outcome is known (those still within their targets are left out), and those that met it. */
   sla_judged: z.number(),
   sla_met: z.number(),

@@ -113,7 +113,7 @@ const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')
   count(*) filter (where k.reopens >= 1)::int as reopened,
   count(*) filter (where k.first_solved_at is not null and k.agent_replies = 1)::int as one_touch,
   count(k.customer_key)::int as repeat_base, count(*) filter (where k.is_repeat)::int as repeats,
-  count(*) filter (where k.is_complaint)::int as complaints,
+  case when count(k.is_complaint) > 0 then count(*) filter (where k.is_complaint)::int end as complaints,
   count(*) filter (where k.sla = 'met')::int as sla_met, count(*) filter (where k.sla = 'missed')::int as sla_missed`;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);

@@ -33,7 +33,7 @@ export async function createEventStage(tx: Queryable): Promise<void> {
     create temporary table if not exists support_touched (id uuid primary key) on commit drop;
     create temporary table if not exists support_summary (
       id uuid primary key, customer_key text, customer_email text, channel text, agent text, team text, location_label text,
-      priority text, category text, subject text, is_complaint boolean not null, created_at timestamptz not null,
+      priority text, category text, subject text, is_complaint boolean, created_at timestamptz not null,
       first_response_at timestamptz, first_solved_at timestamptz, last_solved_at timestamptz, closed_at timestamptz,
       agent_replies integer not null, reopens integer not null, solved_by text
     ) on commit drop;
