@@ -115,7 +115,7 @@ export const supportFa: Translation<keyof typeof supportEn> = {
   'sp.sat.col.csat': 'CSAT',
   'sp.sat.none': 'پس از این تماس‌ها پاسخی به نظرسنجی نیامده است.',
   'sp.sat.noAgent': '(بدون کارشناس)',
-  'sp.sat.bucket.under_1h': 'کمتر از ۱ ساعت',
+  'sp.sat.bucket.under_1h': 'کمتر از ۱\u00a0ساعت',
   'sp.sat.bucket.under_4h': '۱ تا ۴ ساعت',
   'sp.sat.bucket.under_1d': '۴ تا ۲۴ ساعت',
   'sp.sat.bucket.under_3d': '۱ تا ۳ روز',

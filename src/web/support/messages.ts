@@ -112,11 +112,11 @@ export const supportEn = {
   'sp.sat.col.csat': 'CSAT',
   'sp.sat.none': 'No survey answers follow these contacts.',
   'sp.sat.noAgent': '(no agent)',
-  'sp.sat.bucket.under_1h': 'under 1 h',
+  'sp.sat.bucket.under_1h': 'under 1\u00a0h',
   'sp.sat.bucket.under_4h': '1–4 h',
   'sp.sat.bucket.under_1d': '4–24 h',
   'sp.sat.bucket.under_3d': '1–3 days',
-  'sp.sat.bucket.over_3d': 'over 3 days',
+  'sp.sat.bucket.over_3d': 'over 3\u00a0days',
   'sp.sat.bucket.unresolved': 'not solved',
   'sp.importMore': 'Import contacts',
 } as const;
