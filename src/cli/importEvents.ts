@@ -2,14 +2,16 @@
  * @module `sarafan import events FILE --preset NAME [--org ID|NAME] [--tz ZONE] [--date-format FMT] [--skip-bad-rows]`:
  * imports a support contact event file into an organisation, all or nothing, with a progress bar over
  * the file's bytes (docs/support.md "Importing contact events"). Importing the same file again (same
- * bytes and preset) changes nothing and says so. Exit code 1 when nothing was imported.
+ * bytes and preset) changes nothing and says so. Exit code 1 when nothing was imported because of bad rows, 2 when the
+ * file cannot be used at all (no such file, missing required columns, broken CSV): then nothing is written, not even
+ * a failed import.
  */
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { SUPPORT_IMPORT_PRESETS } from '../core/api/supportStore.ts';
 import { findOrgsNamed, startFileImport } from '../db/support/imports.ts';
 import { fileDigest, runFileImport } from '../server/support/importEventFile.ts';
-import { eventFileFormat } from '../server/support/readEventFile.ts';
+import { EventFileError, eventFileFormat, readEventFile } from '../server/support/readEventFile.ts';
 import type { Database } from '../db/connection.ts';
 import { cliText } from './messages.ts';
 import { openMigratedDatabase } from './start.ts';
@@ -48,13 +50,20 @@ export function registerImportCommand(program: Command): void {
       } catch {
         throw new Error(`--tz: ${JSON.stringify(opts.tz)} is not a known time zone`);
       }
+      const format = eventFileFormat(file) ?? 'csv';
+      const unusable = await whyUnusable(file, { format, preset: opts.preset, timeZone: opts.tz, ...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}) });
+      if (unusable) {
+        console.error(cliText('import.failed', { reason: unusable }));
+        process.exitCode = 2;
+        return;
+      }
       const { sha256, bytes } = await fileDigest(file);
       const db = await openMigratedDatabase();
       try {
         const orgId = await resolveOrg(db, opts.org);
         const name = file.split(/[\\/]/).pop() ?? file;
         const started = await startFileImport(db.pool, orgId, {
-          fileName: name, fileSha256: sha256, preset: opts.preset, format: eventFileFormat(file) ?? 'csv', timeZone: opts.tz,
+          fileName: name, fileSha256: sha256, preset: opts.preset, format, timeZone: opts.tz,
           dateFormat: opts.dateFormat ?? null, skipBadRows: opts.skipBadRows === true, locationPaths: null, uploadPath: null,
           bytesTotal: bytes, createdBy: null,
         });
@@ -83,4 +92,18 @@ export function registerImportCommand(program: Command): void {
         await db.close();
       }
     });
+}
+
+/** Why the file cannot be read at all (the reader's first row: it checks the file, the columns and the date format), or null. */
+async function whyUnusable(file: string, options: Parameters<typeof readEventFile>[1]): Promise<string | null> {
+  const rows = readEventFile(file, options);
+  try {
+    await rows.next();
+    return null;
+  } catch (err) {
+    if (err instanceof EventFileError) return err.message;
+    throw err;
+  } finally {
+    await rows.return(undefined);
+  }
 }

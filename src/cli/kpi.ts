@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { summariseContact, type ContactSummary, type SupportEvent } from '../core/support/contactEvents.ts';
-import { KPI_GROUPS, parseDuration, repeatFlags, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
+import { KPI_GROUPS, parseDuration, repeatFlags, roundSeconds, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
 import { PRESET_NAMES } from '../core/support/presets.ts';
 import { businessSeconds, parseBusinessHours } from '../core/support/businessHours.ts';
 import { EventFileError, eventFileFormat, readEventFile, type EventFileFormat } from '../server/support/readEventFile.ts';
@@ -99,7 +99,7 @@ function parseSla(text: string): SlaTarget {
 /** Seconds as shown: milliseconds at most (the interpolation's float noise dropped). */
 function roundTimes<T extends SupportKpis>(k: T): T {
   const out = { ...k } as Record<string, unknown>;
-  for (const [key, v] of Object.entries(out)) if (key.endsWith('_s') && typeof v === 'number') out[key] = Math.round(v * 1000) / 1000;
+  for (const [key, v] of Object.entries(out)) if (key.endsWith('_s') && typeof v === 'number') out[key] = roundSeconds(v);
   return out as unknown as T;
 }
 

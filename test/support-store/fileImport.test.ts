@@ -72,7 +72,7 @@ describe('importing a canonical file', () => {
     expect(c.T2).toEqual({
       external_id: 'T2', customer_key: 'bob', contact_id: bobId, channel: 'phone', agent: 'Olga', team: 'Support',
       // matched by name, case-insensitively
-      location_label: 'store two', location_id: org.s2.id, priority: 'low', category: null, subject: null, is_complaint: false,
+      location_label: 'store two', location_id: org.s2.id, priority: 'low', category: null, subject: null, is_complaint: null, // the file leaves is_complaint empty on all its rows
       // the automatic reply at 11:05 is no response; nobody on the solving event: the last agent who replied
       created_at: '2026-03-02T11:00:00.000Z', first_response_at: '2026-03-02T11:20:00.000Z', first_solved_at: '2026-03-02T11:30:00.000Z',
       last_solved_at: '2026-03-02T11:30:00.000Z', closed_at: null, agent_replies: 1, reopens: 0, solved_by: 'Olga',
@@ -102,6 +102,31 @@ describe('importing a canonical file', () => {
     const c = await storedContacts(db.pool, org.orgId);
     expect(c.T2).toMatchObject({ reopens: 1, first_solved_at: '2026-03-02T11:30:00.000Z', last_solved_at: '2026-03-04T15:00:00.000Z', solved_by: 'Anna K', agent: 'Anna K' });
     expect(c.T1.agent_replies).toBe(2);
+  });
+});
+
+describe('identical events of one file', () => {
+  // A ServiceNow incident moved to Active and then to Awaiting User Info in the same minute by the same
+  // resolver: the preset gives two agent replies at 16:28 (as `sarafan kpi` counts them), not one.
+  const SN_HEADER = 'number,incident_state,reopen_count,caller_id,opened_at,sys_updated_at,assigned_to,location,closed_at';
+  const SN = [
+    SN_HEADER,
+    'INC1,New,0,Caller 1,29-02-2016 16:00,29-02-2016 16:00,?,Store One,?',
+    'INC1,Active,0,Caller 1,29-02-2016 16:00,29-02-2016 16:28,Resolver 182,Store One,?',
+    'INC1,Awaiting User Info,0,Caller 1,29-02-2016 16:00,29-02-2016 16:28,Resolver 182,Store One,?',
+    'INC1,Resolved,0,Caller 1,29-02-2016 16:00,29-02-2016 17:00,Resolver 182,Store One,?',
+  ].join('\n') + '\n';
+
+  it('stores both, and the same file again adds nothing', async () => {
+    const org = await orgWithStores('Same Minute Org');
+    const out = await importFile(org.orgId, files.write('sn.csv', SN), { preset: 'servicenow' });
+    // created, assigned, agent_reply (Active), agent_reply (Awaiting User Info), solved
+    expect(out.row).toMatchObject({ status: 'done', rowsRead: 4, eventsAdded: 5, contactsTouched: 1 });
+    expect((await storedContacts(db.pool, org.orgId)).INC1).toMatchObject({ agent_replies: 2, first_response_at: '2016-02-29T16:28:00.000Z' });
+    // Another file (other bytes) with the same rows: every event is already stored.
+    const again = await importFile(org.orgId, files.write('sn-with-a-header-space.csv', SN.replace('closed_at', 'closed_at ')), { preset: 'servicenow' });
+    expect(again.row).toMatchObject({ status: 'done', eventsAdded: 0 });
+    expect((await storedContacts(db.pool, org.orgId)).INC1.agent_replies).toBe(2);
   });
 });
 
@@ -178,27 +203,27 @@ describe('a file of new and stored tickets', () => {
     await importFile(org.orgId, files.write('first.csv', EVENTS_CSV));
   });
 
-  it('counts an event given twice in the file once, for a new ticket as for a stored one', async () => {
+  it('counts an event given twice in one file twice (as sarafan kpi does), for a new ticket as for a stored one', async () => {
     const file = files.write('mixed.csv', [
       HEADER,
       'N1,carol,2026-03-05T09:00:00Z,created,chat,,,S1,low,,,false',
       'N1,,2026-03-05T09:10:00Z,agent_reply,,Olga,Support,,,,,',
       'T2,,2026-03-05T10:00:00Z,reopened,,,,,,,,',
-      'N1,,2026-03-05T09:10:00Z,agent_reply,,Olga,Support,,,,,', // the same event again: stored once, counted once
+      'N1,,2026-03-05T09:10:00Z,agent_reply,,Olga,Support,,,,,', // a second reply in the same minute: a second event
       'N1,,2026-03-05T09:40:00Z,solved,,Ivan,,,,,,',
       'T2,,2026-03-05T10:00:00Z,reopened,,,,,,,,',
     ].join('\n') + '\n');
     const out = await importFile(org.orgId, file);
-    expect(out.row).toMatchObject({ status: 'done', rowsRead: 6, eventsAdded: 4, contactsTouched: 2 });
-    expect(await countEvents(db.pool, org.orgId)).toBe(15);
+    expect(out.row).toMatchObject({ status: 'done', rowsRead: 6, eventsAdded: 6, contactsTouched: 2 });
+    expect(await countEvents(db.pool, org.orgId)).toBe(17);
     const c = await storedContacts(db.pool, org.orgId);
     expect(c.N1).toEqual({
       external_id: 'N1', customer_key: 'carol', contact_id: null, channel: 'chat', agent: 'Ivan', team: 'Support', location_label: 'S1',
       location_id: org.s1.id, priority: 'low', category: null, subject: null, is_complaint: false,
       created_at: '2026-03-05T09:00:00.000Z', first_response_at: '2026-03-05T09:10:00.000Z', first_solved_at: '2026-03-05T09:40:00.000Z',
-      last_solved_at: '2026-03-05T09:40:00.000Z', closed_at: null, agent_replies: 1, reopens: 0, solved_by: 'Ivan',
+      last_solved_at: '2026-03-05T09:40:00.000Z', closed_at: null, agent_replies: 2, reopens: 0, solved_by: 'Ivan',
     });
-    // T2 (solved 03-02 11:30) reopened once: no longer solved
+    // T2 (solved 03-02 11:30) reopened (twice, at the same instant: the second reopens nothing): no longer solved
     expect(c.T2).toMatchObject({ reopens: 1, first_solved_at: '2026-03-02T11:30:00.000Z', last_solved_at: null, agent_replies: 1 });
   });
 });

@@ -51,7 +51,7 @@ export interface ContactRow {
   priority: string | null;
   category: string | null;
   subject: string | null;
-  is_complaint: boolean;
+  is_complaint: boolean | null;
   created_at: string;
   first_response_at: string | null;
   first_solved_at: string | null;

@@ -53,4 +53,16 @@ describe('sarafan import events', () => {
     expect(skipped.output).toContain('1 new event, 1 contact updated, 1 row refused');
     expect(await countEvents(db.pool, orgId)).toBe(12);
   });
+  it('refuses a file it cannot use at all (a required column missing, the wrong preset) with exit 2 and writes nothing', async () => {
+    const imports = async () => Number((await db.pool.query('select count(*) from support_imports where org_id = $1', [orgId])).rows[0].count);
+    const before = { events: await countEvents(db.pool, orgId), imports: await imports() };
+    const noEvent = files.write('no-event.csv', 'ticket_id,at\nT9,2026-03-02T09:00:00Z\n');
+    const missing = await runCli(['import', 'events', noEvent, '--org', orgId], env());
+    expect(missing.code, missing.output).toBe(2);
+    expect(missing.output).toContain('Nothing was imported: the file has no column event');
+    const wrongPreset = await runCli(['import', 'events', files.write('canonical.csv', EVENTS_CSV), '--org', orgId, '--preset', 'servicenow'], env());
+    expect(wrongPreset.code, wrongPreset.output).toBe(2);
+    expect(wrongPreset.output).toMatch(/the file has no column number, incident_state, opened_at, sys_updated_at/);
+    expect({ events: await countEvents(db.pool, orgId), imports: await imports() }).toEqual(before);
+  });
 });

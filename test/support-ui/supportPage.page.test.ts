@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
+import { seedResponses, seedSurvey } from '../analytics/seed.ts';
 import { insertContacts, type FixtureContact } from './fixture.ts';
 
 requirePageTestPrerequisites();
@@ -33,6 +34,10 @@ describe('support page', () => {
     const org = await buildOrg(server.pool, 'Support Page Org');
     const store = await buildLocation(server.pool, org.orgId, { id: org.rootLocationId, path: org.rootPath }, 'store', 'Store A');
     await insertContacts(server.pool, org.orgId, { A: store.id }, CONTACTS);
+    // CSAT answers after t1 (ann, solved in 60 minutes): 5 and 2 of 5, one of two satisfied.
+    const csat = await seedSurvey(server.pool, org.orgId, [{ key: 'csat', type: 'rating', metric: 'csat', min: 1, max: 5, box: 4 }]);
+    const answers = await seedResponses(server.pool, org.orgId, csat.surveyId, csat.ids, [5, 2].map((score) => ({ locationId: store.id, at: '2026-03-03T09:00:00Z', answers: { csat: { score } } })));
+    await server.pool.query(`update responses set support_contact_id = (select id from support_contacts where org_id = $1 and external_id = 't1') where id = any($2::uuid[])`, [org.orgId, answers]);
     await buildUser(server.pool, org.orgId, 'owner', 'owner@sppage.test');
     const empty = await buildOrg(server.pool, 'Empty Support Org');
     await buildUser(server.pool, empty.orgId, 'owner', 'owner@spempty.test');
@@ -58,6 +63,17 @@ describe('support page', () => {
     // alice's t1 is followed by t2 within 7 days: 1 of 3 contacts with a customer.
     expect(await tile(page, 'repeat').textContent()).toBe('33.3%');
     expect(await page.getByTestId('sp-kpi-repeat').locator('.an-kpi-label').textContent()).toBe('Repeat contacts within 7 days');
+
+    // The import stays one click away when there is data.
+    expect(await page.getByTestId('sp-import').getAttribute('href')).toBe('/app/support/import');
+    // Satisfaction after contacts: ann's t1 has two answers, one satisfied; solved in 60 minutes, so in 1-4 h.
+    await page.getByTestId('sp-sat-agent').waitFor();
+    const row = page.locator('[data-testid=sp-sat-agent] tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('th').textContent()).toBe('ann');
+    expect(await row.getByTestId('metric-number').textContent()).toBe('50%');
+    expect(await row.locator('td.num').textContent()).toBe('1');
+    expect(await page.locator('[data-testid=sp-sat-resolution] tbody th').allTextContents()).toEqual(['1–4 h']);
 
     await page.getByTestId('sp-group-by').selectOption('team');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=sp-group-table] tbody tr').length === 2);

@@ -43,6 +43,9 @@ export const SupportListQuery = SupportFilterSchema.extend({ limit: z.coerce.num
 /** GET /support/complaints: complaints per location, next to the NPS of a survey's NPS question (optional). */
 export const SupportComplaintsQuery = SupportFilterSchema.extend({ survey: Uuid.optional(), question: Uuid.optional() });
 
+/** GET /support/satisfaction: CSAT of the answers that follow the filtered contacts, by credited agent or resolution-time bucket. */
+export const SupportSatisfactionQuery = SupportFilterSchema.extend({ by: z.enum(['agent', 'resolution']).default('agent') });
+
 // ---- Answers ----
 
 const Seconds = z.number().nullable();
@@ -76,7 +79,8 @@ export const SupportKpisSchema = z.strictObject({
   repeat_window_s: z.number(),
   /** `repeat_7d` */
   repeat_metric: z.string(),
-  complaints: z.number(),
+  /** Null when no contact of the set says whether it is a complaint (the source has no such flag). */
+  complaints: z.number().nullable(),
   /** Contacts with an SLA target whose outcome is known (those still within their targets are left out), and those that met it. */
   sla_judged: z.number(),
   sla_met: z.number(),
@@ -148,3 +152,13 @@ export const SupportComplaintsAnswerSchema = z.strictObject({
   ),
 });
 export type SupportComplaintsAnswer = z.infer<typeof SupportComplaintsAnswerSchema>;
+
+/** Resolution-time buckets of full resolution (created -> last solved); `unresolved`: not solved now. */
+const ResolutionBucketSchema = z.enum(['under_1h', 'under_4h', 'under_1d', 'under_3d', 'over_3d', 'unresolved']);
+
+export const SupportSatisfactionAnswerSchema = z.strictObject({
+  by: z.enum(['agent', 'resolution']),
+  /** Groups with answers: by agent most answers first (key null: no agent known); by resolution fastest first. */
+  groups: z.array(z.strictObject({ key: z.union([ResolutionBucketSchema, z.string()]).nullable(), contacts: z.number(), csat: MetricResultSchema })),
+});
+export type SupportSatisfactionAnswer = z.infer<typeof SupportSatisfactionAnswerSchema>;

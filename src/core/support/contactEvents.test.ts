@@ -15,7 +15,7 @@ describe('summariseContact', () => {
     ]);
     expect(s).toMatchObject({
       ticketId: 'T1', customerId: 'C1', createdAt: at(0), firstResponseAt: at(15), firstSolvedAt: at(60), lastSolvedAt: at(60),
-      closedAt: at(600), agentReplies: 2, reopens: 0, solvedBy: 'ann', isComplaint: false,
+      closedAt: at(600), agentReplies: 2, reopens: 0, solvedBy: 'ann', isComplaint: null, // no event says whether it is a complaint
     });
   });
 

@@ -49,7 +49,8 @@ export interface ContactSummary extends ContactAttributes {
   reopens: number;
   /** The agent credited with the resolution: the agent on the last resolving event, else the last one assigned or replying before it. */
   solvedBy: string | null;
-  isComplaint: boolean;
+  /** Null when none of its events says whether it is a complaint. */
+  isComplaint: boolean | null;
 }
 
 // Same-instant events are taken in the order a contact's life goes through them.
@@ -118,7 +119,6 @@ export function summariseContact(events: readonly SupportEvent[]): ContactSummar
   }
   return {
     ...attrs,
-    isComplaint: attrs.isComplaint ?? false,
     ticketId: created.ticketId,
     customerId,
     createdAt: created.at,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactSummary } from './contactEvents.ts';
-import { groupKey, parseDuration, percentileCont, repeatFlags, supportKpis, supportKpisByGroup, type KpiOptions } from './kpis.ts';
+import { groupKey, parseDuration, percentileCont, repeatFlags, roundSeconds, supportKpis, supportKpisByGroup, type KpiOptions } from './kpis.ts';
 
 const T0 = Date.UTC(2024, 2, 1, 0, 0, 0);
 const H = 3600_000;
@@ -20,6 +20,14 @@ function contact(id: string, over: Partial<ContactSummary> & { created?: number;
 }
 
 const base = (n: number): KpiOptions => ({ repeats: Array<null>(n).fill(null), repeatWindowS: 7 * 86_400, complaintsKnown: true });
+
+describe('roundSeconds', () => {
+  it('keeps milliseconds and drops float noise', () => {
+    expect(roundSeconds(294036.0000000028)).toBe(294036);
+    expect(roundSeconds(135128.43644544433)).toBe(135128.436);
+    expect(roundSeconds(0.0005)).toBe(0.001);
+  });
+});
 
 describe('percentileCont (PostgreSQL percentile_cont)', () => {
   it('interpolates linearly between the closest ranks at p * (n - 1)', () => {

@@ -29,6 +29,11 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, 
  * by default), in seconds.
  * @returns null when the text is no positive duration
  */
+/** A time in seconds as reported (CLI and API): milliseconds at most, the interpolation's float noise dropped. */
+export function roundSeconds(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
 export function parseDuration(text: string, bareUnit: 's' | 'm' | 'h' | 'd' | 'w' | null = 'd'): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw])?\s*$/i.exec(text);
   if (!m) return null;

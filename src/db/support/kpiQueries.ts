@@ -9,6 +9,7 @@
 import type { Scope } from '../../core/access/index.ts';
 import type { SupportKpis } from '../../core/api/supportKpis.ts';
 import { SUPPORT_TIME_BUCKETS, repeatMetricName, type SupportGroup } from '../../core/support/dashboardKpis.ts';
+import { roundSeconds } from '../../core/support/kpis.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 
@@ -31,6 +32,29 @@ export interface SupportFilter {
 }
 
 /**
+ * The filters' conditions on the contacts aliased `c`: created in the organisation-local days from..to,
+ * in the location's subtree, with the given channel, team, agent, priority and category. Pushes its
+ * parameters onto `params`.
+ */
+export function contactFilterSql(f: Omit<SupportFilter, 'repeatDays' | 'now'>, params: unknown[], c: string): string[] {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (f.from !== undefined || f.to !== undefined) {
+    const tz = p(f.timeZone);
+    if (f.from !== undefined) where.push(`${c}.created_at >= (${p(f.from)}::date)::timestamp at time zone ${tz}::text`);
+    if (f.to !== undefined) where.push(`${c}.created_at < (${p(f.to)}::date + 1)::timestamp at time zone ${tz}::text`);
+  }
+  if (f.locationPath !== undefined) where.push(`${c}.location_id in (select l.id from locations l where l.org_id = ${c}.org_id and l.path like ${p(`${f.locationPath}%`)})`);
+  for (const k of ['channel', 'team', 'agent', 'priority', 'category'] as const) {
+    if (f[k] !== undefined) where.push(`${c}.${k} = ${p(f[k])}`);
+  }
+  return where;
+}
+
+/**
  * `s`: the caller's contacts with the same customer's next contact (`next_at`, lead() over the customer
  * in scope) and the per-contact facts; `f`: those in the filters. Only contacts from `from` on can be a
  * later contact of one in the period, and none after `to` + the window matters: `s` reads that span only.
@@ -50,21 +74,9 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
   const daysRef = once(f.repeatDays);
   const nowRef = once(f.now);
   const span = [`c.org_id = ${org}`, locationScopeSql(scope, 'c.location_id', params)];
-  const where: string[] = [];
-  if (f.from !== undefined) {
-    const from = `(${p(f.from)}::date)::timestamp at time zone ${tzRef()}::text`;
-    span.push(`c.created_at >= ${from}`);
-    where.push(`c.created_at >= ${from}`);
-  }
-  if (f.to !== undefined) {
-    const to = p(f.to);
-    span.push(`c.created_at < (${to}::date + 1 + ${daysRef()}::int)::timestamp at time zone ${tzRef()}::text`);
-    where.push(`c.created_at < (${to}::date + 1)::timestamp at time zone ${tzRef()}::text`);
-  }
-  if (f.locationPath !== undefined) where.push(`c.location_id in (select l.id from locations l where l.org_id = c.org_id and l.path like ${p(`${f.locationPath}%`)})`);
-  for (const k of ['channel', 'team', 'agent', 'priority', 'category'] as const) {
-    if (f[k] !== undefined) where.push(`c.${k} = ${p(f[k])}`);
-  }
+  if (f.from !== undefined) span.push(`c.created_at >= (${p(f.from)}::date)::timestamp at time zone ${tzRef()}::text`);
+  if (f.to !== undefined) span.push(`c.created_at < (${p(f.to)}::date + 1 + ${daysRef()}::int)::timestamp at time zone ${tzRef()}::text`);
+  const where = contactFilterSql(f, params, 'c');
   const secs = (a: string, b: string) => `extract(epoch from ${a} - ${b})::float8`;
   // met / missed / pending of one target; 'none' when the priority has no such target.
   const target = (at: string, t: string) =>
@@ -101,11 +113,11 @@ const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')
   count(*) filter (where k.reopens >= 1)::int as reopened,
   count(*) filter (where k.first_solved_at is not null and k.agent_replies = 1)::int as one_touch,
   count(k.customer_key)::int as repeat_base, count(*) filter (where k.is_repeat)::int as repeats,
-  count(*) filter (where k.is_complaint)::int as complaints,
+  case when count(k.is_complaint) > 0 then count(*) filter (where k.is_complaint)::int end as complaints,
   count(*) filter (where k.sla = 'met')::int as sla_met, count(*) filter (where k.sla = 'missed')::int as sla_missed`;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-const secsOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const secsOrNull = (v: unknown) => (v === null || v === undefined ? null : roundSeconds(Number(v)));
 
 function kpisOf(r: Record<string, any>, repeatDays: number): SupportKpis {
   return {

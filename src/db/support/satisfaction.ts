@@ -13,6 +13,7 @@ import {
 } from '../../core/support/storing.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
+import { contactFilterSql, type SupportFilter } from './kpiQueries.ts';
 
 export type SatisfactionGrouping = 'agent' | 'resolution';
 
@@ -45,13 +46,13 @@ interface Row {
  * organisation's orgs.support_credit: who solved it, or the last agent) or by resolution-time bucket
  * (full resolution, created -> last solved). Answers of questions whose scale has no csat.v1 box and
  * none stored are left out. Groups without answers are not listed.
- * @param opts.from / opts.to limit the answers' submission time (half-open)
+ * @param filter the contacts the answers follow (the support dashboard's filters: created in the period, location, channel, ...)
  */
 export async function satisfactionAfterContacts(
-  db: Queryable, scope: Scope, by: SatisfactionGrouping, opts: { from?: Date; to?: Date } = {},
+  db: Queryable, scope: Scope, by: SatisfactionGrouping, filter: Omit<SupportFilter, 'repeatDays' | 'now'> = { timeZone: 'UTC' },
 ): Promise<SatisfactionGroup[]> {
-  const params: unknown[] = [scope.orgId, opts.from ?? null, opts.to ?? null];
-  const inScope = locationScopeSql(scope, 'sc.location_id', params);
+  const params: unknown[] = [scope.orgId];
+  const inScope = [locationScopeSql(scope, 'sc.location_id', params), ...contactFilterSql(filter, params, 'sc')].join(' and ');
   const { rows } = await db.query<Row>(
     `/* satisfactionAfterContacts */ select sc.solved_by, sc.agent, ${BUCKET_SQL} as bucket, q.scale_min, q.scale_max, q.box_min, a.score,
             count(*) as answers, array_agg(distinct sc.id::text) as contacts
@@ -60,9 +61,7 @@ export async function satisfactionAfterContacts(
        join support_contacts sc on sc.org_id = r.org_id and sc.id = coalesce(i.support_contact_id, r.support_contact_id)
        join answers a on a.org_id = r.org_id and a.response_id = r.id and not a.excluded and a.score is not null
        join questions q on q.org_id = a.org_id and q.id = a.question_id and q.metric = 'csat'
-      where r.org_id = $1 and not r.excluded
-        and ($2::timestamptz is null or r.submitted_at >= $2) and ($3::timestamptz is null or r.submitted_at < $3)
-        and ${inScope}
+      where r.org_id = $1 and not r.excluded and ${inScope}
       group by 1, 2, 3, 4, 5, 6, 7`,
     params,
   );

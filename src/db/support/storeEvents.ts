@@ -2,8 +2,8 @@
  * @module Storing support contact events (docs/support.md "Importing contact events"), inside the
  * caller's transaction: events are first staged (COPY into a temporary table, so a file of a million
  * rows streams through bounded memory), then checked against the caller's locations, then stored once
- * each (event_key: a hash of ticket, kind, time and agent). Every contact they touched gets its summary
- * from src/core/support (summariseContact): a ticket new to the organisation from its staged rows, read
+ * each (event_key: a hash of ticket, kind, time and agent, see EVENT_KEY). Every contact they touched gets its
+ * summary from src/core/support (summariseContact): a ticket new to the organisation from its staged rows, read
  * once in ticket order, its contact row written whole once; a stored contact recomputed from all its
  * stored events, in batches.
  */
@@ -36,7 +36,7 @@ export async function createEventStage(tx: Queryable): Promise<void> {
     create temporary table if not exists support_ticket (ticket text not null, id uuid not null, is_new boolean not null) on commit drop;
     create temporary table if not exists support_summary (
       id uuid primary key, external_id text, customer_key text, customer_email text, channel text, agent text, team text, location_label text,
-      priority text, category text, subject text, is_complaint boolean not null, created_at timestamptz not null,
+      priority text, category text, subject text, is_complaint boolean, created_at timestamptz not null,
       first_response_at timestamptz, first_solved_at timestamptz, last_solved_at timestamptz, closed_at timestamptz,
       agent_replies integer not null, reopens integer not null, solved_by text
     ) on commit drop;
@@ -116,7 +116,12 @@ export async function refuseOutOfScope(tx: Queryable, scope: Scope): Promise<Sta
   return rows;
 }
 
-const EVENT_KEY = `md5(concat_ws(chr(31), s.ticket, s.kind, extract(epoch from s.at)::text, coalesce(s.agent, '')))`;
+/**
+ * An event's identity: ticket, kind, time and agent, and for the n-th (n >= 2) of identical events in one file
+ * or batch, n (a ServiceNow incident can answer and ask the caller in the same minute: two agent replies, as
+ * `sarafan kpi` counts them). The first has the key it always had, so the same file again adds nothing.
+ */
+const EVENT_KEY = `md5(concat_ws(chr(31), s.ticket, s.kind, extract(epoch from s.at)::text, coalesce(s.agent, ''), case when s.nth > 1 then s.nth::text end))`;
 
 /**
  * Stores the staged events not stored yet and the summaries of the contacts they touched, then links
@@ -144,7 +149,8 @@ export async function applyStagedEvents(tx: PoolClient, orgId: string, importId:
                                     customer_key, channel, team, location_label, priority, category, subject, is_complaint)
         select $1, k.id, ${EVENT_KEY}, s.kind, s.at, s.agent, $2,
                s.customer_key, s.channel, s.team, s.location_label, s.priority, s.category, s.subject, s.is_complaint
-          from support_stage s join support_ticket k on k.ticket = s.ticket
+          from (select st.*, row_number() over (partition by st.ticket, st.kind, st.at, st.agent order by st.line) as nth from support_stage st) s
+          join support_ticket k on k.ticket = s.ticket
          order by s.line
         on conflict (org_id, event_key) do nothing
         returning support_contact_id
@@ -213,9 +219,8 @@ async function copySummaries(tx: PoolClient, lines: string): Promise<void> {
 
 /**
  * Summarises the staged events of the tickets new to the organisation into support_summary, reading
- * the stage once in ticket order through a cursor (bounded memory). The same event given twice is
- * counted once, as support_events stores it once (its event_key: kind, time and agent within the
- * ticket; the first line wins, as in the insert of the events).
+ * the stage once in ticket order through a cursor (bounded memory). Identical events of one file are
+ * distinct events (EVENT_KEY numbers them), so every staged row counts, as in `sarafan kpi`.
  */
 async function summariseNewContacts(tx: PoolClient): Promise<void> {
   await tx.query('truncate support_summary');
@@ -246,15 +251,7 @@ async function summariseNewContacts(tx: PoolClient): Promise<void> {
 }
 
 function newContactLine(rows: readonly EventRow[]): string {
-  const seen = new Set<string>();
-  const events: SupportEvent[] = [];
-  for (const r of rows) {
-    const key = `${r.kind}\u001f${r.at_ms}\u001f${r.agent ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    events.push(eventOf(r));
-  }
-  return summaryLine(rows[0].id, rows[0].external_id, events);
+  return summaryLine(rows[0].id, rows[0].external_id, rows.map(eventOf));
 }
 
 /**

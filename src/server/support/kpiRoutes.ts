@@ -2,7 +2,7 @@
  * The support dashboard API (docs/api.md "Support operations"): KPIs of the caller's contacts by group and
  * period, the time distributions, the repeat-contact drill-down, SLA breaches, complaints next to NPS per
  * location. Aggregates need `metrics.read` (API keys with the read scope may call
- * GET /support/kpis and /support/trend); the lists that name customers and subjects need `response.read`.
+ * GET /support/kpis and /support/trend); CSAT after contacts (/support/satisfaction) needs `metrics.read`; the lists that name customers and subjects need `response.read`.
  * Every read sees the caller's locations only. SLA targets are the support settings' (not set here).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -10,9 +10,9 @@ import type { z } from 'zod';
 import { scopeOf, type Action, type Principal } from '../../core/access/index.ts';
 import { isNpsQuestion } from '../../core/analytics/metrics.ts';
 import {
-  SupportComplaintsQuery, SupportFilterSchema, SupportKpiQuery, SupportListQuery, SupportTrendQuery,
+  SupportComplaintsQuery, SupportFilterSchema, SupportKpiQuery, SupportListQuery, SupportSatisfactionQuery, SupportTrendQuery,
   type SupportComplaintsAnswer, type SupportDistributionAnswer, type SupportFilterQuery, type SupportKpisAnswer,
-  type SupportRepeatsAnswer, type SupportSlaBreachesAnswer, type SupportTrendAnswer,
+  type SupportRepeatsAnswer, type SupportSatisfactionAnswer, type SupportSlaBreachesAnswer, type SupportTrendAnswer,
 } from '../../core/api/supportKpis.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { getLocation } from '../../db/locations/listLocations.ts';
@@ -20,6 +20,7 @@ import {
   getSupportComplaintsByLocation, getSupportKpiGroups, getSupportKpis, getSupportKpiTrend, getSupportTimeDistribution, listSupportRepeats,
   listSupportSlaBreaches, type SupportFilter,
 } from '../../db/support/kpiQueries.ts';
+import { satisfactionAfterContacts } from '../../db/support/satisfaction.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { invalid, notFound } from '../../http/errors.ts';
@@ -28,7 +29,7 @@ import { parse } from '../../http/validate.ts';
 import { getBreakdown } from '../analytics/breakdown.ts';
 import { analyticsContext, surveyOf } from '../analytics/context.ts';
 
-/** Registers /api/v1/support/kpis, /trend, /distribution, /repeats, /sla-breaches and /complaints. */
+/** Registers /api/v1/support/kpis, /trend, /distribution, /repeats, /sla-breaches, /complaints and /satisfaction. */
 export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   const reads = deps.readPool ?? pool;
@@ -72,6 +73,11 @@ export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDe
   app.get('/api/v1/support/sla-breaches', async (request): Promise<SupportSlaBreachesAnswer> => {
     const { principal, query, filter } = await supportRequest(request, SupportListQuery, 'response.read');
     return listSupportSlaBreaches(reads, scopeOf(principal), filter, query.limit);
+  });
+
+  app.get('/api/v1/support/satisfaction', async (request): Promise<SupportSatisfactionAnswer> => {
+    const { principal, query, filter } = await supportRequest(request, SupportSatisfactionQuery, 'metrics.read');
+    return { by: query.by, groups: await satisfactionAfterContacts(reads, scopeOf(principal), query.by, filter) };
   });
 
   app.get('/api/v1/support/complaints', async (request): Promise<SupportComplaintsAnswer> => {

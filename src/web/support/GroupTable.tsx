@@ -30,7 +30,7 @@ const COLUMNS: Column[] = [
   { id: 'reopen', head: ({ t }) => t('sp.col.reopen'), value: (k) => k.reopen_rate, show: (i, k) => share(i, k.reopen_rate) },
   { id: 'oneTouch', head: ({ t }) => t('sp.col.oneTouch'), value: (k) => k.one_touch_rate, show: (i, k) => share(i, k.one_touch_rate) },
   { id: 'repeat', head: ({ t }, days) => t('sp.col.repeat', { days }), value: (k) => k.repeat_contact_rate, show: (i, k) => share(i, k.repeat_contact_rate) },
-  { id: 'complaints', head: ({ t }) => t('sp.col.complaints'), value: (k) => k.complaints, show: (i, k) => i.num(k.complaints, 0) },
+  { id: 'complaints', head: ({ t }) => t('sp.col.complaints'), value: (k) => k.complaints, show: (i, k) => (k.complaints === null ? i.t('sp.noValue') : i.num(k.complaints, 0)) },
   { id: 'sla', head: ({ t }) => t('sp.col.sla'), value: (k) => k.sla_attainment, show: (i, k) => share(i, k.sla_attainment) },
 ];
 

@@ -3,7 +3,8 @@
  * (period, location, channel, team, priority, repeat window) are kept in the URL; KPI tiles with the
  * change against the previous period of equal length and a weekly sparkline; response and resolution
  * time distributions; a table by agent / team / location / channel / category / priority sortable from the
- * keyboard; customers who came back; SLA breaches; complaints next to the NPS of the same locations.
+ * keyboard; CSAT after contacts by agent and resolution time; customers who came back; SLA breaches; complaints
+ * next to the NPS of the same locations. A link to the import page stays in the header.
  * While new filters load, panels show a placeholder rather than the previous filters' numbers.
  */
 import { useMemo } from 'react';
@@ -23,6 +24,7 @@ import { DistributionPanel } from './DistributionPanel.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import { RepeatsPanel, SlaBreachesPanel } from './ListPanels.tsx';
 import { ComplaintsPanel } from './ComplaintsPanel.tsx';
+import { SatisfactionPanel } from './SatisfactionPanel.tsx';
 import './support.css';
 
 const PRESETS = ['30d', '90d', '12m'] as const;
@@ -77,6 +79,7 @@ export function SupportPage() {
     <div className="an-page sp-page">
       <div className="an-page-head">
         <PageTitle title={t('sp.title')} />
+        {!nothingYet && can('support.import') && <Link to="/app/support/import" className="button secondary" data-testid="sp-import">{t('sp.importMore')}</Link>}
       </div>
       <p className="muted">{t('sp.intro')}</p>
       {nothingYet ? (
@@ -131,6 +134,7 @@ export function SupportPage() {
           <KpiTiles current={kpis} previous={before} trend={trend} />
           <DistributionPanel filters={filters} />
           <GroupTable filters={filters} />
+          <SatisfactionPanel filters={filters} />
           {can('response.read') && <RepeatsPanel filters={filters} />}
           {can('response.read') && <SlaBreachesPanel filters={filters} byPriority={fresh(kpis)?.sla_by_priority ?? null} />}
           <ComplaintsPanel filters={filters} />
