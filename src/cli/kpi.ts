@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { summariseContact, type ContactSummary, type SupportEvent } from '../core/support/contactEvents.ts';
-import { KPI_GROUPS, parseDuration, repeatFlags, roundSeconds, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
+import { KPI_GROUPS, parseDuration, REPEAT_WINDOW_MAX_DAYS, repeatFlags, repeatWindowProblem, roundSeconds, supportKpis, supportKpisByGroup, type KpiGroup, type SlaTarget, type SupportKpis } from '../core/support/kpis.ts';
 import { PRESET_NAMES } from '../core/support/presets.ts';
 import { businessSeconds, parseBusinessHours } from '../core/support/businessHours.ts';
 import { EventFileError, eventFileFormat, readEventFile, type EventFileFormat } from '../server/support/readEventFile.ts';
@@ -153,6 +153,8 @@ async function kpiCommand(file: string, opts: KpiOptions): Promise<void> {
   if (!format) throw new UsageError(`cannot tell the format of ${file} from its extension: give --format csv, xlsx or jsonl`);
   const windowS = parseDuration(opts.repeatWindow);
   if (windowS === null) throw new UsageError(`--repeat-window "${opts.repeatWindow}": write 7d, 48h or a number of days`);
+  const windowProblem = repeatWindowProblem(windowS);
+  if (windowProblem) throw new UsageError(`--repeat-window "${opts.repeatWindow}": ${windowProblem}`);
   const slaTargets = opts.sla.map(parseSla);
   const calendar = opts.businessHours === undefined ? null : parseBusinessHours(opts.businessHours, opts.tz);
   if (typeof calendar === 'string') throw new UsageError(`--business-hours: ${calendar}`);
@@ -221,7 +223,7 @@ export function registerKpiCommand(program: Command): void {
     .argument('<file>', 'event file: .csv, .xlsx or .jsonl (see docs/import-formats.md)')
     .option('--preset <name>', `column mapping: ${PRESET_NAMES.join(', ')}`, 'canonical')
     .option('--format <format>', 'file format: csv, xlsx or jsonl (default: from the extension)')
-    .option('--repeat-window <window>', 'repeat-contact window: 7d, 48h, or a number of days', '7d')
+    .option('--repeat-window <window>', `repeat-contact window: 7d, 48h, or a number of days (at most ${REPEAT_WINDOW_MAX_DAYS}d)`, '7d')
     .option('--by <group>', `one result per group: ${KPI_GROUPS.join(', ')}`)
     .option('--json', 'JSON instead of a table')
     .option('--tz <zone>', 'IANA time zone of dates written without an offset (and of --by month)', 'UTC')

@@ -16,7 +16,8 @@ export interface FixtureContact {
   priority: string;
   category: string;
   subject?: string;
-  complaint?: boolean;
+  /** Absent: not a complaint; null: the source says nothing about complaints (unknown). */
+  complaint?: boolean | null;
   at: string;
   /** Minutes after creation; null: not reached. */
   fr: number | null;
@@ -37,7 +38,7 @@ export async function insertContacts(pool: pg.Pool, orgId: string, stores: Recor
          is_complaint, created_at, first_response_at, first_solved_at, last_solved_at, agent_replies, reopens, solved_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $5)`,
       [orgId, c.ext, c.customer, c.channel, c.agent, c.team, c.store ? stores[c.store] : null, c.store ?? 'Unknown shop', c.priority, c.category,
-        c.subject ?? `About ${c.category}`, c.complaint ?? false, at, plus(c.fr), plus(c.fs), plus(c.ls), c.replies, c.reopens],
+        c.subject ?? `About ${c.category}`, c.complaint === undefined ? false : c.complaint, at, plus(c.fr), plus(c.fs), plus(c.ls), c.replies, c.reopens],
     );
   }
 }
@@ -113,7 +114,7 @@ export function expectedKpis(rows: readonly FixtureContact[], visible: readonly 
     repeat_contact_rate: share(repeats, withCustomer.length),
     repeat_window_s: windowDays * 86_400,
     repeat_metric: `repeat_${windowDays}d`,
-    complaints: rows.filter((c) => c.complaint).length,
+    complaints: rows.some((c) => c.complaint !== null) ? rows.filter((c) => c.complaint).length : null,
     sla_judged: met + missed,
     sla_met: met,
     sla_attainment: share(met, met + missed),

@@ -22,8 +22,9 @@ const CONTACTS: FixtureContact[] = [
   { ...base, ext: 'c2', customer: 'alice', store: 'A', channel: 'phone', agent: 'bob', complaint: true, at: '2026-03-05T09:00:00Z', fr: 120, fs: 300, ls: null, replies: 2, reopens: 1 },
   { ...base, ext: 'c3', customer: 'carl', store: 'B', team: 'L2', agent: 'cid', category: 'delivery', at: '2026-03-03T21:30:00Z', fr: 30, fs: 2000, ls: 2000 },
   { ...base, ext: 'c4', customer: 'carl', store: 'B', channel: 'chat', team: 'L2', agent: 'cid', priority: 'high', category: 'delivery', complaint: true, at: '2026-03-12T10:00:00Z', fr: null, fs: null, ls: null, replies: 0 },
-  { ...base, ext: 'c5', customer: null, store: 'C', category: 'returns', at: '2026-03-10T08:00:00Z', fr: 5, fs: 10, ls: 10 },
-  { ...base, ext: 'c6', customer: 'dora', store: 'C', channel: 'phone', team: 'L2', agent: 'bob', priority: 'high', category: 'returns', at: '2026-03-20T11:30:00Z', fr: null, fs: null, ls: null, replies: 0 },
+  // Store C's contacts come from a source that says nothing about complaints (complaint unknown).
+  { ...base, ext: 'c5', customer: null, store: 'C', category: 'returns', complaint: null, at: '2026-03-10T08:00:00Z', fr: 5, fs: 10, ls: 10 },
+  { ...base, ext: 'c6', customer: 'dora', store: 'C', channel: 'phone', team: 'L2', agent: 'bob', priority: 'high', category: 'returns', complaint: null, at: '2026-03-20T11:30:00Z', fr: null, fs: null, ls: null, replies: 0 },
   { ...base, ext: 'c7', customer: 'alice', store: null, at: '2026-03-07T09:00:00Z', fr: 45, fs: 100, ls: 400, replies: 3, reopens: 1 },
   { ...base, ext: 'c8', customer: 'eve', store: 'A', priority: 'low', at: '2026-02-27T09:00:00Z', fr: 20, fs: 30, ls: 30 },
   { ...base, ext: 'c9', customer: 'eve', store: 'A', priority: 'low', at: '2026-03-01T08:00:00Z', fr: 15, fs: 4000, ls: 4000, replies: 2 },
@@ -210,11 +211,15 @@ describe('support dashboard API', () => {
     expect(row('Store A')).toMatchObject({ contacts: 3, complaints: 1 });
     expect(row('Store A').nps!.value).toBeCloseTo(npsOf([10, 9, 3]), 6);
     expect(row('Store B')).toMatchObject({ contacts: 2, complaints: 1, nps: null });
+    expect(row('Store C')).toMatchObject({ contacts: 2, complaints: null });
     expect(row('Store C').nps!.value).toBe(-100);
     expect(row(null)).toMatchObject({ contacts: 1, complaints: 0 });
     const plain = SupportComplaintsAnswerSchema.parse((await owner.get(`/api/v1/support/complaints?${MARCH}`)).json);
     expect(plain.survey).toBeNull();
-    expect(plain.locations.map((l) => [l.name, l.complaints])).toEqual([['Store A', 1], ['Store B', 1], ['Store C', 0], [null, 0]]);
+    // Unknown complaints (Store C) are null, as the KPIs' complaints of Store C alone, and listed last.
+    expect(plain.locations.map((l) => [l.name, l.complaints])).toEqual([['Store A', 1], ['Store B', 1], [null, 0], ['Store C', null]]);
+    const storeC = (await owner.get(`/api/v1/support/kpis?${MARCH}&by=location`)).json.groups.find((g: { label: string | null }) => g.label === 'Store C');
+    expect(storeC.kpis.complaints).toBeNull();
   });
 
   it('answers a read API key limited to a store like a manager of that store; the lists stay the dashboard\'s', async () => {

@@ -63,6 +63,10 @@ describe('support page', () => {
     // alice's t1 is followed by t2 within 7 days: 1 of 3 contacts with a customer.
     expect(await tile(page, 'repeat').textContent()).toBe('33.3%');
     expect(await page.getByTestId('sp-kpi-repeat').locator('.an-kpi-label').textContent()).toBe('Repeat contacts within 7 days');
+    // February (the previous period) has no contacts: no tile shows a change or a better/worse mark.
+    await page.locator('[data-testid=sp-kpi-contacts][data-previous=none]').waitFor();
+    expect(await page.getByTestId('sp-kpi-delta').count()).toBe(0);
+    expect(await page.locator('.sp-verdict').count()).toBe(0);
 
     // The import stays one click away when there is data.
     expect(await page.getByTestId('sp-import').getAttribute('href')).toBe('/app/support/import');
@@ -95,6 +99,16 @@ describe('support page', () => {
     await page.getByTestId('sp-filter-channel').selectOption('chat');
     await page.waitForURL(/channel=chat/);
     await page.waitForFunction(() => document.querySelector('[data-testid=sp-kpi-contacts] [data-testid=sp-kpi-value]')?.textContent === '2');
+    await page.close();
+  });
+
+  it('compares with a previous period that has contacts', { timeout: 60_000 }, async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@sppage.test', TEST_PASSWORD);
+    // 8-14 March (t4-t7: 4 contacts) against 1-7 March (t1-t3: 3 contacts).
+    await page.goto(`${server.baseUrl}/app/support?period=custom&from=2026-03-08&to=2026-03-14`);
+    await page.locator('[data-testid=sp-kpi-contacts][data-previous=data]').waitFor();
+    expect(await tile(page, 'contacts').textContent()).toBe('4');
+    expect(await page.getByTestId('sp-kpi-contacts').getByTestId('sp-kpi-delta').locator('bdi').textContent()).toBe('+1');
     await page.close();
   });
 

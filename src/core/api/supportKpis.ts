@@ -5,14 +5,15 @@
  */
 import { z } from 'zod';
 import { SUPPORT_GROUPS } from '../support/dashboardKpis.ts';
+import { REPEAT_WINDOW_MAX_DAYS, repeatWindowProblem } from '../support/kpis.ts';
 import { Day, IsoInstant, MetricResultSchema, Uuid } from './common.ts';
 
-/** `7d`: the repeat-contact window in days (1..90), part of the metric's name (`repeat_7d`). */
+/** `7d`: the repeat-contact window in days (1..REPEAT_WINDOW_MAX_DAYS, as `sarafan kpi --repeat-window`), part of the metric's name (`repeat_7d`). */
 export const RepeatWindow = z
   .string()
   .regex(/^([1-9]\d?)d$/, 'use a number of days like 7d')
   .transform((s) => Number(s.slice(0, -1)))
-  .refine((n) => n <= 90, 'at most 90d');
+  .refine((n) => repeatWindowProblem(n * 86_400) === null, `at most ${REPEAT_WINDOW_MAX_DAYS}d`);
 
 
 const Text = z.string().trim().min(1).max(200);
@@ -146,9 +147,12 @@ export type SupportSlaBreachesAnswer = z.infer<typeof SupportSlaBreachesAnswerSc
 
 export const SupportComplaintsAnswerSchema = z.strictObject({
   survey: z.strictObject({ id: Uuid, question_id: Uuid }).nullable(),
-  /** Locations with contacts or NPS answers; complaints per 1,000 transactions are not shown (transactions are not known yet). */
+  /**
+   * Locations with contacts or NPS answers; complaints per 1,000 transactions are not shown (transactions are not known yet).
+   * complaints: null where no contact of the location says anything about complaints (as the KPIs' `complaints`).
+   */
   locations: z.array(
-    z.strictObject({ location_id: Uuid.nullable(), name: z.string().nullable(), contacts: z.number(), complaints: z.number(), nps: MetricResultSchema.nullable() }),
+    z.strictObject({ location_id: Uuid.nullable(), name: z.string().nullable(), contacts: z.number(), complaints: z.number().nullable(), nps: MetricResultSchema.nullable() }),
   ),
 });
 export type SupportComplaintsAnswer = z.infer<typeof SupportComplaintsAnswerSchema>;

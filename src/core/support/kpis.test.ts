@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactSummary } from './contactEvents.ts';
-import { groupKey, parseDuration, percentileCont, repeatFlags, roundSeconds, supportKpis, supportKpisByGroup, type KpiOptions } from './kpis.ts';
+import { groupKey, parseDuration, percentileCont, repeatFlags, repeatWindowProblem, roundSeconds, supportKpis, supportKpisByGroup, type KpiOptions } from './kpis.ts';
 
 const T0 = Date.UTC(2024, 2, 1, 0, 0, 0);
 const H = 3600_000;
@@ -57,6 +57,15 @@ describe('parseDuration', () => {
     expect(parseDuration('0d')).toBeNull();
     expect(parseDuration('-7d')).toBeNull();
     expect(parseDuration('a week')).toBeNull();
+  });
+});
+
+describe('repeatWindowProblem', () => {
+  it('allows windows up to 90 days (as the API) and refuses longer ones', () => {
+    expect(repeatWindowProblem(3600)).toBeNull();
+    expect(repeatWindowProblem(7_776_000)).toBeNull(); // 90 days
+    expect(repeatWindowProblem(7_776_001)).toBe('at most 90d');
+    expect(repeatWindowProblem(7_862_400)).toBe('at most 90d'); // 91 days
   });
 });
 

@@ -2,7 +2,7 @@
  * @module Support KPIs from contact summaries (../shared/METRICS.md "Support operations metrics";
  * docs/support.md "KPI definitions"). The SQL of the support page mirrors these definitions.
  *
- * Exports: `percentileCont`, `parseDuration`, `repeatFlags`, `supportKpis`, `SupportKpis`, `SlaTarget`,
+ * Exports: `percentileCont`, `parseDuration`, `REPEAT_WINDOW_MAX_DAYS`, `repeatWindowProblem`, `repeatFlags`, `supportKpis`, `SupportKpis`, `SlaTarget`,
  * `SlaResult`, `KpiOptions`, `KPI_GROUPS`, `KpiGroup`, `groupKey`, `supportKpisByGroup`, `GroupKpis`.
  */
 import type { ContactSummary } from './contactEvents.ts';
@@ -41,6 +41,14 @@ export function parseDuration(text: string, bareUnit: 's' | 'm' | 'h' | 'd' | 'w
   if (unit === null) return null;
   const seconds = Number(m[1]) * UNIT_SECONDS[unit];
   return seconds > 0 ? seconds : null;
+}
+
+/** The longest repeat-contact window, in days: the CLI (`--repeat-window`) and the API (`repeatWindow`) refuse longer ones. */
+export const REPEAT_WINDOW_MAX_DAYS = 90;
+
+/** Why a repeat-contact window of `seconds` is refused (longer than REPEAT_WINDOW_MAX_DAYS), or null when it is usable. */
+export function repeatWindowProblem(seconds: number): string | null {
+  return seconds > REPEAT_WINDOW_MAX_DAYS * 86_400 ? `at most ${REPEAT_WINDOW_MAX_DAYS}d` : null;
 }
 
 /**

@@ -107,13 +107,16 @@ function contactsCte(scope: Scope, f: SupportFilter, params: unknown[]): string 
 const stats = (col: string, name: string) =>
   `percentile_cont(0.5) within group (order by ${col}) as ${name}_median_s, percentile_cont(0.9) within group (order by ${col}) as ${name}_p90_s, avg(${col}) as ${name}_mean_s`;
 
+/** Complaints among the contacts `k`; null when none of them says anything about complaints (migration 098). */
+const COMPLAINTS_SQL = 'case when count(k.is_complaint) > 0 then count(*) filter (where k.is_complaint)::int end';
+
 /** The aggregates of one set of contacts `k` (kpisOf reads them). */
 const KPI_SQL = `count(*)::int as contacts, ${stats('k.frt_s', 'first_response')}, ${stats('k.res_s', 'first_resolution')}, ${stats('k.full_s', 'resolution')},
   count(k.first_response_at)::int as responded, count(k.first_solved_at)::int as solved,
   count(*) filter (where k.reopens >= 1)::int as reopened,
   count(*) filter (where k.first_solved_at is not null and k.agent_replies = 1)::int as one_touch,
   count(k.customer_key)::int as repeat_base, count(*) filter (where k.is_repeat)::int as repeats,
-  case when count(k.is_complaint) > 0 then count(*) filter (where k.is_complaint)::int end as complaints,
+  ${COMPLAINTS_SQL} as complaints,
   count(*) filter (where k.sla = 'met')::int as sla_met, count(*) filter (where k.sla = 'missed')::int as sla_missed`;
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -321,14 +324,17 @@ export async function listSupportSlaBreaches(db: Queryable, scope: Scope, f: Sup
   };
 }
 
-/** Contacts and complaints per location (location_id null: contacts matched to no location), most complaints first. */
-export async function getSupportComplaintsByLocation(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ locationId: string | null; name: string | null; contacts: number; complaints: number }[]> {
+/**
+ * Contacts and complaints per location (location_id null: contacts matched to no location), most complaints
+ * first. complaints: null where no contact of the location says anything about complaints (as the KPIs).
+ */
+export async function getSupportComplaintsByLocation(db: Queryable, scope: Scope, f: SupportFilter): Promise<{ locationId: string | null; name: string | null; contacts: number; complaints: number | null }[]> {
   const params: unknown[] = [];
   const { rows } = await db.query(
     `/* getSupportComplaintsByLocation */ with ${contactsCte(scope, f, params)}
-     select k.location_id, l.name, count(*)::int as contacts, count(*) filter (where k.is_complaint)::int as complaints
+     select k.location_id, l.name, count(*)::int as contacts, ${COMPLAINTS_SQL} as complaints
      from k left join locations l on l.org_id = k.org_id and l.id = k.location_id
-     group by 1, 2 order by complaints desc, contacts desc, 2`,
+     group by 1, 2 order by complaints desc nulls last, contacts desc, 2`,
     params,
   );
   return rows.map((r) => ({ locationId: r.location_id, name: r.name, contacts: r.contacts, complaints: r.complaints }));

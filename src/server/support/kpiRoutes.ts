@@ -97,7 +97,7 @@ export async function registerSupportKpiRoutes(app: FastifyInstance, deps: AppDe
       location_id: c.locationId, name: c.name, contacts: c.contacts, complaints: c.complaints, nps: (c.locationId && byLocation.get(c.locationId)?.result) || null,
     }));
     const listed = new Set(complaints.map((c) => c.locationId));
-    for (const r of nps.rows) if (!listed.has(r.key)) locations.push({ location_id: r.key, name: r.label, contacts: 0, complaints: 0, nps: r.result });
+    for (const r of nps.rows) if (!listed.has(r.key)) locations.push({ location_id: r.key, name: r.label, contacts: 0, complaints: null, nps: r.result });
     return { survey: { id: survey.id, question_id: question.id! }, locations };
   });
 }

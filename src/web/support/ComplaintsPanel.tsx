@@ -43,7 +43,7 @@ export function ComplaintsPanel({ filters }: { filters: SupportFilters }) {
                 {data.locations.map((l) => (
                   <tr key={l.location_id ?? ''}>
                     <th scope="row" dir="auto"><bdi>{l.name ?? t('sp.complaints.noLocation')}</bdi></th>
-                    <td className="num">{num(l.complaints, 0)}</td>
+                    <td className="num">{l.complaints === null ? t('sp.noValue') : num(l.complaints, 0)}</td>
                     <td className="num">{num(l.contacts, 0)}</td>
                     {data.survey && <td>{l.nps ? <MetricValue result={l.nps} /> : '—'}</td>}
                   </tr>

@@ -1,6 +1,7 @@
 /**
  * The support KPI tiles: each with its value, the change against the previous period of equal length
- * (better / worse by the metric's direction) and a sparkline of the trend. The sparkline is decorative
+ * (better / worse by the metric's direction; none when either value is unknown or the previous period has
+ * no contacts; `data-previous` says whether that period has loaded and has data) and a sparkline of the trend. The sparkline is decorative
  * (its numbers are the trend's, in the tile's text and the other panels).
  */
 import { useI18n } from '../i18n.tsx';
@@ -84,12 +85,13 @@ export function KpiTiles({ current, previous, trend }: { current: Loaded<Support
         {TILES.map((tile) => {
           if (now === null) return <li key={tile.id} className="card an-kpi"><Skeleton height={90} /></li>;
           const v = tile.value(now.kpis);
-          const p = before ? tile.value(before.kpis) : null;
+          // A previous period without contacts has no data: a change against nothing is no change.
+          const p = before && before.kpis.contacts > 0 ? tile.value(before.kpis) : null;
           const d = v !== null && p !== null ? v - p : null;
           const verdict = d === null || tile.higherIsBetter === null ? null : d === 0 ? 'same' : (d > 0) === tile.higherIsBetter ? 'better' : 'worse';
           const detail = tile.detail?.(i18n, now.kpis);
           return (
-            <li key={tile.id} className="card an-kpi sp-kpi" data-testid={`sp-kpi-${tile.id}`}>
+            <li key={tile.id} className="card an-kpi sp-kpi" data-testid={`sp-kpi-${tile.id}`} data-previous={before === null ? 'loading' : before.kpis.contacts > 0 ? 'data' : 'none'}>
               <span className="an-kpi-label">{tile.label(i18n, now.kpis)}</span>
               <span className="sp-kpi-value" data-testid="sp-kpi-value">{formatValue(i18n, tile.kind, v)}</span>
               {detail && <span className="muted sp-kpi-detail">{detail}</span>}
