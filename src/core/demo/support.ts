@@ -4,8 +4,9 @@
  * (docs/import-formats.md), stored through the same path as an import. Three teams (the call center's
  * phone line, chat and e-mail) with their agents; complaints, reopens and repeat contacts; the
  * declining store MSK-04 gets more complaints and slower answers month by month. Some tickets are
- * the ones a CSAT answer of the same customer followed ("anchors"): solved shortly before the answer,
- * slower and reopened more often when the answer was poor, so satisfaction falls with resolution time.
+ * the ones a CSAT answer of the same customer followed ("anchors", `chooseSupportAnchors`): solved shortly
+ * before the answer, slower and reopened more often when the answer was poor, so satisfaction falls with
+ * resolution time.
  * Pure and seeded.
  */
 import type { SupportEvent, SupportEventKind } from '../support/contactEvents.ts';
@@ -41,6 +42,44 @@ export interface SupportAnchor {
   store: string;
   answeredAt: Date;
   score: number;
+}
+
+/** A CSAT answer at a store: by a directory customer (`customerId`), or by a one-off customer (null). */
+export interface DemoCsatAnswer {
+  id: string;
+  customerId: string | null;
+  store: string;
+  answeredAt: Date;
+  score: number;
+}
+
+/**
+ * Which CSAT answers followed a support contact: about `share` of them. Most answers come from one-off
+ * customers the directory does not know, and an answer is linked to a ticket only through a known
+ * customer; so an anchored one-off answer is given to a directory customer of the same home store who
+ * has no CSAT answer yet (each customer at most once, so no answer becomes a duplicate). Anchored answers
+ * left without a customer are not anchored.
+ * @returns the anchors (oldest answer first) and the answers given a customer (answer id -> customer)
+ */
+export function chooseSupportAnchors(rng: Rng, answers: readonly DemoCsatAnswer[], directory: readonly { externalId: string; store: string | null }[], share: number): {
+  anchors: SupportAnchor[]; adopted: Map<string, string>;
+} {
+  const answered = new Set(answers.map((a) => a.customerId));
+  const free = new Map<string, string[]>();
+  for (const c of directory) {
+    if (c.store === null || answered.has(c.externalId)) continue;
+    free.set(c.store, [...(free.get(c.store) ?? []), c.externalId]);
+  }
+  const anchors: SupportAnchor[] = [];
+  const adopted = new Map<string, string>();
+  for (const a of answers) {
+    if (!rng.chance(share)) continue;
+    const customerId = a.customerId ?? free.get(a.store)?.shift() ?? null;
+    if (customerId === null) continue;
+    if (a.customerId === null) adopted.set(a.id, customerId);
+    anchors.push({ customerId, store: a.store, answeredAt: a.answeredAt, score: a.score });
+  }
+  return { anchors, adopted };
 }
 
 interface Ticket {
