@@ -131,6 +131,60 @@ describe('comments view in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('theme dictionary: "Theme saved." clears on the next edit, unsaved edits are not lost to another theme, one save at a time', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    const panel = page.locator('section[aria-labelledby="text-themes-title"]');
+    const id = panel.getByLabel('Id');
+    const words = panel.getByLabel('Words, comma-separated (English)');
+    const status = panel.getByTestId('theme-status');
+    // Hold the dictionary's PUT until released: while it is on its way, a second Enter must not send it again.
+    let puts = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/v1/text/themes', async (route) => {
+      if (route.request().method() === 'PUT') {
+        puts += 1;
+        await held;
+      }
+      await route.continue();
+    });
+    await panel.getByRole('button', { name: 'Price', exact: true }).click();
+    await poll(() => id.inputValue()).toBe('price');
+    await words.fill(`${await words.inputValue()}, pricey`);
+    await words.press('Enter');
+    const save = panel.getByRole('button', { name: 'Saving…' });
+    await poll(() => save.isDisabled()).toBe(true);
+    await words.press('Enter');
+    release();
+    await poll(() => status.textContent()).toBe('Theme saved.');
+    expect(puts).toBe(1);
+    // The next edit makes "Theme saved." stale: it goes at once.
+    await words.press('End');
+    await page.keyboard.type(', dear');
+    expect(await status.textContent()).toBe('');
+    // Another theme while the form holds unsaved words: a dialog asks; Escape keeps the edits.
+    await panel.getByRole('button', { name: 'Waiting time', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.isVisible()).toBe(false);
+    expect(await id.inputValue()).toBe('price');
+    expect(await words.inputValue()).toMatch(/, pricey, dear$/);
+    // Asked again, "Discard changes" (keyboard) opens the other theme and puts the focus in the form.
+    await panel.getByRole('button', { name: 'Waiting time', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Discard changes' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => id.inputValue()).toBe('waiting_time');
+    expect(await id.evaluate((el) => el === document.activeElement)).toBe(true);
+    const stored = await server.pool.query(`select terms from org_themes where org_id = $1 and id = 'price'`, [orgId]);
+    expect(stored.rows[0].terms.en).toContain('pricey');
+    expect(stored.rows[0].terms.en).not.toContain('dear');
+    await page.context().close();
+  }, 60_000);
+
   it('key phrases say there is nothing to compare when a filter leaves one group empty', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
     // Only detractors: no promoter's comment to set them against ("not yet 15 mentions" would mislead).
