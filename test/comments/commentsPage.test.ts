@@ -90,9 +90,24 @@ describe('comments view in the browser', () => {
     await form.getByRole('radio', { name: 'Negative' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await form.getByRole('radio', { name: 'Neutral' }).isChecked()).toBe(true);
+    // Held on its way: a second Enter meanwhile must not send the correction twice.
+    let patches = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/api/v1/text/comments/**', async (route) => {
+      if (route.request().method() === 'PATCH') {
+        patches += 1;
+        await held;
+      }
+      await route.continue();
+    });
     await form.getByRole('button', { name: 'Save correction' }).focus();
     await page.keyboard.press('Enter');
+    await poll(() => form.getByRole('button', { name: 'Saving…' }).isDisabled()).toBe(true);
+    await page.keyboard.press('Enter');
+    release();
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
+    expect(patches).toBe(1);
     // Every sentiment badge is readable: WCAG contrast of at least 4.5 (the neutral one was white on light grey).
     for (const badge of await list.getByTestId('sentiment').all()) {
       expect(contrast(...(await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] as const)))).toBeGreaterThanOrEqual(4.5);
