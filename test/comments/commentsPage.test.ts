@@ -3,7 +3,7 @@
  * line, and a correction made with the keyboard only, stored as 'manual'.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
@@ -23,6 +23,21 @@ function contrast(a: string, b: string): number {
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Holds the page's `method` requests to `url` (counting them) until release(): a save "on its way". */
+async function holdRequests(page: Page, url: string, method: string) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  const state = { count: 0, release: () => release() };
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) {
+      state.count += 1;
+      await held;
+    }
+    await route.continue();
+  });
+  return state;
 }
 
 requirePageTestPrerequisites();
@@ -91,23 +106,14 @@ describe('comments view in the browser', () => {
     await page.keyboard.press('ArrowRight');
     expect(await form.getByRole('radio', { name: 'Neutral' }).isChecked()).toBe(true);
     // Held on its way: a second Enter meanwhile must not send the correction twice.
-    let patches = 0;
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route('**/api/v1/text/comments/**', async (route) => {
-      if (route.request().method() === 'PATCH') {
-        patches += 1;
-        await held;
-      }
-      await route.continue();
-    });
+    const patches = await holdRequests(page, '**/api/v1/text/comments/**', 'PATCH');
     await form.getByRole('button', { name: 'Save correction' }).focus();
     await page.keyboard.press('Enter');
     await poll(() => form.getByRole('button', { name: 'Saving…' }).isDisabled()).toBe(true);
     await page.keyboard.press('Enter');
-    release();
+    patches.release();
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
-    expect(patches).toBe(1);
+    expect(patches.count).toBe(1);
     // Every sentiment badge is readable: WCAG contrast of at least 4.5 (the neutral one was white on light grey).
     for (const badge of await list.getByTestId('sentiment').all()) {
       expect(contrast(...(await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] as const)))).toBeGreaterThanOrEqual(4.5);
@@ -154,16 +160,7 @@ describe('comments view in the browser', () => {
     const words = panel.getByLabel('Words, comma-separated (English)');
     const status = panel.getByTestId('theme-status');
     // Hold the dictionary's PUT until released: while it is on its way, a second Enter must not send it again.
-    let puts = 0;
-    let release: () => void = () => {};
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route('**/api/v1/text/themes', async (route) => {
-      if (route.request().method() === 'PUT') {
-        puts += 1;
-        await held;
-      }
-      await route.continue();
-    });
+    const puts = await holdRequests(page, '**/api/v1/text/themes', 'PUT');
     await panel.getByRole('button', { name: 'Price', exact: true }).click();
     await poll(() => id.inputValue()).toBe('price');
     await words.fill(`${await words.inputValue()}, pricey`);
@@ -171,9 +168,9 @@ describe('comments view in the browser', () => {
     const save = panel.getByRole('button', { name: 'Saving…' });
     await poll(() => save.isDisabled()).toBe(true);
     await words.press('Enter');
-    release();
+    puts.release();
     await poll(() => status.textContent()).toBe('Theme saved.');
-    expect(puts).toBe(1);
+    expect(puts.count).toBe(1);
     // The next edit makes "Theme saved." stale: it goes at once.
     await words.press('End');
     await page.keyboard.type(', dear');

@@ -382,6 +382,14 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
     setForm({ ...form, ...patch });
     setSaved(false);
   };
+  // After a save or a delete: the form as the server now has it, no stale error, the list reloaded.
+  const settled = (next: ThemeForm, savedNow: boolean) => {
+    setBaseline(next);
+    setSaved(savedNow);
+    setError(null);
+    onChange();
+  };
+  const failed = (err: unknown) => setError(err instanceof Error ? err : new Error(String(err)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (saving) return;
@@ -391,12 +399,9 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
     try {
       const old = themes.find((x) => x.id === sent.id);
       await api.put('/text/themes', { id: sent.id, names: { ...(old?.names ?? {}), [lang]: sent.name || undefined }, terms: { en: split(sent.en), ru: split(sent.ru), fa: split(sent.fa) } });
-      setBaseline(sent);
-      setSaved(true);
-      setError(null);
-      onChange();
+      settled(sent, true);
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
+      failed(err);
     } finally {
       setSaving(false);
     }
@@ -440,12 +445,9 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
                 try {
                   await api.delete(`/text/themes?id=${encodeURIComponent(form.id)}`);
                   setForm(EMPTY_FORM);
-                  setBaseline(EMPTY_FORM);
-                  setSaved(false);
-                  setError(null);
-                  onChange();
+                  settled(EMPTY_FORM, false);
                 } catch (err) {
-                  setError(err instanceof Error ? err : new Error(String(err)));
+                  failed(err);
                 }
               }} />
           )}
