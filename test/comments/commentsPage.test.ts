@@ -3,7 +3,7 @@
  * line, and a correction made with the keyboard only, stored as 'manual'.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildUser, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/app.ts';
 import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../helpers/browser.ts';
 import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
@@ -23,6 +23,21 @@ function contrast(a: string, b: string): number {
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Holds the page's `method` requests to `url` (counting them) until release(): a save "on its way". */
+async function holdRequests(page: Page, url: string, method: string) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  const state = { count: 0, release: () => release() };
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) {
+      state.count += 1;
+      await held;
+    }
+    await route.continue();
+  });
+  return state;
 }
 
 requirePageTestPrerequisites();
@@ -90,9 +105,15 @@ describe('comments view in the browser', () => {
     await form.getByRole('radio', { name: 'Negative' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await form.getByRole('radio', { name: 'Neutral' }).isChecked()).toBe(true);
+    // Held on its way: a second Enter meanwhile must not send the correction twice.
+    const patches = await holdRequests(page, '**/api/v1/text/comments/**', 'PATCH');
     await form.getByRole('button', { name: 'Save correction' }).focus();
     await page.keyboard.press('Enter');
+    await poll(() => form.getByRole('button', { name: 'Saving…' }).isDisabled()).toBe(true);
+    await page.keyboard.press('Enter');
+    patches.release();
     await poll(() => negative.getByTestId('sentiment').textContent()).toBe('Neutral');
+    expect(patches.count).toBe(1);
     // Every sentiment badge is readable: WCAG contrast of at least 4.5 (the neutral one was white on light grey).
     for (const badge of await list.getByTestId('sentiment').all()) {
       expect(contrast(...(await badge.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor] as const)))).toBeGreaterThanOrEqual(4.5);
@@ -128,6 +149,51 @@ describe('comments view in the browser', () => {
     expect(await form.getByRole('checkbox', { name: 'Price' }).isChecked()).toBe(false);
     const stored = await server.pool.query(`select sentiment, source from comment_analysis where org_id = $1 and response_id = $2`, [orgId, rids[1]]);
     expect(stored.rows[0].source).not.toBe('manual');
+    await page.context().close();
+  }, 60_000);
+
+  it('theme dictionary: "Theme saved." clears on the next edit, unsaved edits are not lost to another theme, one save at a time', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/surveys/${surveyId}?range=all`);
+    const panel = page.locator('section[aria-labelledby="text-themes-title"]');
+    const id = panel.getByLabel('Id');
+    const words = panel.getByLabel('Words, comma-separated (English)');
+    const status = panel.getByTestId('theme-status');
+    // Hold the dictionary's PUT until released: while it is on its way, a second Enter must not send it again.
+    const puts = await holdRequests(page, '**/api/v1/text/themes', 'PUT');
+    await panel.getByRole('button', { name: 'Price', exact: true }).click();
+    await poll(() => id.inputValue()).toBe('price');
+    await words.fill(`${await words.inputValue()}, pricey`);
+    await words.press('Enter');
+    const save = panel.getByRole('button', { name: 'Saving…' });
+    await poll(() => save.isDisabled()).toBe(true);
+    await words.press('Enter');
+    puts.release();
+    await poll(() => status.textContent()).toBe('Theme saved.');
+    expect(puts.count).toBe(1);
+    // The next edit makes "Theme saved." stale: it goes at once.
+    await words.press('End');
+    await page.keyboard.type(', dear');
+    expect(await status.textContent()).toBe('');
+    // Another theme while the form holds unsaved words: a dialog asks; Escape keeps the edits.
+    await panel.getByRole('button', { name: 'Waiting time', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+    await poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.isVisible()).toBe(false);
+    expect(await id.inputValue()).toBe('price');
+    expect(await words.inputValue()).toMatch(/, pricey, dear$/);
+    // Asked again, "Discard changes" (keyboard) opens the other theme and puts the focus in the form.
+    await panel.getByRole('button', { name: 'Waiting time', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Discard changes' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => id.inputValue()).toBe('waiting_time');
+    expect(await id.evaluate((el) => el === document.activeElement)).toBe(true);
+    const stored = await server.pool.query(`select terms from org_themes where org_id = $1 and id = 'price'`, [orgId]);
+    expect(stored.rows[0].terms.en).toContain('pricey');
+    expect(stored.rows[0].terms.en).not.toContain('dear');
     await page.context().close();
   }, 60_000);
 

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent, translate, loadLanguage } from '../../src/web/i18n.tsx';
 import type { Language } from '../../src/core/i18n/languages.ts';
-import { metricDetailTexts, type DetailFormatters } from '../../src/web/analytics/metricDetails.ts';
+import { metricDetailTexts, metricFigure, metricInterval, type DetailFormatters } from '../../src/web/analytics/metricDetails.ts';
 import type { MetricResult } from '../../src/web/analytics/types.ts';
 
 // The app loads ru and fa on demand; these tests format in both.
@@ -77,6 +77,22 @@ describe('KPI detail lines', () => {
   it('adds nothing to other metrics', () => {
     expect(texts('en', result('mean', { mean: 4, variance: 1 }))).toEqual([]);
     expect(metricDetailTexts(null, formatters('en'))).toEqual([]);
+  });
+});
+
+describe('a metric value and its interval follow one rule', () => {
+  // The acceptance check saw "-100" beside "95% CI -100,0 … -87,4": the interval had a fixed decimal, the value not.
+  const nps = result('nps', {});
+  const ces = result('ces', {});
+  it('shows the interval with the decimals of the value, in en, ru and fa', () => {
+    expect(metricFigure(nps, -100, formatters('ru'))).toBe('-100');
+    expect(metricInterval(nps, [-100, -87.4], formatters('ru'))).toBe('95% ДИ -100 … -87,4');
+    expect(metricInterval(nps, [-100, -87.4], formatters('en'))).toBe('95% CI -100 … -87.4');
+    expect(metricInterval(nps, [12, 40], formatters('en'))).toBe('95% CI 12 … 40');
+    expect(metricInterval(nps, [-100, -87.4], formatters('fa'))).toBe(`بازهٔ اطمینان ۹۵٪: ${FSI}\u200e−۱۰۰${PDI} … ${FSI}\u200e−۸۷٫۴${PDI}`);
+    // Means (CES) keep two decimals, trailing zeros dropped like the value's.
+    expect(metricFigure(ces, 5.5, formatters('en'))).toBe('5.5');
+    expect(metricInterval(ces, [5.25, 5.8], formatters('en'))).toBe('95% CI 5.25 … 5.8');
   });
 });
 

@@ -12,7 +12,8 @@ import { channelLabel, languageName } from './FilterBar.tsx';
 import { dimensionLabel, locationLabel } from './labels.ts';
 import type { BreakdownAnswer, BreakdownRow, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { Loadable, MetricValue, Panel } from './ui.tsx';
+import { metricDigits } from './metricDetails.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { metricLimits } from './TrendPanel.tsx';
 

@@ -13,7 +13,8 @@ import { locationTree, type DashboardContext } from './dashboard.ts';
 import { dimensionLabel, locationLabel } from './labels.ts';
 import type { CompareAnswer, CompareSide, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, metricDigits, MetricValue, Panel } from './ui.tsx';
+import { Loadable, MetricValue, Panel } from './ui.tsx';
+import { metricDigits, metricInterval } from './metricDetails.ts';
 
 function defaultInput(ctx: DashboardContext): CompareInput {
   const r = resolveRange(ctx.filters.range === 'all' ? { range: '90d' } : ctx.filters, ctx.today);
@@ -146,7 +147,8 @@ function SideLabel({ which, side }: { which: 'A' | 'B'; side: CompareSide | unde
 }
 
 function CompareResult({ data, mode }: { data: CompareAnswer; mode: CompareMode }) {
-  const { t, num } = useI18n();
+  const i18n = useI18n();
+  const { t, num } = i18n;
   const d = metricDigits(data.a);
   const change: CompareChange = data.change;
   const arrow = changeArrow(change);
@@ -171,7 +173,7 @@ function CompareResult({ data, mode }: { data: CompareAnswer; mode: CompareMode 
                 {/* LRI…PDI: the plus sign stays before the number in Persian. */}
                 {t('an.compare.diff', { diff: change.diff > 0 ? `\u2066+${num(change.diff, d)}\u2069` : num(change.diff, d) })}
               </strong>
-              {change.ci95 && <>{' '}<span className="muted an-nowrap">{t('an.metric.ci', { lo: num(change.ci95[0], d, true), hi: num(change.ci95[1], d, true) })}</span></>}
+              {change.ci95 && <>{' '}<span className="muted an-nowrap">{metricInterval(data.a, change.ci95, i18n)}</span></>}
             </p>
             <p className="an-change-line">
               <span data-testid="compare-verdict">{t(verdictKey(mode, change))}</span>

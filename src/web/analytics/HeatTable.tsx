@@ -9,12 +9,14 @@ import { heatColor, heatPosition } from '../charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { HeatmapAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, metricDigits, Panel } from './ui.tsx';
+import { Loadable, Panel } from './ui.tsx';
+import { metricFigure, metricInterval } from './metricDetails.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { locationLabel } from './labels.ts';
 
 export function HeatTable({ ctx }: { ctx: DashboardContext }) {
-  const { t, num, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, num, lang } = i18n;
   const parent = ctx.filters.parent ?? ctx.filters.location;
   const state = useLoad<HeatmapAnswer>(analyticsPath(ctx, `/surveys/${ctx.surveyId}/analytics/heatmap`, { parent }));
   const codes = new Map(ctx.locations.map((l) => [l.id, l.code]));
@@ -52,10 +54,10 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
                         const pos = heatPosition(m?.value ?? null, m?.metric ?? c.metric, q?.scale, lowerBetter);
                         return (
                           <td key={c.questionId} className="num" style={{ background: heatColor(pos) }}
-                            title={m?.ci95 ? t('an.metric.ci', { lo: num(m.ci95[0], metricDigits(m), true), hi: num(m.ci95[1], metricDigits(m), true) }) : undefined}>
+                            title={m?.ci95 ? metricInterval(m, m.ci95, i18n) : undefined}>
                             {m && m.value !== null ? (
                               <>
-                                <strong>{num(m.value, metricDigits(m))}</strong>
+                                <strong>{metricFigure(m, m.value, i18n)}</strong>
                                 <span className="muted"> n={num(m.n, 0)}</span>
                                 {m.smallSample && <abbr className="an-small-mark" title={t('an.metric.smallSampleTitle')}>*</abbr>}
                               </>

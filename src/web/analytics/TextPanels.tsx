@@ -10,6 +10,7 @@ import { useI18n } from '../i18n.tsx';
 import { api } from '../api.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { useSession } from '../shell/session.tsx';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { themeName } from './labels.ts';
@@ -186,6 +187,8 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   const [chosen, setChosen] = useState<string[]>(comment.analysis?.themes ?? []);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
+  // One save at a time: a second click while the first is on its way would send it twice.
+  const [saving, setSaving] = useState(false);
   const id = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   // Opening starts from the comment's analysis as it is now (what was picked and cancelled is dropped);
@@ -202,6 +205,8 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (saving) return;
+    setSaving(true);
     try {
       const a = await api.patch<CommentAnalysis>(`/text/comments/${comment.responseId}/${comment.questionId}`, { sentiment, themes: chosen });
       onSaved(a);
@@ -210,6 +215,8 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setSaving(false);
     }
   };
   return (
@@ -236,7 +243,7 @@ function Correction({ comment, themes, onSaved }: { comment: AnalysedComment; th
           </fieldset>
           {error && <ErrorBox error={error} />}
           <div className="actions">
-            <button type="submit">{t('tx.correct.save')}</button>
+            <button type="submit" disabled={saving}>{saving ? t('tx.editor.saving') : t('tx.correct.save')}</button>
             <button type="button" className="secondary" onClick={() => show(false)}>{t('tx.correct.cancel')}</button>
           </div>
         </form>
@@ -342,32 +349,75 @@ function ThemeTables({ ctx, themes, corrected }: { ctx: DashboardContext; themes
   );
 }
 
-/** The organisation's theme dictionary: list with delete, and an add-or-update form (whole-organisation editors only). */
+type ThemeForm = { id: string; name: string; en: string; ru: string; fa: string };
+const EMPTY_FORM: ThemeForm = { id: '', name: '', en: '', ru: '', fa: '' };
+
+/**
+ * The organisation's theme dictionary: list with delete, and an add-or-update form (whole-organisation editors only).
+ * "Theme saved." lasts until the form is edited again; picking another theme while the form holds unsaved edits
+ * asks first (a modal dialog: Escape or "Keep editing" keeps them); one save at a time.
+ */
 function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () => void }) {
   const { t, lang } = useI18n();
   const { can, me } = useSession();
-  const [form, setForm] = useState({ id: '', name: '', en: '', ru: '', fa: '' });
+  const [form, setForm] = useState<ThemeForm>(EMPTY_FORM);
+  // The form as it was loaded or last saved: anything else is an unsaved edit.
+  const [baseline, setBaseline] = useState<ThemeForm>(EMPTY_FORM);
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [pending, setPending] = useState<ThemeItem | null>(null);
   const idInput = useRef<HTMLInputElement>(null);
+  // Focus moves to the form after a theme is loaded, also after the dialog has closed (its effect runs first
+  // and gives the focus back to the theme button that opened it).
+  const [loads, setLoads] = useState(0);
+  useEffect(() => {
+    if (loads > 0) idInput.current?.focus();
+  }, [loads]);
   if (!can('survey.edit') || me?.locationPaths !== null) return null;
   const split = (s: string) => s.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
+  const dirty = (Object.keys(form) as Array<keyof ThemeForm>).some((k) => form[k] !== baseline[k]);
+  // Any edit makes "Theme saved." (and an old error) stale.
+  const update = (patch: Partial<ThemeForm>) => {
+    setForm({ ...form, ...patch });
+    setSaved(false);
+  };
+  // After a save or a delete: the form as the server now has it, no stale error, the list reloaded.
+  const settled = (next: ThemeForm, savedNow: boolean) => {
+    setBaseline(next);
+    setSaved(savedNow);
+    setError(null);
+    onChange();
+  };
+  const failed = (err: unknown) => setError(err instanceof Error ? err : new Error(String(err)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (saving) return;
+    const sent = form;
+    setSaving(true);
+    setSaved(false);
     try {
-      const old = themes.find((x) => x.id === form.id);
-      await api.put('/text/themes', { id: form.id, names: { ...(old?.names ?? {}), [lang]: form.name || undefined }, terms: { en: split(form.en), ru: split(form.ru), fa: split(form.fa) } });
-      setSaved(true);
-      setError(null);
-      onChange();
+      const old = themes.find((x) => x.id === sent.id);
+      await api.put('/text/themes', { id: sent.id, names: { ...(old?.names ?? {}), [lang]: sent.name || undefined }, terms: { en: split(sent.en), ru: split(sent.ru), fa: split(sent.fa) } });
+      settled(sent, true);
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
+      failed(err);
+    } finally {
+      setSaving(false);
     }
   };
-  const edit = (th: ThemeItem) => {
-    setForm({ id: th.id, name: th.names[lang as 'en'] ?? '', en: (th.terms.en ?? []).join(', '), ru: (th.terms.ru ?? []).join(', '), fa: (th.terms.fa ?? []).join(', ') });
+  const load = (th: ThemeItem) => {
+    const next = { id: th.id, name: th.names[lang as 'en'] ?? '', en: (th.terms.en ?? []).join(', '), ru: (th.terms.ru ?? []).join(', '), fa: (th.terms.fa ?? []).join(', ') };
+    setForm(next);
+    setBaseline(next);
     setSaved(false);
-    idInput.current?.focus();
+    setError(null);
+    setPending(null);
+    setLoads((n) => n + 1);
+  };
+  const edit = (th: ThemeItem) => {
+    if (dirty && th.id !== form.id) setPending(th);
+    else if (!dirty) load(th);
   };
   return (
     <Panel title={t('tx.editor.title')} id="text-themes">
@@ -375,27 +425,39 @@ function ThemeEditor({ themes, onChange }: { themes: ThemeItem[]; onChange: () =
       <ul className="tx-theme-list">
         {themes.map((th) => (
           <li key={th.id}>
-            <button type="button" className="link-button" onClick={() => edit(th)}>{themeName(themes, th.id, lang)}</button>
+            <button type="button" className="link-button" aria-current={th.id === form.id ? 'true' : undefined} onClick={() => edit(th)}>{themeName(themes, th.id, lang)}</button>
             <span className="muted"> {t('tx.editor.terms.count', { n: (th.terms.en?.length ?? 0) + (th.terms.ru?.length ?? 0) + (th.terms.fa?.length ?? 0) })}</span>
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} className="tx-theme-form">
-        <label>{t('tx.editor.id')}<input ref={idInput} required pattern="[a-z0-9_\-]{1,64}" dir="ltr" value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} /></label>
-        <label>{t('tx.editor.name', { lang: t(`tx.lang.${lang as 'en'}`) })}<input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
+      <form onSubmit={submit} className="tx-theme-form" aria-busy={saving}>
+        <label>{t('tx.editor.id')}<input ref={idInput} required pattern="[a-z0-9_\-]{1,64}" dir="ltr" value={form.id} onChange={(e) => update({ id: e.target.value })} /></label>
+        <label>{t('tx.editor.name', { lang: t(`tx.lang.${lang as 'en'}`) })}<input value={form.name} onChange={(e) => update({ name: e.target.value })} /></label>
         {LANGS.map((l) => (
-          <label key={l}>{t('tx.editor.terms', { lang: t(`tx.lang.${l}`) })}<input dir="auto" value={form[l]} onChange={(e) => setForm({ ...form, [l]: e.target.value })} /></label>
+          <label key={l}>{t('tx.editor.terms', { lang: t(`tx.lang.${l}`) })}<input dir="auto" value={form[l]} onChange={(e) => update({ [l]: e.target.value })} /></label>
         ))}
         {error && <ErrorBox error={error} />}
         <div className="actions">
-          <button type="submit">{t('tx.editor.add')}</button>
+          <button type="submit" disabled={saving}>{saving ? t('tx.editor.saving') : t('tx.editor.add')}</button>
           {themes.some((x) => x.id === form.id) && (
-            <ConfirmButton label={t('tx.editor.delete', { name: themeName(themes, form.id, lang) })} question={t('tx.editor.deleteQuestion')}
-              onConfirm={async () => { await api.delete(`/text/themes?id=${encodeURIComponent(form.id)}`); setForm({ id: '', name: '', en: '', ru: '', fa: '' }); onChange(); }} />
+            <ConfirmButton label={t('tx.editor.delete', { name: themeName(themes, form.id, lang) })} question={t('tx.editor.deleteQuestion')} disabled={saving}
+              onConfirm={async () => {
+                try {
+                  await api.delete(`/text/themes?id=${encodeURIComponent(form.id)}`);
+                  setForm(EMPTY_FORM);
+                  settled(EMPTY_FORM, false);
+                } catch (err) {
+                  failed(err);
+                }
+              }} />
           )}
         </div>
-        {saved && <span role="status" className="muted"> {t('tx.editor.saved')}</span>}
+        <p role="status" className="muted tx-theme-status" data-testid="theme-status">{saved ? t('tx.editor.saved') : ''}</p>
       </form>
+      <ConfirmDialog open={pending !== null} title={t('tx.editor.discardTitle')} confirmLabel={t('tx.editor.discard')} cancelLabel={t('tx.editor.keep')} danger
+        onConfirm={() => pending && load(pending)} onCancel={() => setPending(null)}>
+        <p>{t('tx.editor.discardBody', { next: pending ? themeName(themes, pending.id, lang) : '' })}</p>
+      </ConfirmDialog>
     </Panel>
   );
 }

@@ -8,7 +8,8 @@ import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { INTERVALS, type Interval } from './filters.ts';
 import type { SummaryQuestion, TrendAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { Loadable, metricDigits, Panel } from './ui.tsx';
+import { Loadable, Panel } from './ui.tsx';
+import { metricDigits } from './metricDetails.ts';
 import { localize } from '../../core/surveys/localize.ts';
 
 /** The range a metric's value can take, for the value axis. */

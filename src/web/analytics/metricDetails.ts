@@ -19,6 +19,25 @@ export interface MetricDetailText {
   text: string;
 }
 
+/** Decimals of a metric's figures: 2 for means (mean, CES, CSI), 1 for the rest (NPS, CSAT, shares). */
+export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined): number {
+  return m && (m.metric === 'mean' || m.metric === 'ces' || m.metric === 'csi') ? 2 : 1;
+}
+
+/**
+ * One metric figure (its value, an interval bound, a difference) as the dashboard shows it: at most
+ * metricDigits decimals, trailing zeros dropped. One rule for the value and its interval, so a tile never
+ * reads "-100" beside "95% CI -100.0 … -87.4".
+ */
+export function metricFigure(m: Pick<MetricResult, 'metric'> | null | undefined, v: number | null | undefined, f: Pick<DetailFormatters, 'num'>): string {
+  return f.num(v, metricDigits(m));
+}
+
+/** The "95% CI lo … hi" text of a metric (or of a difference of it), figures as metricFigure. */
+export function metricInterval(m: Pick<MetricResult, 'metric'> | null | undefined, ci: readonly [number, number], f: Pick<DetailFormatters, 'num' | 't'>): string {
+  return f.t('an.metric.ci', { lo: metricFigure(m, ci[0], f), hi: metricFigure(m, ci[1], f) });
+}
+
 const numberOf = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The extra lines of `result`, in display order; none for metrics without such details. */

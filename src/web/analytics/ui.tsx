@@ -2,17 +2,14 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MetricResult } from './types.ts';
+import { metricDigits, metricFigure, metricInterval } from './metricDetails.ts';
 import type { Loaded } from '../components/useLoad.ts';
 import { ApiError } from '../api.ts';
 
-/** Digits to show for a metric's value: NPS/percentages as whole-ish numbers, means with two. */
-export function metricDigits(m: Pick<MetricResult, 'metric'> | null | undefined): number {
-  return m && (m.metric === 'mean' || m.metric === 'ces' || m.metric === 'csi') ? 2 : 1;
-}
-
 /** A metric as the product must show it: value, n, 95% interval, definition version, small-sample mark. */
 export function MetricValue({ result, size = 'normal' }: { result: MetricResult | null | undefined; size?: 'normal' | 'large' }) {
-  const { t, num, pct } = useI18n();
+  const i18n = useI18n();
+  const { t, num, pct } = i18n;
   if (!result || result.value === null) {
     return <span className="metric-value muted">{t('an.metric.noData')}{result ? `${t('shell.sep')}n = ${num(result.n, 0)}` : ''}</span>;
   }
@@ -20,12 +17,12 @@ export function MetricValue({ result, size = 'normal' }: { result: MetricResult 
   const percent = result.metric === 'csat' || result.metric === 'share';
   return (
     <span className={`metric-value ${size}`}>
-      <span className="metric-number" data-testid="metric-number">{percent ? pct(result.value, d) : num(result.value, d)}</span>
+      <span className="metric-number" data-testid="metric-number">{percent ? pct(result.value, d) : metricFigure(result, result.value, i18n)}</span>
       <span className="metric-meta">
         <span>n = {num(result.n, 0)}</span>
         {result.ci95 && (
           <span title={t('an.metric.ciTitle')}>
-            {t('an.metric.ci', { lo: num(result.ci95[0], d, true), hi: num(result.ci95[1], d, true) })}
+            {metricInterval(result, result.ci95, i18n)}
           </span>
         )}
         <span className="badge definition" title={t('an.metric.definitionTitle')}>{result.definition}</span>
