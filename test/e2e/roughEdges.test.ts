@@ -101,7 +101,11 @@ describe('dashboard rough edges in the browser', () => {
     // One response a day for 40 days, all in the south: a trend with many periods.
     ids.daily = await survey('Daily pulse', 'live');
     const dailyQ = await questions(ids.daily);
-    for (let d = 0; d < 40; d++) await respond(ids.daily, dailyQ, 'C', 'link', 9, new Date(stamp - d * 86_400_000 - 3_600_000));
+    // Today's answer lies between midnight (UTC, the organisation's zone) and now, so "the last 30 days" hold 30 at any hour
+    // (an hour before now fell on yesterday between 00:00 and 01:00, and the count was 29).
+    const todayStart = Math.floor(stamp / 86_400_000) * 86_400_000;
+    const todayAt = todayStart + Math.floor((stamp - todayStart) / 2);
+    for (let d = 0; d < 40; d++) await respond(ids.daily, dailyQ, 'C', 'link', 9, new Date(todayAt - d * 86_400_000));
     // CSI of one attribute: satisfaction 8 and 6 (mean 7), importance 10 and 10 (weight 1) → 10 × 7 = 70.
     ids.csi = await survey('Store CSI', 'live');
     const csiQ = Object.fromEntries((await pool.query(
