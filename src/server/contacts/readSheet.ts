@@ -3,22 +3,18 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import type { ImportSheet } from '../../core/contacts/importPlan.ts';
 import { DomainError } from '../../core/errors.ts';
+import { csvDelimiter } from '../files/tabular.ts';
 
 /** More rows than this are refused (split the file): one import is one transaction. */
 export const MAX_IMPORT_ROWS = 50_000;
 
 const invalid = (message: string) => new DomainError('validation', message, { field: 'data' });
 
-// Empty lines stay records (skipped later), so a record's index is its row number. The separator of the first line: the most frequent of , ; and tab (Excel writes ; in Russian locales).
-function delimiterOf(text: string): string {
-  const line = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
-  const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0][0];
-}
-
+// Empty lines stay records (skipped later), so a record's index is its row number. The separator of the first line:
+// the most frequent of , ; and tab outside quotes (Excel writes ; in Russian locales).
 function fromCsv(text: string): string[][] {
   try {
-    return parseCsv(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), relax_column_count: true, relax_quotes: true }) as string[][];
+    return parseCsv(text, { bom: true, delimiter: csvDelimiter(text.replace(/^\uFEFF/, '')), relax_column_count: true, relax_quotes: true }) as string[][];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     throw invalid(`row ${e.lines ?? 1}: ${String(e.message ?? 'invalid CSV').replace(/ at line \d+.*$/, '')}`);
