@@ -5,6 +5,7 @@
  * those who curate feedback data the import wizard, the sentiment correction and delete.
  */
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { withFilters } from '../components/filterParams.ts';
 import { useSearchParams } from 'react-router';
 import { api, qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -52,15 +53,7 @@ export function ReviewsPage() {
   }, [t]));
   const textFilters = { ...filters, v: version + corrected ? String(version + corrected) : undefined };
 
-  const setFilters = (next: Partial<Record<FilterKey, string | undefined>>) =>
-    setParams((prev) => {
-      const out = new URLSearchParams();
-      for (const k of FILTER_KEYS) {
-        const v = k in next ? next[k] : prev.get(k) ?? undefined;
-        if (v) out.set(k, v);
-      }
-      return out;
-    });
+  const setFilters = (next: Partial<Record<FilterKey, string | undefined>>) => setParams((prev) => withFilters(prev, FILTER_KEYS, next));
   const setOffset = (o: number) =>
     setParams((prev) => {
       const out = new URLSearchParams(prev);

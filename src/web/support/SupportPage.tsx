@@ -8,6 +8,7 @@
  * While new filters load, panels show a placeholder rather than the previous filters' numbers.
  */
 import { useMemo } from 'react';
+import { withFilters } from '../components/filterParams.ts';
 import { Link, useSearchParams } from 'react-router';
 import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -53,15 +54,7 @@ export function SupportPage() {
   const priorities = useLoad<SupportKpisAnswer>(`/support/kpis${qs({ by: 'priority' })}`);
   const locations = useLoad<LocationsAnswer>('/locations');
 
-  const setFilter = (next: Partial<Record<FilterKey, string | undefined>>) =>
-    setParams((prev) => {
-      const out = new URLSearchParams();
-      for (const k of FILTER_KEYS) {
-        const v = k in next ? next[k] : prev.get(k) ?? undefined;
-        if (v) out.set(k, v);
-      }
-      return out;
-    });
+  const setFilter = (next: Partial<Record<FilterKey, string | undefined>>) => setParams((prev) => withFilters(prev, FILTER_KEYS, next));
 
   const nothingYet = options.data !== null && options.data.kpis.contacts === 0;
   const keysOf = (a: Loaded<SupportKpisAnswer>) => (a.data?.groups ?? []).map((g) => g.key).filter((k) => k !== '');
