@@ -9,16 +9,9 @@ import { startTestServer, type Client, type TestServer } from '../helpers/app.ts
 import { buildAnalyticsOrg, buildRegionTeam, seedResponses, seedSurvey } from '../analytics/seed.ts';
 import { analyseOrgComments } from '../../src/server/text/analyseComments.ts';
 import { trainingSet, trainOrgModel } from '../../src/server/text/textModel.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 /** Polls `check` until it returns true (a positive wait for work done by the job queue). */
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 // Obvious comments (sentiment decided by a person), with the store and the NPS score beside them.
 const COMMENTS = [
   { key: 'en-neg', store: 'S1', score: 2, at: '2026-09-10T10:00:00Z', text: 'Terrible service, the staff was rude and I waited forever. Very disappointed.', sentiment: 'negative' },

@@ -7,14 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
 import { sweepCommentsJob } from '../../src/server/jobs/sweepCommentsJob.ts';
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../helpers/waitFor.ts';
 
 describe('comments sweep', () => {
   let server: TestServer;
@@ -39,12 +32,12 @@ describe('comments sweep', () => {
     const count = async (sql: string) => Number((await server.pool.query(sql, [orgId])).rows[0].n);
     expect(await count(`select count(*) as n from comment_analysis where org_id = $1`)).toBe(0);
     await server.app.jobs.send(sweepCommentsJob, {});
-    await waitFor(async () => (await count(`select count(*) as n from comment_analysis where org_id = $1`)) === 210, 'the analysis');
+    await waitFor(async () => (await count(`select count(*) as n from comment_analysis where org_id = $1`)) === 210, 'the analysis', 60_000);
     // The same sweep saw the organisation due for training (210 scored comments, no model yet).
-    await waitFor(async () => (await count(`select count(*) as n from text_models where org_id = $1`)) === 1, 'the training');
+    await waitFor(async () => (await count(`select count(*) as n from text_models where org_id = $1`)) === 1, 'the training', 60_000);
     const model = await server.pool.query(`select n, classes, accuracy from text_models where org_id = $1`, [orgId]);
     expect(model.rows[0]).toMatchObject({ n: 210, classes: ['negative', 'neutral', 'positive'] });
     expect(model.rows[0].accuracy).toBeGreaterThan(0.9);
-    await waitFor(async () => (await count(`select count(*) as n from comment_analysis where org_id = $1 and source = 'model'`)) === 210, 'the re-analysis with the model');
+    await waitFor(async () => (await count(`select count(*) as n from comment_analysis where org_id = $1 and source = 'model'`)) === 210, 'the re-analysis with the model', 60_000);
   }, 120_000);
 });

@@ -9,14 +9,7 @@ import { buildOrg, buildUser, signIn, startTestServer, type Client, type TestSer
 import { ReviewsAnswerSchema } from '../../src/core/api/reviews.ts';
 import { saveReviewAnalyses } from '../../src/db/reviews/reviewSentiment.ts';
 import { sweepCommentsJob } from '../../src/server/jobs/sweepCommentsJob.ts';
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from '../helpers/waitFor.ts';
 
 const REVIEWS = [
   { id: 'en-neg', text: 'Terrible service, the staff was rude and I waited forever. Very disappointed.', sentiment: 'negative' },

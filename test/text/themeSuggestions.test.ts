@@ -8,14 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, buildRegionTeam, seedResponses, seedSurvey } from '../analytics/seed.ts';
 import { analyseOrgComments } from '../../src/server/text/analyseComments.ts';
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { waitFor } from '../helpers/waitFor.ts';
 
 // Parking (no starter theme has it) at S1 in English and at S3 in Russian, Wi-Fi at S2, and comments the starter themes cover.
 const PARKING_EN = ['No parking space near the store', 'Could not find a parking space', 'Parking space too small for my car', 'Parking space always full'];
