@@ -112,7 +112,7 @@ function CommentFilters({ filters, setFilters }: Pick<FilterBarContext, 'filters
   const sentimentName = (s: Sentiment) => t(`tx.sentiment.${s}`);
   const chips = [
     ...(filters.sentiment ? [{ key: 's', label: sentimentName(filters.sentiment), remove: () => setFilters({ sentiment: undefined }) }] : []),
-    ...chosen.map((id) => ({ key: `t:${id}`, label: themeName(dictionary, id, lang), remove: () => setFilters({ themes: chosen.filter((x) => x !== id) }) })),
+    ...chosen.map((id) => ({ key: `t:${id}`, label: themeName(dictionary, id, lang), remove: () => setFilters((current) => ({ themes: (current.themes ?? []).filter((x) => x !== id) })) })),
   ];
   return (
     <>

@@ -6,7 +6,7 @@ import { useSession } from '../shell/session.tsx';
 import { orgToday } from '../../core/time/orgCalendar.ts';
 import type { DashboardContext } from './dashboard.ts';
 import { useSurveyContext } from './useSurveyContext.ts';
-import { parseFilters, serializeFilters, type DashboardFilters } from './filters.ts';
+import { parseFilters, queryAfterFilterPatch, type FilterPatch } from './filters.ts';
 import { FilterBar } from './FilterBar.tsx';
 import { Freshness } from './Freshness.tsx';
 import { KpiTiles, CsiPanel } from './KpiTiles.tsx';
@@ -36,7 +36,7 @@ export function SurveyDashboard() {
   // ranges yield stable request paths.
   const today = useMemo(() => orgToday(timeZone, new Date()), [timeZone]);
   const setFilters = useCallback(
-    (patch: Partial<DashboardFilters>) => setParams((prev) => serializeFilters({ ...parseFilters(prev), ...patch }), { replace: false }),
+    (patch: FilterPatch) => setParams(() => queryAfterFilterPatch(patch), { replace: false }),
     [setParams],
   );
   const { surveyState, summaryState, summaryPath, ctx, barCtx } = useSurveyContext(id, filters, today, setFilters);

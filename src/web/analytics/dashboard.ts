@@ -3,7 +3,7 @@ import { qs } from '../api.ts';
 import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
 import { buildTree, treeOrder } from '../../core/locations/tree.ts';
 import type { CalendarDay } from '../../core/time/orgCalendar.ts';
-import { apiFilterParams, type DashboardFilters } from './filters.ts';
+import { apiFilterParams, type DashboardFilters, type FilterPatch } from './filters.ts';
 import type { Location, Summary, SummaryQuestion, SurveyDef } from './types.ts';
 
 export interface DashboardContext {
@@ -11,7 +11,7 @@ export interface DashboardContext {
   survey: SurveyDef;
   filters: DashboardFilters;
   /** Replaces some filters (and writes them to the URL). */
-  setFilters(patch: Partial<DashboardFilters>): void;
+  setFilters(patch: FilterPatch): void;
   /** The organisation's date (YYYY-MM-DD in its time zone) when the page opened; presets end on it. */
   today: CalendarDay;
   locations: Location[];

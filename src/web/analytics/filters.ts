@@ -124,3 +124,15 @@ export function apiFilterParams(f: DashboardFilters, today: CalendarDay): Record
   const { from, to } = resolveRange(f, today);
   return { from, to, location: f.location, channel: f.channel, language: f.language, dim: f.dim, sentiment: f.sentiment, theme: f.themes?.join(',') || undefined };
 }
+
+/** A change of the filters: the new values, or a function of the filters in force when it applies. */
+export type FilterPatch = Partial<DashboardFilters> | ((current: DashboardFilters) => Partial<DashboardFilters>);
+
+/**
+ * The address-bar query after `patch`, read from `window.location` when the change applies rather than from the
+ * last render: two changes made before the page re-rendered (chips removed in quick succession) both count.
+ */
+export function queryAfterFilterPatch(patch: FilterPatch): URLSearchParams {
+  const current = parseFilters(new URLSearchParams(window.location.search));
+  return serializeFilters({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+}

@@ -12,7 +12,7 @@ import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { orgToday } from '../../core/time/orgCalendar.ts';
 import { useSurveyContext } from '../analytics/useSurveyContext.ts';
-import { apiFilterParams, parseFilters, serializeFilters, type DashboardFilters } from '../analytics/filters.ts';
+import { apiFilterParams, parseFilters, queryAfterFilterPatch, type FilterPatch } from '../analytics/filters.ts';
 import { channelLabel, FilterBar } from '../analytics/FilterBar.tsx';
 import { ErrorBox, Skeleton } from '../analytics/ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
@@ -38,11 +38,13 @@ export function ResponsesPage() {
 
   /** Writes filters and this view's parameters; any change but paging starts again at the newest. */
   const update = useCallback(
-    (patch: Partial<DashboardFilters>, own: Partial<Record<OwnParam, string | undefined>> = {}) =>
-      setParams((prev) => {
-        const next = serializeFilters({ ...parseFilters(prev), ...patch });
+    (patch: FilterPatch, own: Partial<Record<OwnParam, string | undefined>> = {}) =>
+      setParams(() => {
+        // As the address bar is now, not as last rendered (see queryAfterFilterPatch).
+        const current = new URLSearchParams(window.location.search);
+        const next = queryAfterFilterPatch(patch);
         for (const k of ['q', 'excluded'] as const) {
-          const v = k in own ? own[k] : prev.get(k) ?? undefined;
+          const v = k in own ? own[k] : current.get(k) ?? undefined;
           if (v) next.set(k, v);
         }
         if (own.cursor) next.set('cursor', own.cursor);
@@ -50,7 +52,7 @@ export function ResponsesPage() {
       }),
     [setParams],
   );
-  const setFilters = useCallback((patch: Partial<DashboardFilters>) => update(patch), [update]);
+  const setFilters = useCallback((patch: FilterPatch) => update(patch), [update]);
 
   const { surveyState, ctx } = useSurveyContext(id, filters, today, setFilters);
   const selection = qs({ ...apiFilterParams(filters, today), includeExcluded: includeExcluded ? '1' : undefined, q: q || undefined });
