@@ -5,8 +5,11 @@ import { ACTIONS, ROLES, benchmarkScope, can, effectiveLocationPaths, pathInScop
 const EXPECTED: Record<Role, Action[]> = {
   owner: [...ACTIONS],
   admin: [...ACTIONS],
-  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import'],
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import'],
+  analyst: [
+    'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
+    'case.read', 'case.work', 'alert.manage', 'plan.manage',
+  ],
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work'],
   viewer: ['location.read', 'survey.read', 'metrics.read'],
 };
 

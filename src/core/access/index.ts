@@ -11,6 +11,9 @@ export const ACTIONS = [
   'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
   'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
   'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
+  // closed loop (docs/closed-loop.md): work cases (of one's locations), configure routing / limits /
+  // the feedback mailbox, manage alert rules, manage action plans
+  'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -19,15 +22,20 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create',
     'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
+    'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
     'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
+    'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
   ],
-  analyst: ['location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import'],
-  // Support contacts of their own locations only (src/db/support/storeEvents.ts refuses the others).
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import'],
+  analyst: [
+    'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
+    'case.read', 'case.work', 'alert.manage', 'plan.manage',
+  ],
+  // Support contacts and cases of their own locations only (src/db/support/storeEvents.ts, src/db/cases refuse the others).
+  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work'],
   viewer: ['location.read', 'survey.read', 'metrics.read'],
 };
 

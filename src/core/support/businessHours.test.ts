@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessSeconds, parseBusinessHours, type BusinessCalendar } from './businessHours.ts';
+import { addBusinessSeconds, businessSeconds, parseBusinessHours, type BusinessCalendar } from './businessHours.ts';
 
 function cal(text: string, tz = 'UTC'): BusinessCalendar {
   const c = parseBusinessHours(text, tz);
@@ -53,5 +53,33 @@ describe('businessSeconds', () => {
     const sunday = cal('Sun 00:00-24:00', 'Europe/Berlin');
     // Sun 00:00 CET (Sat 23:00Z) -> Mon 00:00 CEST (Sun 22:00Z)
     expect(businessSeconds(d('2024-03-30T23:00:00Z'), d('2024-03-31T22:00:00Z'), sunday)).toBe(23 * 3600);
+  });
+});
+
+describe('addBusinessSeconds', () => {
+  const moscow = parseBusinessHours('Mon-Fri 09:00-18:00', 'Europe/Moscow') as BusinessCalendar;
+  const hours = (h: number) => h * 3600;
+
+  it('stays inside one working day when the time fits', () => {
+    // Tue 2026-12-01 10:00 Moscow (07:00Z) + 4 h -> 14:00 Moscow
+    expect(addBusinessSeconds(new Date('2026-12-01T07:00:00Z'), hours(4), moscow)?.toISOString()).toBe('2026-12-01T11:00:00.000Z');
+  });
+
+  it('carries the rest over the evening and the weekend', () => {
+    // Fri 2026-12-04 16:00 Moscow + 4 h: 2 h on Friday, 2 h from Monday 09:00 -> Mon 11:00 Moscow (08:00Z)
+    expect(addBusinessSeconds(new Date('2026-12-04T13:00:00Z'), hours(4), moscow)?.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+  });
+
+  it('starts at the next opening when given outside working hours', () => {
+    // Sat 2026-12-05 12:00 Moscow + 1 h -> Mon 10:00 Moscow
+    expect(addBusinessSeconds(new Date('2026-12-05T09:00:00Z'), hours(1), moscow)?.toISOString()).toBe('2026-12-07T07:00:00.000Z');
+    // 16 working hours from Mon 08:00 Moscow: 9 h on Monday (09-18), 7 h on Tuesday -> Tue 16:00 Moscow
+    expect(addBusinessSeconds(new Date('2026-12-07T05:00:00Z'), hours(16), moscow)?.toISOString()).toBe('2026-12-08T13:00:00.000Z');
+  });
+
+  it('is the inverse of businessSeconds', () => {
+    const from = new Date('2026-12-03T14:25:00Z');
+    const due = addBusinessSeconds(from, hours(13), moscow)!;
+    expect(businessSeconds(from, due, moscow)).toBe(hours(13));
   });
 });

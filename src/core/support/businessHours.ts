@@ -2,7 +2,7 @@
  * @module A business-hours calendar for support times (docs/support.md "Business hours"): the seconds
  * between two instants that fall on working days within working hours, in the calendar's zone.
  *
- * Exports: `BusinessCalendar`, `parseBusinessHours`, `businessSeconds`.
+ * Exports: `BusinessCalendar`, `parseBusinessHours`, `businessSeconds`, `addBusinessSeconds`.
  *
  * Written as `Mon-Fri 09:00-18:00`, `Sun-Thu 08:30-17:00`, `Mon,Wed,Fri 10:00-14:00` or `Sat-Tue ...`
  * (a range may wrap past Sunday). Holidays are not known. Daylight-saving changes are followed: the hours
@@ -95,4 +95,22 @@ export function businessSeconds(from: Date, to: Date, cal: BusinessCalendar): nu
     if (w) total += Math.max(0, Math.min(b, w[1]) - Math.max(a, w[0]));
   }
   return total / 1000;
+}
+
+/**
+ * The instant `seconds` of working time after `from` (a case's SLA due time). With no working day in
+ * the calendar it cannot be reached: null.
+ */
+export function addBusinessSeconds(from: Date, seconds: number, cal: BusinessCalendar): Date | null {
+  if (cal.days.size === 0) return null;
+  let left = seconds * 1000;
+  let at = from.getTime();
+  for (let date = localDate(at, cal.timeZone); ; date += DAY_MS) {
+    const w = windowOf(cal, date);
+    if (!w || w[1] <= at) continue;
+    const start = Math.max(at, w[0]);
+    if (start + left <= w[1]) return new Date(start + left);
+    left -= w[1] - start;
+    at = w[1];
+  }
 }

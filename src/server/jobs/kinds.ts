@@ -12,6 +12,7 @@ import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
+import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -26,4 +27,5 @@ export const JOB_KINDS: JobKind<any>[] = [
   sweepCommentsJob,
   pruneRecordsJob,
   importSupportEventsJob,
+  recoverySurveyJob,
 ];
