@@ -43,7 +43,7 @@ describe('GET /api/v1/openapi.json', () => {
     for (const [path, ops] of Object.entries<any>(doc.paths)) {
       for (const [method, op] of Object.entries<any>(ops)) {
         ids.add(op.operationId);
-        expect(['ingest', 'read'], `${method} ${path}`).toContain(op['x-sarafan-scope']);
+        expect(['ingest', 'read', 'cases'], `${method} ${path}`).toContain(op['x-sarafan-scope']);
         const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         expect(op.parameters.filter((p: any) => p.in === 'path').map((p: any) => p.name)).toEqual(pathParams);
         const ok = Object.keys(op.responses).find((s) => s.startsWith('2'))!;

@@ -37,4 +37,11 @@ describe('keyScopeAllows', () => {
       expect(keyScopeAllows('ingest', a)).toBe(false);
     }
   });
+
+  it('lets cases keys work the closed loop, read keys only read cases, and neither manage the organisation', () => {
+    for (const a of ['case.read', 'case.work', 'alert.manage', 'plan.manage'] as const) expect(keyScopeAllows('cases', a)).toBe(true);
+    expect(keyScopeAllows('read', 'case.read')).toBe(true);
+    for (const a of ['case.work', 'alert.manage', 'plan.manage', 'case.configure'] as const) expect(keyScopeAllows('read', a)).toBe(false);
+    for (const a of ['case.configure', 'org.manage', 'user.manage', 'response.read', 'response.exclude', 'contact.read'] as const) expect(keyScopeAllows('cases', a)).toBe(false);
+  });
 });

@@ -4,8 +4,11 @@
  */
 import type { Action } from '../access/index.ts';
 
-/** `ingest`: create/update contacts, trigger surveys, record responses. `read`: metrics and responses. */
-export const API_KEY_SCOPES = ['ingest', 'read'] as const;
+/**
+ * `ingest`: create/update contacts, trigger surveys, record responses. `read`: metrics, responses and
+ * cases. `cases`: the closed loop (cases, alert rules, action plans), read and write.
+ */
+export const API_KEY_SCOPES = ['ingest', 'read', 'cases'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
@@ -14,7 +17,8 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
  */
 const KEY_ACTIONS: Record<ApiKeyScope, readonly Action[]> = {
   ingest: [],
-  read: ['metrics.read', 'response.read', 'survey.read', 'location.read'],
+  read: ['metrics.read', 'response.read', 'survey.read', 'location.read', 'case.read'],
+  cases: ['case.read', 'case.work', 'alert.manage', 'plan.manage', 'metrics.read', 'survey.read', 'location.read'],
 };
 
 export function keyScopeAllows(scope: ApiKeyScope, action: Action): boolean {

@@ -310,3 +310,7 @@ create table action_plans (
   foreign key (org_id, survey_id) references surveys(org_id, id) on delete cascade,
   foreign key (org_id, root_cause_id) references root_causes(org_id, id)
 );
+
+-- API keys of the `cases` scope: the closed loop's REST API (cases, alert rules, action plans).
+alter table api_keys drop constraint api_keys_scope_check;
+alter table api_keys add constraint api_keys_scope_check check (scope in ('ingest', 'read', 'cases'));

@@ -12,6 +12,7 @@ import { OnceSecret } from './OnceSecret.tsx';
 import type { ApiKeyAnswer, ApiKeysAnswer, ApiKeyView, CreatedApiKeyAnswer } from '../../../core/api/integrations.ts';
 import type { LocationsAnswer } from '../../../core/api/locations.ts';
 import { WebhooksSection } from './WebhooksSection.tsx';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../../core/integrations/apiKeys.ts';
 import './integrations.css';
 
 export function IntegrationsPage() {
@@ -33,7 +34,7 @@ function ApiKeysSection() {
   const keys = useLoad<ApiKeysAnswer>('/org/api-keys');
   const locations = useLoad<LocationsAnswer>('/locations');
   const [name, setName] = useState('');
-  const [scope, setScope] = useState<'ingest' | 'read'>('ingest');
+  const [scope, setScope] = useState<ApiKeyScope>('ingest');
   const [locationId, setLocationId] = useState('');
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
@@ -123,7 +124,7 @@ function ApiKeysSection() {
         </Field>
         <fieldset>
           <legend>{t('int.keys.scope')}</legend>
-          {(['ingest', 'read'] as const).map((s) => (
+          {API_KEY_SCOPES.map((s) => (
             <label key={s} className="check">
               <input type="radio" name="scope" value={s} checked={scope === s} onChange={() => setScope(s)} /> {t(`int.scope.${s}`)}
             </label>
