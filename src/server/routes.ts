@@ -36,6 +36,7 @@ import { registerTextRoutes } from './text/routes.ts';
 import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
 import { registerSupportImportRoutes } from './support/importRoutes.ts';
+import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -72,4 +73,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerSmsRoutes(app, deps); // /api/v1/org/sms, /api/v1/org/sms/test
   await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
   await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
+  await registerRootCauseRoutes(app, deps); // /api/v1/root-causes
 }
