@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertMetricOf, commentMatches, compileKeywords, deliverAfterQuiet, dropPeriods, dropQuestion, excerpt, firstLowAnswer, inScope, isLowScore,
-  isNegativeReview, lowScoreCeiling, matchKeywords, metricDrop, needsThemes, parseSegment, roleRecipients, slaBreachOf, starsOf, textWords,
+  isNegativeReview, lowScoreCeiling, matchKeywords, metricDrop, needsThemes, parseSegment, roleRecipients, slaBreachOf, starsOf, textWords, type ScoredQuestion,
 } from './alertRules.ts';
 import { CommentMatchParamsSchema, CreateAlertRuleSchema, LowScoreParamsSchema } from '../api/alertRules.ts';
 import type { QuestionDef } from '../surveys/types.ts';
@@ -62,15 +62,15 @@ describe('low_score', () => {
   });
 
   it('picks the first low answer in survey order', () => {
-    const answers = [
-      { key: 'a', question: csat5, score: 4 },
-      { key: 'b', question: nps, score: null },
-      { key: 'c', question: nps, score: 5 },
-      { key: 'd', question: csat5, score: 1 },
+    const answers: { key: string; question: never; score: number | null }[] = [
+      { key: 'a', question: csat5 as never, score: 4 },
+      { key: 'b', question: nps as never, score: null },
+      { key: 'c', question: nps as never, score: 5 },
+      { key: 'd', question: csat5 as never, score: 1 },
     ];
-    expect(firstLowAnswer({ metric: 'any' }, answers as never)?.key).toBe('c');
-    expect(firstLowAnswer({ metric: 'csat' }, answers as never)?.key).toBe('d');
-    expect(firstLowAnswer({ metric: 'ces' }, answers as never)).toBeNull();
+    expect(firstLowAnswer({ metric: 'any' }, answers)?.key).toBe('c');
+    expect(firstLowAnswer({ metric: 'csat' }, answers)?.key).toBe('d');
+    expect(firstLowAnswer({ metric: 'ces' }, answers)).toBeNull();
   });
 });
 
@@ -207,9 +207,9 @@ describe('metric_drop', () => {
     expect(metricDrop(effort, { 1: 30, 2: 10 }, { 5: 30, 4: 10 })!.drop).toBe(false);
   });
   it('finds the question of the metric', () => {
-    const qs = [{ key: 'c', ...csat5 }, { key: 'n', ...nps }];
-    expect(dropQuestion('nps', qs as never)?.key).toBe('n');
-    expect(dropQuestion('ces', qs as never)).toBeNull();
+    const qs = [{ key: 'c', ...csat5 }, { key: 'n', ...nps }] as unknown as (ScoredQuestion & { key: string })[];
+    expect(dropQuestion('nps', qs)?.key).toBe('n');
+    expect(dropQuestion('ces', qs)).toBeNull();
   });
 });
 
