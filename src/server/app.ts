@@ -25,6 +25,7 @@ import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts'
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
 import { setupInvitations } from './invitations/runtime.ts';
+import { setupAlerts } from './alerts/fire.ts';
 import { messengerSenders } from './messengers/senders.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
 import { retryDelayMs } from '../core/backoff.ts';
@@ -75,6 +76,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   });
   // Invitation senders (e-mail; SMS and Telegram add theirs to `.senders`), links, clock: src/server/invitations/runtime.ts.
   const invitations = setupInvitations(appDeps.pool, { smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now });
+  setupAlerts({ smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now }); // alert e-mails and links: src/server/alerts/fire.ts
   for (const sender of messengerSenders(appDeps.pool)) invitations.senders.add(sender);
   const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
   app.decorate('jobs', jobs);

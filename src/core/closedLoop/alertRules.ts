@@ -18,7 +18,12 @@ import type { CommentMatchParams, DropMetric, LowScoreMetric, LowScoreParams, Ne
 // low_score
 
 /** A scored question as the rules need it (the survey definition's fields). */
-export type ScoredQuestion = Pick<QuestionDef, 'type' | 'metric' | 'scale' | 'direction'>;
+export interface ScoredQuestion {
+  type: QuestionDef['type'];
+  metric: QuestionDef['metric'];
+  scale?: { min: number; max: number };
+  direction?: QuestionDef['direction'];
+}
 
 /** The metric a question is judged by for alerts: nps, csat, ces, or null (a plain rating, an unscored question). */
 export function alertMetricOf(q: ScoredQuestion): Exclude<LowScoreMetric, 'any'> | null {

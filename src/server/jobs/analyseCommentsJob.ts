@@ -8,6 +8,8 @@
 import { analyseOrgComments, loadAnalyser } from '../text/analyseComments.ts';
 import { analyseOrgReviews } from '../text/analyseReviews.ts';
 import { defineJob, onePendingPerOrganisation } from './queue.ts';
+import { hasEnabledRules } from '../../db/alerts/alertRules.ts';
+import { alertsAnalysedJob } from '../alerts/alertJobs.ts';
 
 export const analyseCommentsJob = defineJob({
   name: 'analyse-comments',
@@ -21,6 +23,8 @@ export const analyseCommentsJob = defineJob({
     // Imported reviews without sentiment, the same way (src/server/text/analyseReviews.ts).
     const reviews = await analyseOrgReviews(ctx.pool, orgId, analyser, { stop: ctx.aborted });
     if ((result.more || reviews.more) && !ctx.aborted()) await ctx.queue.send(analyseCommentsJob, { orgId });
+    // Alert rules that wait for the analysis (themes, review sentiment): src/server/alerts/evaluate.ts.
+    if (await hasEnabledRules(ctx.pool, orgId, ['comment_match', 'negative_review'])) await ctx.queue.send(alertsAnalysedJob, { orgId });
     return { ...result, more: result.more || reviews.more, reviews: reviews.analysed };
   },
 });

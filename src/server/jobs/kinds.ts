@@ -13,6 +13,7 @@ import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
+import { alertsAnalysedJob, alertsFeedbackJob, alertsMetricDropJob, alertsResponseJob, alertsSlaJob, alertsSweepJob } from '../alerts/alertJobs.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -28,4 +29,10 @@ export const JOB_KINDS: JobKind<any>[] = [
   pruneRecordsJob,
   importSupportEventsJob,
   recoverySurveyJob,
+  alertsResponseJob,
+  alertsAnalysedJob,
+  alertsFeedbackJob,
+  alertsSlaJob,
+  alertsSweepJob,
+  alertsMetricDropJob,
 ];
