@@ -11,6 +11,8 @@ import {
   ContactInputSchema, RecordResponseAnswerSchema, RecordResponseSchema, TriggerAnswerSchema, TriggerSurveySchema, UpsertContactAnswerSchema,
 } from './ingest.ts';
 import { LocationsAnswerSchema } from './locations.ts';
+import { AlertRuleAnswerSchema, AlertRulesAnswerSchema, AlertsAnswerSchema, AlertsQuery, CreateAlertRuleSchema, UpdateAlertRuleSchema } from './alertRules.ts';
+import { OkAnswerSchema } from './common.ts';
 import { SupportEventsAnswerSchema, SupportEventsBatchDocSchema } from './supportStore.ts';
 import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
 import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
@@ -123,6 +125,41 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
     method: 'GET', path: '/api/v1/support/trend', scope: 'read', id: 'getSupportTrend', status: 200,
     summary: 'Support KPIs per day, week or month', query: SupportTrendQuery, answer: SupportTrendAnswerSchema,
+  },
+  // Alert rules (docs/api.md "Alert rules"): a read key reads them, a cases key also writes them.
+  {
+    method: 'GET', path: '/api/v1/alert-rules', scope: 'read', id: 'listAlertRules', status: 200,
+    summary: 'The alert rules (of the key\'s locations when it is limited to some)', answer: AlertRulesAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/alert-rules/:id', scope: 'read', id: 'getAlertRule', status: 200,
+    summary: 'One alert rule', answer: AlertRuleAnswerSchema,
+  },
+  {
+    method: 'POST', path: '/api/v1/alert-rules', scope: 'cases', id: 'createAlertRule', status: 201,
+    summary: 'Create an alert rule',
+    description: 'trigger is one of low_score, negative_review, comment_match, sla_breach, metric_drop, each with its own params '
+      + '(docs/closed-loop.md "Alerts"). Recipients: userIds, locationRoles (users of these roles whose locations include the alert\'s), '
+      + 'emails, webhook (alert.triggered to the endpoints subscribed to it). quietMinutes: no second delivered alert of the rule for the same '
+      + 'location within this time. opensCase: each alert opens a follow-up case with casePriority.',
+    body: CreateAlertRuleSchema, answer: AlertRuleAnswerSchema,
+    example: {
+      name: 'Detractor at any store', trigger: 'low_score', params: { metric: 'nps' }, recipients: { locationRoles: ['location_manager'], emails: [], userIds: [], webhook: true },
+      quietMinutes: 30, opensCase: true, casePriority: 'high',
+    },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/alert-rules/:id', scope: 'cases', id: 'updateAlertRule', status: 200,
+    summary: 'Change an alert rule (any field; params are checked against the trigger)', body: UpdateAlertRuleSchema, answer: AlertRuleAnswerSchema,
+    example: { enabled: false },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/alert-rules/:id', scope: 'cases', id: 'deleteAlertRule', status: 200,
+    summary: 'Delete an alert rule (its alerts go with it)', answer: OkAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/alerts', scope: 'read', id: 'listAlerts', status: 200,
+    summary: 'Alerts fired, newest first, of the key\'s locations', query: AlertsQuery, answer: AlertsAnswerSchema,
   },
 ];
 

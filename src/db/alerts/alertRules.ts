@@ -135,3 +135,9 @@ export async function existingUserIds(db: Queryable, orgId: string, ids: readonl
   const { rows } = await db.query('/* existingUserIds */ select id from users where org_id = $1 and id = any($2::uuid[])', [orgId, ids]);
   return rows.map((r) => r.id);
 }
+
+/** Whether the survey is the organisation's (a rule's scope). */
+export async function surveyExists(db: Queryable, orgId: string, id: string): Promise<boolean> {
+  const { rows } = await db.query('/* alertSurveyExists */ select exists (select 1 from surveys where org_id = $1 and id = $2) as has', [orgId, id]);
+  return rows[0].has === true;
+}
