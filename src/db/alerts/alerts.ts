@@ -30,17 +30,27 @@ export interface NewAlert {
   summary: Record<string, unknown>;
   delivered: boolean;
   firedAt: Date;
+  caseId: string | null;
 }
 
 /** Records an alert once per (rule, source); null when that source already fired the rule. */
 export async function insertAlert(db: Queryable, orgId: string, a: NewAlert): Promise<string | null> {
   const { rows } = await db.query(
-    `/* insertAlert */ insert into alerts (org_id, rule_id, source_kind, source_id, location_id, summary, delivered, fired_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `/* insertAlert */ insert into alerts (org_id, rule_id, source_kind, source_id, location_id, summary, delivered, fired_at, case_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (org_id, rule_id, source_kind, source_id) do nothing returning id`,
-    [orgId, a.ruleId, a.sourceKind, a.sourceId, a.locationId, JSON.stringify(a.summary), a.delivered, a.firedAt],
+    [orgId, a.ruleId, a.sourceKind, a.sourceId, a.locationId, JSON.stringify(a.summary), a.delivered, a.firedAt, a.caseId],
   );
   return rows[0]?.id ?? null;
+}
+
+/** Whether this source already fired the rule. */
+export async function alertExists(db: Queryable, orgId: string, ruleId: string, sourceKind: AlertSourceKind, sourceId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    '/* alertExists */ select exists (select 1 from alerts where org_id = $1 and rule_id = $2 and source_kind = $3 and source_id = $4) as has',
+    [orgId, ruleId, sourceKind, sourceId],
+  );
+  return rows[0].has === true;
 }
 
 export async function setAlertCase(db: Queryable, orgId: string, alertId: string, caseId: string): Promise<void> {
@@ -111,7 +121,7 @@ export async function listRecipientUsers(db: Queryable, orgId: string): Promise<
             coalesce(array_agg(l.path) filter (where l.path is not null), '{}') as paths
        from users u left join user_locations ul on ul.org_id = u.org_id and ul.user_id = u.id
        left join locations l on l.org_id = ul.org_id and l.id = ul.location_id
-      where u.org_id = $1 and not u.disabled group by u.id`,
+      where u.org_id = $1 and not u.disabled group by u.org_id, u.id`,
     [orgId],
   );
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, locale: r.locale, grantedPaths: r.paths }));

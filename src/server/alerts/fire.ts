@@ -2,13 +2,13 @@
  * @module Firing one alert (docs/closed-loop.md "Alerts"): the quiet period (read and written under a lock
  * per rule and location), the alert row once per (rule, source), the case when the rule opens one, then
  * delivery: in-app notifications, e-mail in each recipient's language, and the signed `alert.triggered`
- * webhook. An alert held back by the quiet period is recorded with delivered = false and sent nowhere.
+ * webhook. A rule that opens cases opens one per source, before the alert is recorded with it. An alert held back by the quiet period is recorded with delivered = false and sent nowhere.
  */
 import type pg from 'pg';
 import { deliverAfterQuiet, roleRecipients } from '../../core/closedLoop/alertRules.ts';
 import type { AlertSourceKind, CaseChannel, CaseSourceKind } from '../../core/closedLoop/model.ts';
 import { effectiveLocationPaths, isRole } from '../../core/access/index.ts';
-import { insertAlert, lastDeliveredAt, listRecipientUsers, lockRuleLocation, setAlertCase } from '../../db/alerts/alerts.ts';
+import { alertExists, insertAlert, lastDeliveredAt, listRecipientUsers, lockRuleLocation } from '../../db/alerts/alerts.ts';
 import type { AlertRuleRow } from '../../db/alerts/alertRules.ts';
 import { insertNotifications } from '../../db/cases/notifications.ts';
 import { createDeliveries } from '../../db/integrations/webhooks.ts';
@@ -76,27 +76,29 @@ export interface FiredAlert {
 export async function fireAlert(pool: pg.Pool, queue: JobQueue, orgId: string, rule: AlertRuleRow, event: AlertEvent): Promise<FiredAlert | null> {
   const rt = alertRuntime();
   const now = rt.now();
-  const recorded = await withTransaction(pool, async (tx) => {
-    await lockRuleLocation(tx, rule.id, event.locationId);
-    const delivered = deliverAfterQuiet(rule.quietMinutes, await lastDeliveredAt(tx, orgId, rule.id, event.locationId), now);
-    const id = await insertAlert(tx, orgId, { ruleId: rule.id, sourceKind: event.sourceKind, sourceId: event.sourceId, locationId: event.locationId, summary: event.summary, delivered, firedAt: now });
-    return id ? { id, delivered } : null;
-  });
-  if (!recorded) return null;
-
-  let caseId: string | null = null;
-  let caseNumber: number | null = null;
+  if (await alertExists(pool, orgId, rule.id, event.sourceKind, event.sourceId)) return null;
+  // The case first (openCase gives a source one case however often it is called), so the alert is
+  // recorded with its case in one step.
+  let opened: { id: string; number: number } | null = null;
   if (rule.opensCase && event.case) {
-    const opened = await openCase(pool, {
+    opened = await openCase(pool, {
       orgId, title: event.case.title, description: event.case.description, priority: rule.casePriority, channel: event.case.channel,
       source: event.case.source, alertRuleId: rule.id, contactId: event.case.contactId ?? null, customerName: event.case.customerName ?? null,
       customerEmail: event.case.customerEmail ?? null, locationId: event.locationId, triggerScore: event.case.triggerScore ?? null,
       triggerMetric: event.case.triggerMetric ?? null, now,
     });
-    caseId = opened.id;
-    caseNumber = opened.number;
-    await setAlertCase(pool, orgId, recorded.id, caseId);
   }
+  const caseId = opened?.id ?? null;
+  const caseNumber = opened?.number ?? null;
+  const recorded = await withTransaction(pool, async (tx) => {
+    await lockRuleLocation(tx, rule.id, event.locationId);
+    const delivered = deliverAfterQuiet(rule.quietMinutes, await lastDeliveredAt(tx, orgId, rule.id, event.locationId), now);
+    const id = await insertAlert(tx, orgId, {
+      ruleId: rule.id, sourceKind: event.sourceKind, sourceId: event.sourceId, locationId: event.locationId, summary: event.summary, delivered, firedAt: now, caseId,
+    });
+    return id ? { id, delivered } : null;
+  });
+  if (!recorded) return null;
   if (recorded.delivered) await deliver(pool, queue, orgId, rule, event, { alertId: recorded.id, caseId, caseNumber, firedAt: now });
   return { alertId: recorded.id, delivered: recorded.delivered, caseId };
 }
