@@ -10,5 +10,6 @@ import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { jobsEn } from '../admin/messages/jobs.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { responsesEn } from '../responses/messages.ts';
+import { bellEn } from '../alerts/bellMessages.ts';
 
-export const enFirstView = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn);
+export const enFirstView = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, jobsEn, analyticsEn, responsesEn, bellEn);

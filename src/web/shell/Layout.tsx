@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { isLanguage, LANGUAGES, nativeName } from '../../core/i18n/languages.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
+import { NotificationBell } from '../alerts/NotificationBell.tsx';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -32,6 +33,7 @@ export function Layout() {
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
+          {can('alert.manage') && <NavLink to="/app/alerts">{t('nav.alerts')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
@@ -46,6 +48,7 @@ export function Layout() {
             ))}
           </select>
         </label>
+        <NotificationBell />
         <span className="user-email">{me?.user.email}</span>
         <button type="button" className="link-button" onClick={signOut}>{t('shell.signOut')}</button>
       </header>
