@@ -43,6 +43,7 @@ function NotificationText({ n }: { n: Notification }) {
   const b = n.body as Record<string, any>;
   const s = (b.summary ?? {}) as Record<string, any>;
   const metric = METRICS[s.metric] ?? String(s.metric ?? '');
+  const caseNo = (v: unknown) => (typeof v === 'number' ? num(v, 0) : '');
   let what: string;
   switch (n.kind) {
     case 'alert': {
@@ -54,17 +55,17 @@ function NotificationText({ n }: { n: Notification }) {
       else what = t('bell.alert.negative_review');
       return (
         <>
-          <strong className="bell-rule">{String(b.ruleName ?? '')}</strong>
+          <strong className="bell-rule" dir="auto">{String(b.ruleName ?? '')}</strong>
           <span>{what}</span>
-          {b.location ? <span className="muted">{String(b.location)}</span> : null}
-          {s.excerpt ? <q className="bell-excerpt">{String(s.excerpt)}</q> : null}
+          {b.location ? <span className="muted" dir="auto">{String(b.location)}</span> : null}
+          {s.excerpt ? <q className="bell-excerpt" dir="auto">{String(s.excerpt)}</q> : null}
         </>
       );
     }
     case 'case_assigned':
-      return <span>{t('bell.case_assigned', { number: String(b.number ?? ''), title: String(b.title ?? '') })}</span>;
+      return <span>{t('bell.case_assigned', { number: caseNo(b.number), title: String(b.title ?? '') })}</span>;
     default:
-      return <span>{t(`bell.${n.kind}` as 'bell.mention', { number: String(b.number ?? b.caseNumber ?? '') })}</span>;
+      return <span>{t(`bell.${n.kind}` as 'bell.mention', { number: caseNo(b.number ?? b.caseNumber) })}</span>;
   }
 }
 
@@ -144,7 +145,7 @@ export function NotificationBell() {
                   <div className="bell-actions">
                     {link && (
                       <Link to={link} onClick={() => { if (!n.read) void markRead({ ids: [n.id] }); close(false); }}>
-                        {n.caseId ? t('bell.openCase', { number: String(b.caseNumber ?? b.number ?? '') }) : t('bell.openResponse')}
+                        {n.caseId ? t('bell.openCase', { number: typeof (b.caseNumber ?? b.number) === 'number' ? num(b.caseNumber ?? b.number, 0) : '' }) : t('bell.openResponse')}
                       </Link>
                     )}
                     {!n.read && <button type="button" className="link-button" onClick={() => void markRead({ ids: [n.id] })}>{t('bell.markRead')}</button>}
