@@ -257,6 +257,9 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/surveys/:id/quality/exclude': { type: 'json', samples: [{ reason: 'speeder' }] },
     'POST /api/v1/reviews/import/preview': { type: 'json', samples: [{ format: 'csv', content: 'source,rating,text,date,location\ngoogle,4,Good,2026-01-05,\n' }] },
     'PATCH /api/v1/reviews/:id/sentiment': { type: 'json', samples: [{ sentiment: 'positive' }] },
+    'POST /api/v1/alert-rules': { type: 'json', samples: [{ name: 'Detractors', trigger: 'low_score', params: { metric: 'nps' } }, { name: 'Words', trigger: 'comment_match', params: { keywords: ['ужасно'] } }] },
+    'PATCH /api/v1/alert-rules/:id': { type: 'json', samples: [{ enabled: false }] },
+    'POST /api/v1/notifications/read': { type: 'json', samples: [{ all: true }, { ids: ['00000000-0000-4000-8000-00000000f025'] }] },
     'POST /api/v1/reviews/import': { type: 'json', samples: [{ format: 'jsonl', content: '{"source":"2gis","rating":"5/5","text":"Отлично","date":"05.01.2026"}\n', ratingScale: 5 }] },
     'POST /api/v1/surveys': { type: 'json', samples: [{ template: 'nps_relational', name: 'From template' }, surveyInput] },
     'PUT /api/v1/surveys/:id': { type: 'json', samples: [surveyInput] },
@@ -444,6 +447,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'questionId') return f.liveSurvey.questionIds.service;
     if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
     if (name === 'id' && before === 'imports') return '00000000-0000-4000-8000-00000000f023'; // a support import: well-formed, unknown: 404
+    if (name === 'id' && before === 'alert-rules') return '00000000-0000-4000-8000-00000000f024'; // an alert rule: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 
