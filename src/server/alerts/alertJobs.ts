@@ -54,7 +54,7 @@ export const alertsFeedbackJob = defineJob({
 export const alertsSlaJob = defineJob({
   name: 'alerts-sla',
   ...onePendingPerOrganisation,
-  schedule: 'from alerts-sweep every 5 minutes, and after support events are stored',
+  schedule: 'from alerts-sweep, every 5 minutes, for each organisation with an enabled sla_breach rule',
   retry: { limit: 2, delaySeconds: 30, backoff: true },
   expireInSeconds: 600,
   async handler({ orgId }, ctx) {
