@@ -22,6 +22,7 @@ import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
 import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
 import { smsCatalogue } from '../../src/core/sms/messages.ts';
+import { alertMailCatalogue } from '../../src/server/alerts/messages.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -37,6 +38,7 @@ const CATALOGUES: Catalogue<string>[] = [
   smsCatalogue,
 ];
 CATALOGUES.push(invitationMailCatalogue);
+CATALOGUES.push(alertMailCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

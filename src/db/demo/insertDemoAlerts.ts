@@ -1,0 +1,87 @@
+/**
+ * The demo's alert rules and the alerts they fired over the demo's last weeks (src/core/demo/alerts.ts), with
+ * the bell's notifications for the store managers and the others each rule names (read when older than a
+ * week). Cases are the cases demo's part: these alerts carry none.
+ */
+import type { PoolClient } from '../connection.ts';
+import { DEMO_ALERT_RULES, demoResponseAlerts } from '../../core/demo/alerts.ts';
+import { dropPeriods, metricDrop, roleRecipients } from '../../core/closedLoop/alertRules.ts';
+import { histogramOf } from '../../core/analytics/metrics.ts';
+import { effectiveLocationPaths, isRole } from '../../core/access/index.ts';
+import type { QuestionDef } from '../../core/surveys/types.ts';
+import { listRecipientUsers } from '../alerts/alerts.ts';
+import { periodHistograms } from '../alerts/sources.ts';
+import { insertNotifications } from '../cases/notifications.ts';
+import type { DemoIds } from './insertDemoStructure.ts';
+
+const DAY_MS = 86_400_000;
+
+export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now: Date; surveySlug: string; weeks?: number }): Promise<number> {
+  const weeks = opts.weeks ?? 8;
+  const survey = ids.surveys.get(opts.surveySlug);
+  const npsQuestion = survey?.questions.get('nps');
+  if (!survey || !npsQuestion) return 0;
+  const since = new Date(opts.now.getTime() - 14 * DAY_MS);
+  const ruleIds = new Map<string, string>();
+  for (const r of DEMO_ALERT_RULES) {
+    const { rows } = await tx.query(
+      `/* insertDemoAlertRule */ insert into alert_rules(org_id, name, trigger, params, recipients, quiet_minutes, opens_case, case_priority, survey_id, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning id`,
+      [ids.orgId, r.name, r.trigger, JSON.stringify(r.params), JSON.stringify(r.recipients), r.quietMinutes, r.opensCase, r.casePriority,
+        r.trigger === 'metric_drop' ? survey.id : null, new Date(opts.now.getTime() - (weeks + 1) * 7 * DAY_MS)],
+    );
+    ruleIds.set(r.key, rows[0].id);
+  }
+  // The last two weeks' NPS answers with the response's comments.
+  const { rows: facts } = await tx.query(
+    `/* demoAlertFacts */ select r.id as response_id, r.location_id, r.submitted_at, a.score,
+            (select string_agg(t.text, ' ') from answers t where t.org_id = r.org_id and t.response_id = r.id and t.text is not null) as text
+       from responses r join answers a on a.org_id = r.org_id and a.response_id = r.id and a.question_id = $3
+      where r.org_id = $1 and r.survey_id = $2 and r.submitted_at >= $4 and r.submitted_at <= $5 and not r.excluded`,
+    [ids.orgId, survey.id, npsQuestion, since, opts.now],
+  );
+  const alerts = demoResponseAlerts(facts.map((f) => ({ responseId: f.response_id, locationId: f.location_id, submittedAt: f.submitted_at, score: f.score, text: f.text })), 'NPS');
+  const metricAlerts: typeof alerts = [];
+  // NPS drops per store, week by week (the daily job's periods).
+  const q = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: {} } as QuestionDef;
+  for (let w = weeks - 1; w >= 0; w--) {
+    const periods = dropPeriods(new Date(opts.now.getTime() - w * 7 * DAY_MS), 7);
+    const rows = await periodHistograms(tx, ids.orgId, { questionId: npsQuestion, by: 'location', segmentKeys: [] }, { previousFrom: periods.previous.from, currentFrom: periods.current.from, currentTo: periods.current.to });
+    for (const g of new Set(rows.map((r) => r.group))) {
+      const h = (p: string) => histogramOf(rows.filter((r) => r.group === g && r.period === p));
+      const v = metricDrop(q, h('current'), h('previous'));
+      if (!v?.drop) continue;
+      metricAlerts.push({
+        rule: 'drop', responseId: `${survey.id}|location:${g}|${periods.key}`, locationId: g, firedAt: new Date(periods.current.to.getTime() + 4 * 3600_000), delivered: true,
+        summary: { metric: 'nps', survey: 'NPS', current: Math.round(v.current.value! * 10) / 10, previous: Math.round(v.previous.value! * 10) / 10, currentN: v.current.n, previousN: v.previous.n,
+          diff: Math.round(v.change.diff! * 10) / 10, pValue: Number(v.change.pValue!.toPrecision(2)), test: v.change.test, currentFrom: periods.current.from.toISOString().slice(0, 10),
+          currentTo: periods.current.to.toISOString().slice(0, 10), previousFrom: periods.previous.from.toISOString().slice(0, 10) },
+      });
+    }
+  }
+  const users = (await listRecipientUsers(tx, ids.orgId)).map((u) => ({ ...u, locationPaths: isRole(u.role) ? effectiveLocationPaths(u.role, u.grantedPaths) : [] }));
+  const paths = new Map((await tx.query('select id, path, name from locations where org_id = $1', [ids.orgId])).rows.map((r) => [r.id, r]));
+  let n = 0;
+  for (const a of [...alerts, ...metricAlerts]) {
+    const rule = DEMO_ALERT_RULES.find((r) => r.key === a.rule)!;
+    const { rows } = await tx.query(
+      `/* insertDemoAlert */ insert into alerts(org_id, rule_id, source_kind, source_id, location_id, summary, delivered, fired_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning id`,
+      [ids.orgId, ruleIds.get(a.rule), a.rule === 'drop' ? 'metric' : 'response', a.responseId, a.locationId, JSON.stringify(a.summary), a.delivered, a.firedAt],
+    );
+    if (!rows[0]) continue;
+    n++;
+    if (!a.delivered) continue;
+    const loc = a.locationId ? paths.get(a.locationId) : null;
+    const to = roleRecipients(rule.recipients.locationRoles, users, loc?.path ?? null);
+    const body = { ruleId: ruleIds.get(a.rule), ruleName: rule.name, trigger: rule.trigger, location: loc?.name ?? null, summary: a.summary, sourceKind: a.rule === 'drop' ? 'metric' : 'response', sourceId: a.responseId, caseNumber: null };
+    const count = await insertNotifications(tx, ids.orgId, to, { kind: 'alert', alertId: rows[0].id, body });
+    if (count) {
+      await tx.query(
+        `/* demoAlertNotificationTimes */ update notifications set created_at = $3, read_at = case when $3 < $4 then $3 end where org_id = $1 and alert_id = $2`,
+        [ids.orgId, rows[0].id, a.firedAt, new Date(opts.now.getTime() - 7 * DAY_MS)],
+      );
+    }
+  }
+  return n;
+}
