@@ -24,21 +24,10 @@ export interface AlertRuleRow {
   alertsLast30Days: number;
 }
 
-export interface AlertRuleInput {
-  name: string;
-  enabled: boolean;
-  trigger: AlertTrigger;
-  params: Record<string, unknown>;
-  surveyId: string | null;
-  locationId: string | null;
-  channel: string | null;
-  segment: string | null;
-  recipients: AlertRuleRow['recipients'];
-  quietMinutes: number;
-  opensCase: boolean;
-  casePriority: CasePriority;
-}
+/** What a rule is made of (the stored row without its ids, times and counts). */
+export type AlertRuleInput = Omit<AlertRuleRow, 'id' | 'locationPath' | 'createdBy' | 'createdAt' | 'updatedAt' | 'alertsLast30Days'>;
 
+const ALERTS_30D = `(select count(*) from alerts a where a.org_id = r.org_id and a.rule_id = r.id and a.fired_at > now() - interval '30 days') as alerts_30d`;
 const COLUMNS = `r.id, r.name, r.enabled, r.trigger, r.params, r.survey_id, r.location_id, l.path as location_path, r.channel, r.segment,
   r.recipients, r.quiet_minutes, r.opens_case, r.case_priority, r.created_by, r.created_at, r.updated_at`;
 
@@ -56,8 +45,7 @@ function toRow(r: Record<string, any>): AlertRuleRow {
 /** Every rule of the organisation (name order) with its alert count of the last 30 days. */
 export async function listAlertRules(db: Queryable, orgId: string): Promise<AlertRuleRow[]> {
   const { rows } = await db.query(
-    `/* listAlertRules */ select ${COLUMNS},
-       (select count(*) from alerts a where a.org_id = r.org_id and a.rule_id = r.id and a.fired_at > now() - interval '30 days') as alerts_30d
+    `/* listAlertRules */ select ${COLUMNS}, ${ALERTS_30D}
        from alert_rules r left join locations l on l.org_id = r.org_id and l.id = r.location_id
       where r.org_id = $1 order by lower(r.name), r.created_at`,
     [orgId],
@@ -67,8 +55,7 @@ export async function listAlertRules(db: Queryable, orgId: string): Promise<Aler
 
 export async function findAlertRule(db: Queryable, orgId: string, id: string): Promise<AlertRuleRow | null> {
   const { rows } = await db.query(
-    `/* findAlertRule */ select ${COLUMNS},
-       (select count(*) from alerts a where a.org_id = r.org_id and a.rule_id = r.id and a.fired_at > now() - interval '30 days') as alerts_30d
+    `/* findAlertRule */ select ${COLUMNS}, ${ALERTS_30D}
        from alert_rules r left join locations l on l.org_id = r.org_id and l.id = r.location_id
       where r.org_id = $1 and r.id = $2`,
     [orgId, id],

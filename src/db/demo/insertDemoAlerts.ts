@@ -78,7 +78,7 @@ export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now
     const count = await insertNotifications(tx, ids.orgId, to, { kind: 'alert', alertId: rows[0].id, body });
     if (count) {
       await tx.query(
-        `/* demoAlertNotificationTimes */ update notifications set created_at = $3, read_at = case when $3 < $4 then $3 end where org_id = $1 and alert_id = $2`,
+        `/* demoAlertNotificationTimes */ update notifications set created_at = $3::timestamptz, read_at = case when $3::timestamptz < $4::timestamptz then $3::timestamptz end where org_id = $1 and alert_id = $2`,
         [ids.orgId, rows[0].id, a.firedAt, new Date(opts.now.getTime() - 7 * DAY_MS)],
       );
     }
