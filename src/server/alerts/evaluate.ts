@@ -177,10 +177,11 @@ export async function sweepSlaBreaches(pool: pg.Pool, queue: JobQueue, orgId: st
   let fired = 0;
   for (const rule of rules) {
     for (const c of await listSlaCandidates(pool, orgId, rule.id, 1000)) {
-      if (!afterRule(rule, c.createdAt) || !inScope(scopeOf(rule), { surveyId: null, locationPath: c.locationPath, channel: c.channel, hidden: null })) continue;
+      if (!inScope(scopeOf(rule), { surveyId: null, locationPath: c.locationPath, channel: c.channel, hidden: null })) continue;
       const target = targets.find((t) => t.priority === (c.priority ?? '')) ?? targets.find((t) => t.priority === 'default');
       const breach = target ? slaBreachOf(c, target, now) : null;
-      if (!breach) continue;
+      // The event is the breach, at creation + target: a rule alerts on breaches after it was made.
+      if (!breach || !afterRule(rule, new Date(c.createdAt.getTime() + breach.targetS * 1000))) continue;
       const r = await fireAlert(pool, queue, orgId, rule, {
         sourceKind: 'support_contact', sourceId: c.id, locationId: c.locationId, locationName: c.locationName, locationPath: c.locationPath, sourcePath: null,
         summary: { ticket: c.externalId, ...breach, priority: c.priority, ...(c.subject ? { excerpt: excerpt(c.subject) } : {}) },
