@@ -54,7 +54,7 @@ export const alertsFeedbackJob = defineJob({
 export const alertsSlaJob = defineJob({
   name: 'alerts-sla',
   ...onePendingPerOrganisation,
-  schedule: 'from alerts-sweep, every 5 minutes, for each organisation with an enabled sla_breach rule',
+  schedule: 'from alerts-sweep every 5 minutes for each organisation with an enabled sla_breach rule, and after an event file import added events',
   retry: { limit: 2, delaySeconds: 30, backoff: true },
   expireInSeconds: 600,
   async handler({ orgId }, ctx) {

@@ -8,6 +8,8 @@ import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { finishImport, getImport } from '../../db/support/imports.ts';
 import { defineJob } from '../jobs/queue.ts';
+import { hasEnabledRules } from '../../db/alerts/alertRules.ts';
+import { alertsSlaJob } from '../alerts/alertJobs.ts';
 import { runFileImport } from './importEventFile.ts';
 
 export const importSupportEventsJob = defineJob({
@@ -31,6 +33,8 @@ export const importSupportEventsJob = defineJob({
     const upload = imp.uploadPath;
     try {
       const done = await runFileImport(ctx.pool, imp, upload);
+      // New contacts may already be past their SLA (sla_breach alert rules; src/server/alerts/evaluate.ts).
+      if (done.eventsAdded > 0 && (await hasEnabledRules(ctx.pool, orgId, ['sla_breach']))) await ctx.queue.send(alertsSlaJob, { orgId });
       return { status: done.status, rowsRead: done.rowsRead, eventsAdded: done.eventsAdded };
     } catch (err) {
       if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT') {
