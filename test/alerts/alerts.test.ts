@@ -13,6 +13,7 @@ import { waitFor } from '../helpers/waitFor.ts';
 import { startTestSmtp, type TestSmtp } from '../invitations/smtp.ts';
 import { buildIntegrationOrg, makeKey, withKey, type IntegrationFixture } from '../integrations/fixture.ts';
 import { buildSurvey } from '../respond/factory.ts';
+import { alertsResponseJob } from '../../src/server/alerts/alertJobs.ts';
 
 class Receiver {
   received: { verified: any; error: string | null }[] = [];
@@ -188,6 +189,27 @@ describe('alerts', () => {
     await waitAlert(catchAll, notAWord);
     // the same response's job evaluated every rule: the keyword rule saw it and did not fire
     expect((await alertsOf(words)).map((a) => a.sourceId)).not.toContain(notAWord);
+  });
+
+  it('a delivery that failed part-way is finished by the retry, once', async () => {
+    const rule = await createRule({ name: 'Retry me', trigger: 'low_score', params: { metric: 'nps' }, quietMinutes: 0, recipients: { userIds: [northManagerId] } });
+    const responseId = await record({ nps: 0 }, { locationId: f.otherStore });
+    const alert = await waitAlert(rule, responseId);
+    const notes = async () => (await server.pool.query('select count(*)::int as n from notifications where alert_id = $1', [alert.id])).rows[0].n;
+    const notified = async () => (await server.pool.query('select notified_at from alerts where id = $1', [alert.id])).rows[0].notified_at;
+    await waitFor(async () => (await notified()) !== null, 'the first delivery to finish');
+    expect(await notes()).toBe(1);
+    // As if the process had died after the alert row and before its notifications: the job's retry completes it.
+    await server.pool.query('update alerts set notified_at = null where id = $1', [alert.id]);
+    await server.pool.query('delete from notifications where alert_id = $1', [alert.id]);
+    await server.app.jobs.send(alertsResponseJob, { orgId: f.orgId, responseId });
+    await waitFor(async () => (await notified()) !== null, 'the retried delivery');
+    expect(await notes()).toBe(1);
+    // Once finished, running the job again delivers nothing more.
+    const again = await server.app.jobs.send(alertsResponseJob, { orgId: f.orgId, responseId });
+    await waitFor(async () => (await server.pool.query(`select state from pgboss.job where id = $1`, [again])).rows[0]?.state === 'completed', 'the third run');
+    expect(await notes()).toBe(1);
+    expect((await alertsOf(rule)).length).toBe(1);
   });
 
   it('a location manager sees only their locations\' alerts and cannot manage rules', async () => {

@@ -44,13 +44,34 @@ export async function insertAlert(db: Queryable, orgId: string, a: NewAlert): Pr
   return rows[0]?.id ?? null;
 }
 
-/** Whether this source already fired the rule. */
-export async function alertExists(db: Queryable, orgId: string, ruleId: string, sourceKind: AlertSourceKind, sourceId: string): Promise<boolean> {
+/** The alert this source already fired for the rule (with what its delivery still owes), or null. */
+export async function findSourceAlert(db: Queryable, orgId: string, ruleId: string, sourceKind: AlertSourceKind, sourceId: string) {
   const { rows } = await db.query(
-    '/* alertExists */ select exists (select 1 from alerts where org_id = $1 and rule_id = $2 and source_kind = $3 and source_id = $4) as has',
+    `/* findSourceAlert */ select a.id, a.delivered, a.notified_at, a.fired_at, a.case_id, c.number as case_number
+       from alerts a left join cases c on c.org_id = a.org_id and c.id = a.case_id
+      where a.org_id = $1 and a.rule_id = $2 and a.source_kind = $3 and a.source_id = $4`,
     [orgId, ruleId, sourceKind, sourceId],
   );
-  return rows[0].has === true;
+  const r = rows[0];
+  return r ? { id: r.id as string, delivered: r.delivered as boolean, notifiedAt: r.notified_at as Date | null, firedAt: r.fired_at as Date, caseId: r.case_id as string | null, caseNumber: r.case_number as number | null } : null;
+}
+
+/** Marks the alert's delivery as finished. */
+export async function markAlertNotified(db: Queryable, orgId: string, alertId: string): Promise<void> {
+  await db.query('/* markAlertNotified */ update alerts set notified_at = now() where org_id = $1 and id = $2', [orgId, alertId]);
+}
+
+/** The alert's in-app notifications, once per user however often delivery runs (a retry after a failure part-way). */
+export async function insertAlertNotifications(db: Queryable, orgId: string, alertId: string, caseId: string | null, userIds: readonly string[], body: Record<string, unknown>): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `/* insertAlertNotifications */ insert into notifications(org_id, user_id, kind, alert_id, case_id, body)
+     select $1, u.id, 'alert', $2, $3, $5 from users u
+      where u.org_id = $1 and u.id = any($4::uuid[]) and not u.disabled
+        and not exists (select 1 from notifications n where n.org_id = $1 and n.alert_id = $2 and n.user_id = u.id)`,
+    [orgId, alertId, caseId, [...new Set(userIds)], JSON.stringify(body)],
+  );
+  return rowCount ?? 0;
 }
 
 export async function setAlertCase(db: Queryable, orgId: string, alertId: string, caseId: string): Promise<void> {

@@ -65,8 +65,8 @@ export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now
   for (const a of [...alerts, ...metricAlerts]) {
     const rule = DEMO_ALERT_RULES.find((r) => r.key === a.rule)!;
     const { rows } = await tx.query(
-      `/* insertDemoAlert */ insert into alerts(org_id, rule_id, source_kind, source_id, location_id, summary, delivered, fired_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning id`,
+      `/* insertDemoAlert */ insert into alerts(org_id, rule_id, source_kind, source_id, location_id, summary, delivered, fired_at, notified_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $8) on conflict do nothing returning id`,
       [ids.orgId, ruleIds.get(a.rule), a.rule === 'drop' ? 'metric' : 'response', a.responseId, a.locationId, JSON.stringify(a.summary), a.delivered, a.firedAt],
     );
     if (!rows[0]) continue;

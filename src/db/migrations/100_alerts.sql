@@ -11,3 +11,6 @@ create table alert_cursors (
 create index notifications_alert on notifications(org_id, alert_id) where alert_id is not null;
 -- GET /alerts: newest first
 create index alerts_fired on alerts(org_id, fired_at desc);
+-- When the alert's delivery (notifications, e-mails, webhook) finished; null on a delivered alert means a
+-- failure part-way, which the job's retry completes (notifications are written once per alert and user).
+alter table alerts add column notified_at timestamptz;

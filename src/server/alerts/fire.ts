@@ -2,15 +2,18 @@
  * @module Firing one alert (docs/closed-loop.md "Alerts"): the quiet period (read and written under a lock
  * per rule and location), the alert row once per (rule, source), the case when the rule opens one, then
  * delivery: in-app notifications, e-mail in each recipient's language, and the signed `alert.triggered`
- * webhook. A rule that opens cases opens one per source, before the alert is recorded with it. An alert held back by the quiet period is recorded with delivered = false and sent nowhere.
+ * webhook. A rule that opens cases opens one per source, before the alert is recorded with it. A delivery that
+ * failed part-way is finished by the job's retry (alerts.notified_at; notifications once per user, e-mails at
+ * least once). An alert held back by the quiet period is recorded with delivered = false and sent nowhere.
  */
 import type pg from 'pg';
 import { deliverAfterQuiet, roleRecipients } from '../../core/closedLoop/alertRules.ts';
 import type { AlertSourceKind, CaseChannel, CaseSourceKind } from '../../core/closedLoop/model.ts';
 import { effectiveLocationPaths, isRole } from '../../core/access/index.ts';
-import { alertExists, insertAlert, lastDeliveredAt, listRecipientUsers, lockRuleLocation } from '../../db/alerts/alerts.ts';
+import {
+  findSourceAlert, insertAlert, insertAlertNotifications, lastDeliveredAt, listRecipientUsers, lockRuleLocation, markAlertNotified,
+} from '../../db/alerts/alerts.ts';
 import type { AlertRuleRow } from '../../db/alerts/alertRules.ts';
-import { insertNotifications } from '../../db/cases/notifications.ts';
 import { createDeliveries } from '../../db/integrations/webhooks.ts';
 import { withTransaction } from '../../db/tx.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -76,7 +79,14 @@ export interface FiredAlert {
 export async function fireAlert(pool: pg.Pool, queue: JobQueue, orgId: string, rule: AlertRuleRow, event: AlertEvent): Promise<FiredAlert | null> {
   const rt = alertRuntime();
   const now = rt.now();
-  if (await alertExists(pool, orgId, rule.id, event.sourceKind, event.sourceId)) return null;
+  const earlier = await findSourceAlert(pool, orgId, rule.id, event.sourceKind, event.sourceId);
+  if (earlier) {
+    // A run that failed part-way through the delivery (this is the job's retry): finish it, within a day.
+    if (earlier.delivered && !earlier.notifiedAt && now.getTime() - earlier.firedAt.getTime() < 86_400_000) {
+      await deliver(pool, queue, orgId, rule, event, { alertId: earlier.id, caseId: earlier.caseId, caseNumber: earlier.caseNumber, firedAt: earlier.firedAt });
+    }
+    return null;
+  }
   // The case first (openCase gives a source one case however often it is called), so the alert is
   // recorded with its case in one step.
   let opened: { id: string; number: number } | null = null;
@@ -100,6 +110,7 @@ export async function fireAlert(pool: pg.Pool, queue: JobQueue, orgId: string, r
   });
   if (!recorded) return null;
   if (recorded.delivered) await deliver(pool, queue, orgId, rule, event, { alertId: recorded.id, caseId, caseNumber, firedAt: now });
+  else await markAlertNotified(pool, orgId, recorded.id);
   return { alertId: recorded.id, delivered: recorded.delivered, caseId };
 }
 
@@ -124,7 +135,7 @@ async function deliver(
     ruleId: rule.id, ruleName: rule.name, trigger: rule.trigger, location: event.locationName, summary: event.summary,
     sourceKind: event.sourceKind, sourceId: event.sourceId, caseNumber: a.caseNumber,
   };
-  await insertNotifications(pool, orgId, recipients.map((u) => u.id), { kind: 'alert', alertId: a.alertId, caseId: a.caseId, body });
+  await insertAlertNotifications(pool, orgId, a.alertId, a.caseId, recipients.map((u) => u.id), body);
 
   const path = a.caseId ? `/app/cases/${a.caseId}` : event.sourcePath;
   const mailInput = {
@@ -154,4 +165,5 @@ async function deliver(
     };
     for (const deliveryId of await createDeliveries(pool, orgId, 'alert.triggered', a.alertId, payload)) await queue.send(deliverWebhookJob, { orgId, deliveryId });
   }
+  await markAlertNotified(pool, orgId, a.alertId);
 }
