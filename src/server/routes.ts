@@ -37,6 +37,7 @@ import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
 import { registerSupportImportRoutes } from './support/importRoutes.ts';
 import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
+import { registerMailboxRoutes } from './cases/mailboxRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -74,4 +75,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
   await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
   await registerRootCauseRoutes(app, deps); // /api/v1/root-causes
+  await registerMailboxRoutes(app, deps); // /api/v1/org/feedback-mailbox (+ /test), /api/v1/feedback-messages
 }

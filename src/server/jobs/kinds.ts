@@ -13,6 +13,8 @@ import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
+import { readMailboxJob } from '../cases/readMailboxJob.ts';
+import { sweepMailboxesJob } from '../cases/sweepMailboxesJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -28,4 +30,6 @@ export const JOB_KINDS: JobKind<any>[] = [
   pruneRecordsJob,
   importSupportEventsJob,
   recoverySurveyJob,
+  readMailboxJob,
+  sweepMailboxesJob,
 ];
