@@ -121,3 +121,21 @@ export async function recordMailboxFailure(db: Queryable, orgId: string, at: Dat
     [orgId, at, problem.slice(0, 300), nextAttemptAt, counts.read, counts.skipped],
   );
 }
+
+/**
+ * Runs `fn` while holding the organisation's mailbox lock (a session advisory lock on a connection of its own),
+ * so two readers (two processes, a queued job and the sweep's) never read one mailbox at once: the second waits.
+ */
+export async function withMailboxLock<T>(pool: import('pg').Pool, orgId: string, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(`/* lockFeedbackMailbox */ select pg_advisory_lock(hashtext('sarafan.feedback-mailbox'), hashtext($1))`, [orgId]);
+    try {
+      return await fn();
+    } finally {
+      await client.query(`/* unlockFeedbackMailbox */ select pg_advisory_unlock(hashtext('sarafan.feedback-mailbox'), hashtext($1))`, [orgId]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import { mailboxRetryMinutes } from '../../../core/closedLoop/mailbox.ts';
-import { getFeedbackMailbox, recordMailboxFailure, recordMailboxSuccess, saveMailboxPosition } from '../../../db/cases/feedbackMailbox.ts';
+import { getFeedbackMailbox, recordMailboxFailure, recordMailboxSuccess, saveMailboxPosition, withMailboxLock } from '../../../db/cases/feedbackMailbox.ts';
 import { openSecret } from '../../auth/secretBox.ts';
 import { loadAnalyser } from '../../text/analyseComments.ts';
 import { handleLetter, type LetterOutcome } from './handleLetter.ts';
@@ -27,7 +27,12 @@ export interface MailboxRun {
   feedbackMessageIds: string[];
 }
 
+/** Reads the organisation's mailbox once (one reader at a time per organisation: a second call waits for the first). */
 export async function readMailbox(pool: pg.Pool, orgId: string, opts: { now?: () => Date; stop?: () => boolean } = {}): Promise<MailboxRun> {
+  return withMailboxLock(pool, orgId, () => readLocked(pool, orgId, opts));
+}
+
+async function readLocked(pool: pg.Pool, orgId: string, opts: { now?: () => Date; stop?: () => boolean }): Promise<MailboxRun> {
   const now = opts.now ?? (() => new Date());
   const run: MailboxRun = { ran: false, stored: 0, replies: 0, cases: 0, skipped: 0, duplicates: 0, more: false, problem: null, feedbackMessageIds: [] };
   const mailbox = await getFeedbackMailbox(pool, orgId);
