@@ -43,6 +43,7 @@ export function LettersPage() {
     <section className="letters-page">
       <PageTitle title={t('fl.title')} />
       <p className="muted">{t('fl.intro')}</p>
+      {can('case.configure') && me?.locationPaths === null && <MailboxSettings />}
       <form className="card letters-filters" aria-label={t('fl.filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('fl.kind')}
@@ -79,7 +80,6 @@ export function LettersPage() {
           )}
         </>
       )}
-      {can('case.configure') && me?.locationPaths === null && <MailboxSettings />}
     </section>
   );
 }
@@ -93,7 +93,7 @@ function LetterItem({ m, themes }: { m: FeedbackMessage; themes: readonly ThemeI
     <li className="card letter" data-sentiment={m.sentiment ?? 'none'}>
       <h2 className="letter-subject" dir="auto">{m.subject || t('fl.noSubject')}</h2>
       <dl className="letter-meta">
-        <div><dt>{t('fl.from')}</dt><dd><bdi>{m.fromName ? `${m.fromName} <${m.fromAddress}>` : m.fromAddress}</bdi></dd></div>
+        <div><dt>{t('fl.from')}</dt><dd>{m.fromName && <><bdi>{m.fromName}</bdi> </>}<bdi dir="ltr">{m.fromName ? `<${m.fromAddress}>` : m.fromAddress}</bdi></dd></div>
         <div><dt>{t('fl.received')}</dt><dd>{date(m.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd></div>
         <div><dt>{t('fl.store')}</dt><dd>{m.location ? <bdi>{m.location.name}</bdi> : t('fl.noStore')}</dd></div>
         {m.sentiment && <div><dt>{t('fl.sentiment')}</dt><dd><span className={`badge letter-sentiment-${m.sentiment}`}>{t(`fl.sentiment.${m.sentiment}`)}</span></dd></div>}

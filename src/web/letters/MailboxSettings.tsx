@@ -87,12 +87,12 @@ export function MailboxSettings() {
   return (
     <section className="card settings-section" aria-labelledby="mailbox-h">
       <h2 id="mailbox-h">{t('mb.title')}</h2>
-      <p className="muted">{t('mb.help')}</p>
+      {!d?.configured && <p className="muted">{t('mb.help')}</p>}
       <ErrorMessage message={box.error ? t('shell.error', { message: box.error.message }) : error} />
       {!d && !box.error && <Loading lines={4} />}
       {d?.configured && (
         <>
-          <h3>{t('mb.status')}</h3>
+          <h3 className="visually-hidden">{t('mb.status')}</h3>
           <dl className="mailbox-status" data-testid="mailbox-status">
             <dt>{t('mb.lastChecked')}</dt><dd>{when(d.lastCheckedAt)}</dd>
             <dt>{t('mb.lastError')}</dt><dd>{d.lastError ? <span className="error">{problem(d.lastError)}</span> : t('mb.noError')}</dd>
@@ -103,6 +103,8 @@ export function MailboxSettings() {
         </>
       )}
       {d && (
+        <details className="mailbox-settings" open={!d.configured || undefined}>
+        <summary>{t('mb.settings')}</summary>
         <form className="settings-section" onSubmit={save}>
           <Field label={t('mb.address')} hint={t('mb.addressHint')} error={fieldErrors.address}>
             {(p) => <input {...p} dir="ltr" type="email" required value={form.address} onChange={(e) => set('address', e.target.value)} placeholder="feedback@shop.example" />}
@@ -151,6 +153,7 @@ export function MailboxSettings() {
             )}
           </div>
         </form>
+        </details>
       )}
       <LiveStatus message={status} kind="success" />
     </section>

@@ -62,6 +62,7 @@ export const lettersFa: Translation<keyof typeof lettersEn> = {
   'mb.priority.normal': 'عادی',
   'mb.priority.high': 'زیاد',
   'mb.priority.urgent': 'فوری',
+  'mb.settings': 'تنظیمات صندوق',
   'mb.save': 'ذخیرهٔ صندوق',
   'mb.saved': 'ذخیره شد. صندوق هم‌اکنون خوانده می‌شود.',
   'mb.remove': 'قطع اتصال',

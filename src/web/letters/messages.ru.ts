@@ -62,6 +62,7 @@ export const lettersRu: Translation<keyof typeof lettersEn> = {
   'mb.priority.normal': 'Обычный',
   'mb.priority.high': 'Высокий',
   'mb.priority.urgent': 'Срочный',
+  'mb.settings': 'Настройки ящика',
   'mb.save': 'Сохранить ящик',
   'mb.saved': 'Сохранено. Ящик читается сейчас.',
   'mb.remove': 'Отключить',

@@ -59,6 +59,7 @@ export const lettersEn = {
   'mb.priority.normal': 'Normal',
   'mb.priority.high': 'High',
   'mb.priority.urgent': 'Urgent',
+  'mb.settings': 'Mailbox settings',
   'mb.save': 'Save the mailbox',
   'mb.saved': 'Saved. The mailbox is read now.',
   'mb.remove': 'Disconnect',
