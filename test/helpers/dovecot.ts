@@ -51,6 +51,7 @@ async function portOpen(port: number): Promise<boolean> {
 }
 
 export async function startDovecot(users: Array<{ user: string; pass: string }>): Promise<TestImapServer> {
+  if (!fs.existsSync(DOVECOT_BIN)) throw new Error(`Dovecot not found at ${DOVECOT_BIN}: install Debian package "dovecot-imapd" or set DOVECOT_PATH`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sarafan-dovecot-'));
   const port = await freePort();
   const root = process.getuid?.() === 0;
