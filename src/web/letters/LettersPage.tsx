@@ -3,6 +3,7 @@
  * first, filtered by kind and sentiment (kept in the address), each with its sender, store, sentiment, themes and
  * linked case; and, for those who configure cases for the whole organisation, the mailbox settings and status.
  */
+import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { qs } from '../api.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
@@ -25,6 +26,7 @@ export function LettersPage() {
   const { t, num } = useI18n();
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
+  const ids = useId();
   const kind = KINDS.find((k) => k === params.get('kind'));
   const sentiment = SENTIMENTS.find((s) => s === params.get('sentiment'));
   const offset = Math.max(0, Number(params.get('offset')) || 0);
@@ -45,20 +47,20 @@ export function LettersPage() {
       <p className="muted">{t('fl.intro')}</p>
       {can('case.configure') && me?.locationPaths === null && <MailboxSettings />}
       <form className="card letters-filters" aria-label={t('fl.filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('fl.kind')}
-          <select value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value)}>
+        <div className="field">
+          <label htmlFor={`${ids}-kind`}>{t('fl.kind')}</label>
+          <select id={`${ids}-kind`} value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value)}>
             <option value="">{t('fl.kind.all')}</option>
             {KINDS.map((k) => <option key={k} value={k}>{t(`fl.kind.${k}`)}</option>)}
           </select>
-        </label>
-        <label>
-          {t('fl.sentiment')}
-          <select value={sentiment ?? ''} onChange={(e) => setFilter('sentiment', e.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-sentiment`}>{t('fl.sentiment')}</label>
+          <select id={`${ids}-sentiment`} value={sentiment ?? ''} onChange={(e) => setFilter('sentiment', e.target.value)}>
             <option value="">{t('fl.sentiment.all')}</option>
             {SENTIMENTS.map((s) => <option key={s} value={s}>{t(`fl.sentiment.${s}`)}</option>)}
           </select>
-        </label>
+        </div>
         <p className="letters-count" role="status" aria-live="polite">{d ? t('fl.count', { n: d.total }) : ''}</p>
       </form>
       {list.error && <ErrorBox error={list.error} onRetry={() => void list.reload()} />}

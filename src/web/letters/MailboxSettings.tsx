@@ -35,6 +35,8 @@ export function MailboxSettings() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  // The settings fold once the mailbox is configured, unless the user opened them (a save never closes them).
+  const [unfolded, setUnfolded] = useState<boolean | null>(null);
 
   useEffect(() => {
     const d = box.data;
@@ -100,10 +102,11 @@ export function MailboxSettings() {
             <dt>{t('mb.read')}</dt><dd>{num(d.lettersRead, 0)}</dd>
             <dt>{t('mb.skipped')}</dt><dd>{num(d.lettersSkipped, 0)}</dd>
           </dl>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void test()}>{t('mb.test')}</button>
         </>
       )}
       {d && (
-        <details className="mailbox-settings" open={!d.configured || undefined}>
+        <details className="mailbox-settings" open={unfolded ?? !d.configured} onToggle={(e) => setUnfolded(e.currentTarget.open)}>
         <summary>{t('mb.settings')}</summary>
         <form className="settings-section" onSubmit={save}>
           <Field label={t('mb.address')} hint={t('mb.addressHint')} error={fieldErrors.address}>
@@ -146,7 +149,6 @@ export function MailboxSettings() {
           <label className="check"><input type="checkbox" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('mb.enabled')}</label>
           <div className="toolbar">
             <button type="submit" disabled={busy}>{t('mb.save')}</button>
-            {d.configured && <button type="button" className="secondary" disabled={busy} onClick={() => void test()}>{t('mb.test')}</button>}
             {d.configured && (
               <ConfirmButton label={t('mb.remove')} question={t('mb.removeQ')} disabled={busy}
                 onConfirm={() => run(async () => { box.setData(await api.delete<FeedbackMailboxView>('/org/feedback-mailbox')); setForm(EMPTY); setStatus(t('mb.removed')); })} />
