@@ -11,6 +11,7 @@ import { startDovecot, type TestImapServer } from '../helpers/dovecot.ts';
 import { waitFor } from '../helpers/waitFor.ts';
 import { readMailbox } from '../../src/server/cases/mailbox/readMailbox.ts';
 import { freePort } from '../../src/db/connection.ts';
+import { FeedbackMailboxTestAnswerSchema, FeedbackMailboxViewSchema, FeedbackMessagesAnswerSchema } from '../../src/core/api/feedbackMailbox.ts';
 
 const FEEDBACK = { user: 'feedback', pass: 'mailbox-secret-1' };
 const OTHER = { user: 'renumbered', pass: 'mailbox-secret-2' };
@@ -126,7 +127,7 @@ describe('the feedback mailbox', () => {
 
     // The save queued a read: wait for its status.
     await waitFor(async () => (await owner.get('/api/v1/org/feedback-mailbox')).json.lastSuccessAt !== null, 'the first read');
-    const view = (await owner.get('/api/v1/org/feedback-mailbox')).json;
+    const view = FeedbackMailboxViewSchema.parse((await owner.get('/api/v1/org/feedback-mailbox')).json);
     expect(view).toMatchObject({ lettersRead: 2, lettersSkipped: 2, lastError: null });
 
     const rows = (await server.pool.query(
@@ -223,7 +224,7 @@ describe('the feedback mailbox', () => {
   }, 60_000);
 
   it('lists letters by scope: a store manager sees their store only', async () => {
-    const all = (await owner.get('/api/v1/feedback-messages')).json;
+    const all = FeedbackMessagesAnswerSchema.parse((await owner.get('/api/v1/feedback-messages')).json);
     expect(all.total).toBe(await messages());
     const mine = (await manager.get('/api/v1/feedback-messages')).json;
     expect(mine.items.map((m: { subject: string }) => m.subject)).toEqual(['[M-01] Жалоба на кассира']);
@@ -236,7 +237,7 @@ describe('the feedback mailbox', () => {
 
   it('reports a wrong password, a missing folder and a closed port clearly', async () => {
     await owner.put('/api/v1/org/feedback-mailbox', settings({ password: 'wrong-password' }));
-    const wrong = (await owner.post('/api/v1/org/feedback-mailbox/test')).json;
+    const wrong = FeedbackMailboxTestAnswerSchema.parse((await owner.post('/api/v1/org/feedback-mailbox/test')).json);
     expect(wrong).toMatchObject({ ok: false, problem: 'auth_failed' });
     expect(wrong.message).toMatch(/user name or password/);
     await quiet(orgId);

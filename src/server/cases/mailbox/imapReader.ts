@@ -77,6 +77,7 @@ async function withFolder<T>(s: ImapSettings, work: (c: ImapFlow, info: { uidVal
   const c = client(s);
   // A socket error after connect would otherwise be an unhandled 'error' event; the awaited command fails instead.
   c.on('error', () => {});
+  let failed = false;
   try {
     await c.connect();
     const lock = await c.getMailboxLock(s.folder, { readOnly: true });
@@ -88,10 +89,13 @@ async function withFolder<T>(s: ImapSettings, work: (c: ImapFlow, info: { uidVal
       lock.release();
     }
   } catch (err) {
+    failed = true;
     if (err instanceof CallbackFailure) throw err.cause;
     throw classifyMailboxError(err);
   } finally {
-    await c.logout().catch(() => c.close());
+    // After a failure the session may be half open: drop the socket rather than wait for a LOGOUT answer.
+    if (failed) c.close();
+    else await c.logout().catch(() => c.close());
   }
 }
 
