@@ -103,22 +103,13 @@ export async function resumeCaseAfterReply(db: Queryable, orgId: string, caseId:
   return (rowCount ?? 0) > 0;
 }
 
-export interface FeedbackMessageListRow {
+export type FeedbackMessageListRow = Pick<
+  NewFeedbackMessage, 'kind' | 'fromName' | 'fromAddress' | 'subject' | 'body' | 'receivedAt' | 'language' | 'sentiment' | 'themes' | 'attachments' | 'note'
+> & {
   id: string;
-  kind: 'feedback' | 'reply';
-  fromName: string | null;
-  fromAddress: string;
-  subject: string | null;
-  body: string;
-  receivedAt: Date;
-  language: string | null;
-  sentiment: 'negative' | 'neutral' | 'positive' | null;
-  themes: string[];
   location: { id: string; name: string } | null;
   case: { id: string; number: number; status: string } | null;
-  attachments: number;
-  note: 'too_large' | 'truncated' | null;
-}
+};
 
 /**
  * Letters in the caller's scope, newest first: a location manager sees the letters matched to their stores

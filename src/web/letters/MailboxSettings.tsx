@@ -4,7 +4,8 @@
  * priority; a connection test with a plain-words problem; and the reader's status.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
+import { useFieldSubmit } from '../components/useFieldSubmit.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../components/index.ts';
 import type { FeedbackMailboxTestAnswer, FeedbackMailboxView } from '../../core/api/feedbackMailbox.ts';
@@ -31,10 +32,7 @@ export function MailboxSettings() {
   const { t, date, num } = useI18n();
   const box = useLoad<FeedbackMailboxView>('/org/feedback-mailbox');
   const [form, setForm] = useState<Form>(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { busy, status, setStatus, error, setError, fieldErrors, run } = useFieldSubmit();
   // The settings fold once the mailbox is configured, unless the user opened them (a save never closes them).
   const [unfolded, setUnfolded] = useState<boolean | null>(null);
 
@@ -49,22 +47,6 @@ export function MailboxSettings() {
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const problem = (code: string) => (['auth_failed', 'cannot_connect', 'folder_missing', 'tls_failed', 'password_unreadable', 'other'].includes(code) ? t(`mb.problem.${code}` as MessageKey) : code);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(null);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await work();
-    } catch (err) {
-      const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
-      if (field) setFieldErrors({ [field]: err instanceof Error ? err.message : String(err) });
-      else setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = (e: FormEvent) => {
     e.preventDefault();

@@ -7,15 +7,10 @@
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import { LETTERS_PER_RUN, MAX_LETTER_BYTES } from '../../../core/closedLoop/mailbox.ts';
 import type { MailboxProblem } from '../../../core/api/feedbackMailbox.ts';
+import type { FeedbackMailboxRow } from '../../../db/cases/feedbackMailbox.ts';
 
-export interface ImapSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  username: string;
-  password: string;
-  folder: string;
-}
+/** Where to read: the mailbox's connection settings with its password opened. */
+export type ImapSettings = Pick<FeedbackMailboxRow, 'host' | 'port' | 'secure' | 'username' | 'folder'> & { password: string };
 
 /** One letter as the server gave it: its raw source, or only its envelope when it is too large. */
 export interface RawLetter {
