@@ -21,7 +21,6 @@ export const UpdateFeedbackMailboxSchema = z.object({
   openCases: z.enum(MAILBOX_CASE_POLICIES),
   casePriority: z.enum(CASE_PRIORITIES),
 });
-export type UpdateFeedbackMailbox = z.infer<typeof UpdateFeedbackMailboxSchema>;
 
 /** GET/PUT /org/feedback-mailbox: the settings (never the password) and the reader's status. */
 export const FeedbackMailboxViewSchema = z.strictObject({
