@@ -223,6 +223,26 @@ describe('the feedback mailbox', () => {
     expect(await count(`select count(*)::int as n from feedback_messages where org_id = $1 and from_address = 'noid@example.com'`, [orgId])).toBe(1);
   }, 60_000);
 
+  it('decodes a declared legacy charset and drops the broken bytes of a bad encoding; counts attachments without keeping them', async () => {
+    const head = (id: string, charset: string, subject: string) => Buffer.from([
+      'From: koi@example.com', 'To: feedback@shop.example', `Subject: ${subject}`, 'Date: Mon, 30 Nov 2026 10:00:00 +0000', `Message-ID: ${id}`,
+      'MIME-Version: 1.0', `Content-Type: text/plain; charset=${charset}`, 'Content-Transfer-Encoding: 8bit', '', '',
+    ].join('\r\n'));
+    // "Привет" in KOI8-R, and UTF-8 text with a stray 0xFF byte in the middle.
+    await imap.append(FEEDBACK, Buffer.concat([head('<koi-1@example.com>', 'koi8-r', 'KOI8'), Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4])]));
+    await imap.append(FEEDBACK, Buffer.concat([head('<bad-1@example.com>', 'utf-8', 'Broken'), Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('cd')]));
+    await imap.append(FEEDBACK, [
+      'From: att@example.com', 'To: feedback@shop.example', 'Subject: With a photo', 'Message-ID: <att-1@example.com>', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain; charset=utf-8', '', 'See the photo.', '--b1',
+      'Content-Type: image/png', 'Content-Transfer-Encoding: base64', 'Content-Disposition: attachment; filename="a.png"', '', 'iVBORw0KGgo=', '--b1--', '',
+    ].join('\r\n'));
+    await readMailbox(server.pool, orgId);
+    const body = async (id: string) => (await server.pool.query(`select body, attachments from feedback_messages where org_id = $1 and message_id = $2`, [orgId, id])).rows[0];
+    expect(await body('<koi-1@example.com>')).toEqual({ body: 'Привет', attachments: 0 });
+    expect(await body('<bad-1@example.com>')).toEqual({ body: 'abcd', attachments: 0 });
+    expect(await body('<att-1@example.com>')).toEqual({ body: 'See the photo.', attachments: 1 });
+  });
+
   it('lists letters by scope: a store manager sees their store only', async () => {
     const all = FeedbackMessagesAnswerSchema.parse((await owner.get('/api/v1/feedback-messages')).json);
     expect(all.total).toBe(await messages());
