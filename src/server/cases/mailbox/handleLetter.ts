@@ -22,7 +22,7 @@ import { insertNotifications } from '../../../db/cases/notifications.ts';
 import { teamMemberIds } from '../../../db/cases/teams.ts';
 import { withTransaction } from '../../../db/tx.ts';
 import { analyseText, type Analyser } from '../../text/analyseComments.ts';
-import { openCase } from '../commands/openCase.ts';
+import { openCaseInTransaction } from '../commands/openCase.ts';
 import type { RawLetter } from './imapReader.ts';
 
 export type LetterOutcome =
@@ -155,11 +155,11 @@ export async function handleLetter(pool: pg.Pool, mailbox: FeedbackMailboxRow, a
     return stored ? { kind: 'reply', feedbackMessageId: stored, caseId: thread.id } : { kind: 'duplicate' };
   }
 
-  const id = await insertFeedbackMessage(pool, row);
-  if (!id) return { kind: 'duplicate' };
-  let caseId: string | null = null;
-  if (letterOpensCase(mailbox.openCases, row.sentiment)) {
-    const opened = await openCase(pool, {
+  // The letter and the case it opens together: a crash leaves neither, and the letter is read again.
+  const stored = await withTransaction(pool, async (tx) => {
+    const id = await insertFeedbackMessage(tx, row);
+    if (!id || !letterOpensCase(mailbox.openCases, row.sentiment)) return id ? { id, caseId: null } : null;
+    const opened = await openCaseInTransaction(tx, {
       orgId,
       title: caseTitleOfLetter(letter.subject, text, 'E-mail'),
       description: text.slice(0, 20_000),
@@ -171,8 +171,9 @@ export async function handleLetter(pool: pg.Pool, mailbox: FeedbackMailboxRow, a
       locationId: row.locationId,
       now,
     });
-    caseId = opened.id;
-    await setFeedbackMessageCase(pool, orgId, id, caseId);
-  }
-  return { kind: 'feedback', messageId: letter.messageId, feedbackMessageId: id, caseId };
+    await setFeedbackMessageCase(tx, orgId, id, opened.id);
+    return { id, caseId: opened.id };
+  });
+  if (!stored) return { kind: 'duplicate' };
+  return { kind: 'feedback', messageId: letter.messageId, feedbackMessageId: stored.id, caseId: stored.caseId };
 }
