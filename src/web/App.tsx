@@ -9,6 +9,7 @@ import { reviewsRoutes } from './reviews/routes.tsx';
 import { supportRoutes } from './support/routes.tsx';
 import { supportImportRoutes } from './support/ImportRoutes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
+import { lettersRoutes } from './letters/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -45,6 +46,7 @@ export function App() {
           {supportRoutes()}
           {supportImportRoutes()}
           {alertRoutes()}
+          {lettersRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

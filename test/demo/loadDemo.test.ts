@@ -96,6 +96,24 @@ describe('loadDemo', () => {
     expect(fa.text).toMatch(/[\u0600-\u06ff]/);
   });
 
+  it('shows feedback letters already read: ru, fa and en, tied to stores, negative ones with cases, answers threaded', async () => {
+    const orgId = first.orgId;
+    const langs = (await server.pool.query(`select distinct language from feedback_messages where org_id = $1 order by language`, [orgId])).rows.map((r) => r.language);
+    expect(langs).toEqual(['en', 'fa', 'ru']);
+    // 18 letters and 3 answers (src/core/demo/letters.ts); every negative letter opened an e-mail case, no other did.
+    expect(await count(`select count(*)::int n from feedback_messages where org_id = $1 and kind = 'feedback'`, [orgId])).toBe(18);
+    expect(await count(`select count(*)::int n from feedback_messages where org_id = $1 and kind = 'reply'`, [orgId])).toBe(3);
+    expect(await count(`select count(*)::int n from feedback_messages where org_id = $1 and kind = 'feedback' and (sentiment = 'negative') <> (case_id is not null)`, [orgId])).toBe(0);
+    expect(await count(`select count(*)::int n from cases where org_id = $1 and channel = 'email' and source_kind = 'feedback_message'`, [orgId])).toBe(12);
+    expect(await count(`select count(*)::int n from case_events where org_id = $1 and kind = 'reply_received'`, [orgId])).toBe(3);
+    // The MSK-01 refund letter's case belongs to the demo manager (routing: the store's manager).
+    const owner = (await server.pool.query(
+      `select u.email from feedback_messages m join cases c on c.org_id = m.org_id and c.id = m.case_id join users u on u.org_id = c.org_id and u.id = c.owner_user_id
+        where m.org_id = $1 and m.subject = '[MSK-01] Не вернули деньги'`, [orgId],
+    )).rows;
+    expect(owner).toEqual([{ email: DEMO_MANAGER_EMAIL }]);
+  });
+
   it('lets the demo users sign in, and a password reset replaces the password', async () => {
     const owner = await signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD);
     const me = await owner.get('/api/v1/me');

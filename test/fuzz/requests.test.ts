@@ -298,6 +298,9 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
     'POST /api/v1/org/sms/test': { type: 'json', samples: [{ to: '+79161234567' }] },
+    // A closed port: the test answers cannot_connect at once; disabled, so no read is queued.
+    'PUT /api/v1/org/feedback-mailbox': { type: 'json', samples: [{ address: 'feedback@fuzz.example', host: '127.0.0.1', port: 9, secure: false, username: 'fuzz', password: 'fuzz', folder: 'INBOX', enabled: false, openCases: 'negative', casePriority: 'normal' }] },
+    'POST /api/v1/org/feedback-mailbox/test': { type: 'json', samples: [{}] },
     'POST /s/:slug': {
       type: 'form',
       samples: [{
@@ -312,7 +315,7 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
 const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
   'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
-  'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset',
+  'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset', 'kind', 'sentiment',
 ];
 /** Query keys of respondent pages: their own, and hidden fields (every other key). */
 const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];

@@ -115,6 +115,7 @@ describe('job queue', () => {
       { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },
       { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
+      { name: 'sweep-feedback-mailboxes', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-rollups', cron: '* * * * *', timezone: 'UTC' },
     ]);
 

@@ -22,6 +22,7 @@ import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 import { addDemoTelegram } from './demoTelegram.ts';
 import { insertDemoSupport } from './insertDemoSupport.ts';
 import { insertDemoAlerts } from './insertDemoAlerts.ts';
+import { insertDemoLetters } from './insertDemoLetters.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -125,6 +126,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     // Alert rules and what they fired over the last weeks, with the bell (docs/closed-loop.md "Alerts").
     await insertDemoAlerts(tx, ids, { now: opts.now ?? new Date(), surveySlug: DEMO_SLUG });
+    await insertDemoLetters(tx, ids, { now: opts.now ?? new Date() }); // letters read from the feedback mailbox, some with cases (docs/closed-loop.md)
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

@@ -14,6 +14,8 @@ import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
 import { alertsAnalysedJob, alertsFeedbackJob, alertsMetricDropJob, alertsResponseJob, alertsSlaJob, alertsSweepJob } from '../alerts/alertJobs.ts';
+import { readMailboxJob } from '../cases/readMailboxJob.ts';
+import { sweepMailboxesJob } from '../cases/sweepMailboxesJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -35,4 +37,6 @@ export const JOB_KINDS: JobKind<any>[] = [
   alertsSlaJob,
   alertsSweepJob,
   alertsMetricDropJob,
+  readMailboxJob,
+  sweepMailboxesJob,
 ];

@@ -14,5 +14,7 @@ import { reviewsEn } from '../reviews/messages.ts';
 import { supportEn } from '../support/messages.ts';
 import { supportImportEn } from '../support/importMessages.ts';
 import { alertsEn } from '../alerts/messages.ts';
+import { lettersEn } from '../letters/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn);
+

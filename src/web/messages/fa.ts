@@ -20,5 +20,7 @@ import { supportFa } from '../support/messages.fa.ts';
 import { supportImportFa } from '../support/importMessages.fa.ts';
 import { bellFa } from '../alerts/bellMessages.fa.ts';
 import { alertsFa } from '../alerts/messages.fa.ts';
+import { lettersFa } from '../letters/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa);
+

@@ -20,5 +20,7 @@ import { supportRu } from '../support/messages.ru.ts';
 import { supportImportRu } from '../support/importMessages.ru.ts';
 import { bellRu } from '../alerts/bellMessages.ru.ts';
 import { alertsRu } from '../alerts/messages.ru.ts';
+import { lettersRu } from '../letters/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu);
+

@@ -13,6 +13,7 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'nav.waves': 'دعوت‌نامه‌ها',
   'rv.nav': 'نظرات',
   'sp.nav': 'پشتیبانی',
+  'fl.nav': 'نامه‌ها',
   'nav.main': 'منوی اصلی',
   'shell.language': 'زبان',
   'shell.signOut': 'خروج',

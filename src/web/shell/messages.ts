@@ -10,6 +10,7 @@ export const shellEn = {
   'nav.waves': 'Invitations',
   'rv.nav': 'Reviews',
   'sp.nav': 'Support',
+  'fl.nav': 'Letters',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',

@@ -44,8 +44,13 @@ export interface OpenedCase {
 }
 
 export async function openCase(pool: pg.Pool, input: OpenCaseInput): Promise<OpenedCase> {
+  return withTransaction(pool, (tx) => openCaseInTransaction(tx, input));
+}
+
+/** {@link openCase} in the caller's transaction (the feedback mailbox stores a letter and its case together). */
+export async function openCaseInTransaction(tx: pg.PoolClient, input: OpenCaseInput): Promise<OpenedCase> {
   const now = input.now ?? new Date();
-  return withTransaction(pool, async (tx) => {
+  {
     const owner = input.ownerUserId
       ? { ownerUserId: input.ownerUserId, teamId: null }
       : await routeCase(tx, input.orgId, { locationId: input.locationId, channel: input.channel, priority: input.priority });
@@ -77,5 +82,5 @@ export async function openCase(pool: pg.Pool, input: OpenCaseInput): Promise<Ope
       await insertNotifications(tx, input.orgId, others, { kind: 'case_assigned', caseId: row.id, body: { number: row.number, title: input.title } });
     }
     return { ...row, ...owner };
-  });
+  }
 }

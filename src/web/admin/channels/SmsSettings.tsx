@@ -1,6 +1,7 @@
 /** The SMS gateway section of /app/channels: provider URL, auth header, sender, body template, a test message, the latest messages. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
+import { useFieldSubmit } from '../../components/useFieldSubmit.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ConfirmButton, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../../components/index.ts';
 import type { SmsSettingsView, SmsTestAnswer } from '../../../core/api/messengers.ts';
@@ -18,10 +19,7 @@ export function SmsSettings() {
   const [sender, setSender] = useState('');
   const [template, setTemplate] = useState('');
   const [testTo, setTestTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { busy, status, setStatus, error, setError, fieldErrors, run } = useFieldSubmit();
 
   useEffect(() => {
     if (!sms.data) return;
@@ -29,22 +27,6 @@ export function SmsSettings() {
     setSender(sms.data.sender ?? '');
     setTemplate(sms.data.bodyTemplate ?? '');
   }, [sms.data]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(null);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await work();
-    } catch (err) {
-      const field = err instanceof ApiError ? (err.details as { field?: string } | undefined)?.field : undefined;
-      if (field) setFieldErrors({ [field]: err instanceof Error ? err.message : String(err) });
-      else setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = (e: FormEvent) => {
     e.preventDefault();

@@ -32,4 +32,6 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',
   'jobs.kind.import-support-events': 'درون‌ریزی رویدادهای تماس‌های پشتیبانی',
+  'jobs.kind.read-feedback-mailbox': 'خواندن صندوق نامه‌های بازخورد',
+  'jobs.kind.sweep-feedback-mailboxes': 'بررسی نامه‌های تازه در صندوق‌های بازخورد',
 };

@@ -32,4 +32,6 @@ export const jobsEn = {
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',
   'jobs.kind.import-support-events': 'Import support contact events',
+  'jobs.kind.read-feedback-mailbox': 'Read the feedback mailbox',
+  'jobs.kind.sweep-feedback-mailboxes': 'Check feedback mailboxes for new letters',
 };
