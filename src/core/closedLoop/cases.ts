@@ -27,8 +27,8 @@ export function isReopen(from: CaseStatus, to: CaseStatus): boolean {
 }
 
 export interface ResolveInput {
-  rootCauseId: string | null | undefined;
-  controllable: boolean | null | undefined;
+  rootCauseId?: string | null;
+  controllable?: boolean | null;
 }
 
 /**
