@@ -36,6 +36,8 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /api/v1/surveys/{id}/analytics/summary', 'GET /api/v1/surveys/{id}/analytics/trend', 'GET /api/v1/surveys',
       'GET /api/v1/surveys/{id}/responses', 'GET /api/v1/responses/{id}', 'GET /api/v1/locations',
       'GET /api/v1/support/kpis', 'GET /api/v1/support/trend',
+      'GET /api/v1/cases', 'GET /api/v1/cases/{id}', 'POST /api/v1/cases', 'PATCH /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/notes',
+      'POST /api/v1/cases/{id}/replies', 'POST /api/v1/cases/{id}/resolve', 'POST /api/v1/cases/{id}/compensations', 'POST /api/v1/cases/bulk',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());
@@ -79,7 +81,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    expect(examples).toBe(3);
+    // contacts, events, responses, and the seven case writes
+    expect(examples).toBe(10);
   });
 
   it("the examples work against a real server (the trigger's survey id replaced)", async () => {

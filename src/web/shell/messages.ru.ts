@@ -13,6 +13,7 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'nav.waves': 'Приглашения',
   'rv.nav': 'Отзывы',
   'sp.nav': 'Поддержка',
+  'cs.nav': 'Обращения',
   'nav.main': 'Главное меню',
   'shell.language': 'Язык',
   'shell.signOut': 'Выйти',

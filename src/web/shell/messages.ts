@@ -10,6 +10,7 @@ export const shellEn = {
   'nav.waves': 'Invitations',
   'rv.nav': 'Reviews',
   'sp.nav': 'Support',
+  'cs.nav': 'Cases',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
