@@ -34,7 +34,7 @@ function slaState(c: CaseAnswer): SlaState {
 
 export function CasePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const loaded = useLoad<CaseAnswer>(`/cases/${encodeURIComponent(id)}`);
   const people = useLoad<CasePeopleAnswer>('/cases/people');
   const causes = useLoad<RootCausesAnswer>('/root-causes');
@@ -66,7 +66,7 @@ export function CasePage() {
     <div className="an-page cs-page cs-case" data-testid="case-page">
       <p><Link to="/app/cases">{t('cs.back')}</Link></p>
       <div className="an-page-head">
-        <PageTitle title={`#${c.number} ${c.title}`}><bdi>#{c.number}</bdi> {c.title}</PageTitle>
+        <PageTitle title={`#${c.number} ${c.title}`}><bdi>#{num(c.number, 0)}</bdi> {c.title}</PageTitle>
         {canResolve && (
           <button type="button" className="primary" onClick={() => setResolving(true)} data-testid="resolve-open">{t('cs.resolve')}</button>
         )}

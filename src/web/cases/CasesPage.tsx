@@ -82,7 +82,7 @@ export function CasesPage() {
           locations={locations.data?.locations ?? []}
           onCreated={(c) => {
             setCreating(false);
-            setStatus(t('cs.form.saved', { number: c.number }));
+            setStatus(t('cs.form.saved', { number: num(c.number, 0) }));
             refresh();
           }}
         />
@@ -126,7 +126,7 @@ export function CasesPage() {
               <CaseTable items={items} selectable={mayWork} selected={selected} onSelect={setSelected} caption={t('cs.caption', { n: list.data.total })} />
               <nav className="rv-pager cs-pager" aria-label={t('cs.pages')}>
                 <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('cs.prev')}</button>
-                <span className="muted">{t('cs.pageOf', { from: offset + 1, to: Math.min(list.data.total, offset + items.length), total: list.data.total })}</span>
+                <span className="muted">{t('cs.pageOf', { from: num(offset + 1, 0), to: num(Math.min(list.data.total, offset + items.length), 0), total: num(list.data.total, 0) })}</span>
                 <button type="button" className="secondary" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>{t('cs.next')}</button>
               </nav>
             </>
@@ -144,7 +144,7 @@ function CaseTable({ items, selectable, selected, onSelect, caption }: {
   onSelect(ids: string[]): void;
   caption: string;
 }) {
-  const { t } = useI18n();
+  const { t, num } = useI18n();
   const all = items.length > 0 && items.every((i) => selected.includes(i.id));
   const toggle = (id: string) => onSelect(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
   return (
@@ -173,17 +173,17 @@ function CaseTable({ items, selectable, selected, onSelect, caption }: {
             <tr key={c.id} className={c.overdue ? 'cs-overdue' : undefined} data-testid="case-row">
               {selectable && (
                 <td className="cs-select">
-                  <input type="checkbox" checked={selected.includes(c.id)} aria-label={t('cs.bulk.selectOne', { number: c.number })} onChange={() => toggle(c.id)} />
+                  <input type="checkbox" checked={selected.includes(c.id)} aria-label={t('cs.bulk.selectOne', { number: num(c.number, 0) })} onChange={() => toggle(c.id)} />
                 </td>
               )}
-              <td className="cs-num"><bdi>#{c.number}</bdi></td>
-              <td><Link to={`/app/cases/${c.id}`}>{c.title}</Link></td>
-              <td>{c.customerName ?? '—'}</td>
-              <td>{c.location?.name ?? <span className="muted">{t('cs.noLocation')}</span>}</td>
-              <td>{c.owner?.name ?? c.team?.name ?? <span className="muted">{t('cs.unassigned')}</span>}</td>
-              <td><PriorityBadge priority={c.priority} /></td>
-              <td><DueCell dueAt={c.dueAt} overdue={c.overdue} /></td>
-              <td><StatusTag status={c.status} /></td>
+              <td className="cs-num" data-label={t('cs.col.number')}><bdi>#{num(c.number, 0)}</bdi></td>
+              <td data-label={t('cs.col.title')}><Link to={`/app/cases/${c.id}`}>{c.title}</Link></td>
+              <td data-label={t('cs.col.customer')}>{c.customerName ?? '—'}</td>
+              <td data-label={t('cs.col.store')}>{c.location?.name ?? <span className="muted">{t('cs.noLocation')}</span>}</td>
+              <td data-label={t('cs.col.owner')}>{c.owner?.name ?? c.team?.name ?? <span className="muted">{t('cs.unassigned')}</span>}</td>
+              <td data-label={t('cs.col.priority')}><PriorityBadge priority={c.priority} /></td>
+              <td data-label={t('cs.col.due')}><DueCell dueAt={c.dueAt} overdue={c.overdue} /></td>
+              <td data-label={t('cs.col.status')}><StatusTag status={c.status} /></td>
             </tr>
           ))}
         </tbody>
@@ -241,7 +241,7 @@ function FilterForm({ filters, people, locations, onApply }: {
       </label>
       <label className="field cs-check">
         <input type="checkbox" checked={draft.overdue === 'true'} onChange={(e) => setDraft((d) => ({ ...d, overdue: e.target.checked ? 'true' : undefined }))} />
-        {t('cs.overdueOnly')}
+        <span>{t('cs.overdueOnly')}</span>
       </label>
       <label className="field cs-search">
         {t('cs.search')}

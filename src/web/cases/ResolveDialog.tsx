@@ -20,7 +20,7 @@ export function ResolveDialog({ open, c, causes, onCancel, onResolved }: {
   onCancel(): void;
   onResolved(next: CaseAnswer): void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, num } = useI18n();
   const [draft, setDraft, clear] = useDraft(`resolve.${c.id}`, { rootCauseId: '', controllable: '', resolution: '', askCustomer: false as boolean });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +44,7 @@ export function ResolveDialog({ open, c, causes, onCancel, onResolved }: {
   return (
     <ConfirmDialog
       open={open}
-      title={t('cs.resolve.title', { number: c.number })}
+      title={t('cs.resolve.title', { number: num(c.number, 0) })}
       confirmLabel={t('cs.resolve.submit')}
       cancelLabel={t('cs.resolve.cancel')}
       confirmDisabled={busy}
@@ -61,8 +61,8 @@ export function ResolveDialog({ open, c, causes, onCancel, onResolved }: {
         </label>
         <fieldset className="cs-radios">
           <legend>{t('cs.resolve.controllable')}</legend>
-          <label><input type="radio" name="controllable" checked={draft.controllable === 'yes'} onChange={() => setDraft({ controllable: 'yes' })} data-testid="resolve-yes" /> {t('cs.resolve.yes')}</label>
-          <label><input type="radio" name="controllable" checked={draft.controllable === 'no'} onChange={() => setDraft({ controllable: 'no' })} /> {t('cs.resolve.no')}</label>
+          <label><input type="radio" name="controllable" checked={draft.controllable === 'yes'} onChange={() => setDraft({ controllable: 'yes' })} data-testid="resolve-yes" /> <span>{t('cs.resolve.yes')}</span></label>
+          <label><input type="radio" name="controllable" checked={draft.controllable === 'no'} onChange={() => setDraft({ controllable: 'no' })} /> <span>{t('cs.resolve.no')}</span></label>
         </fieldset>
         <label className="field">
           {t('cs.resolve.resolution')}
@@ -70,7 +70,7 @@ export function ResolveDialog({ open, c, causes, onCancel, onResolved }: {
         </label>
         <label className="cs-check">
           <input type="checkbox" checked={draft.askCustomer && !!c.customerEmail} disabled={!c.customerEmail} onChange={(e) => setDraft({ askCustomer: e.target.checked })} />
-          {' '}{t('cs.resolve.ask')}
+          <span>{t('cs.resolve.ask')}</span>
         </label>
         {!c.customerEmail && <p className="muted">{t('cs.resolve.askNoEmail')}</p>}
         <ErrorMessage message={error} />
