@@ -12,7 +12,8 @@ import { useSession } from '../shell/session.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { LiveStatus, ErrorMessage } from '../components/LiveStatus.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { withFilters } from '../components/filterParams.ts';
+import { withFilters, withOffset } from '../components/filterParams.ts';
+import { useFilterDraft } from '../components/useFilterDraft.ts';
 import { ErrorBox, Skeleton } from '../analytics/ui.tsx';
 import type { CaseBulkAnswer, CaseListItem, CasePeopleAnswer, CasesAnswer } from '../../core/api/cases.ts';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
@@ -54,13 +55,7 @@ export function CasesPage() {
     const next = statuses.includes(s) ? statuses.filter((x) => x !== s) : [...statuses, s];
     setFilters({ status: next.length ? CASE_STATUSES.filter((x) => next.includes(x)).join(',') : 'all' });
   };
-  const setOffset = (o: number) =>
-    setParams((prev) => {
-      const out = new URLSearchParams(prev);
-      if (o > 0) out.set('offset', String(o));
-      else out.delete('offset');
-      return out;
-    });
+  const setOffset = (o: number) => setParams((prev) => withOffset(prev, o));
   const refresh = () => setVersion((v) => v + 1);
   const items = list.data?.items ?? [];
   const counts = list.data?.counts ?? {};
@@ -201,12 +196,7 @@ function FilterForm({ filters, people, locations, onApply }: {
   onApply(next: Partial<Record<FilterKey, string | undefined>>): void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(filters);
-  const set = (k: FilterKey) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value || undefined }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ ...draft, q: draft.q?.trim() || undefined });
-  };
+  const { draft, setDraft, set, submit } = useFilterDraft(filters, onApply);
   return (
     <form className="card cs-filters" onSubmit={submit} aria-label={t('cs.filters')} data-testid="case-filters">
       <label className="field">
