@@ -76,7 +76,7 @@ export function CasePage() {
       </div>
       <LiveStatus message={status} kind="success" />
       <CaseHeader c={c} />
-      {work && <ChangeForm c={c} people={people.data?.users ?? []} onSaved={(next) => done(t('cs.change.saved'), next)} />}
+      {work && <ChangeForm c={c} people={people.data?.users ?? []} teams={people.data?.teams ?? []} onSaved={(next) => done(t('cs.change.saved'), next)} />}
       <div className="cs-columns">
         <div className="cs-main">
           <section className="card" aria-labelledby="cs-desc">
@@ -128,15 +128,16 @@ function CaseHeader({ c }: { c: CaseAnswer }) {
   );
 }
 
-function ChangeForm({ c, people, onSaved }: { c: CaseAnswer; people: CasePeopleAnswer['users']; onSaved(next: CaseAnswer): void }) {
+function ChangeForm({ c, people, teams, onSaved }: { c: CaseAnswer; people: CasePeopleAnswer['users']; teams: CasePeopleAnswer['teams']; onSaved(next: CaseAnswer): void }) {
   const { t } = useI18n();
   const moves = CASE_TRANSITIONS[c.status].filter((s) => s !== 'resolved');
   const [status, setStatus] = useState<CaseStatus>(c.status);
   const [priority, setPriority] = useState(c.priority);
   const [owner, setOwner] = useState(c.owner?.id ?? '');
+  const [team, setTeam] = useState(c.team?.id ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const changed = status !== c.status || priority !== c.priority || owner !== (c.owner?.id ?? '');
+  const changed = status !== c.status || priority !== c.priority || owner !== (c.owner?.id ?? '') || team !== (c.team?.id ?? '');
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -146,6 +147,7 @@ function ChangeForm({ c, people, onSaved }: { c: CaseAnswer; people: CasePeopleA
       if (status !== c.status) body.status = status;
       if (priority !== c.priority) body.priority = priority;
       if (owner !== (c.owner?.id ?? '')) body.ownerUserId = owner || null;
+      if (team !== (c.team?.id ?? '')) body.teamId = team || null;
       onSaved(await api.patch<CaseAnswer>(`/cases/${c.id}`, body));
     } catch (err) {
       setError(t('cs.saveFailed', { message: err instanceof Error ? err.message : String(err) }));
@@ -176,6 +178,16 @@ function ChangeForm({ c, people, onSaved }: { c: CaseAnswer; people: CasePeopleA
           {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
       </label>
+      {(teams.length > 0 || c.team) && (
+        <label className="field">
+          {t('cs.h.team')}
+          <select value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value="">—</option>
+            {c.team && !teams.some((x) => x.id === c.team!.id) && <option value={c.team.id}>{c.team.name}</option>}
+            {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        </label>
+      )}
       <button type="submit" className="secondary" disabled={!changed || busy}>{t('cs.change.save')}</button>
       <ErrorMessage message={error} />
     </form>
