@@ -47,7 +47,6 @@ export const CasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-export type CasesQueryInput = z.infer<typeof CasesQuery>;
 
 /** POST /cases: a claim taken by hand (a call, a letter, at the counter) into the complaints book. */
 export const NewCaseBody = z.strictObject({
@@ -62,7 +61,6 @@ export const NewCaseBody = z.strictObject({
   /** An owner by hand; routing decides otherwise. */
   ownerUserId: Uuid.nullish(),
 });
-export type NewCaseInput = z.infer<typeof NewCaseBody>;
 
 /** PATCH /cases/:id: any of these (owner/team null: unassign). Resolving goes through /resolve. */
 export const CasePatchBody = z
