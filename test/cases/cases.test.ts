@@ -137,6 +137,14 @@ describe('scoping', () => {
     expect(ok.json).toEqual({ updated: 1 });
   });
 
+  it("lists the people a store manager may assign or mention: not another store's staff", async () => {
+    const people = await managerA.get('/api/v1/cases/people');
+    expect(people.json.users.map((u: any) => u.email).sort()).toEqual(['anna@cases.test', 'boss@cases.test', 'reza.k@cases.test']);
+    expect(people.json.users.find((u: any) => u.email === 'reza.k@cases.test').handle).toBe('reza.k');
+    const all = await owner.get('/api/v1/cases/people');
+    expect(all.json.users).toHaveLength(4);
+  });
+
   it('assigning to someone who cannot see the store is refused', async () => {
     const a = await newCase(owner, { locationId: storeA.id, title: 'Assign check' });
     const res = await owner.patch(`/api/v1/cases/${a.id}`, { ownerUserId: ids.managerB });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   caseMessageId, caseNumberInSubject, compensationLimitOf, compensationRefusal, isFirstActionEvent, isReopen, mentionHandle,
-  moveRefusal, parseMentions, replySubject, resolveRefusal,
+  moveRefusal, parseMentions, replySubject, resolveRefusal, scopesOverlap,
 } from './cases.ts';
 import { CASE_EVENT_KINDS, CASE_STATUSES, type CaseStatus } from './model.ts';
 
@@ -120,5 +120,16 @@ describe('reply threading', () => {
   });
   it('builds the Message-ID', () => {
     expect(caseMessageId('c1', 'e2', 'sarafan.example')).toBe('<case-c1-e2@sarafan.example>');
+  });
+});
+
+describe('scopesOverlap', () => {
+  it('is true when either is unrestricted or one subtree holds the other', () => {
+    expect(scopesOverlap(null, ['/a/'])).toBe(true);
+    expect(scopesOverlap(['/a/'], null)).toBe(true);
+    expect(scopesOverlap(['/a/'], ['/a/b/'])).toBe(true);
+    expect(scopesOverlap(['/a/b/'], ['/a/'])).toBe(true);
+    expect(scopesOverlap(['/a/b/'], ['/a/c/'])).toBe(false);
+    expect(scopesOverlap([], ['/a/'])).toBe(false);
   });
 });

@@ -137,3 +137,12 @@ export function caseNumberInSubject(subject: string): number | null {
 export function caseMessageId(caseId: string, eventId: string, host: string): string {
   return `<case-${caseId}-${eventId}@${host}>`;
 }
+
+/**
+ * Whether two location scopes share a location (null: the whole organisation): who a caller limited to
+ * some stores may see among the people who work cases (the assign menu, @mention completion).
+ */
+export function scopesOverlap(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return true;
+  return a.some((x) => b.some((y) => x.startsWith(y) || y.startsWith(x)));
+}

@@ -6,12 +6,12 @@
  * keys read, `cases` keys read and write (src/core/api/keyRoutes.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pathInScope, roleAllows, scopeOf, type Principal } from '../../core/access/index.ts';
+import { effectiveLocationPaths, isRole, pathInScope, roleAllows, scopeOf, type Principal } from '../../core/access/index.ts';
 import {
   CaseBulkBody, CaseCompensationBody, CaseNoteBody, CasePatchBody, CaseReplyBody, CaseResolveBody, CasesQuery, NewCaseBody,
   type CaseAnswer, type CaseBulkAnswer, type CaseCreatedAnswer, type CaseEventAnswer, type CasePeopleAnswer, type CasesAnswer,
 } from '../../core/api/cases.ts';
-import { mentionHandle } from '../../core/closedLoop/cases.ts';
+import { mentionHandle, scopesOverlap } from '../../core/closedLoop/cases.ts';
 import { keyScopeAllows } from '../../core/integrations/apiKeys.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { countCasesByStatus, listCases, type CaseFilter } from '../../db/cases/listCases.ts';
@@ -111,7 +111,9 @@ export async function registerCaseRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/v1/cases/people', async (request): Promise<CasePeopleAnswer> => {
     const principal = authorize(request, 'case.read');
     const [users, teams] = await Promise.all([listCasePeople(pool, principal.orgId), listCaseTeams(pool, principal.orgId)]);
-    return { users: users.map((u) => ({ id: u.id, name: u.name, email: u.email, handle: mentionHandle(u.email) })), teams };
+    // A caller limited to stores sees the people of those stores and the unrestricted ones, not other stores' staff.
+    const visible = users.filter((u) => isRole(u.role) && scopesOverlap(effectiveLocationPaths(u.role, u.locationPaths), principal.locationPaths));
+    return { users: visible.map((u) => ({ id: u.id, name: u.name, email: u.email, handle: mentionHandle(u.email) })), teams };
   });
 
   app.post('/api/v1/cases/bulk', async (request): Promise<CaseBulkAnswer> => {
