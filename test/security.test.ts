@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -66,6 +66,11 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PATCH /api/v1/reviews/:id/sentiment': () => ({ sentiment: 'negative' }),
   'PATCH /api/v1/alert-rules/:id': () => ({ enabled: false }),
+  'PATCH /api/v1/cases/:id': () => ({ priority: 'urgent', title: 'PWNED' }),
+  'POST /api/v1/cases/:id/notes': () => ({ text: 'PWNED' }),
+  'POST /api/v1/cases/:id/replies': () => ({ text: 'PWNED' }),
+  'POST /api/v1/cases/:id/resolve': () => ({ rootCauseId: crypto.randomUUID(), controllable: true }),
+  'POST /api/v1/cases/:id/compensations': () => ({ amount: 1 }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
 };
 
@@ -97,6 +102,7 @@ const randomIds = (): IdSet => ({
   jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
   contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(),
   'alert-rules': crypto.randomUUID(),
+  cases: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -123,6 +129,8 @@ describe('security walk over every /api/v1 route', () => {
   const importIds = { a2: '', b: '' };
   /** An alert rule of store A1, of store A2 and of org B. */
   const ruleIds = { a: '', a2: '', b: '' };
+  /** A case of store A1, of store A2 and of org B. */
+  const caseIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -187,6 +195,13 @@ describe('security walk over every /api/v1 route', () => {
     ruleIds.a = await rule(A.orgId, A.storeId, 'A1-rule');
     ruleIds.a2 = await rule(A.orgId, A2.storeId, 'A2-MARK-rule');
     ruleIds.b = await rule(B.orgId, B.storeId, 'B-MARK-rule');
+    const aCase = async (orgId: string, storeId: string, title: string, number: number) =>
+      (await server.pool.query(`with n as (update orgs set case_counter = greatest(case_counter, $2) where id = $1)
+        insert into cases(org_id, number, title, channel, location_id, customer_email) values ($1, $2, $3, 'phone', $4, 'c@case.sec.test') returning id`,
+        [orgId, number, title, storeId])).rows[0].id as string;
+    caseIds.a = await aCase(A.orgId, A.storeId, 'A1-case', 1);
+    caseIds.a2 = await aCase(A.orgId, A2.storeId, 'A2-MARK-case', 2);
+    caseIds.b = await aCase(B.orgId, B.storeId, 'B-MARK-case', 1);
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -202,14 +217,15 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2 });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
+    cases: caseIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));

@@ -65,7 +65,9 @@ export function createApiKeyAuth(pool: pg.Pool, perMinute = DEFAULT_KEY_RATE_PER
     if (!route || PUBLIC_ROUTES.has(route)) return true;
     const op = keyOperationOf(request.method, route);
     if (!op) throw new DomainError('forbidden', 'API keys cannot call this endpoint (see /api/v1/openapi.json)');
-    if (op.scope !== row.scope) throw new DomainError('forbidden', `This endpoint needs a ${op.scope} key; this key's scope is ${row.scope}`);
+    if (op.scope !== row.scope && !op.alsoScopes?.includes(row.scope)) {
+      throw new DomainError('forbidden', `This endpoint needs a ${[op.scope, ...(op.alsoScopes ?? [])].join(' or ')} key; this key's scope is ${row.scope}`);
+    }
     const retryAfter = countRequest(row.id, Date.now());
     if (retryAfter !== null) {
       reply.header('retry-after', String(retryAfter));

@@ -39,6 +39,7 @@ import { registerSupportImportRoutes } from './support/importRoutes.ts';
 import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
 import { registerAlertRoutes } from './alerts/routes.ts';
 import { registerMailboxRoutes } from './cases/mailboxRoutes.ts';
+import { registerCaseRoutes } from './cases/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -78,4 +79,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerRootCauseRoutes(app, deps); // /api/v1/root-causes
   await registerAlertRoutes(app, deps); // /api/v1/alert-rules, /api/v1/alerts, /api/v1/notifications (the bell)
   await registerMailboxRoutes(app, deps); // /api/v1/org/feedback-mailbox (+ /test), /api/v1/feedback-messages
+  await registerCaseRoutes(app, deps); // /api/v1/cases: inbox, complaints book, one case, notes, replies, resolve, compensation, bulk
 }

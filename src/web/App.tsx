@@ -10,6 +10,7 @@ import { supportRoutes } from './support/routes.tsx';
 import { supportImportRoutes } from './support/ImportRoutes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { lettersRoutes } from './letters/routes.tsx';
+import { casesRoutes } from './cases/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -47,6 +48,7 @@ export function App() {
           {supportImportRoutes()}
           {alertRoutes()}
           {lettersRoutes()}
+          {casesRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -205,6 +205,8 @@ interface Fixtures {
   kiosk: { token: string; revokeId: string };
   /** An invitation wave of the organisation (GET /waves/:id, POST /waves/:id/cancel). */
   waveId: string;
+  /** A case of the store (GET/PATCH /cases/:id, notes, replies, resolve, compensations). */
+  caseId: string;
 }
 
 const UNKNOWN_LINK_TOKEN = crypto.randomBytes(32).toString('base64url');
@@ -283,6 +285,13 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/text/model/retrain': { type: 'json', samples: [{}] },
     // The file is the body; fileName and the reading come in the query (absent here: a 400, never a 5xx).
     'POST /api/v1/support/imports': { type: 'bytes', samples: [Buffer.from('ticket_id,customer_id,at,event\nF1,c,2026-03-02T09:00:00Z,created\n')] },
+    'POST /api/v1/cases': { type: 'json', samples: [{ channel: 'phone', title: 'Charged twice', priority: 'high', locationId: f.store.id, customerName: 'Мария', customerEmail: 'maria@case.test', customerPhone: '+7 916 123-45-67' }] },
+    'PATCH /api/v1/cases/:id': { type: 'json', samples: [{ status: 'in_progress', priority: 'urgent' }, { title: 'Renamed' }] },
+    'POST /api/v1/cases/:id/notes': { type: 'json', samples: [{ text: '@owner посмотрите' }] },
+    'POST /api/v1/cases/:id/replies': { type: 'json', samples: [{ subject: 'Re', text: 'متاسفیم' }] },
+    'POST /api/v1/cases/:id/resolve': { type: 'json', samples: [{ rootCauseId: f.store.id, controllable: true, resolution: 'x', askCustomer: false }] },
+    'POST /api/v1/cases/:id/compensations': { type: 'json', samples: [{ amount: 10, kind: 'gift', note: 'x' }] },
+    'POST /api/v1/cases/bulk': { type: 'json', samples: [{ ids: [f.caseId], action: 'priority', value: 'high' }] },
     'PUT /api/v1/support/settings': { type: 'json', samples: [{ credit: 'last_agent', slaTargets: [{ priority: 'high', firstResponseS: 3600, resolutionS: null }] }] },
     'PUT /api/v1/text/themes': { type: 'json', samples: [{ id: 'fuzz_theme', names: { en: 'Fuzz', ru: 'Фазз' }, terms: { en: ['fuzz'], fa: ['فاز'] } }] },
     'POST /api/v1/text/theme-suggestions/accept': { type: 'json', samples: [{ name: 'Парковка', lang: 'ru', terms: ['парковка', 'машин'] }] },
@@ -402,6 +411,9 @@ describe('fuzz: no request answers 5xx', () => {
       closedSlug: closed.slug, apiSurvey, responseId: answer.json().responseId, otherUserId, invitationToken, invitationIds, jobId, ownerCookie, kiosk,
       waveId: (await db.pool.query(`insert into invitation_waves(org_id, survey_id, name, channel, audience) values ($1, $2, 'Fuzz', 'email', '{}') returning id`, [org.orgId, liveSurvey.id])).rows[0].id,
       integrations: await seedIntegrations(db.pool, org.orgId, 'fuzz'),
+      // Number 1, as the organisation's counter says (POST /cases numbers from it).
+      caseId: (await db.pool.query(`with n as (update orgs set case_counter = 1 where id = $1)
+        insert into cases(org_id, number, title, channel, location_id, customer_email) values ($1, 1, 'Fuzz case', 'phone', $2, 'fuzz@case.test') returning id`, [org.orgId, store.id])).rows[0].id,
     };
     const own = await app.inject({ method: 'GET', url: `/api/v1/surveys/${apiSurvey.id}`, headers: { cookie: ownerCookie } });
     const { id: _id, status: _status, version: _version, ...surveyInput } = own.json().survey;
@@ -449,6 +461,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'responseId') return f.responseId;
     if (name === 'questionId') return f.liveSurvey.questionIds.service;
     if (name === 'id' && before === 'reviews') return '00000000-0000-4000-8000-00000000f022'; // well-formed, unknown: 404
+    if (name === 'id' && before === 'cases') return f.caseId;
     if (name === 'id' && before === 'imports') return '00000000-0000-4000-8000-00000000f023'; // a support import: well-formed, unknown: 404
     if (name === 'id' && before === 'alert-rules') return '00000000-0000-4000-8000-00000000f024'; // an alert rule: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);

@@ -38,6 +38,8 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /api/v1/support/kpis', 'GET /api/v1/support/trend',
       'GET /api/v1/alert-rules', 'GET /api/v1/alert-rules/{id}', 'POST /api/v1/alert-rules', 'PATCH /api/v1/alert-rules/{id}',
       'DELETE /api/v1/alert-rules/{id}', 'GET /api/v1/alerts',
+      'GET /api/v1/cases', 'GET /api/v1/cases/{id}', 'POST /api/v1/cases', 'PATCH /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/notes',
+      'POST /api/v1/cases/{id}/replies', 'POST /api/v1/cases/{id}/resolve', 'POST /api/v1/cases/{id}/compensations', 'POST /api/v1/cases/bulk',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());
@@ -81,7 +83,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    expect(examples).toBe(5);
+    // contacts, events, responses, two alert-rule writes, and the seven case writes
+    expect(examples).toBe(12);
   });
 
   it("the examples work against a real server (the trigger's survey id replaced)", async () => {

@@ -16,6 +16,10 @@ import { OkAnswerSchema } from './common.ts';
 import { SupportEventsAnswerSchema, SupportEventsBatchDocSchema } from './supportStore.ts';
 import { OneResponseAnswerSchema, ResponsesAnswerSchema, ResponsesQuery } from './responses.ts';
 import { SurveyListAnswerSchema, SurveyListQuerySchema } from './surveys.ts';
+import {
+  CaseAnswerSchema, CaseBulkAnswerSchema, CaseBulkBody, CaseCompensationBody, CaseCreatedAnswerSchema, CaseEventAnswerSchema, CaseNoteBody,
+  CasePatchBody, CaseReplyBody, CaseResolveBody, CasesAnswerSchema, CasesQuery, NewCaseBody,
+} from './cases.ts';
 import { SupportKpiQuery, SupportKpisAnswerSchema, SupportTrendAnswerSchema, SupportTrendQuery } from './supportKpis.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,6 +29,8 @@ export interface KeyOperation {
   /** As registered (`/api/v1/surveys/:id/responses`). */
   path: string;
   scope: ApiKeyScope;
+  /** Other scopes whose keys may call it too (a `cases` key reads the cases a `read` key reads). */
+  alsoScopes?: readonly ApiKeyScope[];
   /** Unique, camelCase (OpenAPI operationId). */
   id: string;
   summary: string;
@@ -42,6 +48,63 @@ export interface KeyOperation {
    */
   alternative?: { id: string; status: number; body: z.ZodType; answer: z.ZodType; example: unknown };
 }
+
+/** The cases API (docs/api.md "Cases"): `read` keys read, `cases` keys read and write; both see only their locations. */
+const CASE_OPERATIONS: readonly KeyOperation[] = [
+  {
+    method: 'GET', path: '/api/v1/cases', scope: 'read', alsoScopes: ['cases'], id: 'listCases', status: 200,
+    summary: 'Cases (the inbox), with counts per status',
+    description: 'Filters: status (several, comma-separated or repeated), priority, owner (me, unassigned or a user id), team, location '
+      + '(its subtree), channel, overdue=true, rootCause, q (a number like 42 or #42, or words of the title, customer or description), '
+      + 'from/to (creation days). Sorted by due time unless sort says otherwise; offset paging with the total.',
+    query: CasesQuery, answer: CasesAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/cases/:id', scope: 'read', alsoScopes: ['cases'], id: 'getCase', status: 200,
+    summary: 'One case: its source excerpt, timeline and compensation', answer: CaseAnswerSchema,
+  },
+  {
+    method: 'POST', path: '/api/v1/cases', scope: 'cases', id: 'createCase', status: 201,
+    summary: 'Record a claim by hand (the complaints book)',
+    description: 'A call, a letter, a visit: the channel is recorded, the owner chosen by routing rules (or given), the SLA due time set from '
+      + 'the priority and the location\'s business hours.',
+    body: NewCaseBody, answer: CaseCreatedAnswerSchema,
+    example: { channel: 'phone', title: 'Charged twice at the till', description: 'Called at 14:10, wants a refund', priority: 'high', customerName: 'Maria', customerPhone: '+7 916 123-45-67' },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/cases/:id', scope: 'cases', id: 'updateCase', status: 200,
+    summary: 'Change status, priority, owner, team or title',
+    description: 'Resolving needs a root cause: use POST /cases/{id}/resolve. A move the workflow forbids is a 409.',
+    body: CasePatchBody, answer: CaseAnswerSchema, example: { status: 'in_progress', ownerUserId: '00000000-0000-4000-8000-000000000002' },
+  },
+  {
+    method: 'POST', path: '/api/v1/cases/:id/notes', scope: 'cases', id: 'addCaseNote', status: 201,
+    summary: 'Add an internal note; @handle or @e-mail notifies colleagues who can see the case',
+    body: CaseNoteBody, answer: CaseEventAnswerSchema, example: { text: '@olga please call her back today' },
+  },
+  {
+    method: 'POST', path: '/api/v1/cases/:id/replies', scope: 'cases', id: 'replyToCustomer', status: 201,
+    summary: 'E-mail the customer from the case',
+    description: 'The subject carries [#number]; Reply-To is the feedback mailbox when one is set, so the answer threads back.',
+    body: CaseReplyBody, answer: CaseEventAnswerSchema, example: { text: 'We are sorry about your visit; the refund is on its way.' },
+  },
+  {
+    method: 'POST', path: '/api/v1/cases/:id/resolve', scope: 'cases', id: 'resolveCase', status: 200,
+    summary: 'Resolve with a root cause', body: CaseResolveBody, answer: CaseAnswerSchema,
+    example: { rootCauseId: '00000000-0000-4000-8000-000000000003', controllable: true, resolution: 'Refunded; barista retrained', askCustomer: true },
+  },
+  {
+    method: 'POST', path: '/api/v1/cases/:id/compensations', scope: 'cases', id: 'addCompensation', status: 201,
+    summary: 'Record compensation given, within the key\'s role limit',
+    body: CaseCompensationBody, answer: CaseEventAnswerSchema, example: { amount: 500, kind: 'refund', note: 'Second coffee refunded' },
+  },
+  {
+    method: 'POST', path: '/api/v1/cases/bulk', scope: 'cases', id: 'bulkUpdateCases', status: 200,
+    summary: 'Assign, move or re-prioritise several cases at once (all or nothing)',
+    body: CaseBulkBody, answer: CaseBulkAnswerSchema,
+    example: { ids: ['00000000-0000-4000-8000-000000000004'], action: 'priority', value: 'high' },
+  },
+];
 
 const EXAMPLE_CONTACT = { email: 'maria@example.com', externalId: 'crm-1042', name: 'Maria', language: 'ru' };
 /** The contact directory's routes (POST /contacts creates only, for the dashboard) are sessions' own; keys upsert with PUT. */
@@ -128,11 +191,11 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   },
   // Alert rules (docs/api.md "Alert rules"): a read key reads them, a cases key also writes them.
   {
-    method: 'GET', path: '/api/v1/alert-rules', scope: 'read', id: 'listAlertRules', status: 200,
+    method: 'GET', path: '/api/v1/alert-rules', scope: 'read', alsoScopes: ['cases'], id: 'listAlertRules', status: 200,
     summary: 'The alert rules (of the key\'s locations when it is limited to some)', answer: AlertRulesAnswerSchema,
   },
   {
-    method: 'GET', path: '/api/v1/alert-rules/:id', scope: 'read', id: 'getAlertRule', status: 200,
+    method: 'GET', path: '/api/v1/alert-rules/:id', scope: 'read', alsoScopes: ['cases'], id: 'getAlertRule', status: 200,
     summary: 'One alert rule', answer: AlertRuleAnswerSchema,
   },
   {
@@ -158,9 +221,10 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
     summary: 'Delete an alert rule (its alerts go with it)', answer: OkAnswerSchema,
   },
   {
-    method: 'GET', path: '/api/v1/alerts', scope: 'read', id: 'listAlerts', status: 200,
+    method: 'GET', path: '/api/v1/alerts', scope: 'read', alsoScopes: ['cases'], id: 'listAlerts', status: 200,
     summary: 'Alerts fired, newest first, of the key\'s locations', query: AlertsQuery, answer: AlertsAnswerSchema,
   },
+  ...CASE_OPERATIONS,
 ];
 
 /** `GET /api/v1/surveys/:id` → the operation, for the key check. */

@@ -41,6 +41,8 @@ export type CaseSourceKind = (typeof CASE_SOURCE_KINDS)[number];
 export const CASE_EVENT_KINDS = [
   'created', 'status', 'assigned', 'priority', 'note', 'reply_sent', 'reply_received',
   'escalated', 'root_cause', 'compensation', 'recovery_sent', 'recovery_answered',
+  // a title change (migration 101)
+  'title',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -23,6 +23,7 @@ import { addDemoTelegram } from './demoTelegram.ts';
 import { insertDemoSupport } from './insertDemoSupport.ts';
 import { insertDemoAlerts } from './insertDemoAlerts.ts';
 import { insertDemoLetters } from './insertDemoLetters.ts';
+import { insertDemoCases } from './insertDemoCases.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -127,6 +128,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     // Alert rules and what they fired over the last weeks, with the bell (docs/closed-loop.md "Alerts").
     await insertDemoAlerts(tx, ids, { now: opts.now ?? new Date(), surveySlug: DEMO_SLUG });
     await insertDemoLetters(tx, ids, { now: opts.now ?? new Date() }); // letters read from the feedback mailbox, some with cases (docs/closed-loop.md)
+    // Follow-up cases of the demo's detractors and complaints-book claims (docs/closed-loop.md "Cases").
+    await insertDemoCases(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

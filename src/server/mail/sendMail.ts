@@ -14,6 +14,10 @@ export interface MailMessage {
   body: string;
   /** Only owners see it in the outbox (a password reset link of an owner). */
   ownersOnly?: boolean;
+  /** The Message-ID header to send (`<...@host>`), so answers can be threaded back (case replies). */
+  messageId?: string;
+  /** Where the recipient's answer should go (the feedback mailbox for case replies). */
+  replyTo?: string;
 }
 
 export interface MailResult {
@@ -39,10 +43,14 @@ function transportFor(smtpUrl: string): Transporter {
  * an error for the caller: the message stays unsent in the outbox and `emailed` is false.
  */
 export async function sendMail(db: Queryable, smtpUrl: string | undefined, msg: MailMessage): Promise<MailResult> {
-  const outboxId = await insertOutbox(db, { ...msg, ownersOnly: msg.ownersOnly ?? false });
+  const outboxId = await insertOutbox(db, { orgId: msg.orgId, senderId: msg.senderId, to: msg.to, subject: msg.subject, body: msg.body, ownersOnly: msg.ownersOnly ?? false });
   if (!smtpUrl) return { outboxId, emailed: false };
   try {
-    await transportFor(smtpUrl).sendMail({ from: process.env.SARAFAN_MAIL_FROM ?? DEFAULT_FROM, to: msg.to, subject: msg.subject, text: msg.body });
+    await transportFor(smtpUrl).sendMail({
+      from: process.env.SARAFAN_MAIL_FROM ?? DEFAULT_FROM, to: msg.to, subject: msg.subject, text: msg.body,
+      ...(msg.messageId ? { messageId: msg.messageId } : {}),
+      ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
+    });
   } catch {
     // Deliberately not logged with the address or body (user data); the unsent outbox row shows it.
     return { outboxId, emailed: false };

@@ -11,3 +11,11 @@ export function withFilters<K extends string>(prev: URLSearchParams, keys: reado
   }
   return out;
 }
+
+/** The URL query of a paged list with its offset set to `offset` (dropped at 0), everything else kept. */
+export function withOffset(prev: URLSearchParams, offset: number): URLSearchParams {
+  const out = new URLSearchParams(prev);
+  if (offset > 0) out.set('offset', String(offset));
+  else out.delete('offset');
+  return out;
+}

@@ -15,6 +15,8 @@ import { supportEn } from '../support/messages.ts';
 import { supportImportEn } from '../support/importMessages.ts';
 import { alertsEn } from '../alerts/messages.ts';
 import { lettersEn } from '../letters/messages.ts';
+import { casesEn } from '../cases/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn);
+
 

@@ -21,6 +21,8 @@ import { supportImportFa } from '../support/importMessages.fa.ts';
 import { bellFa } from '../alerts/bellMessages.fa.ts';
 import { alertsFa } from '../alerts/messages.fa.ts';
 import { lettersFa } from '../letters/messages.fa.ts';
+import { casesFa } from '../cases/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa);
+
 

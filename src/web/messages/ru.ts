@@ -21,6 +21,8 @@ import { supportImportRu } from '../support/importMessages.ru.ts';
 import { bellRu } from '../alerts/bellMessages.ru.ts';
 import { alertsRu } from '../alerts/messages.ru.ts';
 import { lettersRu } from '../letters/messages.ru.ts';
+import { casesRu } from '../cases/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu);
+
 

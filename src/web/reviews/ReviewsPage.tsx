@@ -4,8 +4,9 @@
  * location, key phrases and theme counts, the list paged newest first with sentiment and theme chips, and for
  * those who curate feedback data the import wizard, the sentiment correction and delete.
  */
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import { withFilters } from '../components/filterParams.ts';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { withFilters, withOffset } from '../components/filterParams.ts';
+import { useFilterDraft } from '../components/useFilterDraft.ts';
 import { useSearchParams } from 'react-router';
 import { api, qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -54,13 +55,7 @@ export function ReviewsPage() {
   const textFilters = { ...filters, v: version + corrected ? String(version + corrected) : undefined };
 
   const setFilters = (next: Partial<Record<FilterKey, string | undefined>>) => setParams((prev) => withFilters(prev, FILTER_KEYS, next));
-  const setOffset = (o: number) =>
-    setParams((prev) => {
-      const out = new URLSearchParams(prev);
-      if (o > 0) out.set('offset', String(o));
-      else out.delete('offset');
-      return out;
-    });
+  const setOffset = (o: number) => setParams((prev) => withOffset(prev, o));
   const refresh = () => setVersion((v) => v + 1);
 
   const remove = async (id: string) => {
@@ -176,12 +171,7 @@ function FilterForm({ filters, sources, locations, themes, onApply }: {
 }) {
   const { t } = useI18n();
   const themeName = useThemeName(themes);
-  const [draft, setDraft] = useState(filters);
-  const set = (k: FilterKey) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value || undefined }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onApply({ ...draft, q: draft.q?.trim() || undefined });
-  };
+  const { draft, set, submit } = useFilterDraft(filters, onApply);
   return (
     <form className="card rv-filters" onSubmit={submit} aria-label={t('rv.filters')} data-testid="review-filters">
       <label className="field">

@@ -34,6 +34,7 @@ export function Layout() {
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
           {can('alert.manage') && <NavLink to="/app/alerts">{t('nav.alerts')}</NavLink>}
+          {can('case.read') && <NavLink to="/app/cases">{t('cs.nav')}</NavLink>}
           {can('case.read') && <NavLink to="/app/cases/letters">{t('fl.nav')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}

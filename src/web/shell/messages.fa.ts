@@ -14,6 +14,7 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'rv.nav': 'نظرات',
   'sp.nav': 'پشتیبانی',
   'fl.nav': 'نامه‌ها',
+  'cs.nav': 'پرونده‌ها',
   'nav.main': 'منوی اصلی',
   'shell.language': 'زبان',
   'shell.signOut': 'خروج',

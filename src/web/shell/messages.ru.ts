@@ -14,6 +14,7 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'rv.nav': 'Отзывы',
   'sp.nav': 'Поддержка',
   'fl.nav': 'Письма',
+  'cs.nav': 'Обращения',
   'nav.main': 'Главное меню',
   'shell.language': 'Язык',
   'shell.signOut': 'Выйти',

@@ -11,6 +11,7 @@ export const shellEn = {
   'rv.nav': 'Reviews',
   'sp.nav': 'Support',
   'fl.nav': 'Letters',
+  'cs.nav': 'Cases',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
