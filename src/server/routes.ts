@@ -37,6 +37,7 @@ import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
 import { registerSupportImportRoutes } from './support/importRoutes.ts';
 import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
+import { registerCaseOpsRoutes } from './cases/caseOpsRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -74,4 +75,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
   await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
   await registerRootCauseRoutes(app, deps); // /api/v1/root-causes
+  await registerCaseOpsRoutes(app, deps); // /api/v1/org/case-routing, case-teams, business-hours, compensation-limits; /api/v1/locations/:id/business-hours
 }
