@@ -13,6 +13,8 @@ import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
+import { escalateCasesJob } from '../cases/escalateCasesJob.ts';
+import { weeklyDigestJob } from '../cases/weeklyDigestJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -28,4 +30,6 @@ export const JOB_KINDS: JobKind<any>[] = [
   pruneRecordsJob,
   importSupportEventsJob,
   recoverySurveyJob,
+  escalateCasesJob,
+  weeklyDigestJob,
 ];

@@ -32,4 +32,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',
   'jobs.kind.import-support-events': 'درون‌ریزی رویدادهای تماس‌های پشتیبانی',
+  'jobs.kind.case-recovery-survey': 'ارسال نظرسنجی «مشکل شما حل شد؟» برای پروندهٔ حل‌شده',
+  'jobs.kind.escalate-cases': 'ارجاع پرونده‌های دیرکرددار به سطح بالاتر',
+  'jobs.kind.case-digest': 'خلاصهٔ هفتگی پرونده‌ها',
 };

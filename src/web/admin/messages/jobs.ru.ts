@@ -32,4 +32,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
   'jobs.kind.import-support-events': 'Импорт событий обращений в поддержку',
+  'jobs.kind.case-recovery-survey': 'Отправка опроса «Проблема решена?» по решённому обращению',
+  'jobs.kind.escalate-cases': 'Эскалация просроченных обращений',
+  'jobs.kind.case-digest': 'Еженедельная сводка по обращениям',
 };

@@ -32,4 +32,7 @@ export const jobsEn = {
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',
   'jobs.kind.import-support-events': 'Import support contact events',
+  'jobs.kind.case-recovery-survey': 'Send the "was your problem solved?" survey of a resolved case',
+  'jobs.kind.escalate-cases': 'Escalate overdue cases',
+  'jobs.kind.case-digest': 'Weekly case digest',
 };
