@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'case-teams';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'case-teams']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -66,6 +66,8 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PATCH /api/v1/reviews/:id/sentiment': () => ({ sentiment: 'negative' }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
+  'PATCH /api/v1/org/case-teams/:id': () => ({ name: 'PWNED' }),
+  'PUT /api/v1/locations/:id/business-hours': () => ({ businessHours: 'Mon-Fri 00:00-01:00' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -94,7 +96,7 @@ const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
   jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
-  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(),
+  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(), 'case-teams': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -119,6 +121,8 @@ describe('security walk over every /api/v1 route', () => {
   /** A review of store A1, of store A2 and of org B. */
   const reviewIds = { a: '', a2: '', b: '' };
   const importIds = { a2: '', b: '' };
+  /** A case team of each organisation (PATCH/DELETE /org/case-teams/:id). */
+  const teamIds = { a: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -177,6 +181,10 @@ describe('security walk over every /api/v1 route', () => {
       (await server.pool.query(`insert into support_imports(org_id, kind, file_name, status) values ($1, 'file', $2, 'done') returning id`, [orgId, fileName])).rows[0].id as string;
     importIds.a2 = await supportImport(A.orgId, 'A2-MARK-import.csv');
     importIds.b = await supportImport(B.orgId, 'B-MARK-import.csv');
+    const team = async (orgId: string, name: string) =>
+      (await server.pool.query(`insert into case_teams(org_id, name) values ($1, $2) returning id`, [orgId, name])).rows[0].id as string;
+    teamIds.a = await team(A.orgId, 'A-team');
+    teamIds.b = await team(B.orgId, 'B-MARK-team');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -191,7 +199,7 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'case-teams': teamIds.a,
     'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
@@ -199,7 +207,7 @@ describe('security walk over every /api/v1 route', () => {
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'case-teams': teamIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
