@@ -10,7 +10,7 @@ import { embeddedQuestion } from '../core/invitations/message.ts';
 import { findInvitationByTokenHash, linkResponseToInvitation, markInvitationOpened, type InvitationByToken } from '../db/invitations/respond.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { INVITATION_TOKEN_RE, tokenHash } from '../server/invitations/commands/links.ts';
-import { recordRecoveryResponse } from '../server/cases/recoverySurveyJob.ts';
+import { recordRecoveryResponse } from '../server/cases/commands/recordRecoveryResponse.ts';
 import { first, newIdempotencyKey, surveyLanguage, type Fields } from './context.ts';
 import { sendMessage, sendPage } from './pageReply.ts';
 import { accentStyle } from './render/brand.ts';

@@ -22,6 +22,7 @@ import { kioskCatalogue } from '../../src/respond/kiosk/messages.ts';
 import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
 import { smsCatalogue } from '../../src/core/sms/messages.ts';
+import { digestCatalogue } from '../../src/core/closedLoop/digest.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -35,6 +36,7 @@ const CATALOGUES: Catalogue<string>[] = [
   widgetCatalogue,
   botCatalogue,
   smsCatalogue,
+  digestCatalogue,
 ];
 CATALOGUES.push(invitationMailCatalogue);
 

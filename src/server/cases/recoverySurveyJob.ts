@@ -5,13 +5,12 @@
  * send job delivers it). The survey is the organisation's own recovery survey, made live from the
  * `case_recovery` template on first need, with no contact-frequency gap (the customer answered the
  * survey that opened the case a few days ago). The case gets `recovery_invitation_id` and a
- * `recovery_sent` event; the answer is recorded by `recordRecoveryResponse` (below) when it arrives.
+ * `recovery_sent` event; the answer is recorded by `recordRecoveryResponse` (./commands/recordRecoveryResponse.ts) when it arrives.
  * Idempotent: a case that has its invitation is done; everything happens in one transaction.
  */
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Principal } from '../../core/access/index.ts';
-import { isRecovered } from '../../core/closedLoop/recovery.ts';
 import { recoverySurveyInput } from '../../core/closedLoop/recoverySurvey.ts';
 import { normalizeEmail } from '../../core/contacts/normalize.ts';
 import { languageOr } from '../../core/i18n/languages.ts';
@@ -19,7 +18,7 @@ import type { Queryable } from '../../db/connection.ts';
 import { wholeOrgAdminIds } from '../../db/cases/escalation.ts';
 import { insertCaseEvent } from '../../db/cases/openCase.ts';
 import {
-  findRecoverySurvey, linkRecoveryInvitation, lockCaseOfRecoveryInvitation, lockRecoveryCase, lockRecoverySurveyCreation, recordRecoveryAnswer,
+  findRecoverySurvey, linkRecoveryInvitation, lockRecoveryCase, lockRecoverySurveyCreation,
   type RecoveryCase,
 } from '../../db/cases/recovery.ts';
 import { findContactsByIdentifiers, insertContact } from '../../db/contacts/saveContact.ts';
@@ -80,24 +79,6 @@ export async function sendRecoverySurvey(pool: pg.Pool, jobs: JobQueue | undefin
   });
   if ('sent' in outcome) await queueDueInvitation(jobs, outcome.sent, now);
   return outcome;
-}
-
-/**
- * An invitation was answered (src/respond/invitation.ts, after the response is linked): when it was a
- * case's recovery invitation, the case records the response and its NPS answer, and a
- * `recovery_answered` event. Only the first answer counts.
- */
-export async function recordRecoveryResponse(pool: pg.Pool, orgId: string, invitationId: string, responseId: string): Promise<boolean> {
-  return withTransaction(pool, async (tx) => {
-    const c = await lockCaseOfRecoveryInvitation(tx, orgId, invitationId, responseId);
-    if (!c) return false;
-    await recordRecoveryAnswer(tx, orgId, c.caseId, responseId, c.score);
-    await insertCaseEvent(tx, {
-      orgId, caseId: c.caseId, kind: 'recovery_answered', actorUserId: null,
-      body: { responseId, score: c.score, recovered: isRecovered(c.triggerScore, c.triggerMetric, c.score) },
-    });
-    return true;
-  });
 }
 
 export const recoverySurveyJob = defineJob({
