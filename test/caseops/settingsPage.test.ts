@@ -92,7 +92,7 @@ describe('case settings page', () => {
 
     // Compensation limit
     const limits = page.getByRole('region', { name: 'Compensation limits' });
-    await limits.getByLabel('Up to, for Location manager').fill('3000');
+    await limits.getByLabel('Limit for Location manager').fill('3000');
     await limits.getByRole('button', { name: 'Save' }).click();
     await poll(async () => (await server.pool.query(`select role, max_amount::float8 as amount from compensation_limits where org_id = $1`, [org.orgId])).rows).toEqual([{ role: 'location_manager', amount: 3000 }]);
     await page.context().close();

@@ -77,7 +77,7 @@ function HoursForm({ label, hint, value, save, onSaved, compact }: {
   return (
     <form className={`co-hours-form${compact ? ' compact' : ''}`} onSubmit={submit} noValidate>
       <Field label={label} hint={hint} error={error}>
-        {(p) => <input {...p} dir="ltr" value={text} maxLength={100} placeholder="Mon-Fri 09:00-18:00" onChange={(e) => setText(e.target.value)} />}
+        {(p) => <input {...p} dir="ltr" value={text} maxLength={100} placeholder={compact ? undefined : 'Mon-Fri 09:00-18:00'} onChange={(e) => setText(e.target.value)} />}
       </Field>
       <button type="submit" className={compact ? 'secondary' : undefined} disabled={busy}>{busy ? t('co.saving') : t('co.save')}</button>
     </form>

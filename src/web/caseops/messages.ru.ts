@@ -57,7 +57,7 @@ export const caseOpsRu: Translation<keyof typeof caseOpsEn> = {
   'co.limits.intro': 'Наибольшая сумма компенсации (возврат, скидка, подарок), которую можно записать в одно обращение, по ролям. Оставьте пустым, если роль не может выдавать компенсацию.',
   'co.limits.currency': 'Валюта',
   'co.limits.currencyHint': 'Трёхбуквенный код, например RUB, IRR, EUR.',
-  'co.limits.role': 'До, для роли «{role}»',
+  'co.limits.role': 'Лимит для роли «{role}»',
   'co.channel.survey': 'Опрос',
   'co.channel.review': 'Отзыв',
   'co.channel.support': 'Поддержка',

@@ -54,7 +54,7 @@ export const caseOpsEn = {
   'co.limits.intro': 'The largest amount one case may record as compensation (refund, discount, gift), by role. Leave empty when the role may not give compensation.',
   'co.limits.currency': 'Currency',
   'co.limits.currencyHint': 'Three-letter code, e.g. RUB, IRR, EUR.',
-  'co.limits.role': 'Up to, for {role}',
+  'co.limits.role': 'Limit for {role}',
   'co.channel.survey': 'Survey',
   'co.channel.review': 'Review',
   'co.channel.support': 'Support',
