@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field, LiveStatus } from '../components/index.ts';
 import type { Loaded } from '../components/useLoad.ts';
+import { useSave } from './form.ts';
 import type { BusinessHoursAnswer, LocationBusinessHours } from '../../core/api/caseOps.ts';
 
 export function BusinessHoursSection({ hours }: { hours: Loaded<BusinessHoursAnswer> }) {
@@ -59,20 +60,11 @@ function HoursForm({ label, hint, value, save, onSaved, compact }: {
 }) {
   const { t } = useI18n();
   const [text, setText] = useState(value ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSave();
   useEffect(() => setText(value ?? ''), [value]);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await save(text.trim() || null));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onSaved(await save(text.trim() || null)));
   };
   return (
     <form className={`co-hours-form${compact ? ' compact' : ''}`} onSubmit={submit} noValidate>

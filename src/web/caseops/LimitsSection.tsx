@@ -5,39 +5,34 @@ import { useI18n } from '../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus, useLoad } from '../components/index.ts';
 import type { CompensationLimitsAnswer } from '../../core/api/caseOps.ts';
 import { ROLES, type Role } from '../../core/access/index.ts';
+import { useSave } from './form.ts';
 
 export function LimitsSection() {
   const { t } = useI18n();
   const loaded = useLoad<CompensationLimitsAnswer>('/org/compensation-limits');
   const [currency, setCurrency] = useState('RUB');
   const [amounts, setAmounts] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<{ field: string; message: string } | null>(null);
+  const { busy, error, run } = useSave();
   useEffect(() => {
     if (!loaded.data) return;
     setCurrency(loaded.data.currency);
     setAmounts(Object.fromEntries(loaded.data.limits.map((l) => [l.role, l.maxAmount === null ? '' : String(l.maxAmount)])));
   }, [loaded.data]);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
+    void run(async () => {
       const limits = ROLES.map((role) => ({ role, maxAmount: amounts[role]?.trim() ? Number(amounts[role].replace(',', '.')) : null }));
       loaded.setData(await api.put<CompensationLimitsAnswer>('/org/compensation-limits', { currency: currency.trim().toUpperCase(), limits }));
       setStatus(t('co.saved'));
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const m = /^limits\.(\d+)\./.exec(message);
-      setError({ field: m ? ROLES[Number(m[1])] : message.startsWith('currency') ? 'currency' : '', message });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const errorOf = (field: string) => (error?.field === field ? error.message : null);
+  // The server names the field: "limits.3.maxAmount: ..." (the roles are sent in ROLES order) or "currency: ...".
+  const roleIndex = error ? /^limits\.(\d+)\./.exec(error) : null;
+  const errorField = !error ? null : roleIndex ? ROLES[Number(roleIndex[1])] : error.startsWith('currency') ? 'currency' : '';
+  const errorOf = (field: string) => (errorField === field ? error : null);
 
   return (
     <section className="card settings-section" aria-labelledby="co-limits-h">
@@ -53,7 +48,7 @@ export function LimitsSection() {
             {(p) => <input {...p} dir="ltr" type="number" min={0} step="0.01" inputMode="decimal" value={amounts[role] ?? ''} onChange={(e) => setAmounts((a) => ({ ...a, [role]: e.target.value }))} />}
           </Field>
         ))}
-        <ErrorMessage message={error && !error.field ? error.message : null} />
+        <ErrorMessage message={errorField === '' ? error : null} />
         <div className="co-actions">
           <button type="submit" disabled={busy || !loaded.data}>{busy ? t('co.saving') : t('co.save')}</button>
         </div>

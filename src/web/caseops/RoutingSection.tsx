@@ -3,7 +3,7 @@
  * and target (a person or a team), moved with Up / Down buttons (focus follows the moved rule),
  * saved together (PUT /org/case-routing).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorMessage, LiveStatus, useLoad } from '../components/index.ts';
@@ -11,6 +11,7 @@ import { CASE_CHANNELS, CASE_PRIORITIES } from '../../core/closedLoop/model.ts';
 import type { CaseTeam, LocationBusinessHours, RoutingRuleInput, RoutingRulesAnswer } from '../../core/api/caseOps.ts';
 import type { UserView } from '../../core/api/users.ts';
 import { userLabel } from './TeamsSection.tsx';
+import { useSave } from './form.ts';
 
 interface Row {
   key: number;
@@ -36,9 +37,8 @@ export function RoutingSection({ locations, users, teams }: { locations: Locatio
   const loaded = useLoad<RoutingRulesAnswer>('/org/case-routing');
   const [rows, setRows] = useState<Row[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSave();
   const focusAfterMove = useRef<string | null>(null);
   useEffect(() => {
     if (loaded.data) setRows(loaded.data.rules.map(toRow));
@@ -70,21 +70,14 @@ export function RoutingSection({ locations, users, teams }: { locations: Locatio
     setRows((rs) => rs.filter((r) => r.key !== key));
     setDirty(true);
   };
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
-      const answer = await api.put<RoutingRulesAnswer>('/org/case-routing', { rules: rows.map(toInput) });
-      loaded.setData(answer);
+    void run(async () => {
+      loaded.setData(await api.put<RoutingRulesAnswer>('/org/case-routing', { rules: rows.map(toInput) }));
       setDirty(false);
       setStatus(t('co.saved'));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -103,27 +96,15 @@ export function RoutingSection({ locations, users, teams }: { locations: Locatio
                 <fieldset>
                   <legend>{t('co.routing.rule', { n })}</legend>
                   <div className="co-rule-fields">
-                    <div className="field">
-                      <label htmlFor={id('loc')}>{t('co.routing.location')}</label>
-                      <select id={id('loc')} value={r.locationId} onChange={(e) => change(r.key, { locationId: e.target.value })}>
-                        <option value="">{t('co.any')}</option>
-                        {locations.map((l) => <option key={l.id} value={l.id}>{`${'\u00a0\u00a0'.repeat(Math.min(l.depth, 6))}${l.name}`}</option>)}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={id('ch')}>{t('co.routing.channel')}</label>
-                      <select id={id('ch')} value={r.channel} onChange={(e) => change(r.key, { channel: e.target.value })}>
-                        <option value="">{t('co.any')}</option>
-                        {CASE_CHANNELS.map((c) => <option key={c} value={c}>{t(`co.channel.${c}`)}</option>)}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={id('pr')}>{t('co.routing.priority')}</label>
-                      <select id={id('pr')} value={r.priority} onChange={(e) => change(r.key, { priority: e.target.value })}>
-                        <option value="">{t('co.any')}</option>
-                        {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`co.priority.${p}`)}</option>)}
-                      </select>
-                    </div>
+                    <AnyOf id={id('loc')} label={t('co.routing.location')} value={r.locationId} onChange={(v) => change(r.key, { locationId: v })}>
+                      {locations.map((l) => <option key={l.id} value={l.id}>{`${'\u00a0\u00a0'.repeat(Math.min(l.depth, 6))}${l.name}`}</option>)}
+                    </AnyOf>
+                    <AnyOf id={id('ch')} label={t('co.routing.channel')} value={r.channel} onChange={(v) => change(r.key, { channel: v })}>
+                      {CASE_CHANNELS.map((c) => <option key={c} value={c}>{t(`co.channel.${c}`)}</option>)}
+                    </AnyOf>
+                    <AnyOf id={id('pr')} label={t('co.routing.priority')} value={r.priority} onChange={(v) => change(r.key, { priority: v })}>
+                      {CASE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`co.priority.${p}`)}</option>)}
+                    </AnyOf>
                     <div className="field">
                       <label htmlFor={id('to')}>{t('co.routing.target')}</label>
                       <select id={id('to')} value={r.target} required onChange={(e) => change(r.key, { target: e.target.value })}>
@@ -160,5 +141,19 @@ export function RoutingSection({ locations, users, teams }: { locations: Locatio
       </form>
       <LiveStatus message={status} kind="success" />
     </section>
+  );
+}
+
+/** A rule's condition: a labelled select whose empty choice is "any". */
+function AnyOf({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('co.any')}</option>
+        {children}
+      </select>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { ConfirmButton, Field, LiveStatus } from '../components/index.ts';
 import type { Loaded } from '../components/useLoad.ts';
 import type { CaseTeam, CaseTeamAnswer, CaseTeamsAnswer } from '../../core/api/caseOps.ts';
 import type { UserView } from '../../core/api/users.ts';
+import { useSave } from './form.ts';
 
 export const userLabel = (u: Pick<UserView, 'name' | 'email'>) => (u.name ? `${u.name} (${u.email})` : u.email);
 
@@ -13,21 +14,18 @@ export function TeamsSection({ teams, users, onDeleted }: { teams: Loaded<CaseTe
   const { t } = useI18n();
   const [status, setStatus] = useState<string | null>(null);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useSave();
   const list = teams.data!.teams;
   const replace = (team: CaseTeam) => teams.setData({ teams: list.map((x) => (x.id === team.id ? team : x)) });
 
-  const add = async (e: FormEvent) => {
+  const add = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    void run(async () => {
       const { team } = await api.post<CaseTeamAnswer>('/org/case-teams', { name, memberIds: [] });
       teams.setData({ teams: [...list, team].sort((a, b) => a.name.localeCompare(b.name)) });
       setName('');
       setStatus(t('co.teams.created', { name: team.name }));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    });
   };
 
   return (
@@ -56,29 +54,17 @@ function TeamEditor({ team, users, onSaved, onDeleted }: { team: CaseTeam; users
   const { t } = useI18n();
   const [name, setName] = useState(team.name);
   const [members, setMembers] = useState<string[]>(team.memberIds);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSave();
   const toggle = (id: string) => setMembers((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]));
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved((await api.patch<CaseTeamAnswer>(`/org/case-teams/${team.id}`, { name, memberIds: members })).team);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onSaved((await api.patch<CaseTeamAnswer>(`/org/case-teams/${team.id}`, { name, memberIds: members })).team));
   };
-  const remove = async () => {
-    try {
+  const remove = () =>
+    run(async () => {
       await api.delete(`/org/case-teams/${team.id}`);
       onDeleted();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+    });
   return (
     <form className="co-team" onSubmit={save} noValidate>
       <Field label={t('co.teams.name')} error={error}>
