@@ -76,8 +76,8 @@ export async function wholeOrgAdminIds(db: Queryable, orgId: string): Promise<st
 }
 
 /**
- * Moves the case to `level` (only from `level - 1`... or lower when rungs were passed over: from the
- * level it was locked at), with its new owner (null: unchanged) and due time.
+ * Moves the case to `level` (from the level it was locked at, `fromLevel`; a level can be skipped when
+ * a rung was passed over), with its new owner (null: unchanged) and due time.
  * @returns false when the case moved meanwhile (nothing written)
  */
 export async function escalateCaseRow(
