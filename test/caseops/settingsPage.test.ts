@@ -2,7 +2,8 @@
  * The case settings page in a real Chromium: reached from Settings; a team made and given a member;
  * routing rules added, reordered with the keyboard (focus follows the moved rule) and saved in that
  * order; business hours refused with the reason on the field (the text kept), then saved and shown as
- * inherited by a store; a compensation limit saved; Russian and right-to-left Persian.
+ * inherited by a store; a compensation limit saved; a location's hours in its Locations panel; Russian and
+ * right-to-left Persian.
  * Needs the SPA built into dist/web (`node bin/build.js`) and Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,20 @@ describe('case settings page', () => {
     await limits.getByLabel('Limit for Location manager').fill('3000');
     await limits.getByRole('button', { name: 'Save' }).click();
     await poll(async () => (await server.pool.query(`select role, max_amount::float8 as amount from compensation_limits where org_id = $1`, [org.orgId])).rows).toEqual([{ role: 'location_manager', amount: 3000 }]);
+    await page.context().close();
+  });
+
+  it("shows a location's inherited hours in its panel on the Locations page, and saves its own", async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner-page@cases.test', TEST_PASSWORD);
+    await page.goto(`${server.baseUrl}/app/locations`);
+    await page.getByRole('treeitem', { name: /Kazan/ }).locator('.tree-row').first().click();
+    const hours = page.getByRole('region', { name: 'Business hours' });
+    await poll(() => hours.getByText('Inherits Mon-Fri 09:00-18:00 from the organisation').count()).toBe(1);
+    await hours.getByLabel('Hours of Kazan').fill('Mon-Sat 09:00-21:00');
+    await hours.getByRole('button', { name: 'Save' }).click();
+    await poll(() => hours.getByRole('status').filter({ hasText: 'Saved the hours of Kazan.' }).count()).toBe(1);
+    expect(await hours.getByText('Own hours').count()).toBe(1);
+    expect((await server.pool.query(`select business_hours from locations where id = $1`, [org.s3.id])).rows[0].business_hours).toBe('Mon-Sat 09:00-21:00');
     await page.context().close();
   });
 

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
-import { Field, LiveStatus } from '../components/index.ts';
+import { Field, LiveStatus, useLoad } from '../components/index.ts';
 import type { Loaded } from '../components/useLoad.ts';
 import { useSave } from './form.ts';
 import type { BusinessHoursAnswer, LocationBusinessHours } from '../../core/api/caseOps.ts';
@@ -38,6 +38,31 @@ export function BusinessHoursSection({ hours }: { hours: Loaded<BusinessHoursAns
           </li>
         ))}
       </ul>
+      <LiveStatus message={status} kind="success" />
+    </section>
+  );
+}
+
+/**
+ * The business hours of one location, in its edit panel on the Locations page (for those who configure
+ * cases): its own hours, or what it inherits.
+ */
+export function LocationHours({ locationId }: { locationId: string }) {
+  const { t } = useI18n();
+  const hours = useLoad<BusinessHoursAnswer>('/org/business-hours');
+  const [status, setStatus] = useState<string | null>(null);
+  const l = hours.data?.locations.find((x) => x.id === locationId);
+  if (!l) return null;
+  return (
+    <section className="form" aria-labelledby="loc-hours-h">
+      <h3 id="loc-hours-h">{t('co.hours.title')}</h3>
+      <HoursForm
+        label={t('co.hours.location', { name: l.name })}
+        hint={inherited(l, t)}
+        value={l.businessHours}
+        save={(v) => api.put<BusinessHoursAnswer>(`/locations/${l.id}/business-hours`, { businessHours: v })}
+        onSaved={(answer) => { hours.setData(answer); setStatus(t('co.hours.savedFor', { name: l.name })); }}
+      />
       <LiveStatus message={status} kind="success" />
     </section>
   );
