@@ -61,10 +61,10 @@ describe('routing without rules', () => {
 describe('routing rules', () => {
   beforeAll(async () => {
     await setRules([
-      { channel: 'phone', team: 'HOTLINE' },
-      { location: 'REGION', priority: 'urgent', user: 'QUALITY' },
-      { location: 'S1', user: 'LEAD' },
-    ].map((r) => ({ ...r, team: r.team && hotline, location: r.location === 'REGION' ? org.region.id : r.location === 'S1' ? org.s1.id : undefined, user: r.user === 'QUALITY' ? quality : r.user === 'LEAD' ? storeLead : undefined })));
+      { channel: 'phone', team: hotline },
+      { location: org.region.id, priority: 'urgent', user: quality },
+      { location: org.s1.id, user: storeLead },
+    ]);
   });
 
   it('the first matching rule wins, in their order', async () => {

@@ -32,8 +32,7 @@ export async function insertCaseTeam(tx: Queryable, orgId: string, name: string)
 export async function renameCaseTeam(tx: Queryable, orgId: string, teamId: string, name: string): Promise<'ok' | 'missing' | 'taken'> {
   const { rows } = await tx.query(
     `/* renameCaseTeam */ with clash as (select 1 from case_teams where org_id = $1 and name = $3 and id <> $2)
-     update case_teams set name = $3 where org_id = $1 and id = $2 and not exists (select 1 from clash)
-     returning id, (select count(*) from clash) as clashes`,
+     update case_teams set name = $3 where org_id = $1 and id = $2 and not exists (select 1 from clash) returning id`,
     [orgId, teamId, name],
   );
   if (rows[0]) return 'ok';
