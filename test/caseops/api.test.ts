@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildCaseOrg } from './fixtures.ts';
+import { compensationLimitFor } from '../../src/db/cases/compensationLimits.ts';
 
 let server: TestServer;
 let org: Awaited<ReturnType<typeof buildCaseOrg>>;
@@ -128,6 +129,9 @@ describe('compensation limits', () => {
       { role: 'owner', maxAmount: null }, { role: 'admin', maxAmount: 15000.5 }, { role: 'analyst', maxAmount: null },
       { role: 'location_manager', maxAmount: 3000 }, { role: 'viewer', maxAmount: null },
     ]);
+    // What the case API checks when compensation is recorded
+    expect(await compensationLimitFor(server.pool, org.orgId, 'location_manager')).toEqual({ currency: 'RUB', maxAmount: 3000 });
+    expect(await compensationLimitFor(server.pool, org.orgId, 'viewer')).toEqual({ currency: 'RUB', maxAmount: null });
   });
 
   it.each([

@@ -23,7 +23,6 @@ export type RoutingRuleInput = z.infer<typeof RoutingRuleInputSchema>;
 
 /** PUT /org/case-routing: the whole ordered list (the first matching rule wins). */
 export const PutRoutingRulesSchema = z.strictObject({ rules: z.array(RoutingRuleInputSchema).max(100) });
-export type PutRoutingRules = z.infer<typeof PutRoutingRulesSchema>;
 
 export const RoutingRuleSchema = z.strictObject({
   id: Uuid,
@@ -99,7 +98,6 @@ export const PutCompensationLimitsSchema = z.strictObject({
   limits: z.array(z.strictObject({ role: z.enum(ROLES), maxAmount: Amount.nullable() })).max(ROLES.length)
     .refine((l) => new Set(l.map((x) => x.role)).size === l.length, 'each role once'),
 });
-export type PutCompensationLimits = z.infer<typeof PutCompensationLimitsSchema>;
 
 export const CompensationLimitsAnswerSchema = z.strictObject({
   currency: z.string(),
