@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -66,6 +66,8 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PATCH /api/v1/reviews/:id/sentiment': () => ({ sentiment: 'negative' }),
   'PATCH /api/v1/alert-rules/:id': () => ({ enabled: false }),
+  'PATCH /api/v1/org/case-teams/:id': () => ({ name: 'PWNED' }),
+  'PUT /api/v1/locations/:id/business-hours': () => ({ businessHours: 'Mon-Fri 00:00-01:00' }),
   'PATCH /api/v1/cases/:id': () => ({ priority: 'urgent', title: 'PWNED' }),
   'POST /api/v1/cases/:id/notes': () => ({ text: 'PWNED' }),
   'POST /api/v1/cases/:id/replies': () => ({ text: 'PWNED' }),
@@ -103,6 +105,7 @@ const randomIds = (): IdSet => ({
   contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(),
   'alert-rules': crypto.randomUUID(),
   cases: crypto.randomUUID(),
+  'case-teams': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -131,6 +134,8 @@ describe('security walk over every /api/v1 route', () => {
   const ruleIds = { a: '', a2: '', b: '' };
   /** A case of store A1, of store A2 and of org B. */
   const caseIds = { a: '', a2: '', b: '' };
+  /** A case team of each organisation (PATCH/DELETE /org/case-teams/:id). */
+  const teamIds = { a: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -202,6 +207,10 @@ describe('security walk over every /api/v1 route', () => {
     caseIds.a = await aCase(A.orgId, A.storeId, 'A1-case', 1);
     caseIds.a2 = await aCase(A.orgId, A2.storeId, 'A2-MARK-case', 2);
     caseIds.b = await aCase(B.orgId, B.storeId, 'B-MARK-case', 1);
+    const team = async (orgId: string, name: string) =>
+      (await server.pool.query(`insert into case_teams(org_id, name) values ($1, $2) returning id`, [orgId, name])).rows[0].id as string;
+    teamIds.a = await team(A.orgId, 'A-team');
+    teamIds.b = await team(B.orgId, 'B-MARK-team');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -217,7 +226,7 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    cases: caseIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2 });
@@ -225,7 +234,7 @@ describe('security walk over every /api/v1 route', () => {
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
-    cases: caseIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));

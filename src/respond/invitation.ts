@@ -10,6 +10,7 @@ import { embeddedQuestion } from '../core/invitations/message.ts';
 import { findInvitationByTokenHash, linkResponseToInvitation, markInvitationOpened, type InvitationByToken } from '../db/invitations/respond.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
 import { INVITATION_TOKEN_RE, tokenHash } from '../server/invitations/commands/links.ts';
+import { recordRecoveryResponse } from '../server/cases/commands/recordRecoveryResponse.ts';
 import { first, newIdempotencyKey, surveyLanguage, type Fields } from './context.ts';
 import { sendMessage, sendPage } from './pageReply.ts';
 import { accentStyle } from './render/brand.ts';
@@ -59,4 +60,6 @@ export async function submissionInvitation(deps: AppDeps, body: Fields, survey: 
 /** After the commit of a new response: link it to the contact and the invitation. */
 export async function linkSubmission(deps: AppDeps, inv: InvitationByToken, responseId: string): Promise<void> {
   await linkResponseToInvitation(deps.pool, inv.orgId, inv.id, inv.contactId, responseId);
+  // The answer to a case's "was your problem solved?" follow-up is recorded on the case.
+  await recordRecoveryResponse(deps.pool, inv.orgId, inv.id, responseId);
 }

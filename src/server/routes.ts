@@ -40,6 +40,7 @@ import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
 import { registerAlertRoutes } from './alerts/routes.ts';
 import { registerMailboxRoutes } from './cases/mailboxRoutes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
+import { registerCaseOpsRoutes } from './cases/caseOpsRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -80,4 +81,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerAlertRoutes(app, deps); // /api/v1/alert-rules, /api/v1/alerts, /api/v1/notifications (the bell)
   await registerMailboxRoutes(app, deps); // /api/v1/org/feedback-mailbox (+ /test), /api/v1/feedback-messages
   await registerCaseRoutes(app, deps); // /api/v1/cases: inbox, complaints book, one case, notes, replies, resolve, compensation, bulk
+  await registerCaseOpsRoutes(app, deps); // /api/v1/org/case-routing, case-teams, business-hours, compensation-limits; /api/v1/locations/:id/business-hours
 }

@@ -11,6 +11,7 @@ import { supportImportRoutes } from './support/ImportRoutes.tsx';
 import { alertRoutes } from './alerts/routes.tsx';
 import { lettersRoutes } from './letters/routes.tsx';
 import { casesRoutes } from './cases/routes.tsx';
+import { caseOpsRoutes } from './caseops/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -49,6 +50,7 @@ export function App() {
           {alertRoutes()}
           {lettersRoutes()}
           {casesRoutes()}
+          {caseOpsRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -292,6 +292,12 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/cases/:id/resolve': { type: 'json', samples: [{ rootCauseId: f.store.id, controllable: true, resolution: 'x', askCustomer: false }] },
     'POST /api/v1/cases/:id/compensations': { type: 'json', samples: [{ amount: 10, kind: 'gift', note: 'x' }] },
     'POST /api/v1/cases/bulk': { type: 'json', samples: [{ ids: [f.caseId], action: 'priority', value: 'high' }] },
+    'PUT /api/v1/org/case-routing': { type: 'json', samples: [{ rules: [{ locationId: f.store.id, channel: 'phone', priority: null, ownerUserId: null, teamId: '00000000-0000-4000-8000-00000000f031' }] }] },
+    'POST /api/v1/org/case-teams': { type: 'json', samples: [{ name: 'Горячая линия', memberIds: [] }] },
+    'PATCH /api/v1/org/case-teams/:id': { type: 'json', samples: [{ name: 'خط ویژه' }] },
+    'PUT /api/v1/org/business-hours': { type: 'json', samples: [{ businessHours: 'Mon-Fri 09:00-18:00' }] },
+    'PUT /api/v1/locations/:id/business-hours': { type: 'json', samples: [{ businessHours: 'Sat-Wed 08:30-17:00' }] },
+    'PUT /api/v1/org/compensation-limits': { type: 'json', samples: [{ currency: 'RUB', limits: [{ role: 'location_manager', maxAmount: 3000 }] }] },
     'PUT /api/v1/support/settings': { type: 'json', samples: [{ credit: 'last_agent', slaTargets: [{ priority: 'high', firstResponseS: 3600, resolutionS: null }] }] },
     'PUT /api/v1/text/themes': { type: 'json', samples: [{ id: 'fuzz_theme', names: { en: 'Fuzz', ru: 'Фазз' }, terms: { en: ['fuzz'], fa: ['فاز'] } }] },
     'POST /api/v1/text/theme-suggestions/accept': { type: 'json', samples: [{ name: 'Парковка', lang: 'ru', terms: ['парковка', 'машин'] }] },
@@ -464,6 +470,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'cases') return f.caseId;
     if (name === 'id' && before === 'imports') return '00000000-0000-4000-8000-00000000f023'; // a support import: well-formed, unknown: 404
     if (name === 'id' && before === 'alert-rules') return '00000000-0000-4000-8000-00000000f024'; // an alert rule: well-formed, unknown: 404
+    if (name === 'id' && before === 'case-teams') return '00000000-0000-4000-8000-00000000f031'; // a case team: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

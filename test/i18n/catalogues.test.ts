@@ -23,6 +23,7 @@ import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
 import { smsCatalogue } from '../../src/core/sms/messages.ts';
 import { alertMailCatalogue } from '../../src/server/alerts/messages.ts';
+import { digestCatalogue } from '../../src/core/closedLoop/digest.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -36,6 +37,7 @@ const CATALOGUES: Catalogue<string>[] = [
   widgetCatalogue,
   botCatalogue,
   smsCatalogue,
+  digestCatalogue,
 ];
 CATALOGUES.push(invitationMailCatalogue);
 CATALOGUES.push(alertMailCatalogue);

@@ -24,6 +24,8 @@ import { insertDemoSupport } from './insertDemoSupport.ts';
 import { insertDemoAlerts } from './insertDemoAlerts.ts';
 import { insertDemoLetters } from './insertDemoLetters.ts';
 import { insertDemoCases } from './insertDemoCases.ts';
+import { insertDemoCaseOps } from './insertDemoCaseOps.ts';
+import { DEMO_REGION_MANAGER } from '../../core/demo/caseOps.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -130,6 +132,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoLetters(tx, ids, { now: opts.now ?? new Date() }); // letters read from the feedback mailbox, some with cases (docs/closed-loop.md)
     // Follow-up cases of the demo's detractors and complaints-book claims (docs/closed-loop.md "Cases").
     await insertDemoCases(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() });
+    // Case routing, business hours, limits, escalations and recovery answers (docs/closed-loop.md); after the cases demo.
+    await insertDemoCaseOps(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
@@ -140,12 +144,12 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
   return result;
 }
 
-/** Sets a new password for the three demo users; returns how many were updated. */
+/** Sets a new password for the demo users; returns how many were updated. */
 export async function resetDemoPasswords(pool: Pool, orgId: string, passwordHash: string): Promise<number> {
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query(
       `update users set password_hash = $2 where org_id = $1 and lower(email) = any($3::text[]) returning id`,
-      [orgId, passwordHash, [DEMO_OWNER_EMAIL, DEMO_MANAGER_EMAIL, DEMO_ANALYST_EMAIL]],
+      [orgId, passwordHash, [DEMO_OWNER_EMAIL, DEMO_MANAGER_EMAIL, DEMO_ANALYST_EMAIL, DEMO_REGION_MANAGER.email]],
     );
     // Whoever was signed in with the old password is signed out.
     await tx.query(`delete from sessions where org_id = $1 and user_id = any($2::uuid[])`, [orgId, rows.map((r) => r.id)]);

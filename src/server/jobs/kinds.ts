@@ -16,6 +16,8 @@ import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
 import { alertsAnalysedJob, alertsFeedbackJob, alertsMetricDropJob, alertsResponseJob, alertsSlaJob, alertsSweepJob } from '../alerts/alertJobs.ts';
 import { readMailboxJob } from '../cases/readMailboxJob.ts';
 import { sweepMailboxesJob } from '../cases/sweepMailboxesJob.ts';
+import { escalateCasesJob } from '../cases/escalateCasesJob.ts';
+import { weeklyDigestJob } from '../cases/weeklyDigestJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -39,4 +41,6 @@ export const JOB_KINDS: JobKind<any>[] = [
   alertsMetricDropJob,
   readMailboxJob,
   sweepMailboxesJob,
+  escalateCasesJob,
+  weeklyDigestJob,
 ];

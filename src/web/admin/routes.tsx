@@ -14,7 +14,8 @@ const SurveyListPage = lazyPage(() => import('./surveys/SurveyListPage.tsx'), 'S
 const NewSurveyPage = lazyPage(() => import('./surveys/NewSurveyPage.tsx'), 'NewSurveyPage');
 const BuilderPage = lazyPage(() => import('./builder/BuilderPage.tsx'), 'BuilderPage');
 const DistributePage = lazyPage(() => import('./distribute/DistributePage.tsx'), 'DistributePage', { pageMessages: true });
-const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'LocationsPage');
+// Page messages: the location panel shows business hours with the case settings' messages.
+const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'LocationsPage', { pageMessages: true });
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage', { pageMessages: true });
 const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');

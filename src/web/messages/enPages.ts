@@ -16,7 +16,9 @@ import { supportImportEn } from '../support/importMessages.ts';
 import { alertsEn } from '../alerts/messages.ts';
 import { lettersEn } from '../letters/messages.ts';
 import { casesEn } from '../cases/messages.ts';
+import { caseOpsEn } from '../caseops/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn);
+
 
 

@@ -22,7 +22,9 @@ import { bellFa } from '../alerts/bellMessages.fa.ts';
 import { alertsFa } from '../alerts/messages.fa.ts';
 import { lettersFa } from '../letters/messages.fa.ts';
 import { casesFa } from '../cases/messages.fa.ts';
+import { caseOpsFa } from '../caseops/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa);
+
 
 

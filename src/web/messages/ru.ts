@@ -22,7 +22,9 @@ import { bellRu } from '../alerts/bellMessages.ru.ts';
 import { alertsRu } from '../alerts/messages.ru.ts';
 import { lettersRu } from '../letters/messages.ru.ts';
 import { casesRu } from '../cases/messages.ru.ts';
+import { caseOpsRu } from '../caseops/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu);
+
 
 

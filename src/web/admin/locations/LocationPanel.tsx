@@ -8,6 +8,7 @@ import type { Location } from '../types.ts';
 import { subtreeIds } from './tree.ts';
 import type { LocationAnswer } from '../../../core/api/locations.ts';
 import { useSession } from '../../shell/session.tsx';
+import { LocationHours } from '../../caseops/BusinessHoursSection.tsx';
 
 export function LocationPanel({ location, locations, editable, onChanged }: {
   location: Location;
@@ -18,7 +19,10 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
 }) {
   const { t } = useI18n();
   // An admin limited to some locations sets no codes (docs/api.md "Locations"): the field is shown read-only.
-  const codesLocked = useSession().me?.locationPaths != null;
+  const { me, can } = useSession();
+  const codesLocked = me?.locationPaths != null;
+  // Business hours (the SLA of cases) belong to whoever configures cases for the whole organisation.
+  const hoursEditable = can('case.configure') && me?.locationPaths === null;
   const [name, setName] = useState(location.name);
   const [code, setCode] = useState(location.code ?? '');
   const [kind, setKind] = useState<string>(location.kind);
@@ -94,6 +98,7 @@ export function LocationPanel({ location, locations, editable, onChanged }: {
             <Field label={t('loc.kind')}>{kinds(child.kind, (v) => setChild({ ...child, kind: v }))}</Field>
             <button type="submit">{t('loc.add')}</button>
           </form>
+          {hoursEditable && <LocationHours key={location.id} locationId={location.id} />}
           {location.parentId && (
             <form className="form" onSubmit={move} aria-labelledby="move-loc-h">
               <h3 id="move-loc-h">{t('loc.move')}</h3>

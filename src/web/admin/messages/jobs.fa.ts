@@ -34,4 +34,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.import-support-events': 'درون‌ریزی رویدادهای تماس‌های پشتیبانی',
   'jobs.kind.read-feedback-mailbox': 'خواندن صندوق نامه‌های بازخورد',
   'jobs.kind.sweep-feedback-mailboxes': 'بررسی نامه‌های تازه در صندوق‌های بازخورد',
+  'jobs.kind.case-recovery-survey': 'ارسال نظرسنجی «مشکل شما حل شد؟» برای پروندهٔ حل‌شده',
+  'jobs.kind.escalate-cases': 'ارجاع پرونده‌های دیرکرددار به سطح بالاتر',
+  'jobs.kind.case-digest': 'خلاصهٔ هفتگی پرونده‌ها',
 };

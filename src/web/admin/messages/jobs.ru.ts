@@ -34,4 +34,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.import-support-events': 'Импорт событий обращений в поддержку',
   'jobs.kind.read-feedback-mailbox': 'Чтение ящика для отзывов',
   'jobs.kind.sweep-feedback-mailboxes': 'Проверка ящиков для отзывов на новые письма',
+  'jobs.kind.case-recovery-survey': 'Отправка опроса «Проблема решена?» по решённому обращению',
+  'jobs.kind.escalate-cases': 'Эскалация просроченных обращений',
+  'jobs.kind.case-digest': 'Еженедельная сводка по обращениям',
 };

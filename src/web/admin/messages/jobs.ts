@@ -34,4 +34,7 @@ export const jobsEn = {
   'jobs.kind.import-support-events': 'Import support contact events',
   'jobs.kind.read-feedback-mailbox': 'Read the feedback mailbox',
   'jobs.kind.sweep-feedback-mailboxes': 'Check feedback mailboxes for new letters',
+  'jobs.kind.case-recovery-survey': 'Send the "was your problem solved?" survey of a resolved case',
+  'jobs.kind.escalate-cases': 'Escalate overdue cases',
+  'jobs.kind.case-digest': 'Weekly case digest',
 };
