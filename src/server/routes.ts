@@ -37,6 +37,8 @@ import { registerThemeSuggestionRoutes } from './text/suggestionRoutes.ts';
 import { registerSupportKpiRoutes } from './support/kpiRoutes.ts';
 import { registerSupportImportRoutes } from './support/importRoutes.ts';
 import { registerRootCauseRoutes } from './cases/rootCauseRoutes.ts';
+import { registerCaseReportRoutes } from './cases/reportRoutes.ts';
+import { registerActionPlanRoutes } from './cases/actionPlanRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -74,4 +76,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerSupportKpiRoutes(app, deps); // /api/v1/support/kpis, trend, distribution, repeats, sla-breaches, complaints
   await registerSupportImportRoutes(app, deps); // /api/v1/support/imports (upload, progress), /api/v1/support/settings
   await registerRootCauseRoutes(app, deps); // /api/v1/root-causes
+  await registerCaseReportRoutes(app, deps); // /api/v1/cases/metrics, /cases/root-causes (Pareto), /cases/compensation
+  await registerActionPlanRoutes(app, deps); // /api/v1/action-plans (+ /:id/effect)
 }
