@@ -155,9 +155,9 @@ describe('GET /api/v1/action-plans/:id/effect', () => {
     expect(e.change.pValue).toBeLessThan(0.001);
     expect(e.change.significant).toBe(true);
     expect(e.interval).toBe('week');
-    // weeks from Monday 16 Feb (cut by the window: partial) to 2 March; the week of 23 Feb has no answers
+    // weeks from Monday 16 Feb (cut by the window: partial); the week of 23 Feb has no answers; 2-8 March is whole
     expect(e.trend.map((t: any) => [t.period, t.partial, t.result.n, t.result.value])).toEqual([
-      ['2026-02-16', true, 40, -25], ['2026-02-23', false, 0, null], ['2026-03-02', true, 40, 50],
+      ['2026-02-16', true, 40, -25], ['2026-02-23', false, 0, null], ['2026-03-02', false, 40, 50],
     ]);
     expect(e.locations).toEqual([{ id: stores.A, name: 'Store A' }]);
   });
