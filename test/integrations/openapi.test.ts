@@ -36,6 +36,9 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /api/v1/surveys/{id}/analytics/summary', 'GET /api/v1/surveys/{id}/analytics/trend', 'GET /api/v1/surveys',
       'GET /api/v1/surveys/{id}/responses', 'GET /api/v1/responses/{id}', 'GET /api/v1/locations',
       'GET /api/v1/support/kpis', 'GET /api/v1/support/trend',
+      'GET /api/v1/cases/metrics', 'GET /api/v1/cases/root-causes', 'GET /api/v1/cases/compensation',
+      'GET /api/v1/action-plans', 'POST /api/v1/action-plans', 'GET /api/v1/action-plans/{id}', 'PATCH /api/v1/action-plans/{id}',
+      'DELETE /api/v1/action-plans/{id}', 'GET /api/v1/action-plans/{id}/effect',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());
@@ -79,7 +82,7 @@ describe('GET /api/v1/openapi.json', () => {
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    expect(examples).toBe(3);
+    expect(examples).toBe(5);
   });
 
   it("the examples work against a real server (the trigger's survey id replaced)", async () => {
