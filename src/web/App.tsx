@@ -8,6 +8,7 @@ import { analyticsRoutes } from './analytics/routes.tsx';
 import { reviewsRoutes } from './reviews/routes.tsx';
 import { supportRoutes } from './support/routes.tsx';
 import { supportImportRoutes } from './support/ImportRoutes.tsx';
+import { caseReportRoutes } from './caseReports/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -43,6 +44,7 @@ export function App() {
           {reviewsRoutes()}
           {supportRoutes()}
           {supportImportRoutes()}
+          {caseReportRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

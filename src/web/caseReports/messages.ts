@@ -1,7 +1,5 @@
 /** Strings of the closed-loop report, the action plans and the root-cause settings, in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const caseReportsEn = {
-  'clr.nav.report': 'Closed loop',
-  'clr.nav.plans': 'Action plans',
   'clr.title': 'Closed loop report',
   'clr.intro': 'How quickly complaints get a first action and a resolution, how many are resolved on time, how many unhappy customers came back satisfied, and what causes the complaints.',
   'clr.filters': 'Filters',

@@ -13,5 +13,6 @@ import { textEn } from '../analytics/messages/text.ts';
 import { reviewsEn } from '../reviews/messages.ts';
 import { supportEn } from '../support/messages.ts';
 import { supportImportEn } from '../support/importMessages.ts';
+import { caseReportsEn } from '../caseReports/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, caseReportsEn);

@@ -18,5 +18,6 @@ import { textFa } from '../analytics/messages/text.fa.ts';
 import { reviewsFa } from '../reviews/messages.fa.ts';
 import { supportFa } from '../support/messages.fa.ts';
 import { supportImportFa } from '../support/importMessages.fa.ts';
+import { caseReportsFa } from '../caseReports/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, caseReportsFa);

@@ -18,5 +18,6 @@ import { textRu } from '../analytics/messages/text.ru.ts';
 import { reviewsRu } from '../reviews/messages.ru.ts';
 import { supportRu } from '../support/messages.ru.ts';
 import { supportImportRu } from '../support/importMessages.ru.ts';
+import { caseReportsRu } from '../caseReports/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, caseReportsRu);

@@ -32,6 +32,8 @@ export function Layout() {
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
+          {can('case.read') && <NavLink to="/app/cases/report">{t('clr.nav.report')}</NavLink>}
+          {can('metrics.read') && <NavLink to="/app/action-plans">{t('clr.nav.plans')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}

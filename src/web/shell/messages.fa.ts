@@ -13,6 +13,8 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'nav.waves': 'دعوت‌نامه‌ها',
   'rv.nav': 'نظرات',
   'sp.nav': 'پشتیبانی',
+  'clr.nav.report': 'چرخهٔ پیگیری',
+  'clr.nav.plans': 'برنامه‌های اقدام',
   'nav.main': 'منوی اصلی',
   'shell.language': 'زبان',
   'shell.signOut': 'خروج',

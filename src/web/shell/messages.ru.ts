@@ -13,6 +13,8 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'nav.waves': 'Приглашения',
   'rv.nav': 'Отзывы',
   'sp.nav': 'Поддержка',
+  'clr.nav.report': 'Замкнутый цикл',
+  'clr.nav.plans': 'Планы действий',
   'nav.main': 'Главное меню',
   'shell.language': 'Язык',
   'shell.signOut': 'Выйти',

@@ -10,6 +10,8 @@ export const shellEn = {
   'nav.waves': 'Invitations',
   'rv.nav': 'Reviews',
   'sp.nav': 'Support',
+  'clr.nav.report': 'Closed loop',
+  'clr.nav.plans': 'Action plans',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
