@@ -4,6 +4,9 @@
  * rows: never the production SQL.
  */
 import type pg from 'pg';
+import { ensureRootCausesSeeded, listRootCauses } from '../../src/db/cases/rootCauses.ts';
+import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
+import { buildLocation, buildUser } from '../helpers/app.ts';
 
 export interface FixtureCase {
   n: number;
@@ -77,4 +80,38 @@ export function expectedMetrics(rows: readonly FixtureCase[], from: Date, to: Da
     open: open.length,
     overdue: open.filter((c) => c.dueMin != null && t(c) + c.dueMin * MIN < now.getTime()).length,
   };
+}
+
+/**
+ * An organisation for the page tests: stores A and B, an admin and A's manager, March 2026 cases with root causes
+ * and compensation, and NPS answers at store A that improve after 1 March (the plan's start).
+ */
+export async function seedClosedLoopOrg(server: { pool: pg.Pool; baseUrl: string }, domain: string) {
+  const org = await buildAnalyticsOrg(server.pool, `Closed Loop ${domain}`);
+  const stores = {
+    A: (await buildLocation(server.pool, org.orgId, org.root, 'store', 'Store A')).id,
+    B: (await buildLocation(server.pool, org.orgId, org.root, 'store', 'Store B')).id,
+  };
+  const adminId = await buildUser(server.pool, org.orgId, 'admin', `admin@${domain}`);
+  await buildUser(server.pool, org.orgId, 'location_manager', `a@${domain}`, [stores.A]);
+  await ensureRootCausesSeeded(server.pool, org.orgId);
+  const causes = Object.fromEntries((await listRootCauses(server.pool, org.orgId)).map((c) => [c.key, c.id]));
+  const H = 60;
+  const cases: FixtureCase[] = [
+    { n: 1, store: 'A', created: '2026-03-02T09:00:00Z', fa: 30, resolvedMin: 2 * H, dueMin: 4 * H, status: 'resolved', cause: 'staff_behaviour', controllable: true, trigger: { metric: 'nps', score: 3 }, recovery: 9 },
+    { n: 2, store: 'A', created: '2026-03-03T09:00:00Z', fa: 60, resolvedMin: 10 * H, dueMin: 8 * H, status: 'closed', cause: 'staff_behaviour', controllable: true, trigger: { metric: 'nps', score: 5 }, recovery: 6 },
+    { n: 3, store: 'A', created: '2026-03-05T09:00:00Z', fa: 10, resolvedMin: 1 * H, dueMin: 4 * H, status: 'resolved', cause: 'price', controllable: false },
+    { n: 4, store: 'B', created: '2026-03-06T09:00:00Z', fa: 120, resolvedMin: 5 * H, dueMin: 4 * H, status: 'resolved', cause: 'staff_behaviour' },
+    { n: 5, store: 'B', created: '2026-03-10T09:00:00Z', fa: null, dueMin: 24 * H, status: 'new' },
+    { n: 6, store: 'B', created: '2026-03-12T09:00:00Z', fa: 45, resolvedMin: 3 * H, dueMin: 4 * H, status: 'resolved', cause: 'delivery' },
+  ];
+  const ids = await insertCases(server.pool, org.orgId, stores, causes, cases);
+  await insertCompensation(server.pool, org.orgId, ids[1], adminId, 500, 'RUB', '2026-03-02T11:00:00Z');
+  await insertCompensation(server.pool, org.orgId, ids[4], adminId, 1200, 'RUB', '2026-03-06T14:00:00Z');
+  const survey = await seedSurvey(server.pool, org.orgId, [{ key: 'nps', type: 'nps', text: { en: 'Would you recommend us?', ru: 'Порекомендуете нас?', fa: 'ما را توصیه می‌کنید؟' } }]);
+  const at = (day: string, locationId: string) => (score: number) => ({ locationId, at: `${day}T10:00:00Z`, answers: { nps: { score } } });
+  const scores = (spec: Array<[number, number]>) => spec.flatMap(([s, n]) => Array<number>(n).fill(s));
+  await seedResponses(server.pool, org.orgId, survey.surveyId, survey.ids, scores([[9, 10], [7, 10], [3, 20]]).map(at('2026-02-20', stores.A)));
+  await seedResponses(server.pool, org.orgId, survey.surveyId, survey.ids, scores([[10, 25], [8, 10], [0, 5]]).map(at('2026-03-05', stores.A)));
+  return { orgId: org.orgId, stores, causes, adminId, survey };
 }

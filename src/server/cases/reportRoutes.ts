@@ -10,7 +10,7 @@ import {
   CaseMetricsQuery, CaseReportQuery, CompensationQuery,
   type CaseMetricsAnswer, type CaseReportQueryT, type CompensationAnswer, type ParetoAnswer,
 } from '../../core/api/caseReports.ts';
-import { durationStats, paretoOf, recoveryRate, slaAttainment, vitalFew } from '../../core/closedLoop/caseMetrics.ts';
+import { paretoOf, recoveryRate, slaAttainment, vitalFew } from '../../core/closedLoop/caseMetrics.ts';
 import { roundSeconds } from '../../core/support/kpis.ts';
 import { getCaseMetricRows, getCompensationRows, getRootCauseRows, type CaseReportFilter } from '../../db/cases/caseMetrics.ts';
 import type { Queryable } from '../../db/connection.ts';
