@@ -36,7 +36,7 @@ export function RootCausesSettings() {
     }
   };
   return (
-    <section className="card" aria-labelledby="rc-title" data-testid="rc-settings">
+    <section className="card settings-section rc-settings" aria-labelledby="rc-title" data-testid="rc-settings">
       <h2 id="rc-title">{t('rc.title')}</h2>
       <p className="muted">{t('rc.intro')}</p>
       <Loadable state={causes} height={200}>

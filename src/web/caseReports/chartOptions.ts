@@ -29,7 +29,8 @@ export function paretoOption(causes: string[], counts: number[], cumulative: num
     },
     xAxis: {
       type: 'category', data: causes.map((c) => rtlText(c, text.rtl)), inverse: text.rtl,
-      axisLabel: { interval: 0, width: 90, overflow: 'break', lineHeight: 13, hideOverlap: true },
+      // Every cause named (a hidden label cannot be told from its bar); many causes lean so that they fit a phone.
+      axisLabel: { interval: 0, width: causes.length > 4 ? 110 : 70, overflow: causes.length > 4 ? 'truncate' : 'break', lineHeight: 13, rotate: causes.length > 4 ? (text.rtl ? -35 : 35) : 0 },
     },
     yAxis: [
       { type: 'value', minInterval: 1, position: text.rtl ? 'right' : 'left', axisLabel: { formatter: (v: number) => text.num(v, 0) } },
@@ -60,7 +61,7 @@ export function planTrendOption(
 ): EChartsOption {
   const markData: any[] = [];
   if (startIndex >= 0) markData.push({ xAxis: startIndex, label: { show: true, formatter: rtlText(labels.start, text.rtl), position: 'end' } });
-  if (target !== null) markData.push({ yAxis: target, lineStyle: { type: 'dotted', color: GROUP_COLORS.promoter }, label: { show: true, formatter: rtlText(labels.target, text.rtl), position: text.rtl ? 'start' : 'end' } });
+  if (target !== null) markData.push({ yAxis: target, lineStyle: { type: 'dotted', color: GROUP_COLORS.promoter }, label: { show: true, formatter: rtlText(labels.target, text.rtl), position: 'insideEndTop' } });
   return {
     animation: false,
     textStyle: TEXT_STYLE,
