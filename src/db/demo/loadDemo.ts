@@ -21,6 +21,7 @@ import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 import { addDemoTelegram } from './demoTelegram.ts';
 import { insertDemoSupport } from './insertDemoSupport.ts';
+import { insertDemoActionPlans } from './insertDemoActionPlans.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -122,6 +123,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
+    // Action plans at the improving and the declining store (docs/closed-loop.md "Action plans").
+    await insertDemoActionPlans(tx, ids, { now: opts.now ?? new Date() });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
