@@ -14,7 +14,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => NOW });
-  await loadDemo(server.pool, { responses: 12_000, seed: 7, now: NOW, passwordHash: await hashPassword('demo password 1') });
+  await loadDemo(server.pool, { responses: 6_000, seed: 7, now: NOW, passwordHash: await hashPassword('demo password 1') });
 }, 120_000);
 afterAll(async () => server?.close());
 
@@ -28,7 +28,7 @@ describe('demo action plans', () => {
     expect(kzn.state).toBe('ok');
     expect(kzn.change.diff).toBeGreaterThan(0);
     expect(kzn.change.significant).toBe(true);
-    expect(kzn.before.result.n).toBeGreaterThanOrEqual(30);
+    expect(kzn.before.result.n).toBeGreaterThanOrEqual(30); // at seed 7, 6000 answers: NPS -77 (n 62) before, -36 (n 61) after, p 0.0007
     const msk = await effect('second till');
     expect(msk.state).toBe('ok');
     expect(msk.change.significant && msk.change.diff > 0).toBe(false);
