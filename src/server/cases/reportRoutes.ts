@@ -13,13 +13,13 @@ import {
 import { paretoOf, recoveryRate, slaAttainment, vitalFew } from '../../core/closedLoop/caseMetrics.ts';
 import { roundSeconds } from '../../core/support/kpis.ts';
 import { getCaseMetricRows, getCompensationRows, getRootCauseRows, type CaseReportFilter } from '../../db/cases/caseMetrics.ts';
-import type { Queryable } from '../../db/connection.ts';
-import { getLocation } from '../../db/locations/listLocations.ts';
+import type pg from 'pg';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid } from '../../http/errors.ts';
 import { authorize } from '../../http/session.ts';
 import { parse } from '../../http/validate.ts';
+import { locationPath } from '../analytics/context.ts';
 
 export async function registerCaseReportRoutes(app: FastifyInstance, deps: AppDeps) {
   const reads = deps.readPool ?? deps.pool;
@@ -78,14 +78,8 @@ export async function registerCaseReportRoutes(app: FastifyInstance, deps: AppDe
 }
 
 /** The query's filters for SQL in the organisation's time zone. @throws validation, not_found (a location outside the scope) */
-async function filterOf(db: Queryable, principal: Principal, q: CaseReportQueryT): Promise<CaseReportFilter> {
+async function filterOf(db: pg.Pool, principal: Principal, q: CaseReportQueryT): Promise<CaseReportFilter> {
   if (q.from && q.to && q.from > q.to) throw invalid('to: must not be before from', { field: 'to' });
-  let locationPath: string | undefined;
-  if (q.location) {
-    const location = await getLocation(db, scopeOf(principal), q.location);
-    if (!location) throw notFound('Location not found');
-    locationPath = location.path;
-  }
-  const org = await getOrgSettings(db, principal.orgId);
-  return { from: q.from, to: q.to, locationPath, surveyId: q.survey, timeZone: org?.timezone ?? 'UTC' };
+  const [path, org] = await Promise.all([q.location ? locationPath(db, principal, q.location) : undefined, getOrgSettings(db, principal.orgId)]);
+  return { from: q.from, to: q.to, locationPath: path, surveyId: q.survey, timeZone: org?.timezone ?? 'UTC' };
 }

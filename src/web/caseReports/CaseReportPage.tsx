@@ -15,7 +15,8 @@ import { withFilters } from '../components/filterParams.ts';
 import { Panel } from '../analytics/ui.tsx';
 import { FreshLoadable, fresh, SupportTable } from '../support/load.tsx';
 import { Chart } from '../charts/Chart.tsx';
-import { orgToday, presetRange, type RollingPreset } from '../../core/time/orgCalendar.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
+import { PeriodLocationFields, periodOf } from '../components/PeriodLocationFields.tsx';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
 import type { CaseMetricsAnswer, CompensationAnswer, ParetoAnswer } from '../../core/api/caseReports.ts';
 import type { MetricResult } from '../../core/stats/result.ts';
@@ -24,7 +25,6 @@ import { causeName, duration, money, type I18n } from './format.ts';
 import '../support/support.css';
 import './caseReports.css';
 
-const PRESETS = ['30d', '90d', '12m'] as const;
 const FILTER_KEYS = ['period', 'from', 'to', 'location', 'by'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
@@ -33,9 +33,7 @@ export function CaseReportPage() {
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
   const f = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) || undefined])) as Record<FilterKey, string | undefined>, [params]);
-  const preset: RollingPreset | 'custom' = f.period === 'custom' ? 'custom' : PRESETS.find((p) => p === f.period) ?? '90d';
-  const today = orgToday(me?.org.timezone, new Date());
-  const range = preset === 'custom' ? { from: f.from, to: f.to } : presetRange(preset, today);
+  const { preset, range } = periodOf(f, orgToday(me?.org.timezone, new Date()));
   const filters = { from: range.from, to: range.to, location: f.location };
   const by = f.by === 'root_cause' ? 'root_cause' : 'location';
   const setFilter = (next: Partial<Record<FilterKey, string | undefined>>) => setParams((prev) => withFilters(prev, FILTER_KEYS, next));
@@ -53,32 +51,7 @@ export function CaseReportPage() {
       </div>
       <p className="muted">{t('clr.intro')}</p>
       <form className="card sp-filters" aria-label={t('clr.filters')} onSubmit={(e) => e.preventDefault()} data-testid="clr-filters">
-        <label className="field">
-          {t('clr.period')}
-          <select value={preset} onChange={(e) => setFilter({ period: e.target.value, from: e.target.value === 'custom' ? range.from : undefined, to: e.target.value === 'custom' ? range.to : undefined })} data-testid="clr-filter-period">
-            {PRESETS.map((p) => <option key={p} value={p}>{t(`clr.period.${p}`)}</option>)}
-            <option value="custom">{t('clr.period.custom')}</option>
-          </select>
-        </label>
-        {preset === 'custom' && (
-          <>
-            <label className="field">
-              {t('clr.from')}
-              <input type="date" value={f.from ?? ''} max={f.to} onChange={(e) => setFilter({ from: e.target.value || undefined })} data-testid="clr-filter-from" />
-            </label>
-            <label className="field">
-              {t('clr.to')}
-              <input type="date" value={f.to ?? ''} min={f.from} onChange={(e) => setFilter({ to: e.target.value || undefined })} data-testid="clr-filter-to" />
-            </label>
-          </>
-        )}
-        <label className="field">
-          {t('clr.location')}
-          <select value={f.location ?? ''} onChange={(e) => setFilter({ location: e.target.value || undefined })} data-testid="clr-filter-location">
-            <option value="">{t('clr.anyLocation')}</option>
-            {(locations.data?.locations ?? []).map((l) => <option key={l.id} value={l.id}>{'\u00a0'.repeat(l.depth * 2)}{l.name}</option>)}
-          </select>
-        </label>
+        <PeriodLocationFields prefix="clr" f={f} preset={preset} range={range} locations={locations.data?.locations ?? []} setFilter={setFilter} />
         <div className="sp-filter-actions">
           <button type="button" className="link-button" onClick={() => setParams(new URLSearchParams())}>{t('clr.reset')}</button>
         </div>
