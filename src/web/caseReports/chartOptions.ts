@@ -3,7 +3,7 @@
  * period with a marker at the start date). Pure; in right-to-left layouts the category axis runs from the right.
  */
 import type { EChartsOption } from 'echarts';
-import { escapeHtml, rtlText, type ChartText } from '../charts/options.ts';
+import { axisTooltip, escapeHtml, rtlText, type ChartText } from '../charts/options.ts';
 import { GROUP_COLORS } from '../charts/shape.ts';
 
 const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
@@ -16,17 +16,7 @@ export function paretoOption(causes: string[], counts: number[], cumulative: num
     textStyle: TEXT_STYLE,
     grid: { top: 40, bottom: 8, left: 8, right: 8, containLabel: true },
     legend: { top: 0, [text.rtl ? 'right' : 'left']: 0, data: [l.cases, l.cumulative] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        if (!first) return '';
-        const i = first.dataIndex;
-        const rows = [escapeHtml(causes[i] ?? ''), `${escapeHtml(labels.cases)}: ${text.num(counts[i], 0)}`, `${escapeHtml(labels.cumulative)}: ${text.pct(cumulative[i] * 100)}`];
-        return `<div dir="${text.rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rows.join('<br/>')}</div>`;
-      },
-    },
+    tooltip: axisTooltip((i) => [escapeHtml(causes[i] ?? ''), `${escapeHtml(labels.cases)}: ${text.num(counts[i], 0)}`, `${escapeHtml(labels.cumulative)}: ${text.pct(cumulative[i] * 100)}`], text.rtl),
     xAxis: {
       type: 'category', data: causes.map((c) => rtlText(c, text.rtl)), inverse: text.rtl,
       // Every cause named (a hidden label cannot be told from its bar); many causes lean so that they fit a phone.
