@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, seedResponses, seedSurvey } from '../analytics/seed.ts';
+import { ActionPlanAnswerSchema, ActionPlanEffectAnswerSchema, ActionPlansAnswerSchema } from '../../src/core/api/actionPlans.ts';
+import { RootCauseAnswerSchema } from '../../src/core/api/rootCauses.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 
@@ -80,6 +82,7 @@ describe('action plans CRUD and validation', () => {
   it('creates, reads, changes and deletes a plan', async () => {
     const created = await admin.post('/api/v1/action-plans', plan({ due_date: '2026-06-01' }));
     expect(created.status).toBe(201);
+    ActionPlanAnswerSchema.parse(created.json); // the answer is what the contract says, strictly
     const p = created.json.plan;
     expect(p).toMatchObject({
       title: 'Train cashiers at Store A', status: 'active', start_date: '2026-03-01', due_date: '2026-06-01', target_value: 35,
@@ -103,6 +106,7 @@ describe('action plans CRUD and validation', () => {
     const orgWide = (await admin.post('/api/v1/action-plans', plan({ title: 'Everywhere', location_ids: [] }))).json.plan;
     // the store manager reads the plans touching store A, changes none (no plan.manage)
     const listed = await manager.get('/api/v1/action-plans');
+    ActionPlansAnswerSchema.parse(listed.json);
     expect(listed.json.items.map((x: { title: string }) => x.title).sort()).toEqual(['A and B', 'A only']);
     expect((await manager.get(`/api/v1/action-plans/${onB.id}`)).status).toBe(404);
     expect((await manager.get(`/api/v1/action-plans/${orgWide.id}`)).status).toBe(404);
@@ -140,7 +144,9 @@ describe('GET /api/v1/action-plans/:id/effect', () => {
     const res = await admin.get(`/api/v1/action-plans/${p.id}/effect`);
     expect(res.status).toBe(200);
     const e = res.json;
+    ActionPlanEffectAnswerSchema.parse(e);
     expect(e.state).toBe('ok');
+    expect(e.question).toMatchObject({ metric: 'nps', higher_is_better: true });
     expect(e.before).toMatchObject({ from: '2026-02-19', to: '2026-02-28', result: { metric: 'nps', n: 40, value: -25 } });
     expect(e.after).toMatchObject({ from: '2026-03-01', to: '2026-03-10', result: { metric: 'nps', n: 40, value: 50 } });
     const b = adjusted(10, 20, 40);
@@ -181,6 +187,7 @@ describe('root-cause taxonomy editing', () => {
     expect(list0).toHaveLength(8);
     const created = await admin.post('/api/v1/root-causes', { name: { en: 'Long queue', ru: 'Очередь' } });
     expect(created.status).toBe(201);
+    RootCauseAnswerSchema.parse(created.json);
     expect(created.json.cause).toMatchObject({ key: 'long_queue', position: 8, archived: false, name: { en: 'Long queue', ru: 'Очередь' } });
     const id = created.json.cause.id;
     const renamed = await admin.patch(`/api/v1/root-causes/${id}`, { name: { fa: 'صف طولانی' }, position: 0 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { buildAnalyticsOrg, seedCommentAnalyses, seedResponses, seedSurvey, seedThemes } from '../analytics/seed.ts';
+import { CaseMetricsAnswerSchema, CompensationAnswerSchema, ParetoAnswerSchema } from '../../src/core/api/caseReports.ts';
 import { expectedMetrics, insertCases, insertCompensation, type FixtureCase } from './fixture.ts';
 
 const NOW = new Date('2026-04-01T12:00:00Z');
@@ -83,7 +84,7 @@ describe('GET /api/v1/cases/metrics', () => {
   it('counts and times the whole organisation for an admin (hand-computed)', async () => {
     const res = await admin.get(`/api/v1/cases/metrics?${MARCH}`);
     expect(res.status).toBe(200);
-    const m = res.json;
+    const m = CaseMetricsAnswerSchema.parse(res.json);
     // created in March: 1, 2, 3, 4, 5, 6, 9, 10; resolved in March: 1, 2, 3, 4, 7, 9 (10 was reopened)
     expect(m.created).toBe(8);
     expect(m.resolved).toBe(6);
@@ -154,6 +155,7 @@ describe('GET /api/v1/cases/root-causes (Pareto)', () => {
     const res = await admin.get(`/api/v1/cases/root-causes?${MARCH}`);
     expect(res.status).toBe(200);
     // created in March with a cause: 1, 2, 4 staff; 3, 9 price (7 was created in February)
+    ParetoAnswerSchema.parse(res.json);
     expect(res.json.total).toBe(5);
     const [staff, price] = res.json.causes;
     expect(res.json.causes).toHaveLength(2);
@@ -180,6 +182,7 @@ describe('GET /api/v1/cases/compensation', () => {
   it('sums per location and currency, given in the period', async () => {
     const res = await admin.get(`/api/v1/cases/compensation?${MARCH}&by=location`);
     expect(res.status).toBe(200);
+    CompensationAnswerSchema.parse(res.json);
     const rowsOut = res.json.rows.map((r: any) => [r.label, r.currency, r.amount, r.count, r.cases]).sort();
     // A: 500 + 300 + 200 RUB (3 compensations, 3 cases) and 10.50 USD; B: 1000 RUB. The 50 RUB of February is out.
     expect(rowsOut).toEqual([['Store A', 'RUB', 1000, 3, 3], ['Store A', 'USD', 10.5, 1, 1], ['Store B', 'RUB', 1000, 1, 1]]);

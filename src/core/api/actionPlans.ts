@@ -81,7 +81,11 @@ const Window = z.strictObject({ from: Day, to: Day, result: MetricResultSchema.n
 export const ActionPlanEffectAnswerSchema = z.strictObject({
   /** `no_metric`: the plan has no survey question; `not_started`: its start date is ahead; `ok`: measured. */
   state: z.enum(['ok', 'no_metric', 'not_started']),
-  question: z.strictObject({ id: Uuid, key: z.string(), metric: z.string(), text: LocalizedTextSchema }).nullable(),
+  question: z.strictObject({
+    id: Uuid, key: z.string(), metric: z.string(), text: LocalizedTextSchema,
+    /** A rise is an improvement (false only for the legacy "effort" CES scale, where lower is easier). */
+    higher_is_better: z.boolean(),
+  }).nullable(),
   /** The locations measured: the plan's that are in the caller's scope (all of them for an unrestricted caller). */
   locations: z.array(z.strictObject({ id: Uuid, name: z.string() })),
   target_value: z.number().nullable(),

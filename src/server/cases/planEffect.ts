@@ -29,7 +29,7 @@ export async function getPlanEffect(pool: pg.Pool, principal: Principal, plan: A
   const survey = plan.survey_id ? await loadSurvey(pool, principal.orgId, plan.survey_id) : null;
   const q = survey && plan.question_id ? scoredQuestion(survey, plan.question_id) : null;
   if (!q) return base;
-  const withQuestion = { ...base, question: { id: q.id!, key: q.key, metric: q.metric, text: q.text } };
+  const withQuestion = { ...base, question: { id: q.id!, key: q.key, metric: q.metric, text: q.text, higher_is_better: q.direction !== 'lower_is_easier' } };
   const org = await getOrgSettings(pool, principal.orgId);
   const timezone = org?.timezone ?? 'UTC';
   const windows = planWindows(plan.start_date, plan.due_date, orgToday(timezone, now));

@@ -80,8 +80,8 @@ function Verdict({ effect, i18n }: { effect: ActionPlanEffectAnswer; i18n: I18n 
   if (!c || !before) return null;
   const figure = (v: number) => metricFigure(before, v, i18n);
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${figure(Math.abs(v))}`;
-  // A rise is an improvement for NPS, CSAT and CES (agree scale); the legacy "effort" CES scale is not told apart here.
-  const kind = c.significant && c.diff !== null ? (c.diff > 0 ? 'better' : 'worse') : '';
+  // A rise is an improvement, except on the legacy "effort" CES scale (lower is easier).
+  const kind = c.significant && c.diff !== null ? ((c.diff > 0) === (effect.question?.higher_is_better ?? true) ? 'better' : 'worse') : '';
   const verdict = kind ? t(kind === 'better' ? 'plan.effect.better' : 'plan.effect.worse') : c.reason ? t(`plan.effect.reason.${c.reason.code}`) : t('plan.effect.notSignificant');
   return (
     <div data-testid="plan-verdict-box">
