@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -66,6 +66,8 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/contacts/:id': () => ({ name: 'PWNED' }),
   'PATCH /api/v1/reviews/:id/sentiment': () => ({ sentiment: 'negative' }),
   'PATCH /api/v1/alert-rules/:id': () => ({ enabled: false }),
+  'PATCH /api/v1/root-causes/:id': () => ({ archived: true }),
+  'PATCH /api/v1/action-plans/:id': () => ({ title: 'PWNED' }),
   'PATCH /api/v1/org/case-teams/:id': () => ({ name: 'PWNED' }),
   'PUT /api/v1/locations/:id/business-hours': () => ({ businessHours: 'Mon-Fri 00:00-01:00' }),
   'PATCH /api/v1/cases/:id': () => ({ priority: 'urgent', title: 'PWNED' }),
@@ -106,6 +108,7 @@ const randomIds = (): IdSet => ({
   'alert-rules': crypto.randomUUID(),
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),
+  'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -136,6 +139,9 @@ describe('security walk over every /api/v1 route', () => {
   const caseIds = { a: '', a2: '', b: '' };
   /** A case team of each organisation (PATCH/DELETE /org/case-teams/:id). */
   const teamIds = { a: '', b: '' };
+  /** A root cause of each organisation; an action plan of store A1, of store A2 and of org B. */
+  const causeIds = { a: '', b: '' };
+  const planIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -211,6 +217,15 @@ describe('security walk over every /api/v1 route', () => {
       (await server.pool.query(`insert into case_teams(org_id, name) values ($1, $2) returning id`, [orgId, name])).rows[0].id as string;
     teamIds.a = await team(A.orgId, 'A-team');
     teamIds.b = await team(B.orgId, 'B-MARK-team');
+    const cause = async (orgId: string, name: string) =>
+      (await server.pool.query(`insert into root_causes(org_id, key, name) values ($1, 'probe', $2) returning id`, [orgId, JSON.stringify({ en: name })])).rows[0].id as string;
+    causeIds.a = await cause(A.orgId, 'A-cause');
+    causeIds.b = await cause(B.orgId, 'B-MARK-cause');
+    const plan = async (orgId: string, storeId: string, title: string) =>
+      (await server.pool.query(`insert into action_plans(org_id, title, location_ids, start_date) values ($1, $2, $3, '2026-01-01') returning id`, [orgId, title, [storeId]])).rows[0].id as string;
+    planIds.a = await plan(A.orgId, A.storeId, 'A1-plan');
+    planIds.a2 = await plan(A.orgId, A2.storeId, 'A2-MARK-plan');
+    planIds.b = await plan(B.orgId, B.storeId, 'B-MARK-plan');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -226,15 +241,15 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    cases: caseIds.a, 'case-teams': teamIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2 });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
-    cases: caseIds.b, 'case-teams': teamIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
@@ -342,11 +357,14 @@ describe('security walk over every /api/v1 route', () => {
     it(`(c) answers the ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
       const client = restricted()[who];
       const failures: string[] = [];
-      const outside = ['locations', 'responses', 'users'];
+      const outside = ['locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans'];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
         const res = await call(client, route, idsA2());
-        const random = await call(client, route, { ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID(), users: crypto.randomUUID() });
+        const random = await call(client, route, {
+          ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID(), users: crypto.randomUUID(),
+          'alert-rules': crypto.randomUUID(), cases: crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
+        });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);
         if (problem) failures.push(`${key(route)} with store A2's ids -> ${problem}`);

@@ -41,6 +41,8 @@ import { registerAlertRoutes } from './alerts/routes.ts';
 import { registerMailboxRoutes } from './cases/mailboxRoutes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
 import { registerCaseOpsRoutes } from './cases/caseOpsRoutes.ts';
+import { registerCaseReportRoutes } from './cases/reportRoutes.ts';
+import { registerActionPlanRoutes } from './cases/actionPlanRoutes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -82,4 +84,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerMailboxRoutes(app, deps); // /api/v1/org/feedback-mailbox (+ /test), /api/v1/feedback-messages
   await registerCaseRoutes(app, deps); // /api/v1/cases: inbox, complaints book, one case, notes, replies, resolve, compensation, bulk
   await registerCaseOpsRoutes(app, deps); // /api/v1/org/case-routing, case-teams, business-hours, compensation-limits; /api/v1/locations/:id/business-hours
+  await registerCaseReportRoutes(app, deps); // /api/v1/cases/metrics, /cases/root-causes (Pareto), /cases/compensation
+  await registerActionPlanRoutes(app, deps); // /api/v1/action-plans (+ /:id/effect)
 }

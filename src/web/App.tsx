@@ -12,6 +12,7 @@ import { alertRoutes } from './alerts/routes.tsx';
 import { lettersRoutes } from './letters/routes.tsx';
 import { casesRoutes } from './cases/routes.tsx';
 import { caseOpsRoutes } from './caseops/routes.tsx';
+import { caseReportRoutes } from './caseReports/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -51,6 +52,7 @@ export function App() {
           {lettersRoutes()}
           {casesRoutes()}
           {caseOpsRoutes()}
+          {caseReportRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

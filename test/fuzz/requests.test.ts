@@ -310,6 +310,10 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/surveys/:id/widget': { type: 'json', samples: [{ origins: ['https://shop.example'], delaySeconds: 10, exitIntent: true, urlPattern: '/checkout/*' }] },
     'POST /w/:slug': { type: 'json', samples: [{ k: KEY_MARK, lang: 'ru', score: 9, comment: 'Быстро', page: '/checkout/done', loc: f.store.code }] },
     'PUT /api/v1/org/telegram': { type: 'json', samples: [{ mode: 'polling' }] },
+    'POST /api/v1/root-causes': { type: 'json', samples: [{ name: { en: 'Long queue', ru: 'Очередь', fa: 'صف' } }] },
+    'PATCH /api/v1/root-causes/:id': { type: 'json', samples: [{ name: { en: 'Renamed' }, position: 0, archived: true }] },
+    'POST /api/v1/action-plans': { type: 'json', samples: [{ title: 'Train cashiers', start_date: '2026-03-01', due_date: '2026-06-01', location_ids: [f.store.id], target_value: 35, status: 'active' }] },
+    'PATCH /api/v1/action-plans/:id': { type: 'json', samples: [{ title: 'Renamed plan', status: 'done', due_date: null }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
     'POST /api/v1/org/sms/test': { type: 'json', samples: [{ to: '+79161234567' }] },
@@ -331,6 +335,7 @@ const API_QUERY_KEYS = [
   'from', 'to', 'location', 'channel', 'language', 'dim', 'includeExcluded', 'question', 'interval', 'by', 'parent', 'leaf', 'sort',
   'limit', 'aFrom', 'aTo', 'bFrom', 'bTo', 'aDim', 'bDim', 'aLocation', 'bLocation', 'b', 'outcome', 'before', 'group', 'lang',
   'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset', 'kind', 'sentiment',
+  'cursor', 'q', 'source', 'minRating', 'maxRating', 'offset', 'survey', 'status',
 ];
 /** Query keys of respondent pages: their own, and hidden fields (every other key). */
 const PAGE_QUERY_KEYS = ['lang', 'loc', 'channel', 'order', 'region', 'email'];
@@ -471,6 +476,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'imports') return '00000000-0000-4000-8000-00000000f023'; // a support import: well-formed, unknown: 404
     if (name === 'id' && before === 'alert-rules') return '00000000-0000-4000-8000-00000000f024'; // an alert rule: well-formed, unknown: 404
     if (name === 'id' && before === 'case-teams') return '00000000-0000-4000-8000-00000000f031'; // a case team: well-formed, unknown: 404
+    if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
+    if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

@@ -40,6 +40,9 @@ describe('GET /api/v1/openapi.json', () => {
       'DELETE /api/v1/alert-rules/{id}', 'GET /api/v1/alerts',
       'GET /api/v1/cases', 'GET /api/v1/cases/{id}', 'POST /api/v1/cases', 'PATCH /api/v1/cases/{id}', 'POST /api/v1/cases/{id}/notes',
       'POST /api/v1/cases/{id}/replies', 'POST /api/v1/cases/{id}/resolve', 'POST /api/v1/cases/{id}/compensations', 'POST /api/v1/cases/bulk',
+      'GET /api/v1/cases/metrics', 'GET /api/v1/cases/root-causes', 'GET /api/v1/cases/compensation',
+      'GET /api/v1/action-plans', 'POST /api/v1/action-plans', 'GET /api/v1/action-plans/{id}', 'PATCH /api/v1/action-plans/{id}',
+      'DELETE /api/v1/action-plans/{id}', 'GET /api/v1/action-plans/{id}/effect',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());
@@ -83,8 +86,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    // contacts, events, responses, two alert-rule writes, and the seven case writes
-    expect(examples).toBe(12);
+    // contacts, events, responses, two alert-rule writes, the seven case writes and two action-plan writes
+    expect(examples).toBe(14);
   });
 
   it("the examples work against a real server (the trigger's survey id replaced)", async () => {

@@ -21,6 +21,10 @@ import {
   CasePatchBody, CaseReplyBody, CaseResolveBody, CasesAnswerSchema, CasesQuery, NewCaseBody,
 } from './cases.ts';
 import { SupportKpiQuery, SupportKpisAnswerSchema, SupportTrendAnswerSchema, SupportTrendQuery } from './supportKpis.ts';
+import {
+  ActionPlanAnswerSchema, ActionPlanCreateSchema, ActionPlanEffectAnswerSchema, ActionPlanListQuery, ActionPlanPatchSchema, ActionPlansAnswerSchema,
+} from './actionPlans.ts';
+import { CaseMetricsAnswerSchema, CaseMetricsQuery, CaseReportQuery, CompensationAnswerSchema, CompensationQuery, ParetoAnswerSchema } from './caseReports.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -225,6 +229,51 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
     summary: 'Alerts fired, newest first, of the key\'s locations', query: AlertsQuery, answer: AlertsAnswerSchema,
   },
   ...CASE_OPERATIONS,
+  {
+    method: 'GET', path: '/api/v1/cases/metrics', scope: 'read', alsoScopes: ['cases'], id: 'getCaseMetrics', status: 200,
+    summary: 'Closed-loop case metrics: time to first action and to resolve, SLA attainment, recovery rate, open and overdue cases',
+    description: 'Times in seconds (median and p90, linear interpolation); SLA attainment (case_sla.v1) and recovery rate (case_recovery.v1) '
+      + 'in percent with their Wilson interval. Periods are organisation-local days; open and overdue are as of now.',
+    query: CaseMetricsQuery, answer: CaseMetricsAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/cases/root-causes', scope: 'read', alsoScopes: ['cases'], id: 'getRootCausePareto', status: 200,
+    summary: 'Root causes of the period\'s cases in Pareto order, with controllable marks, compensation and the themes of their comments',
+    query: CaseReportQuery, answer: ParetoAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/cases/compensation', scope: 'read', alsoScopes: ['cases'], id: 'getCaseCompensation', status: 200,
+    summary: 'Compensation given in the period per location or root cause and currency', query: CompensationQuery, answer: CompensationAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/action-plans', scope: 'read', alsoScopes: ['cases'], id: 'listActionPlans', status: 200,
+    summary: 'Action plans touching the key\'s locations', query: ActionPlanListQuery, answer: ActionPlansAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/action-plans/:id', scope: 'read', alsoScopes: ['cases'], id: 'getActionPlan', status: 200,
+    summary: 'One action plan', answer: ActionPlanAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/action-plans/:id/effect', scope: 'read', alsoScopes: ['cases'], id: 'getActionPlanEffect', status: 200,
+    summary: 'The plan\'s metric before and after its start date, with the significance test, and a trend across the start',
+    description: 'After: from start_date to today (or the due date once passed); before: as many days just before the start. '
+      + 'change = after - before with the metric\'s test (adjusted Wald for NPS, two-proportion z or Fisher for CSAT, Welch for CES); '
+      + 'significant only when p < 0.05 and both sides have at least 30 answers (reason says why not).',
+    answer: ActionPlanEffectAnswerSchema,
+  },
+  {
+    method: 'POST', path: '/api/v1/action-plans', scope: 'cases', id: 'createActionPlan', status: 201,
+    summary: 'Create an action plan', body: ActionPlanCreateSchema, answer: ActionPlanAnswerSchema,
+    example: { title: 'Train cashiers at Store 7', start_date: '2026-03-01', due_date: '2026-06-01', target_value: 35, location_ids: ['00000000-0000-4000-8000-000000000007'] },
+  },
+  {
+    method: 'PATCH', path: '/api/v1/action-plans/:id', scope: 'cases', id: 'updateActionPlan', status: 200,
+    summary: 'Change an action plan (the fields given)', body: ActionPlanPatchSchema, answer: ActionPlanAnswerSchema, example: { status: 'done' },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/action-plans/:id', scope: 'cases', id: 'deleteActionPlan', status: 200,
+    summary: 'Delete an action plan', answer: OkAnswerSchema,
+  },
 ];
 
 /** `GET /api/v1/surveys/:id` → the operation, for the key check. */

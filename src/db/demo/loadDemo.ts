@@ -26,6 +26,7 @@ import { insertDemoLetters } from './insertDemoLetters.ts';
 import { insertDemoCases } from './insertDemoCases.ts';
 import { insertDemoCaseOps } from './insertDemoCaseOps.ts';
 import { DEMO_REGION_MANAGER } from '../../core/demo/caseOps.ts';
+import { insertDemoActionPlans } from './insertDemoActionPlans.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -134,6 +135,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoCases(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() });
     // Case routing, business hours, limits, escalations and recovery answers (docs/closed-loop.md); after the cases demo.
     await insertDemoCaseOps(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
+    // Action plans at the improving and the declining store (docs/closed-loop.md "Action plans").
+    await insertDemoActionPlans(tx, ids, { now: opts.now ?? new Date() });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {

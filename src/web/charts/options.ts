@@ -55,21 +55,13 @@ export function trendOption(
         { name: labels.band, icon: 'rect', itemStyle: { color: GROUP_COLORS.neutral, opacity: 0.25 } },
       ],
     },
-    tooltip: {
-      trigger: 'axis',
-      // Kept inside the chart and wrapped: a long note must not widen a phone's page (fa at 390 px did).
-      confine: true,
-      // One line per period whichever line (solid or dashed) the pointer is on, with the partial note.
-      formatter: (params) => {
-        const first = Array.isArray(params) ? params[0] : params;
-        if (!first) return '';
-        const i = first.dataIndex;
-        const v = data.values[i];
-        const rows = [escapeHtml(data.categories[i] ?? ''), `${escapeHtml(plain.value)}: ${typeof v === 'number' ? text.num(v) : '—'}`];
-        if (data.partial[i]) rows.push(`<i>${escapeHtml(plain.partialNote)}</i>`);
-        return `<div dir="${text.rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rows.join('<br/>')}</div>`;
-      },
-    },
+    // One line per period whichever line (solid or dashed) the pointer is on, with the partial note.
+    tooltip: axisTooltip((i) => {
+      const v = data.values[i];
+      const rows = [escapeHtml(data.categories[i] ?? ''), `${escapeHtml(plain.value)}: ${typeof v === 'number' ? text.num(v) : '—'}`];
+      if (data.partial[i]) rows.push(`<i>${escapeHtml(plain.partialNote)}</i>`);
+      return rows;
+    }, text.rtl),
     // Many periods on a phone: ECharts skips labels that would overlap instead of drawing them on top of each other.
     xAxis: { type: 'category', data: data.categories, inverse: text.rtl, boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {
@@ -173,6 +165,22 @@ export function quadrantOption(points: QuadrantPoint[], labels: { importance: st
         },
       },
     ],
+  };
+}
+
+/**
+ * An axis tooltip of the lines `rowsOf(dataIndex)` gives (escaped HTML), in the page's direction, kept inside the
+ * chart and wrapped: a long note must not widen a phone's page (fa at 390 px did).
+ */
+export function axisTooltip(rowsOf: (dataIndex: number) => string[], rtl: boolean): EChartsOption['tooltip'] {
+  return {
+    trigger: 'axis',
+    confine: true,
+    formatter: (params) => {
+      const first = Array.isArray(params) ? params[0] : params;
+      if (!first) return '';
+      return `<div dir="${rtl ? 'rtl' : 'ltr'}" style="white-space:normal;max-width:min(26em,70vw)">${rowsOf(first.dataIndex).join('<br/>')}</div>`;
+    },
   };
 }
 

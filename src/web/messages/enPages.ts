@@ -17,8 +17,10 @@ import { alertsEn } from '../alerts/messages.ts';
 import { lettersEn } from '../letters/messages.ts';
 import { casesEn } from '../cases/messages.ts';
 import { caseOpsEn } from '../caseops/messages.ts';
+import { caseReportsEn } from '../caseReports/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn);
+
 
 
 

@@ -36,6 +36,8 @@ export function Layout() {
           {can('alert.manage') && <NavLink to="/app/alerts">{t('nav.alerts')}</NavLink>}
           {can('case.read') && <NavLink to="/app/cases">{t('cs.nav')}</NavLink>}
           {can('case.read') && <NavLink to="/app/cases/letters">{t('fl.nav')}</NavLink>}
+          {can('case.read') && <NavLink to="/app/cases/report">{t('clr.nav.report')}</NavLink>}
+          {can('metrics.read') && <NavLink to="/app/action-plans">{t('clr.nav.plans')}</NavLink>}
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}

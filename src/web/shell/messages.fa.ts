@@ -15,6 +15,8 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'sp.nav': 'پشتیبانی',
   'fl.nav': 'نامه‌ها',
   'cs.nav': 'پرونده‌ها',
+  'clr.nav.report': 'چرخهٔ پیگیری',
+  'clr.nav.plans': 'برنامه‌های اقدام',
   'nav.main': 'منوی اصلی',
   'shell.language': 'زبان',
   'shell.signOut': 'خروج',

@@ -15,6 +15,8 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'sp.nav': 'Поддержка',
   'fl.nav': 'Письма',
   'cs.nav': 'Обращения',
+  'clr.nav.report': 'Замкнутый цикл',
+  'clr.nav.plans': 'Планы действий',
   'nav.main': 'Главное меню',
   'shell.language': 'Язык',
   'shell.signOut': 'Выйти',

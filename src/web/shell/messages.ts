@@ -12,6 +12,8 @@ export const shellEn = {
   'sp.nav': 'Support',
   'fl.nav': 'Letters',
   'cs.nav': 'Cases',
+  'clr.nav.report': 'Closed loop',
+  'clr.nav.plans': 'Action plans',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',

@@ -17,7 +17,8 @@ import { useLoad, type Loaded } from '../components/useLoad.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ErrorBox } from '../analytics/ui.tsx';
 import { fresh } from './load.tsx';
-import { orgToday, presetRange, previousPeriod, type RollingPreset } from '../../core/time/orgCalendar.ts';
+import { orgToday, previousPeriod } from '../../core/time/orgCalendar.ts';
+import { PeriodLocationFields, periodOf } from '../components/PeriodLocationFields.tsx';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
 import type { SupportKpisAnswer, SupportTrendAnswer } from '../../core/api/supportKpis.ts';
 import { KpiTiles } from './KpiTiles.tsx';
@@ -28,7 +29,6 @@ import { ComplaintsPanel } from './ComplaintsPanel.tsx';
 import { SatisfactionPanel } from './SatisfactionPanel.tsx';
 import './support.css';
 
-const PRESETS = ['30d', '90d', '12m'] as const;
 const WINDOWS = [3, 7, 14, 30] as const;
 const FILTER_KEYS = ['period', 'from', 'to', 'location', 'channel', 'team', 'priority', 'repeat'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -38,9 +38,7 @@ export function SupportPage() {
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
   const f = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) || undefined])) as Record<FilterKey, string | undefined>, [params]);
-  const preset: RollingPreset | 'custom' = f.period === 'custom' ? 'custom' : PRESETS.find((p) => p === f.period) ?? '90d';
-  const today = orgToday(me?.org.timezone, new Date());
-  const range = preset === 'custom' ? { from: f.from, to: f.to } : presetRange(preset, today);
+  const { preset, range } = periodOf(f, orgToday(me?.org.timezone, new Date()));
   const repeatWindow = `${WINDOWS.find((w) => String(w) === f.repeat) ?? 7}d`;
   const filters = { from: range.from, to: range.to, location: f.location, channel: f.channel, team: f.team, priority: f.priority, repeatWindow };
   const previous = range.from && range.to ? previousPeriod(range.from, range.to) : null;
@@ -83,32 +81,7 @@ export function SupportPage() {
       ) : (
         <>
           <form className="card sp-filters" aria-label={t('sp.filters')} onSubmit={(e) => e.preventDefault()} data-testid="sp-filters">
-            <label className="field">
-              {t('sp.period')}
-              <select value={preset} onChange={(e) => setFilter({ period: e.target.value, from: e.target.value === 'custom' ? range.from : undefined, to: e.target.value === 'custom' ? range.to : undefined })} data-testid="sp-filter-period">
-                {PRESETS.map((p) => <option key={p} value={p}>{t(`sp.period.${p}`)}</option>)}
-                <option value="custom">{t('sp.period.custom')}</option>
-              </select>
-            </label>
-            {preset === 'custom' && (
-              <>
-                <label className="field">
-                  {t('sp.from')}
-                  <input type="date" value={f.from ?? ''} max={f.to} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
-                </label>
-                <label className="field">
-                  {t('sp.to')}
-                  <input type="date" value={f.to ?? ''} min={f.from} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
-                </label>
-              </>
-            )}
-            <label className="field">
-              {t('sp.location')}
-              <select value={f.location ?? ''} onChange={(e) => setFilter({ location: e.target.value || undefined })} data-testid="sp-filter-location">
-                <option value="">{t('sp.anyLocation')}</option>
-                {(locations.data?.locations ?? []).map((l) => <option key={l.id} value={l.id}>{'\u00a0'.repeat(l.depth * 2)}{l.name}</option>)}
-              </select>
-            </label>
+            <PeriodLocationFields prefix="sp" f={f} preset={preset} range={range} locations={locations.data?.locations ?? []} setFilter={setFilter} />
             {select('channel', keysOf(options))}
             {select('team', keysOf(teams))}
             {select('priority', keysOf(priorities))}

@@ -13,6 +13,7 @@ import type { HiddenKeysAnswer, OrgSettingsView, UpdateOrgAnswer } from '../../.
 import { DimensionsEditor } from './DimensionsEditor.tsx';
 import { ContactGapSetting } from '../invites/ContactGapSetting.tsx';
 import { BrandingSettings } from './BrandingSettings.tsx';
+import { RootCausesSettings } from '../../caseReports/RootCausesSettings.tsx';
 import { RollupProgress } from './RollupProgress.tsx';
 import { WholeOrgAdminOnly } from '../WholeOrgAdminOnly.tsx';
 import { useRollupJob } from './useRollupJob.ts';
@@ -35,7 +36,7 @@ function timeZones(current: string): string[] {
 
 function SettingsForm() {
   const { t } = useI18n();
-  const { refresh } = useSession();
+  const { refresh, can } = useSession();
   const org = useLoad<OrgSettingsView>('/org');
   const keys = useLoad<HiddenKeysAnswer>('/org/hidden-keys');
   const { job, track } = useRollupJob();
@@ -123,6 +124,7 @@ function SettingsForm() {
       {org.data && <BrandingSettings />}
       {org.data && <ContactGapSetting />}
       <p className="settings-jobs-link"><Link to="/app/case-settings">{t('co.link')}</Link></p>
+      {org.data && can('case.configure') && <RootCausesSettings />}
       <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
       <p className="settings-jobs-link"><Link to="/app/integrations">{t('int.link')}</Link></p>
       <p className="settings-jobs-link"><Link to="/app/channels">{t('ch.link')}</Link></p>
