@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { CommentFilterSchema } from './comments.ts';
+import { ThemeId } from './analytics.ts';
 
 /** The comment filters without `theme`: suggestions come from the comments that have none. */
 export const ThemeSuggestionsQuery = CommentFilterSchema.omit({ theme: true });
 
 const Lang = z.enum(['en', 'ru', 'fa']);
-const ThemeId = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a theme id: lower-case letters, digits, "_" or "-"');
 const Terms = z.array(z.string().trim().min(1).max(100)).min(1, 'at least one word').max(50);
 
 /** POST …/accept: a new theme named `name` (in every language until edited) whose `lang` terms are `terms`. */
