@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { CommentFilterSchema } from './comments.ts';
 import { ThemeId } from './analytics.ts';
+import { ANALYSIS_LANGUAGES, type AnalysisLanguage } from '../nlp/languages.ts';
 
 /** The comment filters without `theme`: suggestions come from the comments that have none. */
 export const ThemeSuggestionsQuery = CommentFilterSchema.omit({ theme: true });
 
-const Lang = z.enum(['en', 'ru', 'fa']);
+const Lang = z.enum(ANALYSIS_LANGUAGES);
 const Terms = z.array(z.string().trim().min(1).max(100)).min(1, 'at least one word').max(50);
 
 /** POST …/accept: a new theme named `name` (in every language until edited) whose `lang` terms are `terms`. */
@@ -18,11 +19,11 @@ export const AcceptSuggestionSchema = z.object({ name: z.string().trim().min(1).
 /** POST …/merge: `terms` (words of language `lang`) are added to theme `into`. */
 export const MergeSuggestionSchema = z.object({ into: ThemeId, lang: Lang, terms: Terms }).strict();
 /** POST …/dismiss: the suggestion's key (`lang:stem stem stem`); similar suggestions stay hidden. */
-export const DismissSuggestionSchema = z.object({ key: z.string().max(400).regex(/^(ru|fa|en):\S+( \S+){0,2}$/u, 'a suggestion key') }).strict();
+export const DismissSuggestionSchema = z.object({ key: z.string().max(400).regex(new RegExp(`^(${ANALYSIS_LANGUAGES.join('|')}):\\S+( \\S+){0,2}$`, 'u'), 'a suggestion key') }).strict();
 
 export interface ThemeSuggestionItem {
   key: string;
-  lang: 'en' | 'ru' | 'fa';
+  lang: AnalysisLanguage;
   size: number;
   words: { word: string; count: number }[];
   terms: string[];
