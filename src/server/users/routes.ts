@@ -1,4 +1,4 @@
-/** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
+/** Users, invitations and the outbox (docs/api.md, "Users and invitations"). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
@@ -35,7 +35,7 @@ function inviterOf(request: FastifyRequest): Inviter {
   return { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
 }
 
-/** Registers /users, /invitations (public token routes included), /outbox, and the /org routes. */
+/** Registers /users, /invitations (public token routes included) and /outbox (the /org routes: src/server/org/routes.ts). */
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
