@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { CommentFilterSchema } from './comments.ts';
 import { ThemeId } from './analytics.ts';
-import { ANALYSIS_LANGUAGES, type AnalysisLanguage } from '../nlp/languages.ts';
+import { ANALYSIS_LANGUAGES } from '../nlp/languages.ts';
+import type { ThemeSuggestion } from '../nlp/themeSuggestions.ts';
 
 /** The comment filters without `theme`: suggestions come from the comments that have none. */
 export const ThemeSuggestionsQuery = CommentFilterSchema.omit({ theme: true });
@@ -21,14 +22,8 @@ export const MergeSuggestionSchema = z.object({ into: ThemeId, lang: Lang, terms
 /** POST …/dismiss: the suggestion's key (`lang:stem stem stem`); similar suggestions stay hidden. */
 export const DismissSuggestionSchema = z.object({ key: z.string().max(400).regex(new RegExp(`^(${ANALYSIS_LANGUAGES.join('|')}):\\S+( \\S+){0,2}$`, 'u'), 'a suggestion key') }).strict();
 
-export interface ThemeSuggestionItem {
-  key: string;
-  lang: AnalysisLanguage;
-  size: number;
-  words: { word: string; count: number }[];
-  terms: string[];
-  examples: string[];
-}
+/** A suggested theme as the analysis found it (core/nlp/themeSuggestions.ts). */
+export type ThemeSuggestionItem = ThemeSuggestion;
 
 export interface ThemeSuggestionsAnswer {
   /** The newest comments without a theme read at most, how many were read, and whether older ones were left out. */
