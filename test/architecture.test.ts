@@ -61,7 +61,8 @@ const ALLOWED: Record<string, Rule> = {
     ['server', 'http', 'db', 'core'].includes(to.layer) || (to.layer === 'respond' && from === 'src/server/routes.ts' && to.path === 'src/respond/routes.ts'),
   respond: (to) => ['respond', 'http', 'db', 'core'].includes(to.layer) || isCommand(to.path),
   cli: (to) => !['web', 'bench'].includes(to.layer),
-  web: (to) => ['web', 'core'].includes(to.layer),
+  // The API contract's schemas are zod: the dashboard takes their types only (test/api/dashboardBundle.test.ts checks the bundle).
+  web: (to) => to.layer === 'web' || (to.layer === 'core' && (to.typeOnly || !to.path.startsWith('src/core/api/'))),
 };
 
 /** Every import in `files` that its layer's rule refuses, as "importer -> specifier". */
@@ -98,6 +99,40 @@ function routeGroupsMountedOutsideTable(files: { path: string; source: string }[
   return files.map((f) => rel(f.path)).filter((p, i) => p !== ROUTE_TABLE && /(?<!function\s+)\bregister\w+Routes\(\s*app\b/.test(files[i].source));
 }
 
+/**
+ * The directories of src that the map in docs/architecture.md (its first code block) does not name, and the
+ * names it gives that are no directory. The map has a section per layer (a line starting `src/<layer>/`);
+ * a directory `src/<layer>/<dir>` is named by `<dir>/` standing as a word in that section (`<dir>/:` too).
+ */
+function mapMismatches(doc: string, dirs: string[]): string[] {
+  const block = /```\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const sections = new Map<string, string>();
+  let current: string | null = null;
+  for (const line of block.split('\n')) {
+    const head = /^src\/([a-z]+)\//.exec(line);
+    if (head) current = head[1];
+    else if (/^\S/.test(line)) current = null;
+    if (current !== null) sections.set(current, `${sections.get(current) ?? ''}${head ? line.slice(head[0].length) : line}\n`);
+  }
+  const named = (text: string) => [...text.matchAll(/(?<=^|\s)([a-z][A-Za-z0-9]*)\/(?=[\s:,;]|$)/gm)].map((m) => m[1]);
+  const out: string[] = [];
+  for (const dir of dirs) {
+    const [layer, sub] = dir.split('/').slice(1);
+    if (!sections.has(layer)) out.push(`src/${layer}/ is not in the map`);
+    else if (sub && !named(sections.get(layer)!).includes(sub)) out.push(`${dir}/ is not in the map`);
+  }
+  for (const [layer, text] of sections) {
+    for (const sub of named(text)) if (!dirs.includes(`src/${layer}/${sub}`)) out.push(`the map names src/${layer}/${sub}/, which does not exist`);
+  }
+  return out;
+}
+
+/** src/<layer> and src/<layer>/<dir>, as they are on disk. */
+function srcDirectories(): string[] {
+  const subdirs = (p: string) => fs.readdirSync(path.resolve(p), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${p}/${e.name}`);
+  return subdirs('src').flatMap((layer) => [layer, ...subdirs(layer)]);
+}
+
 const srcFiles = filesUnder(path.resolve('src'))
   .filter((f) => !/\.test\.tsx?$/.test(f))
   .map((f) => ({ path: f, source: fs.readFileSync(f, 'utf8') }));
@@ -118,6 +153,10 @@ describe('layers', () => {
   it('route groups are registered only in the route table', () => {
     expect(routeGroupsMountedOutsideTable(srcFiles)).toEqual([]);
   });
+
+  it('docs/architecture.md maps every directory of src, and only directories that exist', () => {
+    expect(mapMismatches(fs.readFileSync('docs/architecture.md', 'utf8'), srcDirectories())).toEqual([]);
+  });
 });
 
 describe('the checks themselves', () => {
@@ -134,6 +173,7 @@ describe('the checks themselves', () => {
         at('src/cli/a.ts', `const m = await import('../../bench/runBench.ts');`),
         at('src/web/a.ts', `import { x } from '../server/org/schema.ts';\nimport { y } from '../db/y.ts';`),
         at('src/web/b.ts', `import type { X } from '../server/org/schema.ts';`),
+        at('src/web/c.ts', `import { OrgSchema } from '../core/api/org.ts';`),
       ]),
     ).toEqual([
       'src/core/a.ts -> node:fs',
@@ -147,6 +187,7 @@ describe('the checks themselves', () => {
       'src/web/a.ts -> ../server/org/schema.ts',
       'src/web/a.ts -> ../db/y.ts',
       'src/web/b.ts -> ../server/org/schema.ts',
+      'src/web/c.ts -> ../core/api/org.ts',
     ]);
   });
 
@@ -155,7 +196,8 @@ describe('the checks themselves', () => {
       layerViolations([
         at('src/server/routes.ts', `import { registerRespondRoutes } from '../respond/routes.ts';`),
         at('src/respond/a.ts', `import { submitResponse } from '../server/responses/commands/submitResponse.ts';`),
-        at('src/web/a.ts', `import type { X } from '../core/api/org.ts';`),
+        at('src/web/a.ts', `import type { X } from '../core/api/org.ts';\nexport type {\n  Y,\n} from '../core/api/users.ts';`),
+        at('src/web/b.ts', `import { npsGroup } from '../core/stats/nps.ts';`),
         at('src/cli/a.ts', `import { buildApp } from '../server/app.ts';`),
       ]),
     ).toEqual([]);
@@ -169,6 +211,16 @@ describe('the checks themselves', () => {
         at('src/server/org/routes.ts', 'export async function registerOrgRoutes(app: FastifyInstance) {}'),
       ]),
     ).toEqual(['src/server/users/routes.ts']);
+  });
+
+  it('find directories the map leaves out or names wrongly', () => {
+    const doc = 'text\n```\nsrc/core/        pure\n  stats/ time/:  rules\n  nlp/           text (docs/text.md, ../x/)\nsrc/db/          sql\nbin/             b\n```\n';
+    expect(mapMismatches(doc, ['src/core', 'src/core/stats', 'src/core/time', 'src/db', 'src/db/jobs', 'src/web'])).toEqual([
+      'src/db/jobs/ is not in the map',
+      'src/web/ is not in the map',
+      'the map names src/core/nlp/, which does not exist',
+    ]);
+    expect(mapMismatches(doc, ['src/core', 'src/core/stats', 'src/core/time', 'src/core/nlp', 'src/db'])).toEqual([]);
   });
 
   it('find SQL outside src/db', () => {

@@ -18,6 +18,7 @@ import { createPool, createReplicaPool, openReadPool } from '../src/db/connectio
 import { migrate } from '../src/db/migrate.ts';
 import { buildApp } from '../src/server/app.ts';
 import { Client } from './helpers/app.ts';
+import { waitFor } from './helpers/waitFor.ts';
 import { buildSurvey, type SurveyFixture } from './respond/factory.ts';
 
 const run = promisify(execFile);
@@ -56,14 +57,6 @@ async function freePort(taken: number[] = []): Promise<number> {
   }
 }
 
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 15_000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('dashboards on a streaming replica', () => {
   let base = '';
   const dirs = { primary: '', replica: '' };
@@ -92,10 +85,10 @@ describe('dashboards on a streaming replica', () => {
   /** True once the replica has replayed everything the primary has written so far. */
   const replayed = async () => {
     const { rows } = await primary!.query('select pg_current_wal_lsn()::text as lsn');
-    await waitUntil('the replica replayed the primary', async () => {
+    await waitFor(async () => {
       const r = await admin!.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [rows[0].lsn]);
       return r.rows[0].done === true;
-    });
+    }, 'the replica to replay the primary', 15_000);
   };
 
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { JOB_STATES, type JobState } from '../core/api/jobs.ts';
 import { createJobQueue } from '../server/jobs/queue.ts';
 import { JOB_KINDS } from '../server/jobs/kinds.ts';
 import { presentJob } from '../server/jobs/present.ts';
+import { cliText } from './messages.ts';
 
 const LIST_LIMIT = 500;
 
@@ -40,11 +41,11 @@ export function registerJobsCommand(program: Command): void {
       try {
         const found = (await listJobs(db.pool, { orgId: null, state: opts.state as JobState, limit: LIST_LIMIT })).map(cliJob);
         if (opts.json) console.log(JSON.stringify({ jobs: found }, null, 2));
-        else if (found.length === 0) console.log(`No ${opts.state} jobs.`);
+        else if (found.length === 0) console.log(cliText('jobs.none', { state: opts.state }));
         else {
-          console.log(`${found.length}${found.length === LIST_LIMIT ? ' (the newest)' : ''} ${opts.state} job${found.length === 1 ? '' : 's'}:\n`);
+          console.log(`${cliText('jobs.count', { n: found.length, state: opts.state, newest: found.length === LIST_LIMIT ? 'yes' : 'no' })}\n`);
           console.log(table(found));
-          if (opts.state === 'failed') console.log('\nRun one again with: npx sarafan jobs retry ID');
+          if (opts.state === 'failed') console.log(`\n${cliText('jobs.retryHint')}`);
         }
       } finally {
         await db.close();
@@ -68,7 +69,7 @@ export function registerJobsCommand(program: Command): void {
         await queue.retry(job.name, job.id);
         const after = cliJob((await findJob(db.pool, id, null)) ?? job);
         if (json) console.log(JSON.stringify({ job: after }, null, 2));
-        else console.log(`Job ${id} (${job.name}) is queued again (${after.state}): a running server takes it within seconds, else the next start.`);
+        else console.log(cliText('jobs.retried', { id, kind: job.name, state: after.state }));
       } finally {
         await queue.stop();
         await db.close();

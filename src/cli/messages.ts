@@ -10,6 +10,10 @@ import { languageOr, type Language } from '../core/i18n/languages.ts';
 
 const cliMessages = defineMessages({
   en: {
+    'jobs.none': 'No {state} jobs.',
+    'jobs.count': '{n, plural, one {# {state} job} other {# {state} jobs}}{newest, select, yes { (the newest)} other {}}:',
+    'jobs.retryHint': 'Run one again with: npx sarafan jobs retry ID',
+    'jobs.retried': 'Job {id} ({kind}) is queued again ({state}): a running server takes it within seconds, else the next start.',
     'migrate.done': 'Schema is up to date.',
     'demo.existsNewPassword': 'The demo already exists; its users have a new password.',
     'demo.exists': 'The demo already exists; nothing was added.',
@@ -61,6 +65,10 @@ const cliMessages = defineMessages({
     'kpi.badRows': '{count, plural, one {# row was refused} other {# rows were refused}}; the first:',
   },
   ru: {
+    'jobs.none': 'Заданий в состоянии {state} нет.',
+    'jobs.count': '{n, plural, one {# задание} few {# задания} many {# заданий} other {# задания}} в состоянии {state}{newest, select, yes { (самые новые)} other {}}:',
+    'jobs.retryHint': 'Запустить одно из них снова: npx sarafan jobs retry ID',
+    'jobs.retried': 'Задание {id} ({kind}) снова в очереди ({state}): работающий сервер возьмёт его в течение нескольких секунд, иначе — при следующем запуске.',
     'migrate.done': 'Схема базы данных актуальна.',
     'demo.existsNewPassword': 'Демо уже есть; у его пользователей новый пароль.',
     'demo.exists': 'Демо уже есть; ничего не добавлено.',
@@ -121,6 +129,10 @@ const cliMessages = defineMessages({
     'kpi.badRows': '{count, plural, one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}; первые:',
   },
   fa: {
+    'jobs.none': 'کاری در وضعیت {state} نیست.',
+    'jobs.count': '{n, plural, one {# کار} other {# کار}} در وضعیت {state}{newest, select, yes { (تازه‌ترین‌ها)} other {}}:',
+    'jobs.retryHint': 'اجرای دوبارهٔ یکی از آن‌ها: npx sarafan jobs retry ID',
+    'jobs.retried': 'کار {id} ({kind}) دوباره در صف است ({state}): سرور در حال اجرا ظرف چند ثانیه آن را برمی‌دارد، وگرنه در راه‌اندازی بعدی.',
     'migrate.done': 'طرح پایگاه داده به‌روز است.',
     'demo.existsNewPassword': 'نسخهٔ نمایشی از قبل وجود دارد؛ کاربرانش گذرواژهٔ تازه دارند.',
     'demo.exists': 'نسخهٔ نمایشی از قبل وجود دارد؛ چیزی افزوده نشد.',

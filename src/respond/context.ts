@@ -5,12 +5,10 @@
 import crypto from 'node:crypto';
 import type { Queryable } from '../db/connection.ts';
 import type { LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { hiddenKeyOf, hiddenKeyProblem } from '../core/responses/hiddenFields.ts';
+import { hiddenKeyOf, hiddenKeyProblem, MAX_HIDDEN_FIELDS, MAX_HIDDEN_VALUE } from '../core/responses/hiddenFields.ts';
 import { findLocationByRef } from '../db/locations/findLocationByRef.ts';
 import { chooseLanguage } from './i18n.ts';
 
-export const MAX_HIDDEN_FIELDS = 20;
-export const MAX_HIDDEN_VALUE = 200;
 const CHANNEL_RE = /^[a-z0-9_-]{1,30}$/;
 
 export type Fields = Record<string, unknown>;

@@ -1,10 +1,11 @@
 /** Sending respondent pages: security headers, JSON-or-HTML negotiation, and the page language of error pages. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { pageHeaders } from './assets.ts';
 import { LANGUAGES } from '../core/i18n/languages.ts';
 import { chooseLanguage, pageText } from './i18n.ts';
 import { first, type Fields } from './context.ts';
 import { renderStandardMessage, type MessageKind } from './render/layout.ts';
+import { toErrorResponse } from '../http/errors.ts';
 
 /**
  * Sends an HTML page with the respondent-page headers (CSP, nosniff, no-referrer, no-store).
@@ -38,4 +39,17 @@ export function sendMessage(request: FastifyRequest, reply: FastifyReply, status
     return reply.status(status).header('x-content-type-options', 'nosniff').send({ ok: false, error: code, message });
   }
   return sendPage(reply, status, renderStandardMessage(kind, language));
+}
+
+/**
+ * The error handler of a respondent scope: the error table's status and headers (src/http/errors.ts), its JSON
+ * body for JSON callers, else the page `page` renders for the status in the request's interface language.
+ */
+export function respondentErrorHandler(page: (status: number, lang: string, reply: FastifyReply) => FastifyReply) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body, headers } = toErrorResponse(err, request);
+    reply.headers(headers);
+    if (wantsJson(request)) return reply.status(status).send(body);
+    return page(status, interfaceLanguage(request), reply);
+  };
 }

@@ -2,11 +2,10 @@
  * Public respondent routes (no session): GET /s/:slug renders the survey page, POST /s/:slug stores
  * a submission. Rate-limited per IP and survey; errors become localized pages (or JSON for scripts).
  */
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
-import { toErrorResponse } from '../http/errors.ts';
 import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
-import { interfaceLanguage, sendMessage, sendPage, wantsJson } from './pageReply.ts';
+import { respondentErrorHandler, sendMessage, sendPage } from './pageReply.ts';
 import { renderStandardMessage } from './render/layout.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
@@ -36,13 +35,10 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
 
   // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
   await app.register(async (scope) => {
-    scope.setErrorHandler((err: FastifyError, request, reply) => {
-      const { status, body, headers } = toErrorResponse(err, request);
-      reply.headers(headers);
-      if (wantsJson(request)) return reply.status(status).send(body);
+    scope.setErrorHandler(respondentErrorHandler((status, lang, reply) => {
       const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
-      return sendPage(reply, status, renderStandardMessage(kind, interfaceLanguage(request)));
-    });
+      return sendPage(reply, status, renderStandardMessage(kind, lang));
+    }));
 
     scope.get('/s/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;

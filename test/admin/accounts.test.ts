@@ -5,18 +5,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildOrgWithOwner, buildUser, Client, signIn, startTestServer, TEST_PASSWORD, type OrgFixture, type TestServer } from '../helpers/app.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 
 const NEW_PASSWORD = 'a brand new password';
 const RESET_LINK = /\/reset\/([A-Za-z0-9_-]{43})/;
 
 /** Waits (up to 10 s) for the outbox to hold `count` messages to `to`, then returns them, newest first. */
 async function mailsTo(server: TestServer, to: string, count = 1) {
-  for (let i = 0; i < 100; i++) {
-    const { rows } = await server.pool.query(`select subject, body, owners_only from outbox where to_address = $1 order by created_at desc`, [to]);
-    if (rows.length >= count) return rows;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no mail to ${to}`);
+  let rows: any[] = [];
+  await waitFor(async () => {
+    ({ rows } = await server.pool.query(`select subject, body, owners_only from outbox where to_address = $1 order by created_at desc`, [to]));
+    return rows.length >= count;
+  }, `${count} mail(s) to ${to}`, 10_000);
+  return rows;
 }
 
 describe('accounts API', () => {

@@ -69,6 +69,14 @@ describe('compare API', () => {
   });
   afterAll(async () => server?.close());
 
+  it('refuses a dimension key no hidden field can have (stored keys are lowercase), naming the parameter', async () => {
+    for (const q of ['dim=Segment:gold', 'aDim=utm.source:x', 'bDim=segment:']) {
+      const res = await compare(owner, q);
+      expect(res.status, q).toBe(400);
+      expect(res.json.message, q).toMatch(/^(dim|aDim|bDim)/);
+    }
+  });
+
   it('keeps the shared dim on both sides and adds each side its own', async () => {
     const res = await compare(owner, 'dim=segment:gold&aDim=customer_type:first_time&bDim=customer_type:returning');
     expect(res.status).toBe(200);

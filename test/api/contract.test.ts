@@ -213,6 +213,8 @@ describe('API contract: real answers parse with the schemas the dashboard is typ
 
     const invited = conforms(users.InvitationAnswerSchema, await owner.post('/api/v1/invitations', { email: 'new@contract.test', role: 'analyst' }), 201);
     conforms(users.InvitationAnswerSchema, await owner.post(`/api/v1/invitations/${invited.invitation.id}/resend`, { email: false }));
+    const outbox = conforms(users.OutboxAnswerSchema, await get('/outbox'));
+    expect(outbox.messages.map((m) => m.to)).toContain('new@contract.test');
     conforms(OkAnswerSchema, await owner.request('DELETE', `/api/v1/invitations/${invited.invitation.id}`));
 
     conforms(responses.ExclusionAnswerSchema, await owner.post(`/api/v1/responses/${responseIds[1]}/exclude`, { reason: 'manual' }));

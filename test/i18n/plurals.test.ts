@@ -101,6 +101,14 @@ describe('command line counts', () => {
     expect(say('en', 'restore.migrated', { migrations: 1 })).toBe('Migrated the restored data through 1 newer migration.');
     expect(say('en', 'restore.done', { rows: 1, tables: 1, file: 'b.sarafan', seconds: 0.25 })).toBe('Restored 1 row in 1 table from b.sarafan in 0.3 s.');
   });
+  it('failed jobs (was "1 failed job" by hand, English only)', () => {
+    const count = (lang: string, n: number) => say(lang, 'jobs.count', { n, state: 'failed', newest: 'no' });
+    expect([count('en', 1), count('en', 2)]).toEqual(['1 failed job:', '2 failed jobs:']);
+    expect([1, 3, 5, 21].map((n) => count('ru', n))).toEqual([
+      '1 задание в состоянии failed:', '3 задания в состоянии failed:', '5 заданий в состоянии failed:', '21 задание в состоянии failed:',
+    ]);
+    expect(say('en', 'jobs.count', { n: 500, state: 'failed', newest: 'yes' })).toBe('500 failed jobs (the newest):');
+  });
 });
 
 describe('command line language', () => {

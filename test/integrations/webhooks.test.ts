@@ -7,6 +7,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { startTestServer, type TestServer } from '../helpers/app.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { buildIntegrationOrg, makeKey, withKey, type IntegrationFixture } from './fixture.ts';
 
 interface Received {
@@ -66,12 +67,13 @@ async function submitPublic(slug: string, k: string, score: number) {
 
 /** Waits until the delivery of `event` about `subjectId` is no longer pending, through the admin API. */
 async function settledDelivery(endpoint: string, subjectId: string, event = 'response.created') {
-  for (;;) {
+  let d: any;
+  await waitFor(async () => {
     const res = await f.owner.get(`/api/v1/org/webhooks/${endpoint}/deliveries`);
-    const d = res.json.deliveries.find((x: any) => x.subjectId === subjectId && x.eventType === event);
-    if (d && d.status !== 'pending') return d;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    d = res.json.deliveries.find((x: any) => x.subjectId === subjectId && x.eventType === event);
+    return !!d && d.status !== 'pending';
+  }, `the ${event} delivery of ${subjectId} to settle`);
+  return d;
 }
 
 beforeAll(async () => {
@@ -138,12 +140,11 @@ describe('webhooks', () => {
     expect(again.headers['webhook-id']).toBe(d.id);
     expect(again.verifyError).toBeNull();
     expect(again.verified).toEqual(original.verified);
-    for (;;) {
+    await waitFor(async () => {
       const log = await f.owner.get(`/api/v1/org/webhooks/${endpointId}/deliveries`);
       const now = log.json.deliveries.find((x: any) => x.id === d.id);
-      if (now.attempts === 2 && now.status === 'succeeded') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      return now.attempts === 2 && now.status === 'succeeded';
+    }, 'the resent delivery to succeed as its second attempt');
   });
 
   it('fires for responses recorded through the API too', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { tableFingerprints } from '../helpers/tableFingerprints.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { buildIntegrationOrg, makeKey, withKey, type IntegrationFixture } from '../integrations/fixture.ts';
 import { countEvents, EVENTS_CSV, HEADER, storedContacts } from './fixtures.ts';
 
@@ -109,12 +110,12 @@ describe('POST /api/v1/events with support contact events', () => {
 });
 
 async function waitForImport(client: Client, id: string) {
-  for (let i = 0; i < 300; i++) {
-    const res = await client.get(`/api/v1/support/imports/${id}`);
-    if (res.json?.import?.status !== 'running') return res.json.import;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the import did not finish');
+  let imp: any;
+  await waitFor(async () => {
+    imp = (await client.get(`/api/v1/support/imports/${id}`)).json?.import;
+    return imp?.status !== 'running';
+  }, `import ${id} to finish`);
+  return imp;
 }
 
 const upload = (client: Client, body: string, query: string) =>

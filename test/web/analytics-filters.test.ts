@@ -21,6 +21,12 @@ describe('filters <-> URL', () => {
     expect(f).toEqual(DEFAULT_FILTERS);
   });
 
+  it('drops a dimension whose key no hidden field can have (the hidden-field key rule: stored lowercased, a-z 0-9 _)', () => {
+    expect(parseFilters(new URLSearchParams('by=dim:Segment&dim=Segment:vip'))).toEqual(DEFAULT_FILTERS);
+    expect(parseFilters(new URLSearchParams('by=dim:utm.source&dim=utm-source:x'))).toEqual(DEFAULT_FILTERS);
+    expect(parseFilters(new URLSearchParams('by=dim:utm_source&dim=utm_source:x'))).toEqual({ ...DEFAULT_FILTERS, by: 'dim:utm_source', dim: 'utm_source:x' });
+  });
+
   it('ignores from/to unless the range is custom, and orders them', () => {
     expect(parseFilters(new URLSearchParams('range=30d&from=2026-01-01')).from).toBeUndefined();
     const f = parseFilters(new URLSearchParams('range=custom&from=2026-05-01&to=2026-04-01'));

@@ -8,30 +8,26 @@ import { UUID_RE } from '../ids.ts';
 import { ComparisonResultSchema, CsiResultSchema, Day, IsoInstant, LocalizedTextSchema, MetricResultSchema, Uuid } from './common.ts';
 import { QUALITY_REASONS } from '../quality/reasons.ts';
 import { SCORE_GROUPS } from '../surveys/types.ts';
+import { parseDimFilter } from '../responses/hiddenFields.ts';
+import { isBreakdownBy, isThemeId as isThemeKey, MAX_LIST_VALUES, THEME_ID_RE } from '../analytics/filterRules.ts';
+import { SENTIMENT_LABELS } from '../nlp/labels.ts';
 import { ScaleSchema } from './surveys.ts';
 
-/** `key:value` of one marked dimension (hidden field). */
+/** `key:value` of one marked dimension (hidden field): the hidden-field key rule (core/responses/hiddenFields.ts). */
 export const Dim = z
   .string()
   .max(300)
-  .regex(/^[A-Za-z0-9_.-]{1,64}:.+$/, 'use key:value')
-  .transform((s) => {
-    const i = s.indexOf(':');
-    return { key: s.slice(0, i), value: s.slice(i + 1) };
-  });
+  .refine((s) => parseDimFilter(s) !== null, 'use key:value (the key in a-z, 0-9 and _, as hidden fields are stored; a value of 1-200 characters)')
+  .transform((s) => parseDimFilter(s)!);
 
 const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 /** A comment's sentiment (comment_analysis.sentiment). */
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export const SENTIMENTS = SENTIMENT_LABELS;
 export const SentimentSchema = z.enum(SENTIMENTS);
 export type SentimentValue = z.infer<typeof SentimentSchema>;
-const THEME_ID_RE = /^[a-z0-9_-]{1,64}$/;
 /** A theme's key in the organisation's dictionary (org_themes.id). */
 export const ThemeId = z.string().regex(THEME_ID_RE, 'a theme id: lower-case letters, digits, "_" or "-"');
-
-/** Most values one list filter takes. */
-const MAX_LIST_VALUES = 20;
 
 /**
  * A list filter: the parameter repeated (`theme=a&theme=b`) or a comma list (`theme=a,b`), meaning any of
@@ -52,7 +48,7 @@ function listFilter<T extends string>(valid: (v: string) => v is T, expected: st
   });
 }
 const isSentiment = (v: string): v is SentimentValue => (SENTIMENTS as readonly string[]).includes(v);
-const isThemeId = (v: string): v is string => THEME_ID_RE.test(v);
+const isThemeId = (v: string): v is string => isThemeKey(v);
 
 /** Filters every analytics endpoint accepts. */
 export const FilterSchema = z.object({
@@ -77,7 +73,7 @@ export const TrendQuery = FilterSchema.extend({
 
 export const BreakdownQuery = FilterSchema.extend({
   question: Uuid.optional(),
-  by: z.string().regex(/^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/, 'use location, channel, language or dim:<key>'),
+  by: z.string().refine(isBreakdownBy, 'use location, channel, language or dim:<key> (a hidden field\'s key: a-z, 0-9 and _)'),
   parent: Uuid.optional(),
   leaf: Flag.optional(),
   sort: z.enum(['worst', 'best', 'n']).optional(),

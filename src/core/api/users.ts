@@ -74,6 +74,20 @@ export type PasswordResetAnswer = z.infer<typeof PasswordResetAnswerSchema>;
 export const InvitationInfoAnswerSchema = z.strictObject({ email: z.string(), role: z.enum(ROLES), orgName: z.string() });
 export type InvitationInfoAnswer = z.infer<typeof InvitationInfoAnswerSchema>;
 
+/** A message the server kept (GET /outbox): every message without SMTP, else the record of what was e-mailed. */
+const OutboxMessageSchema = z.strictObject({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: IsoInstant,
+  sentAt: IsoInstant.nullable(),
+});
+
+/** GET /outbox: the newest 200 messages, newest first. */
+export const OutboxAnswerSchema = z.strictObject({ messages: z.array(OutboxMessageSchema) });
+export type OutboxAnswer = z.infer<typeof OutboxAnswerSchema>;
+
 /** POST /invitations/:token/accept: signed in, or (`signIn`) two-factor sign-in to set up at the sign-in page first. */
 export const AcceptAnswerSchema = z.strictObject({ ok: z.literal(true), signIn: z.literal(true).optional() });
 export type AcceptAnswer = z.infer<typeof AcceptAnswerSchema>;

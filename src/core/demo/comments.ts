@@ -10,8 +10,10 @@ import type { CommentBank, NegativeTopic, PositiveTopic } from './comments/bank.
 import { RU } from './comments/ru.ts';
 import { EN } from './comments/en.ts';
 import { FA } from './comments/fa.ts';
+import type { AnalysisLanguage } from '../nlp/languages.ts';
 
-export type CommentLanguage = 'ru' | 'en' | 'fa';
+/** A demo comment's language: one the text analysis knows. */
+export type CommentLanguage = AnalysisLanguage;
 
 /** Fragment banks by language. */
 export const COMMENT_BANKS: Readonly<Record<CommentLanguage, CommentBank>> = { ru: RU, en: EN, fa: FA };

@@ -7,6 +7,7 @@
  */
 import { createRng, deriveSeed } from './random.ts';
 import { demoStores } from './structure.ts';
+import { addDays } from '../time/orgCalendar.ts';
 
 export interface DemoContact {
   externalId: string;
@@ -67,7 +68,6 @@ export function generateDemoContacts(opts: { seed: number; count: number; today:
   const stores = demoStores();
   const used = new Set<string>();
   const out: DemoContact[] = [];
-  const todayMs = Date.parse(`${opts.today}T00:00:00Z`);
   for (let i = 1; i <= Math.min(opts.count, 2000); i++) {
     const store = rng.pick(stores);
     const tehran = store.key.startsWith('THR');
@@ -97,7 +97,7 @@ export function generateDemoContacts(opts: { seed: number; count: number; today:
     used.add(email);
     // +7 9xx (Russian mobiles), +98 91x (Iranian mobiles); the number's tail is the contact's number, so phones never repeat.
     const phone = tehran ? `+98912${pad(rng.int(0, 99), 2)}${pad(i, 5)}` : `+79${pad(rng.int(10, 99), 2)}${pad(rng.int(0, 99), 2)}${pad(i, 5)}`;
-    const since = new Date(todayMs - rng.int(30, 3 * 365) * 86_400_000).toISOString().slice(0, 10);
+    const since = addDays(opts.today, -rng.int(30, 3 * 365));
     out.push({
       externalId: `cust-${i}`,
       email,

@@ -4,19 +4,26 @@
  * CSAT 1-5 by box: 1-2 negative, 3 neutral, 4-5 positive), and the TSV file format of
  * `sarafan text train` / `keyphrases`.
  */
-export type SentimentLabel = 'negative' | 'neutral' | 'positive';
-export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
+import type { ScoreGroup } from '../surveys/types.ts';
+import { npsGroup } from '../stats/nps.ts';
+
+/** A text's sentiment, in this order everywhere (filters, legends, the API's SENTIMENTS). */
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 export type ScoreScale = 'nps' | 'csat5';
 export const SCORE_SCALES: readonly ScoreScale[] = ['nps', 'csat5'];
 
 const RANGE: Record<ScoreScale, [number, number]> = { nps: [0, 10], csat5: [1, 5] };
 
+/** The label of each NPS group (the groups themselves: npsGroup, stats/nps.ts). */
+const LABEL_OF_NPS_GROUP: Record<ScoreGroup, SentimentLabel> = { detractor: 'negative', passive: 'neutral', promoter: 'positive' };
+
 /** The label of a score, or null when it is not an integer on the scale. */
 export function labelOfScore(score: number, scale: ScoreScale): SentimentLabel | null {
   const [min, max] = RANGE[scale];
   if (!Number.isInteger(score) || score < min || score > max) return null;
-  if (scale === 'nps') return score <= 6 ? 'negative' : score <= 8 ? 'neutral' : 'positive';
+  if (scale === 'nps') return LABEL_OF_NPS_GROUP[npsGroup(score)];
   return score <= 2 ? 'negative' : score === 3 ? 'neutral' : 'positive';
 }
 

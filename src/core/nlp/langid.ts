@@ -8,9 +8,9 @@
 import { eld } from 'eld/small';
 import { dominantScript, type Script } from './normalize.ts';
 
-/** The languages the analysis knows (stemming, lexicon, stop-words, starter themes). */
-export type AnalysisLanguage = 'ru' | 'fa' | 'en';
-export const ANALYSIS_LANGUAGES: readonly AnalysisLanguage[] = ['ru', 'fa', 'en'];
+import { ANALYSIS_LANGUAGES, type AnalysisLanguage } from './languages.ts';
+
+export { ANALYSIS_LANGUAGES, type AnalysisLanguage };
 
 export interface LanguageGuess {
   /** ISO 639-1 code: one of ru, fa, en, or another language eld knows (uk, de, ar, ...). */

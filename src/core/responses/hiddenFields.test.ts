@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_KEY_RE, hiddenKeyOf, hiddenKeyProblem, isHiddenKey, RESERVED_PARAMS } from './hiddenFields.ts';
+import { dimensionOfBy, HIDDEN_KEY_RE, hiddenKeyOf, hiddenKeyProblem, isHiddenKey, parseDimFilter, RESERVED_PARAMS } from './hiddenFields.ts';
 
 describe('the hidden-field key rule', () => {
   it('accepts 1-40 of a-z, 0-9 and _, digits and _ first included', () => {
@@ -28,5 +28,17 @@ describe('the hidden-field key rule', () => {
     expect(isHiddenKey('channel')).toBe(false);
     expect(isHiddenKey('')).toBe(false);
     expect(HIDDEN_KEY_RE.test('segment')).toBe(true);
+  });
+
+  it('a breakdown by dim:<key> names a stored key only, so no choice names a dimension that cannot exist', () => {
+    expect(['dim:segment', 'dim:plan_2', 'dim:Segment', 'dim:utm.source', 'dim:order-id', 'dim:channel', 'dim:', 'segment', 'location'].map(dimensionOfBy))
+      .toEqual(['segment', 'plan_2', null, null, null, null, null, null, null]);
+  });
+
+  it('a dimension filter is a stored key, a colon and a value of 1-200 characters (the rest of the text, colons included)', () => {
+    expect(parseDimFilter('segment:vip')).toEqual({ key: 'segment', value: 'vip' });
+    expect(parseDimFilter('order:a:b')).toEqual({ key: 'order', value: 'a:b' });
+    expect(parseDimFilter(`segment:${'v'.repeat(200)}`)).toEqual({ key: 'segment', value: 'v'.repeat(200) });
+    for (const s of ['Segment:vip', 'utm.source:x', 'segment:', 'segment', ':vip', 'lang:en', `segment:${'v'.repeat(201)}`]) expect(parseDimFilter(s), s).toBeNull();
   });
 });

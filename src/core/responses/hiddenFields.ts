@@ -11,6 +11,10 @@ export const RESERVED_PARAMS: readonly string[] = ['lang', 'loc', 'channel', 'pr
 /** A stored hidden-field key, and so a dimension key. */
 export const HIDDEN_KEY_RE = /^[a-z0-9_]{1,40}$/;
 
+/** Hidden fields kept from one link (more are dropped), and the longest value kept (a longer one is dropped). */
+export const MAX_HIDDEN_FIELDS = 20;
+export const MAX_HIDDEN_VALUE = 200;
+
 /** Dimensions an organisation may mark: each adds one rollup row per answer, so they are few. */
 export const MAX_DIMENSIONS = 10;
 
@@ -33,4 +37,21 @@ export function hiddenKeyProblem(raw: string): HiddenKeyProblem | null {
 /** True for a key as stored: lowercase, well-formed and not reserved (what a dimension may be called). */
 export function isHiddenKey(key: string): boolean {
   return hiddenKeyProblem(key) === null && hiddenKeyOf(key) === key;
+}
+
+/** The dimension a breakdown choice `dim:<key>` names (the key as stored), or null when `by` names none. */
+export function dimensionOfBy(by: string): string | null {
+  return by.startsWith('dim:') && isHiddenKey(by.slice(4)) ? by.slice(4) : null;
+}
+
+/**
+ * A dimension filter `key:value` (dashboard links, the API's `dim`): a stored key (isHiddenKey), then a value
+ * of 1 to MAX_HIDDEN_VALUE characters (what a hidden field can hold); null when it is not one.
+ */
+export function parseDimFilter(s: string): { key: string; value: string } | null {
+  const i = s.indexOf(':');
+  if (i < 0) return null;
+  const key = s.slice(0, i);
+  const value = s.slice(i + 1);
+  return isHiddenKey(key) && value.length >= 1 && value.length <= MAX_HIDDEN_VALUE ? { key, value } : null;
 }

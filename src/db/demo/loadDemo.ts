@@ -8,7 +8,8 @@ import type { Pool, PoolClient } from '../connection.ts';
 import { withTransaction } from '../tx.ts';
 import { generateDemoResponses, type DemoResponse } from '../../core/demo/responses.ts';
 import { DEMO_SURVEYS } from '../../core/demo/surveys.ts';
-import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../core/demo/structure.ts';
+import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL, DEMO_TIMEZONE } from '../../core/demo/structure.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import { copyRows, type CopyValue } from './copyRows.ts';
 import { insertDemoStructure, type DemoIds } from './insertDemoStructure.ts';
 import { buildDemoRollups } from './buildDemoRollups.ts';
@@ -119,7 +120,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     const ids = await insertDemoStructure(tx, opts.passwordHash, DEMO_SURVEYS);
     await setDemoWidgets(tx, ids);
     const { responses, answers } = await loadResponses(tx, ids, opts, total);
-    await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: (opts.now ?? new Date()).toISOString().slice(0, 10) });
+    await insertDemoContacts(tx, ids.orgId, ids.locations, { seed: opts.seed ?? 20_260_101, count: DEMO_CONTACT_COUNT, today: orgToday(DEMO_TIMEZONE, opts.now ?? new Date()) });
     await insertDemoKiosks(tx, ids, opts.kiosks ?? []);
     await insertDemoInvitations(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() }); // e-mail waves (docs/invitations.md)
     await addDemoTelegram(tx, ids.orgId);

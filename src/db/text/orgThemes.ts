@@ -1,4 +1,5 @@
 /** @module The organisation's theme dictionary (table org_themes, migration 092), seeded from the starter themes on first use. */
+import type { AnalysisLanguage } from '../../core/nlp/languages.ts';
 import type { Queryable } from '../connection.ts';
 import type { ThemeDefinition } from '../../core/nlp/themes.ts';
 
@@ -70,7 +71,7 @@ export async function insertOrgTheme(db: Queryable, orgId: string, t: ThemeDefin
  * Adds `terms` to the `lang` terms of theme `id` (those it has already, compared case-insensitively,
  * are not repeated) in one statement; marks the dictionary changed. Returns the theme, or null when none.
  */
-export async function addOrgThemeTerms(db: Queryable, orgId: string, id: string, lang: 'en' | 'ru' | 'fa', terms: readonly string[]): Promise<ThemeDefinition | null> {
+export async function addOrgThemeTerms(db: Queryable, orgId: string, id: string, lang: AnalysisLanguage, terms: readonly string[]): Promise<ThemeDefinition | null> {
   const { rows } = await db.query(
     `/* addOrgThemeTerms */
      with merged as (

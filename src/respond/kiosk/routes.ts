@@ -7,9 +7,8 @@
  *   GET  /k/:token/manifest.webmanifest  "add to home screen" in full screen
  * Rate-limited per address (sized for a busy store: docs/kiosk.md "Rate limits"); every field validated.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
-import { toErrorResponse } from '../../http/errors.ts';
 import { DomainError } from '../../core/errors.ts';
 import { KIOSK_CHANNEL, KIOSK_TOKEN_RE, KioskAnswerSchema, KioskSyncRequestSchema, answerTime, kioskQuestions, kioskSurvey, type KioskAnswerOutcome, type KioskSyncAnswer } from '../../core/kiosk/kiosk.ts';
 import { localize } from '../../core/surveys/localize.ts';
@@ -18,7 +17,7 @@ import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { submitResponse } from '../../server/responses/commands/submitResponse.ts';
 import { hashKioskToken, kioskPinMatches } from '../../server/kiosks/commands/kioskSecrets.ts';
 import { first, surveyLanguage, type Fields } from '../context.ts';
-import { interfaceLanguage, wantsJson } from '../pageReply.ts';
+import { interfaceLanguage, respondentErrorHandler, wantsJson } from '../pageReply.ts';
 import { pageText } from '../i18n.ts';
 import { kioskText } from './messages.ts';
 import { KIOSK_PAGE_HEADERS, KIOSK_SERVICE_WORKER, kioskManifest, renderKioskMessage, renderKioskPage } from './page.ts';
@@ -99,15 +98,11 @@ export async function registerKioskPageRoutes(app: FastifyInstance, deps: AppDep
   const logLevel = 'warn';
 
   await app.register(async (scope) => {
-    scope.setErrorHandler((err: FastifyError, request, reply) => {
-      const { status, body, headers } = toErrorResponse(err, request);
-      reply.headers(headers);
-      if (wantsJson(request)) return reply.status(status).send(body);
-      const lang = interfaceLanguage(request);
+    scope.setErrorHandler(respondentErrorHandler((status, lang, reply) => {
       const title = status === 429 ? pageText(lang, 'rateLimitedTitle') : pageText(lang, 'errorTitle');
       const text = status === 429 ? pageText(lang, 'rateLimitedText') : pageText(lang, 'errorText');
       return reply.status(status).headers(KIOSK_PAGE_HEADERS).send(renderKioskMessage(lang, title, text));
-    });
+    }));
 
     scope.get('/k/:token', { logLevel, config: limit(KIOSK_RATE_LIMITS.page) }, async (request: TokenRequest, reply) => {
       const token = request.params.token;

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import type { BreakdownAnswer, BreakdownRow, HeatmapAnswer } from '../../core/api/analytics.ts';
 import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
+import { dimensionOfBy } from '../../core/responses/hiddenFields.ts';
 import type { SourceContext, SourceKind } from '../../db/queries/analyticsSource.ts';
 import { getHistograms, type HistogramGroup } from '../../db/queries/getHistograms.ts';
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
@@ -37,7 +38,8 @@ export async function getBreakdown(pool: pg.Pool, principal: Principal, ctx: Sou
     // All leaves can be thousands; only those with answers are worth ranking.
     if (o.leaf) rows = rows.filter((r) => (r.result?.n ?? 0) > 0);
   } else {
-    const [groupBy, groupDim] = o.by.startsWith('dim:') ? (['dim', o.by.slice(4)] as const) : ([o.by as HistogramGroup, undefined] as const);
+    const dim = dimensionOfBy(o.by);
+    const [groupBy, groupDim] = dim !== null ? (['dim', dim] as const) : ([o.by as HistogramGroup, undefined] as const);
     const hist = await getHistograms(pool, ctx, { questionIds: [q.id!], groupBy, groupDim });
     source = hist.source;
     const byKey = groupRows(hist.rows, (r) => r.key);

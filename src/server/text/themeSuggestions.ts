@@ -12,6 +12,7 @@ import type { ThemeSuggestionsAnswer } from '../../core/api/themeSuggestions.ts'
 import type { CommentFilterQuery } from '../../core/api/comments.ts';
 import { isDismissed, SUGGESTION_TEXTS, themeIdFor, type SuggestionInput, type ThemeSuggestions } from '../../core/nlp/themeSuggestions.ts';
 import type { ThemeDefinition } from '../../core/nlp/themes.ts';
+import type { AnalysisLanguage } from '../../core/nlp/languages.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { listCommentTexts } from '../../db/text/commentAnalysis.ts';
@@ -112,7 +113,7 @@ export async function getThemeSuggestions(pools: { read: pg.Pool; primary: pg.Po
  * as the `lang` terms, with an id made from the name ("_2"... when taken; a concurrent creation of the same
  * id is retried). @returns the theme created
  */
-export async function acceptSuggestion(pool: pg.Pool, orgId: string, input: { name: string; lang: 'en' | 'ru' | 'fa'; terms: string[] }): Promise<ThemeDefinition> {
+export async function acceptSuggestion(pool: pg.Pool, orgId: string, input: { name: string; lang: AnalysisLanguage; terms: string[] }): Promise<ThemeDefinition> {
   for (;;) {
     const taken = new Set((await orgThemes(pool, orgId)).map((t) => t.id));
     const theme: ThemeDefinition = { id: themeIdFor(input.name, taken), names: { en: input.name, ru: input.name, fa: input.name }, terms: { [input.lang]: input.terms } };

@@ -1,4 +1,4 @@
-/** Users, invitations and the outbox (docs/api.md, "Users and invitations"); also mounts the org settings routes. */
+/** Users, invitations and the outbox (docs/api.md, "Users and invitations"). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
 import { scopeOf } from '../../core/access/index.ts';
@@ -17,10 +17,10 @@ import { inviteUser, type Inviter } from './commands/inviteUser.ts';
 import { renewInvitation, revokeInvitation } from './commands/manageInvitation.ts';
 import { resetUserPassword } from './commands/resetUserPassword.ts';
 import { updateUser } from './commands/updateUser.ts';
-import { presentInvitation, presentUser } from './present.ts';
+import { presentInvitation, presentOutboxMessage, presentUser } from './present.ts';
 import {
   AcceptSchema, InviteSchema, ResendSchema, UpdateUserSchema, type AcceptAnswer, type InvitationAnswer, type InvitationInfoAnswer,
-  type PasswordResetAnswer, type UserAnswer, type UsersAnswer,
+  type OutboxAnswer, type PasswordResetAnswer, type UserAnswer, type UsersAnswer,
 } from '../../core/api/users.ts';
 import type { OkAnswer } from '../../core/api/common.ts';
 import { parseTokenParam } from '../auth/schema.ts';
@@ -35,7 +35,7 @@ function inviterOf(request: FastifyRequest): Inviter {
   return { principal, name: su.name, email: su.email, locale: su.locale, orgName: su.orgName };
 }
 
-/** Registers /users, /invitations (public token routes included), /outbox, and the /org routes. */
+/** Registers /users, /invitations (public token routes included) and /outbox (the /org routes: src/server/org/routes.ts). */
 export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
 
@@ -100,10 +100,10 @@ export async function registerUserRoutes(app: FastifyInstance, deps: AppDeps) {
     return { user: presentUser(await withTransaction(pool, (tx) => updateUser(tx, principal, id, input))) };
   });
 
-  app.get('/api/v1/outbox', async (request) => {
+  app.get('/api/v1/outbox', async (request): Promise<OutboxAnswer> => {
     const principal = authorize(request, 'user.invite');
     // Location-scoped admins see only what they sent: the outbox also holds other people's invitation links.
     const sender = principal.locationPaths === null ? null : principal.userId;
-    return { messages: await listOutbox(pool, principal.orgId, sender, principal.role === 'owner') };
+    return { messages: (await listOutbox(pool, principal.orgId, sender, principal.role === 'owner')).map(presentOutboxMessage) };
   });
 }

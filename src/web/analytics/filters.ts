@@ -5,6 +5,9 @@
  */
 import { isUuid } from '../../core/ids.ts';
 import { isCalendarDay, presetRange, type CalendarDay } from '../../core/time/orgCalendar.ts';
+import { isBreakdownBy, isThemeId, MAX_LIST_VALUES } from '../../core/analytics/filterRules.ts';
+import { parseDimFilter } from '../../core/responses/hiddenFields.ts';
+import { SENTIMENT_LABELS, type SentimentLabel } from '../../core/nlp/labels.ts';
 
 export { previousPeriod } from '../../core/time/orgCalendar.ts';
 
@@ -12,12 +15,9 @@ export const RANGE_PRESETS = ['30d', '90d', '12m', 'all', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const INTERVALS = ['day', 'week', 'month', 'quarter'] as const;
 export type Interval = (typeof INTERVALS)[number];
-/** A comment's sentiment (the server's SENTIMENTS, src/core/api/analytics.ts, restated to keep zod out of the page). */
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
-export type Sentiment = (typeof SENTIMENTS)[number];
-/** Most themes one filter holds (the server's limit). */
-const MAX_THEMES = 20;
-const THEME_RE = /^[a-z0-9_-]{1,64}$/;
+/** A comment's sentiment (the server's SENTIMENTS). */
+export const SENTIMENTS = SENTIMENT_LABELS;
+export type Sentiment = SentimentLabel;
 
 export interface DashboardFilters {
   range: RangePreset;
@@ -44,8 +44,6 @@ export interface DashboardFilters {
 
 export const DEFAULT_FILTERS: DashboardFilters = { range: '90d', interval: 'week', by: 'location' };
 
-const BY_RE = /^(location|channel|language|dim:[A-Za-z0-9_.-]{1,64})$/;
-const DIM_RE = /^[A-Za-z0-9_.-]{1,64}:.{1,200}$/s;
 
 function short(s: string | null, max = 100): string | undefined {
   return s && s.length <= max ? s : undefined;
@@ -66,7 +64,7 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   const interval = params.get('interval');
   if (interval && (INTERVALS as readonly string[]).includes(interval)) f.interval = interval as Interval;
   const by = params.get('by');
-  if (by && BY_RE.test(by)) f.by = by;
+  if (by && isBreakdownBy(by)) f.by = by;
   for (const key of ['location', 'parent', 'question'] as const) {
     const v = params.get(key);
     if (v && isUuid(v)) f[key] = v.toLowerCase();
@@ -76,11 +74,11 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   const language = params.get('language');
   if (language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(language)) f.language = language;
   const dim = params.get('dim');
-  if (dim && DIM_RE.test(dim)) f.dim = dim;
+  if (dim && parseDimFilter(dim)) f.dim = dim;
   const sentiment = params.get('sentiment');
   if ((SENTIMENTS as readonly string[]).includes(sentiment ?? '')) f.sentiment = sentiment as Sentiment;
   // Repeated or comma-separated, like the API; unknown spellings are dropped.
-  const themes = [...new Set(params.getAll('theme').flatMap((v) => v.split(',')).filter((v) => THEME_RE.test(v)))].slice(0, MAX_THEMES);
+  const themes = [...new Set(params.getAll('theme').flatMap((v) => v.split(',')).filter(isThemeId))].slice(0, MAX_LIST_VALUES);
   if (themes.length) f.themes = themes;
   return f;
 }

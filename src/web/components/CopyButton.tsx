@@ -1,4 +1,4 @@
-/** Copies a text to the clipboard and says so in a live region (falls back to selecting the text). */
+/** Copies a text to the clipboard and says so in a live region (falls back to selecting the text); CopyableUrl: an address with that button. */
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 
@@ -22,5 +22,18 @@ export function CopyButton({ text, label, name }: { text: string; label?: string
         {done === 'ok' ? t('ui.copied') : done === 'fail' ? t('ui.copyFailed') : ''}
       </span>
     </span>
+  );
+}
+
+/** A read-only address to pass on: its own line, selected on focus, with a copy button; `label` names it for screen readers. */
+export function CopyableUrl({ url, label, className }: { url: string; label: string; className?: string }) {
+  return (
+    <div className="row">
+      <label className="grow">
+        <span className="visually-hidden">{label}</span>
+        <input className={className ? `url-box ${className}` : 'url-box'} dir="ltr" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <CopyButton text={url} />
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import './components.css';
 export { PageTitle } from './PageTitle.tsx';
 export { Field } from './Field.tsx';
 export { LiveStatus, ErrorMessage } from './LiveStatus.tsx';
-export { CopyButton } from './CopyButton.tsx';
+export { CopyableUrl, CopyButton } from './CopyButton.tsx';
 export { EmptyState } from './EmptyState.tsx';
 export { Loading } from './Loading.tsx';
 export { ConfirmButton } from './ConfirmButton.tsx';

@@ -4,7 +4,7 @@
  */
 import { Link, useParams } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
-import { CopyButton, EmptyState, ErrorMessage, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
+import { CopyableUrl, CopyButton, EmptyState, ErrorMessage, Loading, PageTitle, StatusBadge, useLoad } from '../../components/index.ts';
 import type { SurveyLinksAnswer } from '../../../core/api/surveys.ts';
 import type { SurveyDetailAnswer } from '../types.ts';
 import { localHostOf, posterUrl } from './links.ts';
@@ -48,13 +48,7 @@ export function DistributePage() {
           )}
           <section className="card builder-section" aria-labelledby="public-h">
             <h2 id="public-h">{t('dist.publicLink')}</h2>
-            <div className="row">
-              <label className="grow">
-                <span className="visually-hidden">{t('dist.publicLink')}</span>
-                <input className="url-box" dir="ltr" readOnly value={publicUrl} onFocus={(e) => e.currentTarget.select()} />
-              </label>
-              <CopyButton text={publicUrl} />
-            </div>
+            <CopyableUrl url={publicUrl} label={t('dist.publicLink')} />
             <p className="muted">{t('dist.posterAll')}{' '}
               {def.languages.map((l) => (
                 <span key={l} className="poster-links">

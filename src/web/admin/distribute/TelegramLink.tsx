@@ -1,7 +1,7 @@
 /** The Telegram part of a survey's distribution page: the deep link t.me/<bot>?start=<slug> with its QR code (GET /surveys/:id/telegram). */
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n.tsx';
-import { CopyButton, useLoad } from '../../components/index.ts';
+import { CopyableUrl, useLoad } from '../../components/index.ts';
 import { useSession } from '../../shell/session.tsx';
 import type { SurveyTelegramLink } from '../../../core/api/messengers.ts';
 import type { TelegramSettingsView } from '../../../core/api/messengers.ts';
@@ -23,13 +23,7 @@ export function TelegramLink({ surveyId }: { surveyId: string }) {
           <div className="tg-link-text">
             <p className="muted">{t('dist.tg.help')}</p>
             {bot.data?.placeholder && <p className="warning">{t('dist.tg.placeholder')}</p>}
-            <div className="row">
-              <label className="grow">
-                <span className="visually-hidden">{t('dist.tg.title')}</span>
-                <input className="url-box" dir="ltr" readOnly value={d.link} onFocus={(e) => e.currentTarget.select()} />
-              </label>
-              <CopyButton text={d.link} />
-            </div>
+            <CopyableUrl url={d.link} label={t('dist.tg.title')} />
           </div>
           {d.qrDataUrl && <img className="tg-qr" src={d.qrDataUrl} alt={t('dist.tg.qrAlt')} width={160} height={160} />}
         </div>

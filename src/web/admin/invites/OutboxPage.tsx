@@ -4,12 +4,9 @@
  */
 import { useI18n } from '../../i18n.tsx';
 import { EmptyState, ErrorMessage, Loading, PageTitle, useLoad } from '../../components/index.ts';
+import type { OutboxAnswer } from '../../../core/api/users.ts';
 import './invites.css';
 
-/** The answer of GET /outbox (src/server/users/routes.ts). */
-interface OutboxAnswer {
-  messages: { id: string; to: string; subject: string; body: string; createdAt: string; sentAt: string | null }[];
-}
 
 export function OutboxPage() {
   const { t, date } = useI18n();

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../shell/session.tsx';
-import { ConfirmButton, CopyButton, EmptyState, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../../components/index.ts';
+import { ConfirmButton, CopyableUrl, EmptyState, ErrorMessage, Field, LiveStatus, Loading, useLoad } from '../../components/index.ts';
 import type { CreateKioskAnswer, Kiosk, KioskListAnswer, RevokeKioskAnswer } from '../../../core/api/kiosks.ts';
 import type { SurveyLink } from '../types.ts';
 import './kiosks.css';
@@ -96,13 +96,7 @@ export function KiosksSection({ surveyId, live, locations }: { surveyId: string;
       {created && (
         <div className="kiosk-created" role="status">
           <p>{t('kiosk.created', { name: created.name })}</p>
-          <div className="row">
-            <label className="grow">
-              <span className="visually-hidden">{t('kiosk.url')}</span>
-              <input className="url-box" dir="ltr" readOnly value={created.url} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-            <CopyButton text={created.url} />
-          </div>
+          <CopyableUrl url={created.url} label={t('kiosk.url')} />
           <p className="muted small">{t('kiosk.urlOnce')}</p>
         </div>
       )}

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
-import { CopyButton, ErrorMessage, Field } from '../../components/index.ts';
+import { CopyableUrl, ErrorMessage, Field } from '../../components/index.ts';
 import { INVITABLE_ROLES, type Location } from '../types.ts';
 import type { InvitationAnswer } from '../../../core/api/users.ts';
 import { buildTree, treeOrder } from '../../../core/locations/tree.ts';
@@ -94,13 +94,7 @@ export function InviteForm({ locations, onInvited }: { locations: Location[]; on
           <div className="invite-result">
             <p>{result.emailed ? t('invite.emailed', { email: result.email }) : t('invite.notEmailed', { email: result.email })}</p>
             {result.link && (
-              <div className="row">
-                <label className="grow">
-                  <span className="visually-hidden">{t('invite.link')}</span>
-                  <input className="url-box invite-link" dir="ltr" readOnly value={result.link} onFocus={(e) => e.currentTarget.select()} />
-                </label>
-                <CopyButton text={result.link} />
-              </div>
+              <CopyableUrl url={result.link} label={t('invite.link')} className="invite-link" />
             )}
           </div>
         )}
