@@ -45,7 +45,6 @@ export const MetricDropParamsSchema = z.strictObject({
 export type LowScoreParams = z.infer<typeof LowScoreParamsSchema>;
 export type NegativeReviewParams = z.infer<typeof NegativeReviewParamsSchema>;
 export type CommentMatchParams = z.infer<typeof CommentMatchParamsSchema>;
-export type MetricDropParams = z.infer<typeof MetricDropParamsSchema>;
 
 /** A rule's trigger with its params: one shape per trigger. */
 export const AlertTriggerSchema = z.discriminatedUnion('trigger', [
@@ -55,7 +54,6 @@ export const AlertTriggerSchema = z.discriminatedUnion('trigger', [
   z.strictObject({ trigger: z.literal('sla_breach'), params: SlaBreachParamsSchema }),
   z.strictObject({ trigger: z.literal('metric_drop'), params: MetricDropParamsSchema }),
 ]);
-export type AlertTriggerSpec = z.infer<typeof AlertTriggerSchema>;
 
 export const RecipientsSchema = z.strictObject({
   userIds: z.array(Uuid).max(50).default([]),
@@ -65,7 +63,6 @@ export const RecipientsSchema = z.strictObject({
   /** Send `alert.triggered` to the organisation's webhook endpoints subscribed to it. */
   webhook: z.boolean().default(false),
 });
-export type Recipients = z.infer<typeof RecipientsSchema>;
 
 /** "key:value" of a hidden field (the dashboards' dimension filter). */
 export const SegmentSchema = z.string().trim().max(300).regex(/^[a-z0-9_]{1,40}:.+$/, 'must be "key:value" of a hidden field');
@@ -85,7 +82,6 @@ const ruleFields = {
 
 /** POST /alert-rules. */
 export const CreateAlertRuleSchema = z.intersection(z.strictObject(ruleFields), AlertTriggerSchema);
-export type CreateAlertRule = z.infer<typeof CreateAlertRuleSchema>;
 
 /** PATCH /alert-rules/:id: any field; a new trigger comes with its params (params alone are checked against the stored trigger). */
 export const UpdateAlertRuleSchema = z.strictObject({
@@ -102,7 +98,6 @@ export const UpdateAlertRuleSchema = z.strictObject({
   trigger: z.enum(['low_score', 'negative_review', 'comment_match', 'sla_breach', 'metric_drop']).optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
-export type UpdateAlertRule = z.infer<typeof UpdateAlertRuleSchema>;
 
 export const AlertRuleSchema = z.strictObject({
   id: Uuid,
@@ -145,7 +140,6 @@ export const AlertSchema = z.strictObject({
   delivered: z.boolean(),
   firedAt: z.string(),
 });
-export type Alert = z.infer<typeof AlertSchema>;
 export const AlertsQuery = z.strictObject({
   ruleId: Uuid.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -59,7 +59,6 @@ export const NOTIFICATION_KINDS = ['alert', 'case_assigned', 'mention', 'escalat
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ACTION_PLAN_STATUSES = ['planned', 'active', 'done', 'dropped'] as const;
-export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
 
 /**
  * Hours to resolve a case by priority, in business hours of the case's location (the SLA due time):

@@ -74,10 +74,6 @@ export async function insertAlertNotifications(db: Queryable, orgId: string, ale
   return rowCount ?? 0;
 }
 
-export async function setAlertCase(db: Queryable, orgId: string, alertId: string, caseId: string): Promise<void> {
-  await db.query('/* setAlertCase */ update alerts set case_id = $3 where org_id = $1 and id = $2', [orgId, alertId, caseId]);
-}
-
 export interface AlertListRow {
   id: string;
   ruleId: string;

@@ -35,12 +35,6 @@ const SOURCE_COLUMN: Record<CaseSourceKind, string> = {
   feedback_message: 'feedback_message_id',
 };
 
-/** The case already opened for a source, if any. */
-export async function caseOfSource(db: Queryable, orgId: string, source: { kind: CaseSourceKind; id: string }): Promise<string | null> {
-  const { rows } = await db.query(`/* caseOfSource */ select id from cases where org_id = $1 and ${SOURCE_COLUMN[source.kind]} = $2`, [orgId, source.id]);
-  return rows[0]?.id ?? null;
-}
-
 /**
  * Inserts the case and its `created` event. Must run in a transaction: the organisation's counter row
  * is locked until commit, so numbers are gap-free and unique.
