@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { startTestSmtp, type TestSmtp } from '../invitations/smtp.ts';
+import { waitFor } from '../helpers/waitFor.ts';
 import { caseByMessageId } from '../../src/db/cases/updateCase.ts';
 
 let server: TestServer;
@@ -235,10 +236,12 @@ describe('working a case', () => {
     const job = await server.pool.query(`select data from pgboss.job where name = 'case-recovery-survey' and data ->> 'caseId' = $1`, [c.id]);
     expect(job.rows).toEqual([{ data: { orgId, caseId: c.id } }]);
     expect((await managerA.post(`/api/v1/cases/${c.id}/resolve`, { rootCauseId: staff.id, controllable: true })).status).toBe(409);
+    // The recovery survey goes out in the background (its event carries the job's own clock, after this test's).
+    await waitFor(async () => (await server.pool.query(`select 1 from case_events where case_id = $1 and kind = 'recovery_sent'`, [c.id])).rowCount === 1, 'the recovery survey sent');
     const reopened = await managerA.patch(`/api/v1/cases/${c.id}`, { status: 'in_progress' });
     expect(reopened.json).toMatchObject({ status: 'in_progress', resolvedAt: null });
     expect(reopened.json.events.map((e: any) => e.kind)).toEqual([
-      'created', 'note', 'status', 'reply_sent', 'compensation', 'compensation', 'compensation', 'status', 'root_cause', 'status',
+      'created', 'note', 'status', 'reply_sent', 'compensation', 'compensation', 'compensation', 'status', 'root_cause', 'status', 'recovery_sent',
     ]);
   });
 });

@@ -38,7 +38,7 @@ describe('demo cases', () => {
     );
     expect(mismatched.rows).toEqual([]);
     const channels = (await server.pool.query(`select distinct channel from cases where org_id = $1 order by 1`, [orgId])).rows.map((r) => r.channel);
-    expect(channels).toEqual(['in_person', 'letter', 'phone', 'survey']);
+    expect(channels).toEqual(['email', 'in_person', 'letter', 'phone', 'survey']);
     const compensated = await server.pool.query(`select count(*)::int n, sum(amount)::float8 total from case_compensations where org_id = $1`, [orgId]);
     expect(compensated.rows[0].n).toBeGreaterThan(0);
     // the case number counter agrees with the cases

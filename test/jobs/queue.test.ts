@@ -112,6 +112,10 @@ describe('job queue', () => {
     await q.start();
     const schedules = (await q.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron, timezone: (s as { timezone?: string }).timezone }));
     expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'alerts-metric-drop', cron: '40 4 * * *', timezone: 'UTC' },
+      { name: 'alerts-sweep', cron: '*/5 * * * *', timezone: 'UTC' },
+      { name: 'case-digest', cron: '0 6 * * 1', timezone: 'UTC' },
+      { name: 'escalate-cases', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },
       { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },

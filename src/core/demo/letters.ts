@@ -84,3 +84,15 @@ export function generateDemoLetters(now: Date): DemoLetter[] {
 }
 
 const pick = (a: { sentiment: 'negative' | 'neutral' | 'positive'; themes: string[] }) => ({ sentiment: a.sentiment, themes: a.themes });
+
+/** The root cause a demo letter's case is closed with, from the letter's first theme that names one. */
+const CAUSE_OF_THEME: Record<string, string> = {
+  delivery: 'delivery', packaging: 'delivery', order_accuracy: 'process', price: 'price', fees: 'price',
+  staff_politeness: 'staff_behaviour', staff_help: 'training_gap', waiting_time: 'understaffing', phone_wait: 'understaffing',
+  product_quality: 'product_defect', portion: 'product_defect', refund: 'process', response_speed: 'understaffing',
+};
+
+export function rootCauseOfLetter(themes: readonly string[]): string {
+  for (const t of themes) if (CAUSE_OF_THEME[t]) return CAUSE_OF_THEME[t];
+  return 'process';
+}

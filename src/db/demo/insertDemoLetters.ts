@@ -4,12 +4,13 @@
  * and for some the reply sent from the case and the customer's answer threaded back to it.
  */
 import type { PoolClient } from '../connection.ts';
-import { generateDemoLetters } from '../../core/demo/letters.ts';
+import { generateDemoLetters, rootCauseOfLetter } from '../../core/demo/letters.ts';
 import { caseTitleOfLetter } from '../../core/closedLoop/mailbox.ts';
 import { caseDueAt } from '../../core/closedLoop/sla.ts';
 import { insertFeedbackMessage, setFeedbackMessageCase } from '../cases/feedbackMessages.ts';
 import { insertCase, insertCaseEvent } from '../cases/openCase.ts';
 import { businessHoursAt, routeCase } from '../cases/routing.ts';
+import { listRootCauses } from '../cases/rootCauses.ts';
 import type { DemoIds } from './insertDemoStructure.ts';
 
 const DAY_MS = 86_400_000;
@@ -17,6 +18,7 @@ const DAY_MS = 86_400_000;
 /** @returns how many letters were written (answers included) */
 export async function insertDemoLetters(tx: PoolClient, ids: DemoIds, opts: { now: Date }): Promise<number> {
   let written = 0;
+  const causes = new Map((await listRootCauses(tx, ids.orgId)).map((c) => [c.key, c.id]));
   for (const l of generateDemoLetters(opts.now)) {
     const orgId = ids.orgId;
     const locationId = l.store ? (ids.locations.get(l.store) ?? null) : null;
@@ -52,7 +54,18 @@ export async function insertDemoLetters(tx: PoolClient, ids: DemoIds, opts: { no
       await tx.query(`/* demoLetterCaseInProgress */ update cases set status = 'in_progress', first_action_at = $3 where org_id = $1 and id = $2`, [orgId, opened.id, sentAt]);
       written++;
     } else if (opts.now.getTime() - l.receivedAt.getTime() > 30 * DAY_MS) {
-      await tx.query(`/* demoLetterCaseClosed */ update cases set status = 'closed', closed_at = $3 where org_id = $1 and id = $2`, [orgId, opened.id, new Date(l.receivedAt.getTime() + 2 * DAY_MS)]);
+      // Worked and closed two days later, with the root cause its themes point to (so the Pareto counts it).
+      const causeKey = rootCauseOfLetter(l.themes);
+      const resolvedAt = new Date(l.receivedAt.getTime() + 2 * DAY_MS);
+      const causeId = causes.get(causeKey) ?? null;
+      await tx.query(
+        `/* demoLetterCaseClosed */ update cases set status = 'closed', first_action_at = $3, resolved_at = $3, closed_at = $3, root_cause_id = $4,
+           controllable = true, resolution = 'Answered by phone; the store was told.' where org_id = $1 and id = $2`,
+        [orgId, opened.id, resolvedAt, causeId],
+      );
+      await insertCaseEvent(tx, { orgId, caseId: opened.id, kind: 'root_cause', actorUserId: owner.ownerUserId, at: resolvedAt, body: { rootCauseId: causeId, controllable: true, resolution: 'Answered by phone; the store was told.', askCustomer: false } });
+      await insertCaseEvent(tx, { orgId, caseId: opened.id, kind: 'status', actorUserId: owner.ownerUserId, at: resolvedAt, body: { from: 'new', to: 'resolved' } });
+      await insertCaseEvent(tx, { orgId, caseId: opened.id, kind: 'status', actorUserId: owner.ownerUserId, at: resolvedAt, body: { from: 'resolved', to: 'closed' } });
     }
   }
   return written;

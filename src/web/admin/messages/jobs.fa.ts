@@ -37,4 +37,10 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.case-recovery-survey': 'ارسال نظرسنجی «مشکل شما حل شد؟» برای پروندهٔ حل‌شده',
   'jobs.kind.escalate-cases': 'ارجاع پرونده‌های دیرکرددار به سطح بالاتر',
   'jobs.kind.case-digest': 'خلاصهٔ هفتگی پرونده‌ها',
+  'jobs.kind.alerts-response': 'بررسی پاسخ تازه با قواعد هشدار',
+  'jobs.kind.alerts-analysed': 'بررسی نظرها و نقدهای تحلیل‌شده با قواعد هشدار',
+  'jobs.kind.alerts-feedback': 'بررسی نامهٔ بازخورد با قواعد هشدار',
+  'jobs.kind.alerts-sla': 'بررسی نقض SLA در تماس‌های پشتیبانی',
+  'jobs.kind.alerts-sweep': 'یافتن نقض‌های SLA و رویدادهای بررسی‌نشده',
+  'jobs.kind.alerts-metric-drop': 'یافتن افت معنادار شاخص‌ها',
 };

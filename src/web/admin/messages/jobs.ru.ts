@@ -37,4 +37,10 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.case-recovery-survey': 'Отправка опроса «Проблема решена?» по решённому обращению',
   'jobs.kind.escalate-cases': 'Эскалация просроченных обращений',
   'jobs.kind.case-digest': 'Еженедельная сводка по обращениям',
+  'jobs.kind.alerts-response': 'Проверить новый ответ по правилам оповещений',
+  'jobs.kind.alerts-analysed': 'Проверить разобранные комментарии и отзывы по правилам оповещений',
+  'jobs.kind.alerts-feedback': 'Проверить письмо по правилам оповещений',
+  'jobs.kind.alerts-sla': 'Проверить обращения в поддержку на нарушение SLA',
+  'jobs.kind.alerts-sweep': 'Найти нарушения SLA и непроверенные события',
+  'jobs.kind.alerts-metric-drop': 'Найти значимые падения метрик',
 };

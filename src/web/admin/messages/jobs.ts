@@ -37,4 +37,10 @@ export const jobsEn = {
   'jobs.kind.case-recovery-survey': 'Send the "was your problem solved?" survey of a resolved case',
   'jobs.kind.escalate-cases': 'Escalate overdue cases',
   'jobs.kind.case-digest': 'Weekly case digest',
+  'jobs.kind.alerts-response': 'Check a new answer against the alert rules',
+  'jobs.kind.alerts-analysed': 'Check analysed comments and reviews against the alert rules',
+  'jobs.kind.alerts-feedback': 'Check a feedback letter against the alert rules',
+  'jobs.kind.alerts-sla': 'Check support contacts for SLA breaches',
+  'jobs.kind.alerts-sweep': 'Look for SLA breaches and unchecked events',
+  'jobs.kind.alerts-metric-drop': 'Look for significant metric drops',
 };
