@@ -17,16 +17,40 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('demo cases', () => {
-  it('covers every status; resolved and closed ones carry a root cause', async () => {
+  it('covers every status; resolved ones, and closed ones that were resolved, carry a root cause', async () => {
     const { rows } = await server.pool.query(
       `select status, count(*)::int as n, count(root_cause_id)::int as with_cause, count(resolved_at)::int as with_resolved from cases where org_id = $1 group by status`,
       [orgId],
     );
     const by = Object.fromEntries(rows.map((r) => [r.status, r]));
     for (const s of ['new', 'in_progress', 'waiting_customer', 'resolved', 'closed']) expect(by[s]?.n ?? 0, s).toBeGreaterThan(0);
-    for (const s of ['resolved', 'closed']) expect(by[s].with_cause).toBe(by[s].n);
+    expect(by.resolved.with_cause).toBe(by.resolved.n);
+    // closed ones were resolved first (old letters too: src/db/demo/insertDemoLetters.ts), so each has its root cause
+    expect(by.closed.with_cause).toBe(by.closed.n);
+    expect(by.closed.with_resolved).toBe(by.closed.n);
     for (const s of ['new', 'in_progress', 'waiting_customer']) expect(by[s].with_cause).toBe(0);
     expect(by.resolved.with_resolved).toBe(by.resolved.n);
+  });
+
+  it('resolves most cases on time, not none: the report\'s SLA attainment is plausible', async () => {
+    const owner = await signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD);
+    const m = (await owner.get('/api/v1/cases/metrics')).json;
+    expect(m.sla_attainment.n).toBeGreaterThan(10);
+    expect(m.sla_attainment.value).toBeGreaterThan(30);
+    expect(m.sla_attainment.value).toBeLessThan(100);
+  });
+
+  it('links the detractor rule\'s alerts to the cases of the same answers, both ways', async () => {
+    const unlinked = await server.pool.query(
+      `select c.number from cases c join alerts a on a.org_id = c.org_id and a.source_kind = 'response' and a.source_id = c.response_id::text
+         join alert_rules r on r.org_id = a.org_id and r.id = a.rule_id and r.opens_case
+        where c.org_id = $1 and (a.case_id is distinct from c.id or c.alert_rule_id is distinct from r.id)`,
+      [orgId],
+    );
+    expect(unlinked.rows).toEqual([]);
+    const wrong = await server.pool.query(
+      `select a.id from alerts a join cases c on c.org_id = a.org_id and c.id = a.case_id where a.org_id = $1 and a.source_id <> c.response_id::text`, [orgId]);
+    expect(wrong.rows).toEqual([]);
   });
 
   it('opens survey cases from detractor answers of the same store, and complaints-book cases by phone and letter', async () => {
@@ -38,6 +62,7 @@ describe('demo cases', () => {
     );
     expect(mismatched.rows).toEqual([]);
     const channels = (await server.pool.query(`select distinct channel from cases where org_id = $1 order by 1`, [orgId])).rows.map((r) => r.channel);
+    // email: the feedback mailbox's letters (src/db/demo/insertDemoLetters.ts)
     expect(channels).toEqual(['email', 'in_person', 'letter', 'phone', 'survey']);
     const compensated = await server.pool.query(`select count(*)::int n, sum(amount)::float8 total from case_compensations where org_id = $1`, [orgId]);
     expect(compensated.rows[0].n).toBeGreaterThan(0);

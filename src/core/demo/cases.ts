@@ -124,8 +124,10 @@ function workEvents(rng: Rng, plan: Omit<DemoCasePlan, 'events'>, lang: keyof ty
   const actor: DemoActor = plan.owner ?? 'owner';
   const events: DemoCaseEvent[] = [];
   if (plan.status === 'new') return events;
-  let at = rng.int(30, 20 * 60);
-  const step = () => (at = Math.min(ageMin - 1, at + rng.int(60, 2 * DAY_MIN)));
+  // First action within minutes to half a day, each next step within 20 minutes to 4 hours: most cases are
+  // resolved within their SLA (18 h normal, 8 h high), the slow ones miss it, as in a store that works its inbox.
+  let at = rng.int(15, 12 * 60);
+  const step = () => (at = Math.min(ageMin - 1, at + rng.int(20, 4 * 60)));
   events.push({ kind: 'status', at, actor, body: { from: 'new', to: 'in_progress' } });
   events.push({ kind: 'note', at: step(), actor, body: { text: TEXT[lang].note } });
   if (plan.customerEmail) {

@@ -1,7 +1,7 @@
 /**
  * The demo's alert rules and the alerts they fired over the demo's last weeks (src/core/demo/alerts.ts), with
  * the bell's notifications for the store managers and the others each rule names (read when older than a
- * week). Cases are the cases demo's part: these alerts carry none.
+ * week). Cases are the cases demo's part; linkDemoAlertsToCases links the alerts to them afterwards.
  */
 import type { PoolClient } from '../connection.ts';
 import { DEMO_ALERT_RULES, demoResponseAlerts } from '../../core/demo/alerts.ts';
@@ -84,4 +84,22 @@ export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now
     }
   }
   return n;
+}
+
+/**
+ * Links the case-opening rule's alerts to the demo cases opened from the same answers (both ways: the alert
+ * shows its case, the case its rule), once the cases demo has written them.
+ * @returns how many alerts were linked
+ */
+export async function linkDemoAlertsToCases(tx: PoolClient, orgId: string): Promise<number> {
+  const { rows } = await tx.query(
+    `/* linkDemoAlertsToCases */ with linked as (
+       update alerts a set case_id = c.id from cases c, alert_rules r
+        where a.org_id = $1 and c.org_id = a.org_id and r.org_id = a.org_id and r.id = a.rule_id and r.opens_case
+          and a.source_kind = 'response' and c.response_id::text = a.source_id and a.case_id is null
+       returning a.rule_id, a.case_id)
+     update cases c set alert_rule_id = l.rule_id from linked l where c.org_id = $1 and c.id = l.case_id returning c.id`,
+    [orgId],
+  );
+  return rows.length;
 }

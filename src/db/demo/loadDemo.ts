@@ -22,7 +22,7 @@ import { insertDemoContacts } from './insertDemoContacts.ts';
 import { DEMO_CONTACT_COUNT } from '../../core/demo/contacts.ts';
 import { addDemoTelegram } from './demoTelegram.ts';
 import { insertDemoSupport } from './insertDemoSupport.ts';
-import { insertDemoAlerts } from './insertDemoAlerts.ts';
+import { insertDemoAlerts, linkDemoAlertsToCases } from './insertDemoAlerts.ts';
 import { insertDemoLetters } from './insertDemoLetters.ts';
 import { insertDemoCases } from './insertDemoCases.ts';
 import { insertDemoCaseOps } from './insertDemoCaseOps.ts';
@@ -134,6 +134,7 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoLetters(tx, ids, { now: opts.now ?? new Date() }); // letters read from the feedback mailbox, some with cases (docs/closed-loop.md)
     // Follow-up cases of the demo's detractors and complaints-book claims (docs/closed-loop.md "Cases").
     await insertDemoCases(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date() });
+    await linkDemoAlertsToCases(tx, ids.orgId); // the detractor rule's alerts and the cases of the same answers
     // Case routing, business hours, limits, escalations and recovery answers (docs/closed-loop.md); after the cases demo.
     await insertDemoCaseOps(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     // Action plans at the improving and the declining store (docs/closed-loop.md "Action plans").
