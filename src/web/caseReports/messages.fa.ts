@@ -66,7 +66,6 @@ export const caseReportsFa: Translation<keyof typeof caseReportsEn> = {
   'clr.comp.total': 'جمع',
   'clr.comp.noLocation': 'بدون شعبه',
   'clr.comp.noCause': 'هنوز بدون علت ریشه‌ای',
-  'clr.plansLink': 'برنامه‌های اقدام',
   'plan.title': 'برنامه‌های اقدام',
   'plan.intro': 'اقدام‌های بهبود با مسئول، تاریخ‌ها، شاخص هدف و شعبه‌ها. هر برنامه شاخص خود را پیش و پس از تاریخ شروع نشان می‌دهد و این‌که آیا تغییر از نظر آماری معنادار است.',
   'plan.new': 'برنامهٔ جدید',

@@ -66,7 +66,6 @@ export const caseReportsRu: Translation<keyof typeof caseReportsEn> = {
   'clr.comp.total': 'Итого',
   'clr.comp.noLocation': 'Без точки',
   'clr.comp.noCause': 'Первопричина не указана',
-  'clr.plansLink': 'Планы действий',
   'plan.title': 'Планы действий',
   'plan.intro': 'Инициативы по улучшению с ответственным, сроками, целевой метрикой и точками. Для каждого плана видно, как метрика изменилась после даты начала и значимо ли это изменение статистически.',
   'plan.new': 'Новый план',

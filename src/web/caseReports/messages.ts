@@ -63,7 +63,6 @@ export const caseReportsEn = {
   'clr.comp.total': 'Total',
   'clr.comp.noLocation': 'No location',
   'clr.comp.noCause': 'No root cause yet',
-  'clr.plansLink': 'Action plans',
   'plan.title': 'Action plans',
   'plan.intro': 'Improvement initiatives with an owner, dates, a target metric and locations. Each plan shows its metric before and after the start date and whether the change is statistically significant.',
   'plan.new': 'New plan',
