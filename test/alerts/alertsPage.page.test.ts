@@ -122,7 +122,8 @@ describe('alert rules page and bell', () => {
     expect(await fa.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Persian digits, the number isolated (FSI…PDI) as every number in right-to-left text
     await fa.getByRole('button', { name: 'اعلان‌ها، \u2068۱\u2069 خوانده‌نشده' }).waitFor();
-    await fa.getByRole('link', { name: 'قوانین هشدار' }).click();
+    await fa.getByRole('navigation', { name: 'منوی اصلی' }).getByRole('link', { name: 'پرونده‌ها' }).click();
+    await fa.getByRole('navigation', { name: 'بخش‌های پرونده‌ها' }).getByRole('link', { name: 'قوانین هشدار' }).click();
     await fa.getByRole('heading', { name: 'قوانین هشدار', level: 1 }).waitFor();
     await fa.context().close();
   });
