@@ -8,7 +8,7 @@
  * Pure and seeded: the loader supplies the detractors it found and writes the plan.
  */
 import { createRng, type Rng } from './random.ts';
-import { MANAGER_STORE } from './structure.ts';
+import { DECLINING_STORE, MANAGER_STORE } from './structure.ts';
 import type { CasePriority, CaseStatus, CompensationKind } from '../closedLoop/model.ts';
 
 export interface DemoDetractor {
@@ -124,8 +124,12 @@ function workEvents(rng: Rng, plan: Omit<DemoCasePlan, 'events'>, lang: keyof ty
   const actor: DemoActor = plan.owner ?? 'owner';
   const events: DemoCaseEvent[] = [];
   if (plan.status === 'new') return events;
-  let at = rng.int(30, 20 * 60);
-  const step = () => (at = Math.min(ageMin - 1, at + rng.int(60, 2 * DAY_MIN)));
+  // The declining store's cases are worked slowly (first action within 20 hours, steps of up to two days: past
+  // their SLA); the others about eight times faster, so most of them are resolved on time and the report's SLA
+  // tile tells that story (the same draws either way: the rest of the demo does not shift).
+  const pace = plan.store === DECLINING_STORE ? 1 : 1 / 8;
+  let at = Math.max(10, Math.round(rng.int(30, 20 * 60) * pace));
+  const step = () => (at = Math.min(ageMin - 1, at + Math.max(10, Math.round(rng.int(60, 2 * DAY_MIN) * pace))));
   events.push({ kind: 'status', at, actor, body: { from: 'new', to: 'in_progress' } });
   events.push({ kind: 'note', at: step(), actor, body: { text: TEXT[lang].note } });
   if (plan.customerEmail) {
