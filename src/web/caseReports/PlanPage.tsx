@@ -22,6 +22,8 @@ import { planTrendOption } from './chartOptions.ts';
 import { causeName, type I18n } from './format.ts';
 import './caseReports.css';
 
+const METRIC_NAMES: Partial<Record<string, string>> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+
 export function PlanPage() {
   const { id } = useParams();
   const { t } = useI18n();
@@ -39,6 +41,9 @@ function PlanView({ plan }: { plan: ActionPlan }) {
   const effect = useLoad<ActionPlanEffectAnswer>(`/action-plans/${plan.id}/effect`);
   const day = (d: string) => date(`${d}T12:00:00Z`);
   const editable = can('plan.manage') && plan.canEdit;
+  // The target is in the metric's own unit: say which metric ("25 (NPS)"), not a bare number.
+  const metric = effect.data?.question?.metric;
+  const targetMetric = metric ? METRIC_NAMES[metric] : undefined;
   const remove = async () => {
     await api.delete(`/action-plans/${plan.id}`);
     navigate('/app/action-plans');
@@ -62,7 +67,9 @@ function PlanView({ plan }: { plan: ActionPlan }) {
         <li>{t('plan.col.start')}: {day(plan.startDate)}</li>
         {plan.dueDate && <li>{t('plan.col.due')}: {day(plan.dueDate)}</li>}
         <li>{t('plan.col.locations')}: <bdi>{plan.locations.length ? plan.locations.map((l) => l.name).join(', ') : t('plan.allLocations')}</bdi></li>
-        {plan.targetValue !== null && <li>{t('plan.target', { value: num(plan.targetValue) })}</li>}
+        {plan.targetValue !== null && (
+          <li>{targetMetric ? t('plan.targetOf', { value: num(plan.targetValue), metric: targetMetric }) : t('plan.target', { value: num(plan.targetValue) })}</li>
+        )}
         {plan.rootCause && <li>{t('plan.rootCause', { name: causeName(plan.rootCause, '', lang) })}</li>}
       </ul>
       {can('plan.manage') && !plan.canEdit && <p className="muted">{t('plan.readOnly')}</p>}

@@ -112,6 +112,7 @@ export const caseReportsFa: Translation<keyof typeof caseReportsEn> = {
   'plan.notFound': 'این برنامهٔ اقدام وجود ندارد یا در شعبه‌های شما نیست.',
   'plan.back': 'همهٔ برنامه‌های اقدام',
   'plan.target': 'هدف: {value}',
+  'plan.targetOf': 'هدف: {value} ({metric})',
   'plan.rootCause': 'علت ریشه‌ای: {name}',
   'plan.effect.title': 'اثر',
   'plan.effect.before': 'پیش از شروع ({from} – {to})',

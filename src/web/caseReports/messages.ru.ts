@@ -112,6 +112,7 @@ export const caseReportsRu: Translation<keyof typeof caseReportsEn> = {
   'plan.notFound': 'Такого плана нет или он не относится к вашим точкам.',
   'plan.back': 'Все планы действий',
   'plan.target': 'Цель: {value}',
+  'plan.targetOf': 'Цель: {value} ({metric})',
   'plan.rootCause': 'Первопричина: {name}',
   'plan.effect.title': 'Эффект',
   'plan.effect.before': 'До начала ({from} – {to})',

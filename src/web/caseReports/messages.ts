@@ -109,6 +109,7 @@ export const caseReportsEn = {
   'plan.notFound': 'This action plan does not exist or is not in your locations.',
   'plan.back': 'All action plans',
   'plan.target': 'Target: {value}',
+  'plan.targetOf': 'Target: {value} ({metric})',
   'plan.rootCause': 'Root cause: {name}',
   'plan.effect.title': 'Effect',
   'plan.effect.before': 'Before the start ({from} – {to})',

@@ -2,6 +2,7 @@
  * The closed-loop pages under one main-navigation entry: the entry itself (current on every closed-loop
  * page) and the tab bar shown above those pages, each tab only for a role that may open its page.
  */
+import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { Action } from '../../core/access/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -59,9 +60,15 @@ export function ClosedLoopTabs() {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const tabs = useTabs();
+  const bar = useRef<HTMLElement>(null);
+  // On a phone the row scrolls sideways: bring the current tab into view (Action plans, Alert rules are off-screen).
+  useEffect(() => {
+    const current = bar.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && bar.current && bar.current.scrollWidth > bar.current.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   if (!isClosedLoopPage(pathname) || tabs.length < 2) return null;
   return (
-    <nav aria-label={t('cs.nav.sections')} className="subnav">
+    <nav aria-label={t('cs.nav.sections')} className="subnav" ref={bar}>
       {tabs.map((tab) => {
         const current = tabCurrent(tab, pathname);
         return <Link key={tab.to} to={tab.to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>{t(tab.label)}</Link>;
