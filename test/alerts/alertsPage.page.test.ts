@@ -35,9 +35,17 @@ describe('alert rules page and bell', () => {
 
   it('makes, switches off and deletes a rule through the form (en)', { timeout: 90_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@alpage.test', TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Alert rules' }).click();
+    // One "Cases" entry in the main navigation; the closed-loop pages are tabs under it.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).click();
+    await page.waitForURL(/\/app\/cases$/);
+    const tabs = page.getByRole('navigation', { name: 'Case sections' });
+    await expect.poll(() => tabs.getByRole('link').allInnerTexts(), { timeout: 15_000 }).toEqual(['Inbox', 'Report', 'Letters', 'Action plans', 'Alert rules']);
+    await tabs.getByRole('link', { name: 'Alert rules' }).click();
     await page.waitForURL(/\/app\/alerts$/);
     await page.getByRole('heading', { name: 'Alert rules', level: 1 }).waitFor();
+    expect(await tabs.getByRole('link', { name: 'Alert rules' }).getAttribute('aria-current')).toBe('page');
+    expect(await tabs.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBeNull();
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).getAttribute('aria-current')).toBe('page');
     await page.getByText('No alert rules yet.').waitFor();
 
     await page.getByRole('button', { name: 'New rule' }).click();
@@ -83,8 +91,10 @@ describe('alert rules page and bell', () => {
     await insertNotifications(server.pool, orgId, [managerId], { kind: 'case_assigned', caseId, body: { number: 7, title: 'NPS 2' } });
 
     const page = await openSignedInPage(browser, server.baseUrl, 'manager@alpage.test', TEST_PASSWORD);
-    // no rules page for a location manager
-    expect(await page.getByRole('link', { name: 'Alert rules' }).count()).toBe(0);
+    // no rules page for a location manager: the closed-loop tabs without it
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Case sections' }).getByRole('link').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(['Inbox', 'Report', 'Letters', 'Action plans']);
     const bell = page.getByTestId('bell');
     await page.getByRole('button', { name: 'Notifications, 2 unread' }).waitFor();
     expect(await page.getByTestId('bell-count').textContent()).toBe('2');
@@ -112,7 +122,8 @@ describe('alert rules page and bell', () => {
     expect(await fa.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Persian digits, the number isolated (FSI…PDI) as every number in right-to-left text
     await fa.getByRole('button', { name: 'اعلان‌ها، \u2068۱\u2069 خوانده‌نشده' }).waitFor();
-    await fa.getByRole('link', { name: 'قوانین هشدار' }).click();
+    await fa.getByRole('navigation', { name: 'منوی اصلی' }).getByRole('link', { name: 'پرونده‌ها' }).click();
+    await fa.getByRole('navigation', { name: 'بخش‌های پرونده‌ها' }).getByRole('link', { name: 'قوانین هشدار' }).click();
     await fa.getByRole('heading', { name: 'قوانین هشدار', level: 1 }).waitFor();
     await fa.context().close();
   });

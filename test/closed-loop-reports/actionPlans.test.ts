@@ -54,21 +54,21 @@ afterAll(async () => {
 });
 
 const plan = (over: Record<string, unknown> = {}) => ({
-  title: 'Train cashiers at Store A', start_date: '2026-03-01', survey_id: survey.surveyId, question_id: survey.ids.nps,
-  location_ids: [stores.A], target_value: 35, owner_user_id: adminId, ...over,
+  title: 'Train cashiers at Store A', startDate: '2026-03-01', surveyId: survey.surveyId, questionId: survey.ids.nps,
+  locationIds: [stores.A], targetValue: 35, ownerUserId: adminId, ...over,
 });
 
 describe('action plans CRUD and validation', () => {
   it('refuses bad input naming the field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [plan({ title: '' }), 'title'],
-      [plan({ start_date: '2026-02-30' }), 'start_date'],
-      [plan({ due_date: '2026-02-01' }), 'due_date'],
-      [plan({ question_id: null }), 'question_id'],
-      [plan({ survey_id: null }), 'survey_id'],
-      [plan({ question_id: survey.ids.why }), 'question_id'],
-      [plan({ location_ids: ['00000000-0000-4000-8000-000000000001'] }), 'location_ids'],
-      [plan({ owner_user_id: '00000000-0000-4000-8000-000000000001' }), 'owner_user_id'],
+      [plan({ startDate: '2026-02-30' }), 'startDate'],
+      [plan({ dueDate: '2026-02-01' }), 'dueDate'],
+      [plan({ questionId: null }), 'questionId'],
+      [plan({ surveyId: null }), 'surveyId'],
+      [plan({ questionId: survey.ids.why }), 'questionId'],
+      [plan({ locationIds: ['00000000-0000-4000-8000-000000000001'] }), 'locationIds'],
+      [plan({ ownerUserId: '00000000-0000-4000-8000-000000000001' }), 'ownerUserId'],
       [plan({ status: 'finished' }), 'status'],
       [plan({ extra: 1 }), ''],
     ];
@@ -80,19 +80,19 @@ describe('action plans CRUD and validation', () => {
   });
 
   it('creates, reads, changes and deletes a plan', async () => {
-    const created = await admin.post('/api/v1/action-plans', plan({ due_date: '2026-06-01' }));
+    const created = await admin.post('/api/v1/action-plans', plan({ dueDate: '2026-06-01' }));
     expect(created.status).toBe(201);
     ActionPlanAnswerSchema.parse(created.json); // the answer is what the contract says, strictly
     const p = created.json.plan;
     expect(p).toMatchObject({
-      title: 'Train cashiers at Store A', status: 'active', start_date: '2026-03-01', due_date: '2026-06-01', target_value: 35,
-      locations: [{ id: stores.A, name: 'Store A' }], owner: { id: adminId, email: 'admin@plans.test' }, survey_name: 'Survey', can_edit: true,
+      title: 'Train cashiers at Store A', status: 'active', startDate: '2026-03-01', dueDate: '2026-06-01', targetValue: 35,
+      locations: [{ id: stores.A, name: 'Store A' }], owner: { id: adminId, email: 'admin@plans.test' }, surveyName: 'Survey', canEdit: true,
     });
-    const patched = await admin.patch(`/api/v1/action-plans/${p.id}`, { status: 'done', due_date: null, title: 'Cashier training' });
+    const patched = await admin.patch(`/api/v1/action-plans/${p.id}`, { status: 'done', dueDate: null, title: 'Cashier training' });
     expect(patched.status).toBe(200);
-    expect(patched.json.plan).toMatchObject({ status: 'done', due_date: null, title: 'Cashier training', start_date: '2026-03-01' });
+    expect(patched.json.plan).toMatchObject({ status: 'done', dueDate: null, title: 'Cashier training', startDate: '2026-03-01' });
     // a change that makes the whole plan inconsistent is refused
-    expect((await admin.patch(`/api/v1/action-plans/${p.id}`, { start_date: '2026-07-01', due_date: '2026-06-01' })).status).toBe(400);
+    expect((await admin.patch(`/api/v1/action-plans/${p.id}`, { startDate: '2026-07-01', dueDate: '2026-06-01' })).status).toBe(400);
     expect((await admin.get(`/api/v1/action-plans/${p.id}`)).json.plan.title).toBe('Cashier training');
     expect((await admin.delete(`/api/v1/action-plans/${p.id}`)).status).toBe(200);
     expect((await admin.get(`/api/v1/action-plans/${p.id}`)).status).toBe(404);
@@ -101,9 +101,9 @@ describe('action plans CRUD and validation', () => {
 
   it('scopes plans to the caller\'s locations', async () => {
     const onA = (await admin.post('/api/v1/action-plans', plan({ title: 'A only' }))).json.plan;
-    const onB = (await admin.post('/api/v1/action-plans', plan({ title: 'B only', location_ids: [stores.B] }))).json.plan;
-    const onBoth = (await admin.post('/api/v1/action-plans', plan({ title: 'A and B', location_ids: [stores.A, stores.B] }))).json.plan;
-    const orgWide = (await admin.post('/api/v1/action-plans', plan({ title: 'Everywhere', location_ids: [] }))).json.plan;
+    const onB = (await admin.post('/api/v1/action-plans', plan({ title: 'B only', locationIds: [stores.B] }))).json.plan;
+    const onBoth = (await admin.post('/api/v1/action-plans', plan({ title: 'A and B', locationIds: [stores.A, stores.B] }))).json.plan;
+    const orgWide = (await admin.post('/api/v1/action-plans', plan({ title: 'Everywhere', locationIds: [] }))).json.plan;
     // the store manager reads the plans touching store A, changes none (no plan.manage)
     const listed = await manager.get('/api/v1/action-plans');
     ActionPlansAnswerSchema.parse(listed.json);
@@ -115,14 +115,14 @@ describe('action plans CRUD and validation', () => {
     // an analyst limited to store A changes plans wholly theirs only
     expect((await analystA.patch(`/api/v1/action-plans/${onA.id}`, { status: 'planned' })).status).toBe(200);
     const both = await analystA.get(`/api/v1/action-plans/${onBoth.id}`);
-    expect(both.json.plan.can_edit).toBe(false);
+    expect(both.json.plan.canEdit).toBe(false);
     expect((await analystA.patch(`/api/v1/action-plans/${onBoth.id}`, { status: 'planned' })).status).toBe(403);
     expect((await analystA.delete(`/api/v1/action-plans/${onBoth.id}`)).status).toBe(403);
     expect((await analystA.patch(`/api/v1/action-plans/${onB.id}`, { status: 'planned' })).status).toBe(404);
-    const outside = await analystA.post('/api/v1/action-plans', plan({ location_ids: [stores.B] }));
+    const outside = await analystA.post('/api/v1/action-plans', plan({ locationIds: [stores.B] }));
     expect(outside.status).toBe(400);
-    expect(outside.json.message).toMatch(/^location_ids:/);
-    expect((await analystA.post('/api/v1/action-plans', plan({ location_ids: [] }))).json.message).toMatch(/^location_ids:/);
+    expect(outside.json.message).toMatch(/^locationIds:/);
+    expect((await analystA.post('/api/v1/action-plans', plan({ locationIds: [] }))).json.message).toMatch(/^locationIds:/);
     // filters; another organisation sees none of it
     expect((await admin.get(`/api/v1/action-plans?location=${stores.B}`)).json.items.map((x: { title: string }) => x.title).sort()).toEqual(['A and B', 'B only']);
     expect((await otherAdmin.get('/api/v1/action-plans')).json.items).toEqual([]);
@@ -146,7 +146,7 @@ describe('GET /api/v1/action-plans/:id/effect', () => {
     const e = res.json;
     ActionPlanEffectAnswerSchema.parse(e);
     expect(e.state).toBe('ok');
-    expect(e.question).toMatchObject({ metric: 'nps', higher_is_better: true });
+    expect(e.question).toMatchObject({ metric: 'nps', higherIsBetter: true });
     expect(e.before).toMatchObject({ from: '2026-02-19', to: '2026-02-28', result: { metric: 'nps', n: 40, value: -25 } });
     expect(e.after).toMatchObject({ from: '2026-03-01', to: '2026-03-10', result: { metric: 'nps', n: 40, value: 50 } });
     const b = adjusted(10, 20, 40);
@@ -169,14 +169,14 @@ describe('GET /api/v1/action-plans/:id/effect', () => {
   });
 
   it('says why a change is not significant, and when there is nothing to measure', async () => {
-    const onB = (await admin.post('/api/v1/action-plans', plan({ location_ids: [stores.B] }))).json.plan;
+    const onB = (await admin.post('/api/v1/action-plans', plan({ locationIds: [stores.B] }))).json.plan;
     const e = (await admin.get(`/api/v1/action-plans/${onB.id}/effect`)).json;
     expect(e.before.result.n).toBe(0);
     expect(e.after.result.n).toBe(40);
     expect(e.change).toMatchObject({ significant: false, reason: { code: 'no_answers' } });
-    const future = (await admin.post('/api/v1/action-plans', plan({ start_date: '2026-04-01' }))).json.plan;
+    const future = (await admin.post('/api/v1/action-plans', plan({ startDate: '2026-04-01' }))).json.plan;
     expect((await admin.get(`/api/v1/action-plans/${future.id}/effect`)).json).toMatchObject({ state: 'not_started', before: null, change: null });
-    const noMetric = (await admin.post('/api/v1/action-plans', plan({ survey_id: null, question_id: null }))).json.plan;
+    const noMetric = (await admin.post('/api/v1/action-plans', plan({ surveyId: null, questionId: null }))).json.plan;
     expect((await admin.get(`/api/v1/action-plans/${noMetric.id}/effect`)).json).toMatchObject({ state: 'no_metric', question: null });
   });
 });
@@ -203,7 +203,7 @@ describe('root-cause taxonomy editing', () => {
 
   it('keeps a cause in use, refuses bad names, and needs case.configure', async () => {
     const price = (await admin.get('/api/v1/root-causes')).json.items.find((c: { key: string }) => c.key === 'price');
-    await admin.post('/api/v1/action-plans', plan({ root_cause_id: price.id }));
+    await admin.post('/api/v1/action-plans', plan({ rootCauseId: price.id }));
     const del = await admin.delete(`/api/v1/root-causes/${price.id}`);
     expect(del.status).toBe(409);
     const bad = await admin.post('/api/v1/root-causes', { name: { en: '  ' } });

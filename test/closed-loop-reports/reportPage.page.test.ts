@@ -33,8 +33,12 @@ describe('closed-loop report and action plan pages', () => {
 
   it('shows the tiles, the Pareto table and compensation (en)', { timeout: 60_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, `admin@${DOMAIN}`, TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Closed loop' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report' }).click();
     await page.waitForURL(/\/app\/cases\/report$/);
+    // the Report tab is the current one, not the Inbox whose URL it extends
+    expect(await page.getByRole('link', { name: 'Report' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBeNull();
     await page.goto(`${server.baseUrl}/app/cases/report?${MARCH}`);
     await tile(page, 'sla').waitFor();
     // SLA: 1, 3 and 6 met; 2 and 4 missed -> 3 of 5

@@ -147,7 +147,7 @@ describe('account screens in the browser', () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'viewer@screen.test', TEST_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     // Support KPIs are aggregates (metrics.read), like the dashboards a viewer reads.
-    await poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Surveys', 'Support', 'Locations', 'Account']);
+    await poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Surveys', 'Support', 'Action plans', 'Locations', 'Account']);
     for (const url of ['/app/users', '/app/settings', '/app/validation', '/app/surveys/new', '/app/surveys/00000000-0000-4000-8000-000000000000/responses']) {
       await page.goto(`${server.baseUrl}${url}`);
       await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Not available for your role');

@@ -101,6 +101,7 @@ describe('organisation settings page in the browser', () => {
     await poll(() => page.getByRole('heading', { name: 'تنظیمات سازمان' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await poll(() => page.getByRole('group', { name: 'ابعاد' }).getByRole('checkbox', { name: /customer_type/ }).isChecked()).toBe(true);
-    expect(await page.getByRole('link', { name: 'تنظیمات', exact: true }).count()).toBe(1);
+    // the main navigation's Settings (exact: the case settings link further down starts with the same word)
+    expect(await page.getByRole('navigation', { name: 'منوی اصلی' }).getByRole('link', { name: 'تنظیمات', exact: true }).count()).toBe(1);
   });
 });

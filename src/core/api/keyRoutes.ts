@@ -256,7 +256,7 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
     method: 'GET', path: '/api/v1/action-plans/:id/effect', scope: 'read', alsoScopes: ['cases'], id: 'getActionPlanEffect', status: 200,
     summary: 'The plan\'s metric before and after its start date, with the significance test, and a trend across the start',
-    description: 'After: from start_date to today (or the due date once passed); before: as many days just before the start. '
+    description: 'After: from startDate to today (or the due date once passed); before: as many days just before the start. '
       + 'change = after - before with the metric\'s test (adjusted Wald for NPS, two-proportion z or Fisher for CSAT, Welch for CES); '
       + 'significant only when p < 0.05 and both sides have at least 30 answers (reason says why not).',
     answer: ActionPlanEffectAnswerSchema,
@@ -264,7 +264,7 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
     method: 'POST', path: '/api/v1/action-plans', scope: 'cases', id: 'createActionPlan', status: 201,
     summary: 'Create an action plan', body: ActionPlanCreateSchema, answer: ActionPlanAnswerSchema,
-    example: { title: 'Train cashiers at Store 7', start_date: '2026-03-01', due_date: '2026-06-01', target_value: 35, location_ids: ['00000000-0000-4000-8000-000000000007'] },
+    example: { title: 'Train cashiers at Store 7', startDate: '2026-03-01', dueDate: '2026-06-01', targetValue: 35, locationIds: ['00000000-0000-4000-8000-000000000007'] },
   },
   {
     method: 'PATCH', path: '/api/v1/action-plans/:id', scope: 'cases', id: 'updateActionPlan', status: 200,

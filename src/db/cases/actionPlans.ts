@@ -1,7 +1,7 @@
 /**
  * @module Action plans (docs/closed-loop.md "Action plans"). A caller restricted to locations sees the plans that
  * touch one of their locations (a plan without locations is the whole organisation's: unrestricted callers
- * only) and may change only those whose every location is theirs (`can_edit`).
+ * only) and may change only those whose every location is theirs (`canEdit`).
  */
 import type { Scope } from '../../core/access/index.ts';
 import type { ActionPlan, ActionPlanCreate, ActionPlanPatch } from '../../core/api/actionPlans.ts';
@@ -38,21 +38,21 @@ function present(r: any): ActionPlan {
     title: r.title,
     description: r.description,
     status: r.status,
-    owner_user_id: r.owner_user_id,
+    ownerUserId: r.owner_user_id,
     owner: r.owner_user_id && r.owner_email ? { id: r.owner_user_id, email: r.owner_email, name: r.owner_name } : null,
-    survey_id: r.survey_id,
-    survey_name: r.survey_name ?? null,
-    question_id: r.question_id,
-    target_value: r.target_value === null ? null : Number(r.target_value),
-    location_ids: r.location_ids,
+    surveyId: r.survey_id,
+    surveyName: r.survey_name ?? null,
+    questionId: r.question_id,
+    targetValue: r.target_value === null ? null : Number(r.target_value),
+    locationIds: r.location_ids,
     locations: r.locs,
-    root_cause_id: r.root_cause_id,
-    root_cause: r.root_cause_name ?? null,
-    start_date: r.start_day,
-    due_date: r.due_day,
-    can_edit: r.can_edit,
-    created_at: r.created_at.toISOString(),
-    updated_at: r.updated_at.toISOString(),
+    rootCauseId: r.root_cause_id,
+    rootCause: r.root_cause_name ?? null,
+    startDate: r.start_day,
+    dueDate: r.due_day,
+    canEdit: r.can_edit,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
   };
 }
 
@@ -78,24 +78,29 @@ export async function getActionPlan(db: Queryable, scope: Scope, id: string): Pr
   return rows[0] ? present(rows[0]) : null;
 }
 
-const COLUMNS = ['title', 'description', 'status', 'owner_user_id', 'survey_id', 'question_id', 'target_value', 'location_ids', 'root_cause_id', 'start_date', 'due_date'] as const;
+/** The plan's fields (the API's names) and their columns. */
+const COLUMNS = {
+  title: 'title', description: 'description', status: 'status', ownerUserId: 'owner_user_id', surveyId: 'survey_id', questionId: 'question_id',
+  targetValue: 'target_value', locationIds: 'location_ids', rootCauseId: 'root_cause_id', startDate: 'start_date', dueDate: 'due_date',
+} as const satisfies Record<keyof ActionPlanCreate, string>;
+const FIELDS = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 
 export async function insertActionPlan(db: Queryable, orgId: string, createdBy: string | null, plan: ActionPlanCreate): Promise<string> {
   const { rows } = await db.query(
-    `/* insertActionPlan */ insert into action_plans(org_id, created_by, ${COLUMNS.join(', ')})
-     values ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) returning id`,
-    [orgId, createdBy, ...COLUMNS.map((c) => plan[c])],
+    `/* insertActionPlan */ insert into action_plans(org_id, created_by, ${FIELDS.map((f) => COLUMNS[f]).join(', ')})
+     values ($1, $2, ${FIELDS.map((_, i) => `$${i + 3}`).join(', ')}) returning id`,
+    [orgId, createdBy, ...FIELDS.map((f) => plan[f])],
   );
   return rows[0].id;
 }
 
 /** Changes the fields given. */
 export async function updateActionPlan(db: Queryable, orgId: string, id: string, change: ActionPlanPatch): Promise<void> {
-  const cols = COLUMNS.filter((c) => change[c] !== undefined);
+  const fields = FIELDS.filter((f) => change[f] !== undefined);
   await db.query(
-    `/* updateActionPlan */ update action_plans set ${cols.map((c, i) => `${c} = $${i + 3}`).join(', ')}${cols.length ? ', ' : ''}updated_at = now()
+    `/* updateActionPlan */ update action_plans set ${fields.map((f, i) => `${COLUMNS[f]} = $${i + 3}`).join(', ')}${fields.length ? ', ' : ''}updated_at = now()
      where org_id = $1 and id = $2`,
-    [orgId, id, ...cols.map((c) => change[c])],
+    [orgId, id, ...fields.map((f) => change[f])],
   );
 }
 

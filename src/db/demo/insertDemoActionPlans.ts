@@ -17,9 +17,9 @@ export async function insertDemoActionPlans(tx: PoolClient, ids: DemoIds, opts: 
   const plans = demoActionPlans(orgToday(DEMO_TIMEZONE, opts.now));
   for (const p of plans) {
     await insertActionPlan(tx, ids.orgId, owner, {
-      title: p.title, description: p.description, status: p.status, owner_user_id: owner, survey_id: nps.id, question_id: nps.questions.get('nps')!,
-      target_value: p.target, location_ids: p.stores.map((s) => ids.locations.get(s)!), root_cause_id: causes.get(p.rootCause) ?? null,
-      start_date: p.startDate, due_date: p.dueDate,
+      title: p.title, description: p.description, status: p.status, ownerUserId: owner, surveyId: nps.id, questionId: nps.questions.get('nps')!,
+      targetValue: p.target, locationIds: p.stores.map((s) => ids.locations.get(s)!), rootCauseId: causes.get(p.rootCause) ?? null,
+      startDate: p.startDate, dueDate: p.dueDate,
     });
   }
   return plans.length;

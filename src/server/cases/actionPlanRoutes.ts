@@ -38,7 +38,7 @@ export async function registerActionPlanRoutes(app: FastifyInstance, deps: AppDe
   /** The plan the caller may change. @throws not_found, forbidden */
   const editablePlan = async (principal: Principal, params: unknown): Promise<ActionPlan> => {
     const plan = await visiblePlan(principal, params);
-    if (!plan.can_edit) throw forbidden('This plan also covers locations outside yours: only someone with all of them may change it');
+    if (!plan.canEdit) throw forbidden('This plan also covers locations outside yours: only someone with all of them may change it');
     return plan;
   };
 
@@ -91,24 +91,24 @@ export async function registerActionPlanRoutes(app: FastifyInstance, deps: AppDe
   });
 }
 
-type PlanFields = Pick<ActionPlanCreate, 'start_date' | 'due_date' | 'survey_id' | 'question_id' | 'location_ids' | 'owner_user_id' | 'root_cause_id'>;
+type PlanFields = Pick<ActionPlanCreate, 'startDate' | 'dueDate' | 'surveyId' | 'questionId' | 'locationIds' | 'ownerUserId' | 'rootCauseId'>;
 
 /** The plan as it would be stored is consistent and refers to the caller's own things. @throws validation naming the field */
 async function checkPlan(db: Queryable, principal: Principal, p: PlanFields): Promise<void> {
-  if (p.due_date && p.due_date < p.start_date) throw invalid('due_date: must not be before start_date', { field: 'due_date' });
-  if (!p.survey_id !== !p.question_id) {
-    const field = p.survey_id ? 'question_id' : 'survey_id';
+  if (p.dueDate && p.dueDate < p.startDate) throw invalid('dueDate: must not be before startDate', { field: 'dueDate' });
+  if (!p.surveyId !== !p.questionId) {
+    const field = p.surveyId ? 'questionId' : 'surveyId';
     throw invalid(`${field}: give the survey and its question together`, { field });
   }
-  if (p.survey_id && p.question_id) {
-    const survey = await loadSurvey(db, principal.orgId, p.survey_id);
-    if (!survey) throw invalid('survey_id: no such survey', { field: 'survey_id' });
-    if (!scoredQuestion(survey, p.question_id)) throw invalid('question_id: not a scored question (NPS, CSAT, CES or rating) of this survey', { field: 'question_id' });
+  if (p.surveyId && p.questionId) {
+    const survey = await loadSurvey(db, principal.orgId, p.surveyId);
+    if (!survey) throw invalid('surveyId: no such survey', { field: 'surveyId' });
+    if (!scoredQuestion(survey, p.questionId)) throw invalid('questionId: not a scored question (NPS, CSAT, CES or rating) of this survey', { field: 'questionId' });
   }
-  const ids = [...new Set(p.location_ids)];
+  const ids = [...new Set(p.locationIds)];
   const found = await locationsInScope(db, scopeOf(principal), ids);
-  if (found.length !== ids.length) throw invalid('location_ids: a location is not one of yours', { field: 'location_ids' });
-  if (principal.locationPaths !== null && ids.length === 0) throw invalid('location_ids: choose at least one of your locations', { field: 'location_ids' });
-  if (p.owner_user_id && !(await isOrgUser(db, principal.orgId, p.owner_user_id))) throw invalid('owner_user_id: no such user', { field: 'owner_user_id' });
-  if (p.root_cause_id && !(await isOrgRootCause(db, principal.orgId, p.root_cause_id))) throw invalid('root_cause_id: no such root cause', { field: 'root_cause_id' });
+  if (found.length !== ids.length) throw invalid('locationIds: a location is not one of yours', { field: 'locationIds' });
+  if (principal.locationPaths !== null && ids.length === 0) throw invalid('locationIds: choose at least one of your locations', { field: 'locationIds' });
+  if (p.ownerUserId && !(await isOrgUser(db, principal.orgId, p.ownerUserId))) throw invalid('ownerUserId: no such user', { field: 'ownerUserId' });
+  if (p.rootCauseId && !(await isOrgRootCause(db, principal.orgId, p.rootCauseId))) throw invalid('rootCauseId: no such root cause', { field: 'rootCauseId' });
 }

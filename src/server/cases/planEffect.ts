@@ -21,22 +21,22 @@ import { getTrend } from '../analytics/trend.ts';
 
 export async function getPlanEffect(pool: pg.Pool, principal: Principal, plan: ActionPlan, now: Date): Promise<ActionPlanEffectAnswer> {
   const scope = scopeOf(principal);
-  const locations = await locationsInScope(pool, scope, plan.location_ids);
+  const locations = await locationsInScope(pool, scope, plan.locationIds);
   const base: ActionPlanEffectAnswer = {
-    state: 'no_metric', question: null, locations: locations.map((l) => ({ id: l.id, name: l.name })), target_value: plan.target_value,
-    start_date: plan.start_date, before: null, after: null, change: null, interval: null, trend: [],
+    state: 'no_metric', question: null, locations: locations.map((l) => ({ id: l.id, name: l.name })), targetValue: plan.targetValue,
+    startDate: plan.startDate, before: null, after: null, change: null, interval: null, trend: [],
   };
-  const survey = plan.survey_id ? await loadSurvey(pool, principal.orgId, plan.survey_id) : null;
-  const q = survey && plan.question_id ? scoredQuestion(survey, plan.question_id) : null;
+  const survey = plan.surveyId ? await loadSurvey(pool, principal.orgId, plan.surveyId) : null;
+  const q = survey && plan.questionId ? scoredQuestion(survey, plan.questionId) : null;
   if (!q) return base;
-  const withQuestion = { ...base, question: { id: q.id!, key: q.key, metric: q.metric, text: q.text, higher_is_better: q.direction !== 'lower_is_easier' } };
+  const withQuestion = { ...base, question: { id: q.id!, key: q.key, metric: q.metric, text: q.text, higherIsBetter: q.direction !== 'lower_is_easier' } };
   const org = await getOrgSettings(pool, principal.orgId);
   const timezone = org?.timezone ?? 'UTC';
-  const windows = planWindows(plan.start_date, plan.due_date, orgToday(timezone, now));
+  const windows = planWindows(plan.startDate, plan.dueDate, orgToday(timezone, now));
   if (!windows) return { ...withQuestion, state: 'not_started' };
   // The plan's locations (those the caller may see) are the scope of every read; a plan without any is the organisation's.
   const ctxOf = (range: DayRange, rollupsStale: boolean): SourceContext => ({
-    scope: plan.location_ids.length ? { orgId: principal.orgId, locationPaths: locations.map((l) => l.path) } : scope,
+    scope: plan.locationIds.length ? { orgId: principal.orgId, locationPaths: locations.map((l) => l.path) } : scope,
     timezone,
     dimensions: org?.dimensions ?? [],
     filter: { from: range.from, to: range.to },

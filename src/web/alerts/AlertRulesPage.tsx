@@ -3,7 +3,7 @@
  * confirmation), a form with the trigger's own fields, scope, recipients, quiet period and "open a case",
  * and the recent alerts. A failed save keeps the form as typed and says what was wrong.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
@@ -82,7 +82,11 @@ function useRuleSummary() {
   return (r: AlertRule) => {
     const p = r.params as Record<string, any>;
     const base = t(`al.trigger.${r.trigger}`);
-    if (r.trigger === 'comment_match') return `${base}: ${[...(p.keywords ?? []), ...(p.themes ?? [])].join(', ')}`;
+    // Each word isolated: Russian and English words in a Persian sentence would otherwise run together with it.
+    if (r.trigger === 'comment_match') {
+      const words: string[] = [...(p.keywords ?? []), ...(p.themes ?? [])];
+      return <>{base}: {words.map((w, i) => <Fragment key={i}>{i > 0 && ', '}<bdi>{w}</bdi></Fragment>)}</>;
+    }
     if (r.trigger === 'low_score' || r.trigger === 'metric_drop') return `${base} · ${p.metric === 'any' ? t('al.metric.any') : METRIC_NAMES[p.metric] ?? ''}`;
     return base;
   };
@@ -317,7 +321,7 @@ export function AlertRulesPage() {
         {rules.data?.items.map((r) => (
           <li key={r.id} className="card" data-testid="alert-rule">
             <div className="alert-rule-head">
-              <h3>{r.name}</h3>
+              <h3><bdi>{r.name}</bdi></h3>
               <span className={`badge ${r.enabled ? 'on' : 'off'}`}>{r.enabled ? t('al.on') : t('al.off')}</span>
             </div>
             <p>{summary(r)}</p>
@@ -341,9 +345,9 @@ export function AlertRulesPage() {
           return (
             <li key={a.id}>
               <time dateTime={a.firedAt}>{date(a.firedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
-              <strong>{a.ruleName}</strong>
-              {a.location ? <span> · {a.location.name}</span> : null}
-              {s.excerpt ? <q className="muted"> {String(s.excerpt)}</q> : null}
+              <strong><bdi>{a.ruleName}</bdi></strong>
+              {a.location ? <span> · <bdi>{a.location.name}</bdi></span> : null}
+              {s.excerpt ? <> <q className="muted" dir="auto">{String(s.excerpt)}</q></> : null}
               {!a.delivered && <span className="muted"> ({t('al.held')})</span>}
               {a.caseId && <> · <Link to={`/app/cases/${a.caseId}`}>{t('al.caseLink')}</Link></>}
             </li>

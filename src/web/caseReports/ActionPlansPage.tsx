@@ -46,8 +46,8 @@ export function ActionPlansPage() {
                     <td><span className={`badge plan-status-${p.status}`}>{t(`plan.status.${p.status}`)}</span></td>
                     <td><bdi>{p.locations.length ? p.locations.map((l) => l.name).join(', ') : t('plan.allLocations')}</bdi></td>
                     <td><bdi>{p.owner ? p.owner.name ?? p.owner.email : t('plan.noOwner')}</bdi></td>
-                    <td>{day(p.start_date)}</td>
-                    <td>{day(p.due_date)}</td>
+                    <td>{day(p.startDate)}</td>
+                    <td>{day(p.dueDate)}</td>
                   </tr>
                 ))}
               </tbody>

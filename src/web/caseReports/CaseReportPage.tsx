@@ -5,7 +5,7 @@
  * comment themes behind each cause, and compensation per location or root cause.
  */
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -30,7 +30,7 @@ type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function CaseReportPage() {
   const { t } = useI18n();
-  const { me, can } = useSession();
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const f = useMemo(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) || undefined])) as Record<FilterKey, string | undefined>, [params]);
   const { preset, range } = periodOf(f, orgToday(me?.org.timezone, new Date()));
@@ -47,7 +47,6 @@ export function CaseReportPage() {
     <div className="an-page clr-page">
       <div className="an-page-head">
         <PageTitle title={t('clr.title')} />
-        {can('metrics.read') && <Link to="/app/action-plans" className="button secondary">{t('clr.plansLink')}</Link>}
       </div>
       <p className="muted">{t('clr.intro')}</p>
       <form className="card sp-filters" aria-label={t('clr.filters')} onSubmit={(e) => e.preventDefault()} data-testid="clr-filters">

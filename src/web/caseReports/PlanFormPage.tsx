@@ -27,14 +27,14 @@ interface Draft {
   title: string;
   description: string;
   status: (typeof ACTION_PLAN_STATUSES)[number];
-  owner_user_id: string;
-  start_date: string;
-  due_date: string;
-  survey_id: string;
-  question_id: string;
-  target_value: string;
-  location_ids: string[];
-  root_cause_id: string;
+  ownerUserId: string;
+  startDate: string;
+  dueDate: string;
+  surveyId: string;
+  questionId: string;
+  targetValue: string;
+  locationIds: string[];
+  rootCauseId: string;
 }
 
 export function PlanFormPage() {
@@ -54,20 +54,20 @@ function PlanForm({ plan }: { plan: ActionPlanAnswer['plan'] | null }) {
     title: plan?.title ?? '',
     description: plan?.description ?? '',
     status: plan?.status ?? 'active',
-    owner_user_id: plan?.owner_user_id ?? me?.user.id ?? '',
-    start_date: plan?.start_date ?? orgToday(me?.org.timezone, new Date()),
-    due_date: plan?.due_date ?? '',
-    survey_id: plan?.survey_id ?? '',
-    question_id: plan?.question_id ?? '',
-    target_value: plan?.target_value === null || plan?.target_value === undefined ? '' : String(plan.target_value),
-    location_ids: plan?.location_ids ?? [],
-    root_cause_id: plan?.root_cause_id ?? '',
+    ownerUserId: plan?.ownerUserId ?? me?.user.id ?? '',
+    startDate: plan?.startDate ?? orgToday(me?.org.timezone, new Date()),
+    dueDate: plan?.dueDate ?? '',
+    surveyId: plan?.surveyId ?? '',
+    questionId: plan?.questionId ?? '',
+    targetValue: plan?.targetValue === null || plan?.targetValue === undefined ? '' : String(plan.targetValue),
+    locationIds: plan?.locationIds ?? [],
+    rootCauseId: plan?.rootCauseId ?? '',
   }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: string; message: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const surveys = useLoad<SurveyListAnswer>('/surveys');
-  const survey = useLoad<SurveyDetailAnswer>(d.survey_id ? `/surveys/${d.survey_id}` : null);
+  const survey = useLoad<SurveyDetailAnswer>(d.surveyId ? `/surveys/${d.surveyId}` : null);
   const locations = useLoad<LocationsAnswer>('/locations');
   const causes = useLoad<RootCausesAnswer>('/root-causes');
   // Only people managers can list users; others choose between themselves and the plan's current owner.
@@ -75,8 +75,8 @@ function PlanForm({ plan }: { plan: ActionPlanAnswer['plan'] | null }) {
   const questions = (survey.data?.survey.questions ?? []).filter((q) => q.id && (q.type === 'nps' || q.type === 'rating') && !q.archivedInVersion);
   // Deliberately only when another survey has loaded (react-hooks/exhaustive-deps would flag it; that plugin is not installed here).
   useEffect(() => {
-    if (survey.data && d.question_id && !questions.some((q) => q.id === d.question_id)) setD((x) => ({ ...x, question_id: '' }));
-    if (survey.data && !d.question_id && questions[0]) setD((x) => ({ ...x, question_id: questions[0].id! }));
+    if (survey.data && d.questionId && !questions.some((q) => q.id === d.questionId)) setD((x) => ({ ...x, questionId: '' }));
+    if (survey.data && !d.questionId && questions[0]) setD((x) => ({ ...x, questionId: questions[0].id! }));
   }, [survey.data]);
   const owners = users.data?.users.filter((u) => !u.disabled).map((u) => ({ id: u.id, label: u.name || u.email }))
     ?? [...(me ? [{ id: me.user.id, label: me.user.name || me.user.email }] : []), ...(plan?.owner && plan.owner.id !== me?.user.id ? [{ id: plan.owner.id, label: plan.owner.name ?? plan.owner.email }] : [])];
@@ -89,9 +89,9 @@ function PlanForm({ plan }: { plan: ActionPlanAnswer['plan'] | null }) {
     setError(null);
     setStatus(t('plan.form.saving'));
     const body = {
-      title: d.title, description: d.description, status: d.status, owner_user_id: d.owner_user_id || null, start_date: d.start_date,
-      due_date: d.due_date || null, survey_id: d.survey_id || null, question_id: d.survey_id ? d.question_id || null : null,
-      target_value: d.target_value.trim() === '' ? null : Number(d.target_value), location_ids: d.location_ids, root_cause_id: d.root_cause_id || null,
+      title: d.title, description: d.description, status: d.status, ownerUserId: d.ownerUserId || null, startDate: d.startDate,
+      dueDate: d.dueDate || null, surveyId: d.surveyId || null, questionId: d.surveyId ? d.questionId || null : null,
+      targetValue: d.targetValue.trim() === '' ? null : Number(d.targetValue), locationIds: d.locationIds, rootCauseId: d.rootCauseId || null,
     };
     try {
       const saved = plan ? await api.patch<ActionPlanAnswer>(`/action-plans/${plan.id}`, body) : await api.post<ActionPlanAnswer>('/action-plans', body);
@@ -125,47 +125,47 @@ function PlanForm({ plan }: { plan: ActionPlanAnswer['plan'] | null }) {
               </select>
             )}
           </Field>
-          <Field label={t('plan.form.owner')} error={fieldError('owner_user_id')}>
+          <Field label={t('plan.form.owner')} error={fieldError('ownerUserId')}>
             {(p) => (
-              <select {...p} value={d.owner_user_id} onChange={(e) => set('owner_user_id', e.target.value)} name="owner">
+              <select {...p} value={d.ownerUserId} onChange={(e) => set('ownerUserId', e.target.value)} name="owner">
                 <option value="">{t('plan.noOwner')}</option>
                 {owners.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
               </select>
             )}
           </Field>
-          <Field label={t('plan.form.start')} error={fieldError('start_date')}>
-            {(p) => <input {...p} type="date" required value={d.start_date} onChange={(e) => set('start_date', e.target.value)} name="start_date" />}
+          <Field label={t('plan.form.start')} error={fieldError('startDate')}>
+            {(p) => <input {...p} type="date" required value={d.startDate} onChange={(e) => set('startDate', e.target.value)} name="startDate" />}
           </Field>
-          <Field label={t('plan.form.due')} error={fieldError('due_date')}>
-            {(p) => <input {...p} type="date" min={d.start_date} value={d.due_date} onChange={(e) => set('due_date', e.target.value)} name="due_date" />}
+          <Field label={t('plan.form.due')} error={fieldError('dueDate')}>
+            {(p) => <input {...p} type="date" min={d.startDate} value={d.dueDate} onChange={(e) => set('dueDate', e.target.value)} name="dueDate" />}
           </Field>
         </div>
         <div className="row">
-          <Field label={t('plan.form.survey')} error={fieldError('survey_id')}>
+          <Field label={t('plan.form.survey')} error={fieldError('surveyId')}>
             {(p) => (
-              <select {...p} value={d.survey_id} onChange={(e) => setD((x) => ({ ...x, survey_id: e.target.value, question_id: '' }))} name="survey">
+              <select {...p} value={d.surveyId} onChange={(e) => setD((x) => ({ ...x, surveyId: e.target.value, questionId: '' }))} name="survey">
                 <option value="">{t('plan.form.noSurvey')}</option>
-                {(surveys.data?.surveys ?? []).filter((s) => !s.archivedAt || s.id === d.survey_id).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                {(surveys.data?.surveys ?? []).filter((s) => !s.archivedAt || s.id === d.surveyId).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
               </select>
             )}
           </Field>
-          {d.survey_id && (
-            <Field label={t('plan.form.question')} error={fieldError('question_id')}>
+          {d.surveyId && (
+            <Field label={t('plan.form.question')} error={fieldError('questionId')}>
               {(p) => (
-                <select {...p} value={d.question_id} onChange={(e) => set('question_id', e.target.value)} name="question">
+                <select {...p} value={d.questionId} onChange={(e) => set('questionId', e.target.value)} name="question">
                   {questions.map((q) => <option key={q.id} value={q.id}>{causeName(q.text, q.key, lang)}</option>)}
                 </select>
               )}
             </Field>
           )}
-          <Field label={t('plan.form.target')} hint={t('plan.form.targetHint')} error={fieldError('target_value')}>
-            {(p) => <input {...p} type="number" step="0.1" min={-100} max={100} value={d.target_value} onChange={(e) => set('target_value', e.target.value)} name="target_value" />}
+          <Field label={t('plan.form.target')} hint={t('plan.form.targetHint')} error={fieldError('targetValue')}>
+            {(p) => <input {...p} type="number" step="0.1" min={-100} max={100} value={d.targetValue} onChange={(e) => set('targetValue', e.target.value)} name="targetValue" />}
           </Field>
-          <Field label={t('plan.form.rootCause')} error={fieldError('root_cause_id')}>
+          <Field label={t('plan.form.rootCause')} error={fieldError('rootCauseId')}>
             {(p) => (
-              <select {...p} value={d.root_cause_id} onChange={(e) => set('root_cause_id', e.target.value)} name="root_cause">
+              <select {...p} value={d.rootCauseId} onChange={(e) => set('rootCauseId', e.target.value)} name="rootCause">
                 <option value="">{t('plan.form.noRootCause')}</option>
-                {(causes.data?.items ?? []).filter((c) => !c.archived || c.id === d.root_cause_id).map((c) => <option key={c.id} value={c.id}>{causeName(c.name, c.key, lang)}</option>)}
+                {(causes.data?.items ?? []).filter((c) => !c.archived || c.id === d.rootCauseId).map((c) => <option key={c.id} value={c.id}>{causeName(c.name, c.key, lang)}</option>)}
               </select>
             )}
           </Field>
@@ -177,15 +177,15 @@ function PlanForm({ plan }: { plan: ActionPlanAnswer['plan'] | null }) {
             <label key={l.id} style={{ paddingInlineStart: `${l.depth * 1.25}rem` }}>
               <input
                 type="checkbox"
-                checked={d.location_ids.includes(l.id)}
-                onChange={(e) => set('location_ids', e.target.checked ? [...d.location_ids, l.id] : d.location_ids.filter((x) => x !== l.id))}
+                checked={d.locationIds.includes(l.id)}
+                onChange={(e) => set('locationIds', e.target.checked ? [...d.locationIds, l.id] : d.locationIds.filter((x) => x !== l.id))}
               />
               <bdi>{l.name}</bdi>
             </label>
           ))}
-          {fieldError('location_ids') && <small className="error field-error">{fieldError('location_ids')}</small>}
+          {fieldError('locationIds') && <small className="error field-error">{fieldError('locationIds')}</small>}
         </fieldset>
-        {error && !['title', 'description', 'status', 'owner_user_id', 'start_date', 'due_date', 'survey_id', 'question_id', 'target_value', 'root_cause_id', 'location_ids'].includes(error.field) && (
+        {error && !['title', 'description', 'status', 'ownerUserId', 'startDate', 'dueDate', 'surveyId', 'questionId', 'targetValue', 'rootCauseId', 'locationIds'].includes(error.field) && (
           <ErrorMessage message={t('plan.form.error', { message: error.message })} />
         )}
         <div className="plan-actions">

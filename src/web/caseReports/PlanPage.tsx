@@ -22,6 +22,8 @@ import { planTrendOption } from './chartOptions.ts';
 import { causeName, type I18n } from './format.ts';
 import './caseReports.css';
 
+const METRIC_NAMES: Partial<Record<string, string>> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
+
 export function PlanPage() {
   const { id } = useParams();
   const { t } = useI18n();
@@ -38,7 +40,10 @@ function PlanView({ plan }: { plan: ActionPlan }) {
   const navigate = useNavigate();
   const effect = useLoad<ActionPlanEffectAnswer>(`/action-plans/${plan.id}/effect`);
   const day = (d: string) => date(`${d}T12:00:00Z`);
-  const editable = can('plan.manage') && plan.can_edit;
+  const editable = can('plan.manage') && plan.canEdit;
+  // The target is in the metric's own unit: say which metric ("25 (NPS)"), not a bare number.
+  const metric = effect.data?.question?.metric;
+  const targetMetric = metric ? METRIC_NAMES[metric] : undefined;
   const remove = async () => {
     await api.delete(`/action-plans/${plan.id}`);
     navigate('/app/action-plans');
@@ -59,13 +64,15 @@ function PlanView({ plan }: { plan: ActionPlan }) {
       <ul className="plan-meta muted" data-testid="plan-meta">
         <li><span className={`badge plan-status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span></li>
         <li>{t('plan.col.owner')}: <bdi>{plan.owner ? plan.owner.name ?? plan.owner.email : t('plan.noOwner')}</bdi></li>
-        <li>{t('plan.col.start')}: {day(plan.start_date)}</li>
-        {plan.due_date && <li>{t('plan.col.due')}: {day(plan.due_date)}</li>}
+        <li>{t('plan.col.start')}: {day(plan.startDate)}</li>
+        {plan.dueDate && <li>{t('plan.col.due')}: {day(plan.dueDate)}</li>}
         <li>{t('plan.col.locations')}: <bdi>{plan.locations.length ? plan.locations.map((l) => l.name).join(', ') : t('plan.allLocations')}</bdi></li>
-        {plan.target_value !== null && <li>{t('plan.target', { value: num(plan.target_value) })}</li>}
-        {plan.root_cause && <li>{t('plan.rootCause', { name: causeName(plan.root_cause, '', lang) })}</li>}
+        {plan.targetValue !== null && (
+          <li>{targetMetric ? t('plan.targetOf', { value: num(plan.targetValue), metric: targetMetric }) : t('plan.target', { value: num(plan.targetValue) })}</li>
+        )}
+        {plan.rootCause && <li>{t('plan.rootCause', { name: causeName(plan.rootCause, '', lang) })}</li>}
       </ul>
-      {can('plan.manage') && !plan.can_edit && <p className="muted">{t('plan.readOnly')}</p>}
+      {can('plan.manage') && !plan.canEdit && <p className="muted">{t('plan.readOnly')}</p>}
       <Panel title={t('plan.effect.title')} id="plan-effect">
         <Loadable state={effect} height={220}>{(e) => <Effect effect={e} i18n={i18n} />}</Loadable>
       </Panel>
@@ -81,7 +88,7 @@ function Verdict({ effect, i18n }: { effect: ActionPlanEffectAnswer; i18n: I18n 
   const figure = (v: number) => metricFigure(before, v, i18n);
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${figure(Math.abs(v))}`;
   // A rise is an improvement, except on the legacy "effort" CES scale (lower is easier).
-  const kind = c.significant && c.diff !== null ? ((c.diff > 0) === (effect.question?.higher_is_better ?? true) ? 'better' : 'worse') : '';
+  const kind = c.significant && c.diff !== null ? ((c.diff > 0) === (effect.question?.higherIsBetter ?? true) ? 'better' : 'worse') : '';
   const verdict = kind ? t(kind === 'better' ? 'plan.effect.better' : 'plan.effect.worse') : c.reason ? t(`plan.effect.reason.${c.reason.code}`) : t('plan.effect.notSignificant');
   return (
     <div data-testid="plan-verdict-box">
@@ -100,7 +107,7 @@ function Effect({ effect, i18n }: { effect: ActionPlanEffectAnswer; i18n: I18n }
   const { t, date, lang } = i18n;
   const day = (d: string) => date(`${d}T12:00:00Z`);
   if (effect.state === 'no_metric') return <p className="muted" data-testid="plan-no-metric">{t('plan.effect.noMetric')}</p>;
-  if (effect.state === 'not_started') return <p className="muted" data-testid="plan-not-started">{t('plan.effect.notStarted', { date: day(effect.start_date) })}</p>;
+  if (effect.state === 'not_started') return <p className="muted" data-testid="plan-not-started">{t('plan.effect.notStarted', { date: day(effect.startDate) })}</p>;
   return (
     <div data-testid="plan-effect">
       {effect.question && <h3 className="an-kpi-question"><bdi>{causeName(effect.question.text, effect.question.key, lang)}</bdi></h3>}
@@ -129,14 +136,14 @@ function Trend({ effect, i18n }: { effect: ActionPlanEffectAnswer; i18n: I18n })
   const { t, num, dir, date } = i18n;
   const chart = useMemo(() => {
     const interval = effect.interval ?? 'week';
-    const start = periodStart(effect.start_date, interval);
+    const start = periodStart(effect.startDate, interval);
     const periods = effect.trend.map((p) => p.period);
     const labels = periods.map((p) => date(`${p}T12:00:00Z`, interval === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' }));
     const values = effect.trend.map((p) => (p.result && p.result.value !== null ? Math.round(p.result.value * 10) / 10 : null));
     const metric = effect.question ? effect.trend.find((p) => p.result)?.result?.definition ?? effect.question.metric : '';
     return {
-      option: planTrendOption(labels, values, periods.indexOf(start), effect.target_value, { value: metric, start: t('plan.effect.startMark'), target: t('plan.effect.targetLine') }, { num, rtl: dir === 'rtl' }),
-      summary: t('plan.effect.trendSummary', { metric, interval: t(`plan.effect.interval.${interval}`), n: periods.length, date: date(`${effect.start_date}T12:00:00Z`) }),
+      option: planTrendOption(labels, values, periods.indexOf(start), effect.targetValue, { value: metric, start: t('plan.effect.startMark'), target: t('plan.effect.targetLine') }, { num, rtl: dir === 'rtl' }),
+      summary: t('plan.effect.trendSummary', { metric, interval: t(`plan.effect.interval.${interval}`), n: periods.length, date: date(`${effect.startDate}T12:00:00Z`) }),
       table: {
         caption: t('plan.effect.trend'),
         columns: [t('plan.effect.period'), t('plan.effect.value'), t('plan.effect.answers')],

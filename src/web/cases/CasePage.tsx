@@ -66,7 +66,7 @@ export function CasePage() {
     <div className="an-page cs-page cs-case" data-testid="case-page">
       <p><Link to="/app/cases">{t('cs.back')}</Link></p>
       <div className="an-page-head">
-        <PageTitle title={`#${c.number} ${c.title}`}><bdi>#{num(c.number, 0)}</bdi> {c.title}</PageTitle>
+        <PageTitle title={`#${c.number} ${c.title}`}><bdi>#{num(c.number, 0)}</bdi> <bdi>{c.title}</bdi></PageTitle>
         {canResolve && (
           <button type="button" className="primary" onClick={() => setResolving(true)} data-testid="resolve-open">{t('cs.resolve')}</button>
         )}
@@ -117,9 +117,9 @@ function CaseHeader({ c }: { c: CaseAnswer }) {
       <dl className="cs-facts">
         <div><dt>{t('cs.h.status')}</dt><dd><StatusTag status={c.status} /></dd></div>
         <div><dt>{t('cs.h.priority')}</dt><dd><PriorityBadge priority={c.priority} /></dd></div>
-        <div><dt>{t('cs.h.owner')}</dt><dd>{c.owner?.name ?? <span className="muted">{t('cs.unassigned')}</span>}</dd></div>
-        {c.team && <div><dt>{t('cs.h.team')}</dt><dd>{c.team.name}</dd></div>}
-        <div><dt>{t('cs.h.location')}</dt><dd>{c.location?.name ?? <span className="muted">{t('cs.noLocation')}</span>}</dd></div>
+        <div><dt>{t('cs.h.owner')}</dt><dd>{c.owner?.name ? <bdi>{c.owner.name}</bdi> : <span className="muted">{t('cs.unassigned')}</span>}</dd></div>
+        {c.team && <div><dt>{t('cs.h.team')}</dt><dd><bdi>{c.team.name}</bdi></dd></div>}
+        <div><dt>{t('cs.h.location')}</dt><dd>{c.location ? <bdi>{c.location.name}</bdi> : <span className="muted">{t('cs.noLocation')}</span>}</dd></div>
         <div><dt>{t('cs.h.due')}</dt><dd><DueCell dueAt={c.dueAt} overdue={c.overdue} /></dd></div>
         <div><dt>{t('cs.h.sla')}</dt><dd><span className={`badge cs-sla-${sla}`} data-testid="sla-state">{t(`cs.sla.${sla}` as MessageKey)}</span></dd></div>
         <div><dt>{t('cs.h.opened')}</dt><dd><time dateTime={c.createdAt}>{date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time></dd></div>

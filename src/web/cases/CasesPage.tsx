@@ -172,10 +172,11 @@ function CaseTable({ items, selectable, selected, onSelect, caption }: {
                 </td>
               )}
               <td className="cs-num" data-label={t('cs.col.number')}><bdi>#{num(c.number, 0)}</bdi></td>
-              <td data-label={t('cs.col.title')}><Link to={`/app/cases/${c.id}`}>{c.title}</Link></td>
-              <td data-label={t('cs.col.customer')}>{c.customerName ?? '—'}</td>
-              <td data-label={t('cs.col.store')}>{c.location?.name ?? <span className="muted">{t('cs.noLocation')}</span>}</td>
-              <td data-label={t('cs.col.owner')}>{c.owner?.name ?? c.team?.name ?? <span className="muted">{t('cs.unassigned')}</span>}</td>
+              {/* Names in another script than the page (Russian names on a Persian page) are isolated: bidi would flip their «» and (). */}
+              <td data-label={t('cs.col.title')}><Link to={`/app/cases/${c.id}`}><bdi>{c.title}</bdi></Link></td>
+              <td data-label={t('cs.col.customer')}><bdi>{c.customerName ?? '—'}</bdi></td>
+              <td data-label={t('cs.col.store')}>{c.location ? <bdi>{c.location.name}</bdi> : <span className="muted">{t('cs.noLocation')}</span>}</td>
+              <td data-label={t('cs.col.owner')}>{c.owner?.name ?? c.team?.name ? <bdi>{c.owner?.name ?? c.team?.name}</bdi> : <span className="muted">{t('cs.unassigned')}</span>}</td>
               <td data-label={t('cs.col.priority')}><PriorityBadge priority={c.priority} /></td>
               <td data-label={t('cs.col.due')}><DueCell dueAt={c.dueAt} overdue={c.overdue} /></td>
               <td data-label={t('cs.col.status')}><StatusTag status={c.status} /></td>

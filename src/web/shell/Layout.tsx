@@ -5,6 +5,7 @@ import { isLanguage, LANGUAGES, nativeName } from '../../core/i18n/languages.ts'
 import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
 import { NotificationBell } from '../alerts/NotificationBell.tsx';
+import { ClosedLoopNavItem, ClosedLoopTabs } from './closedLoopNav.tsx';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -33,11 +34,7 @@ export function Layout() {
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
-          {can('alert.manage') && <NavLink to="/app/alerts">{t('nav.alerts')}</NavLink>}
-          {can('case.read') && <NavLink to="/app/cases">{t('cs.nav')}</NavLink>}
-          {can('case.read') && <NavLink to="/app/cases/letters">{t('fl.nav')}</NavLink>}
-          {can('case.read') && <NavLink to="/app/cases/report">{t('clr.nav.report')}</NavLink>}
-          {can('metrics.read') && <NavLink to="/app/action-plans">{t('clr.nav.plans')}</NavLink>}
+          <ClosedLoopNavItem />
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
@@ -57,6 +54,7 @@ export function Layout() {
         <button type="button" className="link-button" onClick={signOut}>{t('shell.signOut')}</button>
       </header>
       <main id="main" tabIndex={-1}>
+        <ClosedLoopTabs />
         <Outlet />
       </main>
     </div>

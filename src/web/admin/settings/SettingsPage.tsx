@@ -123,8 +123,9 @@ function SettingsForm() {
       {job && <RollupProgress job={job} />}
       {org.data && <BrandingSettings />}
       {org.data && <ContactGapSetting />}
-      <p className="settings-jobs-link"><Link to="/app/case-settings">{t('co.link')}</Link></p>
       {org.data && can('case.configure') && <RootCausesSettings />}
+      {/* The links to the other settings pages together, after the sections of this one. */}
+      {can('case.configure') && <p className="settings-jobs-link"><Link to="/app/case-settings">{t('co.link')}</Link></p>}
       <p className="settings-jobs-link"><Link to="/app/jobs">{t('jobs.link')}</Link></p>
       <p className="settings-jobs-link"><Link to="/app/integrations">{t('int.link')}</Link></p>
       <p className="settings-jobs-link"><Link to="/app/channels">{t('ch.link')}</Link></p>
