@@ -25,7 +25,7 @@ export function ActionPlansPage() {
       <p className="muted">{t('plan.intro')}</p>
       <Loadable state={plans} height={200}>
         {(data) => data.items.length === 0 ? (
-          <EmptyState title={t('plan.empty')}><p className="muted">{t('plan.emptyHint')}</p></EmptyState>
+          <EmptyState title={t('plan.empty')}><p className="muted">{t(can('plan.manage') ? 'plan.emptyHint' : 'plan.emptyReadOnly')}</p></EmptyState>
         ) : (
           <section className="card">
             <SupportTable testId="plan-list" caption={t('plan.title')} wide>
