@@ -76,7 +76,8 @@ describe('closed loop end to end', () => {
     ruleId = made.json.rule.id;
 
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@loop.test', TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Closed loop' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report', exact: true }).click();
     await page.waitForURL(/\/app\/cases\/report$/);
     await page.getByTestId('clr-pareto-empty').waitFor();
     expect(await tileValue(page, 'first-action')).toBe('—');
@@ -177,7 +178,8 @@ describe('closed loop end to end', () => {
     expect(t.res).toBeLessThan(10_980);
 
     const page = await openSignedInPage(browser, server.baseUrl, 'alice@loop.test', TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Closed loop' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report', exact: true }).click();
     await page.waitForURL(/\/app\/cases\/report$/);
     await page.getByTestId('clr-pareto').waitFor();
     const rows = await page.locator('[data-testid=clr-pareto] figure table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent)));
