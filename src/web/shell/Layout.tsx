@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { isLanguage, LANGUAGES, nativeName } from '../../core/i18n/languages.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
-import { NotificationBell } from '../alerts/NotificationBell.tsx';
 import { ClosedLoopNavItem, ClosedLoopTabs } from './closedLoopNav.tsx';
+
+// The bell (its polling and popover) comes just after the first view; its texts are in the first view's catalogue.
+const NotificationBell = lazy(() => import('../alerts/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -49,7 +51,7 @@ export function Layout() {
             ))}
           </select>
         </label>
-        <NotificationBell />
+        <Suspense fallback={null}><NotificationBell /></Suspense>
         <span className="user-email">{me?.user.email}</span>
         <button type="button" className="link-button" onClick={signOut}>{t('shell.signOut')}</button>
       </header>
