@@ -44,7 +44,7 @@ beforeAll(async () => {
     const r = await owner.post('/api/v1/alert-rules', { name: `Detractor at ${name}`, trigger: 'low_score', params: { metric: 'nps' }, locationId: store, recipients: { emails: ['ops@apiloop.test'] } });
     expect(r.status, r.text).toBe(201);
     ids[`rule${name}`] = r.json.rule.id;
-    const p = await owner.post('/api/v1/action-plans', { title: `Plan for ${name}`, start_date: '2026-01-01', location_ids: [store] });
+    const p = await owner.post('/api/v1/action-plans', { title: `Plan for ${name}`, startDate: '2026-01-01', locationIds: [store] });
     expect(p.status, p.text).toBe(201);
     ids[`plan${name}`] = p.json.plan.id;
   }
@@ -207,13 +207,13 @@ describe('odd input', () => {
     ['POST', '/api/v1/alert-rules', { name: 'x', trigger: 'low_score', params: { metric: 'nps' }, recipients: { userIds: [unknown] } }],
     ['POST', '/api/v1/alert-rules', { name: 'x', trigger: 'low_score', params: { metric: 'nps' }, quietMinutes: 1e12 }],
     ['PATCH', `/api/v1/alert-rules/${'RULE'}`, { trigger: 'metric_drop' }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-02-30' }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-01-01', location_ids: [unknown] }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-01-01', survey_id: unknown, question_id: unknown }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-01-01', owner_user_id: unknown }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-01-01', root_cause_id: unknown }],
-    ['POST', '/api/v1/action-plans', { title: 'x', start_date: '2026-03-01', due_date: '2026-01-01' }],
-    ['PATCH', `/api/v1/action-plans/${'PLAN'}`, { target_value: 'high' }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-02-30' }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-01-01', locationIds: [unknown] }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-01-01', surveyId: unknown, questionId: unknown }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-01-01', ownerUserId: unknown }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-01-01', rootCauseId: unknown }],
+    ['POST', '/api/v1/action-plans', { title: 'x', startDate: '2026-03-01', dueDate: '2026-01-01' }],
+    ['PATCH', `/api/v1/action-plans/${'PLAN'}`, { targetValue: 'high' }],
   ];
   it.each(bodies)('%s %s -> 4xx naming the problem, never 500', async (method, template, body) => {
     const path = template.replace('CASE', ids.caseA).replace('RULE', ids.ruleA).replace('PLAN', ids.planA);
