@@ -5,18 +5,13 @@
  */
 import { z } from 'zod';
 import { orgsWithEnabledRules } from '../../db/alerts/alertRules.ts';
-import { defineJob, onePendingPerOrganisation } from '../jobs/queue.ts';
+import { defineJob, onePendingPerOrganisation, onePerStoredResponse } from '../jobs/queue.ts';
 import { evaluateAnalysed, evaluateFeedbackMessage, evaluateMetricDrops, evaluateResponse, sweepSlaBreaches } from './evaluate.ts';
 
 export const alertsResponseJob = defineJob({
   name: 'alerts-response',
-  payload: z.object({ orgId: z.uuid(), responseId: z.uuid() }),
+  ...onePerStoredResponse,
   schedule: 'after each stored response of an organisation with an enabled low_score or comment_match rule',
-  policy: 'standard',
-  retry: { limit: 5, delaySeconds: 5, backoff: true },
-  expireInSeconds: 120,
-  concurrency: 2,
-  pollSeconds: 1,
   async handler({ orgId, responseId }, ctx) {
     return { fired: await evaluateResponse(ctx.pool, ctx.queue, orgId, responseId) };
   },

@@ -4,11 +4,10 @@
  * one `deliver-webhook` job each. Idempotent: a delivery exists once per (endpoint, event, response), and
  * a rerun sends again only deliveries never attempted.
  */
-import { z } from 'zod';
 import { RESPONSE_EVENTS } from '../../core/integrations/webhookEvents.ts';
 import { loadResponseEvent, type ResponseEventRow } from '../../db/integrations/responseEvents.ts';
 import { createDeliveries } from '../../db/integrations/webhooks.ts';
-import { defineJob } from '../jobs/queue.ts';
+import { defineJob, onePerStoredResponse } from '../jobs/queue.ts';
 import { deliverWebhookJob } from './deliverWebhookJob.ts';
 
 /** The Standard Webhooks payload: `{type, timestamp, data}`. */
@@ -32,13 +31,8 @@ export function responsePayload(type: string, r: ResponseEventRow) {
 
 export const webhookEventJob = defineJob({
   name: 'webhook-event',
-  payload: z.object({ orgId: z.uuid(), responseId: z.uuid() }),
+  ...onePerStoredResponse,
   schedule: 'after each stored response of an organisation with an enabled webhook endpoint',
-  policy: 'standard',
-  retry: { limit: 5, delaySeconds: 5, backoff: true },
-  expireInSeconds: 120,
-  concurrency: 2,
-  pollSeconds: 1,
   async handler({ orgId, responseId }, ctx) {
     const response = await loadResponseEvent(ctx.pool, orgId, responseId);
     if (!response) return { deliveries: 0 };

@@ -77,6 +77,19 @@ export const onePendingPerOrganisation = {
   singletonKey: (p: z.infer<typeof OrgJobPayloadSchema>) => p.orgId,
 } as const;
 
+/**
+ * Spread into a kind that runs once per stored response (webhooks, alerts): that payload, a few quick
+ * retries, two at a time, picked up within a second.
+ */
+export const onePerStoredResponse = {
+  payload: z.object({ orgId: z.uuid(), responseId: z.uuid() }),
+  policy: 'standard',
+  retry: { limit: 5, delaySeconds: 5, backoff: true },
+  expireInSeconds: 120,
+  concurrency: 2,
+  pollSeconds: 1,
+} as const;
+
 /** Declares a job kind (typed payload for handler and senders). */
 export function defineJob<P extends object>(kind: JobKind<P>): JobKind<P> {
   return kind;
