@@ -19,6 +19,7 @@ import { PRESET_NAMES } from '../core/support/presets.ts';
 import { businessSeconds, parseBusinessHours } from '../core/support/businessHours.ts';
 import { EventFileError, eventFileFormat, readEventFile, type EventFileFormat } from '../server/support/readEventFile.ts';
 import { cliText } from './messages.ts';
+import { table } from './table.ts';
 
 const SHOWN_BAD_ROWS = 10;
 const FORMATS: readonly string[] = ['csv', 'xlsx', 'jsonl'];
@@ -109,11 +110,6 @@ const percent = (r: number | null) => (r === null ? dash : cliText('kpi.percent'
 
 function windowLabel(seconds: number): string {
   return seconds % DAY === 0 ? cliText('kpi.days', { days: seconds / DAY }) : cliText('kpi.windowHours', { hours: Math.round((seconds / 3600) * 10) / 10 });
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
-  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 function overallTable(file: string, k: SupportKpis, businessHours: string | undefined): string {

@@ -13,6 +13,7 @@ import { registerJobsCommand } from './jobs.ts';
 import { registerTextCommand } from './text.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerImportCommand } from './importEvents.ts';
+import { registerAuditCommand } from './audit.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -46,6 +47,7 @@ registerJobsCommand(program);
 registerTextCommand(program);
 registerKpiCommand(program);
 registerImportCommand(program);
+registerAuditCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);

@@ -43,6 +43,13 @@ import { registerCaseRoutes } from './cases/routes.ts';
 import { registerCaseOpsRoutes } from './cases/caseOpsRoutes.ts';
 import { registerCaseReportRoutes } from './cases/reportRoutes.ts';
 import { registerActionPlanRoutes } from './cases/actionPlanRoutes.ts';
+import { registerChecklistRoutes } from './audits/checklistRoutes.ts';
+import { registerAuditWaveRoutes } from './audits/waveRoutes.ts';
+import { registerAuditVisitRoutes } from './audits/visitRoutes.ts';
+import { registerAuditFieldRoutes } from './audits/fieldRoutes.ts';
+import { registerAuditResultRoutes } from './audits/resultRoutes.ts';
+import { registerQaRoutes } from './audits/qaRoutes.ts';
+import { registerQuizRoutes } from './quizzes/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -86,4 +93,11 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerCaseOpsRoutes(app, deps); // /api/v1/org/case-routing, case-teams, business-hours, compensation-limits; /api/v1/locations/:id/business-hours
   await registerCaseReportRoutes(app, deps); // /api/v1/cases/metrics, /cases/root-causes (Pareto), /cases/compensation
   await registerActionPlanRoutes(app, deps); // /api/v1/action-plans (+ /:id/effect)
+  await registerChecklistRoutes(app, deps); // /api/v1/checklists (+ import, export, versions), /api/v1/checklist-starters
+  await registerAuditWaveRoutes(app, deps); // /api/v1/audit-waves (+ assignments), /api/v1/audit-assignments/:id
+  await registerAuditVisitRoutes(app, deps); // /api/v1/audit-visits: submit, list, one visit, corrections, review, publish, appeals; /api/v1/audit-appeals/:id
+  await registerAuditFieldRoutes(app, deps); // /api/v1/my/audit-assignments (the auditor's page), /api/v1/audit-evidence (upload, download)
+  await registerAuditResultRoutes(app, deps); // /api/v1/audits/*: results by standard, section, item, location, employee, period; worst items, autofails, benchmark, customer link
+  await registerQaRoutes(app, deps); // /api/v1/employees (+ coaching notes), /api/v1/coaching-notes/:id, /api/v1/qa/*, /api/v1/audit-calibrations
+  await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results); public /quiz/:slug pages
 }

@@ -13,6 +13,12 @@ import { lettersRoutes } from './letters/routes.tsx';
 import { casesRoutes } from './cases/routes.tsx';
 import { caseOpsRoutes } from './caseops/routes.tsx';
 import { caseReportRoutes } from './caseReports/routes.tsx';
+import { checklistsRoutes } from './checklists/routes.tsx';
+import { auditVisitsRoutes } from './auditVisits/routes.tsx';
+import { auditorRoutes } from './auditor/routes.tsx';
+import { auditResultsRoutes } from './auditResults/routes.tsx';
+import { qaRoutes } from './qa/routes.tsx';
+import { quizzesRoutes } from './quizzes/routes.tsx';
 import type { ReactNode } from 'react';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -53,6 +59,12 @@ export function App() {
           {casesRoutes()}
           {caseOpsRoutes()}
           {caseReportRoutes()}
+          {checklistsRoutes()}
+          {auditVisitsRoutes()}
+          {auditorRoutes()}
+          {auditResultsRoutes()}
+          {qaRoutes()}
+          {quizzesRoutes()}
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

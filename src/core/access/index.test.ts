@@ -8,9 +8,14 @@ const EXPECTED: Record<Role, Action[]> = {
   analyst: [
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
+    'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
   ],
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work'],
-  viewer: ['location.read', 'survey.read', 'metrics.read'],
+  location_manager: [
+    'location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work',
+    'audit.read', 'audit.appeal',
+  ],
+  viewer: ['location.read', 'survey.read', 'metrics.read', 'audit.read'],
+  auditor: ['audit.submit'],
 };
 
 const principal = (role: Role, locationPaths: string[] | null): Principal => ({ orgId: 'org-1', userId: 'u-1', role, locationPaths });

@@ -2,10 +2,11 @@
  * Who may do what: one role -> action matrix and the location-subtree rule. Pure; no I/O.
  * A principal's location grants cover each granted node's whole subtree.
  */
-export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'] as const;
+// auditor: a mystery shopper or internal auditor (docs/audits.md): sees only their assignments, submits visits, no dashboards
+export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles an invitation may grant: owners are made by promoting an existing user. */
-export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer'] as const satisfies readonly Role[];
+export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer', 'auditor'] as const satisfies readonly Role[];
 
 export const ACTIONS = [
   'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
@@ -14,6 +15,10 @@ export const ACTIONS = [
   // closed loop (docs/closed-loop.md): work cases (of one's locations), configure routing / limits /
   // the feedback mailbox, manage alert rules, manage action plans
   'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
+  // audits (docs/audits.md): read results and published visits (of one's locations), manage checklists /
+  // waves / staff / quizzes / calibrations, review and publish visits and QA reviews (and decide appeals,
+  // write coaching notes), submit visits (an auditor: only their own assignments), appeal a published item
+  'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -23,20 +28,29 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
+    'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
     'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'rollups.rebuild',
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
+    'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
   ],
   analyst: [
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
+    'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
   ],
   // Support contacts and cases of their own locations only (src/db/support/storeEvents.ts, src/db/cases refuse the others).
-  location_manager: ['location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work'],
-  viewer: ['location.read', 'survey.read', 'metrics.read'],
+  // Published audits of their own locations; they may appeal an item of them once.
+  location_manager: [
+    'location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work',
+    'audit.read', 'audit.appeal',
+  ],
+  viewer: ['location.read', 'survey.read', 'metrics.read', 'audit.read'],
+  // Their own assignments only (src/db/audits refuses the others); no dashboards, no locations list.
+  auditor: ['audit.submit'],
 };
 
 export interface Principal {
@@ -80,7 +94,7 @@ export function scopeOf(principal: Principal): Scope {
   return { orgId: principal.orgId, locationPaths: principal.locationPaths };
 }
 
-/** Location managers are always limited; other roles are limited only when given locations. */
+/** Location managers are always limited; other roles are limited only when given locations (an auditor's reach is their assignments). */
 export function effectiveLocationPaths(role: Role, grantedPaths: string[]): string[] | null {
   if (role === 'owner') return null;
   if (role === 'location_manager') return grantedPaths;

@@ -4,7 +4,8 @@
  * so "inside the subtree of X" is "path starts with X's path".
  */
 
-export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other'] as const;
+// competitor: a competitor's store, audited and benchmarked beside one's own but never scored as part of the own tree (docs/audits.md)
+export const LOCATION_KINDS = ['company', 'region', 'store', 'branch', 'call_center', 'team', 'other', 'competitor'] as const;
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 /**

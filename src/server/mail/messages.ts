@@ -11,6 +11,7 @@ const mailMessages = defineMessages({
     'role.analyst': 'analyst',
     'role.location_manager': 'location manager',
     'role.viewer': 'viewer',
+    'role.auditor': 'auditor',
     'invite.subject': 'Invitation to {org}',
     'invite.body':
       '{inviter} invited you to join {org} on Sarafan as {role}.\n\nOpen this link to choose your password:\n{link}\n\n' +
@@ -29,6 +30,7 @@ const mailMessages = defineMessages({
     'role.analyst': 'аналитик',
     'role.location_manager': 'руководитель точки',
     'role.viewer': 'наблюдатель',
+    'role.auditor': 'аудитор',
     'invite.subject': 'Приглашение в {org}',
     'invite.body':
       '{inviter} приглашает вас в {org} в Sarafan (роль: {role}).\n\nОткройте ссылку, чтобы задать пароль:\n{link}\n\n' +
@@ -47,6 +49,7 @@ const mailMessages = defineMessages({
     'role.analyst': 'تحلیلگر',
     'role.location_manager': 'مدیر شعبه',
     'role.viewer': 'بیننده',
+    'role.auditor': 'ممیز',
     'invite.subject': 'دعوت به {org}',
     'invite.body':
       '{inviter} شما را با نقش {role} به {org} در سرافان دعوت کرده است.\n\nبرای انتخاب گذرواژه این پیوند را باز کنید:\n{link}\n\n' +

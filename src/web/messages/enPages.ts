@@ -18,8 +18,14 @@ import { lettersEn } from '../letters/messages.ts';
 import { casesEn } from '../cases/messages.ts';
 import { caseOpsEn } from '../caseops/messages.ts';
 import { caseReportsEn } from '../caseReports/messages.ts';
+import { checklistsEn } from '../checklists/messages.ts';
+import { auditVisitsEn } from '../auditVisits/messages.ts';
+import { auditorEn } from '../auditor/messages.ts';
+import { auditResultsEn } from '../auditResults/messages.ts';
+import { qaEn } from '../qa/messages.ts';
+import { quizzesEn } from '../quizzes/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn);
 
 
 

@@ -24,8 +24,14 @@ import { lettersFa } from '../letters/messages.fa.ts';
 import { casesFa } from '../cases/messages.fa.ts';
 import { caseOpsFa } from '../caseops/messages.fa.ts';
 import { caseReportsFa } from '../caseReports/messages.fa.ts';
+import { checklistsFa } from '../checklists/messages.fa.ts';
+import { auditVisitsFa } from '../auditVisits/messages.fa.ts';
+import { auditorFa } from '../auditor/messages.fa.ts';
+import { auditResultsFa } from '../auditResults/messages.fa.ts';
+import { qaFa } from '../qa/messages.fa.ts';
+import { quizzesFa } from '../quizzes/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa);
 
 
 

@@ -24,8 +24,14 @@ import { lettersRu } from '../letters/messages.ru.ts';
 import { casesRu } from '../cases/messages.ru.ts';
 import { caseOpsRu } from '../caseops/messages.ru.ts';
 import { caseReportsRu } from '../caseReports/messages.ru.ts';
+import { checklistsRu } from '../checklists/messages.ru.ts';
+import { auditVisitsRu } from '../auditVisits/messages.ru.ts';
+import { auditorRu } from '../auditor/messages.ru.ts';
+import { auditResultsRu } from '../auditResults/messages.ru.ts';
+import { qaRu } from '../qa/messages.ru.ts';
+import { quizzesRu } from '../quizzes/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu);
 
 
 

@@ -5,6 +5,7 @@ import { isLanguage, LANGUAGES, nativeName } from '../../core/i18n/languages.ts'
 import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
 import { ClosedLoopNavItem, ClosedLoopTabs } from './closedLoopNav.tsx';
+import { AuditsNavItem, AuditsTabs } from './auditsNav.tsx';
 
 // The bell (its polling and popover) comes just after the first view; its texts are in the first view's catalogue.
 const NotificationBell = lazy(() => import('../alerts/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
@@ -37,6 +38,7 @@ export function Layout() {
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
           <ClosedLoopNavItem />
+          <AuditsNavItem />
           <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
@@ -57,6 +59,7 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         <ClosedLoopTabs />
+        <AuditsTabs />
         <Outlet />
       </main>
     </div>

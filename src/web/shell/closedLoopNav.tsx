@@ -2,17 +2,12 @@
  * The closed-loop pages under one main-navigation entry: the entry itself (current on every closed-loop
  * page) and the tab bar shown above those pages, each tab only for a role that may open its page.
  */
-import { useEffect, useRef } from 'react';
-import { Link, useLocation } from 'react-router';
-import type { Action } from '../../core/access/index.ts';
+import { useLocation } from 'react-router';
 import { useI18n } from '../i18n.tsx';
-import type { MessageKey } from '../messages/en.ts';
-import { useSession } from './session.tsx';
-
-interface Tab { to: string; label: MessageKey; action: Action; end?: boolean }
+import { SectionNavLink, SectionTabBar, under, useSectionTabs, type SectionTab } from './sectionNav.tsx';
 
 // Inbox is current on a case page too (/app/cases/<id>), not on the report and letters beside it.
-const TABS: readonly Tab[] = [
+const TABS: readonly SectionTab[] = [
   { to: '/app/cases', label: 'cs.nav.inbox', action: 'case.read' },
   { to: '/app/cases/report', label: 'clr.nav.report', action: 'case.read' },
   { to: '/app/cases/letters', label: 'fl.nav', action: 'case.read' },
@@ -22,22 +17,13 @@ const TABS: readonly Tab[] = [
 
 const SUBPAGES = ['/app/cases/report', '/app/cases/letters'];
 
-function under(pathname: string, prefix: string): boolean {
-  return pathname === prefix || pathname.startsWith(`${prefix}/`);
-}
-
-function tabCurrent(tab: Tab, pathname: string): boolean {
+function tabCurrent(tab: SectionTab, pathname: string): boolean {
   if (tab.to === '/app/cases') return under(pathname, tab.to) && !SUBPAGES.some((p) => under(pathname, p));
   return under(pathname, tab.to);
 }
 
 function isClosedLoopPage(pathname: string): boolean {
   return TABS.some((tab) => under(pathname, tab.to));
-}
-
-function useTabs(): Tab[] {
-  const { can } = useSession();
-  return TABS.filter((tab) => can(tab.action));
 }
 
 /**
@@ -47,32 +33,12 @@ function useTabs(): Tab[] {
 export function ClosedLoopNavItem() {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const tabs = useTabs();
-  const first = tabs[0];
+  const first = useSectionTabs(TABS)[0];
   if (!first) return null;
-  const current = isClosedLoopPage(pathname);
-  const label = first.to === '/app/cases' ? t('cs.nav') : t(first.label);
-  return <Link to={first.to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>{label}</Link>;
+  return <SectionNavLink to={first.to} label={first.to === '/app/cases' ? t('cs.nav') : t(first.label)} current={isClosedLoopPage(pathname)} />;
 }
 
 /** The tab bar above a closed-loop page (none when the role sees one closed-loop page only). */
 export function ClosedLoopTabs() {
-  const { t } = useI18n();
-  const { pathname } = useLocation();
-  const tabs = useTabs();
-  const bar = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: bring the current tab into view (Action plans, Alert rules are off-screen).
-  useEffect(() => {
-    const current = bar.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (current && bar.current && bar.current.scrollWidth > bar.current.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
-  if (!isClosedLoopPage(pathname) || tabs.length < 2) return null;
-  return (
-    <nav aria-label={t('cs.nav.sections')} className="subnav" ref={bar}>
-      {tabs.map((tab) => {
-        const current = tabCurrent(tab, pathname);
-        return <Link key={tab.to} to={tab.to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>{t(tab.label)}</Link>;
-      })}
-    </nav>
-  );
+  return <SectionTabBar tabs={useSectionTabs(TABS)} inSection={isClosedLoopPage} isCurrent={tabCurrent} label="cs.nav.sections" />;
 }

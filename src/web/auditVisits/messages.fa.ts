@@ -1,0 +1,7 @@
+/** Persian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../core/i18n/messages.ts';
+import type { auditVisitsEn } from './messages.ts';
+
+export const auditVisitsFa: Translation<keyof typeof auditVisitsEn> = {
+  'av.title': 'بازدیدهای ممیزی',
+};

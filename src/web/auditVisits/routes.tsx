@@ -1,0 +1,5 @@
+/** The audit visits pages under /app (chunks loaded on first visit, with the page messages). */
+
+export function auditVisitsRoutes() {
+  return <></>;
+}

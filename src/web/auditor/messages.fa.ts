@@ -1,0 +1,7 @@
+/** Persian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../core/i18n/messages.ts';
+import type { auditorEn } from './messages.ts';
+
+export const auditorFa: Translation<keyof typeof auditorEn> = {
+  'am.title': 'ممیزی‌های من',
+};

@@ -1,0 +1,7 @@
+/** Russian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../core/i18n/messages.ts';
+import type { quizzesEn } from './messages.ts';
+
+export const quizzesRu: Translation<keyof typeof quizzesEn> = {
+  'qz.title': 'Тесты знаний',
+};
