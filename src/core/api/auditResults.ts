@@ -1,5 +1,5 @@
 /**
- * @module The audit results API (docs/audits.md "Results"): GET /api/v1/audits/summary, /by-location, /by-employee,
+ * @module The audit results API (docs/audits.md "Results"): GET /api/v1/audits/result-options, /summary, /by-location, /by-employee,
  * /trend, /items, /autofails, /to-fix, /benchmark, /customer-link. Queries are validated with these schemas; the
  * answers are typed here for the dashboard.
  */
@@ -140,4 +140,10 @@ export interface AuditCustomerLinkAnswer {
   }[];
   correlations: { standard: string; nps: CorrelationResult; csat: CorrelationResult }[];
   minLocations: number;
+}
+
+/** GET /audits/result-options: the checklists and waves of the published visits the caller may see (the filters' choices). */
+export interface AuditResultOptionsAnswer {
+  checklists: { id: string; name: string }[];
+  waves: { id: string; name: string }[];
 }

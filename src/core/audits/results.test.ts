@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCsat } from '../stats/csat.ts';
-import { changeOf, pooledCsat, ratePercent, standardCorrelations, worstItems } from './results.ts';
+import { changeOf, type LocationLink, pooledCsat, ratePercent, standardCorrelations, worstItems } from './results.ts';
 
 describe('audit results rules', () => {
   it('rates and changes', () => {
@@ -34,7 +34,7 @@ describe('audit results rules', () => {
   });
 
   it('correlates each standard with NPS and CSAT over the locations that have both', () => {
-    const locs = [
+    const locs: LocationLink[] = [
       { standards: { greeting: 10 }, nps: 1, csat: 50 },
       { standards: { greeting: 20 }, nps: 2, csat: 40 },
       { standards: { greeting: 30 }, nps: 3, csat: 30 },

@@ -270,3 +270,22 @@ export async function getLatestFailedRows(db: Queryable, scope: Scope, f: AuditR
      order by x.location_name, x.location_id`);
   return rows.map(toVisit);
 }
+
+/** The checklists and waves of the published visits (own and competitor) the caller may see: the results page's filter choices. */
+export async function getResultOptions(db: Queryable, scope: Scope): Promise<{ checklists: { id: string; name: string }[]; waves: { id: string; name: string }[] }> {
+  const params: unknown[] = [];
+  const p = binder(params);
+  const visible = `v.org_id = ${p(scope.orgId)} and v.status = 'published' and v.kind = any(${p(RESULT_KINDS)}::text[]) and ${locationScopeSql(scope, 'v.location_id', params)}`;
+  const { rows } = await db.query(
+    `/* getAuditResultOptions */
+     select 'checklist' as type, c.id, c.name from checklists c
+      where c.org_id = ${p(scope.orgId)} and exists (select 1 from audit_visits v where ${visible} and v.checklist_id = c.id)
+     union all
+     select 'wave', w.id, w.name from audit_waves w
+      where w.org_id = ${p(scope.orgId)} and exists (select 1 from audit_visits v where ${visible} and v.wave_id = w.id)
+     order by 1, 3, 2`,
+    params,
+  );
+  const of = (type: string) => rows.filter((r) => r.type === type).map((r) => ({ id: r.id as string, name: r.name as string }));
+  return { checklists: of('checklist'), waves: of('wave') };
+}

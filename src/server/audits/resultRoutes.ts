@@ -6,7 +6,7 @@ import { scopeOf, type Principal } from '../../core/access/index.ts';
 import {
   AuditCustomerLinkQuery, AuditResultsQuery, AuditTrendQuery,
   type AuditAutofailsAnswer, type AuditBenchmarkAnswer, type AuditByEmployeeAnswer, type AuditByLocationAnswer, type AuditCustomerLinkAnswer,
-  type AuditItemsAnswer, type AuditResultsQueryT, type AuditSummaryAnswer, type AuditToFixAnswer, type AuditTrendAnswer, type PooledScore, type VisitFigures,
+  type AuditItemsAnswer, type AuditResultOptionsAnswer, type AuditResultsQueryT, type AuditSummaryAnswer, type AuditToFixAnswer, type AuditTrendAnswer, type PooledScore, type VisitFigures,
 } from '../../core/api/auditResults.ts';
 import { textIn, type LocalizedText } from '../../core/audits/checklist.ts';
 import { changeOf, pooled, pooledCsat, ratePercent, standardCorrelations, worstItems } from '../../core/audits/results.ts';
@@ -18,7 +18,7 @@ import { previousPeriod } from '../../core/time/orgCalendar.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
 import {
   getAutofailRows, getCompetitorRows, getEmployeeRows, getItemRows, getLatestFailedRows, getLocationRows, getLocationStandardRows, getSectionRows,
-  getStandardRows, getTrendRows, getVisitTotals, type AuditResultFilter, type PooledRow, type VisitWithItems,
+  getResultOptions, getStandardRows, getTrendRows, getVisitTotals, type AuditResultFilter, type PooledRow, type VisitWithItems,
 } from '../../db/audits/results.ts';
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
 import { listSurveyMetricQuestions } from '../../db/queries/listSurveyMetricQuestions.ts';
@@ -44,6 +44,11 @@ export async function registerAuditResultRoutes(app: FastifyInstance, deps: AppD
     const { filter, dimensions } = await filterOf(reads, principal, query);
     return { principal, scope: scopeOf(principal), query, filter, dimensions };
   };
+
+  app.get('/api/v1/audits/result-options', async (request): Promise<AuditResultOptionsAnswer> => {
+    const principal = authorize(request, 'audit.read');
+    return getResultOptions(reads, scopeOf(principal));
+  });
 
   app.get('/api/v1/audits/summary', async (request): Promise<AuditSummaryAnswer> => {
     const { scope, query, filter } = await resultRequest(request, AuditResultsQuery);
