@@ -116,7 +116,7 @@ export function ResultsPage() {
             title={t('ar.trend.title')}
             id="ar-trend"
             actions={(
-              <label className="clr-inline ar-inline">
+              <label className="ar-inline">
                 {t('ar.trend.interval')}
                 <select value={interval} onChange={(e) => setTrendInterval(e.target.value === 'month' ? 'month' : 'week')} data-testid="ar-trend-interval">
                   <option value="week">{t('ar.trend.byWeek')}</option>
@@ -178,7 +178,7 @@ function Tiles({ state }: { state: Loaded<AuditSummaryAnswer> }) {
       <ul className="an-kpis sp-kpis" aria-busy={s === null}>
         {tiles
           ? tiles.map((tile) => (
-              <li key={tile.id} className={`card an-kpi sp-kpi${'warn' in tile && tile.warn ? ' clr-warn' : ''}`} data-testid={`ar-kpi-${tile.id}`}>
+              <li key={tile.id} className={`card an-kpi sp-kpi${'warn' in tile && tile.warn ? ' ar-warn' : ''}`} data-testid={`ar-kpi-${tile.id}`}>
                 <span className="an-kpi-label">{tile.label}</span>
                 <span className="sp-kpi-value" data-testid="ar-kpi-value"><bdi>{tile.value}</bdi></span>
                 {tile.details.map((d) => <span key={d} className="muted sp-kpi-detail">{d}</span>)}
@@ -226,7 +226,7 @@ function Sections({ data }: { data: AuditSummaryAnswer }) {
       <tbody>
         {data.sections.map((s) => (
           <tr key={`${s.checklistId}-${s.key}`}>
-            <th scope="row"><bdi>{s.name}</bdi>{several && <span className="muted clr-sub"><bdi>{s.checklistName}</bdi></span>}</th>
+            <th scope="row"><bdi>{s.name}</bdi>{several && <span className="muted ar-note"><bdi>{s.checklistName}</bdi></span>}</th>
             <ScoreCell value={s.score} /><td className="num">{num(s.items, 0)}</td>
           </tr>
         ))}
@@ -306,7 +306,7 @@ function Employees({ rows }: { rows: AuditByEmployeeAnswer['employees'] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.employeeId}-${r.name}`}>
-            <th scope="row"><bdi>{r.name}</bdi>{r.locationName && <span className="muted clr-sub"><bdi>{r.locationName}</bdi></span>}</th>
+            <th scope="row"><bdi>{r.name}</bdi>{r.locationName && <span className="muted ar-note"><bdi>{r.locationName}</bdi></span>}</th>
             <ScoreCell value={r.mean} /><td className="num">{num(r.n, 0)}</td><td className="num">{num(r.autofails, 0)}</td>
           </tr>
         ))}
@@ -328,9 +328,9 @@ function Failing({ data }: { data: AuditItemsAnswer }) {
             <th scope="row">
               <bdi>{r.text}</bdi>
               {r.critical && <> <span className="badge">{t('ar.fail.critical')}</span></>}
-              {r.standard && <span className="muted clr-sub"><bdi>{standardName(t, r.standard)}</bdi></span>}
+              {r.standard && <span className="muted ar-note"><bdi>{standardName(t, r.standard)}</bdi></span>}
             </th>
-            <td className="num"><bdi>{score(i18n, r.failRate)}</bdi><span className="muted clr-sub">{t('ar.fail.detail', { failed: r.failed, applicable: r.applicable })}</span></td>
+            <td className="num"><bdi>{score(i18n, r.failRate)}</bdi><span className="muted ar-note">{t('ar.fail.detail', { failed: r.failed, applicable: r.applicable })}</span></td>
             <ScoreCell value={r.score} />
           </tr>
         ))}
@@ -379,7 +379,7 @@ function Benchmark({ data }: { data: AuditBenchmarkAnswer }) {
         <thead><tr><th scope="col">{t('ar.std.standard')}</th><th scope="col" className="num">{t('ar.bench.own')}</th><th scope="col" className="num">{t('ar.bench.competitors')}</th><th scope="col" className="num">{t('ar.bench.gap')}</th></tr></thead>
         <tbody>
           <tr className="ar-total">
-            <th scope="row">{t('ar.kpi.mean')}<span className="muted clr-sub">{t('ar.bench.n', { n: data.own.n })} / {t('ar.bench.n', { n: data.competitors.n })}</span></th>
+            <th scope="row">{t('ar.kpi.mean')}<span className="muted ar-note">{t('ar.bench.n', { n: data.own.n })} / {t('ar.bench.n', { n: data.competitors.n })}</span></th>
             <ScoreCell value={data.own.mean} /><ScoreCell value={data.competitors.mean} /><td className="num"><bdi>{gap(data.own.mean, data.competitors.mean)}</bdi></td>
           </tr>
           {data.standards.map((s) => (
@@ -424,15 +424,15 @@ function Customers({ data }: { data: AuditCustomerLinkAnswer }) {
           {data.locations.map((l) => (
             <tr key={l.id}>
               <th scope="row"><bdi>{l.name}</bdi></th>
-              <td className="num"><bdi>{score(i18n, l.audit.mean)}</bdi><span className="muted clr-sub">{t('ar.bench.n', { n: l.audit.n })}</span></td>
-              <td className="num"><bdi>{metricText(i18n, l.nps, 'nps')}</bdi><span className="muted clr-sub">{t('ar.cust.answers', { n: l.nps.n })}</span></td>
-              <td className="num"><bdi>{metricText(i18n, l.csat, 'csat')}</bdi><span className="muted clr-sub">{t('ar.cust.answers', { n: l.csat.n })}</span></td>
+              <td className="num"><bdi>{score(i18n, l.audit.mean)}</bdi><span className="muted ar-note">{t('ar.bench.n', { n: l.audit.n })}</span></td>
+              <td className="num"><bdi>{metricText(i18n, l.nps, 'nps')}</bdi><span className="muted ar-note">{t('ar.cust.answers', { n: l.nps.n })}</span></td>
+              <td className="num"><bdi>{metricText(i18n, l.csat, 'csat')}</bdi><span className="muted ar-note">{t('ar.cust.answers', { n: l.csat.n })}</span></td>
             </tr>
           ))}
         </tbody>
       </SupportTable>
       <h3 className="ar-sub">{t('ar.corr.title')}</h3>
-      <p className="muted">{t('ar.corr.intro', { min: data.minLocations })}</p>
+      <p className="muted">{t('ar.corr.intro', { min: i18n.num(data.minLocations, 0) })}</p>
       <SupportTable testId="ar-correlations" caption={t('ar.corr.title')}>
         <thead><tr><th scope="col">{t('ar.std.standard')}</th><th scope="col">{t('ar.cust.nps')}</th><th scope="col">{t('ar.cust.csat')}</th></tr></thead>
         <tbody>
