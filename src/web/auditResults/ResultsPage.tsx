@@ -201,38 +201,41 @@ function ScoreCell({ value }: { value: number | null }) {
   );
 }
 
-function Standards({ data }: { data: AuditSummaryAnswer }) {
+/** A table of pooled scores (standards, sections): name (with an optional note), score, items checked, visits. */
+function PooledTable({ testId, caption, column, rows }: {
+  testId: string;
+  caption: string;
+  column: string;
+  rows: { id: string; name: string; note?: string; score: number | null; items: number; visits: number }[];
+}) {
   const { t, num } = useI18n();
-  if (data.standards.length === 0) return <p className="muted an-empty">{t('ar.fail.none')}</p>;
+  if (rows.length === 0) return <p className="muted an-empty">{t('ar.fail.none')}</p>;
   return (
-    <SupportTable testId="ar-standards" caption={t('ar.std.title')}>
-      <thead><tr><th scope="col">{t('ar.std.standard')}</th><th scope="col" className="num">{t('ar.score')}</th><th scope="col" className="num">{t('ar.items')}</th><th scope="col" className="num">{t('ar.visits')}</th></tr></thead>
+    <SupportTable testId={testId} caption={caption}>
+      <thead><tr><th scope="col">{column}</th><th scope="col" className="num">{t('ar.score')}</th><th scope="col" className="num">{t('ar.items')}</th><th scope="col" className="num">{t('ar.visits')}</th></tr></thead>
       <tbody>
-        {data.standards.map((s) => (
-          <tr key={s.key}><th scope="row"><bdi>{standardName(t, s.key)}</bdi></th><ScoreCell value={s.score} /><td className="num">{num(s.items, 0)}</td><td className="num">{num(s.visits, 0)}</td></tr>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row"><bdi>{r.name}</bdi>{r.note && <span className="muted ar-note"><bdi>{r.note}</bdi></span>}</th>
+            <ScoreCell value={r.score} /><td className="num">{num(r.items, 0)}</td><td className="num">{num(r.visits, 0)}</td>
+          </tr>
         ))}
       </tbody>
     </SupportTable>
   );
 }
 
+function Standards({ data }: { data: AuditSummaryAnswer }) {
+  const { t } = useI18n();
+  const rows = data.standards.map((s) => ({ ...s, id: s.key, name: standardName(t, s.key) }));
+  return <PooledTable testId="ar-standards" caption={t('ar.std.title')} column={t('ar.std.standard')} rows={rows} />;
+}
+
 function Sections({ data }: { data: AuditSummaryAnswer }) {
-  const { t, num } = useI18n();
-  if (data.sections.length === 0) return <p className="muted an-empty">{t('ar.fail.none')}</p>;
+  const { t } = useI18n();
   const several = new Set(data.sections.map((s) => s.checklistId)).size > 1;
-  return (
-    <SupportTable testId="ar-sections" caption={t('ar.sec.title')}>
-      <thead><tr><th scope="col">{t('ar.sec.section')}</th><th scope="col" className="num">{t('ar.score')}</th><th scope="col" className="num">{t('ar.items')}</th></tr></thead>
-      <tbody>
-        {data.sections.map((s) => (
-          <tr key={`${s.checklistId}-${s.key}`}>
-            <th scope="row"><bdi>{s.name}</bdi>{several && <span className="muted ar-note"><bdi>{s.checklistName}</bdi></span>}</th>
-            <ScoreCell value={s.score} /><td className="num">{num(s.items, 0)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </SupportTable>
-  );
+  const rows = data.sections.map((s) => ({ ...s, id: `${s.checklistId}-${s.key}`, note: several ? s.checklistName : undefined }));
+  return <PooledTable testId="ar-sections" caption={t('ar.sec.title')} column={t('ar.sec.section')} rows={rows} />;
 }
 
 function Trend({ data }: { data: AuditTrendAnswer }) {
