@@ -34,7 +34,6 @@ export const auditResultsFa: Translation<keyof typeof auditResultsEn> = {
   'ar.kpi.points': '{value} امتیاز',
   'ar.mine.title': 'شعبهٔ شما: موارد نیازمند اصلاح',
   'ar.mine.intro': 'موارد ناموفق آخرین بازدید منتشرشده در هر یک از شعبه‌های شما.',
-  'ar.mine.visit': 'بازدید {day}: امتیاز {score}',
   'ar.mine.none': 'در آخرین بازدید موردی ناموفق نبود.',
   'ar.std.title': 'امتیاز بر پایهٔ استاندارد',
   'ar.std.intro': 'امتیاز کسب‌شده به امتیاز ممکن در همهٔ موارد قابل اعمال (بدون «نامربوط»)، بدون ردِ خودکار.',

@@ -34,7 +34,6 @@ export const auditResultsRu: Translation<keyof typeof auditResultsEn> = {
   'ar.kpi.points': '{value} п.',
   'ar.mine.title': 'Ваша точка: что исправить',
   'ar.mine.intro': 'Невыполненные пункты последнего опубликованного визита в каждую из ваших точек.',
-  'ar.mine.visit': 'Визит {day}: оценка {score}',
   'ar.mine.none': 'На последнем визите всё выполнено.',
   'ar.std.title': 'Оценки по стандартам',
   'ar.std.intro': 'Набранные баллы к возможным по всем применимым пунктам (без «н/п»), без учёта автопровала.',

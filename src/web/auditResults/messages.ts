@@ -31,7 +31,6 @@ export const auditResultsEn = {
   'ar.kpi.points': '{value} pts',
   'ar.mine.title': 'Your store: items to fix',
   'ar.mine.intro': 'The failed items of the latest published visit of each of your locations.',
-  'ar.mine.visit': 'Visit of {day}: score {score}',
   'ar.mine.none': 'Nothing failed at the latest visit.',
   'ar.std.title': 'Scores by standard',
   'ar.std.intro': 'Earned points over possible points of all applicable items (N/A left out), without the autofail.',
