@@ -158,14 +158,14 @@ export async function getCompetitorRows(db: Queryable, scope: Scope, f: AuditRes
   return rows.map((r) => ({ locationId: r.location_id, name: r.name, path: r.path, n: r.n, mean: num(r.mean) }));
 }
 
-/** Per employee of the own side: the directory's name, or the auditor's free-text label; visits naming neither are left out. */
+/** Per employee of the own side: the directory's name, or the auditor's free-text label (per location: "the cashier" of two stores are two people); visits naming neither are left out. */
 export async function getEmployeeRows(db: Queryable, scope: Scope, f: AuditResultFilter): Promise<({ employeeId: string | null; name: string; locationName: string | null } & GroupRow)[]> {
   const rows = await read(db, 'getAuditEmployeeRows', scope, f, 'own', (where, p) =>
     `select v.employee_id, coalesce(e.name, v.employee_label) as name, min(l.name) as location_name, count(*)::int as n, avg(v.score) as mean,
             count(*) filter (where v.autofail)::int as autofails, max(${localDay(f.timeZone, p)}) as latest
        from ${FROM_VISITS} left join employees e on e.org_id = v.org_id and e.id = v.employee_id
       where ${where} and (v.employee_id is not null or v.employee_label is not null)
-      group by v.employee_id, coalesce(e.name, v.employee_label) order by 2, 1`);
+      group by v.employee_id, coalesce(e.name, v.employee_label), case when v.employee_id is null then v.location_id end order by 2, 1, 3`);
   return rows.map((r) => ({ employeeId: r.employee_id, name: r.name, locationName: r.location_name, n: r.n, mean: num(r.mean), autofails: r.autofails, latest: r.latest }));
 }
 

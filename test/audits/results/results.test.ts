@@ -103,6 +103,10 @@ describe('locations, employees, trend', () => {
     expect(res.json.points.map((p: { period: string; n: number }) => [p.period, p.n])).toEqual([['2026-02-01', 1], ['2026-03-01', 6], ['2026-04-01', 1]]);
     expect(res.json.points[1].mean).toBeCloseTo(meanOf(Object.values(VISIT_SCORES)), 10);
     expect(res.json.points[2].mean).toBe(0);
+    // by week (Mondays): 2 Mar V1; 9 Mar V3 V4 V5 V6; 16 Mar V2
+    const weeks = (await admin.get(`/api/v1/audits/trend?${MARCH}&interval=week`)).json.points;
+    expect(weeks.map((p: { period: string; n: number }) => [p.period, p.n])).toEqual([['2026-03-02', 1], ['2026-03-09', 4], ['2026-03-16', 1]]);
+    expect(weeks[1].mean).toBeCloseTo((VISIT_SCORES.V3 + VISIT_SCORES.V4 + VISIT_SCORES.V5 + VISIT_SCORES.V6) / 4, 10);
   });
 });
 
