@@ -55,6 +55,8 @@ export interface AuditSummaryAnswer extends VisitFigures {
   previous: (VisitFigures & { from: string; to: string }) | null;
   /** mean - previous.mean, in points. */
   change: number | null;
+  /** For a caller limited to some locations: the whole organisation's own visits in the same filters (but location), as one benchmark number. */
+  company: { n: number; mean: number | null } | null;
   standards: ({ key: string } & PooledScore)[];
   sections: ({ checklistId: string; checklistName: string; key: string; name: string } & PooledScore)[];
 }

@@ -53,11 +53,14 @@ export async function registerAuditResultRoutes(app: FastifyInstance, deps: AppD
   app.get('/api/v1/audits/summary', async (request): Promise<AuditSummaryAnswer> => {
     const { scope, query, filter } = await resultRequest(request, AuditResultsQuery);
     const prev = filter.from && filter.to ? previousPeriod(filter.from, filter.to) : null;
-    const [totals, previous, standards, sections] = await Promise.all([
+    // A caller limited to some locations also gets the whole organisation's mean as one benchmark number (no other store's details).
+    const company = scope.locationPaths === null ? null : { orgId: scope.orgId, locationPaths: null };
+    const [totals, previous, standards, sections, companyTotals] = await Promise.all([
       getVisitTotals(reads, scope, filter, 'own'),
       prev ? getVisitTotals(reads, scope, { ...filter, ...prev }, 'own') : null,
       getStandardRows(reads, scope, filter, 'own'),
       getSectionRows(reads, scope, filter),
+      company ? getVisitTotals(reads, company, { ...filter, locationPath: undefined }, 'own') : null,
     ]);
     const current = figures(totals);
     return {
@@ -66,6 +69,7 @@ export async function registerAuditResultRoutes(app: FastifyInstance, deps: AppD
       ...current,
       previous: prev && previous ? { ...prev, ...figures(previous) } : null,
       change: previous ? changeOf(current.mean, previous.mean) : null,
+      company: companyTotals ? { n: companyTotals.n, mean: companyTotals.mean } : null,
       standards: standards.map((s) => ({ key: s.standard, ...pooledOf(s) })),
       sections: sections.map((s) => ({ checklistId: s.checklistId, checklistName: s.checklistName, key: s.key, name: s.name === null ? s.key : textIn(s.name, query.lang), ...pooledOf(s) })),
     };

@@ -164,7 +164,7 @@ function Tiles({ state }: { state: Loaded<AuditSummaryAnswer> }) {
   const change = s?.change ?? null;
   const tiles = s && [
     { id: 'visits', label: t('ar.kpi.visits'), value: num(s.n, 0), details: [] as string[] },
-    { id: 'mean', label: t('ar.kpi.mean'), value: score(i18n, s.mean), details: [t('ar.kpi.meanNote')] },
+    { id: 'mean', label: t('ar.kpi.mean'), value: score(i18n, s.mean), details: [t('ar.kpi.meanNote'), ...(s.company ? [t('ar.kpi.company', { mean: score(i18n, s.company.mean) })] : [])] },
     { id: 'autofail', label: t('ar.kpi.autofail'), value: score(i18n, s.autofailRate), details: [t('ar.kpi.autofails', { n: s.autofails })], warn: s.autofails > 0 },
     {
       id: 'change', label: t('ar.kpi.change'),

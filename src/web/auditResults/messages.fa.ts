@@ -26,6 +26,7 @@ export const auditResultsFa: Translation<keyof typeof auditResultsEn> = {
   'ar.kpi.visits': 'بازدیدها',
   'ar.kpi.mean': 'میانگین امتیاز',
   'ar.kpi.meanNote': 'میانگین امتیاز بازدیدها؛ ردِ خودکار صفر حساب می‌شود',
+  'ar.kpi.company': 'کل شرکت: {mean}',
   'ar.kpi.autofail': 'نرخ ردِ خودکار',
   'ar.kpi.autofails': '{n, plural, one {# بازدید با ردِ خودکار} other {# بازدید با ردِ خودکار}}',
   'ar.kpi.change': 'تغییر نسبت به بازهٔ قبل',

@@ -26,6 +26,7 @@ export const auditResultsRu: Translation<keyof typeof auditResultsEn> = {
   'ar.kpi.visits': 'Визиты',
   'ar.kpi.mean': 'Средняя оценка',
   'ar.kpi.meanNote': 'среднее оценок визитов; автопровал считается как 0',
+  'ar.kpi.company': 'вся компания: {mean}',
   'ar.kpi.autofail': 'Доля автопровалов',
   'ar.kpi.autofails': '{n, plural, one {# визит с автопровалом} few {# визита с автопровалом} many {# визитов с автопровалом} other {# визита с автопровалом}}',
   'ar.kpi.change': 'Изменение к прошлому периоду',

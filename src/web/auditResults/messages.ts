@@ -23,6 +23,7 @@ export const auditResultsEn = {
   'ar.kpi.visits': 'Visits',
   'ar.kpi.mean': 'Mean score',
   'ar.kpi.meanNote': 'mean of visit scores; an autofail counts as 0',
+  'ar.kpi.company': 'whole company: {mean}',
   'ar.kpi.autofail': 'Autofail rate',
   'ar.kpi.autofails': '{n, plural, one {# visit autofailed} other {# visits autofailed}}',
   'ar.kpi.change': 'Change vs previous period',

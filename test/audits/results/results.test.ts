@@ -204,6 +204,10 @@ describe('scope and permissions', () => {
     const s = (await manager.get(`/api/v1/audits/summary?${MARCH}`)).json;
     expect(s).toMatchObject({ n: 2, autofails: 1 });
     expect(s.mean).toBeCloseTo(VISIT_SCORES.V1 / 2, 10);
+    // the whole company as one number: the six own visits, the competitor not among them
+    expect(s.company.n).toBe(6);
+    expect(s.company.mean).toBeCloseTo(meanOf(Object.values(VISIT_SCORES)), 10);
+    expect((await admin.get(`/api/v1/audits/summary?${MARCH}`)).json.company).toBeNull();
     expect((await manager.get(`/api/v1/audits/by-location?${MARCH}`)).json.locations.map((l: { id: string }) => l.id)).toEqual([fx.stores.A]);
     expect((await manager.get(`/api/v1/audits/by-employee?${MARCH}`)).json.employees.map((e: { name: string }) => e.name)).toEqual(['Anna', 'Till 2 cashier']);
     const link = (await manager.get(`/api/v1/audits/customer-link?${MARCH}`)).json;

@@ -83,6 +83,7 @@ describe('audit results page', () => {
     await tile(page, 'visits').waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await tile(page, 'visits').textContent()).toContain('۲');
+    expect(await page.getByTestId('ar-kpi-mean').textContent()).toContain('کل شرکت');
     // the latest visit of store A (20 March) failed the receipt: the item to fix, in Persian
     await page.getByTestId('ar-tofix').waitFor();
     expect(await page.getByTestId('ar-tofix').textContent()).toContain('رسید داده شد');
