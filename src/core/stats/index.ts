@@ -13,3 +13,4 @@ export * from './fisher.ts';
 export * from './compare.ts';
 export * from './linalg.ts';
 export * from './drivers.ts';
+export * from './correlation.ts';
