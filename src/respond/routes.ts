@@ -15,6 +15,8 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 
 /** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
+/** The knowledge quiz pages (/quiz/:slug), mounted by the route table beside the quizzes API. */
+export { registerQuizPageRoutes } from './quiz/routes.ts';
 import { invitationPage } from './invitation.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
