@@ -24,7 +24,8 @@ export const QuizCreateSchema = z.strictObject({
   topic: Topic.optional(),
   languages: Languages.optional(),
   defaultLanguage: Language.optional(),
-  definition: z.unknown(),
+  /** Required; optional here so that its absence gets the parser's message. */
+  definition: z.unknown().optional(),
   status: z.enum(QUIZ_STATUSES).optional(),
 });
 export type QuizCreate = z.infer<typeof QuizCreateSchema>;

@@ -15,12 +15,13 @@ import { first, newIdempotencyKey, type Fields } from '../context.ts';
 import { chooseLanguage } from '../i18n.ts';
 import { respondentErrorHandler, sendMessage, sendPage } from '../pageReply.ts';
 import { renderStandardMessage } from '../render/layout.ts';
-import { DEFAULT_POSTS_PER_MINUTE } from '../routes.ts';
 import { QUIZ_CSS, quizText, renderQuizClosed, renderQuizForm, renderQuizResult, type QuizPageQuiz } from './page.ts';
 
 const SLUG_RE = /^[a-z0-9-]{6,64}$/;
 const CLIENT_KEY_RE = /^[A-Za-z0-9_-]{8,100}$/;
 const BODY_LIMIT = 64 * 1024;
+/** Submissions per minute per address and quiz unless deps say otherwise (the survey pages' limit); page views get four times as many. */
+export const QUIZ_POSTS_PER_MINUTE = 30;
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 type LoadedQuiz = NonNullable<Awaited<ReturnType<typeof getQuizBySlug>>>;
@@ -62,7 +63,7 @@ function againHref(quiz: LoadedQuiz, lang: string, token: string | null): string
 
 /** Registers GET and POST /quiz/:slug in their own scope (respondent error pages, rate limits, 64 kB bodies). */
 export async function registerQuizPageRoutes(app: FastifyInstance, deps: AppDeps) {
-  const postMax = deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE;
+  const postMax = deps.publicRateLimitPerMinute ?? QUIZ_POSTS_PER_MINUTE;
   const config = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute', keyGenerator }, invalidUnicode: 'replace' as const });
   // The personal token is in the URL: log only warnings and errors.
   const logLevel = 'warn';

@@ -41,8 +41,9 @@ function definitionOf(value: unknown): QuizDefinition {
   try {
     return parseQuiz(value);
   } catch (err) {
-    if (err instanceof QuizError) throw invalid(`definition.${err.path}: ${err.problem}`, { field: `definition.${err.path}` });
-    throw err;
+    if (!(err instanceof QuizError)) throw err;
+    const field = err.path === 'definition' ? 'definition' : `definition.${err.path}`;
+    throw invalid(`${field}: ${err.problem}`, { field });
   }
 }
 
