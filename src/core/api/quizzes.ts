@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { Day, Uuid } from './common.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 
-export const QUIZ_STATUSES = ['draft', 'live', 'closed'] as const;
-export type QuizStatus = (typeof QUIZ_STATUSES)[number];
+import { QUIZ_STATUSES, type QuizStatus } from '../audits/quiz.ts';
+
+export { QUIZ_STATUSES, type QuizStatus };
 
 const Language = z.enum(LANGUAGES);
 const QuizName = z.string().trim().max(200, 'at most 200 characters');

@@ -11,6 +11,10 @@
 import { percentScore } from './scoring.ts';
 import { LANGUAGES, type Language } from '../i18n/languages.ts';
 
+/** A quiz's life: a draft is edited, a live quiz takes attempts, a closed one shows its results only. */
+export const QUIZ_STATUSES = ['draft', 'live', 'closed'] as const;
+export type QuizStatus = (typeof QUIZ_STATUSES)[number];
+
 export interface QuizOption {
   key: string;
   text: Partial<Record<Language, string>>;

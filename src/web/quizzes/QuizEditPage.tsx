@@ -13,7 +13,8 @@ import { Field } from '../components/Field.tsx';
 import { LiveStatus } from '../components/LiveStatus.tsx';
 import { Loadable } from '../analytics/ui.tsx';
 import { LANGUAGES, nativeName, type Language } from '../../core/i18n/languages.ts';
-import { QUIZ_STATUSES, type QuizAnswer, type QuizStatus } from '../../core/api/quizzes.ts';
+import type { QuizAnswer } from '../../core/api/quizzes.ts';
+import { QUIZ_STATUSES, type QuizStatus } from '../../core/audits/quiz.ts';
 import { definitionOf, draftOf, newQuestion, nextKey, type DraftQuestion, type Texts } from './quizForm.ts';
 import './quizzes.css';
 
