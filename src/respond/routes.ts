@@ -5,8 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
-import { respondentErrorHandler, sendMessage, sendPage } from './pageReply.ts';
-import { renderStandardMessage } from './render/layout.ts';
+import { sendMessage, sendPage, standardErrorPages } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
@@ -37,10 +36,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
 
   // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
   await app.register(async (scope) => {
-    scope.setErrorHandler(respondentErrorHandler((status, lang, reply) => {
-      const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
-      return sendPage(reply, status, renderStandardMessage(kind, lang));
-    }));
+    scope.setErrorHandler(standardErrorPages());
 
     scope.get('/s/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;

@@ -13,8 +13,7 @@ import { getActiveEmployee, getActiveEmployeeByCode, getAttemptByClientKey, inse
 import { quizTokenEmployee } from '../../server/quizzes/commands/quizToken.ts';
 import { first, newIdempotencyKey, type Fields } from '../context.ts';
 import { chooseLanguage } from '../i18n.ts';
-import { respondentErrorHandler, sendMessage, sendPage } from '../pageReply.ts';
-import { renderStandardMessage } from '../render/layout.ts';
+import { sendMessage, sendPage, standardErrorPages } from '../pageReply.ts';
 import { QUIZ_CSS, quizText, renderQuizClosed, renderQuizForm, renderQuizResult, type QuizPageQuiz } from './page.ts';
 
 const SLUG_RE = /^[a-z0-9-]{6,64}$/;
@@ -69,10 +68,7 @@ export async function registerQuizPageRoutes(app: FastifyInstance, deps: AppDeps
   const logLevel = 'warn';
 
   await app.register(async (scope) => {
-    scope.setErrorHandler(respondentErrorHandler((status, lang, reply) => {
-      const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
-      return sendPage(reply, status, renderStandardMessage(kind, lang));
-    }));
+    scope.setErrorHandler(standardErrorPages());
 
     scope.get('/quiz/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const live = await liveQuiz(deps, request, reply);
