@@ -107,4 +107,32 @@ describe('quiz pages', () => {
     await expect.poll(() => page.getByTestId('qz-link-list').locator('tbody tr').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   });
+
+  it('writes a quiz in the editor: a refused save keeps what was typed, a good one goes live', { timeout: 90_000 }, async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@quizpage.test', TEST_PASSWORD);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.baseUrl}/app/audits/quizzes`);
+    await page.getByTestId('qz-new').click();
+    const form = page.getByTestId('qz-form');
+    await form.waitFor();
+    await page.getByLabel('Name (English)').fill('Checkout rules');
+    const q = page.getByTestId('qz-q-0');
+    await q.getByLabel('Question (English)').fill('Which card needs a PIN?');
+    await q.getByLabel('Option 1 (English)').fill('Any card');
+    await page.getByTestId('qz-status').selectOption('live');
+    // Option 2 has no text yet: refused, with the place named; the typed texts stay.
+    await page.getByTestId('qz-save').click();
+    await expect.poll(() => form.getByRole('status').innerText()).toContain('definition.questions[0].options[1].text: needs a text in at least one language');
+    expect(await q.getByLabel('Question (English)').inputValue()).toBe('Which card needs a PIN?');
+    await q.getByLabel('Option 2 (English)').fill('Cards over the limit');
+    await q.getByRole('checkbox', { name: 'Correct' }).nth(0).uncheck();
+    await q.getByRole('checkbox', { name: 'Correct' }).nth(1).check();
+    await page.getByTestId('qz-save').click();
+    await page.waitForURL(/\/app\/audits\/quizzes\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Checkout rules' }).waitFor();
+    const { rows } = await server.pool.query(`select status, definition from quizzes where name->>'en' = 'Checkout rules'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('live');
+    expect(rows[0].definition.questions[0]).toMatchObject({ text: { en: 'Which card needs a PIN?' }, correct: ['a2'] });
+  });
 });

@@ -3,7 +3,7 @@
  * questions with their options (texts per language) and the correct ones marked. The server checks the
  * whole quiz (src/core/audits/quiz.ts) and its message names the place; nothing typed is lost on an error.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { api, ApiError } from '../api.ts';
@@ -52,7 +52,6 @@ function QuizForm({ id, initial }: { id?: string; initial: Draft }) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; kind: 'error' | 'success' } | null>(null);
-  useEffect(() => setDraft(initial), [initial]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setQuestion = (i: number, change: (q: DraftQuestion) => DraftQuestion) =>

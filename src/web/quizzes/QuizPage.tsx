@@ -41,8 +41,8 @@ export function QuizPage() {
               {can('audit.manage') && <Link to={`/app/audits/quizzes/${q.id}/edit`} className="button secondary">{t('qz.edit')}</Link>}
             </div>
             <p><StatusBadge status={q.status} /> <span className="muted">{t('qz.version', { n: q.version })}</span></p>
+            <p className="muted" aria-hidden="true">{t('qz.publicLink')}</p>
             <CopyableUrl url={q.url} label={t('qz.publicLink')} />
-            <small className="muted">{t('qz.publicLink')}</small>
           </>
         )}
       </Loadable>
