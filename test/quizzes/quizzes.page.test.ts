@@ -106,6 +106,9 @@ describe('quiz pages', () => {
     await page.getByTestId('qz-link-list').locator('tbody tr').filter({ hasText: 'Boris Petrov' }).waitFor();
     await expect.poll(() => page.getByTestId('qz-link-list').locator('tbody tr').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    // On a phone the tables scroll inside their box; the page itself does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('writes a quiz in the editor: a refused save keeps what was typed, a good one goes live', { timeout: 90_000 }, async () => {
