@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -68,6 +68,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/alert-rules/:id': () => ({ enabled: false }),
   'PATCH /api/v1/root-causes/:id': () => ({ archived: true }),
   'PATCH /api/v1/action-plans/:id': () => ({ title: 'PWNED' }),
+  'PATCH /api/v1/quizzes/:id': () => ({ name: { en: 'PWNED' } }),
   'PATCH /api/v1/org/case-teams/:id': () => ({ name: 'PWNED' }),
   'PUT /api/v1/locations/:id/business-hours': () => ({ businessHours: 'Mon-Fri 00:00-01:00' }),
   'PATCH /api/v1/cases/:id': () => ({ priority: 'urgent', title: 'PWNED' }),
@@ -109,6 +110,7 @@ const randomIds = (): IdSet => ({
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),
   'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
+  quizzes: crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -142,6 +144,7 @@ describe('security walk over every /api/v1 route', () => {
   /** A root cause of each organisation; an action plan of store A1, of store A2 and of org B. */
   const causeIds = { a: '', b: '' };
   const planIds = { a: '', a2: '', b: '' };
+  const quizIds = { a: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -226,6 +229,21 @@ describe('security walk over every /api/v1 route', () => {
     planIds.a = await plan(A.orgId, A.storeId, 'A1-plan');
     planIds.a2 = await plan(A.orgId, A2.storeId, 'A2-MARK-plan');
     planIds.b = await plan(B.orgId, B.storeId, 'B-MARK-plan');
+    // Knowledge quizzes: A's quiz with an attempt of a store-A2 employee (its results and links must not show them to A1's users), and B's quiz.
+    const quiz = async (orgId: string, name: string) =>
+      (await server.pool.query(
+        `insert into quizzes(org_id, slug, name, definition, status) values ($1, $2, $3, $4, 'live') returning id`,
+        [orgId, `sec-${crypto.randomBytes(4).toString('hex')}`, JSON.stringify({ en: name }),
+          JSON.stringify({ questions: [{ key: 'q1', text: { en: name }, options: [{ key: 'a', text: { en: 'A' } }, { key: 'b', text: { en: 'B' } }], correct: ['a'] }] })],
+      )).rows[0].id as string;
+    quizIds.a = await quiz(A.orgId, 'A-quiz');
+    quizIds.b = await quiz(B.orgId, 'B-MARK-quiz');
+    await server.pool.query(
+      `with e as (insert into employees(org_id, name, code, location_id) values ($1, 'Quiz A2-MARK staff', 'A2-MARK-code', $2) returning id),
+       a as (insert into quiz_attempts(org_id, quiz_id, quiz_version, employee_id, location_id, correct, total) select $1, $3, 1, e.id, $2, 0, 1 from e returning id)
+       insert into quiz_attempt_answers(org_id, attempt_id, question_key, topic, correct) select $1, a.id, 'q1', 'A2-MARK-topic', false from a`,
+      [A.orgId, A2.storeId, quizIds.a],
+    );
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -241,7 +259,7 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, quizzes: quizIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2 });
@@ -249,7 +267,7 @@ describe('security walk over every /api/v1 route', () => {
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
-    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, quizzes: quizIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
@@ -381,6 +399,8 @@ describe('security walk over every /api/v1 route', () => {
     expect((await owner.get('/api/v1/users')).text).toContain('staff-A2-MARK');
     expect((await owner.get(`/api/v1/analytics/dimensions/${SEGMENT_KEY}/values`)).text).toContain('A2-MARK-COMMENT');
     expect((await owner.get('/api/v1/users')).text).toContain('invitee-A2-MARK');
+    expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/results`)).text).toContain('A2-MARK');
+    expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/links`)).text).toContain('A2-MARK');
     expect((await scopedAdmin.get('/api/v1/users')).json.users.map((u: any) => u.email).sort()).toEqual(['admin@a.sec.test', 'analyst@a.sec.test', 'lm@a.sec.test']);
     // The routes checked below: a check must fail, not vanish, when its route disappears.
     expect(routes.map(key)).toEqual(expect.arrayContaining([

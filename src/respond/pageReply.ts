@@ -53,3 +53,10 @@ export function respondentErrorHandler(page: (status: number, lang: string, repl
     return page(status, interfaceLanguage(request), reply);
   };
 }
+
+/** The error handler of a respondent scope whose errors (404, 413, 429, 500) are the standard message pages. */
+export const standardErrorPages = () =>
+  respondentErrorHandler((status, lang, reply) => {
+    const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
+    return sendPage(reply, status, renderStandardMessage(kind, lang));
+  });

@@ -5,8 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/deps.ts';
 import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surveyLanguage, type Fields } from './context.ts';
-import { respondentErrorHandler, sendMessage, sendPage } from './pageReply.ts';
-import { renderStandardMessage } from './render/layout.ts';
+import { sendMessage, sendPage, standardErrorPages } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
@@ -15,6 +14,8 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 
 /** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
+/** The knowledge quiz pages (/quiz/:slug), mounted by the route table beside the quizzes API. */
+export { registerQuizPageRoutes } from './quiz/routes.ts';
 import { invitationPage } from './invitation.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
@@ -35,10 +36,7 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
 
   // Own plugin scope so that errors here (429, 413, 500) become respondent pages, not API JSON.
   await app.register(async (scope) => {
-    scope.setErrorHandler(respondentErrorHandler((status, lang, reply) => {
-      const kind = status === 429 ? 'rateLimited' : status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : 'error';
-      return sendPage(reply, status, renderStandardMessage(kind, lang));
-    }));
+    scope.setErrorHandler(standardErrorPages());
 
     scope.get('/s/:slug', { logLevel, config: config(postMax * 4) }, async (request: SlugRequest, reply) => {
       const query = (request.query ?? {}) as Fields;

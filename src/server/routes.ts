@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerKioskPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
+import { registerKioskPageRoutes, registerQuizPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -99,5 +99,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerAuditFieldRoutes(app, deps); // /api/v1/my/audit-assignments (the auditor's page), /api/v1/audit-evidence (upload, download)
   await registerAuditResultRoutes(app, deps); // /api/v1/audits/*: results by standard, section, item, location, employee, period; worst items, autofails, benchmark, customer link
   await registerQaRoutes(app, deps); // /api/v1/employees (+ coaching notes), /api/v1/coaching-notes/:id, /api/v1/qa/*, /api/v1/audit-calibrations
-  await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results); public /quiz/:slug pages
+  await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results, personal links)
+  await registerQuizPageRoutes(app, deps); // public /quiz/:slug pages: take a quiz, see the result
 }

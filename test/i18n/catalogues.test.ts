@@ -24,6 +24,7 @@ import { botCatalogue } from '../../src/core/telegram/messages.ts';
 import { smsCatalogue } from '../../src/core/sms/messages.ts';
 import { alertMailCatalogue } from '../../src/server/alerts/messages.ts';
 import { digestCatalogue } from '../../src/core/closedLoop/digest.ts';
+import { quizPageCatalogue } from '../../src/respond/quiz/page.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -41,6 +42,7 @@ const CATALOGUES: Catalogue<string>[] = [
 ];
 CATALOGUES.push(invitationMailCatalogue);
 CATALOGUES.push(alertMailCatalogue);
+CATALOGUES.push(quizPageCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {
