@@ -3,6 +3,7 @@
  * (docs/audits.md "Staff", "Quality reviews of support contacts", "Calibration", "Coaching").
  */
 import { z } from 'zod';
+import type { ChecklistDefinition } from '../audits/checklist.ts';
 import { Day, Uuid } from './common.ts';
 
 const Name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
@@ -150,4 +151,41 @@ export interface QaAgentRow {
   ces: { value: number | null; n: number; direction: string } | null;
   belowQaTarget: boolean;
   belowCsatTarget: boolean;
+}
+
+/** A checklist a contact can be scored on, with its current version (GET /qa/scorecards). */
+export interface QaScorecard {
+  id: string;
+  name: string;
+  channel: string;
+  version: number;
+  definition: ChecklistDefinition;
+}
+
+/** A calibration session (GET /audit-calibrations). */
+export interface QaCalibration {
+  id: string;
+  name: string;
+  checklistId: string;
+  checklistVersion: number;
+  checklistName: string;
+  supportContactId: string | null;
+  externalId: string | null;
+  subject: string | null;
+  agent: string | null;
+  reviewerIds: string[];
+  status: 'open' | 'closed';
+  createdAt: string;
+  scored: number;
+}
+
+/** A published visit naming an employee (their page). */
+export interface EmployeeVisit {
+  id: string;
+  kind: string;
+  visitedAt: string;
+  score: number | null;
+  autofail: boolean;
+  checklistName: string;
+  locationName: string | null;
 }

@@ -5,6 +5,7 @@
  * seen only by callers whose scope holds that contact.
  */
 import type { Scope } from '../../core/access/index.ts';
+import type { QaCalibration } from '../../core/api/qa.ts';
 import type { Queryable } from '../connection.ts';
 
 /** The session's contact is in the caller's scope (or it has none). Pushes parameters. */
@@ -17,21 +18,7 @@ function contactScopeSql(scope: Scope, params: unknown[]): string {
     where sc.org_id = $${org} and sc.id = k.support_contact_id and l.path like any($${params.length}::text[])))`;
 }
 
-export interface CalibrationRow {
-  id: string;
-  name: string;
-  checklistId: string;
-  checklistVersion: number;
-  checklistName: string;
-  supportContactId: string | null;
-  externalId: string | null;
-  subject: string | null;
-  agent: string | null;
-  reviewerIds: string[];
-  status: 'open' | 'closed';
-  createdAt: string;
-  scored: number;
-}
+export type CalibrationRow = QaCalibration;
 
 const SELECT = `select k.id, k.name, k.checklist_id, coalesce(k.checklist_version, c.version) as checklist_version, c.name as checklist_name,
     k.support_contact_id, sc.external_id, coalesce(k.subject, sc.subject) as subject, coalesce(sc.solved_by, sc.agent) as agent,

@@ -3,7 +3,7 @@
  * scoped by the employee's location: an employee without a location is seen by unrestricted callers only.
  */
 import type { Scope } from '../../core/access/index.ts';
-import type { CoachingNote, Employee } from '../../core/api/qa.ts';
+import type { CoachingNote, Employee, EmployeeVisit } from '../../core/api/qa.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 
@@ -84,15 +84,6 @@ export async function updateEmployee(db: Queryable, orgId: string, id: string, e
   return rows[0] ? present(rows[0]) : null;
 }
 
-export interface EmployeeVisit {
-  id: string;
-  kind: string;
-  visitedAt: string;
-  score: number | null;
-  autofail: boolean;
-  checklistName: string;
-  locationName: string | null;
-}
 
 /**
  * An employee's published visits in a period (org calendar): QA reviews (kind 'qa', calibration scorings

@@ -4,8 +4,8 @@
  * per-employee QA roll-up. Scoped by the contact's (or the review's) location.
  */
 import type { Scope } from '../../core/access/index.ts';
-import type { QaContact, QaReview } from '../../core/api/qa.ts';
-import { parseChecklist, type ChecklistDefinition } from '../../core/audits/checklist.ts';
+import type { QaContact, QaReview, QaScorecard } from '../../core/api/qa.ts';
+import { parseChecklist } from '../../core/audits/checklist.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 
@@ -79,13 +79,7 @@ export async function getSupportContactInScope(db: Queryable, scope: Scope, id: 
   return r ? { id: r.id, externalId: r.external_id, subject: r.subject, channel: r.channel, agent: r.agent, solvedBy: r.solved_by, locationId: r.location_id, createdAt: r.created_at } : null;
 }
 
-export interface Scorecard {
-  id: string;
-  name: string;
-  channel: string;
-  version: number;
-  definition: ChecklistDefinition;
-}
+export type Scorecard = QaScorecard;
 
 /** The checklists a contact can be scored on (not archived; 'contact' ones first), each with its current version. */
 export async function listScorecards(db: Queryable, orgId: string): Promise<Scorecard[]> {
