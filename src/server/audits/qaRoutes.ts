@@ -194,8 +194,9 @@ export async function registerQaRoutes(app: FastifyInstance, deps: AppDeps): Pro
     await employeeInScope(principal, id);
     if (body.visitId && !(await visitInScope(pool, scopeOf(principal), body.visitId))) throw invalid('visitId: no such visit', { field: 'visitId' });
     const noteId = await insertCoachingNote(pool, principal.orgId, { employeeId: id, note: body.note, followUpOn: body.followUpOn ?? null, visitId: body.visitId ?? null, createdBy: principal.userId });
+    const { locationId: _l, ...note } = (await getCoachingNote(pool, principal.orgId, noteId, timeZoneOf(request)))!;
     reply.code(201);
-    return { note: await getCoachingNote(pool, principal.orgId, noteId, timeZoneOf(request)).then((n) => n && { ...n, locationId: undefined }) };
+    return { note };
   });
 
   app.patch('/api/v1/coaching-notes/:id', async (request) => {

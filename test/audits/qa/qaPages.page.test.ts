@@ -78,4 +78,15 @@ describe('QA pages in Chromium', () => {
     expect(width).toBeLessThanOrEqual(390);
     await page.context().close();
   });
+
+  it('shows the quality reviews page in Persian, right to left, with the agent flagged below target', async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@qapages.test', TEST_PASSWORD, { lang: 'fa' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.baseUrl}/app/audits/qa`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ارزیابی کیفیت');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // Ann: one review of 83.3 (below the default QA target 85) -> flagged in words.
+    await expect.poll(() => page.getByTestId('qa-agents').textContent()).toContain('زیر هدف');
+    await page.context().close();
+  });
 });
