@@ -1,10 +1,11 @@
 /**
  * In Chromium: a reviewer reviews a support contact on the scorecard at 1280 px (the score is worked out by hand),
- * then the agent's page at 390 px (phone) shows the review, the customers' CSAT and an overdue coaching follow-up.
+ * then the agent's page at 390 px (phone) shows the review, the customers' CSAT and an overdue coaching follow-up; the QA
+ * page in Persian (right to left); a calibration session scored blind, then its agreement (worked out by hand).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildUser, TEST_PASSWORD, startTestServer, type TestServer } from '../../helpers/app.ts';
+import { buildUser, signIn, TEST_PASSWORD, startTestServer, type TestServer } from '../../helpers/app.ts';
 import { launchBrowser, openSignedInPage, requirePageTestPrerequisites, WEB_DIR } from '../../helpers/browser.ts';
 import { seedQaOrg } from './fixture.ts';
 
@@ -87,6 +88,44 @@ describe('QA pages in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Ann: one review of 83.3 (below the default QA target 85) -> flagged in words.
     await expect.poll(() => page.getByTestId('qa-agents').textContent()).toContain('زیر هدف');
+    await page.context().close();
+  });
+
+  it('scores a calibration session blind, then shows the agreement once two reviewers have scored', async () => {
+    const other = await buildUser(server.pool, fx.orgId, 'analyst', 'analyst@qapages.test');
+    const ownerId = (await server.pool.query(`select id from users where email = 'owner@qapages.test'`)).rows[0].id;
+    const session = await server.pool.query(
+      `insert into audit_calibrations(org_id, name, checklist_id, checklist_version, subject, reviewer_ids) values ($1, 'April calibration', $2, 1, 'Chat about a refund', $3) returning id`,
+      [fx.orgId, fx.checklistId, [ownerId, other]],
+    );
+    const id = session.rows[0].id;
+    // The analyst scores first: all pass (7 of 7).
+    const analyst = await signIn(server.baseUrl, 'analyst@qapages.test');
+    expect((await analyst.post(`/api/v1/audit-calibrations/${id}/scores`, { answers: { greet: { value: 'yes' }, name: { value: 'yes' }, solve: { value: 3 }, privacy: { value: 'yes' } } })).status).toBe(201);
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@qapages.test', TEST_PASSWORD);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.baseUrl}/app/audits/qa`);
+    await page.getByTestId('qa-cal-list').getByRole('link', { name: 'April calibration' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('April calibration');
+    // Blind: the analyst has scored, but neither their score nor the agreement is shown yet.
+    const reviewers = page.getByTestId('qa-cal-reviewers');
+    await expect.poll(() => reviewers.textContent()).toContain('analyst@qapages.test: ✓');
+    expect(await page.getByTestId('qa-agreement').count()).toBe(0);
+    const item = (key: string) => page.locator(`[data-item="${key}"]`);
+    // Owner: greet no, name yes, solve 3, privacy yes -> 5 of 7 = 71.4%.
+    await item('greet').getByLabel('No').check();
+    await item('name').getByLabel('Yes').check();
+    await item('solve').getByRole('spinbutton').fill('3');
+    await item('privacy').getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Submit my scoring' }).click();
+    await expect.poll(() => reviewers.textContent()).toContain('100%');
+    expect(await reviewers.textContent()).toContain('71.4%');
+    // Items: greet P/F, name P/P, solve P/P, privacy P/P -> pairwise 3 of 4 = 75%; ratings pass 7, fail 1 of 8:
+    // Pe = (49 + 1) / 64 = 50/64; kappa = (0.75 - 50/64) / (1 - 50/64) = (48 - 50) / 14 = -0.14 -> poor.
+    const agreement = page.getByTestId('qa-agreement');
+    await expect.poll(() => agreement.textContent()).toContain('75%');
+    expect(await agreement.textContent()).toContain('-0.14');
+    expect(await agreement.textContent()).toContain('poor');
     await page.context().close();
   });
 });
