@@ -37,6 +37,7 @@ const PUBLIC = new Set([
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -45,6 +46,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   deliveryId: 'deliveries',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -77,6 +79,10 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/cases/:id/resolve': () => ({ rootCauseId: crypto.randomUUID(), controllable: true }),
   'POST /api/v1/cases/:id/compensations': () => ({ amount: 1 }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
+  'PATCH /api/v1/employees/:id': () => ({ name: 'PWNED' }),
+  'POST /api/v1/employees/:id/coaching-notes': () => ({ note: 'PWNED' }),
+  'PATCH /api/v1/coaching-notes/:id': () => ({ done: true }),
+  'POST /api/v1/audit-calibrations/:id/scores': () => ({ answers: {} }),
 };
 
 function paramsOf(url: string): string[] {
@@ -87,6 +93,8 @@ function resourceOf(url: string, param: string): Resource | null {
   if (param === 'id') {
     const segments = url.split('/');
     const prev = segments[segments.indexOf(':id') - 1] ?? segments[segments.findIndex((s) => s.startsWith(':id')) - 1];
+    // /qa/reviews/:id names a QA review (an audit visit), not a customer review.
+    if (prev === 'reviews' && segments[segments.indexOf(':id') - 2] === 'qa') return 'qa-reviews';
     return ID_SEGMENTS.has(prev) ? (prev as Resource) : null;
   }
   return PARAM_RESOURCES[param] ?? null;
@@ -111,6 +119,7 @@ const randomIds = (): IdSet => ({
   'case-teams': crypto.randomUUID(),
   'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
   quizzes: crypto.randomUUID(),
+  employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -145,6 +154,8 @@ describe('security walk over every /api/v1 route', () => {
   const causeIds = { a: '', b: '' };
   const planIds = { a: '', a2: '', b: '' };
   const quizIds = { a: '', b: '' };
+  /** Audits (docs/audits.md): an employee with a coaching note, a QA review and a calibration session about a contact, of store A1, of store A2 and of org B. */
+  const qaIds = { a: { employee: '', note: '', review: '', calibration: '' }, a2: { employee: '', note: '', review: '', calibration: '' }, b: { employee: '', note: '', review: '', calibration: '' } };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -244,6 +255,27 @@ describe('security walk over every /api/v1 route', () => {
        insert into quiz_attempt_answers(org_id, attempt_id, question_key, topic, correct) select $1, a.id, 'q1', 'A2-MARK-topic', false from a`,
       [A.orgId, A2.storeId, quizIds.a],
     );
+    const checklist = async (orgId: string) => {
+      const id = (await server.pool.query(`insert into checklists(org_id, name, channel) values ($1, 'QA probe', 'contact') returning id`, [orgId])).rows[0].id as string;
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, $3)`,
+        [orgId, id, JSON.stringify({ name: 'QA probe', sections: [{ key: 's', name: 'S', items: [{ key: 'i', text: 'I', points: 1 }] }] })]);
+      return id;
+    };
+    const qaFixture = async (orgId: string, storeId: string, mark: string) => {
+      const checklistId = await checklist(orgId);
+      const employee = (await server.pool.query(`insert into employees(org_id, name, location_id, agent_name) values ($1, $2, $3, $2) returning id`, [orgId, `${mark}-employee`, storeId])).rows[0].id as string;
+      const note = (await server.pool.query(`insert into coaching_notes(org_id, employee_id, note) values ($1, $2, $3) returning id`, [orgId, employee, `${mark}-coaching`])).rows[0].id as string;
+      const contact = (await server.pool.query(`insert into support_contacts(org_id, external_id, subject, agent, location_id, created_at) values ($1, $2, $2, $3, $4, now()) returning id`,
+        [orgId, `${mark}-ticket`, `${mark}-employee`, storeId])).rows[0].id as string;
+      const review = (await server.pool.query(`insert into audit_visits(org_id, kind, checklist_id, checklist_version, location_id, employee_id, support_contact_id, visited_at, notes, status)
+        values ($1, 'qa', $2, 1, $3, $4, $5, now(), $6, 'published') returning id`, [orgId, checklistId, storeId, employee, contact, `${mark}-review`])).rows[0].id as string;
+      const calibration = (await server.pool.query(`insert into audit_calibrations(org_id, name, checklist_id, checklist_version, support_contact_id) values ($1, $2, $3, 1, $4) returning id`,
+        [orgId, `${mark}-calibration`, checklistId, contact])).rows[0].id as string;
+      return { employee, note, review, calibration };
+    };
+    qaIds.a = await qaFixture(A.orgId, A.storeId, 'A1');
+    qaIds.a2 = await qaFixture(A.orgId, A2.storeId, 'A2-MARK');
+    qaIds.b = await qaFixture(B.orgId, B.storeId, 'B-MARK');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -260,14 +292,19 @@ describe('security walk over every /api/v1 route', () => {
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
     cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, quizzes: quizIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a,
+    employees: qaIds.a.employee, 'coaching-notes': qaIds.a.note, 'audit-calibrations': qaIds.a.calibration, 'qa-reviews': qaIds.a.review, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2 });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2,
+    employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
     cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, quizzes: quizIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
+    employees: qaIds.b.employee, 'coaching-notes': qaIds.b.note, 'audit-calibrations': qaIds.b.calibration, 'qa-reviews': qaIds.b.review,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
@@ -375,13 +412,14 @@ describe('security walk over every /api/v1 route', () => {
     it(`(c) answers the ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
       const client = restricted()[who];
       const failures: string[] = [];
-      const outside = ['locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans'];
+      const outside = ['locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews'];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
         const res = await call(client, route, idsA2());
         const random = await call(client, route, {
           ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID(), users: crypto.randomUUID(),
           'alert-rules': crypto.randomUUID(), cases: crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
+          employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
         });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);
@@ -401,6 +439,7 @@ describe('security walk over every /api/v1 route', () => {
     expect((await owner.get('/api/v1/users')).text).toContain('invitee-A2-MARK');
     expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/results`)).text).toContain('A2-MARK');
     expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/links`)).text).toContain('A2-MARK');
+    for (const path of ['/api/v1/employees', '/api/v1/qa/contacts', '/api/v1/qa/reviews', '/api/v1/audit-calibrations']) expect((await owner.get(path)).text, path).toContain('A2-MARK');
     expect((await scopedAdmin.get('/api/v1/users')).json.users.map((u: any) => u.email).sort()).toEqual(['admin@a.sec.test', 'analyst@a.sec.test', 'lm@a.sec.test']);
     // The routes checked below: a check must fail, not vanish, when its route disappears.
     expect(routes.map(key)).toEqual(expect.arrayContaining([
