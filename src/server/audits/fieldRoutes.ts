@@ -215,11 +215,11 @@ export async function registerAuditFieldRoutes(app: FastifyInstance, deps: AppDe
     if (!e || !allowed) throw notFound('Evidence not found');
     const bytes = await stores.of(e.storage)?.get(e.storageKey);
     if (!bytes) throw notFound('Evidence not found');
+    // Cache-Control is the API's no-store (src/http/apiHeaders.ts): no shared or browser cache keeps a visit's photo.
     return reply
       .header('content-type', e.contentType)
       .header('content-disposition', 'inline')
       .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=3600')
       .header('content-security-policy', "default-src 'none'; media-src 'self'; img-src 'self'")
       .send(bytes);
   });
