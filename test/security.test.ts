@@ -36,7 +36,7 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'audit-evidence';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -44,7 +44,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   key: 'dimensions',
   deliveryId: 'deliveries',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'audit-evidence']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -109,6 +109,7 @@ const randomIds = (): IdSet => ({
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),
   'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
+  'audit-evidence': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -142,6 +143,8 @@ describe('security walk over every /api/v1 route', () => {
   /** A root cause of each organisation; an action plan of store A1, of store A2 and of org B. */
   const causeIds = { a: '', b: '' };
   const planIds = { a: '', a2: '', b: '' };
+  /** Audit evidence (GET /audit-evidence/:id) on a visit of store A1, of store A2 and of org B. */
+  const evidenceIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -226,6 +229,23 @@ describe('security walk over every /api/v1 route', () => {
     planIds.a = await plan(A.orgId, A.storeId, 'A1-plan');
     planIds.a2 = await plan(A.orgId, A2.storeId, 'A2-MARK-plan');
     planIds.b = await plan(B.orgId, B.storeId, 'B-MARK-plan');
+    const checklists: Record<string, string> = {};
+    for (const org of [A, B]) {
+      const c = (await server.pool.query(`insert into checklists(org_id, name) values ($1, 'Probe checklist') returning id`, [org.orgId])).rows[0].id as string;
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, '{}')`, [org.orgId, c]);
+      checklists[org.orgId] = c;
+    }
+    const evidence = async (orgId: string, storeId: string) => {
+      const visit = (await server.pool.query(`insert into audit_visits(org_id, checklist_id, checklist_version, location_id, visited_at, status) values ($1, $2, 1, $3, now(), 'published') returning id`,
+        [orgId, checklists[orgId], storeId])).rows[0].id as string;
+      const id = crypto.randomUUID();
+      await server.pool.query(`insert into audit_evidence(org_id, id, visit_id, item_key, kind, content_type, size_bytes, sha256, storage, storage_key) values ($1, $2, $3, 'probe', 'photo', 'image/jpeg', 1, 'x', 'disk', $4)`,
+        [orgId, id, visit, `${orgId}/${id}`]);
+      return id;
+    };
+    evidenceIds.a = await evidence(A.orgId, A.storeId);
+    evidenceIds.a2 = await evidence(A.orgId, A2.storeId);
+    evidenceIds.b = await evidence(B.orgId, B.storeId);
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -241,15 +261,15 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'audit-evidence': evidenceIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
-  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2 });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2, 'audit-evidence': evidenceIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
-    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, 'audit-evidence': evidenceIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
