@@ -47,7 +47,7 @@ export function baseContentType(header: string | undefined): string {
  */
 export function evidenceTypeProblem(kind: EvidenceFileKind, declared: string, bytes: Uint8Array): string | null {
   const allowed = EVIDENCE_TYPES[kind];
-  if (!allowed.includes(declared)) return `a ${kind} must be sent as ${allowed.join(', ')} (got ${declared || 'no Content-Type'})`;
+  if (!allowed.includes(declared)) return `${kind === 'audio' ? 'a recording' : 'a photo'} must be sent as ${allowed.join(', ')} (got ${declared || 'no Content-Type'})`;
   if (bytes.length === 0) return 'the file is empty';
   const actual = detectEvidenceType(bytes);
   if (actual !== declared) return `the file is not ${declared}${actual ? ` (it looks like ${actual})` : ''}`;

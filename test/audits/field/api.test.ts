@@ -106,7 +106,7 @@ describe('auditor API', () => {
     expect(text.status).toBe(400);
     const photoAsAudio = await s.anna.upload('/api/v1/audit-evidence?kind=audio', jpeg, 'image/jpeg');
     expect(photoAsAudio.status).toBe(400);
-    expect(photoAsAudio.json.message).toContain('audio must be sent as');
+    expect(photoAsAudio.json.message).toContain('a recording must be sent as');
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
     jpeg.copy(big);
     const tooBig = await s.anna.upload('/api/v1/audit-evidence?kind=photo', big, 'image/jpeg');
