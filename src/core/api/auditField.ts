@@ -4,22 +4,24 @@ import { IsoInstant, Uuid } from './common.ts';
 import { EVIDENCE_FILE_KINDS } from '../audits/evidence.ts';
 
 /** GET /my/audit-assignments: one planned visit of the signed-in auditor, with what the page needs offline. */
-export interface MyAssignment {
-  id: string;
-  status: 'assigned' | 'submitted';
-  dueOn: string | null;
-  wave: { id: string; name: string; endsOn: string };
-  location: { id: string; name: string; kind: string; code: string | null; parentName: string | null };
-  checklistId: string;
-  checklistName: string;
-  checklistChannel: string;
-  checklistVersion: number;
+export const MyAssignmentSchema = z.strictObject({
+  id: Uuid,
+  status: z.enum(['assigned', 'submitted']),
+  dueOn: z.string().nullable(),
+  wave: z.strictObject({ id: Uuid, name: z.string(), endsOn: z.string() }),
+  location: z.strictObject({ id: Uuid, name: z.string(), kind: z.string(), code: z.string().nullable(), parentName: z.string().nullable() }),
+  checklistId: Uuid,
+  checklistName: z.string(),
+  checklistChannel: z.string(),
+  checklistVersion: z.number().int(),
   /** The checklist version's definition (src/core/audits/checklist.ts). */
-  checklist: unknown;
+  checklist: z.unknown(),
   /** The submitted visit (status submitted only). */
-  visit: { id: string; status: string; score: number | null; autofail: boolean; submittedAt: string } | null;
-}
-export interface MyAssignmentsAnswer { items: MyAssignment[] }
+  visit: z.strictObject({ id: Uuid, status: z.string(), score: z.number().nullable(), autofail: z.boolean(), submittedAt: IsoInstant }).nullable(),
+});
+export type MyAssignment = z.infer<typeof MyAssignmentSchema>;
+export const MyAssignmentsAnswerSchema = z.strictObject({ items: z.array(MyAssignmentSchema) });
+export type MyAssignmentsAnswer = z.infer<typeof MyAssignmentsAnswerSchema>;
 
 export const VISIT_KINDS = ['visit', 'call', 'chat', 'internal'] as const;
 
@@ -43,14 +45,16 @@ export const SubmitVisitSchema = z.strictObject({
 });
 export type SubmitVisitBody = z.infer<typeof SubmitVisitSchema>;
 
-export interface SubmitVisitAnswer {
-  id: string;
-  status: string;
-  score: number | null;
-  earned: number;
-  possible: number;
-  autofail: boolean;
-}
+export const SubmitVisitAnswerSchema = z.strictObject({
+  id: Uuid,
+  status: z.enum(['submitted', 'reviewed', 'published']),
+  /** Percent 0..100; null when nothing was applicable. */
+  score: z.number().nullable(),
+  earned: z.number(),
+  possible: z.number(),
+  autofail: z.boolean(),
+});
+export type SubmitVisitAnswer = z.infer<typeof SubmitVisitAnswerSchema>;
 
 /** POST /audit-evidence?kind=photo|audio&keepLocation=false (the raw file as the body). */
 export const EvidenceUploadQuerySchema = z.strictObject({
@@ -58,9 +62,5 @@ export const EvidenceUploadQuerySchema = z.strictObject({
   keepLocation: z.enum(['true', 'false']).optional(),
 });
 
-export interface EvidenceAnswer {
-  id: string;
-  kind: string;
-  contentType: string;
-  sizeBytes: number;
-}
+export const EvidenceAnswerSchema = z.strictObject({ id: Uuid, kind: z.enum(EVIDENCE_FILE_KINDS), contentType: z.string(), sizeBytes: z.number().int() });
+export type EvidenceAnswer = z.infer<typeof EvidenceAnswerSchema>;

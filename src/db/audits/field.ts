@@ -31,7 +31,7 @@ export async function listMyAssignments(db: Queryable, orgId: string, userId: st
      order by a.status, a.due_on nulls last, l.name, a.id`,
     [orgId, userId, recentDays],
   );
-  return rows.map((r) => ({
+  return rows.map((r): MyAssignment => ({
     id: r.id,
     status: r.status,
     dueOn: day(r.due_on),
@@ -89,7 +89,7 @@ export async function getLocationPath(db: Queryable, orgId: string, locationId: 
 export interface StoredVisitOutcome {
   id: string;
   auditorId: string | null;
-  status: string;
+  status: 'submitted' | 'reviewed' | 'published';
   score: number | null;
   earned: number;
   possible: number;

@@ -42,7 +42,7 @@ function evidenceLinks(answers: StoredAnswers): [string, string][] {
   return Object.entries(answers).flatMap(([itemKey, a]) => (a.evidence ?? []).map((id): [string, string] => [id, itemKey]));
 }
 
-const outcome = (v: { id: string; status: string; score: number | null; earned: number; possible: number; autofail: boolean }): SubmitVisitAnswer => ({
+const outcome = (v: { id: string; status: SubmitVisitAnswer['status']; score: number | null; earned: number; possible: number; autofail: boolean }): SubmitVisitAnswer => ({
   id: v.id, status: v.status, score: v.score, earned: v.earned, possible: v.possible, autofail: v.autofail,
 });
 

@@ -11,6 +11,7 @@ import { buildLocation, buildOrg, buildUser, startTestServer, TEST_PASSWORD, typ
 import { exifGpsLatitude, insertAssignment, insertChecklist, insertWave, jpegWithGps, Session } from './fixture.ts';
 import { sweepUnlinkedEvidence } from '../../../src/server/audits/evidenceSweepJob.ts';
 import { openEvidenceStores } from '../../../src/server/audits/evidenceStore.ts';
+import { EvidenceAnswerSchema, MyAssignmentsAnswerSchema, SubmitVisitAnswerSchema } from '../../../src/core/api/auditField.ts';
 
 describe('auditor API', () => {
   let server: TestServer;
@@ -58,6 +59,7 @@ describe('auditor API', () => {
   it('lists only the auditor\'s own open assignments, with the checklist for offline use', async () => {
     const anna = await s.anna.json('GET', '/api/v1/my/audit-assignments');
     expect(anna.status).toBe(200);
+    MyAssignmentsAnswerSchema.parse(anna.json);
     expect(anna.json.items.map((a: { id: string }) => a.id)).toEqual([ids.annaA, ids.annaB]);
     const first = anna.json.items[0];
     expect(first).toMatchObject({
@@ -116,6 +118,7 @@ describe('auditor API', () => {
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WAVEfmt '), Buffer.alloc(28)]);
     const audio = await s.anna.upload('/api/v1/audit-evidence?kind=audio', wav, 'audio/wav');
     expect(audio.status).toBe(201);
+    EvidenceAnswerSchema.parse(audio.json);
     expect(audio.json).toMatchObject({ kind: 'audio', contentType: 'audio/wav', sizeBytes: wav.length });
   });
 
@@ -162,6 +165,7 @@ describe('auditor API', () => {
     });
     const first = await s.anna.json('POST', '/api/v1/audit-visits', body);
     expect(first.status).toBe(201);
+    SubmitVisitAnswerSchema.parse(first.json);
     expect(first.json).toEqual({ id: expect.any(String), status: 'submitted', score: (100 * 5) / 9, earned: 5, possible: 9, autofail: false });
     visitId = first.json.id;
     const again = await s.anna.json('POST', '/api/v1/audit-visits', body);
@@ -187,6 +191,7 @@ describe('auditor API', () => {
 
     const list = await s.anna.json('GET', '/api/v1/my/audit-assignments');
     const sent = list.json.items.find((a: { id: string }) => a.id === ids.annaA);
+    MyAssignmentsAnswerSchema.parse(list.json);
     expect(sent).toMatchObject({ status: 'submitted', visit: { id: visitId, status: 'submitted', score: (100 * 5) / 9, autofail: false } });
   });
 
