@@ -171,8 +171,9 @@ export async function registerAuditFieldRoutes(app: FastifyInstance, deps: AppDe
 
   await app.register(async (scope) => {
     scope.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES.audio }, (_req, body, done) => done(null, body));
-    // A declared size over the kind's limit is refused before the body is read.
+    // A declared size over the kind's limit is refused before the body is read (after the sign-in check: 401 first).
     scope.addHook('onRequest', async (request) => {
+      authorize(request, 'audit.submit');
       const kind = (request.query as { kind?: string }).kind;
       const length = Number(request.headers['content-length'] ?? 0);
       if ((kind === 'photo' || kind === 'audio') && length > EVIDENCE_MAX_BYTES[kind]) throw tooLarge(kind);

@@ -114,6 +114,11 @@ describe('auditor API', () => {
     const tooBig = await s.anna.upload('/api/v1/audit-evidence?kind=photo', big, 'image/jpeg');
     expect(tooBig.status).toBe(413);
     expect(tooBig.json.message).toBe('photo: the file is larger than 10 MB');
+    // Without a session the answer is 401, whatever the size.
+    const anonymous = await fetch(`${server.baseUrl}/api/v1/audit-evidence?kind=photo`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(big) });
+    expect(anonymous.status).toBe(401);
+    // A location manager may not upload.
+    expect((await s.olga.upload('/api/v1/audit-evidence?kind=photo', jpeg, 'image/jpeg')).status).toBe(403);
     // A WAV header: RIFF <size> WAVE fmt ...
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WAVEfmt '), Buffer.alloc(28)]);
     const audio = await s.anna.upload('/api/v1/audit-evidence?kind=audio', wav, 'audio/wav');
