@@ -38,6 +38,7 @@ const PUBLIC = new Set([
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes';
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'audit-evidence';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -47,6 +48,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes']);
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'audit-evidence']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -120,6 +122,7 @@ const randomIds = (): IdSet => ({
   'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
   quizzes: crypto.randomUUID(),
   employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
+  'audit-evidence': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -156,6 +159,8 @@ describe('security walk over every /api/v1 route', () => {
   const quizIds = { a: '', b: '' };
   /** Audits (docs/audits.md): an employee with a coaching note, a QA review and a calibration session about a contact, of store A1, of store A2 and of org B. */
   const qaIds = { a: { employee: '', note: '', review: '', calibration: '' }, a2: { employee: '', note: '', review: '', calibration: '' }, b: { employee: '', note: '', review: '', calibration: '' } };
+  /** Audit evidence (GET /audit-evidence/:id) on a visit of store A1, of store A2 and of org B. */
+  const evidenceIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -276,6 +281,22 @@ describe('security walk over every /api/v1 route', () => {
     qaIds.a = await qaFixture(A.orgId, A.storeId, 'A1');
     qaIds.a2 = await qaFixture(A.orgId, A2.storeId, 'A2-MARK');
     qaIds.b = await qaFixture(B.orgId, B.storeId, 'B-MARK');
+    const checklists: Record<string, string> = {};
+    for (const org of [A, B]) {
+      const c = (await server.pool.query(`insert into checklists(org_id, name) values ($1, 'Probe checklist') returning id`, [org.orgId])).rows[0].id as string;
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, '{}')`, [org.orgId, c]);
+      checklists[org.orgId] = c;
+    }
+    const evidence = async (orgId: string, storeId: string) => {
+      const visit = (await server.pool.query(`insert into audit_visits(org_id, checklist_id, checklist_version, location_id, visited_at, status) values ($1, $2, 1, $3, now(), 'published') returning id`,
+        [orgId, checklists[orgId], storeId])).rows[0].id as string;
+      const id = crypto.randomUUID();
+      await server.pool.query(`insert into audit_evidence(org_id, id, visit_id, item_key, kind, content_type, size_bytes, sha256, storage, storage_key) values ($1, $2, $3, 'probe', 'photo', 'image/jpeg', 1, 'x', 'disk', $4)`,
+        [orgId, id, visit, `${orgId}/${id}`]);
+    };
+    evidenceIds.a = await evidence(A.orgId, A.storeId);
+    evidenceIds.a2 = await evidence(A.orgId, A2.storeId);
+    evidenceIds.b = await evidence(B.orgId, B.storeId);
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -298,6 +319,9 @@ describe('security walk over every /api/v1 route', () => {
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2,
     employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review });
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'audit-evidence': evidenceIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+  });
+  const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2, 'audit-evidence': evidenceIds.a2 });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
@@ -305,6 +329,7 @@ describe('security walk over every /api/v1 route', () => {
     cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, quizzes: quizIds.b,
     cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
     employees: qaIds.b.employee, 'coaching-notes': qaIds.b.note, 'audit-calibrations': qaIds.b.calibration, 'qa-reviews': qaIds.b.review,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, 'audit-evidence': evidenceIds.b,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));

@@ -45,4 +45,8 @@ export interface AppDeps {
   rollupFolder?: RollupKicker;
   /** Set by buildApp: writers report stored responses here for webhooks (never awaited). */
   responseEvents?: ResponseEventSink;
+  /** Where audit evidence files are kept on disk (default SARAFAN_EVIDENCE_DIR, else `<data dir>/evidence`; docs/audits.md "Evidence"). */
+  evidenceDir?: string;
+  /** An S3-compatible store for audit evidence instead of the disk (default from SARAFAN_S3_*; null: none). */
+  evidenceS3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null;
 }

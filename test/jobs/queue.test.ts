@@ -114,6 +114,7 @@ describe('job queue', () => {
     expect(schedules.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'alerts-metric-drop', cron: '40 4 * * *', timezone: 'UTC' },
       { name: 'alerts-sweep', cron: '*/5 * * * *', timezone: 'UTC' },
+      { name: 'audit-evidence-sweep', cron: '23 4 * * *', timezone: 'UTC' },
       { name: 'case-digest', cron: '0 6 * * 1', timezone: 'UTC' },
       { name: 'escalate-cases', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },

@@ -18,6 +18,7 @@ import { readMailboxJob } from '../cases/readMailboxJob.ts';
 import { sweepMailboxesJob } from '../cases/sweepMailboxesJob.ts';
 import { escalateCasesJob } from '../cases/escalateCasesJob.ts';
 import { weeklyDigestJob } from '../cases/weeklyDigestJob.ts';
+import { evidenceSweepJob } from '../audits/evidenceSweepJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -43,4 +44,5 @@ export const JOB_KINDS: JobKind<any>[] = [
   sweepMailboxesJob,
   escalateCasesJob,
   weeklyDigestJob,
+  evidenceSweepJob,
 ];

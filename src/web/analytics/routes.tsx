@@ -1,6 +1,7 @@
 /** Pages under /app owned by the analytics area (overview, survey dashboard, data quality). */
-import { Route } from 'react-router';
+import { Navigate, Route } from 'react-router';
 import { RequirePermission } from '../shell/RequirePermission.tsx';
+import { useSession } from '../shell/session.tsx';
 import { lazyPage } from '../shell/lazyPage.tsx';
 import './analytics.css';
 
@@ -12,10 +13,16 @@ const QualityPage = lazyPage(() => import('./QualityPage.tsx'), 'QualityPage');
 const ResponsesPage = lazyPage(() => import('../responses/ResponsesPage.tsx'), 'ResponsesPage');
 const ResponsePage = lazyPage(() => import('../responses/ResponsePage.tsx'), 'ResponsePage');
 
+/** /app: the overview, or for an auditor (submits visits, reads no metrics) their own assignments. */
+function OverviewIndex() {
+  const { can } = useSession();
+  return !can('metrics.read') && can('audit.submit') ? <Navigate to="/app/my-audits" replace /> : <OverviewPage />;
+}
+
 export function analyticsRoutes() {
   return (
     <>
-      <Route index element={<OverviewPage />} />
+      <Route index element={<OverviewIndex />} />
       <Route path="surveys/:id" element={<SurveyDashboard />} />
       <Route path="surveys/:id/responses" element={<RequirePermission action="response.read"><ResponsesPage /></RequirePermission>} />
       <Route path="responses/:id" element={<RequirePermission action="response.read"><ResponsePage /></RequirePermission>} />

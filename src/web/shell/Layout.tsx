@@ -31,15 +31,15 @@ export function Layout() {
         <strong className="brand">{t('app.name')}</strong>
         <span className="org-name">{me?.org.name}</span>
         <nav aria-label={t('nav.main')} className="mainnav">
-          <NavLink to="/app" end>{t('nav.overview')}</NavLink>
-          <NavLink to="/app/surveys">{t('nav.surveys')}</NavLink>
+          {can('metrics.read') && <NavLink to="/app" end>{t('nav.overview')}</NavLink>}
+          {can('survey.read') && <NavLink to="/app/surveys">{t('nav.surveys')}</NavLink>}
           {can('survey.edit') && <NavLink to="/app/waves">{t('nav.waves')}</NavLink>}
           {can('response.exclude') && <NavLink to="/app/validation">{t('nav.validation')}</NavLink>}
           {can('response.read') && <NavLink to="/app/reviews">{t('rv.nav')}</NavLink>}
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
           <ClosedLoopNavItem />
           <AuditsNavItem />
-          <NavLink to="/app/locations">{t('nav.locations')}</NavLink>
+          {can('location.read') && <NavLink to="/app/locations">{t('nav.locations')}</NavLink>}
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
           {can('org.manage') && <NavLink to="/app/settings">{t('nav.settings')}</NavLink>}

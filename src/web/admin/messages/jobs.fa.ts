@@ -37,6 +37,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.case-recovery-survey': 'ارسال نظرسنجی «مشکل شما حل شد؟» برای پروندهٔ حل‌شده',
   'jobs.kind.escalate-cases': 'ارجاع پرونده‌های دیرکرددار به سطح بالاتر',
   'jobs.kind.case-digest': 'خلاصهٔ هفتگی پرونده‌ها',
+  'jobs.kind.audit-evidence-sweep': 'حذف عکس‌ها و صداهای ممیزی که به هیچ بازدیدی پیوست نشده‌اند',
   'jobs.kind.alerts-response': 'بررسی پاسخ تازه با قواعد هشدار',
   'jobs.kind.alerts-analysed': 'بررسی نظرها و نقدهای تحلیل‌شده با قواعد هشدار',
   'jobs.kind.alerts-feedback': 'بررسی نامهٔ بازخورد با قواعد هشدار',

@@ -37,6 +37,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.case-recovery-survey': 'Отправка опроса «Проблема решена?» по решённому обращению',
   'jobs.kind.escalate-cases': 'Эскалация просроченных обращений',
   'jobs.kind.case-digest': 'Еженедельная сводка по обращениям',
+  'jobs.kind.audit-evidence-sweep': 'Удаление фото и записей проверок, не прикреплённых к визиту',
   'jobs.kind.alerts-response': 'Проверить новый ответ по правилам оповещений',
   'jobs.kind.alerts-analysed': 'Проверить разобранные комментарии и отзывы по правилам оповещений',
   'jobs.kind.alerts-feedback': 'Проверить письмо по правилам оповещений',

@@ -37,6 +37,7 @@ export const jobsEn = {
   'jobs.kind.case-recovery-survey': 'Send the "was your problem solved?" survey of a resolved case',
   'jobs.kind.escalate-cases': 'Escalate overdue cases',
   'jobs.kind.case-digest': 'Weekly case digest',
+  'jobs.kind.audit-evidence-sweep': 'Delete audit evidence uploads no visit used',
   'jobs.kind.alerts-response': 'Check a new answer against the alert rules',
   'jobs.kind.alerts-analysed': 'Check analysed comments and reviews against the alert rules',
   'jobs.kind.alerts-feedback': 'Check a feedback letter against the alert rules',
