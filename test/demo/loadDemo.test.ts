@@ -120,7 +120,7 @@ describe('loadDemo', () => {
     expect(me.json.user.role).toBe('owner');
     const manager = await signIn(server.baseUrl, DEMO_MANAGER_EMAIL, PASSWORD);
     expect((await manager.get('/api/v1/me')).json.user.role).toBe('location_manager');
-    expect(await resetDemoPasswords(server.pool, first.orgId, await hashPassword('new demo password'))).toBe(4);
+    expect(await resetDemoPasswords(server.pool, first.orgId, await hashPassword('new demo password'))).toBe(6);
     await expect(signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD)).rejects.toThrow();
     expect((await signIn(server.baseUrl, DEMO_OWNER_EMAIL, 'new demo password')).baseUrl).toBe(server.baseUrl);
   });
