@@ -11,6 +11,7 @@ import { cliText } from './messages.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords } from '../db/demo/loadDemo.ts';
 import { DEMO_ANALYST_EMAIL, DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../core/demo/structure.ts';
+import { DEMO_AUDITOR, DEMO_QA_LEAD } from '../core/demo/audits.ts';
 import { demoKioskLines, newDemoKiosks } from '../server/kiosks/commands/demoKiosks.ts';
 import { analyseDemoComments } from '../server/text/demoText.ts';
 
@@ -30,7 +31,9 @@ function printLogin(password: string | null): void {
   console.log(`  Sign in   ${DEMO_OWNER_EMAIL}  (owner)`);
   console.log(`            ${DEMO_MANAGER_EMAIL}  (location manager of one store)`);
   console.log(`            ${DEMO_ANALYST_EMAIL}  (analyst)`);
-  console.log(password ? `  Password  ${password}  (same for all three)` : `  Password  as printed on the first run (lost it? run: sarafan demo --reset-password)`);
+  console.log(`            ${DEMO_AUDITOR.email}  (auditor: mystery-shopping assignments)`);
+  console.log(`            ${DEMO_QA_LEAD.email}  (analyst: call-center QA reviews)`);
+  console.log(password ? `  Password  ${password}  (same for all of them)` : `  Password  as printed on the first run (lost it? run: sarafan demo --reset-password)`);
   console.log(`  Survey    ${URL_HINT}/s/demo-nps  (also /s/demo-csat, /s/demo-ces, /s/demo-csi; ?lang=en|ru|fa)\n`);
 }
 

@@ -5,6 +5,7 @@ import { expectRollupsMatchRawAnswers } from '../helpers/rollupOracle.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { findDemoOrg, loadDemo, resetDemoPasswords, type LoadDemoResult } from '../../src/db/demo/loadDemo.ts';
 import { DEMO_MANAGER_EMAIL, DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
+import { DEMO_AUDITOR } from '../../src/core/demo/audits.ts';
 
 const PASSWORD = 'demo password 1';
 let server: TestServer;
@@ -120,9 +121,12 @@ describe('loadDemo', () => {
     expect(me.json.user.role).toBe('owner');
     const manager = await signIn(server.baseUrl, DEMO_MANAGER_EMAIL, PASSWORD);
     expect((await manager.get('/api/v1/me')).json.user.role).toBe('location_manager');
-    expect(await resetDemoPasswords(server.pool, first.orgId, await hashPassword('new demo password'))).toBe(4);
+    const auditor = await signIn(server.baseUrl, DEMO_AUDITOR.email, PASSWORD);
+    expect((await auditor.get('/api/v1/me')).json.user.role).toBe('auditor');
+    expect(await resetDemoPasswords(server.pool, first.orgId, await hashPassword('new demo password'))).toBe(6);
     await expect(signIn(server.baseUrl, DEMO_OWNER_EMAIL, PASSWORD)).rejects.toThrow();
     expect((await signIn(server.baseUrl, DEMO_OWNER_EMAIL, 'new demo password')).baseUrl).toBe(server.baseUrl);
+    expect((await signIn(server.baseUrl, DEMO_AUDITOR.email, 'new demo password')).baseUrl).toBe(server.baseUrl);
   });
 
   it('gives the dashboards data: NPS summary, CSI drivers, data-quality flags', async () => {
@@ -158,6 +162,52 @@ describe('loadDemo', () => {
     expect(quality.status).toBe(200);
     expect(quality.json.flagged.length).toBeGreaterThan(0);
     expect(quality.json.flagged.length).toBeLessThan(nps.result.n / 10);
+  });
+
+  it('has the audits: checklists, competitors, staff, waves with open assignments of the auditor, scored visits, appeals, QA, coaching, a quiz', async () => {
+    const orgId = first.orgId;
+    const rows = async (sql: string) => (await server.pool.query(sql, [orgId])).rows;
+    // the three starters copied in and the QA scorecard, each with version 1
+    expect(await rows(`select c.channel, c.starter, v.version from checklists c join checklist_versions v on v.org_id = c.org_id and v.checklist_id = c.id where c.org_id = $1 order by c.channel`))
+      .toEqual([{ channel: 'chat', starter: 'chat', version: 1 }, { channel: 'contact', starter: null, version: 1 }, { channel: 'phone', starter: 'phone_call', version: 1 }, { channel: 'store', starter: 'store_visit', version: 1 }]);
+    // three competitors, each directly under a region, with a path under it
+    expect(await rows(`select p.kind as parent, l.name like 'Competitor: %' as named, l.path like p.path || '%' as under from locations l join locations p on p.org_id = l.org_id and p.id = l.parent_id where l.org_id = $1 and l.kind = 'competitor'`))
+      .toEqual(Array(3).fill({ parent: 'region', named: true, under: true }));
+    // 2-4 sellers at each of the 20 stores; every support agent is an employee with agent_name
+    const perStore = await rows(`select count(*)::int n from employees e join locations l on l.org_id = e.org_id and l.id = e.location_id where e.org_id = $1 and l.kind = 'store' group by l.id`);
+    expect(perStore).toHaveLength(20);
+    expect(perStore.every((r) => r.n >= 2 && r.n <= 4)).toBe(true);
+    expect(await count(`select count(*)::int n from (select distinct agent from support_contacts where org_id = $1 and agent is not null) a where not exists (select 1 from employees e where e.org_id = $1 and e.agent_name = a.agent)`, [orgId])).toBe(0);
+    // the auditor (who signs in like the other demo users, above) has open assignments; some visits wait for review
+    expect(await count(`select count(*)::int n from audit_assignments a join users u on u.org_id = a.org_id and u.id = a.auditor_id where a.org_id = $1 and u.email = '${DEMO_AUDITOR.email}' and a.status = 'assigned'`, [orgId])).toBeGreaterThan(0);
+    expect(await count(`select count(*)::int n from audit_visits where org_id = $1 and kind = 'visit' and status = 'submitted'`, [orgId])).toBeGreaterThan(0);
+    expect(await count(`select count(*)::int n from audit_visits where org_id = $1 and status = 'published' and (published_at is null or reviewed_by is null)`, [orgId])).toBe(0);
+    // every visit's score is 100 x earned / possible over its applicable item rows, or 0 when a critical item failed
+    const wrong = await rows(`select v.id from audit_visits v join (select visit_id, sum(earned) e, sum(possible) p, bool_or(critical and failed) af from audit_visit_items where org_id = $1 and applicable group by visit_id) i on i.visit_id = v.id
+       where v.org_id = $1 and (v.autofail <> i.af or abs(v.score - case when i.af then 0 else 100 * i.e / i.p end) > 1e-9)`);
+    expect(wrong).toEqual([]);
+    expect(await count(`select count(*)::int n from audit_visits where org_id = $1 and autofail`, [orgId])).toBeGreaterThan(0);
+    // the weak store MSK-07 scores below the strong SPB-01
+    const means = Object.fromEntries((await rows(`select l.code, avg(v.score) s from audit_visits v join locations l on l.org_id = v.org_id and l.id = v.location_id where v.org_id = $1 and l.code in ('MSK-07', 'SPB-01') group by l.code`)).map((r) => [r.code, r.s]));
+    expect(means['MSK-07']).toBeLessThan(means['SPB-01']);
+    // one appeal decided (upheld: the item now earns its points, the correction logged), one pending; both at the manager's store
+    const appeals = await rows(`select a.decision, l.code, i.failed, (select count(*)::int from audit_corrections c where c.org_id = a.org_id and c.visit_id = a.visit_id and c.item_key = a.item_key) corrections
+       from audit_appeals a join audit_visits v on v.org_id = a.org_id and v.id = a.visit_id join locations l on l.org_id = v.org_id and l.id = v.location_id
+       join audit_visit_items i on i.org_id = a.org_id and i.visit_id = a.visit_id and i.item_key = a.item_key where a.org_id = $1 order by a.decision nulls last`);
+    expect(appeals).toEqual([{ decision: 'upheld', code: 'MSK-01', failed: false, corrections: 1 }, { decision: null, code: 'MSK-01', failed: true, corrections: 0 }]);
+    // QA: 60 published reviews of support contacts by agents; a calibration of three reviewers on one contact; a mystery-call wave
+    expect(await count(`select count(*)::int n from audit_visits v join employees e on e.org_id = v.org_id and e.id = v.employee_id where v.org_id = $1 and v.kind = 'qa' and v.calibration_id is null and v.status = 'published' and v.support_contact_id is not null and e.agent_name is not null`, [orgId])).toBe(60);
+    expect(await rows(`select cardinality(c.reviewer_ids) = 3 as three, count(v.*)::int visits, count(distinct v.auditor_id)::int reviewers, count(distinct v.support_contact_id)::int contacts
+       from audit_calibrations c join audit_visits v on v.org_id = c.org_id and v.calibration_id = c.id and v.status = 'submitted' where c.org_id = $1 group by c.id, c.reviewer_ids`))
+      .toEqual([{ three: true, visits: 3, reviewers: 3, contacts: 1 }]);
+    expect(await count(`select count(*)::int n from audit_visits where org_id = $1 and kind = 'call'`, [orgId])).toBe(12);
+    expect(await rows(`select count(*)::int notes, count(*) filter (where follow_up_on < current_date and done_at is null)::int overdue from coaching_notes where org_id = $1`)).toEqual([{ notes: 2, overdue: 1 }]);
+    // the quiz: live, six questions, attempts with one answer row per question, correct counts matching the rows
+    expect(await rows(`select slug, status, jsonb_array_length(definition->'questions') questions from quizzes where org_id = $1`)).toEqual([{ slug: 'demo-product-quiz', status: 'live', questions: 6 }]);
+    const attempts = await count(`select count(*)::int n from quiz_attempts where org_id = $1`, [orgId]);
+    expect(attempts).toBeGreaterThanOrEqual(35);
+    expect(await count(`select count(*)::int n from quiz_attempt_answers where org_id = $1`, [orgId])).toBe(attempts * 6);
+    expect(await count(`select count(*)::int n from quiz_attempts q where org_id = $1 and correct <> (select count(*) from quiz_attempt_answers a where a.org_id = q.org_id and a.attempt_id = q.id and a.correct)`, [orgId])).toBe(0);
   });
 
   it('serves the NPS survey at /s/demo-nps in en, ru and fa', async () => {

@@ -28,6 +28,8 @@ import { insertDemoCases } from './insertDemoCases.ts';
 import { insertDemoCaseOps } from './insertDemoCaseOps.ts';
 import { DEMO_REGION_MANAGER } from '../../core/demo/caseOps.ts';
 import { insertDemoActionPlans } from './insertDemoActionPlans.ts';
+import { insertDemoAudits } from './insertDemoAudits.ts';
+import { DEMO_AUDITOR, DEMO_QA_LEAD } from '../../core/demo/audits.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -139,6 +141,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoCaseOps(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     // Action plans at the improving and the declining store (docs/closed-loop.md "Action plans").
     await insertDemoActionPlans(tx, ids, { now: opts.now ?? new Date() });
+    // Mystery shopping, mystery calls, QA reviews of the support contacts, coaching and a staff quiz (docs/audits.md "In the demo").
+    await insertDemoAudits(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
@@ -154,7 +158,7 @@ export async function resetDemoPasswords(pool: Pool, orgId: string, passwordHash
   return withTransaction(pool, async (tx) => {
     const { rows } = await tx.query(
       `update users set password_hash = $2 where org_id = $1 and lower(email) = any($3::text[]) returning id`,
-      [orgId, passwordHash, [DEMO_OWNER_EMAIL, DEMO_MANAGER_EMAIL, DEMO_ANALYST_EMAIL, DEMO_REGION_MANAGER.email]],
+      [orgId, passwordHash, [DEMO_OWNER_EMAIL, DEMO_MANAGER_EMAIL, DEMO_ANALYST_EMAIL, DEMO_REGION_MANAGER.email, DEMO_AUDITOR.email, DEMO_QA_LEAD.email]],
     );
     // Whoever was signed in with the old password is signed out.
     await tx.query(`delete from sessions where org_id = $1 and user_id = any($2::uuid[])`, [orgId, rows.map((r) => r.id)]);
