@@ -24,6 +24,11 @@ describe('planChecklistEdit', () => {
       { key: 'queue', text: 'Minutes in the queue', points: 3, answerType: 'number', passRule: { op: 'lte', value: 5 } },
     ] }] });
     expect(sameDefinition(v1, same)).toBe(true);
+    // Stored as jsonb, objects come back in another key order: still the same.
+    const texts = parseChecklist({ name: { ru: 'Визит', en: 'Visit' }, sections: [{ key: 's', items: [{ key: 'q', text: 'Q', points: 1 }] }] });
+    const reordered = parseChecklist({ sections: [{ items: [{ points: 1, text: 'Q', key: 'q' }], key: 's' }], name: { en: 'Visit', ru: 'Визит' } });
+    expect(sameDefinition(texts, reordered)).toBe(true);
+    expect(sameDefinition(texts, parseChecklist({ name: { ru: 'Визит', en: 'Visit!' }, sections: [{ key: 's', items: [{ key: 'q', text: 'Q', points: 1 }] }] }))).toBe(false);
     expect(planChecklistEdit(v1, same, { version: 4, currentHasVisits: true, answeredTypes: answeredItemTypes([v1]) })).toEqual({ kind: 'unchanged', version: 4 });
   });
 

@@ -26,9 +26,18 @@ export function answeredItemTypes(usedDefinitions: readonly ChecklistDefinition[
   return types;
 }
 
+/** JSON with every object's keys sorted (jsonb stores objects in its own key order). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** True when the two definitions store the same checklist (defaults and key order aside). */
 export function sameDefinition(a: ChecklistDefinition, b: ChecklistDefinition): boolean {
-  return JSON.stringify(exportChecklist(a)) === JSON.stringify(exportChecklist(b));
+  return canonical(exportChecklist(a)) === canonical(exportChecklist(b));
 }
 
 /**
