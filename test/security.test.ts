@@ -36,15 +36,17 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'checklists' | 'checklist-versions';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
   deliveryId: 'deliveries',
+  // GET /checklists/:id/versions/:version: version 1 exists for every checklist of the fixtures.
+  version: 'checklist-versions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'checklists']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -76,6 +78,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/cases/:id/resolve': () => ({ rootCauseId: crypto.randomUUID(), controllable: true }),
   'POST /api/v1/cases/:id/compensations': () => ({ amount: 1 }),
   'PUT /api/v1/contact-attributes/:key': () => ({ label: 'PWNED', type: 'text' }),
+  'PUT /api/v1/checklists/:id': () => ({ name: 'PWNED' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -109,6 +112,7 @@ const randomIds = (): IdSet => ({
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),
   'root-causes': crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
+  checklists: crypto.randomUUID(), 'checklist-versions': '1',
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -142,6 +146,8 @@ describe('security walk over every /api/v1 route', () => {
   /** A root cause of each organisation; an action plan of store A1, of store A2 and of org B. */
   const causeIds = { a: '', b: '' };
   const planIds = { a: '', a2: '', b: '' };
+  /** A checklist of each organisation (checklists belong to the organisation, not to a location). */
+  const checklistIds = { a: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -226,6 +232,14 @@ describe('security walk over every /api/v1 route', () => {
     planIds.a = await plan(A.orgId, A.storeId, 'A1-plan');
     planIds.a2 = await plan(A.orgId, A2.storeId, 'A2-MARK-plan');
     planIds.b = await plan(B.orgId, B.storeId, 'B-MARK-plan');
+    const checklist = async (orgId: string, name: string) => {
+      const id = (await server.pool.query(`insert into checklists(org_id, name) values ($1, $2) returning id`, [orgId, name])).rows[0].id as string;
+      const definition = { name, sections: [{ key: 's', name: 'S', items: [{ key: 'q', text: `${name} item`, points: 1 }] }] };
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, $3)`, [orgId, id, JSON.stringify(definition)]);
+      return id;
+    };
+    checklistIds.a = await checklist(A.orgId, 'A-checklist');
+    checklistIds.b = await checklist(B.orgId, 'B-MARK-checklist');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -241,7 +255,7 @@ describe('security walk over every /api/v1 route', () => {
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
     dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
-    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
+    cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, checklists: checklistIds.a, 'checklist-versions': '1', 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({ ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2 });
@@ -249,7 +263,7 @@ describe('security walk over every /api/v1 route', () => {
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
     dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
-    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
+    cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b, checklists: checklistIds.b, 'checklist-versions': '1',
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
