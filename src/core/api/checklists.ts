@@ -11,7 +11,7 @@ const Channel = z.enum(CHECKLIST_CHANNELS);
 const Lang = z.string().max(10).optional();
 
 /** GET /checklists: `archived=true` lists the archived ones too. */
-export const ChecklistListQuery = z.strictObject({ archived: z.enum(['true', 'false']).optional(), lang: Lang });
+export const ChecklistListQuery = z.object({ archived: z.enum(['true', 'false']).optional(), lang: Lang });
 
 /** POST /checklists: a checklist written by the organisation, or a copy of a starter. */
 export const ChecklistCreateSchema = z
@@ -30,13 +30,13 @@ export const ChecklistUpdateSchema = z
   .refine((b) => b.name !== undefined || b.channel !== undefined || b.definition !== undefined, { message: 'change name, channel or definition' });
 
 /** POST /checklists/import?channel= (the body is the checklist JSON itself). */
-export const ChecklistImportQuery = z.strictObject({ channel: Channel.optional(), lang: Lang });
+export const ChecklistImportQuery = z.object({ channel: Channel.optional(), lang: Lang });
 
 /** GET /checklists/:id/export?version= */
-export const ChecklistExportQuery = z.strictObject({ version: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(1_000_000).optional() });
+export const ChecklistExportQuery = z.object({ version: z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(1_000_000).optional() });
 
 /** GET /checklist-starters?lang= */
-export const ChecklistStartersQuery = z.strictObject({ lang: Lang });
+export const ChecklistStartersQuery = z.object({ lang: Lang });
 
 export interface ChecklistSummary {
   id: string;
