@@ -38,17 +38,24 @@ export const ChecklistExportQuery = z.object({ version: z.coerce.number().int('m
 /** GET /checklist-starters?lang= */
 export const ChecklistStartersQuery = z.object({ lang: Lang });
 
-export interface ChecklistSummary {
+/** A checklist as stored (its current version's number). */
+export interface ChecklistInfo {
   id: string;
   name: string;
   channel: ChecklistChannel;
   version: number;
   archived: boolean;
+  /** The starter it was copied from, or null. */
   starter: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of GET /checklists: the current version's counts and the visits of all versions. */
+export interface ChecklistSummary extends Omit<ChecklistInfo, 'createdAt'> {
   itemsCount: number;
   sectionsCount: number;
   visitsCount: number;
-  updatedAt: string;
 }
 export interface ChecklistsAnswer { checklists: ChecklistSummary[] }
 
@@ -56,7 +63,7 @@ export interface ChecklistVersionInfo { version: number; createdAt: string; visi
 
 /** GET /checklists/:id (the current version) and GET /checklists/:id/versions/:version (that one). */
 export interface ChecklistAnswer {
-  checklist: Omit<ChecklistSummary, 'itemsCount' | 'sectionsCount' | 'visitsCount'> & { createdAt: string };
+  checklist: ChecklistInfo;
   /** The version shown and its definition. */
   version: number;
   definition: ChecklistDefinition;

@@ -6,31 +6,11 @@
  */
 import type { Queryable } from '../connection.ts';
 import { parseChecklist, type ChecklistDefinition } from '../../core/audits/checklist.ts';
+import type { ChecklistChannel, ChecklistInfo, ChecklistSummary, ChecklistVersionInfo } from '../../core/api/checklists.ts';
 
-export type ChecklistChannel = 'store' | 'phone' | 'chat' | 'contact' | 'other';
+export type ChecklistRow = ChecklistInfo;
+export type ChecklistSummaryRow = ChecklistSummary & { createdAt: string };
 
-export interface ChecklistRow {
-  id: string;
-  name: string;
-  channel: ChecklistChannel;
-  version: number;
-  archived: boolean;
-  starter: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ChecklistSummaryRow extends ChecklistRow {
-  itemsCount: number;
-  sectionsCount: number;
-  visitsCount: number;
-}
-
-export interface ChecklistVersionRow {
-  version: number;
-  createdAt: string;
-  visitsCount: number;
-}
 
 const ROW = `c.id, c.name, c.channel, c.version, c.archived, c.starter, c.created_at, c.updated_at`;
 const row = (r: any): ChecklistRow => ({
@@ -64,7 +44,7 @@ export async function getChecklist(db: Queryable, orgId: string, id: string, opt
 }
 
 /** The versions of a checklist, newest first, each with how many visits were scored against it. */
-export async function listChecklistVersions(db: Queryable, orgId: string, id: string): Promise<ChecklistVersionRow[]> {
+export async function listChecklistVersions(db: Queryable, orgId: string, id: string): Promise<ChecklistVersionInfo[]> {
   const { rows } = await db.query(
     `/* listChecklistVersions */ select v.version, v.created_at,
        (select count(*)::int from audit_visits av where av.org_id = v.org_id and av.checklist_id = v.checklist_id and av.checklist_version = v.version) as visits_count

@@ -53,7 +53,7 @@ async function answer(db: Queryable, orgId: string, c: ChecklistRow, version: nu
   const definition = await loadChecklistVersion(db, orgId, c.id, version);
   if (!definition) return null;
   return {
-    checklist: { id: c.id, name: c.name, channel: c.channel, version: c.version, archived: c.archived, starter: c.starter, createdAt: c.createdAt, updatedAt: c.updatedAt },
+    checklist: c,
     version,
     definition,
     versions: await listChecklistVersions(db, orgId, c.id),
