@@ -97,6 +97,12 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
 
   const save = async () => {
     setServerProblem(null);
+    if (!name.trim()) {
+      setServerProblem({ path: 'checklistName', message: t('ck.nameMissing') });
+      setStatus({ text: t('ck.fixFirst', { field: t('ck.name'), problem: t('ck.nameMissing') }), kind: 'error' });
+      setFocusTick((n) => n + 1);
+      return;
+    }
     if (check) {
       setDirty(true);
       setStatus({ text: t('ck.fixFirst', { field: check.path, problem: check.problem }), kind: 'error' });
@@ -148,7 +154,7 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
         <fieldset className="card ck-details">
           <legend>{t('ck.details')}</legend>
           <div className="ck-row">
-            <Field label={t('ck.name')}>{(p) => <input {...p} value={name} maxLength={200} onChange={(e) => { setName(e.currentTarget.value); setDirty(true); }} data-testid="ck-name" />}</Field>
+            <Field label={t('ck.name')} error={errorAt('checklistName')}>{(p) => <input {...p} value={name} maxLength={200} onChange={(e) => { setName(e.currentTarget.value); setDirty(true); }} data-testid="ck-name" />}</Field>
             <Field label={t('ck.channel')}>
               {(p) => (
                 <select {...p} value={channel} onChange={(e) => { setChannel(e.currentTarget.value as ChecklistChannel); setDirty(true); }}>
@@ -163,7 +169,7 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
 
         {draft.sections.map((section, si) => (
           <fieldset key={section.uid} className="card ck-section" data-testid="ck-section">
-            <legend>{t('ck.sectionLegend', { n: si + 1, name: textIn(section.name, lang) || section.key })}</legend>
+            <legend>{t('ck.sectionLegend', { n: si + 1, name: section.name[lang] || section.name.en || section.key })}</legend>
             <div className="ck-row">
               <Field label={t('ck.sectionKey')} error={errorAt(`sections[${si}].key`)}>
                 {(p) => <input {...p} value={section.key} onChange={(e) => { const v = e.currentTarget.value; setSection(si, (s) => ({ ...s, key: v })); }} />}
@@ -181,7 +187,8 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
             {section.items.map((item, ii) => {
               const base = `sections[${si}].items[${ii}]`;
               const scored = isScored(item.answerType);
-              const custom = customStandards.has(item.uid);
+              // An own standard key (not one of the known standards), or "Other" just chosen and not typed yet.
+              const custom = customStandards.has(item.uid) || (item.standard !== '' && !KNOWN_STANDARDS.includes(item.standard));
               return (
                 <fieldset key={item.uid} className="ck-item" data-testid="ck-item">
                   <legend>{t('ck.itemLegend', { n: ii + 1 })}{item.critical && scored ? ` · ${t('ck.critical.short')}` : ''}</legend>
@@ -223,7 +230,7 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
                   <div className="ck-row">
                     <Field label={t('ck.standard')} error={custom ? null : errorAt(`${base}.standard`)}>
                       {(p) => (
-                        <select {...p} value={custom ? CUSTOM : KNOWN_STANDARDS.includes(item.standard) ? item.standard : ''}
+                        <select {...p} value={custom ? CUSTOM : item.standard}
                           onChange={(e) => {
                             const v = e.currentTarget.value;
                             setCustomStandards((set) => { const next = new Set(set); if (v === CUSTOM) next.add(item.uid); else next.delete(item.uid); return next; });
@@ -270,6 +277,7 @@ function Editor({ initial }: { initial: ChecklistAnswer }) {
 
         <div className="ck-actions card">
           <button type="button" className="secondary" onClick={() => change((d) => ({ ...d, sections: [...d.sections, newSection(d)] }))}>{t('ck.addSection')}</button>
+          {problem?.path === 'sections' && <p className="error field-error">{problem.message}</p>}
           <p className="ck-points" data-testid="ck-total-points">{t('ck.totalPoints', { points: total })}</p>
           <button type="submit" className="primary" disabled={saving} data-testid="ck-save">{saving ? t('ck.saving') : t('ck.save')}</button>
           <a className="button secondary" href={`/api/v1/checklists/${saved.checklist.id}/export`} download data-testid="ck-export">{t('ck.export')}</a>

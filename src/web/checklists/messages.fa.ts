@@ -40,6 +40,7 @@ export const checklistsFa: Translation<keyof typeof checklistsEn> = {
   'ck.back': 'همهٔ چک‌لیست‌ها',
   'ck.notFound': 'این چک‌لیست وجود ندارد یا از آنِ شما نیست.',
   'ck.details': 'چک‌لیست',
+  'ck.nameMissing': 'برای چک‌لیست نامی بنویسید',
   'ck.name': 'نام',
   'ck.channel': 'کانال',
   'ck.titleIn': 'عنوان برای ممیزان ({language})',

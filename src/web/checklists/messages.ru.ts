@@ -40,6 +40,7 @@ export const checklistsRu: Translation<keyof typeof checklistsEn> = {
   'ck.back': 'Все чек-листы',
   'ck.notFound': 'Такого чек-листа нет или он не ваш.',
   'ck.details': 'Чек-лист',
+  'ck.nameMissing': 'Дайте чек-листу название',
   'ck.name': 'Название',
   'ck.channel': 'Канал',
   'ck.titleIn': 'Заголовок для аудиторов ({language})',

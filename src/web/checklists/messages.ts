@@ -38,6 +38,7 @@ export const checklistsEn = {
   'ck.back': 'All checklists',
   'ck.notFound': 'This checklist does not exist or is not yours.',
   'ck.details': 'Checklist',
+  'ck.nameMissing': 'Give the checklist a name',
   'ck.name': 'Name',
   'ck.channel': 'Channel',
   'ck.titleIn': 'Title shown to auditors ({language})',

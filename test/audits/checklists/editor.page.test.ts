@@ -2,7 +2,7 @@
  * The checklist pages in Chromium: at 1280 px the owner copies the store-visit starter, edits an item's
  * Persian text and points (the live total follows), is stopped at the field by a bad value, saves in place,
  * and after a visit used the version saves again as a new version that the history lists and shows read
- * only; leaving with unsaved changes asks first. At 390 px in Russian the list and the editor fit the phone.
+ * only; leaving with unsaved changes asks first. At 390 px in Russian the list, the JSON import and the editor fit the phone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -96,7 +96,7 @@ describe('checklist pages', () => {
     await page.context().close();
   });
 
-  it('lists the checklists at 390 px in Russian without overflowing the phone', { timeout: 60_000 }, async () => {
+  it('lists, imports (refusing bad files with the place named) and edits at 390 px in Russian without overflowing the phone', { timeout: 60_000 }, async () => {
     const made = await (await signIn(server.baseUrl, 'owner@ckpage.test')).post('/api/v1/checklists', { starter: 'store_visit', name: 'Магазины Москвы' });
     expect(made.status).toBe(201);
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@ckpage.test', TEST_PASSWORD, { lang: 'ru' });
@@ -110,6 +110,17 @@ describe('checklist pages', () => {
     expect(await page.getByTestId('ck-starter-phone_call').innerText()).toBe('Новый: Звонок (тайный звонок)');
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
+    // Import: a file that is not JSON is refused on the page; the server's complaint names the place; a good file opens in the editor.
+    const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByTestId('ck-import').setInputFiles(file('broken.json', '{"name": '));
+    await page.getByRole('alert').filter({ hasText: 'Это не JSON' }).waitFor();
+    await page.getByTestId('ck-import').setInputFiles(file('bad.json', JSON.stringify({ name: 'X', sections: [{ key: 's', items: [{ key: 'q', text: 'Q', points: 'two' }] }] })));
+    await page.getByRole('alert').filter({ hasText: 'sections[0].items[0].points: must be a number from 0 to 1000' }).waitFor();
+    expect((await server.pool.query(`select count(*)::int as n from checklists where org_id = $1 and name = 'X'`, [orgId])).rows[0].n).toBe(0);
+    await page.getByTestId('ck-import').setInputFiles(file('ok.json', JSON.stringify({ name: { en: 'Kiosk', ru: 'Киоск' }, sections: [{ key: 's', items: [{ key: 'q', text: 'Q', points: 2 }] }] })));
+    await page.getByTestId('ck-editor').waitFor();
+    expect(await page.getByTestId('ck-total-points').innerText()).toBe('Всего возможных баллов: 2');
+    await page.goto(`${server.baseUrl}/app/audits/checklists`);
     // The editor stacks its fields on the phone.
     await row.getByRole('link', { name: 'Магазины Москвы' }).click();
     await page.getByTestId('ck-editor').waitFor();
