@@ -95,6 +95,15 @@ export async function replaceChecklistVersion(tx: Queryable, orgId: string, id: 
   );
 }
 
+/**
+ * Locks a version's row against visits: inserting a visit checks its foreign key with a key-share lock on
+ * this row, which `for update` waits for (a visit being submitted commits first and is then seen) and blocks
+ * (a visit submitted now waits until the edit is stored). Call before checklistVersionHasVisits.
+ */
+export async function lockChecklistVersion(tx: Queryable, orgId: string, id: string, version: number): Promise<void> {
+  await tx.query(`/* lockChecklistVersion */ select 1 from checklist_versions where org_id = $1 and checklist_id = $2 and version = $3 for update`, [orgId, id, version]);
+}
+
 /** True when a visit was scored against this version. */
 export async function checklistVersionHasVisits(db: Queryable, orgId: string, id: string, version: number): Promise<boolean> {
   const { rows } = await db.query(

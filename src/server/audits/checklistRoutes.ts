@@ -19,7 +19,7 @@ import { isUuid } from '../../core/ids.ts';
 import { exportLanguage } from '../../core/responses/exportTable.ts';
 import {
   checklistVersionHasVisits, getChecklist, insertChecklist, insertChecklistVersion, listAnsweredChecklistDefinitions, listChecklists,
-  listChecklistVersions, replaceChecklistVersion, updateChecklist, type ChecklistRow,
+  listChecklistVersions, lockChecklistVersion, replaceChecklistVersion, updateChecklist, type ChecklistRow,
 } from '../../db/audits/checklists.ts';
 import { loadChecklistVersion } from '../../db/audits/visitScore.ts';
 import type { Queryable } from '../../db/connection.ts';
@@ -162,6 +162,8 @@ export async function registerChecklistRoutes(app: FastifyInstance, deps: AppDep
       let saved: ChecklistSaveAnswer['saved'] = 'details';
       let version = c.version;
       if (next) {
+        // No visit may start using the current version while it is judged unused and rewritten.
+        await lockChecklistVersion(tx, principal.orgId, id, c.version);
         const current = (await loadChecklistVersion(tx, principal.orgId, id, c.version))!;
         const answered = await listAnsweredChecklistDefinitions(tx, principal.orgId, id);
         const plan = planChecklistEdit(current, next, {

@@ -12,6 +12,7 @@ import { parseChecklist } from '../../../src/core/audits/checklist.ts';
 import { insertVisit } from '../../../src/db/audits/visitScore.ts';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../../helpers/app.ts';
 import { runCommand } from '../../helpers/cli.ts';
+import { waitFor } from '../../helpers/waitFor.ts';
 
 // 2 + 1 points in "welcome", 3 (critical) + 4 (scale) in "checkout": 10 possible.
 const CHECKLIST = {
@@ -153,6 +154,33 @@ describe('checklists API', () => {
     expect(conflict.json.message).toBe('sections[1].items[1].answerType: visits answered item "knowledge" as scale; keep that answer type or give the changed item a new key');
     const list = (await c.owner.get('/api/v1/checklists')).json.checklists.find((r: any) => r.id === id);
     expect(list).toMatchObject({ version: 2, visitsCount: 1, sectionsCount: 2, itemsCount: 3 });
+  });
+
+  it('does not rewrite a version in place while a visit on it is being submitted', async () => {
+    const id = (await c.owner.post('/api/v1/checklists', { definition: CHECKLIST })).json.checklist.id;
+    const client = await server.pool.connect();
+    try {
+      // A visit on version 1, stored but not committed yet (a submission in flight).
+      await client.query('begin');
+      await insertVisit(client, { orgId, kind: 'visit', checklistId: id, checklistVersion: 1, locationId: storeId, visitedAt: new Date() },
+        parseChecklist(CHECKLIST), { greet: { value: 'yes' } } as any);
+      const edited = structuredClone(CHECKLIST) as any;
+      edited.sections[0].items[0].points = 7;
+      const saving = c.owner.put(`/api/v1/checklists/${id}`, { definition: edited });
+      // The save waits for the submission's lock on version 1...
+      await waitFor(async () => (await server.pool.query(
+        `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '/* lockChecklistVersion */%'`,
+      )).rows[0].n === 1, 'the save to wait for the visit', 15_000);
+      await client.query('commit');
+      // ...and then sees the visit: a new version, version 1 unchanged.
+      const saved = await saving;
+      expect(saved.json.saved).toBe('new_version');
+      expect(saved.json.version).toBe(2);
+    } finally {
+      client.release();
+    }
+    const v1 = await server.pool.query(`select definition from checklist_versions where org_id = $1 and checklist_id = $2 and version = 1`, [orgId, id]);
+    expect(v1.rows[0].definition.sections[0].items[0].points).toBe(2);
   });
 
   it('imports the CLI\'s JSON and exports it so that the CLI scores both files identically', async () => {
