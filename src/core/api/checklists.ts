@@ -73,6 +73,7 @@ export interface ChecklistAnswer {
 
 /** PUT /checklists/:id: what the save did. */
 export interface ChecklistSaveAnswer extends ChecklistAnswer {
+  /** details: only the name or channel changed; unchanged: nothing did. */
   saved: 'unchanged' | 'replace' | 'new_version' | 'details';
 }
 

@@ -176,7 +176,11 @@ export async function registerChecklistRoutes(app: FastifyInstance, deps: AppDep
         saved = plan.kind;
         version = plan.version;
       }
-      if (saved === 'unchanged' && body.name === undefined && body.channel === undefined) return { ...(await answer(tx, principal.orgId, c, c.version))!, saved };
+      const detailsChanged = (body.name !== undefined && body.name !== c.name) || (body.channel !== undefined && body.channel !== c.channel);
+      if (saved === 'unchanged') {
+        if (!detailsChanged) return { ...(await answer(tx, principal.orgId, c, c.version))!, saved };
+        saved = 'details';
+      }
       const row = (await updateChecklist(tx, principal.orgId, id, { name: body.name, channel: body.channel, version }))!;
       return { ...(await answer(tx, principal.orgId, row, row.version))!, saved };
     });

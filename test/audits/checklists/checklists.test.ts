@@ -121,6 +121,8 @@ describe('checklists API', () => {
 
     // The same definition again: nothing changes.
     expect((await c.owner.put(`/api/v1/checklists/${id}`, { definition: edited })).json.saved).toBe('unchanged');
+    const renamed = await c.owner.put(`/api/v1/checklists/${id}`, { definition: edited, name: 'Renamed' });
+    expect([renamed.json.saved, renamed.json.checklist.name, renamed.json.version]).toEqual(['details', 'Renamed', 1]);
 
     // A visit on version 1: greet 5 + smile 1 + receipt 3 + knowledge 2 of 5 + 1 + 3 + 4 = 11 of 13.
     const v = await visit(id, 1, { greet: 'yes', smile: 'yes', receipt: 'yes', knowledge: 2 });
