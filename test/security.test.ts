@@ -36,15 +36,17 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
   // A dimension key (GET /analytics/dimensions/:key/values): both organisations mark `segment`.
   key: 'dimensions',
   deliveryId: 'deliveries',
+  // GET /checklists/:id/versions/:version: version 1 exists for every checklist of the fixtures.
+  version: 'checklist-versions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -81,6 +83,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/employees/:id/coaching-notes': () => ({ note: 'PWNED' }),
   'PATCH /api/v1/coaching-notes/:id': () => ({ done: true }),
   'POST /api/v1/audit-calibrations/:id/scores': () => ({ answers: {} }),
+  'PUT /api/v1/checklists/:id': () => ({ name: 'PWNED' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -119,6 +122,7 @@ const randomIds = (): IdSet => ({
   quizzes: crypto.randomUUID(),
   employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
   'audit-evidence': crypto.randomUUID(),
+  checklists: crypto.randomUUID(), 'checklist-versions': '1',
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -157,6 +161,8 @@ describe('security walk over every /api/v1 route', () => {
   const qaIds = { a: { employee: '', note: '', review: '', calibration: '' }, a2: { employee: '', note: '', review: '', calibration: '' }, b: { employee: '', note: '', review: '', calibration: '' } };
   /** Audit evidence (GET /audit-evidence/:id) on a visit of store A1, of store A2 and of org B. */
   const evidenceIds = { a: '', a2: '', b: '' };
+  /** A checklist of each organisation (checklists belong to the organisation, not to a location). */
+  const checklistIds = { a: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -294,6 +300,14 @@ describe('security walk over every /api/v1 route', () => {
     evidenceIds.a = await evidence(A.orgId, A.storeId);
     evidenceIds.a2 = await evidence(A.orgId, A2.storeId);
     evidenceIds.b = await evidence(B.orgId, B.storeId);
+    const namedChecklist = async (orgId: string, name: string) => {
+      const id = (await server.pool.query(`insert into checklists(org_id, name) values ($1, $2) returning id`, [orgId, name])).rows[0].id as string;
+      const definition = { name, sections: [{ key: 's', name: 'S', items: [{ key: 'q', text: `${name} item`, points: 1 }] }] };
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, $3)`, [orgId, id, JSON.stringify(definition)]);
+      return id;
+    };
+    checklistIds.a = await namedChecklist(A.orgId, 'A-checklist');
+    checklistIds.b = await namedChecklist(B.orgId, 'B-MARK-checklist');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -313,6 +327,7 @@ describe('security walk over every /api/v1 route', () => {
     quizzes: quizIds.a,
     employees: qaIds.a.employee, 'coaching-notes': qaIds.a.note, 'audit-calibrations': qaIds.a.calibration, 'qa-reviews': qaIds.a.review,
     'audit-evidence': evidenceIds.a,
+    checklists: checklistIds.a, 'checklist-versions': '1',
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
@@ -328,6 +343,7 @@ describe('security walk over every /api/v1 route', () => {
     quizzes: quizIds.b,
     employees: qaIds.b.employee, 'coaching-notes': qaIds.b.note, 'audit-calibrations': qaIds.b.calibration, 'qa-reviews': qaIds.b.review,
     'audit-evidence': evidenceIds.b,
+    checklists: checklistIds.b, 'checklist-versions': '1',
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
