@@ -32,7 +32,6 @@ export const EmployeeBody = z.strictObject({
   agentName: Name.nullable().optional(),
   active: z.boolean().optional(),
 });
-export type EmployeeInput = z.infer<typeof EmployeeBody>;
 
 /** PATCH /employees/:id: the fields given change (null clears code, location or agent name). */
 export const EmployeePatchBody = EmployeeBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'change name, code, locationId, agentName or active' });

@@ -29,7 +29,6 @@ export const QuizCreateSchema = z.strictObject({
   definition: z.unknown().optional(),
   status: z.enum(QUIZ_STATUSES).optional(),
 });
-export type QuizCreate = z.infer<typeof QuizCreateSchema>;
 
 /** PATCH /quizzes/:id: any of the fields; new questions of a live (or closed) quiz make a new version. */
 export const QuizPatchSchema = z
@@ -42,7 +41,6 @@ export const QuizPatchSchema = z
     status: z.enum(QUIZ_STATUSES).optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'change name, topic, languages, defaultLanguage, definition or status' });
-export type QuizPatch = z.infer<typeof QuizPatchSchema>;
 
 export interface QuizSummary {
   id: string;
