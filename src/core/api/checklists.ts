@@ -1,10 +1,7 @@
 /** @module The checklists API contract (docs/audits.md "Checklists"). Definitions are checked by parseChecklist. */
 import { z } from 'zod';
-import type { ChecklistDefinition } from '../audits/checklist.ts';
+import { CHECKLIST_CHANNELS, type ChecklistChannel, type ChecklistDefinition } from '../audits/checklist.ts';
 import { STARTER_KEYS } from '../audits/starters.ts';
-
-export const CHECKLIST_CHANNELS = ['store', 'phone', 'chat', 'contact', 'other'] as const;
-export type ChecklistChannel = (typeof CHECKLIST_CHANNELS)[number];
 
 const Name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
 const Channel = z.enum(CHECKLIST_CHANNELS);

@@ -12,6 +12,10 @@
  */
 import { LANGUAGES, type Language } from '../i18n/languages.ts';
 
+/** What a checklist checks (checklists.channel): a store visit, a phone call, a chat, a support contact (QA), anything else. */
+export const CHECKLIST_CHANNELS = ['store', 'phone', 'chat', 'contact', 'other'] as const;
+export type ChecklistChannel = (typeof CHECKLIST_CHANNELS)[number];
+
 /** How an item is answered. Only the first four score; photo and comment items carry no points. */
 export const ANSWER_TYPES = ['yes_no', 'yes_no_na', 'scale', 'number', 'photo', 'comment'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];

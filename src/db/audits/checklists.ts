@@ -6,7 +6,8 @@
  */
 import type { Queryable } from '../connection.ts';
 import { parseChecklist, type ChecklistDefinition } from '../../core/audits/checklist.ts';
-import type { ChecklistChannel, ChecklistInfo, ChecklistSummary, ChecklistVersionInfo } from '../../core/api/checklists.ts';
+import type { ChecklistInfo, ChecklistSummary, ChecklistVersionInfo } from '../../core/api/checklists.ts';
+import type { ChecklistChannel } from '../../core/audits/checklist.ts';
 
 export type ChecklistRow = ChecklistInfo;
 export type ChecklistSummaryRow = ChecklistSummary & { createdAt: string };

@@ -6,13 +6,13 @@
  * src/core/audits/versioning.ts.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ChecklistError, checklistItems, exportChecklist, parseChecklist, textIn, type ChecklistDefinition } from '../../core/audits/checklist.ts';
+import { ChecklistError, checklistItems, exportChecklist, parseChecklist, textIn, type ChecklistChannel, type ChecklistDefinition } from '../../core/audits/checklist.ts';
 import { checklistDisposition } from '../../core/audits/checklistFile.ts';
 import { STARTER_CHECKLISTS, starterChecklist } from '../../core/audits/starters.ts';
 import { answeredItemTypes, planChecklistEdit } from '../../core/audits/versioning.ts';
 import {
   ChecklistCreateSchema, ChecklistExportQuery, ChecklistImportQuery, ChecklistListQuery, ChecklistStartersQuery, ChecklistUpdateSchema,
-  type ChecklistAnswer, type ChecklistChannel, type ChecklistSaveAnswer, type ChecklistsAnswer, type ChecklistStartersAnswer,
+  type ChecklistAnswer, type ChecklistSaveAnswer, type ChecklistsAnswer, type ChecklistStartersAnswer,
 } from '../../core/api/checklists.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { isUuid } from '../../core/ids.ts';

@@ -13,7 +13,8 @@ import { ConfirmButton, ErrorMessage, Field, LiveStatus, Loading, PageTitle, use
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ANSWER_TYPES, EVIDENCE_KINDS, PASS_OPERATORS, STANDARD_KEYS, textIn, type ChecklistDefinition } from '../../core/audits/checklist.ts';
 import { LANGUAGES, nativeName, type Language } from '../../core/i18n/languages.ts';
-import { CHECKLIST_CHANNELS, type ChecklistAnswer, type ChecklistChannel, type ChecklistSaveAnswer } from '../../core/api/checklists.ts';
+import type { ChecklistAnswer, ChecklistSaveAnswer } from '../../core/api/checklists.ts';
+import { CHECKLIST_CHANNELS, type ChecklistChannel } from '../../core/audits/checklist.ts';
 import {
   checkDraft, draftOf, isScored, toChecklistJson, moved, newItem, newSection, sectionPoints, totalPoints, type Draft, type DraftItem, type DraftSection, type Texts,
 } from './draft.ts';
