@@ -25,7 +25,7 @@ function visibleSql(viewer: VisitViewer, params: unknown[]): string {
   return parts.join(' and ');
 }
 
-const ROW_SELECT = `select v.*, l.name as location_name, l.kind as location_kind, w.name as wave_name, c.name as checklist_name,
+const rowSelect = (extra = '') => `select v.*${extra}, l.name as location_name, l.kind as location_kind, w.name as wave_name, c.name as checklist_name,
     coalesce(nullif(u.name, ''), u.email) as auditor_name, e.name as employee_name,
     (select count(*)::int from audit_visit_items i where i.org_id = v.org_id and i.visit_id = v.id and i.failed) as failed_items
   from audit_visits v
@@ -74,7 +74,7 @@ export async function listVisits(db: Queryable, viewer: VisitViewer, f: VisitLis
   if (f.from) where.push(`v.visited_at >= ${p(f.from)}::date`);
   if (f.to) where.push(`v.visited_at < ${p(f.to)}::date + 1`);
   const { rows } = await db.query(
-    `/* listAuditVisits */ ${ROW_SELECT}, count(*) over () as total_rows where ${where.join(' and ')}
+    `/* listAuditVisits */ ${rowSelect(', count(*) over () as total_rows')} where ${where.join(' and ')}
      order by v.visited_at desc, v.id limit ${p(f.limit)} offset ${p(f.offset)}`,
     params,
   );
@@ -97,7 +97,7 @@ export async function getVisit(db: Queryable, viewer: VisitViewer, id: string): 
     `/* getAuditVisit */ select r.*, cv.definition,
        (select coalesce(nullif(x.name, ''), x.email) from users x where x.org_id = r.org_id and x.id = r.reviewed_by) as reviewer_name,
        (select coalesce(nullif(x.name, ''), x.email) from users x where x.org_id = r.org_id and x.id = r.published_by) as publisher_name
-     from (${ROW_SELECT} where ${where.join(' and ')}) r
+     from (${rowSelect()} where ${where.join(' and ')}) r
        join checklist_versions cv on cv.org_id = r.org_id and cv.checklist_id = r.checklist_id and cv.version = r.checklist_version`,
     params,
   );
