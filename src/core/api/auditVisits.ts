@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { VISIT_STATUSES } from '../audits/visitStatus.ts';
-import { Day, IsoInstant, LocalizedTextSchema, Uuid } from './common.ts';
+import { Day, IsoInstant, Uuid } from './common.ts';
 
 export const VISIT_KINDS = ['visit', 'call', 'chat', 'internal', 'qa'] as const;
 
@@ -33,7 +33,7 @@ export const VisitRowSchema = z.strictObject({
   waveId: Uuid.nullable(),
   waveName: z.string().nullable(),
   checklistId: Uuid,
-  checklistName: LocalizedTextSchema.or(z.string()).nullable(),
+  checklistName: z.string().nullable(),
   checklistVersion: z.number(),
   auditorId: Uuid.nullable(),
   auditorName: z.string().nullable(),

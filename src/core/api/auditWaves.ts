@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ASSIGNMENT_STATUSES, WAVE_STATUSES } from '../audits/waves.ts';
-import { Day, IsoInstant, LocalizedTextSchema, Uuid } from './common.ts';
+import { Day, IsoInstant, Uuid } from './common.ts';
 
 const WaveFields = {
   name: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
@@ -35,7 +35,7 @@ export const WaveSchema = z.strictObject({
   id: Uuid,
   name: z.string(),
   checklistId: Uuid,
-  checklistName: LocalizedTextSchema.or(z.string()).nullable(),
+  checklistName: z.string().nullable(),
   startsOn: Day,
   endsOn: Day,
   visitsPerLocation: z.number(),
@@ -90,7 +90,7 @@ export type AssignmentAnswer = z.infer<typeof AssignmentAnswerSchema>;
 
 /** GET /audit-waves/options: what the wave form offers (checklists, the caller's auditable locations, auditors). */
 export const WaveOptionsAnswerSchema = z.strictObject({
-  checklists: z.array(z.strictObject({ id: Uuid, name: LocalizedTextSchema.or(z.string()) })),
+  checklists: z.array(z.strictObject({ id: Uuid, name: z.string() })),
   locations: z.array(z.strictObject({ id: Uuid, name: z.string(), kind: z.string() })),
   auditors: z.array(z.strictObject({ id: Uuid, name: z.string(), role: z.string() })),
 });
