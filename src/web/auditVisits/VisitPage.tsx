@@ -17,10 +17,9 @@ import { Panel } from '../analytics/ui.tsx';
 import type { Appeal, Visit, VisitAnswer } from '../../core/api/auditVisits.ts';
 import type { StoredItemAnswer } from '../../core/audits/answers.ts';
 import { checklistItems, textIn, type ChecklistDefinition, type ChecklistItem } from '../../core/audits/checklist.ts';
-import { VisitScore, VisitStatusBadge } from './format.tsx';
+import { errorText, VisitScore, VisitStatusBadge, type Msg } from './format.tsx';
 import './auditVisits.css';
 
-type Msg = { text: string; kind: 'success' | 'error' } | null;
 
 export function VisitPage() {
   const { id } = useParams();
@@ -44,7 +43,7 @@ function VisitView({ visit, onChange, reload }: { visit: Visit; onChange(v: Visi
       onChange((await fn()).visit);
       setMsg({ text: done, kind: 'success' });
     } catch (err) {
-      setMsg({ text: err instanceof Error ? err.message : String(err), kind: 'error' });
+      setMsg({ text: errorText(err), kind: 'error' });
     }
   };
   const loose = visit.evidence.filter((e) => e.kind === 'audio' && (!e.itemKey || !outcome.has(e.itemKey)));
@@ -205,7 +204,7 @@ function CorrectionForm({ item, visit, onDone, onCancel }: { item: ChecklistItem
       const res = await api.post<VisitAnswer>(`/audit-visits/${visit.id}/corrections`, { itemKey: item.key, answer: toAnswer(item, value, visit.answers[item.key]), reason });
       onDone(res.visit);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -232,7 +231,7 @@ function AppealForm({ item, visit, onDone, onCancel }: { item: ChecklistItem; vi
       await api.post(`/audit-visits/${visit.id}/appeals`, { itemKey: item.key, reason });
       await onDone();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -259,7 +258,7 @@ function AppealView({ appeal, item, visit, onDecided }: { appeal: Appeal; item: 
       await api.post(`/audit-appeals/${appeal.id}/decision`, { decision, note, ...(decision === 'upheld' && changed ? { answer: toAnswer(item, value, visit.answers[item.key]) } : {}) });
       await onDecided();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -298,7 +297,7 @@ function EmployeeForm({ visit, onSaved }: { visit: Visit; onSaved(v: Visit): voi
       onSaved((await api.patch<VisitAnswer>(`/audit-visits/${visit.id}`, body)).visit);
       setMsg({ text: t('av.employee.saved'), kind: 'success' });
     } catch (err) {
-      setMsg({ text: err instanceof Error ? err.message : String(err), kind: 'error' });
+      setMsg({ text: errorText(err), kind: 'error' });
     }
   };
   return (

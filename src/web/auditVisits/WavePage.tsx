@@ -13,11 +13,10 @@ import { SupportTable } from '../support/load.tsx';
 import type { Assignment, AssignmentAnswer, AssignmentsAnswer, Wave, WaveAnswer, WaveOptionsAnswer } from '../../core/api/auditWaves.ts';
 import { WAVE_STATUSES } from '../../core/audits/waves.ts';
 import { WaveProgressBar } from './WavesPage.tsx';
+import { errorText, type Msg } from './format.tsx';
 import '../support/support.css';
 import './auditVisits.css';
 
-type Msg = { text: string; kind: 'success' | 'error' } | null;
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function WavePage() {
   const { id } = useParams();
@@ -84,7 +83,7 @@ function WaveEdit({ wave, onSaved }: { wave: Wave; onSaved(): Promise<void> }) {
       setMsg({ text: t('av.wave.saved'), kind: 'success' });
       await onSaved();
     } catch (err) {
-      setMsg({ text: message(err), kind: 'error' });
+      setMsg({ text: errorText(err), kind: 'error' });
     }
   };
   return (
@@ -134,7 +133,7 @@ function AssignForm({ wave, options, onDone }: { wave: Wave; options: WaveOption
       setChosen([]);
       await onDone();
     } catch (err) {
-      setMsg({ text: message(err), kind: 'error' });
+      setMsg({ text: errorText(err), kind: 'error' });
     }
   };
   return (
@@ -170,7 +169,7 @@ function AssignmentRow({ a, wave, options, onChanged }: { a: Assignment; wave: W
       setError(null);
       await onChanged();
     } catch (err) {
-      setError(message(err));
+      setError(errorText(err));
     }
   };
   const locked = a.visitId !== null || a.status === 'submitted';

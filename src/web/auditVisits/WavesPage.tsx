@@ -12,6 +12,7 @@ import { Loadable, Panel } from '../analytics/ui.tsx';
 import { SupportTable } from '../support/load.tsx';
 import type { Wave, WaveAnswer, WaveOptionsAnswer, WavesAnswer } from '../../core/api/auditWaves.ts';
 import { WAVE_STATUSES } from '../../core/audits/waves.ts';
+import { errorText } from './format.tsx';
 import '../support/support.css';
 import './auditVisits.css';
 
@@ -83,7 +84,7 @@ function NewWaveForm() {
       navigate(`/app/audits/waves/${res.wave.id}`);
     } catch (err) {
       const field = err instanceof ApiError ? String((err.details as { field?: string } | undefined)?.field ?? '') : '';
-      setError({ field, message: err instanceof Error ? err.message : String(err) });
+      setError({ field, message: errorText(err) });
     }
   };
   const checklists = options.data?.checklists ?? [];

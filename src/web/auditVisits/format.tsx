@@ -16,3 +16,9 @@ export function VisitScore({ score, autofail }: { score: number | null; autofail
     </span>
   );
 }
+
+/** A result line of an action (LiveStatus). */
+export type Msg = { text: string; kind: 'success' | 'error' } | null;
+
+/** The message of a failed request, for the page. */
+export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
