@@ -94,6 +94,7 @@ describe('review', () => {
     expect((await c.analyst.post(path, { itemKey: 'wait', answer: { measured: 4 }, reason: ' ' })).json.message).toMatch(/^reason:/);
     expect((await c.analyst.post(path, { itemKey: 'greet', answer: { value: 'maybe' }, reason: 'x' })).json.message).toMatch(/^answer:/);
     expect((await c.analyst.post(path, { itemKey: 'nope', answer: { value: 'yes' }, reason: 'x' })).json.message).toMatch(/^itemKey:/);
+    expect((await c.analyst.post(path, { itemKey: 'greet', reason: 'x' })).json.message).toMatch(/^answer: give the corrected answer/);
     expect((await c.managerA.post(path, { itemKey: 'wait', answer: { measured: 4 }, reason: 'x' })).status).toBe(403);
     expect((await c.otherOwner.post(path, { itemKey: 'wait', answer: { measured: 4 }, reason: 'x' })).status).toBe(404);
     expect((await c.analyst.get(`/api/v1/audit-visits/${v.v1}`)).json.visit.corrections).toEqual([]);
