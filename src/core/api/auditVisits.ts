@@ -98,7 +98,8 @@ export type VisitAnswer = z.infer<typeof VisitAnswerSchema>;
 /** POST /audit-visits/:id/corrections. */
 export const CorrectionCreateSchema = z.strictObject({
   itemKey: z.string().min(1, 'must not be empty').max(60, 'at most 60 characters'),
-  answer: z.unknown(),
+  /** The stored-answer form; `{}` removes the answer. */
+  answer: z.custom<unknown>((v) => v !== undefined && v !== null, 'give the corrected answer ({} removes it)'),
   reason: z.string().trim().min(1, 'give the reason for the correction').max(2000, 'at most 2000 characters'),
 });
 

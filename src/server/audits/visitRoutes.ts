@@ -96,7 +96,6 @@ export async function registerAuditVisitRoutes(app: FastifyInstance, deps: AppDe
     const principal = authorize(request, 'audit.review');
     const { id } = await visibleVisit(principal, idOf(request.params));
     const body = parse(CorrectionCreateSchema, request.body ?? {});
-    if (body.answer === undefined || body.answer === null) throw invalid('answer: give the corrected answer ({} removes it)', { field: 'answer' });
     await withTransaction(pool, async (tx) => {
       const visit = (await lockVisit(tx, principal.orgId, id))!;
       if (!canCorrect(visit.status)) throw conflict('The visit is published: an answer changes now only through an upheld appeal');
