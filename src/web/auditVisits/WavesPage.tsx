@@ -91,7 +91,7 @@ function NewWaveForm() {
   return (
     <Panel title={t('av.waves.new')} id="av-new-wave">
       {options.data && checklists.length === 0 ? <p className="muted">{t('av.waves.noChecklists')}</p> : (
-        <form className="av-wave-form" onSubmit={submit} data-testid="av-wave-form">
+        <form className="av-wave-form" onSubmit={submit} noValidate data-testid="av-wave-form">
           <Field label={t('av.waves.name')} error={fieldError('name')}>{(p) => <input {...p} name="name" value={form.name} onChange={set('name')} required maxLength={200} />}</Field>
           <Field label={t('av.waves.checklist')} error={fieldError('checklistId')}>
             {(p) => (
