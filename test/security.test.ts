@@ -36,7 +36,8 @@ const PUBLIC = new Set([
   'GET /api/v1/openapi.json', // the API's description
 ]);
 
-type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions';
+type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -46,7 +47,8 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   // GET /checklists/:id/versions/:version: version 1 exists for every checklist of the fixtures.
   version: 'checklist-versions',
 };
-const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists']);
+const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -84,6 +86,13 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PATCH /api/v1/coaching-notes/:id': () => ({ done: true }),
   'POST /api/v1/audit-calibrations/:id/scores': () => ({ answers: {} }),
   'PUT /api/v1/checklists/:id': () => ({ name: 'PWNED' }),
+  'PATCH /api/v1/audit-waves/:id': () => ({ name: 'PWNED' }),
+  'POST /api/v1/audit-waves/:id/assignments': (ids) => ({ locationIds: [ids.locations] }),
+  'PATCH /api/v1/audit-assignments/:id': () => ({ status: 'cancelled' }),
+  'PATCH /api/v1/audit-visits/:id': () => ({ employeeLabel: 'PWNED' }),
+  'POST /api/v1/audit-visits/:id/corrections': () => ({ itemKey: 'greet', answer: { value: 'no' }, reason: 'PWNED' }),
+  'POST /api/v1/audit-visits/:id/appeals': () => ({ itemKey: 'greet', reason: 'PWNED' }),
+  'POST /api/v1/audit-appeals/:id/decision': () => ({ decision: 'upheld', answer: { value: 'no' } }),
 };
 
 function paramsOf(url: string): string[] {
@@ -123,6 +132,7 @@ const randomIds = (): IdSet => ({
   employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
   'audit-evidence': crypto.randomUUID(),
   checklists: crypto.randomUUID(), 'checklist-versions': '1',
+  'audit-waves': crypto.randomUUID(), 'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -163,6 +173,9 @@ describe('security walk over every /api/v1 route', () => {
   const evidenceIds = { a: '', a2: '', b: '' };
   /** A checklist of each organisation (checklists belong to the organisation, not to a location). */
   const checklistIds = { a: '', b: '' };
+  /** Audits: a wave of each organisation; an assignment, a published visit and its appeal of store A1, of store A2 and of org B. */
+  const auditWaveIds = { a: '', b: '' };
+  const auditIds = { a: { assignment: '', visit: '', appeal: '' }, a2: { assignment: '', visit: '', appeal: '' }, b: { assignment: '', visit: '', appeal: '' } };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -308,6 +321,29 @@ describe('security walk over every /api/v1 route', () => {
     };
     checklistIds.a = await namedChecklist(A.orgId, 'A-checklist');
     checklistIds.b = await namedChecklist(B.orgId, 'B-MARK-checklist');
+    const auditWave = async (orgId: string, name: string) => {
+      const checklist = (await server.pool.query(`insert into checklists(org_id, name) values ($1, $2) returning id`, [orgId, `${name}-checklist`])).rows[0].id as string;
+      const definition = { name: 'Probe', sections: [{ key: 's', name: 'S', items: [{ key: 'greet', text: 'Greet', points: 1, critical: false, standard: null, answerType: 'yes_no', passRule: null, evidence: 'none' }] }] };
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, $3)`, [orgId, checklist, JSON.stringify(definition)]);
+      const wave = (await server.pool.query(`insert into audit_waves(org_id, name, checklist_id, starts_on, ends_on) values ($1, $2, $3, '2026-01-01', '2026-12-31') returning id`, [orgId, name, checklist])).rows[0].id as string;
+      return { wave, checklist };
+    };
+    const auditOf = async (orgId: string, w: { wave: string; checklist: string }, storeId: string, marker: string) => {
+      const assignment = (await server.pool.query(`insert into audit_assignments(org_id, wave_id, location_id, due_on) values ($1, $2, $3, '2026-06-01') returning id`, [orgId, w.wave, storeId])).rows[0].id as string;
+      const visit = (await server.pool.query(
+        `insert into audit_visits(org_id, checklist_id, checklist_version, wave_id, location_id, visited_at, answers, notes, status, score, earned, possible)
+         values ($1, $2, 1, $3, $4, '2026-06-01T10:00:00Z', '{"greet":{"value":"yes"}}', $5, 'published', 100, 1, 1) returning id`,
+        [orgId, w.checklist, w.wave, storeId, `${marker}-visit`])).rows[0].id as string;
+      const appeal = (await server.pool.query(`insert into audit_appeals(org_id, visit_id, item_key, reason) values ($1, $2, 'greet', $3) returning id`, [orgId, visit, `${marker}-appeal`])).rows[0].id as string;
+      return { assignment, visit, appeal };
+    };
+    const waveOfA = await auditWave(A.orgId, 'A-audit-wave');
+    const waveOfB = await auditWave(B.orgId, 'B-MARK-audit-wave');
+    auditWaveIds.a = waveOfA.wave;
+    auditWaveIds.b = waveOfB.wave;
+    auditIds.a = await auditOf(A.orgId, waveOfA, A.storeId, 'A1');
+    auditIds.a2 = await auditOf(A.orgId, waveOfA, A2.storeId, 'A2-MARK');
+    auditIds.b = await auditOf(B.orgId, waveOfB, B.storeId, 'B-MARK');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -328,12 +364,14 @@ describe('security walk over every /api/v1 route', () => {
     employees: qaIds.a.employee, 'coaching-notes': qaIds.a.note, 'audit-calibrations': qaIds.a.calibration, 'qa-reviews': qaIds.a.review,
     'audit-evidence': evidenceIds.a,
     checklists: checklistIds.a, 'checklist-versions': '1',
+    'audit-waves': auditWaveIds.a, 'audit-assignments': auditIds.a.assignment, 'audit-visits': auditIds.a.visit, 'audit-appeals': auditIds.a.appeal,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
     ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2,
     employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review,
     'audit-evidence': evidenceIds.a2,
+    'audit-assignments': auditIds.a2.assignment, 'audit-visits': auditIds.a2.visit, 'audit-appeals': auditIds.a2.appeal,
   });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
@@ -344,6 +382,7 @@ describe('security walk over every /api/v1 route', () => {
     employees: qaIds.b.employee, 'coaching-notes': qaIds.b.note, 'audit-calibrations': qaIds.b.calibration, 'qa-reviews': qaIds.b.review,
     'audit-evidence': evidenceIds.b,
     checklists: checklistIds.b, 'checklist-versions': '1',
+    'audit-waves': auditWaveIds.b, 'audit-assignments': auditIds.b.assignment, 'audit-visits': auditIds.b.visit, 'audit-appeals': auditIds.b.appeal,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
@@ -451,7 +490,10 @@ describe('security walk over every /api/v1 route', () => {
     it(`(c) answers the ${who} limited to store A1 for store A2's ids as for ids that do not exist`, async () => {
       const client = restricted()[who];
       const failures: string[] = [];
-      const outside = ['locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews'];
+      const outside = [
+        'locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews',
+        'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence',
+      ];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
         const res = await call(client, route, idsA2());
@@ -459,6 +501,7 @@ describe('security walk over every /api/v1 route', () => {
           ...idsA(), locations: crypto.randomUUID(), responses: crypto.randomUUID(), users: crypto.randomUUID(),
           'alert-rules': crypto.randomUUID(), cases: crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
           employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
+          'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(), 'audit-evidence': crypto.randomUUID(),
         });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);

@@ -314,6 +314,16 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PATCH /api/v1/root-causes/:id': { type: 'json', samples: [{ name: { en: 'Renamed' }, position: 0, archived: true }] },
     'POST /api/v1/action-plans': { type: 'json', samples: [{ title: 'Train cashiers', startDate: '2026-03-01', dueDate: '2026-06-01', locationIds: [f.store.id], targetValue: 35, status: 'active' }] },
     'PATCH /api/v1/action-plans/:id': { type: 'json', samples: [{ title: 'Renamed plan', status: 'done', dueDate: null }] },
+    'POST /api/v1/audit-waves': { type: 'json', samples: [{ name: 'Весенняя волна', checklistId: '00000000-0000-4000-8000-00000000f041', startsOn: '2026-03-01', endsOn: '2026-03-31', visitsPerLocation: 2, status: 'open' }] },
+    'PATCH /api/v1/audit-waves/:id': { type: 'json', samples: [{ name: 'موج بهار', endsOn: '2026-04-30', status: 'closed' }] },
+    'POST /api/v1/audit-waves/:id/assignments': { type: 'json', samples: [{ locationIds: [f.store.id], auditorId: null, dueOn: '2026-03-15' }] },
+    'PATCH /api/v1/audit-assignments/:id': { type: 'json', samples: [{ auditorId: null, dueOn: '2026-03-20', status: 'cancelled' }] },
+    'PATCH /api/v1/audit-visits/:id': { type: 'json', samples: [{ employeeId: null, employeeLabel: 'Кассир у кассы 2' }] },
+    'POST /api/v1/audit-visits/:id/corrections': { type: 'json', samples: [{ itemKey: 'greet', answer: { value: 'no', comment: 'x' }, reason: 'Запись показала иначе' }] },
+    'POST /api/v1/audit-visits/:id/review': { type: 'json', samples: [{}] },
+    'POST /api/v1/audit-visits/:id/publish': { type: 'json', samples: [{}] },
+    'POST /api/v1/audit-visits/:id/appeals': { type: 'json', samples: [{ itemKey: 'greet', reason: 'Мы поздоровались' }] },
+    'POST /api/v1/audit-appeals/:id/decision': { type: 'json', samples: [{ decision: 'upheld', note: 'ok', answer: { value: 'yes' } }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
     'POST /api/v1/org/sms/test': { type: 'json', samples: [{ to: '+79161234567' }] },
@@ -478,6 +488,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'case-teams') return '00000000-0000-4000-8000-00000000f031'; // a case team: well-formed, unknown: 404
     if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
     if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
+    // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
+    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 
