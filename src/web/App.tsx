@@ -1,5 +1,4 @@
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { PageTitle } from './components/PageTitle.tsx';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './shell/Layout.tsx';
 import { SessionProvider, useSession } from './shell/session.tsx';
 import { useI18n } from './i18n.tsx';
@@ -13,13 +12,13 @@ import { lettersRoutes } from './letters/routes.tsx';
 import { casesRoutes } from './cases/routes.tsx';
 import { caseOpsRoutes } from './caseops/routes.tsx';
 import { caseReportRoutes } from './caseReports/routes.tsx';
-import { checklistsRoutes } from './checklists/routes.tsx';
-import { auditVisitsRoutes } from './auditVisits/routes.tsx';
-import { auditorRoutes } from './auditor/routes.tsx';
-import { auditResultsRoutes } from './auditResults/routes.tsx';
-import { qaRoutes } from './qa/routes.tsx';
-import { quizzesRoutes } from './quizzes/routes.tsx';
 import type { ReactNode } from 'react';
+import { NotFound } from './shell/NotFound.tsx';
+import { lazyPage } from './shell/lazyPage.tsx';
+
+// The audit pages' route tables come with their first page (src/web/shell/auditPages.tsx), not in the first view.
+const AuditPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditPages');
+const AuditorPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditorPages');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
@@ -29,18 +28,6 @@ function RequireSession({ children }: { children: ReactNode }) {
   // The deep link survives signing in (the server keeps only paths under /app: src/core/accounts/nextPath.ts).
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`} replace />;
   return <>{children}</>;
-}
-
-/** Any /app address no page answers (a mistyped or outdated link): says so and leads back. */
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <section className="not-found" data-testid="not-found">
-      <PageTitle title={t('shell.notFoundTitle')} />
-      <p>{t('shell.notFound')}</p>
-      <p><Link to="/app">{t('shell.backToOverview')}</Link></p>
-    </section>
-  );
 }
 
 export function App() {
@@ -59,12 +46,8 @@ export function App() {
           {casesRoutes()}
           {caseOpsRoutes()}
           {caseReportRoutes()}
-          {checklistsRoutes()}
-          {auditVisitsRoutes()}
-          {auditorRoutes()}
-          {auditResultsRoutes()}
-          {qaRoutes()}
-          {quizzesRoutes()}
+          <Route path="audits/*" element={<AuditPages />} />
+          <Route path="my-audits/*" element={<AuditorPages />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

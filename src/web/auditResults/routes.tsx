@@ -8,7 +8,7 @@ const ResultsPage = lazyPage(() => import('./ResultsPage.tsx'), 'ResultsPage', {
 export function auditResultsRoutes() {
   return (
     <>
-      <Route path="audits" element={<RequirePermission action="audit.read"><ResultsPage /></RequirePermission>} />
+      <Route index element={<RequirePermission action="audit.read"><ResultsPage /></RequirePermission>} />
     </>
   );
 }

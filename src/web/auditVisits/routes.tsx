@@ -11,10 +11,10 @@ const WavePage = lazyPage(() => import('./WavePage.tsx'), 'WavePage', { pageMess
 export function auditVisitsRoutes() {
   return (
     <>
-      <Route path="audits/visits" element={<RequirePermission action="audit.read"><VisitsPage /></RequirePermission>} />
-      <Route path="audits/visits/:id" element={<RequirePermission action="audit.read"><VisitPage /></RequirePermission>} />
-      <Route path="audits/waves" element={<RequirePermission action="audit.manage"><WavesPage /></RequirePermission>} />
-      <Route path="audits/waves/:id" element={<RequirePermission action="audit.manage"><WavePage /></RequirePermission>} />
+      <Route path="visits" element={<RequirePermission action="audit.read"><VisitsPage /></RequirePermission>} />
+      <Route path="visits/:id" element={<RequirePermission action="audit.read"><VisitPage /></RequirePermission>} />
+      <Route path="waves" element={<RequirePermission action="audit.manage"><WavesPage /></RequirePermission>} />
+      <Route path="waves/:id" element={<RequirePermission action="audit.manage"><WavePage /></RequirePermission>} />
     </>
   );
 }

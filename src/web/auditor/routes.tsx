@@ -9,8 +9,8 @@ const AuditVisitPage = lazyPage(() => import('./AuditVisitPage.tsx'), 'AuditVisi
 export function auditorRoutes() {
   return (
     <>
-      <Route path="my-audits" element={<RequirePermission action="audit.submit"><MyAuditsPage /></RequirePermission>} />
-      <Route path="my-audits/:id" element={<RequirePermission action="audit.submit"><AuditVisitPage /></RequirePermission>} />
+      <Route index element={<RequirePermission action="audit.submit"><MyAuditsPage /></RequirePermission>} />
+      <Route path=":id" element={<RequirePermission action="audit.submit"><AuditVisitPage /></RequirePermission>} />
     </>
   );
 }

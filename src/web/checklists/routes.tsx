@@ -9,8 +9,8 @@ const ChecklistEditorPage = lazyPage(() => import('./ChecklistEditorPage.tsx'), 
 export function checklistsRoutes() {
   return (
     <>
-      <Route path="audits/checklists" element={<RequirePermission action="audit.manage"><ChecklistsPage /></RequirePermission>} />
-      <Route path="audits/checklists/:id" element={<RequirePermission action="audit.manage"><ChecklistEditorPage /></RequirePermission>} />
+      <Route path="checklists" element={<RequirePermission action="audit.manage"><ChecklistsPage /></RequirePermission>} />
+      <Route path="checklists/:id" element={<RequirePermission action="audit.manage"><ChecklistEditorPage /></RequirePermission>} />
     </>
   );
 }

@@ -12,11 +12,11 @@ const EmployeePage = lazyPage(() => import('./EmployeePage.tsx'), 'EmployeePage'
 export function qaRoutes() {
   return (
     <>
-      <Route path="audits/qa" element={<RequirePermission action="audit.review"><QaPage /></RequirePermission>} />
-      <Route path="audits/qa/review" element={<RequirePermission action="audit.review"><ReviewPage /></RequirePermission>} />
-      <Route path="audits/qa/calibrations/:id" element={<RequirePermission action="audit.review"><CalibrationPage /></RequirePermission>} />
-      <Route path="audits/staff" element={<RequirePermission action="audit.review"><StaffPage /></RequirePermission>} />
-      <Route path="audits/staff/:id" element={<RequirePermission action="audit.read"><EmployeePage /></RequirePermission>} />
+      <Route path="qa" element={<RequirePermission action="audit.review"><QaPage /></RequirePermission>} />
+      <Route path="qa/review" element={<RequirePermission action="audit.review"><ReviewPage /></RequirePermission>} />
+      <Route path="qa/calibrations/:id" element={<RequirePermission action="audit.review"><CalibrationPage /></RequirePermission>} />
+      <Route path="staff" element={<RequirePermission action="audit.review"><StaffPage /></RequirePermission>} />
+      <Route path="staff/:id" element={<RequirePermission action="audit.read"><EmployeePage /></RequirePermission>} />
     </>
   );
 }

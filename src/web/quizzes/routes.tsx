@@ -10,10 +10,10 @@ const QuizPage = lazyPage(() => import('./QuizPage.tsx'), 'QuizPage', { pageMess
 export function quizzesRoutes() {
   return (
     <>
-      <Route path="audits/quizzes" element={<RequirePermission action="audit.read"><QuizzesPage /></RequirePermission>} />
-      <Route path="audits/quizzes/new" element={<RequirePermission action="audit.manage"><QuizEditPage /></RequirePermission>} />
-      <Route path="audits/quizzes/:id" element={<RequirePermission action="audit.read"><QuizPage /></RequirePermission>} />
-      <Route path="audits/quizzes/:id/edit" element={<RequirePermission action="audit.manage"><QuizEditPage /></RequirePermission>} />
+      <Route path="quizzes" element={<RequirePermission action="audit.read"><QuizzesPage /></RequirePermission>} />
+      <Route path="quizzes/new" element={<RequirePermission action="audit.manage"><QuizEditPage /></RequirePermission>} />
+      <Route path="quizzes/:id" element={<RequirePermission action="audit.read"><QuizPage /></RequirePermission>} />
+      <Route path="quizzes/:id/edit" element={<RequirePermission action="audit.manage"><QuizEditPage /></RequirePermission>} />
     </>
   );
 }
