@@ -7,8 +7,9 @@
  * the visit, sees the photo, reviews and publishes it. Alice sees the score and the failed item, on the visit and in
  * the results; Bob gets "not found" for the visit (page and API) and no row of store A in his results.
  *
- * The pages are driven as a user would (role and label selectors, all in SEL below); the database is only read, to
- * check what the pages wrote.
+ * The pages are driven as a user would (role and label selectors, all in SEL below). The database is written only for
+ * the fixtures (organisation, stores, users, the checklist's version 1); after that it is only read, to check what the
+ * pages wrote.
  *
  * The checklist is small so the score can be computed by hand (src/core/audits/scoring.ts rules, docs/audits.md):
  *   greet  yes/no, 2 points            answered "yes"            -> 2 of 2
