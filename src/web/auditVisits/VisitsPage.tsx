@@ -78,7 +78,7 @@ export function VisitsPage() {
                   <tr key={v.id} data-testid="av-row">
                     <th scope="row">
                       <Link to={`/app/audits/visits/${v.id}`}>{date(v.visitedAt, { dateStyle: 'medium' })}</Link>
-                      <span className="clr-sub muted">{t(`av.kind.${v.kind}` as MessageKey)}</span>
+                      <span className="av-sub muted">{t(`av.kind.${v.kind}` as MessageKey)}</span>
                     </th>
                     <td><bdi>{v.locationName ?? t('av.noLocation')}</bdi></td>
                     <td><VisitStatusBadge status={v.status} /></td>

@@ -175,7 +175,7 @@ function AssignmentRow({ a, wave, options, onChanged }: { a: Assignment; wave: W
   const locked = a.visitId !== null || a.status === 'submitted';
   return (
     <tr>
-      <th scope="row"><bdi>{a.locationName}</bdi>{a.locationKind === 'competitor' && <span className="clr-sub muted">{t('av.wave.competitor')}</span>}</th>
+      <th scope="row"><bdi>{a.locationName}</bdi>{a.locationKind === 'competitor' && <span className="av-sub muted">{t('av.wave.competitor')}</span>}</th>
       <td>
         {locked ? <bdi>{a.auditorName ?? t('av.wave.unassigned')}</bdi> : (
           <AuditorSelect options={options} value={a.auditorId ?? ''} onChange={(v) => change({ auditorId: v || null })} label={t('av.wave.reassign')} />
