@@ -14,6 +14,8 @@ import { VISIT_KINDS, type VisitsAnswer } from '../../core/api/auditVisits.ts';
 import { VISIT_STATUSES } from '../../core/audits/visitStatus.ts';
 import { VisitScore, VisitStatusBadge } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 const PAGE = 50;
@@ -78,7 +80,7 @@ export function VisitsPage() {
                   <tr key={v.id} data-testid="av-row">
                     <th scope="row">
                       <Link to={`/app/audits/visits/${v.id}`}>{date(v.visitedAt, { dateStyle: 'medium' })}</Link>
-                      <span className="av-sub muted">{t(`av.kind.${v.kind}` as MessageKey)}</span>
+                      <span className="clr-sub muted">{t(`av.kind.${v.kind}` as MessageKey)}</span>
                     </th>
                     <td><bdi>{v.locationName ?? t('av.noLocation')}</bdi></td>
                     <td><VisitStatusBadge status={v.status} /></td>

@@ -15,6 +15,8 @@ import { WAVE_STATUSES } from '../../core/audits/waves.ts';
 import { WaveProgressBar } from './WavesPage.tsx';
 import { errorText, type Msg } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 
@@ -175,7 +177,7 @@ function AssignmentRow({ a, wave, options, onChanged }: { a: Assignment; wave: W
   const locked = a.visitId !== null || a.status === 'submitted';
   return (
     <tr>
-      <th scope="row"><bdi>{a.locationName}</bdi>{a.locationKind === 'competitor' && <span className="av-sub muted">{t('av.wave.competitor')}</span>}</th>
+      <th scope="row"><bdi>{a.locationName}</bdi>{a.locationKind === 'competitor' && <span className="clr-sub muted">{t('av.wave.competitor')}</span>}</th>
       <td>
         {locked ? <bdi>{a.auditorName ?? t('av.wave.unassigned')}</bdi> : (
           <AuditorSelect options={options} value={a.auditorId ?? ''} onChange={(v) => change({ auditorId: v || null })} label={t('av.wave.reassign')} />

@@ -14,6 +14,8 @@ import type { Wave, WaveAnswer, WaveOptionsAnswer, WavesAnswer } from '../../cor
 import { WAVE_STATUSES } from '../../core/audits/waves.ts';
 import { errorText } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 /** "3 of 4 submitted, 1 published" with a progress bar. */
@@ -23,7 +25,7 @@ export function WaveProgressBar({ wave }: { wave: Wave }) {
   return (
     <span className="av-wave-progress">
       <progress className="av-progress" max={Math.max(1, p.assigned)} value={p.submitted} aria-label={t('av.waves.progressLabel')} />
-      <span className="av-sub">{t('av.waves.progress', { submitted: num(p.submitted), assigned: num(p.assigned), published: num(p.published) })}</span>
+      <span className="clr-sub">{t('av.waves.progress', { submitted: num(p.submitted), assigned: num(p.assigned), published: num(p.published) })}</span>
     </span>
   );
 }
@@ -53,7 +55,7 @@ export function WavesPage() {
               <tbody>
                 {data.items.map((w) => (
                   <tr key={w.id}>
-                    <th scope="row"><Link to={`/app/audits/waves/${w.id}`}><bdi>{w.name}</bdi></Link><span className="av-sub muted"><bdi>{w.checklistName ?? ''}</bdi></span></th>
+                    <th scope="row"><Link to={`/app/audits/waves/${w.id}`}><bdi>{w.name}</bdi></Link><span className="clr-sub muted"><bdi>{w.checklistName ?? ''}</bdi></span></th>
                     <td><span className={`badge av-wstatus-${w.status}`}>{t(`av.wstatus.${w.status}`)}</span></td>
                     <td>{t('av.waves.period', { from: day(w.startsOn), to: day(w.endsOn) })}</td>
                     <td><WaveProgressBar wave={w} /></td>
