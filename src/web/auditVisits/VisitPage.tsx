@@ -18,6 +18,8 @@ import type { Appeal, Visit, VisitAnswer } from '../../core/api/auditVisits.ts';
 import type { StoredItemAnswer } from '../../core/audits/answers.ts';
 import { checklistItems, textIn, type ChecklistDefinition, type ChecklistItem } from '../../core/audits/checklist.ts';
 import { errorText, VisitScore, VisitStatusBadge, type Msg } from './format.tsx';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 

@@ -14,6 +14,8 @@ import { VISIT_KINDS, type VisitsAnswer } from '../../core/api/auditVisits.ts';
 import { VISIT_STATUSES } from '../../core/audits/visitStatus.ts';
 import { VisitScore, VisitStatusBadge } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 const PAGE = 50;

@@ -15,6 +15,8 @@ import { WAVE_STATUSES } from '../../core/audits/waves.ts';
 import { WaveProgressBar } from './WavesPage.tsx';
 import { errorText, type Msg } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 

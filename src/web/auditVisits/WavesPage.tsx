@@ -14,6 +14,8 @@ import type { Wave, WaveAnswer, WaveOptionsAnswer, WavesAnswer } from '../../cor
 import { WAVE_STATUSES } from '../../core/audits/waves.ts';
 import { errorText } from './format.tsx';
 import '../support/support.css';
+// .clr-sub, .plan-meta, .plan-locations: shared with the action plans; without this they only applied after a plan page was opened.
+import '../caseReports/caseReports.css';
 import './auditVisits.css';
 
 /** "3 of 4 submitted, 1 published" with a progress bar. */

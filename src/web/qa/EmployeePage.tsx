@@ -132,7 +132,7 @@ export function EmployeePage() {
               <div className="card qa-tile">
                 <dt>{t('qa.emp.ces')}</dt>
                 <dd>{d.ces?.result ? <MetricValue result={d.ces.result} /> : t('qa.none')}</dd>
-                {d.ces && <dd className="muted">{t('qa.agents.n', { n: d.ces.n })}</dd>}
+                {d.ces && !d.ces.result && <dd className="muted">{t('qa.agents.n', { n: d.ces.n })}</dd>}
               </div>
             </dl>
             {!d.employee.agentName && <p className="muted">{t('qa.emp.noAgent')}</p>}

@@ -50,7 +50,7 @@ export const qaFa: Translation<keyof typeof qaEn> = {
   'qa.item.yes': 'بله',
   'qa.item.no': 'خیر',
   'qa.item.na': 'نامرتبط',
-  'qa.item.points': 'امتیاز (۰ تا {max})',
+  'qa.item.points': 'امتیاز (۰ تا {max, number})',
   'qa.item.critical': 'حیاتی',
   'qa.item.comment': 'توضیح',
   'qa.cal.title': 'جلسه‌های هم‌سنجی',

@@ -88,6 +88,21 @@ describe('QA pages in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // Ann: one review of 83.3 (below the default QA target 85) -> flagged in words.
     await expect.poll(() => page.getByTestId('qa-agents').textContent()).toContain('زیر هدف');
+    // The review page on the phone: nothing wider than the screen, and the "by hand" checkbox on the line of its words
+    // (the global label is a column, which put the box alone on a line above them).
+    await page.goto(`${server.baseUrl}/app/audits/qa/review`);
+    const byHand = page.getByLabel('نوشتن تماس به‌صورت دستی');
+    await byHand.waitFor();
+    const sameLine = await byHand.evaluate((box) => {
+      const label = box.closest('label')!;
+      const range = document.createRange();
+      range.selectNodeContents(label.lastChild!);
+      const b = box.getBoundingClientRect();
+      const w = range.getBoundingClientRect();
+      return b.top < w.bottom && w.top < b.bottom;
+    });
+    expect(sameLine).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 

@@ -45,6 +45,16 @@ describe('audit waves pages', () => {
     await page.getByRole('heading', { name: 'April checks' }).waitFor();
 
     const assign = page.getByTestId('av-assign-form');
+    // With no action plan page opened before: the wave's facts are a plain line, not a bulleted list, and a
+    // location's checkbox is on the line of its name (the shared plan CSS is loaded by the wave page itself).
+    expect(await page.locator('ul.plan-meta').evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
+    const storeBox = assign.getByLabel('Store A');
+    const storeBoxBeside = await storeBox.evaluate((box) => {
+      const name = box.closest('label')!.querySelector('bdi')!.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      return b.top < name.bottom && name.top < b.bottom && Math.abs(b.right - name.left) < 40;
+    });
+    expect(storeBoxBeside).toBe(true);
     await assign.getByLabel('Store A').check();
     await assign.getByLabel('Rival Mart').check();
     await assign.getByLabel('Auditor', { exact: true }).selectOption({ label: o.emails.auditor });
