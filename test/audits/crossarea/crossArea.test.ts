@@ -1,0 +1,89 @@
+/**
+ * Rules across the audit areas, checked from outside over HTTP with real users of each role (docs/audits.md
+ * "Roles"): the auditor reads nothing but their own assignments and account on any GET route of the app
+ * (every /api/v1 route is collected through the onRoute hook, so routes added later are walked too), and an
+ * archived checklist takes no new waves.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, signIn, startTestServer, type Client, type TestServer } from '../../helpers/app.ts';
+import { seedAuditOrg, seedVisit, type AuditOrg } from '../visits/fixtures.ts';
+
+/**
+ * What an auditor may read: their assignments, their account, session and own notifications, and the
+ * organisation's settings every signed-in user's shell reads (name, time zone, branding, the rollup job state:
+ * no results of any location).
+ */
+const AUDITOR_MAY_READ = [
+  /^\/api\/v1\/my\/audit-assignments$/,
+  /^\/api\/v1\/notifications$/,
+  /^\/api\/v1\/org(\/branding|\/rollup-job)?$/,
+  /^\/api\/v1\/(me|auth|account)(\/|$)/,
+  /^\/api\/v1\/openapi\.json$/,
+  /^\/api\/v1\/invitations\/:token$/,
+];
+
+let server: TestServer;
+let o: AuditOrg;
+let viewer: Client;
+let auditor: Client;
+let owner: Client;
+let visitId: string;
+const routes: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ onRoute: (r) => { for (const m of [r.method].flat()) if (m === 'GET' && r.url.startsWith('/api/v1')) routes.push(r.url); } });
+  o = await seedAuditOrg(server.pool, 'crossarea');
+  await buildUser(server.pool, o.orgId, 'viewer', 'viewer-all@crossarea.audit.test');
+  viewer = await signIn(server.baseUrl, 'viewer-all@crossarea.audit.test');
+  auditor = await signIn(server.baseUrl, o.emails.auditor);
+  owner = await signIn(server.baseUrl, o.emails.owner);
+  visitId = await seedVisit(server.pool, o, { locationId: o.storeA.id, answers: { greet: { value: 'yes' } }, status: 'published' });
+});
+afterAll(async () => server?.close());
+
+/** Real ids where the fixture has them (so a refusal is a refusal, not a missing object), else a random uuid. */
+function fill(url: string): string {
+  const real: Record<string, string> = { locations: o.storeA.id, checklists: o.checklistId, 'audit-visits': visitId, users: o.users.owner };
+  const parts = url.split('/');
+  return parts.map((p, i) => {
+    if (!p.startsWith(':')) return p;
+    if (p === ':version') return '1';
+    if (p === ':key') return 'segment';
+    return real[parts[i - 1] ?? ''] ?? crypto.randomUUID();
+  }).join('/');
+}
+
+describe('across the audit areas', () => {
+  it('the auditor is refused every GET route but their own assignments and account', async () => {
+    const walked = [...new Set(routes)].filter((u) => !u.includes('*'));
+    expect(walked.length).toBeGreaterThan(50);
+    const leaks: string[] = [];
+    let viewerReads = 0;
+    for (const url of walked) {
+      if (AUDITOR_MAY_READ.some((re) => re.test(url))) continue;
+      const path = fill(url);
+      const asViewer = await viewer.get(path);
+      if (asViewer.status === 200) viewerReads++;
+      const asAuditor = await auditor.get(path);
+      if (![403, 404].includes(asAuditor.status)) leaks.push(`${url} -> ${asAuditor.status} (viewer ${asViewer.status})`);
+    }
+    expect(leaks).toEqual([]);
+    // the walk means something: the viewer reads dashboards, and the published visit by its id
+    expect(viewerReads).toBeGreaterThan(20);
+    expect((await viewer.get(`/api/v1/audit-visits/${visitId}`)).status).toBe(200);
+    expect((await auditor.get('/api/v1/my/audit-assignments')).status).toBe(200);
+  });
+
+  it('an archived checklist takes no new waves (400 naming checklistId)', async () => {
+    const body = { name: 'Archived wave', checklistId: o.checklistId, startsOn: '2026-03-01', endsOn: '2026-03-30' };
+    const archived = await owner.post(`/api/v1/checklists/${o.checklistId}/archive`, {});
+    expect(archived.status, archived.text).toBe(200);
+    const res = await owner.post('/api/v1/audit-waves', body);
+    expect(res.status, res.text).toBe(400);
+    expect(res.json.error).toBe('validation');
+    expect(res.json.message).toMatch(/^checklistId: .*archived/);
+    expect((await owner.post(`/api/v1/checklists/${o.checklistId}/unarchive`, {})).status).toBe(200);
+    expect((await owner.post('/api/v1/audit-waves', body)).status).toBe(201);
+  });
+});
