@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, signIn, startTestServer, type Client, type TestServer } from '../../helpers/app.ts';
 import { seedAuditOrg, seedVisit, type AuditOrg } from '../visits/fixtures.ts';
+import { seedResponses, seedSurvey } from '../../analytics/seed.ts';
 
 /**
  * What an auditor may read: their assignments, their account, session and own notifications, and the
@@ -85,5 +86,20 @@ describe('across the audit areas', () => {
     expect(res.json.message).toMatch(/^checklistId: .*archived/);
     expect((await owner.post(`/api/v1/checklists/${o.checklistId}/unarchive`, {})).status).toBe(200);
     expect((await owner.post('/api/v1/audit-waves', body)).status).toBe(201);
+  });
+
+  it('a competitor location is never a row of the customers\' dashboards (breakdown by location, heat table)', async () => {
+    const { surveyId, ids } = await seedSurvey(server.pool, o.orgId, [{ key: 'nps', type: 'nps' }]);
+    await seedResponses(server.pool, o.orgId, surveyId, ids, [{ locationId: o.storeA.id, answers: { nps: { score: 9 } } }, { locationId: o.storeB.id, answers: { nps: { score: 3 } } }]);
+    const heat = await owner.get(`/api/v1/surveys/${surveyId}/analytics/heatmap`);
+    expect(heat.status, heat.text).toBe(200);
+    const heatRows = (heat.json.rows as { locationId: string }[]).map((r) => r.locationId);
+    expect(heatRows).toContain(o.region.id);
+    expect(heatRows).not.toContain(o.competitor.id);
+    const leaves = await owner.get(`/api/v1/surveys/${surveyId}/analytics/breakdown?by=location&leaf=1`);
+    expect(leaves.status, leaves.text).toBe(200);
+    const leafKeys = (leaves.json.rows as { key: string }[]).map((r) => r.key);
+    expect(leafKeys).toEqual(expect.arrayContaining([o.storeA.id, o.storeB.id]));
+    expect(leafKeys).not.toContain(o.competitor.id);
   });
 });
