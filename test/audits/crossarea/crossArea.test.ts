@@ -102,4 +102,22 @@ describe('across the audit areas', () => {
     expect(leafKeys).toEqual(expect.arrayContaining([o.storeA.id, o.storeB.id]));
     expect(leafKeys).not.toContain(o.competitor.id);
   });
+
+  it('a calibration scoring is never in the review queue, never a visit to open or correct', async () => {
+    const contact = (await server.pool.query(`insert into support_contacts(org_id, external_id, subject, agent, location_id, created_at) values ($1, 'cal-1', 'Chat 1', 'Ann', $2, now()) returning id`,
+      [o.orgId, o.storeA.id])).rows[0].id as string;
+    const created = await owner.post('/api/v1/audit-calibrations', { name: 'Cross calibration', checklistId: o.checklistId, supportContactId: contact, reviewerIds: [o.users.owner, o.users.analyst] });
+    expect(created.status, created.text).toBe(201);
+    const scored = await owner.post(`/api/v1/audit-calibrations/${created.json.calibration.id}/scores`, { answers: { greet: { value: 'no' }, smile: { value: 'yes' }, wait: { value: 'yes', measured: 3 }, clean: { value: 'yes' } } });
+    expect(scored.status, scored.text).toBe(201);
+    const scoring = (await server.pool.query(`select id, status from audit_visits where org_id = $1 and calibration_id = $2`, [o.orgId, created.json.calibration.id])).rows;
+    expect(scoring).toHaveLength(1);
+    const queue = await owner.get('/api/v1/audit-visits?limit=200');
+    expect(queue.status).toBe(200);
+    expect((queue.json.items as { id: string }[]).map((v) => v.id)).not.toContain(scoring[0].id);
+    expect((await owner.get('/api/v1/audit-visits?kind=qa&status=submitted')).json.items).toEqual([]);
+    expect((await owner.get(`/api/v1/audit-visits/${scoring[0].id}`)).status).toBe(404);
+    expect((await owner.patch(`/api/v1/audit-visits/${scoring[0].id}`, { employeeLabel: 'x' })).status).toBe(404);
+    expect((await owner.post(`/api/v1/audit-visits/${scoring[0].id}/corrections`, { itemKey: 'greet', answer: { value: 'yes' }, reason: 'calibrated' })).status).toBe(404);
+  });
 });
