@@ -5,6 +5,10 @@
  * archived checklist takes no new waves.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
+import { runCommand } from '../../helpers/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, signIn, startTestServer, type Client, type TestServer } from '../../helpers/app.ts';
 import { seedAuditOrg, seedVisit, type AuditOrg } from '../visits/fixtures.ts';
@@ -119,5 +123,51 @@ describe('across the audit areas', () => {
     expect((await owner.get(`/api/v1/audit-visits/${scoring[0].id}`)).status).toBe(404);
     expect((await owner.patch(`/api/v1/audit-visits/${scoring[0].id}`, { employeeLabel: 'x' })).status).toBe(404);
     expect((await owner.post(`/api/v1/audit-visits/${scoring[0].id}/corrections`, { itemKey: 'greet', answer: { value: 'yes' }, reason: 'calibrated' })).status).toBe(404);
+  });
+
+  it('imports hand-made checklist files, exports them, and the CLI scores export and original identically', async () => {
+    const files: [unknown, Record<string, unknown>][] = [
+      // plain strings, critical false given, no standard, no answerType, float points, a section without a name
+      [{ name: 'Plain', sections: [{ key: 's1', items: [{ key: 'a', text: 'A', points: 1, critical: false }, { key: 'b', text: 'B', points: 0.5, critical: true }] },
+        { key: 's2', name: 'Two', items: [{ key: 'c', text: 'C', points: 2.5, standard: 'farewell' }] }] }, { a: 'yes', b: 0.25, c: 1 }],
+      // texts per language, every answer kind
+      [{ name: { en: 'Langs', ru: 'Языки', fa: 'زبان‌ها' }, sections: [{ key: 'w', name: { en: 'W', fa: 'و' }, items: [
+        { key: 'g', text: { en: 'Greet', ru: 'Привет' }, points: 3, standard: 'greeting' }, { key: 'n', text: { fa: 'نام' }, points: 2, critical: true }] }] }, { g: 'na', n: 'no' }],
+      // nothing applicable
+      [{ name: 'Empty visit', sections: [{ key: 'x', name: 'X', items: [{ key: 'y', text: 'Y', points: 4 }] }] }, {}],
+    ];
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'crossarea-'));
+    try {
+      for (const [i, [checklist, answers]] of files.entries()) {
+        const imported = await owner.request('POST', '/api/v1/checklists/import', (i === 0 ? '\uFEFF' : '') + JSON.stringify(checklist), { 'content-type': 'application/json' });
+        expect(imported.status, imported.text).toBe(201);
+        const exported = await owner.get(`/api/v1/checklists/${imported.json.checklist.id}/export`);
+        expect(exported.status).toBe(200);
+        const write = (name: string, v: unknown) => { const f = nodePath.join(dir, name); fs.writeFileSync(f, JSON.stringify(v)); return f; };
+        const visit = write('visit.json', { answers });
+        const a = await runCommand(['audit', 'score', '--json', '--checklist', write('original.json', checklist), '--visit', visit]);
+        const b = await runCommand(['audit', 'score', '--json', '--checklist', write('exported.json', exported.json), '--visit', visit]);
+        expect(a.code, a.stderr).toBe(0);
+        expect(b.stdout).toBe(a.stdout);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a location manager sees only published visits of their own store', async () => {
+    const managerA = await signIn(server.baseUrl, o.emails.managerA);
+    const submitted = await seedVisit(server.pool, o, { locationId: o.storeA.id, answers: { greet: { value: 'yes' } }, status: 'submitted' });
+    const reviewed = await seedVisit(server.pool, o, { locationId: o.storeA.id, answers: { greet: { value: 'yes' } }, status: 'reviewed' });
+    const otherStore = await seedVisit(server.pool, o, { locationId: o.storeB.id, answers: { greet: { value: 'yes' } }, status: 'published' });
+    const list = await managerA.get('/api/v1/audit-visits?limit=200');
+    expect(list.status).toBe(200);
+    const ids = (list.json.items as { id: string }[]).map((v) => v.id);
+    expect(ids).toContain(visitId);
+    for (const hidden of [submitted, reviewed, otherStore]) {
+      expect(ids).not.toContain(hidden);
+      expect((await managerA.get(`/api/v1/audit-visits/${hidden}`)).status).toBe(404);
+    }
+    expect((await managerA.get(`/api/v1/audit-visits?locationId=${o.storeB.id}`)).json.items ?? []).toEqual([]);
   });
 });
