@@ -48,7 +48,7 @@ function report(definition: ChecklistDefinition, visitFile: string, score: Retur
 function scoreCommand(opts: { checklist: string; visit: string; json?: boolean }): void {
   let definition: ChecklistDefinition;
   try {
-    definition = parseChecklist(readJson(opts.checklist, '--checklist'));
+    definition = parseChecklist(readJson(opts.checklist, '--checklist'), { bounded: false });
   } catch (err) {
     if (err instanceof ChecklistError) throw new UsageError(`--checklist ${opts.checklist}: ${err.message}`);
     throw err;

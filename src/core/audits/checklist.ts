@@ -65,6 +65,14 @@ export interface ChecklistDefinition {
 export const CHECKLIST_LIMITS = { sections: 50, itemsPerSection: 100, textLength: 2000, maxPoints: 1000 } as const;
 const KEY_PATTERN = /^[A-Za-z0-9_.-]{1,60}$/;
 
+/**
+ * How strictly `parseChecklist` reads: the API and the stored versions keep the limits and the key pattern
+ * (`bounded`); the command line reads an analyst's local file, of any size and with any non-empty keys.
+ */
+export interface ChecklistParseOptions { bounded: boolean }
+const BOUNDED: ChecklistParseOptions = { bounded: true };
+const UNBOUNDED_KEY_LENGTH = 500;
+
 /** A problem with checklist JSON: `path` says where (e.g. `sections[1].items[0].points`). */
 export class ChecklistError extends Error {
   constructor(readonly path: string, readonly problem: string) {
@@ -75,10 +83,10 @@ export class ChecklistError extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function localizedText(value: unknown, path: string, required: boolean): LocalizedText {
+function localizedText(value: unknown, path: string, required: boolean, opts: ChecklistParseOptions): LocalizedText {
   if (typeof value === 'string') {
     if (required && value.trim() === '') throw new ChecklistError(path, 'must not be empty');
-    if (value.length > CHECKLIST_LIMITS.textLength) throw new ChecklistError(path, `at most ${CHECKLIST_LIMITS.textLength} characters`);
+    if (opts.bounded && value.length > CHECKLIST_LIMITS.textLength) throw new ChecklistError(path, `at most ${CHECKLIST_LIMITS.textLength} characters`);
     return value;
   }
   if (isObject(value)) {
@@ -86,7 +94,7 @@ function localizedText(value: unknown, path: string, required: boolean): Localiz
     for (const [lang, text] of Object.entries(value)) {
       if (!(LANGUAGES as readonly string[]).includes(lang)) throw new ChecklistError(`${path}.${lang}`, `unknown language (one of ${LANGUAGES.join(', ')})`);
       if (typeof text !== 'string') throw new ChecklistError(`${path}.${lang}`, 'must be a string');
-      if (text.length > CHECKLIST_LIMITS.textLength) throw new ChecklistError(`${path}.${lang}`, `at most ${CHECKLIST_LIMITS.textLength} characters`);
+      if (opts.bounded && text.length > CHECKLIST_LIMITS.textLength) throw new ChecklistError(`${path}.${lang}`, `at most ${CHECKLIST_LIMITS.textLength} characters`);
       if (text.trim() !== '') out[lang as Language] = text;
     }
     if (required && Object.keys(out).length === 0) throw new ChecklistError(path, 'needs a text in at least one language');
@@ -96,7 +104,11 @@ function localizedText(value: unknown, path: string, required: boolean): Localiz
   throw new ChecklistError(path, 'must be a string or an object of texts per language');
 }
 
-function key(value: unknown, path: string): string {
+function key(value: unknown, path: string, opts: ChecklistParseOptions): string {
+  if (!opts.bounded) {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > UNBOUNDED_KEY_LENGTH) throw new ChecklistError(path, `must be a non-empty string of at most ${UNBOUNDED_KEY_LENGTH} characters`);
+    return value;
+  }
   if (typeof value !== 'string' || !KEY_PATTERN.test(value)) throw new ChecklistError(path, 'must be 1-60 letters, digits, "_", "-" or "."');
   return value;
 }
@@ -109,27 +121,27 @@ function passRule(value: unknown, path: string): PassRule {
   return { op: value.op as PassOperator, value: value.value, ...(unit ? { unit } : {}) };
 }
 
-function item(value: unknown, path: string): ChecklistItem {
+function item(value: unknown, path: string, opts: ChecklistParseOptions): ChecklistItem {
   if (!isObject(value)) throw new ChecklistError(path, 'must be an object');
   const answerType = value.answerType ?? 'yes_no';
   if (!(ANSWER_TYPES as readonly unknown[]).includes(answerType)) throw new ChecklistError(`${path}.answerType`, `one of ${ANSWER_TYPES.join(', ')}`);
   const scored = (SCORED_ANSWER_TYPES as readonly unknown[]).includes(answerType);
   const points = value.points ?? (scored ? undefined : 0);
-  if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > CHECKLIST_LIMITS.maxPoints) {
-    throw new ChecklistError(`${path}.points`, `must be a number from 0 to ${CHECKLIST_LIMITS.maxPoints}`);
+  if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || (opts.bounded && points > CHECKLIST_LIMITS.maxPoints)) {
+    throw new ChecklistError(`${path}.points`, opts.bounded ? `must be a number from 0 to ${CHECKLIST_LIMITS.maxPoints}` : 'must be a number, 0 or more');
   }
   if (!scored && points !== 0) throw new ChecklistError(`${path}.points`, `a ${String(answerType)} item earns no points (give 0)`);
   if (value.critical !== undefined && typeof value.critical !== 'boolean') throw new ChecklistError(`${path}.critical`, 'must be true or false');
   if (value.critical === true && !scored) throw new ChecklistError(`${path}.critical`, `a ${String(answerType)} item cannot be critical`);
   let standard: string | null = null;
-  if (value.standard !== undefined && value.standard !== null && value.standard !== '') standard = key(value.standard, `${path}.standard`);
+  if (value.standard !== undefined && value.standard !== null && value.standard !== '') standard = key(value.standard, `${path}.standard`, opts);
   const rule = value.passRule === undefined || value.passRule === null ? null : passRule(value.passRule, `${path}.passRule`);
   if (answerType === 'number' && rule === null) throw new ChecklistError(`${path}.passRule`, 'a number item needs a pass rule');
   const evidence = value.evidence ?? 'none';
   if (!(EVIDENCE_KINDS as readonly unknown[]).includes(evidence)) throw new ChecklistError(`${path}.evidence`, `one of ${EVIDENCE_KINDS.join(', ')}`);
   return {
-    key: key(value.key, `${path}.key`),
-    text: localizedText(value.text, `${path}.text`, true),
+    key: key(value.key, `${path}.key`, opts),
+    text: localizedText(value.text, `${path}.text`, true, opts),
     points,
     critical: value.critical === true,
     standard,
@@ -143,28 +155,28 @@ function item(value: unknown, path: string): ChecklistItem {
  * Reads checklist JSON (already parsed) into a definition, or throws a ChecklistError naming the first
  * problem. Keys must be unique: section keys among sections, item keys across the whole checklist.
  */
-export function parseChecklist(value: unknown): ChecklistDefinition {
+export function parseChecklist(value: unknown, opts: ChecklistParseOptions = BOUNDED): ChecklistDefinition {
   if (!isObject(value)) throw new ChecklistError('checklist', 'must be a JSON object with "name" and "sections"');
-  const name = localizedText(value.name, 'name', true);
+  const name = localizedText(value.name, 'name', true, opts);
   if (!Array.isArray(value.sections) || value.sections.length === 0) throw new ChecklistError('sections', 'must be a non-empty array');
-  if (value.sections.length > CHECKLIST_LIMITS.sections) throw new ChecklistError('sections', `at most ${CHECKLIST_LIMITS.sections}`);
+  if (opts.bounded && value.sections.length > CHECKLIST_LIMITS.sections) throw new ChecklistError('sections', `at most ${CHECKLIST_LIMITS.sections}`);
   const sectionKeys = new Set<string>();
   const itemKeys = new Set<string>();
   const sections = value.sections.map((raw, i): ChecklistSection => {
     const path = `sections[${i}]`;
     if (!isObject(raw)) throw new ChecklistError(path, 'must be an object');
-    const sectionKey = key(raw.key, `${path}.key`);
+    const sectionKey = key(raw.key, `${path}.key`, opts);
     if (sectionKeys.has(sectionKey)) throw new ChecklistError(`${path}.key`, `"${sectionKey}" is used twice`);
     sectionKeys.add(sectionKey);
     if (!Array.isArray(raw.items) || raw.items.length === 0) throw new ChecklistError(`${path}.items`, 'must be a non-empty array');
-    if (raw.items.length > CHECKLIST_LIMITS.itemsPerSection) throw new ChecklistError(`${path}.items`, `at most ${CHECKLIST_LIMITS.itemsPerSection}`);
+    if (opts.bounded && raw.items.length > CHECKLIST_LIMITS.itemsPerSection) throw new ChecklistError(`${path}.items`, `at most ${CHECKLIST_LIMITS.itemsPerSection}`);
     const items = raw.items.map((rawItem, j) => {
-      const parsed = item(rawItem, `${path}.items[${j}]`);
+      const parsed = item(rawItem, `${path}.items[${j}]`, opts);
       if (itemKeys.has(parsed.key)) throw new ChecklistError(`${path}.items[${j}].key`, `"${parsed.key}" is used twice in the checklist`);
       itemKeys.add(parsed.key);
       return parsed;
     });
-    return { key: sectionKey, name: localizedText(raw.name ?? sectionKey, `${path}.name`, true), items };
+    return { key: sectionKey, name: localizedText(raw.name ?? sectionKey, `${path}.name`, true, opts), items };
   });
   return { name, sections };
 }

@@ -108,7 +108,8 @@ function checkAnswer(item: ChecklistItem, answer: unknown): ScoringAnswer {
 
 /**
  * Reads VISIT.json's `answers` against a checklist: each key must be an item of the checklist, each value
- * "yes", "no", "na" or points earned (0..points). Answers to photo and comment items are ignored.
+ * "yes", "no", "na" or points earned (0..points); null is no answer (like a missing key). Answers to photo
+ * and comment items are ignored.
  */
 export function parseVisitAnswers(definition: ChecklistDefinition, value: unknown): Record<string, ScoringAnswer> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -119,7 +120,7 @@ export function parseVisitAnswers(definition: ChecklistDefinition, value: unknow
   for (const [key, answer] of Object.entries(value)) {
     const item = items.get(key);
     if (!item) throw new VisitAnswerError(key, 'no item of the checklist has this key');
-    if (!isScored(item)) continue;
+    if (!isScored(item) || answer === null) continue;
     out[key] = checkAnswer(item, answer);
   }
   return out;

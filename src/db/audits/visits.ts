@@ -20,7 +20,8 @@ export interface VisitViewer {
 }
 
 function visibleSql(viewer: VisitViewer, params: unknown[]): string {
-  const parts = [locationScopeSql(viewer.scope, 'v.location_id', params)];
+  // A calibration session's scorings belong to the session (src/server/audits/qaRoutes.ts), never to the review queue.
+  const parts = [locationScopeSql(viewer.scope, 'v.location_id', params), 'v.calibration_id is null'];
   if (!viewer.reviewer) parts.push(`v.status = 'published'`);
   return parts.join(' and ');
 }

@@ -83,10 +83,10 @@ export async function updateWave(db: Queryable, orgId: string, id: string, chang
   );
 }
 
-/** The checklist's name when the organisation has it (not archived), else null. */
-export async function activeChecklistName(db: Queryable, orgId: string, checklistId: string): Promise<string | null> {
-  const { rows } = await db.query(`/* activeChecklistName */ select name from checklists where org_id = $1 and id = $2 and not archived`, [orgId, checklistId]);
-  return rows[0]?.name ?? null;
+/** The organisation's checklist a wave would use: whether it is archived (archived ones take no waves), or null. */
+export async function waveChecklist(db: Queryable, orgId: string, checklistId: string): Promise<{ archived: boolean } | null> {
+  const { rows } = await db.query(`/* waveChecklist */ select archived from checklists where org_id = $1 and id = $2`, [orgId, checklistId]);
+  return rows[0] ? { archived: rows[0].archived as boolean } : null;
 }
 
 /** How many visits of the wave were submitted (its checklist cannot change then). */

@@ -1,6 +1,6 @@
 /**
  * The rows of a location breakdown: children of a parent, the top of the caller's scope, or every
- * leaf. Always limited to the caller's subtrees.
+ * leaf. Always limited to the caller's subtrees; competitor locations are never rows.
  */
 import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
@@ -45,7 +45,8 @@ export async function getLocationInScope(db: Queryable, scope: Scope, id: string
 export async function listLocationNodes(db: Queryable, scope: Scope, opts: { parent?: LocationNode; leaf?: boolean }): Promise<LocationNode[]> {
   const params: unknown[] = [];
   const p = binder(params);
-  const where = [`l.org_id = ${p(scope.orgId)}`, scopeCondition(scope, p)];
+  // Competitor locations are audited and benchmarked (docs/audits.md), never rows of the own tree's customer figures.
+  const where = [`l.org_id = ${p(scope.orgId)}`, scopeCondition(scope, p), `l.kind <> 'competitor'`];
   if (opts.leaf) {
     if (opts.parent) where.push(`l.path like ${p(`${opts.parent.path}%`)}`);
     where.push(`not exists (select 1 from locations c where c.org_id = l.org_id and c.parent_id = l.id)`);

@@ -18,15 +18,16 @@ export interface AnalyticsRequest<Q> {
 }
 
 /**
- * Authenticates, validates `:id` when present (404 when malformed) and the query, authorizes `action`, and builds the
+ * Authenticates, validates `:id` when present (404 when malformed), authorizes `action`, validates the query, and builds the
  * scoped source context. @throws unauthorized, validation, forbidden, not_found
  */
 export async function analyticsRequest<S extends z.ZodType<FilterQuery>>(pool: pg.Pool, request: FastifyRequest, schema: S, action: Action): Promise<AnalyticsRequest<z.infer<S>>> {
   requirePrincipal(request);
   const params = request.params as Record<string, unknown> | undefined;
   const surveyId = params && 'id' in params ? parseIdParam(params, 'Survey not found') : '';
-  const query = parse(schema, request.query ?? {});
+  // Permission before the query's shape: a role without `action` is refused (403), never told how to ask (400).
   const principal = authorize(request, action);
+  const query = parse(schema, request.query ?? {});
   const ctx = await analyticsContext(pool, principal, query);
   return { principal, query, ctx, surveyId };
 }

@@ -12,7 +12,7 @@ import {
 import { canBeAuditor, dueInWave, spreadDueDates } from '../../core/audits/waves.ts';
 import { DomainError } from '../../core/errors.ts';
 import {
-  activeChecklistName, activeUserRole, assignmentsDueOutside, auditableLocations, getAssignment, getWave, insertAssignments, insertWave,
+  activeUserRole, assignmentsDueOutside, auditableLocations, getAssignment, getWave, insertAssignments, insertWave, waveChecklist,
   listAssignments, listAuditors, listWaveChecklists, listWaves, updateAssignment, updateWave, waveVisitCount,
 } from '../../db/audits/waves.ts';
 import type { Queryable } from '../../db/connection.ts';
@@ -40,6 +40,13 @@ export async function registerAuditWaveRoutes(app: FastifyInstance, deps: AppDep
     return wave;
   };
 
+  /** A wave's checklist must be the organisation's and not archived. @throws validation naming `checklistId` */
+  const usableChecklist = async (orgId: string, checklistId: string): Promise<void> => {
+    const checklist = await waveChecklist(pool, orgId, checklistId);
+    if (!checklist) throw invalid('checklistId: no such checklist', { field: 'checklistId' });
+    if (checklist.archived) throw invalid('checklistId: this checklist is archived and takes no new waves (unarchive it first, or pick another)', { field: 'checklistId' });
+  };
+
   app.get('/api/v1/audit-waves', async (request): Promise<WavesAnswer> => {
     const principal = authorize(request, 'audit.manage');
     const query = parse(WaveListQuery, request.query ?? {});
@@ -58,7 +65,7 @@ export async function registerAuditWaveRoutes(app: FastifyInstance, deps: AppDep
     const principal = authorize(request, 'audit.manage');
     const body = parse(WaveCreateSchema, request.body ?? {});
     if (body.endsOn < body.startsOn) throw invalid('endsOn: must not be before startsOn', { field: 'endsOn' });
-    if ((await activeChecklistName(pool, principal.orgId, body.checklistId)) === null) throw invalid('checklistId: no such checklist', { field: 'checklistId' });
+    await usableChecklist(principal.orgId, body.checklistId);
     const id = await insertWave(pool, principal.orgId, principal.userId, body);
     reply.code(201);
     return { wave: (await getWave(pool, scopeOf(principal), id))! };
@@ -76,7 +83,7 @@ export async function registerAuditWaveRoutes(app: FastifyInstance, deps: AppDep
     const next = { ...wave, ...change };
     if (next.endsOn < next.startsOn) throw invalid(`${change.endsOn ? 'endsOn' : 'startsOn'}: the period must not end before it starts`, { field: change.endsOn ? 'endsOn' : 'startsOn' });
     if (change.checklistId && change.checklistId !== wave.checklistId) {
-      if ((await activeChecklistName(pool, principal.orgId, change.checklistId)) === null) throw invalid('checklistId: no such checklist', { field: 'checklistId' });
+      await usableChecklist(principal.orgId, change.checklistId);
       if ((await waveVisitCount(pool, principal.orgId, wave.id)) > 0) throw new DomainError('conflict', 'Visits of this wave were submitted on its checklist: it cannot change now');
     }
     if ((change.startsOn || change.endsOn) && (await assignmentsDueOutside(pool, principal.orgId, wave.id, next.startsOn, next.endsOn)) > 0) {

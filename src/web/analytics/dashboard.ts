@@ -55,8 +55,9 @@ export function locationChain(locations: Location[], id: string | undefined): Lo
 
 /**
  * Locations in tree order (parents before children, siblings by name) for an indented select; `depth`
- * counts from the visible tops (a manager's top node has a parent outside their scope).
+ * counts from the visible tops (a manager's top node has a parent outside their scope). Competitor locations
+ * are left out: they are audited, never a store of the customers' figures (docs/audits.md).
  */
 export function locationTree(locations: Location[]): Location[] {
-  return treeOrder(buildTree(locations)).map(({ location, depth }) => ({ ...location, depth }));
+  return treeOrder(buildTree(locations.filter((l) => l.kind !== 'competitor'))).map(({ location, depth }) => ({ ...location, depth }));
 }
