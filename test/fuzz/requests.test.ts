@@ -324,6 +324,24 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/audit-visits/:id/publish': { type: 'json', samples: [{}] },
     'POST /api/v1/audit-visits/:id/appeals': { type: 'json', samples: [{ itemKey: 'greet', reason: 'Мы поздоровались' }] },
     'POST /api/v1/audit-appeals/:id/decision': { type: 'json', samples: [{ decision: 'upheld', note: 'ok', answer: { value: 'yes' } }] },
+    'POST /api/v1/checklists': { type: 'json', samples: [{ starter: 'store_visit', name: 'Визит' }, { name: 'Звонок', channel: 'phone', definition: { name: 'Звонок', sections: [{ key: 's', name: 'S', items: [{ key: 'i', text: 'Поздоровался', points: 1 }] }] } }] },
+    'POST /api/v1/checklists/import': { type: 'json', samples: [{ name: 'بازدید', sections: [{ key: 's', name: 'S', items: [{ key: 'i', text: 'سلام', points: 2, critical: true }] }] }] },
+    'PUT /api/v1/checklists/:id': { type: 'json', samples: [{ name: 'Renamed' }] },
+    'POST /api/v1/checklists/:id/archive': { type: 'json', samples: [{}] },
+    'POST /api/v1/checklists/:id/unarchive': { type: 'json', samples: [{}] },
+    'POST /api/v1/audit-visits': { type: 'json', samples: [{ clientKey: 'fuzz-visit-0001', assignmentId: '00000000-0000-4000-8000-00000000f041', checklistVersion: 1, visitedAt: '2026-03-02T10:00:00Z', answers: { greet: { value: 'yes' } } }] },
+    'POST /api/v1/audit-evidence': { type: 'bytes', samples: [TINY_PNG] },
+    'POST /api/v1/employees': { type: 'json', samples: [{ name: 'Анна Смирнова', code: 'FZ-01', locationId: f.store.id, agentName: 'anna' }] },
+    'PATCH /api/v1/employees/:id': { type: 'json', samples: [{ name: 'Renamed', active: false }] },
+    'POST /api/v1/employees/:id/coaching-notes': { type: 'json', samples: [{ note: 'Приветствие', followUpOn: '2026-04-01' }] },
+    'PATCH /api/v1/coaching-notes/:id': { type: 'json', samples: [{ done: true }] },
+    'POST /api/v1/qa/reviews': { type: 'json', samples: [{ checklistId: '00000000-0000-4000-8000-00000000f041', subject: 'Звонок 12', answers: { i: { value: 'yes' } } }] },
+    'POST /api/v1/audit-calibrations': { type: 'json', samples: [{ name: 'Калибровка', checklistId: '00000000-0000-4000-8000-00000000f041', subject: 'Звонок 12', reviewerIds: [] }] },
+    'POST /api/v1/audit-calibrations/:id/scores': { type: 'json', samples: [{ answers: { i: { value: 'yes' } } }] },
+    'POST /api/v1/audit-calibrations/:id/close': { type: 'json', samples: [{}] },
+    'POST /api/v1/quizzes': { type: 'json', samples: [{ name: { en: 'Products' }, languages: ['en'], definition: { questions: [{ key: 'q1', text: { en: 'Q?' }, options: [{ key: 'a', text: { en: 'A' } }, { key: 'b', text: { en: 'B' } }], correct: ['a'] }] } }] },
+    'PATCH /api/v1/quizzes/:id': { type: 'json', samples: [{ status: 'closed' }] },
+    'POST /quiz/:slug': { type: 'form', samples: [{ clientKey: 'fuzz-quiz-0001', code: 'FZ-01', q1: 'a' }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
     'POST /api/v1/org/sms/test': { type: 'json', samples: [{ to: '+79161234567' }] },
@@ -489,7 +507,8 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
     if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
-    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
+    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
+    if (name === 'version') return '1';
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

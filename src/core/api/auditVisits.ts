@@ -4,10 +4,8 @@
  * publishing, the employee link, appeals and their decisions.
  */
 import { z } from 'zod';
-import { VISIT_STATUSES } from '../audits/visitStatus.ts';
+import { VISIT_KINDS, VISIT_STATUSES } from '../audits/visitStatus.ts';
 import { Day, IsoInstant, Uuid } from './common.ts';
-
-export const VISIT_KINDS = ['visit', 'call', 'chat', 'internal', 'qa'] as const;
 
 export const VisitListQuery = z.object({
   status: z.enum(VISIT_STATUSES).optional(),

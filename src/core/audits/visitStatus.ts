@@ -4,6 +4,9 @@
  * submitted visit may be published in one step, and is then recorded as reviewed too. After publishing, an
  * answer changes only through an upheld appeal, and only a published visit can be appealed. Pure; no I/O.
  */
+/** What a visit is (audit_visits.kind): a store visit, a mystery call or chat, an internal check, a QA review of a support contact. */
+export const VISIT_KINDS = ['visit', 'call', 'chat', 'internal', 'qa'] as const;
+
 export const VISIT_STATUSES = ['submitted', 'reviewed', 'published'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 
