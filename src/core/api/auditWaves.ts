@@ -59,7 +59,6 @@ export const AssignmentsCreateSchema = z.strictObject({
   auditorId: Uuid.nullable().default(null),
   dueOn: Day.nullable().default(null),
 });
-export type AssignmentsCreate = z.infer<typeof AssignmentsCreateSchema>;
 
 /** PATCH /audit-assignments/:id: reassign, move the due date, cancel (or restore a cancelled one). */
 export const AssignmentPatchSchema = z.strictObject({

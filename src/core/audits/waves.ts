@@ -6,10 +6,8 @@ import type { Role } from '../access/index.ts';
 import { addDays, daysBetween, type CalendarDay } from '../time/orgCalendar.ts';
 
 export const WAVE_STATUSES = ['planned', 'open', 'closed'] as const;
-export type WaveStatus = (typeof WAVE_STATUSES)[number];
 
 export const ASSIGNMENT_STATUSES = ['assigned', 'submitted', 'cancelled'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** Location kinds a wave may visit: the own stores and branches (any kind but `company`) and competitors. */
 export const AUDITABLE_LOCATION_KINDS = ['region', 'store', 'branch', 'call_center', 'team', 'other', 'competitor'] as const;
