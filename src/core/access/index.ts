@@ -5,6 +5,8 @@
 // auditor: a mystery shopper or internal auditor (docs/audits.md): sees only their assignments, submits visits, no dashboards
 export const ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles that take part in cases (compensation limits are set per role): everyone but the auditor, who only submits visits. */
+export const CASE_ROLES = ['owner', 'admin', 'analyst', 'location_manager', 'viewer'] as const satisfies readonly Role[];
 /** Roles an invitation may grant: owners are made by promoting an existing user. */
 export const INVITABLE_ROLES = ['admin', 'analyst', 'location_manager', 'viewer', 'auditor'] as const satisfies readonly Role[];
 

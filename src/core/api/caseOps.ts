@@ -3,7 +3,7 @@
  * routing rules, case teams, business hours of the organisation and its locations, compensation limits.
  */
 import { z } from 'zod';
-import { ROLES } from '../access/index.ts';
+import { CASE_ROLES } from '../access/index.ts';
 import { CASE_CHANNELS, CASE_PRIORITIES } from '../closedLoop/model.ts';
 import { parseBusinessHours } from '../support/businessHours.ts';
 import { Uuid } from './common.ts';
@@ -95,13 +95,13 @@ const Amount = z.number().min(0, 'must be 0 or more').max(999_999_999_999, 'too 
 /** PUT /org/compensation-limits: the currency and, per role, the largest amount one case may record (null: the role may not give compensation). */
 export const PutCompensationLimitsSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'use a three-letter ISO 4217 code such as RUB'),
-  limits: z.array(z.strictObject({ role: z.enum(ROLES), maxAmount: Amount.nullable() })).max(ROLES.length)
+  limits: z.array(z.strictObject({ role: z.enum(CASE_ROLES), maxAmount: Amount.nullable() })).max(CASE_ROLES.length)
     .refine((l) => new Set(l.map((x) => x.role)).size === l.length, 'each role once'),
 });
 
 export const CompensationLimitsAnswerSchema = z.strictObject({
   currency: z.string(),
-  /** Every role, in ROLES order. */
-  limits: z.array(z.strictObject({ role: z.enum(ROLES), maxAmount: z.number().nullable() })),
+  /** Every role that takes part in cases, in CASE_ROLES order. */
+  limits: z.array(z.strictObject({ role: z.enum(CASE_ROLES), maxAmount: z.number().nullable() })),
 });
 export type CompensationLimitsAnswer = z.infer<typeof CompensationLimitsAnswerSchema>;

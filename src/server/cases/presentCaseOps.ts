@@ -1,5 +1,5 @@
 /** Presenters of the case-operations settings: business hours with what each location inherits, limits for every role. */
-import { ROLES } from '../../core/access/index.ts';
+import { CASE_ROLES } from '../../core/access/index.ts';
 import type { BusinessHoursAnswer, CompensationLimitsAnswer } from '../../core/api/caseOps.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { LocationHoursRow } from '../../db/cases/businessHours.ts';
@@ -24,5 +24,5 @@ export function presentBusinessHours(org: { businessHours: string | null; timeZo
 
 export async function presentCompensationLimits(db: Queryable, orgId: string): Promise<CompensationLimitsAnswer> {
   const { currency, limits } = await getCompensationLimits(db, orgId);
-  return { currency, limits: ROLES.map((role) => ({ role, maxAmount: limits.get(role) ?? null })) };
+  return { currency, limits: CASE_ROLES.map((role) => ({ role, maxAmount: limits.get(role) ?? null })) };
 }

@@ -9,7 +9,7 @@ import type { AppDeps } from '../../http/deps.ts';
 // frame-ancestors and X-Frame-Options are added to every response by app.ts (src/http/frameHeaders.ts).
 const DASHBOARD_SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
     "connect-src 'self'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',

@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorMessage, Field, LiveStatus, useLoad } from '../components/index.ts';
 import type { CompensationLimitsAnswer } from '../../core/api/caseOps.ts';
-import { ROLES, type Role } from '../../core/access/index.ts';
+import { CASE_ROLES, type Role } from '../../core/access/index.ts';
 import { useSave } from './form.ts';
 
 export function LimitsSection() {
@@ -24,14 +24,14 @@ export function LimitsSection() {
     e.preventDefault();
     setStatus(null);
     void run(async () => {
-      const limits = ROLES.map((role) => ({ role, maxAmount: amounts[role]?.trim() ? Number(amounts[role].replace(',', '.')) : null }));
+      const limits = CASE_ROLES.map((role) => ({ role, maxAmount: amounts[role]?.trim() ? Number(amounts[role].replace(',', '.')) : null }));
       loaded.setData(await api.put<CompensationLimitsAnswer>('/org/compensation-limits', { currency: currency.trim().toUpperCase(), limits }));
       setStatus(t('co.saved'));
     });
   };
-  // The server names the field: "limits.3.maxAmount: ..." (the roles are sent in ROLES order) or "currency: ...".
+  // The server names the field: "limits.3.maxAmount: ..." (the roles are sent in CASE_ROLES order) or "currency: ...".
   const roleIndex = error ? /^limits\.(\d+)\./.exec(error) : null;
-  const errorField = !error ? null : roleIndex ? ROLES[Number(roleIndex[1])] : error.startsWith('currency') ? 'currency' : '';
+  const errorField = !error ? null : roleIndex ? CASE_ROLES[Number(roleIndex[1])] : error.startsWith('currency') ? 'currency' : '';
   const errorOf = (field: string) => (errorField === field ? error : null);
 
   return (
@@ -43,7 +43,7 @@ export function LimitsSection() {
         <Field label={t('co.limits.currency')} hint={t('co.limits.currencyHint')} error={errorOf('currency')}>
           {(p) => <input {...p} dir="ltr" value={currency} maxLength={3} size={4} autoCapitalize="characters" onChange={(e) => setCurrency(e.target.value)} />}
         </Field>
-        {ROLES.map((role: Role) => (
+        {CASE_ROLES.map((role: Role) => (
           <Field key={role} label={t('co.limits.role', { role: t(`role.${role}`) })} error={errorOf(role)}>
             {(p) => <input {...p} dir="ltr" type="number" min={0} step="0.01" inputMode="decimal" value={amounts[role] ?? ''} onChange={(e) => setAmounts((a) => ({ ...a, [role]: e.target.value }))} />}
           </Field>
