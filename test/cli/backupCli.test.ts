@@ -78,7 +78,7 @@ describe('sarafan backup and restore', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SARAFAN_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const again = await run(['restore', file], env);
-    expect(again.output).toMatch(/restore refused: the target database is not empty \(1 orgs, 4 users\); --force replaces everything/);
+    expect(again.output).toMatch(/restore refused: the target database is not empty \(1 orgs, 6 users\); --force replaces everything/);
     expect(again.code).toBe(1);
     expect(await tableFingerprints(embedded!.pool)).toEqual(before);
   }, 120_000);

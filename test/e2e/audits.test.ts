@@ -84,7 +84,7 @@ const SEL = {
   // /app/audits (results)
   resultsTable: (p: Page) => p.getByRole('table', { name: 'Locations', exact: true }),
   toFix: (p: Page) => p.getByRole('region', { name: 'Your store: items to fix' }),
-  resultsEmpty: (p: Page) => p.getByText('No published audit visits in this period yet'),
+  resultsEmpty: (p: Page) => p.getByText('No published audit visits in this period yet').first(),
 };
 
 /** An 8 x 8 grey PNG: a real image for the photo input. */
