@@ -50,6 +50,14 @@ import { registerAuditFieldRoutes } from './audits/fieldRoutes.ts';
 import { registerAuditResultRoutes } from './audits/resultRoutes.ts';
 import { registerQaRoutes } from './audits/qaRoutes.ts';
 import { registerQuizRoutes } from './quizzes/routes.ts';
+import { registerStaffRoutes } from './staff/routes.ts';
+import { registerFocusRoutes } from './focus/routes.ts';
+import { registerStoreImportRoutes } from './store/importRoutes.ts';
+import { registerFunnelRoutes } from './store/funnelRoutes.ts';
+import { registerLoyaltyRoutes } from './loyalty/routes.ts';
+import { registerReferralRoutes } from './referrals/routes.ts';
+import { registerStaffResultsPageRoutes } from '../respond/staffResults/routes.ts';
+import { registerReferralPageRoutes } from '../respond/referral/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -101,4 +109,12 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerQaRoutes(app, deps); // /api/v1/employees (+ coaching notes), /api/v1/coaching-notes/:id, /api/v1/qa/*, /api/v1/audit-calibrations
   await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results, personal links)
   await registerQuizPageRoutes(app, deps); // public /quiz/:slug pages: take a quiz, see the result
+  await registerStaffRoutes(app, deps); // /api/v1/staff/*: staff survey results (anonymous), perception gap, staff results links
+  await registerStaffResultsPageRoutes(app, deps); // public /staff-results/:token
+  await registerFocusRoutes(app, deps); // /api/v1/focus-sessions (+ findings, analysis)
+  await registerStoreImportRoutes(app, deps); // /api/v1/store/imports (footfall, transactions, shifts)
+  await registerFunnelRoutes(app, deps); // /api/v1/store/funnel (+ trend, stores, hours)
+  await registerLoyaltyRoutes(app, deps); // /api/v1/loyalty/* (summary, lorenz, retention, cohorts, nps-value, what-if)
+  await registerReferralRoutes(app, deps); // /api/v1/referrals (settings, report, claims)
+  await registerReferralPageRoutes(app, deps); // public /r/:code
 }

@@ -19,6 +19,9 @@ import { lazyPage } from './shell/lazyPage.tsx';
 // The audit pages' route tables come with their first page (src/web/shell/auditPages.tsx), not in the first view.
 const AuditPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditPages');
 const AuditorPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditorPages');
+// Likewise the staff-voice and store economics pages (src/web/shell/staffPages.tsx).
+const StaffPages = lazyPage(() => import('./shell/staffPages.tsx'), 'StaffPages');
+const StorePages = lazyPage(() => import('./shell/staffPages.tsx'), 'StorePages');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
@@ -48,6 +51,8 @@ export function App() {
           {caseReportRoutes()}
           <Route path="audits/*" element={<AuditPages />} />
           <Route path="my-audits/*" element={<AuditorPages />} />
+          <Route path="staff/*" element={<StaffPages />} />
+          <Route path="stores/*" element={<StorePages />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

@@ -9,10 +9,11 @@ const EXPECTED: Record<Role, Action[]> = {
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
+    'staff.manage', 'store.import',
   ],
   location_manager: [
     'location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work',
-    'audit.read', 'audit.appeal',
+    'audit.read', 'audit.appeal', 'store.import',
   ],
   viewer: ['location.read', 'survey.read', 'metrics.read', 'audit.read'],
   auditor: ['audit.submit'],

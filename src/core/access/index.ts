@@ -21,6 +21,9 @@ export const ACTIONS = [
   // waves / staff / quizzes / calibrations, review and publish visits and QA reviews (and decide appeals,
   // write coaching notes), submit visits (an auditor: only their own assignments), appeal a published item
   'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
+  // staff voice and store economics (docs/staff.md, docs/store-economics.md): manage staff surveys' results
+  // links and focus groups / debriefs; import footfall, transactions and shifts (of one's locations)
+  'staff.manage', 'store.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,6 +34,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
+    'staff.manage', 'store.import',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
@@ -38,17 +42,19 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
+    'staff.manage', 'store.import',
   ],
   analyst: [
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
+    'staff.manage', 'store.import',
   ],
   // Support contacts and cases of their own locations only (src/db/support/storeEvents.ts, src/db/cases refuse the others).
   // Published audits of their own locations; they may appeal an item of them once.
   location_manager: [
     'location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work',
-    'audit.read', 'audit.appeal',
+    'audit.read', 'audit.appeal', 'store.import',
   ],
   viewer: ['location.read', 'survey.read', 'metrics.read', 'audit.read'],
   // Their own assignments only (src/db/audits refuses the others); no dashboards, no locations list.

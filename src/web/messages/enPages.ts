@@ -24,8 +24,14 @@ import { auditorEn } from '../auditor/messages.ts';
 import { auditResultsEn } from '../auditResults/messages.ts';
 import { qaEn } from '../qa/messages.ts';
 import { quizzesEn } from '../quizzes/messages.ts';
+import { staffVoiceEn } from '../staffVoice/messages.ts';
+import { focusGroupsEn } from '../focusGroups/messages.ts';
+import { funnelEn } from '../funnel/messages.ts';
+import { storeImportsEn } from '../storeImports/messages.ts';
+import { loyaltyEn } from '../loyalty/messages.ts';
+import { referralsEn } from '../referrals/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 

@@ -6,6 +6,8 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
 import { ClosedLoopNavItem, ClosedLoopTabs } from './closedLoopNav.tsx';
 import { AuditsNavItem, AuditsTabs } from './auditsNav.tsx';
+import { StaffNavItem, StaffTabs } from './staffNav.tsx';
+import { StoresNavItem, StoresTabs } from './storesNav.tsx';
 
 // The bell (its polling and popover) comes just after the first view; its texts are in the first view's catalogue.
 const NotificationBell = lazy(() => import('../alerts/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
@@ -39,6 +41,8 @@ export function Layout() {
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
           <ClosedLoopNavItem />
           <AuditsNavItem />
+          <StaffNavItem />
+          <StoresNavItem />
           {can('location.read') && <NavLink to="/app/locations">{t('nav.locations')}</NavLink>}
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
@@ -60,6 +64,8 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <ClosedLoopTabs />
         <AuditsTabs />
+        <StaffTabs />
+        <StoresTabs />
         <Outlet />
       </main>
     </div>

@@ -1,0 +1,7 @@
+/** Russian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../core/i18n/messages.ts';
+import type { focusGroupsEn } from './messages.ts';
+
+export const focusGroupsRu: Translation<keyof typeof focusGroupsEn> = {
+  'fg.title': 'TODO',
+};

@@ -1,0 +1,5 @@
+/** The focus groups and key-client debriefs pages (chunks loaded on first visit, with the page messages). */
+
+export function focusGroupsRoutes() {
+  return <></>;
+}

@@ -1,0 +1,5 @@
+/** The loyalty economics pages (chunks loaded on first visit, with the page messages). */
+
+export function loyaltyRoutes() {
+  return <></>;
+}

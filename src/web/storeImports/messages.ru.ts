@@ -1,0 +1,7 @@
+/** Russian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../core/i18n/messages.ts';
+import type { storeImportsEn } from './messages.ts';
+
+export const storeImportsRu: Translation<keyof typeof storeImportsEn> = {
+  'si.title': 'TODO',
+};
