@@ -15,6 +15,16 @@ export type QuestionType = 'nps' | 'rating' | 'single' | 'multi' | 'text';
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
+/** Who answers: customers, or employees (a staff survey: anonymous, results only for groups of 5+; docs/staff.md). */
+export const SURVEY_AUDIENCES = ['customers', 'staff'] as const;
+export type SurveyAudience = (typeof SURVEY_AUDIENCES)[number];
+/**
+ * What a staff survey's question stands for (src/core/staff/perception.ts): the staff's estimate of the customers'
+ * recommendation (an nps question), of their satisfaction (a rating question with a box), of their top complaints
+ * (a multi question whose option values are theme ids), or the respondent's team (a single question).
+ */
+export const STAFF_ROLES = ['expected_nps', 'expected_csat', 'expected_complaints', 'team'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface Scale {
   min: number;
@@ -54,6 +64,8 @@ export interface QuestionDef {
   followsQuestionKey?: string;
   whyTexts?: Partial<Record<ScoreGroup, LocalizedText>>;
   showIf?: ShowIf | null;
+  /** staff surveys only */
+  staffRole?: StaffRole;
   addedInVersion?: number;
   archivedInVersion?: number | null;
 }
@@ -69,6 +81,8 @@ export interface SurveyDef {
   defaultLanguage: string;
   status: SurveyStatus;
   template: string | null;
+  /** absent: customers */
+  audience?: SurveyAudience;
   version: number;
   questions: QuestionDef[]; // in display order; archived ones included with archivedInVersion set
 }
