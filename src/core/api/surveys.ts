@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../surveys/templates.ts';
-import type { QuestionDef, SurveyDef } from '../surveys/types.ts';
+import { STAFF_ROLES, SURVEY_AUDIENCES, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
 import { IsoInstant, LocalizedTextSchema, schemaOf } from './common.ts';
 
 const SurveyStatusSchema = z.enum(['draft', 'live', 'closed']);
@@ -62,6 +62,7 @@ const QuestionDefSchema = schemaOf<QuestionDef>()(
       })
       .nullable()
       .optional(),
+    staffRole: z.enum(STAFF_ROLES).optional(),
     addedInVersion: z.number().optional(),
     archivedInVersion: z.number().nullable().optional(),
   }),
@@ -80,6 +81,7 @@ const SurveyDefSchema = schemaOf<SurveyDef>()(
     defaultLanguage: z.string(),
     status: SurveyStatusSchema,
     template: z.string().nullable(),
+    audience: z.enum(SURVEY_AUDIENCES).optional(),
     version: z.number(),
     questions: z.array(QuestionDefSchema),
   }),
