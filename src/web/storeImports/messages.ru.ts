@@ -3,5 +3,5 @@ import type { Translation } from '../../core/i18n/messages.ts';
 import type { storeImportsEn } from './messages.ts';
 
 export const storeImportsRu: Translation<keyof typeof storeImportsEn> = {
-  'si.title': 'TODO',
+  'sti.title': 'TODO',
 };

@@ -1,4 +1,4 @@
 /** Strings of the footfall, transaction and shift import pages, in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const storeImportsEn = {
-  'si.title': 'TODO',
+  'sti.title': 'TODO',
 };
