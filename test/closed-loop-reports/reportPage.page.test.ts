@@ -37,7 +37,8 @@ describe('closed-loop report and action plan pages', () => {
     await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report' }).click();
     await page.waitForURL(/\/app\/cases\/report$/);
     // the Report tab is the current one, not the Inbox whose URL it extends
-    expect(await page.getByRole('link', { name: 'Report' }).getAttribute('aria-current')).toBe('page');
+    // (the tab bar follows the new URL once the lazily loaded report page has rendered)
+    await expect.poll(() => page.getByRole('link', { name: 'Report' }).getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
     expect(await page.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBeNull();
     await page.goto(`${server.baseUrl}/app/cases/report?${MARCH}`);
     await tile(page, 'sla').waitFor();

@@ -231,8 +231,9 @@ describe('audits end to end', () => {
     expect(results).toContain('Arbat store');
     expect(results).toContain('60');
     expect(results).not.toContain('Nevsky store');
+    // the region is there at once, its items once they have loaded
+    await expect.poll(() => SEL.toFix(page).innerText(), { timeout: 15_000 }).toContain('Minutes waited at the checkout');
     const toFix = await SEL.toFix(page).innerText();
-    expect(toFix).toContain('Minutes waited at the checkout');
     expect(toFix).not.toContain('A seller greeted you within 30 seconds');
     await page.context().close();
     const alice = await signIn(server.baseUrl, 'alice@audit.test');

@@ -51,7 +51,9 @@ describe('integrations page in the browser', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: /^Integrations/ }).click();
     await page.waitForURL(/\/app\/integrations$/);
-    await page.getByLabel('Name').fill('Help desk');
+    // the settings page stays on screen until the integrations page's chunk has loaded
+    await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Help desk');
     await page.getByRole('radio', { name: /^Ingest/ }).check();
     await page.getByRole('button', { name: 'Create key' }).press('Enter');
     const shown = page.getByRole('group', { name: 'API keys' }).getByRole('textbox');
