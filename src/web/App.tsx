@@ -19,9 +19,9 @@ import { lazyPage } from './shell/lazyPage.tsx';
 // The audit pages' route tables come with their first page (src/web/shell/auditPages.tsx), not in the first view.
 const AuditPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditPages');
 const AuditorPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditorPages');
-// Likewise the staff-voice and store economics pages (src/web/shell/staffPages.tsx).
-const StaffPages = lazyPage(() => import('./shell/staffPages.tsx'), 'StaffPages');
-const StorePages = lazyPage(() => import('./shell/staffPages.tsx'), 'StorePages');
+// Likewise the staff-voice and store economics pages, with their tab bars (src/web/shell/staffPages.tsx).
+const StaffPages = lazyPage(() => import('./shell/staffPages.tsx'), 'StaffPages', { pageMessages: true });
+const StorePages = lazyPage(() => import('./shell/staffPages.tsx'), 'StorePages', { pageMessages: true });
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();

@@ -24,6 +24,7 @@ import { auditorEn } from '../auditor/messages.ts';
 import { auditResultsEn } from '../auditResults/messages.ts';
 import { qaEn } from '../qa/messages.ts';
 import { quizzesEn } from '../quizzes/messages.ts';
+import { staffPagesEn } from '../shell/staffPagesMessages.ts';
 import { staffVoiceEn } from '../staffVoice/messages.ts';
 import { focusGroupsEn } from '../focusGroups/messages.ts';
 import { funnelEn } from '../funnel/messages.ts';
@@ -31,7 +32,7 @@ import { storeImportsEn } from '../storeImports/messages.ts';
 import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 

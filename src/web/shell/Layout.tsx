@@ -6,8 +6,6 @@ import { useI18n } from '../i18n.tsx';
 import { useSession } from './session.tsx';
 import { ClosedLoopNavItem, ClosedLoopTabs } from './closedLoopNav.tsx';
 import { AuditsNavItem, AuditsTabs } from './auditsNav.tsx';
-import { StaffNavItem, StaffTabs } from './staffNav.tsx';
-import { StoresNavItem, StoresTabs } from './storesNav.tsx';
 
 // The bell (its polling and popover) comes just after the first view; its texts are in the first view's catalogue.
 const NotificationBell = lazy(() => import('../alerts/NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
@@ -41,8 +39,9 @@ export function Layout() {
           {can('metrics.read') && <NavLink to="/app/support">{t('sp.nav')}</NavLink>}
           <ClosedLoopNavItem />
           <AuditsNavItem />
-          <StaffNavItem />
-          <StoresNavItem />
+          {/* their tab bars come with their pages (src/web/shell/staffPages.tsx) */}
+          {can('metrics.read') && <NavLink to="/app/staff">{t('sv.nav')}</NavLink>}
+          {can('metrics.read') && <NavLink to="/app/stores">{t('st.nav')}</NavLink>}
           {can('location.read') && <NavLink to="/app/locations">{t('nav.locations')}</NavLink>}
           {can('contact.read') && <NavLink to="/app/contacts">{t('nav.contacts')}</NavLink>}
           {can('user.manage') && <NavLink to="/app/users">{t('nav.users')}</NavLink>}
@@ -64,8 +63,6 @@ export function Layout() {
       <main id="main" tabIndex={-1}>
         <ClosedLoopTabs />
         <AuditsTabs />
-        <StaffTabs />
-        <StoresTabs />
         <Outlet />
       </main>
     </div>
