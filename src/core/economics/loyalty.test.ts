@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoyaltyAccumulator, npsGroupOf, parseAmount, parseCalendarDay, periodLabel, periodOf, dayLabel } from './loyalty.ts';
+import { LoyaltyAccumulator, npsGroupOf, parseAmount, parseCalendarDay, periodLabel, periodOf, dayLabel, transactionOf } from './loyalty.ts';
 
 const day = (s: string) => {
   const d = parseCalendarDay(s);
@@ -252,5 +252,21 @@ describe('LoyaltyAccumulator.valueByNpsGroup', () => {
 describe('revenueByCustomer', () => {
   it('per customer', () => {
     expect([...acc([['a', '2026-01-01', 1.5], ['a', '2026-01-02', 2.25], ['b', '2026-01-01', 4]]).revenueByCustomer()]).toEqual([['a', 3.75], ['b', 4]]);
+  });
+});
+
+describe('transactionOf', () => {
+  it('reads the canonical cells', () => {
+    expect(transactionOf({ customer_id: ' C1 ', at: '20260301', amount: '12,50' })).toEqual({ customer: 'C1', day: 56 * 365 + 14 + 31 + 28, amount: 12.5 });
+    expect(transactionOf({ customer_id: 42, at: 19700102, amount: 3 })).toEqual({ customer: '42', day: 1, amount: 3 });
+    expect(transactionOf({ customer_id: 'a', at: new Date(Date.UTC(1970, 0, 3)), amount: '1' })).toEqual({ customer: 'a', day: 2, amount: 1 });
+  });
+  it('names the refused cell', () => {
+    expect(transactionOf({ customer_id: '', at: '2026-01-01', amount: '1' })).toBe('customer_id: empty');
+    expect(transactionOf({ customer_id: null, at: '2026-01-01', amount: '1' })).toBe('customer_id: empty');
+    expect(transactionOf({ customer_id: 'a', at: '01/02/2026', amount: '1' })).toBe('at: "01/02/2026" is not an ISO 8601 date or YYYYMMDD');
+    expect(transactionOf({ customer_id: 'a', at: undefined, amount: '1' })).toBe('at: "" is not an ISO 8601 date or YYYYMMDD');
+    expect(transactionOf({ customer_id: 'a', at: '2026-01-01', amount: 'ten' })).toBe('amount: "ten" is not a number');
+    expect(transactionOf({ customer_id: 'a', at: '2026-01-01', amount: null })).toBe('amount: "" is not a number');
   });
 });

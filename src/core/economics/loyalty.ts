@@ -10,7 +10,7 @@
  * - the Lorenz curve, cohorts by first-purchase month, revenue per customer, value by NPS group.
  * The `sarafan loyalty` command and the dashboard both feed this accumulator (calendar days, not instants).
  *
- * Exports: `LoyaltyAccumulator`, `parseCalendarDay`, `parseAmount`, `dayLabel`, `periodOf`, `periodLabel`,
+ * Exports: `LoyaltyAccumulator`, `parseCalendarDay`, `parseAmount`, `transactionOf`, `LoyaltyTransaction`, `dayLabel`, `periodOf`, `periodLabel`,
  * `isLoyaltyPeriod`, `LOYALTY_PERIODS`, `LoyaltyPeriod`, `LoyaltySummary`, `RetentionRow`, `LorenzPoint`,
  * `CohortRow`, `NpsGroup`, `NpsGroupValue`.
  */
@@ -54,6 +54,33 @@ export function parseAmount(text: string): number | null {
   if (/^[+-]?\d+(\.\d+)?$/.test(t)) return Number(t);
   if (/^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
   return null;
+}
+
+/** A transaction as the accumulator takes it. */
+export interface LoyaltyTransaction {
+  customer: string;
+  day: number;
+  amount: number;
+}
+
+type Cell = string | number | boolean | Date | null | undefined;
+
+/**
+ * A canonical transaction row (`customer_id`, `at`, `amount`; other columns ignored) as a transaction, or
+ * why it is refused. A spreadsheet date cell is the date it shows.
+ */
+export function transactionOf(cells: { customer_id: Cell; at: Cell; amount: Cell }): LoyaltyTransaction | string {
+  const customer = cells.customer_id instanceof Date || cells.customer_id === null || cells.customer_id === undefined ? '' : String(cells.customer_id).trim();
+  if (!customer) return 'customer_id: empty';
+  if (customer.length > 200) return 'customer_id: longer than 200 characters';
+  const at = cells.at;
+  const day = at instanceof Date
+    ? epochDay(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate())
+    : at === null || at === undefined || typeof at === 'boolean' ? null : parseCalendarDay(String(at));
+  if (day === null) return `at: ${JSON.stringify(at instanceof Date ? at.toISOString() : at ?? '')} is not an ISO 8601 date or YYYYMMDD`;
+  const amount = typeof cells.amount === 'number' ? cells.amount : typeof cells.amount === 'string' ? parseAmount(cells.amount) : null;
+  if (amount === null || !Number.isFinite(amount)) return `amount: ${JSON.stringify(cells.amount instanceof Date ? cells.amount.toISOString() : cells.amount ?? '')} is not a number`;
+  return { customer, day, amount };
 }
 
 const ymd = (day: number) => {
