@@ -199,9 +199,9 @@ export class LoyaltyAccumulator {
   private readonly total = new Sum();
   private count = 0;
 
-  /** One transaction of `customer` on calendar `day` (parseCalendarDay) for `amount`. */
-  add(customer: string, day: number, amount: number): void {
-    this.count += 1;
+  /** A transaction of `customer` on calendar `day` (parseCalendarDay) for `amount` (or `transactions` of that day summed). */
+  add(customer: string, day: number, amount: number, transactions = 1): void {
+    this.count += transactions;
     this.total.add(amount);
     const rec = this.byCustomer.get(customer);
     if (!rec) {
