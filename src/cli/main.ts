@@ -14,6 +14,7 @@ import { registerTextCommand } from './text.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerImportCommand } from './importEvents.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerLoyaltyCommand } from './loyalty.ts';
 
 const program = new Command();
 program.name('sarafan').description('Sarafan: self-hosted voice-of-customer platform');
@@ -48,6 +49,7 @@ registerTextCommand(program);
 registerKpiCommand(program);
 registerImportCommand(program);
 registerAuditCommand(program);
+registerLoyaltyCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`sarafan: ${err instanceof Error ? err.message : String(err)}`);
