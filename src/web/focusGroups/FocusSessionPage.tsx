@@ -134,8 +134,8 @@ function Analysis({ session: s }: { session: FocusSession }) {
 }
 
 function SentenceMark({ sentiment }: { sentiment: SentimentLabel }) {
-  const { t } = useI18n();
-  return <><span className="fg-glyph" aria-hidden="true">{SENTIMENT_GLYPH[sentiment]}</span><span className="visually-hidden">{t(`fg.sentence.${sentiment}` as MessageKey)}: </span></>;
+  const { t, lang } = useI18n();
+  return <><span className="fg-glyph" aria-hidden="true">{SENTIMENT_GLYPH[sentiment]}</span><span className="visually-hidden" lang={lang}>{t(`fg.sentence.${sentiment}` as MessageKey)}: </span></>;
 }
 
 function Notes({ session: s, onAdd }: { session: FocusSession; onAdd: ((text: string, theme: string | null) => void) | null }) {
@@ -149,13 +149,13 @@ function Notes({ session: s, onAdd }: { session: FocusSession; onAdd: ((text: st
       {sentences.length === 0 ? <p className="muted">{t('fg.noNotes')}</p> : (
         <>
           <p className="muted">{t('fg.legend', { neg: SENTIMENT_GLYPH.negative, pos: SENTIMENT_GLYPH.positive, neu: SENTIMENT_GLYPH.neutral })}</p>
-          <div lang={s.language} dir="auto">
+          <div lang={s.language} dir={s.language === 'fa' ? 'rtl' : 'ltr'}>
             {paragraphs.filter(Boolean).map((list, p) => (
               <p key={p}>
                 {list.map(({ index, sentence }) => (
                   <span key={index}>
                     <span className={`fg-s fg-${sentence.sentiment}`} data-testid={`fg-sentence-${index}`} data-sentiment={sentence.sentiment}>
-                      <SentenceMark sentiment={sentence.sentiment} />{sentence.text}
+                      <SentenceMark sentiment={sentence.sentiment} /><bdi>{sentence.text}</bdi>
                     </span>
                     {sentence.themes.length > 0 && <span className="fg-theme-tag" lang={lang}>[{sentence.themes.map((id) => themeName(s.themeNames, id, lang)).join(', ')}]</span>}
                     {onAdd && (
