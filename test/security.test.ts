@@ -37,7 +37,7 @@ const PUBLIC = new Set([
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
-  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals';
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -48,7 +48,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   version: 'checklist-versions',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
-  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals']);
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -93,6 +93,9 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'POST /api/v1/audit-visits/:id/corrections': () => ({ itemKey: 'greet', answer: { value: 'no' }, reason: 'PWNED' }),
   'POST /api/v1/audit-visits/:id/appeals': () => ({ itemKey: 'greet', reason: 'PWNED' }),
   'POST /api/v1/audit-appeals/:id/decision': () => ({ decision: 'upheld', answer: { value: 'no' } }),
+  'PUT /api/v1/focus-sessions/:id': () => ({ kind: 'debrief', title: 'PWNED', heldOn: '2026-01-01' }),
+  'POST /api/v1/focus-sessions/:id/findings': () => ({ text: 'PWNED' }),
+  'PUT /api/v1/focus-findings/:id': () => ({ text: 'PWNED' }),
 };
 
 function paramsOf(url: string): string[] {
@@ -133,6 +136,7 @@ const randomIds = (): IdSet => ({
   'audit-evidence': crypto.randomUUID(),
   checklists: crypto.randomUUID(), 'checklist-versions': '1',
   'audit-waves': crypto.randomUUID(), 'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(),
+  'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -176,6 +180,8 @@ describe('security walk over every /api/v1 route', () => {
   /** Audits: a wave of each organisation; an assignment, a published visit and its appeal of store A1, of store A2 and of org B. */
   const auditWaveIds = { a: '', b: '' };
   const auditIds = { a: { assignment: '', visit: '', appeal: '' }, a2: { assignment: '', visit: '', appeal: '' }, b: { assignment: '', visit: '', appeal: '' } };
+  /** Focus groups (docs/staff.md): a session with a finding of store A1, of store A2 and of org B. */
+  const focusIds = { a: { session: '', finding: '' }, a2: { session: '', finding: '' }, b: { session: '', finding: '' } };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -344,6 +350,15 @@ describe('security walk over every /api/v1 route', () => {
     auditIds.a = await auditOf(A.orgId, waveOfA, A.storeId, 'A1');
     auditIds.a2 = await auditOf(A.orgId, waveOfA, A2.storeId, 'A2-MARK');
     auditIds.b = await auditOf(B.orgId, waveOfB, B.storeId, 'B-MARK');
+    const focus = async (orgId: string, storeId: string, marker: string) => {
+      const session = (await server.pool.query(`insert into focus_sessions(org_id, kind, title, held_on, location_id, notes) values ($1, 'focus_group', $2, '2026-03-01', $3, $2) returning id`,
+        [orgId, `${marker}-session`, storeId])).rows[0].id as string;
+      const finding = (await server.pool.query(`insert into focus_findings(org_id, session_id, text) values ($1, $2, $3) returning id`, [orgId, session, `${marker}-finding`])).rows[0].id as string;
+      return { session, finding };
+    };
+    focusIds.a = await focus(A.orgId, A.storeId, 'A1');
+    focusIds.a2 = await focus(A.orgId, A2.storeId, 'A2-MARK');
+    focusIds.b = await focus(B.orgId, B.storeId, 'B-MARK');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -365,6 +380,7 @@ describe('security walk over every /api/v1 route', () => {
     'audit-evidence': evidenceIds.a,
     checklists: checklistIds.a, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.a, 'audit-assignments': auditIds.a.assignment, 'audit-visits': auditIds.a.visit, 'audit-appeals': auditIds.a.appeal,
+    'focus-sessions': focusIds.a.session, 'focus-findings': focusIds.a.finding,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
@@ -372,6 +388,7 @@ describe('security walk over every /api/v1 route', () => {
     employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review,
     'audit-evidence': evidenceIds.a2,
     'audit-assignments': auditIds.a2.assignment, 'audit-visits': auditIds.a2.visit, 'audit-appeals': auditIds.a2.appeal,
+    'focus-sessions': focusIds.a2.session, 'focus-findings': focusIds.a2.finding,
   });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
@@ -384,6 +401,7 @@ describe('security walk over every /api/v1 route', () => {
     checklists: checklistIds.b, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.b, 'audit-assignments': auditIds.b.assignment, 'audit-visits': auditIds.b.visit, 'audit-appeals': auditIds.b.appeal,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
+    'focus-sessions': focusIds.b.session, 'focus-findings': focusIds.b.finding,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
@@ -492,7 +510,7 @@ describe('security walk over every /api/v1 route', () => {
       const failures: string[] = [];
       const outside = [
         'locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews',
-        'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence',
+        'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence', 'focus-sessions', 'focus-findings',
       ];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
@@ -502,6 +520,7 @@ describe('security walk over every /api/v1 route', () => {
           'alert-rules': crypto.randomUUID(), cases: crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
           employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
           'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(), 'audit-evidence': crypto.randomUUID(),
+          'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(),
         });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);
@@ -521,7 +540,8 @@ describe('security walk over every /api/v1 route', () => {
     expect((await owner.get('/api/v1/users')).text).toContain('invitee-A2-MARK');
     expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/results`)).text).toContain('A2-MARK');
     expect((await owner.get(`/api/v1/quizzes/${quizIds.a}/links`)).text).toContain('A2-MARK');
-    for (const path of ['/api/v1/employees', '/api/v1/qa/contacts', '/api/v1/qa/reviews', '/api/v1/audit-calibrations']) expect((await owner.get(path)).text, path).toContain('A2-MARK');
+    for (const path of ['/api/v1/employees', '/api/v1/qa/contacts', '/api/v1/qa/reviews', '/api/v1/audit-calibrations', '/api/v1/focus-sessions']) expect((await owner.get(path)).text, path).toContain('A2-MARK');
+    expect((await owner.get(`/api/v1/focus-sessions/${focusIds.a2.session}`)).text).toContain('A2-MARK-finding');
     expect((await scopedAdmin.get('/api/v1/users')).json.users.map((u: any) => u.email).sort()).toEqual(['admin@a.sec.test', 'analyst@a.sec.test', 'lm@a.sec.test']);
     // The routes checked below: a check must fail, not vanish, when its route disappears.
     expect(routes.map(key)).toEqual(expect.arrayContaining([

@@ -341,6 +341,15 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/audit-calibrations/:id/close': { type: 'json', samples: [{}] },
     'POST /api/v1/quizzes': { type: 'json', samples: [{ name: { en: 'Products' }, languages: ['en'], definition: { questions: [{ key: 'q1', text: { en: 'Q?' }, options: [{ key: 'a', text: { en: 'A' } }, { key: 'b', text: { en: 'B' } }], correct: ['a'] }] } }] },
     'PATCH /api/v1/quizzes/:id': { type: 'json', samples: [{ status: 'closed' }] },
+    'POST /api/v1/focus-sessions': {
+      type: 'json',
+      samples: [{ kind: 'focus_group', title: 'Cashiers', heldOn: '2026-03-10', locationId: f.store.id, moderator: 'Irina', namesAllowed: true,
+        participants: [{ role: 'cashier', count: 3 }, { role: 'key client', count: 1, name: 'Olga' }], questions: ['What do customers say?'],
+        notes: 'Очередь огромная, ждали долго.\n\nصف طولانی بود. Staff were rude.', language: null }],
+    },
+    'PUT /api/v1/focus-sessions/:id': { type: 'json', samples: [{ kind: 'debrief', title: 'Key client', heldOn: '2026-03-11', notes: 'Prices are too high.', language: 'en' }] },
+    'POST /api/v1/focus-sessions/:id/findings': { type: 'json', samples: [{ text: 'Queues at the tills', theme: 'waiting_time', actionPlanId: null }] },
+    'PUT /api/v1/focus-findings/:id': { type: 'json', samples: [{ actionPlanId: null }, { text: 'Renamed', theme: null }] },
     'POST /quiz/:slug': { type: 'form', samples: [{ clientKey: 'fuzz-quiz-0001', code: 'FZ-01', q1: 'a' }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
@@ -507,7 +516,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
     if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
-    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
+    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     if (name === 'version') return '1';
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
