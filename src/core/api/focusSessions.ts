@@ -94,7 +94,8 @@ export interface FocusFinding {
   createdAt: string;
 }
 
-export interface FocusSession extends FocusSessionSummary {
+/** A session as stored. */
+export interface FocusSessionRecord extends FocusSessionSummary {
   namesAllowed: boolean;
   participants: Participant[];
   questions: string[];
@@ -102,6 +103,9 @@ export interface FocusSession extends FocusSessionSummary {
   language: string;
   analysis: NotesAnalysis | null;
   analysedAt: string | null;
+}
+
+export interface FocusSession extends FocusSessionRecord {
   /** Theme names from the organisation's dictionary (id -> names by language). */
   themeNames: Record<string, Record<string, string>>;
   findingList: FocusFinding[];

@@ -4,7 +4,7 @@
  * a location are the whole organisation's (unrestricted callers only).
  */
 import type { Scope } from '../../core/access/index.ts';
-import type { FocusFinding, FocusSessionInput, FocusSessionSummary, Participant } from '../../core/api/focusSessions.ts';
+import type { FocusFinding, FocusSessionInput, FocusSessionRecord, FocusSessionSummary, Participant } from '../../core/api/focusSessions.ts';
 import type { NotesAnalysis } from '../../core/focus/notes.ts';
 import { participantTotal } from '../../core/focus/session.ts';
 import type { Queryable } from '../connection.ts';
@@ -16,15 +16,7 @@ function visibleSql(scope: Scope, p: (v: unknown) => string): string {
   return `exists (select 1 from locations l where l.org_id = fs.org_id and l.id = fs.location_id and l.path like any(${p(scope.locationPaths.map((x) => `${x}%`))}::text[]))`;
 }
 
-export interface FocusSessionRow extends FocusSessionSummary {
-  namesAllowed: boolean;
-  participants: Participant[];
-  questions: string[];
-  notes: string;
-  language: string;
-  analysis: NotesAnalysis | null;
-  analysedAt: string | null;
-}
+export type FocusSessionRow = FocusSessionRecord;
 
 const SUMMARY = `fs.id, fs.kind, fs.title, to_char(fs.held_on, 'YYYY-MM-DD') as held_day, fs.location_id, l.name as location_name, fs.moderator,
   fs.participants, fs.analysis ->> 'sentiment' as sentiment, fs.updated_at,
