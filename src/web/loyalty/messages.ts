@@ -34,7 +34,7 @@ export const loyaltyEn = {
   'ly.lorenz.caption': 'Cumulative share of revenue by cumulative share of customers, smallest first',
   'ly.retention.title': 'Retention by period',
   'ly.retention.empty': 'Retention needs purchases in at least two consecutive periods: widen the dates or choose a shorter period.',
-  'ly.retention.caption': 'Customers active in each {period} and how many bought again in the next one (the last period has no next one)',
+  'ly.retention.caption': 'Customers active in each period ({period}) and how many bought again in the next one (the last period has no next one)',
   'ly.col.period': 'Period',
   'ly.col.active': 'Active customers',
   'ly.col.retained': 'Bought again next period',
