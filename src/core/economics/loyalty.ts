@@ -11,17 +11,13 @@
  * The `sarafan loyalty` command and the dashboard both feed this accumulator (calendar days, not instants).
  *
  * Exports: `LoyaltyAccumulator`, `parseCalendarDay`, `parseAmount`, `transactionOf`, `LoyaltyTransaction`, `dayLabel`, `periodOf`, `periodLabel`,
- * `isLoyaltyPeriod`, `LOYALTY_PERIODS`, `LoyaltyPeriod`, `LoyaltySummary`, `RetentionRow`, `LorenzPoint`,
+ * `LOYALTY_PERIODS`, `LoyaltyPeriod`, `LoyaltySummary`, `RetentionRow`, `LorenzPoint`,
  * `CohortRow`, `NpsGroupValue`.
  */
 import type { ScoreGroup } from '../surveys/types.ts';
 
 export const LOYALTY_PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type LoyaltyPeriod = (typeof LOYALTY_PERIODS)[number];
-
-export function isLoyaltyPeriod(value: string): value is LoyaltyPeriod {
-  return (LOYALTY_PERIODS as readonly string[]).includes(value);
-}
 
 const DAY_MS = 86_400_000;
 
