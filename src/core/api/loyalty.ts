@@ -32,7 +32,6 @@ export const LoyaltyWhatIfQuery = LoyaltyFilterSchema.extend({
   acquisitionCost: Amount.optional(),
   acquisitionToRetention: z.coerce.number().finite().min(1).max(100).optional(),
 });
-export type LoyaltyWhatIfParams = z.infer<typeof LoyaltyWhatIfQuery>;
 
 interface Freshness {
   /** computed from the transactions when answered (live) */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoyaltyAccumulator, npsGroupOf, parseAmount, parseCalendarDay, periodLabel, periodOf, dayLabel, transactionOf } from './loyalty.ts';
+import { LoyaltyAccumulator, parseAmount, parseCalendarDay, periodLabel, periodOf, dayLabel, transactionOf } from './loyalty.ts';
 
 const day = (s: string) => {
   const d = parseCalendarDay(s);
@@ -243,9 +243,6 @@ describe('LoyaltyAccumulator.valueByNpsGroup', () => {
   });
   it('a group without customers has no value', () => {
     expect(acc([['a', '2026-01-01', 5]]).valueByNpsGroup(new Map())[0]).toEqual({ group: 'promoter', customers: 0, revenue: 0, revenuePerCustomer: null });
-  });
-  it('groups of scores', () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsGroupOf)).toEqual(['detractor', 'detractor', 'passive', 'passive', 'promoter', 'promoter']);
   });
 });
 

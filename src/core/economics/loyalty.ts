@@ -11,16 +11,13 @@
  * The `sarafan loyalty` command and the dashboard both feed this accumulator (calendar days, not instants).
  *
  * Exports: `LoyaltyAccumulator`, `parseCalendarDay`, `parseAmount`, `transactionOf`, `LoyaltyTransaction`, `dayLabel`, `periodOf`, `periodLabel`,
- * `isLoyaltyPeriod`, `LOYALTY_PERIODS`, `LoyaltyPeriod`, `LoyaltySummary`, `RetentionRow`, `LorenzPoint`,
- * `CohortRow`, `NpsGroup`, `NpsGroupValue`.
+ * `LOYALTY_PERIODS`, `LoyaltyPeriod`, `LoyaltySummary`, `RetentionRow`, `LorenzPoint`,
+ * `CohortRow`, `NpsGroupValue`.
  */
+import type { ScoreGroup } from '../surveys/types.ts';
 
 export const LOYALTY_PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type LoyaltyPeriod = (typeof LOYALTY_PERIODS)[number];
-
-export function isLoyaltyPeriod(value: string): value is LoyaltyPeriod {
-  return (LOYALTY_PERIODS as readonly string[]).includes(value);
-}
 
 const DAY_MS = 86_400_000;
 
@@ -167,12 +164,11 @@ export interface CohortRow {
   share: number[];
 }
 
-export const NPS_GROUPS = ['promoter', 'passive', 'detractor'] as const;
-export type NpsGroup = (typeof NPS_GROUPS)[number];
+const NPS_GROUPS = ['promoter', 'passive', 'detractor'] as const satisfies readonly ScoreGroup[];
 
 /** Revenue per customer of one NPS group (`unknown`: customers without an NPS answer). */
 export interface NpsGroupValue {
-  group: NpsGroup | 'unknown';
+  group: ScoreGroup | 'unknown';
   customers: number;
   revenue: number;
   /** revenue / customers; null without customers */
@@ -324,8 +320,8 @@ export class LoyaltyAccumulator {
    * Revenue per customer of each NPS group (customers of `groups`, the others as `unknown`), in the order
    * promoter, passive, detractor, unknown.
    */
-  valueByNpsGroup(groups: ReadonlyMap<string, NpsGroup>): NpsGroupValue[] {
-    const sums = new Map<NpsGroup | 'unknown', { customers: number; revenue: Sum }>();
+  valueByNpsGroup(groups: ReadonlyMap<string, ScoreGroup>): NpsGroupValue[] {
+    const sums = new Map<ScoreGroup | 'unknown', { customers: number; revenue: Sum }>();
     for (const g of [...NPS_GROUPS, 'unknown'] as const) sums.set(g, { customers: 0, revenue: new Sum() });
     for (const [customer, rec] of this.byCustomer) {
       const s = sums.get(groups.get(customer) ?? 'unknown')!;
@@ -344,9 +340,4 @@ function topShare(values: number[], k: number): number {
   const s = new Sum();
   for (let i = 0; i < k; i++) s.add(sorted[i]);
   return s.value;
-}
-
-/** The NPS group of a 0-10 score: 9-10 promoter, 7-8 passive, 0-6 detractor. */
-export function npsGroupOf(score: number): NpsGroup {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }

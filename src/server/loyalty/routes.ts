@@ -12,7 +12,9 @@ import {
   type LoyaltyFilterQuery, type LoyaltySummaryAnswer, type NpsValueAnswer, type WhatIfAnswer,
 } from '../../core/api/loyalty.ts';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
-import { LoyaltyAccumulator, npsGroupOf, type NpsGroup, type NpsGroupValue } from '../../core/economics/loyalty.ts';
+import { LoyaltyAccumulator, type NpsGroupValue } from '../../core/economics/loyalty.ts';
+import { npsGroup } from '../../core/stats/nps.ts';
+import type { ScoreGroup } from '../../core/surveys/types.ts';
 import { whatIf, type WhatIfAssumptions } from '../../core/economics/whatIf.ts';
 import { forEachCustomerDay, latestNpsScores } from '../../db/loyalty/transactions.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
@@ -40,7 +42,7 @@ async function accumulate(pool: pg.Pool, principal: Principal, q: LoyaltyFilterQ
 
 async function npsValue(pool: pg.Pool, principal: Principal, acc: LoyaltyAccumulator): Promise<NpsGroupValue[]> {
   const scores = await latestNpsScores(pool, scopeOf(principal));
-  const groups = new Map<string, NpsGroup>([...scores].map(([customer, score]) => [customer, npsGroupOf(score)]));
+  const groups = new Map<string, ScoreGroup>([...scores].map(([customer, score]) => [customer, npsGroup(score)]));
   return acc.valueByNpsGroup(groups);
 }
 
@@ -71,7 +73,7 @@ export async function registerLoyaltyRoutes(app: FastifyInstance, deps: AppDeps)
     const { acc, freshness } = await accumulate(reads, principal, q);
     const s = acc.summary('month');
     const groups = await npsValue(reads, principal, acc);
-    const value = (g: NpsGroup) => groups.find((x) => x.group === g)?.revenuePerCustomer ?? 0;
+    const value = (g: ScoreGroup) => groups.find((x) => x.group === g)?.revenuePerCustomer ?? 0;
     const perCustomer = s.customers ? s.revenue / s.customers : 0;
     const detractors = groups.find((x) => x.group === 'detractor')?.customers ?? 0;
     const defaults: WhatIfAssumptions = {
