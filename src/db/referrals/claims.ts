@@ -3,7 +3,8 @@ import type { Queryable } from '../connection.ts';
 
 export interface ClaimCode {
   code: string;
-  locationId: string | null;
+  /** The path of the promoter's answer's location (the caller's scope is checked against it), or null. */
+  locationPath: string | null;
   /** The promoter's contact's external id (a customer cannot refer themselves), or null. */
   promoterKey: string | null;
 }
@@ -12,13 +13,15 @@ export interface ClaimCode {
 export async function getClaimCode(db: Queryable, orgId: string, code: string): Promise<ClaimCode | null> {
   const { rows } = await db.query(
     `/* getClaimCode */
-     select c.code, c.location_id, p.external_id
-       from referral_codes c left join contacts p on p.org_id = c.org_id and p.id = c.contact_id
+     select c.code, l.path, p.external_id
+       from referral_codes c
+       left join locations l on l.org_id = c.org_id and l.id = c.location_id
+       left join contacts p on p.org_id = c.org_id and p.id = c.contact_id
       where c.org_id = $1 and c.code = $2`,
     [orgId, code],
   );
   const r = rows[0];
-  return r ? { code: r.code, locationId: r.location_id, promoterKey: r.external_id } : null;
+  return r ? { code: r.code, locationPath: r.path, promoterKey: r.external_id } : null;
 }
 
 export interface ReferralClaim {
