@@ -89,9 +89,9 @@ export async function listReferredCustomers(db: Queryable, scope: Scope, f: Refe
   return rows.map((r) => ({ code: r.code, locationId: r.location_id, referredAt: r.referred_at, firstPurchaseAt: r.first_at, revenue: r.revenue }));
 }
 
-/** Names of the locations, in tree order (path). */
+/** Names of the locations, by name (then path). */
 export async function referralLocationNames(db: Queryable, orgId: string, ids: string[]): Promise<Array<{ id: string; name: string }>> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query(`/* referralLocationNames */ select id, name from locations where org_id = $1 and id = any($2::uuid[]) order by path`, [orgId, ids]);
+  const { rows } = await db.query(`/* referralLocationNames */ select id, name from locations where org_id = $1 and id = any($2::uuid[]) order by name, path`, [orgId, ids]);
   return rows;
 }
