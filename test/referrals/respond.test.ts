@@ -56,7 +56,7 @@ describe('the thank-you page of a promoter', () => {
     expect(res.headers.get('location')).toBe(`/s/${survey.slug}/thanks?lang=en&ref=${code.code}`);
     const page = await (await fetch(server.baseUrl + res.headers.get('location'))).text();
     expect(page).toContain('Bring a friend');
-    expect(page).toContain(`>${code.code}</strong>`);
+    expect(page).toContain(`>${code.code}</bdi></strong>`);
     // The link is plain text (works without the script); the buttons come with it.
     expect(page).toContain(`<span class="url">https://shop.example/r/${code.code}</span>`);
     expect(page).toContain(`data-copy="https://shop.example/r/${code.code}"`);
@@ -147,7 +147,7 @@ describe('GET /r/:code', () => {
     const page = await res.text();
     expect(page).toContain('A friend invites you to Friendly Bakery');
     expect(page).toContain('Show this code at the till or tell it when you order.');
-    expect(page).toContain(`<strong class="code" data-code>${code}</strong>`);
+    expect(page).toContain(`<strong class="code" data-code><bdi dir="ltr">${code}</bdi></strong>`);
     const ru = await (await visit(`/r/${code.toLowerCase()}`, '203.0.113.1', 'ru')).text();
     expect(ru).toContain('Друг приглашает вас в Friendly Bakery');
     const fa = await (await visit(`/r/${code}?lang=fa`, '203.0.113.1')).text();

@@ -14,7 +14,7 @@ export const referralUrl = (base: string, code: string) => `${base}/r/${code}`;
 export function referralBlock(lang: string, code: string, url: string, orgName: string): Html {
   const s = (key: Parameters<typeof pageText>[1]) => pageText(lang, key);
   return html`<section class="rf" aria-labelledby="rf-h"><h2 id="rf-h">${s('referralTitle')}</h2><p>${s('referralText')}</p>
-<p>${s('referralCode')}:<strong class="code" data-code>${code}</strong></p>
+<p>${s('referralCode')}:<strong class="code" data-code><bdi dir="ltr">${code}</bdi></strong></p>
 <p>${s('referralLink')}: <span class="url">${url}</span></p>
 <div class="bar"><button type="button" data-copy="${url}" hidden>${s('referralCopy')}</button><button type="button" class="sec" data-copy="${url}" data-text="${pageText(lang, 'referralShareText', { org: orgName, code })}" hidden>${s('referralShare')}</button><span id="rf-st" role="status" aria-live="polite" data-ok="${s('referralCopied')}"></span></div></section>`;
 }
@@ -22,6 +22,6 @@ export function referralBlock(lang: string, code: string, url: string, orgName: 
 /** The friend's page: who invites them, and the code to show at the till. */
 export function renderInvitationPage(lang: string, orgName: string, code: string, header: Html | '', style: string): string {
   const title = pageText(lang, 'inviteTitle', { org: orgName });
-  const body = html`<h1>${title}</h1><p>${pageText(lang, 'inviteText')}</p><p>${pageText(lang, 'inviteCode')}:<strong class="code" data-code>${code}</strong></p>`;
+  const body = html`<h1>${title}</h1><p>${pageText(lang, 'inviteText')}</p><p>${pageText(lang, 'inviteCode')}:<strong class="code" data-code><bdi dir="ltr">${code}</bdi></strong></p>`;
   return renderDocument({ lang, title, body, header, style });
 }
