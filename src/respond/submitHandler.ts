@@ -22,8 +22,7 @@ import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { linkSubmission, submissionInvitation } from './invitation.ts';
 import { issueReferralCode } from '../server/referrals/commands/issueCode.ts';
-import { referralUrl } from './referral/page.ts';
-import { publicBase } from '../server/surveys/links.ts';
+import { referralLink } from '../server/referrals/commands/links.ts';
 
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
@@ -152,7 +151,7 @@ async function handleSubmission(
     const thanks = thanksPath(survey.slug, lang, false, code);
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) {
-      const referral = code ? { referral: { code, url: referralUrl(publicBase(deps, request), code) }, next: thanks } : {};
+      const referral = code ? { referral: { code, url: referralLink(deps, request, code) }, next: thanks } : {};
       return reply.status(200).send({ ok: true, responseId: result.responseId, ...referral });
     }
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.

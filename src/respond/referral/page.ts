@@ -7,9 +7,6 @@ import { html, type Html } from '../html.ts';
 import { pageText } from '../i18n.ts';
 import { renderDocument } from '../render/layout.ts';
 
-/** The public address of a code's invitation page. */
-export const referralUrl = (base: string, code: string) => `${base}/r/${code}`;
-
 /** The promoter's "bring a friend" block under the thanks. */
 export function referralBlock(lang: string, code: string, url: string, orgName: string): Html {
   const s = (key: Parameters<typeof pageText>[1]) => pageText(lang, key);
