@@ -17,6 +17,7 @@ export { registerKioskPageRoutes } from './kiosk/routes.ts';
 /** The knowledge quiz pages (/quiz/:slug), mounted by the route table beside the quizzes API. */
 export { registerQuizPageRoutes } from './quiz/routes.ts';
 import { invitationPage } from './invitation.ts';
+import { referralOfThanks } from './referral/thanks.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */
 export const DEFAULT_POSTS_PER_MINUTE = 30;
@@ -69,8 +70,10 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       const slug = request.params.slug;
       const survey = preview ? await loadPreviewSurvey(deps, request, slug) : await loadPublicSurvey(deps, slug);
       if (!survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
-      const lang = surveyLanguage(survey, (request.query as Fields | undefined)?.lang, request.headers['accept-language']);
-      return sendPage(reply, 200, renderThanksPage(survey, lang, preview), accentStyle(survey));
+      const query = (request.query ?? {}) as Fields;
+      const lang = surveyLanguage(survey, query.lang, request.headers['accept-language']);
+      const referral = preview ? null : await referralOfThanks(deps, request, survey, lang, query.ref);
+      return sendPage(reply, 200, renderThanksPage(survey, lang, preview, referral ?? undefined), accentStyle(survey));
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));

@@ -21,6 +21,8 @@ import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { linkSubmission, submissionInvitation } from './invitation.ts';
+import { issueReferralCode } from '../server/referrals/commands/issueCode.ts';
+import { referralLink } from '../server/referrals/commands/links.ts';
 
 
 /** Loads a survey that the public may see (live or closed); drafts and unknown slugs are null. */
@@ -30,9 +32,9 @@ export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<Loa
   return survey && survey.status !== 'draft' ? survey : null;
 }
 
-/** Where a form submission is redirected once it is stored (GET /s/:slug/thanks). */
-export function thanksPath(slug: string, lang: string, preview = false): string {
-  return `/s/${encodeURIComponent(slug)}/thanks?lang=${encodeURIComponent(lang)}${preview ? '&preview=1' : ''}`;
+/** Where a form submission is redirected once it is stored (GET /s/:slug/thanks), with a promoter's referral code. */
+export function thanksPath(slug: string, lang: string, preview = false, referralCode: string | null = null): string {
+  return `/s/${encodeURIComponent(slug)}/thanks?lang=${encodeURIComponent(lang)}${preview ? '&preview=1' : ''}${referralCode ? `&ref=${referralCode}` : ''}`;
 }
 
 /** Keeps strings and numbers (or lists of them): JSON bodies may carry anything. */
@@ -144,10 +146,16 @@ async function handleSubmission(
     // Also on a retry (created false): linking is idempotent and completes a first attempt cut short.
     if (invitation) await linkSubmission(deps, invitation, result.responseId);
     if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
+    // A promoter's personal "bring a friend" code (the same one on a retry), shown on the thank-you page.
+    const code = await issueReferralCode(deps.pool, survey.orgId, result.responseId, survey.questions, parseAnswers(survey, raw, lang).answers);
+    const thanks = thanksPath(survey.slug, lang, false, code);
     // Only now, after the commit, does the respondent get a 2xx.
-    if (json) return reply.status(200).send({ ok: true, responseId: result.responseId });
+    if (json) {
+      const referral = code ? { referral: { code, url: referralLink(deps, request, code) }, next: thanks } : {};
+      return reply.status(200).send({ ok: true, responseId: result.responseId, ...referral });
+    }
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.
-    return reply.redirect(thanksPath(survey.slug, lang), 303);
+    return reply.redirect(thanks, 303);
   } catch (err) {
     if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {

@@ -350,6 +350,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/focus-sessions/:id': { type: 'json', samples: [{ kind: 'debrief', title: 'Key client', heldOn: '2026-03-11', notes: 'Prices are too high.', language: 'en' }] },
     'POST /api/v1/focus-sessions/:id/findings': { type: 'json', samples: [{ text: 'Queues at the tills', theme: 'waiting_time', actionPlanId: null }] },
     'PUT /api/v1/focus-findings/:id': { type: 'json', samples: [{ actionPlanId: null }, { text: 'Renamed', theme: null }] },
+    'PUT /api/v1/referrals/settings': { type: 'json', samples: [{ enabled: true }, { enabled: false }] },
+    'POST /api/v1/referrals/claims': { type: 'json', samples: [{ code: 'ABCD-2345', customerId: 'crm-1' }, { code: 'ABCD2345', customerId: 'crm-2', at: '2026-03-01T10:00:00Z' }] },
     'POST /quiz/:slug': { type: 'form', samples: [{ clientKey: 'fuzz-quiz-0001', code: 'FZ-01', q1: 'a' }] },
     'POST /telegram/webhook/:key': { type: 'json', samples: [{ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/start x' } }] },
     'PUT /api/v1/org/sms': { type: 'json', samples: [{ url: 'http://127.0.0.1:9/sms', sender: 'Fuzz', bodyTemplate: '{"to": "{to}", "text": "{text}"}' }] },
@@ -518,6 +520,7 @@ describe('fuzz: no request answers 5xx', () => {
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
     if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     if (name === 'version') return '1';
+    if (name === 'code' && before === 'r') return 'ABCD2345'; // a referral link: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
   }
 

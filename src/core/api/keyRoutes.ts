@@ -11,6 +11,7 @@ import {
   ContactInputSchema, RecordResponseAnswerSchema, RecordResponseSchema, TriggerAnswerSchema, TriggerSurveySchema, UpsertContactAnswerSchema,
 } from './ingest.ts';
 import { LocationsAnswerSchema } from './locations.ts';
+import { ReferralClaimAnswerSchema, ReferralClaimSchema } from './referrals.ts';
 import { AlertRuleAnswerSchema, AlertRulesAnswerSchema, AlertsAnswerSchema, AlertsQuery, CreateAlertRuleSchema, UpdateAlertRuleSchema } from './alertRules.ts';
 import { OkAnswerSchema } from './common.ts';
 import { SupportEventsAnswerSchema, SupportEventsBatchDocSchema } from './supportStore.ts';
@@ -153,6 +154,14 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
       + 'and stores nothing.',
     body: RecordResponseSchema, answer: RecordResponseAnswerSchema,
     example: { idempotencyKey: 'pos-7781-20260301', answers: { nps: 9, comment: 'Fast checkout' }, language: 'en', channel: 'pos', hidden: { order: '7781' } },
+  },
+  {
+    method: 'POST', path: '/api/v1/referrals/claims', scope: 'ingest', id: 'claimReferral', status: 201,
+    summary: 'A customer came with a promoter\'s referral code ("bring a friend")',
+    description: 'The first code wins: a customer claimed before answers 200 with that claim (created false). A promoter cannot '
+      + 'use their own code (their contact\'s external id). Unknown codes, and codes of locations outside the key\'s, are a 400 on code.',
+    body: ReferralClaimSchema, answer: ReferralClaimAnswerSchema,
+    example: { code: 'K7M2-QX9A', customerId: 'crm-2087' },
   },
   {
     method: 'GET', path: '/api/v1/analytics/overview', scope: 'read', id: 'getOverview', status: 200,

@@ -4,6 +4,17 @@
 // unreachable servers are retried with backoff while the page is open, and a kept answer is sent
 // again when the page is opened later. Answers survive a language switch (sessionStorage; without the script the switch is a POST of the form).
 (function () {
+  // The thank-you page's referral block: copy and share buttons for the link, which is plain text without the script.
+  [].forEach.call(document.querySelectorAll('[data-copy]'), function (b) {
+    var share = b.hasAttribute('data-text'), out = document.getElementById('rf-st');
+    if (share ? !navigator.share : !(navigator.clipboard && navigator.clipboard.writeText)) return;
+    b.hidden = false;
+    b.addEventListener('click', function () {
+      var url = b.getAttribute('data-copy');
+      if (share) navigator.share({ url: url, text: b.getAttribute('data-text') }).catch(function () {});
+      else navigator.clipboard.writeText(url).then(function () { out.textContent = out.getAttribute('data-ok'); }, function () {});
+    });
+  });
   var f = document.querySelector('form.sv');
   if (!f || !window.fetch || !window.FormData) return;
   var qs = [].slice.call(f.querySelectorAll('fieldset.q'));
@@ -129,8 +140,10 @@
   });
   (mq.addEventListener ? mq.addEventListener('change', function () { show(); }) : 0);
   function fallback() { busy = 0; keep(ls); f.submit(); }
-  function done() {
+  // A promoter's thank-you with a referral code is its own page (the server names it).
+  function done(next) {
     keep(ls);
+    if (next) return location.assign(next);
     var m = document.querySelector('main'), t = document.getElementById('ty').content.cloneNode(true);
     m.innerHTML = '';
     m.appendChild(t);
@@ -159,7 +172,7 @@
       .then(function (r) {
         if (r.status > 501 && r.status < 505) return retry(body, n);
         return r.json().then(function (j) {
-          if (r.ok && j.ok) done();
+          if (r.ok && j.ok) done(j.next);
           else if (r.status == 400 && j.errors) errors(j.errors);
           else fallback();
         }, fallback);

@@ -127,10 +127,13 @@ ${fields}
   });
 }
 
-/** The localized thank-you page with the survey's own thanks text. */
-export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false): string {
+/**
+ * The localized thank-you page with the survey's own thanks text, and `extra` below it (a promoter's referral
+ * block, src/respond/referral/page.ts, whose buttons need the enhancement script).
+ */
+export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false, extra?: Html): string {
   return renderDocument({
-    lang, title: surveyTitle(survey, lang), body: thanksBody(survey, lang), banner: previewBanner(lang, preview),
-    style: accentStyle(survey), header: logoHeader(survey),
+    lang, title: surveyTitle(survey, lang), body: extra ? html`${thanksBody(survey, lang)}${extra}` : thanksBody(survey, lang),
+    banner: previewBanner(lang, preview), style: accentStyle(survey), header: logoHeader(survey), script: !!extra,
   });
 }
