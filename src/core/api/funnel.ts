@@ -7,9 +7,6 @@ import { z } from 'zod';
 import { READING_CAUSES, type ReadingFinding } from '../economics/funnel.ts';
 import { Day, MetricResultSchema, Uuid } from './common.ts';
 
-/** The longest window of `granularity=hour` (in days): a month of hourly points. */
-export const HOURLY_MAX_DAYS = 31;
-
 /** Filters every funnel read shares: an inclusive window of org-local days (default: the last 30 days) and a location subtree. */
 export const FunnelFilterSchema = z.object({
   from: Day.optional(),

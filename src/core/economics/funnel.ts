@@ -13,6 +13,9 @@
  */
 import type { LocalizedText } from '../audits/checklist.ts';
 
+/** The longest window of hourly points (in days): a month of them. */
+export const HOURLY_MAX_DAYS = 31;
+
 /** Counts of a store, a bucket or a period, summed over hours (see the module's pairing rules). */
 export interface FunnelSums {
   /** Hours with a footfall row, and those of them with passers-by measured. */

@@ -9,9 +9,9 @@ import type { z } from 'zod';
 import { scopeOf, type Principal } from '../../core/access/index.ts';
 import type { LocalizedText } from '../../core/audits/checklist.ts';
 import { pooledScore } from '../../core/audits/scoring.ts';
-import { FunnelFilterSchema, FunnelQuery, HOURLY_MAX_DAYS, type FunnelAnswer, type FunnelFilterQuery, type FunnelHoursAnswer, type FunnelStoresAnswer } from '../../core/api/funnel.ts';
+import { FunnelFilterSchema, FunnelQuery, type FunnelAnswer, type FunnelFilterQuery, type FunnelHoursAnswer, type FunnelStoresAnswer } from '../../core/api/funnel.ts';
 import {
-  addSums, EMPTY_SUMS, funnelFigures, funnelTrend, hoursOfDay, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
+  addSums, EMPTY_SUMS, funnelFigures, HOURLY_MAX_DAYS, funnelTrend, hoursOfDay, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
 } from '../../core/economics/funnel.ts';
 import { histogramOf } from '../../core/analytics/metrics.ts';
 import { computeNps } from '../../core/stats/nps.ts';

@@ -5,6 +5,8 @@ import { GROUP_COLORS } from '../charts/shape.ts';
 
 const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
 const grid = (rtl: boolean, right = 16) => ({ top: 40, bottom: 32, left: rtl ? right : 56, right: rtl ? 56 : right, containLabel: false });
+// Two legend entries wrap on a phone: room for them above the plot.
+const NARROW: EChartsOption['media'] = [{ query: { maxWidth: 480 }, option: { grid: { top: 64 } } }];
 const pctAxis = (text: ChartText, position: 'left' | 'right') => ({
   type: 'value' as const, min: 0, position, axisLabel: { formatter: (v: number) => `${text.num(v, 0)}%`, hideOverlap: true },
 });
@@ -25,6 +27,7 @@ export function ratesOverTimeOption(buckets: string[], capture: (number | null)[
       { name: l.capture, type: 'line', data: capture, symbolSize: 6, itemStyle: { color: GROUP_COLORS.passive }, connectNulls: false },
       { name: l.conversion, type: 'line', data: conversion, symbolSize: 6, itemStyle: { color: GROUP_COLORS.neutral }, connectNulls: false },
     ],
+    media: NARROW,
   };
 }
 
@@ -48,7 +51,8 @@ export function hoursOption(hours: string[], conversion: (number | null)[], staf
     ],
     series: [
       { name: l.conversion, type: 'bar', data: conversion, itemStyle: { color: GROUP_COLORS.neutral } },
-      ...(staff ? [{ name: l.staff, type: 'line' as const, yAxisIndex: 1, data: staff, symbolSize: 6, itemStyle: { color: GROUP_COLORS.detractor }, connectNulls: false }] : []),
+      ...(staff ? [{ name: l.staff, type: 'line' as const, yAxisIndex: 1, data: staff, symbolSize: 6, itemStyle: { color: GROUP_COLORS.passive }, connectNulls: false }] : []),
     ],
+    media: NARROW,
   };
 }
