@@ -10,6 +10,7 @@ import { runIngestBench } from './ingest.ts';
 import { runStartupBench } from './startup.ts';
 import { runWidgetBench } from './widgetSize.ts';
 import { runSupportImportBench } from './supportImport.ts';
+import { runFunnelBench } from './funnelLatency.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -36,14 +37,18 @@ export function benchCommand(): Command {
     .option('--support', 'measure only the support event import (docs/bench.md "Support import")')
     .option('--skip-support', 'leave out the support event import')
     .option('--support-rows <n>', 'support import: rows of the generated event file', count('--support-rows', 10), 1_000_000)
+    .option('--funnel', 'measure only the store funnel\'s latency (docs/bench.md "Funnel latency")')
+    .option('--funnel-transactions <n>', 'funnel latency: till transactions the hourly store data stands for', count('--funnel-transactions', 1000), 1_000_000)
     .action(async (opts: {
       answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
-      count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number;
+      count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number; funnel?: boolean; funnelTransactions: number;
     }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       const support = () => runSupportImportBench({ rows: opts.supportRows, json: !!opts.json });
       if (opts.ingest) return void (await ingest());
+      const funnel = () => runFunnelBench({ transactions: opts.funnelTransactions, json: !!opts.json });
       if (opts.support) return void (await support());
+      if (opts.funnel) return void (await funnel());
       runWidgetBench({ json: !!opts.json });
       if (opts.widget) return;
       await runStartupBench({ json: !!opts.json });
@@ -51,5 +56,6 @@ export function benchCommand(): Command {
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
       if (!opts.skipIngest) await ingest(true);
       if (!opts.skipSupport) await support();
+      await funnel();
     });
 }

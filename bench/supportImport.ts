@@ -88,7 +88,7 @@ function importInChild(databaseUrl: string, orgId: string, file: string): Promis
   });
 }
 
-async function createOwnDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createOwnDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `sarafan_support_bench_${process.pid}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });

@@ -289,3 +289,19 @@ export async function getResultOptions(db: Queryable, scope: Scope): Promise<{ c
   const of = (type: string) => rows.filter((r) => r.type === type).map((r) => ({ id: r.id as string, name: r.name as string }));
   return { checklists: of('checklist'), waves: of('wave') };
 }
+
+/** Pooled earned / possible per section of each location's latest published own visit (up to `to`), with the section's name in that visit's checklist version. */
+export async function getLatestVisitSections(db: Queryable, scope: Scope, f: AuditResultFilter, locationIds: string[]): Promise<{ locationId: string; visitedAt: Date; key: string; name: LocalizedText | null; earned: number; possible: number }[]> {
+  if (locationIds.length === 0) return [];
+  const rows = await read(db, 'getLatestVisitSections', scope, f, 'own', (where, p) =>
+    `with latest as (select distinct on (v.location_id) v.org_id, v.location_id, v.id, v.visited_at, v.checklist_id, v.checklist_version
+                       from ${FROM_VISITS} where ${where} and v.location_id = any(${p(locationIds)}::uuid[])
+                      order by v.location_id, v.visited_at desc, v.id)
+     select lt.location_id, lt.visited_at, i.section_key, sum(i.earned)::float8 as earned, sum(i.possible)::float8 as possible,
+            (select s->'name' from checklist_versions cv, jsonb_array_elements(cv.definition->'sections') s
+              where cv.org_id = lt.org_id and cv.checklist_id = lt.checklist_id and cv.version = lt.checklist_version and s->>'key' = i.section_key limit 1) as name
+       from latest lt join audit_visit_items i on i.org_id = lt.org_id and i.visit_id = lt.id and i.applicable
+      group by lt.org_id, lt.location_id, lt.visited_at, lt.checklist_id, lt.checklist_version, i.section_key
+      order by lt.location_id, i.section_key`);
+  return rows.map((r) => ({ locationId: r.location_id, visitedAt: r.visited_at, key: r.section_key, name: r.name ?? null, earned: r.earned, possible: r.possible }));
+}
