@@ -38,6 +38,7 @@ const PUBLIC = new Set([
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
   | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings';
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'store-imports';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -49,6 +50,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
   'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings']);
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'store-imports']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -161,6 +163,7 @@ describe('security walk over every /api/v1 route', () => {
   /** A review of store A1, of store A2 and of org B. */
   const reviewIds = { a: '', a2: '', b: '' };
   const importIds = { a2: '', b: '' };
+  const storeImportIds = { a2: '', b: '' };
   /** An alert rule of store A1, of store A2 and of org B. */
   const ruleIds = { a: '', a2: '', b: '' };
   /** A case of store A1, of store A2 and of org B. */
@@ -240,6 +243,11 @@ describe('security walk over every /api/v1 route', () => {
       (await server.pool.query(`insert into support_imports(org_id, kind, file_name, status) values ($1, 'file', $2, 'done') returning id`, [orgId, fileName])).rows[0].id as string;
     importIds.a2 = await supportImport(A.orgId, 'A2-MARK-import.csv');
     importIds.b = await supportImport(B.orgId, 'B-MARK-import.csv');
+    // Store imports (GET /store-imports/:id): the owner's, which users limited to locations do not see, and B's.
+    const storeImport = async (orgId: string, fileName: string) =>
+      (await server.pool.query(`insert into store_imports(org_id, kind, file_name, status) values ($1, 'transactions', $2, 'done') returning id`, [orgId, fileName])).rows[0].id as string;
+    storeImportIds.a2 = await storeImport(A.orgId, 'A2-MARK-till.csv');
+    storeImportIds.b = await storeImport(B.orgId, 'B-MARK-till.csv');
     const rule = async (orgId: string, storeId: string, name: string) =>
       (await server.pool.query(`insert into alert_rules(org_id, name, trigger, params, location_id) values ($1, $2, 'low_score', '{"metric":"nps"}', $3) returning id`,
         [orgId, name, storeId])).rows[0].id as string;
@@ -373,7 +381,7 @@ describe('security walk over every /api/v1 route', () => {
 
   const idsA = (): IdSet => ({
     surveys: A.surveyId, locations: A.storeId, users: managerId, responses: A.responseIds[0], invitations: A.invitationId, questions: A.npsQuestionId,
-    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'alert-rules': ruleIds.a,
+    dimensions: SEGMENT_KEY, jobs: jobA, contacts: contactIds.a, waves: waveA, reviews: reviewIds.a, imports: importIds.a2, 'store-imports': storeImportIds.a2, 'alert-rules': ruleIds.a,
     cases: caseIds.a, 'case-teams': teamIds.a, 'root-causes': causeIds.a, 'action-plans': planIds.a, 'api-keys': integrationsA.apiKeyId, webhooks: integrationsA.webhookId, deliveries: integrationsA.deliveryId,
     quizzes: quizIds.a,
     employees: qaIds.a.employee, 'coaching-notes': qaIds.a.note, 'audit-calibrations': qaIds.a.calibration, 'qa-reviews': qaIds.a.review,
@@ -384,7 +392,7 @@ describe('security walk over every /api/v1 route', () => {
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
-    ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2,
+    ...idsA(), locations: A2.storeId, responses: A2.responseIds[0], users: A.ownerId, contacts: contactIds.a2, reviews: reviewIds.a2, imports: importIds.a2, 'store-imports': storeImportIds.a2, 'alert-rules': ruleIds.a2, cases: caseIds.a2, 'action-plans': planIds.a2,
     employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review,
     'audit-evidence': evidenceIds.a2,
     'audit-assignments': auditIds.a2.assignment, 'audit-visits': auditIds.a2.visit, 'audit-appeals': auditIds.a2.appeal,
@@ -393,7 +401,7 @@ describe('security walk over every /api/v1 route', () => {
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
     // B's own `segment` would be a different object only by organisation: a key B alone marks stands for "B's dimension".
-    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'alert-rules': ruleIds.b,
+    dimensions: B_ONLY_KEY, jobs: jobB, contacts: contactIds.b, waves: waveB, reviews: reviewIds.b, imports: importIds.b, 'store-imports': storeImportIds.b, 'alert-rules': ruleIds.b,
     cases: caseIds.b, 'case-teams': teamIds.b, 'root-causes': causeIds.b, 'action-plans': planIds.b,
     quizzes: quizIds.b,
     employees: qaIds.b.employee, 'coaching-notes': qaIds.b.note, 'audit-calibrations': qaIds.b.calibration, 'qa-reviews': qaIds.b.review,

@@ -17,7 +17,7 @@ import { cliText } from './messages.ts';
 import { openMigratedDatabase } from './start.ts';
 
 /** The organisation named by --org (an id or an exact name), or the only one. */
-async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
+export async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
   const rows = await findOrgsNamed(db.pool, org);
   if (rows.length === 1) return rows[0].id;
   if (rows.length === 0) throw new Error(org ? `no organisation has the id or name ${JSON.stringify(org)}` : 'there is no organisation yet');

@@ -13,6 +13,7 @@ import { registerJobsCommand } from './jobs.ts';
 import { registerTextCommand } from './text.ts';
 import { registerKpiCommand } from './kpi.ts';
 import { registerImportCommand } from './importEvents.ts';
+import { registerImportStoreCommand } from './importStore.ts';
 import { registerAuditCommand } from './audit.ts';
 import { registerLoyaltyCommand } from './loyalty.ts';
 
@@ -48,6 +49,7 @@ registerJobsCommand(program);
 registerTextCommand(program);
 registerKpiCommand(program);
 registerImportCommand(program);
+registerImportStoreCommand(program);
 registerAuditCommand(program);
 registerLoyaltyCommand(program);
 

@@ -42,6 +42,9 @@ const cliMessages = defineMessages({
     'import.done':
       'Imported {file}: {rows, plural, one {# row} other {# rows}} read, {events, plural, one {# new event} other {# new events}}, ' +
       '{contacts, plural, one {# contact updated} other {# contacts updated}}, {refused, plural, =0 {no rows refused} one {# row refused} other {# rows refused}}, in {seconds, number, ::.0} s.',
+    'importStore.done':
+      'Imported {file} ({kind}): {rows, plural, one {# row} other {# rows}} read, {stored, plural, one {# row stored} other {# rows stored}}, ' +
+      '{refused, plural, =0 {no rows refused} one {# row refused} other {# rows refused}}, in {seconds, number, ::.0} s.',
     'import.already': '{file} was imported already ({status}, {when}); nothing changed.',
     'import.refused':
       'Nothing was imported: {refused, plural, one {# row was refused} other {# rows were refused}}. ' +
@@ -133,6 +136,10 @@ const cliMessages = defineMessages({
       '{events, plural, one {# новое событие} few {# новых события} many {# новых событий} other {# нового события}}, ' +
       '{contacts, plural, one {# обращение обновлено} few {# обращения обновлены} many {# обращений обновлено} other {# обращения обновлено}}, ' +
       '{refused, plural, =0 {отклонённых строк нет} one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}, за {seconds, number, ::.0} с.',
+    'importStore.done':
+      'Импортирован {file} ({kind}): прочитано {rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, ' +
+      'сохранено {stored, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, ' +
+      '{refused, plural, =0 {отклонённых строк нет} one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}, за {seconds, number, ::.0} с.',
     'import.already': '{file} уже импортирован ({status}, {when}); ничего не изменилось.',
     'import.refused':
       'Ничего не импортировано: {refused, plural, one {# строка отклонена} few {# строки отклонены} many {# строк отклонено} other {# строки отклонено}}. ' +
@@ -215,6 +222,9 @@ const cliMessages = defineMessages({
     'import.done':
       '{file} درون‌ریزی شد: {rows, plural, one {# ردیف} other {# ردیف}} خوانده شد، {events, plural, one {# رویداد تازه} other {# رویداد تازه}}، ' +
       '{contacts, plural, one {# تماس به‌روز شد} other {# تماس به‌روز شد}}، {refused, plural, =0 {هیچ ردیفی رد نشد} one {# ردیف رد شد} other {# ردیف رد شد}}، در {seconds, number, ::.0} ثانیه.',
+    'importStore.done':
+      '{file} ({kind}) درون‌ریزی شد: {rows, plural, one {# ردیف} other {# ردیف}} خوانده شد، {stored, plural, one {# ردیف ذخیره شد} other {# ردیف ذخیره شد}}، ' +
+      '{refused, plural, =0 {هیچ ردیفی رد نشد} one {# ردیف رد شد} other {# ردیف رد شد}}، در {seconds, number, ::.0} ثانیه.',
     'import.already': '{file} پیش‌تر درون‌ریزی شده است ({status}، {when})؛ چیزی تغییر نکرد.',
     'import.refused':
       'چیزی درون‌ریزی نشد: {refused, plural, one {# ردیف رد شد} other {# ردیف رد شد}}. ' +

@@ -112,7 +112,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerStaffRoutes(app, deps); // /api/v1/staff/*: staff survey results (anonymous), perception gap, staff results links
   await registerStaffResultsPageRoutes(app, deps); // public /staff-results/:token
   await registerFocusRoutes(app, deps); // /api/v1/focus-sessions (+ findings, analysis)
-  await registerStoreImportRoutes(app, deps); // /api/v1/store/imports (footfall, transactions, shifts)
+  await registerStoreImportRoutes(app, deps); // /api/v1/store-imports (footfall, transactions, shifts)
   await registerFunnelRoutes(app, deps); // /api/v1/store/funnel (+ trend, stores, hours)
   await registerLoyaltyRoutes(app, deps); // /api/v1/loyalty/* (summary, lorenz, retention, cohorts, nps-value, what-if)
   await registerReferralRoutes(app, deps); // /api/v1/referrals (settings, report, claims)

@@ -285,6 +285,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/text/model/retrain': { type: 'json', samples: [{}] },
     // The file is the body; fileName and the reading come in the query (absent here: a 400, never a 5xx).
     'POST /api/v1/support/imports': { type: 'bytes', samples: [Buffer.from('ticket_id,customer_id,at,event\nF1,c,2026-03-02T09:00:00Z,created\n')] },
+    'POST /api/v1/store-imports': { type: 'bytes', samples: [Buffer.from('receipt_id,location,at,amount\nF1,S1,2026-03-02T09:00:00Z,1.50\n')] },
+    'POST /api/v1/store-imports/preview': { type: 'bytes', samples: [Buffer.from('receipt_id,location,at,amount\n')] },
     'POST /api/v1/cases': { type: 'json', samples: [{ channel: 'phone', title: 'Charged twice', priority: 'high', locationId: f.store.id, customerName: 'Мария', customerEmail: 'maria@case.test', customerPhone: '+7 916 123-45-67' }] },
     'PATCH /api/v1/cases/:id': { type: 'json', samples: [{ status: 'in_progress', priority: 'urgent' }, { title: 'Renamed' }] },
     'POST /api/v1/cases/:id/notes': { type: 'json', samples: [{ text: '@owner посмотрите' }] },

@@ -30,9 +30,9 @@ export function copyField(v: CopyValue): string {
 
 const CHUNK_CHARS = 256 * 1024;
 
-function* serialise(rows: Iterable<readonly CopyValue[]>, counter: { n: number }): Generator<string> {
+async function* serialise(rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>, counter: { n: number }): AsyncGenerator<string> {
   let buf = '';
-  for (const row of rows) {
+  for await (const row of rows) {
     buf += row.map(copyField).join('\t') + '\n';
     counter.n++;
     if (buf.length >= CHUNK_CHARS) {
@@ -44,11 +44,13 @@ function* serialise(rows: Iterable<readonly CopyValue[]>, counter: { n: number }
 }
 
 /**
- * Streams `rows` into `table` with COPY. Table and column names must come from the caller's
+ * Streams `rows` (an iterable, or an async one such as a file being read) into `table` with COPY. Table and column names must come from the caller's
  * constants (they are identifiers, not bindable values).
  * @returns the number of rows written
  */
-export async function copyRows(client: PoolClient, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+export async function copyRows(
+  client: PoolClient, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>,
+): Promise<number> {
   if (!/^[a-z_]+$/.test(table) || !columns.every((c) => /^[a-z_]+$/.test(c))) throw new Error('copyRows: bad identifier');
   const counter = { n: 0 };
   const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));

@@ -12,6 +12,7 @@ import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
+import { importStoreFileJob } from '../store/importStoreJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
 import { alertsAnalysedJob, alertsFeedbackJob, alertsMetricDropJob, alertsResponseJob, alertsSlaJob, alertsSweepJob } from '../alerts/alertJobs.ts';
 import { readMailboxJob } from '../cases/readMailboxJob.ts';
@@ -33,6 +34,7 @@ export const JOB_KINDS: JobKind<any>[] = [
   sweepCommentsJob,
   pruneRecordsJob,
   importSupportEventsJob,
+  importStoreFileJob,
   recoverySurveyJob,
   alertsResponseJob,
   alertsAnalysedJob,

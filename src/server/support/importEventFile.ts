@@ -6,8 +6,6 @@
  * with skipBadRows; then the rest is stored and the refused rows are listed. Progress (rows, bytes) is
  * written to support_imports outside the transaction, so the CLI's bar and the UI's poll see it.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type pg from 'pg';
 import { MAX_KEPT_PROBLEMS, supportEventProblem } from '../../core/support/storing.ts';
@@ -17,16 +15,7 @@ import { finishImport, recordImportProgress, type ImportOutcome, type SupportImp
 import { applyStagedEvents, createEventStage, refuseOutOfScope, stageEvents, type StagedEvent } from '../../db/support/storeEvents.ts';
 import { eventFileFormat, readEventFile } from './readEventFile.ts';
 
-/** SHA-256 (hex) and size of a file, streamed. */
-export async function fileDigest(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(file)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
+export { fileDigest } from '../files/upload.ts';
 
 export interface ImportProgress {
   rowsRead: number;

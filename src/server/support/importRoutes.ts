@@ -7,19 +7,13 @@
  * - GET /api/v1/support/imports, GET /api/v1/support/imports/:id: progress and outcome (polled by the wizard).
  * - GET / PUT /api/v1/support/settings: SLA targets per priority, and whom follow-up answers credit.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   SupportImportQuerySchema, type StartImportAnswer, type SupportImportAnswer, type SupportImportsAnswer,
 } from '../../core/api/supportStore.ts';
 import { SUPPORT_CREDITS, SUPPORT_FIELD_LIMITS, type SupportCredit } from '../../core/support/storing.ts';
-import { DomainError } from '../../core/errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { authorize } from '../../http/session.ts';
@@ -28,17 +22,9 @@ import { withTransaction } from '../../db/tx.ts';
 import { getImport, listImports, setImportJob, startFileImport, type SupportImportRow } from '../../db/support/imports.ts';
 import { getSupportCredit, setSupportCredit } from '../../db/support/settings.ts';
 import { listSlaTargets, replaceSlaTargets, type SlaTarget } from '../../db/support/slaTargets.ts';
-import { fileDigest } from './importEventFile.ts';
 import { eventFileFormat } from './readEventFile.ts';
+import { MAX_UPLOAD_BYTES, saveUpload } from '../files/upload.ts';
 import { importSupportEventsJob } from './importEventsJob.ts';
-
-/** Largest event file the dashboard accepts (a million events in canonical CSV is about 120 MB). */
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-
-/** Where uploads wait for their job: SARAFAN_UPLOAD_DIR, else the system's temporary directory. */
-function uploadDir(): string {
-  return process.env.SARAFAN_UPLOAD_DIR ?? path.join(os.tmpdir(), 'sarafan-support-imports');
-}
 
 function presentImport(r: SupportImportRow): SupportImportAnswer {
   return {
@@ -46,18 +32,6 @@ function presentImport(r: SupportImportRow): SupportImportAnswer {
     rowsRefused: r.rowsRefused, eventsAdded: r.eventsAdded, contactsTouched: r.contactsTouched, bytesRead: r.bytesRead,
     bytesTotal: r.bytesTotal, problems: r.problems, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
   };
-}
-
-/** Counts bytes going through; fails the stream past `limit`. */
-function byteLimit(limit: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      seen += chunk.length;
-      if (seen > limit) done(new DomainError('validation', `The file is larger than ${Math.round(limit / 1024 / 1024)} MB`, { field: 'file' }));
-      else done(null, chunk);
-    },
-  });
 }
 
 const SupportSettingsSchema = z.strictObject({
@@ -85,13 +59,9 @@ export async function registerSupportImportRoutes(app: FastifyInstance, deps: Ap
     scope.post('/api/v1/support/imports', { bodyLimit: MAX_UPLOAD_BYTES }, async (request, reply) => {
       const principal = authorize(request, 'support.import');
       const query = parse(SupportImportQuerySchema, request.query);
-      await mkdir(uploadDir(), { recursive: true, mode: 0o700 });
-      const file = path.join(uploadDir(), `${crypto.randomUUID()}.upload`);
+      const { file, sha256, bytes } = await saveUpload(request.raw, 'sarafan-support-imports');
       let keep = false;
       try {
-        await pipeline(request.raw, byteLimit(MAX_UPLOAD_BYTES), createWriteStream(file, { mode: 0o600 }));
-        const { sha256, bytes } = await fileDigest(file);
-        if (bytes === 0) throw new DomainError('validation', 'file: the file is empty', { field: 'file' });
         const started = await startFileImport(pool, principal.orgId, {
           fileName: query.fileName, fileSha256: sha256, preset: query.preset, format: eventFileFormat(query.fileName) ?? 'csv',
           timeZone: query.timeZone, dateFormat: query.dateFormat ?? null, skipBadRows: query.skipBadRows,

@@ -16,6 +16,10 @@ import { columnKey, createPreset, isPresetName, PRESET_NAMES, type EventPreset, 
 import { readTableRows, TableFileError, tableFileFormat, type TableFormat } from '../files/tableRows.ts';
 
 export type EventFileFormat = TableFormat;
+import { columnKey, createPreset, isPresetName, PRESET_NAMES, type EventPreset } from '../../core/support/presets.ts';
+import { readRows, tabularFormat, TabularFileError, type TabularFormat } from '../files/readRows.ts';
+
+export type EventFileFormat = TabularFormat;
 
 export interface EventFileOptions {
   format: EventFileFormat;
@@ -37,6 +41,9 @@ export const EventFileError = TableFileError;
 
 /** The format of a file by its extension (.csv/.txt/.tsv, .xlsx, .jsonl/.ndjson/.json); null when unknown. */
 export const eventFileFormat = tableFileFormat;
+export const EventFileError = TabularFileError;
+
+export const eventFileFormat = tabularFormat;
 
 function checkColumns(preset: EventPreset, keys: readonly string[]): void {
   const missing = preset.required.filter((k) => !keys.includes(k));
@@ -66,6 +73,10 @@ export async function* readEventFile(path: string, options: EventFileOptions): A
     throw new EventFileError((err as Error).message);
   }
   const rows = readTableRows(path, { format: options.format, keyOf: columnKey, checkHeader: (keys) => checkColumns(preset, keys), onProgress: options.onProgress });
+  const rows = readRows(path, {
+    format: options.format, keyOf: columnKey, onHeader: (keys) => checkColumns(preset, keys),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   for await (const row of rows) {
     if ('error' in row) {
       yield row;
@@ -74,5 +85,12 @@ export async function* readEventFile(path: string, options: EventFileOptions): A
     // JSON lines have no header: each line names its keys
     const missing = options.format === 'jsonl' ? preset.required.filter((k) => !row.cells.has(k)) : [];
     yield missing.length ? { line: row.line, error: `no ${missing.join(', ')}` } : rowOf(preset, row.line, row.cells);
+    // JSON lines have no header: each line must have the preset's columns.
+    if (missing.length) {
+      yield { line: row.line, error: `no ${missing.join(', ')}` };
+      continue;
+    }
+    const out = preset.row(row.cells);
+    yield typeof out === 'string' ? { line: row.line, error: out } : { line: row.line, events: out };
   }
 }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { StartImportAnswer, SupportImportAnswer, SupportImportsAnswer } from '../../core/api/supportStore.ts';
 import { api, ApiError, qs } from '../api.ts';
+import { uploadFile, UploadProgress } from '../components/upload.tsx';
 import { ErrorMessage, LiveStatus, PageTitle } from '../components/index.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -23,29 +24,6 @@ type Phase =
   | { step: 'upload'; loaded: number; total: number }
   | { step: 'import'; imp: SupportImportAnswer }
   | { step: 'summary'; imp: SupportImportAnswer; already: boolean };
-
-/** POST the file itself with upload progress (fetch cannot report it). */
-function uploadFile(file: File, query: string, onProgress: (loaded: number, total: number) => void): Promise<StartImportAnswer> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/support/imports${query}`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      let json: { error?: string; message?: string } & Partial<StartImportAnswer> = {};
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(json as StartImportAnswer);
-      else reject(new ApiError(xhr.status, json.error ?? 'http_error', json.message ?? xhr.statusText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', xhr.statusText || 'network error'));
-    xhr.send(file);
-  });
-}
 
 export function ImportPage() {
   const { t } = useI18n();
@@ -106,7 +84,7 @@ export function ImportPage() {
     setPhase({ step: 'upload', loaded: 0, total: file.size });
     try {
       const query = qs({ fileName: file.name, preset, timeZone: timeZone.trim(), dateFormat: dateFormat.trim(), skipBadRows: skipBadRows ? 'true' : 'false' });
-      const answer = await uploadFile(file, query, (loaded, total) => setPhase({ step: 'upload', loaded, total }));
+      const answer = await uploadFile<StartImportAnswer>(`/support/imports${query}`, file, (loaded, total) => setPhase({ step: 'upload', loaded, total }));
       if (answer.alreadyImported && answer.import.status !== 'running') setPhase({ step: 'summary', imp: answer.import, already: true });
       else setPhase({ step: 'import', imp: answer.import });
     } catch (err) {
@@ -164,10 +142,10 @@ export function ImportPage() {
             <button type="submit" className="primary" data-testid="si-start">{t('si.start')}</button>
           </form>
         )}
-        {phase.step === 'upload' && <Progress label={t('si.progressUpload')} status={t('si.uploading')} value={phase.loaded} max={phase.total} />}
+        {phase.step === 'upload' && <UploadProgress className="si-progress" label={t('si.progressUpload')} status={t('si.uploading')} value={phase.loaded} max={phase.total} />}
         {phase.step === 'import' && (
-          <Progress
-            label={t('si.progressImport')} status={`${t('si.importing')} ${t('si.rowsSoFar', { rows: phase.imp.rowsRead })}`}
+          <UploadProgress
+            className="si-progress" label={t('si.progressImport')} status={`${t('si.importing')} ${t('si.rowsSoFar', { rows: phase.imp.rowsRead })}`}
             value={phase.imp.bytesRead} max={phase.imp.bytesTotal ?? 0}
           />
         )}
@@ -176,18 +154,6 @@ export function ImportPage() {
       </div>
       <Recent imports={recent} />
     </section>
-  );
-}
-
-function Progress({ label, status, value, max }: { label: string; status: string; value: number; max: number }) {
-  const { num } = useI18n();
-  const share = max > 0 ? Math.min(1, value / max) : 0;
-  return (
-    <div className="si-progress" data-testid="si-progress">
-      <LiveStatus message={status} />
-      <progress aria-label={label} value={max > 0 ? value : undefined} max={max > 0 ? max : undefined} />
-      {max > 0 && <span className="si-percent" aria-hidden="true">{num(share * 100, 0)}%</span>}
-    </div>
   );
 }
 

@@ -32,6 +32,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',
   'jobs.kind.import-support-events': 'درون‌ریزی رویدادهای تماس‌های پشتیبانی',
+  'jobs.kind.import-store-file': 'درون‌ریزی تردد، تراکنش‌ها یا شیفت‌ها',
   'jobs.kind.read-feedback-mailbox': 'خواندن صندوق نامه‌های بازخورد',
   'jobs.kind.sweep-feedback-mailboxes': 'بررسی نامه‌های تازه در صندوق‌های بازخورد',
   'jobs.kind.case-recovery-survey': 'ارسال نظرسنجی «مشکل شما حل شد؟» برای پروندهٔ حل‌شده',

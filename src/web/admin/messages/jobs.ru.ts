@@ -32,6 +32,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',
   'jobs.kind.import-support-events': 'Импорт событий обращений в поддержку',
+  'jobs.kind.import-store-file': 'Импорт посещаемости, чеков или смен',
   'jobs.kind.read-feedback-mailbox': 'Чтение ящика для отзывов',
   'jobs.kind.sweep-feedback-mailboxes': 'Проверка ящиков для отзывов на новые письма',
   'jobs.kind.case-recovery-survey': 'Отправка опроса «Проблема решена?» по решённому обращению',

@@ -32,6 +32,7 @@ export const jobsEn = {
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',
   'jobs.kind.import-support-events': 'Import support contact events',
+  'jobs.kind.import-store-file': 'Import footfall, transactions or shifts',
   'jobs.kind.read-feedback-mailbox': 'Read the feedback mailbox',
   'jobs.kind.sweep-feedback-mailboxes': 'Check feedback mailboxes for new letters',
   'jobs.kind.case-recovery-survey': 'Send the "was your problem solved?" survey of a resolved case',
