@@ -58,7 +58,8 @@ export function generateStaffResponses(opts: { seed: number; now: Date; days: nu
     const opens = addDays(today, -Math.min(back, opts.days - 7));
     for (const store of demoStores()) {
       const profile = store.profile!;
-      const n = SMALL_STAFF_STORES.includes(store.key) ? rng.int(1, 2) : Math.min(8, Math.max(3, Math.round(2 + 3.5 * profile.traffic + rng.int(-1, 1))));
+      // The small teams: one answer a wave, two in the last: 3-4 in all, under the anonymity threshold.
+      const n = SMALL_STAFF_STORES.includes(store.key) ? (back === STAFF_WAVES[STAFF_WAVES.length - 1] ? rng.int(1, 2) : 1) : Math.min(8, Math.max(3, Math.round(2 + 3.5 * profile.traffic + rng.int(-1, 1))));
       for (let i = 0; i < n; i++) {
         const day = addDays(opens, rng.int(0, 6));
         const fraction = 1 - daysBetween(day, today) / opts.days;
