@@ -312,7 +312,7 @@ describe('loadDemo', () => {
       .toEqual([{ key: 'expected_nps', staff_role: 'expected_nps' }, { key: 'expected_csat', staff_role: 'expected_csat' }, { key: 'expected_complaints', staff_role: 'expected_complaints' }, { key: 'team', staff_role: 'team' }]);
     const staff = `select r.* from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id where r.org_id = $1 and s.audience = 'staff'`;
     expect(await count(`select count(*)::int n from (${staff}) r where r.contact_key is not null or r.contact_id is not null or r.hidden <> '{}'::jsonb`, [orgId])).toBe(0);
-    const perStore = Object.fromEntries((await rows(`select l.code, count(*)::int n from (${staff}) r join locations l on l.org_id = r.org_id and l.id = r.location_id group by l.code`)).map((r) => [r.code, r.n]));
+    const perStore: Record<string, number> = Object.fromEntries((await rows(`select l.code, count(*)::int n from (${staff}) r join locations l on l.org_id = r.org_id and l.id = r.location_id group by l.code`)).map((r) => [r.code, r.n]));
     expect(Object.keys(perStore)).toHaveLength(20);
     const small = Object.entries(perStore).filter(([, n]) => n < 5).map(([code]) => code).sort();
     expect(small).toEqual(['KZN-03', 'SPB-04', 'THR-04']);
