@@ -139,7 +139,8 @@ export const DEMO_STAFF_SLUG = 'demo-staff';
 /** Teams of the staff survey's team question. */
 export const DEMO_STAFF_TEAMS = ['sales_floor', 'checkout', 'warehouse', 'office'] as const;
 /** The retail starter themes: the options of "what do customers complain about most?" (their values are theme ids). */
-export const DEMO_COMPLAINT_THEMES: readonly string[] = STARTER_THEMES.filter((t) => t.industries.includes('retail')).map((t) => t.id);
+const RETAIL_THEMES = STARTER_THEMES.filter((t) => t.industries.includes('retail'));
+export const DEMO_COMPLAINT_THEMES: readonly string[] = RETAIL_THEMES.map((t) => t.id);
 
 /**
  * Built like the `staff_pulse` template: eNPS, then the staff's estimate of the customers' answers (expected NPS,
@@ -168,7 +169,7 @@ const staffSurvey: DemoSurvey = {
       'به نظر شما مشتریان ما چقدر راضی هستند؟'), 5, { staffRole: 'expected_csat' }),
     { key: 'expected_complaints', type: 'multi', metric: 'none', required: false, staffRole: 'expected_complaints',
       text: L('What do customers complain about most?', 'На что покупатели жалуются чаще всего?', 'مشتریان بیشتر از چه چیزی گله دارند؟'),
-      options: STARTER_THEMES.filter((t) => DEMO_COMPLAINT_THEMES.includes(t.id)).map((t) => ({ value: t.id, label: { ...t.names } })) },
+      options: RETAIL_THEMES.map((t) => ({ value: t.id, label: { ...t.names } })) },
     { key: 'team', type: 'single', metric: 'none', required: false, staffRole: 'team',
       text: L('Which team do you work in?', 'В какой команде вы работаете?', 'در کدام تیم کار می‌کنید؟'),
       options: [
