@@ -227,7 +227,7 @@ describe('restore refuses and changes nothing', () => {
     const before = (await restored.query(`select max(id)::int as id from audit_log`)).rows[0].id ?? 0;
     const { rows } = await restored.query(`insert into audit_log (org_id, action, target_type) values ($1, 'test', 'test') returning id::int`, [demoOrgId]);
     expect(rows[0].id).toBeGreaterThan(before);
-  });
+  }, 120_000); // the demo's ~180,000 till receipts are restored too
 
   it('never leaves a partial file under the name, and keeps the old backup when the new one fails', async () => {
     const kept = fs.readFileSync(backupFile);
