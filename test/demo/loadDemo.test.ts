@@ -351,5 +351,11 @@ describe('loadDemo', () => {
     expect(ru).toContain('порекомендуете');
     const en = await (await fetch(`${server.baseUrl}/s/demo-nps?lang=en`)).text();
     expect(en).toContain('recommend');
+    // the staff pulse, with the starter themes as the complaint options
+    const staff = await fetch(`${server.baseUrl}/s/demo-staff?lang=ru`);
+    expect(staff.status).toBe(200);
+    const staffPage = await staff.text();
+    expect(staffPage).toContain('Время ожидания');
+    expect(staffPage).toContain('Торговый зал');
   });
 });
