@@ -16,7 +16,7 @@ const count = async (sql: string, params: unknown[]) => Number((await server.poo
 beforeAll(async () => {
   server = await startTestServer();
   first = await loadDemo(server.pool, { responses: 2000, seed: 7, passwordHash: await hashPassword(PASSWORD) });
-});
+}, 300_000); // the whole demo, with its ~180,000 till receipts, on a shared machine
 afterAll(async () => server?.close());
 
 describe('loadDemo', () => {
