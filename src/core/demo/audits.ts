@@ -154,7 +154,8 @@ const PERIOD_DAYS = 182;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** A moment on `day` at `hour` Moscow time (UTC+3, no daylight saving). */
-const moscow = (day: CalendarDay, hour: number, minute = 0): Date =>
+/** A Moscow local time (UTC+3 all year) on `day`. */
+export const moscow = (day: CalendarDay, hour: number, minute = 0): Date =>
   new Date(Date.parse(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+03:00`));
 
 /** How each store complaint (DemoProfile.issues) shows in the audit, by standard. */

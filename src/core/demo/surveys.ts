@@ -1,7 +1,8 @@
 /**
- * @module The four live demo surveys (NPS, CSAT, CES, CSI) in English, Russian and Persian.
- * Built here rather than from the template library so the demo does not depend on its wording.
+ * @module The four live customer demo surveys (NPS, CSAT, CES, CSI) and the staff pulse survey, in English,
+ * Russian and Persian. Built here rather than from the template library so the demo does not depend on its wording.
  */
+import { STARTER_THEMES } from '../nlp/starterThemes.ts';
 import type { ChoiceOption, LocalizedText, QuestionDef, SurveyDef } from '../surveys/types.ts';
 
 /** A survey as the demo inserts it: everything but the database ids. */
@@ -133,7 +134,54 @@ const csiSurvey: DemoSurvey = {
   questions: csiQuestions(),
 };
 
+/** The staff pulse survey's slug (audience 'staff': answered by employees, docs/staff.md). */
+export const DEMO_STAFF_SLUG = 'demo-staff';
+/** Teams of the staff survey's team question. */
+export const DEMO_STAFF_TEAMS = ['sales_floor', 'checkout', 'warehouse', 'office'] as const;
+/** The retail starter themes: the options of "what do customers complain about most?" (their values are theme ids). */
+const RETAIL_THEMES = STARTER_THEMES.filter((t) => t.industries.includes('retail'));
+export const DEMO_COMPLAINT_THEMES: readonly string[] = RETAIL_THEMES.map((t) => t.id);
+
+/**
+ * Built like the `staff_pulse` template: eNPS, then the staff's estimate of the customers' answers (expected NPS,
+ * expected CSAT, expected top complaints) and the respondent's team. No hidden fields, no comments: anonymous.
+ */
+const staffSurvey: DemoSurvey = {
+  slug: DEMO_STAFF_SLUG, name: 'Demo: staff pulse', status: 'live', template: 'staff_pulse', audience: 'staff',
+  languages: LANGS, defaultLanguage: 'ru',
+  title: L('Staff pulse', 'Пульс-опрос сотрудников', 'نظرسنجی کوتاه کارکنان'),
+  intro: L('Anonymous: results are shown only for groups of five or more people.',
+    'Анонимно: результаты показываются только для групп от пяти человек.',
+    'ناشناس: نتایج فقط برای گروه‌های پنج نفر یا بیشتر نمایش داده می‌شود.'),
+  thanks: L('Thank you for your honest answers!', 'Спасибо за честные ответы!', 'از پاسخ‌های صادقانهٔ شما سپاسگزاریم!'),
+  questions: [
+    { key: 'enps', type: 'nps', metric: 'nps', required: true,
+      text: L('How likely are you to recommend Sarafan Retail as a place to work to a friend?',
+        'Насколько вероятно, что вы порекомендуете Sarafan Retail как место работы знакомым?',
+        'چقدر احتمال دارد سرافان ریتیل را به‌عنوان محل کار به دوستانتان توصیه کنید؟'),
+      scale: { min: 0, max: 10, style: 'numbers' } },
+    { key: 'expected_nps', type: 'nps', metric: 'nps', required: false, staffRole: 'expected_nps',
+      text: L('How likely is a typical customer of your store to recommend us to a friend?',
+        'Насколько вероятно, что типичный покупатель вашего магазина порекомендует нас знакомым?',
+        'به نظر شما چقدر احتمال دارد یک مشتری معمولی فروشگاه شما ما را به دوستانش توصیه کند؟'),
+      scale: { min: 0, max: 10, style: 'numbers' } },
+    rating('expected_csat', L('How satisfied are our customers, in your opinion?', 'Насколько, по-вашему, довольны наши покупатели?',
+      'به نظر شما مشتریان ما چقدر راضی هستند؟'), 5, { staffRole: 'expected_csat' }),
+    { key: 'expected_complaints', type: 'multi', metric: 'none', required: false, staffRole: 'expected_complaints',
+      text: L('What do customers complain about most?', 'На что покупатели жалуются чаще всего?', 'مشتریان بیشتر از چه چیزی گله دارند؟'),
+      options: RETAIL_THEMES.map((t) => ({ value: t.id, label: { ...t.names } })) },
+    { key: 'team', type: 'single', metric: 'none', required: false, staffRole: 'team',
+      text: L('Which team do you work in?', 'В какой команде вы работаете?', 'در کدام تیم کار می‌کنید؟'),
+      options: [
+        opt('sales_floor', 'Sales floor', 'Торговый зал', 'سالن فروش'),
+        opt('checkout', 'Checkout', 'Кассы', 'صندوق'),
+        opt('warehouse', 'Warehouse', 'Склад', 'انبار'),
+        opt('office', 'Office', 'Офис', 'دفتر'),
+      ] },
+  ],
+};
+
 /** The demo surveys in insertion order; `demo-nps` first because its slug marks an existing demo. */
-export const DEMO_SURVEYS: readonly DemoSurvey[] = [npsSurvey, csatSurvey, cesSurvey, csiSurvey];
-/** Slugs of the demo surveys. */
+export const DEMO_SURVEYS: readonly DemoSurvey[] = [npsSurvey, csatSurvey, cesSurvey, csiSurvey, staffSurvey];
+/** Slugs of the demo's customer surveys (the staff survey's answers come from ./staffVoice.ts). */
 export type DemoSurveySlug = 'demo-nps' | 'demo-csat' | 'demo-ces' | 'demo-csi';

@@ -1,6 +1,6 @@
 /**
  * Inserts the demo organisation's skeleton: the org with its dimensions, the location tree, three
- * users (owner, location manager, analyst) and the four surveys with their questions.
+ * users (owner, location manager, analyst) and the demo surveys (four for customers, one for staff) with their questions.
  */
 import crypto from 'node:crypto';
 import type { PoolClient } from '../connection.ts';
@@ -56,13 +56,13 @@ async function insertQuestion(tx: PoolClient, orgId: string, surveyId: string, q
   const id = crypto.randomUUID();
   await tx.query(
     `insert into questions(org_id, survey_id, id, key, position, type, metric, required, text, scale_min, scale_max, scale_style,
-                           scale_labels, box_min, direction, attribute, options, follows_question_key, why_texts, show_if)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+                           scale_labels, box_min, direction, attribute, options, follows_question_key, why_texts, show_if, staff_role)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [
       orgId, surveyId, id, q.key, position, q.type, q.metric, q.required, JSON.stringify(q.text),
       q.scale?.min ?? null, q.scale?.max ?? null, q.scale?.style ?? null, JSON.stringify(q.scale?.labels ?? {}),
       q.boxMin ?? null, q.direction ?? null, q.attribute ?? null, JSON.stringify(q.options ?? []),
-      q.followsQuestionKey ?? null, JSON.stringify(q.whyTexts ?? {}), q.showIf ? JSON.stringify(q.showIf) : null,
+      q.followsQuestionKey ?? null, JSON.stringify(q.whyTexts ?? {}), q.showIf ? JSON.stringify(q.showIf) : null, q.staffRole ?? null,
     ],
   );
   return id;
@@ -72,10 +72,10 @@ async function insertQuestion(tx: PoolClient, orgId: string, surveyId: string, q
 export async function insertSurvey(tx: PoolClient, orgId: string, s: DemoSurvey, createdBy: string | null = null) {
   const id = crypto.randomUUID();
   await tx.query(
-    `insert into surveys(org_id, id, slug, name, title, intro, thanks, languages, default_language, status, template, version, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12)`,
+    `insert into surveys(org_id, id, slug, name, title, intro, thanks, languages, default_language, status, template, version, created_by, audience)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)`,
     [orgId, id, s.slug, s.name, JSON.stringify(s.title), JSON.stringify(s.intro), JSON.stringify(s.thanks), s.languages,
-      s.defaultLanguage, s.status, s.template, createdBy],
+      s.defaultLanguage, s.status, s.template, createdBy, s.audience ?? 'customers'],
   );
   const questions = new Map<string, string>();
   let position = 0;

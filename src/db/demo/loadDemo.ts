@@ -30,6 +30,8 @@ import { DEMO_REGION_MANAGER } from '../../core/demo/caseOps.ts';
 import { insertDemoActionPlans } from './insertDemoActionPlans.ts';
 import { insertDemoAudits } from './insertDemoAudits.ts';
 import { DEMO_AUDITOR, DEMO_QA_LEAD } from '../../core/demo/audits.ts';
+import { insertDemoFocusSessions, insertDemoStaffResponses } from './insertDemoStaffVoice.ts';
+import { insertDemoStoreEconomics } from './insertDemoStoreEconomics.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -128,6 +130,10 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await addDemoTelegram(tx, ids.orgId);
     // Support contacts of the same stores and customers (docs/support.md); links some CSAT answers to the contact they follow.
     await insertDemoSupport(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
+    // The staff pulse survey's anonymous answers (docs/staff.md "In the demo"); before the rollups, which count them.
+    await insertDemoStaffResponses(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
+    // Footfall, shifts, till transactions and the referral loop (docs/store-economics.md "In the demo"); after the contacts and answers they follow.
+    await insertDemoStoreEconomics(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
     const { scoreRows } = await buildDemoRollups(tx, ids.orgId);
     await insertDemoIntegrations(tx, ids.orgId, ids.surveys.get(DEMO_SLUG)!.id);
     await insertDemoReviews(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), days: opts.days ?? 182 });
@@ -141,13 +147,15 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoCaseOps(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     // Action plans at the improving and the declining store (docs/closed-loop.md "Action plans").
     await insertDemoActionPlans(tx, ids, { now: opts.now ?? new Date() });
+    // Focus groups and key-client debriefs, some findings linked to those plans (docs/staff.md "In the demo").
+    await insertDemoFocusSessions(tx, ids, { now: opts.now ?? new Date() });
     // Mystery shopping, mystery calls, QA reviews of the support contacts, coaching and a staff quiz (docs/audits.md "In the demo").
     await insertDemoAudits(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
   });
   if (result.status === 'created') {
     // Fresh statistics so the first dashboard queries get good plans (ANALYZE cannot be rolled back, so after commit).
-    await pool.query(`analyze responses, answers, ${ROLLUP_TABLES.join(', ')}`);
+    await pool.query(`analyze responses, answers, ${ROLLUP_TABLES.join(', ')}, footfall_hours, sales_transactions, store_hour_sales, staff_shifts`);
     result.ms = Date.now() - started;
   }
   return result;
