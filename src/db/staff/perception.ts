@@ -105,7 +105,7 @@ export async function listStaffPerceptionAnswers(db: Queryable, surveyId: string
         ${pick(ids.team, 'choice', 'text')} as team,
         ${pick(ids.expected_nps, 'score', 'smallint')} as "expectedNps",
         ${pick(ids.expected_csat, 'score', 'smallint')} as "expectedCsat",
-        ${ids.expected_complaints === null ? 'null::text[]' : `(array_agg(a.choices) filter (where a.question_id = ${p(ids.expected_complaints)}))[1]`} as complaints
+        ${ids.expected_complaints === null ? 'null::jsonb' : `jsonb_agg(to_jsonb(a.choices)) filter (where a.question_id = ${p(ids.expected_complaints)}) -> 0`} as complaints
       from responses r join answers a on a.org_id = r.org_id and a.response_id = r.id and not a.excluded
       where ${where.join(' and ')}
       group by r.id, r.location_id
