@@ -44,10 +44,10 @@ function expectStoreA(a: any) {
   expect(a.gap.csat).toBeCloseTo(200 / 3 - 60, 9);
   // Customers' 4 negative comments: queue 3, staff 2, price 1 (the positive one is left out). Staff (6): queue 2, price 3, parking 1.
   expect(a.complaints).toEqual([
-    { theme: 'queue', name: { en: 'Queues', ru: 'Очереди', fa: 'صف' }, customerShare: 0.75, staffShare: 2 / 6, unseen: false },
-    { theme: 'staff', name: { en: 'Staff', ru: 'Персонал', fa: 'کارکنان' }, customerShare: 0.5, staffShare: 0, unseen: true },
-    { theme: 'price', name: { en: 'Prices', ru: 'Цены', fa: 'قیمت' }, customerShare: 0.25, staffShare: 0.5, unseen: false },
-    { theme: 'parking', name: { en: 'Parking', ru: 'Парковка', fa: 'پارکینگ' }, customerShare: 0, staffShare: 1 / 6, unseen: false },
+    { theme: 'queue', name: { en: 'Queues', ru: 'Очереди', fa: 'صف' }, customerShare: 0.75, top: true, staffShare: 2 / 6, unseen: false },
+    { theme: 'staff', name: { en: 'Staff', ru: 'Персонал', fa: 'کارکنان' }, customerShare: 0.5, top: true, staffShare: 0, unseen: true },
+    { theme: 'price', name: { en: 'Prices', ru: 'Цены', fa: 'قیمت' }, customerShare: 0.25, top: true, staffShare: 0.5, unseen: false },
+    { theme: 'parking', name: { en: 'Parking', ru: 'Парковка', fa: 'پارکینگ' }, customerShare: 0, top: false, staffShare: 1 / 6, unseen: false },
   ]);
 }
 

@@ -44,9 +44,10 @@ export interface StaffPerceptionGroup {
   /**
    * The customers' top complaint themes and those staff named: share of the customers' negative comments carrying the
    * theme, share of the group's staff naming it (null: the staff survey does not ask), `unseen`: a top theme named by
-   * fewer than thresholds.unseenBelowShare of staff. `name`: the theme's names by language.
+   * fewer than thresholds.unseenBelowShare of staff;
+   * `top`: among the customers' thresholds.topThemes most frequent. `name`: the theme's names by language.
    */
-  complaints: Array<{ theme: string; name: Record<string, string>; customerShare: number; staffShare: number | null; unseen: boolean }>;
+  complaints: Array<{ theme: string; name: Record<string, string>; customerShare: number; top: boolean; staffShare: number | null; unseen: boolean }>;
 }
 
 export interface StaffPerceptionAnswer {

@@ -76,17 +76,17 @@ describe('perceptionGroups', () => {
     const [r, a] = perceptionGroups(base()).groups;
     // A: customers' negative comments 4: queue 3, staff 2, price 1. Staff (6): queue 2, price 3, parking 1.
     expect(a.complaints).toEqual([
-      { theme: 'queue', customerShare: 0.75, staffShare: 2 / 6, unseen: false },
-      { theme: 'staff', customerShare: 0.5, staffShare: 0, unseen: true },
-      { theme: 'price', customerShare: 0.25, staffShare: 0.5, unseen: false },
-      { theme: 'parking', customerShare: 0, staffShare: 1 / 6, unseen: false },
+      { theme: 'queue', customerShare: 0.75, top: true, staffShare: 2 / 6, unseen: false },
+      { theme: 'staff', customerShare: 0.5, top: true, staffShare: 0, unseen: true },
+      { theme: 'price', customerShare: 0.25, top: true, staffShare: 0.5, unseen: false },
+      { theme: 'parking', customerShare: 0, top: false, staffShare: 1 / 6, unseen: false },
     ]);
     // R: 6 negative comments: queue 4, staff 2, cleanliness 2, price 1; R's 5 staff named nothing.
     expect(r.complaints).toEqual([
-      { theme: 'queue', customerShare: 4 / 6, staffShare: 0, unseen: true },
-      { theme: 'cleanliness', customerShare: 2 / 6, staffShare: 0, unseen: true },
-      { theme: 'staff', customerShare: 2 / 6, staffShare: 0, unseen: true },
-      { theme: 'price', customerShare: 1 / 6, staffShare: 0, unseen: true },
+      { theme: 'queue', customerShare: 4 / 6, top: true, staffShare: 0, unseen: true },
+      { theme: 'cleanliness', customerShare: 2 / 6, top: true, staffShare: 0, unseen: true },
+      { theme: 'staff', customerShare: 2 / 6, top: true, staffShare: 0, unseen: true },
+      { theme: 'price', customerShare: 1 / 6, top: true, staffShare: 0, unseen: true },
     ]);
   });
 
@@ -150,17 +150,17 @@ describe('complaintRows', () => {
     // 5 staff: a named by 1 (20%: seen), b by 0 (unseen), f by 0 (6th theme: not listed), c named twice by one person (counted once)
     const rows = complaintRows(six, staff([['a', 'c', 'c'], [], [], [], []]), true);
     expect(rows).toEqual([
-      { theme: 'a', customerShare: 0.6, staffShare: 0.2, unseen: false },
-      { theme: 'b', customerShare: 0.5, staffShare: 0, unseen: true },
-      { theme: 'c', customerShare: 0.4, staffShare: 0.2, unseen: false },
-      { theme: 'd', customerShare: 0.3, staffShare: 0, unseen: true },
-      { theme: 'e', customerShare: 0.2, staffShare: 0, unseen: true },
+      { theme: 'a', customerShare: 0.6, top: true, staffShare: 0.2, unseen: false },
+      { theme: 'b', customerShare: 0.5, top: true, staffShare: 0, unseen: true },
+      { theme: 'c', customerShare: 0.4, top: true, staffShare: 0.2, unseen: false },
+      { theme: 'd', customerShare: 0.3, top: true, staffShare: 0, unseen: true },
+      { theme: 'e', customerShare: 0.2, top: true, staffShare: 0, unseen: true },
     ]);
   });
 
   it('lists a theme beyond the top 5 when staff named it, never as unseen', () => {
     const rows = complaintRows(six, staff([['f'], [], [], [], [], [], [], [], [], []]), true);
-    expect(rows.at(-1)).toEqual({ theme: 'f', customerShare: 0.1, staffShare: 0.1, unseen: false });
+    expect(rows.at(-1)).toEqual({ theme: 'f', customerShare: 0.1, top: false, staffShare: 0.1, unseen: false });
     expect(rows).toHaveLength(6);
   });
 
@@ -169,7 +169,7 @@ describe('complaintRows', () => {
   });
 
   it('has no staff share and nothing unseen when the staff survey does not ask', () => {
-    expect(complaintRows({ negative: 4, themes: { queue: 1 } }, staff([['queue']]), false)).toEqual([{ theme: 'queue', customerShare: 0.25, staffShare: null, unseen: false }]);
+    expect(complaintRows({ negative: 4, themes: { queue: 1 } }, staff([['queue']]), false)).toEqual([{ theme: 'queue', customerShare: 0.25, top: true, staffShare: null, unseen: false }]);
   });
 });
 

@@ -84,6 +84,8 @@ export interface ComplaintRow {
   theme: string;
   /** share (0..1) of the customers' negative comments carrying the theme */
   customerShare: number;
+  /** among the customers' TOP_CUSTOMER_THEMES most frequent themes */
+  top: boolean;
   /** share (0..1) of the group's staff naming it; null when the staff survey does not ask */
   staffShare: number | null;
   /** among the customers' top themes and named by fewer than UNSEEN_BELOW_STAFF_SHARE of staff */
@@ -160,7 +162,8 @@ export function complaintRows(customers: { negative: number; themes: Readonly<Re
   return [...themes]
     .map((theme) => {
       const share = staffShare(theme);
-      return { theme, customerShare: customerShare(theme), staffShare: share, unseen: topSet.has(theme) && share !== null && share < UNSEEN_BELOW_STAFF_SHARE };
+      const top = topSet.has(theme);
+      return { theme, customerShare: customerShare(theme), top, staffShare: share, unseen: top && share !== null && share < UNSEEN_BELOW_STAFF_SHARE };
     })
     .sort((a, b) => b.customerShare - a.customerShare || (b.staffShare ?? 0) - (a.staffShare ?? 0) || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
 }

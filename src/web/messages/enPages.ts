@@ -25,13 +25,14 @@ import { auditResultsEn } from '../auditResults/messages.ts';
 import { qaEn } from '../qa/messages.ts';
 import { quizzesEn } from '../quizzes/messages.ts';
 import { staffVoiceEn } from '../staffVoice/messages.ts';
+import { perceptionEn } from '../staffVoice/perceptionMessages.ts';
 import { focusGroupsEn } from '../focusGroups/messages.ts';
 import { funnelEn } from '../funnel/messages.ts';
 import { storeImportsEn } from '../storeImports/messages.ts';
 import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 
