@@ -4,7 +4,7 @@
  * the same locations and period, per location and team (groups of 5+ staff only: src/core/staff/perception.ts).
  */
 import { z } from 'zod';
-import type { GapReading, PERCEPTION_THRESHOLDS } from '../staff/perception.ts';
+import type { ComplaintRow, PERCEPTION_THRESHOLDS, PerceptionGroup } from '../staff/perception.ts';
 import { Day, Uuid } from './common.ts';
 
 /**
@@ -26,29 +26,12 @@ interface SurveyRef {
   status: string;
 }
 
-export interface StaffPerceptionGroup {
-  locationId: string;
-  name: string;
-  /** the respondents' team (a team question's option value); null: the location's staff not shown in a team */
-  team: string | null;
-  /** respondents in the group: never under thresholds.minGroup */
-  staffN: number;
-  /** the staff's estimate: NPS in points, CSAT in percent (null: nobody answered) */
-  expected: { nps: number | null; csat: number | null };
-  /** the customers of the location's subtree: NPS, CSAT and the responses answering either */
-  actual: { nps: number | null; csat: number | null; n: number };
-  /** expected - actual in points: above 0 staff are more optimistic than the customers, below more pessimistic */
-  gap: { nps: number | null; csat: number | null };
-  /** the gap in plain words (within +/- thresholds.alignedWithin points: aligned) */
-  reading: { nps: GapReading | null; csat: GapReading | null };
-  /**
-   * The customers' top complaint themes and those staff named: share of the customers' negative comments carrying the
-   * theme, share of the group's staff naming it (null: the staff survey does not ask), `unseen`: a top theme named by
-   * fewer than thresholds.unseenBelowShare of staff;
-   * `top`: among the customers' thresholds.topThemes most frequent. `name`: the theme's names by language.
-   */
-  complaints: Array<{ theme: string; name: Record<string, string>; customerShare: number; top: boolean; staffShare: number | null; unseen: boolean }>;
-}
+/**
+ * One location (or a team in it) of 5+ staff: the fields of src/core/staff/perception.ts PerceptionGroup (expected and
+ * actual NPS in points and CSAT in percent, the gap = expected - actual: above 0 staff are more optimistic, its
+ * reading, staffN, actual.n) with each complaint theme's names by language (`name`).
+ */
+export type StaffPerceptionGroup = Omit<PerceptionGroup, 'complaints'> & { complaints: Array<ComplaintRow & { name: Record<string, string> }> };
 
 export interface StaffPerceptionAnswer {
   /** the surveys compared (null: the organisation has none) */
