@@ -93,6 +93,18 @@ describe('perception gap page', () => {
     await page.context().close();
   });
 
+  it('speaks Russian with the plural forms of the groups', { timeout: 60_000 }, async () => {
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@pgpage.test', TEST_PASSWORD, { lang: 'ru' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(server.baseUrl + NOVEMBER);
+    await page.getByTestId('pg-table').waitFor();
+    expect(await page.getByTestId('pg-status').innerText()).toBe('Показаны 2 группы');
+    expect(await page.getByTestId('pg-anonymity').innerText()).toContain('1 группа слишком мала');
+    expect(await rowOf(page, 'Store A').getByTestId('pg-nps-gap').innerText()).toContain('Сотрудники пессимистичнее клиентов');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/perception-ru-1280.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it('tells an organisation without a staff survey to create one from the Staff pulse template', { timeout: 60_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@empty.test', TEST_PASSWORD);
     await page.goto(`${server.baseUrl}/app/staff/perception`);
