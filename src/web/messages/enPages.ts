@@ -26,6 +26,7 @@ import { qaEn } from '../qa/messages.ts';
 import { quizzesEn } from '../quizzes/messages.ts';
 import { staffPagesEn } from '../shell/staffPagesMessages.ts';
 import { staffVoiceEn } from '../staffVoice/messages.ts';
+import { perceptionEn } from '../staffVoice/perceptionMessages.ts';
 import { focusGroupsEn } from '../focusGroups/messages.ts';
 import { funnelEn } from '../funnel/messages.ts';
 import { storeImportsEn } from '../storeImports/messages.ts';
@@ -33,6 +34,7 @@ import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
 
 export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 

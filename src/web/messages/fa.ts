@@ -32,6 +32,7 @@ import { qaFa } from '../qa/messages.fa.ts';
 import { quizzesFa } from '../quizzes/messages.fa.ts';
 import { staffPagesFa } from '../shell/staffPagesMessages.fa.ts';
 import { staffVoiceFa } from '../staffVoice/messages.fa.ts';
+import { perceptionFa } from '../staffVoice/perceptionMessages.fa.ts';
 import { focusGroupsFa } from '../focusGroups/messages.fa.ts';
 import { funnelFa } from '../funnel/messages.fa.ts';
 import { storeImportsFa } from '../storeImports/messages.fa.ts';
@@ -39,6 +40,7 @@ import { loyaltyFa } from '../loyalty/messages.fa.ts';
 import { referralsFa } from '../referrals/messages.fa.ts';
 
 export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
 
 
 

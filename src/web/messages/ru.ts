@@ -32,6 +32,7 @@ import { qaRu } from '../qa/messages.ru.ts';
 import { quizzesRu } from '../quizzes/messages.ru.ts';
 import { staffPagesRu } from '../shell/staffPagesMessages.ru.ts';
 import { staffVoiceRu } from '../staffVoice/messages.ru.ts';
+import { perceptionRu } from '../staffVoice/perceptionMessages.ru.ts';
 import { focusGroupsRu } from '../focusGroups/messages.ru.ts';
 import { funnelRu } from '../funnel/messages.ru.ts';
 import { storeImportsRu } from '../storeImports/messages.ru.ts';
@@ -39,6 +40,7 @@ import { loyaltyRu } from '../loyalty/messages.ru.ts';
 import { referralsRu } from '../referrals/messages.ru.ts';
 
 export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
 
 
 

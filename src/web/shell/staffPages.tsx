@@ -5,6 +5,7 @@
  */
 import { Route, Routes } from 'react-router';
 import { staffVoiceRoutes } from '../staffVoice/routes.tsx';
+import { perceptionRoutes } from '../staffVoice/perceptionRoutes.tsx';
 import { focusGroupsRoutes } from '../focusGroups/routes.tsx';
 import { funnelRoutes } from '../funnel/routes.tsx';
 import { storeImportsRoutes } from '../storeImports/routes.tsx';
@@ -41,6 +42,12 @@ export function StaffPages() {
         <Route path="*" element={<NotFound />} />
       </Routes>
     </>
+    <Routes>
+      {staffVoiceRoutes()}
+      {perceptionRoutes()}
+      {focusGroupsRoutes()}
+      <Route path="*" element={<NotFound />} />
+    </Routes>
   );
 }
 
