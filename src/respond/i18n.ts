@@ -37,6 +37,7 @@ const pageMessages = defineMessages({
     smiley3: 'Neutral',
     smiley4: 'Happy',
     smiley5: 'Very happy',
+    staffAnonymity: 'This survey is anonymous: no one sees your individual answers, and results are shown only for groups of at least {min, number} people.',
   },
   ru: {
     languages: 'Язык',
@@ -66,6 +67,7 @@ const pageMessages = defineMessages({
     smiley3: 'Нейтрально',
     smiley4: 'Доволен',
     smiley5: 'Очень доволен',
+    staffAnonymity: 'Опрос анонимный: никто не увидит ваши ответы по отдельности, а результаты показываются только для групп не меньше {min, number} человек.',
   },
   fa: {
     languages: 'زبان',
@@ -95,6 +97,7 @@ const pageMessages = defineMessages({
     smiley3: 'معمولی',
     smiley4: 'راضی',
     smiley5: 'خیلی راضی',
+    staffAnonymity: 'این نظرسنجی ناشناس است: هیچ‌کس پاسخ‌های تک‌تک شما را نمی‌بیند و نتایج فقط برای گروه‌های دست‌کم {min, number} نفره نمایش داده می‌شود.',
   },
 });
 
