@@ -66,7 +66,7 @@ export async function listStaffRespondents(
        left join questions q on q.org_id = a.org_id and q.id = a.question_id and q.type <> 'text'
       where r.org_id = $1 and r.survey_id = $2 and not r.excluded
         and ($3::date is null or r.submitted_at >= $3::date) and ($4::date is null or r.submitted_at < $4::date)${where}
-      group by r.id`,
+      group by r.org_id, r.id`,
     params,
   );
   return rows.map((r) => {
