@@ -18,6 +18,7 @@ import type { SurveyListAnswer } from '../../core/api/surveys.ts';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
 import type { ResultLinkCreated, ResultLinkList, StaffGroupRef, StaffResultGroup, StaffResultsAnswer } from '../../core/api/staffResults.ts';
 import '../support/support.css';
+import './staffVoice.css';
 
 interface Filter { survey: string; from: string; to: string; location: string }
 type Loc = { id: string; name: string };
@@ -89,7 +90,7 @@ function Results({ surveys, locations }: { surveys: { id: string; name: string }
   return (
     <section className="card" aria-labelledby="sv-results-h">
       <h2 id="sv-results-h">{t('sv.results')}</h2>
-      <form className="qz-filters an-filters" onSubmit={apply}>
+      <form className="sv-filters" onSubmit={apply}>
         <SurveySelect value={draft.survey} surveys={surveys} onChange={(survey) => setDraft({ ...draft, survey })} />
         <Field label={t('sv.from')}>{(p) => <input {...p} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}</Field>
         <Field label={t('sv.to')}>{(p) => <input {...p} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}</Field>
@@ -160,7 +161,7 @@ function ResultLinks({ surveys, locations }: { surveys: { id: string; name: stri
     <section className="card" aria-labelledby="sv-links-h">
       <h2 id="sv-links-h">{t('sv.links')}</h2>
       <p className="muted">{t('sv.linksHint')}</p>
-      <form className="qz-filters an-filters" onSubmit={create}>
+      <form className="sv-filters" onSubmit={create}>
         <SurveySelect value={surveyId} surveys={surveys} onChange={setSurveyId} />
         <LocationSelect value={locationId} locations={locations} onChange={setLocationId} />
         <button type="submit">{t('sv.createLink')}</button>
