@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'not_found'
   | 'unauthorized'
   | 'forbidden'
+  /** a staff survey's individual answers or small groups: only /api/v1/staff/results shows them (docs/staff.md) */
+  | 'staff_anonymous'
   | 'conflict'
   | 'rate_limited'
   | 'insufficient_data'

@@ -8,6 +8,7 @@ export const STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthorized: 401,
   forbidden: 403,
+  staff_anonymous: 403,
   not_found: 404,
   conflict: 409,
   survey_closed: 410,

@@ -50,6 +50,7 @@ const pageMessages = defineMessages({
     inviteCode: 'Your friend\'s code',
     inviteNotFoundTitle: 'Code not found',
     inviteNotFoundText: 'Please check the link your friend sent you.',
+    staffAnonymity: 'This survey is anonymous: no one sees your individual answers, and results are shown only for groups of at least {min, number} people.',
   },
   ru: {
     languages: 'Язык',
@@ -92,6 +93,7 @@ const pageMessages = defineMessages({
     inviteCode: 'Код вашего друга',
     inviteNotFoundTitle: 'Код не найден',
     inviteNotFoundText: 'Пожалуйста, проверьте ссылку, которую прислал друг.',
+    staffAnonymity: 'Опрос анонимный: никто не увидит ваши ответы по отдельности, а результаты показываются только для групп не меньше {min, number} человек.',
   },
   fa: {
     languages: 'زبان',
@@ -134,6 +136,7 @@ const pageMessages = defineMessages({
     inviteCode: 'کد دوست شما',
     inviteNotFoundTitle: 'کد پیدا نشد',
     inviteNotFoundText: 'لطفاً پیوندی را که دوستتان فرستاده است بررسی کنید.',
+    staffAnonymity: 'این نظرسنجی ناشناس است: هیچ‌کس پاسخ‌های تک‌تک شما را نمی‌بیند و نتایج فقط برای گروه‌های دست‌کم {min, number} نفره نمایش داده می‌شود.',
   },
 });
 

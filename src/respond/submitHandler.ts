@@ -94,7 +94,8 @@ async function handleSubmission(
   const body: Fields = request.body && typeof request.body === 'object' && !Array.isArray(request.body) ? (request.body as Fields) : {};
   const lang = surveyLanguage(survey, body._lang, request.headers['accept-language']);
   // A personal link's answer: the contact's channel, location and dimension attributes (src/respond/invitation.ts).
-  const invitation = preview ? null : await submissionInvitation(deps, body, survey);
+  // A staff survey links no answer to a person: invitations (and their contact) are ignored (docs/staff.md).
+  const invitation = preview || survey.audience === 'staff' ? null : await submissionInvitation(deps, body, survey);
   const channel = invitation?.channel ?? parseChannel(body._channel);
   const hidden = { ...hiddenFromBody(body), ...invitation?.dimensionFields };
   const idempotencyKey = first(body._k);

@@ -52,6 +52,7 @@ import { registerQaRoutes } from './audits/qaRoutes.ts';
 import { registerQuizRoutes } from './quizzes/routes.ts';
 import { registerStaffRoutes } from './staff/routes.ts';
 import { registerPerceptionRoutes } from './staff/perceptionRoutes.ts';
+import { registerStaffAnonymityGate } from './staff/anonymityGate.ts';
 import { registerFocusRoutes } from './focus/routes.ts';
 import { registerStoreImportRoutes } from './store/importRoutes.ts';
 import { registerFunnelRoutes } from './store/funnelRoutes.ts';
@@ -62,6 +63,8 @@ import { registerReferralPageRoutes } from '../respond/referral/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
+  // First: a hook in front of every route; staff surveys' answers stay anonymous (docs/staff.md).
+  await registerStaffAnonymityGate(app, deps);
   await registerHealthRoutes(app, deps.pool, replica); // GET /healthz
   await registerAuthRoutes(app, deps); // /api/v1/auth/state, setup, logout; GET /api/v1/me
   await registerAccountRoutes(app, deps); // sign-in, password reset, own account, two-factor

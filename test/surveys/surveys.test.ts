@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type Client, type TestServer } from '../helpers/app.ts';
 import { decodeQrPdf, decodeQrSvg } from '../helpers/qr.ts';
 
-const TEMPLATE_KEYS = ['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee'];
+const TEMPLATE_KEYS = ['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee', 'staff_pulse'];
 
 describe('survey builder API', () => {
   let server: TestServer;
@@ -37,7 +37,7 @@ describe('survey builder API', () => {
   });
   afterAll(async () => server?.close());
 
-  it('lists the five templates with their surveys', async () => {
+  it('lists the six templates with their surveys', async () => {
     const res = await viewer.get('/api/v1/survey-templates');
     expect(res.status).toBe(200);
     expect(res.json.templates.map((t: { key: string }) => t.key)).toEqual(TEMPLATE_KEYS);

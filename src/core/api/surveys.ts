@@ -13,6 +13,8 @@ const SurveyStatusSchema = z.enum(['draft', 'live', 'closed']);
 /** POST /surveys short form: start from a template (or from scratch) with an optional name and slug. */
 export const CreateSurveyRequestSchema = z.object({
   template: z.enum(TEMPLATE_KEYS).optional(),
+  /** From scratch only (a template brings its own audience); absent: customers. */
+  audience: z.enum(SURVEY_AUDIENCES).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   slug: z.string().regex(SLUG_PATTERN, 'use 3-60 characters a-z, 0-9 or -').optional(),
 });
@@ -118,6 +120,7 @@ const SurveyListItemSchema = z.strictObject({
   name: z.string(),
   title: LocalizedTextSchema,
   status: SurveyStatusSchema,
+  audience: z.enum(SURVEY_AUDIENCES),
   languages: z.array(z.string()),
   defaultLanguage: z.string(),
   questionCount: z.number(),

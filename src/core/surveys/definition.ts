@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { cesAgreeRange, surveyCsatBox } from '../stats/boxes.ts';
-import { LONG_SURVEY_WARNING, type LocalizedText, type QuestionDef } from './types.ts';
+import { staffRoleIssues } from '../staff/roles.ts';
+import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
 const LANG = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code');
@@ -50,6 +51,8 @@ export const QuestionInputSchema = z.object({
   followsQuestionKey: key.optional(),
   whyTexts: z.object({ detractor: text(1000).optional(), passive: text(1000).optional(), promoter: text(1000).optional() }).optional(),
   showIf: ShowIfSchema.nullable().optional(),
+  /** What the question stands for in a staff survey (docs/staff.md); staff surveys only. */
+  staffRole: z.enum(STAFF_ROLES).optional(),
   /** Set on stored questions that were removed from a live survey; such entries stay archived. */
   archivedInVersion: z.number().int().nullable().optional(),
 });
@@ -66,6 +69,8 @@ export const SurveyInputSchema = z
     languages: z.array(LANG).min(1).max(20).default(['en']),
     defaultLanguage: LANG.default('en'),
     template: z.string().max(60).nullable().optional(),
+    /** Chosen at creation (absent: customers); it cannot change once the survey has answers. */
+    audience: z.enum(SURVEY_AUDIENCES).optional(),
     questions: z.array(QuestionInputSchema).max(100).default([]),
   })
   .superRefine((survey, ctx) => {
@@ -134,7 +139,9 @@ function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> 
  * Rules that need the whole survey: languages, unique keys, references to earlier questions only,
  * default-language texts. Archived entries (archivedInVersion set) are kept out of references.
  */
-export function structuralIssues(survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'>): StructuralIssue[] {
+export function structuralIssues(
+  survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> & { audience?: SurveyInput['audience'] },
+): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const lang = survey.defaultLanguage;
   if (new Set(survey.languages).size !== survey.languages.length) issues.push({ path: ['languages'], message: 'languages repeat' });
@@ -171,6 +178,7 @@ export function structuralIssues(survey: Pick<SurveyInput, 'languages' | 'defaul
     }
     earlier.set(q.key, q);
   });
+  issues.push(...staffRoleIssues(survey.audience, survey.questions));
   return issues;
 }
 
@@ -194,6 +202,7 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
     else if (out.direction === 'higher_is_easier') out.boxMin = defaultCesBox(out.scale!.min, out.scale!.max);
   } else if (q.boxMin !== undefined) out.boxMin = q.boxMin;
   if (q.attribute) out.attribute = q.attribute;
+  if (q.staffRole) out.staffRole = q.staffRole;
   if (q.options?.length) out.options = q.options;
   if (q.followsQuestionKey) {
     out.followsQuestionKey = q.followsQuestionKey;

@@ -14,9 +14,9 @@ function localizedTexts(value: unknown, path = ''): Array<[string, Record<string
 }
 
 describe('survey templates', () => {
-  it('offers exactly the five documented keys', () => {
+  it('offers exactly the six documented keys', () => {
     expect(SURVEY_TEMPLATES.map((t) => t.key)).toEqual([...TEMPLATE_KEYS]);
-    expect(TEMPLATE_KEYS).toEqual(['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee']);
+    expect(TEMPLATE_KEYS).toEqual(['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee', 'staff_pulse']);
   });
 
   for (const template of SURVEY_TEMPLATES) {
@@ -42,7 +42,8 @@ describe('survey templates', () => {
         const questions = template.survey.questions;
         const scored = questions.filter((q) => q.type === 'nps' || (q.type === 'rating' && q.metric !== 'csi_importance' && q.metric !== 'csi_satisfaction'));
         const followUps = questions.filter((q) => q.followsQuestionKey);
-        if (template.key !== 'csi_store_visit') {
+        // The staff pulse collects no open texts: staff results never show texts (docs/staff.md).
+        if (template.key !== 'csi_store_visit' && template.key !== 'staff_pulse') {
           expect(followUps.length).toBeGreaterThan(0);
           for (const f of followUps) {
             expect(scored.map((q) => q.key)).toContain(f.followsQuestionKey);

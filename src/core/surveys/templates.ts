@@ -10,8 +10,9 @@ import { csatPostPurchase } from './templates/csatPostPurchase.ts';
 import { cesPostSupport } from './templates/cesPostSupport.ts';
 import { csiStoreVisit } from './templates/csiStoreVisit.ts';
 import { enpsEmployee } from './templates/enpsEmployee.ts';
+import { staffPulse } from './templates/staffPulse.ts';
 
-export const TEMPLATE_KEYS = ['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee'] as const;
+export const TEMPLATE_KEYS = ['nps_relational', 'csat_post_purchase', 'ces_post_support', 'csi_store_visit', 'enps_employee', 'staff_pulse'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export interface SurveyTemplate {
@@ -22,7 +23,7 @@ export interface SurveyTemplate {
 }
 
 /** All templates in the order the builder lists them. */
-export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [npsRelational, csatPostPurchase, cesPostSupport, csiStoreVisit, enpsEmployee];
+export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [npsRelational, csatPostPurchase, cesPostSupport, csiStoreVisit, enpsEmployee, staffPulse];
 
 /** A deep copy of the template's survey, so callers can change it freely; null for an unknown key. */
 export function surveyFromTemplate(key: string): SurveyInput | null {

@@ -49,7 +49,8 @@ export async function loadResponseFacts(db: Queryable, orgId: string, responseId
        join surveys s on s.org_id = r.org_id and s.id = r.survey_id
        left join locations l on l.org_id = r.org_id and l.id = r.location_id
        left join contacts c on c.org_id = r.org_id and c.id = r.contact_id
-      where r.org_id = $1 and r.id = $2 and not r.excluded`,
+      -- staff answers never raise an alert or a case (docs/staff.md): no one answer of an employee is looked at
+      where r.org_id = $1 and r.id = $2 and not r.excluded and s.audience = 'customers'`,
     [orgId, responseId],
   );
   const r = rows[0];

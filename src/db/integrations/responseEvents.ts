@@ -25,7 +25,8 @@ export async function loadResponseEvent(db: Queryable, orgId: string, responseId
        from responses r
        join surveys s on s.org_id = r.org_id and s.id = r.survey_id
        left join locations l on l.org_id = r.org_id and l.id = r.location_id
-      where r.org_id = $1 and r.id = $2`,
+      -- staff answers are never sent anywhere (docs/staff.md): no event for them
+      where r.org_id = $1 and r.id = $2 and s.audience = 'customers'`,
     [orgId, responseId],
   );
   const r = rows[0];

@@ -26,7 +26,8 @@ export async function listSurveyMetricQuestions(db: Queryable, orgId: string): P
        left join questions q on q.org_id = s.org_id and q.survey_id = s.id and q.archived_in_version is null
                             and q.type in ('nps', 'rating') and (q.metric in ('nps', 'csat', 'ces') or q.type = 'nps'
                                  or (q.metric in ('csi_satisfaction', 'csi_importance') and q.attribute is not null))
-      where s.org_id = $1 and s.archived_at is null
+      -- staff surveys stay out of every organisation-wide figure (docs/staff.md): only /staff/results shows them
+      where s.org_id = $1 and s.archived_at is null and s.audience = 'customers'
       group by s.org_id, s.id
       order by s.created_at desc, s.id`,
     [orgId],

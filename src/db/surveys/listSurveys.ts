@@ -1,7 +1,7 @@
 /** The survey list with per-survey response counts, in one aggregate query (no query per survey). */
 import type { Queryable } from '../connection.ts';
 import type { Scope } from '../../core/access/index.ts';
-import type { LocalizedText, SurveyStatus } from '../../core/surveys/types.ts';
+import type { LocalizedText, SurveyAudience, SurveyStatus } from '../../core/surveys/types.ts';
 import { locationScopeSql } from '../scope.ts';
 
 export interface SurveyListRow {
@@ -10,6 +10,7 @@ export interface SurveyListRow {
   name: string;
   title: LocalizedText;
   status: SurveyStatus;
+  audience: SurveyAudience;
   languages: string[];
   defaultLanguage: string;
   questionCount: number;
@@ -42,7 +43,7 @@ export async function listSurveys(db: Queryable, scope: Scope, opts: { archived?
         where q.org_id = $1 and q.archived_in_version is null
         group by q.survey_id
      )
-     select s.id, s.slug, s.name, s.title, s.status, s.languages, s.default_language, s.created_at, s.updated_at, s.archived_at,
+     select s.id, s.slug, s.name, s.title, s.status, s.audience, s.languages, s.default_language, s.created_at, s.updated_at, s.archived_at,
             coalesce(qa.n, 0) as question_count, coalesce(c.n, 0) as response_count, c.last_at
        from surveys s
        left join counts c on c.survey_id = s.id
@@ -57,6 +58,7 @@ export async function listSurveys(db: Queryable, scope: Scope, opts: { archived?
     name: r.name,
     title: r.title,
     status: r.status,
+    audience: r.audience,
     languages: r.languages,
     defaultLanguage: r.default_language,
     questionCount: r.question_count,

@@ -4,7 +4,7 @@ import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import { isUuid } from '../../core/ids.ts';
 import { LOGO_VERSION_SQL, type Branding } from '../org/branding.ts';
 
-const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version`;
+const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version, audience`;
 
 export interface LoadedSurvey extends SurveyDef {
   orgId: string;
@@ -30,6 +30,7 @@ function toQuestion(r: Record<string, any>): QuestionDef {
   if (r.box_min !== null) q.boxMin = r.box_min;
   if (r.direction) q.direction = r.direction;
   if (r.attribute) q.attribute = r.attribute;
+  if (r.staff_role) q.staffRole = r.staff_role;
   if (Array.isArray(r.options) && r.options.length) q.options = r.options;
   if (r.follows_question_key) {
     q.followsQuestionKey = r.follows_question_key;
@@ -53,6 +54,7 @@ async function withQuestions(db: Queryable, row: Record<string, any> | undefined
     defaultLanguage: row.default_language,
     status: row.status,
     template: row.template,
+    audience: row.audience,
     version: row.version,
     questions: rows.map(toQuestion),
     ...(row.org_name !== undefined

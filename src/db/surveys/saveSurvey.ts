@@ -6,19 +6,22 @@ import type { Queryable } from '../connection.ts';
 import { DomainError } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { RevisedQuestion } from '../../core/surveys/revision.ts';
-import type { SurveyDef } from '../../core/surveys/types.ts';
+import type { SurveyAudience, SurveyDef } from '../../core/surveys/types.ts';
 
 /** The survey-level fields stored in `surveys`. */
-export type SurveyFields = Pick<SurveyDef, 'slug' | 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'template'>;
+export type SurveyFields = Pick<SurveyDef, 'slug' | 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'template'> & {
+  audience: SurveyAudience;
+};
 
 /** The stored fields of a definition; slug and template are decided by the caller (generated, kept). */
 export function surveyFields(
   input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage'>,
   slug: string,
   template: string | null,
+  audience: SurveyAudience,
 ): SurveyFields {
   const { name, title, intro, thanks, languages, defaultLanguage } = input;
-  return { slug, name, title, intro, thanks, languages, defaultLanguage, template };
+  return { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience };
 }
 
 /** Turns the unique-slug violation into a 409 the builder can show next to the slug field. */
@@ -34,9 +37,9 @@ function slugConflict(err: unknown, slug: string): never {
 export async function insertSurvey(db: Queryable, orgId: string, actorId: string, s: SurveyFields): Promise<string> {
   try {
     const { rows } = await db.query(
-      `/* insertSurvey */ insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, template, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [orgId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, s.template, actorId],
+      `/* insertSurvey */ insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, template, created_by, audience)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+      [orgId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, s.template, actorId, s.audience],
     );
     return rows[0].id as string;
   } catch (err) {
@@ -49,9 +52,9 @@ export async function updateSurvey(db: Queryable, orgId: string, surveyId: strin
   try {
     await db.query(
       `/* updateSurvey */ update surveys set slug = $3, name = $4, title = $5, intro = $6, thanks = $7, languages = $8,
-              default_language = $9, version = $10, updated_at = now()
+              default_language = $9, version = $10, audience = $11, updated_at = now()
         where org_id = $1 and id = $2`,
-      [orgId, surveyId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, version],
+      [orgId, surveyId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, version, s.audience],
     );
   } catch (err) {
     slugConflict(err, s.slug);
@@ -79,23 +82,23 @@ export async function writeQuestions(
       q.key, q.position, q.type, q.metric, q.required, q.text, q.scale?.min ?? null, q.scale?.max ?? null,
       q.scale ? q.scale.style : null, q.scale?.labels ?? {}, q.boxMin ?? null, q.direction ?? null, q.attribute ?? null,
       JSON.stringify(q.options ?? []), q.followsQuestionKey ?? null, q.whyTexts ?? {}, q.showIf ? JSON.stringify(q.showIf) : null,
-      q.addedInVersion, q.archivedInVersion,
+      q.addedInVersion, q.archivedInVersion, q.staffRole ?? null,
     ];
     if (q.id) {
       await db.query(
         `/* updateQuestion */ update questions set key = $3, position = $4, type = $5, metric = $6, required = $7, text = $8,
                 scale_min = $9, scale_max = $10, scale_style = $11, scale_labels = $12, box_min = $13, direction = $14,
                 attribute = $15, options = $16::jsonb, follows_question_key = $17, why_texts = $18, show_if = $19::jsonb,
-                added_in_version = $20, archived_in_version = $21
-          where org_id = $1 and survey_id = $2 and id = $22`,
+                added_in_version = $20, archived_in_version = $21, staff_role = $22
+          where org_id = $1 and survey_id = $2 and id = $23`,
         [orgId, surveyId, ...values, q.id],
       );
     } else {
       await db.query(
         `/* insertQuestion */ insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max,
                 scale_style, scale_labels, box_min, direction, attribute, options, follows_question_key, why_texts, show_if,
-                added_in_version, archived_in_version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19::jsonb, $20, $21)`,
+                added_in_version, archived_in_version, staff_role)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19::jsonb, $20, $21, $22)`,
         [orgId, surveyId, ...values],
       );
     }

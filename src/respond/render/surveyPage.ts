@@ -8,6 +8,7 @@ import { thanksWithoutHeading } from '../../core/surveys/thanks.ts';
 import { isLanguage, nativeName } from '../../core/i18n/languages.ts';
 import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
+import { MIN_GROUP } from '../../core/staff/anonymity.ts';
 import { renderQuestion, whyData } from './questions.ts';
 import { accentStyle, logoHeader } from './brand.ts';
 
@@ -82,7 +83,7 @@ function thanksBody(survey: LoadedSurvey, lang: string): Html {
 /** The full form page. */
 export function renderSurveyPage(v: SurveyPageView): string {
   const { survey, lang } = v;
-  const s = (key: PageMessageKey) => pageText(lang, key);
+  const s = (key: PageMessageKey, vars?: Record<string, number>) => pageText(lang, key, vars);
   const fallback = survey.defaultLanguage;
   const questions = activeQuestions(survey);
   const keys = new Set(questions.map((q) => q.key));
@@ -110,9 +111,12 @@ export function renderSurveyPage(v: SurveyPageView): string {
     errorLinks.length || v.formError
       ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s('errorSummary')}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
       : '';
-  const hiddenInputs = Object.entries(v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
+  // A staff survey states the anonymity rule whatever its intro says, and carries no hidden fields (docs/staff.md).
+  const staff = survey.audience === 'staff';
+  const anonymity = staff ? html`<p class="anon" role="note">${s('staffAnonymity', { min: MIN_GROUP })}</p>` : '';
+  const hiddenInputs = Object.entries(staff ? {} : v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
-  const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${summary}
+  const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${anonymity}${summary}
 <form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''

@@ -18,6 +18,7 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     defaultLanguage: s.defaultLanguage,
     status: s.status,
     template: s.template,
+    audience: s.audience ?? 'customers',
     version: s.version,
     questions: s.questions,
   };

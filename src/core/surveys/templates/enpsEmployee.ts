@@ -22,6 +22,7 @@ export const enpsEmployee: SurveyTemplate = {
     languages: TEMPLATE_LANGUAGES,
     defaultLanguage: 'en',
     template: 'enps_employee',
+    audience: 'staff',
     questions: [
       npsQuestion(
         'recommend_employer',

@@ -43,7 +43,8 @@ export async function recordResponse(pool: pg.Pool, key: ApiKeyCaller, survey: L
     locationId = lastId(scope.locationPaths[0]);
   }
 
-  const contactId = input.contact
+  // A staff survey links no answer to a person (docs/staff.md): the contact is not stored.
+  const contactId = input.contact && survey.audience !== 'staff'
     ? (await withTransaction(pool, (tx) => upsertApiContact(tx, key.principal, input.contact!, 'contact'))).contact.id
     : null;
 

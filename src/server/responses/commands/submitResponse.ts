@@ -66,6 +66,8 @@ export function prepareSubmission(input: SubmitResponseInput): PreparedSubmissio
   const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
   const durationMs = startedAt ? Math.min(submittedAt.getTime() - startedAt.getTime(), 2_147_483_647) : null;
   const ref = input.locationId ?? input.locationRef?.trim() ?? '';
+  // A staff survey stores no identity (docs/staff.md): no hidden fields, no contact key; the location stays.
+  const staff = survey.audience === 'staff';
   const locationRef = ref && ref.length <= 100 ? ref : null;
   return {
     orgId: survey.orgId,
@@ -74,8 +76,8 @@ export function prepareSubmission(input: SubmitResponseInput): PreparedSubmissio
     row: {
       org_id: survey.orgId, survey_id: survey.id,
       loc_id: locationRef && isUuid(locationRef) ? locationRef : null, loc_code: input.locationId ? null : locationRef,
-      channel: input.channel, language: input.language, hidden: input.hidden, idempotency_key: input.idempotencyKey,
-      survey_version: survey.version, contact_key: input.contactKey ?? null, started_at: startedAt, submitted_at: submittedAt,
+      channel: input.channel, language: input.language, hidden: staff ? {} : input.hidden, idempotency_key: input.idempotencyKey,
+      survey_version: survey.version, contact_key: staff ? null : (input.contactKey ?? null), started_at: startedAt, submitted_at: submittedAt,
       duration_ms: durationMs, stamp: input.surveyStamp ?? null,
       answers: survey.questions.filter((q) => q.id && answers[q.key]).map((q) => ({ question_id: q.id, ...answers[q.key] })),
     },

@@ -8,6 +8,9 @@ import type { Queryable } from '../../../db/connection.ts';
 import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting } from '../../../db/surveys/slugHistory.ts';
 import { parse } from '../../../http/validate.ts';
+import { DomainError } from '../../../core/errors.ts';
+import { staffRoleIssues } from '../../../core/staff/roles.ts';
+import type { SurveyAudience } from '../../../core/surveys/types.ts';
 import type { CreateSurveyRequest } from '../../../core/api/surveys.ts';
 
 const randomSuffix = () => crypto.randomBytes(4).toString('hex').slice(0, 6);
@@ -22,11 +25,16 @@ export function inputFromRequest(req: CreateSurveyRequest, locale: string): Surv
     const survey = surveyFromTemplate(req.template)!;
     const template = SURVEY_TEMPLATES.find((t) => t.key === req.template)!;
     survey.name = req.name ?? template.name[lang] ?? survey.name;
+    if (req.audience && req.audience !== (survey.audience ?? 'customers')) {
+      throw new DomainError('validation', `audience: the ${req.template} template makes a ${survey.audience ?? 'customers'} survey`, { field: 'audience' });
+    }
     if (req.slug) survey.slug = req.slug;
     return survey;
   }
   const name = req.name ?? { en: 'New survey', ru: 'Новый опрос', fa: 'نظرسنجی جدید' }[lang]!;
-  return parse(SurveyInputSchema, { name, slug: req.slug, title: { [lang]: name }, languages: [lang], defaultLanguage: lang, questions: [] });
+  return parse(SurveyInputSchema, {
+    name, slug: req.slug, title: { [lang]: name }, languages: [lang], defaultLanguage: lang, audience: req.audience, questions: [],
+  });
 }
 
 /**
@@ -37,10 +45,18 @@ export function inputFromRequest(req: CreateSurveyRequest, locale: string): Surv
 export async function createSurvey(tx: Queryable, actor: Principal, input: SurveyInput): Promise<string> {
   const slug = input.slug ?? slugFromName(input.name, randomSuffix);
   await assertSlugNotRedirecting(tx, slug, null);
-  const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null));
+  const audience = input.audience ?? 'customers';
+  assertStaffRoles(audience, input.questions);
+  const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null, audience));
   const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
   const plan = planRevision([], questions, 1, false);
   await writeQuestions(tx, actor.orgId, id, plan.questions, []);
-  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.create', id, { slug, template: input.template ?? null, questions: questions.length });
+  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.create', id, { slug, template: input.template ?? null, audience, questions: questions.length });
   return id;
+}
+
+/** The staff-role rules against the survey's actual audience (the input may leave it to the stored one). */
+export function assertStaffRoles(audience: SurveyAudience, questions: SurveyInput['questions']): void {
+  const [issue] = staffRoleIssues(audience, questions);
+  if (issue) throw new DomainError('validation', `${issue.path.join('.')}: ${issue.message}`, { field: issue.path.join('.') });
 }

@@ -32,6 +32,7 @@ export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId:
     languages: source.languages,
     defaultLanguage: source.defaultLanguage,
     template: source.template,
+    audience: source.audience,
     // Ids and versions are stripped by the schema: the copy starts at version 1.
     questions: source.questions.filter((q) => !q.archivedInVersion),
   });

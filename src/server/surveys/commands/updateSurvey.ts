@@ -9,6 +9,7 @@ import {
 } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting, recordSlugChange } from '../../../db/surveys/slugHistory.ts';
 import { notFound } from '../../../http/errors.ts';
+import { assertStaffRoles } from './createSurvey.ts';
 
 /**
  * Applies `input` to the survey on `tx`: free edits for a draft without answers; otherwise texts in
@@ -24,6 +25,11 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
   if (stored.status === 'live' && questions.length === 0) {
     throw new DomainError('validation', 'questions: a live survey needs at least one question', { field: 'questions' });
   }
+  const audience = input.audience ?? stored.audience ?? 'customers';
+  if (audience !== (stored.audience ?? 'customers') && (await surveyHasResponses(tx, actor.orgId, surveyId))) {
+    throw new DomainError('validation', 'audience: the audience cannot change once the survey has answers', { field: 'audience' });
+  }
+  assertStaffRoles(audience, input.questions);
   const plan = planRevision(stored.questions.map((q) => ({ ...q, id: q.id! })), questions, stored.version, strict);
   const slug = input.slug ?? stored.slug;
   if (slug !== stored.slug) {
@@ -31,7 +37,7 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     // A draft was never public: its old address need not keep working.
     if (stored.status !== 'draft') await recordSlugChange(tx, actor.orgId, surveyId, stored.slug, slug);
   }
-  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template), plan.version);
+  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template, audience), plan.version);
   await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
     version: plan.version,
@@ -40,5 +46,6 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     restored: plan.restored,
     deleted: plan.deleteIds.length,
     ...(slug !== stored.slug ? { slug: { from: stored.slug, to: slug } } : {}),
+    ...(audience !== stored.audience ? { audience } : {}),
   });
 }
