@@ -37,8 +37,7 @@ const PUBLIC = new Set([
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
-  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings';
-  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'store-imports';
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -49,8 +48,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   version: 'checklist-versions',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
-  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings']);
-  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'store-imports']);
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -128,7 +126,7 @@ const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
   jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
-  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(),
+  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(), 'store-imports': crypto.randomUUID(),
   'alert-rules': crypto.randomUUID(),
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),

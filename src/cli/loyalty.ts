@@ -14,7 +14,7 @@
 import { Command, Option } from 'commander';
 import { LOYALTY_PERIODS, LoyaltyAccumulator, transactionOf, type LoyaltyPeriod } from '../core/economics/loyalty.ts';
 import { columnKey } from '../core/support/presets.ts';
-import { readTableRows, TableFileError, tableFileFormat } from '../server/files/tableRows.ts';
+import { readRows, TabularFileError, tabularFormat } from '../server/files/readRows.ts';
 import { cliText } from './messages.ts';
 import { table } from './table.ts';
 
@@ -31,16 +31,16 @@ class BadRow extends Error {}
 
 function checkHeader(keys: readonly string[]): void {
   const missing = REQUIRED.filter((k) => !keys.includes(k));
-  if (missing.length) throw new TableFileError(`the file has no column ${missing.join(', ')} (it needs ${REQUIRED.join(', ')})`);
+  if (missing.length) throw new TabularFileError(`the file has no column ${missing.join(', ')} (it needs ${REQUIRED.join(', ')})`);
 }
 
-/** Reads the file into an accumulator. @throws TableFileError, BadRow (without --skip-bad-rows) */
+/** Reads the file into an accumulator. @throws TabularFileError, BadRow (without --skip-bad-rows) */
 async function accumulate(file: string, skipBadRows: boolean): Promise<{ acc: LoyaltyAccumulator; skipped: number; shown: string[] }> {
   const acc = new LoyaltyAccumulator();
   const shown: string[] = [];
   let skipped = 0;
-  const format = tableFileFormat(file) ?? 'csv';
-  for await (const row of readTableRows(file, { format, keyOf: columnKey, checkHeader: format === 'jsonl' ? undefined : checkHeader })) {
+  const format = tabularFormat(file) ?? 'csv';
+  for await (const row of readRows(file, { format, keyOf: columnKey, onHeader: format === 'jsonl' ? undefined : checkHeader })) {
     const t = 'error' in row ? row.error : transactionOf({ customer_id: row.cells.get('customer_id'), at: row.cells.get('at'), amount: row.cells.get('amount') });
     if (typeof t === 'string') {
       const problem = `line ${row.line}: ${t}`;
@@ -76,7 +76,7 @@ export function registerLoyaltyCommand(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        if (err instanceof TableFileError) {
+        if (err instanceof TabularFileError) {
           console.error(`sarafan: ${err.message}`);
           process.exitCode = 2;
           return;

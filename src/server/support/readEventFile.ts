@@ -12,10 +12,6 @@
  */
 import fs from 'node:fs';
 import type { SupportEvent } from '../../core/support/contactEvents.ts';
-import { columnKey, createPreset, isPresetName, PRESET_NAMES, type EventPreset, type RowCells } from '../../core/support/presets.ts';
-import { readTableRows, TableFileError, tableFileFormat, type TableFormat } from '../files/tableRows.ts';
-
-export type EventFileFormat = TableFormat;
 import { columnKey, createPreset, isPresetName, PRESET_NAMES, type EventPreset } from '../../core/support/presets.ts';
 import { readRows, tabularFormat, TabularFileError, type TabularFormat } from '../files/readRows.ts';
 
@@ -37,22 +33,14 @@ export interface EventFileOptions {
 export type EventFileRow = { line: number; events: SupportEvent[] } | { line: number; error: string };
 
 /** The file cannot be used at all (unknown preset, missing required columns, broken CSV quoting, not an XLSX file). */
-export const EventFileError = TableFileError;
-
-/** The format of a file by its extension (.csv/.txt/.tsv, .xlsx, .jsonl/.ndjson/.json); null when unknown. */
-export const eventFileFormat = tableFileFormat;
 export const EventFileError = TabularFileError;
 
+/** The format of a file by its extension (.csv/.txt/.tsv, .xlsx, .jsonl/.ndjson/.json); null when unknown. */
 export const eventFileFormat = tabularFormat;
 
 function checkColumns(preset: EventPreset, keys: readonly string[]): void {
   const missing = preset.required.filter((k) => !keys.includes(k));
   if (missing.length) throw new EventFileError(`the file has no column ${missing.join(', ')} (the preset needs ${preset.required.join(', ')})`);
-}
-
-function rowOf(preset: EventPreset, line: number, cells: RowCells): EventFileRow {
-  const out = preset.row(cells);
-  return typeof out === 'string' ? { line, error: out } : { line, events: out };
 }
 
 /**
@@ -72,7 +60,6 @@ export async function* readEventFile(path: string, options: EventFileOptions): A
   } catch (err) {
     throw new EventFileError((err as Error).message);
   }
-  const rows = readTableRows(path, { format: options.format, keyOf: columnKey, checkHeader: (keys) => checkColumns(preset, keys), onProgress: options.onProgress });
   const rows = readRows(path, {
     format: options.format, keyOf: columnKey, onHeader: (keys) => checkColumns(preset, keys),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -82,10 +69,8 @@ export async function* readEventFile(path: string, options: EventFileOptions): A
       yield row;
       continue;
     }
-    // JSON lines have no header: each line names its keys
-    const missing = options.format === 'jsonl' ? preset.required.filter((k) => !row.cells.has(k)) : [];
-    yield missing.length ? { line: row.line, error: `no ${missing.join(', ')}` } : rowOf(preset, row.line, row.cells);
     // JSON lines have no header: each line must have the preset's columns.
+    const missing = options.format === 'jsonl' ? preset.required.filter((k) => !row.cells.has(k)) : [];
     if (missing.length) {
       yield { line: row.line, error: `no ${missing.join(', ')}` };
       continue;

@@ -19,9 +19,7 @@ export function periodOf(f: { period?: string; from?: string; to?: string }, tod
 }
 
 export function PeriodLocationFields({ prefix, f, preset, range, locations, setFilter }: {
-  prefix: 'sp' | 'clr' | 'ar' | 'rf';
-  prefix: 'sp' | 'clr' | 'ar' | 'fn';
-  prefix: 'sp' | 'clr' | 'ar' | 'pg';
+  prefix: 'sp' | 'clr' | 'ar' | 'rf' | 'fn' | 'pg';
   f: Partial<Record<PeriodKey, string>>;
   preset: RollingPreset | 'custom';
   range: { from?: string; to?: string };

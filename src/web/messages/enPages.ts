@@ -33,8 +33,7 @@ import { storeImportsEn } from '../storeImports/messages.ts';
 import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
+export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 

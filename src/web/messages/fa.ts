@@ -39,8 +39,7 @@ import { storeImportsFa } from '../storeImports/messages.fa.ts';
 import { loyaltyFa } from '../loyalty/messages.fa.ts';
 import { referralsFa } from '../referrals/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
 
 
 

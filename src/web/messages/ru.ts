@@ -39,8 +39,7 @@ import { storeImportsRu } from '../storeImports/messages.ru.ts';
 import { loyaltyRu } from '../loyalty/messages.ru.ts';
 import { referralsRu } from '../referrals/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
 
 
 

@@ -38,16 +38,11 @@ export function StaffPages() {
       <SectionTabBar tabs={useSectionTabs(STAFF_TABS)} inSection={always} isCurrent={currentIn('/app/staff')} label="sv.nav.sections" />
       <Routes>
         {staffVoiceRoutes()}
+        {perceptionRoutes()}
         {focusGroupsRoutes()}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </>
-    <Routes>
-      {staffVoiceRoutes()}
-      {perceptionRoutes()}
-      {focusGroupsRoutes()}
-      <Route path="*" element={<NotFound />} />
-    </Routes>
   );
 }
 
