@@ -5,7 +5,8 @@
  * currency, full precision. Calendar days are the organisation's time zone.
  */
 import { z } from 'zod';
-import { LOYALTY_PERIODS } from '../economics/loyalty.ts';
+import { LOYALTY_PERIODS, type CohortRow, type LorenzPoint, type LoyaltyPeriod, type LoyaltySummary, type NpsGroupValue } from '../economics/loyalty.ts';
+import type { WhatIfAssumptions, WhatIfResult } from '../economics/whatIf.ts';
 import { Day, Uuid } from './common.ts';
 
 /** Filters every loyalty read shares: calendar days `from`..`to` (inclusive) and a location's subtree. */
@@ -39,51 +40,22 @@ interface Freshness {
   timeZone: string;
 }
 
-export interface LoyaltySummaryAnswer extends Freshness {
-  period: (typeof LOYALTY_PERIODS)[number];
-  customers: number;
-  transactions: number;
-  revenue: number;
-  top20_revenue_share: number | null;
-  repeat_customer_rate: number | null;
-  retention: { period: string; active: number; retained: number; rate: number }[];
+export interface LoyaltySummaryAnswer extends LoyaltySummary, Freshness {
+  period: LoyaltyPeriod;
   /** cumulative share of customers (ascending by revenue) vs of revenue, from (0, 0) to (1, 1) */
-  lorenz: { customers: number; revenue: number }[];
-  cohorts: { cohort: string; size: number; active: number[]; share: number[] }[];
+  lorenz: LorenzPoint[];
+  cohorts: CohortRow[];
   /** revenue / customers over the window; null without customers */
   valuePerCustomer: number | null;
 }
 
 export interface NpsValueAnswer extends Freshness {
-  groups: { group: 'promoter' | 'passive' | 'detractor' | 'unknown'; customers: number; revenue: number; revenuePerCustomer: number | null }[];
+  groups: NpsGroupValue[];
 }
 
-type Part =
-  | { kind: 'term'; term: string; value: number }
-  | { kind: 'number'; value: number }
-  | { kind: 'op'; op: '×' | '÷' | '−' | '+' | '=' }
-  | { kind: 'open' }
-  | { kind: 'close' };
+export type WhatIfAssumptionsAnswer = WhatIfAssumptions;
 
-export interface WhatIfAssumptionsAnswer {
-  customers: number;
-  retentionPoints: number;
-  revenuePerRetainedCustomer: number;
-  detractorsToPassives: number;
-  passiveValue: number;
-  detractorValue: number;
-  acquisitionCost: number;
-  acquisitionToRetention: number;
-}
-
-export interface WhatIfAnswer extends Freshness {
+export interface WhatIfAnswer extends WhatIfResult, Freshness {
   /** the defaults from the data (what each assumption left out is) */
-  defaults: WhatIfAssumptionsAnswer;
-  assumptions: WhatIfAssumptionsAnswer;
-  extraCustomers: number;
-  extraRevenueRetention: number;
-  extraRevenueDetractors: number;
-  saving: number;
-  totalGain: number;
-  formulas: { extraCustomers: Part[]; retention: Part[]; detractors: Part[]; saving: Part[]; total: Part[] };
+  defaults: WhatIfAssumptions;
 }
