@@ -16,6 +16,8 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
 /** The knowledge quiz pages (/quiz/:slug), mounted by the route table beside the quizzes API. */
 export { registerQuizPageRoutes } from './quiz/routes.ts';
+/** The "bring a friend" link /r/:code, mounted by the route table beside the referrals API. */
+export { registerReferralPageRoutes } from './referral/routes.ts';
 import { invitationPage } from './invitation.ts';
 import { referralOfThanks } from './referral/thanks.ts';
 

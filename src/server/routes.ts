@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerKioskPageRoutes, registerQuizPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
+import { registerKioskPageRoutes, registerQuizPageRoutes, registerReferralPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -59,7 +59,6 @@ import { registerFunnelRoutes } from './store/funnelRoutes.ts';
 import { registerLoyaltyRoutes } from './loyalty/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
 import { registerStaffResultsPageRoutes } from '../respond/staffResults/routes.ts';
-import { registerReferralPageRoutes } from '../respond/referral/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {

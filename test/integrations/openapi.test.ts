@@ -43,6 +43,7 @@ describe('GET /api/v1/openapi.json', () => {
       'GET /api/v1/cases/metrics', 'GET /api/v1/cases/root-causes', 'GET /api/v1/cases/compensation',
       'GET /api/v1/action-plans', 'POST /api/v1/action-plans', 'GET /api/v1/action-plans/{id}', 'PATCH /api/v1/action-plans/{id}',
       'DELETE /api/v1/action-plans/{id}', 'GET /api/v1/action-plans/{id}/effect',
+      'POST /api/v1/referrals/claims',
     ];
     const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
     expect(inDoc.sort()).toEqual(expected.sort());
@@ -86,8 +87,8 @@ describe('GET /api/v1/openapi.json', () => {
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    // contacts, events, responses, two alert-rule writes, the seven case writes and two action-plan writes
-    expect(examples).toBe(14);
+    // contacts, events, responses, two alert-rule writes, the seven case writes, two action-plan writes and a referral claim
+    expect(examples).toBe(15);
   });
 
   it("the examples work against a real server (the trigger's survey id replaced)", async () => {

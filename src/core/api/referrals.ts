@@ -20,7 +20,6 @@ export const ReferralClaimSchema = z.strictObject({
   /** When they were referred; default now (a claim sent later may give the time of the visit). */
   at: IsoInstant.optional(),
 });
-export type ReferralClaimBody = z.infer<typeof ReferralClaimSchema>;
 
 export const ReferralClaimAnswerSchema = z.strictObject({
   code: z.string(),
@@ -37,7 +36,6 @@ export const ReferralReportQuery = z.object({
   to: Day.optional(),
   location: Uuid.optional(),
 });
-export type ReferralReportQueryT = z.infer<typeof ReferralReportQuery>;
 
 const FunnelSchema = z.strictObject({
   /** Codes given to promoters (answers 9-10) in the window. */

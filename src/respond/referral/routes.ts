@@ -16,7 +16,6 @@ import { interfaceLanguage, sendPage, standardErrorPages } from '../pageReply.ts
 import { accentStyle, logoHeader } from '../render/brand.ts';
 import { renderMessagePage } from '../render/layout.ts';
 import { renderInvitationPage } from './page.ts';
-import { DEFAULT_POSTS_PER_MINUTE } from '../routes.ts';
 
 
 type CodeRequest = FastifyRequest<{ Params: { code: string } }>;
@@ -31,8 +30,8 @@ async function brandedSurvey(deps: AppDeps, orgId: string, surveyId: string | nu
 const visitorOf = (ip: string, code: string) => crypto.createHash('sha256').update(`${ip}|${code}`).digest('hex');
 
 export async function registerReferralPageRoutes(app: FastifyInstance, deps: AppDeps) {
-  // As many views per minute and address as the survey pages allow.
-  const max = (deps.publicRateLimitPerMinute ?? DEFAULT_POSTS_PER_MINUTE) * 4;
+  // As many views per minute and address as the survey pages allow (four times their 30 submissions).
+  const max = (deps.publicRateLimitPerMinute ?? 30) * 4;
   const config = { rateLimit: { max, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => `${request.ip}|r` } };
 
   await app.register(async (scope) => {
