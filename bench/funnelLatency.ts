@@ -24,7 +24,7 @@ export interface FunnelLatency { query: string; period: string; scope: string; m
 async function prepareFunnelData(pool: pg.Pool, transactions: number): Promise<{ orgId: string; storePath: string }> {
   const orgId: string = (await pool.query(`insert into orgs (name) values ('Funnel bench') returning id`)).rows[0].id;
   await pool.query(
-    `insert into locations (org_id, id, kind, name, code, path) select $1, g, 'store', 'S' || n, 'S' || n, '/' || g || '/' from generate_series(1, $2) n, gen_random_uuid() g`,
+    `insert into locations (org_id, id, kind, name, code, path) select $1, g, 'store', 'S' || n, 'S' || n, '/' || g || '/' from (select gen_random_uuid() as g, n from generate_series(1, $2) n) s`,
     [orgId, STORES],
   );
   // Transactions per store-hour: the mean that gives `transactions` in all, varied by hour of day.
