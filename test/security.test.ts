@@ -123,7 +123,7 @@ const randomIds = (): IdSet => ({
   surveys: crypto.randomUUID(), locations: crypto.randomUUID(), users: crypto.randomUUID(),
   responses: crypto.randomUUID(), invitations: crypto.randomUUID(), questions: crypto.randomUUID(), dimensions: `k${crypto.randomBytes(4).toString('hex')}`,
   jobs: crypto.randomUUID(), 'api-keys': crypto.randomUUID(), webhooks: crypto.randomUUID(), deliveries: crypto.randomUUID(),
-  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(),
+  contacts: crypto.randomUUID(), waves: crypto.randomUUID(), reviews: crypto.randomUUID(), imports: crypto.randomUUID(), 'store-imports': crypto.randomUUID(),
   'alert-rules': crypto.randomUUID(),
   cases: crypto.randomUUID(),
   'case-teams': crypto.randomUUID(),
