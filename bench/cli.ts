@@ -11,6 +11,7 @@ import { runStartupBench } from './startup.ts';
 import { runWidgetBench } from './widgetSize.ts';
 import { runSupportImportBench } from './supportImport.ts';
 import { runFunnelBench } from './funnelLatency.ts';
+import { runStoreImportBench } from './storeImport.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -39,16 +40,22 @@ export function benchCommand(): Command {
     .option('--support-rows <n>', 'support import: rows of the generated event file', count('--support-rows', 10), 1_000_000)
     .option('--funnel', 'measure only the store funnel\'s latency (docs/bench.md "Funnel latency")')
     .option('--funnel-transactions <n>', 'funnel latency: till transactions the hourly store data stands for', count('--funnel-transactions', 1000), 1_000_000)
+    .option('--store', 'measure only the store transaction import (docs/bench.md "Store import")')
+    .option('--skip-store', 'leave out the store transaction import')
+    .option('--store-rows <n>', 'store import: rows of the generated transaction file', count('--store-rows', 10), 1_000_000)
     .action(async (opts: {
       answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
       count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number; funnel?: boolean; funnelTransactions: number;
+      store?: boolean; skipStore?: boolean; storeRows: number;
     }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       const support = () => runSupportImportBench({ rows: opts.supportRows, json: !!opts.json });
       if (opts.ingest) return void (await ingest());
       const funnel = () => runFunnelBench({ transactions: opts.funnelTransactions, json: !!opts.json });
+      const store = () => runStoreImportBench({ rows: opts.storeRows, json: !!opts.json });
       if (opts.support) return void (await support());
       if (opts.funnel) return void (await funnel());
+      if (opts.store) return void (await store());
       runWidgetBench({ json: !!opts.json });
       if (opts.widget) return;
       await runStartupBench({ json: !!opts.json });
@@ -56,6 +63,7 @@ export function benchCommand(): Command {
       await runBench({ answers: opts.answers, runs: opts.runs, json: !!opts.json, fresh: !!opts.fresh, keep: !!opts.keep });
       if (!opts.skipIngest) await ingest(true);
       if (!opts.skipSupport) await support();
+      if (!opts.skipStore) await store();
       await funnel();
     });
 }
