@@ -52,6 +52,7 @@ import { registerQaRoutes } from './audits/qaRoutes.ts';
 import { registerQuizRoutes } from './quizzes/routes.ts';
 import { registerStaffRoutes } from './staff/routes.ts';
 import { registerStaffAnonymityGate } from './staff/anonymityGate.ts';
+import { registerStaffResultRoutes } from './staff/resultRoutes.ts';
 import { registerFocusRoutes } from './focus/routes.ts';
 import { registerStoreImportRoutes } from './store/importRoutes.ts';
 import { registerFunnelRoutes } from './store/funnelRoutes.ts';
@@ -113,6 +114,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results, personal links)
   await registerQuizPageRoutes(app, deps); // public /quiz/:slug pages: take a quiz, see the result
   await registerStaffRoutes(app, deps); // /api/v1/staff/*: staff survey results (anonymous), perception gap, staff results links
+  await registerStaffResultRoutes(app, deps); // /api/v1/staff/results, /api/v1/staff/result-links (+ /:id/revoke)
   await registerStaffResultsPageRoutes(app, deps); // public /staff-results/:token
   await registerFocusRoutes(app, deps); // /api/v1/focus-sessions (+ findings, analysis)
   await registerStoreImportRoutes(app, deps); // /api/v1/store/imports (footfall, transactions, shifts)
