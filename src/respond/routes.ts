@@ -16,6 +16,7 @@ import { unsubscribeRoutes } from './unsubscribe.ts';
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
 /** The knowledge quiz pages (/quiz/:slug), mounted by the route table beside the quizzes API. */
 export { registerQuizPageRoutes } from './quiz/routes.ts';
+export { registerStaffResultsPageRoutes } from './staffResults/routes.ts';
 import { invitationPage } from './invitation.ts';
 
 /** Submissions per minute per IP and survey unless deps say otherwise; page views get four times as many. */

@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerKioskPageRoutes, registerQuizPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
+import {
+  registerKioskPageRoutes, registerQuizPageRoutes, registerRespondRoutes, registerStaffResultsPageRoutes, registerWidgetRoutes,
+} from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -58,7 +60,6 @@ import { registerStoreImportRoutes } from './store/importRoutes.ts';
 import { registerFunnelRoutes } from './store/funnelRoutes.ts';
 import { registerLoyaltyRoutes } from './loyalty/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
-import { registerStaffResultsPageRoutes } from '../respond/staffResults/routes.ts';
 import { registerReferralPageRoutes } from '../respond/referral/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
