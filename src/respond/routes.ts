@@ -18,6 +18,8 @@ export { registerKioskPageRoutes } from './kiosk/routes.ts';
 export { registerQuizPageRoutes } from './quiz/routes.ts';
 /** The "bring a friend" link /r/:code, mounted by the route table beside the referrals API. */
 export { registerReferralPageRoutes } from './referral/routes.ts';
+/** The staff results page /staff-results/:token, mounted by the route table beside the staff API. */
+export { registerStaffResultsPageRoutes } from './staffResults/routes.ts';
 import { invitationPage } from './invitation.ts';
 import { referralOfThanks } from './referral/thanks.ts';
 

@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { AppDeps } from '../http/deps.ts';
-import { registerKioskPageRoutes, registerQuizPageRoutes, registerReferralPageRoutes, registerRespondRoutes, registerWidgetRoutes } from '../respond/routes.ts';
+import {
+  registerKioskPageRoutes, registerQuizPageRoutes, registerReferralPageRoutes, registerRespondRoutes, registerStaffResultsPageRoutes, registerWidgetRoutes,
+} from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -53,12 +55,12 @@ import { registerQuizRoutes } from './quizzes/routes.ts';
 import { registerStaffRoutes } from './staff/routes.ts';
 import { registerPerceptionRoutes } from './staff/perceptionRoutes.ts';
 import { registerStaffAnonymityGate } from './staff/anonymityGate.ts';
+import { registerStaffResultRoutes } from './staff/resultRoutes.ts';
 import { registerFocusRoutes } from './focus/routes.ts';
 import { registerStoreImportRoutes } from './store/importRoutes.ts';
 import { registerFunnelRoutes } from './store/funnelRoutes.ts';
 import { registerLoyaltyRoutes } from './loyalty/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
-import { registerStaffResultsPageRoutes } from '../respond/staffResults/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -113,6 +115,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerQuizRoutes(app, deps); // /api/v1/quizzes (+ results, personal links)
   await registerQuizPageRoutes(app, deps); // public /quiz/:slug pages: take a quiz, see the result
   await registerStaffRoutes(app, deps); // /api/v1/staff/*: staff survey results (anonymous), perception gap, staff results links
+  await registerStaffResultRoutes(app, deps); // /api/v1/staff/results, /api/v1/staff/result-links (+ /:id/revoke)
   await registerPerceptionRoutes(app, deps); // GET /api/v1/staff/perception: the staff's estimate beside the customers' answers
   await registerStaffResultsPageRoutes(app, deps); // public /staff-results/:token
   await registerFocusRoutes(app, deps); // /api/v1/focus-sessions (+ findings, analysis)

@@ -25,6 +25,7 @@ import { smsCatalogue } from '../../src/core/sms/messages.ts';
 import { alertMailCatalogue } from '../../src/server/alerts/messages.ts';
 import { digestCatalogue } from '../../src/core/closedLoop/digest.ts';
 import { quizPageCatalogue } from '../../src/respond/quiz/page.ts';
+import { staffResultsPageCatalogue } from '../../src/respond/staffResults/page.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -43,6 +44,7 @@ const CATALOGUES: Catalogue<string>[] = [
 CATALOGUES.push(invitationMailCatalogue);
 CATALOGUES.push(alertMailCatalogue);
 CATALOGUES.push(quizPageCatalogue);
+CATALOGUES.push(staffResultsPageCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

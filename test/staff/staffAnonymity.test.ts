@@ -74,7 +74,8 @@ describe('staff survey anonymity', () => {
   it('merges 3 + 4 into the region and shows 6 and 12 on their own, with eNPS by hand', async () => {
     const res = await owner.get(`/api/v1/staff/results?survey=${surveyId}`);
     expect(res.status, res.text).toBe(200);
-    const groups = res.json.groups.map((g: any) => ({ name: g.locationName, n: g.n, merged: g.merged.map((m: any) => m.locationName), enps: g.enps.value }));
+    const groups = [...res.json.groups].sort((a: any, b: any) => a.locationName.localeCompare(b.locationName)).map((g: any) => ({ name: g.locationName, n: g.n, merged: g.merged.map((m: any) => m.locationName).sort(), enps: g.enps.value }));
+    // Groups follow the locations' path order (ids), so merged names are compared sorted.
     // North: A 3 x 10 + B 4 x 0 = 3 promoters, 4 detractors of 7: 100 * (3 - 4) / 7 = -14.29.
     // C: 3 promoters (10, 9, 9), 1 passive, 2 detractors of 6: 100 * 1 / 6 = 16.67. D: 6 promoters, 6 passives: 50.
     expect(groups).toEqual([
@@ -84,7 +85,7 @@ describe('staff survey anonymity', () => {
     ]);
     expect(res.json.hidden).toBe(false);
     // D's satisfaction estimate: 3 x 5 + 9 x 2 = 33 / 12 = 2.75; box (>= 4) 3 of 12 = 25%.
-    const sat = res.json.groups[2].questions.find((q: any) => q.key === 'customer_satisfaction');
+    const sat = res.json.groups.find((g: any) => g.locationName === 'Store D').questions.find((q: any) => q.key === 'customer_satisfaction');
     expect(sat).toMatchObject({ hidden: false, answered: 12, mean: 2.75, boxShare: 25 });
     // 25 people, nothing hidden: promoters 3 + 3 + 6 = 12, detractors 4 + 2 = 6: 100 * 6 / 25 = 24.
     expect(res.json.overall.enps.value).toBeCloseTo(24, 6);

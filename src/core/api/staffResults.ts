@@ -15,7 +15,6 @@ export const StaffResultsQuerySchema = z
     location: Uuid.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] });
-export type StaffResultsQuery = z.infer<typeof StaffResultsQuerySchema>;
 
 /** A reporting node: a location, a team inside a location, or the answers without a location. */
 const GroupRefSchema = z.strictObject({

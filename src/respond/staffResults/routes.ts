@@ -9,7 +9,7 @@ import { LANGUAGES } from '../../core/i18n/languages.ts';
 import { hashToken } from '../../http/session.ts';
 import { findResultLinkByHash } from '../../db/staff/resultLinks.ts';
 import { loadSurvey } from '../../db/surveys/loadSurvey.ts';
-import { queryStaffResults } from '../../server/staff/staffResultsQuery.ts';
+import { queryStaffResults } from '../../server/staff/commands/staffResultsQuery.ts';
 import { first, type Fields } from '../context.ts';
 import { chooseLanguage } from '../i18n.ts';
 import { sendMessage, sendPage, standardErrorPages } from '../pageReply.ts';

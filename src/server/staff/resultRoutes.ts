@@ -19,7 +19,7 @@ import { authorize, hashToken, newToken } from '../../http/session.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
 import { publicBase } from '../surveys/links.ts';
-import { queryStaffResults } from './staffResultsQuery.ts';
+import { queryStaffResults } from './commands/staffResultsQuery.ts';
 
 /** The organisation's staff survey, or a 400 naming `field`. */
 async function staffSurvey(db: Queryable, orgId: string, surveyId: string, field: string) {

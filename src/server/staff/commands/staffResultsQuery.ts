@@ -3,12 +3,12 @@
  * GET /api/v1/staff/results and the public page /staff-results/:token. One query for the locations, one
  * for the answers; the grouping and the anonymity rule are src/core/staff.
  */
-import type { Queryable } from '../../db/connection.ts';
-import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import type { StaffGroupRef, StaffResultsAnswer } from '../../core/api/staffResults.ts';
-import { MIN_GROUP, type GroupNode } from '../../core/staff/anonymity.ts';
-import { staffResults, type StaffGroupResult, type StaffRespondent } from '../../core/staff/results.ts';
-import { listResultLocations, listStaffRespondents } from '../../db/staff/staffResults.ts';
+import type { Queryable } from '../../../db/connection.ts';
+import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
+import type { StaffGroupRef, StaffResultsAnswer } from '../../../core/api/staffResults.ts';
+import { MIN_GROUP, type GroupNode } from '../../../core/staff/anonymity.ts';
+import { staffResults, type StaffGroupResult, type StaffRespondent } from '../../../core/staff/results.ts';
+import { listResultLocations, listStaffRespondents } from '../../../db/staff/staffResults.ts';
 
 /** The node of answers without a location (seen only by callers of the whole organisation). */
 const NONE = 'none';
