@@ -155,7 +155,7 @@ function SeriesChart({ answer }: { answer: FunnelAnswer }) {
   const capture = answer.series.map((p) => pctOf(p.captureRate));
   const conversion = answer.series.map((p) => pctOf(p.conversion));
   const labels = { capture: t('fn.rate.capture'), conversion: t('fn.rate.conversion') };
-  const option = useMemo(() => ratesOverTimeOption(buckets, capture, conversion, labels, { num, rtl }), [answer, num, rtl]); // eslint-disable-line react-hooks/exhaustive-deps
+  const option = useMemo(() => ratesOverTimeOption(buckets, capture, conversion, labels, { num, rtl }), [answer, num, rtl]); // labels follow num (the language)
   return (
     <Chart
       option={option}
@@ -178,7 +178,7 @@ function HoursChart({ answer }: { answer: FunnelHoursAnswer }) {
   const conversion = answer.hours.map((h) => pctOf(h.conversion));
   const staff = answer.shifts ? answer.hours.map((h) => h.staffOnShift) : null;
   const labels = { conversion: t('fn.rate.conversion'), staff: t('fn.hours.staff') };
-  const option = useMemo(() => hoursOption(hours, conversion, staff, labels, { num, rtl }), [answer, num, rtl]); // eslint-disable-line react-hooks/exhaustive-deps
+  const option = useMemo(() => hoursOption(hours, conversion, staff, labels, { num, rtl }), [answer, num, rtl]); // labels follow num (the language)
   const best = answer.hours.reduce<(typeof answer.hours)[number] | null>((b, h) => (h.conversion !== null && (b === null || h.conversion > b.conversion!) ? h : b), null);
   return (
     <>
