@@ -18,7 +18,7 @@ const DistributePage = lazyPage(() => import('./distribute/DistributePage.tsx'),
 const LocationsPage = lazyPage(() => import('./locations/LocationsPage.tsx'), 'LocationsPage', { pageMessages: true });
 const UsersPage = lazyPage(() => import('./users/UsersPage.tsx'), 'UsersPage');
 const SettingsPage = lazyPage(() => import('./settings/SettingsPage.tsx'), 'SettingsPage', { pageMessages: true });
-const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage');
+const JobsPage = lazyPage(() => import('./jobs/JobsPage.tsx'), 'JobsPage', { pageMessages: true });
 const IntegrationsPage = lazyPage(() => import('./integrations/IntegrationsPage.tsx'), 'IntegrationsPage', { pageMessages: true });
 const ContactsPage = lazyPage(() => import('./contacts/ContactsPage.tsx'), 'ContactsPage', { pageMessages: true });
 const ContactPage = lazyPage(() => import('./contacts/ContactPage.tsx'), 'ContactPage', { pageMessages: true });

@@ -3,6 +3,7 @@
  * by those pages (lazyPage's `pageMessages`) so that the first view does not download them.
  */
 import { combineTranslations } from '../../core/i18n/messages.ts';
+import { jobsEn } from '../admin/messages/jobs.ts';
 import { integrationsEn } from '../admin/messages/integrations.ts';
 import { kiosksEn } from '../admin/messages/kiosks.ts';
 import { widgetEn } from '../admin/messages/widget.ts';
@@ -33,7 +34,7 @@ import { storeImportsEn } from '../storeImports/messages.ts';
 import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
 
-export const enPages = combineTranslations(channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
+export const enPages = combineTranslations(jobsEn, channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
 
 
 
