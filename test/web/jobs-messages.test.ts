@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { jobsEn } from '../../src/web/admin/messages/jobs.ts';
 import { jobsRu } from '../../src/web/admin/messages/jobs.ru.ts';
 import { jobsFa } from '../../src/web/admin/messages/jobs.fa.ts';
-import { isMessageKey, translate, loadLanguage } from '../../src/web/i18n.tsx';
+import { isMessageKey, translate, loadLanguage, loadPageMessages } from '../../src/web/i18n.tsx';
 import { JOB_KINDS } from '../../src/server/jobs/kinds.ts';
 
-// The app loads ru and fa on demand; these tests format in both.
-beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));
+// The app loads ru and fa, and the English of the pages after the first view, on demand; these tests format in all three.
+beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa'), loadPageMessages()]));
 
 describe('background jobs messages', () => {
   it('names every job kind the server runs, in every language', () => {
