@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartStoreImportAnswerSchema, StoreImportPreviewAnswerSchema, StoreImportsAnswerSchema } from '../../src/core/api/storeImports.ts';
 import { buildLocation, buildOrgWithOwner, buildUser, signIn, type Client, type TestServer, startTestServer } from '../helpers/app.ts';
-import { waitFor } from '../helpers/waitFor.ts';
+import { importFile, upload } from './upload.ts';
 
 let server: TestServer;
 let owner: Client;
@@ -30,28 +30,6 @@ beforeAll(async () => {
   await buildUser(server.pool, orgId, 'location_manager', 'lm@store-imports.test', [region.id]);
 });
 afterAll(() => server?.close());
-
-async function upload(client: Client, body: string | Buffer, query: string) {
-  const res = await fetch(`${client.baseUrl}/api/v1/store-imports?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', cookie: (client as unknown as { cookie: string }).cookie },
-    body: typeof body === 'string' ? body : new Uint8Array(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
-}
-
-async function importFile(client: Client, body: string | Buffer, query: string) {
-  const started = await upload(client, body, query);
-  expect(started.status, started.text).toBe(202);
-  expect(StartStoreImportAnswerSchema.safeParse(started.json).success).toBe(true);
-  let imp: any;
-  await waitFor(async () => {
-    imp = (await client.get(`/api/v1/store-imports/${started.json.import.id}`)).json?.import;
-    return imp?.status !== 'running';
-  }, 'the import to finish');
-  return imp;
-}
 
 async function hourSales(): Promise<Record<string, { transactions: number; revenue: string; items: number | null }>> {
   const { rows } = await server.pool.query(
