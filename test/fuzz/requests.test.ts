@@ -523,7 +523,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
     if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
-    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings', 'result-links'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
+    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings', 'result-links', 'store-imports'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     if (name === 'version') return '1';
     if (name === 'code' && before === 'r') return 'ABCD2345'; // a referral link: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);
