@@ -37,7 +37,7 @@ const PUBLIC = new Set([
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
-  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports';
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports' | 'result-links';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -48,7 +48,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   version: 'checklist-versions',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
-  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports']);
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports', 'result-links']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -136,7 +136,7 @@ const randomIds = (): IdSet => ({
   'audit-evidence': crypto.randomUUID(),
   checklists: crypto.randomUUID(), 'checklist-versions': '1',
   'audit-waves': crypto.randomUUID(), 'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(),
-  'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(),
+  'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(), 'result-links': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -183,6 +183,8 @@ describe('security walk over every /api/v1 route', () => {
   const auditIds = { a: { assignment: '', visit: '', appeal: '' }, a2: { assignment: '', visit: '', appeal: '' }, b: { assignment: '', visit: '', appeal: '' } };
   /** Focus groups (docs/staff.md): a session with a finding of store A1, of store A2 and of org B. */
   const focusIds = { a: { session: '', finding: '' }, a2: { session: '', finding: '' }, b: { session: '', finding: '' } };
+  /** Staff results links (docs/staff.md "Telling staff the results") on a staff survey, of store A1, of store A2 and of org B. */
+  const resultLinkIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -365,6 +367,19 @@ describe('security walk over every /api/v1 route', () => {
     focusIds.a = await focus(A.orgId, A.storeId, 'A1');
     focusIds.a2 = await focus(A.orgId, A2.storeId, 'A2-MARK');
     focusIds.b = await focus(B.orgId, B.storeId, 'B-MARK');
+    const staffSurveys: Record<string, string> = {};
+    for (const [org, tag] of [[A, 'A'], [B, 'B-MARK']] as const) {
+      staffSurveys[org.orgId] = (await server.pool.query(
+        `insert into surveys(org_id, slug, name, title, status, audience) values ($1, $2, $3, $4, 'live', 'staff') returning id`,
+        [org.orgId, `staff-${crypto.randomBytes(4).toString('hex')}`, `${tag}-staff-survey`, JSON.stringify({ en: `${tag}-staff-survey` })],
+      )).rows[0].id as string;
+    }
+    const resultLink = async (orgId: string, storeId: string) =>
+      (await server.pool.query(`insert into staff_result_links(org_id, token_hash, location_id, survey_id) values ($1, $2, $3, $4) returning id`,
+        [orgId, crypto.randomBytes(32).toString('hex'), storeId, staffSurveys[orgId]])).rows[0].id as string;
+    resultLinkIds.a = await resultLink(A.orgId, A.storeId);
+    resultLinkIds.a2 = await resultLink(A.orgId, A2.storeId);
+    resultLinkIds.b = await resultLink(B.orgId, B.storeId);
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -386,7 +401,7 @@ describe('security walk over every /api/v1 route', () => {
     'audit-evidence': evidenceIds.a,
     checklists: checklistIds.a, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.a, 'audit-assignments': auditIds.a.assignment, 'audit-visits': auditIds.a.visit, 'audit-appeals': auditIds.a.appeal,
-    'focus-sessions': focusIds.a.session, 'focus-findings': focusIds.a.finding,
+    'focus-sessions': focusIds.a.session, 'focus-findings': focusIds.a.finding, 'result-links': resultLinkIds.a,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
@@ -394,7 +409,7 @@ describe('security walk over every /api/v1 route', () => {
     employees: qaIds.a2.employee, 'coaching-notes': qaIds.a2.note, 'audit-calibrations': qaIds.a2.calibration, 'qa-reviews': qaIds.a2.review,
     'audit-evidence': evidenceIds.a2,
     'audit-assignments': auditIds.a2.assignment, 'audit-visits': auditIds.a2.visit, 'audit-appeals': auditIds.a2.appeal,
-    'focus-sessions': focusIds.a2.session, 'focus-findings': focusIds.a2.finding,
+    'focus-sessions': focusIds.a2.session, 'focus-findings': focusIds.a2.finding, 'result-links': resultLinkIds.a2,
   });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
@@ -407,7 +422,7 @@ describe('security walk over every /api/v1 route', () => {
     checklists: checklistIds.b, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.b, 'audit-assignments': auditIds.b.assignment, 'audit-visits': auditIds.b.visit, 'audit-appeals': auditIds.b.appeal,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
-    'focus-sessions': focusIds.b.session, 'focus-findings': focusIds.b.finding,
+    'focus-sessions': focusIds.b.session, 'focus-findings': focusIds.b.finding, 'result-links': resultLinkIds.b,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
@@ -516,7 +531,7 @@ describe('security walk over every /api/v1 route', () => {
       const failures: string[] = [];
       const outside = [
         'locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews',
-        'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence', 'focus-sessions', 'focus-findings',
+        'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence', 'focus-sessions', 'focus-findings', 'result-links',
       ];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
@@ -526,7 +541,7 @@ describe('security walk over every /api/v1 route', () => {
           'alert-rules': crypto.randomUUID(), cases: crypto.randomUUID(), 'action-plans': crypto.randomUUID(),
           employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
           'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(), 'audit-evidence': crypto.randomUUID(),
-          'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(),
+          'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(), 'result-links': crypto.randomUUID(),
         });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);

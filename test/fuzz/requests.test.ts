@@ -352,6 +352,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'PUT /api/v1/focus-sessions/:id': { type: 'json', samples: [{ kind: 'debrief', title: 'Key client', heldOn: '2026-03-11', notes: 'Prices are too high.', language: 'en' }] },
     'POST /api/v1/focus-sessions/:id/findings': { type: 'json', samples: [{ text: 'Queues at the tills', theme: 'waiting_time', actionPlanId: null }] },
     'PUT /api/v1/focus-findings/:id': { type: 'json', samples: [{ actionPlanId: null }, { text: 'Renamed', theme: null }] },
+    'POST /api/v1/staff/result-links': { type: 'json', samples: [{ surveyId: f.apiSurvey.id, locationId: f.store.id }] },
+    'POST /api/v1/staff/result-links/:id/revoke': { type: 'json', samples: [{}] },
     'PUT /api/v1/referrals/settings': { type: 'json', samples: [{ enabled: true }, { enabled: false }] },
     'POST /api/v1/referrals/claims': { type: 'json', samples: [{ code: 'ABCD-2345', customerId: 'crm-1' }, { code: 'ABCD2345', customerId: 'crm-2', at: '2026-03-01T10:00:00Z' }] },
     'POST /quiz/:slug': { type: 'form', samples: [{ clientKey: 'fuzz-quiz-0001', code: 'FZ-01', q1: 'a' }] },
@@ -497,6 +499,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'token' && before === 'u') return f.contact.token;
     if (name === 'id' && before === 'contacts') return f.contact.id;
     if (name === 'token' && before === 'k') return f.kiosk.token;
+    if (name === 'token' && before === 'staff-results') return UNKNOWN_LINK_TOKEN; // a staff results link: well-formed, unknown: 404
     if (name === 'token') return f.invitationToken;
     if (name === 'key') return 'region';
     if (name === '*') return 'surveys/new';
@@ -520,7 +523,7 @@ describe('fuzz: no request answers 5xx', () => {
     if (name === 'id' && before === 'root-causes') return '00000000-0000-4000-8000-00000000f024'; // well-formed, unknown: 404
     if (name === 'id' && before === 'action-plans') return '00000000-0000-4000-8000-00000000f025'; // well-formed, unknown: 404
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
-    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
+    if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings', 'result-links', 'store-imports'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     if (name === 'version') return '1';
     if (name === 'code' && before === 'r') return 'ABCD2345'; // a referral link: well-formed, unknown: 404
     throw new Error(`add a valid value for :${name} of ${routeKey(route)} in test/fuzz/requests.test.ts`);

@@ -124,7 +124,8 @@ const SurveyListItemSchema = z.strictObject({
   languages: z.array(z.string()),
   defaultLanguage: z.string(),
   questionCount: z.number(),
-  responseCount: z.number(),
+  /** null for a staff survey with fewer than `staffMinGroup` answers in the caller's scope (so is lastResponseAt) */
+  responseCount: z.number().nullable(),
   lastResponseAt: IsoInstant.nullable(),
   archivedAt: IsoInstant.nullable(),
   createdAt: IsoInstant,
@@ -133,7 +134,11 @@ const SurveyListItemSchema = z.strictObject({
 export type SurveyListItem = z.infer<typeof SurveyListItemSchema>;
 
 /** GET /surveys. */
-export const SurveyListAnswerSchema = z.strictObject({ surveys: z.array(SurveyListItemSchema) });
+export const SurveyListAnswerSchema = z.strictObject({
+  surveys: z.array(SurveyListItemSchema),
+  /** The staff-survey anonymity threshold (src/core/staff/anonymity.ts MIN_GROUP): counts below it are null. */
+  staffMinGroup: z.number(),
+});
 export type SurveyListAnswer = z.infer<typeof SurveyListAnswerSchema>;
 
 /** One public link of a survey: the location-less one, or one per location. */

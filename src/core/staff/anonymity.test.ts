@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_GROUP, planGroups, type GroupNode } from './anonymity.ts';
+import { MIN_GROUP, planGroups, visibleAnswerCount, type GroupNode } from './anonymity.ts';
 
 const tree = (pairs: Array<[string, string | null]>): GroupNode[] => pairs.map(([id, parentId]) => ({ id, parentId }));
 const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -67,5 +67,16 @@ describe('planGroups (MIN_GROUP = 5)', () => {
 
   it('shows nothing and hides nothing without respondents', () => {
     expect(planGroups(tree([['N', null]]), counts({}))).toMatchObject({ shown: [], hidden: false });
+  });
+});
+
+describe('visibleAnswerCount', () => {
+  it('shows a staff count only from 5 up, a customer count always', () => {
+    expect(visibleAnswerCount('staff', 0)).toBeNull();
+    expect(visibleAnswerCount('staff', 4)).toBeNull();
+    expect(visibleAnswerCount('staff', 5)).toBe(5);
+    expect(visibleAnswerCount('staff', 12)).toBe(12);
+    expect(visibleAnswerCount('customers', 0)).toBe(0);
+    expect(visibleAnswerCount('customers', 3)).toBe(3);
   });
 });

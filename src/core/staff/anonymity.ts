@@ -92,3 +92,11 @@ export function planGroups(nodes: readonly GroupNode[], counts: ReadonlyMap<stri
   const shown = nodes.filter((node) => shownAt.has(node.id)).map((node) => shownAt.get(node.id)!);
   return { shown, groupOf, hidden };
 }
+
+/**
+ * A count of a survey's answers as lists may show it: a staff survey's count (and so when its last answer came)
+ * is shown only from MIN_GROUP up, else null ("fewer than 5"); a customer survey's is shown as it is.
+ */
+export function visibleAnswerCount(audience: 'customers' | 'staff', n: number): number | null {
+  return audience === 'staff' && n < MIN_GROUP ? null : n;
+}

@@ -4,16 +4,14 @@
  * answers in the same locations and period, per location and team, and the customers' top complaints that staff
  * do not see. Pure: the answers come in as rows and histograms, the groups go out.
  *
- * Anonymity: a staff group is shown only with at least MIN_STAFF_GROUP respondents. Going up the location tree,
+ * Anonymity: a staff group is shown only with at least MIN_GROUP respondents. Going up the location tree,
  * a location's pool is its own staff plus the pools its sub-locations could not show; teams of 5+ in a pool are
  * shown as (location, team), and the rest is shown as the location when 5+, else passed to the parent location
  * (at a top location of the caller's view: hidden). So a shown group never contains a shown smaller group, and no
  * group of 1-4 can be computed from the difference of two shown ones.
  */
 import { computeCsat, computeNps, histogramFromScores, type Histogram } from '../stats/index.ts';
-
-/** The fewest staff respondents a group is shown with (the staff-survey anonymity rule). */
-export const MIN_STAFF_GROUP = 5;
+import { MIN_GROUP } from './anonymity.ts';
 /** "Problems staff do not see" are looked for among this many of the customers' most frequent complaint themes. */
 export const TOP_CUSTOMER_THEMES = 5;
 /** A top customer theme is unseen when fewer than this share of the group's staff named it. */
@@ -23,7 +21,7 @@ export const ALIGNED_WITHIN_POINTS = 5;
 
 /** The thresholds an answer states (the page shows them). */
 export const PERCEPTION_THRESHOLDS = {
-  minGroup: MIN_STAFF_GROUP,
+  minGroup: MIN_GROUP,
   topThemes: TOP_CUSTOMER_THEMES,
   unseenBelowShare: UNSEEN_BELOW_STAFF_SHARE,
   alignedWithin: ALIGNED_WITHIN_POINTS,
@@ -108,7 +106,7 @@ export interface PerceptionGroup {
 
 export interface PerceptionResult {
   groups: PerceptionGroup[];
-  /** pools of 1..MIN_STAFF_GROUP-1 staff with no parent location in view to merge into */
+  /** pools of 1..MIN_GROUP-1 staff with no parent location in view to merge into */
   hidden: number;
 }
 
@@ -235,11 +233,11 @@ export function perceptionGroups(input: PerceptionInput): PerceptionResult {
     }
     const byTeam = new Map<string, StaffPerceptionAnswer[]>();
     for (const s of pool) if (s.team !== null) byTeam.set(s.team, [...(byTeam.get(s.team) ?? []), s]);
-    const shownTeams = [...byTeam.entries()].filter(([, staff]) => staff.length >= MIN_STAFF_GROUP).sort(([a], [b]) => (a < b ? -1 : 1));
+    const shownTeams = [...byTeam.entries()].filter(([, staff]) => staff.length >= MIN_GROUP).sort(([a], [b]) => (a < b ? -1 : 1));
     for (const [team, staff] of shownTeams) group(loc, team, staff, customers, at);
     const shown = new Set(shownTeams.map(([team]) => team));
     const rest = pool.filter((s) => s.team === null || !shown.has(s.team));
-    if (rest.length >= MIN_STAFF_GROUP) {
+    if (rest.length >= MIN_GROUP) {
       group(loc, null, rest, customers, at);
       return { pool: [], customers };
     }

@@ -129,6 +129,12 @@ export interface LabelSourceRow {
 }
 
 /**
+ * Text analytics leave staff surveys out (docs/staff.md "Employee surveys and anonymity"): their comments are never
+ * listed, counted per theme or used as training data, only shown through the anonymity rule of src/core/staff.
+ */
+const NOT_STAFF = `not exists (select 1 from surveys sv where sv.org_id = a.org_id and sv.id = a.survey_id and sv.audience = 'staff')`;
+
+/**
  * Training material of the organisation: every non-excluded comment with a manual sentiment or with a
  * score in the same response (the NPS question first, else a 1-5 CSAT question), newest first.
  */
@@ -145,7 +151,7 @@ export async function listLabelSources(db: Queryable, orgId: string, limit: numb
             and (q.metric = 'nps' or (q.metric = 'csat' and q.scale_min = 1 and q.scale_max = 5))
           order by (q.metric = 'nps') desc, q.position
           limit 1) s on true
-      where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded
+      where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded and ${NOT_STAFF}
         and (c.source = 'manual' or s.score is not null)
       order by a.submitted_at desc
       limit $2`,
@@ -196,7 +202,7 @@ export interface CommentFilter {
 /** FROM + WHERE over answers `a`, analysis `c` (left) and main score `m` (left) for a survey's comments in the filters and scope. */
 function commentsFromWhere(ctx: SourceContext, f: CommentFilter, values: unknown[]): string {
   const p = binder(values);
-  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.survey_id = ${p(f.surveyId)}::uuid`, `a.text is not null`, `btrim(a.text) <> ''`];
+  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.survey_id = ${p(f.surveyId)}::uuid`, `a.text is not null`, `btrim(a.text) <> ''`, NOT_STAFF];
   if (!ctx.filter.includeExcluded) where.push('not a.excluded');
   where.push(...localDayRangeSql('a.submitted_at', ctx.filter, ctx.timezone, p));
   where.push(...common('a', ctx, p, values));
@@ -314,7 +320,7 @@ export async function countLabelSources(db: Queryable, orgId: string, cap: numbe
      select count(*)::int as n from (
        select 1 from answers a
          left join comment_analysis c on c.org_id = a.org_id and c.response_id = a.response_id and c.question_id = a.question_id
-        where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded
+        where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded and ${NOT_STAFF}
           and (c.source = 'manual' or exists (
                 select 1 from answers m join questions q on q.org_id = m.org_id and q.id = m.question_id
                  where m.org_id = a.org_id and m.response_id = a.response_id and m.score is not null

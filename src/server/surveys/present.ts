@@ -4,6 +4,7 @@ import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
 import type { SurveyAnswer, SurveyListItem } from '../../core/api/surveys.ts';
+import { visibleAnswerCount } from '../../core/staff/anonymity.ts';
 
 /** A survey definition without internal fields (org id). */
 export function presentSurvey(s: LoadedSurvey): SurveyDef {
@@ -29,10 +30,13 @@ export function presentSurveyWithWarnings(s: LoadedSurvey): SurveyAnswer {
   return { survey: presentSurvey(s), warnings: surveyWarnings(s) };
 }
 
+/** A list row; a staff survey's count and last answer time only from MIN_GROUP answers up (docs/staff.md). */
 export function presentSurveyListItem(r: SurveyListRow): SurveyListItem {
+  const responseCount = visibleAnswerCount(r.audience, r.responseCount);
   return {
     ...r,
-    lastResponseAt: r.lastResponseAt ? r.lastResponseAt.toISOString() : null,
+    responseCount,
+    lastResponseAt: r.lastResponseAt && responseCount !== null ? r.lastResponseAt.toISOString() : null,
     archivedAt: r.archivedAt ? r.archivedAt.toISOString() : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

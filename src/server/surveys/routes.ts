@@ -20,6 +20,7 @@ import { deleteSurvey, duplicateSurvey, setArchived } from './commands/lifecycle
 import { listEarlierSlugs } from '../../db/surveys/slugHistory.ts';
 import { surveyArchivedAt } from '../../db/surveys/lifecycle.ts';
 import { presentSurveyListItem, presentSurveyWithWarnings } from './present.ts';
+import { MIN_GROUP } from '../../core/staff/anonymity.ts';
 import { publicBase, surveyUrl } from './links.ts';
 import { SurveyInputSchema } from '../../core/surveys/definition.ts';
 import {
@@ -43,7 +44,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
     const principal = authorize(request, 'survey.read');
     const { archived } = parse(SurveyListQuerySchema, request.query ?? {});
     const rows = await listSurveys(pool, scopeOf(principal), { archived: archived === '1' });
-    return { surveys: rows.map(presentSurveyListItem) };
+    return { surveys: rows.map(presentSurveyListItem), staffMinGroup: MIN_GROUP };
   });
 
   app.post('/api/v1/surveys', async (request, reply) => {

@@ -33,7 +33,7 @@ export function StaffResultsPage() {
   return (
     <div className="an-page">
       <PageTitle title={t('sv.title')} />
-      <p className="muted">{t('sv.rule', { min: 5 })}</p>
+      {surveys.data && <p className="muted">{t('sv.rule', { min: surveys.data.staffMinGroup })}</p>}
       <Loadable state={surveys} height={80}>
         {() => staffSurveys.length === 0 ? (
           <EmptyState title={t('sv.noSurveys')}><p className="muted">{t('sv.noSurveysHint')}</p></EmptyState>

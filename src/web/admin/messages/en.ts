@@ -34,6 +34,7 @@ export const en = {
   'surveys.questions': 'Questions',
   'surveys.responses': 'Responses',
   'surveys.lastResponse': 'Last response',
+  'surveys.fewerStaff': 'fewer than {min, number}',
   'surveys.noResponses': 'none yet',
   'surveys.actions': 'Actions',
   'surveys.dashboard': 'Dashboard',

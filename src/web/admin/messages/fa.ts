@@ -37,6 +37,7 @@ export const fa: Translation<keyof typeof en> = {
   'surveys.questions': 'پرسش‌ها',
   'surveys.responses': 'پاسخ‌ها',
   'surveys.lastResponse': 'آخرین پاسخ',
+  'surveys.fewerStaff': 'کمتر از {min, number}',
   'surveys.noResponses': 'هنوز ندارد',
   'surveys.actions': 'کارها',
   'surveys.dashboard': 'داشبورد',

@@ -37,6 +37,7 @@ export const ru: Translation<keyof typeof en> = {
   'surveys.questions': 'Вопросы',
   'surveys.responses': 'Ответы',
   'surveys.lastResponse': 'Последний ответ',
+  'surveys.fewerStaff': 'меньше {min, number}',
   'surveys.noResponses': 'пока нет',
   'surveys.actions': 'Действия',
   'surveys.dashboard': 'Дашборд',

@@ -61,7 +61,7 @@ export function SurveyListPage() {
 
   /** Opens the delete dialog; with answers in sight, asks the server how many would go (it deletes nothing without the name). */
   const askDelete = async (s: SurveyListItem) => {
-    setAsking({ kind: 'delete', survey: s, responses: s.responseCount > 0 ? null : 0, typed: '', error: null });
+    setAsking({ kind: 'delete', survey: s, responses: s.responseCount === 0 ? 0 : null, typed: '', error: null });
     if (s.responseCount === 0) return;
     try {
       await api.delete(`/surveys/${s.id}`, {});
@@ -144,7 +144,7 @@ export function SurveyListPage() {
                   <td><StatusBadge status={s.status} /></td>
                   <td>{s.languages.map((l) => l.toUpperCase()).join(', ')}</td>
                   <td className="num">{num(s.questionCount, 0)}</td>
-                  <td className="num">{num(s.responseCount, 0)}</td>
+                  <td className="num">{s.responseCount === null ? <span className="muted">{t('surveys.fewerStaff', { min: data.staffMinGroup })}</span> : num(s.responseCount, 0)}</td>
                   <td>{s.lastResponseAt ? date(s.lastResponseAt) : <span className="muted">{t('surveys.noResponses')}</span>}</td>
                   <td className="actions">
                     <Link to={`/app/surveys/${s.id}`} aria-label={t('surveys.dashboardOf', { name: s.name })}>{t('surveys.dashboard')}</Link>
