@@ -9,20 +9,12 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { SUPPORT_IMPORT_PRESETS } from '../core/api/supportStore.ts';
-import { findOrgsNamed, startFileImport } from '../db/support/imports.ts';
+import { startFileImport } from '../db/support/imports.ts';
 import { fileDigest, runFileImport } from '../server/support/importEventFile.ts';
 import { EventFileError, eventFileFormat, readEventFile } from '../server/support/readEventFile.ts';
-import type { Database } from '../db/connection.ts';
 import { cliText } from './messages.ts';
 import { openMigratedDatabase } from './start.ts';
-
-/** The organisation named by --org (an id or an exact name), or the only one. */
-export async function resolveOrg(db: Database, org: string | undefined): Promise<string> {
-  const rows = await findOrgsNamed(db.pool, org);
-  if (rows.length === 1) return rows[0].id;
-  if (rows.length === 0) throw new Error(org ? `no organisation has the id or name ${JSON.stringify(org)}` : 'there is no organisation yet');
-  throw new Error(`${org ? 'several organisations are' : 'there are several organisations'}: name one with --org (${rows.map((r) => `${r.id} "${r.name}"`).join(', ')})`);
-}
+import { resolveOrg } from './resolveOrg.ts';
 
 interface ImportOptions {
   preset: string;

@@ -17,7 +17,7 @@ import { fileDigest } from '../server/files/upload.ts';
 import { runStoreImport } from '../server/store/importStoreFile.ts';
 import { readStoreFile, type StoreFileOptions } from '../server/store/readStoreFile.ts';
 import { cliText } from './messages.ts';
-import { resolveOrg } from './importEvents.ts';
+import { resolveOrg } from './resolveOrg.ts';
 import { openMigratedDatabase } from './start.ts';
 
 interface ImportStoreOptions {

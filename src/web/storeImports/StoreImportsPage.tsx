@@ -224,7 +224,7 @@ function Columns({ kind, preview, mapping, onChange }: { kind: Kind; preview: Pr
     body = (
       <>
         <p className="muted">{t('sti.columnsIntro')}</p>
-        <div className="sti-options" data-testid="sti-mapping">
+        <div className="sti-options sti-mapping" data-testid="sti-mapping">
           {preview.answer.fields.map((field) => (
             <label className="field" key={field}>
               <span>
