@@ -14,8 +14,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { getFunnelSums, getHourOfDaySums, getWaitComplaints, type FunnelWindow } from '../src/db/store/funnel.ts';
 import { ensureFunnelDays, rebuildFunnelDays } from '../src/db/store/funnelDays.ts';
 import { withTransaction } from '../src/db/tx.ts';
-import { HOURLY_MAX_DAYS } from '../src/core/economics/funnel.ts';
-import { addDays } from '../src/core/time/orgCalendar.ts';
+import { hoursOfDayWindow } from '../src/core/economics/funnel.ts';
 import { prepareStoreBenchOrg } from './storeImport.ts';
 import { createOwnDatabase } from './supportImport.ts';
 
@@ -78,7 +77,7 @@ async function measureFunnelLatency(pool: pg.Pool, orgId: string, storePath: str
       const w: FunnelWindow = { orgId, paths: scope.paths, from: p.from, to: p.to, timeZone: 'Europe/Moscow' };
       // As the routes do: the rollup's zone checked first; hours of day over the window's last HOURLY_MAX_DAYS days.
       const ensure = () => ensureFunnelDays(pool, orgId, w.timeZone);
-      const hoursWindow = { ...w, from: addDays(p.to, 1 - HOURLY_MAX_DAYS) > p.from ? addDays(p.to, 1 - HOURLY_MAX_DAYS) : p.from };
+      const hoursWindow = { ...w, ...hoursOfDayWindow(p.from, p.to) };
       const calls: [string, () => Promise<unknown>][] = [
         ['funnel (day)', async () => { await ensure(); await Promise.all([getFunnelSums(pool, w, 'day'), getFunnelSums(pool, { ...w, ...p.prev }, 'day')]); }],
         ['funnel (week)', async () => { await ensure(); await Promise.all([getFunnelSums(pool, w, 'week'), getFunnelSums(pool, { ...w, ...p.prev }, 'day')]); }],

@@ -11,7 +11,7 @@ import type { LocalizedText } from '../../core/audits/checklist.ts';
 import { pooledScore } from '../../core/audits/scoring.ts';
 import { FunnelFilterSchema, FunnelQuery, type FunnelAnswer, type FunnelFilterQuery, type FunnelHoursAnswer, type FunnelStoresAnswer } from '../../core/api/funnel.ts';
 import {
-  addSums, EMPTY_SUMS, funnelFigures, HOURLY_MAX_DAYS, funnelTrend, hoursOfDay, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
+  addSums, EMPTY_SUMS, funnelFigures, HOURLY_MAX_DAYS, funnelTrend, hoursOfDay, hoursOfDayWindow, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
 } from '../../core/economics/funnel.ts';
 import { histogramOf } from '../../core/analytics/metrics.ts';
 import { computeNps } from '../../core/stats/nps.ts';
@@ -104,14 +104,12 @@ export async function registerFunnelRoutes(app: FastifyInstance, deps: AppDeps) 
   app.get('/api/v1/store/funnel/hours', async (request): Promise<FunnelHoursAnswer> => {
     const { window: asked } = await funnelRequest(request, FunnelFilterSchema);
     // Hours of day read the hourly tables: the last HOURLY_MAX_DAYS days of a longer window (the answer's period says which).
-    const window = { ...asked, from: maxDate(asked.from, addDays(asked.to, 1 - HOURLY_MAX_DAYS)) };
+    const window = { ...asked, ...hoursOfDayWindow(asked.from, asked.to) };
     const { rows, storesWithShifts } = await getHourOfDaySums(reads, window);
     const days = daysBetween(window.from, window.to) + 1;
     return { period: { from: window.from, to: window.to }, shifts: storesWithShifts > 0, hours: hoursOfDay(rows, storesWithShifts * days) };
   });
 }
-
-const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 function total(sums: FunnelSums[]): FunnelSums {
   return sums.reduce(addSums, EMPTY_SUMS);
