@@ -1,9 +1,12 @@
 /**
  * The store funnel's fixture, inserted by SQL (the imports write the same tables): an organisation in Moscow
  * (UTC+3 all year) with region North (stores A, B), store C without any footfall and store D under the root.
- * The expected figures in funnel.test.ts are computed by hand from these rows.
+ * The expected figures in funnel.test.ts are computed by hand from these rows. Like every writer of the hourly
+ * tables, the inserts keep the funnel's day rollup equal (rebuildFunnelDays).
  */
 import type pg from 'pg';
+import { rebuildFunnelDays } from '../../src/db/store/funnelDays.ts';
+import { withTransaction } from '../../src/db/tx.ts';
 import { buildLocation } from '../helpers/app.ts';
 
 export interface FootfallRow { store: string; hour: string; visitors: number; passersBy: number | null }
@@ -13,12 +16,14 @@ export async function insertFootfall(pool: pg.Pool, orgId: string, stores: Recor
   for (const r of rows) {
     await pool.query(`insert into footfall_hours(org_id, location_id, hour, visitors, passers_by) values ($1, $2, $3, $4, $5)`, [orgId, stores[r.store], r.hour, r.visitors, r.passersBy]);
   }
+  await withTransaction(pool, (tx) => rebuildFunnelDays(tx, orgId));
 }
 
 export async function insertSales(pool: pg.Pool, orgId: string, stores: Record<string, string>, rows: SalesRow[]) {
   for (const r of rows) {
     await pool.query(`insert into store_hour_sales(org_id, location_id, hour, transactions, revenue) values ($1, $2, $3, $4, $5)`, [orgId, stores[r.store], r.hour, r.transactions, r.revenue]);
   }
+  await withTransaction(pool, (tx) => rebuildFunnelDays(tx, orgId));
 }
 
 export async function insertShift(pool: pg.Pool, orgId: string, storeId: string, key: string, startsAt: string, endsAt: string) {

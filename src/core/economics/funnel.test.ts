@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addSums, EMPTY_SUMS, funnelFigures, funnelTrend, hoursOfDay, isCheckoutSection, median, ratio, readFunnel, type FunnelFigures, type FunnelSums,
+  addSums, EMPTY_SUMS, funnelFigures, funnelTrend, hoursOfDay, hoursOfDayWindow, isCheckoutSection, median, ratio, readFunnel, type FunnelFigures, type FunnelSums,
 } from './funnel.ts';
 
 const sums = (s: Partial<FunnelSums>): FunnelSums => ({ ...EMPTY_SUMS, ...s });
@@ -132,5 +132,16 @@ describe('hoursOfDay', () => {
   it('has no staff figure without a shift file', () => {
     const rows = hoursOfDay([{ hour: 9, visitors: 10, transactions: 1, convertedVisitors: 10, convertedTransactions: 1, staffHours: 0 }], 0);
     expect(rows[9]).toEqual({ hour: 9, visitors: 10, transactions: 1, conversion: 0.1, staffOnShift: null });
+  });
+});
+
+describe('hoursOfDayWindow', () => {
+  it('keeps a window of at most 31 days and cuts a longer one to its last 31 days', () => {
+    expect(hoursOfDayWindow('2026-03-01', '2026-03-31')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(hoursOfDayWindow('2026-03-10', '2026-03-11')).toEqual({ from: '2026-03-10', to: '2026-03-11' });
+    // 2025-01-01..2025-12-31: 31 days ending 31 December start on 1 December.
+    expect(hoursOfDayWindow('2025-01-01', '2025-12-31')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    // Across a month end: 2 March back 30 days is 31 January (2026: February has 28 days).
+    expect(hoursOfDayWindow('2025-06-01', '2026-03-02')).toEqual({ from: '2026-01-31', to: '2026-03-02' });
   });
 });

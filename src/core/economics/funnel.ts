@@ -12,9 +12,16 @@
  * A missing or zero denominator gives null, never 0 or Infinity.
  */
 import type { LocalizedText } from '../audits/checklist.ts';
+import { addDays } from '../time/orgCalendar.ts';
 
 /** The longest window of hourly points (in days): a month of them. */
 export const HOURLY_MAX_DAYS = 31;
+
+/** The days the hours-of-day chart reads (hourly tables): the window's last HOURLY_MAX_DAYS days, all of a shorter one. */
+export function hoursOfDayWindow(from: string, to: string): { from: string; to: string } {
+  const earliest = addDays(to, 1 - HOURLY_MAX_DAYS);
+  return { from: from > earliest ? from : earliest, to };
+}
 
 /** Counts of a store, a bucket or a period, summed over hours (see the module's pairing rules). */
 export interface FunnelSums {

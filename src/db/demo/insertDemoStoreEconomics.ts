@@ -5,6 +5,7 @@
  * table from the transactions in one statement, so the two always agree; the referral loop switched on.
  */
 import type { PoolClient } from '../connection.ts';
+import { rebuildFunnelDays } from '../store/funnelDays.ts';
 import { copyRows } from './copyRows.ts';
 import type { DemoIds } from './insertDemoStructure.ts';
 import { generateStoreEconomics, type DemoCardContact, type DemoStoreDay } from '../../core/demo/storeEconomics.ts';
@@ -82,6 +83,7 @@ export async function insertDemoStoreEconomics(
        from sales_transactions where org_id = $1 group by 1, 2, 3`,
     [orgId],
   );
+  await rebuildFunnelDays(tx, orgId);
   await tx.query(`/* demoReferralsOn */ update orgs set referrals_enabled = true where id = $1`, [orgId]);
   await tx.query(
     `/* demoReferralCodes */ insert into referral_codes(org_id, code, response_id, survey_id, location_id, contact_id, clicks, created_at)

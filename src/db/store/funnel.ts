@@ -20,14 +20,19 @@ export interface FunnelWindow {
 
 type P = (v: unknown) => string;
 
+/** `loc`: the locations read (the window's paths, never competitors). */
+function locSql(w: FunnelWindow, p: P): string {
+  const paths = w.paths === null ? 'true' : `l.path like any(${p(w.paths.map((x) => `${x}%`))}::text[])`;
+  return `loc as (select l.id from locations l where l.org_id = ${p(w.orgId)} and l.kind <> 'competitor' and ${paths})`;
+}
+
 /** `loc` (the locations read) and `cells`: one row per store and hour with footfall or sales, with its local time and whether the store has sales data that day. */
 function cellsSql(w: FunnelWindow, p: P): string {
   const org = p(w.orgId);
   const tz = `${p(w.timeZone)}::text`;
   const lo = `(${p(w.from)}::date)::timestamp at time zone ${tz}`;
   const hi = `(${p(w.to)}::date + 1)::timestamp at time zone ${tz}`;
-  const paths = w.paths === null ? 'true' : `l.path like any(${p(w.paths.map((x) => `${x}%`))}::text[])`;
-  return `loc as (select l.id from locations l where l.org_id = ${org} and l.kind <> 'competitor' and ${paths}),
+  return `${locSql(w, p)},
     f as (select location_id, hour, visitors, passers_by from footfall_hours
            where org_id = ${org} and location_id in (select id from loc) and hour >= ${lo} and hour < ${hi}),
     s as (select location_id, hour, transactions, revenue from store_hour_sales
@@ -54,18 +59,36 @@ function sumsOf(r: Record<string, any>): FunnelSums {
   };
 }
 
-const BUCKETS = {
-  hour: `to_char(local, 'YYYY-MM-DD"T"HH24:00')`,
-  day: `to_char(local, 'YYYY-MM-DD')`,
-  week: `to_char(date_trunc('week', local), 'YYYY-MM-DD')`,
-  store: `loc::text`,
+const HOUR_BUCKET = `to_char(local, 'YYYY-MM-DD"T"HH24:00')`;
+
+const DAY_BUCKETS = {
+  day: `to_char(day, 'YYYY-MM-DD')`,
+  week: `to_char(date_trunc('week', day), 'YYYY-MM-DD')`,
+  store: `location_id::text`,
 } as const;
 
-/** Funnel sums per bucket (org-local hour, day, week start) or per store (location id), in key order. */
-export async function getFunnelSums(db: Queryable, w: FunnelWindow, by: keyof typeof BUCKETS): Promise<{ key: string; sums: FunnelSums }[]> {
+/** The rollup's columns summed, named like SUMS. */
+const DAY_SUMS = `sum(footfall_hours)::int as footfall_hours, sum(passers_by_hours)::int as passers_by_hours, sum(passers_by)::float8 as passers_by,
+  sum(captured_visitors)::float8 as captured_visitors, sum(visitors)::float8 as visitors, sum(sales_hours)::int as sales_hours,
+  sum(transactions)::float8 as transactions, sum(revenue)::float8 as revenue, sum(converted_visitors)::float8 as converted_visitors,
+  sum(converted_transactions)::float8 as converted_transactions`;
+
+/**
+ * Funnel sums per bucket (org-local hour, day, week start) or per store (location id), in key order. Hours read the
+ * hourly tables (windows of at most HOURLY_MAX_DAYS); the rest reads the day rollup (src/db/store/funnelDays.ts),
+ * only its rows computed in the window's zone (ensureFunnelDays first).
+ */
+export async function getFunnelSums(db: Queryable, w: FunnelWindow, by: 'hour' | keyof typeof DAY_BUCKETS): Promise<{ key: string; sums: FunnelSums }[]> {
   const params: unknown[] = [];
   const p = binder(params);
-  const { rows } = await db.query(`/* getFunnelSums */ with ${cellsSql(w, p)} select ${BUCKETS[by]} as key, ${SUMS} from cells group by 1 order by 1`, params);
+  const sql = by === 'hour'
+    ? `/* getFunnelSums:hour */ with ${cellsSql(w, p)} select ${HOUR_BUCKET} as key, ${SUMS} from cells group by 1 order by 1`
+    : `/* getFunnelSums:days */ with ${locSql(w, p)}
+       select ${DAY_BUCKETS[by]} as key, ${DAY_SUMS} from store_funnel_days
+        where org_id = ${p(w.orgId)} and location_id in (select id from loc) and time_zone = ${p(w.timeZone)}
+          and day between ${p(w.from)}::date and ${p(w.to)}::date
+        group by 1 order by 1`;
+  const { rows } = await db.query(sql, params);
   return rows.map((r) => ({ key: r.key, sums: sumsOf(r) }));
 }
 

@@ -3,13 +3,15 @@
  * transactions, shifts"), inside the caller's transaction: rows are staged with COPY (a file of a million rows
  * streams through bounded memory), their location labels resolved once each (an id, a code, or the only location
  * with that name) and checked against the caller's locations, then stored with one upsert; for transactions the
- * hourly table store_hour_sales is recomputed for exactly the (location, hour)s the import touched.
+ * hourly table store_hour_sales is recomputed for exactly the (location, hour)s the import touched, and for footfall and
+ * transactions the funnel's day rollup for exactly the local days they touched (src/db/store/funnelDays.ts).
  */
 import type { Scope } from '../../core/access/index.ts';
 import type { StoreImportKind } from '../../core/storeImports/fields.ts';
 import type { FootfallRow, ShiftRow, StoreRow, TransactionRow } from '../../core/storeImports/rows.ts';
 import type { PoolClient, Queryable } from '../connection.ts';
 import { copyRows, type CopyValue } from '../demo/copyRows.ts';
+import { refreshFunnelDays } from '../store/funnelDays.ts';
 import { locationMatchSql } from '../support/matching.ts';
 
 /** A row waiting in the stage, with its line in the file. */
@@ -113,6 +115,7 @@ export async function applyStagedStoreRows(tx: PoolClient, kind: StoreImportKind
         on conflict (org_id, location_id, hour) do update set visitors = excluded.visitors, passers_by = excluded.passers_by, import_id = excluded.import_id`,
       [orgId, importId],
     );
+    await refreshFunnelDays(tx, orgId, 'select distinct lb.location_id, s.hour from store_stage_footfall s join store_stage_labels lb on lb.label = s.label');
     return r.rowCount ?? 0;
   }
   if (kind === 'shifts') {
@@ -157,6 +160,7 @@ export async function applyStagedStoreRows(tx: PoolClient, kind: StoreImportKind
     [orgId, importId],
   );
   await rollUpTouchedHours(tx, orgId);
+  await refreshFunnelDays(tx, orgId, 'select location_id, hour from store_touched_hours');
   // A referred customer is first seen on a purchase carrying a known code.
   await tx.query(
     `/* applyStagedStoreRows:referrals */ insert into referral_claims (org_id, customer_key, code, claimed_at)

@@ -11,7 +11,7 @@ import type { LocalizedText } from '../../core/audits/checklist.ts';
 import { pooledScore } from '../../core/audits/scoring.ts';
 import { FunnelFilterSchema, FunnelQuery, type FunnelAnswer, type FunnelFilterQuery, type FunnelHoursAnswer, type FunnelStoresAnswer } from '../../core/api/funnel.ts';
 import {
-  addSums, EMPTY_SUMS, funnelFigures, HOURLY_MAX_DAYS, funnelTrend, hoursOfDay, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
+  addSums, EMPTY_SUMS, funnelFigures, HOURLY_MAX_DAYS, funnelTrend, hoursOfDay, hoursOfDayWindow, isCheckoutSection, median, ratio, readFunnel, WAIT_THEME_IDS, type FunnelSums,
 } from '../../core/economics/funnel.ts';
 import { histogramOf } from '../../core/analytics/metrics.ts';
 import { computeNps } from '../../core/stats/nps.ts';
@@ -19,6 +19,7 @@ import { daysBetween, orgToday, presetRange, previousPeriod, addDays } from '../
 import { getLatestVisitSections } from '../../db/audits/results.ts';
 import { getLocationHistograms } from '../../db/queries/getLocationHistograms.ts';
 import { listLocationNodes, type LocationNode } from '../../db/queries/listLocationNodes.ts';
+import { ensureFunnelDays } from '../../db/store/funnelDays.ts';
 import { getFunnelSums, getHourOfDaySums, getWaitComplaints, listCustomerNpsQuestionIds, type FunnelWindow } from '../../db/store/funnel.ts';
 import { getOrgSettings } from '../../db/users/orgSettings.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -35,7 +36,10 @@ export async function registerFunnelRoutes(app: FastifyInstance, deps: AppDeps) 
   const funnelRequest = async <S extends z.ZodType<FunnelFilterQuery>>(request: FastifyRequest, schema: S) => {
     const principal = authorize(request, 'metrics.read');
     const query = parse(schema, request.query ?? {});
-    return { principal, query, window: await windowOf(reads, principal, query, now()) };
+    const window = await windowOf(reads, principal, query, now());
+    // The day rollup follows the organisation's zone: rebuilt (on the writer) after a change of it.
+    await ensureFunnelDays(deps.pool, principal.orgId, window.timeZone);
+    return { principal, query, window };
   };
 
   app.get('/api/v1/store/funnel', async (request): Promise<FunnelAnswer> => {
@@ -98,7 +102,9 @@ export async function registerFunnelRoutes(app: FastifyInstance, deps: AppDeps) 
   });
 
   app.get('/api/v1/store/funnel/hours', async (request): Promise<FunnelHoursAnswer> => {
-    const { window } = await funnelRequest(request, FunnelFilterSchema);
+    const { window: asked } = await funnelRequest(request, FunnelFilterSchema);
+    // Hours of day read the hourly tables: the last HOURLY_MAX_DAYS days of a longer window (the answer's period says which).
+    const window = { ...asked, ...hoursOfDayWindow(asked.from, asked.to) };
     const { rows, storesWithShifts } = await getHourOfDaySums(reads, window);
     const days = daysBetween(window.from, window.to) + 1;
     return { period: { from: window.from, to: window.to }, shifts: storesWithShifts > 0, hours: hoursOfDay(rows, storesWithShifts * days) };
