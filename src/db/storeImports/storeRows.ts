@@ -11,6 +11,7 @@ import type { FootfallRow, ShiftRow, StoreRow, TransactionRow } from '../../core
 import type { PoolClient, Queryable } from '../connection.ts';
 import { copyRows, type CopyValue } from '../demo/copyRows.ts';
 import { locationMatchSql } from '../support/matching.ts';
+import { bumpLoyaltyData } from '../loyalty/snapshots.ts';
 
 /** A row waiting in the stage, with its line in the file. */
 export interface StagedStoreRow {
@@ -157,6 +158,7 @@ export async function applyStagedStoreRows(tx: PoolClient, kind: StoreImportKind
     [orgId, importId],
   );
   await rollUpTouchedHours(tx, orgId);
+  await bumpLoyaltyData(tx, orgId);
   // A referred customer is first seen on a purchase carrying a known code.
   await tx.query(
     `/* applyStagedStoreRows:referrals */ insert into referral_claims (org_id, customer_key, code, claimed_at)
