@@ -12,6 +12,7 @@ import { runWidgetBench } from './widgetSize.ts';
 import { runSupportImportBench } from './supportImport.ts';
 import { runFunnelBench } from './funnelLatency.ts';
 import { runStoreImportBench } from './storeImport.ts';
+import { runLoyaltyBench } from './loyaltyLatency.ts';
 
 const count = (name: string, min: number) => (v: string) => {
   const n = Number(v.replace(/_/g, ''));
@@ -43,10 +44,12 @@ export function benchCommand(): Command {
     .option('--store', 'measure only the store transaction import (docs/bench.md "Store import")')
     .option('--skip-store', 'leave out the store transaction import')
     .option('--store-rows <n>', 'store import: rows of the generated transaction file', count('--store-rows', 10), 1_000_000)
+    .option('--loyalty', 'measure only the loyalty calls\' cold and warm latency and `sarafan loyalty` (docs/bench.md "Loyalty latency")')
+    .option('--skip-loyalty', 'leave out the loyalty latency')
     .action(async (opts: {
       answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
       count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number; funnel?: boolean; funnelTransactions: number;
-      store?: boolean; skipStore?: boolean; storeRows: number;
+      store?: boolean; skipStore?: boolean; storeRows: number; loyalty?: boolean; skipLoyalty?: boolean;
     }) => {
       const ingest = (freshDataDir = false) => runIngestBench({ count: opts.count, seconds: opts.seconds, concurrency: opts.concurrency, json: !!opts.json, freshDataDir });
       const support = () => runSupportImportBench({ rows: opts.supportRows, json: !!opts.json });
@@ -55,7 +58,9 @@ export function benchCommand(): Command {
       const store = () => runStoreImportBench({ rows: opts.storeRows, json: !!opts.json });
       if (opts.support) return void (await support());
       if (opts.funnel) return void (await funnel());
+      const loyalty = () => runLoyaltyBench({ rows: opts.storeRows, json: !!opts.json });
       if (opts.store) return void (await store());
+      if (opts.loyalty) return void (await loyalty());
       runWidgetBench({ json: !!opts.json });
       if (opts.widget) return;
       await runStartupBench({ json: !!opts.json });
@@ -65,5 +70,6 @@ export function benchCommand(): Command {
       if (!opts.skipSupport) await support();
       if (!opts.skipStore) await store();
       await funnel();
+      if (!opts.skipLoyalty) await loyalty();
     });
 }

@@ -27,7 +27,7 @@ async function importTransactions(lines: string[]): Promise<void> {
   fs.writeFileSync(file, `receipt_id,location,at,amount,customer_id\n${lines.join('\n')}\n`);
   const started = await startStoreImport(server.pool, orgId, {
     kind: 'transactions', fileName: `t${imports}.csv`, fileSha256: `sha-${imports}`, format: 'csv', mapping: {}, timeZone: 'UTC', dateFormat: null,
-    locationId: null, skipBadRows: false, locationPaths: null, uploadPath: null, bytesTotal: null, createdBy: null,
+    locationId: null, skipBadRows: false, locationPaths: null, uploadPath: null, bytesTotal: fs.statSync(file).size, createdBy: null,
   });
   const done = await runStoreImport(server.pool, started.row, file);
   expect(done.status).toBe('done');
