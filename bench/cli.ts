@@ -36,10 +36,12 @@ export function benchCommand(): Command {
     .option('--store', 'measure only the store transaction import (docs/bench.md "Store import")')
     .option('--skip-store', 'leave out the store transaction import')
     .option('--store-rows <n>', 'store import: rows of the generated transaction file', count('--store-rows', 10), 1_000_000)
+    .option('--loyalty', 'measure only the loyalty calls\' cold and warm latency and `sarafan loyalty` (docs/bench.md "Loyalty latency")')
+    .option('--skip-loyalty', 'leave out the loyalty latency')
     .action(async (opts: {
       answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
       count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number; funnel?: boolean; funnelTransactions: number;
-      store?: boolean; skipStore?: boolean; storeRows: number;
+      store?: boolean; skipStore?: boolean; storeRows: number; loyalty?: boolean; skipLoyalty?: boolean;
     }) => {
       // Each step's modules are loaded when it runs: loading them all (the server, the text models) took 270 MB of RSS
       // before the first row, which a step run alone (`--store`, `--support`) reported as its own peak.
@@ -50,10 +52,12 @@ export function benchCommand(): Command {
       const support = async () => (await import('./supportImport.ts')).runSupportImportBench({ rows: opts.supportRows, json });
       const funnel = async () => (await import('./funnelLatency.ts')).runFunnelBench({ transactions: opts.funnelTransactions, json });
       const store = async () => (await import('./storeImport.ts')).runStoreImportBench({ rows: opts.storeRows, json });
+      const loyalty = async () => (await import('./loyaltyLatency.ts')).runLoyaltyBench({ rows: opts.storeRows, json });
       if (opts.ingest) return void (await ingest());
       if (opts.support) return void (await support());
       if (opts.funnel) return void (await funnel());
       if (opts.store) return void (await store());
+      if (opts.loyalty) return void (await loyalty());
       (await import('./widgetSize.ts')).runWidgetBench({ json });
       if (opts.widget) return;
       await (await import('./startup.ts')).runStartupBench({ json });
@@ -63,5 +67,6 @@ export function benchCommand(): Command {
       if (!opts.skipSupport) await support();
       if (!opts.skipStore) await store();
       await funnel();
+      if (!opts.skipLoyalty) await loyalty();
     });
 }

@@ -11,6 +11,7 @@ import type { DemoIds } from './insertDemoStructure.ts';
 import { generateStoreEconomics, type DemoCardContact, type DemoStoreDay } from '../../core/demo/storeEconomics.ts';
 import { planDemoReferrals, type DemoPromoterAnswer } from '../../core/demo/referrals.ts';
 import { npsGroup } from '../../core/stats/nps.ts';
+import { bumpLoyaltyData } from '../loyalty/snapshots.ts';
 
 const NPS_SLUG = 'demo-nps';
 
@@ -84,6 +85,7 @@ export async function insertDemoStoreEconomics(
     [orgId],
   );
   await rebuildFunnelDays(tx, orgId);
+  await bumpLoyaltyData(tx, orgId);
   await tx.query(`/* demoReferralsOn */ update orgs set referrals_enabled = true where id = $1`, [orgId]);
   await tx.query(
     `/* demoReferralCodes */ insert into referral_codes(org_id, code, response_id, survey_id, location_id, contact_id, clicks, created_at)

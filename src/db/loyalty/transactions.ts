@@ -4,7 +4,7 @@
  * answer through contacts (contacts.external_id = sales_transactions.customer_key). Both scoped to the
  * caller's locations.
  *
- * Exports: `forEachCustomerDay`, `latestNpsScores`, `LoyaltyWindow`.
+ * Exports: `forEachCustomerDay`, `latestNpsScores`, `latestNpsFingerprint`, `LoyaltyWindow`.
  */
 import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
@@ -53,19 +53,32 @@ export async function forEachCustomerDay(db: Queryable, scope: Scope, w: Loyalty
   for (const r of rows) each(r);
 }
 
-/** Each customer's latest 0-10 answer to an NPS question of a customer survey (at the caller's locations). */
-export async function latestNpsScores(db: Queryable, scope: Scope): Promise<Map<string, number>> {
-  const params: unknown[] = [scope.orgId];
-  const { rows } = await db.query<{ customer: string; score: number }>(
-    `/* loyaltyLatestNps */ select distinct on (c.external_id) c.external_id as customer, a.score
+/** The latest NPS answer per customer (columns customer, score), as a query on `params` ($1 the organisation). */
+function latestNpsSql(scope: Scope, params: unknown[]): string {
+  return `select distinct on (c.external_id) c.external_id as customer, a.score
      from contacts c
      join responses r on r.org_id = c.org_id and r.contact_id = c.id and not r.excluded
      join answers a on a.org_id = r.org_id and a.response_id = r.id and a.score is not null
      join questions q on q.org_id = a.org_id and q.id = a.question_id and q.type = 'nps'
      join surveys s on s.org_id = a.org_id and s.id = a.survey_id and s.audience = 'customers'
      where c.org_id = $1 and c.external_id is not null and ${locationScopeSql(scope, 'r.location_id', params)}
-     order by c.external_id, a.submitted_at desc`,
+     order by c.external_id, a.submitted_at desc`;
+}
+
+/** Each customer's latest 0-10 answer to an NPS question of a customer survey (at the caller's locations). */
+export async function latestNpsScores(db: Queryable, scope: Scope): Promise<Map<string, number>> {
+  const params: unknown[] = [scope.orgId];
+  const { rows } = await db.query<{ customer: string; score: number }>(`/* loyaltyLatestNps */ ${latestNpsSql(scope, params)}`, params);
+  return new Map(rows.map((r) => [r.customer, r.score]));
+}
+
+/** A digest of latestNpsScores (changes whenever any customer's latest score does): a stored answer's NPS input. */
+export async function latestNpsFingerprint(db: Queryable, scope: Scope): Promise<string> {
+  const params: unknown[] = [scope.orgId];
+  const { rows } = await db.query<{ fingerprint: string }>(
+    `/* loyaltyNpsFingerprint */ select count(*) || ':' || coalesce(md5(string_agg(x.customer || chr(31) || x.score, chr(30) order by x.customer)), '') as fingerprint
+       from (${latestNpsSql(scope, params)}) x`,
     params,
   );
-  return new Map(rows.map((r) => [r.customer, r.score]));
+  return rows[0].fingerprint;
 }

@@ -13,6 +13,7 @@ import type { PoolClient, Queryable } from '../connection.ts';
 import { copyRows, type CopyValue } from '../demo/copyRows.ts';
 import { refreshFunnelDays } from '../store/funnelDays.ts';
 import { locationMatchSql } from '../support/matching.ts';
+import { bumpLoyaltyData } from '../loyalty/snapshots.ts';
 
 /** A row waiting in the stage, with its line in the file. */
 export interface StagedStoreRow {
@@ -161,6 +162,7 @@ export async function applyStagedStoreRows(tx: PoolClient, kind: StoreImportKind
   );
   await rollUpTouchedHours(tx, orgId);
   await refreshFunnelDays(tx, orgId, 'select location_id, hour from store_touched_hours');
+  await bumpLoyaltyData(tx, orgId);
   // A referred customer is first seen on a purchase carrying a known code.
   await tx.query(
     `/* applyStagedStoreRows:referrals */ insert into referral_claims (org_id, customer_key, code, claimed_at)

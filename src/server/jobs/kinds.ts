@@ -20,6 +20,7 @@ import { sweepMailboxesJob } from '../cases/sweepMailboxesJob.ts';
 import { escalateCasesJob } from '../cases/escalateCasesJob.ts';
 import { weeklyDigestJob } from '../cases/weeklyDigestJob.ts';
 import { evidenceSweepJob } from '../audits/evidenceSweepJob.ts';
+import { loyaltyRefreshJob } from '../loyalty/loyaltyRefreshJob.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -47,4 +48,5 @@ export const JOB_KINDS: JobKind<any>[] = [
   escalateCasesJob,
   weeklyDigestJob,
   evidenceSweepJob,
+  loyaltyRefreshJob,
 ];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { finishStoreImport, getStoreImport } from '../../db/storeImports/imports.ts';
 import { defineJob } from '../jobs/queue.ts';
 import { runStoreImport } from './importStoreFile.ts';
+import { loyaltyRefreshJob } from '../loyalty/loyaltyRefreshJob.ts';
 
 const GONE = { status: 'failed', rowsRead: 0, rowsRefused: 0, rowsStored: 0, bytesRead: 0, problems: [{ line: 0, reason: 'The uploaded file is gone; upload it again.' }] } as const;
 
@@ -30,6 +31,8 @@ export const importStoreFileJob = defineJob({
     const upload = imp.uploadPath;
     try {
       const done = await runStoreImport(ctx.pool, imp, upload);
+      // New transactions: the loyalty dashboard's default views are computed ahead of the first visit.
+      if (done.status === 'done' && imp.kind === 'transactions') await ctx.queue.send(loyaltyRefreshJob, { orgId });
       return { status: done.status, rowsRead: done.rowsRead, rowsStored: done.rowsStored };
     } catch (err) {
       if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT') {

@@ -45,4 +45,5 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.alerts-sla': 'بررسی نقض SLA در تماس‌های پشتیبانی',
   'jobs.kind.alerts-sweep': 'یافتن نقض‌های SLA و رویدادهای بررسی‌نشده',
   'jobs.kind.alerts-metric-drop': 'یافتن افت معنادار شاخص‌ها',
+  'jobs.kind.loyalty-refresh': 'پیش‌محاسبهٔ داشبورد وفاداری پس از تراکنش‌های تازه',
 };

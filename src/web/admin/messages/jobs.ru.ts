@@ -45,4 +45,5 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.alerts-sla': 'Проверить обращения в поддержку на нарушение SLA',
   'jobs.kind.alerts-sweep': 'Найти нарушения SLA и непроверенные события',
   'jobs.kind.alerts-metric-drop': 'Найти значимые падения метрик',
+  'jobs.kind.loyalty-refresh': 'Заранее рассчитать панель лояльности после новых транзакций',
 };

@@ -45,4 +45,5 @@ export const jobsEn = {
   'jobs.kind.alerts-sla': 'Check support contacts for SLA breaches',
   'jobs.kind.alerts-sweep': 'Look for SLA breaches and unchecked events',
   'jobs.kind.alerts-metric-drop': 'Look for significant metric drops',
+  'jobs.kind.loyalty-refresh': 'Precompute the loyalty dashboard after new transactions',
 };
