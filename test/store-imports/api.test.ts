@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StartStoreImportAnswerSchema, StoreImportPreviewAnswerSchema, StoreImportsAnswerSchema } from '../../src/core/api/storeImports.ts';
+import { StoreImportPreviewAnswerSchema, StoreImportsAnswerSchema } from '../../src/core/api/storeImports.ts';
 import { buildLocation, buildOrgWithOwner, buildUser, signIn, type Client, type TestServer, startTestServer } from '../helpers/app.ts';
 import { importFile, upload } from './upload.ts';
 
