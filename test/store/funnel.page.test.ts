@@ -1,7 +1,7 @@
 /**
  * The store funnel page in Chromium over the SQL fixture (funnelFixture.ts): the three steps with their rates
  * and trends, the stores table worst conversion first and sorted from the keyboard, Persian digits, and the
- * empty state that leads to the imports. SHOTS=dir saves screenshots at 1280 and 390 px in en, ru and fa.
+ * empty state that leads to the imports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -90,18 +90,5 @@ describe('store funnel page', () => {
     await page.getByTestId('fn-empty').waitFor();
     expect(await page.getByTestId('fn-empty').getByRole('link').getAttribute('href')).toBe('/app/stores/imports');
     await page.context().close();
-  });
-
-  it.runIf(process.env.SHOTS)('takes screenshots', { timeout: 600_000 }, async () => {
-    for (const lang of ['en', 'ru', 'fa']) {
-      const page = await openSignedInPage(browser, server.baseUrl, 'owner@fnpage.test', TEST_PASSWORD, { lang });
-      for (const width of [1280, 390]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.goto(`${server.baseUrl}/app/stores?${query.replace(/&location=[^&]+/, '')}`);
-        await page.getByTestId('fn-stores').waitFor();
-        await page.screenshot({ path: `${process.env.SHOTS}/funnel-${lang}-${width}.png`, fullPage: true });
-      }
-      await page.context().close();
-    }
   });
 });
