@@ -146,8 +146,8 @@ describe('account screens in the browser', () => {
   it('does not offer a viewer the pages of other roles, and says so plainly when opened by URL', async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'viewer@screen.test', TEST_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    // Support KPIs, action plans' before/after and audit results are aggregates (metrics.read, audit.read), like the dashboards a viewer reads.
-    await poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Surveys', 'Support', 'Action plans', 'Audits', 'Locations', 'Account']);
+    // Support KPIs, action plans' before/after and audit results, staff-voice results and store economics are aggregates (metrics.read, audit.read), like the dashboards a viewer reads.
+    await poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Surveys', 'Support', 'Action plans', 'Audits', 'Staff voice', 'Stores', 'Locations', 'Account']);
     for (const url of ['/app/users', '/app/settings', '/app/validation', '/app/surveys/new', '/app/surveys/00000000-0000-4000-8000-000000000000/responses']) {
       await page.goto(`${server.baseUrl}${url}`);
       await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Not available for your role');
