@@ -38,10 +38,11 @@ export function benchCommand(): Command {
     .option('--store-rows <n>', 'store import: rows of the generated transaction file', count('--store-rows', 10), 1_000_000)
     .option('--loyalty', 'measure only the loyalty calls\' cold and warm latency and `sarafan loyalty` (docs/bench.md "Loyalty latency")')
     .option('--skip-loyalty', 'leave out the loyalty latency')
+    .option('--home-pdf', 'measure only GET /api/v1/home (owner, store manager) and a report PDF (en, fa) on the --answers data (docs/bench.md "Home and report PDF")')
     .action(async (opts: {
       answers: number; runs: number; json?: boolean; widget?: boolean; fresh?: boolean; keep?: boolean; ingest?: boolean; skipIngest?: boolean; startup?: boolean;
       count: number; seconds: number; concurrency: number; support?: boolean; skipSupport?: boolean; supportRows: number; funnel?: boolean; funnelTransactions: number;
-      store?: boolean; skipStore?: boolean; storeRows: number; loyalty?: boolean; skipLoyalty?: boolean;
+      store?: boolean; skipStore?: boolean; storeRows: number; loyalty?: boolean; skipLoyalty?: boolean; homePdf?: boolean;
     }) => {
       // Each step's modules are loaded when it runs: loading them all (the server, the text models) took 270 MB of RSS
       // before the first row, which a step run alone (`--store`, `--support`) reported as its own peak.
@@ -58,11 +59,15 @@ export function benchCommand(): Command {
       if (opts.funnel) return void (await funnel());
       if (opts.store) return void (await store());
       if (opts.loyalty) return void (await loyalty());
+      const dashboard = async (homePdfOnly: boolean) => (await import('./runBench.ts')).runBench({
+        answers: opts.answers, runs: opts.runs, json, fresh: !!opts.fresh, keep: !!opts.keep, homePdfOnly,
+      });
+      if (opts.homePdf) return void (await dashboard(true));
       (await import('./widgetSize.ts')).runWidgetBench({ json });
       if (opts.widget) return;
       await (await import('./startup.ts')).runStartupBench({ json });
       if (opts.startup) return;
-      await (await import('./runBench.ts')).runBench({ answers: opts.answers, runs: opts.runs, json, fresh: !!opts.fresh, keep: !!opts.keep });
+      await dashboard(false);
       if (!opts.skipIngest) await ingest(true);
       if (!opts.skipSupport) await support();
       if (!opts.skipStore) await store();

@@ -16,6 +16,7 @@ import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type B
 import { baselineCompareSegments, baselineDrivers, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
 import { ROLLUP_LEVELS } from '../src/db/rollups/levels.ts';
 import { timeRuns, type Timing } from './timing.ts';
+import { benchHomeAndPdf, PDF_RUNS } from './homePdf.ts';
 
 /** Command-line options of `sarafan bench`. */
 export interface BenchOptions {
@@ -24,6 +25,8 @@ export interface BenchOptions {
   json: boolean;
   fresh: boolean;
   keep: boolean;
+  /** Only the home page and the report PDF (`--home-pdf`), not the dashboard calls. */
+  homePdfOnly?: boolean;
 }
 
 /** One table row / JSON line; `error` when the API call did not answer 200. */
@@ -144,9 +147,9 @@ async function diskSizes(db: Database): Promise<{ answers: number; responses: nu
   };
 }
 
-async function signIn(baseUrl: string, password: string): Promise<string> {
+async function signIn(baseUrl: string, password: string, email = BENCH_EMAIL): Promise<string> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_EMAIL, password }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`bench login failed: HTTP ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
@@ -167,7 +170,8 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
   try {
     await migrate(db.pool);
     const password = crypto.randomBytes(12).toString('base64url');
-    const { ids, generatedMs } = await prepareData(db, opts, await hashPassword(password));
+    const passwordHash = await hashPassword(password);
+    const { ids, generatedMs } = await prepareData(db, opts, passwordHash);
     const app = await buildApp({ pool: db.pool, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -176,7 +180,7 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
       const cookie = await signIn(baseUrl, password);
       const baselineRuns = opts.answers >= 5_000_000 ? 3 : Math.min(opts.runs, 5);
       const region = (await db.pool.query(`select id from locations where org_id = $1 and kind = 'region' order by name limit 1`, [ids.orgId])).rows[0].id;
-      for (const [measure, apiPath, baseline] of measures(ids, db, region)) {
+      for (const [measure, apiPath, baseline] of opts.homePdfOnly ? [] : measures(ids, db, region)) {
         let error: string | undefined;
         const call = async () => {
           const res = await fetch(baseUrl + apiPath, { headers: { cookie } });
@@ -197,13 +201,21 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
           }
         }
       }
+      const homeAndPdf = await benchHomeAndPdf({
+        pool: db.pool, baseUrl, ids, passwordHash, runs: opts.runs, ownerCookie: cookie, signIn: (email) => signIn(baseUrl, password, email),
+      });
+      for (const r of homeAndPdf) {
+        results.push({ ...r, answers: opts.answers, engine: 'sarafan' });
+        if (opts.json && !r.error) console.log(JSON.stringify({ measure: r.measure, answers: opts.answers, engine: 'sarafan', median_ms: r.median_ms, p95_ms: r.p95_ms }));
+      }
       printTable(opts, results);
       const facts = await db.pool.query(`select current_setting('server_version') as v, pg_size_pretty(pg_database_size(current_database())) as size,
         (select count(*)::int from rollup_scores where org_id = $1) as rollup_rows, (select count(*)::int from rollup_scores_compact where org_id = $1) as compact_rows`, [ids.orgId]);
       const f = facts.rows[0];
       say(opts, `\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
         `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores rows ${f.rollup_rows}, rollup_scores_compact rows ${f.compact_rows}.`);
-      say(opts, `Sarafan: ${opts.runs} timed runs after 3 warm-up runs per call, over HTTP with a signed-in session. ` +
+      say(opts, `Sarafan: ${opts.runs} timed runs after 3 warm-up runs per call, over HTTP with a signed-in session ` +
+        `(report_pdf_*: ${PDF_RUNS} runs after 1 warm-up that starts Chromium). ` +
         `Baseline-js: ${baselineRuns} runs${opts.answers >= 5_000_000 ? ' without warm-up (fewer runs at this size: each one streams every answer)' : ' after 1 warm-up'}.`);
       const sizes = await diskSizes(db);
       say(opts, `Disk (tables + indexes): answers ${sizes.answers} MB, responses ${sizes.responses} MB, all rollups ${sizes.rollups} MB ` +

@@ -37,7 +37,10 @@ const PUBLIC = new Set([
 ]);
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
-  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports' | 'result-links';
+  | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports' | 'result-links'
+  | 'saved-views'
+  | 'reports' | 'report-schedules' | 'report-deliveries'
+  | 'shared-links';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
 const PARAM_RESOURCES: Record<string, Resource> = {
   surveyId: 'surveys', locationId: 'locations', userId: 'users', responseId: 'responses', invitationId: 'invitations', questionId: 'questions',
@@ -48,7 +51,10 @@ const PARAM_RESOURCES: Record<string, Resource> = {
   version: 'checklist-versions',
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
-  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports', 'result-links']);
+  'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports', 'result-links',
+  'saved-views',
+  'reports', 'report-schedules', 'report-deliveries',
+  'shared-links']);
 
 type IdSet = Record<Resource, string>;
 interface Route {
@@ -96,6 +102,7 @@ const PROBE_BODIES: Record<string, (ids: IdSet) => unknown> = {
   'PUT /api/v1/focus-sessions/:id': () => ({ kind: 'debrief', title: 'PWNED', heldOn: '2026-01-01' }),
   'POST /api/v1/focus-sessions/:id/findings': () => ({ text: 'PWNED' }),
   'PUT /api/v1/focus-findings/:id': () => ({ text: 'PWNED' }),
+  'PATCH /api/v1/saved-views/:id': () => ({ name: 'PWNED', shared: false }),
 };
 
 function paramsOf(url: string): string[] {
@@ -137,6 +144,9 @@ const randomIds = (): IdSet => ({
   checklists: crypto.randomUUID(), 'checklist-versions': '1',
   'audit-waves': crypto.randomUUID(), 'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(),
   'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(), 'result-links': crypto.randomUUID(),
+  'saved-views': crypto.randomUUID(),
+  reports: crypto.randomUUID(), 'report-schedules': crypto.randomUUID(), 'report-deliveries': crypto.randomUUID(),
+  'shared-links': crypto.randomUUID(),
 });
 
 describe('security walk over every /api/v1 route', () => {
@@ -171,6 +181,8 @@ describe('security walk over every /api/v1 route', () => {
   /** A root cause of each organisation; an action plan of store A1, of store A2 and of org B. */
   const causeIds = { a: '', b: '' };
   const planIds = { a: '', a2: '', b: '' };
+  /** A report of store A1, of store A2 and of org B, each with a schedule and a delivery (docs/reports.md). */
+  const reportIds: Record<'a' | 'a2' | 'b', { report: string; schedule: string; delivery: string }> = { a: { report: '', schedule: '', delivery: '' }, a2: { report: '', schedule: '', delivery: '' }, b: { report: '', schedule: '', delivery: '' } };
   const quizIds = { a: '', b: '' };
   /** Audits (docs/audits.md): an employee with a coaching note, a QA review and a calibration session about a contact, of store A1, of store A2 and of org B. */
   const qaIds = { a: { employee: '', note: '', review: '', calibration: '' }, a2: { employee: '', note: '', review: '', calibration: '' }, b: { employee: '', note: '', review: '', calibration: '' } };
@@ -185,6 +197,10 @@ describe('security walk over every /api/v1 route', () => {
   const focusIds = { a: { session: '', finding: '' }, a2: { session: '', finding: '' }, b: { session: '', finding: '' } };
   /** Staff results links (docs/staff.md "Telling staff the results") on a staff survey, of store A1, of store A2 and of org B. */
   const resultLinkIds = { a: '', a2: '', b: '' };
+  /** Saved views (docs/analytics.md "Saved views"): org A's owner's shared view naming store A2 (narrowed for callers limited to A1), and org B's. */
+  const savedViewIds = { a: '', b: '' };
+  /** Shared links (docs/sharing.md) showing store A1, store A2 and org B. */
+  const sharedLinkIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
 
   beforeAll(async () => {
@@ -313,7 +329,9 @@ describe('security walk over every /api/v1 route', () => {
     const checklists: Record<string, string> = {};
     for (const org of [A, B]) {
       const c = (await server.pool.query(`insert into checklists(org_id, name) values ($1, 'Probe checklist') returning id`, [org.orgId])).rows[0].id as string;
-      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, '{}')`, [org.orgId, c]);
+      // A definition the API could have stored (an empty one made GET /qa/scorecards fail with 500).
+      const definition = { name: 'Probe checklist', sections: [{ key: 's', name: 'S', items: [{ key: 'probe', text: 'Probe', points: 1 }] }] };
+      await server.pool.query(`insert into checklist_versions(org_id, checklist_id, version, definition) values ($1, $2, 1, $3)`, [org.orgId, c, JSON.stringify(definition)]);
       checklists[org.orgId] = c;
     }
     const evidence = async (orgId: string, storeId: string) => {
@@ -380,6 +398,35 @@ describe('security walk over every /api/v1 route', () => {
     resultLinkIds.a = await resultLink(A.orgId, A.storeId);
     resultLinkIds.a2 = await resultLink(A.orgId, A2.storeId);
     resultLinkIds.b = await resultLink(B.orgId, B.storeId);
+    const savedView = async (org: OrgSeed, name: string, query: string) =>
+      (await server.pool.query(`insert into saved_views(org_id, owner_user_id, survey_id, name, query, shared) values ($1, $2, $3, $4, $5, true) returning id`,
+        [org.orgId, org.ownerId, org.surveyId, name, query])).rows[0].id as string;
+    savedViewIds.a = await savedView(A, 'A-view', `range=30d&location=${A2.storeId}&cmp=locations&aLoc=${A.storeId}&bLoc=${A2.storeId}`);
+    savedViewIds.b = await savedView(B, 'B-MARK-view', `location=${B.storeId}`);
+    const reportOf = async (orgId: string, surveyId: string, storeId: string, ownerId: string, tag: string) => {
+      const path = (await server.pool.query(`select path from locations where org_id = $1 and id = $2`, [orgId, storeId])).rows[0].path as string;
+      const definition = { surveyId, sections: ['kpis'], filters: { location: storeId }, period: { rule: 'last_week' }, includeComments: false };
+      const report = (await server.pool.query(`insert into reports(org_id, name, definition, location_path, owner_id) values ($1, $2, $3, $4, $5) returning id`,
+        [orgId, `${tag}-report`, JSON.stringify(definition), path, ownerId])).rows[0].id as string;
+      const schedule = (await server.pool.query(`insert into report_schedules(org_id, report_id, frequency, hour, recipients, next_run_at)
+        values ($1, $2, 'daily', 9, '[{"kind":"role","role":"viewer"}]', now() + interval '1 day') returning id`, [orgId, report])).rows[0].id as string;
+      const delivery = (await server.pool.query(`insert into report_deliveries(org_id, report_id, schedule_id, recipient_key, email, lang, period_key, report_day, status)
+        values ($1, $2, $3, 'email:x@sec.test', 'x@sec.test', 'en', '2026-01-01', '2026-01-01', 'failed') returning id`, [orgId, report, schedule])).rows[0].id as string;
+      return { report, schedule, delivery };
+    };
+    reportIds.a = await reportOf(A.orgId, A.surveyId, A.storeId, A.ownerId, 'A');
+    reportIds.a2 = await reportOf(A.orgId, A.surveyId, A2.storeId, A.ownerId, 'A2');
+    reportIds.b = await reportOf(B.orgId, B.surveyId, B.storeId, B.ownerId, 'B-MARK');
+    const sharedLink = async (org: OrgSeed, storeId: string, title: string) =>
+      (await server.pool.query(
+        `insert into shared_links(org_id, survey_id, definition, title, token_hash, created_by, creator_role, location_paths)
+         select $1, $2, $3, $4, $5, $6, 'owner', array[path] from locations where org_id = $1 and id = $7 returning id`,
+        [org.orgId, org.surveyId, JSON.stringify({ surveyId: org.surveyId, sections: ['kpis'], period: { rule: 'last_month' } }), title,
+          crypto.randomBytes(32).toString('hex'), org.ownerId, storeId],
+      )).rows[0].id as string;
+    sharedLinkIds.a = await sharedLink(A, A.storeId, 'A1 link');
+    sharedLinkIds.a2 = await sharedLink(A, A2.storeId, 'A2-MARK link');
+    sharedLinkIds.b = await sharedLink(B, B.storeId, 'B-MARK link');
     owner = await signIn(server.baseUrl, A.ownerEmail);
     manager = await signIn(server.baseUrl, 'lm@a.sec.test');
     analyst = await signIn(server.baseUrl, 'analyst@a.sec.test');
@@ -402,6 +449,9 @@ describe('security walk over every /api/v1 route', () => {
     checklists: checklistIds.a, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.a, 'audit-assignments': auditIds.a.assignment, 'audit-visits': auditIds.a.visit, 'audit-appeals': auditIds.a.appeal,
     'focus-sessions': focusIds.a.session, 'focus-findings': focusIds.a.finding, 'result-links': resultLinkIds.a,
+    'saved-views': savedViewIds.a,
+    reports: reportIds.a.report, 'report-schedules': reportIds.a.schedule, 'report-deliveries': reportIds.a.delivery,
+    'shared-links': sharedLinkIds.a,
   });
   // Objects of org A outside store A1: store A2, its response, and the (unrestricted) owner.
   const idsA2 = (): IdSet => ({
@@ -410,6 +460,8 @@ describe('security walk over every /api/v1 route', () => {
     'audit-evidence': evidenceIds.a2,
     'audit-assignments': auditIds.a2.assignment, 'audit-visits': auditIds.a2.visit, 'audit-appeals': auditIds.a2.appeal,
     'focus-sessions': focusIds.a2.session, 'focus-findings': focusIds.a2.finding, 'result-links': resultLinkIds.a2,
+    reports: reportIds.a2.report, 'report-schedules': reportIds.a2.schedule, 'report-deliveries': reportIds.a2.delivery,
+    'shared-links': sharedLinkIds.a2,
   });
   const idsB = (): IdSet => ({
     surveys: B.surveyId, locations: B.storeId, users: B.ownerId, responses: B.responseIds[0], invitations: B.invitationId, questions: B.npsQuestionId,
@@ -423,6 +475,9 @@ describe('security walk over every /api/v1 route', () => {
     'audit-waves': auditWaveIds.b, 'audit-assignments': auditIds.b.assignment, 'audit-visits': auditIds.b.visit, 'audit-appeals': auditIds.b.appeal,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
     'focus-sessions': focusIds.b.session, 'focus-findings': focusIds.b.finding, 'result-links': resultLinkIds.b,
+    'saved-views': savedViewIds.b,
+    reports: reportIds.b.report, 'report-schedules': reportIds.b.schedule, 'report-deliveries': reportIds.b.delivery,
+    'shared-links': sharedLinkIds.b,
   });
   const walkable = () => routes.filter((r) => !PUBLIC.has(key(r)) && paramsOf(r.url).every((p) => p !== '*' && resourceOf(r.url, p)));
   const withIds = () => walkable().filter((r) => paramsOf(r.url).length > 0);
@@ -532,6 +587,8 @@ describe('security walk over every /api/v1 route', () => {
       const outside = [
         'locations', 'responses', 'users', 'alert-rules', 'cases', 'action-plans', 'employees', 'coaching-notes', 'audit-calibrations', 'qa-reviews',
         'audit-assignments', 'audit-visits', 'audit-appeals', 'audit-evidence', 'focus-sessions', 'focus-findings', 'result-links',
+        'reports', 'report-schedules', 'report-deliveries',
+        'shared-links',
       ];
       const scoped = withIds().filter((r) => paramsOf(r.url).some((p) => outside.includes(resourceOf(r.url, p)!)));
       for (const route of scoped) {
@@ -542,6 +599,8 @@ describe('security walk over every /api/v1 route', () => {
           employees: crypto.randomUUID(), 'coaching-notes': crypto.randomUUID(), 'audit-calibrations': crypto.randomUUID(), 'qa-reviews': crypto.randomUUID(),
           'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(), 'audit-evidence': crypto.randomUUID(),
           'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(), 'result-links': crypto.randomUUID(),
+          reports: crypto.randomUUID(), 'report-schedules': crypto.randomUUID(), 'report-deliveries': crypto.randomUUID(),
+          'shared-links': crypto.randomUUID(),
         });
         // A role without the action is refused alike for every id (403); anything the role may do must be a 404.
         const problem = leak(res, random, [403]);

@@ -7,12 +7,12 @@
  * a failed import.
  */
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { SUPPORT_IMPORT_PRESETS } from '../core/api/supportStore.ts';
 import { startFileImport } from '../db/support/imports.ts';
 import { fileDigest, runFileImport } from '../server/support/importEventFile.ts';
 import { EventFileError, eventFileFormat, readEventFile } from '../server/support/readEventFile.ts';
 import { cliText } from './messages.ts';
+import { runImportWithBar } from './importRun.ts';
 import { openMigratedDatabase } from './start.ts';
 import { resolveOrg } from './resolveOrg.ts';
 
@@ -63,23 +63,9 @@ export function registerImportCommand(program: Command): void {
           console.log(cliText('import.already', { file: name, status: started.row.status, when: started.row.startedAt.toISOString() }));
           return;
         }
-        const bar = new cliProgress.SingleBar(
-          { format: 'import [{bar}] {percentage}% | {rows} rows | {duration_formatted}', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(bytes, 0, { rows: 0 });
-        const t0 = Date.now();
-        const done = await runFileImport(db.pool, started.row, file, (p) => bar.update(p.bytesRead, { rows: p.rowsRead })).finally(() => bar.stop());
-        for (const p of done.problems.slice(0, 20)) console.error(`  ${p.line ? `line ${p.line}: ` : ''}${p.reason}`);
-        if (done.rowsRefused > done.problems.length) console.error(`  ... and ${done.rowsRefused - done.problems.length} more`);
-        if (done.status === 'done') {
-          console.log(cliText('import.done', {
-            file: name, rows: done.rowsRead, events: done.eventsAdded, contacts: done.contactsTouched, refused: done.rowsRefused, seconds: (Date.now() - t0) / 1000,
-          }));
-        } else {
-          console.error(done.rowsRefused > 0 ? cliText('import.refused', { refused: done.rowsRefused }) : cliText('import.failed', { reason: done.problems[0]?.reason ?? 'unknown error' }));
-          process.exitCode = 1;
-        }
+        await runImportWithBar(bytes, (onProgress) => runFileImport(db.pool, started.row, file, onProgress), (done, seconds) => cliText('import.done', {
+          file: name, rows: done.rowsRead, events: done.eventsAdded, contacts: done.contactsTouched, refused: done.rowsRefused, seconds,
+        }));
       } finally {
         await db.close();
       }

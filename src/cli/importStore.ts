@@ -8,7 +8,6 @@
  */
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { STORE_IMPORT_KINDS, type StoreImportKind } from '../core/storeImports/fields.ts';
 import { isTimeZone } from '../core/time/timeZone.ts';
 import { startStoreImport } from '../db/storeImports/imports.ts';
@@ -17,6 +16,7 @@ import { fileDigest } from '../server/files/upload.ts';
 import { runStoreImport } from '../server/store/importStoreFile.ts';
 import { readStoreFile, type StoreFileOptions } from '../server/store/readStoreFile.ts';
 import { cliText } from './messages.ts';
+import { runImportWithBar } from './importRun.ts';
 import { resolveOrg } from './resolveOrg.ts';
 import { openMigratedDatabase } from './start.ts';
 
@@ -97,25 +97,11 @@ export function registerImportStoreCommand(program: Command): void {
           console.log(cliText('import.already', { file: name, status: started.row.status, when: started.row.startedAt.toISOString() }));
           return;
         }
-        const bar = new cliProgress.SingleBar(
-          { format: 'import [{bar}] {percentage}% | {rows} rows | {duration_formatted}', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        );
-        bar.start(bytes, 0, { rows: 0 });
-        const t0 = Date.now();
         // The --location label (an id, code or name) is resolved like a row's location column.
         const row = { ...started.row, locationId: opts.location ?? null };
-        const done = await runStoreImport(db.pool, row, file, (p) => bar.update(p.bytesRead, { rows: p.rowsRead })).finally(() => bar.stop());
-        for (const p of done.problems.slice(0, 20)) console.error(`  ${p.line ? `line ${p.line}: ` : ''}${p.reason}`);
-        if (done.rowsRefused > done.problems.length) console.error(`  ... and ${done.rowsRefused - done.problems.length} more`);
-        if (done.status === 'done') {
-          console.log(cliText('importStore.done', {
-            file: name, kind: opts.kind, rows: done.rowsRead, stored: done.rowsStored, refused: done.rowsRefused, seconds: (Date.now() - t0) / 1000,
-          }));
-        } else {
-          console.error(done.rowsRefused > 0 ? cliText('import.refused', { refused: done.rowsRefused }) : cliText('import.failed', { reason: done.problems[0]?.reason ?? 'unknown error' }));
-          process.exitCode = 1;
-        }
+        await runImportWithBar(bytes, (onProgress) => runStoreImport(db.pool, row, file, onProgress), (done, seconds) => cliText('importStore.done', {
+          file: name, kind: opts.kind, rows: done.rowsRead, stored: done.rowsStored, refused: done.rowsRefused, seconds,
+        }));
       } finally {
         await db.close();
       }

@@ -134,7 +134,7 @@ describe('sarafan stats compare-csat', () => {
     expect(o.pValue).toBeCloseTo(693 / 3003, 12); // hypergeometric sum by hand in compare.test.ts
     expect(o).toMatchObject({
       diff: 40, test: 'fisher_exact', significant: false, csat1: 100, csat2: 60, n1: 5, n2: 10,
-      smallSample: true, hiddenInSharedReports: false, definition: 'share.v1.diff',
+      smallSample: true, hiddenInSharedReports: false, definition: 'csat.v1.diff',
     });
     expect(o.reason.code).toBe('small_sample');
     const r = runStatsCommand(['compare-csat', '5/5', '6/10']);

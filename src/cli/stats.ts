@@ -9,7 +9,7 @@ import {
   compareNps,
   compareShares,
   computeCsat,
-  computeShare,
+  csatFromCounts,
   npsFromCounts,
   type ComparisonResult,
   type ComparisonTest,
@@ -216,9 +216,10 @@ function compareReport(first: [number, number, number], second: [number, number,
 }
 
 function compareCsatReport(first: ShareCounts, second: ShareCounts, json?: boolean): string {
-  const a = computeShare(first.successes, first.n);
-  const b = computeShare(second.successes, second.n);
-  const c = compareShares(first, second);
+  // CSAT results, so the change is csat.v1.diff as on the dashboard (bare counts would be share.v1.diff).
+  const a = csatFromCounts(first.successes, first.n);
+  const b = csatFromCounts(second.successes, second.n);
+  const c = compareShares(a, b);
   if (json) {
     return JSON.stringify({
       ...changeJson(c), csat1: a.value, csat2: b.value, satisfied1: first.successes, satisfied2: second.successes,

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'survey_closed'
   | 'setup_done'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  /** PDF rendering needs Chromium and it could not start (docs/reports.md) */
+  | 'pdf_unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -17,6 +17,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  pdf_unavailable: 503,
 };
 
 /**

@@ -11,6 +11,14 @@ describe('frameAncestorsFor', () => {
     expect(frameAncestorsFor('/setup')).toBe("'none'");
     expect(frameAncestorsFor('/survey')).toBe("'none'");
     expect(frameAncestorsFor('/assets/index.js')).toBe("'none'");
+    // A shared link's embed (and its password form's answer) carry the link's own list; the page itself does not.
+    expect(frameAncestorsFor('/p/AbC-123_xyz/embed')).toBe('route');
+    expect(frameAncestorsFor('/p/AbC-123_xyz/embed?lang=fa')).toBe('route');
+    expect(frameAncestorsFor('/p/AbC-123_xyz/unlock?to=embed')).toBe('route');
+    expect(frameAncestorsFor('/p/AbC-123_xyz/unlock')).toBe("'none'");
+    expect(frameAncestorsFor('/p/AbC-123_xyz')).toBe("'none'");
+    expect(frameAncestorsFor('/p/AbC-123_xyz/embedded')).toBe("'none'");
+    expect(frameAncestorsFor('/api/v1/p/x/embed')).toBe("'none'");
   });
 });
 

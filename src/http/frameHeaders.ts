@@ -8,9 +8,21 @@
 
 export type FrameAncestors = "'none'" | "'self'";
 
-/** 'self' for respondent pages, 'none' for everything else. */
-export function frameAncestorsFor(url: string): FrameAncestors {
-  return url.startsWith('/s/') ? "'self'" : "'none'";
+/** A shared link's embed and its password form (docs/sharing.md "Embedding"): the link's own list of sites. */
+const SHARED_EMBED = /^\/p\/[A-Za-z0-9_-]+\/(embed|unlock\?(.*&)?to=embed)(?:[?&#]|$)/;
+
+/**
+ * 'self' for respondent pages, 'route' for a shared link's embed (the route writes the link's frame-ancestors;
+ * if it wrote none, 'none' holds), 'none' for everything else.
+ */
+export function frameAncestorsFor(url: string): FrameAncestors | 'route' {
+  if (url.startsWith('/s/')) return "'self'";
+  return SHARED_EMBED.test(url) ? 'route' : "'none'";
+}
+
+/** Whether the Content-Security-Policy `csp` has a frame-ancestors directive. */
+export function hasFrameAncestors(csp: string | undefined): boolean {
+  return (csp ?? '').split(';').some((d) => d.trim().split(/\s+/)[0].toLowerCase() === 'frame-ancestors');
 }
 
 /**

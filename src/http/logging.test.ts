@@ -10,6 +10,12 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/v1/invitations/AbC-123_xyz/accept')).toBe('/api/v1/invitations/[redacted]/accept');
   });
 
+  it('masks shared link tokens (docs/sharing.md)', () => {
+    expect(redactUrl('/p/AbC-123_xyz')).toBe('/p/[redacted]');
+    expect(redactUrl('/p/AbC-123_xyz/embed?lang=fa')).toBe('/p/[redacted]/embed?lang=fa');
+    expect(redactUrl('/p/AbC-123_xyz/unlock')).toBe('/p/[redacted]/unlock');
+  });
+
   it('drops the query of respondent pages (hidden fields) and leaves other URLs alone', () => {
     expect(redactUrl('/s/visit-ab12?loc=S-01&email=a%40b.test')).toBe('/s/visit-ab12?[redacted]');
     expect(redactUrl('/s/visit-ab12')).toBe('/s/visit-ab12');

@@ -1,14 +1,14 @@
 /**
  * Logs. Every 500 is logged, always (`logError`): one JSON line with its errorId, the route pattern and
  * the error's stack. Request lines are optional (SARAFAN_LOG=1). Neither carries secrets or personal
- * data: URLs hold invitation tokens (`/invite/<token>`, `/api/v1/invitations/<token>`, bearer
+ * data: URLs hold invitation and shared link tokens (`/invite/<token>`, `/api/v1/invitations/<token>`, `/p/<token>`, bearer
  * credentials) and respondent links carry hidden fields (order numbers, e-mails) in their query, so
  * request lines show a redacted URL and error lines only the route pattern; cookies, authorization
  * headers and request bodies are never logged, and values quoted in error messages are masked.
  */
 import type { FastifyRequest } from 'fastify';
 
-const TOKEN_IN_PATH = /^(\/invite\/|\/api\/v1\/invitations\/)[^/?#]+/;
+const TOKEN_IN_PATH = /^(\/invite\/|\/api\/v1\/invitations\/|\/p\/)[^/?#]+/;
 
 /** The URL as it may be logged: invitation tokens masked, query strings of respondent pages dropped. */
 export function redactUrl(url: string): string {

@@ -20,6 +20,8 @@ export { registerQuizPageRoutes } from './quiz/routes.ts';
 export { registerReferralPageRoutes } from './referral/routes.ts';
 /** The staff results page /staff-results/:token, mounted by the route table beside the staff API. */
 export { registerStaffResultsPageRoutes } from './staffResults/routes.ts';
+/** A shared link's public pages /p/:token (+ /embed, /unlock), mounted by the route table beside the shared links API. */
+export { registerSharedLinkPageRoutes } from './shared/routes.ts';
 import { invitationPage } from './invitation.ts';
 import { referralOfThanks } from './referral/thanks.ts';
 

@@ -19,6 +19,9 @@ import {
 import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
+import { renderMessagePage } from './render/layout.ts';
+import { localize } from '../core/surveys/localize.ts';
+import type { LocalizedText } from '../core/surveys/types.ts';
 import { accentStyle } from './render/brand.ts';
 import { linkSubmission, submissionInvitation } from './invitation.ts';
 import { issueReferralCode } from '../server/referrals/commands/issueCode.ts';
@@ -158,6 +161,12 @@ async function handleSubmission(
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.
     return reply.redirect(thanks, 303);
   } catch (err) {
+    if (err instanceof DomainError && err.code === 'survey_closed' && err.details?.endMessage) {
+      // A full "end" quota screens the respondent out with its message; nothing was stored.
+      const message = localize(err.details.endMessage as LocalizedText, lang, survey.defaultLanguage);
+      if (json) return reply.status(200).send({ ok: true, ended: true, quota: err.details.quota, message });
+      return sendPage(reply, 200, renderMessagePage(lang, localize(survey.title, lang, survey.defaultLanguage), message), accentStyle(survey));
+    }
     if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {
       const errors = err.details.errors as Record<string, { message: string }>;

@@ -16,7 +16,7 @@ import { loggerOptions } from '../http/logging.ts';
 import { malformedPathParam } from '../http/validate.ts';
 import { addApiHeaders } from '../http/apiHeaders.ts';
 import { parseTrustProxy } from '../http/trustProxy.ts';
-import { frameAncestorsFor, withFrameAncestors, X_FRAME_OPTIONS } from '../http/frameHeaders.ts';
+import { frameAncestorsFor, hasFrameAncestors, withFrameAncestors, X_FRAME_OPTIONS } from '../http/frameHeaders.ts';
 import { DomainError } from '../core/errors.ts';
 import { loadSession, SESSION_COOKIE } from '../http/session.ts';
 import { createApiKeyAuth } from '../http/apiKeyAuth.ts';
@@ -25,6 +25,7 @@ import { createRollupFolder, type RollupFolder } from './jobs/foldRollupsJob.ts'
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { JOB_KINDS } from './jobs/kinds.ts';
 import { setupInvitations } from './invitations/runtime.ts';
+import { setupReports } from './reports/deliver.ts';
 import { setupAlerts } from './alerts/fire.ts';
 import { messengerSenders } from './messengers/senders.ts';
 import { sweepRollupsJob } from './jobs/sweepRollupsJob.ts';
@@ -77,6 +78,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   // Invitation senders (e-mail; SMS and Telegram add theirs to `.senders`), links, clock: src/server/invitations/runtime.ts.
   const invitations = setupInvitations(appDeps.pool, { smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now });
   setupAlerts({ smtpUrl: appDeps.smtpUrl, publicUrl: appDeps.publicUrl, now: appDeps.now }); // alert e-mails and links: src/server/alerts/fire.ts
+  setupReports({ smtpUrl: appDeps.smtpUrl, ...(appDeps.now ? { now: appDeps.now } : {}) }); // report e-mails: src/server/reports/deliver.ts
   for (const sender of messengerSenders(appDeps.pool)) invitations.senders.add(sender);
   const rollupFolder = createRollupFolder(appDeps.pool, jobs, (orgId, err) => app.log.error({ err, orgId }, 'could not enqueue a rollup fold'));
   app.decorate('jobs', jobs);
@@ -139,8 +141,11 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
 
   // Every response, errors and static files included, says who may frame it (src/http/frameHeaders.ts).
   app.addHook('onSend', async (request, reply, payload) => {
-    const ancestors = frameAncestorsFor(request.url);
+    const policy = frameAncestorsFor(request.url);
     const csp = reply.getHeader('content-security-policy');
+    // A shared link's embed keeps the sites its route allowed; X-Frame-Options cannot name them (CSP wins in browsers).
+    if (policy === 'route' && typeof csp === 'string' && hasFrameAncestors(csp)) return payload;
+    const ancestors = policy === 'route' ? "'none'" : policy;
     reply.header('content-security-policy', withFrameAncestors(typeof csp === 'string' ? csp : undefined, ancestors));
     reply.header('x-frame-options', X_FRAME_OPTIONS[ancestors]);
     return payload;

@@ -9,6 +9,7 @@ import type { AppDeps } from '../http/deps.ts';
 import {
   registerKioskPageRoutes, registerQuizPageRoutes, registerReferralPageRoutes, registerRespondRoutes, registerStaffResultsPageRoutes, registerWidgetRoutes,
 } from '../respond/routes.ts';
+import { registerSharedLinkPageRoutes } from '../respond/routes.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerAccountRoutes } from './auth/accountRoutes.ts';
@@ -18,6 +19,7 @@ import { registerOrgRoutes } from './org/routes.ts';
 import { registerBrandingRoutes } from './org/brandingRoutes.ts';
 import { registerSurveyRoutes } from './surveys/routes.ts';
 import { registerPosterRoutes } from './surveys/posterRoutes.ts';
+import { registerTranslationRoutes } from './surveys/translationRoutes.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
 import { registerSurveyAnalyticsRoutes } from './analytics/surveyRoutes.ts';
 import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
@@ -61,6 +63,13 @@ import { registerStoreImportRoutes } from './store/importRoutes.ts';
 import { registerFunnelRoutes } from './store/funnelRoutes.ts';
 import { registerLoyaltyRoutes } from './loyalty/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
+import { registerSharedLinkRoutes } from './sharing/routes.ts';
+import { registerReportRenderRoutes } from './reports/renderRoutes.ts';
+import { registerHomeRoutes } from './home/routes.ts';
+import { registerSavedViewRoutes } from './views/savedViewRoutes.ts';
+import { registerExportRoutes } from './views/exportRoutes.ts';
+import { registerAuditLogRoutes } from './auditLog/routes.ts';
 
 /** @param replica the read replica's own pool, for /healthz (deps.readPool falls back to the primary) */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replica: pg.Pool | undefined) {
@@ -75,6 +84,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerBrandingRoutes(app, deps); // /api/v1/org/branding, /api/v1/org/logo, public /s/:slug/logo
   await registerSurveyRoutes(app, deps); // /api/v1/surveys
   await registerPosterRoutes(app, deps); // /api/v1/surveys/:id/poster.svg and .pdf
+  await registerTranslationRoutes(app, deps); // /api/v1/surveys/:id/translations (XLIFF and CSV)
   await registerAnalyticsRoutes(app, deps); // /api/v1/analytics overview, freshness, dimensions
   await registerSurveyAnalyticsRoutes(app, deps); // /api/v1/surveys/:id/analytics/*
   await registerFeedbackRoutes(app, deps); // /api/v1/surveys/:id/comments, quality
@@ -124,4 +134,12 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerLoyaltyRoutes(app, deps); // /api/v1/loyalty/* (summary, lorenz, retention, cohorts, nps-value, what-if)
   await registerReferralRoutes(app, deps); // /api/v1/referrals (settings, report, claims)
   await registerReferralPageRoutes(app, deps); // public /r/:code
+  await registerReportRoutes(app, deps); // /api/v1/reports (+ schedules, send-now, pdf), /api/v1/report-schedules/:id, /api/v1/report-deliveries (+ retry)
+  await registerSharedLinkRoutes(app, deps); // /api/v1/shared-links (+ /:id, /:id/revoke)
+  await registerSharedLinkPageRoutes(app, deps); // public /p/:token, /p/:token/embed, POST /p/:token/unlock
+  await registerReportRenderRoutes(app, deps); // POST /api/v1/reports/render: a report as PDF or HTML
+  await registerHomeRoutes(app, deps); // GET /api/v1/home: what changed (metrics, movers, themes, cases, audits, support)
+  await registerSavedViewRoutes(app, deps); // /api/v1/saved-views (+ /:id, /:id/pin)
+  await registerExportRoutes(app, deps); // POST /api/v1/exports: a dashboard chart or table as CSV / XLSX
+  await registerAuditLogRoutes(app, deps); // /api/v1/audit-log (+ /actors): who did what, owners and admins
 }

@@ -12,9 +12,12 @@ import { lettersRoutes } from './letters/routes.tsx';
 import { casesRoutes } from './cases/routes.tsx';
 import { caseOpsRoutes } from './caseops/routes.tsx';
 import { caseReportRoutes } from './caseReports/routes.tsx';
+import { reportsRoutes } from './reports/routes.tsx';
 import type { ReactNode } from 'react';
 import { NotFound } from './shell/NotFound.tsx';
 import { lazyPage } from './shell/lazyPage.tsx';
+import { sharingRoutes } from './sharing/routes.tsx';
+import { RequirePermission } from './shell/RequirePermission.tsx';
 
 // The audit pages' route tables come with their first page (src/web/shell/auditPages.tsx), not in the first view.
 const AuditPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditPages');
@@ -22,6 +25,8 @@ const AuditorPages = lazyPage(() => import('./shell/auditPages.tsx'), 'AuditorPa
 // Likewise the staff-voice and store economics pages, with their tab bars (src/web/shell/staffPages.tsx).
 const StaffPages = lazyPage(() => import('./shell/staffPages.tsx'), 'StaffPages', { pageMessages: true });
 const StorePages = lazyPage(() => import('./shell/staffPages.tsx'), 'StorePages', { pageMessages: true });
+// The audit log page carries its own messages (src/web/auditLog/messages.ts).
+const AuditLogPage = lazyPage(() => import('./auditLog/AuditLogPage.tsx'), 'AuditLogPage');
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
@@ -49,10 +54,13 @@ export function App() {
           {casesRoutes()}
           {caseOpsRoutes()}
           {caseReportRoutes()}
+          {reportsRoutes()}
           <Route path="audits/*" element={<AuditPages />} />
           <Route path="my-audits/*" element={<AuditorPages />} />
           <Route path="staff/*" element={<StaffPages />} />
           <Route path="stores/*" element={<StorePages />} />
+          {sharingRoutes()}
+          <Route path="settings/audit-log" element={<RequirePermission action="auditlog.read"><AuditLogPage /></RequirePermission>} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<Navigate to="/app" replace />} />

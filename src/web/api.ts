@@ -51,3 +51,14 @@ export function qs(params: Record<string, string | number | boolean | null | und
   const s = u.toString();
   return s ? `?${s}` : '';
 }
+
+/** POST that answers a file (an export): the file and the name from its Content-Disposition; API errors as ApiError. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+  const res = await fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) {
+    const j = (safeJson(await res.text()) ?? {}) as { error?: string; message?: string };
+    throw new ApiError(res.status, j.error ?? 'http_error', j.message ?? res.statusText);
+  }
+  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  return { blob: await res.blob(), fileName };
+}

@@ -7,6 +7,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { directionOf, isLanguage, type Direction, type Language } from '../core/i18n/languages.ts';
+import { formatDate, formatNumber, formatPercent } from '../core/i18n/format.ts';
 import type { MessageVars } from '../core/i18n/catalogue.ts';
 import type { MessageSet, Translation } from '../core/i18n/messages.ts';
 import type { MessageKey } from './messages/en.ts';
@@ -56,34 +57,7 @@ export function translate(lang: Language, key: MessageKey, vars?: MessageVars): 
   return dashboardCatalogue.formatMessage(lang, key, vars);
 }
 
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
-
-/**
- * Locale-aware number (Persian digits in fa) with at most `digits` decimals; `fixed` always shows
- * them. `suffix` (a percent sign) stays inside the number's island. Persian: each number is its own
- * left-to-right island (FSI…PDI), so a range "−۱٫۱ … ۳٫۵" reads right to left like "۱٫۵ … ۳٫۵" does
- * (the minus sign's LRM had turned the whole range around).
- */
-export function formatNumber(lang: Language, v: number | null | undefined, digits = 1, fixed = false, suffix = ''): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  const cacheKey = `${lang}:${digits}:${fixed}`;
-  let f = NUMBER_FORMATS.get(cacheKey);
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 });
-    NUMBER_FORMATS.set(cacheKey, f);
-  }
-  return directionOf(lang) === 'rtl' ? `\u2068${f.format(v)}${suffix}\u2069` : `${f.format(v)}${suffix}`;
-}
-
-/** The percent sign of the interface language: the Persian sign ٪ (U+066A) in fa, as CLDR writes it. */
-export function percentSign(lang: Language): string {
-  return lang === 'fa' ? '\u066A' : '%';
-}
-
-/** A value in percent (60 → "60%", Persian "۶۰٪"), formatted like formatNumber. */
-export function formatPercent(lang: Language, v: number | null | undefined, digits = 1, fixed = false): string {
-  return formatNumber(lang, v, digits, fixed, percentSign(lang));
-}
+export { formatNumber, formatPercent };
 
 interface I18n {
   lang: Language;
@@ -147,7 +121,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, vars) => translate(lang, key, vars),
       num: (v, digits = 1, fixed = false) => formatNumber(lang, v, digits, fixed),
       pct: (v, digits = 1, fixed = false) => formatPercent(lang, v, digits, fixed),
-      date: (v, opts = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(lang === 'fa' ? 'fa-IR-u-ca-persian' : lang, opts).format(new Date(v)),
+      date: (v, opts = { dateStyle: 'medium' }) => formatDate(lang, v, opts),
     };
   }, [lang, dir, setLang]);
   if (!value) return null;

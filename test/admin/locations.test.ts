@@ -26,7 +26,7 @@ describe('locations API', () => {
     expect(renamed.json.location.name).toBe('Store One');
     const list = (await owner.get('/api/v1/locations')).json.locations as any[];
     expect(list.map((l) => l.code)).toEqual([null, 'N', 'S1']);
-    const audit = await server.pool.query(`select action from audit_log where org_id = $1 order by id`, [org.orgId]);
+    const audit = await server.pool.query(`select action from audit_log where org_id = $1 and action like 'location.%' order by id`, [org.orgId]);
     expect(audit.rows.map((r) => r.action)).toEqual(['location.create', 'location.create', 'location.update']);
   });
 

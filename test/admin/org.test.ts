@@ -31,7 +31,7 @@ describe('organisation settings API', () => {
     const settings = { id: org.orgId, name: 'Renamed', timezone: 'Asia/Tehran', dimensions: ['segment', 'plan_2'] };
     // The settings stay at the top level; dimensions and time zone changed, so a rollup rebuild started (test/admin/orgJobs.test.ts).
     expect(res.json).toMatchObject({ ...settings, org: settings, rollupJob: { status: 'running' } });
-    const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1`, [org.orgId]);
+    const audit = await server.pool.query(`select action, detail from audit_log where org_id = $1 and action like 'org.%'`, [org.orgId]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].action).toBe('org.update');
     expect(audit.rows[0].detail.before.name).toBe('Settings Org');

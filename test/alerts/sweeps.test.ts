@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/app.ts';
 import { waitFor } from '../helpers/waitFor.ts';
+import { addDays, orgToday } from '../../src/core/time/orgCalendar.ts';
 import { buildIntegrationOrg, makeKey, withKey, type IntegrationFixture } from '../integrations/fixture.ts';
 import { alertsAnalysedJob, alertsMetricDropJob, alertsSlaJob } from '../../src/server/alerts/alertJobs.ts';
 
@@ -59,6 +60,32 @@ describe('alert sweeps', () => {
     await server.app.jobs.send(alertsMetricDropJob, { orgId: f.orgId });
     await waitFor(async () => (await server.pool.query(`select count(*)::int as n from pgboss.job where name = 'alerts-metric-drop' and state = 'completed'`)).rows[0].n > 1, 'the second run');
     expect(await alertsOf(rule.json.rule.id)).toHaveLength(1);
+  });
+
+  it('metric_drop: the periods are the organisation\'s days (Pacific/Auckland), not UTC days', { timeout: 120_000 }, async () => {
+    const akl = await buildIntegrationOrg(server, 'Auckland Sweeps', 'owner@akl-sweeps.test');
+    await server.pool.query(`update orgs set timezone = 'Pacific/Auckland' where id = $1`, [akl.orgId]);
+    const key = (await makeKey(akl.owner, 'ingest')).key;
+    // Auckland's yesterday and the day before (periodDays 1), whatever UTC's date is now.
+    const yesterday = addDays(orgToday('Pacific/Auckland', new Date()), -1);
+    const before = addDays(yesterday, -1);
+    // 23:00 UTC of the previous UTC day is 11:00 or 12:00 of `day` in Auckland (UTC+12/+13): a UTC clock would put
+    // these answers in the day before.
+    const lateUtc = (day: string) => `${addDays(day, -1)}T23:00:00.000Z`;
+    const plan: [number, number, string][] = [[10, 30, before], [0, 10, before], [10, 10, yesterday], [0, 30, yesterday]];
+    for (const [score, count, day] of plan) {
+      for (let i = 0; i < count; i++) {
+        const res = await withKey(server, key, 'POST', `/api/v1/surveys/${akl.survey.id}/responses`, { idempotencyKey: `akl-${++n}-xxxx`, answers: { nps: score }, submittedAt: lateUtc(day), locationId: akl.storeInRegion });
+        expect(res.status).toBe(201);
+      }
+    }
+    const rule = await akl.owner.post('/api/v1/alert-rules', { name: 'NPS drop', trigger: 'metric_drop', params: { metric: 'nps', periodDays: 1, by: 'location' }, quietMinutes: 0 });
+    expect(rule.status).toBe(201);
+    await server.app.jobs.send(alertsMetricDropJob, { orgId: akl.orgId });
+    const alerts = async () => (await akl.owner.get(`/api/v1/alerts?ruleId=${rule.json.rule.id}`)).json.items;
+    await waitFor(async () => (await alerts()).length > 0, 'the Auckland metric_drop alert');
+    // 40 answers a side (NPS +50 the day before, -50 yesterday), and the days named are Auckland's, inclusive.
+    expect((await alerts())[0].summary).toMatchObject({ current: -50, previous: 50, currentN: 40, previousN: 40, currentFrom: yesterday, currentTo: yesterday, previousFrom: before });
   });
 
   it('sla_breach: a contact still waiting past its first-response target', async () => {

@@ -93,4 +93,31 @@ describe('analytics significance rules (API)', () => {
     const nps = res.json.questions.find((x: { key: string }) => x.key === 'nps').result;
     expect(nps.ci95Method).toBe('adjusted_wald');
   });
+
+  it('key drivers name what has no variance: the outcome with its reason, an attribute by its key', async () => {
+    const { pool } = server;
+    const orgId = (await pool.query('select org_id from surveys where id = $1', [surveyId])).rows[0].org_id as string;
+    const questions = [
+      { key: 'overall', type: 'nps' as const },
+      { key: 'speed', type: 'rating' as const, min: 1, max: 5 },
+      { key: 'staff', type: 'rating' as const, min: 1, max: 5 },
+    ];
+    const at = '2026-03-11T10:00:00Z';
+    // 40 complete responses each (drivers need 30 for two attributes).
+    const flatOutcome = await seedSurvey(pool, orgId, questions, 'Flat outcome');
+    await seedResponses(pool, orgId, flatOutcome.surveyId, flatOutcome.ids, Array.from({ length: 40 }, (_, i) => ({
+      at, answers: { overall: { score: 8 }, speed: { score: 1 + (i % 5) }, staff: { score: 1 + (i % 3) } },
+    })));
+    const flatStaff = await seedSurvey(pool, orgId, questions, 'Flat staff');
+    await seedResponses(pool, orgId, flatStaff.surveyId, flatStaff.ids, Array.from({ length: 40 }, (_, i) => ({
+      at, answers: { overall: { score: i % 11 }, speed: { score: 1 + (i % 5) }, staff: { score: 4 } },
+    })));
+    const outcome = await api(`/surveys/${flatOutcome.surveyId}/analytics/drivers`);
+    expect(outcome.status).toBe(422);
+    expect(outcome.json).toMatchObject({ error: 'insufficient_data', details: { reason: 'outcome_no_variance' } });
+    expect(outcome.json.message).toMatch(/^key drivers: the outcome has no variance/);
+    const staff = await api(`/surveys/${flatStaff.surveyId}/analytics/drivers`);
+    expect(staff.status).toBe(422);
+    expect(staff.json).toMatchObject({ error: 'insufficient_data', message: 'key drivers: staff has no variance', details: { attribute: 'staff' } });
+  });
 });

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/connection.ts';
-import { loadDemo } from '../../src/db/demo/loadDemo.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { type TestDatabase } from '../helpers/db.ts';
+import { createDemoTestDatabase } from '../helpers/demo.ts';
 import { tableFingerprints } from '../helpers/tableFingerprints.ts';
 
 const BIN = path.resolve('bin/sarafan.js');
@@ -45,8 +45,8 @@ async function openEmbedded(): Promise<Database> {
 }
 
 beforeAll(async () => {
-  source = await createTestDatabase();
-  await loadDemo(source.pool, { responses: 300, seed: 5, passwordHash: 'not used' });
+  // The demo of test/integrations/demo.test.ts: one load per run serves both files.
+  ({ db: source } = await createDemoTestDatabase({ responses: 300, seed: 11, passwordHash: 'not used' }));
 });
 afterAll(async () => {
   await embedded?.close();

@@ -216,7 +216,7 @@ describe('restore refuses and changes nothing', () => {
     }
     expect(await tableCount(fresh)).toBe(0);
     expect(await tableFingerprints(restored)).toEqual(current);
-  });
+  }, 120_000);
 
   it('with --force replaces whatever the target holds by the backup', async () => {
     await restored.query(`insert into orgs (name) values ('Created after the restore')`);

@@ -34,11 +34,11 @@ describe('closed-loop report and action plan pages', () => {
   it('shows the tiles, the Pareto table and compensation (en)', { timeout: 60_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, `admin@${DOMAIN}`, TEST_PASSWORD);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases' }).click();
-    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report' }).click();
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report', exact: true }).click();
     await page.waitForURL(/\/app\/cases\/report$/);
     // the Report tab is the current one, not the Inbox whose URL it extends
     // (the tab bar follows the new URL once the lazily loaded report page has rendered)
-    await expect.poll(() => page.getByRole('link', { name: 'Report' }).getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
+    await expect.poll(() => page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Report', exact: true }).getAttribute('aria-current'), { timeout: 15_000 }).toBe('page');
     expect(await page.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBeNull();
     await page.goto(`${server.baseUrl}/app/cases/report?${MARCH}`);
     await tile(page, 'sla').waitFor();

@@ -20,7 +20,11 @@ export interface TestServer {
 
 /** Starts the app with test-friendly defaults; any AppDeps (webDir, smtpUrl, publicUrl, ...) can be overridden. */
 export async function startTestServer(opts: Partial<Omit<AppDeps, 'pool'>> = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  return startTestServerOn(await createTestDatabase(), opts);
+}
+
+/** Like startTestServer, over a test database the caller made (a demo copy: test/helpers/demo.ts); close() drops it. */
+export async function startTestServerOn(db: TestDatabase, opts: Partial<Omit<AppDeps, 'pool'>> = {}): Promise<TestServer> {
   const app = await buildApp({ pool: db.pool, publicRateLimitPerMinute: 10_000, ...opts });
   await app.listen({ port: 0, host: '127.0.0.1' });
   // The job queue starts beside the server; tests begin once it is up (they craft jobs through it).

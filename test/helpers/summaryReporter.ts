@@ -1,4 +1,7 @@
-/** Prints one plain closing line ("tests: N passed, N failed, N skipped") that any CI can read. */
+/**
+ * Prints the ten slowest test files (import + tests, so the suite's time can be kept down) and one plain
+ * closing line ("tests: N passed, N failed, N skipped") that any CI can read.
+ */
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -15,6 +18,11 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
+    const slowest = testModules
+      .map((mod) => ({ file: mod.relativeModuleId, seconds: (mod.diagnostic().collectDuration + mod.diagnostic().duration) / 1000 }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 10);
+    process.stdout.write(`\nslowest files: ${slowest.map((s) => `${s.file} ${s.seconds.toFixed(0)} s`).join(', ')}\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -23,9 +23,15 @@ import { widgetCatalogue } from '../../src/respond/widget/i18n.ts';
 import { botCatalogue } from '../../src/core/telegram/messages.ts';
 import { smsCatalogue } from '../../src/core/sms/messages.ts';
 import { alertMailCatalogue } from '../../src/server/alerts/messages.ts';
+import { reportMailCatalogue } from '../../src/server/reports/mailText.ts';
 import { digestCatalogue } from '../../src/core/closedLoop/digest.ts';
 import { quizPageCatalogue } from '../../src/respond/quiz/page.ts';
 import { staffResultsPageCatalogue } from '../../src/respond/staffResults/page.ts';
+import { sharedLinkPageCatalogue } from '../../src/respond/shared/page.ts';
+import { reportCatalogue } from '../../src/server/reports/messages.ts';
+import { chartExportCatalogue } from '../../src/core/analytics/exportTables.ts';
+import { auditCatalogue } from '../../src/core/audit/names.ts';
+import { auditLogPageCatalogue } from '../../src/web/auditLog/messages.ts';
 
 const CATALOGUES: Catalogue<string>[] = [
   dashboardCatalogue,
@@ -40,11 +46,17 @@ const CATALOGUES: Catalogue<string>[] = [
   botCatalogue,
   smsCatalogue,
   digestCatalogue,
+  auditCatalogue,
 ];
 CATALOGUES.push(invitationMailCatalogue);
 CATALOGUES.push(alertMailCatalogue);
 CATALOGUES.push(quizPageCatalogue);
 CATALOGUES.push(staffResultsPageCatalogue);
+CATALOGUES.push(sharedLinkPageCatalogue);
+CATALOGUES.push(reportCatalogue);
+CATALOGUES.push(chartExportCatalogue);
+CATALOGUES.push(reportMailCatalogue);
+CATALOGUES.push(auditLogPageCatalogue);
 
 /** What is wrong with a catalogue, one line per problem ("ru x: missing"). */
 function catalogueProblems(catalogue: Catalogue<string>): string[] {

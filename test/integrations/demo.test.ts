@@ -1,16 +1,16 @@
 /** The demo's integrations: no usable key, a revoked example, a paused webhook with a few logged deliveries. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startTestServer, type TestServer } from '../helpers/app.ts';
+import { signIn, startTestServerOn, type TestServer } from '../helpers/app.ts';
+import { createDemoTestDatabase } from '../helpers/demo.ts';
 import { hashPassword } from '../../src/server/auth/passwords.ts';
-import { loadDemo } from '../../src/db/demo/loadDemo.ts';
 import { DEMO_OWNER_EMAIL } from '../../src/core/demo/structure.ts';
 
 let server: TestServer;
 const PASSWORD = 'demo password 2';
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await loadDemo(server.pool, { responses: 300, seed: 11, passwordHash: await hashPassword(PASSWORD) });
+  const { db } = await createDemoTestDatabase({ responses: 300, seed: 11, passwordHash: await hashPassword(PASSWORD) });
+  server = await startTestServerOn(db);
 });
 afterAll(() => server?.close());
 

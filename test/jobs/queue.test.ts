@@ -118,6 +118,7 @@ describe('job queue', () => {
       { name: 'case-digest', cron: '0 6 * * 1', timezone: 'UTC' },
       { name: 'escalate-cases', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },
+      { name: 'report-scheduler', cron: '* * * * *', timezone: 'UTC' },
       { name: 'send-invitations', cron: '* * * * *', timezone: 'UTC' },
       { name: 'sweep-comments', cron: '*/10 * * * *', timezone: 'UTC' },
       { name: 'sweep-feedback-mailboxes', cron: '* * * * *', timezone: 'UTC' },

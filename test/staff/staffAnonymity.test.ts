@@ -215,4 +215,14 @@ describe('staff survey anonymity', () => {
     const list = await owner.get('/api/v1/surveys');
     expect(list.json.surveys.find((s: { id: string }) => s.id === surveyId).audience).toBe('staff');
   });
+
+  it('reads a period as days of the organisation\'s calendar (Pacific/Auckland), not UTC days', async () => {
+    // Last test of the file: it moves Store D's 12 answers to 22:00 UTC on 10 March 2026, which is
+    // 11:00 on 11 March in Auckland (UTC+13 until 5 April).
+    await server.pool.query(`update orgs set timezone = 'Pacific/Auckland' where id = $1`, [orgId]);
+    await server.pool.query(`update responses set submitted_at = '2026-03-10T22:00:00Z' where org_id = $1 and location_id = $2`, [orgId, stores.D.id]);
+    const day = async (d: string) => (await owner.get(`/api/v1/staff/results?survey=${surveyId}&location=${stores.D.id}&from=${d}&to=${d}`)).json;
+    expect((await day('2026-03-11')).groups.map((g: any) => [g.locationName, g.n])).toEqual([['Store D', 12]]);
+    expect(await day('2026-03-10')).toMatchObject({ groups: [], overall: null });
+  });
 });

@@ -211,7 +211,7 @@ describe('survey lifecycle', () => {
       expect(await ids()).toContain(survey.id);
       expect((await owner.post(`/api/v1/surveys/${survey.id}/status`, { status: 'live' })).status).toBe(200);
       const audit = await server.pool.query(`select action from audit_log where org_id = $1 and target_id = $2 order by id`, [orgId, survey.id]);
-      expect(audit.rows.map((r) => r.action).slice(-3)).toEqual(['survey.archive', 'survey.restore', 'survey.status']);
+      expect(audit.rows.map((r) => r.action).slice(-3)).toEqual(['survey.archive', 'survey.restore', 'survey.publish']);
     });
 
     it('says "1 response" when one answer would go', async () => {

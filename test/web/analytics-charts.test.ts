@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandAxisRange, heatColor, heatPosition, splitPartialLine, toBandData } from '../../src/web/charts/shape.ts';
-import { barOption, distributionOption, escapeHtml, trendOption } from '../../src/web/charts/options.ts';
+import { bandAxisRange, heatColor, heatPosition, splitPartialLine, toBandData } from '../../src/core/charts/shape.ts';
+import { barOption, distributionOption, escapeHtml, trendOption } from '../../src/core/charts/options.ts';
 import { changeArrow, compareParams } from '../../src/web/analytics/compare.ts';
 import { locationChain, locationTree, pickQuestion } from '../../src/web/analytics/dashboard.ts';
 import type { Location, SummaryQuestion } from '../../src/web/analytics/types.ts';

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dimensionLabel, foldText, locationLabel, matchKnownValue } from '../../src/web/analytics/labels.ts';
 import { translate, loadLanguage } from '../../src/web/i18n.tsx';
-import { axisInterval, paddedRange } from '../../src/web/charts/shape.ts';
-import { barOption, quadrantOption } from '../../src/web/charts/options.ts';
+import { axisInterval, paddedRange } from '../../src/core/charts/shape.ts';
+import { barOption, quadrantOption } from '../../src/core/charts/options.ts';
 
 // The app loads ru and fa on demand; these tests format in both.
 beforeAll(() => Promise.all([loadLanguage('ru'), loadLanguage('fa')]));

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildLocation, buildOrg, buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { echarts, chartSvg } from '../../src/web/charts/echarts.ts';
-import { barOption } from '../../src/web/charts/options.ts';
+import { barOption } from '../../src/core/charts/options.ts';
 
 const CONTROL = '\u0001';
 let server: TestServer;

@@ -9,7 +9,7 @@ const EXPECTED: Record<Role, Action[]> = {
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
-    'staff.manage', 'store.import',
+    'staff.manage', 'store.import', 'report.manage', 'link.share',
   ],
   location_manager: [
     'location.read', 'survey.read', 'response.read', 'metrics.read', 'contact.read', 'support.import', 'case.read', 'case.work',

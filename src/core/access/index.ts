@@ -24,6 +24,9 @@ export const ACTIONS = [
   // staff voice and store economics (docs/staff.md, docs/store-economics.md): manage staff surveys' results
   // links and focus groups / debriefs; import footfall, transactions and shifts (of one's locations)
   'staff.manage', 'store.import',
+  // sharing (docs/reports.md): report templates, schedules and organisation-wide saved views; public links and
+  // embeds; the audit log page
+  'report.manage', 'link.share', 'auditlog.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -34,7 +37,7 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
-    'staff.manage', 'store.import',
+    'staff.manage', 'store.import', 'report.manage', 'link.share', 'auditlog.read',
   ],
   admin: [
     'org.manage', 'user.invite', 'user.manage', 'location.edit', 'location.read', 'survey.create', 'survey.edit',
@@ -42,13 +45,13 @@ const MATRIX: Record<Role, readonly Action[]> = {
     'contact.read', 'contact.edit', 'contact.privacy', 'support.import',
     'case.read', 'case.work', 'case.configure', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit', 'audit.appeal',
-    'staff.manage', 'store.import',
+    'staff.manage', 'store.import', 'report.manage', 'link.share', 'auditlog.read',
   ],
   analyst: [
     'location.read', 'survey.create', 'survey.edit', 'survey.read', 'response.read', 'response.exclude', 'metrics.read', 'contact.read', 'contact.edit', 'support.import',
     'case.read', 'case.work', 'alert.manage', 'plan.manage',
     'audit.read', 'audit.manage', 'audit.review', 'audit.submit',
-    'staff.manage', 'store.import',
+    'staff.manage', 'store.import', 'report.manage', 'link.share',
   ],
   // Support contacts and cases of their own locations only (src/db/support/storeEvents.ts, src/db/cases refuse the others).
   // Published audits of their own locations; they may appeal an item of them once.

@@ -22,6 +22,11 @@ export function isScored(q: { type: string }): boolean {
   return q.type === 'nps' || q.type === 'rating';
 }
 
+/** Rating and NPS questions in survey order, as the dashboard's tiles show them: an archived one only while the period holds answers to it. */
+export function ratedQuestions<Q extends { type: string; archived: boolean; result: { n: number } | null }>(questions: readonly Q[]): Q[] {
+  return questions.filter((q) => isScored(q) && !(q.archived && !q.result?.n));
+}
+
 /** Questions measured by nps.v1: NPS questions (also one whose metric is 'none') and any question feeding the nps metric. */
 export function isNpsQuestion(q: { type: string; metric: string }): boolean {
   return q.type === 'nps' || q.metric === 'nps';

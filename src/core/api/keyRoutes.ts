@@ -26,27 +26,33 @@ import {
   ActionPlanAnswerSchema, ActionPlanCreateSchema, ActionPlanEffectAnswerSchema, ActionPlanListQuery, ActionPlanPatchSchema, ActionPlansAnswerSchema,
 } from './actionPlans.ts';
 import { CaseMetricsAnswerSchema, CaseMetricsQuery, CaseReportQuery, CompensationAnswerSchema, CompensationQuery, ParetoAnswerSchema } from './caseReports.ts';
+import { HomeAnswerSchema, HomeQuery } from './home.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface KeyOperation {
+/** What the OpenAPI document (./openapi.ts) tells of any route, whoever may call it. */
+export interface DocumentedOperation {
   method: HttpMethod;
   /** As registered (`/api/v1/surveys/:id/responses`). */
   path: string;
-  scope: ApiKeyScope;
-  /** Other scopes whose keys may call it too (a `cases` key reads the cases a `read` key reads). */
-  alsoScopes?: readonly ApiKeyScope[];
   /** Unique, camelCase (OpenAPI operationId). */
   id: string;
   summary: string;
   description?: string;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success status and its answer. */
+  /** The success status and its JSON answer (none for a route that answers with a file). */
   status: number;
-  answer: z.ZodType;
+  answer?: z.ZodType;
   /** A request body that the body schema accepts (the docs page shows it; a test validates it). */
   example?: unknown;
+}
+
+export interface KeyOperation extends DocumentedOperation {
+  scope: ApiKeyScope;
+  /** Other scopes whose keys may call it too (a `cases` key reads the cases a `read` key reads). */
+  alsoScopes?: readonly ApiKeyScope[];
+  answer: z.ZodType;
   /**
    * A second request shape the same route accepts (POST /events: a survey trigger, or a batch of support
    * contact events), told apart by the handler; the OpenAPI document offers both bodies (oneOf) and both answers.
@@ -282,6 +288,14 @@ export const KEY_OPERATIONS: readonly KeyOperation[] = [
   {
     method: 'DELETE', path: '/api/v1/action-plans/:id', scope: 'cases', id: 'deleteActionPlan', status: 200,
     summary: 'Delete an action plan', answer: OkAnswerSchema,
+  },
+  {
+    method: 'GET', path: '/api/v1/home', scope: 'read', id: 'getHome', status: 200,
+    summary: 'What changed: headline metrics against the previous period, significant movers, grown themes, cases, audits, support',
+    description: 'period is a report period rule (default last_30_days) on the organisation\'s calendar, compared with the period before it. '
+      + 'change.significant follows the metric\'s test (p < 0.05, both sides at least 30 answers); movers list only significant changes. '
+      + 'A key limited to some locations gets company as one benchmark figure (only when 2+ other locations answered).',
+    query: HomeQuery, answer: HomeAnswerSchema,
   },
 ];
 

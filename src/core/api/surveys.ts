@@ -34,6 +34,20 @@ export const PosterQuerySchema = z.object({
   lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
 });
 
+/** GET /surveys/:id/translations query: an XLIFF 2.0 file for one target language, or a CSV with every language. */
+export const TranslationsQuerySchema = z.object({
+  format: z.enum(['xliff', 'csv']).default('xliff'),
+  source: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
+  target: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code').optional(),
+});
+
+/** POST /surveys/:id/translations answer: how many texts changed and which (key, language) still have no text. */
+export const TranslationReportSchema = z.object({
+  updated: z.number().int(),
+  missing: z.array(z.object({ key: z.string(), lang: z.string() })),
+});
+export type TranslationReport = z.infer<typeof TranslationReportSchema>;
+
 export const ScaleSchema = z.strictObject({
   min: z.number(),
   max: z.number(),
@@ -85,6 +99,28 @@ const SurveyDefSchema = schemaOf<SurveyDef>()(
     template: z.string().nullable(),
     audience: z.enum(SURVEY_AUDIENCES).optional(),
     version: z.number(),
+    responseLimit: z.number().nullable().optional(),
+    quotas: z
+      .array(
+        z.strictObject({
+          key: z.string(),
+          limit: z.number(),
+          when: z
+            .strictObject({
+              question: z.string().optional(),
+              hidden: z.string().optional(),
+              location: z.boolean().optional(),
+              op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
+              value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
+            })
+            .nullable()
+            .optional(),
+          perLocation: z.boolean().optional(),
+          action: z.enum(['end', 'close']),
+          message: LocalizedTextSchema.optional(),
+        }),
+      )
+      .optional(),
     questions: z.array(QuestionDefSchema),
   }),
 );

@@ -1,13 +1,7 @@
 /** @module The download name of an exported checklist (docs/audits.md "Checklists"). Pure. */
+import { attachmentDisposition } from '../text/disposition.ts';
 
-/**
- * `Content-Disposition` for a checklist named `name`: an ASCII `filename` (letters, digits, "_", "-" and
- * "."; anything else a "-"), so a name cannot break the header or name a path, and the full name in
- * `filename*` (RFC 6266) for browsers that read it.
- */
+/** `Content-Disposition` for a checklist named `name` (attachmentDisposition: safe ASCII name plus the full one in `filename*`). */
 export function checklistDisposition(name: string): { fileName: string; header: string } {
-  const ascii = name.normalize('NFKD').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/-+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'checklist';
-  const unicode = name.normalize('NFKC').replace(/[\p{C}"\\/:*?<>|]+/gu, '-').trim().slice(0, 80) || 'checklist';
-  const fileName = `${ascii}.json`;
-  return { fileName, header: `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(`${unicode}.json`)}` };
+  return attachmentDisposition(name, 'json', 'checklist');
 }

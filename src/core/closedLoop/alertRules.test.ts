@@ -5,6 +5,7 @@ import {
 } from './alertRules.ts';
 import { CommentMatchParamsSchema, CreateAlertRuleSchema, LowScoreParamsSchema } from '../api/alertRules.ts';
 import type { QuestionDef } from '../surveys/types.ts';
+import { orgToday } from '../time/orgCalendar.ts';
 
 const nps = { type: 'nps', metric: 'nps' } as const;
 const csat5 = { type: 'rating', metric: 'csat', scale: { min: 1, max: 5 } } as const;
@@ -167,19 +168,23 @@ describe('sla_breach', () => {
 });
 
 describe('metric_drop', () => {
-  it('periods are whole days aligned on multiples of the period', () => {
+  it('periods are whole days of the organisation, aligned on multiples of the period', () => {
     // 2026-12-01 is day 20788 since 1970-01-01; 20788 = 2969 * 7 + 5 -> the running period began on day 20783 (2026-11-26)
-    const p = dropPeriods(new Date('2026-12-01T15:00:00Z'), 7);
-    expect(p.current.from.toISOString()).toBe('2026-11-19T00:00:00.000Z');
-    expect(p.current.to.toISOString()).toBe('2026-11-26T00:00:00.000Z');
-    expect(p.previous.from.toISOString()).toBe('2026-11-12T00:00:00.000Z');
-    expect(p.previous.to.toISOString()).toBe('2026-11-19T00:00:00.000Z');
+    const p = dropPeriods('2026-12-01', 7);
+    expect(p.current).toEqual({ from: '2026-11-19', to: '2026-11-25' });
+    expect(p.previous).toEqual({ from: '2026-11-12', to: '2026-11-18' });
     expect(p.key).toBe('2026-11-19');
-    // the next days of the same running period give the same key; day 20790 (2026-12-03) starts the next one
-    expect(dropPeriods(new Date('2026-12-02T23:59:59Z'), 7).key).toBe('2026-11-19');
-    expect(dropPeriods(new Date('2026-12-03T00:00:00Z'), 7).key).toBe('2026-11-26');
-    const d = dropPeriods(new Date('2026-12-01T15:00:00Z'), 1);
-    expect([d.current.from.toISOString(), d.current.to.toISOString()]).toEqual(['2026-11-30T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
+    // the next day of the same running period gives the same key; day 20790 (2026-12-03) starts the next one
+    expect(dropPeriods('2026-12-02', 7).key).toBe('2026-11-19');
+    expect(dropPeriods('2026-12-03', 7).key).toBe('2026-11-26');
+    expect(dropPeriods('2026-12-01', 1)).toEqual({ current: { from: '2026-11-30', to: '2026-11-30' }, previous: { from: '2026-11-29', to: '2026-11-29' }, key: '2026-11-30' });
+  });
+
+  it('the organisation\'s today decides: at 2026-12-02T12:00Z Auckland (UTC+13) is already in the next period', () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    expect(dropPeriods(orgToday('UTC', now), 7).key).toBe('2026-11-19');
+    // 01:00 on 3 December in Auckland: day 20790 = 2970 * 7, so 26 Nov - 2 Dec has just completed
+    expect(dropPeriods(orgToday('Pacific/Auckland', now), 7).current).toEqual({ from: '2026-11-26', to: '2026-12-02' });
   });
 
   const npsQ = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: {} } as unknown as QuestionDef;

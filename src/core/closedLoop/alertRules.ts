@@ -12,6 +12,7 @@ import type { ComparisonResult } from '../stats/compare.ts';
 import type { Histogram } from '../stats/histogram.ts';
 import type { MetricResult } from '../stats/result.ts';
 import type { QuestionDef } from '../surveys/types.ts';
+import { addDays, daysBetween, type CalendarDay } from '../time/orgCalendar.ts';
 import type { CommentMatchParams, DropMetric, LowScoreMetric, LowScoreParams, NegativeReviewParams } from '../api/alertRules.ts';
 
 // ---------------------------------------------------------------------------------------------------
@@ -194,28 +195,32 @@ export function slaBreachOf(c: SupportContactFacts, target: { firstResponseS: nu
 // ---------------------------------------------------------------------------------------------------
 // metric_drop
 
-const DAY_MS = 86_400_000;
-
-/** Two adjacent periods of `periodDays` whole UTC days: the last one complete before `now`, and the one before. */
+/**
+ * Two adjacent periods of `periodDays` whole days of the organisation's calendar (inclusive `from`..`to`):
+ * the last one complete before its today, and the one before.
+ */
 export interface DropPeriods {
-  current: { from: Date; to: Date };
-  previous: { from: Date; to: Date };
+  current: { from: CalendarDay; to: CalendarDay };
+  previous: { from: CalendarDay; to: CalendarDay };
   /** Stable for the whole period, so a drop fires once per period: the current period's first day. */
   key: string;
 }
 
+const EPOCH: CalendarDay = '1970-01-01';
+
 /**
- * Periods aligned on multiples of `periodDays` days since 1970-01-01 (UTC), so a daily job looking at the
- * same drop again finds the same periods (and the same alert key) until the next period completes.
+ * Periods aligned on multiples of `periodDays` days since 1970-01-01, counted in the organisation's days
+ * (docs/analytics.md "One clock"), so a daily job looking at the same drop again finds the same periods
+ * (and the same alert key) until the next period completes.
+ * @param today the organisation's today (orgToday)
  */
-export function dropPeriods(now: Date, periodDays: number): DropPeriods {
-  const today = Math.floor(now.getTime() / DAY_MS);
-  const end = Math.floor(today / periodDays) * periodDays; // first day of the running period: the current one ends there
-  const day = (d: number) => new Date(d * DAY_MS);
+export function dropPeriods(today: CalendarDay, periodDays: number): DropPeriods {
+  const end = Math.floor(daysBetween(EPOCH, today) / periodDays) * periodDays; // first day of the running period
+  const day = (d: number) => addDays(EPOCH, d);
   return {
-    current: { from: day(end - periodDays), to: day(end) },
-    previous: { from: day(end - 2 * periodDays), to: day(end - periodDays) },
-    key: day(end - periodDays).toISOString().slice(0, 10),
+    current: { from: day(end - periodDays), to: day(end - 1) },
+    previous: { from: day(end - 2 * periodDays), to: day(end - periodDays - 1) },
+    key: day(end - periodDays),
   };
 }
 

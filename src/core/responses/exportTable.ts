@@ -10,6 +10,12 @@ import { createCatalogue } from '../i18n/catalogue.ts';
 import { defineMessages } from '../i18n/messages.ts';
 import { isLanguage, type Language } from '../i18n/languages.ts';
 
+/** The media types of the CSV and XLSX downloads (the OpenAPI document names them too). */
+export const EXPORT_CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
 /** Exports are written in an interface language. */
 export type ExportLanguage = Language;
 

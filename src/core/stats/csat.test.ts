@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../errors.ts';
-import { computeCsat, defaultCsatBox } from './csat.ts';
+import { computeCsat, csatFromCounts, defaultCsatBox } from './csat.ts';
 
 describe('CSAT (csat.v1)', () => {
   it('METRICS.md example: 10x5, 20x4, 10x3, 5x2, 5x1 on 1..5 gives 60%', () => {
@@ -63,5 +63,21 @@ describe('CSAT (csat.v1)', () => {
         expect(hi).toBeGreaterThanOrEqual(r.value as number);
       }),
     );
+  });
+});
+
+describe('CSAT from counts (the analyst calculator)', () => {
+  it('6 satisfied of 10: 60% with the Wilson interval 31.27..83.18 (by hand), as csat.v1', () => {
+    // Wilson: z^2/n = 0.38416; centre (0.6 + 0.19208) / 1.38416 = 0.57225; half 1.96 / 1.38416 * sqrt(0.024 + 0.009604) = 0.25958
+    const r = csatFromCounts(6, 10);
+    expect(r).toMatchObject({ metric: 'csat', definition: 'csat.v1', value: 60, n: 10, ci95Method: 'wilson', smallSample: true, hiddenInSharedReports: false, details: { satisfied: 6 } });
+    expect(r.ci95![0]).toBeCloseTo(31.267, 3);
+    expect(r.ci95![1]).toBeCloseTo(83.182, 3);
+    expect(r.se).toBeCloseTo(15.4919, 4); // 100 sqrt(0.6 * 0.4 / 10)
+  });
+
+  it('no answers: no value, interval or SE; more satisfied than answers is refused', () => {
+    expect(csatFromCounts(0, 0)).toMatchObject({ metric: 'csat', value: null, n: 0, ci95: null, se: null });
+    expect(() => csatFromCounts(3, 2)).toThrow(DomainError);
   });
 });

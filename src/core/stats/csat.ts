@@ -44,15 +44,17 @@ export function computeCsat(h: Histogram, scale: CsatScale): MetricResult {
   const entries = histogramEntries(h);
   const n = entries.reduce((s, [, c]) => s + c, 0);
   const satisfied = entries.reduce((s, [x, c]) => (x >= box ? s + c : s), 0);
+  const result = csatFromCounts(satisfied, n);
+  return { ...result, details: { satisfied, box, mean: meanVarianceFromHistogram(h).mean, scaleMin: scale.min, scaleMax: scale.max } };
+}
+
+/**
+ * CSAT from its counts alone (`satisfied` of `n`), when the scores are not at hand (the analyst
+ * calculator): the satisfied share in percent with its Wilson interval, as csat.v1, so its comparisons
+ * are `csat.v1.diff` like the dashboard's. details: satisfied.
+ * @throws DomainError `validation` unless 0 <= satisfied <= n.
+ */
+export function csatFromCounts(satisfied: number, n: number): MetricResult {
   const share = computeShare(satisfied, n);
-  return buildResult({
-    metric: 'csat',
-    definition: CSAT_DEFINITION,
-    value: share.value,
-    n,
-    se: share.se,
-    ci95: share.ci95,
-    ci95Method: 'wilson',
-    details: { satisfied, box, mean: meanVarianceFromHistogram(h).mean, scaleMin: scale.min, scaleMax: scale.max },
-  });
+  return buildResult({ metric: 'csat', definition: CSAT_DEFINITION, value: share.value, n, se: share.se, ci95: share.ci95, ci95Method: 'wilson', details: { satisfied } });
 }

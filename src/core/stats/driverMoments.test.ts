@@ -81,7 +81,9 @@ describe('key drivers from moments (rollups)', () => {
     const attributes = [{ name: 'speed', performance: { mean: 3, n: 40 } }, { name: 'staff', performance: { mean: 4, n: 40 } }];
     // 40 rows with y = 7 always: C_yy = 40 * (40 * 49) - 280^2 = 78400 - 78400 = 0.
     const constantOutcome = momentsOf(Array.from({ length: 40 }, (_, i) => [7, 1 + (i % 5), 1 + (i % 3)]));
-    expect(() => keyDriversFromMoments({ attributes, moments: constantOutcome })).toThrow('key drivers: the outcome has no variance');
+    expect(() => keyDriversFromMoments({ attributes, moments: constantOutcome })).toThrow(
+      expect.objectContaining({ code: 'insufficient_data', message: expect.stringMatching(/^key drivers: the outcome has no variance/), details: { reason: 'outcome_no_variance' } }),
+    );
     const constantStaff = momentsOf(Array.from({ length: 40 }, (_, i) => [i % 11, 1 + (i % 5), 4]));
     expect(() => keyDriversFromMoments({ attributes, moments: constantStaff })).toThrow('key drivers: staff has no variance');
   });

@@ -20,6 +20,11 @@ export interface RelativeWeightsResult {
   weights: RelativeWeight[];
 }
 
+/** A constant outcome: said the same way by the row and the rollup (moments) paths, with `details.reason`. */
+function outcomeWithoutVariance(): DomainError {
+  return new DomainError('insufficient_data', 'key drivers: the outcome has no variance (every response gave the same score), so nothing can explain it', { reason: 'outcome_no_variance' });
+}
+
 /**
  * Johnson's relative weights (Johnson 2000, METRICS.md drivers.v1). With Rxx = V D V' (Jacobi),
  * Lambda = V sqrt(D) V', beta = Lambda^-1 rxy, rawWeight_j = sum_k Lambda_jk^2 beta_k^2, and
@@ -45,9 +50,7 @@ export function johnsonRelativeWeights(rows: readonly (readonly number[])[], y: 
   };
   // The outcome first: with a constant outcome every correlation with it fails, and the message must
   // name the outcome, not the first attribute.
-  if (pearson(y, y) === null) {
-    throw new DomainError('insufficient_data', 'key drivers: the outcome has no variance (every response gave the same score), so nothing can explain it', { reason: 'outcome_no_variance' });
-  }
+  if (pearson(y, y) === null) throw outcomeWithoutVariance();
   const rxy = cols.map((c, j) => corr(c, y, names[j]));
   const rxx: Matrix = cols.map((ci, i) => cols.map((cj, j) => (i === j ? 1 : corr(ci, cj, names[i]))));
   return relativeWeightsFromCorrelations(rxx, rxy, names);
@@ -236,7 +239,7 @@ export function keyDriversFromMoments(input: KeyDriversFromMomentsInput): KeyDri
   if (moments.sums.length !== k + 1) throw new DomainError('validation', `key drivers: moments must cover the outcome and ${k} attributes`);
   assertEnoughComplete(moments.n, k, input.minComplete);
   const { corr, variance } = correlationsFromMoments(moments);
-  if (variance[0] <= 0) throw new DomainError('insufficient_data', 'key drivers: the outcome has no variance');
+  if (variance[0] <= 0) throw outcomeWithoutVariance();
   attributes.forEach((a, j) => {
     if (variance[j + 1] <= 0) throw new DomainError('insufficient_data', `key drivers: ${a.name} has no variance`, { attribute: a.name });
   });

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { cesAgreeRange, surveyCsatBox } from '../stats/boxes.ts';
 import { staffRoleIssues } from '../staff/roles.ts';
-import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef } from './types.ts';
+import { QUOTA_ACTIONS } from './quotas.ts';
+import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef, type SurveyDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
 const LANG = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code');
@@ -28,6 +29,36 @@ const ShowIfSchema = z.object({
   question: key,
   op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
   value: z.union([z.number(), z.string().max(100), z.array(z.union([z.number(), z.string().max(100)])).max(50)]).optional(),
+});
+
+/** A quota's condition: the show-if operators over one answer, hidden field or the location (quotas.ts). */
+const QuotaConditionSchema = z
+  .object({
+    question: key.optional(),
+    hidden: z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'use 1-60 characters A-Z, a-z, 0-9, _, . or -').optional(),
+    location: z.literal(true).optional(),
+    op: ShowIfSchema.shape.op,
+    value: ShowIfSchema.shape.value,
+  })
+  .superRefine((c, ctx) => {
+    if ([c.question, c.hidden, c.location].filter((x) => x !== undefined).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of question, hidden or location' });
+    }
+    if ((c.op === 'lte' || c.op === 'gte') && (c.question === undefined || typeof c.value !== 'number')) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${c.op} needs a number and a question` });
+    } else if (c.op === 'in' && !Array.isArray(c.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: 'in needs a list of values' });
+    else if (c.op === 'eq' && (c.value === undefined || Array.isArray(c.value))) ctx.addIssue({ code: 'custom', path: ['value'], message: 'eq needs one value' });
+  });
+
+const LIMIT = z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000);
+
+const QuotaSchema = z.object({
+    key,
+    limit: LIMIT,
+    when: QuotaConditionSchema.nullable().optional(),
+    perLocation: z.boolean().optional(),
+    action: z.enum(QUOTA_ACTIONS),
+    message: text(2000).optional(),
 });
 
 const OptionSchema = z.object({
@@ -72,6 +103,9 @@ export const SurveyInputSchema = z
     /** Chosen at creation (absent: customers); it cannot change once the survey has answers. */
     audience: z.enum(SURVEY_AUDIENCES).optional(),
     questions: z.array(QuestionInputSchema).max(100).default([]),
+    /** Answers accepted in all; absent or null: no limit (quotas.ts). */
+    responseLimit: LIMIT.nullable().optional(),
+    quotas: z.array(QuotaSchema).max(50).optional(),
   })
   .superRefine((survey, ctx) => {
     for (const issue of structuralIssues(survey)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -140,7 +174,7 @@ function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> 
  * default-language texts. Archived entries (archivedInVersion set) are kept out of references.
  */
 export function structuralIssues(
-  survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> & { audience?: SurveyInput['audience'] },
+  survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> & Partial<Pick<SurveyInput, 'audience' | 'quotas'>>,
 ): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const lang = survey.defaultLanguage;
@@ -179,7 +213,23 @@ export function structuralIssues(
     earlier.set(q.key, q);
   });
   issues.push(...staffRoleIssues(survey.audience, survey.questions));
+  const quotaKeys = new Set<string>();
+  survey.quotas?.forEach((q, i) => {
+    if (quotaKeys.has(q.key)) issues.push({ path: ['quotas', i, 'key'], message: `duplicate key "${q.key}"` });
+    quotaKeys.add(q.key);
+    const question = q.when?.question;
+    if (question !== undefined && !survey.questions.some((x) => x.key === question && !x.archivedInVersion)) {
+      issues.push({ path: ['quotas', i, 'when', 'question'], message: 'must be the key of a question' });
+    }
+    if (q.action === 'end' && !q.message?.[lang]) issues.push({ path: ['quotas', i, 'message', lang], message: `required in the default language (${lang})` });
+  });
   return issues;
+}
+
+/** A stored survey as the builder would send it back (archived questions included, as GET echoes them). */
+export function storedAsInput(survey: SurveyDef): SurveyInput {
+  const { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, questions } = survey;
+  return SurveyInputSchema.parse({ slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, questions });
 }
 
 /** Fills what the schema leaves open: the NPS scale and the metric boxes of METRICS.md. */

@@ -4,6 +4,7 @@
  */
 // Surveys are written in the interface languages (src/core/i18n/languages.ts, the one list).
 export { LANGUAGES } from '../i18n/languages.ts';
+import type { Quota } from './quotas.ts';
 
 /** {"en": "...", "ru": "...", "fa": "..."}; missing languages fall back to the survey's default. */
 export type LocalizedText = Partial<Record<string, string>>;
@@ -84,6 +85,9 @@ export interface SurveyDef {
   /** absent: customers */
   audience?: SurveyAudience;
   version: number;
+  /** Answers accepted in all; null: no limit (quotas.ts). */
+  responseLimit?: number | null;
+  quotas?: Quota[];
   questions: QuestionDef[]; // in display order; archived ones included with archivedInVersion set
 }
 

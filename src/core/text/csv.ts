@@ -35,6 +35,26 @@ export function neutraliseFormulas(text: string): string {
   return out;
 }
 
+/**
+ * The inverse of neutraliseFormulas for a file coming back (translation files): the apostrophe it put before a
+ * formula trigger at a cell start is removed, so an exported and re-imported text is unchanged.
+ */
+export function restoreFormulas(text: string): string {
+  let out = '';
+  let cellStart = true;
+  const chars = [...text];
+  chars.forEach((c, i) => {
+    if (cellStart && c === ' ') {
+      out += c;
+      return;
+    }
+    const dropped = cellStart && c === "'" && FORMULA_TRIGGERS.has(chars[i + 1] ?? '');
+    if (!dropped) out += c;
+    cellStart = dropped || CELL_SEPARATORS.has(c);
+  });
+  return out;
+}
+
 /** One CSV field, always quoted (see the module rule). */
 export function escapeCsvCell(value: CsvCell): string {
   let text: string;

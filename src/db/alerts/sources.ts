@@ -197,24 +197,29 @@ export async function listScoredQuestions(db: Queryable, orgId: string, surveyId
 
 /**
  * Score counts of one question per group and period: group = the answer's location (by 'location') or
- * "key:value" of each of `segmentKeys` (by 'segment'); period 'current' or 'previous'. Excluded answers are left out.
+ * "key:value" of each of `segmentKeys` (by 'segment'); period 'current' or 'previous'. The periods are
+ * inclusive days of the organisation's calendar in `timeZone` (dropPeriods). Excluded answers are left out.
  */
 export async function periodHistograms(
   db: Queryable,
   orgId: string,
   q: { questionId: string; by: 'location' | 'segment'; segmentKeys: string[] },
-  periods: { previousFrom: Date; currentFrom: Date; currentTo: Date },
+  periods: { previous: { from: string }; current: { from: string; to: string } },
+  timeZone: string,
 ): Promise<{ group: string; period: 'current' | 'previous'; score: number; n: number }[]> {
   const group = q.by === 'location'
     ? `array[a.location_id::text]`
     : `array(select k || ':' || (r.hidden ->> k) from unnest($6::text[]) k where r.hidden ? k)`;
+  // An org-local day starts at its local midnight: `day::timestamp at time zone tz` is that instant.
+  const start = (param: string) => `(${param}::date::timestamp at time zone $7)`;
   const { rows } = await db.query(
-    `/* periodHistograms */ select g, case when a.submitted_at >= $4 then 'current' else 'previous' end as period, a.score, count(*)::int as n
+    `/* periodHistograms */ select g, case when a.submitted_at >= ${start('$4')} then 'current' else 'previous' end as period, a.score, count(*)::int as n
        from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
        cross join lateral unnest(${group}) g
-      where a.org_id = $1 and a.question_id = $2 and a.submitted_at >= $3 and a.submitted_at < $5 and not a.excluded and a.score is not null and g is not null and $6::text[] is not null
+      where a.org_id = $1 and a.question_id = $2 and a.submitted_at >= ${start('$3')} and a.submitted_at < ${start('($5::date + 1)')}
+        and not a.excluded and a.score is not null and g is not null and $6::text[] is not null
       group by g, period, a.score`,
-    [orgId, q.questionId, periods.previousFrom, periods.currentFrom, periods.currentTo, q.segmentKeys],
+    [orgId, q.questionId, periods.previous.from, periods.current.from, periods.current.to, q.segmentKeys, timeZone],
   );
   return rows.map((r) => ({ group: r.g, period: r.period, score: r.score, n: r.n }));
 }

@@ -9,6 +9,8 @@ import { dropPeriods, metricDrop, roleRecipients } from '../../core/closedLoop/a
 import { histogramOf } from '../../core/analytics/metrics.ts';
 import { effectiveLocationPaths, isRole } from '../../core/access/index.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
+import { DEMO_TIMEZONE } from '../../core/demo/structure.ts';
+import { addDays, orgToday } from '../../core/time/orgCalendar.ts';
 import { listRecipientUsers } from '../alerts/alerts.ts';
 import { periodHistograms } from '../alerts/sources.ts';
 import { insertNotifications } from '../cases/notifications.ts';
@@ -45,17 +47,17 @@ export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now
   // NPS drops per store, week by week (the daily job's periods).
   const q = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: {} } as QuestionDef;
   for (let w = weeks - 1; w >= 0; w--) {
-    const periods = dropPeriods(new Date(opts.now.getTime() - w * 7 * DAY_MS), 7);
-    const rows = await periodHistograms(tx, ids.orgId, { questionId: npsQuestion, by: 'location', segmentKeys: [] }, { previousFrom: periods.previous.from, currentFrom: periods.current.from, currentTo: periods.current.to });
+    const periods = dropPeriods(orgToday(DEMO_TIMEZONE, new Date(opts.now.getTime() - w * 7 * DAY_MS)), 7);
+    const rows = await periodHistograms(tx, ids.orgId, { questionId: npsQuestion, by: 'location', segmentKeys: [] }, periods, DEMO_TIMEZONE);
     for (const g of new Set(rows.map((r) => r.group))) {
       const h = (p: string) => histogramOf(rows.filter((r) => r.group === g && r.period === p));
       const v = metricDrop(q, h('current'), h('previous'));
       if (!v?.drop) continue;
       metricAlerts.push({
-        rule: 'drop', responseId: `${survey.id}|location:${g}|${periods.key}`, locationId: g, firedAt: new Date(periods.current.to.getTime() + 4 * 3600_000), delivered: true,
+        rule: 'drop', responseId: `${survey.id}|location:${g}|${periods.key}`, locationId: g, firedAt: new Date(`${addDays(periods.current.to, 1)}T04:00:00Z`), delivered: true,
         summary: { metric: 'nps', survey: 'NPS', current: Math.round(v.current.value! * 10) / 10, previous: Math.round(v.previous.value! * 10) / 10, currentN: v.current.n, previousN: v.previous.n,
-          diff: Math.round(v.change.diff! * 10) / 10, pValue: Number(v.change.pValue!.toPrecision(2)), test: v.change.test, currentFrom: periods.current.from.toISOString().slice(0, 10),
-          currentTo: periods.current.to.toISOString().slice(0, 10), previousFrom: periods.previous.from.toISOString().slice(0, 10) },
+          diff: Math.round(v.change.diff! * 10) / 10, pValue: Number(v.change.pValue!.toPrecision(2)), test: v.change.test, currentFrom: periods.current.from,
+          currentTo: periods.current.to, previousFrom: periods.previous.from },
       });
     }
   }

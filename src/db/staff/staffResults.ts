@@ -62,10 +62,13 @@ export async function listStaffRespondents(
             coalesce(jsonb_object_agg(q.key, jsonb_build_object('score', a.score, 'choice', a.choice, 'choices', a.choices))
                      filter (where q.key is not null), '{}') as answers
        from responses r
+       -- Period days are the organisation's (docs/analytics.md "One clock"); the session's zone is UTC.
+       join orgs o on o.id = r.org_id
        left join answers a on a.org_id = r.org_id and a.response_id = r.id
        left join questions q on q.org_id = a.org_id and q.id = a.question_id and q.type <> 'text'
       where r.org_id = $1 and r.survey_id = $2 and not r.excluded
-        and ($3::date is null or r.submitted_at >= $3::date) and ($4::date is null or r.submitted_at < $4::date)${where}
+        and ($3::date is null or r.submitted_at >= ($3::date::timestamp at time zone o.timezone))
+        and ($4::date is null or r.submitted_at < ($4::date::timestamp at time zone o.timezone))${where}
       group by r.org_id, r.id`,
     params,
   );

@@ -2,26 +2,35 @@
  * Writes of a survey definition: the survey row and its question rows. Callers run these inside one
  * transaction together with the audit-log row (src/server/surveys/commands).
  */
+import type { AuditAction } from '../../core/audit/actions.ts';
+import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import type { Queryable } from '../connection.ts';
 import { DomainError } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { RevisedQuestion } from '../../core/surveys/revision.ts';
 import type { SurveyAudience, SurveyDef } from '../../core/surveys/types.ts';
+import type { Quota } from '../../core/surveys/quotas.ts';
 
 /** The survey-level fields stored in `surveys`. */
 export type SurveyFields = Pick<SurveyDef, 'slug' | 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'template'> & {
   audience: SurveyAudience;
+  responseLimit: number | null;
+  quotas: Quota[];
 };
 
 /** The stored fields of a definition; slug and template are decided by the caller (generated, kept). */
 export function surveyFields(
-  input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage'>,
+  input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'responseLimit' | 'quotas'>,
   slug: string,
   template: string | null,
   audience: SurveyAudience,
+  stored?: Pick<SurveyDef, 'responseLimit' | 'quotas'>,
 ): SurveyFields {
   const { name, title, intro, thanks, languages, defaultLanguage } = input;
-  return { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience };
+  // Absent in an update: kept as stored (a client that does not know the limits does not clear them); null or [] clears.
+  const responseLimit = input.responseLimit !== undefined ? input.responseLimit : (stored?.responseLimit ?? null);
+  const quotas = input.quotas ?? stored?.quotas ?? [];
+  return { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, responseLimit, quotas };
 }
 
 /** Turns the unique-slug violation into a 409 the builder can show next to the slug field. */
@@ -37,9 +46,11 @@ function slugConflict(err: unknown, slug: string): never {
 export async function insertSurvey(db: Queryable, orgId: string, actorId: string, s: SurveyFields): Promise<string> {
   try {
     const { rows } = await db.query(
-      `/* insertSurvey */ insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, template, created_by, audience)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-      [orgId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, s.template, actorId, s.audience],
+      `/* insertSurvey */ insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, template, created_by, audience,
+                                      response_limit, quotas)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb) returning id`,
+      [orgId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, s.template, actorId, s.audience,
+       s.responseLimit, JSON.stringify(s.quotas)],
     );
     return rows[0].id as string;
   } catch (err) {
@@ -52,9 +63,10 @@ export async function updateSurvey(db: Queryable, orgId: string, surveyId: strin
   try {
     await db.query(
       `/* updateSurvey */ update surveys set slug = $3, name = $4, title = $5, intro = $6, thanks = $7, languages = $8,
-              default_language = $9, version = $10, audience = $11, updated_at = now()
+              default_language = $9, version = $10, audience = $11, response_limit = $12, quotas = $13::jsonb, updated_at = now()
         where org_id = $1 and id = $2`,
-      [orgId, surveyId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, version, s.audience],
+      [orgId, surveyId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, version, s.audience,
+       s.responseLimit, JSON.stringify(s.quotas)],
     );
   } catch (err) {
     slugConflict(err, s.slug);
@@ -123,12 +135,9 @@ export async function surveyHasResponses(db: Queryable, orgId: string, surveyId:
   return rows[0].has as boolean;
 }
 
-/** Appends one audit-log row in the caller's transaction. */
-export async function auditSurvey(db: Queryable, orgId: string, actorId: string, action: string, surveyId: string, detail: object): Promise<void> {
-  await db.query(
-    `/* auditSurvey */ insert into audit_log(org_id, actor_id, action, target_type, target_id, detail) values ($1, $2, $3, 'survey', $4, $5)`,
-    [orgId, actorId, action, surveyId, detail],
-  );
+/** Appends one audit-log row in the caller's transaction (src/db/audit/recordAuditEvent.ts). */
+export async function auditSurvey(db: Queryable, orgId: string, actorId: string, action: AuditAction, surveyId: string, detail: object): Promise<void> {
+  await recordAuditEvent(db, { orgId, actorId, action, targetType: 'survey', targetId: surveyId, details: detail as Record<string, unknown> });
 }
 
 /** Locks the survey row for the rest of the transaction so two concurrent edits cannot both bump the version. */

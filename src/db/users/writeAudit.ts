@@ -1,20 +1,19 @@
 /** Appends an audit event inside the caller's transaction, so the event exists exactly when the change does. */
+import type { AuditAction } from '../../core/audit/actions.ts';
+import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import type { Queryable } from '../connection.ts';
 
 export interface AuditEvent {
   orgId: string;
   actorId: string | null;
-  /** e.g. `location.create`, `user.update`, `org.update` */
-  action: string;
+  /** e.g. `location.create`, `user.update`, `org.update` (src/core/audit/actions.ts) */
+  action: AuditAction;
   targetType: string;
   targetId: string | null;
   detail?: Record<string, unknown>;
 }
 
-/** Inserts one audit_log row on `tx`. */
+/** Inserts one audit_log row on `tx` (through recordAuditEvent: redacted, actor named). */
 export async function writeAudit(tx: Queryable, e: AuditEvent): Promise<void> {
-  await tx.query(
-    `/* writeAudit */ insert into audit_log(org_id, actor_id, action, target_type, target_id, detail) values ($1, $2, $3, $4, $5, $6)`,
-    [e.orgId, e.actorId, e.action, e.targetType, e.targetId, JSON.stringify(e.detail ?? {})],
-  );
+  await recordAuditEvent(tx, { ...e, details: e.detail });
 }

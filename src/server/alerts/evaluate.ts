@@ -13,6 +13,7 @@ import {
   CommentMatchParamsSchema, LowScoreParamsSchema, MetricDropParamsSchema, NegativeReviewParamsSchema,
 } from '../../core/api/alertRules.ts';
 import type { QuestionDef } from '../../core/surveys/types.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import type { AlertRuleRow } from '../../db/alerts/alertRules.ts';
 import { listEnabledRules } from '../../db/alerts/alertRules.ts';
 import { getCursor, setCursor } from '../../db/alerts/alerts.ts';
@@ -20,6 +21,7 @@ import {
   listAnalysedResponses, listReadyReviews, listScoredQuestions, listSlaCandidates, loadFeedbackMessage, loadResponseFacts, locationsByIds, orgDimensions,
   periodHistograms, type ResponseFacts,
 } from '../../db/alerts/sources.ts';
+import { orgTimeZone } from '../../db/reports/reports.ts';
 import { listSlaTargets } from '../../db/support/slaTargets.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { alertRuntime, fireAlert } from './fire.ts';
@@ -199,13 +201,15 @@ const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 1
 export async function evaluateMetricDrops(pool: pg.Pool, queue: JobQueue, orgId: string): Promise<number> {
   const rules = await listEnabledRules(pool, orgId, ['metric_drop']);
   if (rules.length === 0) return 0;
-  const now = alertRuntime().now();
+  // Periods are the organisation's days (docs/analytics.md "One clock"), not UTC's.
+  const timeZone = await orgTimeZone(pool, orgId);
+  const today = orgToday(timeZone, alertRuntime().now());
   const dims = await orgDimensions(pool, orgId);
   let fired = 0;
   for (const rule of rules) {
     const p = MetricDropParamsSchema.safeParse(rule.params);
     if (!p.success) continue;
-    const periods = dropPeriods(now, p.data.periodDays);
+    const periods = dropPeriods(today, p.data.periodDays);
     const questions = await listScoredQuestions(pool, orgId, rule.surveyId);
     const bySurvey = new Map<string, typeof questions>();
     for (const q of questions) bySurvey.set(q.surveyId, [...(bySurvey.get(q.surveyId) ?? []), q]);
@@ -213,7 +217,7 @@ export async function evaluateMetricDrops(pool: pg.Pool, queue: JobQueue, orgId:
       const q = dropQuestion(p.data.metric, qs);
       if (!q) continue;
       const segmentKeys = rule.segment ? [rule.segment.slice(0, rule.segment.indexOf(':'))] : dims;
-      const rows = await periodHistograms(pool, orgId, { questionId: q.id, by: p.data.by, segmentKeys }, { previousFrom: periods.previous.from, currentFrom: periods.current.from, currentTo: periods.current.to });
+      const rows = await periodHistograms(pool, orgId, { questionId: q.id, by: p.data.by, segmentKeys }, periods, timeZone);
       const groups = [...new Set(rows.map((r) => r.group))];
       const locations = p.data.by === 'location' ? await locationsByIds(pool, orgId, groups) : new Map<string, { name: string; path: string }>();
       for (const g of groups) {
@@ -229,8 +233,8 @@ export async function evaluateMetricDrops(pool: pg.Pool, queue: JobQueue, orgId:
           summary: {
             metric: p.data.metric, survey: q.surveyName, group: p.data.by === 'segment' ? g : loc?.name, current: round1(verdict.current.value), previous: round1(verdict.previous.value),
             currentN: verdict.current.n, previousN: verdict.previous.n, diff: round1(verdict.change.diff), pValue: verdict.change.pValue === null ? null : Number(verdict.change.pValue.toPrecision(2)),
-            test: verdict.change.test, currentFrom: periods.current.from.toISOString().slice(0, 10), currentTo: periods.current.to.toISOString().slice(0, 10),
-            previousFrom: periods.previous.from.toISOString().slice(0, 10),
+            test: verdict.change.test, currentFrom: periods.current.from, currentTo: periods.current.to,
+            previousFrom: periods.previous.from,
           },
           case: { title: `${p.data.metric.toUpperCase()} ${round1(verdict.previous.value)} -> ${round1(verdict.current.value)}: ${loc?.name ?? g}`.slice(0, 300), description: '', channel: 'survey', source: null },
         });

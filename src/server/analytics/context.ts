@@ -13,6 +13,7 @@ import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { rollupsAwaitRebuild } from '../../db/rollups/rollupJobs.ts';
 import { listUnknownThemes } from '../../db/queries/listUnknownThemes.ts';
 import { invalid, notFound } from '../../http/errors.ts';
+import { scoredQuestion } from '../../core/analytics/metrics.ts';
 import type { FilterQuery } from '../../core/api/analytics.ts';
 
 /** Builds the source context for the caller and the validated filters. @throws not_found, validation */
@@ -58,4 +59,12 @@ export async function surveyOf(pool: pg.Pool, principal: Principal, id: string):
   const survey = await loadSurvey(pool, principal.orgId, id);
   if (!survey) throw notFound('Survey not found');
   return survey;
+}
+
+/** The caller's organisation's survey and its scored question `questionId` (default: the main question). @throws not_found */
+export async function surveyAndQuestion(pool: pg.Pool, principal: Principal, surveyId: string, questionId?: string) {
+  const survey = await surveyOf(pool, principal, surveyId);
+  const question = scoredQuestion(survey, questionId);
+  if (!question) throw notFound(questionId ? 'Question not found in this survey' : 'This survey has no rating question');
+  return { survey, question };
 }

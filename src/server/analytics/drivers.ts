@@ -30,7 +30,8 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
   const result = keyDriversFromMoments({
     attributes: attrs.map((q, j) => {
       const answered = data.answered[j + 1];
-      return { name: q.id!, performance: { mean: answered.sum / answered.n, n: answered.n } };
+      // Named by key: a refusal ("staff has no variance") reaches the dashboard, where an id would mean nothing.
+      return { name: q.key, performance: { mean: answered.sum / answered.n, n: answered.n } };
     }),
     moments: data.moments,
   });
@@ -40,7 +41,7 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
     return attrs.map((q) => ({
       key: q.attribute!,
       satisfaction: histogramOf(hist.rows.filter((r) => r.questionId === q.id)),
-      derivedWeight: weightOf.get(q.id!) ?? 0,
+      derivedWeight: weightOf.get(q.key) ?? 0,
     }));
   });
   return {
@@ -56,7 +57,7 @@ export async function getDrivers(pool: pg.Pool, ctx: SourceContext, survey: Surv
     meanPerformance: result.meanPerformance,
     drivers: result.weights
       .map((w) => {
-        const q = attrs.find((a) => a.id === w.name)!;
+        const q = attrs.find((a) => a.key === w.name)!;
         return {
           questionId: q.id!,
           key: q.key,

@@ -1,11 +1,9 @@
 /** Per-survey dashboard routes: summary, trend, breakdown, heatmap, compare, drivers. */
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';
-import { notFound } from '../../http/errors.ts';
 import { getBreakdown, getHeatmap } from './breakdown.ts';
-import { surveyOf } from './context.ts';
+import { surveyAndQuestion as surveyQuestion, surveyOf } from './context.ts';
 import { getDrivers } from './drivers.ts';
-import { scoredQuestion } from '../../core/analytics/metrics.ts';
 import { analyticsRequest } from './request.ts';
 import { BreakdownQuery, CompareQuery, DriversQuery, FilterSchema, HeatmapQuery, TrendQuery } from '../../core/api/analytics.ts';
 import { getSurveySummary } from './summary.ts';
@@ -19,12 +17,7 @@ export async function registerSurveyAnalyticsRoutes(app: FastifyInstance, deps: 
   const pool = deps.readPool ?? deps.pool;
   const now = deps.now ?? (() => new Date());
   /** The survey and the scored question asked for (default: the survey's main question); 404 otherwise. */
-  const surveyAndQuestion = async (principal: Parameters<typeof surveyOf>[1], surveyId: string, questionId?: string) => {
-    const survey = await surveyOf(pool, principal, surveyId);
-    const question = scoredQuestion(survey, questionId);
-    if (!question) throw notFound(questionId ? 'Question not found in this survey' : 'This survey has no rating question');
-    return { survey, question };
-  };
+  const surveyAndQuestion = (principal: Parameters<typeof surveyOf>[1], surveyId: string, questionId?: string) => surveyQuestion(pool, principal, surveyId, questionId);
 
   app.get(`${base}/summary`, async (request) => {
     const r = await analyticsRequest(pool, request, FilterSchema, 'metrics.read');

@@ -24,6 +24,8 @@ import {
 import { loadChecklistVersion } from '../../db/audits/visitScore.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { withTransaction } from '../../db/tx.ts';
+import { recordAuditEvent } from '../../db/audit/recordAuditEvent.ts';
+import { auditRequest } from '../../http/auditRequest.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { authorize } from '../../http/session.ts';
@@ -144,6 +146,10 @@ export async function registerChecklistRoutes(app: FastifyInstance, deps: AppDep
     const c = await getChecklist(pool, principal.orgId, id);
     const definition = c && (await loadChecklistVersion(pool, principal.orgId, id, query.version ?? c.version));
     if (!c || !definition) throw notFound(NOT_FOUND);
+    await recordAuditEvent(pool, {
+      ...auditRequest(request), orgId: principal.orgId, actorId: principal.userId, action: 'checklist.export', targetType: 'checklist', targetId: id,
+      targetLabel: c.name, details: { version: query.version ?? c.version },
+    });
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', checklistDisposition(c.name).header)

@@ -13,6 +13,8 @@ import {
 import { deleteChallenge, findChallenge, insertChallenge, type LoginChallenge } from '../../db/users/loginChallenges.ts';
 import { findPendingReset, markResetUsed } from '../../db/users/passwordResets.ts';
 import { writeAudit } from '../../db/users/writeAudit.ts';
+import { recordAuditEvent } from '../../db/audit/recordAuditEvent.ts';
+import { auditRequest } from '../../http/auditRequest.ts';
 import { withTransaction } from '../../db/tx.ts';
 import { notFound } from '../../http/errors.ts';
 import { parse } from '../../http/validate.ts';
@@ -62,8 +64,13 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
   async function finishChallenge(request: FastifyRequest, reply: FastifyReply, tokenHash: string, c: LoginChallenge) {
     await deleteChallenge(pool, tokenHash);
     await startSession(pool, request, reply, c.orgId, c.userId);
+    await signInEvent(request, c.orgId, c.userId, 'auth.sign_in', { twoFactor: true });
     reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
   }
+
+  // Sign-ins are logged (docs/audit-log.md); a failure only when the e-mail is a user's (the log is per organisation).
+  const signInEvent = (request: FastifyRequest, orgId: string, userId: string, action: 'auth.sign_in' | 'auth.sign_in_failed', details: Record<string, unknown> = {}) =>
+    recordAuditEvent(pool, { ...auditRequest(request), orgId, actorId: userId, action, targetType: 'user', targetId: userId, details });
 
   app.post('/api/v1/auth/login', { config: FLOOD_GUARD }, async (request, reply): Promise<LoginAnswer> => {
     const input = parse(LoginSchema, request.body);
@@ -73,6 +80,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
     if (!user || !ok) {
       await countLoginFailure(pool, input.email, request.ip, now);
+      if (user) await signInEvent(request, user.orgId, user.id, 'auth.sign_in_failed', { reason: 'wrong_password' });
       throw new DomainError('unauthorized', 'Wrong e-mail or password');
     }
     await clearLoginFailures(pool, input.email, request.ip);
@@ -83,6 +91,7 @@ export async function registerAccountRoutes(app: FastifyInstance, deps: AppDeps)
       return { ok: false, twoFactor: purpose, next };
     }
     await startSession(pool, request, reply, user.orgId, user.id);
+    await signInEvent(request, user.orgId, user.id, 'auth.sign_in');
     return { ok: true, next };
   });
 

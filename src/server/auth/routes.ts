@@ -8,6 +8,8 @@ import { hasAnyUser, insertCompanyLocation, insertOrg, lockFirstRunSetup } from 
 import { insertUser } from '../../db/users/saveUser.ts';
 import { hashPassword } from './passwords.ts';
 import { endSession, requirePrincipal, startSession } from '../../http/session.ts';
+import { auditRequest } from '../../http/auditRequest.ts';
+import { recordAuditEvent } from '../../db/audit/recordAuditEvent.ts';
 import { permissionsOf } from './present.ts';
 import type { OkAnswer } from '../../core/api/common.ts';
 import { SetupSchema, type AuthStateAnswer, type MeAnswer } from '../../core/api/accounts.ts';
@@ -37,7 +39,9 @@ export async function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/api/v1/auth/logout', async (request, reply): Promise<OkAnswer> => {
+    const p = request.sessionUser?.principal;
     await endSession(pool, request, reply);
+    if (p) await recordAuditEvent(pool, { ...auditRequest(request), orgId: p.orgId, actorId: p.userId, action: 'auth.sign_out', targetType: 'user', targetId: p.userId });
     return { ok: true };
   });
 

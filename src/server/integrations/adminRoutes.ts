@@ -15,6 +15,7 @@ import type { OkAnswer } from '../../core/api/common.ts';
 import { API_KEY_PREFIX, API_KEY_SHOWN_CHARS } from '../../core/integrations/apiKeys.ts';
 import { webhookUrlProblem } from '../../core/integrations/webhookTargets.ts';
 import { isUuid } from '../../core/ids.ts';
+import type { AuditAction } from '../../core/audit/actions.ts';
 import { findApiKey, insertApiKey, listApiKeys, revokeApiKey } from '../../db/integrations/apiKeys.ts';
 import { locationPathOf } from '../../db/integrations/apiContacts.ts';
 import {
@@ -41,7 +42,7 @@ function checkWebhookUrl(url: string) {
 export async function registerIntegrationAdminRoutes(app: FastifyInstance, deps: AppDeps) {
   const { pool } = deps;
   const admin = (request: Parameters<typeof authorize>[0]) => requireWholeOrg(authorize(request, 'org.manage'));
-  const audit = (orgId: string, actorId: string, action: string, targetType: string, targetId: string, detail: Record<string, unknown> = {}) =>
+  const audit = (orgId: string, actorId: string, action: AuditAction, targetType: string, targetId: string, detail: Record<string, unknown> = {}) =>
     withTransaction(pool, (tx) => writeAudit(tx, { orgId, actorId, action, targetType, targetId, detail }));
 
   // ---- API keys ----

@@ -1,7 +1,8 @@
 /**
- * GET /api/docs: the API keys' operations as one small HTML page (no script, no CDN, no external
- * assets): for each, method and path, scope, parameters, the request body's schema with an example and
- * the answer's schema, all taken from the OpenAPI document.
+ * GET /api/docs: the OpenAPI document's operations as one small HTML page (no script, no CDN, no external
+ * assets): for each, method and path, who may call it (a key's scope or a session's permission),
+ * parameters, the request body's schema with an example and the answer's schema or file types, all taken
+ * from the OpenAPI document.
  */
 import { escapeXml as esc } from '../../core/text/xml.ts';
 
@@ -12,7 +13,7 @@ h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #d
 code,pre{font-family:ui-monospace,monospace;font-size:.85rem}pre{background:#f5f5f7;padding:.6rem;overflow:auto;max-height:24rem}
 .m{display:inline-block;min-width:3.5rem;font-weight:700}.scope{font-size:.8rem;border:1px solid #888;border-radius:.3rem;padding:0 .3rem}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:start;vertical-align:top}
-nav li{margin:.1rem 0}`;
+nav li{margin:.1rem 0}td:last-child code{overflow-wrap:anywhere}`;
 
 const json = (v: unknown) => `<pre>${esc(JSON.stringify(v, null, 2))}</pre>`;
 
@@ -24,15 +25,26 @@ function parametersTable(params: Json[]): string {
   return `<h3>Parameters</h3><table><thead><tr><th scope="col">Name</th><th scope="col">In</th><th scope="col">Required</th><th scope="col">Schema</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** Who may call it: an API key of a scope, or a signed-in session with a permission. */
+const caller = (op: Json) => (op['x-sarafan-scope'] ? `${op['x-sarafan-scope']} key` : `session: ${op['x-sarafan-permission']}`);
+
+/** The success answer: its JSON schema, or the media types of a download. */
+function answer(status: string, ok: Json): string {
+  const content = (ok.content ?? {}) as Json;
+  if (content['application/json']) return `<h3>Answer (${esc(status)})</h3><details><summary>Schema</summary>${json(content['application/json'].schema)}</details>`;
+  const files = Object.entries(content).map(([type, c]) => `<li><code>${esc(type)}</code>: ${esc((c as Json).schema?.description ?? '')}</li>`).join('');
+  return `<h3>Answer (${esc(status)}): a file</h3><ul>${files}</ul>`;
+}
+
 function operationSection(method: string, path: string, op: Json): string {
   const body = op.requestBody?.content?.['application/json'];
   const [status, ok] = Object.entries(op.responses as Json).find(([s]) => s.startsWith('2')) ?? ['200', {}];
   return `<section id="${esc(op.operationId)}" aria-labelledby="h-${esc(op.operationId)}">
-<h2 id="h-${esc(op.operationId)}"><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code> <span class="scope">${esc(op['x-sarafan-scope'])} key</span></h2>
+<h2 id="h-${esc(op.operationId)}"><span class="m">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code> <span class="scope">${esc(caller(op))}</span></h2>
 <p><strong>${esc(op.summary)}</strong>${op.description ? ` ${esc(op.description)}` : ''}</p>
 ${parametersTable(op.parameters ?? [])}
 ${body ? `<h3>Request body</h3>${body.example ? `<p>Example:</p>${json(body.example)}` : ''}${body['x-alternative-example'] ? `<p>Or (the second shape):</p>${json(body['x-alternative-example'])}` : ''}<details><summary>Schema</summary>${json(body.schema)}</details>` : ''}
-<h3>Answer (${esc(status)})</h3><details><summary>Schema</summary>${json((ok as Json).content?.['application/json']?.schema ?? {})}</details>
+${answer(status, ok as Json)}
 </section>`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The API's description (public: it describes, it opens nothing): GET /api/v1/openapi.json, the OpenAPI
- * 3.0 document of every route API keys may call, generated from their zod schemas
- * (src/core/api/openapi.ts), and GET /api/docs, a small server-rendered page of the same operations.
+ * 3.0 document of every route API keys may call and of the session-only routes of reports, shared links,
+ * saved views, exports and the audit log, generated from their zod schemas (src/core/api/openapi.ts), and
+ * GET /api/docs, a small server-rendered page of the same operations.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../http/deps.ts';

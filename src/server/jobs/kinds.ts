@@ -21,6 +21,7 @@ import { escalateCasesJob } from '../cases/escalateCasesJob.ts';
 import { weeklyDigestJob } from '../cases/weeklyDigestJob.ts';
 import { evidenceSweepJob } from '../audits/evidenceSweepJob.ts';
 import { loyaltyRefreshJob } from '../loyalty/loyaltyRefreshJob.ts';
+import { reportSchedulerJob, sendReportJob } from '../reports/reportJobs.ts';
 
 export const JOB_KINDS: JobKind<any>[] = [
   foldRollupsJob,
@@ -49,4 +50,6 @@ export const JOB_KINDS: JobKind<any>[] = [
   weeklyDigestJob,
   evidenceSweepJob,
   loyaltyRefreshJob,
+  reportSchedulerJob,
+  sendReportJob,
 ];

@@ -18,6 +18,10 @@ export interface MailMessage {
   messageId?: string;
   /** Where the recipient's answer should go (the feedback mailbox for case replies). */
   replyTo?: string;
+  /** An HTML alternative to `body` (report e-mails: charts inline as SVG). The outbox keeps the text. */
+  html?: string;
+  /** Files attached to the message (a report's PDF). */
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface MailResult {
@@ -50,6 +54,8 @@ export async function sendMail(db: Queryable, smtpUrl: string | undefined, msg: 
       from: process.env.SARAFAN_MAIL_FROM ?? DEFAULT_FROM, to: msg.to, subject: msg.subject, text: msg.body,
       ...(msg.messageId ? { messageId: msg.messageId } : {}),
       ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
+      ...(msg.html ? { html: msg.html } : {}),
+      ...(msg.attachments ? { attachments: msg.attachments } : {}),
     });
   } catch {
     // Deliberately not logged with the address or body (user data); the unsent outbox row shows it.

@@ -10,24 +10,23 @@ import { stringify } from 'csv-stringify';
 import type ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { exportFileName, exportLayout, exportRow, type ExportCell, type ExportLanguage } from '../../core/responses/exportTable.ts';
+import {
+  EXPORT_CONTENT_TYPES, exportFileName, exportLayout, exportRow, type ExportCell, type ExportLanguage,
+} from '../../core/responses/exportTable.ts';
 import { orgToday } from '../../core/time/orgCalendar.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { countResponses, listResponseHiddenKeys, listResponses } from '../../db/queries/listResponses.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 
 // exceljs takes 0.3-0.5 s to load: loaded by the first XLSX export instead of at every server start.
-const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+export const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 
 /** Responses read per query. */
 export const EXPORT_BATCH = 2000;
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+export { EXPORT_CONTENT_TYPES };
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -57,15 +56,23 @@ export async function sendResponsesExport(request: FastifyRequest, reply: Fastif
     // Headers are gone by now: the client sees the download cut short; the log says why.
     if (err) request.log.error({ err }, 'responses export failed');
   };
-  const body = o.format === 'csv' ? csvStream(layout.headers, rows(), onError) : xlsxStream(await loadExcelJS(), layout.headers, rows(), onError);
+  const body = await tableStream(o.format, layout.headers, rows(), onError);
   const filename = exportFileName(survey.slug, orgToday(ctx.timezone, o.now), o.format);
   return reply
-    .header('content-type', CONTENT_TYPES[o.format])
+    .header('content-type', EXPORT_CONTENT_TYPES[o.format])
     .header('content-disposition', `attachment; filename="${filename}"`)
     .header('cache-control', 'no-store')
     .header('x-total-count', String(total))
     .header('access-control-expose-headers', 'X-Total-Count')
     .send(body);
+}
+
+/**
+ * A table as a CSV or XLSX download stream (a table export's one place; the sheet is named `sheet`). The
+ * cells must be formula-safe already (neutraliseFormulas, src/core/text/csv.ts).
+ */
+export async function tableStream(format: ExportFormat, headers: string[], rows: AsyncGenerator<ExportCell[]>, onError: (err: unknown) => void, sheet = 'Responses'): Promise<Readable> {
+  return format === 'csv' ? csvStream(headers, rows, onError) : xlsxStream(await loadExcelJS(), headers, rows, onError, sheet);
 }
 
 /** RFC 4180 CSV with a UTF-8 byte order mark (Excel then reads Cyrillic and Persian as UTF-8). */
@@ -78,10 +85,10 @@ function csvStream(headers: string[], rows: AsyncGenerator<ExportCell[]>, onErro
 }
 
 /** XLSX through exceljs's streaming writer: each row is committed (written to the zip) as it comes. */
-function xlsxStream(excel: typeof ExcelJS, headers: string[], rows: AsyncGenerator<ExportCell[]>, onError: (err: unknown) => void): Readable {
+function xlsxStream(excel: typeof ExcelJS, headers: string[], rows: AsyncGenerator<ExportCell[]>, onError: (err: unknown) => void, sheetName: string): Readable {
   const out = new PassThrough();
   const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   void (async () => {
     try {
       sheet.addRow(headers).commit();

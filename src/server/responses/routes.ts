@@ -11,6 +11,8 @@ import { surveyOf } from '../analytics/context.ts';
 import { listQuality } from '../analytics/feedback.ts';
 import { analyticsRequest } from '../analytics/request.ts';
 import { authorize, requirePrincipal } from '../../http/session.ts';
+import { recordAuditEvent } from '../../db/audit/recordAuditEvent.ts';
+import { auditRequest } from '../../http/auditRequest.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { parse, parseIdParam } from '../../http/validate.ts';
 import { setResponseExclusion, setResponsesExclusion } from './commands/setResponseExclusion.ts';
@@ -40,6 +42,10 @@ export async function registerResponseRoutes(app: FastifyInstance, deps: AppDeps
       const r = await analyticsRequest(reads, request, ExportQuery, 'response.read');
       const survey = await surveyOf(reads, r.principal, r.surveyId);
       const lang = exportLanguage(r.query.lang, request.headers['accept-language'], survey.defaultLanguage);
+      await recordAuditEvent(pool, {
+        ...auditRequest(request), orgId: r.principal.orgId, actorId: r.principal.userId, action: 'responses.export', targetType: 'survey', targetId: survey.id,
+        targetLabel: survey.name, details: { format, lang, search: r.query.q ?? null },
+      });
       return sendResponsesExport(request, reply, reads, r.ctx, survey, { format, lang, search: r.query.q, now: now() });
     });
   }

@@ -21,6 +21,8 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     template: s.template,
     audience: s.audience ?? 'customers',
     version: s.version,
+    responseLimit: s.responseLimit ?? null,
+    quotas: s.quotas ?? [],
     questions: s.questions,
   };
 }

@@ -4,9 +4,10 @@
  * channel, language or a marked segment dimension: a bar chart plus a table with n and intervals.
  */
 import { useMemo } from 'react';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { Chart } from '../charts/Chart.tsx';
-import { barOption } from '../charts/options.ts';
+import { barOption } from '../../core/charts/options.ts';
 import { analyticsPath, locationChain, type DashboardContext } from './dashboard.ts';
 import { channelLabel, languageName } from './FilterBar.tsx';
 import { dimensionLabel, locationLabel } from './labels.ts';
@@ -54,7 +55,7 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
     <Panel
       title={t('an.breakdown.title')}
       id="breakdown"
-      actions={
+      actions={<>
         <label className="inline">
           {t('an.breakdown.by')}
           <select value={by} onChange={(e) => ctx.setFilters({ by: e.target.value, parent: undefined })} data-testid="breakdown-by">
@@ -64,7 +65,8 @@ export function BreakdownPanel({ ctx, question }: { ctx: DashboardContext; quest
             {ctx.dimensions.map((d) => <option key={d} value={`dim:${d}`}>{dimensionLabel(d)}</option>)}
           </select>
         </label>
-      }
+        <ExportMenu ctx={ctx} kind="breakdown" extra={{ question: question.questionId, by, parent }} />
+      </>}
     >
       {by === 'location' && (
         <nav aria-label={t('an.breakdown.path')} className="an-breadcrumb">

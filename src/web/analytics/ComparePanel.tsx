@@ -15,6 +15,7 @@ import type { CompareAnswer, CompareSide, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue, Panel } from './ui.tsx';
 import { metricDigits, metricInterval } from './metricDetails.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 function defaultInput(ctx: DashboardContext): CompareInput {
   const r = resolveRange(ctx.filters.range === 'all' ? { range: '90d' } : ctx.filters, ctx.today);
@@ -30,7 +31,8 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
   const { me } = useSession();
   // A caller limited to some locations may compare them with the rest of the company in one click.
   const limited = !!me && me.locationPaths !== null;
-  const [draft, setDraft] = useState<CompareInput>(() => defaultInput(ctx));
+  // The state in the URL (a saved view, a shared link) first, else the current period against the previous one.
+  const [draft, setDraft] = useState<CompareInput>(() => ctx.filters.compare ?? defaultInput(ctx));
   // The comparison on screen; null once the mode or a side changed and until Compare is pressed again.
   const [applied, setApplied] = useState<CompareInput | null>(draft);
   const params = applied && compareParams(applied);
@@ -85,14 +87,21 @@ export function ComparePanel({ ctx, question }: { ctx: DashboardContext; questio
     const next: CompareInput = { ...draft, mode: 'company' };
     setDraft(next);
     setApplied(next);
+    ctx.setFilters({ compare: next });
   };
   return (
     <Panel
       title={t('an.compare.title')}
       id="compare"
-      actions={limited && <button type="button" className="secondary small" onClick={company} data-testid="compare-company">{t('an.compare.myVsCompany')}</button>}
+      actions={(
+        <>
+          {limited && <button type="button" className="secondary small" onClick={company} data-testid="compare-company">{t('an.compare.myVsCompany')}</button>}
+          {/* The comparison on screen: the shared filters (period mode drops their dates) and the sides. */}
+          {params && <ExportMenu ctx={ctx} kind="compare" extra={{ ...shared, question: question.questionId, ...params }} />}
+        </>
+      )}
     >
-      <form className="an-compare-form" onSubmit={(e) => { e.preventDefault(); setApplied(draft); }}>
+      <form className="an-compare-form" onSubmit={(e) => { e.preventDefault(); setApplied(draft); ctx.setFilters({ compare: draft }); }}>
         <label className="inline">{t('an.compare.mode')}
           <select value={draft.mode} onChange={(e) => set({ mode: e.target.value as CompareMode })} data-testid="compare-mode">
             {modes.map((m) => <option key={m} value={m}>{t(`an.compare.mode.${m}`)}</option>)}

@@ -1,12 +1,13 @@
 /** Distribution of answers per question: bars per score (NPS coloured by group), choices as bars. */
 import { useI18n } from '../i18n.tsx';
 import { Chart } from '../charts/Chart.tsx';
-import { barOption, distributionOption } from '../charts/options.ts';
+import { barOption, distributionOption } from '../../core/charts/options.ts';
 import type { DashboardContext } from './dashboard.ts';
 import type { SummaryQuestion } from './types.ts';
 import type { ChoiceOption } from '../../core/surveys/types.ts';
 import { isNpsQuestion } from '../../core/analytics/metrics.ts';
 import { Panel } from './ui.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { localize } from '../../core/surveys/localize.ts';
 
 export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
@@ -14,7 +15,7 @@ export function DistributionPanel({ ctx }: { ctx: DashboardContext }) {
   const shown = ctx.summary.questions.filter((q) => q.distribution.length > 0 || (q.choices?.length ?? 0) > 0);
   if (shown.length === 0) return null;
   return (
-    <Panel title={t('an.dist.title')} id="dist">
+    <Panel title={t('an.dist.title')} id="dist" actions={<ExportMenu ctx={ctx} kind="distribution" />}>
       <div className="an-dist-grid">
         {shown.map((q) => <QuestionDistribution key={q.questionId} q={q} options={ctx.survey.questions.find((x) => x.id === q.questionId)?.options ?? []} />)}
       </div>

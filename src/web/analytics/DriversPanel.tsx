@@ -7,13 +7,14 @@ import { useMemo } from 'react';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { ApiError } from '../api.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { quadrantOption } from '../charts/options.ts';
+import { quadrantOption } from '../../core/charts/options.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { DriversAnswer, SummaryQuestion } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
 import { CsiPanel } from './KpiTiles.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export function DriversPanel({ ctx, question }: { ctx: DashboardContext; question: SummaryQuestion }) {
   const { t, num, pct, lang, dir } = useI18n();
@@ -39,7 +40,8 @@ export function DriversPanel({ ctx, question }: { ctx: DashboardContext; questio
   // any other reason (no variance of the outcome, collinear attributes, no attributes) gets a general lead.
   const tooFew = typeof (insufficient?.details as { required?: unknown } | undefined)?.required === 'number';
   return (
-    <Panel title={t('an.drivers.title', { q: outcome })} id="drivers">
+    <Panel title={t('an.drivers.title', { q: outcome })} id="drivers"
+      actions={!!state.data?.drivers.length && !state.error && <ExportMenu ctx={ctx} kind="drivers" extra={{ outcome: question.questionId }} />}>
       {insufficient ? (
         <div className="an-notice" role="status" data-testid="drivers-insufficient">
           <strong>{t(tooFew ? 'an.drivers.insufficientTitle' : 'an.drivers.unavailable')}</strong>

@@ -1,11 +1,9 @@
 /**
  * Locations × metrics heat table. The colour only repeats what the text says (value, n, small-sample
- * mark), so the table reads the same without colour; CSV export of the same numbers.
+ * mark), so the table reads the same without colour; CSV and XLSX exports of the same figures (POST /api/v1/exports).
  */
 import { useI18n, type MessageKey } from '../i18n.tsx';
-import { toCsv } from '../../core/text/csv.ts';
-import { downloadText } from '../charts/echarts.ts';
-import { heatColor, heatPosition } from '../charts/shape.ts';
+import { heatColor, heatPosition } from '../../core/charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import type { HeatmapAnswer } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
@@ -13,6 +11,7 @@ import { Loadable, Panel } from './ui.tsx';
 import { metricFigure, metricInterval } from './metricDetails.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { locationLabel } from './labels.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 export function HeatTable({ ctx }: { ctx: DashboardContext }) {
   const i18n = useI18n();
@@ -23,17 +22,12 @@ export function HeatTable({ ctx }: { ctx: DashboardContext }) {
   const rowName = (r: HeatmapAnswer['rows'][number]) => locationLabel(r.name, codes.get(r.locationId));
   const scaleOf = (questionId: string) => ctx.summary.questions.find((q) => q.questionId === questionId);
   const colTitle = (c: HeatmapAnswer['columns'][number]) => `${t(`an.metric.${c.metric}` as MessageKey)} · ${localize(c.text, lang, 'en') || c.key}`;
-  const exportCsv = (d: HeatmapAnswer) => {
-    const header = [t('an.col.location'), ...d.columns.flatMap((c) => [colTitle(c), `${c.key} n`])];
-    const rows = d.rows.map((r) => [rowName(r), ...d.columns.flatMap((c) => [r.cells[c.questionId]?.value ?? null, r.cells[c.questionId]?.n ?? 0])]);
-    downloadText(toCsv(header, rows), 'text/csv;charset=utf-8', 'heatmap.csv');
-  };
+  const hasData = !!state.data && state.data.rows.length > 0 && state.data.columns.length > 0;
   return (
-    <Panel title={t('an.heat.title')} id="heat">
+    <Panel title={t('an.heat.title')} id="heat" actions={hasData && <ExportMenu ctx={ctx} kind="heatmap" extra={{ parent }} />}>
       <Loadable state={state} height={200}>
         {(d) => d.rows.length === 0 || d.columns.length === 0 ? <p className="muted an-empty-chart">{t('an.heat.empty')}</p> : (
           <>
-            <div className="chart-tools"><button type="button" className="secondary small" onClick={() => exportCsv(d)}>CSV</button></div>
             <div className="an-scroll">
               <table className="an-heat">
                 <caption>{t('an.heat.caption')}</caption>

@@ -8,6 +8,7 @@ import { metricDetailTexts } from './metricDetails.ts';
 import type { MetricResult, Summary } from './types.ts';
 import { MetricValue, Panel } from './ui.tsx';
 import { localize } from '../../core/surveys/localize.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 /** The metric's detail lines (metricDetails.ts) under its value; nothing when it has none. */
 export function MetricDetails({ result }: { result: MetricResult | null | undefined }) {
@@ -27,6 +28,8 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
   const { t, lang } = useI18n();
   if (ctx.rated.length === 0) return <p className="muted">{t('an.kpi.none')}</p>;
   return (
+    <>
+    <div className="chart-tools"><ExportMenu ctx={ctx} kind="kpis" /></div>
     <ul className="an-kpis" aria-label={t('an.kpi.title')}>
       {ctx.rated.map((q) => (
         <li key={q.questionId} className="card an-kpi" data-testid={`kpi-${q.key}`}>
@@ -37,6 +40,7 @@ export function KpiTiles({ ctx }: { ctx: DashboardContext }) {
         </li>
       ))}
     </ul>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * /app — one card per survey with its headline metrics for a period (the survey dashboards' presets,
+ * /app — what changed over a period (HomeSections, docs/home.md), then one card per survey with its headline metrics for a period (the survey dashboards' presets,
  * in the URL), or directions when there is nothing yet. Live surveys by default; closed and draft
  * ones behind a toggle. People limited to some locations do not get cards without responses there.
  */
@@ -18,6 +18,10 @@ import type { OverviewSurvey } from './types.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Loadable, MetricValue } from './ui.tsx';
 import { MetricDetails } from './KpiTiles.tsx';
+import { lazyPage } from '../shell/lazyPage.tsx';
+
+/** "What changed" (docs/home.md): a chunk of its own with its messages, so the first view stays small. */
+const HomeSections = lazyPage(() => import('../home/HomeSections.tsx'), 'HomeSections', { pageMessages: true });
 
 // CSI before CSAT: a CSI survey's overall-satisfaction question is secondary to its index.
 const HEADLINES = ['nps', 'csi', 'csat', 'ces'] as const;
@@ -49,6 +53,7 @@ export function OverviewPage() {
         <PageTitle title={t('an.overview.title')} />
         <Freshness failed={!!state.error} refreshKey={path} />
       </div>
+      <HomeSections />
       <form className="toolbar an-filters an-overview-filters" aria-label={t('an.filters.title')} onSubmit={(e) => e.preventDefault()}>
         <RangeFilter filters={filters} setFilters={setFilters} today={today} />
         <p className="muted" data-testid="overview-period" aria-live="polite">{periodText}</p>

@@ -24,6 +24,11 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { ResponseRateNote } from '../admin/invites/ResponseRateNote.tsx';
 import { locationLabel } from './labels.ts';
 import { SurveyTabs } from '../responses/SurveyTabs.tsx';
+import { ViewsMenu } from './ViewsMenu.tsx';
+import { ShareButton } from '../sharing/ShareDialog.tsx';
+import { viewDefinition } from '../sharing/definition.ts';
+import { DownloadPdf, viewReportDefinition } from './DownloadPdf.tsx';
+import { SendViewButton } from '../reports/SendViewButton.tsx';
 
 export function SurveyDashboard() {
   const { t } = useI18n();
@@ -53,6 +58,12 @@ export function SurveyDashboard() {
       <div className="an-page-head">
         <PageTitle title={survey ? survey.name || localize(survey.title, 'en', survey.defaultLanguage) : t('an.dash.title')} />
         <Freshness failed={!!summaryState.error} refreshKey={summaryPath} />
+        <div className="an-page-actions">
+          <ViewsMenu surveyId={id} />
+          {survey && <ShareButton definition={() => viewDefinition(id, filters, today)} defaultTitle={survey.name || localize(survey.title, 'en', survey.defaultLanguage)} />}
+          <DownloadPdf surveyId={id} filters={filters} today={today} />
+          {survey && <SendViewButton definition={() => viewReportDefinition(id, filters, today)} defaultTitle={survey.name || localize(survey.title, 'en', survey.defaultLanguage)} />}
+        </div>
       </div>
       <SurveyTabs surveyId={id} />
       {barCtx ? <FilterBar ctx={barCtx} /> : <Skeleton height={64} />}
@@ -105,7 +116,8 @@ function Panels({ ctx }: { ctx: DashboardContext }) {
       <DistributionPanel ctx={ctx} />
       {ctx.question && (
         <>
-          <ComparePanel ctx={ctx} question={ctx.question} />
+          {/* Keyed by the URL's comparison: opening a saved view of the same survey restores it. */}
+          <ComparePanel key={JSON.stringify(ctx.filters.compare ?? null)} ctx={ctx} question={ctx.question} />
           <DriversPanel ctx={ctx} question={ctx.question} />
         </>
       )}

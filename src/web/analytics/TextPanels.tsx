@@ -18,6 +18,7 @@ import { SENTIMENTS } from './filters.ts';
 import { CommentText } from './CommentsPanel.tsx';
 import { ErrorBox, Loadable, Panel, Skeleton } from './ui.tsx';
 import { ThemeSuggestions } from './ThemeSuggestions.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import type {
   AnalysedComment, CommentAnalysis, KeyPhraseItem, KeyPhrasesAnswer, SentimentValue, TextCommentsAnswer, TextModelStatusAnswer,
   ThemeItem, ThemeLocationsAnswer, ThemesAnswer, ThemeTrendAnswer,
@@ -119,7 +120,9 @@ function TextCommentsPanel({ ctx, themes, onCorrected }: { ctx: DashboardContext
     setF((prev) => ({ ...prev, [k]: v }));
   };
   return (
-    <Panel title={t('tx.title')} id="text-comments">
+    <Panel title={t('tx.title')} id="text-comments"
+      // The comments the list shows (its filters, as many as loaded; the API gives at most 200 at once), only while it is open.
+      actions={listOpen && !!data?.comments.length && <ExportMenu ctx={ctx} kind="comments" extra={{ q: f.q || undefined, lang: f.lang || undefined, limit: String(Math.min(200, data.comments.length)) }} />}>
       <ModelStatus />
       <form className="toolbar tx-filters" role="search" onSubmit={(e) => { e.preventDefault(); set('q', search.trim()); }}>
         <label>{t('tx.filter.search')}<input type="search" value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => set('q', search.trim())} /></label>
@@ -323,7 +326,7 @@ function ThemeTables({ ctx, themes, corrected }: { ctx: DashboardContext; themes
   useReloadOnCorrection(corrected, trend, heat);
   return (
     <>
-      <Panel title={t('tx.trend.title')} id="text-trend">
+      <Panel title={t('tx.trend.title')} id="text-trend" actions={!!trend.data?.rows.length && <ExportMenu ctx={ctx} kind="themes_by_month" />}>
         <Loadable state={trend} height={160}>
           {(d) => {
             if (d.rows.length === 0) return <p className="muted">{t('tx.themes.none')}</p>;
@@ -334,7 +337,7 @@ function ThemeTables({ ctx, themes, corrected }: { ctx: DashboardContext; themes
           }}
         </Loadable>
       </Panel>
-      <Panel title={t('tx.heat.title')} id="text-heat">
+      <Panel title={t('tx.heat.title')} id="text-heat" actions={!!heat.data?.rows.length && <ExportMenu ctx={ctx} kind="themes_by_location" />}>
         <Loadable state={heat} height={160}>
           {(d) => {
             if (d.rows.length === 0) return <p className="muted">{t('tx.themes.none')}</p>;

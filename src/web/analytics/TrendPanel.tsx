@@ -1,9 +1,10 @@
 /** Trend of the selected question by day / week / month / quarter, with its 95% interval as a band. */
 import { useMemo } from 'react';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Chart } from '../charts/Chart.tsx';
-import { trendOption } from '../charts/options.ts';
-import { bandAxisRange, toBandData } from '../charts/shape.ts';
+import { trendOption } from '../../core/charts/options.ts';
+import { bandAxisRange, toBandData } from '../../core/charts/shape.ts';
 import { analyticsPath, type DashboardContext } from './dashboard.ts';
 import { INTERVALS, type Interval } from './filters.ts';
 import type { SummaryQuestion, TrendAnswer } from './types.ts';
@@ -50,14 +51,15 @@ export function TrendPanel({ ctx, question }: { ctx: DashboardContext; question:
     <Panel
       title={t('an.trend.title')}
       id="trend"
-      actions={
+      actions={<>
         <label className="inline">
           {t('an.trend.interval')}
           <select value={ctx.filters.interval} onChange={(e) => ctx.setFilters({ interval: e.target.value as Interval })} data-testid="interval-select">
             {INTERVALS.map((i) => <option key={i} value={i}>{t(`an.interval.${i}`)}</option>)}
           </select>
         </label>
-      }
+        <ExportMenu ctx={ctx} kind="trend" extra={{ question: question.questionId, interval: ctx.filters.interval }} />
+      </>}
     >
       <Loadable state={state} height={320}>
         {() => (chart && !chart.empty

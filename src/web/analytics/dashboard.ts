@@ -1,6 +1,6 @@
 /** What every panel of the survey dashboard gets from the page: the survey, its filters and lookups. */
 import { qs } from '../api.ts';
-import { isScored, mainQuestion } from '../../core/analytics/metrics.ts';
+import { mainQuestion } from '../../core/analytics/metrics.ts';
 import { buildTree, treeOrder } from '../../core/locations/tree.ts';
 import type { CalendarDay } from '../../core/time/orgCalendar.ts';
 import { apiFilterParams, type DashboardFilters, type FilterPatch } from './filters.ts';
@@ -26,12 +26,6 @@ export interface DashboardContext {
 /** Analytics path with the common filters plus endpoint-specific parameters. */
 export function analyticsPath(ctx: Pick<DashboardContext, 'filters' | 'today'>, path: string, extra: Record<string, string | number | undefined> = {}): string {
   return path + qs({ ...apiFilterParams(ctx.filters, ctx.today), ...extra });
-}
-
-/** Rating and NPS questions in survey order. */
-export function ratedQuestions(summary: Summary): SummaryQuestion[] {
-  // Archived questions stay visible only while the period still holds answers to them.
-  return summary.questions.filter((q) => isScored(q) && !(q.archived && !q.result?.n));
 }
 
 /** The question a filter names, else the survey's main question (the server's choice, src/core/analytics/metrics.ts). */

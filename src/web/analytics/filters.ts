@@ -8,6 +8,7 @@ import { isCalendarDay, presetRange, type CalendarDay } from '../../core/time/or
 import { isBreakdownBy, isThemeId, MAX_LIST_VALUES } from '../../core/analytics/filterRules.ts';
 import { parseDimFilter } from '../../core/responses/hiddenFields.ts';
 import { SENTIMENT_LABELS, type SentimentLabel } from '../../core/nlp/labels.ts';
+import type { CompareInput, CompareMode } from './compare.ts';
 
 export { previousPeriod } from '../../core/time/orgCalendar.ts';
 
@@ -40,6 +41,38 @@ export interface DashboardFilters {
   by: string;
   /** location whose children the location breakdown and heat table show (drill-down) */
   parent?: string;
+  /** the comparison panel's applied state (URL: cmp, aFrom, aTo, bFrom, bTo, aLoc, bLoc, aDim, bDim), so a saved view restores it */
+  compare?: CompareInput;
+}
+
+const COMPARE_MODES: readonly CompareMode[] = ['periods', 'locations', 'segments', 'company'];
+
+function parseCompare(params: URLSearchParams): CompareInput | undefined {
+  const mode = params.get('cmp');
+  if (!mode || !(COMPARE_MODES as readonly string[]).includes(mode)) return undefined;
+  const c: CompareInput = { mode: mode as CompareMode };
+  for (const k of ['aFrom', 'aTo', 'bFrom', 'bTo'] as const) {
+    const v = params.get(k);
+    if (isCalendarDay(v)) c[k] = v;
+  }
+  for (const [k, param] of [['aLocation', 'aLoc'], ['bLocation', 'bLoc']] as const) {
+    const v = params.get(param);
+    if (v && isUuid(v)) c[k] = v.toLowerCase();
+  }
+  for (const k of ['aDim', 'bDim'] as const) {
+    const v = short(params.get(k), 200);
+    if (v) c[k] = v;
+  }
+  return c;
+}
+
+function serializeCompare(c: CompareInput, p: URLSearchParams) {
+  p.set('cmp', c.mode);
+  const fields: [keyof CompareInput, string][] = [['aFrom', 'aFrom'], ['aTo', 'aTo'], ['bFrom', 'bFrom'], ['bTo', 'bTo'], ['aLocation', 'aLoc'], ['bLocation', 'bLoc'], ['aDim', 'aDim'], ['bDim', 'bDim']];
+  for (const [k, param] of fields) {
+    const v = c[k];
+    if (v) p.set(param, v);
+  }
 }
 
 export const DEFAULT_FILTERS: DashboardFilters = { range: '90d', interval: 'week', by: 'location' };
@@ -80,6 +113,8 @@ export function parseFilters(params: URLSearchParams): DashboardFilters {
   // Repeated or comma-separated, like the API; unknown spellings are dropped.
   const themes = [...new Set(params.getAll('theme').flatMap((v) => v.split(',')).filter(isThemeId))].slice(0, MAX_LIST_VALUES);
   if (themes.length) f.themes = themes;
+  const compare = parseCompare(params);
+  if (compare) f.compare = compare;
   return f;
 }
 
@@ -99,6 +134,7 @@ export function serializeFilters(f: DashboardFilters): URLSearchParams {
   if (f.interval !== DEFAULT_FILTERS.interval) p.set('interval', f.interval);
   if (f.by !== DEFAULT_FILTERS.by) p.set('by', f.by);
   if (f.parent) p.set('parent', f.parent);
+  if (f.compare) serializeCompare(f.compare, p);
   return p;
 }
 

@@ -7,7 +7,8 @@
  */
 import type { Loaded } from '../components/useLoad.ts';
 import { useLoad } from '../components/useLoad.ts';
-import { analyticsPath, pickQuestion, ratedQuestions, type DashboardContext } from './dashboard.ts';
+import { analyticsPath, pickQuestion, type DashboardContext } from './dashboard.ts';
+import { ratedQuestions } from '../../core/analytics/metrics.ts';
 import type { FilterBarContext } from './FilterBar.tsx';
 import type { DashboardFilters } from './filters.ts';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
@@ -37,12 +38,12 @@ export function useSurveyContext(
   // A failed load keeps its previous answer in useLoad: those figures belong to other filters and
   // must not stay on screen under the new ones.
   const summary = summaryState.error ? null : summaryState.data;
-  const rated = summary ? ratedQuestions(summary) : [];
+  const rated = summary ? ratedQuestions(summary.questions) : [];
   const barCtx: FilterBarContext | null = survey ? {
     surveyId: id, survey, filters, setFilters, today,
     locations: locs.data?.locations ?? [],
     dimensions: org.data?.dimensions ?? [],
-    question: summaryState.data ? pickQuestion(ratedQuestions(summaryState.data), filters.question) : null,
+    question: summaryState.data ? pickQuestion(ratedQuestions(summaryState.data.questions), filters.question) : null,
   } : null;
   const ctx: DashboardContext | null = barCtx && summary ? { ...barCtx, summary, rated, question: pickQuestion(rated, filters.question) } : null;
   return { surveyState, summaryState, summaryPath, ctx, barCtx };

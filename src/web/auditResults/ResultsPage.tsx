@@ -352,7 +352,7 @@ function VisitList({ visits, empty, testId }: { visits: AuditVisitWithItems[]; e
         <li key={v.visitId}>
           <p className="ar-visit-head">
             <Link to={`/app/audits/visits/${encodeURIComponent(v.visitId)}`}>
-              <bdi>{t('ar.auto.visit', { day: date(`${v.day}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }), location: v.location?.name ?? t('ar.auto.noLocation') })}</bdi>
+              <bdi>{t('ar.auto.visit', { day: date(`${v.day}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }), location: `\u2068${v.location?.name ?? t('ar.auto.noLocation')}\u2069` })}</bdi>
             </Link>
             {' '}<span className="muted"><bdi>{v.checklistName}</bdi> · {score(i18n, v.score)}</span>
           </p>

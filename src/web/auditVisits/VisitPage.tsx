@@ -52,10 +52,10 @@ function VisitView({ visit, onChange, reload }: { visit: Visit; onChange(v: Visi
   return (
     <div className="an-page" data-testid="av-visit">
       <p><Link to="/app/audits/visits">{t('av.back')}</Link></p>
-      <PageTitle title={title} />
+      <PageTitle title={title}><bdi>{visit.locationName ?? t('av.noLocation')}</bdi> · {t(`av.kind.${visit.kind}`)}</PageTitle>
       <ul className="plan-meta" data-testid="av-meta">
         <li><VisitStatusBadge status={visit.status} /></li>
-        <li data-testid="av-score"><VisitScore score={visit.score} autofail={visit.autofail} /> <span className="muted">{t('av.scoreLine', { score: visit.score === null ? t('av.noScore') : num(visit.score, 1), earned: num(visit.earned), possible: num(visit.possible) })}</span></li>
+        <li data-testid="av-score"><VisitScore score={visit.score} autofail={visit.autofail} /> <span className="muted">{t('av.scoreLine', { earned: num(visit.earned), possible: visit.possible })}</span></li>
         <li>{t('av.visitedAt', { date: date(visit.visitedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</li>
         {visit.auditorName && <li>{t('av.by', { name: visit.auditorName })}</li>}
         <li className="muted">{t('av.timeline', { submitted: date(visit.submittedAt, { dateStyle: 'medium' }) })}</li>

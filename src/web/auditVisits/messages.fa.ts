@@ -38,7 +38,7 @@ export const auditVisitsFa: Translation<keyof typeof auditVisitsEn> = {
   'av.notFound': 'این بازدید وجود ندارد یا برای شما قابل مشاهده نیست.',
   'av.visitedAt': 'بازدید در {date}',
   'av.by': 'ممیز: {name}',
-  'av.scoreLine': '{score} ({earned} از {possible} امتیاز)',
+  'av.scoreLine': '({earned} از {possible, plural, one {# امتیاز} other {# امتیاز}})',
   'av.autofailNote': 'یک مورد حیاتی ناموفق بود: امتیاز صفر است.',
   'av.critical.title': 'خطاهای حیاتی',
   'av.critical': 'حیاتی',

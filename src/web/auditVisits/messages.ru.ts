@@ -38,7 +38,7 @@ export const auditVisitsRu: Translation<keyof typeof auditVisitsEn> = {
   'av.notFound': 'Этого визита нет или он вам не виден.',
   'av.visitedAt': 'Визит {date}',
   'av.by': 'Аудитор: {name}',
-  'av.scoreLine': '{score} ({earned} из {possible} баллов)',
+  'av.scoreLine': '({earned} из {possible, plural, one {# балла} few {# баллов} many {# баллов} other {# балла}})',
   'av.autofailNote': 'Не выполнен критический пункт: балл равен 0.',
   'av.critical.title': 'Критические нарушения',
   'av.critical': 'Критический',

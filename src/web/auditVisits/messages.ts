@@ -35,7 +35,7 @@ export const auditVisitsEn = {
   'av.notFound': 'This visit does not exist or is not visible to you.',
   'av.visitedAt': 'Visited {date}',
   'av.by': 'Auditor: {name}',
-  'av.scoreLine': '{score} ({earned} of {possible} points)',
+  'av.scoreLine': '({earned} of {possible, plural, one {# point} other {# points}})',
   'av.autofailNote': 'A critical item failed: the score is 0.',
   'av.critical.title': 'Critical failures',
   'av.critical': 'Critical',

@@ -258,8 +258,8 @@ export function AuditVisitPage() {
   return (
     <section className="auditor-page" data-testid="audit-visit">
       {back}
-      <PageTitle title={assignment.location.name} />
-      <p className="muted">{textIn(definition.name, lang)} · {t('am.wave', { name: assignment.wave.name })}{assignment.dueOn ? ` · ${t('am.due', { date: date(`${assignment.dueOn}T12:00:00`) })}` : ''}</p>
+      <PageTitle title={assignment.location.name}><bdi>{assignment.location.name}</bdi></PageTitle>
+      <p className="muted">{textIn(definition.name, lang)} · {t('am.wave', { name: `\u2068${assignment.wave.name}\u2069` })}{assignment.dueOn ? ` · ${t('am.due', { date: date(`${assignment.dueOn}T12:00:00`) })}` : ''}</p>
       {!online && <p className="auditor-offline" role="status">{t('am.offline')}</p>}
       <LiveStatus message={statusText} kind={status.kind === 'queued' ? 'info' : outcome ? 'success' : 'info'} />
       {status.kind === 'refused' && <ErrorMessage message={t('am.refused', { message: status.message })} />}

@@ -48,12 +48,12 @@ export function MyAuditsPage() {
             return (
               <li key={a.id} className="card auditor-card" data-testid="assignment">
                 <h2 className="auditor-card-title">
-                  <Link to={`/app/my-audits/${a.id}`} aria-label={t('am.open', { name: a.location.name })}>{a.location.name}</Link>
+                  <Link to={`/app/my-audits/${a.id}`} aria-label={t('am.open', { name: a.location.name })}><bdi>{a.location.name}</bdi></Link>
                 </h2>
                 <p className="muted">
                   {[a.location.parentName, a.location.code].filter(Boolean).join(' · ')}
                 </p>
-                <p>{a.dueOn ? t('am.due', { date: date(`${a.dueOn}T12:00:00`) }) : t('am.noDue')} · {t('am.wave', { name: a.wave.name })}</p>
+                <p>{a.dueOn ? t('am.due', { date: date(`${a.dueOn}T12:00:00`) }) : t('am.noDue')} · {t('am.wave', { name: `\u2068${a.wave.name}\u2069` })}</p>
                 <p>
                   <AssignmentStatus status={status} label={t(`am.status.${status}` as MessageKey)} />
                   {status === 'submitted' && score && <> <ScoreLine score={score.score} autofail={score.autofail} /></>}

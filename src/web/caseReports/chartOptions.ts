@@ -3,8 +3,8 @@
  * period with a marker at the start date). Pure; in right-to-left layouts the category axis runs from the right.
  */
 import type { EChartsOption } from 'echarts';
-import { axisTooltip, escapeHtml, rtlText, type ChartText } from '../charts/options.ts';
-import { GROUP_COLORS } from '../charts/shape.ts';
+import { axisTooltip, escapeHtml, rtlText, type ChartText } from '../../core/charts/options.ts';
+import { GROUP_COLORS } from '../../core/charts/shape.ts';
 
 const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
 

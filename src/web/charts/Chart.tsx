@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import { useI18n } from '../i18n.tsx';
-import { chartPng, chartSvg, download, downloadText, echarts, type EChartsInstance } from './echarts.ts';
+import { chartPng, chartSvg, echarts, type EChartsInstance } from './echarts.ts';
+import { download, downloadText } from '../download.ts';
 import { safeFileName } from './fileName.ts';
 import { toCsv, type CsvCell } from '../../core/text/csv.ts';
 

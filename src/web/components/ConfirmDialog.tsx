@@ -1,6 +1,7 @@
 /**
  * A modal confirmation (native <dialog>: focus stays inside, Escape cancels, the page behind is inert).
- * Focus returns to what had it before the dialog opened.
+ * Focus returns to what had it before the dialog opened. Without `cancelLabel` the confirm button is the one
+ * button (a dialog whose work is done, e.g. "Close"): two buttons that both only close it read as a choice.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
@@ -9,7 +10,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  cancelLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   confirmDisabled?: boolean;
   onConfirm: () => void;
@@ -47,7 +48,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           <div id={bodyId}>{children}</div>
           <div className="toolbar">
             <button type="submit" className={danger ? 'danger' : undefined} disabled={confirmDisabled}>{confirmLabel}</button>
-            <button type="button" className="secondary" onClick={onCancel} autoFocus={danger}>{cancelLabel}</button>
+            {cancelLabel && <button type="button" className="secondary" onClick={onCancel} autoFocus={danger}>{cancelLabel}</button>}
           </div>
         </form>
       )}

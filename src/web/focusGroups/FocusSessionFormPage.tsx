@@ -17,6 +17,7 @@ import { Loadable } from '../analytics/ui.tsx';
 import { nativeName, LANGUAGES } from '../../core/i18n/languages.ts';
 import type { FocusKind, FocusSession, FocusSessionAnswer } from '../../core/api/focusSessions.ts';
 import type { LocationsAnswer } from '../../core/api/locations.ts';
+import { orgToday } from '../../core/time/orgCalendar.ts';
 import './focusGroups.css';
 
 /** The notes column's limit (migration 110). */
@@ -40,10 +41,10 @@ interface Draft {
 let nextKey = 1;
 const newParticipant = (): DraftParticipant => ({ key: nextKey++, role: '', count: '1', name: '' });
 const newQuestion = () => ({ key: nextKey++, text: '' });
-const today = () => new Date().toISOString().slice(0, 10);
 
-const emptyDraft = (locationId: string): Draft => ({
-  kind: 'focus_group', title: '', heldOn: today(), locationId, moderator: '', namesAllowed: false,
+/** A new session, held today by default: the organisation's today, not UTC's (docs/analytics.md "One clock"). */
+const emptyDraft = (locationId: string, today: string): Draft => ({
+  kind: 'focus_group', title: '', heldOn: today, locationId, moderator: '', namesAllowed: false,
   participants: [newParticipant()], questions: [newQuestion()], notes: '', language: '',
 });
 
@@ -78,7 +79,7 @@ export function FocusSessionFormPage() {
       <Loadable state={locations} height={120}>
         {(locs) => id ? (
           <Loadable state={loaded} height={300}>{(data) => <SessionForm id={id} initial={draftOf(data.session)} locations={locs.locations} />}</Loadable>
-        ) : <SessionForm initial={emptyDraft(restricted ? locs.locations[0]?.id ?? '' : '')} locations={locs.locations} />}
+        ) : <SessionForm initial={emptyDraft(restricted ? locs.locations[0]?.id ?? '' : '', orgToday(me?.org.timezone, new Date()))} locations={locs.locations} />}
       </Loadable>
     </div>
   );

@@ -1,7 +1,7 @@
 /** The funnel page's charts: capture and conversion over time, and conversion by hour against staff on shift. */
 import type { EChartsOption } from 'echarts';
-import { axisTooltip, escapeHtml, rtlText, type ChartText } from '../charts/options.ts';
-import { GROUP_COLORS } from '../charts/shape.ts';
+import { axisTooltip, escapeHtml, rtlText, type ChartText } from '../../core/charts/options.ts';
+import { GROUP_COLORS } from '../../core/charts/shape.ts';
 
 const TEXT_STYLE = { fontFamily: "system-ui, 'Segoe UI', Vazirmatn, Tahoma, sans-serif" };
 const grid = (rtl: boolean, right = 16) => ({ top: 40, bottom: 32, left: rtl ? right : 56, right: rtl ? 56 : right, containLabel: false });

@@ -33,9 +33,9 @@ import { funnelEn } from '../funnel/messages.ts';
 import { storeImportsEn } from '../storeImports/messages.ts';
 import { loyaltyEn } from '../loyalty/messages.ts';
 import { referralsEn } from '../referrals/messages.ts';
+import { homeEn } from '../home/messages.ts';
+import { sharingEn } from '../sharing/messages.ts';
+import { reportsEn } from '../reports/messages.ts';
 
-export const enPages = combineTranslations(jobsEn, channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn);
-
-
-
+export const enPages = combineTranslations(jobsEn, channelsEn, contactsEn, kiosksEn, widgetEn, invitesEn, integrationsEn, reviewsEn, textEn, supportEn, supportImportEn, alertsEn, lettersEn, casesEn, caseOpsEn, caseReportsEn, checklistsEn, auditVisitsEn, auditorEn, auditResultsEn, qaEn, quizzesEn, staffPagesEn, staffVoiceEn, perceptionEn, focusGroupsEn, funnelEn, storeImportsEn, loyaltyEn, referralsEn, homeEn, sharingEn, reportsEn);
 

@@ -38,9 +38,9 @@ import { funnelFa } from '../funnel/messages.fa.ts';
 import { storeImportsFa } from '../storeImports/messages.fa.ts';
 import { loyaltyFa } from '../loyalty/messages.fa.ts';
 import { referralsFa } from '../referrals/messages.fa.ts';
+import { homeFa } from '../home/messages.fa.ts';
+import { sharingFa } from '../sharing/messages.fa.ts';
+import { reportsFa } from '../reports/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa);
-
-
-
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa, homeFa, sharingFa, reportsFa);
 

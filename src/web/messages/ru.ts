@@ -38,9 +38,9 @@ import { funnelRu } from '../funnel/messages.ru.ts';
 import { storeImportsRu } from '../storeImports/messages.ru.ts';
 import { loyaltyRu } from '../loyalty/messages.ru.ts';
 import { referralsRu } from '../referrals/messages.ru.ts';
+import { homeRu } from '../home/messages.ru.ts';
+import { sharingRu } from '../sharing/messages.ru.ts';
+import { reportsRu } from '../reports/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu);
-
-
-
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu, homeRu, sharingRu, reportsRu);
 

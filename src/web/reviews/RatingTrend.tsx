@@ -5,8 +5,8 @@ import { useI18n } from '../i18n.tsx';
 import { sourceLabel } from './sourceLabel.ts';
 import { useLoad } from '../components/useLoad.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { trendOption } from '../charts/options.ts';
-import { bandAxisRange, toBandData } from '../charts/shape.ts';
+import { trendOption } from '../../core/charts/options.ts';
+import { bandAxisRange, toBandData } from '../../core/charts/shape.ts';
 import { Loadable, MetricValue, Panel } from '../analytics/ui.tsx';
 import type { ReviewTrendAnswer } from '../../core/api/reviews.ts';
 

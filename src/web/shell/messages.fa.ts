@@ -29,6 +29,7 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'au.nav.mine': 'ممیزی‌های من',
   'sv.nav': 'صدای کارکنان',
   'st.nav': 'فروشگاه‌ها',
+  'rpt.nav': 'گزارش‌ها',
   'clr.nav.report': 'گزارش',
   'clr.nav.plans': 'برنامه‌های اقدام',
   'nav.main': 'منوی اصلی',
@@ -42,4 +43,5 @@ export const shellFa: Translation<keyof typeof shellEn> = {
   'shell.skip': 'رفتن به محتوا',
   // Not "·": beside Persian digits it reads as a zero (۰).
   'shell.sep': ' – ',
+  'nav.sharedLinks': 'پیوندهای هم‌رسانی‌شده',
 };

@@ -29,6 +29,7 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'au.nav.mine': 'Мои проверки',
   'sv.nav': 'Голос сотрудников',
   'st.nav': 'Магазины',
+  'rpt.nav': 'Отчёты',
   'clr.nav.report': 'Отчёт',
   'clr.nav.plans': 'Планы действий',
   'nav.main': 'Главное меню',
@@ -41,4 +42,5 @@ export const shellRu: Translation<keyof typeof shellEn> = {
   'shell.backToOverview': 'Перейти к обзору',
   'shell.skip': 'Перейти к содержимому',
   'shell.sep': ' · ',
+  'nav.sharedLinks': 'Общие ссылки',
 };

@@ -28,6 +28,7 @@ export const shellEn = {
   'au.nav.mine': 'My audits',
   'sv.nav': 'Staff voice',
   'st.nav': 'Stores',
+  'rpt.nav': 'Reports',
   'nav.main': 'Main navigation',
   'shell.language': 'Language',
   'shell.signOut': 'Sign out',
@@ -39,4 +40,5 @@ export const shellEn = {
   'shell.skip': 'Skip to content',
   // Separator between short facts ("Passive · 8").
   'shell.sep': ' · ',
+  'nav.sharedLinks': 'Shared links',
 };

@@ -27,6 +27,27 @@ export function SectionNavLink({ to, label, current }: { to: string; label: stri
   return <Link to={to} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>{label}</Link>;
 }
 
+/**
+ * For a row of links that scrolls sideways on a phone (the main navigation, a section's tabs): after each
+ * navigation, the current link is scrolled into view, so the row never hides where you are.
+ * @returns the ref to put on the row
+ */
+export function useCurrentLinkInView<T extends HTMLElement>() {
+  const { pathname } = useLocation();
+  const row = useRef<T>(null);
+  useEffect(() => {
+    const el = row.current;
+    const current = el?.querySelector<HTMLElement>('[aria-current="page"]');
+    // Only the row scrolls: scrollIntoView would also scroll the page to the header.
+    if (!el || !current || el.scrollWidth <= el.clientWidth) return;
+    const box = el.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    if (link.left < box.left) el.scrollLeft -= box.left - link.left;
+    else if (link.right > box.right) el.scrollLeft += link.right - box.right;
+  }, [pathname]);
+  return row;
+}
+
 /** The tab bar above a section's page (none off the section, or when the role sees one page of it only). */
 export function SectionTabBar({ tabs, inSection, isCurrent, label }: {
   tabs: readonly SectionTab[];
@@ -36,12 +57,7 @@ export function SectionTabBar({ tabs, inSection, isCurrent, label }: {
 }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const bar = useRef<HTMLElement>(null);
-  // On a phone the row scrolls sideways: bring the current tab into view.
-  useEffect(() => {
-    const current = bar.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (current && bar.current && bar.current.scrollWidth > bar.current.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname]);
+  const bar = useCurrentLinkInView<HTMLElement>();
   if (!inSection(pathname) || tabs.length < 2) return null;
   return (
     <nav aria-label={t(label)} className="subnav" ref={bar}>

@@ -4,7 +4,7 @@ import { qs } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLoad } from '../components/useLoad.ts';
 import { Chart } from '../charts/Chart.tsx';
-import { barOption, rtlText } from '../charts/options.ts';
+import { barOption, rtlText } from '../../core/charts/options.ts';
 import { Panel } from '../analytics/ui.tsx';
 import type { SupportDistributionAnswer } from '../../core/api/supportKpis.ts';
 import { bucketLabel } from './format.ts';

@@ -31,7 +31,7 @@ describe('QA pages in Chromium', () => {
     await server?.close();
   });
 
-  it('reviews a contact on the scorecard at desktop width', async () => {
+  it('reviews a contact on the scorecard at desktop width', { timeout: 120_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@qapages.test', TEST_PASSWORD);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.baseUrl}/app/audits/qa`);
@@ -57,7 +57,7 @@ describe('QA pages in Chromium', () => {
     await page.context().close();
   });
 
-  it("shows the agent's page on a phone with the QA score, CSAT and the overdue follow-up", async () => {
+  it("shows the agent's page on a phone with the QA score, CSAT and the overdue follow-up", { timeout: 120_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@qapages.test', TEST_PASSWORD);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.baseUrl}/app/audits/staff`);
@@ -80,7 +80,7 @@ describe('QA pages in Chromium', () => {
     await page.context().close();
   });
 
-  it('shows the quality reviews page in Persian, right to left, with the agent flagged below target', async () => {
+  it('shows the quality reviews page in Persian, right to left, with the agent flagged below target', { timeout: 120_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, 'owner@qapages.test', TEST_PASSWORD, { lang: 'fa' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.baseUrl}/app/audits/qa`);
@@ -106,7 +106,7 @@ describe('QA pages in Chromium', () => {
     await page.context().close();
   });
 
-  it('scores a calibration session blind, then shows the agreement once two reviewers have scored', async () => {
+  it('scores a calibration session blind, then shows the agreement once two reviewers have scored', { timeout: 120_000 }, async () => {
     const other = await buildUser(server.pool, fx.orgId, 'analyst', 'analyst@qapages.test');
     const ownerId = (await server.pool.query(`select id from users where email = 'owner@qapages.test'`)).rows[0].id;
     const session = await server.pool.query(

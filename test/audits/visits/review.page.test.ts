@@ -30,7 +30,7 @@ describe('audit visit review page', () => {
     await server?.close();
   });
 
-  it('corrects with a reason, publishes, and the store manager appeals once', { timeout: 120_000 }, async () => {
+  it('corrects with a reason, publishes, and the store manager appeals once', { timeout: 240_000 }, async () => {
     const page = await openSignedInPage(browser, server.baseUrl, o.emails.analyst, TEST_PASSWORD);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.baseUrl}/app/audits/visits`);

@@ -10,6 +10,8 @@ import { isUuid } from '../../../core/ids.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../../../core/surveys/logic.ts';
+import { counterClaims, fullOutcome, hasLimits } from '../../../core/surveys/quotas.ts';
+import { beginCounted, claimCounters, closeSurveyForQuota, findSubmissionLocation } from '../../../db/responses/limits.ts';
 import {
   findResponseByIdempotencyKey, insertSubmissions, type InsertOutcome, type PreparedSubmission,
 } from '../../../db/responses/insertSubmissions.ts';
@@ -84,6 +86,46 @@ export function prepareSubmission(input: SubmitResponseInput): PreparedSubmissio
   };
 }
 
+/**
+ * Stores a submission to a survey with a response limit or quotas: its counters and the insert in one
+ * transaction (its own on a pool; a savepoint in the caller's transaction on a client).
+ * @throws DomainError survey_closed when a counter is full (details.endMessage: a full "end" quota's message)
+ */
+async function insertCounted(db: Queryable, input: SubmitResponseInput, prepared: PreparedSubmission): Promise<InsertOutcome> {
+  const { survey } = input;
+  const tx = await beginCounted(db);
+  const q = tx.q;
+  try {
+    const row = prepared.row as { loc_id: string | null; loc_code: string | null; hidden: Record<string, string> };
+    const location = await findSubmissionLocation(q, survey.orgId, row.loc_id, row.loc_code);
+    const { answers } = parseAnswers(survey, input.answers, input.language);
+    const claims = counterClaims(survey, { answers, hidden: row.hidden, location });
+    const { full, filled } = await claimCounters(q, survey.orgId, survey.id, claims);
+    const outcome = fullOutcome(full);
+    const out = outcome ? null : (await insertSubmissions(q, [prepared]))[0];
+    if (!out?.id) {
+      await tx.rollback();
+      if (out) return out;
+      // Accepted meanwhile under the same key (a concurrent retry): its thank-you, not the closed page.
+      // On the same client: waiting for another pool connection while holding this one could exhaust the pool.
+      const existing = await findResponseByIdempotencyKey(q, survey.orgId, survey.id, input.idempotencyKey);
+      if (existing) return { id: null, live: true };
+      if (outcome?.kind === 'end') {
+        throw new DomainError('survey_closed', 'This survey is full for this respondent', { quota: outcome.quota.key, endMessage: outcome.quota.message ?? {} });
+      }
+      throw new DomainError('survey_closed', 'This survey is closed');
+    }
+    if (filled.some((c) => c.quota?.action === 'close')) await closeSurveyForQuota(q, survey.orgId, survey.id);
+    await tx.commit();
+    return out;
+  } catch (err) {
+    if (!(err instanceof DomainError)) await tx.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    tx.release();
+  }
+}
+
 /** How a submission reaches the database: alone by default, or through a group commit (submissionBatcher.ts). */
 export type SubmissionInserter = (sub: PreparedSubmission) => Promise<InsertOutcome>;
 
@@ -103,7 +145,12 @@ export async function submitResponse(db: Queryable, input: SubmitResponseInput, 
     throw survey.status === 'closed' ? new DomainError('survey_closed', 'This survey is closed') : new DomainError('not_found', 'Not found');
   }
   const prepared = prepareSubmission(input);
-  const out = insert ? await insert(prepared) : (await insertSubmissions(db, [prepared]))[0];
+  if (hasLimits(survey)) {
+    // A retry of an accepted submission gets its thank-you before any limit is looked at.
+    const accepted = await findResponseByIdempotencyKey(db, survey.orgId, survey.id, input.idempotencyKey);
+    if (accepted) return { responseId: accepted, created: false };
+  }
+  const out = hasLimits(survey) ? await insertCounted(db, input, prepared) : insert ? await insert(prepared) : (await insertSubmissions(db, [prepared]))[0];
   if (out.id) return { responseId: out.id, created: true };
   if (!out.live) {
     if (input.surveyStamp) throw new SurveyChangedError();

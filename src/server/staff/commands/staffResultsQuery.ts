@@ -7,17 +7,13 @@ import type { Queryable } from '../../../db/connection.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import type { StaffGroupRef, StaffResultsAnswer } from '../../../core/api/staffResults.ts';
 import { MIN_GROUP, type GroupNode } from '../../../core/staff/anonymity.ts';
+import { addDays } from '../../../core/time/orgCalendar.ts';
 import { staffResults, type StaffGroupResult, type StaffRespondent } from '../../../core/staff/results.ts';
 import { listResultLocations, listStaffRespondents } from '../../../db/staff/staffResults.ts';
 
 /** The node of answers without a location (seen only by callers of the whole organisation). */
 const NONE = 'none';
 const teamNode = (locationId: string, value: string) => `${locationId}|${value}`;
-
-/** The day after `day` (YYYY-MM-DD): the period's exclusive end. */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * @param paths the subtrees to report (null: the whole organisation, answers without a location included)
@@ -32,7 +28,8 @@ export async function queryStaffResults(
   const rows = await listStaffRespondents(db, survey.orgId, survey.id, {
     locationIds: paths ? locations.map((l) => l.id) : null,
     from: period.from ?? null,
-    toExclusive: period.to ? nextDay(period.to) : null,
+    // The day after `to`: the period's exclusive end.
+    toExclusive: period.to ? addDays(period.to, 1) : null,
   });
   const teamQ = survey.questions.find((q) => q.staffRole === 'team' && !q.archivedInVersion) ?? null;
   const teamLabel = new Map((teamQ?.options ?? []).map((o) => [o.value, o.label]));

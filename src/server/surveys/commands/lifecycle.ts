@@ -33,6 +33,8 @@ export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId:
     defaultLanguage: source.defaultLanguage,
     template: source.template,
     audience: source.audience,
+    responseLimit: source.responseLimit ?? null,
+    quotas: source.quotas ?? [],
     // Ids and versions are stripped by the schema: the copy starts at version 1.
     questions: source.questions.filter((q) => !q.archivedInVersion),
   });

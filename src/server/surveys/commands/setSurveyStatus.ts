@@ -8,6 +8,9 @@ import { auditSurvey, lockSurvey, setSurveyStatusRow, surveyHasResponses } from 
 import { surveyArchivedAt } from '../../../db/surveys/lifecycle.ts';
 import { notFound } from '../../../http/errors.ts';
 
+/** Going live is "publish" in the audit log, closing "close"; back to draft stays a plain status change. */
+const STATUS_ACTIONS = { live: 'survey.publish', closed: 'survey.close', draft: 'survey.status' } as const;
+
 /**
  * Sets the status on `tx`. Going live needs at least one active question and a survey that is not
  * archived; going back to draft is refused once answers exist (a draft allows free edits, which would break them).
@@ -28,5 +31,5 @@ export async function setSurveyStatus(tx: Queryable, actor: Principal, surveyId:
     throw new DomainError('conflict', 'This survey already has answers, so it cannot go back to draft; close it instead.');
   }
   await setSurveyStatusRow(tx, actor.orgId, surveyId, status);
-  await auditSurvey(tx, actor.orgId, actor.userId, 'survey.status', surveyId, { from: stored.status, to: status });
+  await auditSurvey(tx, actor.orgId, actor.userId, STATUS_ACTIONS[status], surveyId, { from: stored.status, to: status });
 }

@@ -37,7 +37,7 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     // A draft was never public: its old address need not keep working.
     if (stored.status !== 'draft') await recordSlugChange(tx, actor.orgId, surveyId, stored.slug, slug);
   }
-  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template, audience), plan.version);
+  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template, audience, stored), plan.version);
   await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
     version: plan.version,

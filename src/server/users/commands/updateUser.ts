@@ -37,7 +37,7 @@ export async function updateUser(tx: PoolClient, actor: Principal, id: string, i
   if (disabled && !target.disabled) await deleteUserSessions(tx, actor.orgId, id);
   await writeAudit(tx, {
     orgId: actor.orgId, actorId: actor.userId, action: 'user.update', targetType: 'user', targetId: id,
-    detail: { before: { role: target.role, disabled: target.disabled, locationIds: target.locationIds }, changes: input },
+    detail: { before: { role: target.role, disabled: target.disabled, locationIds: target.locationIds }, after: { role, disabled, locationIds }, changes: input },
   });
   return (await getUser(tx, { orgId: actor.orgId, locationPaths: null }, id))!;
 }

@@ -16,6 +16,7 @@ import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { addressText } from './props.ts';
 import { QuestionList } from './QuestionList.tsx';
+import { TranslationFiles } from './TranslationFiles.tsx';
 import './builder.css';
 
 export function BuilderPage() {
@@ -207,6 +208,9 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       <div className="toolbar builder-footer">
         <button type="button" onClick={requestSave} disabled={saving}>{t('builder.save')}</button>
       </div>
+      {survey.languages.length > 1 && (
+        <TranslationFiles survey={survey} dirty={state.dirty} onLoaded={(loaded) => dispatch({ type: 'load', survey: loaded })} />
+      )}
       <ConfirmDialog
         open={pending?.kind === 'status'}
         title={t(pending?.kind === 'status' && pending.status === 'closed' ? 'life.closeTitle' : 'life.publishTitle')}

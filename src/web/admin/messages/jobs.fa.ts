@@ -46,4 +46,6 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.alerts-sweep': 'یافتن نقض‌های SLA و رویدادهای بررسی‌نشده',
   'jobs.kind.alerts-metric-drop': 'یافتن افت معنادار شاخص‌ها',
   'jobs.kind.loyalty-refresh': 'پیش‌محاسبهٔ داشبورد وفاداری پس از تراکنش‌های تازه',
+  'jobs.kind.report-scheduler': 'آغاز گزارش‌های زمان‌بندی‌شده‌ای که موعدشان رسیده',
+  'jobs.kind.send-report': 'ارسال گزارش با ایمیل',
 };

@@ -46,4 +46,6 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.alerts-sweep': 'Найти нарушения SLA и непроверенные события',
   'jobs.kind.alerts-metric-drop': 'Найти значимые падения метрик',
   'jobs.kind.loyalty-refresh': 'Заранее рассчитать панель лояльности после новых транзакций',
+  'jobs.kind.report-scheduler': 'Запустить отчёты по расписанию',
+  'jobs.kind.send-report': 'Отправить отчёт по почте',
 };

@@ -46,4 +46,6 @@ export const jobsEn = {
   'jobs.kind.alerts-sweep': 'Look for SLA breaches and unchecked events',
   'jobs.kind.alerts-metric-drop': 'Look for significant metric drops',
   'jobs.kind.loyalty-refresh': 'Precompute the loyalty dashboard after new transactions',
+  'jobs.kind.report-scheduler': 'Start scheduled reports that are due',
+  'jobs.kind.send-report': 'Send a report by e-mail',
 };

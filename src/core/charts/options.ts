@@ -4,7 +4,7 @@
  * In right-to-left layouts the category axis runs from the right and value axes sit on the right.
  */
 import type { EChartsOption } from 'echarts';
-import { npsGroup } from '../../core/stats/nps.ts';
+import { npsGroup } from '../stats/nps.ts';
 import { GROUP_COLORS, paddedRange, splitPartialLine, type BandData } from './shape.ts';
 
 export interface ChartText {
