@@ -57,9 +57,14 @@ describe('the main navigation', () => {
     const account = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Account' });
     const before = g.links.find((l) => l.text === 'Account')!;
     expect(before.left).toBeGreaterThan(g.nav.right);
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).focus();
-    await page.keyboard.press('Tab');
-    expect(await account.evaluate((a) => a === document.activeElement)).toBe(true);
+    // The overview page loads its panels after the nav is drawn and may move focus while it does (seen on a loaded CI
+    // machine): let it settle, then tab from "Audit log" until the focus lands where the keyboard put it.
+    await page.waitForLoadState('networkidle');
+    await expect.poll(async () => {
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Audit log' }).focus();
+      await page.keyboard.press('Tab');
+      return account.evaluate((a) => a === document.activeElement);
+    }, { timeout: 10_000 }).toBe(true);
     await expect.poll(async () => {
       const now = await navGeometry(page);
       const link = now.links.find((l) => l.text === 'Account')!;
