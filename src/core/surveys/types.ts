@@ -12,7 +12,10 @@ export type LocalizedText = Partial<Record<string, string>>;
 /** Score groups in scale order (filters, legends, "why?" wordings); NPS_GROUP_RANGES (stats/nps.ts) defines them for NPS. */
 export const SCORE_GROUPS = ['detractor', 'passive', 'promoter'] as const;
 export type ScoreGroup = (typeof SCORE_GROUPS)[number];
-export type QuestionType = 'nps' | 'rating' | 'single' | 'multi' | 'text';
+/** Every question type, in the builder's order (one list: schemas and menus derive from it). */
+// To come with the question-types work: 'yesno', 'date', 'number', 'email', 'phone', 'ranking', 'matrix', 'consent'.
+export const QUESTION_TYPES = ['nps', 'rating', 'single', 'multi', 'text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
@@ -46,6 +49,43 @@ export interface ShowIf {
   value?: number | string | Array<number | string>;
 }
 
+/**
+ * One test in a logic group: the show-if operators over exactly one subject: an earlier answer (`question`),
+ * a hidden field (`hidden`), the channel (`channel: true`) or the respondent's language (`language: true`).
+ */
+export interface Condition {
+  question?: string;
+  hidden?: string;
+  channel?: true;
+  language?: true;
+  op: ShowIf['op'];
+  value?: ShowIf['value'];
+}
+
+/** AND (`all`) or OR (`any`) over conditions and nested groups; exactly one of the two is given. */
+export interface ConditionGroup {
+  all?: Array<Condition | ConditionGroup>;
+  any?: Array<Condition | ConditionGroup>;
+}
+
+/** What decides whether a question is shown or a jump is taken: a single show-if (older surveys) or a group. */
+export type Logic = ShowIf | ConditionGroup;
+
+/** After a question is answered: when `when` holds (absent: always), go forward to question `to`, or end the survey with `thanks`. */
+export interface Jump {
+  when?: Logic | null;
+  /** key of a later question, or '@end' */
+  to: string;
+  /** the thank-you text when the jump ends the survey (absent: the survey's own) */
+  thanks?: LocalizedText;
+}
+
+/** A row of a matrix question: stored as its own rating question (key `<matrix key>__<row key>`), so rollups treat it like any rating. */
+export interface MatrixRow {
+  key: string;
+  label: LocalizedText;
+}
+
 export interface QuestionDef {
   id?: string;
   key: string; // stable within the survey: [a-z0-9_]+
@@ -64,7 +104,7 @@ export interface QuestionDef {
   /** "why?" follow-up: a text question whose wording depends on the score group of this earlier question */
   followsQuestionKey?: string;
   whyTexts?: Partial<Record<ScoreGroup, LocalizedText>>;
-  showIf?: ShowIf | null;
+  showIf?: ShowIf | null; // becomes Logic (groups) with the logic work
   /** staff surveys only */
   staffRole?: StaffRole;
   addedInVersion?: number;
