@@ -167,6 +167,10 @@ describe('reports API', () => {
     expect((await viewer.get(`/api/v1/reports/${a}`)).status).toBe(200);
     expect((await viewer.post('/api/v1/reports', { name: 'V', definition: definition() })).status).toBe(403);
     expect((await viewer.post(`/api/v1/reports/${a}/send-now`, {})).status).toBe(403);
+    // Schedules and deliveries name recipients' addresses: a viewer sees neither.
+    expect((await viewer.get(`/api/v1/reports/${a}/schedules`)).status).toBe(403);
+    expect((await viewer.get('/api/v1/report-deliveries')).status).toBe(403);
+    expect((await owner.get(`/api/v1/reports/${a}/schedules`)).status).toBe(200);
   });
 
   it('sends now to the caller, logs the delivery, and retries only failed or unknown ones', async () => {

@@ -104,7 +104,7 @@ const REPORT_OPERATIONS: readonly SessionOperation[] = [
     example: { definition: EXAMPLE_DEFINITION, recipients: [{ kind: 'email', email: 'board@example.com', lang: 'en' }] },
   },
   {
-    method: 'GET', path: '/api/v1/reports/:id/schedules', tag: 'reports', permission: 'metrics.read', id: 'listReportSchedules', status: 200,
+    method: 'GET', path: '/api/v1/reports/:id/schedules', tag: 'reports', permission: 'report.manage', id: 'listReportSchedules', status: 200,
     summary: 'The report\'s schedules', answer: SchedulesAnswerSchema,
   },
   {
@@ -125,7 +125,7 @@ const REPORT_OPERATIONS: readonly SessionOperation[] = [
     summary: 'Delete a schedule', answer: OkAnswerSchema,
   },
   {
-    method: 'GET', path: '/api/v1/report-deliveries', tag: 'reports', permission: 'metrics.read', id: 'listReportDeliveries', status: 200,
+    method: 'GET', path: '/api/v1/report-deliveries', tag: 'reports', permission: 'report.manage', id: 'listReportDeliveries', status: 200,
     summary: 'The delivery log of the caller\'s reports, newest first', query: DeliveriesQuery, answer: DeliveriesAnswerSchema,
   },
   {

@@ -212,8 +212,9 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps) 
     return { deliveries: rows.filter((d): d is DeliveryRow => d !== null).map(presentDelivery) };
   });
 
+  // Schedules and the delivery log name recipients' e-mail addresses: only those who manage reports see them.
   app.get('/api/v1/reports/:id/schedules', async (request): Promise<SchedulesAnswer> => {
-    const principal = authorize(request, 'metrics.read');
+    const principal = authorize(request, 'report.manage');
     const report = await reportOf(principal, parseIdParam(request.params, 'Report not found'));
     return { items: (await listSchedules(pool, principal.orgId, report.id)).map(presentSchedule) };
   });
@@ -270,7 +271,7 @@ export async function registerReportRoutes(app: FastifyInstance, deps: AppDeps) 
   });
 
   app.get('/api/v1/report-deliveries', async (request): Promise<DeliveriesAnswer> => {
-    const principal = authorize(request, 'metrics.read');
+    const principal = authorize(request, 'report.manage');
     const q = parse(DeliveriesQuery, request.query);
     return { items: (await listDeliveries(pool, scopeOf(principal), { reportId: q.report, status: q.status, limit: q.limit })).map(presentDelivery) };
   });
