@@ -7,6 +7,9 @@ const SURVEY = {
   thanks: { en: 'Thanks!' },
   languages: ['en', 'ru', 'fa'],
   defaultLanguage: 'en',
+  // Not texts: an upload must leave them as they are.
+  responseLimit: 300,
+  quotas: [{ key: 'first_timers', limit: 40, when: { question: 'visit', op: 'eq', value: 'first' }, action: 'close' }],
   questions: [
     { key: 'recommend', type: 'nps', metric: 'nps', required: true, text: { en: 'Would you recommend us?' } },
     { key: 'visit', type: 'single', text: { en: 'Visit' }, options: [{ value: 'first', label: { en: 'First' } }, { value: 'again', label: { en: 'Again' } }] },
@@ -66,6 +69,7 @@ describe('survey translation files', () => {
     const survey = (await owner.get(`/api/v1/surveys/${surveyId}`)).json.survey;
     expect(survey.questions[0].text).toEqual({ en: 'Would you recommend us?', ru: 'Посоветуете нас?' });
     expect(survey.questions[1].options[1].label).toEqual({ en: 'Again', ru: 'Снова & снова' });
+    expect(survey).toMatchObject({ responseLimit: 300, quotas: [SURVEY.quotas[0]] });
     const audit = await server.pool.query(`select action from audit_log where target_id = $1 order by created_at desc limit 1`, [surveyId]);
     expect(audit.rows[0]?.action).toBe('survey.update');
   });

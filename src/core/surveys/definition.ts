@@ -226,10 +226,15 @@ export function structuralIssues(
   return issues;
 }
 
-/** A stored survey as the builder would send it back (archived questions included, as GET echoes them). */
-export function storedAsInput(survey: SurveyDef): SurveyInput {
-  const { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, questions } = survey;
-  return SurveyInputSchema.parse({ slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, questions });
+/**
+ * A stored survey as the builder would send it back (archived questions included, as GET echoes them), with
+ * `changes` applied. Every field of SurveyInput is taken from the stored survey, so a field added to the input is
+ * carried by translation uploads and copies without being listed here.
+ */
+export function storedAsInput(survey: SurveyDef, changes: Partial<Record<keyof SurveyInput, unknown>> = {}): SurveyInput {
+  const stored = survey as unknown as Record<string, unknown>;
+  const fields = Object.fromEntries(Object.keys(SurveyInputSchema.shape).map((k) => [k, stored[k] ?? undefined]));
+  return SurveyInputSchema.parse({ ...fields, ...changes });
 }
 
 /** Fills what the schema leaves open: the NPS scale and the metric boxes of METRICS.md. */

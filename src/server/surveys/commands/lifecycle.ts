@@ -1,7 +1,7 @@
 /** Duplicate, archive, restore and delete a survey (docs/api.md "Survey lifecycle"), each with its audit row. */
 import type { Principal } from '../../../core/access/index.ts';
 import { DomainError } from '../../../core/errors.ts';
-import { SurveyInputSchema } from '../../../core/surveys/definition.ts';
+import { storedAsInput } from '../../../core/surveys/definition.ts';
 import { copyName, deleteCheck } from '../../../core/surveys/lifecycle.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
@@ -24,20 +24,8 @@ async function lockedSurvey(tx: Queryable, actor: Principal, surveyId: string) {
 export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId: string, locale: string): Promise<string> {
   const source = await loadSurvey(tx, actor.orgId, surveyId);
   if (!source) throw notFound('Survey not found');
-  const input = SurveyInputSchema.parse({
-    name: copyName(source.name, locale),
-    title: source.title,
-    intro: source.intro,
-    thanks: source.thanks,
-    languages: source.languages,
-    defaultLanguage: source.defaultLanguage,
-    template: source.template,
-    audience: source.audience,
-    responseLimit: source.responseLimit ?? null,
-    quotas: source.quotas ?? [],
-    // Ids and versions are stripped by the schema: the copy starts at version 1.
-    questions: source.questions.filter((q) => !q.archivedInVersion),
-  });
+  // Ids and versions are stripped by the schema: the copy starts at version 1 with a new generated slug.
+  const input = storedAsInput(source, { name: copyName(source.name, locale), slug: undefined, questions: source.questions.filter((q) => !q.archivedInVersion) });
   const id = await createSurvey(tx, actor, input);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.duplicate', id, { from: surveyId });
   return id;
