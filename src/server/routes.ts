@@ -18,6 +18,7 @@ import { registerUserRoutes } from './users/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { registerBrandingRoutes } from './org/brandingRoutes.ts';
 import { registerSurveyRoutes } from './surveys/routes.ts';
+import { PREVIEW_SCRIPT_SOURCE, registerSurveyPreviewRoutes } from '../respond/routes.ts';
 import { registerPosterRoutes } from './surveys/posterRoutes.ts';
 import { registerTranslationRoutes } from './surveys/translationRoutes.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
@@ -82,6 +83,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerUserRoutes(app, deps); // /api/v1/users, /api/v1/invitations, /api/v1/outbox
   await registerOrgRoutes(app, deps); // /api/v1/org
   await registerBrandingRoutes(app, deps); // /api/v1/org/branding, /api/v1/org/logo, public /s/:slug/logo
+  await registerSurveyPreviewRoutes(app, deps); // /api/v1/surveys/preview (the builder's live preview)
   await registerSurveyRoutes(app, deps); // /api/v1/surveys
   await registerPosterRoutes(app, deps); // /api/v1/surveys/:id/poster.svg and .pdf
   await registerTranslationRoutes(app, deps); // /api/v1/surveys/:id/translations (XLIFF and CSV)
@@ -92,7 +94,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerThemeSuggestionRoutes(app, deps); // /api/v1/surveys/:id/text/theme-suggestions, /api/v1/text/theme-suggestions/*
   await registerResponseRoutes(app, deps); // responses list and detail, exclusion
   await registerRespondRoutes(app, deps); // public /s/:slug pages
-  await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
+  await registerWebRoutes(app, deps, [PREVIEW_SCRIPT_SOURCE]); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
   await registerIntegrationAdminRoutes(app, deps); // /api/v1/org/api-keys, /api/v1/org/webhooks (+ deliveries, resend)
