@@ -84,7 +84,7 @@ describe('live preview API', () => {
     expect((await anonymous.post('/api/v1/surveys/preview', { survey: draft })).status).toBe(401);
   });
 
-  it('lets the dashboard page run the preview's inline script in its srcdoc frame (the frame inherits its CSP)', async () => {
+  it("lets the dashboard page run the preview's inline script in its srcdoc frame (the frame inherits its CSP)", async () => {
     const page: string = (await analyst.post('/api/v1/surveys/preview', { survey: draft })).json.html;
     const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1];
     const digest = crypto.createHash('sha256').update(script, 'utf8').digest('base64');
