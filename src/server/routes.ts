@@ -26,6 +26,7 @@ import { registerSurveyAnalyticsRoutes } from './analytics/surveyRoutes.ts';
 import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
+import { registerQuestionLibraryRoutes } from './questionLibrary/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
 import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
 import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
@@ -85,6 +86,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerBrandingRoutes(app, deps); // /api/v1/org/branding, /api/v1/org/logo, public /s/:slug/logo
   await registerSurveyPreviewRoutes(app, deps); // /api/v1/surveys/preview (the builder's live preview)
   await registerSurveyRoutes(app, deps); // /api/v1/surveys
+  await registerQuestionLibraryRoutes(app, deps); // /api/v1/question-library
   await registerPosterRoutes(app, deps); // /api/v1/surveys/:id/poster.svg and .pdf
   await registerTranslationRoutes(app, deps); // /api/v1/surveys/:id/translations (XLIFF and CSV)
   await registerAnalyticsRoutes(app, deps); // /api/v1/analytics overview, freshness, dimensions
