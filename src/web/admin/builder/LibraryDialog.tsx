@@ -90,7 +90,7 @@ export function AddFromLibrary({ state, dispatch, onAdded }: Pick<SectionProps, 
                   <li key={e.id} className="library-item">
                     <div>
                       <p dir="auto">{text}</p>
-                      <p className="muted small"><bdi dir="ltr">{t('library.keyMetric', { key: e.key, type: t(`qtype.${e.question.type}`) })}</bdi></p>
+                      <p className="muted small">{t('library.keyMetric', { key: `\u2066${e.key}\u2069`, type: t(`qtype.${e.question.type}`) })}</p>
                     </div>
                     <button type="button" onClick={() => add(e)} aria-label={t('library.addNamed', { text })}>{t('library.addOne')}</button>
                   </li>
