@@ -140,7 +140,6 @@ export function PreviewPane({ survey, activeLang }: { survey: SurveyDef; activeL
               sandbox="allow-scripts"
               srcDoc={shown.html}
               title={t('preview.frameTitle', { lang: langName(shown.lang) })}
-              data-lang={shown.lang}
               style={{ inlineSize: frameWidth, blockSize: height / scale, transform: `scale(${scale})` }}
             />
           )}
