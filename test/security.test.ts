@@ -38,7 +38,7 @@ const PUBLIC = new Set([
 
 type Resource = 'surveys' | 'locations' | 'users' | 'responses' | 'invitations' | 'questions' | 'dimensions' | 'jobs' | 'api-keys' | 'webhooks' | 'deliveries' | 'contacts' | 'waves' | 'reviews' | 'imports' | 'alert-rules' | 'cases' | 'case-teams' | 'root-causes' | 'action-plans' | 'quizzes' | 'employees' | 'coaching-notes' | 'audit-calibrations' | 'qa-reviews' | 'audit-evidence' | 'checklists' | 'checklist-versions'
   | 'audit-waves' | 'audit-assignments' | 'audit-visits' | 'audit-appeals' | 'focus-sessions' | 'focus-findings' | 'store-imports' | 'result-links'
-  | 'saved-views'
+  | 'saved-views' | 'question-library'
   | 'reports' | 'report-schedules' | 'report-deliveries'
   | 'shared-links';
 /** Route parameter name -> the kind of object it names. `:id` takes the kind from the segment before it. */
@@ -52,7 +52,7 @@ const PARAM_RESOURCES: Record<string, Resource> = {
 };
 const ID_SEGMENTS = new Set<string>(['surveys', 'locations', 'users', 'responses', 'invitations', 'questions', 'jobs', 'api-keys', 'webhooks', 'contacts', 'waves', 'reviews', 'imports', 'alert-rules', 'cases', 'case-teams', 'root-causes', 'action-plans', 'quizzes', 'employees', 'coaching-notes', 'audit-calibrations', 'audit-evidence', 'checklists',
   'audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'focus-sessions', 'focus-findings', 'store-imports', 'result-links',
-  'saved-views',
+  'saved-views', 'question-library',
   'reports', 'report-schedules', 'report-deliveries',
   'shared-links']);
 
@@ -144,7 +144,7 @@ const randomIds = (): IdSet => ({
   checklists: crypto.randomUUID(), 'checklist-versions': '1',
   'audit-waves': crypto.randomUUID(), 'audit-assignments': crypto.randomUUID(), 'audit-visits': crypto.randomUUID(), 'audit-appeals': crypto.randomUUID(),
   'focus-sessions': crypto.randomUUID(), 'focus-findings': crypto.randomUUID(), 'result-links': crypto.randomUUID(),
-  'saved-views': crypto.randomUUID(),
+  'saved-views': crypto.randomUUID(), 'question-library': crypto.randomUUID(),
   reports: crypto.randomUUID(), 'report-schedules': crypto.randomUUID(), 'report-deliveries': crypto.randomUUID(),
   'shared-links': crypto.randomUUID(),
 });
@@ -199,6 +199,7 @@ describe('security walk over every /api/v1 route', () => {
   const resultLinkIds = { a: '', a2: '', b: '' };
   /** Saved views (docs/analytics.md "Saved views"): org A's owner's shared view naming store A2 (narrowed for callers limited to A1), and org B's. */
   const savedViewIds = { a: '', b: '' };
+  const libraryIds = { a: '', b: '' };
   /** Shared links (docs/sharing.md) showing store A1, store A2 and org B. */
   const sharedLinkIds = { a: '', a2: '', b: '' };
   const bodies: Record<string, (ids: IdSet) => unknown> = { ...PROBE_BODIES };
@@ -403,6 +404,11 @@ describe('security walk over every /api/v1 route', () => {
         [org.orgId, org.ownerId, org.surveyId, name, query])).rows[0].id as string;
     savedViewIds.a = await savedView(A, 'A-view', `range=30d&location=${A2.storeId}&cmp=locations&aLoc=${A.storeId}&bLoc=${A2.storeId}`);
     savedViewIds.b = await savedView(B, 'B-MARK-view', `location=${B.storeId}`);
+    const libraryQuestion = async (org: OrgSeed, tag: string) =>
+      (await server.pool.query(`insert into question_library(org_id, key, definition) values ($1, $2, $3) returning id`,
+        [org.orgId, `q_${tag.toLowerCase().replace(/-/g, '_')}`, JSON.stringify({ key: 'q', type: 'text', metric: 'none', required: false, text: { en: `${tag}-library-question` } })])).rows[0].id as string;
+    libraryIds.a = await libraryQuestion(A, 'A');
+    libraryIds.b = await libraryQuestion(B, 'B-MARK');
     const reportOf = async (orgId: string, surveyId: string, storeId: string, ownerId: string, tag: string) => {
       const path = (await server.pool.query(`select path from locations where org_id = $1 and id = $2`, [orgId, storeId])).rows[0].path as string;
       const definition = { surveyId, sections: ['kpis'], filters: { location: storeId }, period: { rule: 'last_week' }, includeComments: false };
@@ -449,7 +455,7 @@ describe('security walk over every /api/v1 route', () => {
     checklists: checklistIds.a, 'checklist-versions': '1',
     'audit-waves': auditWaveIds.a, 'audit-assignments': auditIds.a.assignment, 'audit-visits': auditIds.a.visit, 'audit-appeals': auditIds.a.appeal,
     'focus-sessions': focusIds.a.session, 'focus-findings': focusIds.a.finding, 'result-links': resultLinkIds.a,
-    'saved-views': savedViewIds.a,
+    'saved-views': savedViewIds.a, 'question-library': libraryIds.a,
     reports: reportIds.a.report, 'report-schedules': reportIds.a.schedule, 'report-deliveries': reportIds.a.delivery,
     'shared-links': sharedLinkIds.a,
   });
@@ -475,7 +481,7 @@ describe('security walk over every /api/v1 route', () => {
     'audit-waves': auditWaveIds.b, 'audit-assignments': auditIds.b.assignment, 'audit-visits': auditIds.b.visit, 'audit-appeals': auditIds.b.appeal,
     'api-keys': integrationsB.apiKeyId, webhooks: integrationsB.webhookId, deliveries: integrationsB.deliveryId,
     'focus-sessions': focusIds.b.session, 'focus-findings': focusIds.b.finding, 'result-links': resultLinkIds.b,
-    'saved-views': savedViewIds.b,
+    'saved-views': savedViewIds.b, 'question-library': libraryIds.b,
     reports: reportIds.b.report, 'report-schedules': reportIds.b.schedule, 'report-deliveries': reportIds.b.delivery,
     'shared-links': sharedLinkIds.b,
   });

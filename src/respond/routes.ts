@@ -22,6 +22,7 @@ export { registerReferralPageRoutes } from './referral/routes.ts';
 export { registerStaffResultsPageRoutes } from './staffResults/routes.ts';
 /** A shared link's public pages /p/:token (+ /embed, /unlock), mounted by the route table beside the shared links API. */
 export { registerSharedLinkPageRoutes } from './shared/routes.ts';
+export { registerSurveyPreviewRoutes, PREVIEW_SCRIPT_SOURCE } from './preview/routes.ts';
 import { invitationPage } from './invitation.ts';
 import { referralOfThanks } from './referral/thanks.ts';
 

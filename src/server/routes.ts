@@ -18,6 +18,7 @@ import { registerUserRoutes } from './users/routes.ts';
 import { registerOrgRoutes } from './org/routes.ts';
 import { registerBrandingRoutes } from './org/brandingRoutes.ts';
 import { registerSurveyRoutes } from './surveys/routes.ts';
+import { PREVIEW_SCRIPT_SOURCE, registerSurveyPreviewRoutes } from '../respond/routes.ts';
 import { registerPosterRoutes } from './surveys/posterRoutes.ts';
 import { registerTranslationRoutes } from './surveys/translationRoutes.ts';
 import { registerAnalyticsRoutes } from './analytics/routes.ts';
@@ -25,6 +26,7 @@ import { registerSurveyAnalyticsRoutes } from './analytics/surveyRoutes.ts';
 import { registerFeedbackRoutes } from './analytics/feedbackRoutes.ts';
 import { registerResponseRoutes } from './responses/routes.ts';
 import { registerWebRoutes } from './web/routes.ts';
+import { registerQuestionLibraryRoutes } from './questionLibrary/routes.ts';
 import { registerJobRoutes } from './jobs/routes.ts';
 import { registerIntegrationAdminRoutes } from './integrations/adminRoutes.ts';
 import { registerIngestRoutes } from './integrations/ingestRoutes.ts';
@@ -82,7 +84,9 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerUserRoutes(app, deps); // /api/v1/users, /api/v1/invitations, /api/v1/outbox
   await registerOrgRoutes(app, deps); // /api/v1/org
   await registerBrandingRoutes(app, deps); // /api/v1/org/branding, /api/v1/org/logo, public /s/:slug/logo
+  await registerSurveyPreviewRoutes(app, deps); // /api/v1/surveys/preview (the builder's live preview)
   await registerSurveyRoutes(app, deps); // /api/v1/surveys
+  await registerQuestionLibraryRoutes(app, deps); // /api/v1/question-library
   await registerPosterRoutes(app, deps); // /api/v1/surveys/:id/poster.svg and .pdf
   await registerTranslationRoutes(app, deps); // /api/v1/surveys/:id/translations (XLIFF and CSV)
   await registerAnalyticsRoutes(app, deps); // /api/v1/analytics overview, freshness, dimensions
@@ -92,7 +96,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps, replic
   await registerThemeSuggestionRoutes(app, deps); // /api/v1/surveys/:id/text/theme-suggestions, /api/v1/text/theme-suggestions/*
   await registerResponseRoutes(app, deps); // responses list and detail, exclusion
   await registerRespondRoutes(app, deps); // public /s/:slug pages
-  await registerWebRoutes(app, deps); // the dashboard's files (/, /app, /assets/...)
+  await registerWebRoutes(app, deps, [PREVIEW_SCRIPT_SOURCE]); // the dashboard's files (/, /app, /assets/...)
   // Last: the fuzz test's per-route seeds follow registration order (test/fuzz/requests.test.ts).
   await registerJobRoutes(app, deps); // /api/v1/org/jobs: failed jobs, retry
   await registerIntegrationAdminRoutes(app, deps); // /api/v1/org/api-keys, /api/v1/org/webhooks (+ deliveries, resend)

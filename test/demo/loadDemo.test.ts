@@ -20,6 +20,19 @@ beforeAll(async () => {
 afterAll(async () => server?.close());
 
 describe('loadDemo', () => {
+  it('fills the question library with template questions in three languages, keys and metrics kept', async () => {
+    const rows = (await server.pool.query(
+      `select key, definition->>'metric' as metric, definition->'text' ? 'fa' as fa, created_by is not null as owned from question_library where org_id = $1 order by key`,
+      [first.orgId],
+    )).rows;
+    expect(rows).toEqual([
+      { key: 'buy_again', metric: 'none', fa: true, owned: true },
+      { key: 'effort', metric: 'ces', fa: true, owned: true },
+      { key: 'sat_speed', metric: 'csi_satisfaction', fa: true, owned: true },
+      { key: 'satisfaction', metric: 'csat', fa: true, owned: true },
+    ]);
+  });
+
   it('creates the organisation, locations, users, four live surveys and the answers', async () => {
     expect(first.status).toBe('created');
     const orgId = first.orgId;

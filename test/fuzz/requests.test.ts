@@ -363,6 +363,8 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
     'POST /api/v1/saved-views': { type: 'json', samples: [{ name: 'Северный регион', surveyId: f.apiSurvey.id, query: 'range=30d&cmp=periods', shared: true, pinned: true }] },
     'PATCH /api/v1/saved-views/:id': { type: 'json', samples: [{ name: 'نمای من', shared: false }] },
     'PUT /api/v1/saved-views/:id/pin': { type: 'json', samples: [{}] },
+    'POST /api/v1/surveys/preview': { type: 'json', samples: [{ survey: surveyInput, lang: 'fa' }] },
+    'POST /api/v1/question-library': { type: 'json', samples: [{ question: { key: 'fuzz_q', type: 'rating', metric: 'csat', scale: { min: 1, max: 5 }, text: { ru: 'Довольны?', fa: 'راضی هستید؟' } }, replace: true }] },
     'POST /api/v1/exports': { type: 'json', samples: [{ kind: 'trend', survey: f.apiSurvey.id, format: 'csv', lang: 'ru', filters: { interval: 'month' } }, { kind: 'breakdown', survey: f.apiSurvey.id, format: 'xlsx', filters: { by: 'location' } }] },
     'POST /api/v1/reports/render': { type: 'json', samples: [{ definition: { surveyId: f.apiSurvey.id, sections: ['kpis', 'trend'], period: { rule: 'last_30_days' } }, format: 'html', lang: 'fa' }] },
     'POST /api/v1/reports': { type: 'json', samples: [{ name: 'Weekly', definition: { surveyId: f.apiSurvey.id, sections: ['kpis'], period: { rule: 'last_week' } } }] },
@@ -543,6 +545,7 @@ describe('fuzz: no request answers 5xx', () => {
     // Audits (waves, assignments, visits, appeals): well-formed, unknown: 404.
     if (name === 'id' && ['audit-waves', 'audit-assignments', 'audit-visits', 'audit-appeals', 'checklists', 'audit-evidence', 'employees', 'coaching-notes', 'audit-calibrations', 'quizzes', 'reviews', 'focus-sessions', 'focus-findings', 'result-links', 'store-imports'].includes(before)) return '00000000-0000-4000-8000-00000000f041';
     if (name === 'id' && before === 'saved-views') return '00000000-0000-4000-8000-00000000f051'; // a saved view: well-formed, unknown: 404
+    if (name === 'id' && before === 'question-library') return '00000000-0000-4000-8000-00000000f061'; // a library question: well-formed, unknown: 404
     if (name === 'id' && ['reports', 'report-schedules', 'report-deliveries'].includes(before)) return '00000000-0000-4000-8000-00000000f051'; // well-formed, unknown: 404
     if (name === 'version') return '1';
     if (name === 'code' && before === 'r') return 'ABCD2345'; // a referral link: well-formed, unknown: 404

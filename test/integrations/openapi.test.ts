@@ -120,7 +120,7 @@ describe('GET /api/v1/openapi.json', () => {
 });
 
 /** The prefixes whose every route the document covers (issue 16), whether keys may call them or not. */
-const COVERED = /^\/api\/v1\/(reports|report-[a-z]+|shared-links|saved-views|exports|audit-log|home)(\/|$)/;
+const COVERED = /^\/api\/v1\/(reports|report-[a-z]+|shared-links|saved-views|exports|audit-log|home|question-library|surveys\/preview)(\/|$)/;
 const operationOf = (method: string, path: string) => SESSION_OPERATIONS.find((op) => op.method === method && op.path === path)!;
 const okSchemaOf = (doc: any, method: string, path: string) => doc.paths[toOpenApi(path)][method.toLowerCase()];
 /** A route's URL with its parameters filled with ids nothing has. */
@@ -141,6 +141,7 @@ describe('the session-only routes (reports, shared links, saved views, exports, 
     expect(live).toEqual(expect.arrayContaining([
       'GET /api/v1/reports', 'POST /api/v1/reports/render', 'DELETE /api/v1/report-schedules/{id}', 'POST /api/v1/report-deliveries/{id}/retry',
       'POST /api/v1/shared-links/{id}/revoke', 'DELETE /api/v1/saved-views/{id}/pin', 'POST /api/v1/exports', 'GET /api/v1/audit-log/export', 'GET /api/v1/home',
+      'POST /api/v1/surveys/preview', 'DELETE /api/v1/question-library/{id}',
     ]));
     const documented = Object.entries<any>(doc.paths)
       .filter(([path]) => COVERED.test(path))
@@ -200,8 +201,9 @@ describe('the session-only routes (reports, shared links, saved views, exports, 
       expect(parsed.success, `${op.method} ${op.path}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       examples++;
     }
-    // reports: create, change, send now, send a view, render; schedules: create, change; a shared link; saved views: create, change; an export
-    expect(examples).toBe(11);
+    // reports: create, change, send now, send a view, render; schedules: create, change; a shared link; saved views: create, change;
+    // a survey preview; a library question; an export
+    expect(examples).toBe(13);
   });
 
   it('the examples work against a real server (survey ids replaced), answering what the document says', async () => {
@@ -226,6 +228,10 @@ describe('the session-only routes (reports, shared links, saved views, exports, 
     const view = answerOk('POST', '/api/v1/saved-views', await f.owner.post('/api/v1/saved-views', { ...example('POST', '/api/v1/saved-views'), surveyId: f.survey.id }));
     answerOk('PATCH', '/api/v1/saved-views/:id', await f.owner.patch(`/api/v1/saved-views/${view.id}`, example('PATCH', '/api/v1/saved-views/:id')));
     answerOk('GET', '/api/v1/audit-log', await f.owner.get('/api/v1/audit-log'));
+    answerOk('POST', '/api/v1/surveys/preview', await f.owner.post('/api/v1/surveys/preview', example('POST', '/api/v1/surveys/preview')));
+    const saved = answerOk('POST', '/api/v1/question-library', await f.owner.post('/api/v1/question-library', example('POST', '/api/v1/question-library')));
+    answerOk('GET', '/api/v1/question-library', await f.owner.get('/api/v1/question-library'));
+    answerOk('DELETE', '/api/v1/question-library/:id', await f.owner.delete(`/api/v1/question-library/${saved.entry.id}`));
     // Downloads come in one of the documented media types.
     const chart = await f.owner.post('/api/v1/exports', { ...example('POST', '/api/v1/exports'), survey: f.survey.id });
     expect(chart.status, chart.text).toBe(200);

@@ -19,6 +19,8 @@ import {
 } from './reportTemplates.ts';
 import { ReportRenderBody } from './reports.ts';
 import { SavedViewBody, SavedViewPatch, SavedViewSchema, SavedViewsAnswerSchema, SavedViewsQuery } from './savedViews.ts';
+import { LibraryEntryAnswerSchema, LibraryListAnswerSchema, LibrarySaveBody } from './questionLibrary.ts';
+import { SurveyPreviewAnswerSchema, SurveyPreviewRequestSchema } from './surveyPreview.ts';
 import {
   CreateSharedLinkBody, SharedLinkAnswerSchema, SharedLinkCreatedSchema, SharedLinkListSchema, SharedLinksQuery,
 } from './sharedLinks.ts';
@@ -41,6 +43,8 @@ export const SESSION_TAGS = {
   'saved-views': 'Named dashboard states, personal or shared, pinned per user (docs/analytics.md)',
   exports: 'Dashboard panels as CSV or XLSX files (docs/analytics.md)',
   'audit-log': 'Who did what in the organisation (docs/audit-log.md)',
+  'question-library': 'Questions saved with their translations for reuse in any survey (docs/api.md "Question library")',
+  'survey-preview': 'The builder\'s live preview of an unsaved survey (docs/api.md "Live preview")',
 } as const;
 type SessionTag = keyof typeof SESSION_TAGS;
 
@@ -206,10 +210,40 @@ const SAVED_VIEW_OPERATIONS: readonly SessionOperation[] = [
   },
 ];
 
+const EXAMPLE_QUESTION = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: { en: 'How likely are you to recommend us?' } };
+
+const BUILDER_OPERATIONS: readonly SessionOperation[] = [
+  {
+    method: 'POST', path: '/api/v1/surveys/preview', tag: 'survey-preview', permission: 'survey.edit', id: 'previewSurvey', status: 200,
+    summary: 'The respondent page of an unsaved survey (the builder\'s SurveyInput) in one of its languages',
+    description: 'Rendered by the respondent page\'s own code in preview mode (a banner; the form sends nothing). Nothing is stored. '
+      + 'An invalid survey is a 400 naming the field (survey.…). lang: one of the survey\'s languages, else its default.',
+    body: SurveyPreviewRequestSchema, answer: SurveyPreviewAnswerSchema,
+    example: { survey: { name: 'Visit', title: { en: 'Your visit' }, languages: ['en'], defaultLanguage: 'en', questions: [EXAMPLE_QUESTION] }, lang: 'en' },
+  },
+  {
+    method: 'GET', path: '/api/v1/question-library', tag: 'question-library', permission: 'survey.read', id: 'listLibraryQuestions', status: 200,
+    summary: 'The organisation\'s library questions, by key', answer: LibraryListAnswerSchema,
+  },
+  {
+    method: 'POST', path: '/api/v1/question-library', tag: 'question-library', permission: 'survey.edit', id: 'saveLibraryQuestion', status: 201,
+    summary: 'Save a question (with its translations) to the library',
+    description: 'Kept: key, type, metric, texts, scale, options, boxes. Not kept: ids, versions, show-if. A "why?" follow-up cannot be saved. '
+      + 'A key the library has already is a 409 unless replace is true.',
+    body: LibrarySaveBody, answer: LibraryEntryAnswerSchema, example: { question: EXAMPLE_QUESTION },
+    errors: { 409: 'conflict: the library already has a question with this key' },
+  },
+  {
+    method: 'DELETE', path: '/api/v1/question-library/:id', tag: 'question-library', permission: 'survey.edit', id: 'deleteLibraryQuestion', status: 200,
+    summary: 'Remove a question from the library (surveys that use it keep their copy)', answer: OkAnswerSchema,
+  },
+];
+
 export const SESSION_OPERATIONS: readonly SessionOperation[] = [
   ...REPORT_OPERATIONS,
   ...SHARED_LINK_OPERATIONS,
   ...SAVED_VIEW_OPERATIONS,
+  ...BUILDER_OPERATIONS,
   {
     method: 'POST', path: '/api/v1/exports', tag: 'exports', permission: 'metrics.read', id: 'exportChart', status: 200,
     summary: 'A dashboard panel (trend or breakdown) as a CSV or XLSX file, re-computed from its filters',

@@ -55,7 +55,7 @@ export const ScaleSchema = z.strictObject({
   labels: z.strictObject({ min: LocalizedTextSchema.optional(), max: LocalizedTextSchema.optional() }).optional(),
 });
 
-const QuestionDefSchema = schemaOf<QuestionDef>()(
+export const QuestionDefSchema = schemaOf<QuestionDef>()(
   z.strictObject({
     id: z.string().optional(),
     key: z.string(),

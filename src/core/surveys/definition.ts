@@ -120,7 +120,7 @@ export interface StructuralIssue {
 const SCORED = new Set(['nps', 'rating']);
 
 /** Checks one question's scale, metric and options on its own. */
-function questionIssues(q: QuestionInput, at: (string | number)[]): StructuralIssue[] {
+export function questionIssues(q: QuestionInput, at: (string | number)[]): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const add = (field: string, message: string) => issues.push({ path: [...at, field], message });
   if (q.type === 'nps') {

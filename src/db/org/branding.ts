@@ -20,6 +20,16 @@ export async function getBranding(db: Queryable, orgId: string): Promise<Brandin
   return { accentColor: rows[0]?.accent_color ?? null, logoVersion: rows[0]?.logo_version ?? null };
 }
 
+/** The branding respondent pages show (loadSurveyBySlug's): the organisation's name with its accent and logo version. */
+export async function getPageBranding(db: Queryable, orgId: string): Promise<Branding & { orgName: string }> {
+  const { rows } = await db.query(
+    `/* getPageBranding */ select name, accent_color, case when logo is null then null else ${LOGO_VERSION_SQL('logo_updated_at')} end as logo_version
+       from orgs where id = $1`,
+    [orgId],
+  );
+  return { orgName: rows[0]?.name ?? '', accentColor: rows[0]?.accent_color ?? null, logoVersion: rows[0]?.logo_version ?? null };
+}
+
 export async function setAccentColor(db: Queryable, orgId: string, accentColor: string | null): Promise<void> {
   await db.query(`/* setAccentColor */ update orgs set accent_color = $2 where id = $1`, [orgId, accentColor]);
 }

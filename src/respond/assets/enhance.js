@@ -185,6 +185,8 @@
     if (busy) return;
     var bad = v.filter(missing);
     if (bad.length) { cur = v.indexOf(bad[0]); show(1); return; }
+    // The builder's live preview of an unsaved draft (data-pv) has nowhere to send to: it shows the thank-you.
+    if (f.hasAttribute('data-pv')) return done();
     deliver(JSON.stringify(data()));
   });
   function deliver(body) {

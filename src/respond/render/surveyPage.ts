@@ -30,6 +30,11 @@ export interface SurveyPageView {
   formError?: string;
   /** The author's preview: a banner, and the form posts back to the preview (nothing is stored). */
   preview?: boolean;
+  /**
+   * The builder's live preview (an unsaved draft in a sandboxed frame): no language switcher (the builder has its
+   * own), and the form is marked `data-pv` so the script shows the thank-you after its checks instead of posting.
+   */
+  frame?: boolean;
   /** A personal link's token (/i/:token), posted back as `_inv` so the answer is linked to the contact. */
   invitationToken?: string;
 }
@@ -55,7 +60,7 @@ function languageName(code: string): string {
  * survey (location, channel, hidden fields) in that language.
  */
 function languageSwitcher(v: SurveyPageView): Html | '' {
-  if (v.survey.languages.length < 2) return '';
+  if (v.survey.languages.length < 2 || v.frame) return '';
   const links = v.survey.languages.map((code) => {
     const params = new URLSearchParams({ lang: code });
     if (v.locationId) params.set('loc', v.locationId);
@@ -117,7 +122,7 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const hiddenInputs = Object.entries(staff ? {} : v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
   const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${anonymity}${summary}
-<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
+<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate${v.frame ? html` data-pv` : ''} data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${

@@ -7,15 +7,18 @@ import type { AppDeps } from '../../http/deps.ts';
 
 // The dashboard loads only its own bundle; charts set inline styles and export through blob:/data: URLs.
 // frame-ancestors and X-Frame-Options are added to every response by app.ts (src/http/frameHeaders.ts).
-const DASHBOARD_SECURITY_HEADERS = {
+// `frameScripts`: hashes of inline scripts allowed besides, for the builder's live preview, a srcdoc frame that
+// inherits this policy and runs the respondent page's script (src/respond/preview/routes.ts).
+const dashboardSecurityHeaders = (frameScripts: readonly string[]) => ({
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-    "connect-src 'self'; base-uri 'none'; form-action 'self'",
+    `default-src 'self'; script-src 'self'${frameScripts.map((s) => ` ${s}`).join('')}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; ` +
+    "media-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
-};
+});
 
-export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps, frameScripts: readonly string[] = []) {
+  const headers = dashboardSecurityHeaders(frameScripts);
   const dir = deps.webDir;
   const index = dir ? path.join(dir, 'index.html') : null;
   if (!dir || !index || !fs.existsSync(index)) {
@@ -39,7 +42,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: AppDeps) {
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .headers(DASHBOARD_SECURITY_HEADERS)
+      .headers(headers)
       .send(await currentHtml());
   app.get('/', spa);
   for (const prefix of ['/app', '/setup', '/login', '/invite']) {

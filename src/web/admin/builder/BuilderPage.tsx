@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { addressText } from './props.ts';
 import { QuestionList } from './QuestionList.tsx';
 import { TranslationFiles } from './TranslationFiles.tsx';
+import { PreviewPane } from './PreviewPane.tsx';
 import './builder.css';
 
 export function BuilderPage() {
@@ -186,7 +187,9 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
         <p className="warning-banner">{t('builder.missingTranslation', { langs: missing.map((l) => t(`lang.${l}` as MessageKey)).join(', ') })}</p>
       )}
       {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
-      <div ref={formRef}>
+      <div className="builder-layout">
+      <PreviewPane survey={survey} activeLang={state.activeLang} />
+      <div ref={formRef} className="builder-editor">
         <fieldset disabled={saving} className="plain">
           <legend className="visually-hidden">{t('builder.title')}</legend>
           <SurveyMeta state={state} dispatch={dispatch} errorFor={errorFor} savedSlug={savedSlug} earlierSlugs={earlierSlugs} />
@@ -204,6 +207,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
             <QuestionList state={state} dispatch={dispatch} errorFor={errorFor} />
           </div>
         </fieldset>
+      </div>
       </div>
       <div className="toolbar builder-footer">
         <button type="button" onClick={requestSave} disabled={saving}>{t('builder.save')}</button>

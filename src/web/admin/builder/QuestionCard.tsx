@@ -8,6 +8,7 @@ import { type SectionProps } from './props.ts';
 import { directionOf } from '../../../core/i18n/languages.ts';
 import { ScaleSettings, ChoicesEditor } from './QuestionSettings.tsx';
 import { ShowIfEditor } from './ShowIfEditor.tsx';
+import { SaveToLibrary } from './LibraryDialog.tsx';
 
 export function QuestionCard(props: SectionProps & { index: number; question: QuestionDef }) {
   const { t } = useI18n();
@@ -45,6 +46,7 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
         <div className="question-tools" role="group" aria-label={t('builder.questionTools', { n: index + 1 })}>
           <button ref={upRef} type="button" className="secondary" disabled={index === 0} onClick={() => move(-1)} aria-label={t('builder.moveUpN', { n: index + 1 })}>{t('builder.moveUp')}</button>
           <button ref={downRef} type="button" className="secondary" disabled={index === survey.questions.length - 1} onClick={() => move(1)} aria-label={t('builder.moveDownN', { n: index + 1 })}>{t('builder.moveDown')}</button>
+          {!archived && !why && <SaveToLibrary question={q} index={index} />}
           {archived ? (
             <button type="button" className="secondary" onClick={() => dispatch({ type: 'restoreQuestion', index })}>{t('builder.restore')}</button>
           ) : (

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/index.ts';
 import { ADDABLE_TYPES, type AddableType } from './defaults.ts';
 import { lastScoreKey } from './state.ts';
 import { QuestionCard } from './QuestionCard.tsx';
+import { AddFromLibrary } from './LibraryDialog.tsx';
 import type { SectionProps } from './props.ts';
 
 export function QuestionList(props: SectionProps) {
@@ -48,6 +49,7 @@ export function QuestionList(props: SectionProps) {
           </select>
         </label>
         <button type="button" onClick={add} disabled={kind === 'why' && !canWhy}>{t('builder.addQuestion')}</button>
+        <AddFromLibrary state={state} dispatch={dispatch} onAdded={() => setAdded((n) => n + 1)} />
         {survey.status !== 'draft' && <small className="muted">{t('builder.appendNote')}</small>}
       </div>
     </section>

@@ -27,6 +27,8 @@ export type BuilderAction =
   | { type: 'setDefaultLanguage'; lang: string }
   | { type: 'setActiveLang'; lang: string }
   | { type: 'addQuestion'; kind: AddableType }
+  /** A ready question (from the question library, src/core/surveys/library.ts fromLibrary), appended as is. */
+  | { type: 'appendQuestion'; question: QuestionDef }
   | { type: 'updateQuestion'; index: number; patch: Partial<QuestionDef> }
   | { type: 'renameKey'; index: number; key: string }
   | { type: 'moveQuestion'; index: number; delta: -1 | 1 }
@@ -118,6 +120,9 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       const q = newQuestion(action.kind, survey.languages, qs.map((x) => x.key), lastScoreKey(qs));
       return withQuestions(state, [...qs, q], [...state.uids, state.nextUid], state.nextUid + 1);
     }
+    case 'appendQuestion':
+      if (qs.some((q) => q.key === action.question.key)) return state;
+      return withQuestions(state, [...qs, action.question], [...state.uids, state.nextUid], state.nextUid + 1);
     case 'updateQuestion': {
       const current = qs[action.index];
       if (!current) return state;

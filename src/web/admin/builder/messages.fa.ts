@@ -1,0 +1,38 @@
+/** Persian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../../core/i18n/messages.ts';
+import type { builderExtrasEn } from './messages.ts';
+
+export const builderExtrasFa: Translation<keyof typeof builderExtrasEn> = {
+  'preview.title': 'پیش‌نمایش',
+  'preview.show': 'نمایش پیش‌نمایش',
+  'preview.hide': 'پنهان کردن پیش‌نمایش',
+  'preview.width': 'عرض',
+  'preview.phone': 'تلفن همراه',
+  'preview.desktop': 'رایانه',
+  'preview.language': 'زبان',
+  'preview.frameTitle': 'صفحهٔ پاسخ‌دهنده در وضعیت کنونی، به زبان {lang}',
+  'preview.updating': 'در حال به‌روزرسانی پیش‌نمایش…',
+  'preview.invalid': 'پیش‌نمایش آخرین نسخه‌ای را نشان می‌دهد که قابل نمایش بود. برای به‌روزرسانی، این را اصلاح کنید: {message}',
+  'preview.failed': 'پیش‌نمایش به‌روز نشد: {message}',
+  'preview.note': 'هم‌زمان با نوشتن به‌روز می‌شود. پاسخ‌های اینجا ذخیره نمی‌شوند.',
+  'library.save': 'ذخیره در کتابخانه',
+  'library.saveN': 'ذخیرهٔ پرسش {n} در کتابخانه',
+  'library.saved': 'پرسش «{key}» در کتابخانه ذخیره شد.',
+  'library.exists': 'کتابخانه از قبل پرسشی با کلید «{key}» دارد. آن را با این پرسش جایگزین می‌کنید؟',
+  'library.replaceTitle': 'پرسش کتابخانه جایگزین شود؟',
+  'library.replace': 'جایگزین کن',
+  'library.saveFailed': 'ذخیره در کتابخانه انجام نشد: {message}',
+  'library.add': 'افزودن از کتابخانه',
+  'library.dialogTitle': 'افزودن پرسش از کتابخانه',
+  'library.search': 'جست‌وجو در متن یا کلید',
+  'library.empty': 'کتابخانه خالی است. «ذخیره در کتابخانه» روی هر پرسش، آن را با ترجمه‌هایش برای نظرسنجی‌های دیگر نگه می‌دارد.',
+  'library.noMatch': 'هیچ پرسشی با «{q}» جور نیست.',
+  'library.count': '{n, plural, one {# پرسش} other {# پرسش}}',
+  'library.addOne': 'افزودن',
+  'library.addNamed': 'افزودن «{text}»',
+  'library.keyMetric': 'کلید {key} · {type}',
+  'library.keyTaken': 'این نظرسنجی از قبل پرسشی با کلید «{key}» دارد، پس افزوده نشد.',
+  'library.added': 'پرسش «{key}» با همان کلید و شاخص از کتابخانه افزوده شد.',
+  'library.close': 'بستن',
+  'library.loadFailed': 'بارگیری کتابخانه انجام نشد: {message}',
+};

@@ -1,0 +1,38 @@
+/** Russian of messages.ts (same keys as its English messages). */
+import type { Translation } from '../../../core/i18n/messages.ts';
+import type { builderExtrasEn } from './messages.ts';
+
+export const builderExtrasRu: Translation<keyof typeof builderExtrasEn> = {
+  'preview.title': 'Предпросмотр',
+  'preview.show': 'Показать предпросмотр',
+  'preview.hide': 'Скрыть предпросмотр',
+  'preview.width': 'Ширина',
+  'preview.phone': 'Телефон',
+  'preview.desktop': 'Компьютер',
+  'preview.language': 'Язык',
+  'preview.frameTitle': 'Страница респондента в текущем виде, язык: {lang}',
+  'preview.updating': 'Предпросмотр обновляется…',
+  'preview.invalid': 'В предпросмотре последняя версия, которую удалось показать. Чтобы обновить его, исправьте: {message}',
+  'preview.failed': 'Не удалось обновить предпросмотр: {message}',
+  'preview.note': 'Обновляется по мере ввода. Ответы здесь не сохраняются.',
+  'library.save': 'В библиотеку',
+  'library.saveN': 'Сохранить вопрос {n} в библиотеку',
+  'library.saved': 'Вопрос «{key}» сохранён в библиотеке.',
+  'library.exists': 'В библиотеке уже есть вопрос с ключом «{key}». Заменить его этим?',
+  'library.replaceTitle': 'Заменить вопрос в библиотеке?',
+  'library.replace': 'Заменить',
+  'library.saveFailed': 'Не удалось сохранить в библиотеку: {message}',
+  'library.add': 'Добавить из библиотеки',
+  'library.dialogTitle': 'Добавить вопрос из библиотеки',
+  'library.search': 'Поиск по тексту или ключу',
+  'library.empty': 'Библиотека пуста. Кнопка «В библиотеку» у вопроса сохраняет его вместе с переводами для других опросов.',
+  'library.noMatch': 'Нет вопросов, подходящих под «{q}».',
+  'library.count': '{n, plural, one {# вопрос} few {# вопроса} many {# вопросов} other {# вопроса}}',
+  'library.addOne': 'Добавить',
+  'library.addNamed': 'Добавить «{text}»',
+  'library.keyMetric': 'ключ {key} · {type}',
+  'library.keyTaken': 'В опросе уже есть вопрос с ключом «{key}», поэтому он не добавлен.',
+  'library.added': 'Вопрос «{key}» добавлен из библиотеки с тем же ключом и метрикой.',
+  'library.close': 'Закрыть',
+  'library.loadFailed': 'Не удалось загрузить библиотеку: {message}',
+};

@@ -1,0 +1,38 @@
+/**
+ * Messages of the builder's live preview and question library, in English (ru / fa in messages.ru.ts / messages.fa.ts).
+ * Plural forms follow Intl.PluralRules (en one/other, ru one/few/many/other, fa one/other).
+ */
+export const builderExtrasEn = {
+  'preview.title': 'Preview',
+  'preview.show': 'Show preview',
+  'preview.hide': 'Hide preview',
+  'preview.width': 'Width',
+  'preview.phone': 'Phone',
+  'preview.desktop': 'Desktop',
+  'preview.language': 'Language',
+  'preview.frameTitle': 'The respondent page as it stands, in {lang}',
+  'preview.updating': 'Updating the preview…',
+  'preview.invalid': 'The preview shows the last version that could be shown. To update it, fix: {message}',
+  'preview.failed': 'The preview could not be updated: {message}',
+  'preview.note': 'Updates as you type. Answers given here are not saved.',
+  'library.save': 'Save to library',
+  'library.saveN': 'Save question {n} to the library',
+  'library.saved': 'Question "{key}" is saved to the library.',
+  'library.exists': 'The library already has a question with the key "{key}". Replace it with this one?',
+  'library.replaceTitle': 'Replace the library question?',
+  'library.replace': 'Replace',
+  'library.saveFailed': 'Could not save to the library: {message}',
+  'library.add': 'Add from library',
+  'library.dialogTitle': 'Add a question from the library',
+  'library.search': 'Search by text or key',
+  'library.empty': 'The library is empty. "Save to library" on a question keeps it, with its translations, for other surveys.',
+  'library.noMatch': 'No library question matches "{q}".',
+  'library.count': '{n, plural, one {# question} other {# questions}}',
+  'library.addOne': 'Add',
+  'library.addNamed': 'Add "{text}"',
+  'library.keyMetric': 'key {key} · {type}',
+  'library.keyTaken': 'This survey already has a question with the key "{key}", so it was not added.',
+  'library.added': 'Question "{key}" was added from the library, with its key and metric.',
+  'library.close': 'Close',
+  'library.loadFailed': 'Could not load the library: {message}',
+} as const;
