@@ -100,6 +100,7 @@ const SurveyDefSchema = schemaOf<SurveyDef>()(
     audience: z.enum(SURVEY_AUDIENCES).optional(),
     version: z.number(),
     responseLimit: z.number().nullable().optional(),
+    countPartial: z.boolean().optional(),
     quotas: z
       .array(
         z.strictObject({

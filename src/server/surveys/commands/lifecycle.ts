@@ -35,6 +35,7 @@ export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId:
     audience: source.audience,
     responseLimit: source.responseLimit ?? null,
     quotas: source.quotas ?? [],
+    countPartial: source.countPartial ?? false,
     // Ids and versions are stripped by the schema: the copy starts at version 1.
     questions: source.questions.filter((q) => !q.archivedInVersion),
   });
