@@ -63,7 +63,6 @@ describe('partial response in Chromium', () => {
     expect(await page.locator('textarea[name=q_why]').inputValue()).toBe('Queue too long');
     expect(await page.locator('#l-why .qt').textContent()).toBe('What disappointed you?');
     expect(await page.locator('input[name=_k]').inputValue()).toBe(saved.idempotency_key);
-    await page.screenshot({ path: '/tmp/partial/resume-390-en.png' });
 
     await page.locator('label', { has: page.locator('input[name=q_service][value="2"]') }).click();
     await page.locator('button.nx').click();

@@ -4,6 +4,7 @@ import type { responsesEn } from './messages.ts';
 
 export const responsesFa: Translation<keyof typeof responsesEn> = {
   'rs.tab.dashboard': 'داشبورد',
+  'rs.tab.dropoff': 'ریزش',
   'rs.tab.responses': 'پاسخ‌ها',
   'rs.tabs': 'بخش‌های نظرسنجی',
   'rs.title': 'پاسخ‌ها',

@@ -4,6 +4,7 @@ import type { responsesEn } from './messages.ts';
 
 export const responsesRu: Translation<keyof typeof responsesEn> = {
   'rs.tab.dashboard': 'Дашборд',
+  'rs.tab.dropoff': 'Отток',
   'rs.tab.responses': 'Ответы',
   'rs.tabs': 'Разделы опроса',
   'rs.title': 'Ответы',

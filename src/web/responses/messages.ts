@@ -1,6 +1,7 @@
 /** Strings of the responses view, the single response page and the export, in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const responsesEn = {
   'rs.tab.dashboard': 'Dashboard',
+  'rs.tab.dropoff': 'Drop-off',
   'rs.tab.responses': 'Responses',
   'rs.tabs': 'Survey views',
   'rs.title': 'Responses',
