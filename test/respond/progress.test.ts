@@ -114,6 +114,10 @@ describe('abandoned progress', () => {
     expect(await progressRow(other)).toMatchObject({ response_id: null, finished: false });
     expect(await (await postJson(`/s/${counting.slug}/resume`, { _k: old })).json()).toEqual({ ok: true, done: true });
 
+    // The responses API marks it.
+    const listed = await owner.get(`/api/v1/surveys/${counting.id}/responses`);
+    expect(listed.json.responses.map((x: { id: string; partial: boolean }) => [x.id, x.partial])).toEqual([[r.id, true]]);
+
     // A second run finds nothing more to keep.
     expect((await closePartialResponses(server.pool)).created).toBe(0);
   });
