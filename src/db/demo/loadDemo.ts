@@ -34,6 +34,7 @@ import { DEMO_AUDITOR, DEMO_QA_LEAD } from '../../core/demo/audits.ts';
 import { insertDemoFocusSessions, insertDemoStaffResponses } from './insertDemoStaffVoice.ts';
 import { insertDemoStoreEconomics } from './insertDemoStoreEconomics.ts';
 import { insertDemoReports } from './insertDemoReports.ts';
+import { insertDemoProgress } from './insertDemoProgress.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -155,6 +156,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     await insertDemoAudits(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), passwordHash: opts.passwordHash });
     // A weekly store report to the location managers, Monday 09:00 (docs/reports.md "Reports page").
     await insertDemoReports(tx, ids, { now: opts.now ?? new Date(), surveySlug: DEMO_SLUG, ownerEmail: DEMO_OWNER_EMAIL, timeZone: DEMO_TIMEZONE });
+    // Saved progress of phone respondents: the survey's drop-off view (docs/api.md "Partial responses").
+    await insertDemoProgress(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), surveySlug: DEMO_SLUG });
     // Who did what over the demo's months: sign-ins, the survey published, a role change, exports, a report schedule (docs/audit-log.md).
     await insertDemoAuditLog(tx, ids, { now: opts.now ?? new Date(), days: opts.days ?? 182, surveyId: ids.surveys.get(DEMO_SLUG)!.id });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };
