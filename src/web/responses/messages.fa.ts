@@ -25,6 +25,8 @@ export const responsesFa: Translation<keyof typeof responsesEn> = {
   'rs.prev': 'جدیدتر',
   'rs.next': 'قدیمی‌تر',
   'rs.excluded': 'کنار گذاشته شده',
+  'rs.partial': 'ناتمام',
+  'rs.one.partial': 'از پاسخ‌های پاسخ‌دهنده‌ای که پیش از ارسال رفت نگه داشته شده است (این نظرسنجی پاسخ‌های ناتمام را می‌شمارد).',
   'rs.export.title': 'خروجی',
   'rs.export.csv': 'دریافت CSV',
   'rs.export.xlsx': 'دریافت Excel (XLSX)',

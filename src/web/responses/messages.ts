@@ -22,6 +22,8 @@ export const responsesEn = {
   'rs.prev': 'Newer',
   'rs.next': 'Older',
   'rs.excluded': 'Excluded',
+  'rs.partial': 'Unfinished',
+  'rs.one.partial': 'Kept from the answers of a respondent who left before sending (the survey counts unfinished responses).',
   'rs.export.title': 'Export',
   'rs.export.csv': 'Download CSV',
   'rs.export.xlsx': 'Download Excel (XLSX)',

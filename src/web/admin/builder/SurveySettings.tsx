@@ -48,12 +48,14 @@ export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs 
           )}
         </Field>
       </div>
-      <label className="check">
-        <input type="checkbox" checked={survey.countPartial ?? false} aria-describedby="count-partial-hint"
-          onChange={(e) => dispatch({ type: 'setCountPartial', value: e.target.checked })} />
-        {t('builder.countPartial')}
-      </label>
-      <p className="muted small" id="count-partial-hint">{t('builder.countPartialHint', { hours: ABANDONED_AFTER_HOURS })}</p>
+      <div className="count-partial">
+        <label className="check">
+          <input type="checkbox" checked={survey.countPartial ?? false} aria-describedby="count-partial-hint"
+            onChange={(e) => dispatch({ type: 'setCountPartial', value: e.target.checked })} />
+          {t('builder.countPartial')}
+        </label>
+        <p className="muted small" id="count-partial-hint">{t('builder.countPartialHint', { hours: ABANDONED_AFTER_HOURS })}</p>
+      </div>
     </section>
   );
 }
