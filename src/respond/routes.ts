@@ -11,6 +11,7 @@ import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
+import { progressHandler, resumeHandler } from './progress.ts';
 
 /** The kiosk pages (/k/:token/...), mounted by the route table beside these. */
 export { registerKioskPageRoutes } from './kiosk/routes.ts';
@@ -84,6 +85,9 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));
+    // Partial responses (src/respond/progress.ts): saved after each screen on phones, and given back on a later visit.
+    scope.post('/s/:slug/progress', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, (request: SlugRequest, reply) => progressHandler(deps, request, reply));
+    scope.post('/s/:slug/resume', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, (request: SlugRequest, reply) => resumeHandler(deps, request, reply));
     unsubscribeRoutes(scope, deps); // GET/POST /u/:token: the contacts' opt-out link
 
     // A personal link of an invitation (src/respond/invitation.ts); its form posts to /s/:slug with `_inv`.

@@ -41,7 +41,7 @@ export function thanksPath(slug: string, lang: string, preview = false, referral
 }
 
 /** Keeps strings and numbers (or lists of them): JSON bodies may carry anything. */
-function rawValue(v: unknown): RawAnswer {
+export function rawValue(v: unknown): RawAnswer {
   if (typeof v === 'string' || typeof v === 'number') return v;
   if (Array.isArray(v)) return v.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').slice(0, 100);
   return undefined;

@@ -371,4 +371,14 @@ describe('loadDemo', () => {
     expect(staffPage).toContain('Время ожидания');
     expect(staffPage).toContain('Торговый зал');
   });
+
+  it('has saved progress of demo-nps for its drop-off view, every row at a store', async () => {
+    const { rows } = await server.pool.query(
+      `select count(*)::int as n, count(*) filter (where p.location_id is null)::int as unplaced, count(*) filter (where p.finished)::int as finished
+         from response_progress p join surveys s on s.org_id = p.org_id and s.id = p.survey_id where s.slug = 'demo-nps'`,
+    );
+    expect(rows[0].n).toBe(160);
+    expect(rows[0].unplaced).toBe(0);
+    expect(rows[0].finished).toBeGreaterThan(80);
+  });
 });

@@ -116,6 +116,7 @@ describe('job queue', () => {
       { name: 'alerts-sweep', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'audit-evidence-sweep', cron: '23 4 * * *', timezone: 'UTC' },
       { name: 'case-digest', cron: '0 6 * * 1', timezone: 'UTC' },
+      { name: 'close-partial-responses', cron: '*/10 * * * *', timezone: 'UTC' },
       { name: 'escalate-cases', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'prune-records', cron: '17 3 * * *', timezone: 'UTC' },
       { name: 'report-scheduler', cron: '* * * * *', timezone: 'UTC' },

@@ -71,6 +71,13 @@ describe('builder reducer', () => {
     expect(s.activeLang).toBe('en');
   });
 
+  it('sets whether unfinished responses count, and sends it with the survey', () => {
+    const s = run(initialState(draft()), { type: 'setCountPartial', value: true });
+    expect(s.dirty).toBe(true);
+    expect(toSurveyInput(s.survey).countPartial).toBe(true);
+    expect(run(s, { type: 'setCountPartial', value: false }).survey.countPartial).toBe(false);
+  });
+
   it('warns past seven active questions', () => {
     const s = run(initialState(draft()), ...Array.from({ length: 8 }, () => ({ type: 'addQuestion', kind: 'text' }) as BuilderAction));
     expect(isLong(s.survey)).toBe(true);

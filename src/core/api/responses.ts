@@ -59,6 +59,8 @@ const ListedResponseFields = {
   hidden: z.record(z.string(), z.unknown()),
   excluded: z.boolean(),
   exclusionReason: z.string().nullable(),
+  /** Kept from progress the respondent left unfinished (the survey's countPartial; docs/api.md "Partial responses"). */
+  partial: z.boolean(),
   durationMs: z.number().nullable(),
   flags: z.array(QualityReasonSchema),
   /** By question key. */

@@ -100,6 +100,7 @@ const SurveyDefSchema = schemaOf<SurveyDef>()(
     audience: z.enum(SURVEY_AUDIENCES).optional(),
     version: z.number(),
     responseLimit: z.number().nullable().optional(),
+    countPartial: z.boolean().optional(),
     quotas: z
       .array(
         z.strictObject({
@@ -198,3 +199,27 @@ export const SurveyTemplatesAnswerSchema = z.strictObject({
 });
 export type SurveyTemplatesAnswer = z.infer<typeof SurveyTemplatesAnswerSchema>;
 export type SurveyTemplateView = z.infer<typeof SurveyTemplatesAnswerSchema>['templates'][number];
+
+/** A question's row of GET /surveys/:id/dropoff (src/core/surveys/progress.ts dropoff). */
+const DropoffQuestionSchema = z.strictObject({
+  key: z.string(),
+  text: LocalizedTextSchema,
+  reached: z.number(),
+  answered: z.number(),
+  left: z.number(),
+  /** left / reached; null when nobody reached the question */
+  leftShare: z.number().nullable(),
+  medianSeconds: z.number().nullable(),
+  /** a question where people leave (the most, or at least 20% of those who reach it) */
+  leavesHere: z.boolean(),
+});
+
+/** GET /surveys/:id/dropoff: the respondents whose pages saved progress (phones), in the caller's locations. */
+export const SurveyDropoffAnswerSchema = z.strictObject({
+  surveyId: z.string(),
+  countPartial: z.boolean(),
+  started: z.number(),
+  finished: z.number(),
+  questions: z.array(DropoffQuestionSchema),
+});
+export type SurveyDropoffAnswer = z.infer<typeof SurveyDropoffAnswerSchema>;

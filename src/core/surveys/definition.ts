@@ -106,6 +106,8 @@ export const SurveyInputSchema = z
     /** Answers accepted in all; absent or null: no limit (quotas.ts). */
     responseLimit: LIMIT.nullable().optional(),
     quotas: z.array(QuotaSchema).max(50).optional(),
+    /** Unfinished responses count in metrics (docs/api.md "Partial responses"); absent in an update: kept; new surveys: false. */
+    countPartial: z.boolean().optional(),
   })
   .superRefine((survey, ctx) => {
     for (const issue of structuralIssues(survey)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });

@@ -128,6 +128,8 @@ export interface SurveyDef {
   /** Answers accepted in all; null: no limit (quotas.ts). */
   responseLimit?: number | null;
   quotas?: Quota[];
+  /** Unfinished responses count in metrics: progress abandoned for a day becomes a response marked partial (absent: false). */
+  countPartial?: boolean;
   questions: QuestionDef[]; // in display order; archived ones included with archivedInVersion set
 }
 

@@ -35,6 +35,7 @@ import { insertDemoFocusSessions, insertDemoStaffResponses } from './insertDemoS
 import { insertDemoStoreEconomics } from './insertDemoStoreEconomics.ts';
 import { insertDemoReports } from './insertDemoReports.ts';
 import { insertDemoQuestionLibrary } from './insertDemoQuestionLibrary.ts';
+import { insertDemoProgress } from './insertDemoProgress.ts';
 
 /** The slug that marks an existing demo (unique across organisations). */
 export const DEMO_SLUG = 'demo-nps';
@@ -157,6 +158,8 @@ export async function loadDemo(pool: Pool, opts: LoadDemoOptions): Promise<LoadD
     // A weekly store report to the location managers, Monday 09:00 (docs/reports.md "Reports page").
     await insertDemoReports(tx, ids, { now: opts.now ?? new Date(), surveySlug: DEMO_SLUG, ownerEmail: DEMO_OWNER_EMAIL, timeZone: DEMO_TIMEZONE });
     await insertDemoQuestionLibrary(tx, ids.orgId, DEMO_OWNER_EMAIL); // questions for the builder's "Add from library"
+    // Saved progress of phone respondents: the survey's drop-off view (docs/api.md "Partial responses").
+    await insertDemoProgress(tx, ids, { seed: opts.seed ?? 20_260_101, now: opts.now ?? new Date(), surveySlug: DEMO_SLUG });
     // Who did what over the demo's months: sign-ins, the survey published, a role change, exports, a report schedule (docs/audit-log.md).
     await insertDemoAuditLog(tx, ids, { now: opts.now ?? new Date(), days: opts.days ?? 182, surveyId: ids.surveys.get(DEMO_SLUG)!.id });
     return { status: 'created', orgId: ids.orgId, responses, answers, scoreRows, ms: 0 };

@@ -15,6 +15,8 @@ import { toSafeInteger } from '../numbers.ts';
 /** A stored response: the export's fields (ExportResponse) and what the API shows besides. */
 export interface ResponseRow extends ExportResponse {
   surveyId: string;
+  /** Kept from abandoned progress (docs/api.md "Partial responses"), not sent by the respondent. */
+  partial: boolean;
   surveyVersion: number;
   /** ISO 8601 in UTC with microseconds (as stored), so it can serve as an exact cursor position. */
   submittedAt: string;
@@ -32,7 +34,7 @@ export interface ResponsesPage {
   search?: string;
 }
 
-const ROW_COLUMNS = `r.id, r.survey_id, r.survey_version, r.channel, r.language, r.hidden, r.excluded, r.exclusion_reason, r.duration_ms,
+const ROW_COLUMNS = `r.id, r.survey_id, r.survey_version, r.channel, r.language, r.hidden, r.excluded, r.exclusion_reason, r.duration_ms, r.partial,
        to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at_iso,
        to_char(r.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started_at_iso,
        l.id as location_id, l.name as location_name, l.code as location_code,
@@ -149,6 +151,7 @@ function toRow(r: Record<string, any>): ResponseRow {
     hidden: r.hidden && typeof r.hidden === 'object' && !Array.isArray(r.hidden) ? r.hidden : {},
     excluded: r.excluded,
     exclusionReason: r.exclusion_reason,
+    partial: r.partial === true,
     answers: r.answers ?? {},
   };
 }

@@ -36,8 +36,8 @@ export interface InsertOutcome {
  * needed): per submission it resolves the location within the organisation, checks that the survey
  * is still live (and unchanged since `stamp` when given), inserts the response (or skips a used
  * idempotency key: ON CONFLICT DO NOTHING waits for a concurrent insert of the same key and then
- * skips, so racing identical POSTs store one response), its answers, and its queued rollup change
- * (src/db/rollups/rollupQueue.ts). Responses go in key order, so two batches never wait for each
+ * skips, so racing identical POSTs store one response), its answers, its queued rollup change
+ * (src/db/rollups/rollupQueue.ts), and marks the respondent's saved progress done (src/db/responses/progress.ts). Responses go in key order, so two batches never wait for each
  * other's keys in opposite orders (no deadlock). Every lookup is by primary or unique key, so no plan
  * depends on statistics (test/analytics/ingestPlans.test.ts).
  */
@@ -46,7 +46,7 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
     select * from jsonb_to_recordset($1::jsonb) as x(
       i int, org_id uuid, survey_id uuid, loc_id uuid, loc_code text, channel text, language text, hidden jsonb,
       idempotency_key text, survey_version int, contact_key text, started_at timestamptz, submitted_at timestamptz,
-      duration_ms int, stamp timestamptz, answers jsonb)
+      duration_ms int, stamp timestamptz, answers jsonb, partial boolean)
   ), c as materialized (
     select x.*,
            exists (select 1 from surveys s
@@ -56,13 +56,13 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
       from x
   ), r as (
     insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
-                           contact_key, started_at, submitted_at, duration_ms)
+                           contact_key, started_at, submitted_at, duration_ms, partial)
     select org_id, survey_id, location_id, channel, language,
            -- A location the organisation does not have: kept as the code given, for data quality (src/core/quality/unknownLocation.ts).
            case when location_id is null and coalesce(loc_code, loc_id::text) is not null
                 then (coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}') || jsonb_build_object('${UNKNOWN_LOCATION_FIELD}', coalesce(loc_code, loc_id::text))
                 else coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}' end,
-           idempotency_key, survey_version, contact_key, started_at, submitted_at, duration_ms
+           idempotency_key, survey_version, contact_key, started_at, submitted_at, duration_ms, coalesce(partial, false)
       from c where live
      order by org_id, survey_id, idempotency_key
     on conflict (org_id, survey_id, idempotency_key) do nothing
@@ -76,6 +76,11 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
      cross join lateral jsonb_to_recordset(c.answers) as y(question_id uuid, score smallint, choice text, choices text[], text text)
   ), q as (
     insert into rollup_pending (org_id, response_id, sign) select r.org_id, r.id, 1 from r
+  ), p as (
+    -- The respondent's saved progress (response_progress) is done: finished when sent, closed when kept as partial.
+    update response_progress p set response_id = r.id, finished = p.finished or not coalesce(c.partial, false), updated_at = now()
+      from r join c on c.org_id = r.org_id and c.survey_id = r.survey_id and c.idempotency_key = r.idempotency_key
+     where p.org_id = r.org_id and p.survey_id = r.survey_id and p.idempotency_key = r.idempotency_key
   )
   select c.i, c.live, r.id
     from c left join r on r.org_id = c.org_id and r.survey_id = c.survey_id and r.idempotency_key = c.idempotency_key

@@ -4,7 +4,7 @@ import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import { isUuid } from '../../core/ids.ts';
 import { LOGO_VERSION_SQL, type Branding } from '../org/branding.ts';
 
-const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version, audience, response_limit, quotas`;
+const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version, audience, response_limit, quotas, count_partial`;
 
 export interface LoadedSurvey extends SurveyDef {
   orgId: string;
@@ -58,6 +58,7 @@ async function withQuestions(db: Queryable, row: Record<string, any> | undefined
     version: row.version,
     responseLimit: row.response_limit ?? null,
     quotas: row.quotas ?? [],
+    countPartial: row.count_partial ?? false,
     questions: rows.map(toQuestion),
     ...(row.org_name !== undefined
       ? { branding: { orgName: row.org_name, accentColor: row.accent_color ?? null, logoVersion: row.logo_version ?? null } }

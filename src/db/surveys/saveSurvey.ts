@@ -16,21 +16,23 @@ export type SurveyFields = Pick<SurveyDef, 'slug' | 'name' | 'title' | 'intro' |
   audience: SurveyAudience;
   responseLimit: number | null;
   quotas: Quota[];
+  countPartial: boolean;
 };
 
 /** The stored fields of a definition; slug and template are decided by the caller (generated, kept). */
 export function surveyFields(
-  input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'responseLimit' | 'quotas'>,
+  input: Pick<SurveyDef, 'name' | 'title' | 'intro' | 'thanks' | 'languages' | 'defaultLanguage' | 'responseLimit' | 'quotas' | 'countPartial'>,
   slug: string,
   template: string | null,
   audience: SurveyAudience,
-  stored?: Pick<SurveyDef, 'responseLimit' | 'quotas'>,
+  stored?: Pick<SurveyDef, 'responseLimit' | 'quotas' | 'countPartial'>,
 ): SurveyFields {
   const { name, title, intro, thanks, languages, defaultLanguage } = input;
   // Absent in an update: kept as stored (a client that does not know the limits does not clear them); null or [] clears.
   const responseLimit = input.responseLimit !== undefined ? input.responseLimit : (stored?.responseLimit ?? null);
   const quotas = input.quotas ?? stored?.quotas ?? [];
-  return { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, responseLimit, quotas };
+  const countPartial = input.countPartial ?? stored?.countPartial ?? false;
+  return { slug, name, title, intro, thanks, languages, defaultLanguage, template, audience, responseLimit, quotas, countPartial };
 }
 
 /** Turns the unique-slug violation into a 409 the builder can show next to the slug field. */
@@ -47,10 +49,10 @@ export async function insertSurvey(db: Queryable, orgId: string, actorId: string
   try {
     const { rows } = await db.query(
       `/* insertSurvey */ insert into surveys(org_id, slug, name, title, intro, thanks, languages, default_language, template, created_by, audience,
-                                      response_limit, quotas)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb) returning id`,
+                                      response_limit, quotas, count_partial)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14) returning id`,
       [orgId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, s.template, actorId, s.audience,
-       s.responseLimit, JSON.stringify(s.quotas)],
+       s.responseLimit, JSON.stringify(s.quotas), s.countPartial],
     );
     return rows[0].id as string;
   } catch (err) {
@@ -63,10 +65,11 @@ export async function updateSurvey(db: Queryable, orgId: string, surveyId: strin
   try {
     await db.query(
       `/* updateSurvey */ update surveys set slug = $3, name = $4, title = $5, intro = $6, thanks = $7, languages = $8,
-              default_language = $9, version = $10, audience = $11, response_limit = $12, quotas = $13::jsonb, updated_at = now()
+              default_language = $9, version = $10, audience = $11, response_limit = $12, quotas = $13::jsonb, count_partial = $14,
+              updated_at = now()
         where org_id = $1 and id = $2`,
       [orgId, surveyId, s.slug, s.name, s.title, s.intro, s.thanks, s.languages, s.defaultLanguage, version, s.audience,
-       s.responseLimit, JSON.stringify(s.quotas)],
+       s.responseLimit, JSON.stringify(s.quotas), s.countPartial],
     );
   } catch (err) {
     slugConflict(err, s.slug);

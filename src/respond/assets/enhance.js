@@ -82,6 +82,7 @@
     sb.hidden = step && cur < v.length - 1;
     st.textContent = step ? st.getAttribute('data-f').replace('{n}', num(cur + 1)).replace('{total}', num(v.length)) : '';
     if (focus && v[cur]) v[cur].querySelector('legend').focus();
+    pgShown(step && v[cur]);
   }
   function mark(q, msg) {
     var e = q.querySelector('.err');
@@ -100,6 +101,7 @@
     if (d > 0 && missing(v[cur])) { if (!v[cur].contains(document.activeElement)) v[cur].querySelector('legend').focus(); return; }
     cur = Math.max(0, Math.min(v.length - 1, cur + d));
     show(1);
+    if (d > 0) pgSave();
   }
   bk.onclick = function () { go(-1); };
   nx.onclick = function () { go(1); };
@@ -143,6 +145,7 @@
   // A promoter's thank-you with a referral code is its own page (the server names it).
   function done(next) {
     keep(ls);
+    pgForget();
     if (next) return location.assign(next);
     var m = document.querySelector('main'), t = document.getElementById('ty').content.cloneNode(true);
     m.innerHTML = '';
@@ -187,6 +190,7 @@
     if (bad.length) { cur = v.indexOf(bad[0]); show(1); return; }
     // The builder's live preview of an unsaved draft (data-pv) has nowhere to send to: it shows the thank-you.
     if (f.hasAttribute('data-pv')) return done();
+    pgSave(1);
     deliver(JSON.stringify(data()));
   });
   function deliver(body) {
@@ -202,4 +206,59 @@
   show();
   // An answer kept from an earlier visit goes out first, with its own key.
   if (pending) deliver(pending);
+
+  // ---- Partial responses (src/respond/progress.ts; docs/api.md "Partial responses") ----
+  // One question per screen: after each screen (and the first answer) the answers so far, the screen on show and the
+  // time per screen are saved on the server under the form's key, which localStorage keeps; a page opened again asks
+  // for them and continues at that screen. Everything here is best effort: a failure changes nothing for the respondent.
+  // (Functions are hoisted: show() calls pgShown before these lines run, which then start the clock afresh.)
+  var pk = kk + ':p', pgAt = null, pgT0 = 0, pgTimes = {}, pgSent = 0;
+  function pgUrl(p) { var a = f.getAttribute('action'), i = a.indexOf('?'); return i < 0 ? a + '/' + p : a.slice(0, i) + '/' + p + a.slice(i); }
+  function pgField(n) { return f.querySelector('input[name="' + n + '"]'); }
+  function pgForget() { try { ls && ls.removeItem(pk); } catch (e) {} }
+  // The time on the screen left is added to its question's.
+  function pgShown(q) {
+    var k = q ? q.getAttribute('data-k') : null, now = Date.now();
+    if (k == pgAt) return;
+    if (pgAt) pgTimes[pgAt] = (pgTimes[pgAt] || 0) + now - pgT0;
+    pgAt = k; pgT0 = now;
+  }
+  function pgSave(last) {
+    // The builder's preview (data-pv) stores nothing.
+    if (!f.classList.contains('step') || !pgAt || f.hasAttribute('data-pv')) return;
+    var d = data(), now = Date.now();
+    // The screen on show is timed when it is left (and the last one when the answers are sent).
+    if (last) { pgTimes[pgAt] = (pgTimes[pgAt] || 0) + now - pgT0; pgT0 = now; }
+    d._at = pgAt; d._t = pgTimes; pgSent = 1;
+    try { ls && ls.setItem(pk, d._k); } catch (e) {}
+    fetch(pgUrl('progress'), { method: 'POST', keepalive: !!last, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(d) })
+      .then(function (r) { return r.json(); }).then(function (j) { if (j.done && !last) pgForget(); }, function () {});
+  }
+  // The first answer counts as starting the survey.
+  f.addEventListener('change', function () { if (!pgSent) pgSave(); });
+  // A key kept from an earlier visit: its answers and screen come back (after a language switch only the key, the answers travelled).
+  function pgResume(keyOnly) {
+    var k = null;
+    try { k = ls && ls.getItem(pk); } catch (e) {}
+    var own = pgField('_k');
+    if (!k || !own || k == own.value) return;
+    fetch(pgUrl('resume'), { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ _k: k }) })
+      .then(function (r) { return r.json().then(function (j) { return { s: r.status, j: j }; }); })
+      .then(function (x) {
+        var j = x.j;
+        if (x.s == 404 || j.done) return pgForget();
+        if (!j.ok || pgSent) return;
+        own.value = k; pgSent = 1;
+        if (j.started && pgField('_started')) pgField('_started').value = j.started;
+        if (keyOnly) return;
+        restore(j.values || {});
+        [].forEach.call(f.querySelectorAll('textarea'), count);
+        update();
+        var i = vis().map(function (q) { return q.getAttribute('data-k'); }).indexOf(j.at);
+        if (i > 0) cur = i;
+        show();
+      }, function () {});
+  }
+  pgShown(f.classList.contains('step') && vis()[cur]);
+  if (!pending) pgResume(!!carried);
 })();

@@ -11,6 +11,7 @@ import { analyseCommentsJob } from './analyseCommentsJob.ts';
 import { trainTextModelJob } from './trainTextModelJob.ts';
 import { sweepCommentsJob } from './sweepCommentsJob.ts';
 import { pruneRecordsJob } from './pruneRecordsJob.ts';
+import { closePartialResponsesJob } from './closePartialResponsesJob.ts';
 import { importSupportEventsJob } from '../support/importEventsJob.ts';
 import { importStoreFileJob } from '../store/importStoreJob.ts';
 import { recoverySurveyJob } from '../cases/recoverySurveyJob.ts';
@@ -35,6 +36,7 @@ export const JOB_KINDS: JobKind<any>[] = [
   trainTextModelJob,
   sweepCommentsJob,
   pruneRecordsJob,
+  closePartialResponsesJob,
   importSupportEventsJob,
   importStoreFileJob,
   recoverySurveyJob,

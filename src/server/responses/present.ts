@@ -20,6 +20,7 @@ function presentRow(r: ResponseRow, flags: QualityReason[]) {
     hidden: r.hidden,
     excluded: r.excluded,
     exclusionReason: r.exclusionReason,
+    partial: r.partial,
     durationMs: r.durationMs,
     flags,
     answers: r.answers,

@@ -23,6 +23,7 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     version: s.version,
     responseLimit: s.responseLimit ?? null,
     quotas: s.quotas ?? [],
+    countPartial: s.countPartial ?? false,
     questions: s.questions,
   };
 }

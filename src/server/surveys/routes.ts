@@ -26,8 +26,11 @@ import { SurveyInputSchema } from '../../core/surveys/definition.ts';
 import {
   CreateSurveyRequestSchema, DeleteSurveyRequestSchema, SetStatusRequestSchema, SurveyListQuerySchema, type SurveyAnswer, type SurveyArchiveAnswer,
   type SurveyDeleteAnswer, type SurveyDetailAnswer, type SurveyLink, type SurveyLinksAnswer, type SurveyListAnswer, type SurveyStatusAnswer,
-  type SurveyTemplatesAnswer,
+  type SurveyTemplatesAnswer, type SurveyDropoffAnswer,
 } from '../../core/api/surveys.ts';
+import { activeQuestions } from '../../core/surveys/logic.ts';
+import { dropoff } from '../../core/surveys/progress.ts';
+import { listProgressRecords } from '../../db/responses/progress.ts';
 
 /** A body with questions or texts is a full SurveyInput; otherwise it is the short template form. */
 const isFullInput = (body: unknown) => typeof body === 'object' && body !== null && ('questions' in body || 'title' in body);
@@ -125,5 +128,19 @@ export async function registerSurveyRoutes(app: FastifyInstance, deps: AppDeps) 
       principal.locationPaths === null ? [{ locationId: null, locationName: null, code: null, url: surveyUrl(base, survey.slug, null) }] : [];
     const links: SurveyLink[] = locations.map((l) => ({ locationId: l.id, locationName: l.name, code: l.code, url: surveyUrl(base, survey.slug, l) }));
     return { links: [...general, ...links] };
+  });
+
+  // The drop-off view (docs/api.md "Partial responses"): started, finished, and per question reached / answered / left.
+  app.get('/api/v1/surveys/:id/dropoff', async (request): Promise<SurveyDropoffAnswer> => {
+    const principal = authorize(request, 'metrics.read');
+    const id = parseIdParam(request.params, 'Survey not found');
+    const survey = await loadSurvey(deps.readPool ?? pool, principal.orgId, id);
+    if (!survey) throw notFound('Survey not found');
+    const questions = activeQuestions(survey);
+    const d = dropoff(questions.map((q) => q.key), await listProgressRecords(deps.readPool ?? pool, scopeOf(principal), id));
+    return {
+      surveyId: id, countPartial: survey.countPartial ?? false, started: d.started, finished: d.finished,
+      questions: d.questions.map((row, i) => ({ ...row, text: questions[i].text })),
+    };
   });
 }

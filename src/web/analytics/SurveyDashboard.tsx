@@ -29,6 +29,7 @@ import { ShareButton } from '../sharing/ShareDialog.tsx';
 import { viewDefinition } from '../sharing/definition.ts';
 import { DownloadPdf, viewReportDefinition } from './DownloadPdf.tsx';
 import { SendViewButton } from '../reports/SendViewButton.tsx';
+import { PartialNote } from './PartialNote.tsx';
 
 export function SurveyDashboard() {
   const { t } = useI18n();
@@ -80,6 +81,7 @@ export function SurveyDashboard() {
             {t('an.dash.responses', { n: ctx.summary.responses })}
             {ctx.summary.source === 'raw' && <> · <span title={t('an.dash.rawTitle')}>{t('an.dash.raw')}</span></>}
           </p>
+          {survey && <PartialNote counted={survey.countPartial ?? false} />}
           <ResponseRateNote surveyId={id} />
           {ctx.summary.responses === 0 ? <EmptyDashboard ctx={ctx} /> : <Panels ctx={ctx} />}
         </div>

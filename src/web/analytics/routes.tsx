@@ -9,6 +9,7 @@ import './analytics.css';
 // with the pages that draw charts, not with the overview.
 const OverviewPage = lazyPage(() => import('./OverviewPage.tsx'), 'OverviewPage');
 const SurveyDashboard = lazyPage(() => import('./SurveyDashboard.tsx'), 'SurveyDashboard', { pageMessages: true });
+const DropoffPage = lazyPage(() => import('./DropoffPage.tsx'), 'DropoffPage', { pageMessages: true });
 const QualityPage = lazyPage(() => import('./QualityPage.tsx'), 'QualityPage');
 const ResponsesPage = lazyPage(() => import('../responses/ResponsesPage.tsx'), 'ResponsesPage');
 const ResponsePage = lazyPage(() => import('../responses/ResponsePage.tsx'), 'ResponsePage');
@@ -24,6 +25,7 @@ export function analyticsRoutes() {
     <>
       <Route index element={<OverviewIndex />} />
       <Route path="surveys/:id" element={<SurveyDashboard />} />
+      <Route path="surveys/:id/dropoff" element={<RequirePermission action="metrics.read"><DropoffPage /></RequirePermission>} />
       <Route path="surveys/:id/responses" element={<RequirePermission action="response.read"><ResponsesPage /></RequirePermission>} />
       <Route path="responses/:id" element={<RequirePermission action="response.read"><ResponsePage /></RequirePermission>} />
       <Route path="validation" element={<RequirePermission action="response.exclude"><QualityPage /></RequirePermission>} />

@@ -57,6 +57,7 @@ function ResponseView({ r }: { r: OneResponse }) {
             <div><dt>{t('rs.one.location')}</dt><dd>{r.location ? <><bdi>{r.location.name}</bdi>{r.location.code && <> <bdi className="muted rs-code">{r.location.code}</bdi></>}</> : t('rs.one.noLocation')}</dd></div>
             <div><dt>{t('rs.one.channel')}</dt><dd>{channelLabel(t, r.channel)}</dd></div>
             <div><dt>{t('rs.one.language')}</dt><dd>{languageName(r.language, t)}</dd></div>
+            {r.partial && <div><dt>{t('rs.partial')}</dt><dd>{t('rs.one.partial')}</dd></div>}
             {r.durationMs !== null && <div><dt>{t('rs.one.duration')}</dt><dd>{t('rs.one.seconds', { n: num(r.durationMs / 1000, 1) })}</dd></div>}
             <div><dt>{t('rs.one.id')}</dt><dd className="rs-id">{r.id}</dd></div>
           </dl>

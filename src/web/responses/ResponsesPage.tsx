@@ -134,6 +134,7 @@ function Row({ r, scoreKey }: { r: ListedResponse; scoreKey?: string }) {
       <td data-label={t('rs.col.comment')}><p className="rs-comment" dir="auto">{comment || <span className="muted">—</span>}</p></td>
       <td>
         {r.excluded && <span className="badge rs-excluded">{t('rs.excluded')}</span>}
+        {r.partial && <span className="badge rs-partial">{t('rs.partial')}</span>}
         {r.flags.map((f) => <span key={f} className={`badge reason-${f}`}>{t(`an.reason.${f}`)}</span>)}
       </td>
     </tr>

@@ -13,12 +13,15 @@ export function SurveyTabs({ surveyId }: { surveyId: string }) {
   const filters = serializeFilters(parseFilters(params)).toString();
   const suffix = filters ? `?${filters}` : '';
   const base = `/app/surveys/${encodeURIComponent(surveyId)}`;
-  // A role without response.read (viewer) has only the dashboard: no tabs to offer.
-  if (!can('response.read')) return null;
+  // A role without response.read (viewer) has no responses tab; the drop-off view needs metrics.read like the dashboard.
+  const responses = can('response.read');
+  const dropoff = can('metrics.read');
+  if (!responses && !dropoff) return null;
   return (
     <nav className="rs-tabs" aria-label={t('rs.tabs')}>
       <NavLink end to={`${base}${suffix}`}>{t('rs.tab.dashboard')}</NavLink>
-      <NavLink end to={`${base}/responses${suffix}`} data-testid="tab-responses">{t('rs.tab.responses')}</NavLink>
+      {responses && <NavLink end to={`${base}/responses${suffix}`} data-testid="tab-responses">{t('rs.tab.responses')}</NavLink>}
+      {dropoff && <NavLink end to={`${base}/dropoff`} data-testid="tab-dropoff">{t('rs.tab.dropoff')}</NavLink>}
     </nav>
   );
 }

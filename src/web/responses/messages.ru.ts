@@ -4,6 +4,7 @@ import type { responsesEn } from './messages.ts';
 
 export const responsesRu: Translation<keyof typeof responsesEn> = {
   'rs.tab.dashboard': 'Дашборд',
+  'rs.tab.dropoff': 'Отток',
   'rs.tab.responses': 'Ответы',
   'rs.tabs': 'Разделы опроса',
   'rs.title': 'Ответы',
@@ -24,6 +25,8 @@ export const responsesRu: Translation<keyof typeof responsesEn> = {
   'rs.prev': 'Новее',
   'rs.next': 'Старше',
   'rs.excluded': 'Исключён',
+  'rs.partial': 'Не завершён',
+  'rs.one.partial': 'Сохранён из ответов респондента, который ушёл, не отправив их (опрос учитывает незавершённые ответы).',
   'rs.export.title': 'Выгрузка',
   'rs.export.csv': 'Скачать CSV',
   'rs.export.xlsx': 'Скачать Excel (XLSX)',

@@ -1,6 +1,7 @@
 /** Strings of the responses view, the single response page and the export, in English (ru / fa in messages.ru.ts / messages.fa.ts). */
 export const responsesEn = {
   'rs.tab.dashboard': 'Dashboard',
+  'rs.tab.dropoff': 'Drop-off',
   'rs.tab.responses': 'Responses',
   'rs.tabs': 'Survey views',
   'rs.title': 'Responses',
@@ -21,6 +22,8 @@ export const responsesEn = {
   'rs.prev': 'Newer',
   'rs.next': 'Older',
   'rs.excluded': 'Excluded',
+  'rs.partial': 'Unfinished',
+  'rs.one.partial': 'Kept from the answers of a respondent who left before sending (the survey counts unfinished responses).',
   'rs.export.title': 'Export',
   'rs.export.csv': 'Download CSV',
   'rs.export.xlsx': 'Download Excel (XLSX)',

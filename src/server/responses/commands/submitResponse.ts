@@ -60,10 +60,22 @@ export class SurveyChangedError extends Error {
  * @throws DomainError validation (details.errors: {questionKey: {code, message}})
  */
 export function prepareSubmission(input: SubmitResponseInput): PreparedSubmission {
+  return prepare(input, false);
+}
+
+/**
+ * Saved progress that was never sent, as a response marked partial (src/server/responses/commands/closePartialResponses.ts):
+ * its valid answers are kept, and a required question left unanswered is no error.
+ */
+export function preparePartialSubmission(input: SubmitResponseInput): PreparedSubmission {
+  return prepare(input, true);
+}
+
+function prepare(input: SubmitResponseInput, partial: boolean): PreparedSubmission {
   const { survey } = input;
   if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
   const { answers, errors } = parseAnswers(survey, input.answers, input.language);
-  if (Object.keys(errors).length > 0) throw new DomainError('validation', 'Some answers need attention', { errors });
+  if (!partial && Object.keys(errors).length > 0) throw new DomainError('validation', 'Some answers need attention', { errors });
   const submittedAt = input.submittedAt ?? new Date();
   const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
   const durationMs = startedAt ? Math.min(submittedAt.getTime() - startedAt.getTime(), 2_147_483_647) : null;
@@ -80,7 +92,7 @@ export function prepareSubmission(input: SubmitResponseInput): PreparedSubmissio
       loc_id: locationRef && isUuid(locationRef) ? locationRef : null, loc_code: input.locationId ? null : locationRef,
       channel: input.channel, language: input.language, hidden: staff ? {} : input.hidden, idempotency_key: input.idempotencyKey,
       survey_version: survey.version, contact_key: staff ? null : (input.contactKey ?? null), started_at: startedAt, submitted_at: submittedAt,
-      duration_ms: durationMs, stamp: input.surveyStamp ?? null,
+      duration_ms: durationMs, stamp: input.surveyStamp ?? null, partial,
       answers: survey.questions.filter((q) => q.id && answers[q.key]).map((q) => ({ question_id: q.id, ...answers[q.key] })),
     },
   };

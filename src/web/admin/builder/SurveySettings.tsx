@@ -5,6 +5,7 @@ import { Field } from '../../components/index.ts';
 import { addressText, type SectionProps } from './props.ts';
 import { directionOf } from '../../../core/i18n/languages.ts';
 import type { TextField } from './state.ts';
+import { ABANDONED_AFTER_HOURS } from '../../../core/surveys/progress.ts';
 
 export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs = [] }: SectionProps & { savedSlug?: string; earlierSlugs?: string[] }) {
   const { t } = useI18n();
@@ -46,6 +47,14 @@ export function SurveyMeta({ state, dispatch, errorFor, savedSlug, earlierSlugs 
             </select>
           )}
         </Field>
+      </div>
+      <div className="count-partial">
+        <label className="check">
+          <input type="checkbox" checked={survey.countPartial ?? false} aria-describedby="count-partial-hint"
+            onChange={(e) => dispatch({ type: 'setCountPartial', value: e.target.checked })} />
+          {t('builder.countPartial')}
+        </label>
+        <p className="muted small" id="count-partial-hint">{t('builder.countPartialHint', { hours: ABANDONED_AFTER_HOURS })}</p>
       </div>
     </section>
   );

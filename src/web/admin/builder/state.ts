@@ -25,6 +25,7 @@ export type BuilderAction =
   | { type: 'setText'; field: TextField; lang: string; value: string }
   | { type: 'toggleLanguage'; lang: string }
   | { type: 'setDefaultLanguage'; lang: string }
+  | { type: 'setCountPartial'; value: boolean }
   | { type: 'setActiveLang'; lang: string }
   | { type: 'addQuestion'; kind: AddableType }
   /** A ready question (from the question library, src/core/surveys/library.ts fromLibrary), appended as is. */
@@ -114,6 +115,8 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
     case 'setDefaultLanguage':
       if (!survey.languages.includes(action.lang)) return state;
       return { ...state, dirty: true, survey: { ...survey, defaultLanguage: action.lang } };
+    case 'setCountPartial':
+      return { ...state, dirty: true, survey: { ...survey, countPartial: action.value } };
     case 'setActiveLang':
       return survey.languages.includes(action.lang) ? { ...state, activeLang: action.lang } : state;
     case 'addQuestion': {

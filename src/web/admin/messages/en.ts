@@ -95,6 +95,8 @@ export const en = {
   'builder.languages': 'Survey languages',
   'builder.defaultLanguage': 'Default language',
   'builder.defaultLanguageHint': 'Used when a text is missing in another language.',
+  'builder.countPartial': 'Count unfinished responses in metrics',
+  'builder.countPartialHint': 'On phones the page saves the answers after each screen. When this is on, answers left unfinished for {hours, plural, one {# hour} other {# hours}} become a response marked unfinished; when off, only sent responses count.',
   'builder.editingLanguage': 'Language being edited',
   'builder.default': 'default',
   'builder.texts': 'Texts in {lang}',

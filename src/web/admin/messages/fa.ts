@@ -98,6 +98,8 @@ export const fa: Translation<keyof typeof en> = {
   'builder.languages': 'زبان‌های نظرسنجی',
   'builder.defaultLanguage': 'زبان پیش‌فرض',
   'builder.defaultLanguageHint': 'وقتی متنی به زبان دیگر نباشد، این زبان به کار می‌رود.',
+  'builder.countPartial': 'پاسخ‌های ناتمام در شاخص‌ها شمرده شوند',
+  'builder.countPartialHint': 'در تلفن، صفحه پاسخ‌ها را پس از هر صفحه ذخیره می‌کند. اگر روشن باشد، پاسخ‌هایی که {hours, plural, one {# ساعت} other {# ساعت}} ناتمام بمانند به پاسخی با برچسب «ناتمام» تبدیل می‌شوند؛ اگر خاموش باشد، فقط پاسخ‌های ارسال‌شده شمرده می‌شوند.',
   'builder.editingLanguage': 'زبان در حال ویرایش',
   'builder.default': 'پیش‌فرض',
   'builder.texts': 'متن‌ها به {lang}',

@@ -28,6 +28,7 @@ export const jobsFa: Translation<keyof typeof jobsEn> = {
   'jobs.kind.webhook-event': 'آماده‌سازی وب‌هوک‌ها برای پاسخ تازه',
   'jobs.kind.deliver-webhook': 'ارسال وب‌هوک',
   'jobs.kind.prune-records': 'حذف سابقه‌های منقضی (به‌روزرسانی‌های تلگرام)',
+  'jobs.kind.close-partial-responses': 'نگه‌داشتن پاسخ‌های رهاشده به‌عنوان پاسخ ناتمام',
   'jobs.kind.analyse-comments': 'تحلیل پاسخ‌های متنی و نظرات (احساس، موضوع‌ها)',
   'jobs.kind.train-text-model': 'آموزش مدل احساس نظرها',
   'jobs.kind.sweep-comments': 'بررسی نظرهای تحلیل‌نشده',

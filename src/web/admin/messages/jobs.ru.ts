@@ -28,6 +28,7 @@ export const jobsRu: Translation<keyof typeof jobsEn> = {
   'jobs.kind.webhook-event': 'Подготовка вебхуков для нового ответа',
   'jobs.kind.deliver-webhook': 'Отправка вебхука',
   'jobs.kind.prune-records': 'Удаление записей с истёкшим сроком хранения (обновления Telegram)',
+  'jobs.kind.close-partial-responses': 'Сохранение брошенных ответов как незавершённых',
   'jobs.kind.analyse-comments': 'Анализ комментариев и отзывов (тональность, темы)',
   'jobs.kind.train-text-model': 'Обучение модели тональности комментариев',
   'jobs.kind.sweep-comments': 'Проверка непроанализированных комментариев',

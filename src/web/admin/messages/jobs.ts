@@ -28,6 +28,7 @@ export const jobsEn = {
   'jobs.kind.webhook-event': 'Prepare webhooks for a new answer',
   'jobs.kind.deliver-webhook': 'Send a webhook',
   'jobs.kind.prune-records': 'Delete records past their retention (Telegram updates)',
+  'jobs.kind.close-partial-responses': 'Keep abandoned answers as unfinished responses',
   'jobs.kind.analyse-comments': 'Analyse comments and reviews (sentiment, themes)',
   'jobs.kind.train-text-model': 'Train the comment sentiment model',
   'jobs.kind.sweep-comments': 'Check for unanalysed comments',

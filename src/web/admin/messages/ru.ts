@@ -98,6 +98,8 @@ export const ru: Translation<keyof typeof en> = {
   'builder.languages': 'Языки опроса',
   'builder.defaultLanguage': 'Основной язык',
   'builder.defaultLanguageHint': 'Используется, если текста на другом языке нет.',
+  'builder.countPartial': 'Учитывать незавершённые ответы в показателях',
+  'builder.countPartialHint': 'На телефонах страница сохраняет ответы после каждого экрана. Если включено, ответы, брошенные на {hours, plural, one {# час} few {# часа} many {# часов} other {# часа}}, становятся ответом с пометкой «не завершён»; если выключено, учитываются только отправленные.',
   'builder.editingLanguage': 'Язык редактирования',
   'builder.default': 'основной',
   'builder.texts': 'Тексты: {lang}',
