@@ -23,6 +23,10 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     version: s.version,
     responseLimit: s.responseLimit ?? null,
     quotas: s.quotas ?? [],
+    opensAt: s.opensAt ?? null,
+    closesAt: s.closesAt ?? null,
+    closedRedirectSlug: s.closedRedirectSlug ?? null,
+    randomGroups: s.randomGroups ?? [],
     questions: s.questions,
   };
 }

@@ -35,6 +35,8 @@ export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId:
     audience: source.audience,
     responseLimit: source.responseLimit ?? null,
     quotas: source.quotas ?? [],
+    // The schedule belongs to the original's campaign; the copy starts unscheduled. Its random groups are its own.
+    randomGroups: source.randomGroups ?? [],
     // Ids and versions are stripped by the schema: the copy starts at version 1.
     questions: source.questions.filter((q) => !q.archivedInVersion),
   });
