@@ -7,6 +7,7 @@
  * The generator is mulberry32 (Tommy Ettinger's 32-bit generator), seeded with the 32-bit FNV-1a hash of the
  * seed's UTF-16 code units; the shuffle is Fisher-Yates from the last position down.
  */
+import { activeQuestions } from './logic.ts';
 import type { QuestionDef, SurveyDef } from './types.ts';
 
 /** Question types whose options may be shown in random order. */
@@ -93,4 +94,9 @@ export function applyDisplayOrder(questions: readonly QuestionDef[], order: Disp
     const options = values.flatMap((v) => byValue.get(v) ?? []);
     return options.length === q.options.length ? { ...q, options } : q;
   });
+}
+
+/** The order of the survey's form page for the respondent whose form carries the idempotency key `seed`. */
+export function surveyDisplayOrder(survey: Pick<SurveyDef, 'randomGroups' | 'questions'>, seed: string): DisplayOrder | null {
+  return displayOrder(survey, activeQuestions(survey), seed);
 }

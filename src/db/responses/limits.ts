@@ -6,7 +6,7 @@
  * limit of k store exactly k. Claims go in counter order, so two submissions never deadlock.
  */
 import type { Queryable } from '../connection.ts';
-import type { CounterClaim } from '../../core/surveys/quotas.ts';
+import { RESPONSE_LIMIT_COUNTER, type CounterClaim } from '../../core/surveys/quotas.ts';
 
 /** The organisation's location a submission names by id or code (as the insert resolves it), or null. */
 export async function findSubmissionLocation(
@@ -46,6 +46,20 @@ export async function claimCounters(
     else if (rows[0].n >= claim.limit) filled.push(claim);
   }
   return { full, filled };
+}
+
+/**
+ * True when the survey's response limit is reached: its counter (or, before the first counted submission,
+ * its stored responses) is at the limit. The form page then shows the closed page.
+ */
+export async function responseLimitReached(db: Queryable, orgId: string, surveyId: string, limit: number | null | undefined): Promise<boolean> {
+  if (!limit) return false;
+  const { rows } = await db.query(
+    `/* responseLimitReached */ select coalesce((select n from survey_counters where org_id = $1 and survey_id = $2 and counter = $4),
+                                             (select count(*)::int from responses where org_id = $1 and survey_id = $2)) >= $3 as reached`,
+    [orgId, surveyId, limit, RESPONSE_LIMIT_COUNTER],
+  );
+  return rows[0].reached === true;
 }
 
 /** Closes the survey (a "close" quota just filled), in the submission's transaction. */
