@@ -6,6 +6,7 @@
  * limit of k store exactly k. Claims go in counter order, so two submissions never deadlock.
  */
 import type { Queryable } from '../connection.ts';
+import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
 import { RESPONSE_LIMIT_COUNTER, type CounterClaim } from '../../core/surveys/quotas.ts';
 
 /** The organisation's location a submission names by id or code (as the insert resolves it), or null. */
@@ -62,12 +63,19 @@ export async function responseLimitReached(db: Queryable, orgId: string, surveyI
   return rows[0].reached === true;
 }
 
-/** Closes the survey (a "close" quota just filled), in the submission's transaction. */
-export async function closeSurveyForQuota(db: Queryable, orgId: string, surveyId: string): Promise<void> {
-  await db.query(`/* closeSurveyForQuota */ update surveys set status = 'closed', updated_at = now() where org_id = $1 and id = $2 and status = 'live'`, [
-    orgId,
-    surveyId,
-  ]);
+/**
+ * Closes the survey (a "close" quota just filled), in the submission's transaction, and records it in the
+ * audit log as `survey.close` by the system with the quota's key (docs/audit-log.md).
+ */
+export async function closeSurveyForQuota(db: Queryable, orgId: string, surveyId: string, quotaKey: string): Promise<void> {
+  const { rows } = await db.query(
+    `/* closeSurveyForQuota */ update surveys set status = 'closed', updated_at = now() where org_id = $1 and id = $2 and status = 'live' returning name`,
+    [orgId, surveyId],
+  );
+  if (!rows[0]) return;
+  await recordAuditEvent(db, {
+    orgId, actorId: null, action: 'survey.close', targetType: 'survey', targetId: surveyId, targetLabel: rows[0].name, details: { quota: quotaKey },
+  });
 }
 
 /** A transaction for counting: its own on a pool, a savepoint in the caller's transaction on a client. */

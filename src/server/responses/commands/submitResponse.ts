@@ -131,7 +131,8 @@ async function insertCounted(db: Queryable, input: SubmitResponseInput, prepared
       }
       throw new DomainError('survey_closed', 'This survey is closed');
     }
-    if (filled.some((c) => c.quota?.action === 'close')) await closeSurveyForQuota(q, survey.orgId, survey.id);
+    const closing = filled.find((c) => c.quota?.action === 'close');
+    if (closing?.quota) await closeSurveyForQuota(q, survey.orgId, survey.id, closing.quota.key);
     await tx.commit();
     return out;
   } catch (err) {
