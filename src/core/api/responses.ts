@@ -60,6 +60,8 @@ const ListedResponseFields = {
   excluded: z.boolean(),
   exclusionReason: z.string().nullable(),
   durationMs: z.number().nullable(),
+  /** The order the respondent was shown ({questionKey: [option values], "@questions": [keys]}); null when nothing was randomised. */
+  displayOrder: z.record(z.string(), z.array(z.string())).nullable(),
   flags: z.array(QualityReasonSchema),
   /** By question key. */
   answers: z.record(z.string(), ListedAnswerSchema),

@@ -21,6 +21,7 @@ function presentRow(r: ResponseRow, flags: QualityReason[]) {
     excluded: r.excluded,
     exclusionReason: r.exclusionReason,
     durationMs: r.durationMs,
+    displayOrder: r.displayOrder,
     flags,
     answers: r.answers,
   };
