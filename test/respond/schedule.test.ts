@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, buildUser, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
+import { buildLocation, buildOrg, buildUser, Client, signIn, startTestServer, type TestServer } from '../helpers/app.ts';
 import { buildSurvey, npsQuestions } from './factory.ts';
 import type { QuestionDef } from '../../src/core/surveys/types.ts';
 
@@ -235,5 +235,57 @@ describe('survey API', () => {
     const res = await owner.put(`/api/v1/surveys/${survey.id}`, { ...base, randomGroups: [['nps', 'why']] });
     expect(res.status).toBe(400);
     expect(res.json.message).toContain('"why" depends on another question of the same group');
+  });
+});
+
+describe('other channels', () => {
+  const SITE = 'https://shop.example';
+  const widgetPost = (slug: string, body: unknown) =>
+    fetch(`${server.baseUrl}/w/${slug}`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: SITE }, body: JSON.stringify(body) });
+  let owner: Client;
+  beforeAll(async () => {
+    await buildUser(server.pool, orgId, 'owner', 'schedule-channels@example.com');
+    owner = await signIn(server.baseUrl, 'schedule-channels@example.com');
+  });
+
+  it('the widget shows a full "end" quota\'s message (200 ended, nothing stored) and refuses answers outside the schedule', async () => {
+    const survey = await buildSurvey(server.pool, orgId);
+    expect((await owner.put(`/api/v1/surveys/${survey.id}/widget`, { origins: [SITE], delaySeconds: null, exitIntent: false, urlPattern: null })).status).toBe(200);
+    const quotas = [{ key: 'one', limit: 1, action: 'end', message: { en: 'We have all the answers we need.', ru: 'Нам хватает ответов.' } }];
+    await server.pool.query(`update surveys set quotas = $2::jsonb where id = $1`, [survey.id, JSON.stringify(quotas)]);
+    expect((await widgetPost(survey.slug, { k: key(), lang: 'en', score: 9 })).status).toBe(200);
+    const ended = await widgetPost(survey.slug, { k: key(), lang: 'ru', score: 9 });
+    expect(ended.status).toBe(200);
+    expect(await ended.json()).toEqual({ ok: true, ended: true, quota: 'one', message: 'Нам хватает ответов.' });
+    expect(await stored(survey.id)).toBe(1);
+
+    await schedule(survey.id, null, '2020-01-01T00:00:00Z');
+    const config = await fetch(`${server.baseUrl}/w/${survey.slug}/config?lang=en`, { headers: { origin: SITE } });
+    expect(config.status).toBe(410);
+    const late = await widgetPost(survey.slug, { k: key(), lang: 'en', score: 9 });
+    expect(late.status).toBe(410);
+    expect((await late.json()).error).toBe('survey_closed');
+    expect(await stored(survey.id)).toBe(1);
+  });
+
+  it('a kiosk answer screened out by an "end" quota is "ended" (not a closed kiosk); outside the schedule the kiosk is closed', async () => {
+    const org = await server.pool.query(`select id, path from locations where org_id = $1 and parent_id is null`, [orgId]);
+    const store = await buildLocation(server.pool, orgId, { id: org.rows[0].id, path: org.rows[0].path }, 'store', 'Kiosk store');
+    const survey = await buildSurvey(server.pool, orgId);
+    const created = await owner.post(`/api/v1/surveys/${survey.id}/kiosks`, { name: 'Exit', locationId: store.id, pin: '1234' });
+    expect(created.status).toBe(201);
+    const token = /\/k\/([A-Za-z0-9_-]{43})\/$/.exec(created.json.url)![1];
+    const quotas = [{ key: 'one', limit: 1, action: 'end', message: { en: 'Enough.' } }];
+    await server.pool.query(`update surveys set quotas = $2::jsonb where id = $1`, [survey.id, JSON.stringify(quotas)]);
+    const sync = (answers: unknown[]) => new Client(server.baseUrl).request('POST', `/k/${token}/answers`, { answers }, { accept: 'application/json' });
+    const [k1, k2] = [`t${key()}`, `t${key()}`];
+    const res = await sync([{ k: k1, lang: 'en', score: 8, at: Date.now() }, { k: k2, lang: 'en', score: 9, at: Date.now() }]);
+    expect(res.status).toBe(200);
+    expect(res.json.results).toEqual([{ k: k1, outcome: 'stored' }, { k: k2, outcome: 'ended' }]);
+
+    await schedule(survey.id, '2099-01-01T00:00:00Z', null);
+    const page = await fetch(`${server.baseUrl}/k/${token}/`);
+    expect(page.status).toBe(410);
+    expect(await stored(survey.id)).toBe(1);
   });
 });
