@@ -1,8 +1,9 @@
 /**
- * When the survey takes answers and how many: its schedule (opens / closes, edited as wall-clock times in the
+ * When the survey takes answers and how many, and in which order: its schedule (opens / closes, edited as wall-clock times in the
  * ORGANISATION's time zone, stored as instants), the survey its closed page points to, the response limit and
- * quotas (docs/api.md "Schedule", "Limits and quotas").
+ * quotas, and the groups of questions shown in random order (docs/api.md "Schedule", "Limits and quotas", "Random order").
  */
+import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n.tsx';
 import { Field, useLoad } from '../../components/index.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -27,6 +28,21 @@ function parseValue(op: string, text: string): number | string | Array<number | 
   if (op === 'gte' || op === 'lte') return text.trim() === '' ? undefined : Number(text);
   return text;
 }
+/** Keys or values typed as a comma-separated list; the text is kept as typed (a trailing comma stays) while the list follows it. */
+function KeyListInput({ keys, onChange, testId, ...p }: { keys: string[]; onChange: (keys: string[]) => void; testId: string; id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+  const [text, setText] = useState(keys.join(', '));
+  const parsed = text.split(',').map((k) => k.trim()).filter(Boolean);
+  // Loaded or changed elsewhere (a save's answer): show the stored list.
+  const shown = parsed.join() === keys.join() ? text : keys.join(', ');
+  return (
+    <input {...p} dir="ltr" value={shown} data-testid={testId}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value.split(',').map((k) => k.trim()).filter(Boolean));
+      }} />
+  );
+}
+
 const valueText = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined || v === null ? '' : String(v));
 
 export function SurveyAvailability({ state, dispatch, errorFor }: SectionProps) {
@@ -38,6 +54,7 @@ export function SurveyAvailability({ state, dispatch, errorFor }: SectionProps) 
   const others = (surveys.data?.surveys ?? []).filter((s) => s.id !== survey.id && !s.archivedAt);
   const set = (patch: Partial<Pick<SurveyDef, AvailabilityField>>) => dispatch({ type: 'setAvailability', patch });
   const quotas = survey.quotas ?? [];
+  const groups = survey.randomGroups ?? [];
   const setQuota = (i: number, patch: Partial<Quota>) => set({ quotas: quotas.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
   const questions = survey.questions.filter((q) => q.archivedInVersion == null);
 
@@ -146,7 +163,9 @@ export function SurveyAvailability({ state, dispatch, errorFor }: SectionProps) 
                   )}
                   {subject !== 'all' && when?.op !== 'answered' && (
                     <Field label={t('avail.value')} hint={when?.op === 'in' ? t('avail.valueListHint') : undefined} error={errorFor(`quotas.${i}.when.value`)}>
-                      {(p) => <input {...p} dir="ltr" value={valueText(when?.value)} onChange={(e) => setWhen({ value: parseValue(when?.op ?? 'eq', e.target.value) })} />}
+                      {(p) => (when?.op === 'in'
+                        ? <KeyListInput {...p} keys={Array.isArray(when.value) ? when.value.map(String) : []} testId={`quota-${i}-values`} onChange={(values) => setWhen({ value: values })} />
+                        : <input {...p} dir="ltr" value={valueText(when?.value)} onChange={(e) => setWhen({ value: parseValue(when?.op ?? 'eq', e.target.value) })} />)}
                     </Field>
                   )}
                 </div>
@@ -174,6 +193,17 @@ export function SurveyAvailability({ state, dispatch, errorFor }: SectionProps) 
         onClick={() => set({ quotas: [...quotas, { key: `quota_${quotas.length + 1}`, limit: 100, action: 'end', message: {} }] })}>
         {t('avail.addQuota')}
       </button>
+      <h3>{t('avail.groups')}</h3>
+      <p className="muted small">{t('avail.groupsHint')}</p>
+      {groups.map((g, i) => (
+        <div className="row" key={i}>
+          <Field label={t('avail.group', { n: i + 1 })} hint={t('avail.groupHint')} error={errorFor(`randomGroups.${i}`)}>
+            {(p) => <KeyListInput {...p} keys={g} testId={`avail-group-${i}`} onChange={(keys) => set({ randomGroups: groups.map((x, j) => (j === i ? keys : x)) })} />}
+          </Field>
+          <p><button type="button" className="secondary" onClick={() => set({ randomGroups: groups.filter((_, j) => j !== i) })}>{t('avail.removeGroup', { n: i + 1 })}</button></p>
+        </div>
+      ))}
+      <p><button type="button" className="secondary" onClick={() => set({ randomGroups: [...groups, []] })}>{t('avail.addGroup')}</button></p>
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { newQuestion, type AddableType } from './defaults.ts';
 
 export type TextField = 'title' | 'intro' | 'thanks';
 /** When and how often the survey takes answers (SurveyAvailability.tsx). */
-export type AvailabilityField = 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'responseLimit' | 'quotas';
+export type AvailabilityField = 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'responseLimit' | 'quotas' | 'randomGroups';
 
 export interface BuilderState {
   survey: SurveyDef;

@@ -43,4 +43,10 @@ export const availabilityFa: Translation<keyof typeof availabilityEn> = {
   'avail.addQuota': 'افزودن سهمیه',
   'avail.randomizeOptions': 'نمایش گزینه‌ها به ترتیب تصادفی',
   'avail.randomizeOptionsHint': 'هر پاسخ‌دهنده ترتیب خودش را می‌بیند؛ این ترتیب همراه پاسخ ذخیره می‌شود.',
+  'avail.groups': 'پرسش‌ها به ترتیب تصادفی',
+  'avail.groupsHint': 'پرسش‌های هر گروه که پشت سر هم آمده‌اند برای هر پاسخ‌دهنده به ترتیبی تصادفی نمایش داده می‌شوند؛ این ترتیب همراه پاسخ ذخیره می‌شود.',
+  'avail.group': 'گروه {n, number}',
+  'avail.groupHint': 'کلید پرسش‌ها را با ویرگول جدا کنید، مثلاً speed, politeness, cleanliness.',
+  'avail.removeGroup': 'حذف گروه {n, number}',
+  'avail.addGroup': 'افزودن گروه',
 };

@@ -43,4 +43,10 @@ export const availabilityRu: Translation<keyof typeof availabilityEn> = {
   'avail.addQuota': 'Добавить квоту',
   'avail.randomizeOptions': 'Показывать варианты в случайном порядке',
   'avail.randomizeOptionsHint': 'У каждого респондента свой порядок; он сохраняется вместе с ответом.',
+  'avail.groups': 'Вопросы в случайном порядке',
+  'avail.groupsHint': 'Вопросы каждой группы, стоящие подряд, показываются каждому респонденту в своём случайном порядке; порядок сохраняется вместе с ответом.',
+  'avail.group': 'Группа {n, number}',
+  'avail.groupHint': 'Ключи вопросов через запятую, например speed, politeness, cleanliness.',
+  'avail.removeGroup': 'Удалить группу {n, number}',
+  'avail.addGroup': 'Добавить группу',
 };

@@ -43,4 +43,10 @@ export const availabilityEn = {
   'avail.addQuota': 'Add quota',
   'avail.randomizeOptions': 'Show options in random order',
   'avail.randomizeOptionsHint': 'Each respondent sees their own order; it is stored with the answer.',
+  'avail.groups': 'Questions in random order',
+  'avail.groupsHint': 'Each group\'s questions, standing next to each other, are shown in a random order per respondent; the order is stored with the answer.',
+  'avail.group': 'Group {n, number}',
+  'avail.groupHint': 'Question keys separated by commas, e.g. speed, politeness, cleanliness.',
+  'avail.removeGroup': 'Remove group {n, number}',
+  'avail.addGroup': 'Add group',
 };
