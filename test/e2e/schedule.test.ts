@@ -89,4 +89,35 @@ describe('schedules in the browser', () => {
     await poll(() => closes.getAttribute('aria-invalid')).toBe('true');
     await page.context().close();
   });
+
+  it('the builder edits the response limit, a quota and a random group, and saves them', async () => {
+    const survey = await buildSurvey(server.pool, orgId, { status: 'draft' });
+    const page = await openSignedInPage(browser, server.baseUrl, 'owner@schedule.test', TEST_PASSWORD, { lang: 'en' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.baseUrl}/app/surveys/${survey.id}/edit`);
+    await page.getByLabel('Response limit').fill('300');
+    await page.getByRole('button', { name: 'Add quota' }).click();
+    const quota = page.getByTestId('quota-0');
+    await quota.getByLabel('Key').fill('per_store');
+    await quota.getByLabel('Answers').fill('40');
+    await quota.getByLabel('Count each location separately').check();
+    await quota.getByLabel('Message (English)').fill('We have enough answers from this store.');
+    await quota.getByLabel('Counts').selectOption('hidden');
+    await quota.getByLabel('Hidden field').fill('tier');
+    await quota.getByLabel('Condition').selectOption('in');
+    // The comma stays while typing the list.
+    await quota.getByLabel('Value').pressSequentially('gold, silver');
+    await poll(() => quota.getByLabel('Value').inputValue()).toBe('gold, silver');
+    await page.getByRole('button', { name: 'Add group' }).click();
+    await page.getByLabel('Group 1').pressSequentially('service, reasons');
+    await page.locator('.builder-actions button').first().click();
+    await poll(async () => (await server.pool.query(`select response_limit from surveys where id = $1`, [survey.id])).rows[0].response_limit).toBe(300);
+    const { rows } = await server.pool.query(`select quotas, random_groups from surveys where id = $1`, [survey.id]);
+    expect(rows[0].quotas).toEqual([{
+      key: 'per_store', limit: 40, perLocation: true, action: 'end', message: { en: 'We have enough answers from this store.' },
+      when: { hidden: 'tier', op: 'in', value: ['gold', 'silver'] },
+    }]);
+    expect(rows[0].random_groups).toEqual([['service', 'reasons']]);
+    await page.context().close();
+  });
 });
