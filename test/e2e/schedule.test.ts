@@ -120,4 +120,29 @@ describe('schedules in the browser', () => {
     expect(rows[0].random_groups).toEqual([['service', 'reasons']]);
     await page.context().close();
   });
+
+  it('the response page shows the order the respondent was shown (phone width, en and fa)', async () => {
+    const survey = await buildSurvey(server.pool, orgId);
+    await server.pool.query(`update questions set randomize_options = true where survey_id = $1 and key = 'reasons'`, [survey.id]);
+    const form = await (await fetch(`${server.baseUrl}/s/${survey.slug}?lang=en`)).text();
+    const k = /name="_k" value="([^"]+)"/.exec(form)![1];
+    const shown = [...form.matchAll(/name="q_reasons" value="([a-z]+)"/g)].map((m) => m[1]);
+    const labels = { price: ['Price', 'قیمت'], wait: ['Waiting time', 'زمان انتظار'], staff: ['Staff', 'کارکنان'] } as Record<string, string[]>;
+    const sent = await fetch(`${server.baseUrl}/s/${survey.slug}`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _k: k, _lang: 'en', q_nps: '3', q_reasons: shown[0] }).toString(),
+    });
+    expect(sent.status).toBe(303);
+    const id = (await server.pool.query(`select id from responses where survey_id = $1`, [survey.id])).rows[0].id;
+    for (const [lang, n] of [['en', 0], ['fa', 1]] as const) {
+      const page = await openSignedInPage(browser, server.baseUrl, 'owner@schedule.test', TEST_PASSWORD, { lang });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${server.baseUrl}/app/responses/${id}`);
+      const order = page.getByTestId('response-order');
+      await poll(() => order.locator('li').allTextContents()).toEqual(shown.map((v) => labels[v][n]));
+      await order.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/response-order-${lang}-390.png` });
+      await page.context().close();
+    }
+  });
 });
