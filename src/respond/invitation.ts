@@ -16,6 +16,7 @@ import { sendMessage, sendPage } from './pageReply.ts';
 import { accentStyle } from './render/brand.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { loadSurvey, loadSurveyBySlug } from '../db/surveys/loadSurvey.ts';
+import { sendIfUnavailable } from './lifecycle.ts';
 
 /** The invitation of a token as sent by a respondent, or null (malformed, unknown, erased contact). */
 export async function invitationOfToken(deps: AppDeps, token: unknown): Promise<InvitationByToken | null> {
@@ -37,7 +38,7 @@ export async function invitationPage(deps: AppDeps, request: FastifyRequest<{ Pa
   if (!inv || !survey) return sendMessage(request, reply, 404, 'notFound', 'not_found');
   const query = (request.query ?? {}) as Fields;
   const lang = surveyLanguage(survey, first(query.lang) || inv.language, request.headers['accept-language']);
-  if (survey.status === 'closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+  if (await sendIfUnavailable(deps, request, reply, survey, lang)) return reply;
   await markInvitationOpened(deps.pool, inv.orgId, inv.id);
   if (inv.respondedAt) return sendPage(reply, 200, renderThanksPage(survey, lang), accentStyle(survey));
   const embedded = embeddedQuestion(survey);

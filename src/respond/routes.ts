@@ -9,7 +9,7 @@ import { sendMessage, sendPage, standardErrorPages } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
 import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
-import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, sendIfUnavailable } from './lifecycle.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { progressHandler, resumeHandler } from './progress.ts';
 
@@ -57,7 +57,8 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
         return sendMessage(request, reply, 404, 'notFound', 'not_found');
       }
       const lang = surveyLanguage(survey, query.lang, request.headers['accept-language']);
-      if (survey.status === 'closed' && !preview) return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+      // Closed, outside its schedule or full: the closed page (or when it opens) instead of the form; the author's preview always shows it.
+      if (!preview && (await sendIfUnavailable(deps, request, reply, survey, lang))) return reply;
       const location = await resolveLocation(deps.pool, survey, query.loc);
       const page = renderSurveyPage({
         survey,

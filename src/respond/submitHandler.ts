@@ -7,8 +7,8 @@ import type { AppDeps } from '../http/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { IDEMPOTENCY_KEY_RE, prepareSubmission, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
-import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug } from './lifecycle.ts';
+import { IDEMPOTENCY_KEY_RE, prepareSubmission, quotaEndOf, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
+import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, sendClosed } from './lifecycle.ts';
 import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { createSurveyCache } from './surveyCache.ts';
 import { createSubmissionBatcher } from '../server/responses/commands/submissionBatcher.ts';
@@ -19,9 +19,9 @@ import {
 import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
 import { renderSurveyPage } from './render/surveyPage.ts';
+import { surveyDisplayOrder } from '../core/surveys/displayOrder.ts';
 import { renderMessagePage } from './render/layout.ts';
 import { localize } from '../core/surveys/localize.ts';
-import type { LocalizedText } from '../core/surveys/types.ts';
 import { accentStyle } from './render/brand.ts';
 import { linkSubmission, submissionInvitation } from './invitation.ts';
 import { issueReferralCode } from '../server/referrals/commands/issueCode.ts';
@@ -135,7 +135,7 @@ async function handleSubmission(
   if (!IDEMPOTENCY_KEY_RE.test(idempotencyKey)) return rerender({ _k: pageText(lang, 'expiredText') }, pageText(lang, 'expiredText'));
   try {
     const submission = {
-      survey, language: lang, idempotencyKey, channel, hidden, answers: raw,
+      survey, language: lang, idempotencyKey, channel, hidden, answers: raw, displayOrder: surveyDisplayOrder(survey, idempotencyKey),
       locationId: null, locationRef: first(body._loc) || (invitation?.contactLocationId ?? ''), surveyStamp, startedAt: started, submittedAt: now,
     };
     if (preview) {
@@ -161,13 +161,13 @@ async function handleSubmission(
     // POST/redirect/GET: Back and reload on the thank-you page never offer to send the form again.
     return reply.redirect(thanks, 303);
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'survey_closed' && err.details?.endMessage) {
+    const ended = quotaEndOf(err, survey, lang);
+    if (ended) {
       // A full "end" quota screens the respondent out with its message; nothing was stored.
-      const message = localize(err.details.endMessage as LocalizedText, lang, survey.defaultLanguage);
-      if (json) return reply.status(200).send({ ok: true, ended: true, quota: err.details.quota, message });
-      return sendPage(reply, 200, renderMessagePage(lang, localize(survey.title, lang, survey.defaultLanguage), message), accentStyle(survey));
+      if (json) return reply.status(200).send({ ok: true, ended: true, ...ended });
+      return sendPage(reply, 200, renderMessagePage(lang, localize(survey.title, lang, survey.defaultLanguage), ended.message), accentStyle(survey));
     }
-    if (err instanceof DomainError && err.code === 'survey_closed') return sendMessage(request, reply, 410, 'closed', 'survey_closed', lang);
+    if (err instanceof DomainError && err.code === 'survey_closed') return sendClosed(deps, request, reply, survey, lang);
     if (err instanceof DomainError && err.code === 'validation' && err.details?.errors) {
       const errors = err.details.errors as Record<string, { message: string }>;
       return rerender(Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, e.message])));

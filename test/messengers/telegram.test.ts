@@ -263,6 +263,26 @@ describe('a survey answered in the chat', () => {
     await deliver(textUpdate(nextUpdateId++, 919_191, `/start ${closed.slug}`));
     expect(lastSent(919_191).payload.text).toBe('This survey is closed. Thank you for your interest!');
   });
+
+  it('a survey outside its schedule is said closed; a full "end" quota ends the chat with its message, not "closed"', async () => {
+    const late = await buildSurvey(server.pool, orgId);
+    await server.pool.query(`update surveys set closes_at = '2020-01-01T00:00:00Z' where id = $1`, [late.id]);
+    await deliver(textUpdate(nextUpdateId++, 929_292, `/start ${late.slug}`));
+    expect(lastSent(929_292).payload.text).toBe('This survey is closed. Thank you for your interest!');
+
+    const full = await buildSurvey(server.pool, orgId, { questions: [npsQuestions()[0]] });
+    const quotas = [{ key: 'one', limit: 1, action: 'end', message: { en: 'We already have all the answers we need. Thank you!' } }];
+    await server.pool.query(`update surveys set quotas = $2::jsonb where id = $1`, [full.id, JSON.stringify(quotas)]);
+    for (const chat of [939_393, 949_494]) {
+      await deliver(textUpdate(nextUpdateId++, chat, `/start ${full.slug}`));
+      const q = lastSent(chat);
+      await deliver(buttonUpdate(nextUpdateId++, chat, buttonData(q, '8'), q.result.message_id));
+    }
+    expect(lastSent(939_393).payload.text).toBe('Thanks for helping us improve.');
+    expect(lastSent(949_494).payload.text).toBe('We already have all the answers we need. Thank you!');
+    const n = await server.pool.query(`select count(*)::int as n from responses where org_id = $1 and survey_id = $2`, [orgId, full.id]);
+    expect(n.rows[0].n).toBe(1);
+  });
 });
 
 describe('languages', () => {

@@ -12,6 +12,15 @@ function draft(over: Partial<SurveyDef> = {}): SurveyDef {
 const run = (s: BuilderState, ...actions: BuilderAction[]) => actions.reduce(builderReducer, s);
 
 describe('builder reducer', () => {
+  it('sets availability fields (schedule, link, limit, quotas, groups) and marks the survey dirty; they travel in the PUT body', () => {
+    const s = run(initialState(draft()),
+      { type: 'setAvailability', patch: { opensAt: '2026-03-29T05:30:00.000Z', closedRedirectSlug: 'next-one' } },
+      { type: 'setAvailability', patch: { responseLimit: 300, randomGroups: [['a', 'b']] } });
+    expect(s.dirty).toBe(true);
+    expect(toSurveyInput(s.survey)).toMatchObject({ opensAt: '2026-03-29T05:30:00.000Z', closedRedirectSlug: 'next-one', responseLimit: 300, randomGroups: [['a', 'b']] });
+    expect(run(s, { type: 'setAvailability', patch: { opensAt: null } }).survey.opensAt).toBeNull();
+  });
+
   it('adds questions with unique keys and defaults in the survey languages', () => {
     const s = run(initialState(draft()), { type: 'addQuestion', kind: 'nps' }, { type: 'addQuestion', kind: 'rating' }, { type: 'addQuestion', kind: 'rating' });
     expect(s.survey.questions.map((q) => q.key)).toEqual(['nps', 'rating', 'rating_2']);

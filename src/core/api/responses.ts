@@ -62,6 +62,8 @@ const ListedResponseFields = {
   /** Kept from progress the respondent left unfinished (the survey's countPartial; docs/api.md "Partial responses"). */
   partial: z.boolean(),
   durationMs: z.number().nullable(),
+  /** The order the respondent was shown ({questionKey: [option values], "@questions": [keys]}); null when nothing was randomised. */
+  displayOrder: z.record(z.string(), z.array(z.string())).nullable(),
   flags: z.array(QualityReasonSchema),
   /** By question key. */
   answers: z.record(z.string(), ListedAnswerSchema),

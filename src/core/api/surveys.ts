@@ -79,6 +79,7 @@ export const QuestionDefSchema = schemaOf<QuestionDef>()(
       .nullable()
       .optional(),
     staffRole: z.enum(STAFF_ROLES).optional(),
+    randomizeOptions: z.boolean().optional(),
     addedInVersion: z.number().optional(),
     archivedInVersion: z.number().nullable().optional(),
   }),
@@ -122,6 +123,10 @@ const SurveyDefSchema = schemaOf<SurveyDef>()(
         }),
       )
       .optional(),
+    opensAt: IsoInstant.nullable().optional(),
+    closesAt: IsoInstant.nullable().optional(),
+    closedRedirectSlug: z.string().nullable().optional(),
+    randomGroups: z.array(z.array(z.string())).optional(),
     questions: z.array(QuestionDefSchema),
   }),
 );

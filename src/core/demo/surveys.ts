@@ -57,7 +57,7 @@ const npsSurvey: DemoSurvey = {
     rating('checkout', L('How satisfied are you with the speed at the checkout?', 'Насколько вы довольны скоростью обслуживания на кассе?',
       'از سرعت صندوق چقدر راضی هستید؟'), 5),
     {
-      key: 'purchase', type: 'single', metric: 'none', required: false,
+      key: 'purchase', type: 'single', metric: 'none', required: false, randomizeOptions: true,
       text: L('What did you come for today?', 'За чем вы приходили сегодня?', 'امروز برای چه آمده بودید؟'),
       options: [
         opt('clothing', 'Clothing', 'Одежда', 'پوشاک'),

@@ -87,8 +87,11 @@ export const KioskAnswerSchema = z.strictObject({
  */
 export const KioskSyncRequestSchema = z.strictObject({ answers: z.array(z.unknown()).min(1).max(KIOSK_MAX_BATCH) });
 
-/** What became of each answer: stored now, stored before (a retry), or refused (invalid: the tablet drops it). */
-export type KioskAnswerOutcome = 'stored' | 'duplicate' | 'invalid';
+/**
+ * What became of each answer: stored now, stored before (a retry), refused (invalid), or screened out by a
+ * full "end" quota (ended: not stored, not a closed survey). The tablet drops all of them from its queue.
+ */
+export type KioskAnswerOutcome = 'stored' | 'duplicate' | 'invalid' | 'ended';
 export interface KioskSyncAnswer {
   ok: true;
   results: { k: string; outcome: KioskAnswerOutcome }[];

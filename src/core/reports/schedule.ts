@@ -39,7 +39,14 @@ export function zoneOffsetMinutes(timeZone: string, instant: number): number {
  * its first occurrence.
  */
 export function zonedHourToInstant(day: CalendarDay, hour: number, timeZone: string): Date {
-  const wall = Date.parse(`${day}T00:00:00Z`) + hour * HOUR_MS;
+  return zonedWallToInstant(Date.parse(`${day}T00:00:00Z`) + hour * HOUR_MS, timeZone);
+}
+
+/**
+ * The instant the clocks of `timeZone` show the wall-clock time `wall` (its fields read as UTC), with the rules
+ * of zonedHourToInstant: a skipped time moves forward by the jump, a time shown twice is its first occurrence.
+ */
+export function zonedWallToInstant(wall: number, timeZone: string): Date {
   const before = zoneOffsetMinutes(timeZone, wall - DAY_MS);
   const after = zoneOffsetMinutes(timeZone, wall + DAY_MS);
   const candidates = [wall - before * 60_000, wall - after * 60_000]

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { cesAgreeRange, surveyCsatBox } from '../stats/boxes.ts';
 import { staffRoleIssues } from '../staff/roles.ts';
 import { QUOTA_ACTIONS } from './quotas.ts';
+import { RANDOMIZABLE_TYPES } from './displayOrder.ts';
+import { scheduleIssues } from './schedule.ts';
 import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef, type SurveyDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
@@ -50,6 +52,9 @@ const QuotaConditionSchema = z
     else if (c.op === 'eq' && (c.value === undefined || Array.isArray(c.value))) ctx.addIssue({ code: 'custom', path: ['value'], message: 'eq needs one value' });
   });
 
+/** An ISO 8601 instant with its offset, stored as UTC. */
+const INSTANT = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }).transform((v) => new Date(v).toISOString());
+
 const LIMIT = z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000);
 
 const QuotaSchema = z.object({
@@ -84,6 +89,8 @@ export const QuestionInputSchema = z.object({
   showIf: ShowIfSchema.nullable().optional(),
   /** What the question stands for in a staff survey (docs/staff.md); staff surveys only. */
   staffRole: z.enum(STAFF_ROLES).optional(),
+  /** Options in a random order per respondent (single, multi, ranking; displayOrder.ts). */
+  randomizeOptions: z.boolean().optional(),
   /** Set on stored questions that were removed from a live survey; such entries stay archived. */
   archivedInVersion: z.number().int().nullable().optional(),
 });
@@ -108,6 +115,13 @@ export const SurveyInputSchema = z
     quotas: z.array(QuotaSchema).max(50).optional(),
     /** Unfinished responses count in metrics (docs/api.md "Partial responses"); absent in an update: kept; new surveys: false. */
     countPartial: z.boolean().optional(),
+    /** The schedule (schedule.ts): ISO instants; absent or null: no bound. Absent in an update: kept as stored. */
+    opensAt: INSTANT.nullable().optional(),
+    closesAt: INSTANT.nullable().optional(),
+    /** Another survey of the organisation the closed page links to (checked against the organisation on save). */
+    closedRedirectSlug: z.string().regex(SLUG_PATTERN, 'use 3-60 characters a-z, 0-9 or -').nullable().optional(),
+    /** Groups of consecutive question keys shown in a random order per respondent (displayOrder.ts). */
+    randomGroups: z.array(z.array(key).min(2, 'give at least two questions').max(100)).max(20).optional(),
   })
   .superRefine((survey, ctx) => {
     for (const issue of structuralIssues(survey)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -156,6 +170,7 @@ export function questionIssues(q: QuestionInput, at: (string | number)[]): Struc
     });
   } else if (q.options?.length) add('options', `a ${q.type} question has no options`);
   if (q.followsQuestionKey && q.type !== 'text') add('followsQuestionKey', 'only an open-text question can be a "why?" follow-up');
+  if (q.randomizeOptions && !RANDOMIZABLE_TYPES.has(q.type)) add('randomizeOptions', `a ${q.type} question has no options to shuffle`);
   return issues;
 }
 
@@ -176,7 +191,8 @@ function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> 
  * default-language texts. Archived entries (archivedInVersion set) are kept out of references.
  */
 export function structuralIssues(
-  survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> & Partial<Pick<SurveyInput, 'audience' | 'quotas'>>,
+  survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> &
+    Partial<Pick<SurveyInput, 'audience' | 'quotas' | 'slug' | 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'randomGroups'>>,
 ): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const lang = survey.defaultLanguage;
@@ -225,6 +241,37 @@ export function structuralIssues(
     }
     if (q.action === 'end' && !q.message?.[lang]) issues.push({ path: ['quotas', i, 'message', lang], message: `required in the default language (${lang})` });
   });
+  issues.push(...scheduleIssues(survey));
+  if (survey.closedRedirectSlug && survey.slug && survey.closedRedirectSlug === survey.slug) {
+    issues.push({ path: ['closedRedirectSlug'], message: 'must be another survey, not this one' });
+  }
+  issues.push(...randomGroupIssues(survey.questions, survey.randomGroups ?? []));
+  return issues;
+}
+
+/**
+ * Random groups: each names active questions that stand next to each other, no question is in two groups,
+ * and no question of a group depends on another of the same group (its show-if or "why?" source would
+ * otherwise come after it).
+ */
+function randomGroupIssues(questions: QuestionInput[], groups: string[][]): StructuralIssue[] {
+  const issues: StructuralIssue[] = [];
+  const active = questions.filter((q) => !q.archivedInVersion);
+  const position = new Map(active.map((q, i) => [q.key, i]));
+  const grouped = new Set<string>();
+  groups.forEach((group, g) => {
+    const at = ['randomGroups', g];
+    const unknown = group.find((k) => !position.has(k));
+    if (unknown !== undefined) return issues.push({ path: at, message: `"${unknown}" is not a question of the survey` });
+    const again = group.find((k, i) => grouped.has(k) || group.indexOf(k) !== i);
+    if (again !== undefined) return issues.push({ path: at, message: `"${again}" is in more than one group` });
+    group.forEach((k) => grouped.add(k));
+    const places = group.map((k) => position.get(k)!).sort((a, b) => a - b);
+    if (places[places.length - 1] - places[0] !== places.length - 1) return issues.push({ path: at, message: 'the questions of a group must stand next to each other' });
+    const inGroup = new Set(group);
+    const dependent = active.find((q) => inGroup.has(q.key) && ((q.showIf && inGroup.has(q.showIf.question)) || (q.followsQuestionKey && inGroup.has(q.followsQuestionKey))));
+    if (dependent) issues.push({ path: at, message: `"${dependent.key}" depends on another question of the same group` });
+  });
   return issues;
 }
 
@@ -261,6 +308,7 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
   if (q.attribute) out.attribute = q.attribute;
   if (q.staffRole) out.staffRole = q.staffRole;
   if (q.options?.length) out.options = q.options;
+  if (q.randomizeOptions) out.randomizeOptions = true;
   if (q.followsQuestionKey) {
     out.followsQuestionKey = q.followsQuestionKey;
     out.whyTexts = q.whyTexts ?? {};

@@ -44,7 +44,7 @@ export interface QuotaSubject {
 }
 
 /** Counter of the survey's response limit. */
-const RESPONSE_LIMIT_COUNTER = 'responses';
+export const RESPONSE_LIMIT_COUNTER = 'responses';
 
 export interface CounterClaim {
   counter: string;

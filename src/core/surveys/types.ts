@@ -107,6 +107,8 @@ export interface QuestionDef {
   showIf?: ShowIf | null; // becomes Logic (groups) with the logic work
   /** staff surveys only */
   staffRole?: StaffRole;
+  /** single, multi, ranking: options in a random order per respondent (displayOrder.ts) */
+  randomizeOptions?: boolean;
   addedInVersion?: number;
   archivedInVersion?: number | null;
 }
@@ -130,6 +132,14 @@ export interface SurveyDef {
   quotas?: Quota[];
   /** Unfinished responses count in metrics: progress abandoned for a day becomes a response marked partial (absent: false). */
   countPartial?: boolean;
+  /** Answers are taken from this instant (ISO); before it the page says when it opens (schedule.ts). */
+  opensAt?: string | null;
+  /** Answers are taken until this instant (ISO, exclusive); then the page is the closed page. */
+  closesAt?: string | null;
+  /** The closed page points to this other live survey of the organisation. */
+  closedRedirectSlug?: string | null;
+  /** Groups of consecutive question keys; each group's questions are shown in a random order per respondent. */
+  randomGroups?: string[][];
   questions: QuestionDef[]; // in display order; archived ones included with archivedInVersion set
 }
 

@@ -22,6 +22,8 @@ export interface ResponseRow extends ExportResponse {
   submittedAt: string;
   startedAt: string | null;
   durationMs: number | null;
+  /** The order of questions and options the respondent was shown, when the survey randomises (src/core/surveys/displayOrder.ts). */
+  displayOrder: Record<string, string[]> | null;
   location: { id: string; name: string; code: string | null } | null;
 }
 
@@ -34,7 +36,7 @@ export interface ResponsesPage {
   search?: string;
 }
 
-const ROW_COLUMNS = `r.id, r.survey_id, r.survey_version, r.channel, r.language, r.hidden, r.excluded, r.exclusion_reason, r.duration_ms, r.partial,
+const ROW_COLUMNS = `r.id, r.survey_id, r.survey_version, r.channel, r.language, r.hidden, r.excluded, r.exclusion_reason, r.duration_ms, r.partial, r.display_order,
        to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at_iso,
        to_char(r.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started_at_iso,
        l.id as location_id, l.name as location_name, l.code as location_code,
@@ -145,6 +147,7 @@ function toRow(r: Record<string, any>): ResponseRow {
     submittedAt: r.submitted_at_iso,
     startedAt: r.started_at_iso,
     durationMs: r.duration_ms,
+    displayOrder: r.display_order ?? null,
     location: r.location_id ? { id: r.location_id, name: r.location_name, code: r.location_code } : null,
     channel: r.channel,
     language: r.language,

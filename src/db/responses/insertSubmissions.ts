@@ -46,7 +46,7 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
     select * from jsonb_to_recordset($1::jsonb) as x(
       i int, org_id uuid, survey_id uuid, loc_id uuid, loc_code text, channel text, language text, hidden jsonb,
       idempotency_key text, survey_version int, contact_key text, started_at timestamptz, submitted_at timestamptz,
-      duration_ms int, stamp timestamptz, answers jsonb, partial boolean)
+      duration_ms int, stamp timestamptz, answers jsonb, partial boolean, display_order jsonb)
   ), c as materialized (
     select x.*,
            exists (select 1 from surveys s
@@ -56,13 +56,13 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
       from x
   ), r as (
     insert into responses (org_id, survey_id, location_id, channel, language, hidden, idempotency_key, survey_version,
-                           contact_key, started_at, submitted_at, duration_ms, partial)
+                           contact_key, started_at, submitted_at, duration_ms, partial, display_order)
     select org_id, survey_id, location_id, channel, language,
            -- A location the organisation does not have: kept as the code given, for data quality (src/core/quality/unknownLocation.ts).
            case when location_id is null and coalesce(loc_code, loc_id::text) is not null
                 then (coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}') || jsonb_build_object('${UNKNOWN_LOCATION_FIELD}', coalesce(loc_code, loc_id::text))
                 else coalesce(hidden, '{}') - '${UNKNOWN_LOCATION_FIELD}' end,
-           idempotency_key, survey_version, contact_key, started_at, submitted_at, duration_ms, coalesce(partial, false)
+           idempotency_key, survey_version, contact_key, started_at, submitted_at, duration_ms, coalesce(partial, false), display_order
       from c where live
      order by org_id, survey_id, idempotency_key
     on conflict (org_id, survey_id, idempotency_key) do nothing

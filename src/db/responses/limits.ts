@@ -6,7 +6,8 @@
  * limit of k store exactly k. Claims go in counter order, so two submissions never deadlock.
  */
 import type { Queryable } from '../connection.ts';
-import type { CounterClaim } from '../../core/surveys/quotas.ts';
+import { recordAuditEvent } from '../audit/recordAuditEvent.ts';
+import { RESPONSE_LIMIT_COUNTER, type CounterClaim } from '../../core/surveys/quotas.ts';
 
 /** The organisation's location a submission names by id or code (as the insert resolves it), or null. */
 export async function findSubmissionLocation(
@@ -48,12 +49,33 @@ export async function claimCounters(
   return { full, filled };
 }
 
-/** Closes the survey (a "close" quota just filled), in the submission's transaction. */
-export async function closeSurveyForQuota(db: Queryable, orgId: string, surveyId: string): Promise<void> {
-  await db.query(`/* closeSurveyForQuota */ update surveys set status = 'closed', updated_at = now() where org_id = $1 and id = $2 and status = 'live'`, [
-    orgId,
-    surveyId,
-  ]);
+/**
+ * True when the survey's response limit is reached: its counter (or, before the first counted submission,
+ * its stored responses) is at the limit. The form page then shows the closed page.
+ */
+export async function responseLimitReached(db: Queryable, orgId: string, surveyId: string, limit: number | null | undefined): Promise<boolean> {
+  if (!limit) return false;
+  const { rows } = await db.query(
+    `/* responseLimitReached */ select coalesce((select n from survey_counters where org_id = $1 and survey_id = $2 and counter = $4),
+                                             (select count(*)::int from responses where org_id = $1 and survey_id = $2)) >= $3 as reached`,
+    [orgId, surveyId, limit, RESPONSE_LIMIT_COUNTER],
+  );
+  return rows[0].reached === true;
+}
+
+/**
+ * Closes the survey (a "close" quota just filled), in the submission's transaction, and records it in the
+ * audit log as `survey.close` by the system with the quota's key (docs/audit-log.md).
+ */
+export async function closeSurveyForQuota(db: Queryable, orgId: string, surveyId: string, quotaKey: string): Promise<void> {
+  const { rows } = await db.query(
+    `/* closeSurveyForQuota */ update surveys set status = 'closed', updated_at = now() where org_id = $1 and id = $2 and status = 'live' returning name`,
+    [orgId, surveyId],
+  );
+  if (!rows[0]) return;
+  await recordAuditEvent(db, {
+    orgId, actorId: null, action: 'survey.close', targetType: 'survey', targetId: surveyId, targetLabel: rows[0].name, details: { quota: quotaKey },
+  });
 }
 
 /** A transaction for counting: its own on a pool, a savepoint in the caller's transaction on a client. */

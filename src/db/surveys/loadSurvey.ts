@@ -4,12 +4,15 @@ import type { QuestionDef, SurveyDef } from '../../core/surveys/types.ts';
 import { isUuid } from '../../core/ids.ts';
 import { LOGO_VERSION_SQL, type Branding } from '../org/branding.ts';
 
-const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version, audience, response_limit, quotas, count_partial`;
+const SURVEY_COLUMNS = `id, org_id, slug, name, title, intro, thanks, languages, default_language, status, template, version, audience, response_limit, quotas,
+  count_partial, opens_at, closes_at, closed_redirect_slug, random_groups`;
 
 export interface LoadedSurvey extends SurveyDef {
   orgId: string;
   /** The organisation's name and branding: loaded with public pages (by slug) only. */
   branding?: Branding & { orgName: string };
+  /** The organisation's time zone (IANA): loaded with public pages (by slug) only; dates on the page are in it. */
+  orgTimeZone?: string;
 }
 
 function toQuestion(r: Record<string, any>): QuestionDef {
@@ -31,6 +34,7 @@ function toQuestion(r: Record<string, any>): QuestionDef {
   if (r.direction) q.direction = r.direction;
   if (r.attribute) q.attribute = r.attribute;
   if (r.staff_role) q.staffRole = r.staff_role;
+  if (r.randomize_options) q.randomizeOptions = true;
   if (Array.isArray(r.options) && r.options.length) q.options = r.options;
   if (r.follows_question_key) {
     q.followsQuestionKey = r.follows_question_key;
@@ -59,9 +63,13 @@ async function withQuestions(db: Queryable, row: Record<string, any> | undefined
     responseLimit: row.response_limit ?? null,
     quotas: row.quotas ?? [],
     countPartial: row.count_partial ?? false,
+    opensAt: row.opens_at ? row.opens_at.toISOString() : null,
+    closesAt: row.closes_at ? row.closes_at.toISOString() : null,
+    closedRedirectSlug: row.closed_redirect_slug ?? null,
+    randomGroups: row.random_groups ?? [],
     questions: rows.map(toQuestion),
     ...(row.org_name !== undefined
-      ? { branding: { orgName: row.org_name, accentColor: row.accent_color ?? null, logoVersion: row.logo_version ?? null } }
+      ? { branding: { orgName: row.org_name, accentColor: row.accent_color ?? null, logoVersion: row.logo_version ?? null }, orgTimeZone: row.org_time_zone ?? 'UTC' }
       : {}),
   };
 }
@@ -74,7 +82,7 @@ export async function loadSurvey(db: Queryable, orgId: string, surveyId: string)
 
 export async function loadSurveyBySlug(db: Queryable, slug: string): Promise<LoadedSurvey | null> {
   const { rows } = await db.query(
-    `select ${SURVEY_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, o.name as org_name, o.accent_color,
+    `select ${SURVEY_COLUMNS.split(/,\s*/).map((c) => `s.${c}`).join(', ')}, o.name as org_name, o.accent_color, o.timezone as org_time_zone,
             case when o.logo is null then null else ${LOGO_VERSION_SQL('o.logo_updated_at')} end as logo_version
        from surveys s join orgs o on o.id = s.org_id where s.slug = $1`,
     [slug],

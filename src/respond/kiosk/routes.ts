@@ -14,7 +14,8 @@ import { KIOSK_CHANNEL, KIOSK_TOKEN_RE, KioskAnswerSchema, KioskSyncRequestSchem
 import { localize } from '../../core/surveys/localize.ts';
 import { findKioskByTokenHash, touchKiosk, type PublicKiosk } from '../../db/kiosks/kiosks.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import { submitResponse } from '../../server/responses/commands/submitResponse.ts';
+import { quotaEndOf, submitResponse } from '../../server/responses/commands/submitResponse.ts';
+import { isOpenAt } from '../../core/surveys/schedule.ts';
 import { hashKioskToken, kioskPinMatches } from '../../server/kiosks/commands/kioskSecrets.ts';
 import { first, surveyLanguage, type Fields } from '../context.ts';
 import { interfaceLanguage, respondentErrorHandler, wantsJson } from '../pageReply.ts';
@@ -40,7 +41,8 @@ async function findKiosk(deps: AppDeps, token: string): Promise<Found> {
   const survey = await loadSurvey(deps.pool, kiosk.orgId, kiosk.surveyId);
   if (!survey) return { kind: 'unknown' };
   if (kiosk.revoked) return { kind: 'revoked', lang: survey.defaultLanguage };
-  if (survey.status !== 'live') return { kind: 'closed', lang: survey.defaultLanguage };
+  // Outside its schedule a kiosk shows the closed page, as for a closed survey (answers queued meanwhile keep their own time).
+  if (!isOpenAt(survey, new Date())) return { kind: 'closed', lang: survey.defaultLanguage };
   return { kind: 'ok', kiosk, survey };
 }
 
@@ -87,6 +89,8 @@ async function storeAnswer(deps: AppDeps, kiosk: PublicKiosk, survey: LoadedSurv
     return { k: a.k, outcome: result.created ? 'stored' : 'duplicate' };
   } catch (err) {
     if (err instanceof DomainError && err.code === 'validation') return { k: a.k, outcome: 'invalid' };
+    // The tablet thanked the visitor when it queued the answer: a full "end" quota only keeps it out of the results.
+    if (quotaEndOf(err, survey, survey.defaultLanguage)) return { k: a.k, outcome: 'ended' };
     throw err;
   }
 }

@@ -10,6 +10,7 @@ import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { MIN_GROUP } from '../../core/staff/anonymity.ts';
 import { renderQuestion, whyData } from './questions.ts';
+import { applyDisplayOrder, surveyDisplayOrder } from '../../core/surveys/displayOrder.ts';
 import { accentStyle, logoHeader } from './brand.ts';
 
 export interface SurveyPageView {
@@ -90,7 +91,8 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const { survey, lang } = v;
   const s = (key: PageMessageKey, vars?: Record<string, number>) => pageText(lang, key, vars);
   const fallback = survey.defaultLanguage;
-  const questions = activeQuestions(survey);
+  // Randomised options and question groups, in the order of this form's key (the same after a re-render).
+  const questions = applyDisplayOrder(activeQuestions(survey), surveyDisplayOrder(survey, v.idempotencyKey));
   const keys = new Set(questions.map((q) => q.key));
   const errors = v.errors ?? {};
   const title = surveyTitle(survey, lang);

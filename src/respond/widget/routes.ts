@@ -19,7 +19,8 @@ import { getWidgetSettingsBySlug, type StoredWidgetSettings } from '../../db/sur
 import { invalid, notFound } from '../../http/errors.ts';
 import { parse, pathParam } from '../../http/validate.ts';
 import { PUBLIC_SLUG_RE } from '../../core/surveys/publicSlug.ts';
-import { submitResponse } from '../../server/responses/commands/submitResponse.ts';
+import { quotaEndOf, submitResponse } from '../../server/responses/commands/submitResponse.ts';
+import { isOpenAt } from '../../core/surveys/schedule.ts';
 import { loadPublicSurvey } from '../submitHandler.ts';
 import { first, surveyLanguage } from '../context.ts';
 import { LOADER_SCRIPT, PROMPT_SCRIPT, PROMPT_VERSION } from './assets.ts';
@@ -52,6 +53,8 @@ async function askable(deps: AppDeps, slug: string) {
   const asked = survey ? widgetQuestions(survey) : null;
   if (!survey || !asked) throw notFound('Survey not found');
   if ('problem' in asked) throw asked.problem === 'not_live' && survey.status === 'closed' ? new DomainError('survey_closed', 'This survey is closed') : notFound('Survey not found');
+  // Outside its schedule the prompt is not shown (config) and answers are refused, as for a closed survey.
+  if (!isOpenAt(survey, new Date())) throw new DomainError('survey_closed', 'This survey is closed');
   return { survey, asked };
 }
 
@@ -108,17 +111,24 @@ export async function registerWidgetRoutes(app: FastifyInstance, deps: AppDeps) 
     const answers: Record<string, string | number> = { [asked.score.key]: body.score };
     if (asked.comment && body.comment?.trim()) answers[asked.comment.key] = body.comment;
     const page = body.page?.split(/[?#]/)[0] ?? '';
+    const language = surveyLanguage(survey, body.lang, request.headers['accept-language']);
     const result = await submitResponse(deps.pool, {
       survey,
       answers,
-      language: surveyLanguage(survey, body.lang, request.headers['accept-language']),
+      language,
       idempotencyKey: body.k,
       locationId: null,
       locationRef: body.loc,
       channel: 'widget',
       hidden: page && page.length <= 200 ? { page } : {},
       submittedAt: new Date(),
+    }).catch((err: unknown) => {
+      // A full "end" quota: the prompt ends with its message (nothing stored), not with "closed".
+      const ended = quotaEndOf(err, survey, language);
+      if (ended) return { ended };
+      throw err;
     });
+    if ('ended' in result) return { ok: true, ended: true, ...result.ended };
     if (result.created) deps.rollupFolder?.kick(survey.orgId);
     if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // Sent only after the commit.

@@ -22,6 +22,7 @@ function presentRow(r: ResponseRow, flags: QualityReason[]) {
     exclusionReason: r.exclusionReason,
     partial: r.partial,
     durationMs: r.durationMs,
+    displayOrder: r.displayOrder,
     flags,
     answers: r.answers,
   };

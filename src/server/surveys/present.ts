@@ -24,6 +24,10 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     responseLimit: s.responseLimit ?? null,
     quotas: s.quotas ?? [],
     countPartial: s.countPartial ?? false,
+    opensAt: s.opensAt ?? null,
+    closesAt: s.closesAt ?? null,
+    closedRedirectSlug: s.closedRedirectSlug ?? null,
+    randomGroups: s.randomGroups ?? [],
     questions: s.questions,
   };
 }

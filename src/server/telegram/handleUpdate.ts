@@ -30,7 +30,8 @@ import {
 } from '../../db/telegram/conversations.ts';
 import type { BotRow } from '../../db/telegram/bots.ts';
 import { unsubscribeContact } from '../../db/contacts/saveContact.ts';
-import { submitResponse } from '../responses/commands/submitResponse.ts';
+import { quotaEndOf, submitResponse } from '../responses/commands/submitResponse.ts';
+import { isOpenAt } from '../../core/surveys/schedule.ts';
 import { callBot, telegramErrorCode } from './botApi.ts';
 
 /** What handling needs: the database, the rollup kick after a new response, the clock. */
@@ -104,7 +105,8 @@ async function onStart(tx: Queryable, deps: TelegramDeps, orgId: string, chat: C
   if (payload === '') return { calls: [send(chat.chatId, botText(lang, 'hello'))], created: false };
   const survey = await surveyForPayload(tx, orgId, payload);
   if (!survey) return { calls: [send(chat.chatId, botText(lang, 'unknownSurvey'))], created: false };
-  if (survey.status !== 'live') return { calls: [send(chat.chatId, botText(pickLanguage(chat.languageCode, survey), 'closed'))], created: false };
+  // Closed, or outside its schedule (src/core/surveys/schedule.ts): nothing to ask.
+  if (!isOpenAt(survey, deps.now?.() ?? new Date())) return { calls: [send(chat.chatId, botText(pickLanguage(chat.languageCode, survey), 'closed'))], created: false };
   const started = await beginConversation(tx, orgId, survey, chat, null);
   return { calls: started ? [started.call] : [send(chat.chatId, thanksText(survey, pickLanguage(chat.languageCode, survey)))], created: false };
 }
@@ -153,7 +155,9 @@ async function onInput(
     if (!(err instanceof DomainError)) throw err;
     // Closed meanwhile, or changed so that the answers no longer fit: nothing is stored.
     await finishConversation(tx, orgId, conv.id, step.answers, null);
-    calls.push(send(chat.chatId, botText(conv.language, err.code === 'survey_closed' || err.code === 'not_found' ? 'closed' : 'changed')));
+    // A full "end" quota ends the conversation with its own message, not with "closed".
+    const ended = quotaEndOf(err, survey, conv.language);
+    calls.push(send(chat.chatId, ended ? ended.message : botText(conv.language, err.code === 'survey_closed' || err.code === 'not_found' ? 'closed' : 'changed')));
     return { calls, created: false };
   }
 }

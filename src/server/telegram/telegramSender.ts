@@ -4,6 +4,7 @@
  * conversation starts at once (linked to the invitation), so the contact answers right there; the
  * answers are stored like those of a /start link.
  */
+import { surveyWindow } from '../../core/surveys/schedule.ts';
 import type { Queryable } from '../../db/connection.ts';
 import { withTransaction } from '../../db/tx.ts';
 import type pg from 'pg';
@@ -40,6 +41,9 @@ export function createTelegramSender(pool: pg.Pool): ChannelSender {
         const surveyId = await getInvitationSurveyId(tx, msg.orgId, msg.invitationId);
         const survey = surveyId ? await loadSurvey(tx, msg.orgId, surveyId) : null;
         if (!survey || survey.status !== 'live') throw sendError('the survey is not live', true);
+        // Before opensAt the invitation waits (a later attempt may send it); past closesAt it never will.
+        const window = surveyWindow(survey, new Date());
+        if (window.state !== 'open') throw sendError(`the survey is ${window.state === 'not_yet' ? 'not open yet' : 'closed'}`, window.state === 'closed');
         const lead = botText(msg.language, msg.seq === 0 ? 'invite' : 'reminder', { org: msg.orgName });
         const started = await beginConversation(tx, msg.orgId, survey, chat, msg.invitationId, lead);
         if (!started) throw sendError('the survey has no question to ask', true);

@@ -8,8 +8,9 @@ import { accountEn, peopleEn } from '../shell/accountMessages.ts';
 import { en as adminEn } from '../admin/messages/en.ts';
 import { lifecycleEn } from '../admin/messages/lifecycle.ts';
 import { builderExtrasEn } from '../admin/builder/messages.ts';
+import { availabilityEn } from '../admin/messages/availability.ts';
 import { en as analyticsEn } from '../analytics/messages/en.ts';
 import { responsesEn } from '../responses/messages.ts';
 import { bellEn } from '../alerts/bellMessages.ts';
 
-export const enFirstView = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, builderExtrasEn, analyticsEn, responsesEn, bellEn);
+export const enFirstView = combineTranslations(shellEn, accountEn, peopleEn, adminEn, lifecycleEn, builderExtrasEn, availabilityEn, analyticsEn, responsesEn, bellEn);

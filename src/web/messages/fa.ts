@@ -6,6 +6,7 @@ import { accountFa, peopleFa } from '../shell/accountMessages.fa.ts';
 import { fa as adminFa } from '../admin/messages/fa.ts';
 import { lifecycleFa } from '../admin/messages/lifecycle.fa.ts';
 import { builderExtrasFa } from '../admin/builder/messages.fa.ts';
+import { availabilityFa } from '../admin/messages/availability.fa.ts';
 import { jobsFa } from '../admin/messages/jobs.fa.ts';
 import { integrationsFa } from '../admin/messages/integrations.fa.ts';
 import { kiosksFa } from '../admin/messages/kiosks.fa.ts';
@@ -43,5 +44,5 @@ import { homeFa } from '../home/messages.fa.ts';
 import { sharingFa } from '../sharing/messages.fa.ts';
 import { reportsFa } from '../reports/messages.fa.ts';
 
-export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, builderExtrasFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa, homeFa, sharingFa, reportsFa);
+export const fa: Translation<MessageKey> = combineTranslations(shellFa, accountFa, peopleFa, adminFa, lifecycleFa, builderExtrasFa, availabilityFa, jobsFa, channelsFa, analyticsFa, responsesFa, contactsFa, kiosksFa, widgetFa, invitesFa, integrationsFa, reviewsFa, textFa, supportFa, supportImportFa, bellFa, alertsFa, lettersFa, casesFa, caseOpsFa, caseReportsFa, checklistsFa, auditVisitsFa, auditorFa, auditResultsFa, qaFa, quizzesFa, staffPagesFa, staffVoiceFa, perceptionFa, focusGroupsFa, funnelFa, storeImportsFa, loyaltyFa, referralsFa, homeFa, sharingFa, reportsFa);
 

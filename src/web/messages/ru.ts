@@ -6,6 +6,7 @@ import { accountRu, peopleRu } from '../shell/accountMessages.ru.ts';
 import { ru as adminRu } from '../admin/messages/ru.ts';
 import { lifecycleRu } from '../admin/messages/lifecycle.ru.ts';
 import { builderExtrasRu } from '../admin/builder/messages.ru.ts';
+import { availabilityRu } from '../admin/messages/availability.ru.ts';
 import { jobsRu } from '../admin/messages/jobs.ru.ts';
 import { integrationsRu } from '../admin/messages/integrations.ru.ts';
 import { kiosksRu } from '../admin/messages/kiosks.ru.ts';
@@ -43,5 +44,5 @@ import { homeRu } from '../home/messages.ru.ts';
 import { sharingRu } from '../sharing/messages.ru.ts';
 import { reportsRu } from '../reports/messages.ru.ts';
 
-export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, builderExtrasRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu, homeRu, sharingRu, reportsRu);
+export const ru: Translation<MessageKey> = combineTranslations(shellRu, accountRu, peopleRu, adminRu, lifecycleRu, builderExtrasRu, availabilityRu, jobsRu, channelsRu, analyticsRu, responsesRu, contactsRu, kiosksRu, widgetRu, invitesRu, integrationsRu, reviewsRu, textRu, supportRu, supportImportRu, bellRu, alertsRu, lettersRu, casesRu, caseOpsRu, caseReportsRu, checklistsRu, auditVisitsRu, auditorRu, auditResultsRu, qaRu, quizzesRu, staffPagesRu, staffVoiceRu, perceptionRu, focusGroupsRu, funnelRu, storeImportsRu, loyaltyRu, referralsRu, homeRu, sharingRu, reportsRu);
 

@@ -65,6 +65,7 @@ function ResponseView({ r }: { r: OneResponse }) {
           {r.flags.length === 0 ? <p className="muted">{t('rs.one.noFlags')}</p> : (
             <p data-testid="response-flags">{r.flags.map((f) => <span key={f} className={`badge reason-${f}`}>{t(`an.reason.${f}`)}</span>)}</p>
           )}
+          {r.displayOrder && <DisplayOrderList r={r} order={r.displayOrder} />}
           <h3>{t('rs.one.hidden')}</h3>
           {hidden.length === 0 ? <p className="muted">{t('rs.one.noHidden')}</p> : (
             <dl className="rs-details" data-testid="response-hidden">
@@ -74,6 +75,27 @@ function ResponseView({ r }: { r: OneResponse }) {
         </section>
       </div>
     </div>
+  );
+}
+
+/** The order the respondent was shown: the randomised questions and each randomised question's options. */
+function DisplayOrderList({ r, order }: { r: OneResponse; order: Record<string, string[]> }) {
+  const { t, lang } = useI18n();
+  const question = (key: string) => r.questions.find((q) => q.key === key);
+  const text = (key: string) => localize(question(key)?.text, lang, 'en') || key;
+  const label = (key: string, value: string) => localize(question(key)?.options.find((o) => o.value === value)?.label, lang, 'en') || value;
+  return (
+    <>
+      <h3>{t('rs.one.order')}</h3>
+      <dl className="rs-details" data-testid="response-order">
+        {Object.entries(order).map(([key, values]) => (
+          <div key={key}>
+            <dt dir="auto">{key === '@questions' ? t('rs.one.orderQuestions') : text(key)}</dt>
+            <dd><ol className="rs-order">{values.map((v) => <li key={v}><bdi>{key === '@questions' ? text(v) : label(key, v)}</bdi></li>)}</ol></dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 

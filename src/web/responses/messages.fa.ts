@@ -52,6 +52,8 @@ export const responsesFa: Translation<keyof typeof responsesEn> = {
   'rs.one.channel': 'کانال',
   'rs.one.language': 'زبان',
   'rs.one.hidden': 'فیلدهای پنهان',
+  'rs.one.order': 'ترتیب نمایش‌داده‌شده (تصادفی)',
+  'rs.one.orderQuestions': 'پرسش‌ها',
   'rs.one.noHidden': 'هیچ',
   'rs.one.flags': 'بررسی‌های کیفیت داده',
   'rs.one.noFlags': 'هیچ بررسی‌ای این پاسخ را علامت نزده است.',

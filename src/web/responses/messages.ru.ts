@@ -52,6 +52,8 @@ export const responsesRu: Translation<keyof typeof responsesEn> = {
   'rs.one.channel': 'Канал',
   'rs.one.language': 'Язык',
   'rs.one.hidden': 'Скрытые поля',
+  'rs.one.order': 'Показанный порядок (случайный)',
+  'rs.one.orderQuestions': 'Вопросы',
   'rs.one.noHidden': 'Нет',
   'rs.one.flags': 'Проверки качества данных',
   'rs.one.noFlags': 'Проверки не отметили этот ответ.',

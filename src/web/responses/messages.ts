@@ -49,6 +49,8 @@ export const responsesEn = {
   'rs.one.channel': 'Channel',
   'rs.one.language': 'Language',
   'rs.one.hidden': 'Hidden fields',
+  'rs.one.order': 'Order shown (random)',
+  'rs.one.orderQuestions': 'Questions',
   'rs.one.noHidden': 'None',
   'rs.one.flags': 'Data-quality checks',
   'rs.one.noFlags': 'No check flagged this response.',

@@ -92,10 +92,11 @@
       host.remove();
       try { if (before && before.focus && d.contains(before)) before.focus(); } catch (e) {}
     }
-    function thanks() {
+    // ended: the message of a full "end" quota (the survey ends there for this visitor; nothing was stored).
+    function thanks(ended) {
       box.removeChild(form);
       var h = el('h2', { tabindex: '-1' }, t.thanksTitle, box);
-      el('p', 0, t.thanksText, box);
+      el('p', 0, ended || t.thanksText, box);
       h.focus();
     }
     form.addEventListener('submit', function (e) {
@@ -113,8 +114,11 @@
       fetch(base + '/w/' + encodeURIComponent(slug), { method: 'POST', credentials: 'omit', body: JSON.stringify(body), signal: ac && ac.signal })
         .then(function (r) {
           if (!r.ok) throw r.status;
+          return r.json().catch(function () { return {}; });
+        })
+        .then(function (j) {
           try { answered(); } catch (e2) {}
-          thanks();
+          thanks(j && j.ended && typeof j.message == 'string' ? j.message : '');
         })
         .catch(function () {
           busy = 0;

@@ -5,7 +5,7 @@ import { normalizeQuestion, planRevision, slugFromName, SurveyInputSchema, type 
 import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/templates.ts';
 import { languageOr } from '../../../core/i18n/languages.ts';
 import type { Queryable } from '../../../db/connection.ts';
-import { auditSurvey, insertSurvey, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
+import { auditSurvey, insertSurvey, orgSurveyIdBySlug, surveyFields, writeQuestions } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting } from '../../../db/surveys/slugHistory.ts';
 import { parse } from '../../../http/validate.ts';
 import { DomainError } from '../../../core/errors.ts';
@@ -47,6 +47,7 @@ export async function createSurvey(tx: Queryable, actor: Principal, input: Surve
   await assertSlugNotRedirecting(tx, slug, null);
   const audience = input.audience ?? 'customers';
   assertStaffRoles(audience, input.questions);
+  await assertClosedRedirect(tx, actor.orgId, input.closedRedirectSlug, null);
   const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null, audience));
   const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
   const plan = planRevision([], questions, 1, false);
@@ -59,4 +60,15 @@ export async function createSurvey(tx: Queryable, actor: Principal, input: Surve
 export function assertStaffRoles(audience: SurveyAudience, questions: SurveyInput['questions']): void {
   const [issue] = staffRoleIssues(audience, questions);
   if (issue) throw new DomainError('validation', `${issue.path.join('.')}: ${issue.message}`, { field: issue.path.join('.') });
+}
+
+/**
+ * The closed page's link must name another survey of the organisation (an address it does not have would
+ * send respondents to "Survey not found").
+ */
+export async function assertClosedRedirect(tx: Queryable, orgId: string, slug: string | null | undefined, selfId: string | null): Promise<void> {
+  if (!slug) return;
+  const id = await orgSurveyIdBySlug(tx, orgId, slug);
+  const problem = !id ? `no survey of the organisation has the address "${slug}"` : id === selfId ? 'must be another survey, not this one' : null;
+  if (problem) throw new DomainError('validation', `closedRedirectSlug: ${problem}`, { field: 'closedRedirectSlug' });
 }

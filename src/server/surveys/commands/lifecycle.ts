@@ -24,8 +24,12 @@ async function lockedSurvey(tx: Queryable, actor: Principal, surveyId: string) {
 export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId: string, locale: string): Promise<string> {
   const source = await loadSurvey(tx, actor.orgId, surveyId);
   if (!source) throw notFound('Survey not found');
-  // Ids and versions are stripped by the schema: the copy starts at version 1 with a new generated slug.
-  const input = storedAsInput(source, { name: copyName(source.name, locale), slug: undefined, questions: source.questions.filter((q) => !q.archivedInVersion) });
+  // Ids and versions are stripped by the schema: the copy starts at version 1 with a new generated slug. The schedule
+  // belongs to the original's campaign: the copy starts unscheduled.
+  const input = storedAsInput(source, {
+    name: copyName(source.name, locale), slug: undefined, opensAt: undefined, closesAt: undefined, closedRedirectSlug: undefined,
+    questions: source.questions.filter((q) => !q.archivedInVersion),
+  });
   const id = await createSurvey(tx, actor, input);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.duplicate', id, { from: surveyId });
   return id;

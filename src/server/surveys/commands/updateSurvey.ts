@@ -9,7 +9,8 @@ import {
 } from '../../../db/surveys/saveSurvey.ts';
 import { assertSlugNotRedirecting, recordSlugChange } from '../../../db/surveys/slugHistory.ts';
 import { notFound } from '../../../http/errors.ts';
-import { assertStaffRoles } from './createSurvey.ts';
+import { scheduleIssues } from '../../../core/surveys/schedule.ts';
+import { assertClosedRedirect, assertStaffRoles } from './createSurvey.ts';
 
 /**
  * Applies `input` to the survey on `tx`: free edits for a draft without answers; otherwise texts in
@@ -30,6 +31,7 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     throw new DomainError('validation', 'audience: the audience cannot change once the survey has answers', { field: 'audience' });
   }
   assertStaffRoles(audience, input.questions);
+  await assertClosedRedirect(tx, actor.orgId, input.closedRedirectSlug, surveyId);
   const plan = planRevision(stored.questions.map((q) => ({ ...q, id: q.id! })), questions, stored.version, strict);
   const slug = input.slug ?? stored.slug;
   if (slug !== stored.slug) {
@@ -37,7 +39,11 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
     // A draft was never public: its old address need not keep working.
     if (stored.status !== 'draft') await recordSlugChange(tx, actor.orgId, surveyId, stored.slug, slug);
   }
-  await updateSurveyRow(tx, actor.orgId, surveyId, surveyFields(input, slug, stored.template, audience, stored), plan.version);
+  const fields = surveyFields(input, slug, stored.template, audience, stored);
+  // A bound sent alone is checked against the other one as stored.
+  const [scheduleIssue] = scheduleIssues(fields);
+  if (scheduleIssue) throw new DomainError('validation', `closesAt: ${scheduleIssue.message}`, { field: 'closesAt' });
+  await updateSurveyRow(tx, actor.orgId, surveyId, fields, plan.version);
   await writeQuestions(tx, actor.orgId, surveyId, plan.questions, plan.deleteIds);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.update', surveyId, {
     version: plan.version,

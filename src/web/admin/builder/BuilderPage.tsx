@@ -13,6 +13,7 @@ import type { SurveyAnswer, SurveyDetailAnswer } from '../types.ts';
 import type { SurveyDef, SurveyStatus } from '../../../core/surveys/types.ts';
 import { builderReducer, errorField, errorTargets, initialState, isLong, toSurveyInput, validateSurvey, type Issue } from './state.ts';
 import { SurveyMeta, SurveyTexts } from './SurveySettings.tsx';
+import { SurveyAvailability } from './SurveyAvailability.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { addressText } from './props.ts';
 import { QuestionList } from './QuestionList.tsx';
@@ -205,6 +206,7 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
           <div role="tabpanel" id={panelId('builder-lang')} aria-labelledby={tabId('builder-lang', state.activeLang)}>
             <SurveyTexts state={state} dispatch={dispatch} errorFor={errorFor} />
             <QuestionList state={state} dispatch={dispatch} errorFor={errorFor} />
+            <SurveyAvailability state={state} dispatch={dispatch} errorFor={errorFor} />
           </div>
         </fieldset>
       </div>

@@ -145,6 +145,12 @@ export function ChoicesEditor({ state, question: q, index, locked, update, error
         ))}
       </ol>
       <p><button type="button" className="secondary" onClick={add}>{t('builder.addChoice')}</button></p>
+      <label className="check">
+        <input type="checkbox" checked={!!q.randomizeOptions} aria-describedby={`rnd-${index}-hint`} data-testid={`randomize-${index}`}
+          onChange={(e) => update({ randomizeOptions: e.target.checked || undefined })} />
+        {t('avail.randomizeOptions')}
+      </label>
+      <small id={`rnd-${index}-hint`} className="muted">{t('avail.randomizeOptionsHint')}</small>
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ import { LONG_SURVEY_WARNING } from '../../../core/surveys/types.ts';
 import { newQuestion, type AddableType } from './defaults.ts';
 
 export type TextField = 'title' | 'intro' | 'thanks';
+/** When and how often the survey takes answers (SurveyAvailability.tsx). */
+export type AvailabilityField = 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'responseLimit' | 'quotas' | 'randomGroups';
 
 export interface BuilderState {
   survey: SurveyDef;
@@ -22,6 +24,7 @@ export interface BuilderState {
 export type BuilderAction =
   | { type: 'load'; survey: SurveyDef }
   | { type: 'setMeta'; field: 'name' | 'slug'; value: string }
+  | { type: 'setAvailability'; patch: Partial<Pick<SurveyDef, AvailabilityField>> }
   | { type: 'setText'; field: TextField; lang: string; value: string }
   | { type: 'toggleLanguage'; lang: string }
   | { type: 'setDefaultLanguage'; lang: string }
@@ -100,6 +103,8 @@ export function builderReducer(state: BuilderState, action: BuilderAction): Buil
       if (action.survey.questions.length === state.uids.length) fresh.uids = state.uids;
       return { ...fresh, activeLang: action.survey.languages.includes(state.activeLang) ? state.activeLang : fresh.activeLang };
     }
+    case 'setAvailability':
+      return { ...state, dirty: true, survey: { ...state.survey, ...action.patch } };
     case 'setMeta':
       return { ...state, dirty: true, survey: { ...survey, [action.field]: action.value } };
     case 'setText':
