@@ -14,7 +14,7 @@ import { npsGroup } from '../stats/nps.ts';
 import { localize } from './localize.ts';
 import { thanksWithoutHeading } from './thanks.ts';
 import type {
-  AnswerMap, AnswerValue, Condition, ConditionGroup, Jump, LocalizedText, Logic, QuestionDef, ScoreGroup, ShowIf, SurveyDef,
+  AnswerMap, AnswerValue, Condition, ConditionGroup, LocalizedText, Logic, QuestionDef, ScoreGroup, ShowIf, SurveyDef,
 } from './types.ts';
 
 /** The `to` of a jump that ends the survey. */
@@ -232,10 +232,11 @@ export function answerText(q: QuestionDef | undefined, a: AnswerValue | undefine
 export function pipe(template: string, env: PipeEnv): string {
   if (!template.includes('{{')) return template;
   return template.replace(PIPE, (_all, name: string, orElse: string | undefined) => {
-    let value = '';
-    if (name.startsWith('hidden.')) value = env.ctx?.hidden?.[name.slice(7)] ?? '';
-    else if (name.startsWith('contact.')) value = env.ctx?.contact?.[name.slice(8)] ?? '';
-    else value = answerText(env.questions.find((q) => q.key === name), env.answers[name], env.lang, env.fallback);
+    const value = name.startsWith('hidden.')
+      ? (env.ctx?.hidden?.[name.slice(7)] ?? '')
+      : name.startsWith('contact.')
+        ? (env.ctx?.contact?.[name.slice(8)] ?? '')
+        : answerText(env.questions.find((q) => q.key === name), env.answers[name], env.lang, env.fallback);
     return value.trim() || (orElse ?? '').trim();
   });
 }
