@@ -151,7 +151,7 @@ function ConditionEditor({ cond, onChange, onRemove, n, at, ...p }: LogicProps &
           )}
         </Field>
       )}
-      <button type="button" className="link" onClick={onRemove}>{t('logic.remove')}</button>
+      <button type="button" className="link-button" onClick={onRemove}>{t('logic.remove')}</button>
     </fieldset>
   );
 }
@@ -186,7 +186,7 @@ function GroupEditor({ group, onChange, onRemove, depth, at, ...p }: LogicProps 
         {depth < MAX_LOGIC_DEPTH && (
           <button type="button" className="secondary" onClick={() => set([...items, { [mode === 'all' ? 'any' : 'all']: [newCondition(p.earlier)] }])}>{t('logic.addGroup')}</button>
         )}
-        {onRemove && <button type="button" className="link" onClick={onRemove}>{t('logic.remove')}</button>}
+        {onRemove && <button type="button" className="link-button" onClick={onRemove}>{t('logic.remove')}</button>}
       </div>
     </fieldset>
   );
@@ -263,7 +263,7 @@ export function JumpEditor({ state, question: q, index, errorFor, update }: Edit
               )}
             </Field>
           ))}
-          <button type="button" className="link" onClick={() => set(jumps.filter((_, n) => n !== i))}>{t('jumps.remove')}</button>
+          <button type="button" className="link-button" onClick={() => set(jumps.filter((_, n) => n !== i))}>{t('jumps.remove')}</button>
         </fieldset>
       ))}
       <div className="row">
