@@ -269,7 +269,9 @@ export function JumpEditor({ state, question: q, index, errorFor, update }: Edit
       <div className="row">
         <button type="button" className="secondary" onClick={() => set([...jumps, { to: later[0]?.key ?? END }])}>{t('jumps.add')}</button>
       </div>
-      <small className="muted">{t('logic.pipingHint')}</small>
+      <small className="muted">
+        {t('logic.pipingHint', { answer: '{{key}}', hidden: '{{hidden.NAME}}', contact: '{{contact.ATTR}}', fallback: `{{key|${t('logic.fallbackWord')}}}` })}
+      </small>
     </fieldset>
   );
 }
