@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, startTestServer, type TestServer } from '../helpers/app.ts';
 import type { QuestionDef } from '../../src/core/surveys/types.ts';
 import { buildSurvey, type SurveyFixture } from './factory.ts';
+import { buildContact } from '../invitations/fixtures.ts';
+import { inviteContact } from '../../src/server/invitations/commands/inviteContact.ts';
+import { tokenHash } from '../../src/server/invitations/commands/links.ts';
 
 let server: TestServer;
 let orgId: string;
@@ -115,6 +118,24 @@ describe('jumps without JavaScript', () => {
 });
 
 describe('piping on the pages', () => {
+  it('pipes a personal link\'s contact attributes (and nothing of them on a public link)', async () => {
+    const withContact = await buildSurvey(server.pool, orgId, {
+      questions: [{ key: 'nps', type: 'nps', metric: 'nps', required: true, text: { en: 'Dear {{contact.name|customer}} from {{contact.city|here}}, recommend us?' }, scale: { min: 0, max: 10, style: 'numbers' } }],
+    });
+    const contactId = await buildContact(server.pool, orgId, { email: 'leyla@pipe.test', name: 'Leyla <3' });
+    await server.pool.query(`update contacts set attributes = '{"city": "Tabriz", "secret": "do-not-ship"}' where id = $1`, [contactId]);
+    const inv = await inviteContact(server.pool, undefined, { orgId, surveyId: withContact.id, contactId, channel: 'email' });
+    const token = 'T'.repeat(43);
+    await server.pool.query(`update survey_invitations set token_hash = $2 where id = $1`, [inv.invitationId, tokenHash(token)]);
+    const page = await (await fetch(`${server.baseUrl}/i/${token}`)).text();
+    expect(page).toContain('Dear Leyla &lt;3 from Tabriz, recommend us?');
+    // The page script gets only the attributes the survey pipes.
+    expect(page).toContain('Tabriz');
+    expect(page).not.toContain('do-not-ship');
+    const open = await (await fetch(`${server.baseUrl}/s/${withContact.slug}`)).text();
+    expect(open).toContain('Dear customer from here, recommend us?');
+  });
+
   it('pipes a hidden field into a question, escaped', async () => {
     const page = await (await fetch(`${server.baseUrl}/s/${piped.slug}?name=${encodeURIComponent('<script>alert(1)</script>')}`)).text();
     expect(page).toContain('Hello &lt;script&gt;alert(1)&lt;/script&gt;, recommend us?');
