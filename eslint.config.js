@@ -76,7 +76,7 @@ export default defineConfig(
     // Counted against the respondent page's byte budget: written compactly (comma sequences).
     files: ['src/respond/assets/**/*.js'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', matchMedia: 'readonly', navigator: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', Date: 'readonly', history: 'readonly', AbortController: 'readonly', Event: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { svFlow: 'readonly', window: 'readonly', document: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', location: 'readonly', matchMedia: 'readonly', navigator: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', Date: 'readonly', history: 'readonly', AbortController: 'readonly', Event: 'readonly' } },
   },
   {
     // The kiosk page's script and service worker (docs/kiosk.md), run by the browser.

@@ -46,7 +46,7 @@ export async function invitationPage(deps: AppDeps, request: FastifyRequest<{ Pa
   const values = embedded && first(query.s) !== '' && embedded.scores.includes(score) ? { [embedded.question.key]: [String(score)] } : undefined;
   const page = renderSurveyPage({
     survey, lang, idempotencyKey: newIdempotencyKey(), startedMs: Date.now(), locationId: inv.contactLocationId,
-    channel: inv.channel, hidden: {}, values, invitationToken: first(request.params.token),
+    channel: inv.channel, hidden: {}, values, invitationToken: first(request.params.token), contact: inv.contactFields,
   });
   return sendPage(reply, 200, page, accentStyle(survey));
 }

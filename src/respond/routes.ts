@@ -8,7 +8,7 @@ import { hiddenFromQuery, newIdempotencyKey, parseChannel, resolveLocation, surv
 import { sendMessage, sendPage, standardErrorPages } from './pageReply.ts';
 import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { accentStyle } from './render/brand.ts';
-import { loadPublicSurvey, submitHandler } from './submitHandler.ts';
+import { endedThanks, loadPublicSurvey, submitHandler } from './submitHandler.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, sendIfUnavailable } from './lifecycle.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { progressHandler, resumeHandler } from './progress.ts';
@@ -82,7 +82,8 @@ export async function registerRespondRoutes(app: FastifyInstance, deps: AppDeps)
       const query = (request.query ?? {}) as Fields;
       const lang = surveyLanguage(survey, query.lang, request.headers['accept-language']);
       const referral = preview ? null : await referralOfThanks(deps, request, survey, lang, query.ref);
-      return sendPage(reply, 200, renderThanksPage(survey, lang, preview, referral ?? undefined), accentStyle(survey));
+      const text = endedThanks(survey, lang, query.end);
+      return sendPage(reply, 200, renderThanksPage(survey, lang, preview, referral ?? undefined, text), accentStyle(survey));
     });
 
     scope.post('/s/:slug', { logLevel, bodyLimit: BODY_LIMIT, config: config(postMax) }, submitHandler(deps));

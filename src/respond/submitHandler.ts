@@ -7,7 +7,10 @@ import type { AppDeps } from '../http/deps.ts';
 import { DomainError } from '../core/errors.ts';
 import { parseAnswers, type RawAnswer } from '../core/surveys/logic.ts';
 import { loadSurveyBySlug, type LoadedSurvey } from '../db/surveys/loadSurvey.ts';
-import { IDEMPOTENCY_KEY_RE, prepareSubmission, quotaEndOf, submitResponse, SurveyChangedError } from '../server/responses/commands/submitResponse.ts';
+import {
+  IDEMPOTENCY_KEY_RE, prepareSubmission, quotaEndOf, submissionContext, submitResponse, SurveyChangedError,
+} from '../server/responses/commands/submitResponse.ts';
+import { END, thanksText, type FlowEnd } from '../core/surveys/flow.ts';
 import { isPreviewRequest, loadPreviewSurvey, redirectFromEarlierSlug, sendClosed } from './lifecycle.ts';
 import { PUBLIC_SLUG_RE } from '../core/surveys/publicSlug.ts';
 import { createSurveyCache } from './surveyCache.ts';
@@ -18,7 +21,7 @@ import {
 } from './context.ts';
 import { pageText } from './i18n.ts';
 import { sendMessage, sendPage, wantsJson } from './pageReply.ts';
-import { renderSurveyPage } from './render/surveyPage.ts';
+import { renderSurveyPage, renderThanksPage } from './render/surveyPage.ts';
 import { surveyDisplayOrder } from '../core/surveys/displayOrder.ts';
 import { renderMessagePage } from './render/layout.ts';
 import { localize } from '../core/surveys/localize.ts';
@@ -35,9 +38,23 @@ export async function loadPublicSurvey(deps: AppDeps, slug: string): Promise<Loa
   return survey && survey.status !== 'draft' ? survey : null;
 }
 
-/** Where a form submission is redirected once it is stored (GET /s/:slug/thanks), with a promoter's referral code. */
-export function thanksPath(slug: string, lang: string, preview = false, referralCode: string | null = null): string {
-  return `/s/${encodeURIComponent(slug)}/thanks?lang=${encodeURIComponent(lang)}${preview ? '&preview=1' : ''}${referralCode ? `&ref=${referralCode}` : ''}`;
+/**
+ * Where a form submission is redirected once it is stored (GET /s/:slug/thanks), with a promoter's referral code
+ * and, when a jump ended the survey, that jump (`end=<question key>.<jump index>`) whose thank-you text is shown.
+ */
+export function thanksPath(slug: string, lang: string, preview = false, referralCode: string | null = null, end: FlowEnd | null = null): string {
+  return `/s/${encodeURIComponent(slug)}/thanks?lang=${encodeURIComponent(lang)}${preview ? '&preview=1' : ''}${referralCode ? `&ref=${referralCode}` : ''}${
+    end ? `&end=${end.at}.${end.jump}` : ''
+  }`;
+}
+
+/** The thank-you text of GET /s/:slug/thanks?end=<key>.<index> (a jump's own; nothing to pipe but fallbacks), or undefined. */
+export function endedThanks(survey: LoadedSurvey, lang: string, end: unknown): string | undefined {
+  const m = /^([a-z0-9_]{1,40})\.(\d{1,2})$/.exec(first(end));
+  const jump = m ? survey.questions.find((q) => q.key === m[1])?.jumps?.[Number(m[2])] : undefined;
+  if (!m || !jump || jump.to !== END) return undefined;
+  const flow = { answers: {}, end: { at: m[1], jump: Number(m[2]), thanks: jump.thanks } };
+  return thanksText(survey, flow, { lang, fallback: survey.defaultLanguage }, pageText(lang, 'thanksTitle'));
 }
 
 /** Keeps strings and numbers (or lists of them): JSON bodies may carry anything. */
@@ -124,6 +141,7 @@ async function handleSubmission(
       locationId: location?.id ?? null,
       preview,
       invitationToken: invitation ? first(body._inv) : undefined,
+      contact: invitation?.contactFields,
     });
     return sendPage(reply, status, page, accentStyle(survey));
   };
@@ -142,7 +160,7 @@ async function handleSubmission(
       // The author's preview: validated exactly like a real submission, then nothing is stored.
       prepareSubmission(submission);
       if (json) return reply.status(200).send({ ok: true, preview: true });
-      return reply.redirect(thanksPath(survey.slug, lang, true), 303);
+      return reply.redirect(thanksPath(survey.slug, lang, true, null, parseAnswers(survey, raw, lang, submissionContext(submission)).end), 303);
     }
     // One statement (with the submissions arriving meanwhile: group commit): committed when it returns.
     const result = await submitResponse(deps.pool, submission, insert);
@@ -151,8 +169,16 @@ async function handleSubmission(
     if (invitation) await linkSubmission(deps, invitation, result.responseId);
     if (result.created) deps.responseEvents?.created(survey.orgId, result.responseId);
     // A promoter's personal "bring a friend" code (the same one on a retry), shown on the thank-you page.
-    const code = await issueReferralCode(deps.pool, survey.orgId, result.responseId, survey.questions, parseAnswers(survey, raw, lang).answers);
-    const thanks = thanksPath(survey.slug, lang, false, code);
+    const parsed = parseAnswers(survey, raw, lang, submissionContext(submission));
+    const code = await issueReferralCode(deps.pool, survey.orgId, result.responseId, survey.questions, parsed.answers);
+    const thanks = thanksPath(survey.slug, lang, false, code, parsed.end);
+    // A thank-you text that pipes answers (or hidden fields, a contact) is shown at once: the redirect would not carry them.
+    const own = localize(parsed.end?.thanks, lang, survey.defaultLanguage) || localize(survey.thanks, lang, survey.defaultLanguage);
+    if (!json && !code && own.includes('{{')) {
+      const ctx = { ...submissionContext(submission), contact: invitation?.contactFields ?? {} };
+      const text = thanksText(survey, parsed, { lang, fallback: survey.defaultLanguage, ctx }, pageText(lang, 'thanksTitle'));
+      return sendPage(reply, 200, renderThanksPage(survey, lang, false, undefined, text), accentStyle(survey));
+    }
     // Only now, after the commit, does the respondent get a 2xx.
     if (json) {
       const referral = code ? { referral: { code, url: referralLink(deps, request, code) }, next: thanks } : {};

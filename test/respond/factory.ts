@@ -80,11 +80,12 @@ export async function buildSurvey(pool: pg.Pool, orgId: string, opts: SurveyFixt
   for (const [i, q] of questions.entries()) {
     const r = await pool.query(
       `insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max, scale_style,
-                             scale_labels, box_min, direction, options, follows_question_key, why_texts, show_if, archived_in_version)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) returning id`,
+                             scale_labels, box_min, direction, options, follows_question_key, why_texts, show_if, archived_in_version, jumps)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) returning id`,
       [orgId, surveyId, q.key, i, q.type, q.metric, q.required, q.text, q.scale?.min ?? null, q.scale?.max ?? null,
         q.scale?.style ?? null, q.scale?.labels ?? {}, q.boxMin ?? null, q.direction ?? null, JSON.stringify(q.options ?? []),
-        q.followsQuestionKey ?? null, q.whyTexts ?? {}, q.showIf ? JSON.stringify(q.showIf) : null, q.archivedInVersion ?? null],
+        q.followsQuestionKey ?? null, q.whyTexts ?? {}, q.showIf ? JSON.stringify(q.showIf) : null, q.archivedInVersion ?? null,
+        q.jumps?.length ? JSON.stringify(q.jumps) : null],
     );
     questionIds[q.key] = r.rows[0].id;
   }

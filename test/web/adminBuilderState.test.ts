@@ -47,12 +47,38 @@ describe('builder reducer', () => {
     expect(run(s1, { type: 'moveQuestion', index: 0, delta: -1 })).toBe(s1);
   });
 
+  it('renaming a key follows references inside groups and jumps; deleting drops them (and jumps to it)', () => {
+    let s = run(initialState(draft()), { type: 'addQuestion', kind: 'nps' }, { type: 'addQuestion', kind: 'text' }, { type: 'addQuestion', kind: 'text' });
+    s = run(s,
+      { type: 'updateQuestion', index: 0, patch: { jumps: [{ when: { any: [{ question: 'nps', op: 'gte', value: 9 }, { channel: true, op: 'eq', value: 'sms' }] }, to: 'text_2' }] } },
+      { type: 'updateQuestion', index: 2, patch: { showIf: { all: [{ question: 'nps', op: 'lte', value: 6 }, { question: 'text', op: 'answered' }] } } },
+      { type: 'renameKey', index: 0, key: 'score' },
+      { type: 'renameKey', index: 2, key: 'last' });
+    expect(s.survey.questions[0].jumps).toEqual([{ when: { any: [{ question: 'score', op: 'gte', value: 9 }, { channel: true, op: 'eq', value: 'sms' }] }, to: 'last' }]);
+    expect(s.survey.questions[2].showIf).toEqual({ all: [{ question: 'score', op: 'lte', value: 6 }, { question: 'text', op: 'answered' }] });
+    s = run(s, { type: 'removeQuestion', index: 1 });
+    expect(s.survey.questions[1].showIf).toEqual({ all: [{ question: 'score', op: 'lte', value: 6 }] });
+    s = run(s, { type: 'removeQuestion', index: 1 });
+    expect(s.survey.questions[0].jumps).toEqual([]);
+  });
+
+  it('flags a jump that does not go forward and conditions on later questions', () => {
+    let s = run(initialState(draft()), { type: 'addQuestion', kind: 'nps' }, { type: 'addQuestion', kind: 'text' });
+    s = run(s,
+      { type: 'updateQuestion', index: 1, patch: { text: { en: 'More?' }, jumps: [{ to: 'nps' }, { to: '@end', when: { question: 'text', op: 'answered' } }] } },
+      { type: 'updateQuestion', index: 0, patch: { showIf: { any: [{ question: 'text', op: 'answered' }] } } });
+    const fields = validateSurvey(s.survey).map((i) => `${i.field}:${i.code}`);
+    expect(fields).toContain('questions.1.jumps.0.to:jump_forward');
+    expect(fields).toContain('questions.0.showIf:show_if_order');
+    expect(fields.filter((f) => f.startsWith('questions.1.jumps.1'))).toEqual([]);
+  });
+
   it('renaming a key follows show-if and follow-up references; deleting clears them', () => {
     let s = run(initialState(draft()), { type: 'addQuestion', kind: 'nps' }, { type: 'addQuestion', kind: 'why' }, { type: 'addQuestion', kind: 'text' });
     s = run(s, { type: 'updateQuestion', index: 2, patch: { showIf: { question: 'nps', op: 'lte', value: 6 } } }, { type: 'renameKey', index: 0, key: 'Recommend' });
     expect(s.survey.questions[0].key).toBe('recommend');
     expect(s.survey.questions[1].followsQuestionKey).toBe('recommend');
-    expect(s.survey.questions[2].showIf?.question).toBe('recommend');
+    expect(s.survey.questions[2].showIf).toEqual({ question: 'recommend', op: 'lte', value: 6 });
     s = run(s, { type: 'removeQuestion', index: 0 });
     expect(s.survey.questions).toHaveLength(2);
     expect(s.survey.questions[1].showIf).toBeNull();

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../surveys/templates.ts';
-import { STAFF_ROLES, SURVEY_AUDIENCES, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
+import { STAFF_ROLES, SURVEY_AUDIENCES, type Condition, type Logic, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
 import { IsoInstant, LocalizedTextSchema, schemaOf } from './common.ts';
 
 const SurveyStatusSchema = z.enum(['draft', 'live', 'closed']);
@@ -55,6 +55,24 @@ export const ScaleSchema = z.strictObject({
   labels: z.strictObject({ min: LocalizedTextSchema.optional(), max: LocalizedTextSchema.optional() }).optional(),
 });
 
+const ConditionSchema = schemaOf<Condition>()(
+  z.strictObject({
+    question: z.string().optional(),
+    hidden: z.string().optional(),
+    channel: z.literal(true).optional(),
+    language: z.literal(true).optional(),
+    op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
+    value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
+  }),
+);
+/** A show-if or a jump's condition: one condition, or AND (all) / OR (any) groups of them, nested. */
+const LogicSchema: z.ZodType<Logic> = z.lazy(() =>
+  z.union([
+    ConditionSchema,
+    z.strictObject({ all: z.array(LogicSchema).optional(), any: z.array(LogicSchema).optional() }),
+  ]),
+);
+
 export const QuestionDefSchema = schemaOf<QuestionDef>()(
   z.strictObject({
     id: z.string().optional(),
@@ -70,14 +88,8 @@ export const QuestionDefSchema = schemaOf<QuestionDef>()(
     options: z.array(z.strictObject({ value: z.string(), label: LocalizedTextSchema })).optional(),
     followsQuestionKey: z.string().optional(),
     whyTexts: z.partialRecord(z.enum(['detractor', 'passive', 'promoter']), LocalizedTextSchema).optional(),
-    showIf: z
-      .strictObject({
-        question: z.string(),
-        op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
-        value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
-      })
-      .nullable()
-      .optional(),
+    showIf: LogicSchema.nullable().optional(),
+    jumps: z.array(z.strictObject({ when: LogicSchema.nullable().optional(), to: z.string(), thanks: LocalizedTextSchema.optional() })).optional(),
     staffRole: z.enum(STAFF_ROLES).optional(),
     randomizeOptions: z.boolean().optional(),
     addedInVersion: z.number().optional(),

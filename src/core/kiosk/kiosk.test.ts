@@ -33,7 +33,7 @@ describe('kioskSurvey', () => {
     const survey = kioskSurvey({ questions: [choice, { ...nps, required: false }, why, stars] }, { score: { ...nps, required: false }, comment: why });
     expect(survey.questions.map((q) => [q.key, q.required])).toEqual([['nps', true], ['why', false]]);
     // The other required question (pick) is not asked, so a kiosk answer without it is valid.
-    expect(parseAnswers(survey, { nps: 9 }, 'en')).toEqual({ answers: { nps: { score: 9 } }, errors: {} });
+    expect(parseAnswers(survey, { nps: 9 }, 'en')).toEqual({ answers: { nps: { score: 9 } }, errors: {}, end: null });
     expect(Object.keys(parseAnswers(survey, {}, 'en').errors)).toEqual(['nps']);
     expect(parseAnswers(survey, { nps: 3, why: 'Slow' }, 'en').answers).toEqual({ nps: { score: 3 }, why: { text: 'Slow' } });
   });

@@ -5,8 +5,9 @@
  * asked) and the answer time kept from the tablet's clock. Also the shape of a kiosk's sync request.
  */
 import { z } from 'zod';
-import type { QuestionDef, ScoreGroup, SurveyDef } from '../surveys/types.ts';
+import type { Logic, QuestionDef, ScoreGroup, SurveyDef } from '../surveys/types.ts';
 import { MAX_TEXT_LENGTH, activeQuestions, isVisible, scoreGroup, scoreRange } from '../surveys/logic.ts';
+import { logicQuestions } from '../surveys/flow.ts';
 
 /** The channel kiosk answers are stored with. */
 export const KIOSK_CHANNEL = 'kiosk';
@@ -32,12 +33,17 @@ export interface KioskQuestions {
  * The questions a kiosk asks, or null when the survey has no score question (no kiosk can be made for it).
  * The comment is the first text question after the score question whose condition, if any, is on that score.
  */
+const onlyOn = (logic: Logic, key: string) => {
+  const refs = logicQuestions(logic);
+  return refs.length > 0 && refs.every((k) => k === key);
+};
+
 export function kioskQuestions(survey: Pick<SurveyDef, 'questions'>): KioskQuestions | null {
   const questions = activeQuestions(survey);
   const at = questions.findIndex((q) => scoreRange(q) !== null);
   if (at < 0) return null;
   const score = questions[at];
-  const comment = questions.slice(at + 1).find((q) => q.type === 'text' && (!q.showIf || q.showIf.question === score.key)) ?? null;
+  const comment = questions.slice(at + 1).find((q) => q.type === 'text' && (!q.showIf || onlyOn(q.showIf, score.key))) ?? null;
   return { score, comment };
 }
 
@@ -46,8 +52,9 @@ export function kioskQuestions(survey: Pick<SurveyDef, 'questions'>): KioskQuest
  * are not asked), the comment optional (a customer at the exit may skip it), the score required.
  */
 export function kioskSurvey<S extends Pick<SurveyDef, 'questions'>>(survey: S, picked: KioskQuestions): S {
-  const questions: QuestionDef[] = [{ ...picked.score, required: true, showIf: null }];
-  if (picked.comment) questions.push({ ...picked.comment, required: false });
+  // A kiosk asks just these two: jumps (to questions it does not ask) do not apply.
+  const questions: QuestionDef[] = [{ ...picked.score, required: true, showIf: null, jumps: undefined }];
+  if (picked.comment) questions.push({ ...picked.comment, required: false, jumps: undefined });
   return { ...survey, questions };
 }
 

@@ -76,6 +76,50 @@ describe('SurveyInputSchema', () => {
     expect(withQuestions(nps, { ...later, showIf: { question: 'nps', op: 'answered' } })).toEqual([]);
   });
 
+  it('checks AND/OR groups: subjects, one of all/any, depth, earlier questions, with paths', () => {
+    const later = { key: 'later', type: 'text', text: en('More?') } as const;
+    const showIf = (logic: unknown) => withQuestions(nps, { ...later, showIf: logic as QuestionInput['showIf'] });
+    expect(showIf({ all: [{ question: 'nps', op: 'lte', value: 6 }, { any: [{ hidden: 'tier', op: 'eq', value: 'gold' }, { channel: true, op: 'eq', value: 'email' }] }] })).toEqual([]);
+    expect(showIf({ language: true, op: 'in', value: ['ru', 'fa'] })).toEqual([]);
+    expect(showIf({ all: [{ question: 'nps', op: 'answered' }], any: [{ question: 'nps', op: 'answered' }] })).toEqual([
+      'questions.1.showIf: give exactly one of all (AND) or any (OR)',
+    ]);
+    expect(showIf({ any: [] })).toEqual(['questions.1.showIf.any: add at least one condition']);
+    expect(showIf({ all: [{ question: 'nps', hidden: 'x', op: 'answered' }] })).toEqual([
+      'questions.1.showIf.all.0: give exactly one of question, hidden, channel or language',
+    ]);
+    expect(showIf({ any: [{ question: 'nps', op: 'answered' }, { all: [{ question: 'later', op: 'answered' }] }] })).toEqual([
+      'questions.1.showIf.any.1.all.0.question: must be the key of an earlier question',
+    ]);
+    expect(showIf({ all: [{ hidden: 'tier', op: 'gte', value: 3 }] })).toEqual(['questions.1.showIf.all.0.value: gte needs a number and a scored question']);
+    const deep = { all: [{ any: [{ all: [{ any: [{ question: 'nps', op: 'answered' }] }] }] }] };
+    expect(showIf(deep)).toEqual(['questions.1.showIf.all.0.any.0.all.0: groups nest at most 3 levels deep']);
+    expect(showIf({ all: [{ any: [{ all: [{ question: 'nps', op: 'answered' }] }] }] })).toEqual([]);
+  });
+
+  it('lets a jump only go forward (or end with its own thanks)', () => {
+    const t = (key: string, extra: Partial<QuestionInput> = {}) => ({ key, type: 'text', text: en(key), ...extra }) as Partial<QuestionInput>;
+    const when = { question: 'nps', op: 'gte', value: 9 } as const;
+    expect(withQuestions({ ...nps, jumps: [{ when, to: '@end', thanks: en('Bye') }, { to: 'c' }] }, t('b'), t('c'))).toEqual([]);
+    expect(withQuestions(t('a'), t('b', { jumps: [{ to: 'a' }] }))).toEqual([
+      'questions.1.jumps.0.to: a jump may only go forward: give the key of a later question or @end',
+    ]);
+    expect(withQuestions(t('a', { jumps: [{ to: 'a' }] }))).toEqual(['questions.0.jumps.0.to: a jump may only go forward: give the key of a later question or @end']);
+    expect(withQuestions(t('a', { jumps: [{ to: 'b', thanks: en('x') }] }), t('b'))).toEqual(['questions.0.jumps.0.thanks: only a jump to @end has a thank-you text']);
+    expect(withQuestions(nps, t('a', { jumps: [{ when: { question: 'b', op: 'answered' }, to: '@end' }] }), t('b'))).toEqual([
+      'questions.1.jumps.0.when.question: must be the key of an earlier question',
+    ]);
+    expect(withQuestions({ ...nps, jumps: [{ to: '@end', thanks: { ru: 'Спасибо' } }] })).toEqual(['questions.0.jumps.0.thanks.en: required in the default language (en)']);
+    expect(withQuestions({ ...nps, jumps: [{ to: 'Bad!' }] })[0]).toMatch(/^questions\.0\.jumps\.0\.to: /);
+  });
+
+  it('lets piping name only earlier questions', () => {
+    const t = (key: string, text: string) => ({ key, type: 'text', text: en(text) }) as Partial<QuestionInput>;
+    expect(withQuestions(nps, t('b', 'You gave {{nps}}, {{hidden.name|friend}} {{contact.city}}'))).toEqual([]);
+    expect(withQuestions(t('a', 'About {{b}}?'), t('b', 'B'))).toEqual(['questions.0.text.en: {{b}} must name an earlier question']);
+    expect(issues({ questions: [nps], thanks: en('Thanks for {{nps}} and {{nope|x}}') })).toEqual(['thanks.en: {{nope}} must name an earlier question']);
+  });
+
   it('lets a "why?" follow-up follow only an earlier scored question', () => {
     const why = { key: 'why', type: 'text', text: en('Why?'), followsQuestionKey: 'nps', whyTexts: { detractor: en('What went wrong?') } } as const;
     expect(withQuestions(nps, why)).toEqual([]);

@@ -10,6 +10,7 @@ import { staffRoleIssues } from '../staff/roles.ts';
 import { QUOTA_ACTIONS } from './quotas.ts';
 import { RANDOMIZABLE_TYPES } from './displayOrder.ts';
 import { scheduleIssues } from './schedule.ts';
+import { END, MAX_LOGIC_DEPTH, isGroup, logicQuestions, pipedQuestions } from './flow.ts';
 import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef, type SurveyDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
@@ -31,6 +32,40 @@ const ShowIfSchema = z.object({
   question: key,
   op: z.enum(['lte', 'gte', 'eq', 'in', 'answered']),
   value: z.union([z.number(), z.string().max(100), z.array(z.union([z.number(), z.string().max(100)])).max(50)]).optional(),
+});
+
+const HIDDEN_NAME = z.string().regex(/^[A-Za-z0-9_.-]{1,60}$/, 'use 1-60 characters A-Z, a-z, 0-9, _, . or -');
+
+/** One test of a logic group: the show-if operators over one subject (structuralIssues checks "exactly one"). */
+const ConditionSchema = z.object({
+  question: key.optional(),
+  hidden: HIDDEN_NAME.optional(),
+  channel: z.literal(true).optional(),
+  language: z.literal(true).optional(),
+  op: ShowIfSchema.shape.op,
+  value: ShowIfSchema.shape.value,
+});
+type ConditionInput = z.infer<typeof ConditionSchema>;
+interface GroupInput {
+  all?: Array<ConditionInput | GroupInput>;
+  any?: Array<ConditionInput | GroupInput>;
+}
+/** AND (all) / OR (any) over conditions and nested groups (flow.ts evaluateLogic). */
+const GroupSchema: z.ZodType<GroupInput> = z.lazy(() =>
+  z.object({
+    all: z.array(z.union([ConditionSchema, GroupSchema])).max(50).optional(),
+    any: z.array(z.union([ConditionSchema, GroupSchema])).max(50).optional(),
+  }),
+);
+/** A single condition (the show-if of older surveys) or a group. */
+const LogicSchema = z.union([ConditionSchema, GroupSchema]);
+type LogicInput = z.infer<typeof LogicSchema>;
+
+/** After the question: when `when` holds (absent: always), go forward to question `to` or end (`@end`) with `thanks`. */
+const JumpSchema = z.object({
+  when: LogicSchema.nullable().optional(),
+  to: z.union([key, z.literal('@end')]),
+  thanks: text(2000).optional(),
 });
 
 /** A quota's condition: the show-if operators over one answer, hidden field or the location (quotas.ts). */
@@ -86,7 +121,9 @@ export const QuestionInputSchema = z.object({
   options: z.array(OptionSchema).max(50).optional(),
   followsQuestionKey: key.optional(),
   whyTexts: z.object({ detractor: text(1000).optional(), passive: text(1000).optional(), promoter: text(1000).optional() }).optional(),
-  showIf: ShowIfSchema.nullable().optional(),
+  showIf: LogicSchema.nullable().optional(),
+  /** Checked in order after the question; the first whose `when` holds is taken (flow.ts runFlow). */
+  jumps: z.array(JumpSchema).max(20).optional(),
   /** What the question stands for in a staff survey (docs/staff.md); staff surveys only. */
   staffRole: z.enum(STAFF_ROLES).optional(),
   /** Options in a random order per respondent (single, multi, ranking; displayOrder.ts). */
@@ -187,12 +224,57 @@ function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> 
 }
 
 /**
+ * A condition or group: exactly one subject per condition and one of all / any per group (not empty),
+ * at most MAX_LOGIC_DEPTH levels of groups, questions only among `earlier` (lte / gte on scored ones).
+ */
+function logicIssues(logic: LogicInput, at: (string | number)[], earlier: ReadonlyMap<string, QuestionInput>, depth: number): StructuralIssue[] {
+  const issues: StructuralIssue[] = [];
+  if (isGroup(logic)) {
+    const g = logic as GroupInput;
+    if (depth > MAX_LOGIC_DEPTH) return [{ path: at, message: `groups nest at most ${MAX_LOGIC_DEPTH} levels deep` }];
+    if (g.all && g.any) return [{ path: at, message: 'give exactly one of all (AND) or any (OR)' }];
+    const [name, list] = g.all ? ['all', g.all] : ['any', g.any ?? []];
+    if (!list.length) return [{ path: [...at, name], message: 'add at least one condition' }];
+    list.forEach((x, i) => issues.push(...logicIssues(x, [...at, name, i], earlier, depth + 1)));
+    return issues;
+  }
+  const c = logic as ConditionInput;
+  if (!('op' in c)) return [{ path: at, message: 'give a condition (op) or a group (all or any)' }];
+  if ([c.question, c.hidden, c.channel, c.language].filter((x) => x !== undefined).length !== 1) {
+    return [{ path: at, message: 'give exactly one of question, hidden, channel or language' }];
+  }
+  const target = c.question === undefined ? undefined : earlier.get(c.question);
+  if (c.question !== undefined && !target) issues.push({ path: [...at, 'question'], message: 'must be the key of an earlier question' });
+  else if ((c.op === 'lte' || c.op === 'gte') && (!target || !SCORED.has(target.type) || typeof c.value !== 'number')) {
+    issues.push({ path: [...at, 'value'], message: `${c.op} needs a number and a scored question` });
+  } else if (c.op === 'in' && !Array.isArray(c.value)) {
+    issues.push({ path: [...at, 'value'], message: 'in needs a list of values' });
+  } else if (c.op === 'eq' && (c.value === undefined || Array.isArray(c.value))) {
+    issues.push({ path: [...at, 'value'], message: 'eq needs one value' });
+  }
+  return issues;
+}
+
+/** `{{key}}` in these texts must name a question among `earlier` (hidden fields and contact attributes are free). */
+function pipingIssues(texts: Array<[string, Record<string, string> | undefined]>, at: (string | number)[], earlier: ReadonlyMap<string, QuestionInput>): StructuralIssue[] {
+  const issues: StructuralIssue[] = [];
+  for (const [field, value] of texts) {
+    for (const [lang, t] of Object.entries(value ?? {})) {
+      for (const name of pipedQuestions(t)) {
+        if (!earlier.has(name)) issues.push({ path: [...at, ...field.split('.'), lang], message: `{{${name}}} must name an earlier question` });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
  * Rules that need the whole survey: languages, unique keys, references to earlier questions only,
  * default-language texts. Archived entries (archivedInVersion set) are kept out of references.
  */
 export function structuralIssues(
   survey: Pick<SurveyInput, 'languages' | 'defaultLanguage' | 'title' | 'questions'> &
-    Partial<Pick<SurveyInput, 'audience' | 'quotas' | 'slug' | 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'randomGroups'>>,
+    Partial<Pick<SurveyInput, 'audience' | 'quotas' | 'slug' | 'opensAt' | 'closesAt' | 'closedRedirectSlug' | 'randomGroups' | 'thanks'>>,
 ): StructuralIssue[] {
   const issues: StructuralIssue[] = [];
   const lang = survey.defaultLanguage;
@@ -211,17 +293,22 @@ export function structuralIssues(
     for (const [field, value] of requiredTexts(q)) {
       if (!value?.[lang]) issues.push({ path: [...at, ...field.split('.'), lang], message: `required in the default language (${lang})` });
     }
-    if (q.showIf) {
-      const target = earlier.get(q.showIf.question);
-      if (!target) issues.push({ path: [...at, 'showIf', 'question'], message: `must be the key of an earlier question` });
-      else if ((q.showIf.op === 'lte' || q.showIf.op === 'gte') && (!SCORED.has(target.type) || typeof q.showIf.value !== 'number')) {
-        issues.push({ path: [...at, 'showIf', 'value'], message: `${q.showIf.op} needs a number and a scored question` });
-      } else if (q.showIf.op === 'in' && !Array.isArray(q.showIf.value)) {
-        issues.push({ path: [...at, 'showIf', 'value'], message: 'in needs a list of values' });
-      } else if (q.showIf.op === 'eq' && (q.showIf.value === undefined || Array.isArray(q.showIf.value))) {
-        issues.push({ path: [...at, 'showIf', 'value'], message: 'eq needs one value' });
+    if (q.showIf) issues.push(...logicIssues(q.showIf, [...at, 'showIf'], earlier, 1));
+    const later = new Set(survey.questions.slice(i + 1).filter((x) => !x.archivedInVersion).map((x) => x.key));
+    const upToHere = new Map([...earlier, [q.key, q]]);
+    q.jumps?.forEach((jump, j) => {
+      const jat = [...at, 'jumps', j];
+      if (jump.when) issues.push(...logicIssues(jump.when, [...jat, 'when'], upToHere, 1));
+      if (jump.to !== END && !later.has(jump.to)) {
+        issues.push({ path: [...jat, 'to'], message: 'a jump may only go forward: give the key of a later question or @end' });
       }
-    }
+      if (jump.thanks && jump.to !== END) issues.push({ path: [...jat, 'thanks'], message: 'only a jump to @end has a thank-you text' });
+      else if (jump.thanks && Object.values(jump.thanks).some((t) => t) && !jump.thanks[lang]) {
+        issues.push({ path: [...jat, 'thanks', lang], message: `required in the default language (${lang})` });
+      }
+      if (jump.thanks) issues.push(...pipingIssues([['thanks', jump.thanks]], jat, upToHere));
+    });
+    issues.push(...pipingIssues(requiredTexts(q), at, earlier));
     if (q.followsQuestionKey) {
       const target = earlier.get(q.followsQuestionKey);
       if (!target || !SCORED.has(target.type)) {
@@ -230,6 +317,7 @@ export function structuralIssues(
     }
     earlier.set(q.key, q);
   });
+  if (survey.thanks) issues.push(...pipingIssues([['thanks', survey.thanks]], [], earlier));
   issues.push(...staffRoleIssues(survey.audience, survey.questions));
   const quotaKeys = new Set<string>();
   survey.quotas?.forEach((q, i) => {
@@ -269,7 +357,12 @@ function randomGroupIssues(questions: QuestionInput[], groups: string[][]): Stru
     const places = group.map((k) => position.get(k)!).sort((a, b) => a - b);
     if (places[places.length - 1] - places[0] !== places.length - 1) return issues.push({ path: at, message: 'the questions of a group must stand next to each other' });
     const inGroup = new Set(group);
-    const dependent = active.find((q) => inGroup.has(q.key) && ((q.showIf && inGroup.has(q.showIf.question)) || (q.followsQuestionKey && inGroup.has(q.followsQuestionKey))));
+    // A shuffled question must not depend on (or jump to) another of its group: the order would decide the logic.
+    const names = (q: QuestionInput) => [
+      ...logicQuestions(q.showIf), ...(q.followsQuestionKey ? [q.followsQuestionKey] : []),
+      ...(q.jumps ?? []).flatMap((j) => [j.to, ...logicQuestions(j.when)]),
+    ];
+    const dependent = active.find((q) => inGroup.has(q.key) && names(q).some((k) => inGroup.has(k)));
     if (dependent) issues.push({ path: at, message: `"${dependent.key}" depends on another question of the same group` });
   });
   return issues;
@@ -296,6 +389,7 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
     text: q.text,
     showIf: q.showIf ?? null,
   };
+  if (q.jumps?.length) out.jumps = q.jumps.map((j) => ({ ...(j.when ? { when: j.when } : {}), to: j.to, ...(j.thanks ? { thanks: j.thanks } : {}) }));
   if (q.type === 'nps') out.scale = { min: 0, max: 10, style: 'numbers', labels: q.scale?.labels ?? {} };
   else if (q.scale) out.scale = { min: q.scale.min, max: q.scale.max, style: q.scale.style, labels: q.scale.labels ?? {} };
   if (out.metric === 'csat') out.boxMin = q.boxMin ?? defaultCsatBox(out.scale!.min, out.scale!.max);

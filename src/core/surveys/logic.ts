@@ -1,123 +1,21 @@
 /**
- * Respondent-side survey logic, pure (no I/O): which questions are shown (show-if), score groups
- * (detractor / passive / promoter) for NPS and rating scales, the "why?" wording, and parsing plus
- * validation of submitted answers with messages in the respondent's language (en, ru, fa).
+ * Respondent-side survey logic, pure (no I/O): parsing plus validation of submitted answers with messages
+ * in the respondent's language (en, ru, fa), over the flow of flow.ts (show-if groups, jumps, piping,
+ * score groups and the "why?" wording live there and are re-exported here).
  * The same functions run on the server for every channel, so a condition or a range is decided once.
  */
 import { createCatalogue } from '../i18n/catalogue.ts';
 import { defineMessages } from '../i18n/messages.ts';
-import { surveyCsatBox } from '../stats/boxes.ts';
-import { npsGroup } from '../stats/nps.ts';
-import { localize } from './localize.ts';
-import type { AnswerMap, AnswerValue, QuestionDef, ScoreGroup, ShowIf, SurveyDef } from './types.ts';
+import { activeQuestions, runFlow, scoreRange, type FlowContext, type FlowEnd } from './flow.ts';
+import type { AnswerMap, AnswerValue, QuestionDef, SurveyDef } from './types.ts';
+
+// The evaluation (conditions, jumps, piping, score groups) has one home, flow.ts, shared with the page script.
+export {
+  activeQuestions, evaluateShowIf, isVisible, questionText, scoreGroup, scoreRange, visibleQuestions, type FlowContext,
+} from './flow.ts';
 
 /** Longest free-text answer accepted (the textarea carries the same maxlength). */
 export const MAX_TEXT_LENGTH = 2000;
-
-/** Questions a respondent can currently be asked: not archived, in display order. */
-export function activeQuestions(survey: Pick<SurveyDef, 'questions'>): QuestionDef[] {
-  return survey.questions.filter((q) => q.archivedInVersion == null);
-}
-
-function hasAnswer(a: AnswerValue | undefined): a is AnswerValue {
-  if (!a) return false;
-  return a.score !== undefined || (a.choice !== undefined && a.choice !== '') || (a.choices?.length ?? 0) > 0 || (a.text ?? '').trim() !== '';
-}
-
-function sameValue(a: AnswerValue, v: number | string): boolean {
-  if (a.score !== undefined) return a.score === Number(v);
-  if (a.choice !== undefined) return a.choice === String(v);
-  if (a.choices) return a.choices.includes(String(v));
-  return a.text !== undefined && a.text.trim() === String(v);
-}
-
-/**
- * Evaluates one show-if condition against the answers given so far.
- * lte/gte compare the score; eq/in match a score, a choice or any of several choices;
- * answered is true for any non-empty answer. A missing answer makes every operator false.
- */
-export function evaluateShowIf(cond: ShowIf, answers: AnswerMap): boolean {
-  const a = answers[cond.question];
-  if (!hasAnswer(a)) return false;
-  switch (cond.op) {
-    case 'answered':
-      return true;
-    case 'lte':
-      return a.score !== undefined && typeof cond.value === 'number' && a.score <= cond.value;
-    case 'gte':
-      return a.score !== undefined && typeof cond.value === 'number' && a.score >= cond.value;
-    case 'eq':
-      return cond.value !== undefined && !Array.isArray(cond.value) && sameValue(a, cond.value);
-    case 'in':
-      return Array.isArray(cond.value) && cond.value.some((v) => sameValue(a, v));
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a question is shown given the answers so far. A condition on a question that is not in
- * the survey (e.g. archived) cannot be decided, so the question is shown rather than lost forever.
- */
-export function isVisible(q: QuestionDef, answers: AnswerMap, questions: readonly QuestionDef[]): boolean {
-  if (!q.showIf) return true;
-  if (!questions.some((other) => other.key === q.showIf!.question && other.key !== q.key)) return true;
-  return evaluateShowIf(q.showIf, answers);
-}
-
-/** Active questions visible for these answers, in order (conditions on hidden questions see no answer). */
-export function visibleQuestions(survey: Pick<SurveyDef, 'questions'>, answers: AnswerMap): QuestionDef[] {
-  const questions = activeQuestions(survey);
-  const seen: AnswerMap = {};
-  const out: QuestionDef[] = [];
-  for (const q of questions) {
-    if (!isVisible(q, seen, questions)) continue;
-    out.push(q);
-    if (answers[q.key]) seen[q.key] = answers[q.key];
-  }
-  return out;
-}
-
-/** The score range of a scored question (nps is always 0..10), or null for other types. */
-export function scoreRange(q: QuestionDef): { min: number; max: number } | null {
-  if (q.type === 'nps') return { min: 0, max: 10 };
-  if (q.type === 'rating') return { min: q.scale?.min ?? 1, max: q.scale?.max ?? 5 };
-  return null;
-}
-
-/**
- * Score group of an answer (METRICS.md nps.v1 for NPS: 0-6 / 7-8 / 9-10). Rating scales: promoter
- * from the question's box (default top-1 on 3 points, top-2 on 4-7, top-3 on 8+ points, as in csat.v1),
- * detractor below the scale's midpoint, passive in between. A lower_is_easier scale is mirrored first.
- * Returns null for unscored questions or scores outside the scale.
- */
-export function scoreGroup(q: QuestionDef, score: number): ScoreGroup | null {
-  const range = scoreRange(q);
-  if (!range || !Number.isInteger(score) || score < range.min || score > range.max) return null;
-  if (q.type === 'nps') return npsGroup(score);
-  const { min, max } = range;
-  const lowerIsBetter = q.direction === 'lower_is_easier';
-  const s = lowerIsBetter ? max + min - score : score;
-  const box = q.boxMin === undefined ? surveyCsatBox(min, max) : lowerIsBetter ? max + min - q.boxMin : q.boxMin;
-  if (s >= box) return 'promoter';
-  if (s < (min + max) / 2) return 'detractor';
-  return 'passive';
-}
-
-/**
- * Wording of a question: for a "why?" follow-up, the text for the score group of the question it
- * follows (when that one is answered and a text exists for the group); otherwise its generic text.
- */
-export function questionText(q: QuestionDef, answers: AnswerMap, survey: Pick<SurveyDef, 'questions'>, lang: string, fallback: string): string {
-  if (q.followsQuestionKey && q.whyTexts) {
-    const followed = survey.questions.find((o) => o.key === q.followsQuestionKey);
-    const score = answers[q.followsQuestionKey]?.score;
-    const group = followed && score !== undefined ? scoreGroup(followed, score) : null;
-    const why = group ? localize(q.whyTexts[group], lang, fallback) : '';
-    if (why) return why;
-  }
-  return localize(q.text, lang, fallback);
-}
 
 export type ValidationCode = 'required' | 'not_a_number' | 'out_of_range' | 'unknown_choice' | 'too_long' | 'one_choice';
 
@@ -164,6 +62,8 @@ export interface ParsedAnswers {
   answers: AnswerMap;
   /** Per question key, in display order. Empty when everything is valid. */
   errors: Record<string, AnswerError>;
+  /** Set when a jump ended the survey (its thank-you text is shown). */
+  end: FlowEnd | null;
 }
 
 /** Raw submitted value: form fields are strings (repeated for multi-choice); JSON may send numbers. */
@@ -203,17 +103,27 @@ function parseOne(q: QuestionDef, raw: RawAnswer): Check {
 }
 
 /**
- * Parses and validates a submission against the survey, question by question in display order.
- * `raw` is keyed by question key. Conditions are evaluated on the valid answers before each
- * question, exactly as the page shows them; unknown keys are ignored.
+ * Parses and validates a submission against the survey. `raw` is keyed by question key. Each value is
+ * checked on its own, then the flow (flow.ts runFlow) decides on the valid answers which questions were
+ * asked, exactly as the page shows them: answers of questions hidden or skipped by a jump are dropped,
+ * not errors, and only asked questions can be required. `ctx` (hidden fields, channel, language) feeds
+ * the conditions; unknown keys are ignored.
  */
-export function parseAnswers(survey: Pick<SurveyDef, 'questions'>, raw: Record<string, RawAnswer>, lang: string): ParsedAnswers {
-  const questions = activeQuestions(survey);
+export function parseAnswers(
+  survey: Pick<SurveyDef, 'questions'>, raw: Record<string, RawAnswer>, lang: string, ctx: FlowContext = { language: lang },
+): ParsedAnswers {
+  const checks = new Map<string, Check>();
+  const valid: AnswerMap = {};
+  for (const q of activeQuestions(survey)) {
+    const result = parseOne(q, Object.hasOwn(raw, q.key) ? raw[q.key] : undefined);
+    checks.set(q.key, result);
+    if (result && 'value' in result) valid[q.key] = result.value;
+  }
+  const flow = runFlow(survey, valid, { language: lang, ...ctx });
   const answers: AnswerMap = {};
   const errors: Record<string, AnswerError> = {};
-  for (const q of questions) {
-    if (!isVisible(q, answers, questions)) continue;
-    const result = parseOne(q, Object.hasOwn(raw, q.key) ? raw[q.key] : undefined);
+  for (const q of flow.shown) {
+    const result = checks.get(q.key) ?? null;
     if (result === null) {
       if (q.required) errors[q.key] = { code: 'required', message: validationMessage('required', lang) };
     } else if ('value' in result) {
@@ -222,5 +132,5 @@ export function parseAnswers(survey: Pick<SurveyDef, 'questions'>, raw: Record<s
       errors[q.key] = { code: result.code, message: validationMessage(result.code, lang, result.params) };
     }
   }
-  return { answers, errors };
+  return { answers, errors, end: flow.end };
 }

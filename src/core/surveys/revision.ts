@@ -6,6 +6,7 @@
  * CSI attribute, option values) is frozen. Pure; no I/O.
  */
 import { DomainError } from '../errors.ts';
+import { logicQuestions } from './flow.ts';
 import type { QuestionDef } from './types.ts';
 
 /** One question row as it should be stored after the edit. */
@@ -121,12 +122,16 @@ export function planRevision(stored: Stored[], input: QuestionDef[], version: nu
 function assertReferencesEarlier(active: QuestionDef[]): void {
   const seen = new Set<string>();
   for (const q of active) {
-    for (const ref of [q.showIf?.question, q.followsQuestionKey]) {
+    const refs: Array<[string | undefined, string]> = [
+      ...logicQuestions(q.showIf).map((k): [string, string] => [k, 'showIf']),
+      [q.followsQuestionKey, 'followsQuestionKey'],
+    ];
+    for (const [ref, field] of refs) {
       if (ref && !seen.has(ref)) {
         throw new DomainError(
           'conflict',
           `Question "${q.key}" refers to "${ref}", which would come after it: on a live survey new questions are appended at the end.`,
-          { question: q.key, field: q.showIf?.question === ref ? 'showIf' : 'followsQuestionKey' },
+          { question: q.key, field },
         );
       }
     }

@@ -22,6 +22,15 @@ const survey = (): SurveyInput =>
   });
 
 describe('translationUnits', () => {
+  it('includes a jump\'s own thank-you text, and writes its translation back', () => {
+    const s = survey();
+    s.questions[0].jumps = [{ when: { question: 'recommend', op: 'gte', value: 9 }, to: '@end', thanks: { en: 'Glad to hear!' } }, { to: 'visit' }];
+    expect(translationUnits(s).filter((u) => u.key.includes('jumps'))).toEqual([{ key: 'q.recommend.jumps.0.thanks', texts: { en: 'Glad to hear!' } }]);
+    const plan = applyTranslations(s, [{ key: 'q.recommend.jumps.0.thanks', lang: 'ru', text: 'Рады слышать!' }]);
+    expect(plan.survey.questions[0].jumps?.[0].thanks).toEqual({ en: 'Glad to hear!', ru: 'Рады слышать!' });
+    expect(plan.updated).toBe(1);
+  });
+
   it('lists every visible text with its key in display order, leaving out empty intro and archived questions', () => {
     expect(translationUnits(survey())).toEqual([
       { key: 'title', texts: { en: 'How was it?', ru: 'Как всё прошло?' } },

@@ -51,6 +51,10 @@ function slots(survey: SurveyInput): Array<{ key: string; texts: Texts }> {
     add(`${at}.scale.max`, q.scale?.labels?.max);
     for (const o of q.options ?? []) add(`${at}.options.${o.value}`, o.label);
     for (const group of SCORE_GROUPS) add(`${at}.why.${group}`, q.whyTexts?.[group]);
+    // A jump's own thank-you text (flow.ts), when it has one.
+    q.jumps?.forEach((j, i) => {
+      if (j.thanks && Object.values(j.thanks).some(Boolean)) add(`${at}.jumps.${i}.thanks`, j.thanks);
+    });
   }
   return out;
 }

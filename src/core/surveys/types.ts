@@ -68,8 +68,8 @@ export interface ConditionGroup {
   any?: Array<Condition | ConditionGroup>;
 }
 
-/** What decides whether a question is shown or a jump is taken: a single show-if (older surveys) or a group. */
-export type Logic = ShowIf | ConditionGroup;
+/** What decides whether a question is shown or a jump is taken: a single show-if (older surveys), one condition or a group. */
+export type Logic = ShowIf | Condition | ConditionGroup;
 
 /** After a question is answered: when `when` holds (absent: always), go forward to question `to`, or end the survey with `thanks`. */
 export interface Jump {
@@ -104,7 +104,10 @@ export interface QuestionDef {
   /** "why?" follow-up: a text question whose wording depends on the score group of this earlier question */
   followsQuestionKey?: string;
   whyTexts?: Partial<Record<ScoreGroup, LocalizedText>>;
-  showIf?: ShowIf | null; // becomes Logic (groups) with the logic work
+  /** Ask the question only when this holds (a single show-if, or AND/OR groups: flow.ts). */
+  showIf?: Logic | null;
+  /** After the question: the first jump whose `when` holds goes forward or ends the survey (flow.ts runFlow). */
+  jumps?: Jump[];
   /** staff surveys only */
   staffRole?: StaffRole;
   /** single, multi, ranking: options in a random order per respondent (displayOrder.ts) */

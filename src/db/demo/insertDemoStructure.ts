@@ -57,14 +57,15 @@ async function insertQuestion(tx: PoolClient, orgId: string, surveyId: string, q
   await tx.query(
     `insert into questions(org_id, survey_id, id, key, position, type, metric, required, text, scale_min, scale_max, scale_style,
                            scale_labels, box_min, direction, attribute, options, follows_question_key, why_texts, show_if, staff_role,
-                           randomize_options)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+                           randomize_options, jumps)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
     [
       orgId, surveyId, id, q.key, position, q.type, q.metric, q.required, JSON.stringify(q.text),
       q.scale?.min ?? null, q.scale?.max ?? null, q.scale?.style ?? null, JSON.stringify(q.scale?.labels ?? {}),
       q.boxMin ?? null, q.direction ?? null, q.attribute ?? null, JSON.stringify(q.options ?? []),
       q.followsQuestionKey ?? null, JSON.stringify(q.whyTexts ?? {}), q.showIf ? JSON.stringify(q.showIf) : null, q.staffRole ?? null,
       q.randomizeOptions ?? false,
+      q.jumps?.length ? JSON.stringify(q.jumps) : null,
     ],
   );
   return id;

@@ -12,6 +12,8 @@ export interface InvitationByToken {
   contactLocationId: string | null;
   /** The contact's segment and its attributes marked as dimensions (as contactHiddenFields of src/core/contacts/hiddenFields.ts); copied into the answer's hidden fields. */
   dimensionFields: Record<string, string>;
+  /** What `{{contact.ATTR}}` pipes into the survey's texts (src/core/surveys/flow.ts): name, segment and every text or number attribute. */
+  contactFields: Record<string, string>;
 }
 
 /** The invitation of a personal link's token hash (erased contacts' links no longer work). */
@@ -23,7 +25,13 @@ export async function findInvitationByTokenHash(db: Queryable, hash: string): Pr
              join contact_attributes d on d.org_id = c.org_id and d.key = a.key and d.dimension
             where jsonb_typeof(a.value) in ('string', 'number') and a.value #>> '{}' <> ''
            union all select 'segment', c.segment where c.segment is not null
-         ) d), '{}') as dimension_fields
+         ) d), '{}') as dimension_fields,
+        coalesce((select jsonb_object_agg(k, v) from (
+           select a.key as k, a.value #>> '{}' as v from jsonb_each(c.attributes) a
+            where jsonb_typeof(a.value) in ('string', 'number') and a.value #>> '{}' <> ''
+           union all select 'name', c.name where c.name is not null
+           union all select 'segment', c.segment where c.segment is not null
+         ) f), '{}') as contact_fields
        from survey_invitations i
        join contacts c on c.org_id = i.org_id and c.id = i.contact_id
       where i.token_hash = $1 and c.erased_at is null`,
@@ -34,6 +42,7 @@ export async function findInvitationByTokenHash(db: Queryable, hash: string): Pr
     ? {
         orgId: r.org_id, id: r.id, surveyId: r.survey_id, contactId: r.contact_id, channel: r.channel, language: r.language,
         respondedAt: r.responded_at, contactLocationId: r.location_id, dimensionFields: r.dimension_fields,
+        contactFields: r.contact_fields,
       }
     : null;
 }

@@ -30,7 +30,7 @@ const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardi
 
 /** SQL (text) of the question fields the flags of survey `survey` (an SQL expression) depend on. */
 export function qualityRulesKeySql(org: string, survey: string): string {
-  return `(select md5(coalesce(string_agg(concat_ws(':', q.id, q.type, q.required, q.show_if is null, q.added_in_version, q.archived_in_version), ',' order by q.id), ''))
+  return `(select md5(coalesce(string_agg(concat_ws(':', q.id, q.type, q.required, q.show_if is null, q.added_in_version, q.archived_in_version, case when q.jumps is not null then 'j' || q.position end), ',' order by q.id), ''))
              from questions q where q.org_id = ${org} and q.survey_id = ${survey})`;
 }
 
@@ -79,9 +79,12 @@ export function responseFlagsSql(org: string, source: string): string {
                      count(*) filter (where a.question_id = any(qs.ratings) and a.score is not null) as ratings,
                      min(a.score) filter (where a.question_id = any(qs.ratings)) as rmin,
                      max(a.score) filter (where a.question_id = any(qs.ratings)) as rmax,
-                     -- Required questions without show-if, in the version answered, left unanswered.
+                     -- Required questions without show-if and after no question with jumps (flow.ts: a jump may skip
+                     -- them), in the version answered, left unanswered.
                      exists (select 1 from questions q
                               where q.org_id = ${org} and q.survey_id = r.survey_id and q.required and q.show_if is null
+                                and not exists (select 1 from questions p where p.org_id = q.org_id and p.survey_id = q.survey_id
+                                                   and p.position < q.position and p.jumps is not null)
                                 and q.added_in_version <= r.survey_version
                                 and (q.archived_in_version is null or q.archived_in_version > r.survey_version)
                                 and not (q.id = any(coalesce(array_agg(a.question_id) filter (where ${ANSWERED}), '{}')))) as missing_required

@@ -35,6 +35,7 @@ function toQuestion(r: Record<string, any>): QuestionDef {
   if (r.attribute) q.attribute = r.attribute;
   if (r.staff_role) q.staffRole = r.staff_role;
   if (r.randomize_options) q.randomizeOptions = true;
+  if (Array.isArray(r.jumps) && r.jumps.length) q.jumps = r.jumps;
   if (Array.isArray(r.options) && r.options.length) q.options = r.options;
   if (r.follows_question_key) {
     q.followsQuestionKey = r.follows_question_key;

@@ -1,5 +1,6 @@
 // Progressive enhancement of the survey form (inlined; the page works without it).
-// Live show-if, "why?" wording, one question per screen under 600px, comment counters, JSON submit.
+// Live conditions, jumps, piping and "why?" wording (svFlow.pageState: src/core/surveys/flow.ts, bundled in front of this
+// script by src/respond/assets.ts), one question per screen under 600px, comment counters, JSON submit.
 // A submission is kept in localStorage (with its idempotency key) until the server acknowledges it:
 // unreachable servers are retried with backoff while the page is open, and a kept answer is sent
 // again when the page is opened later. Answers survive a language switch (sessionStorage; without the script the switch is a POST of the form).
@@ -49,25 +50,18 @@
     });
     return out;
   }
-  function test(c) {
-    var v = val(c.question), set = c.op == 'in' ? c.value : [c.value];
-    if (!v.length) return false;
-    if (c.op == 'answered') return true;
-    if (c.op == 'lte') return +v[0] <= c.value;
-    if (c.op == 'gte') return +v[0] >= c.value;
-    return v.some(function (x) { return set.some(function (y) { return String(y) == x; }); });
-  }
+  // The server's model of the page (questions localized, their logic, the thanks); S: the state for the current answers.
+  var M = JSON.parse(f.getAttribute('data-logic')), S;
   function update() {
+    var d = {};
+    M.questions.forEach(function (q) { d[q.key] = val(q.key); });
+    S = svFlow.pageState(M, d);
     qs.forEach(function (q) {
-      var c = q.getAttribute('data-if'), w = q.getAttribute('data-why'), on = !c || test(JSON.parse(c));
+      var k = q.getAttribute('data-k'), on = S.shown.indexOf(k) >= 0, t = S.texts[k], l = S.labels[k];
       q.disabled = !on;
       q.classList.toggle('off', !on);
-      if (w) {
-        w = JSON.parse(w);
-        var t = q.querySelector('.qt'), s = val(w.k), g = s.length ? w.g.charAt(+s[0] - w.min) : '';
-        if (t.getAttribute('data-t') == null) t.setAttribute('data-t', t.textContent);
-        t.textContent = (g && w.t[g]) || t.getAttribute('data-t');
-      }
+      if (t != null) q.querySelector('.qt').textContent = t;
+      if (l) [].forEach.call(q.querySelectorAll('input'), function (i) { if (l[i.value] != null) i.parentNode.lastChild.textContent = l[i.value]; });
     });
   }
   function vis() { return qs.filter(function (q) { return !q.disabled; }); }
@@ -148,6 +142,8 @@
     pgForget();
     if (next) return location.assign(next);
     var m = document.querySelector('main'), t = document.getElementById('ty').content.cloneNode(true);
+    // The thank-you text of the jump that ended the survey (or the survey's own), piped.
+    if (S.thanks) t.querySelector('p').textContent = S.thanks;
     m.innerHTML = '';
     m.appendChild(t);
     m.querySelector('h1').focus();

@@ -3,7 +3,7 @@
  * legend is the question; scale ends are labelled visibly and for screen readers.
  */
 import type { QuestionDef } from '../../core/surveys/types.ts';
-import { MAX_TEXT_LENGTH, scoreGroup, scoreRange } from '../../core/surveys/logic.ts';
+import { MAX_TEXT_LENGTH, scoreRange } from '../../core/surveys/logic.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
 import { formatNumber, pageText } from '../i18n.ts';
@@ -16,30 +16,11 @@ export interface QuestionView {
   /** The respondent's submitted values (re-rendered after an error). */
   values: string[];
   error?: string;
-  /** Show-if condition for the script, when it can be decided on the page. */
-  showIf?: string;
-  /** Why-wording data for the script: {k, min, g, t}. */
-  why?: string;
 }
 
 const SMILEYS = ['😞', '🙁', '😐', '🙂', '😀'];
 /** The smileys' names, worst to best. */
 const SMILEY_NAMES = ['smiley1', 'smiley2', 'smiley3', 'smiley4', 'smiley5'] as const;
-const GROUP_CHAR = { detractor: 'd', passive: 'p', promoter: 'r' } as const;
-
-/** Data the script needs to switch a "why?" question's wording to the followed question's score group. */
-export function whyData(q: QuestionDef, followed: QuestionDef | undefined, lang: string, fallback: string): string | undefined {
-  const range = followed ? scoreRange(followed) : null;
-  if (!q.whyTexts || !followed || !range) return undefined;
-  let g = '';
-  for (let s = range.min; s <= range.max; s++) g += GROUP_CHAR[scoreGroup(followed, s) ?? 'passive'];
-  const t: Record<string, string> = {};
-  for (const [group, ch] of Object.entries(GROUP_CHAR)) {
-    const text = localize(q.whyTexts[group as keyof typeof GROUP_CHAR], lang, fallback);
-    if (text) t[ch] = text;
-  }
-  return JSON.stringify({ k: followed.key, min: range.min, g, t });
-}
 
 /** One point of a scale: its value, what is shown (digits, a star, a smiley) and its accessible name when the face is not enough. */
 export interface ScaleItem {
@@ -116,9 +97,7 @@ function control(v: QuestionView): Html {
 /** A question's fieldset, with its error message (if any) announced through aria-describedby. */
 export function renderQuestion(v: QuestionView): Html {
   const { q } = v;
-  return html`<fieldset class="q${v.error ? ' bad' : ''}" id="q-${q.key}" data-k="${q.key}"${q.required ? html` data-req` : ''}${
-    v.showIf ? html` data-if="${v.showIf}"` : ''
-  }${v.why ? html` data-why="${v.why}"` : ''} aria-describedby="e-${q.key}"${v.error ? html` aria-invalid="true"` : ''}>
+  return html`<fieldset class="q${v.error ? ' bad' : ''}" id="q-${q.key}" data-k="${q.key}"${q.required ? html` data-req` : ''} aria-describedby="e-${q.key}"${v.error ? html` aria-invalid="true"` : ''}>
 <legend id="l-${q.key}" tabindex="-1"><span class="qt">${v.text}</span>${
     q.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${pageText(v.lang, 'required')})</span>` : ''
   }</legend>

@@ -1,7 +1,8 @@
 /** The survey form page (all questions on one page without JavaScript) and its thank-you page. */
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import type { AnswerMap } from '../../core/surveys/types.ts';
+import type { AnswerMap, LocalizedText, QuestionDef } from '../../core/surveys/types.ts';
 import { activeQuestions, questionText, validationMessage } from '../../core/surveys/logic.ts';
+import { pipedQuestion, type FlowContext, type PageModel } from '../../core/surveys/flow.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
 import { thanksWithoutHeading } from '../../core/surveys/thanks.ts';
@@ -9,7 +10,7 @@ import { isLanguage, nativeName } from '../../core/i18n/languages.ts';
 import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { MIN_GROUP } from '../../core/staff/anonymity.ts';
-import { renderQuestion, whyData } from './questions.ts';
+import { renderQuestion } from './questions.ts';
 import { applyDisplayOrder, surveyDisplayOrder } from '../../core/surveys/displayOrder.ts';
 import { accentStyle, logoHeader } from './brand.ts';
 
@@ -38,6 +39,8 @@ export interface SurveyPageView {
   frame?: boolean;
   /** A personal link's token (/i/:token), posted back as `_inv` so the answer is linked to the contact. */
   invitationToken?: string;
+  /** A personal link's contact attributes, for `{{contact.ATTR}}` (none otherwise). */
+  contact?: Record<string, string>;
 }
 
 /** The survey's address, with `?preview=1` for the author's preview. */
@@ -80,10 +83,44 @@ export function surveyTitle(survey: LoadedSurvey, lang: string): string {
   return localize(survey.title, lang, survey.defaultLanguage, survey.name);
 }
 
-function thanksBody(survey: LoadedSurvey, lang: string): Html {
+/** The thank-you heading and text: `text` already chosen and piped (a jump's own), else the survey's thanks. */
+function thanksBody(survey: LoadedSurvey, lang: string, text?: string): Html {
   const title = pageText(lang, 'thanksTitle');
-  const own = thanksWithoutHeading(localize(survey.thanks, lang, survey.defaultLanguage), title);
+  const own = text ?? thanksWithoutHeading(localize(survey.thanks, lang, survey.defaultLanguage), title);
   return html`<h1 tabindex="-1">${title}</h1><p>${own || pageText(lang, 'thanksText')}</p>`;
+}
+
+/** What conditions and piping read on the page: hidden fields, channel, language, a personal link's contact. */
+export function pageContext(v: Pick<SurveyPageView, 'hidden' | 'channel' | 'lang' | 'contact'>): FlowContext {
+  return { hidden: v.hidden, channel: v.channel, language: v.lang, contact: v.contact ?? {} };
+}
+
+/**
+ * The model the page script runs flow.ts on (pageState): the active questions localized to `lang`, with
+ * their logic and only the texts that change on the page (piped ones, "why?" wordings); the thanks; the
+ * request, with only the contact attributes the survey pipes in.
+ */
+function pageModel(survey: LoadedSurvey, lang: string, ctx: FlowContext): PageModel {
+  const fallback = survey.defaultLanguage;
+  const one = (t: LocalizedText | undefined): LocalizedText => ({ [lang]: localize(t, lang, fallback) });
+  const questions = activeQuestions(survey).map((q) => {
+    const text = localize(q.text, lang, fallback);
+    const out: QuestionDef = { key: q.key, type: q.type, metric: q.metric, required: q.required, text: text.includes('{{') || q.whyTexts ? { [lang]: text } : {} };
+    if (q.scale) out.scale = { min: q.scale.min, max: q.scale.max, style: q.scale.style };
+    if (q.boxMin !== undefined) out.boxMin = q.boxMin;
+    if (q.direction) out.direction = q.direction;
+    if (q.options) out.options = q.options.map((o) => ({ value: o.value, label: one(o.label) }));
+    if (q.followsQuestionKey && q.whyTexts) {
+      out.followsQuestionKey = q.followsQuestionKey;
+      out.whyTexts = Object.fromEntries(Object.entries(q.whyTexts).map(([g, t]) => [g, one(t)]));
+    }
+    if (q.showIf) out.showIf = q.showIf;
+    if (q.jumps) out.jumps = q.jumps.map((j) => ({ ...j, ...(j.thanks ? { thanks: one(j.thanks) } : {}) }));
+    return out;
+  });
+  const piped = new Set([...JSON.stringify(survey).matchAll(/\{\{\s*contact\.([A-Za-z0-9_.-]+)/g)].map((m) => m[1]));
+  const contact = Object.fromEntries(Object.entries(ctx.contact ?? {}).filter(([k]) => piped.has(k)));
+  return { lang, questions, thanks: one(survey.thanks), heading: pageText(lang, 'thanksTitle'), ctx: { ...ctx, contact } };
 }
 
 /** The full form page. */
@@ -93,27 +130,26 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const fallback = survey.defaultLanguage;
   // Randomised options and question groups, in the order of this form's key (the same after a re-render).
   const questions = applyDisplayOrder(activeQuestions(survey), surveyDisplayOrder(survey, v.idempotencyKey));
-  const keys = new Set(questions.map((q) => q.key));
   const errors = v.errors ?? {};
   const title = surveyTitle(survey, lang);
   const intro = localize(survey.intro, lang, fallback);
 
+  const ctx = pageContext(v);
+  const answers = v.answers ?? {};
+  // Without JavaScript every question is on the page; texts pipe what is known (hidden fields, a contact, answers after an error).
   const fields = questions.map((q) =>
     renderQuestion({
-      q,
+      q: pipedQuestion(q, { answers, questions, lang, fallback, ctx }),
       lang,
       fallback,
-      text: questionText(q, v.answers ?? {}, survey, lang, fallback),
+      text: questionText(q, answers, survey, lang, fallback, ctx),
       values: v.values?.[q.key] ?? [],
       error: errors[q.key],
-      // A condition on a question that is not on the page cannot be decided: the server shows it too.
-      showIf: q.showIf && keys.has(q.showIf.question) ? JSON.stringify(q.showIf) : undefined,
-      why: q.followsQuestionKey ? whyData(q, questions.find((o) => o.key === q.followsQuestionKey), lang, fallback) : undefined,
     }),
   );
   const errorLinks = questions
     .filter((q) => errors[q.key])
-    .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, v.answers ?? {}, survey, lang, fallback)}: ${errors[q.key]}</a></li>`);
+    .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, answers, survey, lang, fallback, ctx)}: ${errors[q.key]}</a></li>`);
   const summary =
     errorLinks.length || v.formError
       ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s('errorSummary')}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
@@ -124,7 +160,7 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const hiddenInputs = Object.entries(staff ? {} : v.hidden).map(([k, value]) => html`<input type="hidden" name="h_${k}" value="${value}">`);
 
   const body = html`${languageSwitcher(v)}<h1>${title}</h1>${intro ? html`<p class="intro">${intro}</p>` : ''}${anonymity}${summary}
-<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate${v.frame ? html` data-pv` : ''} data-req="${validationMessage('required', lang)}" data-off="${s('offline')}">
+<form class="sv" id="sv" method="post" action="${formAction(survey.slug, v.preview)}" novalidate${v.frame ? html` data-pv` : ''} data-req="${validationMessage('required', lang)}" data-off="${s('offline')}" data-logic="${JSON.stringify(pageModel(survey, lang, ctx))}">
 <input type="hidden" name="_k" value="${v.idempotencyKey}"><input type="hidden" name="_lang" value="${lang}"><input type="hidden" name="_started" value="${v.startedMs}">${
     v.locationId ? html`<input type="hidden" name="_loc" value="${v.locationId}">` : ''
   }<input type="hidden" name="_channel" value="${v.channel}">${
@@ -139,12 +175,14 @@ ${fields}
 }
 
 /**
- * The localized thank-you page with the survey's own thanks text, and `extra` below it (a promoter's referral
- * block, src/respond/referral/page.ts, whose buttons need the enhancement script).
+ * The localized thank-you page with the survey's own thanks text (or `text`, already chosen and piped: a jump's
+ * own), and `extra` below it (a promoter's referral block, src/respond/referral/page.ts, whose buttons need the
+ * enhancement script).
  */
-export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false, extra?: Html): string {
+export function renderThanksPage(survey: LoadedSurvey, lang: string, preview = false, extra?: Html, text?: string): string {
+  const body = thanksBody(survey, lang, text);
   return renderDocument({
-    lang, title: surveyTitle(survey, lang), body: extra ? html`${thanksBody(survey, lang)}${extra}` : thanksBody(survey, lang),
+    lang, title: surveyTitle(survey, lang), body: extra ? html`${body}${extra}` : body,
     banner: previewBanner(lang, preview), style: accentStyle(survey), header: logoHeader(survey), script: !!extra,
   });
 }

@@ -9,7 +9,7 @@ import type { Queryable } from '../../../db/connection.ts';
 import { isUuid } from '../../../core/ids.ts';
 import type { LoadedSurvey } from '../../../db/surveys/loadSurvey.ts';
 import { DomainError } from '../../../core/errors.ts';
-import { parseAnswers, type RawAnswer } from '../../../core/surveys/logic.ts';
+import { parseAnswers, type FlowContext, type RawAnswer } from '../../../core/surveys/logic.ts';
 import { counterClaims, fullOutcome, hasLimits } from '../../../core/surveys/quotas.ts';
 import type { DisplayOrder } from '../../../core/surveys/displayOrder.ts';
 import { isOpenAt } from '../../../core/surveys/schedule.ts';
@@ -71,6 +71,11 @@ export class SurveyChangedError extends Error {
   }
 }
 
+/** What a submission's conditions read besides its answers (flow.ts): hidden fields, channel, language. */
+export function submissionContext(input: Pick<SubmitResponseInput, 'hidden' | 'channel' | 'language'>): FlowContext {
+  return { hidden: input.hidden, channel: input.channel, language: input.language };
+}
+
 /**
  * Validates a submission to a live survey against its definition and shapes its row.
  * @throws DomainError validation (details.errors: {questionKey: {code, message}})
@@ -90,7 +95,7 @@ export function preparePartialSubmission(input: SubmitResponseInput): PreparedSu
 function prepare(input: SubmitResponseInput, partial: boolean): PreparedSubmission {
   const { survey } = input;
   if (!IDEMPOTENCY_KEY_RE.test(input.idempotencyKey)) throw new DomainError('validation', 'Invalid idempotency key', { field: '_k' });
-  const { answers, errors } = parseAnswers(survey, input.answers, input.language);
+  const { answers, errors } = parseAnswers(survey, input.answers, input.language, submissionContext(input));
   if (!partial && Object.keys(errors).length > 0) throw new DomainError('validation', 'Some answers need attention', { errors });
   const submittedAt = input.submittedAt ?? new Date();
   const startedAt = input.startedAt && input.startedAt <= submittedAt ? input.startedAt : null;
@@ -126,7 +131,7 @@ async function insertCounted(db: Queryable, input: SubmitResponseInput, prepared
   try {
     const row = prepared.row as { loc_id: string | null; loc_code: string | null; hidden: Record<string, string> };
     const location = await findSubmissionLocation(q, survey.orgId, row.loc_id, row.loc_code);
-    const { answers } = parseAnswers(survey, input.answers, input.language);
+    const { answers } = parseAnswers(survey, input.answers, input.language, submissionContext(input));
     const claims = counterClaims(survey, { answers, hidden: row.hidden, location });
     const { full, filled } = await claimCounters(q, survey.orgId, survey.id, claims);
     const outcome = fullOutcome(full);

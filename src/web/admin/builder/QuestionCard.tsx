@@ -7,7 +7,7 @@ import { isArchived, isLocked, setLocalized } from './state.ts';
 import { type SectionProps } from './props.ts';
 import { directionOf } from '../../../core/i18n/languages.ts';
 import { ScaleSettings, ChoicesEditor } from './QuestionSettings.tsx';
-import { ShowIfEditor } from './ShowIfEditor.tsx';
+import { JumpEditor, ShowIfEditor } from './ShowIfEditor.tsx';
 import { SaveToLibrary } from './LibraryDialog.tsx';
 
 export function QuestionCard(props: SectionProps & { index: number; question: QuestionDef }) {
@@ -109,6 +109,7 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
           {(q.type === 'nps' || q.type === 'rating') && <ScaleSettings {...props} locked={locked} update={update} />}
           {(q.type === 'single' || q.type === 'multi') && <ChoicesEditor {...props} locked={locked} update={update} />}
           {index > 0 && <ShowIfEditor {...props} update={update} />}
+          <JumpEditor {...props} update={update} />
         </>
       )}
     </li>

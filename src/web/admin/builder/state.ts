@@ -3,8 +3,9 @@
  * Rule that shapes it: on a live or closed survey, questions that already exist (they have an id) keep
  * their type and scale, and "delete" archives them so earlier answers stay valid; new ones are appended.
  */
-import type { ChoiceOption, LocalizedText, QuestionDef, SurveyDef } from '../../../core/surveys/types.ts';
+import type { ChoiceOption, Condition, LocalizedText, Logic, QuestionDef, SurveyDef } from '../../../core/surveys/types.ts';
 import { LONG_SURVEY_WARNING } from '../../../core/surveys/types.ts';
+import { END, isGroup, logicQuestions } from '../../../core/surveys/flow.ts';
 import { newQuestion, type AddableType } from './defaults.ts';
 
 export type TextField = 'title' | 'intro' | 'thanks';
@@ -83,11 +84,29 @@ export function lastScoreKey(questions: QuestionDef[], index = questions.length)
   return undefined;
 }
 
-/** References to a key (show-if, "why?" follow-up) that must follow a rename or vanish with a deletion. */
+/** A condition or group with references to `from` renamed to `to`, or (to null) dropped; null when nothing is left. */
+export function renameInLogic(logic: Logic, from: string, to: string | null): Logic | null {
+  if (isGroup(logic)) {
+    const name = logic.all ? 'all' : 'any';
+    const items = (logic[name] ?? []).map((x) => renameInLogic(x, from, to)).filter((x): x is Logic => x !== null);
+    return items.length ? { [name]: items } : null;
+  }
+  const c = logic as Condition;
+  if (c.question !== from) return logic;
+  return to ? { ...c, question: to } : null;
+}
+
+/** References to a key (show-if, jumps, "why?" follow-up) that must follow a rename or vanish with a deletion. */
 function rewriteRefs(questions: QuestionDef[], from: string, to: string | null): QuestionDef[] {
   return questions.map((q) => {
     let next = q;
-    if (q.showIf?.question === from) next = { ...next, showIf: to ? { ...q.showIf, question: to } : null };
+    if (q.showIf) next = { ...next, showIf: renameInLogic(q.showIf, from, to) };
+    if (q.jumps?.length) {
+      const jumps = q.jumps
+        .filter((j) => to !== null || j.to !== from)
+        .map((j) => ({ ...j, to: j.to === from && to ? to : j.to, ...(j.when ? { when: renameInLogic(j.when, from, to) } : {}) }));
+      next = { ...next, jumps };
+    }
     if (q.followsQuestionKey === from) next = { ...next, followsQuestionKey: to ?? undefined };
     return next;
   });
@@ -183,7 +202,7 @@ function mergeLockedOptions(current: ChoiceOption[], proposed: ChoiceOption[]): 
 /** A problem found before saving, addressed like the server does: `questions.2.text`. */
 export interface Issue {
   field: string;
-  code: 'required' | 'key_format' | 'key_duplicate' | 'show_if_order' | 'no_options' | 'option_duplicate' | 'follows_missing';
+  code: 'required' | 'key_format' | 'key_duplicate' | 'show_if_order' | 'jump_forward' | 'no_options' | 'option_duplicate' | 'follows_missing';
 }
 
 /** Client-side checks that catch the common mistakes without a round trip (the server re-checks all). */
@@ -201,10 +220,16 @@ export function validateSurvey(survey: SurveyDef): Issue[] {
     seen.set(q.key, i);
     if (isArchived(q)) return;
     if (!q.text[dl]?.trim() && !q.followsQuestionKey) issues.push({ field: `${at}.text`, code: 'required' });
-    if (q.showIf) {
-      const target = seen.get(q.showIf.question);
-      if (target === undefined || target >= i) issues.push({ field: `${at}.showIf`, code: 'show_if_order' });
-    }
+    const before = (key: string, self = false) => {
+      const target = seen.get(key);
+      return target !== undefined && (target < i || (self && target === i));
+    };
+    if (logicQuestions(q.showIf).some((k) => !before(k))) issues.push({ field: `${at}.showIf`, code: 'show_if_order' });
+    q.jumps?.forEach((j, n) => {
+      if (logicQuestions(j.when).some((k) => !before(k, true))) issues.push({ field: `${at}.jumps.${n}.when`, code: 'show_if_order' });
+      const target = survey.questions.findIndex((x) => x.key === j.to && !isArchived(x));
+      if (j.to !== END && target <= i) issues.push({ field: `${at}.jumps.${n}.to`, code: 'jump_forward' });
+    });
     if (q.followsQuestionKey !== undefined) {
       const target = seen.get(q.followsQuestionKey);
       if (target === undefined || target >= i) issues.push({ field: `${at}.followsQuestionKey`, code: 'follows_missing' });
