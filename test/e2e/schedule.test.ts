@@ -108,7 +108,7 @@ describe('schedules in the browser', () => {
     // The comma stays while typing the list.
     await quota.getByLabel('Value').pressSequentially('gold, silver');
     await poll(() => quota.getByLabel('Value').inputValue()).toBe('gold, silver');
-    await page.getByRole('button', { name: 'Add group' }).click();
+    await page.getByRole('button', { name: 'Add a random-order group' }).click();
     await page.getByLabel('Group 1').pressSequentially('service, reasons');
     await page.locator('.builder-actions button').first().click();
     await poll(async () => (await server.pool.query(`select response_limit from surveys where id = $1`, [survey.id])).rows[0].response_limit).toBe(300);

@@ -124,7 +124,7 @@ export async function writeQuestions(
                 scale_min = $9, scale_max = $10, scale_style = $11, scale_labels = $12, box_min = $13, direction = $14,
                 attribute = $15, options = $16::jsonb, follows_question_key = $17, why_texts = $18, show_if = $19::jsonb,
                 added_in_version = $20, archived_in_version = $21, staff_role = $22, randomize_options = $23, jumps = $24::jsonb
-          where org_id = $1 and survey_id = $2 and id = $24`,
+          where org_id = $1 and survey_id = $2 and id = $25`,
         [orgId, surveyId, ...values, q.id],
       );
     } else {

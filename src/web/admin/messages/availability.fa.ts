@@ -48,5 +48,5 @@ export const availabilityFa: Translation<keyof typeof availabilityEn> = {
   'avail.group': 'گروه {n, number}',
   'avail.groupHint': 'کلید پرسش‌ها را با ویرگول جدا کنید، مثلاً speed, politeness, cleanliness.',
   'avail.removeGroup': 'حذف گروه {n, number}',
-  'avail.addGroup': 'افزودن گروه',
+  'avail.addGroup': 'افزودن گروه با ترتیب تصادفی',
 };

@@ -48,5 +48,5 @@ export const availabilityRu: Translation<keyof typeof availabilityEn> = {
   'avail.group': 'Группа {n, number}',
   'avail.groupHint': 'Ключи вопросов через запятую, например speed, politeness, cleanliness.',
   'avail.removeGroup': 'Удалить группу {n, number}',
-  'avail.addGroup': 'Добавить группу',
+  'avail.addGroup': 'Добавить группу со случайным порядком',
 };

@@ -48,5 +48,5 @@ export const availabilityEn = {
   'avail.group': 'Group {n, number}',
   'avail.groupHint': 'Question keys separated by commas, e.g. speed, politeness, cleanliness.',
   'avail.removeGroup': 'Remove group {n, number}',
-  'avail.addGroup': 'Add group',
+  'avail.addGroup': 'Add a random-order group',
 };
