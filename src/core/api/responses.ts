@@ -9,6 +9,7 @@ import { FilterSchema, QualityQuery, QualityReasonSchema } from './analytics.ts'
 import { IsoInstant, LocalizedTextSchema } from './common.ts';
 import { ScaleSchema } from './surveys.ts';
 import { QUALITY_REASONS } from '../quality/reasons.ts';
+import { QUESTION_TYPES } from '../surveys/types.ts';
 
 /** Case-insensitive search in the comment (text) answers. */
 const Search = z.string().trim().min(1, 'must not be empty').max(200);
@@ -84,7 +85,7 @@ const OneResponseSchema = z.strictObject({
     z.strictObject({
       id: z.string(),
       key: z.string(),
-      type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+      type: z.enum(QUESTION_TYPES),
       text: LocalizedTextSchema,
       options: z.array(z.strictObject({ value: z.string(), label: LocalizedTextSchema })),
       scale: ScaleSchema.nullable(),

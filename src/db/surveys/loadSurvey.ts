@@ -32,6 +32,8 @@ function toQuestion(r: Record<string, any>): QuestionDef {
   if (r.attribute) q.attribute = r.attribute;
   if (r.staff_role) q.staffRole = r.staff_role;
   if (Array.isArray(r.options) && r.options.length) q.options = r.options;
+  if (r.number_range) q.range = r.number_range;
+  if (r.matrix) q.matrix = r.matrix;
   if (r.follows_question_key) {
     q.followsQuestionKey = r.follows_question_key;
     q.whyTexts = r.why_texts ?? {};
