@@ -46,6 +46,8 @@ const ListedAnswerSchema = z.strictObject({
   choice: z.string().nullable().optional(),
   choices: z.array(z.string()).nullable().optional(),
   text: z.string().nullable().optional(),
+  /** number questions */
+  number: z.number().nullable().optional(),
 });
 export type ListedAnswer = z.infer<typeof ListedAnswerSchema>;
 

@@ -1,6 +1,6 @@
 /** The survey form page (all questions on one page without JavaScript) and its thank-you page. */
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
-import type { AnswerMap } from '../../core/surveys/types.ts';
+import type { AnswerMap, QuestionDef } from '../../core/surveys/types.ts';
 import { activeQuestions, questionText, validationMessage } from '../../core/surveys/logic.ts';
 import { localize } from '../../core/surveys/localize.ts';
 import { html, type Html } from '../html.ts';
@@ -9,7 +9,7 @@ import { isLanguage, nativeName } from '../../core/i18n/languages.ts';
 import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { MIN_GROUP } from '../../core/staff/anonymity.ts';
-import { renderQuestion, whyData } from './questions.ts';
+import { renderMatrix, renderQuestion, whyData, type QuestionView } from './questions.ts';
 import { accentStyle, logoHeader } from './brand.ts';
 
 export interface SurveyPageView {
@@ -91,22 +91,29 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const title = surveyTitle(survey, lang);
   const intro = localize(survey.intro, lang, fallback);
 
-  const fields = questions.map((q) =>
-    renderQuestion({
-      q,
-      lang,
-      fallback,
-      text: questionText(q, v.answers ?? {}, survey, lang, fallback),
-      values: v.values?.[q.key] ?? [],
-      error: errors[q.key],
-      // A condition on a question that is not on the page cannot be decided: the server shows it too.
-      showIf: q.showIf && keys.has(q.showIf.question) ? JSON.stringify(q.showIf) : undefined,
-      why: q.followsQuestionKey ? whyData(q, questions.find((o) => o.key === q.followsQuestionKey), lang, fallback) : undefined,
-    }),
-  );
+  const view = (q: QuestionDef): QuestionView => ({
+    q,
+    lang,
+    fallback,
+    text: questionText(q, v.answers ?? {}, survey, lang, fallback),
+    values: v.values?.[q.key] ?? [],
+    error: errors[q.key],
+    // A condition on a question that is not on the page cannot be decided: the server shows it too.
+    showIf: q.showIf && keys.has(q.showIf.question) ? JSON.stringify(q.showIf) : undefined,
+    why: q.followsQuestionKey ? whyData(q, questions.find((o) => o.key === q.followsQuestionKey), lang, fallback) : undefined,
+  });
+  // A matrix's rows (stored as rating questions) are shown together as one grid, where its first row is.
+  const fields = questions.flatMap((q) => {
+    if (!q.matrix) return [renderQuestion(view(q))];
+    const grid = q.matrix;
+    const rows = questions.filter((o) => o.matrix?.key === grid.key);
+    if (rows[0] !== q) return [];
+    const views = rows.map(view);
+    return [renderMatrix(grid.key, localize(grid.text, lang, fallback), views, views[0].showIf)];
+  });
   const errorLinks = questions
     .filter((q) => errors[q.key])
-    .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, v.answers ?? {}, survey, lang, fallback)}: ${errors[q.key]}</a></li>`);
+    .map((q) => html`<li><a href="#q-${q.key}">${q.matrix ? `${localize(q.matrix.text, lang, fallback)} – ` : ''}${questionText(q, v.answers ?? {}, survey, lang, fallback)}: ${errors[q.key]}</a></li>`);
   const summary =
     errorLinks.length || v.formError
       ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s('errorSummary')}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`
