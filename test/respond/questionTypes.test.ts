@@ -112,7 +112,7 @@ describe('new question types', () => {
     expect(a.visit).toMatchObject({ text: '2024-03-01' });
     expect(a.people).toMatchObject({ number: '12' });
     expect(a.order).toMatchObject({ choices: ['speed', 'taste', 'price'] });
-    const list = await owner.get(`/api/v1/responses?surveyId=${surveyId}`);
+    const list = await owner.get(`/api/v1/surveys/${surveyId}/responses`);
     expect(list.status, list.text).toBe(200);
     const mine = list.json.responses.find((r: { answers: Record<string, unknown> }) => (r.answers.order as { choices?: string[] })?.choices?.[0] === 'speed');
     expect(mine.answers).toMatchObject({ people: { number: 12 }, visit: { text: '2024-03-01' }, again: { choice: 'no' } });
