@@ -5,7 +5,7 @@
  * first form into the second (when saved); groupMatrices turns it back (API answers, the respondent page).
  * Pure; no I/O.
  */
-import type { QuestionDef } from './types.ts';
+import type { LocalizedText, QuestionDef } from './types.ts';
 
 /** The key a matrix row is stored under. */
 export function matrixRowKey(matrixKey: string, rowKey: string): string {
@@ -45,6 +45,18 @@ export function groupMatrices(questions: QuestionDef[]): QuestionDef[] {
     const created: QuestionDef = { ...shared, type: 'matrix', key: matrix.key, text: matrix.text, rows: [{ key: rowKey, label }] };
     grids.set(matrix.key, created);
     out.push(created);
+  }
+  return out;
+}
+
+/** A question's wording for a list of columns: a matrix row as "<matrix text> – <row label>" in each language, others as written. */
+export function standaloneText(q: Pick<QuestionDef, 'text' | 'matrix'>): LocalizedText {
+  if (!q.matrix) return q.text;
+  const out: LocalizedText = {};
+  for (const lang of new Set([...Object.keys(q.matrix.text), ...Object.keys(q.text)])) {
+    const grid = q.matrix.text[lang];
+    const row = q.text[lang];
+    out[lang] = grid && row ? `${grid} – ${row}` : (row ?? grid);
   }
   return out;
 }

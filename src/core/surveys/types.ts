@@ -15,6 +15,8 @@ export type ScoreGroup = (typeof SCORE_GROUPS)[number];
 /** Every question type, in the builder's order (one list: schemas and menus derive from it). */
 export const QUESTION_TYPES = ['nps', 'rating', 'single', 'multi', 'text', 'yesno', 'date', 'number', 'email', 'phone', 'ranking', 'matrix', 'consent'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** Types whose answers are counted per choice (answers.choice / choices): yes / no and consent store 'yes' or 'no'. */
+export const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multi', 'yesno', 'consent'];
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
