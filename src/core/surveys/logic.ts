@@ -321,6 +321,16 @@ function parseChoiceOrScore(q: QuestionDef, list: string[]): Check {
 }
 
 /**
+ * One answer on its own (a chat channel checks each answer as it comes): its value, its message in the
+ * language, or null when nothing was given. The submission is validated again as a whole by parseAnswers.
+ */
+export function checkAnswer(q: QuestionDef, raw: RawAnswer, lang: string): { value: AnswerValue } | { message: string } | null {
+  const result = parseOne(q, raw);
+  if (result === null || 'value' in result) return result;
+  return { message: validationMessage(result.code, lang, result.params) };
+}
+
+/**
  * Parses and validates a submission against the survey, question by question in display order.
  * `raw` is keyed by question key. Conditions are evaluated on the valid answers before each
  * question, exactly as the page shows them; unknown keys are ignored.
