@@ -24,7 +24,7 @@ export function expandMatrices(questions: QuestionDef[]): QuestionDef[] {
 /**
  * Gathers the active rows of each matrix into one matrix question, placed where its first row is
  * (rows appended to a live survey come after later questions and join their grid again). Archived rows
- * stay single entries: they are echoed back as stored.
+ * stay single entries: they are echoed back as stored. Input ids are ignored, so a grid may carry its first row's.
  */
 export function groupMatrices(questions: QuestionDef[]): QuestionDef[] {
   const out: QuestionDef[] = [];
@@ -41,7 +41,8 @@ export function groupMatrices(questions: QuestionDef[]): QuestionDef[] {
       grid.required ||= q.required;
       continue;
     }
-    const { id: _id, matrix, text: label, ...shared } = q;
+    // The grid keeps its first row's id: a stored matrix is recognised as such (the builder locks its scale once live).
+    const { matrix, text: label, ...shared } = q;
     const created: QuestionDef = { ...shared, type: 'matrix', key: matrix.key, text: matrix.text, rows: [{ key: rowKey, label }] };
     grids.set(matrix.key, created);
     out.push(created);
