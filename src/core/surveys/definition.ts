@@ -219,7 +219,8 @@ export function structuralIssues(
   survey.questions.forEach((q, i) => {
     const at = ['questions', i];
     // A matrix's rows are stored as questions `<key>__<row key>`: those keys are taken too.
-    const own = [q.key, ...(q.type === 'matrix' && !q.archivedInVersion ? (q.rows ?? []).map((r) => matrixRowKey(q.key, r.key)) : [])];
+    // (a repeated row key is reported on the row)
+    const own = new Set([q.key, ...(q.type === 'matrix' && !q.archivedInVersion ? (q.rows ?? []).map((r) => matrixRowKey(q.key, r.key)) : [])]);
     for (const k of own) {
       if (keys.has(k)) issues.push({ path: [...at, 'key'], message: `duplicate key "${k}"` });
       keys.add(k);

@@ -16,7 +16,7 @@ export function matrixRowKey(matrixKey: string, rowKey: string): string {
 export function expandMatrices(questions: QuestionDef[]): QuestionDef[] {
   return questions.flatMap((q) => {
     if (q.type !== 'matrix') return [q];
-    const { rows = [], text, ...shared } = q;
+    const { rows = [], text, id: _id, ...shared } = q;
     return rows.map((r) => ({ ...shared, type: 'rating' as const, key: matrixRowKey(q.key, r.key), text: r.label, matrix: { key: q.key, text } }));
   });
 }
