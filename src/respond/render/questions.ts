@@ -190,16 +190,15 @@ ${control(v)}<p class="err" id="e-${q.key}" aria-live="polite">${v.error ?? ''}<
 
 /**
  * A matrix: its stored rows (rating questions, src/core/surveys/matrix.ts) as one grid, a fieldset per row
- * inside the grid's fieldset, each with its own scale and error; the scale's end labels are shown once above.
+ * inside the grid's fieldset, each with its own scale (end labels included: rows wrap on a phone) and error.
  */
 export function renderMatrix(key: string, text: string, rows: QuestionView[], showIf: string | undefined): Html {
   const first = rows[0];
-  const { minLabel, maxLabel } = scaleItems(first.q, first.lang, first.fallback);
   const required = rows.some((r) => r.q.required);
   return html`<fieldset class="q mx" id="q-${key}" data-k="${key}"${showIf ? html` data-if="${showIf}"` : ''}>
 <legend id="l-${key}" tabindex="-1"><span class="qt">${text}</span>${
     required ? html` <span class="req" aria-hidden="true">*</span><span class="sr">(${pageText(first.lang, 'required')})</span>` : ''
-  }</legend>${minLabel || maxLabel ? html`<div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>` : ''}${rows.map(
+  }</legend>${rows.map(
     (r) => html`<fieldset class="mr${r.error ? ' bad' : ''}" id="q-${r.q.key}" data-k="${r.q.key}"${r.q.required ? html` data-req` : ''} aria-describedby="e-${r.q.key}"${
       r.error ? html` aria-invalid="true"` : ''
     }><legend id="l-${r.q.key}">${r.text}</legend>${scale(r)}<p class="err" id="e-${r.q.key}" aria-live="polite">${r.error ?? ''}</p></fieldset>`,
