@@ -140,4 +140,32 @@ describe('new question types', () => {
     expect((await out.json()).errors).toEqual({ people: 'Введите число от 1 до 20.' });
     expect(await storedAnswers(k)).toEqual({});
   });
+
+  it('keeps dates, e-mails and phones out of comments and the comment search', async () => {
+    const input = questionTypesInput('Comments');
+    input.questions.push({ key: 'note', type: 'text', required: false, text: { en: 'Anything else?', ru: 'Что-то ещё?', fa: 'چیز دیگری؟' } });
+    const created = await owner.post('/api/v1/surveys', input);
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.survey.id;
+    await owner.post(`/api/v1/surveys/${id}/status`, { status: 'live' });
+    const res = await fetch(`${server.baseUrl}/s/${created.json.survey.slug}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        _k: key(), _lang: 'en', q_again: 'yes', q_visit: '2024-05-05', q_people: '2', q_mail: 'zed@example.com', q_tel: '+44 20 7946 0000',
+        q_order: ['price', 'speed', 'taste'], q_rate__staff: '3', q_rate__clean: '3', q_ok: 'yes', q_note: 'Lovely staff, zed@example.com knows',
+      }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    const comments = await owner.get(`/api/v1/surveys/${id}/comments`);
+    expect(comments.status, comments.text).toBe(200);
+    expect(comments.json.comments.map((c: { questionKey: string; text: string }) => `${c.questionKey}: ${c.text}`)).toEqual([
+      'note: Lovely staff, zed@example.com knows',
+    ]);
+    const analysed = await owner.get(`/api/v1/surveys/${id}/text/comments`);
+    expect(analysed.status, analysed.text).toBe(200);
+    expect(analysed.json.comments.map((c: { questionKey: string }) => c.questionKey)).toEqual(['note']);
+    // The search looks in comments only: the phone number is not found, the comment's words are.
+    expect((await owner.get(`/api/v1/surveys/${id}/responses?q=7946`)).json.responses).toHaveLength(0);
+    expect((await owner.get(`/api/v1/surveys/${id}/responses?q=lovely`)).json.responses).toHaveLength(1);
+  });
 });
