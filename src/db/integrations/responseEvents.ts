@@ -11,7 +11,7 @@ export interface ResponseEventRow {
   location: { id: string; name: string; code: string | null } | null;
   contactId: string | null;
   hidden: Record<string, string>;
-  answers: { questionKey: string; score: number | null; choice: string | null; choices: string[] | null; text: string | null }[];
+  answers: { questionKey: string; score: number | null; choice: string | null; choices: string[] | null; text: string | null; number: number | null }[];
 }
 
 export async function loadResponseEvent(db: Queryable, orgId: string, responseId: string): Promise<ResponseEventRow | null> {
