@@ -159,7 +159,7 @@ export const en = {
   'qtype.yesno': 'Yes / no',
   'qtype.date': 'Date',
   'qtype.number': 'Number',
-  'qtype.email': 'E-mail address',
+  'qtype.email': 'Contact e-mail',
   'qtype.phone': 'Phone number',
   'qtype.ranking': 'Ranking',
   'qtype.matrix': 'Rating grid (matrix)',
