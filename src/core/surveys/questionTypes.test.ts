@@ -4,6 +4,10 @@ import { checkAnswer, isCalendarDate, parseAnswers } from './logic.ts';
 import { expandMatrices, groupMatrices, standaloneText } from './matrix.ts';
 import { SurveyInputSchema, normalizeQuestion } from './definition.ts';
 import type { QuestionDef } from './types.ts';
+import { kioskQuestions } from '../kiosk/kiosk.ts';
+import { widgetQuestions } from './widget.ts';
+import { translationUnits } from './translationUnits.ts';
+import { applyInput, questionKeyboard, rawAnswers } from '../telegram/conversation.ts';
 
 const en = (text: string) => ({ en: text });
 const q = (type: QuestionDef['type'], extra: Partial<QuestionDef> = {}): QuestionDef => ({ key: 'x', type, metric: 'none', required: false, text: en('?'), ...extra });
@@ -164,5 +168,41 @@ describe('matrix questions', () => {
     expect(normalizeQuestion(parsed.questions[0]).range).toEqual({ max: 9 });
     // csat on 1..5: top-2 box (4 and 5) as on any rating.
     expect(normalizeQuestion(parsed.questions[1])).toMatchObject({ rows: [{ key: 'a', label: en('A') }], boxMin: 4 });
+  });
+});
+
+describe('the new types in other channels', () => {
+  const grid: QuestionDef = {
+    key: 'rate', type: 'matrix', metric: 'csat', required: true, text: en('Rate us'), boxMin: 4, showIf: null,
+    scale: { min: 1, max: 5, style: 'numbers', labels: {} }, rows: [{ key: 'staff', label: en('Staff') }],
+  };
+  const nps: QuestionDef = { key: 'nps', type: 'nps', metric: 'nps', required: true, text: en('Recommend?'), scale: { min: 0, max: 10, style: 'numbers' } };
+
+  it('a kiosk and the widget never ask a matrix row alone', () => {
+    expect(kioskQuestions({ questions: expandMatrices([grid]) })).toBeNull();
+    expect(kioskQuestions({ questions: expandMatrices([grid, nps]) })?.score.key).toBe('nps');
+    expect(widgetQuestions({ status: 'live', questions: expandMatrices([grid]) })).toEqual({ problem: 'first_question' });
+  });
+
+  it('translation files carry a matrix\'s rows', () => {
+    const input = SurveyInputSchema.parse({ name: 'T', title: en('T'), questions: [{ ...grid, rows: [{ key: 'staff', label: en('Staff') }] }] });
+    expect(translationUnits(input).map((u) => u.key)).toEqual(['title', 'q.rate.text', 'q.rate.rows.staff']);
+  });
+
+  it('Telegram: yes / no and consent buttons, a ranking pressed in order, typed answers checked like the web form', () => {
+    const yesno = q('yesno', { key: 'again', required: true });
+    const ranking = q('ranking', { key: 'order', options: options.slice(0, 2) });
+    const people = q('number', { key: 'people', range: { min: 1, max: 20 } });
+    const survey = { questions: [yesno, ranking, people] };
+    expect(questionKeyboard(yesno, 0, 'tag1', 'ru', 'en').map((row) => row.map((b) => `${b.text}=${b.callback_data}`))).toEqual([['Да=tag1:0:0', 'Нет=tag1:0:1']]);
+    expect(applyInput(survey, {}, 'again', { kind: 'button', questionIndex: 0, value: '1' }, 'en')).toMatchObject({ kind: 'answered', answers: { again: { choice: 'no' } } });
+    const first = applyInput(survey, {}, 'order', { kind: 'button', questionIndex: 1, value: '1' }, 'en');
+    expect(first).toEqual({ kind: 'toggled', answers: { order: { choices: ['b'] } } });
+    expect(questionKeyboard(ranking, 1, 'tag1', 'en', 'en', { choices: ['b'] }).map((row) => row[0].text)).toEqual(['A', '1. B', 'Skip']);
+    const done = applyInput(survey, { order: { choices: ['b'] } }, 'order', { kind: 'button', questionIndex: 1, value: '0' }, 'en');
+    expect(done).toMatchObject({ kind: 'answered', answers: { order: { choices: ['b', 'a'] } } });
+    expect(applyInput(survey, {}, 'people', { kind: 'text', text: '25' }, 'en')).toEqual({ kind: 'refused', notice: 'Enter a number from 1 to 20.' });
+    expect(applyInput(survey, {}, 'people', { kind: 'text', text: '4' }, 'en')).toMatchObject({ kind: 'answered', answers: { people: { number: 4 } } });
+    expect(rawAnswers({ people: { number: 4 }, order: { choices: ['b', 'a'] } })).toEqual({ people: 4, order: ['b', 'a'] });
   });
 });
