@@ -74,6 +74,36 @@ describe('new question types', () => {
     expect(put.json.survey.version).toBe(got.json.survey.version);
   });
 
+  it('copies a matrix as a matrix', async () => {
+    const copy = await owner.post(`/api/v1/surveys/${surveyId}/duplicate`);
+    expect(copy.status, copy.text).toBe(201);
+    const grid = copy.json.survey.questions.find((q: { key: string }) => q.key === 'rate');
+    expect(grid).toMatchObject({ type: 'matrix', rows: [{ key: 'staff' }, { key: 'clean' }] });
+    const { rows } = await server.pool.query(`select key, matrix->>'key' as grid from questions where org_id = $1 and survey_id = $2 and type = 'rating'`, [orgId, copy.json.survey.id]);
+    expect(rows.map((r) => `${r.key}:${r.grid}`).sort()).toEqual(['rate__clean:rate', 'rate__staff:rate']);
+  });
+
+  it('on a live survey: a new row is appended and joins its grid, the scale stays frozen', async () => {
+    const input = questionTypesInput('Live grid');
+    const created = await owner.post('/api/v1/surveys', input);
+    const id = created.json.survey.id;
+    await owner.post(`/api/v1/surveys/${id}/status`, { status: 'live' });
+    const questions = (await owner.get(`/api/v1/surveys/${id}`)).json.survey.questions;
+    const grid = questions.find((q: { key: string }) => q.key === 'rate');
+    grid.rows.push({ key: 'music', label: { en: 'Music', ru: 'Музыка', fa: 'موسیقی' } });
+    const put = await owner.put(`/api/v1/surveys/${id}`, { ...input, slug: created.json.survey.slug, questions });
+    expect(put.status, put.text).toBe(200);
+    expect(put.json.survey.version).toBe(2);
+    expect(put.json.survey.questions.map((q: { key: string }) => q.key)).toEqual(['again', 'visit', 'people', 'mail', 'tel', 'order', 'rate', 'ok']);
+    expect(put.json.survey.questions[6].rows.map((r: { key: string }) => r.key)).toEqual(['staff', 'clean', 'music']);
+    const stored = await server.pool.query(`select key, added_in_version from questions where org_id = $1 and survey_id = $2 order by position`, [orgId, id]);
+    expect(stored.rows.at(-1)).toEqual({ key: 'rate__music', added_in_version: 2 });
+    grid.scale = { ...grid.scale, max: 7 };
+    const frozen = await owner.put(`/api/v1/surveys/${id}`, { ...input, slug: created.json.survey.slug, questions: put.json.survey.questions.map((q: { key: string }) => (q.key === 'rate' ? { ...q, scale: { ...grid.scale } } : q)) });
+    expect(frozen.status).toBe(409);
+    expect(frozen.json.message).toContain('The scale of question "rate__staff" cannot change');
+  });
+
   it('refuses a key that a matrix row takes', async () => {
     const input = questionTypesInput('Clash');
     input.questions.push({ key: 'rate__staff', type: 'yesno', required: false, text: { en: 'Clash', ru: 'Clash', fa: 'Clash' } });
