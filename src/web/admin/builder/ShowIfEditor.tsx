@@ -21,7 +21,8 @@ export function operatorsFor(q: QuestionDef | undefined): Op[] {
 export function ShowIfEditor({ state, question: q, index, errorFor, update }: SectionProps & { index: number; question: QuestionDef; update(p: Partial<QuestionDef>): void }) {
   const { t } = useI18n();
   const { survey, activeLang } = state;
-  const earlier = survey.questions.slice(0, index).filter((x) => !isArchived(x));
+  // A matrix is answered row by row (stored as `<key>__<row key>`): the grid itself has no answer to test.
+  const earlier = survey.questions.slice(0, index).filter((x) => !isArchived(x) && x.type !== 'matrix');
   const cond = q.showIf ?? null;
   const target = earlier.find((x) => x.key === cond?.question);
   const ops = operatorsFor(target);
