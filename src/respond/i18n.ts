@@ -10,6 +10,9 @@ import type { MessageVars } from '../core/i18n/catalogue.ts';
 
 const pageMessages = defineMessages({
   en: {
+    yes: 'Yes',
+    no: 'No',
+    rankHint: 'Give each option a different rank: 1 for the first, {n, number} for the last.',
     languages: 'Language',
     submit: 'Send',
     next: 'Next',
@@ -56,6 +59,9 @@ const pageMessages = defineMessages({
     staffAnonymity: 'This survey is anonymous: no one sees your individual answers, and results are shown only for groups of at least {min, number} people.',
   },
   ru: {
+    yes: 'Да',
+    no: 'Нет',
+    rankHint: 'Присвойте каждому варианту своё место: 1 — первое, {n, number} — последнее.',
     languages: 'Язык',
     submit: 'Отправить',
     next: 'Далее',
@@ -102,6 +108,9 @@ const pageMessages = defineMessages({
     staffAnonymity: 'Опрос анонимный: никто не увидит ваши ответы по отдельности, а результаты показываются только для групп не меньше {min, number} человек.',
   },
   fa: {
+    yes: 'بله',
+    no: 'خیر',
+    rankHint: 'به هر گزینه رتبه‌ای جداگانه بدهید: ۱ برای اولی و {n, number} برای آخری.',
     languages: 'زبان',
     submit: 'ارسال',
     next: 'بعدی',

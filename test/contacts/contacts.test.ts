@@ -282,8 +282,8 @@ describe('GDPR export and erase', () => {
     expect(exported.json.responses.map((r: any) => r.id).sort()).toEqual([linked, byKey].sort());
     const first = exported.json.responses.find((r: any) => r.id === linked);
     expect(first.answers).toEqual([
-      { question: 'nps', type: 'nps', score: 3, choice: null, choices: null, text: null },
-      { question: 'why', type: 'text', score: null, choice: null, choices: null, text: 'Иван тут, очередь была долгой' },
+      { question: 'nps', type: 'nps', score: 3, choice: null, choices: null, text: null, number: null },
+      { question: 'why', type: 'text', score: null, choice: null, choices: null, text: 'Иван тут, очередь была долгой', number: null },
     ]);
 
     const erased = await owner.post(`/api/v1/contacts/${contact.id}/erase`);

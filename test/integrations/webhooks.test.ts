@@ -104,7 +104,7 @@ describe('webhooks', () => {
     expect(got.map((r) => r.verified.type).sort()).toEqual(['response.completed', 'response.created']);
     const created = got.find((r) => r.verified.type === 'response.created')!;
     expect(created.verified.data).toMatchObject({ responseId, survey: { id: f.survey.id }, channel: 'link', language: 'en' });
-    expect(created.verified.data.answers).toEqual([{ questionKey: 'nps', score: 9, choice: null, choices: null, text: null }]);
+    expect(created.verified.data.answers).toEqual([{ questionKey: 'nps', score: 9, choice: null, choices: null, text: null, number: null }]);
     expect(created.headers['webhook-id']).toMatch(/^[0-9a-f-]{36}$/);
     // A tampered body fails verification with the same headers (the signature covers it).
     expect(() => new Webhook(receiver.secret).verify(created.body.replace('"score":9', '"score":10'), created.headers as Record<string, string>)).toThrow();

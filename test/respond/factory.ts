@@ -91,3 +91,41 @@ export async function buildSurvey(pool: pg.Pool, orgId: string, opts: SurveyFixt
   }
   return { id: surveyId, slug, questionIds };
 }
+
+/** A SurveyInput (POST /api/v1/surveys) with one question of every type added for issue 17, in en/ru/fa. */
+export function questionTypesInput(name: string) {
+  const t = (en: string, ru: string, fa: string) => ({ en, ru, fa });
+  return {
+    name,
+    title: t('Your visit', 'Ваш визит', 'بازدید شما'),
+    languages: ['en', 'ru', 'fa'],
+    defaultLanguage: 'en',
+    questions: [
+      { key: 'again', type: 'yesno', required: true, text: t('Would you come again?', 'Придёте ещё?', 'دوباره می‌آیید؟') },
+      { key: 'visit', type: 'date', required: true, text: t('When did you visit?', 'Когда вы были у нас?', 'کی به ما سر زدید؟') },
+      {
+        key: 'people', type: 'number', required: true, range: { min: 1, max: 20 },
+        text: t('How many people were with you?', 'Сколько человек было с вами?', 'چند نفر همراه شما بودند؟'),
+      },
+      { key: 'mail', type: 'email', text: t('Your e-mail', 'Ваша почта', 'ایمیل شما') },
+      { key: 'tel', type: 'phone', text: t('Your phone', 'Ваш телефон', 'تلفن شما') },
+      {
+        key: 'order', type: 'ranking', required: true, text: t('Rank what matters most', 'Что для вас важнее?', 'چه چیزی برایتان مهم‌تر است؟'),
+        options: [
+          { value: 'price', label: t('Price', 'Цена', 'قیمت') },
+          { value: 'speed', label: t('Speed', 'Скорость', 'سرعت') },
+          { value: 'taste', label: t('Taste', 'Вкус', 'طعم') },
+        ],
+      },
+      {
+        key: 'rate', type: 'matrix', metric: 'csat', required: true, text: t('Rate our service', 'Оцените обслуживание', 'خدمات ما را ارزیابی کنید'),
+        scale: { min: 1, max: 5, style: 'numbers', labels: { min: t('Poor', 'Плохо', 'ضعیف'), max: t('Great', 'Отлично', 'عالی') } },
+        rows: [
+          { key: 'staff', label: t('Staff', 'Персонал', 'کارکنان') },
+          { key: 'clean', label: t('Cleanliness', 'Чистота', 'پاکیزگی') },
+        ],
+      },
+      { key: 'ok', type: 'consent', required: true, text: t('I agree that you may contact me', 'Я согласен, чтобы со мной связались', 'موافقم که با من تماس بگیرید') },
+    ],
+  };
+}

@@ -12,6 +12,7 @@ import { parseDimFilter } from '../responses/hiddenFields.ts';
 import { isBreakdownBy, isThemeId as isThemeKey, MAX_LIST_VALUES, THEME_ID_RE } from '../analytics/filterRules.ts';
 import { SENTIMENT_LABELS } from '../nlp/labels.ts';
 import { ScaleSchema } from './surveys.ts';
+import { QUESTION_TYPES } from '../surveys/types.ts';
 
 /** `key:value` of one marked dimension (hidden field): the hidden-field key rule (core/responses/hiddenFields.ts). */
 export const Dim = z
@@ -160,7 +161,7 @@ export type OverviewSurvey = OverviewAnswer['surveys'][number];
 const SummaryQuestionSchema = z.strictObject({
   questionId: z.string(),
   key: z.string(),
-  type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+  type: z.enum(QUESTION_TYPES),
   metric: z.enum(['nps', 'csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none']),
   /** The CSI attribute a csi_satisfaction / csi_importance question rates. */
   attribute: z.string().optional(),

@@ -9,6 +9,7 @@ import { FilterSchema, QualityQuery, QualityReasonSchema } from './analytics.ts'
 import { IsoInstant, LocalizedTextSchema } from './common.ts';
 import { ScaleSchema } from './surveys.ts';
 import { QUALITY_REASONS } from '../quality/reasons.ts';
+import { QUESTION_TYPES } from '../surveys/types.ts';
 
 /** Case-insensitive search in the comment (text) answers. */
 const Search = z.string().trim().min(1, 'must not be empty').max(200);
@@ -45,6 +46,8 @@ const ListedAnswerSchema = z.strictObject({
   choice: z.string().nullable().optional(),
   choices: z.array(z.string()).nullable().optional(),
   text: z.string().nullable().optional(),
+  /** number questions */
+  number: z.number().nullable().optional(),
 });
 export type ListedAnswer = z.infer<typeof ListedAnswerSchema>;
 
@@ -88,7 +91,7 @@ const OneResponseSchema = z.strictObject({
     z.strictObject({
       id: z.string(),
       key: z.string(),
-      type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+      type: z.enum(QUESTION_TYPES),
       text: LocalizedTextSchema,
       options: z.array(z.strictObject({ value: z.string(), label: LocalizedTextSchema })),
       scale: ScaleSchema.nullable(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
 import { TEMPLATE_KEYS } from '../surveys/templates.ts';
-import { STAFF_ROLES, SURVEY_AUDIENCES, type Condition, type Logic, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
+import { QUESTION_TYPES, STAFF_ROLES, SURVEY_AUDIENCES, type Condition, type Logic, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
 import { IsoInstant, LocalizedTextSchema, schemaOf } from './common.ts';
 
 const SurveyStatusSchema = z.enum(['draft', 'live', 'closed']);
@@ -77,7 +77,7 @@ export const QuestionDefSchema = schemaOf<QuestionDef>()(
   z.strictObject({
     id: z.string().optional(),
     key: z.string(),
-    type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+    type: z.enum(QUESTION_TYPES),
     metric: z.enum(['nps', 'csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none']),
     required: z.boolean(),
     text: LocalizedTextSchema,
@@ -86,6 +86,9 @@ export const QuestionDefSchema = schemaOf<QuestionDef>()(
     direction: z.enum(['higher_is_easier', 'lower_is_easier']).optional(),
     attribute: z.string().optional(),
     options: z.array(z.strictObject({ value: z.string(), label: LocalizedTextSchema })).optional(),
+    range: z.strictObject({ min: z.number().optional(), max: z.number().optional(), decimals: z.boolean().optional() }).optional(),
+    rows: z.array(z.strictObject({ key: z.string(), label: LocalizedTextSchema })).optional(),
+    matrix: z.strictObject({ key: z.string(), text: LocalizedTextSchema }).optional(),
     followsQuestionKey: z.string().optional(),
     whyTexts: z.partialRecord(z.enum(['detractor', 'passive', 'promoter']), LocalizedTextSchema).optional(),
     showIf: LogicSchema.nullable().optional(),

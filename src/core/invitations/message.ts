@@ -12,7 +12,8 @@ export function embeddedQuestion(survey: Pick<SurveyDef, 'questions'>): { questi
   const first = activeQuestions(survey).find((q) => !q.showIf);
   if (!first) return null;
   const range = scoreRange(first);
-  if (!range || range.max - range.min > 10) return null;
+  // A matrix row is a part of its grid: an e-mail shows no embedded answers for it.
+  if (!range || first.matrix || range.max - range.min > 10) return null;
   const scores: number[] = [];
   for (let n = range.min; n <= range.max; n++) scores.push(n);
   return { question: first, scores };

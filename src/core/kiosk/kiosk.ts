@@ -40,7 +40,8 @@ const onlyOn = (logic: Logic, key: string) => {
 
 export function kioskQuestions(survey: Pick<SurveyDef, 'questions'>): KioskQuestions | null {
   const questions = activeQuestions(survey);
-  const at = questions.findIndex((q) => scoreRange(q) !== null);
+  // A matrix row (src/core/surveys/matrix.ts) is only a part of its grid: not a kiosk's question.
+  const at = questions.findIndex((q) => scoreRange(q) !== null && !q.matrix);
   if (at < 0) return null;
   const score = questions[at];
   const comment = questions.slice(at + 1).find((q) => q.type === 'text' && (!q.showIf || onlyOn(q.showIf, score.key))) ?? null;

@@ -53,6 +53,7 @@ export interface ExportAnswer {
   choice?: string | null;
   choices?: string[] | null;
   text?: string | null;
+  number?: number | null;
 }
 
 export interface ExportResponse {
@@ -125,12 +126,17 @@ export function exportRow(layout: ExportLayout, r: ExportResponse): ExportCell[]
 function answerCell(layout: ExportLayout, q: ExportQuestion, a: ExportAnswer | undefined): ExportCell {
   if (!a) return null;
   if (a.score !== null && a.score !== undefined) return a.score;
+  if (a.number !== null && a.number !== undefined) return Number(a.number);
   const label = (value: string) => {
+    // yes / no and consent questions store 'yes' or 'no': written in the export's language.
+    if ((q.type === 'yesno' || q.type === 'consent') && (value === 'yes' || value === 'no')) return exportCatalogue.formatMessage(layout.lang, value);
     const option = q.options?.find((o) => o.value === value);
     return option ? localize(option.label, layout.lang, layout.fallbackLanguage, value) : value;
   };
   let value: string | null = null;
-  if (a.choices && a.choices.length > 0) value = a.choices.map(label).join(CHOICE_SEPARATOR);
+  // A ranking's choices are in rank order: "1. Taste; 2. Price".
+  if (a.choices && a.choices.length > 0 && q.type === 'ranking') value = a.choices.map((c, i) => `${i + 1}. ${label(c)}`).join(CHOICE_SEPARATOR);
+  else if (a.choices && a.choices.length > 0) value = a.choices.map(label).join(CHOICE_SEPARATOR);
   else if (a.choice) value = label(a.choice);
   else if (a.text) value = a.text;
   return value === null ? null : neutraliseFormulas(value);

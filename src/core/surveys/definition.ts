@@ -11,7 +11,8 @@ import { QUOTA_ACTIONS } from './quotas.ts';
 import { RANDOMIZABLE_TYPES } from './displayOrder.ts';
 import { scheduleIssues } from './schedule.ts';
 import { END, MAX_LOGIC_DEPTH, isGroup, logicQuestions, pipedQuestions } from './flow.ts';
-import { LONG_SURVEY_WARNING, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef, type SurveyDef } from './types.ts';
+import { groupMatrices, matrixRowKey } from './matrix.ts';
+import { LONG_SURVEY_WARNING, QUESTION_TYPES, STAFF_ROLES, SURVEY_AUDIENCES, type LocalizedText, type QuestionDef, type SurveyDef } from './types.ts';
 
 /** ISO 639-1 code; en, ru and fa have full interface support, others are survey-text only. */
 const LANG = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code');
@@ -106,11 +107,20 @@ const OptionSchema = z.object({
   label: text(200),
 });
 
+/** A number question's range; both ends included. */
+const RangeSchema = z.object({
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  decimals: z.boolean().optional(),
+});
+
+const MatrixRowSchema = z.object({ key, label: text(200) });
+
 /** One question as sent by the builder; ids and version fields of stored questions are accepted and ignored. */
 export const QuestionInputSchema = z.object({
   id: z.string().optional(),
   key,
-  type: z.enum(['nps', 'rating', 'single', 'multi', 'text']),
+  type: z.enum(QUESTION_TYPES),
   metric: z.enum(['nps', 'csat', 'ces', 'csi_satisfaction', 'csi_importance', 'none']).default('none'),
   required: z.boolean().default(false),
   text: text(1000),
@@ -119,6 +129,10 @@ export const QuestionInputSchema = z.object({
   direction: z.enum(['higher_is_easier', 'lower_is_easier']).optional(),
   attribute: key.optional(),
   options: z.array(OptionSchema).max(50).optional(),
+  /** number questions: accepted range and decimals */
+  range: RangeSchema.optional(),
+  /** matrix questions: the rows rated on `scale`, each stored as its own rating question `<key>__<row key>` */
+  rows: z.array(MatrixRowSchema).max(30).optional(),
   followsQuestionKey: key.optional(),
   whyTexts: z.object({ detractor: text(1000).optional(), passive: text(1000).optional(), promoter: text(1000).optional() }).optional(),
   showIf: LogicSchema.nullable().optional(),
@@ -171,6 +185,8 @@ export interface StructuralIssue {
 }
 
 const SCORED = new Set(['nps', 'rating']);
+/** Types whose answer is one of the question's own options. */
+const WITH_OPTIONS = new Set(['single', 'multi', 'ranking']);
 
 /** Checks one question's scale, metric and options on its own. */
 export function questionIssues(q: QuestionInput, at: (string | number)[]): StructuralIssue[] {
@@ -179,8 +195,8 @@ export function questionIssues(q: QuestionInput, at: (string | number)[]): Struc
   if (q.type === 'nps') {
     if (q.scale && (q.scale.min !== 0 || q.scale.max !== 10)) add('scale', 'an NPS question is always 0..10');
     if (q.metric !== 'nps' && q.metric !== 'none') add('metric', 'an NPS question feeds the nps metric');
-  } else if (q.type === 'rating') {
-    if (!q.scale) add('scale', 'required for a rating question');
+  } else if (q.type === 'rating' || q.type === 'matrix') {
+    if (!q.scale) add('scale', `required for a ${q.type} question`);
     else {
       const { min, max, style } = q.scale;
       if (min !== 0 && min !== 1) add('scale.min', 'must be 0 or 1');
@@ -198,7 +214,7 @@ export function questionIssues(q: QuestionInput, at: (string | number)[]): Struc
   }
   if ((q.metric === 'csi_satisfaction' || q.metric === 'csi_importance') && !q.attribute) add('attribute', 'required for CSI questions');
   if (q.direction && q.metric !== 'ces') add('direction', 'only CES questions have a direction');
-  if (q.type === 'single' || q.type === 'multi') {
+  if (WITH_OPTIONS.has(q.type)) {
     if (!q.options || q.options.length < 2) add('options', 'give at least two options');
     const seen = new Set<string>();
     q.options?.forEach((o, i) => {
@@ -206,6 +222,22 @@ export function questionIssues(q: QuestionInput, at: (string | number)[]): Struc
       seen.add(o.value);
     });
   } else if (q.options?.length) add('options', `a ${q.type} question has no options`);
+  if (q.type === 'matrix') {
+    if (!q.rows || q.rows.length === 0) add('rows', 'give at least one row');
+    const seen = new Set<string>();
+    q.rows?.forEach((r, i) => {
+      if (seen.has(r.key)) issues.push({ path: [...at, 'rows', i, 'key'], message: `duplicate row key "${r.key}"` });
+      else if (matrixRowKey(q.key, r.key).length > 40) {
+        issues.push({ path: [...at, 'rows', i, 'key'], message: 'the question key and the row key together must stay within 38 characters' });
+      }
+      seen.add(r.key);
+    });
+  } else if (q.rows?.length) add('rows', `a ${q.type} question has no rows`);
+  if (q.type === 'number') {
+    const { min, max, decimals } = q.range ?? {};
+    if (min !== undefined && max !== undefined && min > max) add('range', 'min must not be above max');
+    if (!decimals && [min, max].some((x) => x !== undefined && !Number.isInteger(x))) add('range', 'whole-number ranges need whole-number ends');
+  } else if (q.range) add('range', `a ${q.type} question has no range`);
   if (q.followsQuestionKey && q.type !== 'text') add('followsQuestionKey', 'only an open-text question can be a "why?" follow-up');
   if (q.randomizeOptions && !RANDOMIZABLE_TYPES.has(q.type)) add('randomizeOptions', `a ${q.type} question has no options to shuffle`);
   return issues;
@@ -215,6 +247,7 @@ export function questionIssues(q: QuestionInput, at: (string | number)[]): Struc
 function requiredTexts(q: QuestionInput): Array<[string, Record<string, string> | undefined]> {
   const list: Array<[string, Record<string, string> | undefined]> = [['text', q.text]];
   q.options?.forEach((o, i) => list.push([`options.${i}.label`, o.label]));
+  q.rows?.forEach((r, i) => list.push([`rows.${i}.label`, r.label]));
   for (const group of ['detractor', 'passive', 'promoter'] as const) {
     if (q.whyTexts?.[group]) list.push([`whyTexts.${group}`, q.whyTexts[group]]);
   }
@@ -285,8 +318,13 @@ export function structuralIssues(
   const earlier = new Map<string, QuestionInput>();
   survey.questions.forEach((q, i) => {
     const at = ['questions', i];
-    if (keys.has(q.key)) issues.push({ path: [...at, 'key'], message: `duplicate key "${q.key}"` });
-    keys.add(q.key);
+    // A matrix's rows are stored as questions `<key>__<row key>`: those keys are taken too.
+    // (a repeated row key is reported on the row)
+    const own = new Set([q.key, ...(q.type === 'matrix' && !q.archivedInVersion ? (q.rows ?? []).map((r) => matrixRowKey(q.key, r.key)) : [])]);
+    for (const k of own) {
+      if (keys.has(k)) issues.push({ path: [...at, 'key'], message: `duplicate key "${k}"` });
+      keys.add(k);
+    }
     // Archived entries are echoed back from GET and stay as stored; they only reserve their key.
     if (q.archivedInVersion) return;
     issues.push(...questionIssues(q, at));
@@ -315,7 +353,9 @@ export function structuralIssues(
         issues.push({ path: [...at, 'followsQuestionKey'], message: 'must be the key of an earlier NPS or rating question' });
       }
     }
-    earlier.set(q.key, q);
+    // Conditions and "why?" follow-ups refer to a matrix row as to the rating question it is stored as.
+    if (q.type === 'matrix') for (const r of q.rows ?? []) earlier.set(matrixRowKey(q.key, r.key), { ...q, type: 'rating' });
+    else earlier.set(q.key, q);
   });
   if (survey.thanks) issues.push(...pipingIssues([['thanks', survey.thanks]], [], earlier));
   issues.push(...staffRoleIssues(survey.audience, survey.questions));
@@ -376,7 +416,8 @@ function randomGroupIssues(questions: QuestionInput[], groups: string[][]): Stru
 export function storedAsInput(survey: SurveyDef, changes: Partial<Record<keyof SurveyInput, unknown>> = {}): SurveyInput {
   const stored = survey as unknown as Record<string, unknown>;
   const fields = Object.fromEntries(Object.keys(SurveyInputSchema.shape).map((k) => [k, stored[k] ?? undefined]));
-  return SurveyInputSchema.parse({ ...fields, ...changes });
+  // A matrix is stored as its rows: the input has the grid again.
+  return SurveyInputSchema.parse({ ...fields, questions: groupMatrices(survey.questions), ...changes });
 }
 
 /** Fills what the schema leaves open: the NPS scale and the metric boxes of METRICS.md. */
@@ -403,6 +444,8 @@ export function normalizeQuestion(q: QuestionInput): QuestionDef {
   if (q.staffRole) out.staffRole = q.staffRole;
   if (q.options?.length) out.options = q.options;
   if (q.randomizeOptions) out.randomizeOptions = true;
+  if (q.type === 'number') out.range = q.range ?? {};
+  if (q.type === 'matrix') out.rows = q.rows ?? [];
   if (q.followsQuestionKey) {
     out.followsQuestionKey = q.followsQuestionKey;
     out.whyTexts = q.whyTexts ?? {};

@@ -41,11 +41,12 @@ export function activeQuestions(survey: Pick<SurveyDef, 'questions'>): QuestionD
 
 function hasAnswer(a: AnswerValue | undefined): a is AnswerValue {
   if (!a) return false;
-  return a.score !== undefined || (a.choice !== undefined && a.choice !== '') || (a.choices?.length ?? 0) > 0 || (a.text ?? '').trim() !== '';
+  return a.score !== undefined || a.number !== undefined || (a.choice !== undefined && a.choice !== '') || (a.choices?.length ?? 0) > 0 || (a.text ?? '').trim() !== '';
 }
 
 function sameValue(a: AnswerValue, v: number | string): boolean {
   if (a.score !== undefined) return a.score === Number(v);
+  if (a.number !== undefined) return a.number === Number(v);
   if (a.choice !== undefined) return a.choice === String(v);
   if (a.choices) return a.choices.includes(String(v));
   return a.text !== undefined && a.text.trim() === String(v);
@@ -53,7 +54,7 @@ function sameValue(a: AnswerValue, v: number | string): boolean {
 
 /**
  * Evaluates one show-if condition against the answers given so far.
- * lte/gte compare the score; eq/in match a score, a choice or any of several choices;
+ * lte/gte compare the score (or a number answer); eq/in match a score, a choice or any of several choices;
  * answered is true for any non-empty answer. A missing answer makes every operator false.
  */
 export function evaluateShowIf(cond: ShowIf, answers: AnswerMap): boolean {
@@ -63,9 +64,9 @@ export function evaluateShowIf(cond: ShowIf, answers: AnswerMap): boolean {
     case 'answered':
       return true;
     case 'lte':
-      return a.score !== undefined && typeof cond.value === 'number' && a.score <= cond.value;
+      return (a.score ?? a.number) !== undefined && typeof cond.value === 'number' && (a.score ?? a.number)! <= cond.value;
     case 'gte':
-      return a.score !== undefined && typeof cond.value === 'number' && a.score >= cond.value;
+      return (a.score ?? a.number) !== undefined && typeof cond.value === 'number' && (a.score ?? a.number)! >= cond.value;
     case 'eq':
       return cond.value !== undefined && !Array.isArray(cond.value) && sameValue(a, cond.value);
     case 'in':
@@ -156,13 +157,14 @@ export function runFlow(survey: Pick<SurveyDef, 'questions'>, answers: AnswerMap
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i];
     if (skipTo !== null) {
-      if (q.key !== skipTo) continue;
+      // A jump to a matrix lands on its first row (a matrix is stored as its rows: matrix.ts).
+      if (q.key !== skipTo && q.matrix?.key !== skipTo) continue;
       skipTo = null;
     }
     if (!isVisible(q, seen, questions, ctx)) continue;
     shown.push(q);
     if (hasAnswer(answers[q.key])) seen[q.key] = answers[q.key];
-    const taken = takenJump(q, seen, new Set(questions.slice(i + 1).map((o) => o.key)), all, ctx);
+    const taken = takenJump(q, seen, new Set(questions.slice(i + 1).flatMap((o) => (o.matrix ? [o.key, o.matrix.key] : [o.key]))), all, ctx);
     if (taken < 0) continue;
     const jump = q.jumps![taken];
     if (jump.to === END) return { shown, answers: seen, end: { at: q.key, jump: taken, ...(jump.thanks ? { thanks: jump.thanks } : {}) } };

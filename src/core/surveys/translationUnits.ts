@@ -4,7 +4,7 @@
  * missing, and applying translated texts back. Pure; the file formats are in src/server/surveys/translationFiles.ts.
  *
  * Keys: `title`, `intro`, `thanks`, `q.<key>.text`, `q.<key>.scale.min`, `q.<key>.scale.max`,
- * `q.<key>.options.<value>`, `q.<key>.why.<detractor|passive|promoter>`. Archived questions are left out
+ * `q.<key>.options.<value>`, `q.<key>.rows.<row key>` (a matrix's rows), `q.<key>.why.<detractor|passive|promoter>`. Archived questions are left out
  * (respondents never see them).
  */
 import type { SurveyInput } from './definition.ts';
@@ -50,6 +50,7 @@ function slots(survey: SurveyInput): Array<{ key: string; texts: Texts }> {
     add(`${at}.scale.min`, q.scale?.labels?.min);
     add(`${at}.scale.max`, q.scale?.labels?.max);
     for (const o of q.options ?? []) add(`${at}.options.${o.value}`, o.label);
+    for (const r of q.rows ?? []) add(`${at}.rows.${r.key}`, r.label);
     for (const group of SCORE_GROUPS) add(`${at}.why.${group}`, q.whyTexts?.[group]);
     // A jump's own thank-you text (flow.ts), when it has one.
     q.jumps?.forEach((j, i) => {

@@ -13,9 +13,10 @@ export type LocalizedText = Partial<Record<string, string>>;
 export const SCORE_GROUPS = ['detractor', 'passive', 'promoter'] as const;
 export type ScoreGroup = (typeof SCORE_GROUPS)[number];
 /** Every question type, in the builder's order (one list: schemas and menus derive from it). */
-// To come with the question-types work: 'yesno', 'date', 'number', 'email', 'phone', 'ranking', 'matrix', 'consent'.
-export const QUESTION_TYPES = ['nps', 'rating', 'single', 'multi', 'text'] as const;
+export const QUESTION_TYPES = ['nps', 'rating', 'single', 'multi', 'text', 'yesno', 'date', 'number', 'email', 'phone', 'ranking', 'matrix', 'consent'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** Types whose answers are counted per choice (answers.choice / choices): yes / no and consent store 'yes' or 'no'. */
+export const CHOICE_TYPES: readonly QuestionType[] = ['single', 'multi', 'yesno', 'consent'];
 export type QuestionMetric = 'nps' | 'csat' | 'ces' | 'csi_satisfaction' | 'csi_importance' | 'none';
 export type ScaleStyle = 'numbers' | 'stars' | 'smileys';
 export type SurveyStatus = 'draft' | 'live' | 'closed';
@@ -86,6 +87,19 @@ export interface MatrixRow {
   label: LocalizedText;
 }
 
+/** A number question's accepted range (both ends included) and whether decimals are accepted (absent: whole numbers only). */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  decimals?: boolean;
+}
+
+/** On a stored matrix row (a rating question): the matrix it belongs to, whose grid shows it. */
+export interface MatrixRef {
+  key: string;
+  text: LocalizedText;
+}
+
 export interface QuestionDef {
   id?: string;
   key: string; // stable within the survey: [a-z0-9_]+
@@ -101,6 +115,12 @@ export interface QuestionDef {
   /** CSI attribute key (speed, politeness, ...) for csi_satisfaction / csi_importance questions */
   attribute?: string;
   options?: ChoiceOption[];
+  /** number questions */
+  range?: NumberRange;
+  /** a matrix question (as the builder and the API see it): its rows, each rated on `scale` */
+  rows?: MatrixRow[];
+  /** a stored matrix row: a rating question whose key is `<matrix key>__<row key>` and whose text is the row label (matrix.ts) */
+  matrix?: MatrixRef;
   /** "why?" follow-up: a text question whose wording depends on the score group of this earlier question */
   followsQuestionKey?: string;
   whyTexts?: Partial<Record<ScoreGroup, LocalizedText>>;
@@ -152,6 +172,8 @@ export interface AnswerValue {
   choice?: string;
   choices?: string[];
   text?: string;
+  /** number questions (answers.number) */
+  number?: number;
 }
 
 /** Answers keyed by question key. */

@@ -68,7 +68,8 @@ export function widgetQuestions(survey: Pick<SurveyDef, 'questions' | 'status'>)
   if (survey.status !== 'live') return { problem: 'not_live' };
   const questions = activeQuestions(survey);
   const score = questions[0];
-  if (!score || (score.type !== 'nps' && score.type !== 'rating') || score.showIf) return { problem: 'first_question' };
+  // A matrix row is only a part of its grid: not a question the widget can ask alone.
+  if (!score || (score.type !== 'nps' && score.type !== 'rating') || score.matrix || score.showIf) return { problem: 'first_question' };
   const comment = questions.find((q) => q.type === 'text' && q.followsQuestionKey === score.key) ?? null;
   const others = questions.filter((q) => q !== score && q !== comment);
   // A required question shown on a condition could become visible after the score, and its answer would be missing.

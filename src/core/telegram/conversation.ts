@@ -6,7 +6,7 @@
  */
 import { isLanguage } from '../i18n/languages.ts';
 import { localize } from '../surveys/localize.ts';
-import { activeQuestions, MAX_TEXT_LENGTH, questionText, scoreRange, visibleQuestions, type RawAnswer } from '../surveys/logic.ts';
+import { activeQuestions, checkAnswer, MAX_TEXT_LENGTH, questionText, scoreRange, visibleQuestions, type RawAnswer } from '../surveys/logic.ts';
 import type { AnswerMap, AnswerValue, QuestionDef, SurveyDef } from '../surveys/types.ts';
 import { botText } from './messages.ts';
 
@@ -58,6 +58,9 @@ export interface ButtonPress {
   value: string;
 }
 
+/** Types answered by typing a message (checked as the web form checks them). */
+const TYPED = new Set(['text', 'date', 'number', 'email', 'phone']);
+
 /** Callback data is at most 64 bytes: `<tag>:<question index>:<value>` stays far below. */
 export function callbackData(p: ButtonPress): string {
   return `${p.tag}:${p.questionIndex}:${p.value}`;
@@ -94,6 +97,18 @@ export function questionKeyboard(q: QuestionDef, questionIndex: number, tag: str
       rows.push([button(q.type === 'multi' && chosen.has(o.value) ? `✓ ${label}` : label, i)]);
     });
     if (q.type === 'multi') rows.push([button(botText(lang, 'done'), 'd')]);
+  } else if (q.type === 'yesno') {
+    rows.push([button(botText(lang, 'yes'), 0), button(botText(lang, 'no'), 1)]);
+  } else if (q.type === 'consent') {
+    rows.push([button(botText(lang, 'agree'), 0)]);
+  } else if (q.type === 'ranking') {
+    // Pressed in order: a ranked option shows its rank.
+    const ranked = draft?.choices ?? [];
+    (q.options ?? []).forEach((o, i) => {
+      const label = localize(o.label, lang, fallback, o.value);
+      const rank = ranked.indexOf(o.value);
+      rows.push([button(rank >= 0 ? `${formatScore(rank + 1, lang)}. ${label}` : label, i)]);
+    });
   }
   if (!q.required) rows.push([button(botText(lang, 'skip'), 's')]);
   return rows;
@@ -102,13 +117,15 @@ export function questionKeyboard(q: QuestionDef, questionIndex: number, tag: str
 /** The message that asks a question: its wording (the "why?" text for the score given), scale ends and a hint. */
 export function questionMessage(survey: Pick<SurveyDef, 'questions' | 'defaultLanguage'>, q: QuestionDef, answers: AnswerMap, lang: string): string {
   const fallback = survey.defaultLanguage;
-  const lines = [questionText(q, answers, survey, lang, fallback)];
+  // A matrix row (a rating question, src/core/surveys/matrix.ts) is asked under its grid's wording.
+  const lines = [...(q.matrix ? [localize(q.matrix.text, lang, fallback)] : []), questionText(q, answers, survey, lang, fallback)];
   const range = scoreRange(q);
   const minLabel = localize(q.scale?.labels?.min, lang, fallback);
   const maxLabel = localize(q.scale?.labels?.max, lang, fallback);
   if (range && minLabel && maxLabel) lines.push(botText(lang, 'scaleEnds', { min: range.min, max: range.max, minLabel, maxLabel }));
-  if (q.type === 'text') lines.push(botText(lang, q.required ? 'typeAnswer' : 'typeOrSkip'));
+  if (TYPED.has(q.type)) lines.push(botText(lang, q.required ? 'typeAnswer' : 'typeOrSkip'));
   if (q.type === 'multi') lines.push(botText(lang, 'chooseMany'));
+  if (q.type === 'ranking') lines.push(botText(lang, 'rankInOrder'));
   return lines.join('\n\n');
 }
 
@@ -166,6 +183,11 @@ export function applyInput(survey: Pick<SurveyDef, 'questions'>, answers: Answer
     else delete next[q.key];
     return { kind: 'answered', answers: next, next: nextQuestion(survey, next, q.key) };
   };
+  if (input.kind === 'text' && q.type !== 'text' && TYPED.has(q.type)) {
+    const checked = checkAnswer(q, input.text, lang);
+    if (checked === null) return { kind: 'refused', notice: botText(lang, q.required ? 'typeAnswer' : 'typeOrSkip') };
+    return 'value' in checked ? answered(checked.value) : { kind: 'refused', notice: checked.message };
+  }
   if (input.kind === 'text') {
     if (q.type !== 'text') return { kind: 'refused', notice: botText(lang, q.type === 'multi' ? 'chooseMany' : 'chooseAbove') };
     const text = input.text.replace(/\r\n?/g, '\n').trim();
@@ -185,6 +207,21 @@ export function applyInput(survey: Pick<SurveyDef, 'questions'>, answers: Answer
     return answered({ score });
   }
   const options = q.options ?? [];
+  if (q.type === 'yesno' || q.type === 'consent') {
+    const choice = q.type === 'yesno' ? ['yes', 'no'][Number(input.value)] : input.value === '0' ? 'yes' : undefined;
+    return choice ? answered({ choice }) : { kind: 'refused', notice: botText(lang, 'chooseAbove') };
+  }
+  if (q.type === 'ranking') {
+    const option = options[Number(input.value)];
+    if (!option) return { kind: 'refused', notice: botText(lang, 'rankInOrder') };
+    const ranked = answers[q.key]?.choices ?? [];
+    const order = ranked.includes(option.value) ? ranked.filter((c) => c !== option.value) : [...ranked, option.value];
+    if (order.length === options.length) return answered({ choices: order });
+    const next: AnswerMap = { ...answers };
+    if (order.length) next[q.key] = { choices: order };
+    else delete next[q.key];
+    return { kind: 'toggled', answers: next };
+  }
   if (q.type === 'single') {
     const option = options[Number(input.value)];
     return option ? answered({ choice: option.value }) : { kind: 'refused', notice: botText(lang, 'chooseAbove') };
@@ -210,7 +247,7 @@ export function applyInput(survey: Pick<SurveyDef, 'questions'>, answers: Answer
 export function rawAnswers(answers: AnswerMap): Record<string, RawAnswer> {
   const raw: Record<string, RawAnswer> = {};
   for (const [key, a] of Object.entries(answers)) {
-    raw[key] = a.score !== undefined ? a.score : a.choice !== undefined ? a.choice : a.choices ? a.choices : a.text;
+    raw[key] = a.score !== undefined ? a.score : a.number !== undefined ? a.number : a.choice !== undefined ? a.choice : a.choices ? a.choices : a.text;
   }
   return raw;
 }

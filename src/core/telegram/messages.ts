@@ -25,6 +25,10 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     reminder: 'A reminder from {org}: we would like to hear about your experience.',
     stopped: 'Done: you will get no more survey invitations here.',
     tooLong: 'Please keep your answer under {max, plural, one {# character} other {# characters}}.',
+    yes: 'Yes',
+    no: 'No',
+    agree: 'I agree',
+    rankInOrder: 'Press the options in order, most important first; press one again to take it back.',
   },
   ru: {
     skip: 'Пропустить',
@@ -45,6 +49,10 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     reminder: 'Напоминание от {org}: нам важно узнать о вашем опыте.',
     stopped: 'Готово: вы больше не будете получать здесь приглашений к опросам.',
     tooLong: 'Пожалуйста, уложитесь в {max, plural, one {# символ} few {# символа} many {# символов} other {# символа}}.',
+    yes: 'Да',
+    no: 'Нет',
+    agree: 'Я согласен(на)',
+    rankInOrder: 'Нажимайте варианты по порядку, начиная с самого важного; повторное нажатие отменяет выбор.',
   },
   fa: {
     skip: 'رد شدن',
@@ -65,6 +73,10 @@ export const botCatalogue = createCatalogue('telegram bot', defineMessages({
     reminder: 'یادآوری از {org}: مایلیم از تجربهٔ شما بشنویم.',
     stopped: 'انجام شد: دیگر اینجا دعوت‌نامهٔ نظرسنجی دریافت نمی‌کنید.',
     tooLong: 'لطفاً پاسخ خود را کمتر از {max, number} نویسه بنویسید.',
+    yes: 'بله',
+    no: 'خیر',
+    agree: 'موافقم',
+    rankInOrder: 'گزینه‌ها را به ترتیب، از مهم‌ترین، بزنید؛ با زدن دوباره، انتخاب برداشته می‌شود.',
   },
 }), { numbers: { useGrouping: false } });
 

@@ -4,7 +4,7 @@
  * breached their SLA, and the score histograms of two periods per location or segment (metric_drop).
  */
 import type { Queryable } from '../connection.ts';
-import type { QuestionMetric } from '../../core/surveys/types.ts';
+import type { QuestionMetric, QuestionType } from '../../core/surveys/types.ts';
 
 /** How far back the evaluation looks: older events never fire a rule (a re-analysis of old comments stays quiet). */
 export const ALERT_LOOKBACK_DAYS = 14;
@@ -24,7 +24,7 @@ export interface ResponseFacts {
   contactName: string | null;
   answers: {
     questionKey: string;
-    type: 'nps' | 'rating' | 'single' | 'multi' | 'text';
+    type: QuestionType;
     metric: QuestionMetric;
     scale: { min: number; max: number } | undefined;
     direction: 'higher_is_easier' | 'lower_is_easier' | undefined;

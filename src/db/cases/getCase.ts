@@ -131,7 +131,7 @@ export async function getCaseSource(db: Queryable, orgId: string, kind: CaseSour
            where a.org_id = r.org_id and a.response_id = r.id and a.score is not null order by (q.metric = 'none'), q.position limit 1) as metric,
          (select left(string_agg(a.text, E'\\n' order by q.position), 2000) from answers a
             join questions q on q.org_id = a.org_id and q.survey_id = a.survey_id and q.id = a.question_id
-           where a.org_id = r.org_id and a.response_id = r.id and a.text is not null and a.text <> '') as comment
+           where a.org_id = r.org_id and a.response_id = r.id and a.text is not null and a.text <> '' and q.type = 'text') as comment
          from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id
         where r.org_id = $1 and r.id = $2`,
       [orgId, id],

@@ -31,7 +31,7 @@ export async function getContactHistory(db: Queryable, orgId: string, contactId:
     `/* getContactResponses */ select r.id, r.survey_id, s.name as survey_name, r.location_id, r.channel, r.language, r.hidden, r.contact_key,
             r.submitted_at, r.excluded,
             coalesce((select jsonb_agg(jsonb_build_object('question', q.key, 'type', q.type, 'score', a.score, 'choice', a.choice,
-                        'choices', a.choices, 'text', a.text) order by q.position)
+                        'choices', a.choices, 'text', a.text, 'number', a.number) order by q.position)
                         from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
                        where a.org_id = r.org_id and a.response_id = r.id), '[]') as answers
        from responses r join surveys s on s.org_id = r.org_id and s.id = r.survey_id
@@ -42,7 +42,8 @@ export async function getContactHistory(db: Queryable, orgId: string, contactId:
 }
 
 /**
- * Erases a contact in the caller's transaction: free-text answers of their responses are cleared, the
+ * Erases a contact in the caller's transaction: every answer kept as text (comments, and the personal data of
+ * e-mail, phone and date questions) of their responses is cleared, the
  * responses lose contact_key and every hidden field but the organisation's non-personal dimensions,
  * queued invitations are skipped, and the contact keeps only its id, location, segment and dates.
  * Scores and choices stay, so metrics and rollups do not change.

@@ -15,6 +15,7 @@ import { listRecipientUsers } from '../alerts/alerts.ts';
 import { periodHistograms } from '../alerts/sources.ts';
 import { insertNotifications } from '../cases/notifications.ts';
 import type { DemoIds } from './insertDemoStructure.ts';
+import { commentAnswerSql } from '../text/commentAnswers.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +38,7 @@ export async function insertDemoAlerts(tx: PoolClient, ids: DemoIds, opts: { now
   // The last two weeks' NPS answers with the response's comments.
   const { rows: facts } = await tx.query(
     `/* demoAlertFacts */ select r.id as response_id, r.location_id, r.submitted_at, a.score,
-            (select string_agg(t.text, ' ') from answers t where t.org_id = r.org_id and t.response_id = r.id and t.text is not null) as text
+            (select string_agg(t.text, ' ') from answers t where t.org_id = r.org_id and t.response_id = r.id and t.text is not null and ${commentAnswerSql('t')}) as text
        from responses r join answers a on a.org_id = r.org_id and a.response_id = r.id and a.question_id = $3
       where r.org_id = $1 and r.survey_id = $2 and r.submitted_at >= $4 and r.submitted_at <= $5 and not r.excluded`,
     [ids.orgId, survey.id, npsQuestion, since, opts.now],

@@ -11,7 +11,7 @@ export interface ResponseEventRow {
   location: { id: string; name: string; code: string | null } | null;
   contactId: string | null;
   hidden: Record<string, string>;
-  answers: { questionKey: string; score: number | null; choice: string | null; choices: string[] | null; text: string | null }[];
+  answers: { questionKey: string; score: number | null; choice: string | null; choices: string[] | null; text: string | null; number: number | null }[];
 }
 
 export async function loadResponseEvent(db: Queryable, orgId: string, responseId: string): Promise<ResponseEventRow | null> {
@@ -19,7 +19,7 @@ export async function loadResponseEvent(db: Queryable, orgId: string, responseId
     `/* loadResponseEvent */
      select r.id, r.survey_id, s.name as survey_name, r.submitted_at, r.channel, r.language, r.hidden, r.contact_id,
             l.id as loc_id, l.name as loc_name, l.code as loc_code,
-            coalesce((select json_agg(json_build_object('questionKey', q.key, 'score', a.score, 'choice', a.choice, 'choices', a.choices, 'text', a.text) order by q.position)
+            coalesce((select json_agg(json_build_object('questionKey', q.key, 'score', a.score, 'choice', a.choice, 'choices', a.choices, 'text', a.text, 'number', a.number) order by q.position)
                         from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
                        where a.org_id = r.org_id and a.response_id = r.id), '[]') as answers
        from responses r

@@ -26,7 +26,7 @@ export const QUALITY_RULES = {
   contactFields: ['email', 'phone', 'customer_id'],
 } as const;
 
-const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardinality(a.choices), 0) > 0 or coalesce(a.text, '') <> '')`;
+const ANSWERED = `(a.score is not null or a.choice is not null or coalesce(cardinality(a.choices), 0) > 0 or coalesce(a.text, '') <> '' or a.number is not null)`;
 
 /** SQL (text) of the question fields the flags of survey `survey` (an SQL expression) depend on. */
 export function qualityRulesKeySql(org: string, survey: string): string {

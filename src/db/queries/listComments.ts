@@ -10,6 +10,7 @@
 import type { Queryable } from '../connection.ts';
 import { binder, commentFilterSql, localDayRangeSql, type SourceContext } from './analyticsSource.ts';
 import { locationScopeSql } from '../scope.ts';
+import { commentAnswerSql } from '../text/commentAnswers.ts';
 
 export interface CommentRow {
   responseId: string;
@@ -46,7 +47,7 @@ export async function listComments(db: Queryable, ctx: SourceContext, params: Li
   const values: unknown[] = [];
   const p = binder(values);
   const { filter, scope } = ctx;
-  const where = [`a.org_id = ${p(scope.orgId)}`, `a.survey_id = ${p(params.surveyId)}`, `a.text is not null`, `a.text <> ''`];
+  const where = [`a.org_id = ${p(scope.orgId)}`, `a.survey_id = ${p(params.surveyId)}`, `a.text is not null`, `a.text <> ''`, commentAnswerSql()];
   if (!filter.includeExcluded) where.push(`not a.excluded`);
   if (params.before) {
     const at = `${p(params.before.at)}::timestamptz`;

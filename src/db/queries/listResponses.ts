@@ -11,6 +11,7 @@ import { QUALITY_REASONS, type QualityReason } from '../../core/quality/reasons.
 import { responseFlagsSql } from '../quality/responseFlags.ts';
 import { binder, rawResponseWhere, type SourceContext } from './analyticsSource.ts';
 import { toSafeInteger } from '../numbers.ts';
+import { commentAnswerSql } from '../text/commentAnswers.ts';
 
 /** A stored response: the export's fields (ExportResponse) and what the API shows besides. */
 export interface ResponseRow extends ExportResponse {
@@ -40,7 +41,7 @@ const ROW_COLUMNS = `r.id, r.survey_id, r.survey_version, r.channel, r.language,
        to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as submitted_at_iso,
        to_char(r.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as started_at_iso,
        l.id as location_id, l.name as location_name, l.code as location_code,
-       (select coalesce(jsonb_object_agg(q.key, jsonb_strip_nulls(jsonb_build_object('score', a.score, 'choice', a.choice, 'choices', a.choices, 'text', a.text))), '{}')
+       (select coalesce(jsonb_object_agg(q.key, jsonb_strip_nulls(jsonb_build_object('score', a.score, 'choice', a.choice, 'choices', a.choices, 'text', a.text, 'number', a.number))), '{}')
           from answers a join questions q on q.org_id = a.org_id and q.id = a.question_id
          where a.org_id = r.org_id and a.response_id = r.id) as answers`;
 
@@ -134,7 +135,7 @@ function responsesWhere(ctx: SourceContext, page: Pick<ResponsesPage, 'surveyId'
   if (page.search) {
     // strpos, not LIKE: the search text needs no escaping of % and _.
     where.push(`exists (select 1 from answers a where a.org_id = r.org_id and a.response_id = r.id
-                          and a.text is not null and strpos(lower(a.text), lower(${p(page.search)})) > 0)`);
+                          and a.text is not null and ${commentAnswerSql()} and strpos(lower(a.text), lower(${p(page.search)})) > 0)`);
   }
   return where.join(' and ');
 }

@@ -69,11 +69,11 @@ const INSERT_SUBMISSIONS_SQL = `/* insertSubmissions */
     returning id, org_id, survey_id, idempotency_key, location_id
   ), a as (
     insert into answers (org_id, response_id, question_id, survey_id, location_id, channel, language, submitted_at,
-                         score, choice, choices, text)
+                         score, choice, choices, text, number)
     select r.org_id, r.id, y.question_id, r.survey_id, r.location_id, c.channel, c.language, c.submitted_at,
-           y.score, y.choice, y.choices, y.text
+           y.score, y.choice, y.choices, y.text, y.number
       from r join c on c.org_id = r.org_id and c.survey_id = r.survey_id and c.idempotency_key = r.idempotency_key
-     cross join lateral jsonb_to_recordset(c.answers) as y(question_id uuid, score smallint, choice text, choices text[], text text)
+     cross join lateral jsonb_to_recordset(c.answers) as y(question_id uuid, score smallint, choice text, choices text[], text text, number numeric)
   ), q as (
     insert into rollup_pending (org_id, response_id, sign) select r.org_id, r.id, 1 from r
   ), p as (

@@ -37,6 +37,8 @@ function toQuestion(r: Record<string, any>): QuestionDef {
   if (r.randomize_options) q.randomizeOptions = true;
   if (Array.isArray(r.jumps) && r.jumps.length) q.jumps = r.jumps;
   if (Array.isArray(r.options) && r.options.length) q.options = r.options;
+  if (r.number_range) q.range = r.number_range;
+  if (r.matrix) q.matrix = r.matrix;
   if (r.follows_question_key) {
     q.followsQuestionKey = r.follows_question_key;
     q.whyTexts = r.why_texts ?? {};

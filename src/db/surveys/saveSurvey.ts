@@ -116,23 +116,26 @@ export async function writeQuestions(
       q.key, q.position, q.type, q.metric, q.required, q.text, q.scale?.min ?? null, q.scale?.max ?? null,
       q.scale ? q.scale.style : null, q.scale?.labels ?? {}, q.boxMin ?? null, q.direction ?? null, q.attribute ?? null,
       JSON.stringify(q.options ?? []), q.followsQuestionKey ?? null, q.whyTexts ?? {}, q.showIf ? JSON.stringify(q.showIf) : null,
-      q.addedInVersion, q.archivedInVersion, q.staffRole ?? null, q.randomizeOptions ?? false, q.jumps?.length ? JSON.stringify(q.jumps) : null,
+      q.addedInVersion, q.archivedInVersion, q.staffRole ?? null, q.randomizeOptions ?? false, q.jumps?.length ? JSON.stringify(q.jumps) : null, q.range ? JSON.stringify(q.range) : null,
+      q.matrix ? JSON.stringify(q.matrix) : null,
     ];
     if (q.id) {
       await db.query(
         `/* updateQuestion */ update questions set key = $3, position = $4, type = $5, metric = $6, required = $7, text = $8,
                 scale_min = $9, scale_max = $10, scale_style = $11, scale_labels = $12, box_min = $13, direction = $14,
                 attribute = $15, options = $16::jsonb, follows_question_key = $17, why_texts = $18, show_if = $19::jsonb,
-                added_in_version = $20, archived_in_version = $21, staff_role = $22, randomize_options = $23, jumps = $24::jsonb
-          where org_id = $1 and survey_id = $2 and id = $25`,
+                added_in_version = $20, archived_in_version = $21, staff_role = $22, randomize_options = $23, jumps = $24::jsonb,
+                number_range = $25::jsonb, matrix = $26::jsonb
+          where org_id = $1 and survey_id = $2 and id = $27`,
         [orgId, surveyId, ...values, q.id],
       );
     } else {
       await db.query(
         `/* insertQuestion */ insert into questions(org_id, survey_id, key, position, type, metric, required, text, scale_min, scale_max,
                 scale_style, scale_labels, box_min, direction, attribute, options, follows_question_key, why_texts, show_if,
-                added_in_version, archived_in_version, staff_role, randomize_options, jumps)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19::jsonb, $20, $21, $22, $23, $24::jsonb)`,
+                added_in_version, archived_in_version, staff_role, randomize_options, jumps, number_range, matrix)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19::jsonb, $20, $21, $22, $23, $24::jsonb,
+                 $25::jsonb, $26::jsonb)`,
         [orgId, surveyId, ...values],
       );
     }

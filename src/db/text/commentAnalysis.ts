@@ -7,6 +7,10 @@
 import type { Queryable } from '../connection.ts';
 import { binder, commentFilterSql, common, localDayRangeSql, type SourceContext } from '../queries/analyticsSource.ts';
 import type { AnalysedComment, CommentAnalysis, SentimentValue as Sentiment } from '../../core/api/comments.ts';
+import { commentAnswerSql } from './commentAnswers.ts';
+
+/** Only answers to open-text questions are comments (not dates, e-mails, phones). */
+const COMMENT = commentAnswerSql();
 
 /** A comment the job must analyse (new, text changed, older model or dictionary; never manual). */
 export interface CommentToAnalyse {
@@ -30,7 +34,7 @@ export async function listCommentsToAnalyse(db: Queryable, orgId: string, limit:
        join orgs o on o.id = a.org_id
        left join text_models m on m.org_id = a.org_id
        left join comment_analysis c on c.org_id = a.org_id and c.response_id = a.response_id and c.question_id = a.question_id
-      where a.org_id = $1 and a.text is not null and btrim(a.text) <> ''
+      where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and ${COMMENT}
         and (c.response_id is null
              or (c.source <> 'manual'
                  and (c.text_md5 <> md5(a.text) or c.model_at is distinct from m.trained_at
@@ -95,7 +99,7 @@ export async function correctComment(
 ): Promise<StoredAnalysis | null> {
   const values: unknown[] = [];
   const p = binder(values);
-  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.response_id = ${p(key.responseId)}::uuid`, `a.question_id = ${p(key.questionId)}::uuid`, `a.text is not null`];
+  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.response_id = ${p(key.responseId)}::uuid`, `a.question_id = ${p(key.questionId)}::uuid`, `a.text is not null`, COMMENT];
   where.push(...common('a', { ...ctx, filter: {} }, p, values));
   const sentiment = p(change.sentiment ?? null);
   const themes = p(change.themes ?? null);
@@ -151,7 +155,7 @@ export async function listLabelSources(db: Queryable, orgId: string, limit: numb
             and (q.metric = 'nps' or (q.metric = 'csat' and q.scale_min = 1 and q.scale_max = 5))
           order by (q.metric = 'nps') desc, q.position
           limit 1) s on true
-      where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded and ${NOT_STAFF}
+      where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and ${COMMENT} and not a.excluded and ${NOT_STAFF}
         and (c.source = 'manual' or s.score is not null)
       order by a.submitted_at desc
       limit $2`,
@@ -166,7 +170,7 @@ export async function listOrgsWithUnanalysedComments(db: Queryable): Promise<str
     `/* listOrgsWithUnanalysedComments */
      select o.id from orgs o
       where exists (select 1 from answers a
-                     where a.org_id = o.id and a.text is not null and btrim(a.text) <> ''
+                     where a.org_id = o.id and a.text is not null and btrim(a.text) <> '' and ${COMMENT}
                        and not exists (select 1 from comment_analysis c where c.org_id = a.org_id and c.response_id = a.response_id and c.question_id = a.question_id))`,
   );
   return rows.map((r) => r.id);
@@ -176,7 +180,7 @@ export async function listOrgsWithUnanalysedComments(db: Queryable): Promise<str
 export async function listOrgsWithComments(db: Queryable): Promise<string[]> {
   const { rows } = await db.query(
     `/* listOrgsWithComments */
-     select o.id from orgs o where exists (select 1 from answers a where a.org_id = o.id and a.text is not null and btrim(a.text) <> '')`,
+     select o.id from orgs o where exists (select 1 from answers a where a.org_id = o.id and a.text is not null and btrim(a.text) <> '' and ${COMMENT})`,
   );
   return rows.map((r) => r.id);
 }
@@ -202,7 +206,7 @@ export interface CommentFilter {
 /** FROM + WHERE over answers `a`, analysis `c` (left) and main score `m` (left) for a survey's comments in the filters and scope. */
 function commentsFromWhere(ctx: SourceContext, f: CommentFilter, values: unknown[]): string {
   const p = binder(values);
-  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.survey_id = ${p(f.surveyId)}::uuid`, `a.text is not null`, `btrim(a.text) <> ''`, NOT_STAFF];
+  const where = [`a.org_id = ${p(ctx.scope.orgId)}`, `a.survey_id = ${p(f.surveyId)}::uuid`, `a.text is not null`, `btrim(a.text) <> ''`, COMMENT, NOT_STAFF];
   if (!ctx.filter.includeExcluded) where.push('not a.excluded');
   where.push(...localDayRangeSql('a.submitted_at', ctx.filter, ctx.timezone, p));
   where.push(...common('a', ctx, p, values));
@@ -320,7 +324,7 @@ export async function countLabelSources(db: Queryable, orgId: string, cap: numbe
      select count(*)::int as n from (
        select 1 from answers a
          left join comment_analysis c on c.org_id = a.org_id and c.response_id = a.response_id and c.question_id = a.question_id
-        where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and not a.excluded and ${NOT_STAFF}
+        where a.org_id = $1 and a.text is not null and btrim(a.text) <> '' and ${COMMENT} and not a.excluded and ${NOT_STAFF}
           and (c.source = 'manual' or exists (
                 select 1 from answers m join questions q on q.org_id = m.org_id and q.id = m.question_id
                  where m.org_id = a.org_id and m.response_id = a.response_id and m.score is not null

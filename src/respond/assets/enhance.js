@@ -38,6 +38,8 @@
       var v = d[e.name];
       if (!e.name || (!all && e.name.slice(0, 2) != 'q_')) return;
       if (e.type == 'radio' || e.type == 'checkbox') e.checked = v != null && [].concat(v).indexOf(e.value) >= 0;
+      // A ranking's selects share one name: each takes the value among its own options.
+      else if (e.tagName == 'SELECT') [].concat(v || []).forEach(function (x) { if ([].some.call(e.options, function (o) { return o.value == x; })) e.value = x; });
       else if (v != null) e.value = [].concat(v).join('\n');
     });
   }
@@ -57,7 +59,9 @@
     M.questions.forEach(function (q) { d[q.key] = val(q.key); });
     S = svFlow.pageState(M, d);
     qs.forEach(function (q) {
-      var k = q.getAttribute('data-k'), on = S.shown.indexOf(k) >= 0, t = S.texts[k], l = S.labels[k];
+      // A matrix grid is on the page while any of its rows (questions of their own) is.
+      var k = q.getAttribute('data-k'), t = S.texts[k], l = S.labels[k];
+      var on = parts(q).some(function (p) { return S.shown.indexOf(p.getAttribute('data-k')) >= 0; });
       q.disabled = !on;
       q.classList.toggle('off', !on);
       if (t != null) q.querySelector('.qt').textContent = t;
@@ -84,10 +88,16 @@
     q.classList.toggle('bad', !!msg);
     q.setAttribute('aria-invalid', msg ? 'true' : 'false');
   }
+  // A matrix's rows are questions of their own (fieldsets with data-k inside the grid).
+  function parts(q) { var r = q.querySelectorAll('fieldset[data-k]'); return r.length ? [].slice.call(r) : [q]; }
   function missing(q) {
-    var bad = q.hasAttribute('data-req') && !val(q.getAttribute('data-k')).length;
-    mark(q, bad ? f.getAttribute('data-req') : '');
-    return bad;
+    var any = false;
+    parts(q).forEach(function (p) {
+      var bad = p.hasAttribute('data-req') && !val(p.getAttribute('data-k')).length;
+      mark(p, bad ? f.getAttribute('data-req') : '');
+      any = any || bad;
+    });
+    return any;
   }
   function go(d) {
     var v = vis();
@@ -101,7 +111,7 @@
   nx.onclick = function () { go(1); };
   // A message goes away as soon as its question is answered.
   function fix(e) {
-    var q = e.target.closest('fieldset.q');
+    var q = e.target.closest('fieldset[data-k]');
     if (!q || !q.classList.contains('bad') || !val(q.getAttribute('data-k')).length) return;
     mark(q, '');
     // The server's summary above the form (no-JS round trip) forgets it too.
@@ -151,9 +161,11 @@
   function errors(map) {
     var first = -1;
     vis().forEach(function (q, i) {
-      var msg = map[q.getAttribute('data-k')];
-      mark(q, msg);
-      if (msg && first < 0) first = i;
+      parts(q).forEach(function (p) {
+        var msg = map[p.getAttribute('data-k')];
+        mark(p, msg);
+        if (msg && first < 0) first = i;
+      });
     });
     busy = 0; sb.disabled = false; st.textContent = '';
     keep(ls);

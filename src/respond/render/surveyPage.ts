@@ -10,7 +10,7 @@ import { isLanguage, nativeName } from '../../core/i18n/languages.ts';
 import { pageText, type PageMessageKey } from '../i18n.ts';
 import { renderDocument } from './layout.ts';
 import { MIN_GROUP } from '../../core/staff/anonymity.ts';
-import { renderQuestion } from './questions.ts';
+import { renderMatrix, renderQuestion, type QuestionView } from './questions.ts';
 import { applyDisplayOrder, surveyDisplayOrder } from '../../core/surveys/displayOrder.ts';
 import { accentStyle, logoHeader } from './brand.ts';
 
@@ -137,19 +137,25 @@ export function renderSurveyPage(v: SurveyPageView): string {
   const ctx = pageContext(v);
   const answers = v.answers ?? {};
   // Without JavaScript every question is on the page; texts pipe what is known (hidden fields, a contact, answers after an error).
-  const fields = questions.map((q) =>
-    renderQuestion({
-      q: pipedQuestion(q, { answers, questions, lang, fallback, ctx }),
-      lang,
-      fallback,
-      text: questionText(q, answers, survey, lang, fallback, ctx),
-      values: v.values?.[q.key] ?? [],
-      error: errors[q.key],
-    }),
-  );
+  const view = (q: QuestionDef): QuestionView => ({
+    q: pipedQuestion(q, { answers, questions, lang, fallback, ctx }),
+    lang,
+    fallback,
+    text: questionText(q, answers, survey, lang, fallback, ctx),
+    values: v.values?.[q.key] ?? [],
+    error: errors[q.key],
+  });
+  // A matrix's rows (stored as rating questions) are shown together as one grid, where its first row is.
+  const fields = questions.flatMap((q) => {
+    if (!q.matrix) return [renderQuestion(view(q))];
+    const grid = q.matrix;
+    const rows = questions.filter((o) => o.matrix?.key === grid.key);
+    if (rows[0] !== q) return [];
+    return [renderMatrix(grid.key, localize(grid.text, lang, fallback), rows.map(view))];
+  });
   const errorLinks = questions
     .filter((q) => errors[q.key])
-    .map((q) => html`<li><a href="#q-${q.key}">${questionText(q, answers, survey, lang, fallback, ctx)}: ${errors[q.key]}</a></li>`);
+    .map((q) => html`<li><a href="#q-${q.key}">${q.matrix ? `${localize(q.matrix.text, lang, fallback)} – ` : ''}${questionText(q, answers, survey, lang, fallback, ctx)}: ${errors[q.key]}</a></li>`);
   const summary =
     errorLinks.length || v.formError
       ? html`<div class="alert" role="alert" id="errs"><p>${v.formError ?? s('errorSummary')}</p>${errorLinks.length ? html`<ul>${errorLinks}</ul>` : ''}</div>`

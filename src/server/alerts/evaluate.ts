@@ -34,8 +34,9 @@ function responseEvent(f: ResponseFacts) {
   return { sourceKind: 'response' as const, sourceId: f.id, locationId: f.locationId, locationName: f.locationName, locationPath: f.locationPath, sourcePath: `/app/responses/${f.id}` };
 }
 
+/** The response's comments: text answers of open-text questions (not dates, e-mails or phones). */
 function commentOf(f: ResponseFacts): string {
-  return f.answers.filter((a) => a.text && a.text.trim()).map((a) => a.text!.trim()).join('\n');
+  return f.answers.filter((a) => a.type === 'text' && a.text && a.text.trim()).map((a) => a.text!.trim()).join('\n');
 }
 
 /** Which rules of `phase` apply to a response: at store time, or after its comments were analysed. */

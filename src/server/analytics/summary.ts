@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { computeCsi, csiBreakdown, type CsiAttribute, type Histogram, type MetricResult } from '../../core/stats/index.ts';
 import { needsFirstResponseVersion, skippedCount } from '../../core/surveys/skipped.ts';
 import type { OverviewAnswer, SummaryAnswer } from '../../core/api/analytics.ts';
-import type { QuestionDef } from '../../core/surveys/types.ts';
+import { CHOICE_TYPES, type QuestionDef } from '../../core/surveys/types.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { getChoiceCounts } from '../../db/queries/getChoiceCounts.ts';
 import { getFirstResponseVersions } from '../../db/queries/getFirstResponseVersions.ts';
@@ -12,6 +12,7 @@ import { getResponseCounts } from '../../db/queries/getResponseCounts.ts';
 import { listSurveyMetricQuestions } from '../../db/queries/listSurveyMetricQuestions.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { distributionOf, histogramOf, isNpsQuestion, isScored, metricForQuestion } from '../../core/analytics/metrics.ts';
+import { standaloneText } from '../../core/surveys/matrix.ts';
 
 /** Histograms keyed by question id. */
 function byQuestion(rows: Array<{ questionId: string; score: number; n: number }>): Map<string, Histogram> {
@@ -66,7 +67,7 @@ export async function getOverview(pool: pg.Pool, ctx: SourceContext): Promise<Ov
 export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey): Promise<SummaryAnswer> {
   const questions = survey.questions.filter((q) => q.id);
   const scored = questions.filter(isScored).map((q) => q.id!);
-  const choice = questions.filter((q) => q.type === 'single' || q.type === 'multi').map((q) => q.id!);
+  const choice = questions.filter((q) => CHOICE_TYPES.includes(q.type)).map((q) => q.id!);
   const [hist, counts, choices, firstVersions] = await Promise.all([
     getHistograms(pool, ctx, { questionIds: scored }),
     getResponseCounts(pool, ctx, [survey.id]),
@@ -88,13 +89,13 @@ export async function getSurveySummary(pool: pg.Pool, ctx: SourceContext, survey
         type: q.type,
         metric: q.metric,
         ...(q.attribute ? { attribute: q.attribute } : {}),
-        text: q.text,
+        text: standaloneText(q),
         scale: q.scale ?? null,
         archived: !!q.archivedInVersion,
         result: withSkipped(q, metricForQuestion(q, qh), responses, firstVersions.get(survey.id) ?? null),
         distribution: distributionOf(q, qh),
       };
-      if (q.type !== 'single' && q.type !== 'multi') return out;
+      if (!CHOICE_TYPES.includes(q.type)) return out;
       return { ...out, choices: choices.filter((c) => c.questionId === q.id).map((c) => ({ value: c.value, n: c.n })) };
     }),
     ...(csi ? { csi } : {}),

@@ -17,6 +17,7 @@ import { orgToday } from '../../core/time/orgCalendar.ts';
 import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { countResponses, listResponseHiddenKeys, listResponses } from '../../db/queries/listResponses.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
+import { standaloneText } from '../../core/surveys/matrix.ts';
 
 // exceljs takes 0.3-0.5 s to load: loaded by the first XLSX export instead of at every server start.
 export const loadExcelJS = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
@@ -39,7 +40,7 @@ export interface ExportRequest {
 export async function sendResponsesExport(request: FastifyRequest, reply: FastifyReply, pool: pg.Pool, ctx: SourceContext, survey: LoadedSurvey, o: ExportRequest) {
   const selection = { surveyId: survey.id, search: o.search };
   const [total, hiddenKeys] = await Promise.all([countResponses(pool, ctx, selection), listResponseHiddenKeys(pool, ctx, selection)]);
-  const layout = exportLayout({ questions: survey.questions, hiddenKeys, lang: o.lang, defaultLanguage: survey.defaultLanguage, timeZone: ctx.timezone });
+  const layout = exportLayout({ questions: survey.questions.map((q) => ({ ...q, text: standaloneText(q) })), hiddenKeys, lang: o.lang, defaultLanguage: survey.defaultLanguage, timeZone: ctx.timezone });
 
   async function* rows(): AsyncGenerator<ExportCell[]> {
     let from: { direction: 'older'; at: string; id: string } | undefined;

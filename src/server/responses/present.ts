@@ -8,6 +8,7 @@ import type { SourceContext } from '../../db/queries/analyticsSource.ts';
 import { flagsOfResponses, getResponse, listResponses, type ResponseRow } from '../../db/queries/listResponses.ts';
 import { loadSurvey, type LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import { notFound } from '../../http/errors.ts';
+import { standaloneText } from '../../core/surveys/matrix.ts';
 
 /** One response as listed: its fields, flags and answers by question key. */
 function presentRow(r: ResponseRow, flags: QualityReason[]) {
@@ -85,7 +86,7 @@ export async function getOneResponse(pool: pg.Pool, principal: Principal, id: st
       survey: { id: survey.id, name: survey.name, title: survey.title, defaultLanguage: survey.defaultLanguage },
       questions: survey.questions
         .filter((q) => (q.addedInVersion ?? 1) <= v && (q.archivedInVersion == null || q.archivedInVersion > v))
-        .map((q) => ({ id: q.id!, key: q.key, type: q.type, text: q.text, options: q.options ?? [], scale: q.scale ?? null })),
+        .map((q) => ({ id: q.id!, key: q.key, type: q.type, text: standaloneText(q), options: q.options ?? [], scale: q.scale ?? null })),
     },
   };
 }

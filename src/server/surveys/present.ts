@@ -1,5 +1,6 @@
 /** Presenters: the only shapes of survey data that leave the API. */
 import { surveyWarnings } from '../../core/surveys/definition.ts';
+import { groupMatrices } from '../../core/surveys/matrix.ts';
 import type { SurveyDef } from '../../core/surveys/types.ts';
 import type { LoadedSurvey } from '../../db/surveys/loadSurvey.ts';
 import type { SurveyListRow } from '../../db/surveys/listSurveys.ts';
@@ -28,7 +29,8 @@ export function presentSurvey(s: LoadedSurvey): SurveyDef {
     closesAt: s.closesAt ?? null,
     closedRedirectSlug: s.closedRedirectSlug ?? null,
     randomGroups: s.randomGroups ?? [],
-    questions: s.questions,
+    // A matrix is stored as its rows; the API shows it as one question, as the builder sends it.
+    questions: groupMatrices(s.questions),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Creates a draft survey from a template, from scratch, or from a full SurveyInput. */
 import crypto from 'node:crypto';
 import type { Principal } from '../../../core/access/index.ts';
+import { expandMatrices } from '../../../core/surveys/matrix.ts';
 import { normalizeQuestion, planRevision, slugFromName, SurveyInputSchema, type SurveyInput } from '../../../core/surveys/definition.ts';
 import { SURVEY_TEMPLATES, surveyFromTemplate } from '../../../core/surveys/templates.ts';
 import { languageOr } from '../../../core/i18n/languages.ts';
@@ -49,7 +50,7 @@ export async function createSurvey(tx: Queryable, actor: Principal, input: Surve
   assertStaffRoles(audience, input.questions);
   await assertClosedRedirect(tx, actor.orgId, input.closedRedirectSlug, null);
   const id = await insertSurvey(tx, actor.orgId, actor.userId, surveyFields(input, slug, input.template ?? null, audience));
-  const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
+  const questions = expandMatrices(input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion));
   const plan = planRevision([], questions, 1, false);
   await writeQuestions(tx, actor.orgId, id, plan.questions, []);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.create', id, { slug, template: input.template ?? null, audience, questions: questions.length });

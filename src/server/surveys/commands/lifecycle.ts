@@ -9,6 +9,7 @@ import { countSurveyResponses, deleteSurveyAndAnswers, setSurveyArchived, survey
 import { auditSurvey, lockSurvey } from '../../../db/surveys/saveSurvey.ts';
 import { notFound } from '../../../http/errors.ts';
 import { createSurvey } from './createSurvey.ts';
+import { groupMatrices } from '../../../core/surveys/matrix.ts';
 
 /** Locks and loads the survey, or 404. */
 async function lockedSurvey(tx: Queryable, actor: Principal, surveyId: string) {
@@ -28,7 +29,8 @@ export async function duplicateSurvey(tx: Queryable, actor: Principal, surveyId:
   // belongs to the original's campaign: the copy starts unscheduled.
   const input = storedAsInput(source, {
     name: copyName(source.name, locale), slug: undefined, opensAt: undefined, closesAt: undefined, closedRedirectSlug: undefined,
-    questions: source.questions.filter((q) => !q.archivedInVersion),
+    // A matrix is stored as its rows: the copy gets the grid again (expanded anew when saved).
+    questions: groupMatrices(source.questions.filter((q) => !q.archivedInVersion)),
   });
   const id = await createSurvey(tx, actor, input);
   await auditSurvey(tx, actor.orgId, actor.userId, 'survey.duplicate', id, { from: surveyId });

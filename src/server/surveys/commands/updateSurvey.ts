@@ -1,6 +1,7 @@
 /** Replaces a survey's definition, following the versioning rules of src/core/surveys/revision.ts. */
 import type { Principal } from '../../../core/access/index.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { expandMatrices } from '../../../core/surveys/matrix.ts';
 import { normalizeQuestion, planRevision, type SurveyInput } from '../../../core/surveys/definition.ts';
 import type { Queryable } from '../../../db/connection.ts';
 import { loadSurvey } from '../../../db/surveys/loadSurvey.ts';
@@ -22,7 +23,7 @@ export async function updateSurvey(tx: Queryable, actor: Principal, surveyId: st
   if (!(await lockSurvey(tx, actor.orgId, surveyId))) throw notFound('Survey not found');
   const stored = (await loadSurvey(tx, actor.orgId, surveyId))!;
   const strict = stored.status !== 'draft' || (await surveyHasResponses(tx, actor.orgId, surveyId));
-  const questions = input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion);
+  const questions = expandMatrices(input.questions.filter((q) => !q.archivedInVersion).map(normalizeQuestion));
   if (stored.status === 'live' && questions.length === 0) {
     throw new DomainError('validation', 'questions: a live survey needs at least one question', { field: 'questions' });
   }

@@ -6,7 +6,7 @@ import { Field } from '../../components/index.ts';
 import { isArchived, isLocked, setLocalized } from './state.ts';
 import { type SectionProps } from './props.ts';
 import { directionOf } from '../../../core/i18n/languages.ts';
-import { ScaleSettings, ChoicesEditor } from './QuestionSettings.tsx';
+import { ScaleSettings, ChoicesEditor, RowsEditor, NumberRangeSettings } from './QuestionSettings.tsx';
 import { JumpEditor, ShowIfEditor } from './ShowIfEditor.tsx';
 import { SaveToLibrary } from './LibraryDialog.tsx';
 
@@ -106,8 +106,13 @@ export function QuestionCard(props: SectionProps & { index: number; question: Qu
               )}
             </Field>
           </div>
-          {(q.type === 'nps' || q.type === 'rating') && <ScaleSettings {...props} locked={locked} update={update} />}
-          {(q.type === 'single' || q.type === 'multi') && <ChoicesEditor {...props} locked={locked} update={update} />}
+          {(q.type === 'nps' || q.type === 'rating' || q.type === 'matrix') && <ScaleSettings {...props} locked={locked} update={update} />}
+          {q.type === 'matrix' && <RowsEditor {...props} locked={locked} update={update} />}
+          {(q.type === 'single' || q.type === 'multi' || q.type === 'ranking') && <ChoicesEditor {...props} locked={locked} update={update} />}
+          {q.type === 'ranking' && <p className="muted">{t('builder.rankingHint')}</p>}
+          {q.type === 'number' && <NumberRangeSettings {...props} locked={locked} update={update} />}
+          {q.type === 'consent' && <p className="muted">{t('builder.consentHint')}</p>}
+          {(q.type === 'email' || q.type === 'phone') && <p className="muted">{t('builder.personalData')}</p>}
           {index > 0 && <ShowIfEditor {...props} update={update} />}
           <JumpEditor {...props} update={update} />
         </>

@@ -1,5 +1,5 @@
 /** Type-specific question settings: scale, labels and metric for score questions; choices for choice questions. */
-import type { ChoiceOption, QuestionDef, QuestionMetric, ScaleStyle } from '../../../core/surveys/types.ts';
+import type { ChoiceOption, MatrixRow, NumberRange, QuestionDef, QuestionMetric, ScaleStyle } from '../../../core/surveys/types.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../components/index.ts';
 import { defaultBoxMin, uniqueKey } from './defaults.ts';
@@ -36,7 +36,7 @@ export function ScaleSettings({ state, question: q, index, locked, update, error
   return (
     <fieldset className="inline-fieldset column">
       <legend>{t('builder.scale')}</legend>
-      {q.type === 'rating' && (
+      {(q.type === 'rating' || q.type === 'matrix') && (
         <div className="row">
           <Field label={t('builder.range')} hint={locked ? t('builder.scaleLocked') : undefined} error={errorFor(`${at}.scale`)}>
             {(p) => (
@@ -151,6 +151,75 @@ export function ChoicesEditor({ state, question: q, index, locked, update, error
         {t('avail.randomizeOptions')}
       </label>
       <small id={`rnd-${index}-hint`} className="muted">{t('avail.randomizeOptionsHint')}</small>
+    </fieldset>
+  );
+}
+
+/** A matrix's rows: label in the active language and key (each row is stored as the rating question `<key>__<row key>`). */
+export function RowsEditor({ state, question: q, index, locked, update, errorFor }: SettingsProps) {
+  const { t } = useI18n();
+  const { activeLang, survey } = state;
+  const rows = q.rows ?? [];
+  const at = `questions.${index}.rows`;
+  const set = (next: MatrixRow[]) => update({ rows: next });
+  // A row of a live survey keeps its key (its answers are stored under it); new rows may be added and any removed (archived).
+  const add = () => set([...rows, { key: uniqueKey(`row_${rows.length + 1}`, rows.map((r) => r.key)), label: {} }]);
+  return (
+    <fieldset className="inline-fieldset column">
+      <legend>{t('builder.rows')}</legend>
+      {errorFor(at, true) && <small className="error field-error">{errorFor(at, true)}</small>}
+      <ol className="choices">
+        {rows.map((r, i) => (
+          <li key={i} className="row choice-row">
+            <Field label={t('builder.rowLabel', { n: i + 1 })} error={errorFor(`${at}.${i}`)}>
+              {(p) => (
+                <input {...p} dir={directionOf(activeLang)} lang={activeLang} value={r.label[activeLang] ?? ''} placeholder={r.label[survey.defaultLanguage] ?? ''}
+                  onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, label: setLocalized(x.label, activeLang, e.target.value) } : x)))} />
+              )}
+            </Field>
+            <Field label={t('builder.rowKey')}>
+              {(p) => (
+                <input {...p} dir="ltr" className="key-input" value={r.key} readOnly={locked}
+                  onChange={(e) => set(rows.map((x, j) => (j === i ? { ...x, key: e.target.value.toLowerCase().replace(/[^a-z0-9_]+/g, '_') } : x)))} />
+              )}
+            </Field>
+            <span className="choice-tools">
+              <button type="button" className="secondary" onClick={() => set(rows.filter((_, j) => j !== i))} aria-label={t('builder.rowRemove', { n: i + 1 })}>✕</button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p><button type="button" className="secondary" onClick={add}>{t('builder.addRow')}</button></p>
+    </fieldset>
+  );
+}
+
+/** A number question's accepted range and whether decimals are accepted. */
+export function NumberRangeSettings({ question: q, index, update, errorFor }: SettingsProps) {
+  const { t } = useI18n();
+  const range = q.range ?? {};
+  const set = (patch: Partial<NumberRange>) => {
+    const next = { ...range, ...patch };
+    for (const k of ['min', 'max', 'decimals'] as const) if (next[k] === undefined) delete next[k];
+    update({ range: next });
+  };
+  const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
+  return (
+    <fieldset className="inline-fieldset column">
+      <legend>{t('builder.numberRange')}</legend>
+      {errorFor(`questions.${index}.range`, true) && <small className="error field-error">{errorFor(`questions.${index}.range`, true)}</small>}
+      <div className="row">
+        <Field label={t('builder.numberMin')}>
+          {(p) => <input {...p} type="number" dir="ltr" value={range.min ?? ''} onChange={(e) => set({ min: num(e.target.value) })} />}
+        </Field>
+        <Field label={t('builder.numberMax')}>
+          {(p) => <input {...p} type="number" dir="ltr" value={range.max ?? ''} onChange={(e) => set({ max: num(e.target.value) })} />}
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={!!range.decimals} onChange={(e) => set({ decimals: e.target.checked || undefined })} />
+          {t('builder.decimals')}
+        </label>
+      </div>
     </fieldset>
   );
 }

@@ -201,7 +201,8 @@ function logicProps(state: SectionProps['state'], earlier: QuestionDef[], errorF
 /** "Show this question only if…": off, or a group of conditions on what came before. */
 export function ShowIfEditor({ state, question: q, index, errorFor, update }: EditorProps) {
   const { t } = useI18n();
-  const earlier = state.survey.questions.slice(0, index).filter((x) => !isArchived(x));
+  // A matrix is answered row by row (stored as `<key>__<row key>`): the grid itself has no answer to test.
+  const earlier = state.survey.questions.slice(0, index).filter((x) => !isArchived(x) && x.type !== 'matrix');
   const at = `questions.${index}.showIf`;
   const enable = (on: boolean) => update({ showIf: on ? newCondition(earlier) : null });
   return (
@@ -224,7 +225,7 @@ export function ShowIfEditor({ state, question: q, index, errorFor, update }: Ed
 export function JumpEditor({ state, question: q, index, errorFor, update }: EditorProps) {
   const { t } = useI18n();
   const { survey, activeLang } = state;
-  const upToHere = survey.questions.slice(0, index + 1).filter((x) => !isArchived(x));
+  const upToHere = survey.questions.slice(0, index + 1).filter((x) => !isArchived(x) && x.type !== 'matrix');
   const later = survey.questions.slice(index + 1).filter((x) => !isArchived(x));
   const jumps = q.jumps ?? [];
   const at = `questions.${index}.jumps`;

@@ -2,12 +2,12 @@
  * Sensible starting content for new questions: respondent-facing wordings in the survey's languages.
  * Pure data and helpers, so the builder reducer stays testable without a browser.
  */
-import type { LocalizedText, QuestionDef, QuestionType, ScoreGroup } from '../../../core/surveys/types.ts';
+import { QUESTION_TYPES, type LocalizedText, type QuestionDef, type QuestionType, type ScoreGroup } from '../../../core/surveys/types.ts';
 import { cesAgreeRange, surveyCsatBox } from '../../../core/stats/boxes.ts';
 
 /** The kinds of question the builder can add; "why" is a text follow-up bound to a score question. */
 export type AddableType = QuestionType | 'why';
-export const ADDABLE_TYPES: readonly AddableType[] = ['nps', 'rating', 'single', 'multi', 'text', 'why'];
+export const ADDABLE_TYPES: readonly AddableType[] = [...QUESTION_TYPES, 'why'];
 
 const NPS_LABELS = {
   min: { en: 'Not at all likely', ru: 'Точно не порекомендую', fa: 'اصلاً احتمال ندارد' },
@@ -24,6 +24,9 @@ export const WHY_TEXTS: Record<ScoreGroup, Record<string, string>> = {
   promoter: { en: 'What did you like the most?', ru: 'Что вам понравилось больше всего?', fa: 'چه چیزی را بیش از همه پسندیدید؟' },
 };
 const OPTION_LABEL: Record<string, string> = { en: 'Option', ru: 'Вариант', fa: 'گزینه' };
+const ROW_LABEL: Record<string, string> = { en: 'Row', ru: 'Строка', fa: 'ردیف' };
+const numbered = (labels: Record<string, string>, languages: readonly string[], i: number) =>
+  Object.fromEntries(languages.map((l) => [l, `${labels[l] ?? labels.en} ${i}`]));
 
 /** Picks the given languages out of a full translation table. */
 export function pick(texts: Record<string, string>, languages: readonly string[]): LocalizedText {
@@ -57,14 +60,23 @@ export function newQuestion(type: AddableType, languages: readonly string[], tak
       return { ...base, type: 'rating', metric: 'csat', boxMin: 4, scale: { min: 1, max: 5, style: 'numbers', labels: { min: pick(RATING_LABELS.min, languages), max: pick(RATING_LABELS.max, languages) } } };
     case 'single':
     case 'multi':
+    case 'ranking':
+      return { ...base, type, metric: 'none', options: [1, 2].map((i) => ({ value: `option_${i}`, label: numbered(OPTION_LABEL, languages, i) })) };
+    case 'matrix':
       return {
-        ...base,
-        type,
-        metric: 'none',
-        options: [1, 2].map((i) => ({ value: `option_${i}`, label: Object.fromEntries(languages.map((l) => [l, `${OPTION_LABEL[l] ?? 'Option'} ${i}`])) })),
+        ...base, type: 'matrix', metric: 'csat', boxMin: 4,
+        scale: { min: 1, max: 5, style: 'numbers', labels: { min: pick(RATING_LABELS.min, languages), max: pick(RATING_LABELS.max, languages) } },
+        rows: [1, 2].map((i) => ({ key: `row_${i}`, label: numbered(ROW_LABEL, languages, i) })),
       };
+    case 'number':
+      return { ...base, type: 'number', metric: 'none', range: {} };
     case 'text':
-      return { ...base, type: 'text', metric: 'none' };
+    case 'yesno':
+    case 'date':
+    case 'email':
+    case 'phone':
+    case 'consent':
+      return { ...base, type, metric: 'none' };
     case 'why':
       return {
         ...base,

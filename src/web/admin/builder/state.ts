@@ -234,7 +234,7 @@ export function validateSurvey(survey: SurveyDef): Issue[] {
       const target = seen.get(q.followsQuestionKey);
       if (target === undefined || target >= i) issues.push({ field: `${at}.followsQuestionKey`, code: 'follows_missing' });
     }
-    if (q.type === 'single' || q.type === 'multi') {
+    if (q.type === 'single' || q.type === 'multi' || q.type === 'ranking') {
       const opts = q.options ?? [];
       if (opts.length < 2) issues.push({ field: `${at}.options`, code: 'no_options' });
       if (new Set(opts.map((o) => o.value)).size !== opts.length) issues.push({ field: `${at}.options`, code: 'option_duplicate' });
