@@ -189,27 +189,27 @@ function BuilderEditor({ initial, initialWarnings, initialEarlierSlugs, archived
       )}
       {long && <p className="warning-banner" role="status">{t('builder.longWarning', { n: survey.questions.filter((q) => q.archivedInVersion == null).length })}</p>}
       <div className="builder-layout">
-      <PreviewPane survey={survey} activeLang={state.activeLang} />
-      <div ref={formRef} className="builder-editor">
-        <fieldset disabled={saving} className="plain">
-          <legend className="visually-hidden">{t('builder.title')}</legend>
-          <SurveyMeta state={state} dispatch={dispatch} errorFor={errorFor} savedSlug={savedSlug} earlierSlugs={earlierSlugs} />
-          <div className="lang-tabs-sticky">
-            <Tabs
-              idPrefix="builder-lang"
-              label={t('builder.editingLanguage')}
-              tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}` as MessageKey)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
-              active={state.activeLang}
-              onChange={(l) => dispatch({ type: 'setActiveLang', lang: l })}
-            />
-          </div>
-          <div role="tabpanel" id={panelId('builder-lang')} aria-labelledby={tabId('builder-lang', state.activeLang)}>
-            <SurveyTexts state={state} dispatch={dispatch} errorFor={errorFor} />
-            <QuestionList state={state} dispatch={dispatch} errorFor={errorFor} />
-            <SurveyAvailability state={state} dispatch={dispatch} errorFor={errorFor} />
-          </div>
-        </fieldset>
-      </div>
+        <PreviewPane survey={survey} activeLang={state.activeLang} />
+        <div ref={formRef} className="builder-editor">
+          <fieldset disabled={saving} className="plain">
+            <legend className="visually-hidden">{t('builder.title')}</legend>
+            <SurveyMeta state={state} dispatch={dispatch} errorFor={errorFor} savedSlug={savedSlug} earlierSlugs={earlierSlugs} />
+            <div className="lang-tabs-sticky">
+              <Tabs
+                idPrefix="builder-lang"
+                label={t('builder.editingLanguage')}
+                tabs={survey.languages.map((l) => ({ key: l, label: `${t(`lang.${l}` as MessageKey)}${l === survey.defaultLanguage ? ` (${t('builder.default')})` : ''}` }))}
+                active={state.activeLang}
+                onChange={(l) => dispatch({ type: 'setActiveLang', lang: l })}
+              />
+            </div>
+            <div role="tabpanel" id={panelId('builder-lang')} aria-labelledby={tabId('builder-lang', state.activeLang)}>
+              <SurveyTexts state={state} dispatch={dispatch} errorFor={errorFor} />
+              <QuestionList state={state} dispatch={dispatch} errorFor={errorFor} />
+              <SurveyAvailability state={state} dispatch={dispatch} errorFor={errorFor} />
+            </div>
+          </fieldset>
+        </div>
       </div>
       <div className="toolbar builder-footer">
         <button type="button" onClick={requestSave} disabled={saving}>{t('builder.save')}</button>
