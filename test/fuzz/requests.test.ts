@@ -388,6 +388,9 @@ function sampleBodies(f: Fixtures, surveyInput: unknown): Record<string, { type:
         q_service: '4', q_reasons: ['price', 'wait'], h_order: '42', h_region: 'north',
       }],
     },
+    // A phone page's saved progress (docs/api.md "Partial responses"): JSON, the form's key.
+    'POST /s/:slug/progress': { type: 'json', samples: [{ _k: KEY_MARK, _lang: 'en', _channel: 'link', _at: 'nps', _t: { nps: 3000 }, q_nps: '6' }] },
+    'POST /s/:slug/resume': { type: 'json', samples: [{ _k: KEY_MARK }] },
   };
 }
 
