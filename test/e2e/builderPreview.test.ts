@@ -81,6 +81,27 @@ describe('live preview and question library in the builder', () => {
     expect(box!.width).toBeGreaterThan(250);
   }, 60_000);
 
+  it('opens the phone preview at the question being edited', async () => {
+    const text = (en: string) => ({ en });
+    const created = await api('POST', '/api/v1/surveys', {
+      name: 'Three screens', slug: 'three-screens', title: text('Three screens'), languages: ['en'], defaultLanguage: 'en',
+      questions: [
+        { key: 'first', type: 'text', text: text('First question') },
+        { key: 'second', type: 'text', text: text('Second question') },
+        { key: 'third', type: 'text', text: text('Third question') },
+      ],
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.baseUrl}/app/surveys/${created.json.survey.id}/edit`);
+    await page.getByRole('button', { name: 'Show preview' }).click();
+    // One question per screen at phone width: the first screen before any edit.
+    await poll(() => frame().locator('fieldset.q.cur .qt').textContent()).toBe('First question');
+    await page.locator('.question-card textarea').nth(2).fill('Third question, reworded');
+    await poll(() => frame().locator('fieldset.q.cur .qt').textContent()).toBe('Third question, reworded');
+    await page.locator('.question-card textarea').nth(1).fill('Second question, reworded');
+    await poll(() => frame().locator('fieldset.q.cur .qt').textContent()).toBe('Second question, reworded');
+  }, 60_000);
+
   it('adds a question from the library with its key and metric, and refuses a key the survey has', async () => {
     const saved = await api('POST', '/api/v1/question-library', {
       question: { key: 'satisfaction', type: 'rating', metric: 'csat', required: true, scale: { min: 1, max: 5 }, text: { en: 'How satisfied are you?', fa: 'چقدر راضی هستید؟' } },

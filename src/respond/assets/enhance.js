@@ -211,6 +211,9 @@
   try { if (carried) restore(JSON.parse(carried)); if (pending) restore(JSON.parse(pending), 1); } catch (e) { pending = null; keep(ls); }
   [].forEach.call(f.querySelectorAll('textarea'), count);
   update();
+  // The builder's preview opens at the question being edited (data-at), when it is on the page.
+  var at = vis().map(function (q) { return q.getAttribute('data-k'); }).indexOf(f.getAttribute('data-at'));
+  if (at > 0) cur = at;
   show();
   // An answer kept from an earlier visit goes out first, with its own key.
   if (pending) deliver(pending);

@@ -11,7 +11,7 @@ import type { SurveyDef } from '../../../core/surveys/types.ts';
 import type { SurveyPreviewAnswer } from '../../../core/api/surveyPreview.ts';
 import { isLanguage } from '../../../core/i18n/languages.ts';
 import { toSurveyInput } from './state.ts';
-import { LatestOnly, PREVIEW_DEBOUNCE_MS } from './livePreview.ts';
+import { changedQuestionKey, LatestOnly, openAt, PREVIEW_DEBOUNCE_MS } from './livePreview.ts';
 import './preview.css';
 
 const WIDTHS = { phone: 390, desktop: 1280 } as const;
@@ -46,6 +46,8 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 interface Shown {
   html: string;
   lang: string;
+  /** The question the author changed last: the page opens there. */
+  at: string | null;
 }
 
 /** Asks for the preview of `survey` in `lang` after each pause in typing; only the latest answer is kept. */
@@ -56,16 +58,24 @@ function useLivePreview(survey: SurveyDef, lang: string, enabled: boolean) {
   const [busy, setBusy] = useState(false);
   const seq = useRef(new LatestOnly());
   const body = useMemo(() => JSON.stringify({ survey: toSurveyInput(survey), lang }), [survey, lang]);
+  // Which question the latest edit touched (kept when an edit elsewhere, e.g. the title, changes none).
+  const previous = useRef<SurveyDef['questions'] | null>(null);
+  const at = useRef<string | null>(null);
+  if (previous.current !== survey.questions) {
+    at.current = changedQuestionKey(previous.current, survey.questions) ?? at.current;
+    previous.current = survey.questions;
+  }
   useEffect(() => {
     if (!enabled) return;
     const n = seq.current.next();
+    const startAt = at.current;
     setBusy(true);
     const timer = setTimeout(() => {
       api
         .post<SurveyPreviewAnswer>('/surveys/preview', JSON.parse(body))
         .then((res) => {
           if (!seq.current.isLatest(n)) return;
-          setShown({ html: res.html, lang: res.lang });
+          setShown({ html: res.html, lang: res.lang, at: startAt });
           setNote(null);
         })
         .catch((err: unknown) => {
@@ -138,7 +148,7 @@ export function PreviewPane({ survey, activeLang }: { survey: SurveyDef; activeL
             <iframe
               className="preview-frame"
               sandbox="allow-scripts"
-              srcDoc={shown.html}
+              srcDoc={openAt(shown.html, shown.at)}
               title={t('preview.frameTitle', { lang: langName(shown.lang) })}
               style={{ inlineSize: frameWidth, blockSize: height / scale, transform: `scale(${scale})` }}
             />
