@@ -69,7 +69,7 @@ describe('buildOpenApiDocument: session-only operations', () => {
     expect(listOp['x-sarafan-scope']).toBeUndefined();
     expect(listOp.description).toBe('All of them. Session only (needs auditlog.read: owner, admin); API keys get 403.');
     expect(printOp['x-sarafan-roles']).toEqual(['owner', 'admin', 'analyst']);
-    expect(doc.tags.map((t: any) => t.name)).toEqual(['ingest', 'read', 'cases', 'reports', 'shared-links', 'saved-views', 'exports', 'audit-log']);
+    expect(doc.tags.map((t: any) => t.name)).toEqual(['ingest', 'read', 'cases', 'reports', 'shared-links', 'saved-views', 'exports', 'audit-log', 'question-library', 'survey-preview']);
   });
 
   it('list the errors each route can give: 400 with a body or query, 404 with an id or a body, and its own', () => {

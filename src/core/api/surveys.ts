@@ -3,7 +3,8 @@
  * with, and answer schemas whose inferred types the server returns and the dashboard reads.
  */
 import { z } from 'zod';
-import { SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
+import { nestedLogicSchema, SLUG_PATTERN, SurveyInputSchema } from '../surveys/definition.ts';
+import { MAX_LOGIC_DEPTH } from '../surveys/flow.ts';
 import { TEMPLATE_KEYS } from '../surveys/templates.ts';
 import { QUESTION_TYPES, STAFF_ROLES, SURVEY_AUDIENCES, type Condition, type Logic, type QuestionDef, type SurveyDef } from '../surveys/types.ts';
 import { IsoInstant, LocalizedTextSchema, schemaOf } from './common.ts';
@@ -66,12 +67,9 @@ const ConditionSchema = schemaOf<Condition>()(
   }),
 );
 /** A show-if or a jump's condition: one condition, or AND (all) / OR (any) groups of them, nested. */
-const LogicSchema: z.ZodType<Logic> = z.lazy(() =>
-  z.union([
-    ConditionSchema,
-    z.strictObject({ all: z.array(LogicSchema).optional(), any: z.array(LogicSchema).optional() }),
-  ]),
-);
+const LogicSchema = nestedLogicSchema(
+  ConditionSchema, (items) => z.strictObject({ all: z.array(items).optional(), any: z.array(items).optional() }), MAX_LOGIC_DEPTH,
+) as z.ZodType<Logic>;
 
 export const QuestionDefSchema = schemaOf<QuestionDef>()(
   z.strictObject({

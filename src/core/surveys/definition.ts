@@ -51,15 +51,25 @@ interface GroupInput {
   all?: Array<ConditionInput | GroupInput>;
   any?: Array<ConditionInput | GroupInput>;
 }
-/** AND (all) / OR (any) over conditions and nested groups (flow.ts evaluateLogic). */
-const GroupSchema: z.ZodType<GroupInput> = z.lazy(() =>
-  z.object({
-    all: z.array(z.union([ConditionSchema, GroupSchema])).max(50).optional(),
-    any: z.array(z.union([ConditionSchema, GroupSchema])).max(50).optional(),
-  }),
-);
-/** A single condition (the show-if of older surveys) or a group. */
-const LogicSchema = z.union([ConditionSchema, GroupSchema]);
+
+/**
+ * A condition, or AND (all) / OR (any) groups of conditions nested `depth` levels, spelled out level by level: a
+ * recursive (lazy) schema would turn into `definitions`, which the OpenAPI 3.0 document cannot carry.
+ */
+export function nestedLogicSchema(condition: z.ZodType, group: (items: z.ZodType) => z.ZodType, depth: number): z.ZodType {
+  let item: z.ZodType = condition;
+  for (let level = 0; level < depth; level++) item = z.union([condition, group(item)]);
+  return item;
+}
+/**
+ * A single condition (the show-if of older surveys) or a group (flow.ts evaluateLogic). One level more than allowed is
+ * read, so too deep a group gets structuralIssues' message rather than a shape error.
+ */
+const LogicSchema = nestedLogicSchema(
+  ConditionSchema,
+  (items) => z.object({ all: z.array(items).max(50).optional(), any: z.array(items).max(50).optional() }),
+  MAX_LOGIC_DEPTH + 1,
+) as z.ZodType<ConditionInput | GroupInput>;
 type LogicInput = z.infer<typeof LogicSchema>;
 
 /** After the question: when `when` holds (absent: always), go forward to question `to` or end (`@end`) with `thanks`. */
