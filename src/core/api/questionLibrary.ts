@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { QuestionInputSchema } from '../surveys/definition.ts';
-import type { LibraryQuestion } from '../surveys/library.ts';
+import type { LibraryQuestion } from '../surveys/libraryEntry.ts';
 import { IsoInstant, schemaOf } from './common.ts';
 import { QuestionDefSchema } from './surveys.ts';
 

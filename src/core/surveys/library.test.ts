@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionInputSchema } from './definition.ts';
-import { fromLibrary, toLibraryQuestion } from './library.ts';
+import { toLibraryQuestion } from './library.ts';
+import { fromLibrary } from './libraryEntry.ts';
 
 const input = (q: object) => QuestionInputSchema.parse(q);
 

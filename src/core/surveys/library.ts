@@ -5,10 +5,7 @@
  * not kept. Pure; no I/O.
  */
 import { normalizeQuestion, questionIssues, type QuestionInput, type StructuralIssue } from './definition.ts';
-import type { QuestionDef } from './types.ts';
-
-/** A question as the library stores it (migration 131 question_library.definition). */
-export type LibraryQuestion = Omit<QuestionDef, 'id' | 'addedInVersion' | 'archivedInVersion' | 'showIf' | 'followsQuestionKey' | 'whyTexts'>;
+import type { LibraryQuestion } from './libraryEntry.ts';
 
 /**
  * The library form of a question sent by the builder, or the first reason it cannot be saved: a "why?" follow-up
@@ -21,13 +18,4 @@ export function toLibraryQuestion(q: QuestionInput): { question: LibraryQuestion
   if (issue) return { issue };
   const { showIf: _showIf, ...question } = normalizeQuestion(q);
   return { question };
-}
-
-/**
- * The library question as a new question of a survey, or 'key_taken' when the survey already has a question with
- * that key (archived ones included: their key stays reserved). Key and metric are kept as saved.
- */
-export function fromLibrary(entry: LibraryQuestion, surveyKeys: readonly string[]): QuestionDef | 'key_taken' {
-  if (surveyKeys.includes(entry.key)) return 'key_taken';
-  return { ...structuredClone(entry), showIf: null };
 }

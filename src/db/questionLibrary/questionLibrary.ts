@@ -2,7 +2,7 @@
  * @module The organisation's question library (migration 131 question_library; docs/api.md "Question library").
  * Every query is scoped to the organisation: another organisation's entry is simply not found.
  */
-import type { LibraryQuestion } from '../../core/surveys/library.ts';
+import type { LibraryQuestion } from '../../core/surveys/libraryEntry.ts';
 import type { Queryable } from '../connection.ts';
 
 export interface LibraryRow {

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { LiveStatus } from '../../components/index.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import type { QuestionDef } from '../../../core/surveys/types.ts';
-import { fromLibrary } from '../../../core/surveys/library.ts';
+import { fromLibrary } from '../../../core/surveys/libraryEntry.ts';
 import { localize } from '../../../core/surveys/localize.ts';
 import type { LibraryEntry, LibraryEntryAnswer, LibraryListAnswer } from '../../../core/api/questionLibrary.ts';
 import type { SectionProps } from './props.ts';
