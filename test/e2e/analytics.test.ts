@@ -106,9 +106,10 @@ describe('analytics dashboard in the browser', () => {
 
   it('shows NPS with n, filters through the URL, drills down and exports', async () => {
     const page = await signedInPage();
-    // Overview: a card per survey links to its dashboard.
-    await poll(() => page.getByRole('link', { name: 'Store visit' }).count()).toBe(1);
-    await page.getByRole('link', { name: 'Store visit' }).click();
+    // Overview: a card per survey links to its dashboard (the home section above it may link the survey too).
+    const card = page.getByRole('link', { name: 'Store visit' }).and(page.locator(':not([data-testid="home"] *)'));
+    await poll(() => card.count()).toBe(1);
+    await card.click();
     await page.waitForURL(new RegExp(`/app/surveys/${surveyId}`));
 
     await poll(() => kpi(page).textContent()).toBe(npsText(seeds.map((s) => s.score)));
