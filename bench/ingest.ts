@@ -218,11 +218,13 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<IngestBe
   }
 }
 
-/** Per NPS score: the base rollup level equals a count of the raw answers (a sanity check of the run). */
+/** Per NPS score: the compact rollup level's histogram equals a count of the raw answers (a sanity check of the run). */
 async function rollupsMatchRaw(db: Database, orgId: string, npsId: string): Promise<boolean> {
   const { rows } = await db.pool.query(
     `select coalesce(x.score, y.score) as score, x.n as rolled, y.n as raw
-       from (select score, sum(n)::int as n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' group by score) x
+       from (select (h.k - 1)::int as score, sum(h.n)::int as n
+               from rollup_scores_compact s cross join lateral unnest(s.counts) with ordinality h(n, k)
+              where s.org_id = $1 and s.question_id = $2 and s.dim_key = '' and h.n <> 0 group by 1) x
        full join (select score, count(*)::int as n from answers where org_id = $1 and question_id = $2 and not excluded group by score) y on y.score = x.score`,
     [orgId, npsId],
   );

@@ -62,7 +62,7 @@ async function findBenchIds(db: Database, answers: number): Promise<BenchIds | n
 async function buildRollupsReporting(db: Database, opts: BenchOptions, orgId: string): Promise<void> {
   const started = Date.now();
   const c = await buildBenchRollups(db.pool, orgId);
-  say(opts, `Rollups: ${c.scoreRows} rollup_scores rows, ${c.compactRows} compact rows, ${c.responseRows} response rows ` +
+  say(opts, `Rollups: ${c.scoreRows} score rows (every level), ${c.compactRows} compact score rows, ${c.responseRows} response rows ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s (with ANALYZE).`);
 }
 
@@ -210,10 +210,10 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
       }
       printTable(opts, results);
       const facts = await db.pool.query(`select current_setting('server_version') as v, pg_size_pretty(pg_database_size(current_database())) as size,
-        (select count(*)::int from rollup_scores where org_id = $1) as rollup_rows, (select count(*)::int from rollup_scores_compact where org_id = $1) as compact_rows`, [ids.orgId]);
+        (select count(*)::int from rollup_scores_location where org_id = $1) as rollup_rows, (select count(*)::int from rollup_scores_compact where org_id = $1) as compact_rows`, [ids.orgId]);
       const f = facts.rows[0];
       say(opts, `\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
-        `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores rows ${f.rollup_rows}, rollup_scores_compact rows ${f.compact_rows}.`);
+        `PostgreSQL ${f.v} (${db.embedded ? `embedded, ${dataDir}` : 'external DATABASE_URL'}); database size ${f.size}; rollup_scores_location rows ${f.rollup_rows}, rollup_scores_compact rows ${f.compact_rows}.`);
       say(opts, `Sarafan: ${opts.runs} timed runs after 3 warm-up runs per call, over HTTP with a signed-in session ` +
         `(report_pdf_*: ${PDF_RUNS} runs after 1 warm-up that starts Chromium). ` +
         `Baseline-js: ${baselineRuns} runs${opts.answers >= 5_000_000 ? ' without warm-up (fewer runs at this size: each one streams every answer)' : ' after 1 warm-up'}.`);

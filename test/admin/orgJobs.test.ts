@@ -144,7 +144,7 @@ describe('organisation rollup rebuild job', () => {
     expect((await admin.patch('/api/v1/org', { dimensions: ['customer_type', 'campaign'] })).json.rollupJob.status).toBe('running');
     expect((await admin.patch('/api/v1/org', { dimensions: ['campaign'] })).json.rollupJob.status).toBe('running');
     expect((await waitForJob(admin)).status).toBe('done');
-    const dims = await server.pool.query(`select distinct dim_key from rollup_scores where org_id = $1 and n > 0 order by 1`, [org.orgId]);
+    const dims = await server.pool.query(`select distinct dim_key from rollup_responses_compact where org_id = $1 and n > 0 order by 1`, [org.orgId]);
     expect(dims.rows.map((r) => r.dim_key)).toEqual(['', 'campaign']);
     expect(counts(await breakdown(admin, 'dim:campaign'))).toEqual({ x: 4 });
   });

@@ -185,8 +185,9 @@ describe('analytics maintenance and validation', () => {
       const out: Record<string, unknown[]> = {};
       for (const l of ROLLUP_LEVELS) {
         const cols = groupColumns(l).map((c) => `${c}::text`).join(', ');
-        const moments = l.kind === 'drivers' ? ', sums::text, products::text' : '';
-        out[l.table] = (await server.pool.query(`select ${cols}, n${moments} from ${l.table} where org_id = $1 and n <> 0 order by ${groupColumns(l).join(', ')}`, [orgId])).rows;
+        const moments = l.kind === 'drivers' ? ', n, sums::text, products::text' : l.kind === 'scores' ? ', counts::text' : ', n';
+        const nonZero = l.kind === 'scores' ? `counts <> array_fill(0, array[11])` : 'n <> 0';
+        out[l.table] = (await server.pool.query(`select ${cols}${moments} from ${l.table} where org_id = $1 and ${nonZero} order by ${groupColumns(l).join(', ')}`, [orgId])).rows;
       }
       return out;
     };
@@ -203,7 +204,7 @@ describe('analytics maintenance and validation', () => {
     expect(first.batches).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
     expect(await orgRollupsBuilt(server.pool, orgId)).toBe(true);
-    for (const table of ['rollup_scores', 'rollup_scores_location_block', 'rollup_responses_month']) {
+    for (const table of ['rollup_scores_location', 'rollup_scores_location_block', 'rollup_responses_month']) {
       await server.pool.query(`delete from ${table} where org_id = $1 and ctid in (select ctid from ${table} where org_id = $1 limit 5)`, [orgId]);
     }
     expect(await snapshot()).not.toEqual(before);

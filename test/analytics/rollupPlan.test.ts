@@ -1,6 +1,6 @@
 /** Which rollup levels answer which request (the window's split: src/core/time/window.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { rollupPlan, type AnalyticsFilter, type SourceContext } from '../../src/db/queries/analyticsSource.ts';
+import { rollupPlanWithRawDays, type AnalyticsFilter, type SourceContext } from '../../src/db/queries/analyticsSource.ts';
 
 const ctx = (filter: AnalyticsFilter, locationPaths: string[] | null = null): SourceContext => ({
   scope: { orgId: 'o', locationPaths },
@@ -8,9 +8,11 @@ const ctx = (filter: AnalyticsFilter, locationPaths: string[] | null = null): So
   dimensions: ['segment'],
   filter,
 });
-const plan = (c: SourceContext, opts = {}) => rollupPlan(c, 'scores', opts).map((p) => [p.level.table, p.from ?? null, p.to ?? null]);
+/** [table or 'raw answers', from, to] per part. */
+const plan = (c: SourceContext, opts = {}, kind: 'scores' | 'drivers' = 'scores') =>
+  rollupPlanWithRawDays(c, kind, opts).map((p) => [p.level?.table ?? 'raw answers', p.from ?? null, p.to ?? null]);
 
-describe('rollupPlan', () => {
+describe('rollupPlanWithRawDays', () => {
   it('uses the compact or channel day level when no location is involved', () => {
     expect(plan(ctx({ from: '2026-01-10' }))).toEqual([['rollup_scores_compact', '2026-01-10', null]]);
     expect(plan(ctx({}), { groupsChannel: true })).toEqual([['rollup_scores_channel', null, null]]);
@@ -25,10 +27,10 @@ describe('rollupPlan', () => {
       ['rollup_scores_location', '2026-01-10', '2026-01-14'],
     ]);
     expect(plan(ctx({ locationPath: '/r/', channel: 'email', to: '2026-03-31' }))).toEqual([['rollup_scores_month', null, '2026-03-01']]);
-    // Location and channel together: no block level, edge days from rollup_scores.
+    // Location and channel together: no block or day level (migration 134), edge days from raw answers.
     expect(plan(ctx({ locationPath: '/r/', channel: 'email', from: '2026-01-10', to: '2026-03-31' }))).toEqual([
       ['rollup_scores_month', '2026-02-01', '2026-03-01'],
-      ['rollup_scores', '2026-01-10', '2026-01-31'],
+      ['raw answers', '2026-01-10', '2026-01-31'],
     ]);
     expect(plan(ctx({ locationPath: '/r/', from: '2026-01-02', to: '2026-01-30' }))).toEqual([
       ['rollup_scores_location_block', '2026-01-08', '2026-01-22'],
@@ -40,6 +42,14 @@ describe('rollupPlan', () => {
 
   it('keeps exact days for daily and weekly trends', () => {
     expect(plan(ctx({}, ['/r/a/']), { needsDay: true })).toEqual([['rollup_scores_location', null, null]]);
-    expect(plan(ctx({ channel: 'email' }, ['/r/a/']), { needsDay: true })).toEqual([['rollup_scores', null, null]]);
+    expect(plan(ctx({ channel: 'email' }, ['/r/a/']), { needsDay: true })).toEqual([['raw answers', null, null]]);
+  });
+
+  it('reads the edge days of drivers by location from raw answers (no driver day level with a location)', () => {
+    expect(plan(ctx({ locationPath: '/r/', from: '2026-01-02', to: '2026-01-30' }), {}, 'drivers')).toEqual([
+      ['rollup_drivers_location_block', '2026-01-08', '2026-01-22'],
+      ['raw answers', '2026-01-02', '2026-01-07'],
+      ['raw answers', '2026-01-29', '2026-01-30'],
+    ]);
   });
 });

@@ -73,14 +73,18 @@ describe('loadDemo', () => {
       `with fresh as (
          select question_id, score, count(*)::bigint as n from answers where org_id = $1 and score is not null and not excluded group by 1, 2),
        rolled as (
-         select question_id, score, sum(n)::bigint as n from rollup_scores where org_id = $1 and dim_key = '' group by 1, 2)
+         select s.question_id, h.k - 1 as score, sum(h.n)::bigint as n
+           from rollup_scores_location s cross join lateral unnest(s.counts) with ordinality h(n, k)
+          where s.org_id = $1 and s.dim_key = '' and h.n <> 0 group by 1, 2)
        select * from fresh full join rolled using (question_id, score) where fresh.n is distinct from rolled.n`,
       [first.orgId],
     );
     expect(diff.rows).toEqual([]);
     const compactDiff = await server.pool.query(
-      `with a as (select question_id, dim_key, dim_value, day, score, sum(n)::bigint n from rollup_scores where org_id = $1 group by 1, 2, 3, 4, 5),
-            b as (select question_id, dim_key, dim_value, day, score, n from rollup_scores_compact where org_id = $1)
+      `with hist as (select s.*, h.k - 1 as score, h.n from rollup_scores_location s cross join lateral unnest(s.counts) with ordinality h(n, k) where s.org_id = $1),
+            compact as (select s.*, h.k - 1 as score, h.n from rollup_scores_compact s cross join lateral unnest(s.counts) with ordinality h(n, k) where s.org_id = $1),
+            a as (select question_id, dim_key, dim_value, day, score, sum(n)::bigint n from hist group by 1, 2, 3, 4, 5 having sum(n) <> 0),
+            b as (select question_id, dim_key, dim_value, day, score, n::bigint from compact where n <> 0)
        select * from a full join b using (question_id, dim_key, dim_value, day, score) where a.n is distinct from b.n`,
       [first.orgId],
     );
@@ -88,12 +92,12 @@ describe('loadDemo', () => {
     const gold = await server.pool.query(
       `select (select count(*)::int from answers a join responses r on r.org_id = a.org_id and r.id = a.response_id
                 where a.org_id = $1 and a.score is not null and r.hidden->>'segment' = 'gold') as raw,
-              (select coalesce(sum(n), 0)::int from rollup_scores where org_id = $1 and dim_key = 'segment' and dim_value = 'gold') as rolled`,
+              (select coalesce(sum(h.n), 0)::int from rollup_scores_compact s, unnest(s.counts) h(n) where s.org_id = $1 and s.dim_key = 'segment' and s.dim_value = 'gold') as rolled`,
       [first.orgId],
     );
     expect(gold.rows[0].rolled).toBe(gold.rows[0].raw);
     expect(gold.rows[0].raw).toBeGreaterThan(0);
-    const responses = await count(`select coalesce(sum(n), 0)::int n from rollup_responses where org_id = $1 and dim_key = ''`, [first.orgId]);
+    const responses = await count(`select coalesce(sum(n), 0)::int n from rollup_responses_compact where org_id = $1 and dim_key = ''`, [first.orgId]);
     // the 2000 customer responses and the staff pulse's (counted in the table, not by the loader)
     expect(responses).toBe(await count(`select count(*)::int n from responses where org_id = $1`, [first.orgId]));
     expect(responses).toBeGreaterThan(2000);

@@ -34,6 +34,9 @@ export interface RawRow {
   hidden: Record<string, string>;
 }
 
+/** A level's row key: its group columns, and for score levels (histograms, one slot per score) the score. */
+const keyOf = (level: RollupLevel): string[] => [...groupColumns(level), ...(level.kind === 'scores' ? ['score'] : [])];
+
 /** Expected rows of a level, computed in JavaScript from raw rows: `key columns joined by |` -> n. */
 export function rollupOracle(level: RollupLevel, org: { id: string; timezone: string; dimensions: string[] }, raw: RawRow[]): Map<string, number> {
   const localDay = new Intl.DateTimeFormat('en-CA', { timeZone: org.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -48,7 +51,7 @@ export function rollupOracle(level: RollupLevel, org: { id: string; timezone: st
         month: timeKey('month', day), location_id: r.location_id ?? NO_LOCATION, channel: r.channel, language: r.language,
         dim_key: dimKey, dim_value: dimValue, score: String(r.score), questions: r.questions ?? '', value: r.value ?? '',
       };
-      const key = groupColumns(level).map((c) => {
+      const key = keyOf(level).map((c) => {
         if (!(c in value)) throw new Error(`the rollup oracle does not know the column ${c} of ${level.table}: extend it`);
         return value[c];
       }).join('|');
@@ -86,16 +89,22 @@ async function readRawRows(pool: pg.Pool | pg.PoolClient, orgId: string): Promis
 
 /**
  * Every rollup level of the organisation equals the oracle over its raw answers and responses, row
- * by row (rows with n = 0, left by exclusions, are ignored). The organisation's time zone and
+ * by row (rows and histogram slots with n = 0, left by exclusions, are ignored). The organisation's time zone and
  * marked dimensions are read from its settings.
  */
 export async function expectRollupsMatchRawAnswers(pool: pg.Pool | pg.PoolClient, orgId: string): Promise<void> {
   const { rows: [org] } = await pool.query(`select id, timezone, dimensions from orgs where id = $1`, [orgId]);
   const raw = await readRawRows(pool, orgId);
   for (const level of ROLLUP_LEVELS) {
-    const cols = groupColumns(level);
+    const cols = groupColumns(level).map((c) => `coalesce(s.${c}::text, '')`);
+    // A score row's counts[k] is the number of answers scored k - 1 (docs/analytics.md "Rollups").
     const { rows } = await pool.query(
-      `select ${cols.map((c) => `coalesce(${c}::text, '')`).join(` || '|' || `)} as key, n from ${level.table} where org_id = $1 and n <> 0`, [orgId]);
+      level.kind === 'scores'
+        ? `select ${[...cols, `(h.k - 1)::text`].join(` || '|' || `)} as key, h.n
+             from ${level.table} s cross join lateral unnest(s.counts) with ordinality h(n, k) where s.org_id = $1 and h.n <> 0`
+        : `select ${cols.join(` || '|' || `)} as key, s.n from ${level.table} s where s.org_id = $1 and s.n <> 0`,
+      [orgId],
+    );
     const actual = new Map(rows.map((r) => [r.key as string, Number(r.n)]));
     expect(actual, level.table).toEqual(rollupOracle(level, org, raw[level.kind]));
   }

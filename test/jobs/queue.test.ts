@@ -132,7 +132,7 @@ describe('job queue', () => {
       .poll(async () => (await db.pool.query(`select count(*)::int as n from rollup_pending where org_id = $1`, [orgId])).rows[0].n, { timeout: 20_000, interval: 50 })
       .toBe(0);
     await expect.poll(async () => (await getRollupJob(db.pool, orgId))?.status, { timeout: 20_000, interval: 50 }).toBe('done');
-    const counted = await db.pool.query(`select sum(n)::int as n from rollup_scores where org_id = $1 and dim_key = ''`, [orgId]);
+    const counted = await db.pool.query(`select sum(h.n)::int as n from rollup_scores_compact s, unnest(s.counts) h(n) where s.org_id = $1 and s.dim_key = ''`, [orgId]);
     expect(counted.rows[0].n).toBe(2);
   });
 

@@ -64,7 +64,8 @@ describe('POST /s/:slug', () => {
     // The rollups are kept by the background fold (src/server/jobs/foldRollupsJob.ts), kicked after the commit.
     await server.app.rollupFolder.idle(orgId);
     const { rows: rollup } = await server.pool.query(
-      `select score, n::int as n from rollup_scores where org_id = $1 and question_id = $2 and dim_key = '' and location_id = $3`,
+      `select (h.k - 1)::int as score, h.n from rollup_scores_location s cross join lateral unnest(s.counts) with ordinality h(n, k)
+        where s.org_id = $1 and s.question_id = $2 and s.dim_key = '' and s.location_id = $3 and h.n <> 0`,
       [orgId, survey.questionIds.nps, storeId],
     );
     expect(rollup).toEqual([{ score: 4, n: 1 }]);
@@ -88,7 +89,7 @@ describe('POST /s/:slug', () => {
     expect(new Set(bodies.map((b) => b.responseId))).toEqual(new Set([rows[0].id]));
     await server.app.rollupFolder.idle(orgId);
     const { rows: n } = await server.pool.query(
-      `select sum(n)::int as n from rollup_scores where org_id = $1 and question_id = $2 and score = 10`, [orgId, survey.questionIds.nps]);
+      `select sum(counts[11])::int as n from rollup_scores_compact where org_id = $1 and question_id = $2 and dim_key = ''`, [orgId, survey.questionIds.nps]);
     expect(n[0].n).toBe(1);
   });
 

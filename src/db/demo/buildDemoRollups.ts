@@ -7,8 +7,10 @@
  */
 import type { PoolClient } from '../connection.ts';
 import { buildOrgRollups } from '../rollups/buildRollups.ts';
+import { levelsOf, type RollupKind } from '../rollups/levels.ts';
 
 export interface RollupCounts {
+  /** Rows of every score level (histograms), and of every response level. */
   scoreRows: number;
   compactRows: number;
   responseRows: number;
@@ -19,5 +21,6 @@ export interface RollupCounts {
 /** Replaces the organisation's rollup rows with a fresh aggregation of its answers and responses; callers ANALYZE ROLLUP_TABLES after commit. */
 export async function buildDemoRollups(tx: PoolClient, orgId: string): Promise<RollupCounts> {
   const tables = await buildOrgRollups(tx, orgId, { analyze: false });
-  return { scoreRows: tables.rollup_scores ?? 0, compactRows: tables.rollup_scores_compact ?? 0, responseRows: tables.rollup_responses ?? 0, tables };
+  const rowsOf = (kind: RollupKind) => levelsOf(kind).reduce((sum, l) => sum + (tables[l.table] ?? 0), 0);
+  return { scoreRows: rowsOf('scores'), compactRows: tables.rollup_scores_compact ?? 0, responseRows: rowsOf('responses'), tables };
 }

@@ -81,19 +81,6 @@ export interface RollupPart {
   to?: string;
 }
 
-/**
- * The rollup levels that answer a request: the smallest day level with the columns it needs
- * (location when it filters, groups or is limited by location; channel and language when it filters
- * or groups by them), and, when a month level with those columns exists and exact days are not
- * needed, that month level for the whole months of the window, the block level (when there is one)
- * for the whole blocks of the partial months at its edges, and the day level for the days left.
- */
-export function rollupPlan(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): RollupPart[] {
-  const parts = rollupPlanWithRawDays(ctx, kind, opts);
-  if (parts.some((part) => part.level === null)) throw new Error(`no ${kind} day level answers this request`);
-  return parts as RollupPart[];
-}
-
 /** Days of a window that no rollup level of the kind keeps with the needed columns: read from raw answers. */
 export interface RawDaysPart {
   level: null;
@@ -102,8 +89,13 @@ export interface RawDaysPart {
 }
 
 /**
- * {@link rollupPlan} for kinds without a day level for every column set (drivers and choices keep
- * none with location and channel together): the days such a level would serve are raw parts.
+ * The rollup levels that answer a request: the smallest day level with the columns it needs
+ * (location when it filters, groups or is limited by location; channel and language when it filters
+ * or groups by them), and, when a month level with those columns exists and exact days are not
+ * needed, that month level for the whole months of the window, the block level (when there is one)
+ * for the whole blocks of the partial months at its edges, and the day level for the days left. Where
+ * no day level keeps the needed columns (a location and a channel together; drivers and choices by
+ * location), those days are a raw part (`level: null`): read from raw answers.
  */
 export function rollupPlanWithRawDays(ctx: SourceContext, kind: RollupKind, opts: SourceOptions = {}): Array<RollupPart | RawDaysPart> {
   const { filter, scope } = ctx;
@@ -120,6 +112,17 @@ export function rollupPlanWithRawDays(ctx: SourceContext, kind: RollupKind, opts
     ...split.blocks.map((b) => ({ level: block!, ...b })),
     ...split.days.map((d) => ({ level: day, ...d })),
   ];
+}
+
+/** The parts of a plan that read raw answers. */
+export const rawDaysOf = (plan: Array<RollupPart | RawDaysPart>): RawDaysPart[] => plan.filter((part): part is RawDaysPart => part.level === null);
+
+/** The filters narrowed to one part's days (a raw part of a rollup read). */
+export const withinPart = (ctx: SourceContext, part: { from?: string; to?: string }): SourceContext => ({ ...ctx, filter: { ...ctx.filter, from: part.from, to: part.to } });
+
+/** Conditions keeping `column` (a timestamptz) out of the raw parts' days: what raw answers count already. */
+export function outsideRawDays(column: string, rawDays: RawDaysPart[], timezone: string, p: (v: unknown) => string): string[] {
+  return rawDays.map((d) => `not (${localDayRangeSql(column, d, timezone, p).join(' and ') || 'true'})`);
 }
 
 /** WHERE conditions of one rollup part on `s`: organisation, key slice, time range, filters, scope. */
@@ -180,39 +183,48 @@ function partColumns(level: RollupLevel): string {
 
 /**
  * A `select` over the chosen source for the given questions, with the filters and the location
- * scope in its WHERE clause. Pushes its parameters onto `params`. Rows of month levels carry the
- * month's first day as `day`.
+ * scope in its WHERE clause. Pushes its parameters onto `params`. Rows of month and block levels carry
+ * the period's first day as `day`.
  */
 export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params: unknown[], opts: SourceOptions = {}): SourceSql {
   const kind = chooseSource(ctx, opts);
   const p = binder(params);
-  if (kind === 'rollup') {
-    const dimKey = opts.groupDim ?? ctx.filter.dim?.key ?? '';
-    const ids = p(questionIds);
-    // Each level's primary key starts (org_id, question_id, dim_key, dim_value, day | month).
-    const plan = rollupPlan(ctx, 'scores', opts);
-    const parts = plan.map(
-      (part) => `select s.question_id, s.score, s.n, ${partColumns(part.level)}, s.dim_value
-                   from ${part.level.table} s
-                  where ${partWhere(ctx, part, `s.question_id = any(${ids}::uuid[])`, dimKey, p, params)} and s.n <> 0`,
-    );
-    // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
-    const q = pendingWhere(ctx, plan[0]?.level ?? levelsOf('scores')[0], dimKey, p, params);
-    if (plan.length > 0) parts.push(`select a.question_id, a.score, pr.net::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
+  if (kind === 'raw') return { kind, parts: 1, sql: rawScoreRowsSql(ctx, questionIds, p, params, opts) };
+  const dimKey = opts.groupDim ?? ctx.filter.dim?.key ?? '';
+  // Bound once, when a rollup part uses it (an unused parameter has no type: PostgreSQL refuses it).
+  let idsParam: string | undefined;
+  const ids = () => (idsParam ??= p(questionIds));
+  // Each level's primary key starts (org_id, question_id, dim_key, dim_value, day | block | month); a
+  // row is the histogram of its slice, unnested into (score, n) rows (counts[k] = answers scored k - 1).
+  const plan = rollupPlanWithRawDays(ctx, 'scores', opts);
+  const parts = plan.map((part) =>
+    part.level === null
+      ? rawScoreRowsSql(withinPart(ctx, part), questionIds, p, params, { ...opts, groupDim: dimKey || undefined })
+      : `select s.question_id, (h.k - 1)::smallint as score, h.n::bigint as n, ${partColumns(part.level)}, s.dim_value
+           from ${part.level.table} s cross join lateral unnest(s.counts) with ordinality h(n, k)
+          where ${partWhere(ctx, part, `s.question_id = any(${ids()}::uuid[])`, dimKey, p, params)} and h.n <> 0`,
+  );
+  const level = plan.find((part): part is RollupPart => part.level !== null)?.level;
+  // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement;
+  // responses on days read raw are counted there already.
+  if (level) {
+    const q = pendingWhere(ctx, level, dimKey, p, params);
+    const notRaw = outsideRawDays('a.submitted_at', rawDaysOf(plan), ctx.timezone, p).map((w) => `and ${w}`).join(' ');
+    parts.push(`select a.question_id, a.score, pr.net::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
                        ${q.columns}, ${q.dimValue} as dim_value
                   from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
-                 where a.question_id = any(${ids}::uuid[]) and a.score is not null ${q.where}`);
-    return { kind, sql: parts.join('\n union all\n'), parts: plan.length };
+                 where a.question_id = any(${ids()}::uuid[]) and a.score is not null ${q.where} ${notRaw}`);
   }
+  return { kind, sql: parts.join('\n union all\n'), parts: parts.length };
+}
+
+/** Raw scored answers in the filters, as the score source's columns (dim_value: the `groupDim` hidden field's value, else ''). */
+function rawScoreRowsSql(ctx: SourceContext, questionIds: string[], p: (v: unknown) => string, params: unknown[], opts: SourceOptions): string {
   const raw = rawAnswerWhere(ctx, questionIds, p, params, opts);
-  return {
-    kind,
-    parts: 1,
-    sql: `select a.question_id, a.score, 1::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
+  return `select a.question_id, a.score, 1::bigint as n, (a.submitted_at at time zone ${p(ctx.timezone)})::date as day,
                  coalesce(a.location_id, '${NO_LOCATION}'::uuid) as location_id, a.channel, a.language, ${raw.dimValue} as dim_value
             from answers a ${raw.join}
-           where ${raw.where} and a.score is not null`,
-  };
+           where ${raw.where} and a.score is not null`;
 }
 
 /** The filter restricts responses by their comments' analysis (sentiment or theme). */
@@ -300,31 +312,39 @@ export function common(alias: 's' | 'a' | 'r', ctx: SourceContext, p: (v: unknow
 }
 
 /**
- * The same filters over responses (response counts): the rollup_responses level that answers them
- * (rollupPlan), raw `responses` otherwise. Yields survey_id, day, location_id, n.
+ * The same filters over responses (response counts): the response levels that answer them
+ * (rollupPlanWithRawDays, raw `responses` for its raw days), raw `responses` otherwise. Yields
+ * survey_id, day, location_id, n.
  */
 export function responseSourceSql(ctx: SourceContext, surveyIds: string[], params: unknown[]): SourceSql {
   const kind = chooseSource(ctx);
   const p = binder(params);
-  if (kind === 'rollup') {
-    const ids = p(surveyIds);
-    const plan = rollupPlan(ctx, 'responses');
-    const dimKey = ctx.filter.dim?.key ?? '';
-    const parts = plan.map(
-      (part) => `select s.survey_id, s.${timeColumn(part.level)} as day, ${part.level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`}, s.n
-                   from ${part.level.table} s
-                  where ${partWhere(ctx, part, `s.survey_id = any(${ids}::uuid[])`, dimKey, p, params)}`,
-    );
-    // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement.
-    const level = plan[0]?.level ?? levelsOf('responses')[0];
+  const rawRows = (c: SourceContext) =>
+    `select r.survey_id, null::date as day, r.location_id, 1::bigint as n from responses r where ${rawResponseWhere(c, surveyIds, p, params)}`;
+  if (kind === 'raw') return { kind, parts: 1, sql: rawRows(ctx) };
+  let idsParam: string | undefined;
+  const ids = () => (idsParam ??= p(surveyIds));
+  const plan = rollupPlanWithRawDays(ctx, 'responses');
+  const dimKey = ctx.filter.dim?.key ?? '';
+  const parts = plan.map((part) =>
+    part.level === null
+      ? rawRows(withinPart(ctx, part))
+      : `select s.survey_id, s.${timeColumn(part.level)} as day, ${part.level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`}, s.n
+           from ${part.level.table} s
+          where ${partWhere(ctx, part, `s.survey_id = any(${ids()}::uuid[])`, dimKey, p, params)}`,
+  );
+  // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement;
+  // responses on days read raw are counted there already.
+  const level = plan.find((part): part is RollupPart => part.level !== null)?.level;
+  if (level) {
     const q = pendingWhere(ctx, level, dimKey, p, params, 'r');
     const loc = level.location ? `coalesce(r.location_id, '${NO_LOCATION}'::uuid)` : `'${NO_LOCATION}'::uuid`;
-    if (plan.length > 0) parts.push(`select r.survey_id, (r.submitted_at at time zone ${p(ctx.timezone)})::date as day, ${loc} as location_id, pr.net::bigint as n
+    const notRaw = outsideRawDays('r.submitted_at', rawDaysOf(plan), ctx.timezone, p).map((w) => `and ${w}`).join(' ');
+    parts.push(`select r.survey_id, (r.submitted_at at time zone ${p(ctx.timezone)})::date as day, ${loc} as location_id, pr.net::bigint as n
                   from (${pendingResponsesSql(p(ctx.scope.orgId))}) pr ${q.join}
-                 where r.survey_id = any(${ids}::uuid[]) ${q.where}`);
-    return { kind, sql: parts.join('\n union all\n'), parts: plan.length };
+                 where r.survey_id = any(${ids()}::uuid[]) ${q.where} ${notRaw}`);
   }
-  return { kind, parts: 1, sql: `select r.survey_id, null::date as day, r.location_id, 1::bigint as n from responses r where ${rawResponseWhere(ctx, surveyIds, p, params)}` };
+  return { kind, sql: parts.join('\n union all\n'), parts: parts.length };
 }
 
 /**

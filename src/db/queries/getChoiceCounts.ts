@@ -1,15 +1,15 @@
 /**
  * Counts per option of single- and multi-choice questions, from the choice rollups (migration 045,
- * src/db/rollups/driverChoiceRollups.ts) when the filters allow it: the levels rollupPlan picks, raw
+ * src/db/rollups/fillLevels.ts) when the filters allow it: the levels rollupPlan picks, raw
  * answers for days no choice level answers (location and channel together, at the partial months of a
  * window), plus the answers of responses still queued in rollup_pending. Raw answers otherwise
  * (includeExcluded, an unmarked dimension; answers_question_time narrows to the questions and time).
  */
 import type { Queryable } from '../connection.ts';
-import { CHOSEN_VALUES_SQL } from '../rollups/driverChoiceRollups.ts';
+import { CHOSEN_VALUES_SQL } from '../rollups/fillLevels.ts';
 import {
-  binder, chooseSource, common, localDayRangeSql, partWhere, querySource, rawAnswerWhere, rollupPlanWithRawDays,
-  type RawDaysPart, type SourceContext,
+  binder, chooseSource, common, localDayRangeSql, outsideRawDays, partWhere, querySource, rawAnswerWhere, rawDaysOf, rollupPlanWithRawDays,
+  withinPart, type RawDaysPart, type SourceContext,
 } from './analyticsSource.ts';
 
 export interface ChoiceCountRow {
@@ -32,14 +32,14 @@ export async function getChoiceCounts(db: Queryable, ctx: SourceContext, questio
     const plan = rollupPlanWithRawDays(ctx, 'choices');
     for (const part of plan) {
       if (part.level === null) {
-        parts.push(rawChoicesSql({ ...ctx, filter: { ...ctx.filter, from: part.from, to: part.to } }, questionIds, p, values));
+        parts.push(rawChoicesSql(withinPart(ctx, part), questionIds, p, values));
         continue;
       }
       parts.push(`select s.question_id, s.value, s.n
                     from ${part.level.table} s
                    where ${partWhere(ctx, part, `s.question_id = any(${ids}::uuid[])`, ctx.filter.dim?.key ?? '', p, values)} and s.n <> 0`);
     }
-    parts.push(pendingChoiceCountsSql(ctx, ids, plan.filter((part): part is RawDaysPart => part.level === null), p, values));
+    parts.push(pendingChoiceCountsSql(ctx, ids, rawDaysOf(plan), p, values));
   }
   const { rows } = await querySource(
     db,
@@ -79,7 +79,7 @@ function pendingChoiceCountsSql(ctx: SourceContext, ids: string, rawDays: RawDay
     ...(ctx.filter.dim ? [`r.hidden ->> ${p(ctx.filter.dim.key)} = ${p(ctx.filter.dim.value)}`] : []),
     ...common('r', ctx, p, values),
   ];
-  const notRaw = rawDays.map((d) => `not (${localDayRangeSql('r.submitted_at', d, ctx.timezone, p).join(' and ') || 'true'})`);
+  const notRaw = outsideRawDays('r.submitted_at', rawDays, ctx.timezone, p);
   return `select a.question_id, v.value, q.net as n
             from (select response_id, sum(sign)::bigint as net from rollup_pending where org_id = ${org} group by response_id having sum(sign) <> 0) q
             join responses r on r.org_id = ${org} and r.id = q.response_id

@@ -1,7 +1,7 @@
 /**
  * Key-driver moments (count, sums, cross-products over the listwise-complete responses) and each
  * question's answer count and sum (attribute performance) for one outcome and its attributes, from
- * the driver rollups (migration 045, src/db/rollups/driverChoiceRollups.ts):
+ * the driver rollups (migration 045, src/db/rollups/fillLevels.ts):
  * rows whose answered set contains any of the requested questions are summed per answered set, then
  * the requested entries are picked in JavaScript. Days no driver level answers (location and channel together, at
  * the partial months of a window) and requests rollups cannot serve (includeExcluded, an unmarked
@@ -11,9 +11,9 @@
 import type { DriverMoments } from '../../core/stats/drivers.ts';
 import type { Queryable } from '../connection.ts';
 import { driverMomentSums } from '../rollups/levels.ts';
-import { driverWidth, RESPONSE_MOMENTS_SQL } from '../rollups/driverChoiceRollups.ts';
+import { driverWidth, RESPONSE_MOMENTS_SQL } from '../rollups/fillLevels.ts';
 import {
-  binder, chooseSource, localDayRangeSql, partWhere, querySource, rawResponseWhere, rollupPlanWithRawDays,
+  binder, chooseSource, outsideRawDays, partWhere, querySource, rawDaysOf, rawResponseWhere, rollupPlanWithRawDays, withinPart,
   type RawDaysPart, type SourceContext, type SourceKind,
 } from './analyticsSource.ts';
 import { toSafeInteger } from '../numbers.ts';
@@ -43,10 +43,9 @@ export async function getDriverMoments(
     parts.push(rawMomentsSql(ctx, params.surveyId, required, p, values));
   } else {
     const plan = rollupPlanWithRawDays(ctx, 'drivers');
-    const rawDays = plan.filter((part): part is RawDaysPart => part.level === null);
     for (const part of plan) {
       if (part.level === null) {
-        parts.push(rawMomentsSql({ ...ctx, filter: { ...ctx.filter, from: part.from, to: part.to } }, params.surveyId, required, p, values));
+        parts.push(rawMomentsSql(withinPart(ctx, part), params.surveyId, required, p, values));
         continue;
       }
       parts.push(`select s.questions, s.n, s.sums, s.products
@@ -54,7 +53,7 @@ export async function getDriverMoments(
                    where ${partWhere(ctx, part, `s.survey_id = ${p(params.surveyId)}`, ctx.filter.dim?.key ?? '', p, values)}
                      and s.questions && ${required}::uuid[] and s.n <> 0`);
     }
-    parts.push(pendingDriverMomentsSql(ctx, params.surveyId, required, rawDays, p, values));
+    parts.push(pendingDriverMomentsSql(ctx, params.surveyId, required, rawDaysOf(plan), p, values));
   }
   const sums = driverMomentSums(await driverWidth(db, ctx.scope.orgId), '1');
   const { rows } = await querySource(
@@ -93,7 +92,7 @@ function pendingDriverMomentsSql(
 ): string {
   const org = p(ctx.scope.orgId);
   const where = rawResponseWhere({ ...ctx, filter: { ...ctx.filter, includeExcluded: true } }, [surveyId], p, values);
-  const notRaw = rawDays.map((d) => `not (${localDayRangeSql('r.submitted_at', d, ctx.timezone, p).join(' and ') || 'true'})`);
+  const notRaw = outsideRawDays('r.submitted_at', rawDays, ctx.timezone, p);
   const times = (col: string) => `array(select x.v * q.net from unnest(m.${col}) with ordinality x(v, i) order by x.i)`;
   return `select m.questions, q.net as n, ${times('sums')} as sums, ${times('products')} as products
             from (select response_id, sum(sign)::bigint as net from rollup_pending where org_id = ${org} group by response_id having sum(sign) <> 0) q

@@ -1,4 +1,4 @@
-/** Responses per survey for the dashboard filters, from rollup_responses when the filters allow it. */
+/** Responses per survey for the dashboard filters, from the response rollup levels when the filters allow it. */
 import type { Queryable } from '../connection.ts';
 import { querySource, responseSourceSql, type SourceContext, type SourceKind } from './analyticsSource.ts';
 import { toSafeInteger } from '../numbers.ts';

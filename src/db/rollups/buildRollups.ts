@@ -1,14 +1,12 @@
 /**
  * Fills every rollup level (src/db/rollups/levels.ts) of an organisation from its answers and
- * responses: the base levels by one aggregation of the source rows, every other level summed from its
- * base level's rows. Used by rebuildOrgRollups (per batch of days, in its own transaction) and, over
- * the whole organisation, by bulk loads (demo, benchmark) after COPY through {@link buildOrgRollups}.
+ * responses (one aggregation of the source rows per kind, src/db/rollups/fillLevels.ts). Used by
+ * rebuildOrgRollups (per batch of days, in its own transaction) and, over the whole organisation, by
+ * bulk loads (demo, benchmark) after COPY through {@link buildOrgRollups}.
  */
 import type { Queryable } from '../connection.ts';
-import { ROLLUP_GROUP_BY, ROLLUP_SOURCE_SQL } from './applyResponse.ts';
-import { fillDriverChoiceLevels } from './driverChoiceRollups.ts';
-import { BASE_TABLE, levelsOf, ROLLUP_LEVELS, ROLLUP_TABLES, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
-import { RESPONSE_ROLLUP_GROUP_BY, RESPONSE_ROLLUP_SOURCE_SQL } from './responseRollup.ts';
+import { fillLevels } from './fillLevels.ts';
+import { ROLLUP_LEVELS, ROLLUP_TABLES, type RollupGrain } from './levels.ts';
 import { deleteOrgResponseQuality, fillResponseQuality, setQualityRulesKeys } from '../quality/responseFlags.ts';
 
 /** Rows written per table. */
@@ -16,34 +14,15 @@ export type RollupRowCounts = Record<string, number>;
 
 /**
  * Adds the rows of one slice to every level (or to the levels of the given `grains`). `where` holds extra
- * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation); `baseWhere` the
- * same slice on a base table's columns (survey_id, day) with `baseParams` from $2 on; derived score
- * and response levels are summed from the base rows, so the base level of the slice must be filled
- * first; driver and choice levels are aggregated from the responses in `where`. `fresh`: the
- * slice has no rows yet in the levels filled (plain inserts). Without a slice, the whole organisation.
+ * conditions on `r` (responses) with `params` from $2 on ($1 is the organisation). `fresh`: the slice has
+ * no rows yet in the levels filled (plain inserts). Without a slice, the whole organisation.
  */
 export async function fillRollupLevels(
   db: Queryable,
   orgId: string,
-  slice: { where?: string; params?: unknown[]; baseWhere?: string; baseParams?: unknown[]; grains?: RollupGrain[]; fresh?: boolean } = {},
+  slice: { where?: string; params?: unknown[]; grains?: RollupGrain[]; fresh?: boolean } = {},
 ): Promise<RollupRowCounts> {
-  const counts: RollupRowCounts = {};
-  for (const kind of ['scores', 'responses'] as RollupKind[]) {
-    const src =
-      kind === 'scores'
-        ? `${ROLLUP_SOURCE_SQL} and a.org_id = $1 and r.org_id = $1 ${slice.where ?? ''} ${ROLLUP_GROUP_BY}`
-        : `${RESPONSE_ROLLUP_SOURCE_SQL} and r.org_id = $1 ${slice.where ?? ''} ${RESPONSE_ROLLUP_GROUP_BY}`;
-    for (const level of levelsOf(kind)) {
-      if (slice.grains && !slice.grains.includes(level.grain)) continue;
-      const base = level.table === BASE_TABLE[kind];
-      const rows = base ? src : `select * from ${BASE_TABLE[kind]!} where org_id = $1 ${slice.baseWhere ?? ''}`;
-      const params = [orgId, ...((base ? slice.params : slice.baseParams) ?? [])];
-      const res = await db.query(`/* fillRollupLevels.${level.table} */ ${upsertFromDayRowsSql(level, rows, { fresh: slice.fresh })}`, params);
-      counts[level.table] = res.rowCount ?? 0;
-    }
-  }
-  // Driver and choice levels have no base level: aggregated from the slice's responses (`where`).
-  Object.assign(counts, await fillDriverChoiceLevels(db, orgId, slice));
+  const counts: RollupRowCounts = await fillLevels(db, orgId, slice);
   // Data-quality flags of the slice's responses, stored with the day levels (once per response).
   if (!slice.grains || slice.grains.includes('day')) counts.response_quality = await fillResponseQuality(db, orgId, slice);
   return counts;

@@ -7,10 +7,13 @@
  * A level keeps a subset of (location, channel + language) at a time grain: the org-local day, a
  * block (days 1-7, 8-14, 15-21, 22-28 and 29-end of a month, keyed by its first day) or a month
  * (keyed by its first day). Blocks never cross a month, so a date window is read as whole months,
- * then whole blocks, then single days at its edges. The two "base" levels (rollup_scores, rollup_responses) are
- * aggregated from answers/responses; every other score and response level is a sum over its base
- * level's rows. Driver and choice levels (src/db/rollups/driverChoiceRollups.ts) have no base level and
- * are aggregated from answers.
+ * then whole blocks, then single days at its edges. Every level is aggregated from answers/responses
+ * directly (src/db/rollups/fillLevels.ts). No level keeps location and channel per day (migration 134:
+ * such rows held about one row per answer, more disk than the answers): days that need both are read
+ * from raw answers (rollupPlanWithRawDays).
+ *
+ * A score row holds the histogram of its slice: `counts[k]` answers scored k - 1 (scores are 0..10,
+ * answers_score_range), one row per slice instead of one per score value.
  */
 
 /** location_id of rollup rows without a location (the column is part of the key, so it is never null). */
@@ -42,24 +45,19 @@ export interface RollupLevel {
   channel: boolean;
 }
 
-/**
- * The base levels: everything, per day. Drivers and choices have none (no day level with location and
- * channel): each of their levels is aggregated from answers directly.
- */
-export const BASE_TABLE: Partial<Record<RollupKind, string>> = { scores: 'rollup_scores', responses: 'rollup_responses' };
+/** Slots of a score histogram: scores 0..10 (answers_score_range), `counts[score + 1]`. */
+export const SCORE_SLOTS = 11;
 
 const level = (table: string, kind: RollupKind, grain: RollupGrain, location: boolean, channel: boolean): RollupLevel => ({ table, kind, grain, location, channel });
 
-/** All levels; the base level of each kind comes first (the others are summed from it). */
+/** All levels, in the order writers lock their rows (kind by kind). */
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
-  level('rollup_scores', 'scores', 'day', true, true),
   level('rollup_scores_compact', 'scores', 'day', false, false),
   level('rollup_scores_location', 'scores', 'day', true, false),
   level('rollup_scores_location_block', 'scores', 'block', true, false),
   level('rollup_scores_location_month', 'scores', 'month', true, false),
   level('rollup_scores_channel', 'scores', 'day', false, true),
   level('rollup_scores_month', 'scores', 'month', true, true),
-  level('rollup_responses', 'responses', 'day', true, true),
   level('rollup_responses_compact', 'responses', 'day', false, false),
   level('rollup_responses_location', 'responses', 'day', true, false),
   level('rollup_responses_location_block', 'responses', 'block', true, false),
@@ -67,13 +65,11 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   level('rollup_responses_channel', 'responses', 'day', false, true),
   level('rollup_responses_month', 'responses', 'month', true, true),
   level('rollup_drivers_compact', 'drivers', 'day', false, false),
-  level('rollup_drivers_location', 'drivers', 'day', true, false),
   level('rollup_drivers_location_block', 'drivers', 'block', true, false),
   level('rollup_drivers_location_month', 'drivers', 'month', true, false),
   level('rollup_drivers_channel', 'drivers', 'day', false, true),
   level('rollup_drivers_month', 'drivers', 'month', true, true),
   level('rollup_choices_compact', 'choices', 'day', false, false),
-  level('rollup_choices_location', 'choices', 'day', true, false),
   level('rollup_choices_location_block', 'choices', 'block', true, false),
   level('rollup_choices_location_month', 'choices', 'month', true, false),
   level('rollup_choices_channel', 'choices', 'day', false, true),
@@ -83,8 +79,8 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
 /** Kinds keyed by question (scores, choices) rather than by survey (responses, drivers). */
 const byQuestion = (kind: RollupKind) => kind === 'scores' || kind === 'choices';
 
-/** The last key column: what a row counts within its slice. */
-const ITEM_COLUMN: Record<RollupKind, string | null> = { scores: 'score', responses: null, drivers: 'questions', choices: 'value' };
+/** The last key column: what a row counts within its slice (a score row counts every score: a histogram). */
+const ITEM_COLUMN: Record<RollupKind, string | null> = { scores: null, responses: null, drivers: 'questions', choices: 'value' };
 
 export const ROLLUP_TABLES: readonly string[] = ROLLUP_LEVELS.map((l) => l.table);
 
@@ -105,7 +101,7 @@ export function keyColumns(l: RollupLevel): string[] {
   ];
 }
 
-/** Every column but the summed ones (n; for drivers also sums and products), in table order. */
+/** Every column but the summed ones (n, or a score histogram's counts; for drivers also sums and products), in table order. */
 export function groupColumns(l: RollupLevel): string[] {
   return [
     'org_id',
@@ -134,6 +130,14 @@ export function driverMomentSums(width: number, factor: string, alias = ''): { s
   return { sums: sumsOf('sums', width, m), products: sumsOf('products', (width * (width + 1)) / 2, `${m} * (${m} + 1) / 2`) };
 }
 
+/** The histogram of source rows grouped by slice (rows carry `score` and `n`), times `factor`. */
+function histogramSums(factor: string): string {
+  return `array[${Array.from({ length: SCORE_SLOTS }, (_, k) => `coalesce(sum(n) filter (where score = ${k}), 0) * ${factor}`).join(', ')}]::int[]`;
+}
+
+/** Slot-wise sum of two histograms (merging on conflict). */
+const addHistograms = (x: string, y: string) => `array[${Array.from({ length: SCORE_SLOTS }, (_, k) => `${x}[${k + 1}] + ${y}[${k + 1}]`).join(', ')}]`;
+
 /** Element-wise sum of two equally long bigint arrays (merging driver moments on conflict). */
 const addArrays = (x: string, y: string) => `array(select u.x + u.y from unnest(${x}, ${y}) with ordinality u(x, y, i) order by u.i)`;
 
@@ -147,7 +151,7 @@ function selectFromDayRows(l: RollupLevel): string[] {
 /**
  * `insert into <level> … select … from (<rows>) s group by … order by <key>`, adding to existing rows
  * (`on conflict do update n = n + excluded.n`) unless `fresh` (the slice's rows were deleted: plain
- * insert). `rows` yields the base level's columns with `day` and `n`; `factor` multiplies the sums (a
+ * insert). `rows` yields source rows (the kind's columns with `day` and `n`; scores also `score`); `factor` multiplies the sums (a
  * parameter placeholder for ±1, or '1'). Rows go in key order: concurrent maintenance locks rows in
  * one order, and bulk-built heaps follow the primary key.
  */
@@ -158,11 +162,15 @@ export function upsertFromDayRowsSql(l: RollupLevel, rows: string, opts: { facto
   const drivers = l.kind === 'drivers';
   if (drivers && !opts.driverWidth) throw new Error(`${l.table}: driverWidth is required`);
   const moments = drivers ? driverMomentSums(opts.driverWidth!, factor) : null;
+  const histogram = l.kind === 'scores';
   const merge = drivers
     ? `n = t.n + excluded.n, sums = ${addArrays('t.sums', 'excluded.sums')}, products = ${addArrays('t.products', 'excluded.products')}`
-    : `n = t.n + excluded.n`;
-  return `insert into ${l.table} as t (${cols.join(', ')}, n${drivers ? ', sums, products' : ''})
-     select ${selectFromDayRows(l).join(', ')}, sum(n) * ${factor}${moments ? `, ${moments.sums}, ${moments.products}` : ''}
+    : histogram
+      ? `counts = ${addHistograms('t.counts', 'excluded.counts')}`
+      : `n = t.n + excluded.n`;
+  const summed = histogram ? histogramSums(factor) : `sum(n) * ${factor}${moments ? `, ${moments.sums}, ${moments.products}` : ''}`;
+  return `insert into ${l.table} as t (${cols.join(', ')}, ${histogram ? 'counts' : 'n'}${drivers ? ', sums, products' : ''})
+     select ${selectFromDayRows(l).join(', ')}, ${summed}
        from (${rows}) s
       group by ${positions}
       order by ${keyColumns(l).join(', ')}

@@ -127,11 +127,9 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
   progress?.start(batches.length + months.length);
   let scoreRows = 0;
   let responseRows = 0;
-  // Day levels: window on responses (responses_survey_time), then answers by primary key; the
-  // derived day levels are summed from the base rows just written for this batch's survey and days.
-  // Block and month levels afterwards, one batch per survey and month (blocks never cross a month).
-  // Everything was deleted above and the steps do not overlap, so each row is inserted once (no upserts).
-  const baseWhere = `and survey_id = $2 and day >= $3::date and day < $4::date`;
+  // Day levels: window on responses (responses_survey_time), then answers by primary key. Block and
+  // month levels afterwards, one batch per survey and month (blocks never cross a month). Everything
+  // was deleted above and the steps do not overlap, so each row is inserted once (no upserts).
   const responsesOfDays = `and r.survey_id = $2
               and r.submitted_at >= ($3::date::timestamp at time zone $5)
               and r.submitted_at < ($4::date::timestamp at time zone $5)`;
@@ -139,17 +137,12 @@ async function refill(tx: pg.PoolClient, orgId: string, batchDays: number, progr
     ...batches.map((b) => ({
       where: responsesOfDays,
       params: [b.surveyId, b.from, b.to, tz],
-      baseWhere,
-      baseParams: [b.surveyId, b.from, b.to],
       grains: ['day' as const],
       fresh: true,
     })),
     ...months.map((m) => ({
-      // `where` selects the month's responses for the driver and choice levels (no base level to sum).
       where: responsesOfDays,
       params: [m.surveyId, m.from, m.to, tz],
-      baseWhere,
-      baseParams: [m.surveyId, m.from, m.to],
       grains: ['block' as const, 'month' as const],
       fresh: true,
     })),

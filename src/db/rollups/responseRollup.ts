@@ -1,5 +1,5 @@
 /**
- * Source SQL of the response-count rollups (rollup_responses, migration 030, and its levels in
+ * Source SQL of the response-count rollups (migration 030, its levels in
  * src/db/rollups/levels.ts): non-excluded responses per org-local day per (survey, location, channel,
  * language) and per marked dimension value. It mirrors ROLLUP_SOURCE_SQL so "responses" on dashboards
  * is read from the same kind of rows as the metrics.
@@ -20,7 +20,5 @@ export const responseRollupSourceSql = (withExcluded = false) => `
     join orgs o on o.id = r.org_id
     cross join lateral (${DIMENSION_ROWS_SQL}) d
    where ${withExcluded ? 'true' : 'not r.excluded'}`;
-
-export const RESPONSE_ROLLUP_SOURCE_SQL = responseRollupSourceSql();
 
 export const RESPONSE_ROLLUP_GROUP_BY = `group by r.org_id, r.survey_id, day, 4, r.channel, r.language, d.dim_key, d.dim_value`;

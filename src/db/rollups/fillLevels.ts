@@ -1,8 +1,11 @@
 /**
- * Key-driver and choice rollups (migration 045, levels in src/db/rollups/levels.ts, docs/analytics.md
- * "Rollups"): their source SQL over responses and answers, and their upkeep. They have no base level,
- * so every level is aggregated from the source rows directly, in one statement per kind (the source is
- * read once and added to every level, like applyResponsesToRollups does for scores).
+ * The source SQL of every rollup kind (levels in src/db/rollups/levels.ts, docs/analytics.md "Rollups")
+ * and the statements that add source rows to the levels: one statement per kind, the source read once
+ * and added to every level of the kind (each level's rows in key order, the levels in one order, so
+ * concurrent writers lock rows in one global order). Used by the fold, the rebuild and bulk builds.
+ *
+ * Scores: one row per (response's answer slice, score) with n answers; each level sums them into its
+ * histogram. Responses: response counts (src/db/rollups/responseRollup.ts).
  *
  * Drivers: each non-excluded response contributes one row per dimension row (base + each marked
  * dimension it has) keyed by its answered set `questions` (sorted ids of the scored questions it
@@ -13,9 +16,29 @@
  */
 import type { Queryable } from '../connection.ts';
 import { DIMENSION_ROWS_SQL, levelsOf, NO_LOCATION, upsertFromDayRowsSql, type RollupGrain, type RollupKind } from './levels.ts';
+import { responseRollupSourceSql, RESPONSE_ROLLUP_GROUP_BY } from './responseRollup.ts';
 
-/** The kinds kept here. */
-export const DRIVER_CHOICE_KINDS: readonly RollupKind[] = ['drivers', 'choices'];
+/** Every kind, in the order writers touch them. */
+export const ROLLUP_KINDS: readonly RollupKind[] = ['scores', 'responses', 'drivers', 'choices'];
+
+/**
+ * Score source rows (org_id, survey_id, question_id, day, location_id, channel, language, dim_key,
+ * dim_value, score, n) of the scored answers; callers append conditions on `r`, then
+ * {@link SCORE_SOURCE_GROUP_BY}. `withExcluded` also yields answers of excluded responses (replaying
+ * queued changes, src/db/rollups/rollupQueue.ts).
+ */
+const scoreSourceSql = (withExcluded = false) => `
+  select a.org_id, a.survey_id, a.question_id,
+         (a.submitted_at at time zone o.timezone)::date as day,
+         coalesce(a.location_id, '${NO_LOCATION}'::uuid) as location_id,
+         a.channel, a.language, d.dim_key, d.dim_value, a.score, count(*) as n
+    from responses r
+    join answers a on a.org_id = r.org_id and a.response_id = r.id
+    join orgs o on o.id = r.org_id
+    cross join lateral (${DIMENSION_ROWS_SQL}) d
+   where a.score is not null${withExcluded ? '' : ' and not a.excluded'}`;
+
+const SCORE_SOURCE_GROUP_BY = `group by a.org_id, a.survey_id, a.question_id, day, 5, a.channel, a.language, d.dim_key, d.dim_value, a.score`;
 
 /**
  * A lateral subquery over response `r`: its answered set (`questions`, sorted), `sums` (its scores in
@@ -88,40 +111,46 @@ export async function driverWidth(db: Queryable, orgId: string): Promise<number>
 function fillKindSql(kind: RollupKind, where: string, opts: { factor: string; fresh: boolean; withExcluded: boolean; grains?: RollupGrain[]; width: number }): string | null {
   const levels = levelsOf(kind).filter((l) => !opts.grains || opts.grains.includes(l.grain));
   if (levels.length === 0) return null;
-  const src = `${kind === 'drivers' ? driverSourceSql(opts.withExcluded) : choiceSourceSql(opts.withExcluded)} and r.org_id = $1 ${where}`;
+  const sources: Record<RollupKind, string> = {
+    scores: `${scoreSourceSql(opts.withExcluded)} and r.org_id = $1 ${where} ${SCORE_SOURCE_GROUP_BY}`,
+    responses: `${responseRollupSourceSql(opts.withExcluded)} and r.org_id = $1 ${where} ${RESPONSE_ROLLUP_GROUP_BY}`,
+    drivers: `${driverSourceSql(opts.withExcluded)} and r.org_id = $1 ${where}`,
+    choices: `${choiceSourceSql(opts.withExcluded)} and r.org_id = $1 ${where}`,
+  };
+  const src = sources[kind];
   const inserts = levels.map((l, i) => `i${i} as (${upsertFromDayRowsSql(l, 'select * from src', { factor: opts.factor, fresh: opts.fresh, driverWidth: opts.width })} returning 1)`);
-  return `/* driverChoiceRollups.${kind} */
+  return `/* fillLevels.${kind} */
     with src as materialized (${src}),
     ${inserts.join(',\n    ')}
     select ${levels.map((l, i) => `(select count(*) from i${i})::int as "${l.table}"`).join(', ')}`;
 }
 
 /**
- * Adds `factor` times the given responses' driver and choice rows to every driver and choice level.
- * `withExcluded`: count them whatever their excluded state now (replaying queued changes).
+ * Adds `factor` times the given responses' rows to every level of every kind. `withExcluded`: count
+ * them whatever their excluded state now (replaying queued changes).
  */
-export async function applyDriverChoiceRollups(db: Queryable, orgId: string, responseIds: string[], factor: number, withExcluded = false): Promise<void> {
+export async function applyToLevels(db: Queryable, orgId: string, responseIds: string[], factor: number, withExcluded = false): Promise<void> {
   if (responseIds.length === 0 || factor === 0) return;
   const width = await driverWidth(db, orgId);
-  for (const kind of DRIVER_CHOICE_KINDS) {
+  for (const kind of ROLLUP_KINDS) {
     const sql = fillKindSql(kind, `and r.id = any($2::uuid[])`, { factor: '$3::int', fresh: false, withExcluded, width })!;
     await db.query(sql, [orgId, responseIds, factor]);
   }
 }
 
 /**
- * Fills the driver and choice levels (of the given grains) for the responses selected by `where`
- * (conditions on `r` with `params` from $2 on). `fresh`: the slice has no rows yet (plain inserts).
+ * Fills every level (of the given grains) for the responses selected by `where` (conditions on `r`
+ * with `params` from $2 on). `fresh`: the slice has no rows yet (plain inserts).
  * @returns rows written per table
  */
-export async function fillDriverChoiceLevels(
+export async function fillLevels(
   db: Queryable,
   orgId: string,
   slice: { where?: string; params?: unknown[]; grains?: RollupGrain[]; fresh?: boolean },
 ): Promise<Record<string, number>> {
   const width = await driverWidth(db, orgId);
   const counts: Record<string, number> = {};
-  for (const kind of DRIVER_CHOICE_KINDS) {
+  for (const kind of ROLLUP_KINDS) {
     const sql = fillKindSql(kind, slice.where ?? '', { factor: '1', fresh: !!slice.fresh, withExcluded: false, grains: slice.grains, width });
     if (!sql) continue;
     const { rows } = await db.query(sql, [orgId, ...(slice.params ?? [])]);
