@@ -115,6 +115,17 @@ export async function baselineTrend(pool: Pool, ids: BenchIds, fromIso: string) 
 }
 
 /** The 20 stores with the lowest NPS. */
+/** Option counts of the choice question `reason`, counted in JavaScript from every answer of it. */
+export async function baselineChoices(pool: Pool, ids: BenchIds) {
+  const counts = new Map<string, number>();
+  await streamRows(
+    pool,
+    `select choice from answers where org_id = ${uuid(ids.orgId)} and question_id = ${uuid(ids.questions.reason)} and not excluded and choice is not null`,
+    (f) => counts.set(f[0], (counts.get(f[0]) ?? 0) + 1),
+  );
+  return counts;
+}
+
 export async function baselineWorstLocations(pool: Pool, ids: BenchIds, limit = 20) {
   const byLocation = new Map<string, Record<number, number>>();
   await streamRows(

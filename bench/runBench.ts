@@ -13,7 +13,9 @@ import { orgRollupsBuilt } from '../src/db/rollups/buildRollups.ts';
 import { buildApp } from '../src/server/app.ts';
 import { hashPassword } from '../src/server/auth/passwords.ts';
 import { BENCH_EMAIL, benchOrgName, buildBenchRollups, generateBenchData, type BenchIds } from './benchData.ts';
-import { baselineCompareSegments, baselineDrivers, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
+import { baselineChoices, baselineCompareSegments, baselineDrivers, baselineSummary, baselineTrend, baselineWorstLocations } from './baseline.ts';
+import { getChoiceCounts } from '../src/db/queries/getChoiceCounts.ts';
+import type { AnalyticsFilter, SourceContext } from '../src/db/queries/analyticsSource.ts';
 import { ROLLUP_LEVELS } from '../src/db/rollups/levels.ts';
 import { timeRuns, type Timing } from './timing.ts';
 import { benchHomeAndPdf, PDF_RUNS } from './homePdf.ts';
@@ -129,6 +131,26 @@ function measures(ids: BenchIds, db: Database, region: string): Array<[string, s
   ];
 }
 
+/**
+ * Choice counts of the question `reason` ([name, filter, baseline or null]), called as the summary calls
+ * them: every answer; the first region over the last 90 days; the same with `channel=email`.
+ */
+function choiceMeasures(ids: BenchIds, db: Database, regionPath: string): Array<[string, AnalyticsFilter, (() => Promise<unknown>) | null]> {
+  const last90 = { from: localDay(89), to: localDay(0) };
+  return [
+    ['choices_reason', {}, () => baselineChoices(db.pool, ids)],
+    ['choices_reason_region_90d', { ...last90, locationPath: regionPath }, null],
+    ['choices_reason_region_email_90d', { ...last90, locationPath: regionPath, channel: 'email' }, null],
+  ];
+}
+
+/** JSON lines of measurements that have a timing (a failed call has none). */
+function printJsonLines(rows: Measurement[]): void {
+  for (const r of rows) {
+    if (!r.error) console.log(JSON.stringify({ measure: r.measure, answers: r.answers, engine: r.engine, median_ms: r.median_ms, p95_ms: r.p95_ms }));
+  }
+}
+
 /** On-disk sizes (table + indexes + TOAST) of raw answers, responses and every rollup table, in MB. */
 async function diskSizes(db: Database): Promise<{ answers: number; responses: number; rollups: number; byKind: Record<string, number> }> {
   const mb = (b: unknown) => Math.round(Number(b) / 2 ** 20);
@@ -179,7 +201,7 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
     try {
       const cookie = await signIn(baseUrl, password);
       const baselineRuns = opts.answers >= 5_000_000 ? 3 : Math.min(opts.runs, 5);
-      const region = (await db.pool.query(`select id from locations where org_id = $1 and kind = 'region' order by name limit 1`, [ids.orgId])).rows[0].id;
+      const { id: region, path: regionPath } = (await db.pool.query(`select id, path from locations where org_id = $1 and kind = 'region' order by name limit 1`, [ids.orgId])).rows[0];
       for (const [measure, apiPath, baseline] of opts.homePdfOnly ? [] : measures(ids, db, region)) {
         let error: string | undefined;
         const call = async () => {
@@ -194,12 +216,15 @@ export async function runBench(opts: BenchOptions): Promise<Measurement[]> {
           const js = await timeRuns(baseline, baselineRuns, opts.answers >= 5_000_000 ? 0 : 1);
           results.push({ measure, answers: opts.answers, engine: 'baseline-js', ...js });
         }
-        if (opts.json) {
-          for (const r of results.slice(before)) {
-            if (r.error) continue; // a failed call has no timing to report
-            console.log(JSON.stringify({ measure: r.measure, answers: r.answers, engine: r.engine, median_ms: r.median_ms, p95_ms: r.p95_ms }));
-          }
-        }
+        if (opts.json) printJsonLines(results.slice(before));
+      }
+      // Choice counts have no API call of their own (the summary includes them): timed called directly.
+      for (const [measure, filter, baseline] of opts.homePdfOnly ? [] : choiceMeasures(ids, db, regionPath)) {
+        const ctx: SourceContext = { scope: { orgId: ids.orgId, locationPaths: null }, timezone: 'Europe/Moscow', dimensions: ['segment', 'customer_type'], filter };
+        const before = results.length;
+        results.push({ measure, answers: opts.answers, engine: 'sarafan', ...(await timeRuns(() => getChoiceCounts(db.pool, ctx, [ids.questions.reason]), opts.runs, 3)) });
+        if (baseline) results.push({ measure, answers: opts.answers, engine: 'baseline-js', ...(await timeRuns(baseline, baselineRuns, opts.answers >= 5_000_000 ? 0 : 1)) });
+        if (opts.json) printJsonLines(results.slice(before));
       }
       const homeAndPdf = await benchHomeAndPdf({
         pool: db.pool, baseUrl, ids, passwordHash, runs: opts.runs, ownerCookie: cookie, signIn: (email) => signIn(baseUrl, password, email),
