@@ -27,8 +27,14 @@ describe('rollupPlanWithRawDays', () => {
       ['rollup_scores_location', '2026-01-10', '2026-01-14'],
     ]);
     expect(plan(ctx({ locationPath: '/r/', channel: 'email', to: '2026-03-31' }))).toEqual([['rollup_scores_month', null, '2026-03-01']]);
-    // Location and channel together: no block or day level (migration 134), edge days from raw answers.
+    // Location and channel together: a block level of base rows (135) and no day level (134), so the
+    // days left at the edges come from raw answers; with a dimension, the whole edge months do.
     expect(plan(ctx({ locationPath: '/r/', channel: 'email', from: '2026-01-10', to: '2026-03-31' }))).toEqual([
+      ['rollup_scores_month', '2026-02-01', '2026-03-01'],
+      ['rollup_scores_block', '2026-01-15', '2026-01-29'],
+      ['raw answers', '2026-01-10', '2026-01-14'],
+    ]);
+    expect(plan(ctx({ locationPath: '/r/', channel: 'email', dim: { key: 'segment', value: 'gold' }, from: '2026-01-10', to: '2026-03-31' }))).toEqual([
       ['rollup_scores_month', '2026-02-01', '2026-03-01'],
       ['raw answers', '2026-01-10', '2026-01-31'],
     ]);

@@ -44,7 +44,7 @@ export function rollupOracle(level: RollupLevel, org: { id: string; timezone: st
   for (const r of raw) {
     const day = localDay.format(r.submitted_at);
     const dims: Array<[string, string]> = [['', '']];
-    for (const k of org.dimensions) if (r.hidden[k]) dims.push([k, r.hidden[k]]);
+    if (level.dims) for (const k of org.dimensions) if (r.hidden[k]) dims.push([k, r.hidden[k]]);
     for (const [dimKey, dimValue] of dims) {
       const value: Record<string, string> = {
         org_id: org.id, survey_id: r.survey_id, question_id: r.question_id ?? '', day: timeKey('day', day), block: timeKey('block', day),

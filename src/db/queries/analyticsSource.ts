@@ -101,7 +101,8 @@ export function rollupPlanWithRawDays(ctx: SourceContext, kind: RollupKind, opts
   const { filter, scope } = ctx;
   const location = !!opts.groupsLocation || !!filter.locationPath || scope.locationPaths !== null;
   const channel = !!opts.groupsChannel || !!filter.channel || !!filter.language;
-  const levels = levelsOf(kind).filter((l) => l.location === location && l.channel === channel);
+  const dimensional = !!(opts.groupDim ?? filter.dim?.key);
+  const levels = levelsOf(kind).filter((l) => l.location === location && l.channel === channel && (l.dims || !dimensional));
   const day = levels.find((l) => l.grain === 'day') ?? null;
   const month = opts.needsDay ? undefined : levels.find((l) => l.grain === 'month');
   if (!month) return [{ level: day, from: filter.from, to: filter.to }];

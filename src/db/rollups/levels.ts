@@ -10,7 +10,8 @@
  * then whole blocks, then single days at its edges. Every level is aggregated from answers/responses
  * directly (src/db/rollups/fillLevels.ts). No level keeps location and channel per day (migration 134:
  * such rows held about one row per answer, more disk than the answers): days that need both are read
- * from raw answers (rollupPlanWithRawDays).
+ * from raw answers (rollupPlanWithRawDays), beyond the block levels with location and channel (135),
+ * which keep only the base rows (no dimension rows).
  *
  * A score row holds the histogram of its slice: `counts[k]` answers scored k - 1 (scores are 0..10,
  * answers_score_range), one row per slice instead of one per score value.
@@ -43,12 +44,16 @@ export interface RollupLevel {
   location: boolean;
   /** Keeps channel and language. */
   channel: boolean;
+  /** Keeps the dimension rows (dim_key <> ''), not only the base rows. */
+  dims: boolean;
 }
 
 /** Slots of a score histogram: scores 0..10 (answers_score_range), `counts[score + 1]`. */
 export const SCORE_SLOTS = 11;
 
-const level = (table: string, kind: RollupKind, grain: RollupGrain, location: boolean, channel: boolean): RollupLevel => ({ table, kind, grain, location, channel });
+const level = (table: string, kind: RollupKind, grain: RollupGrain, location: boolean, channel: boolean, dims = true): RollupLevel => ({
+  table, kind, grain, location, channel, dims,
+});
 
 /** All levels, in the order writers lock their rows (kind by kind). */
 export const ROLLUP_LEVELS: readonly RollupLevel[] = [
@@ -58,22 +63,26 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   level('rollup_scores_location_month', 'scores', 'month', true, false),
   level('rollup_scores_channel', 'scores', 'day', false, true),
   level('rollup_scores_month', 'scores', 'month', true, true),
+  level('rollup_scores_block', 'scores', 'block', true, true, false),
   level('rollup_responses_compact', 'responses', 'day', false, false),
   level('rollup_responses_location', 'responses', 'day', true, false),
   level('rollup_responses_location_block', 'responses', 'block', true, false),
   level('rollup_responses_location_month', 'responses', 'month', true, false),
   level('rollup_responses_channel', 'responses', 'day', false, true),
   level('rollup_responses_month', 'responses', 'month', true, true),
+  level('rollup_responses_block', 'responses', 'block', true, true, false),
   level('rollup_drivers_compact', 'drivers', 'day', false, false),
   level('rollup_drivers_location_block', 'drivers', 'block', true, false),
   level('rollup_drivers_location_month', 'drivers', 'month', true, false),
   level('rollup_drivers_channel', 'drivers', 'day', false, true),
   level('rollup_drivers_month', 'drivers', 'month', true, true),
+  level('rollup_drivers_block', 'drivers', 'block', true, true, false),
   level('rollup_choices_compact', 'choices', 'day', false, false),
   level('rollup_choices_location_block', 'choices', 'block', true, false),
   level('rollup_choices_location_month', 'choices', 'month', true, false),
   level('rollup_choices_channel', 'choices', 'day', false, true),
   level('rollup_choices_month', 'choices', 'month', true, true),
+  level('rollup_choices_block', 'choices', 'block', true, true, false),
 ];
 
 /** Kinds keyed by question (scores, choices) rather than by survey (responses, drivers). */
@@ -171,7 +180,7 @@ export function upsertFromDayRowsSql(l: RollupLevel, rows: string, opts: { facto
   const summed = histogram ? histogramSums(factor) : `sum(n) * ${factor}${moments ? `, ${moments.sums}, ${moments.products}` : ''}`;
   return `insert into ${l.table} as t (${cols.join(', ')}, ${histogram ? 'counts' : 'n'}${drivers ? ', sums, products' : ''})
      select ${selectFromDayRows(l).join(', ')}, ${summed}
-       from (${rows}) s
+       from (${rows}) s${l.dims ? '' : ` where s.dim_key = ''`}
       group by ${positions}
       order by ${keyColumns(l).join(', ')}
      ${opts.fresh ? '' : `on conflict (${keyColumns(l).join(', ')}) do update set ${merge}`}`;
