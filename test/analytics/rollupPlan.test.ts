@@ -51,8 +51,13 @@ describe('rollupPlanWithRawDays', () => {
     expect(plan(ctx({ channel: 'email' }, ['/r/a/']), { needsDay: true })).toEqual([['raw answers', null, null]]);
   });
 
-  it('reads the edge days of drivers by location from raw answers (no driver day level with a location)', () => {
+  it('reads the edge days of drivers by location from their day level of base rows, with a dimension from raw answers', () => {
     expect(plan(ctx({ locationPath: '/r/', from: '2026-01-02', to: '2026-01-30' }), {}, 'drivers')).toEqual([
+      ['rollup_drivers_location_block', '2026-01-08', '2026-01-22'],
+      ['rollup_drivers_location', '2026-01-02', '2026-01-07'],
+      ['rollup_drivers_location', '2026-01-29', '2026-01-30'],
+    ]);
+    expect(plan(ctx({ locationPath: '/r/', dim: { key: 'segment', value: 'gold' }, from: '2026-01-02', to: '2026-01-30' }), {}, 'drivers')).toEqual([
       ['rollup_drivers_location_block', '2026-01-08', '2026-01-22'],
       ['raw answers', '2026-01-02', '2026-01-07'],
       ['raw answers', '2026-01-29', '2026-01-30'],

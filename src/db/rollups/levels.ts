@@ -9,9 +9,10 @@
  * (keyed by its first day). Blocks never cross a month, so a date window is read as whole months,
  * then whole blocks, then single days at its edges. Every level is aggregated from answers/responses
  * directly (src/db/rollups/fillLevels.ts). No level keeps location and channel per day (migration 134:
- * such rows held about one row per answer, more disk than the answers): days that need both are read
- * from raw answers (rollupPlanWithRawDays), beyond the block levels with location and channel (135),
- * which keep only the base rows (no dimension rows).
+ * such rows held about one row per answer, more disk than the answers), and choices keep no day level
+ * with a location: days no level keeps with the needed columns are read from raw answers
+ * (rollupPlanWithRawDays). The block levels with location and channel (135) and the drivers' day level
+ * with a location (137) keep only the base rows (no dimension rows).
  *
  * A score row holds the histogram of its slice: `counts[k]` answers scored k - 1 (scores are 0..10,
  * answers_score_range), one row per slice instead of one per score value.
@@ -72,6 +73,7 @@ export const ROLLUP_LEVELS: readonly RollupLevel[] = [
   level('rollup_responses_month', 'responses', 'month', true, true),
   level('rollup_responses_block', 'responses', 'block', true, true, false),
   level('rollup_drivers_compact', 'drivers', 'day', false, false),
+  level('rollup_drivers_location', 'drivers', 'day', true, false, false),
   level('rollup_drivers_location_block', 'drivers', 'block', true, false),
   level('rollup_drivers_location_month', 'drivers', 'month', true, false),
   level('rollup_drivers_channel', 'drivers', 'day', false, true),
