@@ -10,7 +10,7 @@ import type { Scope } from '../../core/access/index.ts';
 import type { Queryable } from '../connection.ts';
 import { locationScopeSql } from '../scope.ts';
 import { withTransaction } from '../tx.ts';
-import { levelsOf, NO_LOCATION, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
+import { levelsOf, NO_LOCATION, SCORE_SLOTS, timeColumn, type RollupKind, type RollupLevel } from '../rollups/levels.ts';
 import { pendingResponsesSql } from '../rollups/rollupQueue.ts';
 import { splitWindow } from '../../core/time/window.ts';
 
@@ -57,6 +57,11 @@ export interface SourceOptions {
   groupsChannel?: boolean;
   /** The query needs exact days (trend by day or week): month levels cannot serve it. */
   needsDay?: boolean;
+  /**
+   * The query never reads `day` (it sums over the window): each rollup part's histograms are summed per
+   * (question, kept columns, dimension value) before they are unnested, and its rows carry a null `day`.
+   */
+  ignoresDay?: boolean;
 }
 
 /**
@@ -175,11 +180,31 @@ function pendingWhere(
   return { join, where: where.map((w) => `and ${w}`).join(' '), columns: `${loc}, ${ch}`, dimValue };
 }
 
-/** Output columns of a part: the level's own or constants for those it does not keep. */
-function partColumns(level: RollupLevel): string {
-  const loc = level.location ? 's.location_id' : `'${NO_LOCATION}'::uuid as location_id`;
-  const ch = level.channel ? 's.channel, s.language' : `''::text as channel, ''::text as language`;
-  return `s.${timeColumn(level)} as day, ${loc}, ${ch}`;
+/** Output columns of a part: the level's own or constants for those it does not keep (`day`: the time column, or null). */
+function partColumns(level: RollupLevel, alias = 's', day = `${alias}.${timeColumn(level)}`): string {
+  const loc = level.location ? `${alias}.location_id` : `'${NO_LOCATION}'::uuid as location_id`;
+  const ch = level.channel ? `${alias}.channel, ${alias}.language` : `''::text as channel, ''::text as language`;
+  return `${day} as day, ${loc}, ${ch}`;
+}
+
+/**
+ * The (score, n) rows of one histogram level's part. Each row's counts[k] is the number of answers
+ * scored k - 1; with `ignoresDay` the part's histograms are first summed per question, kept columns
+ * and dimension value (a heat table over all time unnests one histogram per store and question, not
+ * one per store, month and question).
+ */
+function histogramPartSql(level: RollupLevel, where: string, ignoresDay: boolean): string {
+  if (!ignoresDay) {
+    return `select s.question_id, (h.k - 1)::smallint as score, h.n::bigint as n, ${partColumns(level)}, s.dim_value
+              from ${level.table} s cross join lateral unnest(s.counts) with ordinality h(n, k)
+             where ${where} and h.n <> 0`;
+  }
+  const kept = ['s.question_id', ...(level.location ? ['s.location_id'] : []), ...(level.channel ? ['s.channel', 's.language'] : []), 's.dim_value'];
+  const sums = Array.from({ length: SCORE_SLOTS }, (_, k) => `sum(s.counts[${k + 1}])`).join(', ');
+  return `select g.question_id, (h.k - 1)::smallint as score, h.n::bigint as n, ${partColumns(level, 'g', 'null::date')}, g.dim_value
+            from (select ${kept.join(', ')}, array[${sums}] as counts from ${level.table} s where ${where} group by ${kept.join(', ')}) g
+            cross join lateral unnest(g.counts) with ordinality h(n, k)
+           where h.n <> 0`;
 }
 
 /**
@@ -201,9 +226,7 @@ export function scoreSourceSql(ctx: SourceContext, questionIds: string[], params
   const parts = plan.map((part) =>
     part.level === null
       ? rawScoreRowsSql(withinPart(ctx, part), questionIds, p, params, { ...opts, groupDim: dimKey || undefined })
-      : `select s.question_id, (h.k - 1)::smallint as score, h.n::bigint as n, ${partColumns(part.level)}, s.dim_value
-           from ${part.level.table} s cross join lateral unnest(s.counts) with ordinality h(n, k)
-          where ${partWhere(ctx, part, `s.question_id = any(${ids()}::uuid[])`, dimKey, p, params)} and h.n <> 0`,
+      : histogramPartSql(part.level, partWhere(ctx, part, `s.question_id = any(${ids()}::uuid[])`, dimKey, p, params), !!opts.ignoresDay),
   );
   const level = plan.find((part): part is RollupPart => part.level !== null)?.level;
   // Changes still queued for the fold (src/db/rollups/rollupQueue.ts), read in the same statement;

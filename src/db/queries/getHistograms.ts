@@ -41,6 +41,7 @@ export async function getHistograms(db: Queryable, ctx: SourceContext, params: H
     groupDim: groupBy === 'dim' ? params.groupDim : undefined,
     groupsLocation: groupBy === 'location',
     groupsChannel: groupBy === 'channel' || groupBy === 'language',
+    ignoresDay: true,
   });
   const { rows } = await querySource(
     db,

@@ -27,7 +27,7 @@ export async function getLocationHistograms(
   opts: { leaf?: boolean } = {},
 ): Promise<{ source: SourceKind; rows: LocationHistogramRow[] }> {
   const values: unknown[] = [];
-  const src = scoreSourceSql(ctx, questionIds, values, { groupsLocation: true });
+  const src = scoreSourceSql(ctx, questionIds, values, { groupsLocation: true, ignoresDay: true });
   if (nodes.length === 0 || questionIds.length === 0) return { source: src.kind, rows: [] };
   values.push(nodes.map((n) => n.id));
   const ids = `$${values.length}::uuid[]`;
