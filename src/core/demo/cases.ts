@@ -97,13 +97,19 @@ const TEXT = {
   },
 } as const;
 
-/** Claims taken by hand: the complaints book. */
-const BOOK: readonly { channel: 'phone' | 'letter' | 'in_person'; store: string; daysAgo: number; priority: CasePriority; lang: 'ru' | 'fa'; title: string; description: string; cause: string; controllable: boolean }[] = [
-  { channel: 'phone', store: 'MSK-01', daysAgo: 1, priority: 'high', lang: 'ru', title: 'Дважды списали оплату на кассе', description: 'Клиентка позвонила: при оплате картой деньги списали два раза, просит вернуть.', cause: 'process', controllable: true },
-  { channel: 'letter', store: 'MSK-04', daysAgo: 9, priority: 'normal', lang: 'ru', title: 'Письмо: грубость охранника на входе', description: 'Пришло бумажное письмо: охранник грубо потребовал показать сумку.', cause: 'staff_behaviour', controllable: true },
+/**
+ * Claims taken by hand: the complaints book. The recent ones have a fixed status, so the demo shows
+ * every open status whatever the day it is generated (the surveys' recent cases are drawn at random).
+ */
+const BOOK: readonly {
+  channel: 'phone' | 'letter' | 'in_person'; store: string; daysAgo: number; status?: CaseStatus; priority: CasePriority; lang: 'ru' | 'fa';
+  title: string; description: string; cause: string; controllable: boolean;
+}[] = [
+  { channel: 'phone', store: 'MSK-01', daysAgo: 1, status: 'new', priority: 'high', lang: 'ru', title: 'Дважды списали оплату на кассе', description: 'Клиентка позвонила: при оплате картой деньги списали два раза, просит вернуть.', cause: 'process', controllable: true },
+  { channel: 'letter', store: 'MSK-04', daysAgo: 9, status: 'in_progress', priority: 'normal', lang: 'ru', title: 'Письмо: грубость охранника на входе', description: 'Пришло бумажное письмо: охранник грубо потребовал показать сумку.', cause: 'staff_behaviour', controllable: true },
   { channel: 'in_person', store: 'MSK-01', daysAgo: 40, priority: 'normal', lang: 'ru', title: 'Запись в книге жалоб: сломанная молния', description: 'Куртка, купленная неделю назад: сломалась молния. Покупатель просит обмен.', cause: 'product_defect', controllable: false },
   { channel: 'phone', store: 'SPB-05', daysAgo: 20, priority: 'normal', lang: 'ru', title: 'Цена на кассе выше, чем на ценнике', description: 'Звонок: на полке 2 990 ₽, на кассе пробили 3 490 ₽.', cause: 'price', controllable: true },
-  { channel: 'letter', store: 'THR-03', daysAgo: 3, priority: 'normal', lang: 'fa', title: 'نامه: قیمت صندوق با برچسب فرق داشت', description: 'مشتری نوشته است که قیمت در صندوق بیشتر از برچسب قفسه بود.', cause: 'price', controllable: true },
+  { channel: 'letter', store: 'THR-03', daysAgo: 3, status: 'waiting_customer', priority: 'normal', lang: 'fa', title: 'نامه: قیمت صندوق با برچسب فرق داشت', description: 'مشتری نوشته است که قیمت در صندوق بیشتر از برچسب قفسه بود.', cause: 'price', controllable: true },
   { channel: 'in_person', store: 'KZN-02', daysAgo: 70, priority: 'high', lang: 'ru', title: 'Книга жалоб: очередь 25 минут', description: 'В субботу работала одна касса из четырёх, очередь 25 минут.', cause: 'understaffing', controllable: true },
 ];
 
@@ -199,7 +205,7 @@ export function planDemoCases(opts: { seed: number; now: Date; detractors: reado
   for (const b of BOOK) {
     const openedAt = new Date(opts.now.getTime() - b.daysAgo * DAY_MIN * 60_000 - rng.int(60, 600) * 60_000);
     const ageMin = Math.floor((opts.now.getTime() - openedAt.getTime()) / 60_000);
-    const status = statusByAge(rng, b.daysAgo);
+    const status = b.status ?? statusByAge(rng, b.daysAgo);
     const done = status === 'resolved' || status === 'closed';
     const customer = rng.pick(CUSTOMERS[b.lang]);
     const base: Omit<DemoCasePlan, 'events'> = {
